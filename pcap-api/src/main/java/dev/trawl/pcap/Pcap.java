@@ -1,0 +1,220 @@
+package dev.trawl.pcap;
+
+import dev.trawl.pcap.spi.PcapProvider;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The entry point: finds the installed backends and opens captures through the chosen one.
+ *
+ * <p>Backends are {@link PcapProvider}s found with {@link ServiceLoader} on the module path and the class
+ * path, once, on first use. A provider that cannot load or cannot work here (a class file too new for this
+ * JDK, libpcap missing, native access not enabled) never breaks discovery: {@link #backends()} lists it with
+ * the reason.
+ *
+ * <p>{@link #backend()} chooses, in order: the backend named by the {@value #BACKEND_PROPERTY} system
+ * property, else by the {@value #BACKEND_ENV} environment variable, else the available backend of highest
+ * priority. Thread-safe.
+ */
+public final class Pcap {
+    /** The system property that names the backend to use. */
+    public static final String BACKEND_PROPERTY = "trawl.backend";
+    /** The environment variable that names the backend to use, when the property is not set. */
+    public static final String BACKEND_ENV = "TRAWL_BACKEND";
+
+    private static final System.Logger LOG = System.getLogger(Pcap.class.getName());
+
+    private Pcap() {
+    }
+
+    private static final class Registry {
+        static final List<BackendInfo> BACKENDS = discover();
+    }
+
+    /** Every provider found, available or not, highest priority first. */
+    public static List<BackendInfo> backends() {
+        return Registry.BACKENDS;
+    }
+
+    /**
+     * The backend to use: the one named by {@value #BACKEND_PROPERTY} or {@value #BACKEND_ENV}, else the
+     * available one of highest priority.
+     *
+     * @throws BackendUnavailableException if the named backend is missing or unavailable, or none is available
+     */
+    public static Backend backend() throws BackendUnavailableException {
+        Optional<String> named = configuredName();
+        if (named.isPresent()) {
+            return backend(named.get());
+        }
+        return backends().stream().filter(BackendInfo::available).findFirst()
+                .flatMap(BackendInfo::backend)
+                .orElseThrow(() -> new BackendUnavailableException("no capture backend is available: " + summary()));
+    }
+
+    /**
+     * The backend with this name.
+     *
+     * @throws BackendUnavailableException if it is not installed or cannot work here; the message says why
+     */
+    public static Backend backend(String name) throws BackendUnavailableException {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (BackendInfo info : backends()) {
+            if (info.name().equals(wanted)) {
+                return info.backend().orElseThrow(() -> new BackendUnavailableException(
+                        "backend '" + wanted + "' is installed but unavailable: " + info.problem()));
+            }
+        }
+        throw new BackendUnavailableException("no backend named '" + wanted + "'; installed: " + summary());
+    }
+
+    /**
+     * The backend to use for a capability: the configured backend when one is named, else the available one
+     * of highest priority that has the capability.
+     */
+    public static Backend backendFor(Capability capability) throws BackendUnavailableException {
+        if (configuredName().isPresent()) {
+            return backend();
+        }
+        return backends().stream().flatMap(info -> info.backend().stream())
+                .filter(backend -> backend.supports(capability)).findFirst()
+                .orElseThrow(() -> new BackendUnavailableException(
+                        "no available backend supports " + capability + ": " + summary()));
+    }
+
+    /** Opens a capture file with the default backend for files. */
+    public static OfflineHandle openOffline(Path file) throws PcapException {
+        return backendFor(Capability.OFFLINE_FILE).openOffline(file, OfflineOptions.defaults());
+    }
+
+    /** Opens a capture file with the default backend for files. */
+    public static OfflineHandle openOffline(Path file, OfflineOptions options) throws PcapException {
+        return backendFor(Capability.OFFLINE_FILE).openOffline(file, options);
+    }
+
+    /** Opens a live capture with the default backend for live capture. */
+    public static LiveHandle openLive(String device, LiveOptions options) throws PcapException {
+        return backendFor(Capability.LIVE_CAPTURE).openLive(device, options);
+    }
+
+    private static Optional<String> configuredName() {
+        String name = System.getProperty(BACKEND_PROPERTY);
+        if (name == null || name.isBlank()) {
+            name = System.getenv(BACKEND_ENV);
+        }
+        return name == null || name.isBlank() ? Optional.empty() : Optional.of(name);
+    }
+
+    private static String summary() {
+        List<BackendInfo> all = backends();
+        if (all.isEmpty()) {
+            return "none found; put a backend (trawl-backend-jna, -panama, -pcap4j) on the class path";
+        }
+        StringBuilder text = new StringBuilder();
+        for (BackendInfo info : all) {
+            text.append(text.isEmpty() ? "" : "; ").append(info);
+        }
+        return text.toString();
+    }
+
+    private static List<BackendInfo> discover() {
+        Map<String, BackendInfo> byName = new LinkedHashMap<>();
+        List<BackendInfo> broken = new ArrayList<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ServiceLoader<PcapProvider> services =
+                ServiceLoader.load(PcapProvider.class, loader != null ? loader : Pcap.class.getClassLoader());
+        Iterator<PcapProvider> it = services.iterator();
+        for (int failures = 0; failures < 64; ) {
+            PcapProvider provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                failures++;
+                broken.add(new BackendInfo(providerNameOf(e), Integer.MIN_VALUE, Optional.empty(), explain(e)));
+                LOG.log(System.Logger.Level.DEBUG, "capture provider failed to load", e);
+                continue;
+            }
+            String name;
+            int priority;
+            try {
+                name = provider.name().toLowerCase(Locale.ROOT);
+                priority = provider.priority();
+            } catch (RuntimeException | LinkageError e) {
+                broken.add(new BackendInfo(provider.getClass().getName(), Integer.MIN_VALUE, Optional.empty(),
+                        explain(e)));
+                continue;
+            }
+            if (byName.containsKey(name)) {
+                continue; // the first of two providers with one name wins, as ServiceLoader order has it
+            }
+            byName.put(name, create(provider, name, priority));
+        }
+        List<BackendInfo> all = new ArrayList<>(byName.values());
+        all.addAll(broken);
+        all.sort(Comparator.comparingInt(BackendInfo::priority).reversed());
+        return List.copyOf(all);
+    }
+
+    private static BackendInfo create(PcapProvider provider, String name, int priority) {
+        try {
+            Backend backend = provider.create();
+            return new BackendInfo(name, priority, Optional.of(backend), null);
+        } catch (BackendUnavailableException e) {
+            return new BackendInfo(name, priority, Optional.empty(), e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "capture provider " + name + " failed", e);
+            return new BackendInfo(name, priority, Optional.empty(), explain(e));
+        }
+    }
+
+    private static String providerNameOf(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Provider ");
+        if (at >= 0) {
+            String rest = message.substring(at + "Provider ".length());
+            int end = rest.indexOf(' ');
+            return end > 0 ? rest.substring(0, end) : rest;
+        }
+        return "unknown provider";
+    }
+
+    /** Turns a loading failure into advice. */
+    static String explain(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedClassVersionError) {
+                return "compiled for a newer Java than this one (" + System.getProperty("java.version")
+                        + "); run on a newer JDK or remove it from the class path";
+            }
+            if (t instanceof UnsatisfiedLinkError) {
+                return "native library not found (" + t.getMessage() + "); install libpcap (Debian: apt-get install libpcap0.8)";
+            }
+            if (t instanceof NoClassDefFoundError) {
+                return "a class it needs is missing (" + t.getMessage() + "); check its dependencies are on the class path";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Wraps a handler's checked exception as {@link PacketHandler} documents. Used by backends. */
+    public static PcapException handlerFailure(IOException e) {
+        return e instanceof PcapException pe ? pe : new PcapException("packet handler failed: " + e.getMessage(), e);
+    }
+}
