@@ -1,0 +1,124 @@
+package dev.trawl.pcap.file;
+
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.TimestampPrecision;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+
+/** Opens capture files and streams: picks the input (mapped or streamed), undoes gzip, and detects the format. */
+final class CaptureFiles {
+    /** Files at least this large are memory-mapped; smaller ones are cheaper to read into a heap buffer. */
+    static final long MAP_THRESHOLD = 1 << 20;
+
+    private CaptureFiles() {
+    }
+
+    static RecordReader open(Path file, TimestampPrecision precision, int mapWindow) throws PcapException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new PcapException(file + ": No such file or directory", e);
+        } catch (AccessDeniedException e) {
+            throw new PcapException(file + ": Permission denied", e);
+        } catch (IOException e) {
+            throw new PcapException(file + ": cannot open: " + e.getMessage(), e);
+        }
+        String name = file.toString();
+        Input input = null;
+        try {
+            if (Files.isRegularFile(file) && channel.size() >= MAP_THRESHOLD) {
+                input = new MappedInput(channel, name, mapWindow);
+            } else {
+                input = new StreamInput(Channels.newInputStream(channel), name);
+            }
+            return detect(input, precision, channel);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(input != null ? input : channel);
+            throw e instanceof PcapException pe ? pe : failure(name, e);
+        }
+    }
+
+    static RecordReader open(InputStream stream, TimestampPrecision precision) throws PcapException {
+        Input input = new StreamInput(stream, "stream");
+        try {
+            return detect(input, precision, null);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(input);
+            throw e instanceof PcapException pe ? pe : failure("stream", e);
+        }
+    }
+
+    private static RecordReader detect(Input input, TimestampPrecision precision, FileChannel channel)
+            throws IOException {
+        if (!input.ensure(4)) {
+            throw new MalformedCaptureException(input.name + ": truncated dump file; tried to read 4 file header"
+                    + " bytes, only got " + input.available() + " (at file offset 0)", 0);
+        }
+        int b0 = input.buf.get(input.pos) & 0xFF;
+        int b1 = input.buf.get(input.pos + 1) & 0xFF;
+        if (b0 == 0x1f && b1 == 0x8b) {
+            input = gunzip(input, channel);
+            if (!input.ensure(4)) {
+                throw new MalformedCaptureException(input.name + ": truncated dump file after gzip decompression;"
+                        + " tried to read 4 file header bytes, only got " + input.available()
+                        + " (at file offset 0)", 0);
+            }
+        }
+        if (PcapReader.magicOrder(input.buf, input.pos) != null) {
+            return PcapReader.open(input, precision);
+        }
+        if (PcapngReader.isPcapng(input.buf, input.pos)) {
+            return PcapngReader.open(input, precision);
+        }
+        throw new MalformedCaptureException(input.name + ": unknown file format (magic 0x"
+                + String.format("%08x", input.buf.order(java.nio.ByteOrder.BIG_ENDIAN).getInt(input.pos))
+                + ") (at file offset 0)", 0);
+    }
+
+    /** Replaces an input that holds gzip data with one that decompresses it from the start. */
+    private static Input gunzip(Input input, FileChannel channel) throws IOException {
+        InputStream raw;
+        if (input instanceof StreamInput) {
+            byte[] prefix = new byte[input.end];
+            input.buf.get(0, prefix);
+            raw = new SequenceInputStream(new ByteArrayInputStream(prefix), ((StreamInput) input).stream());
+        } else {
+            raw = Channels.newInputStream(channel.position(0));
+        }
+        String name = input.name;
+        try {
+            return new StreamInput(new GZIPInputStream(raw, 64 * 1024), name);
+        } catch (java.util.zip.ZipException e) {
+            throw new MalformedCaptureException(name + ": bad gzip header: " + e.getMessage() + " (at file offset 0)",
+                    0);
+        }
+    }
+
+    static PcapException failure(String name, Throwable e) {
+        if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+            return new MalformedCaptureException(name + ": corrupt gzip data: " + e.getMessage(), -1);
+        }
+        return new PcapException(name + ": error reading dump file: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already failing; the first error is the one to report
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.trawl.pcap.file;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Input from a memory-mapped file: packets are read in place, without copying. Files up to the window size
+ * (1 GiB) are mapped once; larger ones through a window that moves forward as the reader goes.
+ *
+ * <p>Mappings are released by the garbage collector, so a reader still running on another thread when the
+ * handle is closed reads valid memory.
+ */
+final class MappedInput extends Input {
+    static final int DEFAULT_WINDOW = 1 << 30;
+
+    private final FileChannel channel;
+    private final long size;
+    private final int window;
+
+    MappedInput(FileChannel channel, String name, int window) throws IOException {
+        super(name);
+        this.channel = channel;
+        this.size = channel.size();
+        this.window = window;
+        map(0);
+    }
+
+    private void map(long offset) throws IOException {
+        int length = (int) Math.min(window, size - offset);
+        MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+        setBuffer(mapped);
+        base = offset;
+        end = length;
+    }
+
+    @Override
+    boolean fill(int n) throws IOException {
+        long at = base + pos;
+        if (base + end >= size || (long) n > window) {
+            return false; // the window already reaches the end of the file, or no window could hold n bytes
+        }
+        map(at);
+        pos = 0;
+        return end >= n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

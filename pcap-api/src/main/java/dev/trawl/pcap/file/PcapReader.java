@@ -1,0 +1,221 @@
+package dev.trawl.pcap.file;
+
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.TimestampPrecision;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Reads classic pcap files, as libpcap's {@code sf-pcap.c} does: both byte orders, the microsecond,
+ * nanosecond and Kuznetzov magics, the swapped length fields of versions before 2.3 (and of 2.3 when they look
+ * swapped), and the same checks on captured lengths.
+ *
+ * <pre>
+ * file header (24 bytes)                     record header (16 bytes, 24 for Kuznetzov)
+ * +--------------------------------+         +--------------------------------+
+ * | magic a1b2c3d4 / a1b23c4d      |         | ts seconds (unsigned)          |
+ * | major (2) | minor (2)          |         | ts micro- or nanoseconds       |
+ * | thiszone (4)                   |         | captured length                |
+ * | sigfigs (4)                    |         | original length                |
+ * | snaplen (4)                    |         +--------------------------------+
+ * | FCS | reserved | link type     |         | data (captured length bytes)   |
+ * +--------------------------------+
+ * </pre>
+ */
+final class PcapReader extends RecordReader {
+    static final int MAGIC_MICRO = 0xa1b2c3d4;
+    static final int MAGIC_NANO = 0xa1b23c4d;
+    static final int MAGIC_KUZNETZOV = 0xa1b2cd34;
+    static final int HEADER_LENGTH = 24;
+    /** Bits of the link-type word that hold the link type ({@code LT_LINKTYPE}). */
+    static final int LINKTYPE_MASK = 0x03FFFFFF;
+
+    private static final int NOT_SWAPPED = 0, SWAPPED = 1, MAYBE_SWAPPED = 2;
+
+    private final ByteOrder order;
+    private final int major;
+    private final int minor;
+    private final int rawLinkType;
+    private final LinkType linkType;
+    private final int fileSnaplen;
+    private final int snapshot;
+    private final int maxCaplen;
+    private final int recordHeader;
+    private final boolean fileNanos;
+    private final int lengthsSwapped;
+
+    private PcapReader(Input in, TimestampPrecision precision, ByteOrder order, int magic) {
+        super(in, precision);
+        this.order = order;
+        ByteBuffer b = in.buf.order(order);
+        int p = in.pos;
+        int majorField = b.getShort(p + 4) & 0xFFFF;
+        int minorField = b.getShort(p + 6) & 0xFFFF;
+        this.major = majorField;
+        this.minor = minorField;
+        this.fileSnaplen = b.getInt(p + 16);
+        this.rawLinkType = b.getInt(p + 20);
+        int type = rawLinkType & LINKTYPE_MASK;
+        this.linkType = LinkType.valueOf(type);
+        int snap = adjustSnapshot(type, fileSnaplen);
+        this.recordHeader = magic == MAGIC_KUZNETZOV ? 24 : 16;
+        if (magic == MAGIC_KUZNETZOV && type == 1) {
+            snap = snap <= Integer.MAX_VALUE - 14 ? snap + 14 : Integer.MAX_VALUE; // as libpcap: cooked-mode slack
+        }
+        this.snapshot = snap;
+        this.maxCaplen = maxSnaplenFor(type);
+        this.fileNanos = magic == MAGIC_NANO;
+        if (major == 2) {
+            lengthsSwapped = minor < 3 ? SWAPPED : minor == 3 ? MAYBE_SWAPPED : NOT_SWAPPED;
+        } else {
+            lengthsSwapped = major == 543 ? SWAPPED : NOT_SWAPPED;
+        }
+        in.pos = p + HEADER_LENGTH;
+    }
+
+    /**
+     * Reads the file header at the input's position; the caller has checked the magic with {@link #magicOrder}.
+     *
+     * @throws MalformedCaptureException for a truncated header or an unsupported version
+     */
+    static PcapReader open(Input in, TimestampPrecision precision) throws IOException {
+        ByteOrder order = magicOrder(in.buf, in.pos);
+        if (!in.ensure(HEADER_LENGTH)) {
+            throw new MalformedCaptureException(in.name + ": truncated pcap file header: " + in.available()
+                    + " of " + HEADER_LENGTH + " bytes (at file offset 0)", 0);
+        }
+        int magic = in.buf.order(order).getInt(in.pos);
+        int major = in.buf.getShort(in.pos + 4) & 0xFFFF;
+        int minor = in.buf.getShort(in.pos + 6) & 0xFFFF;
+        if (major < 2) {
+            throw new MalformedCaptureException(in.name + ": archaic pcap savefile format (version " + major + "."
+                    + minor + ") (at file offset 4)", 4);
+        }
+        if (!((major == 2 && minor <= 4) || (major == 543 && minor == 0))) {
+            throw new MalformedCaptureException(in.name + ": unsupported pcap savefile version " + major + "."
+                    + minor + " (at file offset 4)", 4);
+        }
+        return new PcapReader(in, precision, order, magic);
+    }
+
+    /** The byte order a pcap magic at {@code index} announces, or {@code null} if it is not a pcap magic. */
+    static ByteOrder magicOrder(ByteBuffer b, int index) {
+        int big = b.order(ByteOrder.BIG_ENDIAN).getInt(index);
+        if (isMagic(big)) {
+            return ByteOrder.BIG_ENDIAN;
+        }
+        return isMagic(Integer.reverseBytes(big)) ? ByteOrder.LITTLE_ENDIAN : null;
+    }
+
+    private static boolean isMagic(int value) {
+        return value == MAGIC_MICRO || value == MAGIC_NANO || value == MAGIC_KUZNETZOV;
+    }
+
+    @Override
+    boolean next() throws IOException {
+        final Input in = this.in;
+        final int header = recordHeader;
+        int p = in.pos;
+        if (in.end - p < header) {
+            if (!in.ensure(header)) {
+                if (in.available() == 0) {
+                    return false;
+                }
+                throw malformed("truncated dump file; tried to read " + header + " header bytes, only got "
+                        + in.available(), in.offset(in.pos));
+            }
+            p = in.pos;
+        }
+        ByteBuffer b = in.buf;
+        long seconds = b.getInt(p) & 0xFFFFFFFFL;
+        int fraction = b.getInt(p + 4);
+        int caplen = b.getInt(p + 8);
+        int len = b.getInt(p + 12);
+        if (lengthsSwapped != NOT_SWAPPED
+                && (lengthsSwapped == SWAPPED || Integer.compareUnsigned(caplen, len) > 0)) {
+            int t = caplen;
+            caplen = len;
+            len = t;
+        }
+        int keep = caplen;
+        if (Integer.compareUnsigned(caplen, snapshot) > 0) {
+            keep = checkOversized(caplen, p);
+        }
+        int need = header + caplen;
+        if (in.end - p < need) {
+            if (!in.ensure(need)) {
+                throw malformed("truncated dump file; tried to read " + caplen + " captured bytes, only got "
+                        + Math.max(0, in.available() - header), in.offset(in.pos));
+            }
+            p = in.pos;
+        }
+        FilePacket packet = this.packet;
+        ByteBuffer view = in.view;
+        view.limit(p + header + keep).position(p + header);
+        packet.data = view;
+        in.pos = p + need;
+        packet.capturedLength = keep;
+        packet.originalLength = len;
+        // libpcap reads the fraction as a signed 32-bit number and scales it (truncating toward zero) before
+        // anything else; an out-of-range fraction is then carried into the seconds, which keeps the same instant.
+        long ns = fileNanos ? (nanos ? fraction : fraction / 1000 * 1000L) : fraction * 1000L;
+        if (ns < 0 || ns > 999_999_999L) {
+            seconds += Math.floorDiv(ns, 1_000_000_000L);
+            ns = Math.floorMod(ns, 1_000_000_000L);
+        }
+        packet.nanos = (int) ns;
+        packet.seconds = seconds;
+        return true;
+    }
+
+    /** A captured length above the snapshot: an error beyond the link type's maximum, else cut to the snapshot. */
+    private int checkOversized(int caplen, int p) throws MalformedCaptureException {
+        if (Integer.compareUnsigned(caplen, maxCaplen) > 0) {
+            throw malformed("invalid packet capture length " + Integer.toUnsignedString(caplen)
+                    + ", bigger than snaplen of " + snapshot + " and the maximum of " + maxCaplen,
+                    in.offset(p) + 8);
+        }
+        return snapshot; // libpcap keeps the first snapshot bytes and skips the rest
+    }
+
+    @Override
+    CaptureInfo info() {
+        return new CaptureInfo(CaptureFormat.PCAP, major, minor, order, rawLinkType, linkType, fileSnaplen,
+                fileNanos ? TimestampPrecision.NANO : TimestampPrecision.MICRO, List.of());
+    }
+
+    @Override
+    CaptureFormat format() {
+        return CaptureFormat.PCAP;
+    }
+
+    @Override
+    LinkType linkType() {
+        return linkType;
+    }
+
+    @Override
+    int snaplen() {
+        return snapshot;
+    }
+
+    @Override
+    int majorVersion() {
+        return major;
+    }
+
+    @Override
+    int minorVersion() {
+        return minor;
+    }
+
+    @Override
+    boolean isSwapped() {
+        return order != ByteOrder.nativeOrder();
+    }
+}

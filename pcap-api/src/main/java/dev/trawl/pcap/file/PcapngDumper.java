@@ -1,0 +1,40 @@
+package dev.trawl.pcap.file;
+
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.PcapException;
+
+/**
+ * A {@link Dumper} writing pcapng, with the parts of the format a pcap dumper lacks: several interfaces,
+ * section comments and interface statistics. Every dumper the {@code java} backend opens with
+ * {@link dev.trawl.pcap.CaptureFormat#PCAPNG} implements it: cast the {@code Dumper}.
+ *
+ * <p>The file is one section. Interface 0 is the one described by the link type and snapshot length the
+ * dumper was opened with; {@link #addInterface} adds more. {@link #write(dev.trawl.pcap.Packet)} writes an
+ * Enhanced Packet Block on the packet's {@link dev.trawl.pcap.Packet#interfaceId()} with its comment and flags.
+ * The section header is written with the first block, so {@link #sectionComment} must come before any write.
+ *
+ * <p>Not thread-safe.
+ */
+public interface PcapngDumper extends Dumper {
+    /**
+     * Adds a comment to the section header.
+     *
+     * @throws IllegalStateException if a block has already been written
+     */
+    void sectionComment(String comment);
+
+    /**
+     * Describes another interface.
+     *
+     * @return its interface id, for {@link dev.trawl.pcap.Packet#interfaceId()}
+     * @throws IllegalArgumentException if the resolution of its timestamps is not one the writer supports
+     */
+    int addInterface(InterfaceInfo description) throws PcapException;
+
+    /**
+     * Writes an Interface Statistics Block; counters of -1 are left out.
+     *
+     * @throws IllegalArgumentException if the interface does not exist
+     */
+    void writeStatistics(InterfaceStatistics statistics) throws PcapException;
+}

@@ -1,0 +1,13 @@
+/**
+ * The built-in {@code java} backend: a pure-Java reader and writer of pcap and pcapng capture files, with no
+ * native library. Use it through the ordinary API ({@code Pcap.backend("java")}, or {@code Pcap.openOffline}
+ * when no native backend is installed). What this package exports is the little the common API cannot say:
+ * {@link dev.trawl.pcap.file.CaptureInfo} (reached with {@code OfflineHandle.unwrap(CaptureInfo.class)}) with
+ * the pcapng sections, interfaces, statistics, names and secrets of a file, and
+ * {@link dev.trawl.pcap.file.PcapngDumper} for writing several interfaces, comments and statistics.
+ *
+ * <p>Reading is zero-copy: files of 1 MiB or more are memory-mapped, and each packet's data is one reused
+ * read-only buffer over the mapping. Gzip-compressed files and streams are recognised by their magic and read
+ * transparently.
+ */
+package dev.trawl.pcap.file;
