@@ -1,0 +1,92 @@
+/*
+ * The C libpcap side of trawl's live-capture benchmark: captures on an interface with pcap_dispatch until
+ * the expected number of packets arrived, or nothing arrived for IDLE_MS after the first packet, or
+ * DEADLINE_MS passed. It prints "ready" once the capture is active, so the sender can start, then one line:
+ *
+ *   live <tab> libpcap <tab> delivered <tab> ps_recv <tab> ps_drop <tab> ps_ifdrop <tab> thread-cpu-ns <tab> wall-ns
+ *
+ * Options match the Java side: snaplen 262144, promiscuous, 100 ms timeout, 8 MiB buffer.
+ *
+ * Usage: trawl_clive IFACE EXPECTED IDLE_MS DEADLINE_MS
+ */
+#include <pcap/pcap.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static uint64_t clock_ns(clockid_t clock) {
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
+}
+
+struct counter {
+    uint64_t delivered;
+    uint64_t sum;
+};
+
+static void on_packet(u_char *user, const struct pcap_pkthdr *hdr, const u_char *data) {
+    struct counter *c = (struct counter *) user;
+    c->delivered++;
+    c->sum += hdr->caplen + data[0];
+}
+
+static int fail(pcap_t *p, const char *what) {
+    fprintf(stderr, "trawl_clive: %s: %s\n", what, pcap_geterr(p));
+    return 2;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 5) {
+        fprintf(stderr, "usage: trawl_clive IFACE EXPECTED IDLE_MS DEADLINE_MS\n");
+        return 1;
+    }
+    uint64_t expected = strtoull(argv[2], NULL, 10);
+    uint64_t idle_ns = strtoull(argv[3], NULL, 10) * 1000000u;
+    uint64_t deadline_ns = strtoull(argv[4], NULL, 10) * 1000000u;
+    char errbuf[PCAP_ERRBUF_SIZE];
+    pcap_t *p = pcap_create(argv[1], errbuf);
+    if (p == NULL) {
+        fprintf(stderr, "trawl_clive: %s\n", errbuf);
+        return 2;
+    }
+    pcap_set_snaplen(p, 262144);
+    pcap_set_promisc(p, 1);
+    pcap_set_timeout(p, 100);
+    pcap_set_buffer_size(p, 8 << 20);
+    if (pcap_activate(p) < 0) {
+        return fail(p, "pcap_activate");
+    }
+    printf("ready\n");
+    fflush(stdout);
+    struct counter c = {0, 0};
+    uint64_t start = clock_ns(CLOCK_MONOTONIC);
+    uint64_t cpu_start = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+    uint64_t last = start;
+    uint64_t now = start;
+    while (c.delivered < expected) {
+        int n = pcap_dispatch(p, -1, on_packet, (u_char *) &c);
+        if (n < 0) {
+            return fail(p, "pcap_dispatch");
+        }
+        now = clock_ns(CLOCK_MONOTONIC);
+        if (n > 0) {
+            last = now;
+        } else if (c.delivered > 0 && now - last > idle_ns) {
+            break;
+        }
+        if (now - start > deadline_ns) {
+            break;
+        }
+    }
+    uint64_t cpu = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_start;
+    struct pcap_stat stats;
+    if (pcap_stats(p, &stats) != 0) {
+        return fail(p, "pcap_stats");
+    }
+    printf("live\tlibpcap\t%llu\t%u\t%u\t%u\t%llu\t%llu\n", (unsigned long long) c.delivered, stats.ps_recv,
+            stats.ps_drop, stats.ps_ifdrop, (unsigned long long) cpu, (unsigned long long) (last - start));
+    pcap_close(p);
+    return 0;
+}

@@ -1,0 +1,31 @@
+package dev.trawl.bench.live;
+
+/**
+ * What one capturer saw of the live burst.
+ *
+ * @param capturer {@code libpcap} (the C program) or a backend name
+ * @param sent frames the sender sent
+ * @param delivered packets handed to the application
+ * @param statsReceived {@code ps_recv}
+ * @param statsDropped {@code ps_drop}
+ * @param statsInterfaceDropped {@code ps_ifdrop}
+ * @param cpuNanos CPU time of the capturing thread from activation to the last packet
+ * @param note why the capturer did not run, or empty
+ */
+public record LiveResult(String capturer, long sent, long delivered, long statsReceived, long statsDropped,
+        long statsInterfaceDropped, long cpuNanos, String note) {
+    /** CPU nanoseconds per delivered packet, NaN when none was. */
+    public double cpuNanosPerPacket() {
+        return delivered == 0 ? Double.NaN : (double) cpuNanos / delivered;
+    }
+
+    /** A capturer that did not run. */
+    public static LiveResult skipped(String capturer, String why) {
+        return new LiveResult(capturer, 0, 0, 0, 0, 0, 0, why);
+    }
+
+    /** Whether it ran. */
+    public boolean ran() {
+        return note == null || note.isEmpty();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.trawl.bench.report;
+
+import dev.trawl.bench.live.LiveResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a run's report: {@value #MARKDOWN} for people, {@value #JSON} for programs, and {@value #CHART}.
+ * Every figure is in nanoseconds per packet; every ratio divides a result by its baseline from the same run.
+ */
+public final class ReportWriter {
+    public static final String MARKDOWN = "RESULTS.md";
+    public static final String JSON = "results.json";
+    public static final String CHART = "results.svg";
+
+    private ReportWriter() {
+    }
+
+    /** Writes the three files into a directory. */
+    public static void write(RunRecord run, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Target.Check> checks = new ArrayList<>();
+        for (Target target : Target.all()) {
+            checks.add(target.check(run));
+        }
+        Files.writeString(dir.resolve(CHART), SvgChart.draw(run));
+        Files.writeString(dir.resolve(JSON), json(run, checks));
+        Files.writeString(dir.resolve(MARKDOWN), markdown(run, checks));
+    }
+
+    static double ratio(RunRecord run, Result r, String baselineKey) {
+        if (baselineKey == null) {
+            return Double.NaN;
+        }
+        Result b = run.find(baselineKey);
+        return b == null || b.nsPerPacket() <= 0 ? Double.NaN : r.nsPerPacket() / b.nsPerPacket();
+    }
+
+    static String json(RunRecord run, List<Target.Check> checks) {
+        Json j = new Json().begin('{');
+        j.field("unit", "ns/packet");
+        j.key("environment").begin('{');
+        run.environment().forEach(j::field);
+        j.end('}');
+        j.key("results").begin('[');
+        for (Result r : run.results()) {
+            j.begin('{').field("family", r.family()).field("subject", r.subject()).field("operation", r.operation())
+                    .field("data", r.data()).field("filter", r.filter()).field("nsPerPacket", r.nsPerPacket())
+                    .field("errorNsPerPacket", r.errorNsPerPacket()).field("bytesPerPacket", r.bytesPerPacket())
+                    .field("samples", r.samples()).field("ratioToC", ratio(run, r, Baselines.c(r)))
+                    .field("ratioToPcap4jRaw", ratio(run, r, Baselines.pcap4j(r))).end('}');
+        }
+        j.end(']');
+        j.key("targets").begin('[');
+        for (Target.Check c : checks) {
+            j.begin('{').field("target", c.target().text()).field("status", c.status().name())
+                    .field("ratio", c.ratio()).field("limit", c.target().limit()).field("detail", c.detail()).end('}');
+        }
+        j.end(']');
+        j.key("live").begin('[');
+        for (LiveResult l : run.live()) {
+            j.begin('{').field("capturer", l.capturer()).field("sent", l.sent()).field("delivered", l.delivered())
+                    .field("statsReceived", l.statsReceived()).field("statsDropped", l.statsDropped())
+                    .field("statsInterfaceDropped", l.statsInterfaceDropped()).field("cpuNanos", l.cpuNanos())
+                    .field("cpuNsPerPacket", l.cpuNanosPerPacket()).field("note", l.note()).end('}');
+        }
+        j.end(']');
+        j.key("notes").begin('[');
+        for (String note : run.notes()) {
+            j.value(note);
+        }
+        j.end(']');
+        return j.end('}') + "\n";
+    }
+
+    static String markdown(RunRecord run, List<Target.Check> checks) {
+        StringBuilder md = new StringBuilder();
+        Map<String, String> env = run.environment();
+        md.append("# trawl benchmark results\n\n");
+        md.append("Written by `scripts/bench` (").append(env.getOrDefault("scale", "?")).append(" run, ")
+                .append(env.getOrDefault("date", "?")).append("). **Every figure is nanoseconds per packet** ")
+                .append("(lower is better): a capture benchmark times whole passes over a generated file ")
+                .append("(open, read every packet, close) and divides by the packets in the file, filtered or not; ")
+                .append("decode and filter benchmarks time packets already in memory. `±` is the half-width of ")
+                .append("the 99.9% confidence interval; B/pkt is heap allocation per packet (JMH `-prof gc`). ")
+                .append("Ratios divide by a baseline measured in the same run: **xC** by the C libpcap loop doing ")
+                .append("the same job (pcap_next_ex for next and copy, pcap_dispatch, pcap_loop, ")
+                .append("pcap_offline_filter), **xpcap4j** by pcap4j used directly (getNextRawPacketEx for next ")
+                .append("and copy, loop with a RawPacketListener for dispatch and loop, its own decoding for decode).\n\n");
+        md.append("## Environment\n\n| | |\n|---|---|\n");
+        env.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
+        md.append("\n## Targets\n\n| target | result | measured |\n|---|---|---|\n");
+        for (Target.Check c : checks) {
+            String status = switch (c.status()) {
+                case MET -> "met";
+                case NOT_MET -> "**NOT MET**";
+                case NO_DATA -> "**no data**";
+            };
+            md.append("| ").append(c.target().text()).append(" | ").append(status).append(" | ")
+                    .append(c.detail()).append(" |\n");
+        }
+        md.append("\n![ns per packet for every provider and baseline](").append(CHART).append(")\n");
+        for (String data : List.of("small", "mix")) {
+            md.append("\n## Offline capture: ").append(data.equals("small")
+                    ? "64-byte frames (`small`)" : "IMIX-like mix (`mix`)").append("\n\n");
+            table(md, run, r -> r.data().equals(data)
+                    && (r.family().equals("capture") || r.family().equals("pcap4j")
+                    || (r.family().equals("c") && !r.operation().equals("c_offline_filter"))));
+        }
+        md.append("\n## Decode\n\n");
+        table(md, run, r -> r.family().equals("decode"));
+        md.append("\n## Filter interpreter\n\nlibpcap's compiled program for the benchmark filter, run on packets "
+                + "held in memory.\n\n");
+        table(md, run, r -> r.family().equals("filter")
+                || (r.family().equals("c") && r.operation().equals("c_offline_filter")));
+        md.append("\n## Live capture\n\n64-byte frames sent at full speed by a raw packet socket into one end of a "
+                + "veth pair in a private network namespace; captured on the other end (snaplen 262144, "
+                + "promiscuous, 100 ms timeout, 8 MiB buffer, dispatch in a loop). CPU is the capturing "
+                + "thread's CPU time per delivered packet.\n\n");
+        md.append("| capturer | sent | delivered | ps_recv | ps_drop | ps_ifdrop | CPU ns/packet | note |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (LiveResult l : run.live()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %s | %s |%n", l.capturer(), l.sent(),
+                    l.delivered(), l.statsReceived(), l.statsDropped(), l.statsInterfaceDropped(),
+                    num(l.cpuNanosPerPacket()), l.note() == null ? "" : l.note()));
+        }
+        if (run.live().isEmpty()) {
+            md.append("| (not run) | | | | | | | |\n");
+        }
+        if (!run.notes().isEmpty()) {
+            md.append("\n## Notes\n\n");
+            for (String note : run.notes()) {
+                md.append("- ").append(note).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, RunRecord run, java.util.function.Predicate<Result> which) {
+        md.append("| benchmark | data | filter | ns/packet | ± | B/pkt | xC | xpcap4j |\n"
+                + "|---|---|---|---:|---:|---:|---:|---:|\n");
+        int rows = 0;
+        for (Result r : run.results()) {
+            if (which.test(r)) {
+                rows++;
+                md.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        r.family().equals("c") ? "C libpcap" : r.family().equals("pcap4j") ? "pcap4j direct"
+                                : r.family().equals("capture") ? "trawl " + r.subject() : r.subject(),
+                        r.operation(), r.data(), r.filter(), num(r.nsPerPacket()), num(r.errorNsPerPacket()),
+                        num(r.bytesPerPacket()), ratioText(ratio(run, r, Baselines.c(r))),
+                        ratioText(ratio(run, r, Baselines.pcap4j(r)))));
+            }
+        }
+        if (rows == 0) {
+            md.append("| (not measured) | | | | | | | |\n");
+        }
+    }
+
+    private static String num(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : "%.2f", value);
+    }
+
+    private static String ratioText(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2fx", value);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.trawl.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A published performance target: the ratio of a measurement to its baseline must stay within a limit
+ * (and, for decoding, allocate nothing). Immutable.
+ *
+ * @param text the target as the README states it
+ * @param subject the key of the measured result
+ * @param baseline the key of the baseline result
+ * @param limit the largest allowed ratio subject/baseline
+ * @param zeroAllocation whether the subject must also allocate nothing per packet
+ */
+public record Target(String text, String subject, String baseline, double limit, boolean zeroAllocation) {
+    /** Allocation below this many bytes per packet counts as none (JMH's figure is amortized and noisy). */
+    static final double ZERO_BYTES = 0.5;
+
+    /** The outcome of checking a target against a run. */
+    public enum Status { MET, NOT_MET, NO_DATA }
+
+    /** A target checked against a run. */
+    public record Check(Target target, Status status, double ratio, String detail) {
+    }
+
+    /** Checks this target against a run's results. */
+    public Check check(RunRecord run) {
+        Result s = run.find(subject);
+        Result b = run.find(baseline);
+        if (s == null || b == null) {
+            return new Check(this, Status.NO_DATA, Double.NaN,
+                    "not measured: " + (s == null ? subject : baseline));
+        }
+        double ratio = s.nsPerPacket() / b.nsPerPacket();
+        boolean met = ratio <= limit;
+        String detail = String.format(Locale.ROOT, "%.2f ns vs %.2f ns = %.2fx (limit %.2fx)", s.nsPerPacket(),
+                b.nsPerPacket(), ratio, limit);
+        if (zeroAllocation) {
+            boolean none = !Double.isNaN(s.bytesPerPacket()) && s.bytesPerPacket() < ZERO_BYTES;
+            met &= none;
+            detail += String.format(Locale.ROOT, "; %.2f B/packet (must be 0)", s.bytesPerPacket());
+        }
+        return new Check(this, met ? Status.MET : Status.NOT_MET, ratio, detail);
+    }
+
+    /** Every target, for each data set where it applies. */
+    public static List<Target> all() {
+        List<Target> targets = new ArrayList<>();
+        targets.add(vsC("java zero-copy next <= 0.35x C pcap_next_ex (64-byte frames)", "java", "next", "small",
+                "c_next_ex", 0.35));
+        targets.add(vsC("java zero-copy next <= 0.8x C pcap_next_ex (mix)", "java", "next", "mix", "c_next_ex", 0.8));
+        for (String data : List.of("small", "mix")) {
+            String on = " (" + data + ")";
+            targets.add(vsC("jna zero-copy next <= 4x C pcap_next_ex" + on, "jna", "next", data, "c_next_ex", 4));
+            targets.add(vsC("panama next <= 1.2x C pcap_next_ex" + on, "panama", "next", data, "c_next_ex", 1.2));
+            targets.add(vsC("panama copy <= 1.3x C pcap_next_ex" + on, "panama", "nextCopy", data, "c_next_ex", 1.3));
+            targets.add(vsC("panama dispatch <= 1.3x C pcap_dispatch" + on, "panama", "dispatch", data,
+                    "c_dispatch", 1.3));
+            targets.add(vsC("panama loop <= 1.3x C pcap_dispatch" + on, "panama", "loop", data, "c_dispatch", 1.3));
+            targets.add(new Target("pcap4j backend next <= 1.1x pcap4j getNextRawPacketEx" + on,
+                    Result.key("capture", "pcap4j", "next", data, "none"),
+                    Result.key("pcap4j", "pcap4j", "getNextRawPacketEx", data, "none"), 1.1, false));
+            targets.add(new Target("pcap4j backend loop <= 1.1x pcap4j loop(RawPacketListener)" + on,
+                    Result.key("capture", "pcap4j", "loop", data, "none"),
+                    Result.key("pcap4j", "pcap4j", "loopRaw", data, "none"), 1.1, false));
+            targets.add(new Target("filter interpreter <= 1.5x C pcap_offline_filter" + on,
+                    Result.key("filter", "trawl", "interpreter", data, "filtered"),
+                    Result.key("c", "libpcap", "c_offline_filter", data, "filtered"), 1.5, false));
+            targets.add(new Target("filter JIT >= 2x faster than the interpreter" + on,
+                    Result.key("filter", "trawl", "jit", data, "filtered"),
+                    Result.key("filter", "trawl", "interpreter", data, "filtered"), 0.5, false));
+        }
+        targets.add(new Target("decode Ethernet/IPv4/TCP/UDP >= 50x faster than pcap4j, 0 B/op (mix)",
+                Result.key("decode", "trawl", "layers", "mix", "none"),
+                Result.key("decode", "pcap4j", "layers", "mix", "none"), 1.0 / 50, true));
+        targets.add(new Target("decode DNS >= 50x faster than pcap4j, 0 B/op (mix)",
+                Result.key("decode", "trawl", "dns", "mix", "none"),
+                Result.key("decode", "pcap4j", "dns", "mix", "none"), 1.0 / 50, true));
+        return targets;
+    }
+
+    private static Target vsC(String text, String backend, String operation, String data, String cOperation,
+            double limit) {
+        return new Target(text, Result.key("capture", backend, operation, data, "none"),
+                Result.key("c", "libpcap", cOperation, data, "none"), limit, false);
+    }
+}
