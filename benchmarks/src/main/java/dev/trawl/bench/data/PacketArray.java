@@ -28,6 +28,18 @@ public final class PacketArray {
      * writes, starting over when the file has fewer (as the C baseline does).
      */
     public static PacketArray load(Path file, int count) throws IOException {
+        return load(file, count, false);
+    }
+
+    /**
+     * Loads {@code count} DNS packets (IPv4 UDP to or from port 53) from a file as {@link #load} does,
+     * skipping every other packet.
+     */
+    public static PacketArray loadDns(Path file, int count) throws IOException {
+        return load(file, count, true);
+    }
+
+    private static PacketArray load(Path file, int count, boolean dnsOnly) throws IOException {
         ByteBuffer in;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             in = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()).order(ByteOrder.LITTLE_ENDIAN);
@@ -39,10 +51,11 @@ public final class PacketArray {
         int[] lengths = new int[count];
         long total = 0;
         int position = 24;
-        for (int i = 0; i < count; i++) {
+        boolean foundAny = false;
+        for (int i = 0; i < count; ) {
             if (position + 16 > in.limit()) {
-                if (i == 0) {
-                    throw new IOException(file + " holds no packets");
+                if (!foundAny) {
+                    throw new IOException(file + " holds no " + (dnsOnly ? "DNS " : "") + "packets");
                 }
                 position = 24;
             }
@@ -50,10 +63,16 @@ public final class PacketArray {
             if (caplen < 0 || position + 16 + caplen > in.limit()) {
                 throw new IOException(file + ": truncated record at byte " + position);
             }
+            if (dnsOnly && !isDns(in, position + 16, caplen)) {
+                position += 16 + caplen;
+                continue;
+            }
+            foundAny = true;
             offsets[i] = position + 16;
             lengths[i] = caplen;
             total += caplen;
             position += 16 + caplen;
+            i++;
         }
         if (total > Integer.MAX_VALUE - 8) {
             throw new IOException("too many bytes to hold in memory: " + total);
@@ -66,6 +85,17 @@ public final class PacketArray {
             at += lengths[i];
         }
         return new PacketArray(bytes, offsets, lengths);
+    }
+
+    /** Ethernet, IPv4 without options, UDP, port 53 at either end. */
+    private static boolean isDns(ByteBuffer in, int at, int length) {
+        if (length < 42 || in.get(at + 12) != 0x08 || in.get(at + 13) != 0 || in.get(at + 14) != 0x45
+                || in.get(at + 23) != 17) {
+            return false;
+        }
+        int source = ((in.get(at + 34) & 0xff) << 8) | (in.get(at + 35) & 0xff);
+        int destination = ((in.get(at + 36) & 0xff) << 8) | (in.get(at + 37) & 0xff);
+        return source == 53 || destination == 53;
     }
 
     /** The number of packets. */

@@ -1,0 +1,89 @@
+package dev.trawl.bench.report;
+
+import dev.trawl.bench.live.LiveResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportWriterTest {
+    @TempDir
+    Path dir;
+
+    private static RunRecord sample() {
+        RunRecord run = new RunRecord();
+        run.environment().put("scale", "full");
+        run.environment().put("libpcap", "libpcap version 1.10.3 | test");
+        run.results().add(new Result("c", "libpcap", "c_next_ex", "small", "none", 40, 1, Double.NaN, 10));
+        run.results().add(new Result("c", "libpcap", "c_next_ex", "mix", "none", 80, 1, Double.NaN, 10));
+        run.results().add(new Result("pcap4j", "pcap4j", "getNextRawPacketEx", "small", "none", 1000, 20, 96, 4));
+        // java next on small: 20/40 = 0.5x, over the 0.35x target; on mix: 40/80 = 0.5x, within 0.8x.
+        run.results().add(new Result("capture", "java", "next", "small", "none", 20, 0.5, 0.01, 4));
+        run.results().add(new Result("capture", "java", "next", "mix", "none", 40, 0.5, 0.01, 4));
+        run.results().add(new Result("decode", "trawl", "layers", "mix", "none", 10, 0.1, 3.0, 4));
+        run.results().add(new Result("decode", "pcap4j", "layers", "mix", "none", 1000, 10, 900, 4));
+        run.live().add(new LiveResult("libpcap", 1000, 990, 1000, 10, 0, 99_000, ""));
+        run.notes().add("backend panama is not installed");
+        return run;
+    }
+
+    @Test
+    void targetsReportMetNotMetAndMissingData() {
+        RunRecord run = sample();
+        Target.Check small = Target.all().get(0).check(run);
+        assertEquals(Target.Status.NOT_MET, small.status());
+        assertEquals(0.5, small.ratio(), 1e-9);
+        assertEquals(Target.Status.MET, Target.all().get(1).check(run).status());
+        Target decode = Target.all().stream().filter(t -> t.text().startsWith("decode Ethernet")).findFirst()
+                .orElseThrow();
+        // 100x faster, but it allocates: not met
+        assertEquals(Target.Status.NOT_MET, decode.check(run).status());
+        Target panama = Target.all().stream().filter(t -> t.text().startsWith("panama next")).findFirst()
+                .orElseThrow();
+        assertEquals(Target.Status.NO_DATA, panama.check(run).status());
+    }
+
+    @Test
+    void writesMarkdownJsonAndAWellFormedSvg() throws Exception {
+        ReportWriter.write(sample(), dir);
+        String md = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("| java zero-copy next <= 0.35x C pcap_next_ex (64-byte frames) | **NOT MET** |"), md);
+        assertTrue(md.contains("| trawl java next | small | none | 20.00 | 0.50 | 0.01 | 0.50x | 0.02x |"), md);
+        assertTrue(md.contains("libpcap version 1.10.3 \\| test"), "pipes escaped in tables");
+        assertTrue(md.contains("- backend panama is not installed"));
+        assertTrue(md.contains("| libpcap | 1000 | 990 | 1000 | 10 | 0 | 100 |"), md);
+        String json = Files.readString(dir.resolve(ReportWriter.JSON));
+        assertTrue(json.contains("\"ratioToC\":0.5000"), json);
+        assertTrue(json.contains("\"bytesPerPacket\":null"), "NaN is written as null: " + json);
+        assertTrue(json.contains("\"status\":\"NOT_MET\""));
+        var svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve(ReportWriter.CHART).toFile());
+        assertEquals("svg", svg.getDocumentElement().getNodeName());
+        assertEquals(5, svg.getElementsByTagName("rect").getLength() - 1, "one bar per capture figure");
+    }
+
+    @Test
+    void recordSurvivesSaveAndLoad() throws Exception {
+        RunRecord run = sample();
+        Path file = dir.resolve("results.tsv");
+        run.save(file);
+        RunRecord back = RunRecord.load(file);
+        assertEquals(run.results(), back.results());
+        assertEquals(run.live(), back.live());
+        assertEquals(run.environment(), back.environment());
+        assertEquals(run.notes(), back.notes());
+    }
+
+    @Test
+    void loadRejectsAMalformedRecord() throws Exception {
+        Path file = dir.resolve("bad.tsv");
+        Files.writeString(file, "result\tc\tlibpcap\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> RunRecord.load(file));
+        assertTrue(e.getMessage().contains("bad.tsv:1"), e.getMessage());
+    }
+}
