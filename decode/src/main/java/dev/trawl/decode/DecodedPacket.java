@@ -1,0 +1,292 @@
+package dev.trawl.decode;
+
+import dev.trawl.decode.layer.Arp;
+import dev.trawl.decode.layer.Ethernet;
+import dev.trawl.decode.layer.Icmp;
+import dev.trawl.decode.layer.Ipv4;
+import dev.trawl.decode.layer.Ipv6;
+import dev.trawl.decode.layer.Ipv6Extension;
+import dev.trawl.decode.layer.Mpls;
+import dev.trawl.decode.layer.Tcp;
+import dev.trawl.decode.layer.Udp;
+import dev.trawl.decode.layer.Vlan;
+import java.nio.ByteBuffer;
+
+/**
+ * The result of decoding one packet: frame metadata and the stack of layers, outermost first. Each layer
+ * has a protocol id ({@link Protocols}), a header offset and length (absolute indexes into
+ * {@link #buffer()}), an end (the index past its last byte, payload included) and {@link LayerFlags}.
+ *
+ * <p>Typed access goes through flyweights that this object owns and re-wraps on each call:
+ * {@code ipv4(i)} returns the same {@link Ipv4} instance pointed at layer {@code i}, so reading a packet
+ * allocates nothing. A typical use:
+ *
+ * <pre>{@code
+ * DecodedPacket p = decoder.decode(LinkType.ETHERNET, packet);
+ * int ip = p.find(Protocols.IP);
+ * if (ip >= 0) {
+ *     int ttl = p.ipv4(ip).timeToLive();
+ * }
+ * }</pre>
+ *
+ * <p>Ownership: the object is reused by its {@link PacketDecoder} and refers to the caller's buffer; it is
+ * valid until the next decode call or until the buffer changes. It is not thread-safe.
+ */
+public final class DecodedPacket {
+    /** The most layers one packet can hold; deeper stacks are cut and flagged {@link #tooManyLayers()}. */
+    public static final int MAX_LAYERS = 48;
+
+    final int[] protocols = new int[MAX_LAYERS];
+    final int[] offsets = new int[MAX_LAYERS];
+    final int[] headerLengths = new int[MAX_LAYERS];
+    final int[] ends = new int[MAX_LAYERS];
+    final int[] flags = new int[MAX_LAYERS];
+    int count;
+    boolean tooManyLayers;
+
+    final ProtocolRegistry registry;
+    ByteBuffer buffer;
+    int start;
+    int end;
+    int linkType;
+    long frameNumber;
+    long timestampSeconds;
+    int timestampNanos;
+    int originalLength;
+
+    private Ethernet ethernet;
+    private Vlan vlan;
+    private Mpls mpls;
+    private Arp arp;
+    private Ipv4 ipv4;
+    private Ipv6 ipv6;
+    private Ipv6Extension ipv6Extension;
+    private Tcp tcp;
+    private Udp udp;
+    private Icmp icmp;
+
+    DecodedPacket(ProtocolRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The registry that names this packet's protocol ids. */
+    public ProtocolRegistry registry() {
+        return registry;
+    }
+
+    /** The buffer the packet was decoded from; all offsets index it absolutely. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** The index of the packet's first byte in {@link #buffer()}. */
+    public int start() {
+        return start;
+    }
+
+    /** The index just past the packet's last captured byte. */
+    public int end() {
+        return end;
+    }
+
+    /** The {@code LINKTYPE_} value the packet was decoded as. */
+    public int linkType() {
+        return linkType;
+    }
+
+    /** The 1-based frame number, counted by the decoder or given by the caller. */
+    public long frameNumber() {
+        return frameNumber;
+    }
+
+    /** Seconds of the capture timestamp since the epoch (0 when none was given). */
+    public long timestampSeconds() {
+        return timestampSeconds;
+    }
+
+    /** Nanoseconds within the second of the capture timestamp. */
+    public int timestampNanos() {
+        return timestampNanos;
+    }
+
+    /** The number of captured bytes. */
+    public int capturedLength() {
+        return end - start;
+    }
+
+    /** The length on the wire ({@code frame.len}); the captured length when none was given. */
+    public int originalLength() {
+        return originalLength;
+    }
+
+    /** The number of layers. */
+    public int layerCount() {
+        return count;
+    }
+
+    /** Whether the layer stack was cut at {@link #MAX_LAYERS}. */
+    public boolean tooManyLayers() {
+        return tooManyLayers;
+    }
+
+    /** The protocol id of layer {@code i}. */
+    public int protocol(int i) {
+        return protocols[i];
+    }
+
+    /** The Wireshark name of layer {@code i}'s protocol. */
+    public String protocolName(int i) {
+        return registry.name(protocols[i]);
+    }
+
+    /** The absolute index of layer {@code i}'s header. */
+    public int offset(int i) {
+        return offsets[i];
+    }
+
+    /** The length of layer {@code i}'s header (may reach past {@link #end()} when truncated). */
+    public int headerLength(int i) {
+        return headerLengths[i];
+    }
+
+    /** The index just past layer {@code i}'s last byte (header and payload), at most {@link #end()}. */
+    public int layerEnd(int i) {
+        return ends[i];
+    }
+
+    /** The absolute index of layer {@code i}'s payload (clamped to its end). */
+    public int payloadOffset(int i) {
+        return Math.min(offsets[i] + headerLengths[i], ends[i]);
+    }
+
+    /** The number of payload bytes captured after layer {@code i}'s header. */
+    public int payloadLength(int i) {
+        return Math.max(0, ends[i] - payloadOffset(i));
+    }
+
+    /** The {@link LayerFlags} of layer {@code i}. */
+    public int flags(int i) {
+        return flags[i];
+    }
+
+    /** Whether any layer carries an error flag ({@link LayerFlags#ERRORS}). */
+    public boolean isMalformed() {
+        for (int i = 0; i < count; i++) {
+            if ((flags[i] & LayerFlags.ERRORS) != 0) {
+                return true;
+            }
+        }
+        return tooManyLayers;
+    }
+
+    /** The index of the first layer of {@code protocol}, or -1. */
+    public int find(int protocol) {
+        return findNext(protocol, 0);
+    }
+
+    /** The index of the first layer of {@code protocol} at or after {@code from}, or -1. */
+    public int findNext(int protocol, int from) {
+        for (int i = Math.max(0, from); i < count; i++) {
+            if (protocols[i] == protocol) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the last layer of {@code protocol}, or -1. */
+    public int findLast(int protocol) {
+        for (int i = count - 1; i >= 0; i--) {
+            if (protocols[i] == protocol) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether some layer is of {@code protocol}. */
+    public boolean has(int protocol) {
+        return find(protocol) >= 0;
+    }
+
+    /** The shared {@link Ethernet} view of layer {@code i}. */
+    public Ethernet ethernet(int i) {
+        Ethernet f = ethernet == null ? ethernet = new Ethernet() : ethernet;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Vlan} view of layer {@code i} (a {@code vlan} or {@code ieee8021ad} layer). */
+    public Vlan vlan(int i) {
+        Vlan f = vlan == null ? vlan = new Vlan() : vlan;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Mpls} view of layer {@code i}. */
+    public Mpls mpls(int i) {
+        Mpls f = mpls == null ? mpls = new Mpls() : mpls;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Arp} view of layer {@code i}. */
+    public Arp arp(int i) {
+        Arp f = arp == null ? arp = new Arp() : arp;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Ipv4} view of layer {@code i}. */
+    public Ipv4 ipv4(int i) {
+        Ipv4 f = ipv4 == null ? ipv4 = new Ipv4() : ipv4;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Ipv6} view of layer {@code i}. */
+    public Ipv6 ipv6(int i) {
+        Ipv6 f = ipv6 == null ? ipv6 = new Ipv6() : ipv6;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Ipv6Extension} view of layer {@code i}. */
+    public Ipv6Extension ipv6Extension(int i) {
+        Ipv6Extension f = ipv6Extension == null ? ipv6Extension = new Ipv6Extension() : ipv6Extension;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Tcp} view of layer {@code i}. */
+    public Tcp tcp(int i) {
+        Tcp f = tcp == null ? tcp = new Tcp() : tcp;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Udp} view of layer {@code i}. */
+    public Udp udp(int i) {
+        Udp f = udp == null ? udp = new Udp() : udp;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /** The shared {@link Icmp} view of layer {@code i} (ICMP or ICMPv6). */
+    public Icmp icmp(int i) {
+        Icmp f = icmp == null ? icmp = new Icmp() : icmp;
+        return f.wrap(buffer, offsets[i], ends[i] - offsets[i]);
+    }
+
+    /**
+     * Appends the layers' names joined with {@code :}, like Wireshark's {@code frame.protocols} but without
+     * the leading {@code frame}.
+     */
+    public StringBuilder appendProtocols(StringBuilder out) {
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(':');
+            }
+            out.append(registry.name(protocols[i]));
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("DecodedPacket[#").append(frameNumber).append(' ');
+        appendProtocols(sb).append(", caplen=").append(capturedLength()).append(", len=").append(originalLength);
+        return sb.append(']').toString();
+    }
+}

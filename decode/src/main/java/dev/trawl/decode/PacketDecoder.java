@@ -1,0 +1,289 @@
+package dev.trawl.decode;
+
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.decode.spi.ProtocolDecoder;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.Packet;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Decodes packet bytes into a {@link DecodedPacket}: a reusable decoder that fills one reusable result, so
+ * decoding allocates nothing per packet. The first layer is chosen by link type; each layer's decoder then
+ * names the next, through the dispatch tables of a {@link ProtocolRegistry}.
+ *
+ * <pre>{@code
+ * PacketDecoder decoder = new PacketDecoder();
+ * while (handle.next() ...) {
+ *     DecodedPacket p = decoder.decode(handle.linkType(), packet);
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Malformed or truncated input never makes it throw: decoding stops at the first layer that cannot be
+ * read and flags it ({@link LayerFlags}). Each call counts one frame ({@link DecodedPacket#frameNumber()}),
+ * starting at 1; {@link #resetFrameNumber()} starts over.
+ *
+ * <p>Not thread-safe: use one decoder per thread. The result refers to the caller's buffer and is valid
+ * until the next call.
+ */
+public final class PacketDecoder {
+    private final ProtocolRegistry registry;
+    private final DecodedPacket result;
+    private final Context context = new Context();
+    private boolean verifyChecksums;
+    private long frameCounter;
+    private byte[] wrappedArray;
+    private ByteBuffer wrappedBuffer;
+
+    /** A decoder over the {@link ProtocolRegistry#standard() standard} protocols. */
+    public PacketDecoder() {
+        this(ProtocolRegistry.standard());
+    }
+
+    /** A decoder over the protocols of {@code registry}. */
+    public PacketDecoder(ProtocolRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.result = new DecodedPacket(registry);
+    }
+
+    /** Whether IPv4, TCP, UDP and ICMP checksums are verified (off by default, as in Wireshark). */
+    public PacketDecoder verifyChecksums(boolean verify) {
+        this.verifyChecksums = verify;
+        return this;
+    }
+
+    /** Makes the next decoded packet frame number 1. */
+    public void resetFrameNumber() {
+        frameCounter = 0;
+    }
+
+    /** The registry this decoder uses. */
+    public ProtocolRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Decodes a packet read from a handle, with its timestamp and original length. The bytes are those
+     * between {@code packet.data()}'s position and limit.
+     */
+    public DecodedPacket decode(LinkType linkType, Packet packet) {
+        ByteBuffer data = packet.data();
+        return decode(linkType.value(), data, data.position(), data.remaining(), packet.originalLength(),
+                packet.timestampSeconds(), packet.timestampNanos());
+    }
+
+    /** Decodes the bytes between {@code buf}'s position and limit. */
+    public DecodedPacket decode(LinkType linkType, ByteBuffer buf) {
+        return decode(linkType.value(), buf, buf.position(), buf.remaining());
+    }
+
+    /** Decodes {@code length} bytes of {@code buf} from the absolute index {@code offset}. */
+    public DecodedPacket decode(int linkType, ByteBuffer buf, int offset, int length) {
+        return decode(linkType, buf, offset, length, length, 0, 0);
+    }
+
+    /** Decodes {@code length} bytes of {@code data} from {@code offset}. */
+    public DecodedPacket decode(int linkType, byte[] data, int offset, int length) {
+        return decode(linkType, wrap(data), offset, length, length, 0, 0);
+    }
+
+    /**
+     * Decodes {@code length} bytes of {@code data} from {@code offset}, with frame metadata.
+     *
+     * @param originalLength the length on the wire; values below {@code length} are raised to it
+     */
+    public DecodedPacket decode(int linkType, byte[] data, int offset, int length, int originalLength,
+            long timestampSeconds, int timestampNanos) {
+        return decode(linkType, wrap(data), offset, length, originalLength, timestampSeconds, timestampNanos);
+    }
+
+    /**
+     * Decodes {@code length} bytes of {@code buf} from the absolute index {@code offset}, with frame
+     * metadata. This is the method the others call.
+     *
+     * @param linkType a {@code LINKTYPE_} value; bits above the low 16 (pcap's FCS and reserved fields) are
+     *     ignored
+     * @param originalLength the length on the wire; values below {@code length} are raised to it
+     * @throws IndexOutOfBoundsException if the region lies outside the buffer (a caller error)
+     */
+    public DecodedPacket decode(int linkType, ByteBuffer buf, int offset, int length, int originalLength,
+            long timestampSeconds, int timestampNanos) {
+        Objects.checkFromIndexSize(offset, length, buf.limit());
+        DecodedPacket r = result;
+        r.buffer = buf;
+        r.start = offset;
+        r.end = offset + length;
+        r.linkType = linkType & 0xFFFF;
+        r.frameNumber = ++frameCounter;
+        r.timestampSeconds = timestampSeconds;
+        r.timestampNanos = timestampNanos;
+        r.originalLength = Math.max(originalLength, length);
+        r.count = 0;
+        r.tooManyLayers = false;
+        run(buf, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+        return r;
+    }
+
+    /** Overrides the frame number of the current result (for callers that number frames themselves). */
+    public void frameNumber(long number) {
+        result.frameNumber = number;
+        frameCounter = number;
+    }
+
+    private ByteBuffer wrap(byte[] data) {
+        if (data != wrappedArray) {
+            wrappedArray = data;
+            wrappedBuffer = ByteBuffer.wrap(data);
+        }
+        return wrappedBuffer;
+    }
+
+    private void run(ByteBuffer buf, int offset, int end, int first) {
+        DecodedPacket r = result;
+        Context ctx = context;
+        int proto = first;
+        int off = offset;
+        int limit = end;
+        if (proto < 0) {
+            if (limit > off) {
+                ctx.addLayer(Protocols.DATA, off, limit - off, limit);
+            }
+            return;
+        }
+        while (proto >= 0) {
+            if (r.count >= DecodedPacket.MAX_LAYERS) {
+                r.tooManyLayers = true;
+                return;
+            }
+            ProtocolDecoder decoder = registry.decoder(proto);
+            int before = r.count;
+            if (decoder == null) {
+                ctx.addLayer(proto, off, limit - off, limit);
+                return;
+            }
+            ctx.nextOffset = -1;
+            int next;
+            try {
+                next = decoder.decode(buf, off, limit, ctx);
+            } catch (RuntimeException e) {
+                // A plugin broke the contract; keep what was decoded and mark where it failed.
+                if (r.count == before) {
+                    ctx.addLayer(proto, off, 0, limit);
+                }
+                ctx.flag(r.count - 1, LayerFlags.MALFORMED);
+                return;
+            }
+            if (next == ProtocolDecoder.REJECT) {
+                if (r.count == before && limit > off) {
+                    ctx.addLayer(Protocols.DATA, off, limit - off, limit);
+                }
+                return;
+            }
+            if (next < 0 || r.count == before) {
+                return;
+            }
+            int nextOff;
+            int nextEnd;
+            if (ctx.nextOffset >= 0) {
+                nextOff = ctx.nextOffset;
+                nextEnd = ctx.nextEnd;
+            } else {
+                int last = r.count - 1;
+                nextOff = r.offsets[last] + r.headerLengths[last];
+                nextEnd = r.ends[last];
+            }
+            // The next region must lie inside this one and move forward, so that no decoder can loop.
+            nextEnd = Math.min(nextEnd, limit);
+            if (nextOff < off || (nextOff == off && r.count == before) || nextOff >= nextEnd) {
+                return;
+            }
+            off = nextOff;
+            limit = nextEnd;
+            proto = next;
+        }
+    }
+
+    private final class Context implements DecodeContext {
+        int nextOffset;
+        int nextEnd;
+
+        @Override
+        public int addLayer(int protocol, int offset, int headerLength, int end) {
+            DecodedPacket r = result;
+            int i = r.count;
+            if (i >= DecodedPacket.MAX_LAYERS) {
+                r.tooManyLayers = true;
+                return -1;
+            }
+            int e = Math.max(offset, Math.min(end, r.end));
+            r.protocols[i] = protocol;
+            r.offsets[i] = offset;
+            r.headerLengths[i] = Math.max(0, headerLength);
+            r.ends[i] = e;
+            r.flags[i] = 0;
+            r.count = i + 1;
+            return i;
+        }
+
+        @Override
+        public void flag(int layer, int flags) {
+            if (layer >= 0 && layer < result.count) {
+                result.flags[layer] |= flags;
+            }
+        }
+
+        @Override
+        public void next(int offset, int end) {
+            nextOffset = Math.max(0, offset);
+            nextEnd = end;
+        }
+
+        @Override
+        public int lookup(int table, int key) {
+            return registry.lookup(table, key);
+        }
+
+        @Override
+        public int lookupPorts(int table, int port1, int port2) {
+            int low = Math.min(port1, port2);
+            int high = Math.max(port1, port2);
+            int p = low != 0 ? registry.lookup(table, low) : Protocols.NONE;
+            if (p < 0 && high != 0) {
+                p = registry.lookup(table, high);
+            }
+            return p;
+        }
+
+        @Override
+        public boolean verifyChecksums() {
+            return verifyChecksums;
+        }
+
+        @Override
+        public int layerCount() {
+            return result.count;
+        }
+
+        @Override
+        public int protocolAt(int index) {
+            return result.protocols[index];
+        }
+
+        @Override
+        public int flagsAt(int index) {
+            return result.flags[index];
+        }
+
+        @Override
+        public int offsetAt(int index) {
+            return result.offsets[index];
+        }
+
+        @Override
+        public int originalLength() {
+            return result.originalLength;
+        }
+    }
+}

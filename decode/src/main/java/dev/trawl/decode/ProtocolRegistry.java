@@ -1,0 +1,166 @@
+package dev.trawl.decode;
+
+import dev.trawl.decode.internal.BuiltinProtocols;
+import dev.trawl.decode.internal.IntMap;
+import dev.trawl.decode.spi.DecoderPlugin;
+import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.decode.spi.ProtocolDecoder;
+import dev.trawl.decode.spi.ProtocolRegistrar;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The protocols a {@link PacketDecoder} knows: their ids, names and decoders, and the dispatch tables that
+ * lead from one layer to the next. {@link #standard()} holds the built-in protocols plus every
+ * {@link DecoderPlugin} found with {@link ServiceLoader}; {@link #builder()} makes a custom one.
+ *
+ * <p>Immutable once built, and thread-safe.
+ */
+public final class ProtocolRegistry {
+    private static final System.Logger LOG = System.getLogger(ProtocolRegistry.class.getName());
+
+    private final String[] names;
+    private final ProtocolDecoder[] decoders;
+    private final IntMap[] tables;
+    private final Map<String, Integer> ids;
+    private final List<DecoderPlugin> plugins;
+
+    private ProtocolRegistry(Builder b) {
+        this.names = b.names.toArray(new String[0]);
+        this.decoders = b.decoders.toArray(new ProtocolDecoder[0]);
+        this.tables = b.tables;
+        this.ids = Map.copyOf(b.ids);
+        this.plugins = List.copyOf(b.plugins);
+    }
+
+    private static final class Standard {
+        static final ProtocolRegistry INSTANCE = load();
+
+        private static ProtocolRegistry load() {
+            Builder builder = builder();
+            try {
+                for (DecoderPlugin plugin : ServiceLoader.load(DecoderPlugin.class,
+                        ProtocolRegistry.class.getClassLoader())) {
+                    try {
+                        builder.plugin(plugin);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "decoder plugin " + plugin.getClass().getName()
+                                + " failed to register and was skipped", e);
+                    }
+                }
+            } catch (ServiceConfigurationError e) {
+                LOG.log(System.Logger.Level.WARNING, "could not load decoder plugins", e);
+            }
+            return builder.build();
+        }
+    }
+
+    /** The built-in protocols plus every plugin on the class or module path; built on first use. */
+    public static ProtocolRegistry standard() {
+        return Standard.INSTANCE;
+    }
+
+    /** A builder that starts with the built-in protocols. */
+    public static Builder builder() {
+        Builder b = new Builder();
+        b.plugin(new BuiltinProtocols());
+        return b;
+    }
+
+    /** The number of protocol ids; ids run from 0 to {@code size() - 1}. */
+    public int size() {
+        return names.length;
+    }
+
+    /** The Wireshark-style name of protocol {@code id}, or {@code "unknown"} for an id out of range. */
+    public String name(int id) {
+        return id >= 0 && id < names.length ? names[id] : "unknown";
+    }
+
+    /** The id of the protocol named {@code name}, or {@link Protocols#NONE}. */
+    public int id(String name) {
+        Integer id = ids.get(name);
+        return id == null ? Protocols.NONE : id;
+    }
+
+    /** The decoder of protocol {@code id}, or {@code null}. */
+    public ProtocolDecoder decoder(int id) {
+        return id >= 0 && id < decoders.length ? decoders[id] : null;
+    }
+
+    /** The protocol bound to {@code key} in {@code table} ({@link Dispatch}), or {@link Protocols#NONE}. */
+    public int lookup(int table, int key) {
+        return tables[table].get(key);
+    }
+
+    /** The plugins this registry was built from, built-in first. */
+    public List<DecoderPlugin> plugins() {
+        return plugins;
+    }
+
+    /**
+     * Collects protocols and bindings. Not thread-safe; build once and share the result.
+     */
+    public static final class Builder implements ProtocolRegistrar {
+        private final List<String> names = new ArrayList<>(Arrays.asList(Protocols.BUILTIN_NAMES));
+        private final List<ProtocolDecoder> decoders = new ArrayList<>();
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final IntMap[] tables = new IntMap[Dispatch.COUNT];
+        private final List<DecoderPlugin> plugins = new ArrayList<>();
+
+        private Builder() {
+            for (int i = 0; i < names.size(); i++) {
+                ids.put(names.get(i), i);
+                decoders.add(null);
+            }
+            for (int i = 0; i < tables.length; i++) {
+                tables[i] = new IntMap();
+            }
+        }
+
+        /** Lets {@code plugin} register its protocols. */
+        public Builder plugin(DecoderPlugin plugin) {
+            plugin.registerProtocols(this);
+            plugins.add(plugin);
+            return this;
+        }
+
+        @Override
+        public int protocol(String name, ProtocolDecoder decoder) {
+            Integer id = ids.get(name);
+            if (id == null) {
+                id = names.size();
+                names.add(name);
+                decoders.add(decoder);
+                ids.put(name, id);
+            } else if (decoder != null) {
+                decoders.set(id, decoder);
+            }
+            return id;
+        }
+
+        @Override
+        public int protocolId(String name) {
+            Integer id = ids.get(name);
+            return id == null ? Protocols.NONE : id;
+        }
+
+        @Override
+        public void bind(int table, int key, int protocol) {
+            if (protocol < 0 || protocol >= names.size()) {
+                throw new IllegalArgumentException("unknown protocol id " + protocol);
+            }
+            tables[table].put(key, protocol);
+        }
+
+        /** Builds the immutable registry. */
+        public ProtocolRegistry build() {
+            return new ProtocolRegistry(this);
+        }
+    }
+}

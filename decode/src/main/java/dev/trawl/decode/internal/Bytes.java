@@ -1,0 +1,79 @@
+package dev.trawl.decode.internal;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Unsigned big-endian reads at absolute indexes of a {@link ByteBuffer}, independent of the buffer's byte
+ * order, position and limit. Callers check bounds first; these methods do not.
+ */
+public final class Bytes {
+    private Bytes() {
+    }
+
+    /** The unsigned byte at {@code index}. */
+    public static int u8(ByteBuffer buf, int index) {
+        return buf.get(index) & 0xFF;
+    }
+
+    /** The unsigned big-endian 16-bit value at {@code index}. */
+    public static int u16(ByteBuffer buf, int index) {
+        return (buf.get(index) & 0xFF) << 8 | (buf.get(index + 1) & 0xFF);
+    }
+
+    /** The unsigned little-endian 16-bit value at {@code index}. */
+    public static int u16le(ByteBuffer buf, int index) {
+        return (buf.get(index + 1) & 0xFF) << 8 | (buf.get(index) & 0xFF);
+    }
+
+    /** The unsigned big-endian 24-bit value at {@code index}. */
+    public static int u24(ByteBuffer buf, int index) {
+        return (buf.get(index) & 0xFF) << 16 | (buf.get(index + 1) & 0xFF) << 8 | (buf.get(index + 2) & 0xFF);
+    }
+
+    /** The big-endian 32-bit value at {@code index}, as a signed int (callers widen with {@link #u32}). */
+    public static int i32(ByteBuffer buf, int index) {
+        return (buf.get(index) & 0xFF) << 24 | (buf.get(index + 1) & 0xFF) << 16
+                | (buf.get(index + 2) & 0xFF) << 8 | (buf.get(index + 3) & 0xFF);
+    }
+
+    /** The unsigned big-endian 32-bit value at {@code index}. */
+    public static long u32(ByteBuffer buf, int index) {
+        return i32(buf, index) & 0xFFFF_FFFFL;
+    }
+
+    /** The little-endian 32-bit value at {@code index}, as a signed int. */
+    public static int i32le(ByteBuffer buf, int index) {
+        return (buf.get(index + 3) & 0xFF) << 24 | (buf.get(index + 2) & 0xFF) << 16
+                | (buf.get(index + 1) & 0xFF) << 8 | (buf.get(index) & 0xFF);
+    }
+
+    /** The unsigned big-endian 48-bit value at {@code index} (a MAC address as a number). */
+    public static long u48(ByteBuffer buf, int index) {
+        return (long) u16(buf, index) << 32 | u32(buf, index + 2);
+    }
+
+    /** The big-endian 64-bit value at {@code index}. */
+    public static long u64(ByteBuffer buf, int index) {
+        return u32(buf, index) << 32 | u32(buf, index + 4);
+    }
+
+    /**
+     * The ones' complement sum of {@code length} bytes from {@code index}, folded to 16 bits, added to
+     * {@code initial} (for pseudo-headers). An odd trailing byte is padded with zero.
+     */
+    public static int onesComplementSum(ByteBuffer buf, int index, int length, long initial) {
+        long sum = initial;
+        int end = index + length;
+        int i = index;
+        for (; i + 1 < end; i += 2) {
+            sum += u16(buf, i);
+        }
+        if (i < end) {
+            sum += u8(buf, i) << 8;
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        return (int) sum;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.trawl.decode.internal;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.field.FieldExtractor;
+import dev.trawl.decode.field.FieldSink;
+
+/** Bounds-checked readers that built-in field extractors are made of. */
+final class FieldSupport {
+    private FieldSupport() {
+    }
+
+    /** Whether {@code size} bytes at {@code rel} of layer {@code i}'s header lie inside the layer. */
+    static boolean has(DecodedPacket p, int i, int rel, int size) {
+        return rel >= 0 && (long) p.offset(i) + rel + size <= p.layerEnd(i);
+    }
+
+    static int u8(DecodedPacket p, int i, int rel) {
+        return p.buffer().get(p.offset(i) + rel) & 0xFF;
+    }
+
+    static int u16(DecodedPacket p, int i, int rel) {
+        return Bytes.u16(p.buffer(), p.offset(i) + rel);
+    }
+
+    static long u32(DecodedPacket p, int i, int rel) {
+        return Bytes.u32(p.buffer(), p.offset(i) + rel);
+    }
+
+    /** An extractor of the unsigned byte at {@code rel}. */
+    static FieldExtractor byteAt(int rel) {
+        return (p, i, s) -> {
+            if (has(p, i, rel, 1)) {
+                s.integer(u8(p, i, rel));
+            }
+        };
+    }
+
+    /** An extractor of the 16-bit value at {@code rel}. */
+    static FieldExtractor shortAt(int rel) {
+        return (p, i, s) -> {
+            if (has(p, i, rel, 2)) {
+                s.integer(u16(p, i, rel));
+            }
+        };
+    }
+
+    /** An extractor of the 32-bit value at {@code rel}. */
+    static FieldExtractor intAt(int rel) {
+        return (p, i, s) -> {
+            if (has(p, i, rel, 4)) {
+                s.integer(u32(p, i, rel));
+            }
+        };
+    }
+
+    /** An extractor of {@code (value & mask) >>> shift} of a {@code size}-byte value at {@code rel}. */
+    static FieldExtractor bits(int rel, int size, long mask, int shift) {
+        return (p, i, s) -> {
+            if (has(p, i, rel, size)) {
+                long v = 0;
+                for (int k = 0; k < size; k++) {
+                    v = v << 8 | u8(p, i, rel + k);
+                }
+                s.integer((v & mask) >>> shift);
+            }
+        };
+    }
+
+    /** An extractor of {@code length} raw bytes at {@code rel} (addresses). */
+    static FieldExtractor bytesAt(int rel, int length) {
+        return (p, i, s) -> {
+            if (has(p, i, rel, length)) {
+                s.bytes(p.buffer(), p.offset(i) + rel, length);
+            }
+        };
+    }
+
+    /** Emits the value unless the layer is shorter than {@code rel + size}. */
+    static void emitBytes(DecodedPacket p, int i, int rel, int length, FieldSink s) {
+        if (has(p, i, rel, length)) {
+            s.bytes(p.buffer(), p.offset(i) + rel, length);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.trawl.decode.internal;
+
+import java.util.Arrays;
+
+/**
+ * A small open-addressing map from non-negative int keys to int values, with -1 for "absent". Built once
+ * while protocols register, then read without allocation or boxing on the decode path. Not thread-safe
+ * while being written; safe to read from many threads once published.
+ */
+public final class IntMap {
+    private int[] keys = new int[16];
+    private int[] values = new int[16];
+    private int size;
+
+    /** Creates an empty map. */
+    public IntMap() {
+        Arrays.fill(keys, -1);
+    }
+
+    /** Maps {@code key} (non-negative) to {@code value}, replacing any earlier value. */
+    public void put(int key, int value) {
+        if (key < 0) {
+            throw new IllegalArgumentException("negative key " + key);
+        }
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = mix(key) & mask;
+        while (keys[i] != -1 && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        if (keys[i] == -1) {
+            size++;
+        }
+        keys[i] = key;
+        values[i] = value;
+    }
+
+    /** The value for {@code key}, or -1. */
+    public int get(int key) {
+        int[] k = keys;
+        int mask = k.length - 1;
+        int i = mix(key) & mask;
+        while (true) {
+            int found = k[i];
+            if (found == key) {
+                return values[i];
+            }
+            if (found == -1) {
+                return -1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** The number of keys. */
+    public int size() {
+        return size;
+    }
+
+    private static int mix(int key) {
+        int h = key * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new int[oldKeys.length * 2];
+        values = new int[oldKeys.length * 2];
+        Arrays.fill(keys, -1);
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != -1) {
+                put(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.trawl.decode.internal;
+
+import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u8;
+import static dev.trawl.decode.internal.Decoders.header;
+import static dev.trawl.decode.internal.Decoders.orData;
+
+import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.Dispatch;
+import java.nio.ByteBuffer;
+
+/** Decoders of IPv4, IPv6 and the IPv6 extension headers (plus AH and ESP, shared with IPv4). */
+final class Ip {
+    private Ip() {
+    }
+
+    /** Whether the layer being decoded sits inside an ICMP error's quotation. */
+    static boolean quoted(DecodeContext ctx) {
+        int n = ctx.layerCount();
+        if (n == 0) {
+            return false;
+        }
+        int parent = ctx.protocolAt(n - 1);
+        return parent == Protocols.ICMP || parent == Protocols.ICMPV6
+                || (ctx.flagsAt(n - 1) & LayerFlags.QUOTED) != 0;
+    }
+
+    static int ipv4(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        boolean quoted = quoted(ctx);
+        if (off + 20 > end) {
+            int layer = header(ctx, Protocols.IP, off, 20, end);
+            ctx.flag(layer, quoted ? LayerFlags.QUOTED : 0);
+            return Protocols.NONE;
+        }
+        int vhl = u8(buf, off);
+        int hl = (vhl & 0x0F) * 4;
+        int total = u16(buf, off + 2);
+        int layerEnd;
+        int flags = quoted ? LayerFlags.QUOTED : 0;
+        if ((vhl >>> 4) != 4 || hl < 20) {
+            ctx.flag(ctx.addLayer(Protocols.IP, off, Math.max(hl, 20), end), flags | LayerFlags.MALFORMED);
+            return Protocols.NONE;
+        }
+        if (total == 0 && !quoted) {
+            // TCP segmentation offload leaves the length 0: like Wireshark, use what was captured.
+            layerEnd = end;
+        } else if (total < hl) {
+            ctx.flag(ctx.addLayer(Protocols.IP, off, hl, end), flags | LayerFlags.BAD_LENGTH);
+            return Protocols.NONE;
+        } else {
+            layerEnd = Math.min(end, off + total);
+            if (off + total > end && !quoted) {
+                flags |= LayerFlags.TRUNCATED;
+            }
+        }
+        int layer = ctx.addLayer(Protocols.IP, off, hl, layerEnd);
+        if (off + hl > end) {
+            ctx.flag(layer, flags | LayerFlags.TRUNCATED);
+            return Protocols.NONE;
+        }
+        if (ctx.verifyChecksums() && Bytes.onesComplementSum(buf, off, hl, 0) != 0xFFFF) {
+            flags |= LayerFlags.BAD_CHECKSUM;
+        }
+        ctx.flag(layer, flags);
+        int fragment = u16(buf, off + 6);
+        if ((fragment & 0x3FFF) != 0) {
+            // A fragment: its payload is not a whole upper-layer packet, so it stays opaque.
+            return Protocols.DATA;
+        }
+        return orData(ctx.lookup(Dispatch.IP_PROTO, u8(buf, off + 9)));
+    }
+
+    static int ipv6(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        boolean quoted = quoted(ctx);
+        int flags = quoted ? LayerFlags.QUOTED : 0;
+        if (off + 40 > end) {
+            ctx.flag(header(ctx, Protocols.IPV6, off, 40, end), flags);
+            return Protocols.NONE;
+        }
+        if ((u8(buf, off) >>> 4) != 6) {
+            ctx.flag(ctx.addLayer(Protocols.IPV6, off, 40, end), flags | LayerFlags.MALFORMED);
+            return Protocols.NONE;
+        }
+        int payload = u16(buf, off + 4);
+        int layerEnd;
+        if (payload == 0 && !quoted) {
+            layerEnd = end; // a jumbogram, or offloaded length: use what was captured
+        } else {
+            layerEnd = Math.min(end, off + 40 + payload);
+            if (off + 40 + payload > end && !quoted) {
+                flags |= LayerFlags.TRUNCATED;
+            }
+        }
+        int layer = ctx.addLayer(Protocols.IPV6, off, 40, layerEnd);
+        ctx.flag(layer, flags);
+        return nextHeader(ctx, u8(buf, off + 6), quoted);
+    }
+
+    private static int nextHeader(DecodeContext ctx, int nh, boolean quoted) {
+        if (nh == 59) {
+            return Protocols.NONE;
+        }
+        return orData(ctx.lookup(Dispatch.IP_PROTO, nh));
+    }
+
+    /** Hop-by-hop options, routing and destination options: next header, length in 8-byte units. */
+    static int optionsHeader(int protocol, ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 2 > end) {
+            header(ctx, protocol, off, 8, end);
+            return Protocols.NONE;
+        }
+        int len = (u8(buf, off + 1) + 1) * 8;
+        int layer = header(ctx, protocol, off, len, end);
+        if (off + len > end) {
+            return Protocols.NONE;
+        }
+        int parentQuoted = ctx.flagsAt(layer - 1 >= 0 ? layer - 1 : layer) & LayerFlags.QUOTED;
+        ctx.flag(layer, parentQuoted);
+        return nextHeader(ctx, u8(buf, off), false);
+    }
+
+    static int hopByHop(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        return optionsHeader(Protocols.IPV6_HOPOPTS, buf, off, end, ctx);
+    }
+
+    static int routing(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        return optionsHeader(Protocols.IPV6_ROUTING, buf, off, end, ctx);
+    }
+
+    static int destinationOptions(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        return optionsHeader(Protocols.IPV6_DSTOPTS, buf, off, end, ctx);
+    }
+
+    static int fragment(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        int layer = header(ctx, Protocols.IPV6_FRAGHDR, off, 8, end);
+        if (off + 8 > end) {
+            return Protocols.NONE;
+        }
+        ctx.flag(layer, layer > 0 ? ctx.flagsAt(layer - 1) & LayerFlags.QUOTED : 0);
+        int fo = u16(buf, off + 2);
+        if ((fo & 0xFFF9) != 0) { // a real fragment (offset or M set): opaque
+            return Protocols.DATA;
+        }
+        return nextHeader(ctx, u8(buf, off), false);
+    }
+
+    /** The authentication header (RFC 4302): length in 4-byte units, minus 2. */
+    static int ah(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 2 > end) {
+            header(ctx, Protocols.AH, off, 12, end);
+            return Protocols.NONE;
+        }
+        int len = (u8(buf, off + 1) + 2) * 4;
+        header(ctx, Protocols.AH, off, len, end);
+        if (off + len > end) {
+            return Protocols.NONE;
+        }
+        return nextHeader(ctx, u8(buf, off), false);
+    }
+
+    /** ESP (RFC 4303): only the SPI and sequence number are visible; the rest is encrypted. */
+    static int esp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.ESP, off, 8, end);
+        ctx.next(end, end);
+        return Protocols.NONE;
+    }
+}

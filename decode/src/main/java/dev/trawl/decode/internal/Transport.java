@@ -1,0 +1,199 @@
+package dev.trawl.decode.internal;
+
+import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u8;
+import static dev.trawl.decode.internal.Decoders.header;
+import static dev.trawl.decode.internal.Decoders.orData;
+
+import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.Dispatch;
+import java.nio.ByteBuffer;
+
+/** Decoders of ICMP, ICMPv6, IGMP, TCP, UDP and SCTP. */
+final class Transport {
+    private Transport() {
+    }
+
+    private static int quotedFlag(DecodeContext ctx) {
+        int n = ctx.layerCount();
+        return n > 0 ? ctx.flagsAt(n - 1) & LayerFlags.QUOTED : 0;
+    }
+
+    static int icmp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        int quoted = quotedFlag(ctx);
+        int layer = header(ctx, Protocols.ICMP, off, Math.min(8, Math.max(4, end - off)), end);
+        ctx.flag(layer, quoted);
+        if (off + 4 > end) {
+            return Protocols.NONE;
+        }
+        if (ctx.verifyChecksums() && quoted == 0
+                && Bytes.onesComplementSum(buf, off, end - off, 0) != 0xFFFF) {
+            ctx.flag(layer, LayerFlags.BAD_CHECKSUM);
+        }
+        int type = u8(buf, off);
+        if (off + 8 > end) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 8, end);
+        switch (type) {
+            case 3: // destination unreachable
+            case 4: // source quench
+            case 5: // redirect
+            case 11: // time exceeded
+            case 12: // parameter problem
+                return (ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0 ? Protocols.DATA : Protocols.IP;
+            case 0: // echo reply
+            case 8: // echo request
+                return Protocols.DATA;
+            default:
+                return Protocols.NONE;
+        }
+    }
+
+    static int icmpv6(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        int quoted = quotedFlag(ctx);
+        int layer = header(ctx, Protocols.ICMPV6, off, Math.min(8, Math.max(4, end - off)), end);
+        ctx.flag(layer, quoted);
+        if (off + 4 > end) {
+            return Protocols.NONE;
+        }
+        int type = u8(buf, off);
+        if (off + 8 > end) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 8, end);
+        switch (type) {
+            case 1: // destination unreachable
+            case 2: // packet too big
+            case 3: // time exceeded
+            case 4: // parameter problem
+                return (ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0 ? Protocols.DATA : Protocols.IPV6;
+            case 128: // echo request
+            case 129: // echo reply
+                return Protocols.DATA;
+            default:
+                return Protocols.NONE;
+        }
+    }
+
+    static int igmp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.IGMP, off, 8, end);
+        return Protocols.NONE;
+    }
+
+    static int tcp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        int quoted = quotedFlag(ctx);
+        if (off + 20 > end) {
+            int layer = header(ctx, Protocols.TCP, off, 20, end);
+            ctx.flag(layer, quoted);
+            return Protocols.NONE;
+        }
+        int hl = (u8(buf, off + 12) >>> 4) * 4;
+        if (hl < 20) {
+            ctx.flag(ctx.addLayer(Protocols.TCP, off, 20, end), quoted | LayerFlags.BAD_LENGTH);
+            return Protocols.NONE;
+        }
+        int layer = header(ctx, Protocols.TCP, off, hl, end);
+        ctx.flag(layer, quoted);
+        if (off + hl > end) {
+            return Protocols.NONE;
+        }
+        // Each MPTCP option shows in Wireshark's protocol list as an "mptcp" layer.
+        for (int o = off + 20; o < off + hl;) {
+            int kind = u8(buf, o);
+            if (kind == 0) {
+                break;
+            }
+            if (kind == 1) {
+                o++;
+                continue;
+            }
+            if (o + 1 >= off + hl) {
+                break;
+            }
+            int len = u8(buf, o + 1);
+            if (len < 2) {
+                break;
+            }
+            if (kind == 30) {
+                ctx.flag(ctx.addLayer(Protocols.MPTCP, o, len, o + len), LayerFlags.PSEUDO);
+            }
+            o += len;
+        }
+        ctx.next(off + hl, end);
+        if (quoted != 0 || off + hl >= end) {
+            return Protocols.NONE;
+        }
+        return orData(ctx.lookupPorts(Dispatch.TCP_PORT, u16(buf, off), u16(buf, off + 2)));
+    }
+
+    static int udp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        int quoted = quotedFlag(ctx);
+        if (off + 8 > end) {
+            ctx.flag(header(ctx, Protocols.UDP, off, 8, end), quoted);
+            return Protocols.NONE;
+        }
+        int len = u16(buf, off + 4);
+        int layerEnd = end;
+        int flags = quoted;
+        if (len < 8) {
+            // A length below the header size: Wireshark calls it bogus and stops (0 is allowed on jumbograms).
+            if (len != 0) {
+                ctx.flag(ctx.addLayer(Protocols.UDP, off, 8, end), flags | LayerFlags.BAD_LENGTH);
+                return Protocols.NONE;
+            }
+        } else if (off + len <= end) {
+            layerEnd = off + len;
+        } else if (quoted == 0) {
+            flags |= LayerFlags.TRUNCATED;
+        }
+        int layer = ctx.addLayer(Protocols.UDP, off, 8, layerEnd);
+        ctx.flag(layer, flags);
+        if (quoted != 0 && len > end - off) {
+            // A quoted datagram is cut short on purpose; its payload protocol is still named by port.
+            ctx.next(off + 8, end);
+        }
+        if (off + 8 >= layerEnd) {
+            return Protocols.NONE;
+        }
+        return orData(ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2)));
+    }
+
+    /** SCTP common header; chunks are walked by the flyweight. */
+    static int sctp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        int layer = header(ctx, Protocols.SCTP, off, 12, end);
+        if (off + 12 > end) {
+            return Protocols.NONE;
+        }
+        // Walk the chunk list to check it is well formed; each chunk advances at least 4 bytes.
+        int p = off + 12;
+        int dataPpid = -1;
+        int dataStart = -1;
+        int dataEnd = -1;
+        while (p + 4 <= end) {
+            int type = u8(buf, p);
+            int len = u16(buf, p + 2);
+            if (len < 4) {
+                ctx.flag(layer, LayerFlags.BAD_LENGTH);
+                return Protocols.NONE;
+            }
+            if (type == 0 && dataPpid < 0 && p + 16 <= end) {
+                dataPpid = (int) Bytes.u32(buf, p + 12);
+                dataStart = p + 16;
+                dataEnd = Math.min(end, p + len);
+            }
+            p += (len + 3) & ~3;
+        }
+        if (p > end + 3) {
+            ctx.flag(layer, LayerFlags.TRUNCATED);
+        }
+        if (dataPpid >= 0) {
+            int next = ctx.lookupPorts(Dispatch.SCTP_PORT, u16(buf, off), u16(buf, off + 2));
+            ctx.next(dataStart, dataEnd);
+            return orData(next);
+        }
+        return Protocols.NONE;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.trawl.decode.layer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A DNS message (RFC 1035): header, questions and resource records, with name compression.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |              ID               |QR| Opcode |AA|TC|RD|RA| Z|RCODE|
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            QDCOUNT            |            ANCOUNT            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            NSCOUNT            |            ARCOUNT            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * | Questions: QNAME, QTYPE(16), QCLASS(16) ...                   |
+ * | Records: NAME, TYPE(16), CLASS(16), TTL(32), RDLENGTH(16),     |
+ * |          RDATA ...                                            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * Sections are walked with relative cursors: {@link #firstQuestion()}, {@link #afterQuestion(int)},
+ * {@link #afterRecord(int)}; -1 means the message ends or is malformed there. Name reading follows
+ * compression pointers with a bound on the number of jumps, so a pointer loop ends the name instead of
+ * looping. See {@link Flyweight}; not thread-safe.
+ */
+public final class Dns extends Flyweight {
+    /** The header length. */
+    public static final int HEADER_LENGTH = 12;
+    /** The most compression pointers followed in one name. */
+    public static final int MAX_POINTERS = 64;
+    /** The longest name, in bytes on the wire, that RFC 1035 allows. */
+    public static final int MAX_NAME = 255;
+
+    /** Points this view at a DNS message. */
+    public Dns wrap(ByteBuffer buffer, int offset, int length) {
+        wrapRegion(buffer, offset, length);
+        return this;
+    }
+
+    public int id() {
+        return u16(0);
+    }
+
+    public int flags() {
+        return u16(2);
+    }
+
+    /** Whether this is a response (QR bit). */
+    public boolean isResponse() {
+        return (u16(2) & 0x8000) != 0;
+    }
+
+    public int opcode() {
+        return (u16(2) >>> 11) & 0xF;
+    }
+
+    public int rcode() {
+        return u16(2) & 0xF;
+    }
+
+    public int questionCount() {
+        return u16(4);
+    }
+
+    public int answerCount() {
+        return u16(6);
+    }
+
+    public int authorityCount() {
+        return u16(8);
+    }
+
+    public int additionalCount() {
+        return u16(10);
+    }
+
+    /** The relative offset of the first question, or -1 if the header is incomplete. */
+    public int firstQuestion() {
+        return has(0, HEADER_LENGTH) ? HEADER_LENGTH : -1;
+    }
+
+    /** The relative offset just past the name at {@code rel} (not following pointers), or -1. */
+    public int skipName(int rel) {
+        int p = rel;
+        for (int guard = 0; guard <= MAX_NAME; guard++) {
+            if (!has(p, 1)) {
+                return -1;
+            }
+            int len = u8(p);
+            if (len == 0) {
+                return p + 1;
+            }
+            if ((len & 0xC0) == 0xC0) {
+                return has(p, 2) ? p + 2 : -1;
+            }
+            if ((len & 0xC0) != 0) {
+                return -1; // extended label types are not defined for names on the wire
+            }
+            p += 1 + len;
+        }
+        return -1;
+    }
+
+    /**
+     * Appends the name at {@code rel} to {@code out} in dotted form ({@code <Root>} for the root), following
+     * compression pointers.
+     *
+     * @return whether the name was complete and well formed; on false, what was read has been appended
+     */
+    public boolean appendName(int rel, StringBuilder out) {
+        int p = rel;
+        int pointers = 0;
+        int labels = 0;
+        int total = 0;
+        while (true) {
+            if (!has(p, 1)) {
+                return false;
+            }
+            int len = u8(p);
+            if (len == 0) {
+                if (labels == 0) {
+                    out.append("<Root>");
+                }
+                return true;
+            }
+            if ((len & 0xC0) == 0xC0) {
+                if (!has(p, 2) || ++pointers > MAX_POINTERS) {
+                    return false;
+                }
+                p = u16(p) & 0x3FFF;
+                continue;
+            }
+            if ((len & 0xC0) != 0 || !has(p + 1, len)) {
+                return false;
+            }
+            total += len + 1;
+            if (total > MAX_NAME) {
+                return false;
+            }
+            if (labels++ > 0) {
+                out.append('.');
+            }
+            for (int i = 0; i < len; i++) {
+                int c = u8(p + 1 + i);
+                if (c > 0x20 && c < 0x7F) {
+                    out.append((char) c);
+                } else {
+                    out.append('\\').append((char) ('0' + c / 100)).append((char) ('0' + c / 10 % 10))
+                            .append((char) ('0' + c % 10));
+                }
+            }
+            p += 1 + len;
+        }
+    }
+
+    /** The relative offset just past the question at {@code rel}, or -1. */
+    public int afterQuestion(int rel) {
+        int p = skipName(rel);
+        return p >= 0 && has(p, 4) ? p + 4 : -1;
+    }
+
+    /** The QTYPE of the question at {@code rel}. */
+    public int questionType(int rel) {
+        int p = skipName(rel);
+        return p >= 0 ? u16(p) : 0;
+    }
+
+    /** The QCLASS of the question at {@code rel}. */
+    public int questionClass(int rel) {
+        int p = skipName(rel);
+        return p >= 0 ? u16(p + 2) : 0;
+    }
+
+    /** The relative offset of the fixed part (TYPE onwards) of the record at {@code rel}, or -1. */
+    public int recordFixed(int rel) {
+        int p = skipName(rel);
+        return p >= 0 && has(p, 10) ? p : -1;
+    }
+
+    public int recordType(int rel) {
+        int p = recordFixed(rel);
+        return p >= 0 ? u16(p) : 0;
+    }
+
+    public int recordClass(int rel) {
+        int p = recordFixed(rel);
+        return p >= 0 ? u16(p + 2) : 0;
+    }
+
+    public long recordTtl(int rel) {
+        int p = recordFixed(rel);
+        return p >= 0 ? u32(p + 4) : 0;
+    }
+
+    public int recordDataLength(int rel) {
+        int p = recordFixed(rel);
+        return p >= 0 ? u16(p + 8) : 0;
+    }
+
+    /** The relative offset of the record's RDATA, or -1. */
+    public int recordData(int rel) {
+        int p = recordFixed(rel);
+        return p >= 0 ? p + 10 : -1;
+    }
+
+    /** The relative offset just past the record at {@code rel}, or -1 when it does not fit. */
+    public int afterRecord(int rel) {
+        int p = recordFixed(rel);
+        if (p < 0) {
+            return -1;
+        }
+        int end = p + 10 + u16(p + 8);
+        return has(p + 10, end - p - 10) ? end : -1;
+    }
+
+    /** The relative offset of the first answer record, or -1. */
+    public int firstRecord() {
+        int p = firstQuestion();
+        for (int q = questionCount(); q > 0 && p >= 0; q--) {
+            p = afterQuestion(p);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.trawl.decode.spi;
+
+/**
+ * What a {@link ProtocolDecoder} sees of the packet being decoded: the layers found so far, the dispatch
+ * tables, and the options. One context belongs to one {@link dev.trawl.decode.PacketDecoder} and is only
+ * valid during a {@link ProtocolDecoder#decode} call; it is not thread-safe.
+ */
+public interface DecodeContext {
+    /**
+     * Records a layer. {@code headerLength} may exceed {@code end - offset} when the header is truncated
+     * (flag it {@link dev.trawl.decode.LayerFlags#TRUNCATED}); fields read it only as far as the bytes go.
+     *
+     * @param protocol the layer's protocol id
+     * @param offset where its header starts
+     * @param headerLength the length of its header
+     * @param end the index just past its last byte (header and payload)
+     * @return the new layer's index, or -1 when the packet already holds the maximum number of layers
+     */
+    int addLayer(int protocol, int offset, int headerLength, int end);
+
+    /** Adds flags ({@link dev.trawl.decode.LayerFlags}) to a layer; ignores an index of -1. */
+    void flag(int layer, int flags);
+
+    /** Sets the region of the next protocol; by default it follows the last layer added. */
+    void next(int offset, int end);
+
+    /** The protocol bound to {@code key} in dispatch table {@code table} ({@link Dispatch}), or NONE. */
+    int lookup(int table, int key);
+
+    /**
+     * The protocol bound to one of two ports in {@code table}, trying the lower port first (as Wireshark
+     * does), or NONE.
+     */
+    int lookupPorts(int table, int port1, int port2);
+
+    /** Whether the caller asked for checksums to be verified. */
+    boolean verifyChecksums();
+
+    /** The number of layers recorded so far. */
+    int layerCount();
+
+    /** The protocol id of layer {@code index}. */
+    int protocolAt(int index);
+
+    /** The flags of layer {@code index}. */
+    int flagsAt(int index);
+
+    /** The header offset of layer {@code index}. */
+    int offsetAt(int index);
+
+    /** The original (on-the-wire) length of the frame; may exceed the captured bytes. */
+    int originalLength();
+}

@@ -1,0 +1,32 @@
+package dev.trawl.decode.spi;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes one protocol header and names the protocol that follows it. Implementations are registered once
+ * through a {@link DecoderPlugin} and shared by every decoder on every thread, so they must be stateless
+ * (or immutable) and must not allocate per packet.
+ *
+ * <p>Contract: read only bytes in {@code [offset, end)} of {@code buf}, using absolute indexes; never change
+ * the buffer's position or limit; never throw. Record the header with {@link DecodeContext#addLayer}, flag
+ * what is wrong with {@link DecodeContext#flag}, and return the next protocol's id (usually found with
+ * {@link DecodeContext#lookup}) or {@link dev.trawl.decode.Protocols#NONE}. By default the next protocol
+ * starts right after the last layer added and ends where that layer ends; call
+ * {@link DecodeContext#next(int, int)} to say otherwise.
+ */
+@FunctionalInterface
+public interface ProtocolDecoder {
+    /** Returned by {@link #decode} when the bytes are not this protocol (a heuristic said no). */
+    int REJECT = -2;
+
+    /**
+     * Decodes the header at {@code offset}.
+     *
+     * @param buf the packet bytes, read-only in effect; absolute indexes
+     * @param offset where this protocol's header starts
+     * @param end the index just past the last byte that belongs to this protocol and its payload
+     * @param ctx where the layer is recorded and the next protocol looked up
+     * @return the id of the next protocol, {@link dev.trawl.decode.Protocols#NONE}, or {@link #REJECT}
+     */
+    int decode(ByteBuffer buf, int offset, int end, DecodeContext ctx);
+}
