@@ -1,0 +1,107 @@
+package dev.trawl.pcap.pcap4j;
+
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.PacketHandler;
+import dev.trawl.pcap.PcapException;
+
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.RawPacketListener;
+
+import java.io.IOException;
+
+/**
+ * The {@link RawPacketListener} a handle passes to pcap4j's {@code loop} and {@code dispatch}, its cheapest
+ * delivery path: pcap4j calls it on the reading thread with a fresh {@code byte[]}, and keeps the header's
+ * timestamp and original length in thread-locals just before the call. One per handle, reused for every
+ * call, so a delivery allocates nothing beyond what pcap4j itself allocates.
+ *
+ * <p>A handler's exception is recorded and the native loop broken ({@code pcap_breakloop}), because pcap4j
+ * would otherwise log and swallow it and go on delivering; the handle rethrows it once pcap4j returns.
+ */
+final class Delivery implements RawPacketListener {
+    private final PcapHandle pcap;
+    private final PacketView view = new PacketView();
+    private PacketHandler handler;
+    private long delivered;
+    private Throwable failure;
+
+    Delivery(PcapHandle pcap) {
+        this.pcap = pcap;
+    }
+
+    /** Starts a call of pcap4j's loop or dispatch. */
+    void begin(PacketHandler handler) {
+        this.handler = handler;
+        this.delivered = 0;
+        this.failure = null;
+    }
+
+    /** Ends the call; the view is no longer valid. */
+    void end() {
+        handler = null;
+        view.clear();
+    }
+
+    long delivered() {
+        return delivered;
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public void gotPacket(byte[] packet) {
+        if (failure != null) {
+            return; // the loop is being broken; deliver nothing more
+        }
+        view.set(packet, pcap.getTimestamp(), pcap.getOriginalLength());
+        delivered++;
+        try {
+            handler.onPacket(view);
+        } catch (IOException e) {
+            fail(Pcap.handlerFailure(e));
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    /**
+     * Records that pcap4j could not deliver a packet: it throws while building the packet's
+     * {@code java.sql.Timestamp} when the file's sub-second field is out of range, before our listener runs.
+     */
+    void undeliverable(Throwable cause) {
+        if (failure == null) {
+            MalformedCaptureException e = new MalformedCaptureException(
+                    "a packet's timestamp fraction is out of range, which pcap4j cannot represent: "
+                            + cause.getMessage(), -1);
+            e.initCause(cause);
+            fail(e);
+        }
+    }
+
+    private void fail(Throwable e) {
+        failure = e;
+        try {
+            pcap.breakLoop();
+        } catch (NotOpenException closed) {
+            // closed meanwhile: the loop ends anyway
+        }
+    }
+
+    /** Rethrows a recorded failure as {@link PacketHandler} documents. */
+    static void rethrow(Throwable failure) throws PcapException {
+        if (failure instanceof PcapException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new PcapException("packet handler failed", failure);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.trawl.pcap.pcap4j;
+
+import dev.trawl.pcap.CaptureStats;
+import dev.trawl.pcap.Direction;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.LiveHandle;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.TimestampPrecision;
+
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapHandle.BlockingMode;
+import org.pcap4j.core.PcapHandle.PcapDirection;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.Pcaps;
+import org.pcap4j.packet.namednumber.DataLinkType;
+import org.pcap4j.util.Inet4NetworkAddress;
+
+import java.net.Inet4Address;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A live capture through pcap4j's {@code PcapHandle.Builder} ({@code pcap_create} and {@code pcap_activate}).
+ * Thread safety as for {@link LiveHandle}; pcap4j locks {@link #send} and {@link #stats()} against close.
+ */
+final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
+    private final List<String> warnings;
+
+    Pcap4jLiveHandle(PcapHandle pcap, String device, TimestampPrecision precision, List<String> warnings)
+            throws NotOpenException {
+        super(pcap, device, precision);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    boolean offline() {
+        return false;
+    }
+
+    @Override
+    ReadStatus endOrBreak() {
+        breakRequested = false;
+        return ReadStatus.INTERRUPTED; // on a live handle pcap_next_ex returns -2 only for a break
+    }
+
+    @Override
+    PcapException readError(PcapNativeException e) {
+        return Errors.live(source(), e);
+    }
+
+    @Override
+    Inet4Address netmask() {
+        // as tcpdump does: the device's IPv4 netmask when it has one, else "unknown"
+        try {
+            Inet4NetworkAddress net = Pcaps.lookupNet(source());
+            if (net.getMask() != null) {
+                return net.getMask();
+            }
+        } catch (PcapNativeException e) {
+            // no IPv4 address on the device
+        }
+        return PcapHandle.PCAP_NETMASK_UNKNOWN;
+    }
+
+    @Override
+    public String device() {
+        return source();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public void send(ByteBuffer frame) throws PcapException {
+        Objects.requireNonNull(frame, "frame");
+        ensureOpen();
+        int length = frame.remaining();
+        byte[] bytes;
+        if (frame.hasArray() && frame.arrayOffset() + frame.position() == 0) {
+            bytes = frame.array(); // pcap4j sends bytes[0, length): no copy needed
+        } else {
+            bytes = new byte[length];
+            frame.get(frame.position(), bytes);
+        }
+        try {
+            pcap.sendPacket(bytes, length);
+        } catch (PcapNativeException e) {
+            throw Errors.live(source() + ": send", e);
+        } catch (NotOpenException e) {
+            throw Errors.closed(e);
+        }
+    }
+
+    @Override
+    public CaptureStats stats() throws PcapException {
+        ensureOpen();
+        try {
+            PcapStat stat = pcap.getStats();
+            return new CaptureStats(stat.getNumPacketsReceived(), stat.getNumPacketsDropped(),
+                    stat.getNumPacketsDroppedByIf());
+        } catch (PcapNativeException e) {
+            throw Errors.live(source() + ": stats", e);
+        } catch (NotOpenException e) {
+            throw Errors.closed(e);
+        }
+    }
+
+    @Override
+    public void setDirection(Direction direction) throws PcapException {
+        Objects.requireNonNull(direction, "direction");
+        ensureOpen();
+        try {
+            pcap.setDirection(toPcap4j(direction));
+        } catch (PcapNativeException e) {
+            throw Errors.live(source() + ": set direction", e);
+        } catch (NotOpenException e) {
+            throw Errors.closed(e);
+        }
+    }
+
+    static PcapDirection toPcap4j(Direction direction) {
+        return switch (direction) {
+            case INOUT -> PcapDirection.INOUT;
+            case IN -> PcapDirection.IN;
+            case OUT -> PcapDirection.OUT;
+        };
+    }
+
+    @Override
+    public void setNonBlocking(boolean nonBlocking) throws PcapException {
+        ensureOpen();
+        try {
+            pcap.setBlockingMode(nonBlocking ? BlockingMode.NONBLOCKING : BlockingMode.BLOCKING);
+        } catch (PcapNativeException e) {
+            throw Errors.live(source() + ": set non-blocking mode", e);
+        } catch (NotOpenException e) {
+            throw Errors.closed(e);
+        }
+    }
+
+    @Override
+    public boolean isNonBlocking() throws PcapException {
+        ensureOpen();
+        try {
+            return pcap.getBlockingMode() == BlockingMode.NONBLOCKING;
+        } catch (PcapNativeException e) {
+            throw Errors.live(source() + ": get non-blocking mode", e);
+        } catch (NotOpenException e) {
+            throw Errors.closed(e);
+        }
+    }
+
+    @Override
+    public List<LinkType> linkTypes() throws PcapException {
+        ensureOpen();
+        try {
+            List<LinkType> types = new ArrayList<>();
+            for (DataLinkType dlt : pcap.listDatalinks()) {
+                types.add(LinkType.fromDlt(dlt.value()));
+            }
+            return List.copyOf(types);
+        } catch (PcapNativeException e) {
+            throw Errors.live(source() + ": list link types", e);
+        } catch (NotOpenException e) {
+            throw Errors.closed(e);
+        }
+    }
+
+    @Override
+    public void setLinkType(LinkType linkType) throws PcapException {
+        Objects.requireNonNull(linkType, "linkType");
+        ensureOpen();
+        try {
+            pcap.setDlt(DataLinkType.getInstance(linkType.toDlt()));
+            linkTypeChanged();
+        } catch (PcapNativeException e) {
+            throw Errors.live(source() + ": set link type " + linkType, e);
+        } catch (NotOpenException e) {
+            throw Errors.closed(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "pcap4j live handle on " + source() + (isOpen() ? "" : " (closed)");
+    }
+}

@@ -1,0 +1,40 @@
+/**
+ * The {@code pcap4j} backend: trawl's capture API over pcap4j-core 1.8.2, so that code written for pcap4j
+ * can move to trawl without changing the native stack it deploys. pcap4j is an implementation detail:
+ * none of its types appears in trawl's API, except through {@code Handle.unwrap(org.pcap4j.core.PcapHandle.class)}.
+ *
+ * <h2>Read paths</h2>
+ * {@code next()} uses {@code PcapHandle.getNextRawPacketEx} ({@code pcap_next_ex}); {@code dispatch} and
+ * {@code loop} use pcap4j's {@code dispatch}/{@code loop} with a {@code RawPacketListener}, its cheapest path
+ * per packet. Timestamps and original lengths come from the thread-locals pcap4j fills for each packet. pcap4j
+ * copies each packet into a new {@code byte[]} and builds a {@code java.sql.Timestamp} for it; the backend adds
+ * no allocation of its own per packet except the read-only {@code ByteBuffer} created when
+ * {@code Packet.data()} is first called for a packet.
+ *
+ * <h2>What goes around pcap4j</h2>
+ * pcap4j 1.8.2 lacks a few calls; they go through JNA bound to the same libpcap (never a different
+ * implementation): compiling a filter to a {@code BpfProgram} and installing one ({@code pcap_compile},
+ * {@code pcap_setfilter} on the handle's {@code pcap_t}), writing pcap files ({@code pcap_dump}: pcap4j's dumper
+ * records every packet's original length as its captured length) and appending to them
+ * ({@code pcap_dump_open_append}), and the device flags pcap4j drops (wireless, connection status). The
+ * {@code pcap_t} of a pcap4j handle is private to pcap4j; it is read from the text of
+ * {@code PcapHandle.toString()} and checked against the handle before use.
+ *
+ * <h2>Not supported</h2>
+ * Reading from an {@code InputStream} and dumping to an {@code OutputStream} (pcap4j opens files by path only),
+ * pcapng writing (libpcap cannot), gzip-compressed files, and choosing the timestamp type (pcap4j activates a
+ * live handle before one could be set). These calls throw {@code UnsupportedCapabilityException}.
+ *
+ * <h2>Known limits inherited from pcap4j</h2>
+ * A packet whose sub-second timestamp field is out of range cannot be represented by pcap4j (its
+ * {@code java.sql.Timestamp} refuses it); the read fails with a {@code MalformedCaptureException} instead of
+ * delivering it. pcap4j's {@code dispatch} costs a native callback allocation per call, so many small
+ * {@code dispatch} calls are slow; use {@code loop} or {@code next()}.
+ *
+ * <h2>Module path</h2>
+ * pcap4j-core 1.8.2's module descriptor requires {@code slf4j.api}, the automatic module name of slf4j-api
+ * 1.7.25 and older. slf4j 2 is the module {@code org.slf4j}, so on the module path add a bridge module
+ * declaring {@code module slf4j.api { requires transitive org.slf4j; }} (or use slf4j-api 1.7.25). With it,
+ * this backend works on the module path as on the class path; no {@code --add-opens} is needed.
+ */
+package dev.trawl.pcap.pcap4j;
