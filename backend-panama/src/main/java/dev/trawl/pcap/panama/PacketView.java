@@ -1,0 +1,139 @@
+package dev.trawl.pcap.panama;
+
+import dev.trawl.pcap.Packet;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The reused {@link Packet} of a handle: a view of libpcap's buffer, valid until the next read or close.
+ *
+ * <p>The bytes are served through one read-only {@link ByteBuffer} over a <em>window</em> of native memory
+ * that starts where libpcap put a packet; each packet is a position/limit range in it. The window only
+ * covers memory libpcap has shown to hold packet data: it starts at a data pointer and reaches the end of the
+ * largest packet seen at that pointer. Offline, libpcap reads every packet into one buffer, so after the
+ * first few packets the window stops changing and a read allocates nothing; a packet outside the window
+ * (a live ring, or a buffer libpcap had to grow) gets a new window. The window belongs to the handle's arena,
+ * so a view used after close throws {@link IllegalStateException} instead of reading freed memory.
+ *
+ * <p>Not thread-safe: used by the handle's reading thread.
+ */
+final class PacketView implements Packet {
+    private final Arena arena;
+    private final int nanosPerUnit;
+    private ByteBuffer window = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    private long windowStart;
+    private long windowEnd;
+    private long seconds;
+    private int nanos;
+    private int caplen;
+    private int len;
+    private boolean valid;
+    private boolean unsignedSeconds;
+    /** How many windows were made; for tests of the zero-allocation path. */
+    private long windowsCreated;
+
+    PacketView(Arena arena, int nanosPerUnit) {
+        this.arena = arena;
+        this.nanosPerUnit = nanosPerUnit;
+    }
+
+    /**
+     * Reads the seconds and fraction of pcap records as the unsigned 32-bit fields the format defines:
+     * libpcap 1.10 copies them through a signed {@code bpf_int32}, which turns times after January 2038
+     * negative.
+     */
+    void unsignedSeconds(boolean unsigned) {
+        this.unsignedSeconds = unsigned;
+    }
+
+    /** Points the view at the packet whose {@code pcap_pkthdr} and data libpcap returned. */
+    void set(long header, long data) {
+        int cap = PktHdr.caplen(header);
+        long sec = PktHdr.seconds(header);
+        long fraction = PktHdr.fraction(header);
+        if (unsignedSeconds) {
+            if (sec < 0) {
+                sec += 1L << 32;
+            }
+            if (fraction < 0) {
+                fraction += 1L << 32;
+            }
+        }
+        fraction *= nanosPerUnit;
+        if (fraction < 0 || fraction >= 1_000_000_000L) {
+            // A malformed file may hold a fraction of a second out of range: carry it into the seconds.
+            sec += Math.floorDiv(fraction, 1_000_000_000L);
+            fraction = Math.floorMod(fraction, 1_000_000_000L);
+        }
+        seconds = sec;
+        nanos = (int) fraction;
+        caplen = cap;
+        len = PktHdr.len(header);
+        long capBytes = cap & 0xffffffffL;
+        if (data < windowStart || data + capBytes > windowEnd) {
+            remap(data, capBytes);
+        }
+        int offset = (int) (data - windowStart);
+        ByteBuffer w = window;
+        w.order(ByteOrder.BIG_ENDIAN);
+        w.limit(offset + cap);
+        w.position(offset);
+        valid = true;
+    }
+
+    private void remap(long data, long capBytes) {
+        long size = data == windowStart ? Math.max(capBytes, windowEnd - windowStart) : capBytes;
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalStateException("packet of " + capBytes + " bytes is too large for a ByteBuffer");
+        }
+        window = MemorySegment.ofAddress(data).reinterpret(size, arena, null).asByteBuffer().asReadOnlyBuffer();
+        windowStart = data;
+        windowEnd = data + size;
+        windowsCreated++;
+    }
+
+    void invalidate() {
+        valid = false;
+    }
+
+    boolean isValid() {
+        return valid;
+    }
+
+    long windowsCreated() {
+        return windowsCreated;
+    }
+
+    @Override
+    public long timestampSeconds() {
+        return seconds;
+    }
+
+    @Override
+    public int timestampNanos() {
+        return nanos;
+    }
+
+    @Override
+    public int capturedLength() {
+        return caplen;
+    }
+
+    @Override
+    public int originalLength() {
+        return len;
+    }
+
+    @Override
+    public ByteBuffer data() {
+        return window;
+    }
+
+    @Override
+    public String toString() {
+        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + caplen + ", len=" + len + "]";
+    }
+}

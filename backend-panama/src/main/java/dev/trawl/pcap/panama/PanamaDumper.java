@@ -1,0 +1,185 @@
+package dev.trawl.pcap.panama;
+
+import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.DumpOptions;
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.UnsupportedCapabilityException;
+
+import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A pcap file written by libpcap's {@code pcap_dump}, through a dead {@code pcap_t} that carries the link
+ * type, snapshot length and timestamp precision of the file header. libpcap 1.10 writes no pcapng, so a
+ * pcapng request fails with {@link UnsupportedCapabilityException}.
+ *
+ * <p>Not thread-safe; {@link #close()} is idempotent. Packets are copied into a native buffer
+ * owned by the dumper (grown as needed), never held after {@code write} returns.
+ */
+final class PanamaDumper implements Dumper {
+    private final MemorySegment dead;
+    private final MemorySegment dumper;
+    private final Arena arena;
+    private final MemorySegment header;
+    private final TimestampPrecision precision;
+    private final CookieFiles.Cookie cookie;
+    private final String target;
+    private MemorySegment buffer;
+    private boolean closed;
+
+    private PanamaDumper(MemorySegment dead, MemorySegment dumper, TimestampPrecision precision,
+            CookieFiles.Cookie cookie, String target) {
+        this.dead = dead;
+        this.dumper = dumper;
+        this.precision = precision;
+        this.cookie = cookie;
+        this.target = target;
+        this.arena = Arena.ofShared();
+        this.header = arena.allocate(PktHdr.LAYOUT);
+        this.buffer = arena.allocate(2048);
+    }
+
+    private static MemorySegment openDead(LinkType linkType, int snaplen, TimestampPrecision precision)
+            throws PcapException {
+        if (snaplen <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
+        }
+        MemorySegment dead = PcapCore.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, precision.code());
+        if (dead.equals(MemorySegment.NULL)) {
+            throw new PcapException("pcap_open_dead failed for link type " + linkType);
+        }
+        return dead;
+    }
+
+    private static void checkFormat(DumpOptions options) {
+        if (options.format() == CaptureFormat.PCAPNG) {
+            throw new UnsupportedCapabilityException(PanamaPcapProvider.NAME, Capability.DUMP_PCAPNG,
+                    "libpcap 1.10 writes pcap files only");
+        }
+    }
+
+    /** Opens a dumper on a file, truncating it or, with {@link DumpOptions#append()}, appending to it. */
+    static PanamaDumper open(Path file, LinkType linkType, int snaplen, DumpOptions options,
+            TimestampPrecision precision) throws PcapException {
+        Objects.requireNonNull(file, "file");
+        checkFormat(options);
+        if (options.append() && !Libpcap.has("pcap_dump_open_append")) {
+            throw new UnsupportedCapabilityException(PanamaPcapProvider.NAME, Capability.DUMP_APPEND,
+                    "this libpcap has no pcap_dump_open_append");
+        }
+        MemorySegment dead = openDead(linkType, snaplen, precision);
+        MemorySegment dumper;
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment name = scratch.allocateFrom(file.toString());
+            dumper = options.append() ? PcapIo.pcap_dump_open_append(dead, name) : PcapIo.pcap_dump_open(dead, name);
+        }
+        if (dumper.equals(MemorySegment.NULL)) {
+            String text = Errors.geterr(dead);
+            PcapCore.pcap_close(dead);
+            throw new PcapException(text.isEmpty() ? file + ": cannot open for writing" : text);
+        }
+        return new PanamaDumper(dead, dumper, precision, null, file.toString());
+    }
+
+    /** Opens a dumper writing to a stream through a {@code fopencookie} {@code FILE *}. */
+    static PanamaDumper open(OutputStream out, LinkType linkType, int snaplen, DumpOptions options,
+            TimestampPrecision precision) throws PcapException {
+        Objects.requireNonNull(out, "out");
+        checkFormat(options);
+        if (options.append()) {
+            throw new IllegalArgumentException("cannot append to a stream");
+        }
+        MemorySegment dead = openDead(linkType, snaplen, precision);
+        CookieFiles.Cookie cookie = new CookieFiles.Cookie(null, out);
+        MemorySegment file;
+        try {
+            file = CookieFiles.openWrite(cookie);
+        } catch (PcapException e) {
+            PcapCore.pcap_close(dead);
+            throw e;
+        }
+        MemorySegment dumper = PcapIo.pcap_dump_fopen(dead, file);
+        if (dumper.equals(MemorySegment.NULL)) {
+            String text = Errors.geterr(dead);
+            CookieFiles.fclose(file);
+            PcapCore.pcap_close(dead);
+            throw new PcapException("cannot write a capture to the stream: " + text);
+        }
+        return new PanamaDumper(dead, dumper, precision, cookie, "stream");
+    }
+
+    @Override
+    public void write(Packet packet) throws PcapException {
+        write(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
+    }
+
+    @Override
+    public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+            throws PcapException {
+        checkOpen();
+        if (timestampNanos < 0 || timestampNanos > 999_999_999) {
+            throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
+        }
+        int caplen = data.remaining();
+        if (Integer.compareUnsigned(originalLength, caplen) < 0) {
+            throw new IllegalArgumentException(
+                    "originalLength " + originalLength + " is less than the captured length " + caplen);
+        }
+        if (buffer.byteSize() < caplen) {
+            buffer = arena.allocate(Math.max(caplen, buffer.byteSize() * 2));
+        }
+        MemorySegment.copy(MemorySegment.ofBuffer(data), 0, buffer, 0, caplen);
+        long fraction = precision == TimestampPrecision.NANO ? timestampNanos : timestampNanos / 1000;
+        PktHdr.write(header, timestampSeconds, fraction, caplen, originalLength);
+        PcapIo.pcap_dump(dumper, header, buffer);
+        failIfStreamFailed();
+    }
+
+    @Override
+    public void flush() throws PcapException {
+        checkOpen();
+        if (PcapIo.pcap_dump_flush(dumper) != 0) {
+            failIfStreamFailed();
+            throw new PcapException(target + ": flushing the capture failed");
+        }
+        failIfStreamFailed();
+    }
+
+    private void failIfStreamFailed() throws PcapException {
+        Throwable failure = cookie == null ? null : cookie.failure;
+        if (failure != null) {
+            throw new PcapException(target + ": writing the stream failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("dumper is closed: " + target);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws PcapException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        int flushed = PcapIo.pcap_dump_flush(dumper);
+        PcapIo.pcap_dump_close(dumper);
+        PcapCore.pcap_close(dead);
+        arena.close();
+        failIfStreamFailed();
+        if (flushed != 0) {
+            throw new PcapException(target + ": writing the capture failed");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.trawl.pcap.panama;
+
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.OfflineHandle;
+import dev.trawl.pcap.OfflineOptions;
+import dev.trawl.pcap.PcapException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A capture file or stream read by libpcap. Reads of a regular file use the critical {@code pcap_next_ex}
+ * (see {@link PanamaBackend#CRITICAL_PROPERTY}); streams and special files (FIFOs, devices) use the ordinary
+ * one, since their reads may block and, for streams, call back into Java.
+ *
+ * <p>Thread safety as for {@link dev.trawl.pcap.Handle}.
+ */
+final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
+    private final boolean critical;
+    private final CookieFiles.Cookie cookie;
+    private final int major;
+    private final int minor;
+    private final boolean swapped;
+
+    private PanamaOfflineHandle(MemorySegment pcap, Arena arena, String source, boolean critical,
+            CookieFiles.Cookie cookie) {
+        super(pcap, arena, source);
+        this.critical = critical;
+        this.cookie = cookie;
+        this.major = PcapCore.pcap_major_version(pcap);
+        this.minor = PcapCore.pcap_minor_version(pcap);
+        this.swapped = PcapCore.pcap_is_swapped(pcap) != 0;
+        view.unsignedSeconds(major != 1); // pcap records hold 32-bit unsigned seconds; pcapng 64-bit ticks
+    }
+
+    /** Opens a capture file. */
+    static PanamaOfflineHandle open(Path file, OfflineOptions options, boolean allowCritical) throws PcapException {
+        String name = file.toString();
+        Arena arena = Arena.ofShared();
+        MemorySegment pcap;
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
+            pcap = PcapCore.pcap_open_offline_with_tstamp_precision(scratch.allocateFrom(name),
+                    options.precision().code(), errbuf);
+            if (pcap.equals(MemorySegment.NULL)) {
+                arena.close();
+                throw openFailure(file, Errors.errbuf(errbuf));
+            }
+        }
+        try {
+            return new PanamaOfflineHandle(pcap, arena, name, allowCritical && Files.isRegularFile(file), null);
+        } catch (RuntimeException | Error e) {
+            PcapCore.pcap_close(pcap);
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** Reads a capture from a stream through a {@code fopencookie} {@code FILE *}; closing closes the stream. */
+    static PanamaOfflineHandle open(InputStream in, OfflineOptions options) throws PcapException {
+        CookieFiles.Cookie cookie = new CookieFiles.Cookie(in, null);
+        MemorySegment file = CookieFiles.openRead(cookie);
+        Arena arena = Arena.ofShared();
+        MemorySegment pcap;
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
+            pcap = PcapCore.pcap_fopen_offline_with_tstamp_precision(file, options.precision().code(), errbuf);
+            if (pcap.equals(MemorySegment.NULL)) {
+                arena.close();
+                Throwable failure = cookie.failure;
+                CookieFiles.fclose(file); // libpcap leaves the FILE to us when it fails
+                if (failure != null) {
+                    throw new PcapException("cannot read the capture stream: " + failure.getMessage(), failure);
+                }
+                throw new MalformedCaptureException("stream: " + Errors.errbuf(errbuf), 0);
+            }
+        }
+        return new PanamaOfflineHandle(pcap, arena, "stream", false, cookie);
+    }
+
+    private static PcapException openFailure(Path file, String text) {
+        if (!Files.exists(file)) {
+            return new PcapException(text.isEmpty() ? file + ": No such file or directory" : text);
+        }
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            return new PcapException(text);
+        }
+        // libpcap's texts for a bad header ("unknown file format", "archaic pcap savefile format", ...)
+        return new MalformedCaptureException(file + ": " + text, 0);
+    }
+
+    @Override
+    boolean criticalReads() {
+        return critical;
+    }
+
+    @Override
+    boolean offline() {
+        return true;
+    }
+
+    @Override
+    PcapException readFailure() {
+        Throwable failure = cookie == null ? null : cookie.failure;
+        if (failure != null) {
+            return new PcapException(source + ": reading the stream failed: " + failure.getMessage(), failure);
+        }
+        return super.readFailure();
+    }
+
+    @Override
+    void beforeWait() {
+        if (cookie != null) {
+            cookie.closeStream(); // a reader blocked in InputStream.read returns
+        }
+    }
+
+    @Override
+    public CaptureFormat format() {
+        checkOpen();
+        // libpcap refuses pcap files of major version 1, and reports a pcapng section header's own 1.x
+        return major == 1 ? CaptureFormat.PCAPNG : CaptureFormat.PCAP;
+    }
+
+    @Override
+    public int majorVersion() {
+        checkOpen();
+        return major;
+    }
+
+    @Override
+    public int minorVersion() {
+        checkOpen();
+        return minor;
+    }
+
+    @Override
+    public boolean isSwapped() {
+        checkOpen();
+        return swapped;
+    }
+
+    /** For tests: how many packet windows this handle made. */
+    long windowsCreated() {
+        return view.windowsCreated();
+    }
+
+    static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the stream failed to open as a capture; its close error adds nothing
+        }
+    }
+}
