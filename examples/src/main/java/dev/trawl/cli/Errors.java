@@ -1,0 +1,67 @@
+package dev.trawl.cli;
+
+import dev.trawl.pcap.BackendUnavailableException;
+import dev.trawl.pcap.InvalidFilterException;
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.NoSuchDeviceException;
+import dev.trawl.pcap.PermissionDeniedException;
+import dev.trawl.pcap.UnsupportedCapabilityException;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns exceptions into the tool's one-line messages and exit statuses. Stateless. */
+final class Errors {
+    private Errors() {
+    }
+
+    /** Prints the message for a failure and returns the exit status. */
+    static int report(Exception e, PrintStream err, boolean debug) {
+        int status = e instanceof CliException cli ? cli.status() : 1;
+        err.println("trawl: " + message(e));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return status;
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof CliException) {
+            return e.getMessage();
+        }
+        if (e instanceof InvalidFilterException f) {
+            return "bad filter: " + f.getMessage();
+        }
+        if (e instanceof PermissionDeniedException) {
+            String text = e.getMessage();
+            return text.contains("CAP_NET_RAW") ? text : text + "; " + PermissionDeniedException.LINUX_HINT;
+        }
+        if (e instanceof NoSuchDeviceException d) {
+            return d.device() + ": No such device exists (" + d.getMessage() + "); see trawl -D for the list";
+        }
+        if (e instanceof MalformedCaptureException m) {
+            return m.offset() >= 0 ? "malformed capture at offset " + m.offset() + ": " + m.getMessage()
+                    : "malformed capture: " + m.getMessage();
+        }
+        if (e instanceof BackendUnavailableException) {
+            return e.getMessage();
+        }
+        if (e instanceof UnsupportedCapabilityException) {
+            return e.getMessage() + " (choose another with --backend; see --list-backends)";
+        }
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + ": No such file or directory";
+        }
+        if (e instanceof AccessDeniedException f) {
+            return f.getFile() + ": Permission denied";
+        }
+        if (e instanceof UncheckedIOException u) {
+            return message(u.getCause());
+        }
+        String text = e.getMessage();
+        return text == null || text.isBlank() ? e.getClass().getSimpleName() : text;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.trawl.cli;
+
+import dev.trawl.pcap.Packet;
+
+import java.io.IOException;
+
+/**
+ * Where the capture loop sends each packet that passed the filters: a printer, a field writer, a dumper.
+ * The packet is a view valid only during the call. Not thread-safe.
+ */
+interface PacketSink extends AutoCloseable {
+    /**
+     * Takes one packet.
+     *
+     * @param frameNumber the packet's 1-based number in the input (before display filtering)
+     */
+    void accept(Packet packet, long frameNumber) throws IOException;
+
+    /** Pushes buffered output to its destination. */
+    void flush() throws IOException;
+
+    /** Called on a live timeout with no packet: a chance to rotate files by time. */
+    default void idle() throws IOException {
+    }
+
+    /** Whether the sink wants no more packets (a -G/-W file limit was reached). */
+    default boolean finished() {
+        return false;
+    }
+
+    @Override
+    void close() throws IOException;
+}

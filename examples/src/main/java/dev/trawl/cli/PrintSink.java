@@ -1,0 +1,39 @@
+package dev.trawl.cli;
+
+import dev.trawl.cli.print.Out;
+import dev.trawl.cli.print.PacketPrinter;
+import dev.trawl.cli.print.PrintOptions;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.TimestampPrecision;
+
+/** tcpdump-style lines on standard output. Not thread-safe. */
+final class PrintSink implements PacketSink {
+    private final Out out;
+    private final PacketPrinter printer;
+    private final boolean flushEach;
+
+    PrintSink(Out out, LinkType linkType, TimestampPrecision precision, PrintOptions options, boolean flushEach) {
+        this.out = out;
+        this.printer = new PacketPrinter(out, linkType, precision, options);
+        this.flushEach = flushEach;
+    }
+
+    @Override
+    public void accept(Packet packet, long frameNumber) {
+        printer.print(packet);
+        if (flushEach) {
+            out.flush();
+        }
+    }
+
+    @Override
+    public void flush() {
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        out.close();
+    }
+}

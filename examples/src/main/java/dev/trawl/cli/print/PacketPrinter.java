@@ -1,0 +1,159 @@
+package dev.trawl.cli.print;
+
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.TimestampPrecision;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+
+/**
+ * Prints packets one line each, as {@code tcpdump} does: timestamp, link header (with {@code -e}), network
+ * and transport summaries, and the optional hex dump of {@code -x}/{@code -X}. Common protocols (ARP,
+ * IPv4, IPv6, TCP, UDP, ICMP, ICMPv6, DNS) follow tcpdump's format; others get a short generic form.
+ *
+ * <p>Printing reads the packet's buffer in place and writes to an {@link Out}; it keeps a little state
+ * between packets (previous timestamp, TCP sequence bases). Not thread-safe.
+ */
+public final class PacketPrinter {
+    private final Out out;
+    private final PrintOptions options;
+    private final int fractionDigits;
+    private final Bytes bytes = new Bytes();
+    private final LinkPrinter link;
+    private final ZoneRules zone = ZoneId.systemDefault().getRules();
+    private long zoneBucket = Long.MIN_VALUE;
+    private int zoneOffset;
+    private long firstNanos = Long.MIN_VALUE;
+    private long previousNanos;
+    private long dateDay = Long.MIN_VALUE;
+    private String dateText;
+    private LinkType linkType;
+
+    /**
+     * @param out where lines go
+     * @param linkType the link type of the packets
+     * @param precision the timestamp resolution to print (6 or 9 fraction digits)
+     */
+    public PacketPrinter(Out out, LinkType linkType, TimestampPrecision precision, PrintOptions options) {
+        this.out = out;
+        this.options = options;
+        this.linkType = linkType;
+        this.fractionDigits = precision == TimestampPrecision.NANO ? 9 : 6;
+        this.link = new LinkPrinter(new Printers(out, bytes, options));
+    }
+
+    /** Switches the link type, as a pcapng file with several interfaces may need. */
+    public void linkType(LinkType linkType) {
+        this.linkType = linkType;
+    }
+
+    /** Prints one packet and its hex dump, ending with a newline. */
+    public void print(Packet packet) {
+        timestamp(packet.timestampSeconds(), packet.timestampNanos());
+        ByteBuffer data = packet.data();
+        bytes.wrap(data);
+        int linkHeader = link.print(linkType, bytes.start, packet.originalLength());
+        if (options.hex() > 0) {
+            int from = options.hex() > 1 ? bytes.start : Math.min(bytes.start + Math.max(linkHeader, 0), bytes.end);
+            hexDump(data, from, bytes.end);
+        }
+        out.nl();
+    }
+
+    private void timestamp(long seconds, int nanos) {
+        long now = seconds * 1_000_000_000L + nanos;
+        switch (options.timestamps()) {
+            case NONE -> {
+                return;
+            }
+            case EPOCH -> {
+                out.num(seconds).ch('.');
+                fraction(nanos);
+            }
+            case TIME -> timeOfDay(seconds, nanos);
+            case DATE_TIME -> {
+                long local = seconds + offset(seconds);
+                long day = Math.floorDiv(local, 86_400);
+                if (day != dateDay) {
+                    dateDay = day;
+                    dateText = LocalDate.ofEpochDay(day).toString();
+                }
+                out.ascii(dateText).ch(' ');
+                clock(Math.floorMod(local, 86_400), nanos);
+            }
+            case DELTA_PREVIOUS, DELTA_FIRST -> {
+                if (firstNanos == Long.MIN_VALUE) {
+                    firstNanos = now;
+                    previousNanos = now;
+                }
+                long base = options.timestamps() == PrintOptions.TimestampStyle.DELTA_FIRST ? firstNanos : previousNanos;
+                long delta = now - base;
+                // tcpdump prints a negative delta (packets out of order) with a leading minus
+                out.ch(delta < 0 ? '-' : ' ');
+                delta = Math.abs(delta);
+                long secs = delta / 1_000_000_000L;
+                out.num(secs / 3600, 2).ch(':').num(secs / 60 % 60, 2).ch(':').num(secs % 60, 2).ch('.');
+                fraction((int) (delta % 1_000_000_000L));
+                previousNanos = now;
+            }
+        }
+        out.ch(' ');
+    }
+
+    private void timeOfDay(long seconds, int nanos) {
+        long local = seconds + offset(seconds);
+        clock(Math.floorMod(local, 86_400), nanos);
+    }
+
+    private void clock(long secondOfDay, int nanos) {
+        out.num(secondOfDay / 3600, 2).ch(':').num(secondOfDay / 60 % 60, 2).ch(':').num(secondOfDay % 60, 2).ch('.');
+        fraction(nanos);
+    }
+
+    private void fraction(int nanos) {
+        if (fractionDigits == 9) {
+            out.num(nanos, 9);
+        } else {
+            out.num(nanos / 1000, 6);
+        }
+    }
+
+    private int offset(long seconds) {
+        long bucket = Math.floorDiv(seconds, 900); // zone changes happen on quarter hours
+        if (bucket != zoneBucket) {
+            zoneBucket = bucket;
+            zoneOffset = zone.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
+        }
+        return zoneOffset;
+    }
+
+    private void hexDump(ByteBuffer data, int from, int to) {
+        for (int line = from; line < to; line += 16) {
+            out.ascii("\n\t0x").hex(line - from, 4).ascii(": ");
+            int n = Math.min(16, to - line);
+            int written = 0;
+            for (int i = 0; i < n; i += 2) {
+                out.ch(' ').hex2(data.get(line + i));
+                written += 3;
+                if (i + 1 < n) {
+                    out.hex2(data.get(line + i + 1));
+                    written += 2;
+                }
+            }
+            if (options.ascii()) {
+                for (; written < 40; written++) {
+                    out.ch(' ');
+                }
+                out.ascii("  ");
+                for (int i = 0; i < n; i++) {
+                    int b = data.get(line + i) & 0xff;
+                    out.ch(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                }
+            }
+        }
+    }
+}
