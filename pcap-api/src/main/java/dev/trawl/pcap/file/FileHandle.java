@@ -126,9 +126,7 @@ final class FileHandle implements OfflineHandle {
     }
 
     private static MalformedCaptureException repeat(MalformedCaptureException e) {
-        MalformedCaptureException again = new MalformedCaptureException(e.getMessage(), e.offset());
-        again.initCause(e);
-        return again;
+        return new MalformedCaptureException(e.getMessage(), e.offset()); // a fresh trace, at this call
     }
 
     @Override
