@@ -1,0 +1,280 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Ir.Block;
+import dev.trawl.filter.Ir.Stmt;
+
+/**
+ * The state and low-level helpers of code generation: header offsets for the link type (which {@code vlan},
+ * {@code mpls} and {@code pppoes} move as they are compiled, as in libpcap), scratch registers, loads
+ * relative to a header, and comparisons. Higher-level primitives live in {@link Primitives}.
+ */
+class Gen {
+    static final int LD = 0x00, LDX = 0x01, ST = 0x02, STX = 0x03, ALU = 0x04, JMP = 0x05, RET = 0x06, MISC = 0x07;
+    static final int W = 0x00, H = 0x08, B = 0x10;
+    static final int IMM = 0x00, ABS = 0x20, IND = 0x40, MEM = 0x60, LEN = 0x80, MSH = 0xa0;
+    static final int ADD = 0x00, SUB = 0x10, MUL = 0x20, DIV = 0x30, OR = 0x40, AND = 0x50, LSH = 0x60, RSH = 0x70,
+            NEG = 0x80, MOD = 0x90, XOR = 0xa0;
+    static final int JA = 0x00, JEQ = 0x10, JGT = 0x20, JGE = 0x30, JSET = 0x40;
+    static final int K = 0x00, X = 0x08;
+    static final int TAX = 0x00, TXA = 0x80;
+    static final int NOT_SET = Integer.MIN_VALUE;
+    static final int SKF_AD_OFF = -0x1000;
+
+    /** Where loads are relative to. */
+    enum Rel { PACKET, LINKHDR, PREVLINKHDR, LLC, PREVMPLSHDR, LINKTYPE, LINKPL, LINKPL_NOSNAP, TRAN_IPV4, TRAN_IPV6 }
+
+    /** An offset from the start of the packet: a constant plus, optionally, a value held in a register. */
+    static final class AbsOff {
+        int constant;
+        boolean variable;
+        int reg = -1;
+
+        AbsOff(int constant) {
+            this.constant = constant;
+        }
+
+        AbsOff copy() {
+            AbsOff c = new AbsOff(constant);
+            c.variable = variable;
+            c.reg = reg;
+            return c;
+        }
+    }
+
+    final String expression;
+    final int snaplen;
+    final int netmask;
+    final int outermostLinktype;
+    int linktype;
+    int prevLinktype = -1;
+    AbsOff offLinkhdr = new AbsOff(0);
+    AbsOff offPrevLinkhdr = new AbsOff(0);
+    AbsOff offOutermostLinkhdr = new AbsOff(0);
+    AbsOff offLinktype = new AbsOff(NOT_SET);
+    AbsOff offLinkpl = new AbsOff(0);
+    int offNl;
+    int offNlNosnap;
+    int labelStackDepth;
+    int vlanStackDepth;
+    boolean noOptimize;
+    int column;
+    int blockCount;
+    private final boolean[] regUsed = new boolean[Ir.BPF_MEMWORDS];
+    private int curReg;
+
+    Gen(String expression, int dlt, int snaplen, int netmask) throws FilterSyntaxException {
+        this.expression = expression;
+        this.snaplen = snaplen;
+        this.netmask = netmask;
+        this.outermostLinktype = dlt;
+        this.linktype = dlt;
+        LinkLayers.init(this);
+        offOutermostLinkhdr = offLinkhdr.copy();
+    }
+
+    FilterSyntaxException error(String message) {
+        return new FilterSyntaxException(message, expression, column, "");
+    }
+
+    // ---- IR construction ----
+
+    Block block(int code, int k) throws FilterSyntaxException {
+        if (++blockCount > 100_000) {
+            throw error("expression too complex: more than 100000 basic blocks");
+        }
+        return new Block(code, k);
+    }
+
+    static Stmt stmt(int code, int k) {
+        return new Stmt(code, k);
+    }
+
+    Block retBlock(int v) throws FilterSyntaxException {
+        return block(RET | K, v);
+    }
+
+    int allocReg() throws FilterSyntaxException {
+        int n = Ir.BPF_MEMWORDS;
+        while (--n >= 0) {
+            if (regUsed[curReg]) {
+                curReg = (curReg + 1) % Ir.BPF_MEMWORDS;
+            } else {
+                regUsed[curReg] = true;
+                return curReg;
+            }
+        }
+        throw error("too many registers needed to evaluate expression");
+    }
+
+    void freeReg(int n) {
+        regUsed[n] = false;
+    }
+
+    // ---- loads ----
+
+    private Stmt absOffsetVarpart(AbsOff off) throws FilterSyntaxException {
+        if (off.variable) {
+            if (off.reg == -1) {
+                off.reg = allocReg();
+            }
+            return stmt(LDX | MEM, off.reg);
+        }
+        return null;
+    }
+
+    private Stmt loadAbsOffsetRel(AbsOff off, int offset, int size) throws FilterSyntaxException {
+        Stmt s = absOffsetVarpart(off);
+        if (s != null) {
+            Ir.append(s, stmt(LD | IND | size, off.constant + offset));
+            return s;
+        }
+        return stmt(LD | ABS | size, off.constant + offset);
+    }
+
+    Stmt loadA(Rel rel, int offset, int size) throws FilterSyntaxException {
+        return switch (rel) {
+            case PACKET -> stmt(LD | ABS | size, offset);
+            case LINKHDR -> loadAbsOffsetRel(offLinkhdr, offset, size);
+            case PREVLINKHDR -> loadAbsOffsetRel(offPrevLinkhdr, offset, size);
+            case LLC -> loadAbsOffsetRel(offLinkpl, offset, size);
+            case PREVMPLSHDR -> loadAbsOffsetRel(offLinkpl, offNl - 4 + offset, size);
+            case LINKPL -> loadAbsOffsetRel(offLinkpl, offNl + offset, size);
+            case LINKPL_NOSNAP -> loadAbsOffsetRel(offLinkpl, offNlNosnap + offset, size);
+            case LINKTYPE -> loadAbsOffsetRel(offLinktype, offset, size);
+            case TRAN_IPV4 -> {
+                Stmt s = loadXIpHdrLen();
+                Ir.append(s, stmt(LD | IND | size, offLinkpl.constant + offNl + offset));
+                yield s;
+            }
+            case TRAN_IPV6 -> loadAbsOffsetRel(offLinkpl, offNl + 40 + offset, size);
+        };
+    }
+
+    /** Loads X with the IPv4 header length plus the variable part of the link-layer payload offset. */
+    Stmt loadXIpHdrLen() throws FilterSyntaxException {
+        Stmt s = absOffsetVarpart(offLinkpl);
+        if (s != null) {
+            Ir.append(s, stmt(LD | IND | B, offLinkpl.constant + offNl));
+            Ir.append(s, stmt(ALU | AND | K, 0xf));
+            Ir.append(s, stmt(ALU | LSH | K, 2));
+            Ir.append(s, stmt(ALU | ADD | X, 0));
+            Ir.append(s, stmt(MISC | TAX, 0));
+            return s;
+        }
+        return stmt(LDX | MSH | B, offLinkpl.constant + offNl);
+    }
+
+    /** The statements that load the variable part of an offset into X, or null when it is constant. */
+    Stmt varpart(AbsOff off) throws FilterSyntaxException {
+        return absOffsetVarpart(off);
+    }
+
+    // ---- comparisons ----
+
+    Block ncmp(Rel rel, int offset, int size, int mask, int jtype, boolean reverse, int v)
+            throws FilterSyntaxException {
+        Stmt s = loadA(rel, offset, size);
+        if (mask != 0xffffffff) {
+            Ir.append(s, stmt(ALU | AND | K, mask));
+        }
+        Block b = block(JMP | jtype | K, v);
+        b.stmts = s;
+        if (reverse && (jtype == JGT || jtype == JGE)) {
+            Ir.not(b);
+        }
+        return b;
+    }
+
+    Block cmp(Rel rel, int offset, int size, int v) throws FilterSyntaxException {
+        return ncmp(rel, offset, size, 0xffffffff, JEQ, false, v);
+    }
+
+    Block cmpGt(Rel rel, int offset, int size, int v) throws FilterSyntaxException {
+        return ncmp(rel, offset, size, 0xffffffff, JGT, false, v);
+    }
+
+    Block cmpGe(Rel rel, int offset, int size, int v) throws FilterSyntaxException {
+        return ncmp(rel, offset, size, 0xffffffff, JGE, false, v);
+    }
+
+    Block cmpLt(Rel rel, int offset, int size, int v) throws FilterSyntaxException {
+        return ncmp(rel, offset, size, 0xffffffff, JGE, true, v);
+    }
+
+    Block cmpLe(Rel rel, int offset, int size, int v) throws FilterSyntaxException {
+        return ncmp(rel, offset, size, 0xffffffff, JGT, true, v);
+    }
+
+    Block mcmp(Rel rel, int offset, int size, int v, int mask) throws FilterSyntaxException {
+        return ncmp(rel, offset, size, mask, JEQ, false, v);
+    }
+
+    /** Compares bytes; words are tested from the end, as libpcap does. */
+    Block bcmp(Rel rel, int offset, byte[] v) throws FilterSyntaxException {
+        int size = v.length;
+        Block b = null;
+        while (size >= 4) {
+            int p = size - 4;
+            int w = ((v[p] & 0xff) << 24) | ((v[p + 1] & 0xff) << 16) | ((v[p + 2] & 0xff) << 8) | (v[p + 3] & 0xff);
+            Block tmp = cmp(rel, offset + size - 4, W, w);
+            if (b != null) {
+                Ir.and(b, tmp);
+            }
+            b = tmp;
+            size -= 4;
+        }
+        while (size >= 2) {
+            int p = size - 2;
+            int w = ((v[p] & 0xff) << 8) | (v[p + 1] & 0xff);
+            Block tmp = cmp(rel, offset + size - 2, H, w);
+            if (b != null) {
+                Ir.and(b, tmp);
+            }
+            b = tmp;
+            size -= 2;
+        }
+        if (size > 0) {
+            Block tmp = cmp(rel, offset, B, v[0] & 0xff);
+            if (b != null) {
+                Ir.and(b, tmp);
+            }
+            b = tmp;
+        }
+        return b;
+    }
+
+    Block jset(Stmt s, int k) throws FilterSyntaxException {
+        Block b = block(JMP | JSET | K, k);
+        b.stmts = s;
+        return b;
+    }
+
+    Block uncond(boolean rsense) throws FilterSyntaxException {
+        Block b = block(JMP | JEQ | K, 0);
+        b.stmts = stmt(LD | IMM, rsense ? 0 : 1);
+        return b;
+    }
+
+    Block genTrue() throws FilterSyntaxException {
+        return uncond(true);
+    }
+
+    Block genFalse() throws FilterSyntaxException {
+        return uncond(false);
+    }
+
+    Block len(int jmp, int n) throws FilterSyntaxException {
+        Block b = block(JMP | jmp | K, n);
+        b.stmts = stmt(LD | LEN, 0);
+        return b;
+    }
+
+    void pushLinkhdr(int newLinktype, boolean variable, int constant, int reg) {
+        prevLinktype = linktype;
+        offPrevLinkhdr = offLinkhdr.copy();
+        linktype = newLinktype;
+        offLinkhdr = new AbsOff(constant);
+        offLinkhdr.variable = variable;
+        offLinkhdr.reg = reg;
+    }
+}

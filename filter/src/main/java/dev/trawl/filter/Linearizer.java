@@ -1,0 +1,133 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Ir.Block;
+import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.BpfInstruction;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays the flow graph out as a BPF instruction array (libpcap's icode_to_fcode): blocks are emitted in
+ * reverse post-order from the end of the array, and branches longer than 255 instructions get an extra
+ * unconditional jump, retrying the layout until every branch fits.
+ */
+final class Linearizer {
+    private Linearizer() {
+    }
+
+    private static int slength(Stmt s) {
+        int n = 0;
+        for (; s != null; s = s.next) {
+            if (s.code != Ir.NOP) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Blocks reachable from root in post-order, false branch first (convert_code_r's order). */
+    private static List<Block> postOrder(Optimizer.Graph graph) {
+        List<Block> out = new ArrayList<>();
+        graph.unmarkAll();
+        ArrayDeque<Block> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> state = new ArrayDeque<>();
+        graph.mark(graph.root);
+        stack.push(graph.root);
+        state.push(0);
+        while (!stack.isEmpty()) {
+            Block b = stack.peek();
+            int st = state.pop();
+            if (b.jt() != null && st < 2) {
+                state.push(st + 1);
+                Block child = st == 0 ? b.jf() : b.jt();
+                if (!graph.isMarked(child)) {
+                    graph.mark(child);
+                    stack.push(child);
+                    state.push(0);
+                }
+                continue;
+            }
+            stack.pop();
+            out.add(b);
+        }
+        return out;
+    }
+
+    static List<BpfInstruction> linearize(Optimizer.Graph graph, Gen gen) throws FilterSyntaxException {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            List<Block> order = postOrder(graph);
+            int n = 0;
+            for (Block p : order) {
+                n += slength(p.stmts) + 1 + p.longjt + p.longjf;
+            }
+            int[] code = new int[n];
+            int[] jt = new int[n];
+            int[] jf = new int[n];
+            int[] k = new int[n];
+            int tail = n;
+            boolean ok = true;
+            for (Block p : order) {
+                int slen = slength(p.stmts);
+                tail -= slen + 1 + p.longjt + p.longjf;
+                int dst = tail;
+                p.offset = dst;
+                for (Stmt src = p.stmts; src != null; src = src.next) {
+                    if (src.code == Ir.NOP) {
+                        continue;
+                    }
+                    code[dst] = src.code;
+                    k[dst] = src.k;
+                    dst++;
+                }
+                code[dst] = p.code;
+                k[dst] = p.k;
+                if (p.jt() != null) {
+                    int extra = 0;
+                    int off = p.jt().offset - (p.offset + slen) - 1;
+                    if (off >= 256) {
+                        if (p.longjt == 0) {
+                            p.longjt++;
+                            ok = false;
+                            break;
+                        }
+                        jt[dst] = extra;
+                        extra++;
+                        code[dst + extra] = Gen.JMP | Gen.JA;
+                        k[dst + extra] = off - extra;
+                    } else {
+                        jt[dst] = off;
+                    }
+                    off = p.jf().offset - (p.offset + slen) - 1;
+                    if (off >= 256) {
+                        if (p.longjf == 0) {
+                            p.longjf++;
+                            ok = false;
+                            break;
+                        }
+                        jf[dst] = extra;
+                        extra++;
+                        code[dst + extra] = Gen.JMP | Gen.JA;
+                        k[dst + extra] = off - extra;
+                    } else {
+                        jf[dst] = off;
+                    }
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            if (n > dev.trawl.pcap.BpfProgram.MAX_INSTRUCTIONS) {
+                throw gen.error("expression too complex: the program would have " + n + " instructions (at most "
+                        + dev.trawl.pcap.BpfProgram.MAX_INSTRUCTIONS + ")");
+            }
+            List<BpfInstruction> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(new BpfInstruction(code[i] & 0xffff, jt[i], jf[i], k[i]));
+            }
+            return out;
+        }
+        throw gen.error("could not lay out the program's branches");
+    }
+}

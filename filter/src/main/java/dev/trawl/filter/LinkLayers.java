@@ -1,0 +1,331 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Gen.Rel;
+import dev.trawl.filter.Ir.Block;
+
+import static dev.trawl.filter.Gen.B;
+import static dev.trawl.filter.Gen.H;
+import static dev.trawl.filter.Gen.W;
+
+/** Per-link-type header layout and the test for "the link layer carries protocol P", as in libpcap 1.10. */
+final class LinkLayers {
+    static final int EN10MB = 1, IEEE802 = 6, ARCNET = 7, SLIP = 8, PPP = 9, FDDI = 10, ATM_RFC1483 = 11, RAW = 12,
+            SLIP_BSDOS = 15, PPP_BSDOS = 16, ATM_CLIP = 19, PPP_SERIAL = 50, PPP_ETHER = 51, C_HDLC = 104,
+            IEEE802_11 = 105, FRELAY = 107, LOOP = 108, ENC = 109, LINUX_SLL = 113, LTALK = 114, PFLOG = 117,
+            PRISM = 119, IP_OVER_FC = 122, SUNATM = 123, IEEE802_11_RADIO = 127, ARCNET_LINUX = 129,
+            APPLE_IP_OVER_IEEE1394 = 138, IEEE802_11_RADIO_AVS = 163, PPP_PPPD = 166, JUNIPER_ETHER = 178,
+            PPI = 192, IPNET = 226, IPV4 = 228, IPV6 = 229, NETANALYZER = 240, NETANALYZER_TRANSPARENT = 241,
+            LINUX_SLL2 = 276, NULL = 0;
+
+    static final int ETHERMTU = 1500;
+    static final int ETHERTYPE_IP = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035,
+            ETHERTYPE_IPV6 = 0x86dd, ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_DN = 0x6003,
+            ETHERTYPE_SCA = 0x6007, ETHERTYPE_LAT = 0x6004, ETHERTYPE_MOPDL = 0x6001, ETHERTYPE_MOPRC = 0x6002,
+            ETHERTYPE_NS = 0x0600, ETHERTYPE_8021Q = 0x8100, ETHERTYPE_8021AD = 0x88a8,
+            ETHERTYPE_8021QINQ = 0x9100, ETHERTYPE_MPLS = 0x8847, ETHERTYPE_PPPOED = 0x8863,
+            ETHERTYPE_PPPOES = 0x8864, ETHERTYPE_IPX = 0x8137;
+    static final int LLCSAP_ISONS = 0xfe, LLCSAP_IP = 0x06, LLCSAP_NETBEUI = 0xf0, LLCSAP_IPX = 0xe0,
+            LLCSAP_8021D = 0x42, LLCSAP_SNAP = 0xaa;
+    static final int PPP_MPLS_UCAST = 0x0281;
+
+    private LinkLayers() {
+    }
+
+    /** Sets the initial offsets for the link type, or rejects a link type the compiler does not know. */
+    static void init(Gen g) throws FilterSyntaxException {
+        int lt = g.linktype;
+        switch (lt) {
+            case ARCNET -> set(g, 2, 6, 0, 0);
+            case ARCNET_LINUX -> set(g, 4, 8, 0, 0);
+            case EN10MB -> set(g, 12, 14, 0, 3);
+            case SLIP -> set(g, Gen.NOT_SET, 16, 0, 0);
+            case SLIP_BSDOS -> set(g, Gen.NOT_SET, 24, 0, 0);
+            case NULL, LOOP -> set(g, 0, 4, 0, 0);
+            case ENC -> set(g, 0, 12, 0, 0);
+            case PPP, PPP_PPPD, C_HDLC, PPP_SERIAL -> set(g, 2, 4, 0, 0);
+            case PPP_ETHER -> set(g, 6, 8, 0, 0);
+            case PPP_BSDOS -> set(g, 5, 24, 0, 0);
+            case FDDI -> set(g, 13, 13, 8, 3);
+            case IEEE802 -> set(g, 14, 14, 8, 3);
+            case ATM_RFC1483, ATM_CLIP -> set(g, 0, 0, 8, 3);
+            case RAW, IPV4, IPV6 -> set(g, Gen.NOT_SET, 0, 0, 0);
+            case LINUX_SLL -> set(g, 14, 16, 0, 0);
+            case LINUX_SLL2 -> set(g, 0, 20, 0, 0);
+            case LTALK -> set(g, Gen.NOT_SET, 0, 0, 0);
+            case IP_OVER_FC -> set(g, 16, 16, 8, 3);
+            case FRELAY -> set(g, Gen.NOT_SET, 0, 0, 0);
+            case APPLE_IP_OVER_IEEE1394 -> set(g, 16, 18, 0, 0);
+            case IPNET -> set(g, 1, 24, 0, -1);
+            case NETANALYZER -> {
+                set(g, 12, 18, 0, 3);
+                g.offLinkhdr.constant = 4;
+                g.offLinktype.constant = 16;
+            }
+            case NETANALYZER_TRANSPARENT -> {
+                set(g, 12, 26, 0, 3);
+                g.offLinkhdr.constant = 12;
+                g.offLinktype.constant = 24;
+            }
+            case JUNIPER_ETHER -> set(g, 16, 14, 18, 21);
+            default -> {
+                if (lt == 239 || lt == 258 || lt == 242 || lt == 231 || lt == 271 || lt == 149 || lt == 195
+                        || lt == 230 || lt == 189 || lt == 220 || lt == 187 || lt == 201 || lt == 227
+                        || lt == 253 || lt == 144 || lt == 165 || lt == 209 || lt == 249 || lt == 281
+                        || lt == 290 || lt == 139 || lt == 106 || lt == 100 || lt == 137 || lt == 132
+                        || (lt >= 147 && lt <= 162) || lt == 3 || lt == 103 || lt == 102) {
+                    set(g, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET);
+                    return;
+                }
+                throw new FilterSyntaxException("link type " + lt + " is not supported by this filter compiler",
+                        g.expression, -1, "");
+            }
+        }
+    }
+
+    private static void set(Gen g, int linktype, int linkpl, int nl, int nosnap) {
+        g.offLinktype = new Gen.AbsOff(linktype);
+        g.offLinkpl = new Gen.AbsOff(linkpl);
+        g.offNl = nl;
+        g.offNlNosnap = nosnap;
+    }
+
+    static int ethertypeToPpp(int proto) {
+        return switch (proto) {
+            case ETHERTYPE_IP -> 0x21;
+            case ETHERTYPE_IPV6 -> 0x57;
+            case ETHERTYPE_DN -> 0x27;
+            case ETHERTYPE_ATALK -> 0x29;
+            case ETHERTYPE_NS -> 0x3f;
+            case LLCSAP_ISONS -> 0x23;
+            case LLCSAP_8021D -> 0x31;
+            case LLCSAP_IPX -> 0x2b;
+            default -> proto;
+        };
+    }
+
+    /** libpcap's gen_linktype. */
+    static Block linktype(Gen g, int proto) throws FilterSyntaxException {
+        if (g.labelStackDepth > 0) {
+            return switch (proto) {
+                case ETHERTYPE_IP, 0x21 -> mplsLinktype(g, 0x40);
+                case ETHERTYPE_IPV6, 0x57 -> mplsLinktype(g, 0x60);
+                default -> throw g.error("unsupported protocol over mpls");
+            };
+        }
+        switch (g.linktype) {
+            case EN10MB, NETANALYZER, NETANALYZER_TRANSPARENT:
+                return etherLinktype(g, proto);
+            case C_HDLC:
+                return g.cmp(Rel.LINKTYPE, 0, H, proto == LLCSAP_ISONS ? (proto << 8 | LLCSAP_ISONS) : proto);
+            case FDDI, IEEE802, ATM_RFC1483, ATM_CLIP, IP_OVER_FC:
+                return llcLinktype(g, proto);
+            case LINUX_SLL, LINUX_SLL2:
+                return sllLinktype(g, proto);
+            case SLIP, SLIP_BSDOS, RAW:
+                return switch (proto) {
+                    case ETHERTYPE_IP -> g.mcmp(Rel.LINKHDR, 0, B, 0x40, 0xf0);
+                    case ETHERTYPE_IPV6 -> g.mcmp(Rel.LINKHDR, 0, B, 0x60, 0xf0);
+                    default -> g.genFalse();
+                };
+            case IPV4:
+                return proto == ETHERTYPE_IP ? g.genTrue() : g.genFalse();
+            case IPV6:
+                return proto == ETHERTYPE_IPV6 ? g.genTrue() : g.genFalse();
+            case PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER:
+                return g.cmp(Rel.LINKTYPE, 0, H, ethertypeToPpp(proto));
+            case PPP_BSDOS:
+                if (proto == ETHERTYPE_IP) {
+                    Block b0 = g.cmp(Rel.LINKTYPE, 0, H, 0x21);
+                    Block b1 = g.cmp(Rel.LINKTYPE, 0, H, 0x2d);
+                    Ir.or(b0, b1);
+                    b0 = g.cmp(Rel.LINKTYPE, 0, H, 0x2f);
+                    Ir.or(b1, b0);
+                    return b0;
+                }
+                return g.cmp(Rel.LINKTYPE, 0, H, ethertypeToPpp(proto));
+            case NULL, LOOP, ENC: {
+                int af;
+                if (proto == ETHERTYPE_IP) {
+                    af = 2;
+                } else if (proto == ETHERTYPE_IPV6) {
+                    af = 10;
+                } else {
+                    return g.genFalse();
+                }
+                if (g.linktype != LOOP) {
+                    af = Integer.reverseBytes(af);
+                }
+                return g.cmp(Rel.LINKHDR, 0, W, af);
+            }
+            case PFLOG:
+                return switch (proto) {
+                    case ETHERTYPE_IP -> g.cmp(Rel.LINKHDR, 1, B, 2);
+                    case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKHDR, 1, B, 10);
+                    default -> g.genFalse();
+                };
+            case ARCNET, ARCNET_LINUX:
+                return switch (proto) {
+                    case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKTYPE, 0, B, 0xc4);
+                    case ETHERTYPE_IP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xf0), g.cmp(Rel.LINKTYPE, 0, B, 0xd4));
+                    case ETHERTYPE_ARP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xf1), g.cmp(Rel.LINKTYPE, 0, B, 0xd5));
+                    case ETHERTYPE_REVARP -> g.cmp(Rel.LINKTYPE, 0, B, 0xf3);
+                    case ETHERTYPE_ATALK -> g.cmp(Rel.LINKTYPE, 0, B, 0xdd);
+                    default -> g.genFalse();
+                };
+            case LTALK:
+                return proto == ETHERTYPE_ATALK ? g.genTrue() : g.genFalse();
+            case FRELAY:
+                switch (proto) {
+                    case ETHERTYPE_IP:
+                        return g.cmp(Rel.LINKHDR, 2, H, 0x03cc);
+                    case ETHERTYPE_IPV6:
+                        return g.cmp(Rel.LINKHDR, 2, H, 0x038e);
+                    case LLCSAP_ISONS: {
+                        Block b0 = g.cmp(Rel.LINKHDR, 2, H, 0x0381);
+                        Block b1 = g.cmp(Rel.LINKHDR, 2, H, 0x0382);
+                        Block b2 = g.cmp(Rel.LINKHDR, 2, H, 0x0383);
+                        Ir.or(b1, b2);
+                        Ir.or(b0, b2);
+                        return b2;
+                    }
+                    default:
+                        return g.genFalse();
+                }
+            case IPNET:
+                return switch (proto) {
+                    case ETHERTYPE_IP -> g.cmp(Rel.LINKTYPE, 0, B, 2);
+                    case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKTYPE, 0, B, 26);
+                    default -> g.genFalse();
+                };
+            case JUNIPER_ETHER:
+                return g.mcmp(Rel.LINKHDR, 0, W, 0x4d474300, 0xffffff00);
+            default:
+                if (g.offLinktype.constant != Gen.NOT_SET) {
+                    return g.cmp(Rel.LINKTYPE, 0, H, proto);
+                }
+                throw g.error(description(g.linktype) + " link-layer type filtering not implemented");
+        }
+    }
+
+    private static Block orOf(Gen g, Block a, Block b) {
+        Ir.or(a, b);
+        return b;
+    }
+
+    static String description(int dlt) {
+        return switch (dlt) {
+            case 239 -> "NFLOG";
+            case 258 -> "Apple DLT_PKTAP";
+            case 242 -> "RFC 4391 IP-over-Infiniband";
+            case 231 -> "D-Bus";
+            case 271 -> "Linux vsock";
+            case 195, 230 -> "IEEE 802.15.4";
+            case 189, 220 -> "USB";
+            case 187, 201 -> "Bluetooth";
+            case 227 -> "CAN";
+            default -> "DLT " + dlt;
+        };
+    }
+
+    private static Block mplsLinktype(Gen g, int version) throws FilterSyntaxException {
+        Block b0 = g.mcmp(Rel.PREVMPLSHDR, 2, B, 0x01, 0x01);
+        Block b1 = g.mcmp(Rel.LINKPL, 0, B, version, 0xf0);
+        Ir.and(b0, b1);
+        return b1;
+    }
+
+    static Block snap(Gen g, int orgcode, int ptype) throws FilterSyntaxException {
+        byte[] s = {(byte) LLCSAP_SNAP, (byte) LLCSAP_SNAP, 0x03, (byte) (orgcode >> 16), (byte) (orgcode >> 8),
+            (byte) orgcode, (byte) (ptype >> 8), (byte) ptype};
+        return g.bcmp(Rel.LLC, 0, s);
+    }
+
+    private static Block etherLinktype(Gen g, int proto) throws FilterSyntaxException {
+        Block b0;
+        Block b1;
+        switch (proto) {
+            case LLCSAP_ISONS, LLCSAP_IP, LLCSAP_NETBEUI:
+                b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
+                Ir.not(b0);
+                b1 = g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
+                Ir.and(b0, b1);
+                return b1;
+            case LLCSAP_IPX:
+                b0 = g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
+                b1 = g.cmp(Rel.LLC, 0, H, 0xffff);
+                Ir.or(b0, b1);
+                b0 = snap(g, 0, ETHERTYPE_IPX);
+                Ir.or(b0, b1);
+                b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
+                Ir.not(b0);
+                Ir.and(b0, b1);
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, ETHERTYPE_IPX);
+                Ir.or(b0, b1);
+                return b1;
+            case ETHERTYPE_ATALK, ETHERTYPE_AARP:
+                b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
+                Ir.not(b0);
+                b1 = proto == ETHERTYPE_ATALK ? snap(g, 0x080007, ETHERTYPE_ATALK) : snap(g, 0, ETHERTYPE_AARP);
+                Ir.and(b0, b1);
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, proto);
+                Ir.or(b0, b1);
+                return b1;
+            default:
+                if (proto <= ETHERMTU) {
+                    b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
+                    Ir.not(b0);
+                    b1 = g.cmp(Rel.LINKTYPE, 2, B, proto);
+                    Ir.and(b0, b1);
+                    return b1;
+                }
+                return g.cmp(Rel.LINKTYPE, 0, H, proto);
+        }
+    }
+
+    private static Block sllLinktype(Gen g, int proto) throws FilterSyntaxException {
+        Block b0;
+        Block b1;
+        switch (proto) {
+            case LLCSAP_ISONS, LLCSAP_IP, LLCSAP_NETBEUI:
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
+                b1 = g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
+                Ir.and(b0, b1);
+                return b1;
+            case LLCSAP_IPX:
+                b0 = g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
+                b1 = snap(g, 0, ETHERTYPE_IPX);
+                Ir.or(b0, b1);
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
+                Ir.and(b0, b1);
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, 1);
+                Ir.or(b0, b1);
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, ETHERTYPE_IPX);
+                Ir.or(b0, b1);
+                return b1;
+            case ETHERTYPE_ATALK, ETHERTYPE_AARP:
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
+                b1 = proto == ETHERTYPE_ATALK ? snap(g, 0x080007, ETHERTYPE_ATALK) : snap(g, 0, ETHERTYPE_AARP);
+                Ir.and(b0, b1);
+                b0 = g.cmp(Rel.LINKTYPE, 0, H, proto);
+                Ir.or(b0, b1);
+                return b1;
+            default:
+                if (proto <= ETHERMTU) {
+                    b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
+                    b1 = g.cmp(Rel.LINKPL, 0, B, proto);
+                    Ir.and(b0, b1);
+                    return b1;
+                }
+                return g.cmp(Rel.LINKTYPE, 0, H, proto);
+        }
+    }
+
+    static Block llcLinktype(Gen g, int proto) throws FilterSyntaxException {
+        return switch (proto) {
+            case LLCSAP_IP, LLCSAP_ISONS, LLCSAP_NETBEUI -> g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
+            case LLCSAP_IPX -> g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
+            case ETHERTYPE_ATALK -> snap(g, 0x080007, ETHERTYPE_ATALK);
+            default -> proto <= ETHERMTU ? g.cmp(Rel.LLC, 0, B, proto) : g.cmp(Rel.LLC, 6, H, proto);
+        };
+    }
+}

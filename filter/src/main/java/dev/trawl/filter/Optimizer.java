@@ -1,0 +1,1042 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Ir.Block;
+import dev.trawl.filter.Ir.Edge;
+import dev.trawl.filter.Ir.Stmt;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.trawl.filter.Ir.AX_ATOM;
+import static dev.trawl.filter.Ir.A_ATOM;
+import static dev.trawl.filter.Ir.NOP;
+import static dev.trawl.filter.Ir.N_ATOMS;
+import static dev.trawl.filter.Ir.X_ATOM;
+
+/**
+ * The flow-graph optimizer, following the design of libpcap's optimize.c (dominators, use-def sets, value
+ * numbering, peephole rewrites, branch threading along edge dominators, or/and pull-ups, block interning), so
+ * that it produces the same programs. Graph walks are iterative; the pass loop is bounded.
+ */
+final class Optimizer {
+    private final Graph graph;
+    private final Gen gen;
+    boolean done;
+    private boolean nonBranchMovement;
+    private int nBlocks;
+    private Block[] blocks;
+    private Edge[] edges;
+    private int nodewords;
+    private int edgewords;
+    private Block[] levels;
+    private final Map<VKey, Integer> valueTable = new HashMap<>();
+    private int curval;
+    private boolean[] isConst = new boolean[256];
+    private int[] constVal = new int[256];
+
+    /** The root and the mark counter shared with the linearizer. */
+    static final class Graph {
+        Block root;
+        int curMark = 1;
+
+        void unmarkAll() {
+            curMark++;
+        }
+
+        boolean isMarked(Block b) {
+            return b.mark == curMark;
+        }
+
+        void mark(Block b) {
+            b.mark = curMark;
+        }
+    }
+
+    Optimizer(Graph graph, Gen gen) {
+        this.graph = graph;
+        this.gen = gen;
+    }
+
+    void optimize() throws FilterSyntaxException {
+        init();
+        loop(false);
+        loop(true);
+        internBlocks();
+        optRoot();
+    }
+
+    // ---- set helpers ----
+
+    private static boolean member(int[] set, int a) {
+        return (set[a >>> 5] & (1 << (a & 31))) != 0;
+    }
+
+    private static void insert(int[] set, int a) {
+        set[a >>> 5] |= 1 << (a & 31);
+    }
+
+    private static void intersect(int[] a, int[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] &= b[i];
+        }
+    }
+
+    private static void union(int[] a, int[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] |= b[i];
+        }
+    }
+
+    // ---- setup ----
+
+    private void init() {
+        graph.unmarkAll();
+        int n = 0;
+        ArrayDeque<Block> stack = new ArrayDeque<>();
+        java.util.List<Block> order = new java.util.ArrayList<>();
+        stack.push(graph.root);
+        while (!stack.isEmpty()) {
+            Block p = stack.pop();
+            if (graph.isMarked(p)) {
+                continue;
+            }
+            graph.mark(p);
+            p.id = n++;
+            order.add(p);
+            if (p.jf() != null) {
+                stack.push(p.jf());
+            }
+            if (p.jt() != null) {
+                stack.push(p.jt());
+            }
+        }
+        nBlocks = n;
+        blocks = order.toArray(new Block[0]);
+        edges = new Edge[2 * n];
+        levels = new Block[n];
+        edgewords = 2 * n / 32 + 1;
+        nodewords = n / 32 + 1;
+        for (int i = 0; i < n; i++) {
+            Block b = blocks[i];
+            b.dom = new int[nodewords];
+            b.closure = new int[nodewords];
+            b.et.edom = new int[edgewords];
+            b.ef.edom = new int[edgewords];
+            b.et.id = i;
+            edges[i] = b.et;
+            b.ef.id = n + i;
+            edges[n + i] = b.ef;
+            b.et.pred = b;
+            b.ef.pred = b;
+        }
+    }
+
+    private void loop(boolean doStmts) throws FilterSyntaxException {
+        int loopCount = 0;
+        int passes = 0;
+        do {
+            nonBranchMovement = false;
+            done = true;
+            findLevels();
+            findDom();
+            findClosure();
+            findUd();
+            findEdom();
+            optBlks(doStmts);
+            if (done) {
+                break;
+            }
+            if (nonBranchMovement) {
+                loopCount = 0;
+            } else if (++loopCount >= 100) {
+                break;
+            }
+            if (++passes > 10_000) {
+                throw gen.error("optimizer did not converge");
+            }
+        } while (!done);
+    }
+
+    private void changed() {
+        done = false;
+        nonBranchMovement = true;
+    }
+
+    /** Post-order walk (JT subtree, then JF subtree, then the block), visiting each block once. */
+    private void findLevels() {
+        java.util.Arrays.fill(levels, null);
+        graph.unmarkAll();
+        ArrayDeque<Block> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> state = new ArrayDeque<>();
+        Block root = graph.root;
+        graph.mark(root);
+        root.link = null;
+        stack.push(root);
+        state.push(0);
+        while (!stack.isEmpty()) {
+            Block b = stack.peek();
+            int st = state.pop();
+            if (b.jt() != null && st < 2) {
+                state.push(st + 1);
+                Block child = st == 0 ? b.jt() : b.jf();
+                if (!graph.isMarked(child)) {
+                    graph.mark(child);
+                    child.link = null;
+                    stack.push(child);
+                    state.push(0);
+                }
+                continue;
+            }
+            stack.pop();
+            int level = b.jt() != null ? Math.max(b.jt().level, b.jf().level) + 1 : 0;
+            b.level = level;
+            b.link = levels[level];
+            levels[level] = b;
+        }
+    }
+
+    private void findDom() {
+        for (int i = 0; i < nBlocks; i++) {
+            java.util.Arrays.fill(blocks[i].dom, ~0);
+        }
+        Block root = graph.root;
+        java.util.Arrays.fill(root.dom, 0);
+        for (int i = root.level; i >= 0; --i) {
+            for (Block b = levels[i]; b != null; b = b.link) {
+                insert(b.dom, b.id);
+                if (b.jt() == null) {
+                    continue;
+                }
+                intersect(b.jt().dom, b.dom);
+                intersect(b.jf().dom, b.dom);
+            }
+        }
+    }
+
+    private void propedom(Edge ep) {
+        insert(ep.edom, ep.id);
+        if (ep.succ != null) {
+            intersect(ep.succ.et.edom, ep.edom);
+            intersect(ep.succ.ef.edom, ep.edom);
+        }
+    }
+
+    private void findEdom() {
+        for (Edge e : edges) {
+            java.util.Arrays.fill(e.edom, ~0);
+        }
+        Block root = graph.root;
+        java.util.Arrays.fill(root.et.edom, 0);
+        java.util.Arrays.fill(root.ef.edom, 0);
+        for (int i = root.level; i >= 0; --i) {
+            for (Block b = levels[i]; b != null; b = b.link) {
+                propedom(b.et);
+                propedom(b.ef);
+            }
+        }
+    }
+
+    private void findClosure() {
+        for (int i = 0; i < nBlocks; i++) {
+            java.util.Arrays.fill(blocks[i].closure, 0);
+        }
+        Block root = graph.root;
+        for (int i = root.level; i >= 0; --i) {
+            for (Block b = levels[i]; b != null; b = b.link) {
+                insert(b.closure, b.id);
+                if (b.jt() == null) {
+                    continue;
+                }
+                union(b.jt().closure, b.closure);
+                union(b.jf().closure, b.closure);
+            }
+        }
+    }
+
+    static int atomUse(int c, int k) {
+        if (c == NOP) {
+            return -1;
+        }
+        switch (c & 0x07) {
+            case Gen.RET:
+                return (c & 0x18) == 0x10 ? A_ATOM : (c & 0x18) == Gen.X ? X_ATOM : -1;
+            case Gen.LD:
+            case Gen.LDX:
+                return (c & 0xe0) == Gen.IND ? X_ATOM : (c & 0xe0) == Gen.MEM ? k : -1;
+            case Gen.ST:
+                return A_ATOM;
+            case Gen.STX:
+                return X_ATOM;
+            case Gen.JMP:
+            case Gen.ALU:
+                return (c & 0x08) == Gen.X ? AX_ATOM : A_ATOM;
+            default:
+                return (c & 0xf8) == Gen.TXA ? X_ATOM : A_ATOM;
+        }
+    }
+
+    static int atomDef(int c, int k) {
+        if (c == NOP) {
+            return -1;
+        }
+        switch (c & 0x07) {
+            case Gen.LD:
+            case Gen.ALU:
+                return A_ATOM;
+            case Gen.LDX:
+                return X_ATOM;
+            case Gen.ST:
+            case Gen.STX:
+                return k;
+            case Gen.MISC:
+                return (c & 0xf8) == Gen.TAX ? X_ATOM : A_ATOM;
+            default:
+                return -1;
+        }
+    }
+
+    private static int use(int use, int def, int atom) {
+        if (atom == AX_ATOM) {
+            if ((def & (1 << X_ATOM)) == 0) {
+                use |= 1 << X_ATOM;
+            }
+            if ((def & (1 << A_ATOM)) == 0) {
+                use |= 1 << A_ATOM;
+            }
+        } else if (atom >= 0 && atom < N_ATOMS) {
+            if ((def & (1 << atom)) == 0) {
+                use |= 1 << atom;
+            }
+        }
+        return use;
+    }
+
+    private static void computeLocalUd(Block b) {
+        int def = 0;
+        int use = 0;
+        int killed = 0;
+        for (Stmt s = b.stmts; s != null; s = s.next) {
+            if (s.code == NOP) {
+                continue;
+            }
+            use = use(use, def, atomUse(s.code, s.k));
+            int atom = atomDef(s.code, s.k);
+            if (atom >= 0) {
+                if ((use & (1 << atom)) == 0) {
+                    killed |= 1 << atom;
+                }
+                def |= 1 << atom;
+            }
+        }
+        if ((b.code & 0x07) == Gen.JMP) {
+            use = use(use, def, atomUse(b.code, b.k));
+        }
+        b.def = def;
+        b.kill = killed;
+        b.inUse = use;
+    }
+
+    private void findUd() {
+        int maxlevel = graph.root.level;
+        for (int i = maxlevel; i >= 0; --i) {
+            for (Block p = levels[i]; p != null; p = p.link) {
+                computeLocalUd(p);
+                p.outUse = 0;
+            }
+        }
+        for (int i = 1; i <= maxlevel; ++i) {
+            for (Block p = levels[i]; p != null; p = p.link) {
+                p.outUse |= p.jt().inUse | p.jf().inUse;
+                p.inUse |= p.outUse & ~p.kill;
+            }
+        }
+    }
+
+    // ---- value numbering ----
+
+    private void initVal() {
+        curval = 0;
+        valueTable.clear();
+        java.util.Arrays.fill(isConst, false);
+    }
+
+    private record VKey(int code, int v0, int v1) {
+    }
+
+    int value(int code, int v0, int v1) {
+        VKey key = new VKey(code, v0, v1);
+        Integer found = valueTable.get(key);
+        if (found != null) {
+            return found;
+        }
+        int val = ++curval;
+        if (val >= isConst.length) {
+            isConst = java.util.Arrays.copyOf(isConst, val * 2);
+            constVal = java.util.Arrays.copyOf(constVal, val * 2);
+        }
+        if ((code & 0xe0) == Gen.IMM && ((code & 0x07) == Gen.LD || (code & 0x07) == Gen.LDX)) {
+            constVal[val] = v0;
+            isConst[val] = true;
+        } else {
+            isConst[val] = false;
+        }
+        valueTable.put(key, val);
+        return val;
+    }
+
+    private int konst(int k) {
+        return value(Gen.LD | Gen.IMM | Gen.W, k, 0);
+    }
+
+    private void vstore(Stmt s, int[] val, int atom, int newval, boolean alter) {
+        if (alter && val[atom] == newval) {
+            s.code = NOP;
+        } else {
+            val[atom] = newval;
+        }
+    }
+
+    private int foldOp(Stmt s, int v0, int v1) throws FilterSyntaxException {
+        int a = constVal[v0];
+        int b = constVal[v1];
+        switch (s.code & 0xf0) {
+            case Gen.ADD -> a += b;
+            case Gen.SUB -> a -= b;
+            case Gen.MUL -> a *= b;
+            case Gen.DIV -> {
+                if (b == 0) {
+                    throw gen.error("division by zero");
+                }
+                a = Integer.divideUnsigned(a, b);
+            }
+            case Gen.MOD -> {
+                if (b == 0) {
+                    throw gen.error("modulus by zero");
+                }
+                a = Integer.remainderUnsigned(a, b);
+            }
+            case Gen.AND -> a &= b;
+            case Gen.OR -> a |= b;
+            case Gen.XOR -> a ^= b;
+            case Gen.LSH -> a = Integer.compareUnsigned(b, 32) < 0 ? a << b : 0;
+            case Gen.RSH -> a = Integer.compareUnsigned(b, 32) < 0 ? a >>> b : 0;
+            default -> throw new IllegalStateException();
+        }
+        s.k = a;
+        s.code = Gen.LD | Gen.IMM;
+        changed();
+        return a;
+    }
+
+    private void optStmt(Stmt s, int[] val, boolean alter) throws FilterSyntaxException {
+        int v;
+        switch (s.code) {
+            case Gen.LD | Gen.ABS | Gen.W, Gen.LD | Gen.ABS | Gen.H, Gen.LD | Gen.ABS | Gen.B -> {
+                v = value(s.code, s.k, 0);
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.LD | Gen.IND | Gen.W, Gen.LD | Gen.IND | Gen.H, Gen.LD | Gen.IND | Gen.B -> {
+                v = val[X_ATOM];
+                if (alter && isConst[v]) {
+                    s.code = Gen.LD | Gen.ABS | (s.code & 0x18);
+                    s.k += constVal[v];
+                    v = value(s.code, s.k, 0);
+                    changed();
+                } else {
+                    v = value(s.code, s.k, v);
+                }
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.LD | Gen.LEN -> {
+                v = value(s.code, 0, 0);
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.LD | Gen.IMM -> vstore(s, val, A_ATOM, konst(s.k), alter);
+            case Gen.LDX | Gen.IMM -> vstore(s, val, X_ATOM, konst(s.k), alter);
+            case Gen.LDX | Gen.MSH | Gen.B -> vstore(s, val, X_ATOM, value(s.code, s.k, 0), alter);
+            case Gen.ALU | Gen.NEG -> {
+                if (alter && isConst[val[A_ATOM]]) {
+                    s.code = Gen.LD | Gen.IMM;
+                    s.k = -constVal[val[A_ATOM]];
+                    val[A_ATOM] = konst(s.k);
+                } else {
+                    val[A_ATOM] = value(s.code, val[A_ATOM], 0);
+                }
+            }
+            case Gen.ALU | Gen.ADD | Gen.K, Gen.ALU | Gen.SUB | Gen.K, Gen.ALU | Gen.MUL | Gen.K,
+                    Gen.ALU | Gen.DIV | Gen.K, Gen.ALU | Gen.MOD | Gen.K, Gen.ALU | Gen.AND | Gen.K,
+                    Gen.ALU | Gen.OR | Gen.K, Gen.ALU | Gen.XOR | Gen.K, Gen.ALU | Gen.LSH | Gen.K,
+                    Gen.ALU | Gen.RSH | Gen.K -> {
+                int op = s.code & 0xf0;
+                if (alter) {
+                    if (s.k == 0) {
+                        if (op == Gen.ADD || op == Gen.LSH || op == Gen.RSH || op == Gen.OR || op == Gen.XOR) {
+                            s.code = NOP;
+                            return;
+                        }
+                        if (op == Gen.MUL || op == Gen.AND) {
+                            s.code = Gen.LD | Gen.IMM;
+                            val[A_ATOM] = konst(s.k);
+                            return;
+                        }
+                    }
+                    if (isConst[val[A_ATOM]]) {
+                        foldOp(s, val[A_ATOM], konst(s.k));
+                        val[A_ATOM] = konst(s.k);
+                        return;
+                    }
+                }
+                val[A_ATOM] = value(s.code, val[A_ATOM], konst(s.k));
+            }
+            case Gen.ALU | Gen.ADD | Gen.X, Gen.ALU | Gen.SUB | Gen.X, Gen.ALU | Gen.MUL | Gen.X,
+                    Gen.ALU | Gen.DIV | Gen.X, Gen.ALU | Gen.MOD | Gen.X, Gen.ALU | Gen.AND | Gen.X,
+                    Gen.ALU | Gen.OR | Gen.X, Gen.ALU | Gen.XOR | Gen.X, Gen.ALU | Gen.LSH | Gen.X,
+                    Gen.ALU | Gen.RSH | Gen.X -> {
+                int op = s.code & 0xf0;
+                if (alter && isConst[val[X_ATOM]]) {
+                    if (isConst[val[A_ATOM]]) {
+                        foldOp(s, val[A_ATOM], val[X_ATOM]);
+                        val[A_ATOM] = konst(s.k);
+                    } else {
+                        s.code = Gen.ALU | Gen.K | op;
+                        s.k = constVal[val[X_ATOM]];
+                        if ((op == Gen.LSH || op == Gen.RSH) && Integer.compareUnsigned(s.k, 31) > 0) {
+                            throw gen.error("shift by more than 31 bits");
+                        }
+                        changed();
+                        val[A_ATOM] = value(s.code, val[A_ATOM], konst(s.k));
+                    }
+                    return;
+                }
+                if (alter && isConst[val[A_ATOM]] && constVal[val[A_ATOM]] == 0) {
+                    if (op == Gen.ADD || op == Gen.OR || op == Gen.XOR) {
+                        s.code = Gen.MISC | Gen.TXA;
+                        vstore(s, val, A_ATOM, val[X_ATOM], alter);
+                        return;
+                    } else if (op == Gen.MUL || op == Gen.DIV || op == Gen.MOD || op == Gen.AND
+                            || op == Gen.LSH || op == Gen.RSH) {
+                        s.code = Gen.LD | Gen.IMM;
+                        s.k = 0;
+                        vstore(s, val, A_ATOM, konst(s.k), alter);
+                        return;
+                    }
+                }
+                val[A_ATOM] = value(s.code, val[A_ATOM], val[X_ATOM]);
+            }
+            case Gen.MISC | Gen.TXA -> vstore(s, val, A_ATOM, val[X_ATOM], alter);
+            case Gen.LD | Gen.MEM -> {
+                v = val[s.k];
+                if (alter && isConst[v]) {
+                    s.code = Gen.LD | Gen.IMM;
+                    s.k = constVal[v];
+                    changed();
+                }
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.MISC | Gen.TAX -> vstore(s, val, X_ATOM, val[A_ATOM], alter);
+            case Gen.LDX | Gen.MEM -> {
+                v = val[s.k];
+                if (alter && isConst[v]) {
+                    s.code = Gen.LDX | Gen.IMM;
+                    s.k = constVal[v];
+                    changed();
+                }
+                vstore(s, val, X_ATOM, v, alter);
+            }
+            case Gen.ST -> vstore(s, val, s.k, val[A_ATOM], alter);
+            case Gen.STX -> vstore(s, val, s.k, val[X_ATOM], alter);
+            default -> {
+            }
+        }
+    }
+
+    private static Stmt thisOp(Stmt s) {
+        while (s != null && s.code == NOP) {
+            s = s.next;
+        }
+        return s;
+    }
+
+    private void optPeep(Block b) {
+        Stmt s = b.stmts;
+        if (s == null) {
+            return;
+        }
+        Stmt last = s;
+        Stmt next;
+        for (;; s = next) {
+            s = thisOp(s);
+            if (s == null) {
+                break;
+            }
+            next = thisOp(s.next);
+            if (next == null) {
+                break;
+            }
+            last = next;
+            if (s.code == Gen.ST && next.code == (Gen.LDX | Gen.MEM) && s.k == next.k) {
+                changed();
+                next.code = Gen.MISC | Gen.TAX;
+            }
+            if (s.code == (Gen.LD | Gen.IMM) && next.code == (Gen.MISC | Gen.TAX)) {
+                s.code = Gen.LDX | Gen.IMM;
+                next.code = Gen.MISC | Gen.TXA;
+                changed();
+            }
+            if (s.code == (Gen.LD | Gen.IMM)) {
+                if ((b.outUse & (1 << X_ATOM)) != 0) {
+                    continue;
+                }
+                Stmt add = next.code != (Gen.LDX | Gen.MSH | Gen.B) ? next : thisOp(next.next);
+                if (add == null || add.code != (Gen.ALU | Gen.ADD | Gen.X)) {
+                    continue;
+                }
+                Stmt tax = thisOp(add.next);
+                if (tax == null || tax.code != (Gen.MISC | Gen.TAX)) {
+                    continue;
+                }
+                Stmt ild = thisOp(tax.next);
+                if (ild == null || (ild.code & 0x07) != Gen.LD || (ild.code & 0xe0) != Gen.IND) {
+                    continue;
+                }
+                ild.k += s.k;
+                s.code = NOP;
+                add.code = NOP;
+                tax.code = NOP;
+                changed();
+            }
+        }
+        if (b.code == (Gen.JMP | Gen.JEQ | Gen.K) && (b.outUse & (1 << A_ATOM)) == 0) {
+            if (last.code == (Gen.ALU | Gen.SUB | Gen.X)) {
+                int val = b.val[X_ATOM];
+                if (isConst[val]) {
+                    b.k += constVal[val];
+                    last.code = NOP;
+                    changed();
+                } else if (b.k == 0) {
+                    last.code = NOP;
+                    b.code = Gen.JMP | Gen.JEQ | Gen.X;
+                    changed();
+                }
+            } else if (last.code == (Gen.ALU | Gen.SUB | Gen.K)) {
+                last.code = NOP;
+                b.k += last.k;
+                changed();
+            } else if (last.code == (Gen.ALU | Gen.AND | Gen.K) && b.k == 0) {
+                b.k = last.k;
+                b.code = Gen.JMP | Gen.K | Gen.JSET;
+                last.code = NOP;
+                changed();
+                Block tmp = b.jt();
+                b.jt(b.jf());
+                b.jf(tmp);
+            }
+        }
+        if (b.code == (Gen.JMP | Gen.K | Gen.JSET)) {
+            if (b.k == 0) {
+                b.jt(b.jf());
+            }
+            if (b.k == 0xffffffff) {
+                b.jf(b.jt());
+            }
+        }
+        int val = b.val[X_ATOM];
+        if (isConst[val] && (b.code & 0x08) == Gen.X) {
+            b.code &= ~Gen.X;
+            b.k = constVal[val];
+        }
+        val = b.val[A_ATOM];
+        if (isConst[val] && (b.code & 0x08) == Gen.K) {
+            int v = constVal[val];
+            boolean r = switch (b.code & 0xf0) {
+                case Gen.JEQ -> v == b.k;
+                case Gen.JGT -> Integer.compareUnsigned(v, b.k) > 0;
+                case Gen.JGE -> Integer.compareUnsigned(v, b.k) >= 0;
+                case Gen.JSET -> (v & b.k) != 0;
+                default -> throw new IllegalStateException();
+            };
+            if (b.jf() != b.jt()) {
+                changed();
+            }
+            if (r) {
+                b.jf(b.jt());
+            } else {
+                b.jt(b.jf());
+            }
+        }
+    }
+
+    private void deadstmt(Stmt s, Stmt[] last) {
+        int atom = atomUse(s.code, s.k);
+        if (atom >= 0) {
+            if (atom == AX_ATOM) {
+                last[X_ATOM] = null;
+                last[A_ATOM] = null;
+            } else {
+                last[atom] = null;
+            }
+        }
+        atom = atomDef(s.code, s.k);
+        if (atom >= 0) {
+            if (last[atom] != null) {
+                changed();
+                last[atom].code = NOP;
+            }
+            last[atom] = s;
+        }
+    }
+
+    private void optDeadstores(Block b) {
+        Stmt[] last = new Stmt[N_ATOMS];
+        for (Stmt s = b.stmts; s != null; s = s.next) {
+            deadstmt(s, last);
+        }
+        Stmt branch = new Stmt(b.code, b.k);
+        deadstmt(branch, last);
+        for (int atom = 0; atom < N_ATOMS; ++atom) {
+            if (last[atom] != null && last[atom] != branch && (b.outUse & (1 << atom)) == 0) {
+                last[atom].code = NOP;
+                changed();
+            }
+        }
+    }
+
+    private void optBlk(Block b, boolean doStmts) throws FilterSyntaxException {
+        Edge p = b.inEdges;
+        if (p == null) {
+            java.util.Arrays.fill(b.val, 0);
+        } else {
+            System.arraycopy(p.pred.val, 0, b.val, 0, N_ATOMS);
+            while ((p = p.next) != null) {
+                for (int i = 0; i < N_ATOMS; ++i) {
+                    if (b.val[i] != p.pred.val[i]) {
+                        b.val[i] = 0;
+                    }
+                }
+            }
+        }
+        int aval = b.val[A_ATOM];
+        int xval = b.val[X_ATOM];
+        for (Stmt s = b.stmts; s != null; s = s.next) {
+            optStmt(s, b.val, doStmts);
+        }
+        if (doStmts && ((b.outUse == 0 && aval != 0 && b.val[A_ATOM] == aval && xval != 0
+                && b.val[X_ATOM] == xval) || (b.code & 0x07) == Gen.RET)) {
+            if (b.stmts != null) {
+                b.stmts = null;
+                changed();
+            }
+        } else {
+            optPeep(b);
+            optDeadstores(b);
+        }
+        b.oval = (b.code & 0x08) == Gen.K ? konst(b.k) : b.val[X_ATOM];
+        b.et.code = b.code;
+        b.ef.code = -b.code;
+    }
+
+    private static boolean useConflict(Block b, Block succ) {
+        int use = succ.outUse;
+        if (use == 0) {
+            return false;
+        }
+        for (int atom = 0; atom < N_ATOMS; ++atom) {
+            if ((use & (1 << atom)) != 0 && b.val[atom] != succ.val[atom]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Block foldEdge(Block child, Edge ep) {
+        int code = ep.code;
+        boolean sense;
+        if (code < 0) {
+            code = -code;
+            sense = false;
+        } else {
+            sense = true;
+        }
+        if (child.code != code) {
+            return null;
+        }
+        int aval0 = child.val[A_ATOM];
+        int oval0 = child.oval;
+        int aval1 = ep.pred.val[A_ATOM];
+        int oval1 = ep.pred.oval;
+        if (aval0 != aval1) {
+            return null;
+        }
+        if (oval0 == oval1) {
+            return sense ? child.jt() : child.jf();
+        }
+        if (sense && code == (Gen.JMP | Gen.JEQ | Gen.K)) {
+            return child.jf();
+        }
+        return null;
+    }
+
+    private void optJ(Edge ep) {
+        if (ep.succ.jt() == null) {
+            return;
+        }
+        if (ep.succ.jt() == ep.succ.jf()) {
+            if (!useConflict(ep.pred, ep.succ.et.succ)) {
+                done = false;
+                ep.succ = ep.succ.jt();
+            }
+        }
+        top:
+        while (true) {
+            for (int i = 0; i < edgewords; ++i) {
+                int x = ep.edom[i];
+                while (x != 0) {
+                    int k = Integer.numberOfTrailingZeros(x);
+                    x &= ~(1 << k);
+                    k += i * 32;
+                    Block target = foldEdge(ep.succ, edges[k]);
+                    if (target != null && !useConflict(ep.pred, target)) {
+                        done = false;
+                        ep.succ = target;
+                        if (target.jt() != null) {
+                            continue top;
+                        }
+                        return;
+                    }
+                }
+            }
+            return;
+        }
+    }
+
+    /** A reference to one branch of a block, standing in for libpcap's pointer-to-pointer. */
+    private record Slot(Block owner, boolean t) {
+        Block get() {
+            return t ? owner.jt() : owner.jf();
+        }
+
+        void set(Block b) {
+            if (t) {
+                owner.jt(b);
+            } else {
+                owner.jf(b);
+            }
+        }
+    }
+
+    private void pullup(Block b, boolean or) {
+        Edge ep = b.inEdges;
+        if (ep == null) {
+            return;
+        }
+        int val = ep.pred.val[A_ATOM];
+        for (ep = ep.next; ep != null; ep = ep.next) {
+            if (val != ep.pred.val[A_ATOM]) {
+                return;
+            }
+        }
+        Block pred0 = b.inEdges.pred;
+        Slot diffp = new Slot(pred0, pred0.jt() == b);
+        boolean atTop = true;
+        while (true) {
+            Block d = diffp.get();
+            if (d == null) {
+                return;
+            }
+            if (or ? d.jt() != b.jt() : d.jf() != b.jf()) {
+                return;
+            }
+            if (!member(d.dom, b.id)) {
+                return;
+            }
+            if (d.val[A_ATOM] != val) {
+                break;
+            }
+            diffp = new Slot(d, !or);
+            atTop = false;
+        }
+        Slot samep = new Slot(diffp.get(), !or);
+        while (true) {
+            Block s = samep.get();
+            if (s == null) {
+                return;
+            }
+            if (or ? s.jt() != b.jt() : s.jf() != b.jf()) {
+                return;
+            }
+            if (!member(s.dom, b.id)) {
+                return;
+            }
+            if (s.val[A_ATOM] == val) {
+                break;
+            }
+            samep = new Slot(s, !or);
+        }
+        Block pull = samep.get();
+        samep.set(or ? pull.jf() : pull.jt());
+        if (or) {
+            pull.jf(diffp.get());
+        } else {
+            pull.jt(diffp.get());
+        }
+        if (atTop) {
+            for (ep = b.inEdges; ep != null; ep = ep.next) {
+                if (ep.pred.jt() == b) {
+                    ep.pred.jt(pull);
+                } else {
+                    ep.pred.jf(pull);
+                }
+            }
+        } else {
+            diffp.set(pull);
+        }
+        done = false;
+    }
+
+    private void findInedges() {
+        for (int i = 0; i < nBlocks; ++i) {
+            blocks[i].inEdges = null;
+        }
+        for (int i = graph.root.level; i > 0; --i) {
+            for (Block b = levels[i]; b != null; b = b.link) {
+                b.et.next = b.jt().inEdges;
+                b.jt().inEdges = b.et;
+                b.ef.next = b.jf().inEdges;
+                b.jf().inEdges = b.ef;
+            }
+        }
+    }
+
+    private void optBlks(boolean doStmts) throws FilterSyntaxException {
+        initVal();
+        int maxlevel = graph.root.level;
+        findInedges();
+        for (int i = maxlevel; i >= 0; --i) {
+            for (Block p = levels[i]; p != null; p = p.link) {
+                optBlk(p, doStmts);
+            }
+        }
+        if (doStmts) {
+            return;
+        }
+        for (int i = 1; i <= maxlevel; ++i) {
+            for (Block p = levels[i]; p != null; p = p.link) {
+                optJ(p.et);
+                optJ(p.ef);
+            }
+        }
+        findInedges();
+        for (int i = 1; i <= maxlevel; ++i) {
+            for (Block p = levels[i]; p != null; p = p.link) {
+                pullup(p, true);
+                pullup(p, false);
+            }
+        }
+    }
+
+    private void markCode() {
+        graph.unmarkAll();
+        ArrayDeque<Block> stack = new ArrayDeque<>();
+        stack.push(graph.root);
+        while (!stack.isEmpty()) {
+            Block p = stack.pop();
+            if (graph.isMarked(p)) {
+                continue;
+            }
+            graph.mark(p);
+            if ((p.code & 0x07) != Gen.RET) {
+                stack.push(p.jf());
+                stack.push(p.jt());
+            }
+        }
+    }
+
+    private static boolean eqSlist(Stmt x, Stmt y) {
+        while (true) {
+            while (x != null && x.code == NOP) {
+                x = x.next;
+            }
+            while (y != null && y.code == NOP) {
+                y = y.next;
+            }
+            if (x == null) {
+                return y == null;
+            }
+            if (y == null) {
+                return false;
+            }
+            if (x.code != y.code || x.k != y.k) {
+                return false;
+            }
+            x = x.next;
+            y = y.next;
+        }
+    }
+
+    private static boolean eqBlk(Block b0, Block b1) {
+        return b0.code == b1.code && b0.k == b1.k && b0.et.succ == b1.et.succ && b0.ef.succ == b1.ef.succ
+                && eqSlist(b0.stmts, b1.stmts);
+    }
+
+    private void internBlocks() {
+        boolean done1;
+        do {
+            done1 = true;
+            for (int i = 0; i < nBlocks; ++i) {
+                blocks[i].link = null;
+            }
+            markCode();
+            for (int i = nBlocks - 1; --i >= 0;) {
+                if (!graph.isMarked(blocks[i])) {
+                    continue;
+                }
+                for (int j = i + 1; j < nBlocks; ++j) {
+                    if (!graph.isMarked(blocks[j])) {
+                        continue;
+                    }
+                    if (eqBlk(blocks[i], blocks[j])) {
+                        blocks[i].link = blocks[j].link != null ? blocks[j].link : blocks[j];
+                        break;
+                    }
+                }
+            }
+            for (int i = 0; i < nBlocks; ++i) {
+                Block p = blocks[i];
+                if (p.jt() == null) {
+                    continue;
+                }
+                if (p.jt().link != null) {
+                    done1 = false;
+                    p.jt(p.jt().link);
+                }
+                if (p.jf().link != null) {
+                    done1 = false;
+                    p.jf(p.jf().link);
+                }
+            }
+        } while (!done1);
+    }
+
+    private void optRoot() {
+        Block b = graph.root;
+        Stmt s = b.stmts;
+        b.stmts = null;
+        while ((b.code & 0x07) == Gen.JMP && b.jt() == b.jf()) {
+            b = b.jt();
+        }
+        Stmt tmp = b.stmts;
+        if (tmp != null) {
+            if (s == null) {
+                s = tmp;
+            } else {
+                Ir.append(s, tmp);
+            }
+        }
+        b.stmts = s;
+        if ((b.code & 0x07) == Gen.RET) {
+            b.stmts = null;
+        }
+        graph.root = b;
+    }
+}

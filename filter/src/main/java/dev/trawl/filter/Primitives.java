@@ -1,0 +1,417 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Gen.Rel;
+import dev.trawl.filter.Ir.Block;
+
+import static dev.trawl.filter.Gen.B;
+import static dev.trawl.filter.Gen.H;
+import static dev.trawl.filter.Gen.JGT;
+import static dev.trawl.filter.Gen.JSET;
+import static dev.trawl.filter.Gen.JMP;
+import static dev.trawl.filter.Gen.K;
+import static dev.trawl.filter.Gen.W;
+import static dev.trawl.filter.LinkLayers.ETHERTYPE_ARP;
+import static dev.trawl.filter.LinkLayers.ETHERTYPE_IP;
+import static dev.trawl.filter.LinkLayers.ETHERTYPE_IPV6;
+import static dev.trawl.filter.LinkLayers.ETHERTYPE_REVARP;
+
+/** Host, network, port and protocol primitives (libpcap's gen_host, gen_port, gen_proto and friends). */
+final class Primitives {
+    static final int PROTO_UNDEF = -1;
+    static final int TCP = 6, UDP = 17, SCTP = 132;
+
+    private Primitives() {
+    }
+
+    static String tokName(Tok t) {
+        return t == null ? "" : t.name().toLowerCase(java.util.Locale.ROOT).replace("ipv6", "ip6")
+                .replace("icmpv6", "icmp6");
+    }
+
+    // ---- hosts ----
+
+    static Block hostop(Gen g, int addr, int mask, Tok dir, int proto, int srcOff, int dstOff)
+            throws FilterSyntaxException {
+        int offset;
+        if (dir == Tok.SRC) {
+            offset = srcOff;
+        } else if (dir == Tok.DST) {
+            offset = dstOff;
+        } else if (dir == Tok.AND) {
+            Block b0 = hostop(g, addr, mask, Tok.SRC, proto, srcOff, dstOff);
+            Block b1 = hostop(g, addr, mask, Tok.DST, proto, srcOff, dstOff);
+            Ir.and(b0, b1);
+            return b1;
+        } else if (dir == null || dir == Tok.OR) {
+            Block b0 = hostop(g, addr, mask, Tok.SRC, proto, srcOff, dstOff);
+            Block b1 = hostop(g, addr, mask, Tok.DST, proto, srcOff, dstOff);
+            Ir.or(b0, b1);
+            return b1;
+        } else {
+            throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+        }
+        Block b0 = LinkLayers.linktype(g, proto);
+        Block b1 = g.mcmp(Rel.LINKPL, offset, W, addr, mask);
+        Ir.and(b0, b1);
+        return b1;
+    }
+
+    static Block hostop6(Gen g, byte[] addr, byte[] mask, Tok dir, int srcOff, int dstOff)
+            throws FilterSyntaxException {
+        int offset;
+        if (dir == Tok.SRC) {
+            offset = srcOff;
+        } else if (dir == Tok.DST) {
+            offset = dstOff;
+        } else if (dir == Tok.AND) {
+            Block b0 = hostop6(g, addr, mask, Tok.SRC, srcOff, dstOff);
+            Block b1 = hostop6(g, addr, mask, Tok.DST, srcOff, dstOff);
+            Ir.and(b0, b1);
+            return b1;
+        } else if (dir == null || dir == Tok.OR) {
+            Block b0 = hostop6(g, addr, mask, Tok.SRC, srcOff, dstOff);
+            Block b1 = hostop6(g, addr, mask, Tok.DST, srcOff, dstOff);
+            Ir.or(b0, b1);
+            return b1;
+        } else {
+            throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+        }
+        Block b1 = g.mcmp(Rel.LINKPL, offset + 12, W, word(addr, 12), word(mask, 12));
+        Block b0 = g.mcmp(Rel.LINKPL, offset + 8, W, word(addr, 8), word(mask, 8));
+        Ir.and(b0, b1);
+        b0 = g.mcmp(Rel.LINKPL, offset + 4, W, word(addr, 4), word(mask, 4));
+        Ir.and(b0, b1);
+        b0 = g.mcmp(Rel.LINKPL, offset, W, word(addr, 0), word(mask, 0));
+        Ir.and(b0, b1);
+        b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
+        Ir.and(b0, b1);
+        return b1;
+    }
+
+    private static int word(byte[] b, int i) {
+        return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+    }
+
+    static Block host(Gen g, int addr, int mask, Tok proto, Tok dir, Tok type) throws FilterSyntaxException {
+        String typestr = type == Tok.NET ? "net" : "host";
+        if (proto == null) {
+            Block b0 = host(g, addr, mask, Tok.IP, dir, type);
+            if (g.labelStackDepth == 0) {
+                Block b1 = host(g, addr, mask, Tok.ARP, dir, type);
+                Ir.or(b0, b1);
+                b0 = host(g, addr, mask, Tok.RARP, dir, type);
+                Ir.or(b1, b0);
+            }
+            return b0;
+        }
+        return switch (proto) {
+            case IP -> hostop(g, addr, mask, dir, ETHERTYPE_IP, 12, 16);
+            case RARP -> hostop(g, addr, mask, dir, ETHERTYPE_REVARP, 14, 24);
+            case ARP -> hostop(g, addr, mask, dir, ETHERTYPE_ARP, 14, 24);
+            case LINK -> throw g.error("link-layer modifier applied to " + typestr);
+            case IPV6 -> throw g.error("'ip6' modifier applied to ip " + typestr);
+            case DECNET -> throw g.error("DECnet host filtering is not supported by this compiler");
+            case ATALK, AARP, SCA, LAT, MOPDL, MOPRC, ISO, IPX ->
+                    throw g.error(tokName(proto).toUpperCase(java.util.Locale.ROOT) + " host filtering not implemented");
+            default -> throw g.error("'" + tokName(proto) + "' modifier applied to " + typestr);
+        };
+    }
+
+    static Block host6(Gen g, byte[] addr, byte[] mask, Tok proto, Tok dir, Tok type) throws FilterSyntaxException {
+        String typestr = type == Tok.NET ? "net" : "host";
+        if (proto == null || proto == Tok.IPV6) {
+            return hostop6(g, addr, mask, dir, 8, 24);
+        }
+        switch (proto) {
+            case LINK -> throw g.error("link-layer modifier applied to ip6 " + typestr);
+            case ATALK, AARP, SCA, LAT, MOPDL, MOPRC, ISO, IPX ->
+                    throw g.error(tokName(proto).toUpperCase(java.util.Locale.ROOT) + " host filtering not implemented");
+            default -> throw g.error("'" + tokName(proto) + "' modifier applied to ip6 " + typestr);
+        }
+    }
+
+    static Block ehostop(Gen g, byte[] eaddr, Tok dir) throws FilterSyntaxException {
+        if (dir == Tok.SRC) {
+            return g.bcmp(Rel.LINKHDR, 6, eaddr);
+        }
+        if (dir == Tok.DST) {
+            return g.bcmp(Rel.LINKHDR, 0, eaddr);
+        }
+        if (dir == Tok.AND || dir == null || dir == Tok.OR) {
+            Block b0 = ehostop(g, eaddr, Tok.SRC);
+            Block b1 = ehostop(g, eaddr, Tok.DST);
+            if (dir == Tok.AND) {
+                Ir.and(b0, b1);
+            } else {
+                Ir.or(b0, b1);
+            }
+            return b1;
+        }
+        throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+    }
+
+    /** A MAC address primitive on whatever link layer supports one. */
+    static Block ecode(Gen g, byte[] eaddr, Ast.Qual q) throws FilterSyntaxException {
+        if ((q.addr() == Tok.HOST || q.addr() == null) && q.proto() == Tok.LINK) {
+            return switch (g.linktype) {
+                case LinkLayers.EN10MB, LinkLayers.NETANALYZER, LinkLayers.NETANALYZER_TRANSPARENT ->
+                        ehostop(g, eaddr, q.dir());
+                default -> throw g.error("ethernet addresses supported only on "
+                        + "ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel");
+            };
+        }
+        throw g.error("ethernet address used in non-ether expression");
+    }
+
+    // ---- ports ----
+
+    static Block ipfrag(Gen g) throws FilterSyntaxException {
+        Block b = g.block(JMP | JSET | K, 0x1fff);
+        b.stmts = g.loadA(Rel.LINKPL, 6, H);
+        Ir.not(b);
+        return b;
+    }
+
+    private static Block dirOp(Gen g, Tok dir, int[] offs, PortAtom atom) throws FilterSyntaxException {
+        if (dir == Tok.SRC) {
+            return atom.gen(0);
+        }
+        if (dir == Tok.DST) {
+            return atom.gen(2);
+        }
+        if (dir == null || dir == Tok.OR || dir == Tok.AND) {
+            Block tmp = atom.gen(0);
+            Block b1 = atom.gen(2);
+            if (dir == Tok.AND) {
+                Ir.and(tmp, b1);
+            } else {
+                Ir.or(tmp, b1);
+            }
+            return b1;
+        }
+        throw g.error("'" + tokName(dir) + "' applied to a port");
+    }
+
+    private interface PortAtom {
+        Block gen(int off) throws FilterSyntaxException;
+    }
+
+    private static Block rangeAtom(Gen g, Rel rel, int off, int v1, int v2) throws FilterSyntaxException {
+        if (v1 > v2) {
+            int t = v1;
+            v1 = v2;
+            v2 = t;
+        }
+        Block b1 = g.cmpGe(rel, off, H, v1);
+        Block b2 = g.cmpLe(rel, off, H, v2);
+        Ir.and(b1, b2);
+        return b2;
+    }
+
+    private static Block portop(Gen g, int p1, int p2, boolean range, int proto, Tok dir, boolean v6)
+            throws FilterSyntaxException {
+        Block b0;
+        Rel rel = v6 ? Rel.TRAN_IPV6 : Rel.TRAN_IPV4;
+        if (v6) {
+            b0 = g.cmp(Rel.LINKPL, 6, B, proto);
+        } else {
+            Block tmp = g.cmp(Rel.LINKPL, 9, B, proto);
+            b0 = ipfrag(g);
+            Ir.and(tmp, b0);
+        }
+        Block b1 = dirOp(g, dir, null, off -> range ? rangeAtom(g, rel, off, p1, p2) : g.cmp(rel, off, H, p1));
+        Ir.and(b0, b1);
+        return b1;
+    }
+
+    private static Block port1(Gen g, int p1, int p2, boolean range, int ipProto, Tok dir, boolean v6)
+            throws FilterSyntaxException {
+        Block b0 = LinkLayers.linktype(g, v6 ? ETHERTYPE_IPV6 : ETHERTYPE_IP);
+        Block b1;
+        if (ipProto == PROTO_UNDEF) {
+            Block tmp = portop(g, p1, p2, range, TCP, dir, v6);
+            b1 = portop(g, p1, p2, range, UDP, dir, v6);
+            Ir.or(tmp, b1);
+            tmp = portop(g, p1, p2, range, SCTP, dir, v6);
+            Ir.or(tmp, b1);
+        } else {
+            b1 = portop(g, p1, p2, range, ipProto, dir, v6);
+        }
+        Ir.and(b0, b1);
+        return b1;
+    }
+
+    /** {@code port} or {@code portrange} over IPv4 and IPv6 (IPv6 tested first, as libpcap does). */
+    static Block port(Gen g, int p1, int p2, boolean range, int ipProto, Tok dir) throws FilterSyntaxException {
+        Block b = port1(g, p1, p2, range, ipProto, dir, false);
+        Block b6 = port1(g, p1, p2, range, ipProto, dir, true);
+        Ir.or(b6, b);
+        return b;
+    }
+
+    // ---- protocols ----
+
+    static Block proto(Gen g, int v, Tok proto, Tok dir) throws FilterSyntaxException {
+        if (dir != null) {
+            throw g.error("direction applied to 'proto'");
+        }
+        if (proto == null) {
+            Block b0 = proto(g, v, Tok.IP, null);
+            Block b1 = proto(g, v, Tok.IPV6, null);
+            Ir.or(b0, b1);
+            return b1;
+        }
+        switch (proto) {
+            case IP: {
+                Block b0 = LinkLayers.linktype(g, ETHERTYPE_IP);
+                Block b1 = g.cmp(Rel.LINKPL, 9, B, v);
+                Ir.and(b0, b1);
+                return b1;
+            }
+            case IPV6: {
+                Block b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
+                Block b2 = g.cmp(Rel.LINKPL, 6, B, 44);
+                Block b1 = g.cmp(Rel.LINKPL, 40, B, v);
+                Ir.and(b2, b1);
+                b2 = g.cmp(Rel.LINKPL, 6, B, v);
+                Ir.or(b2, b1);
+                Ir.and(b0, b1);
+                return b1;
+            }
+            case ISO: {
+                if (g.linktype == LinkLayers.FRELAY) {
+                    return g.cmp(Rel.LINKHDR, 2, H, (0x03 << 8) | v);
+                }
+                if (g.linktype == LinkLayers.C_HDLC) {
+                    Block b0 = LinkLayers.linktype(g, LinkLayers.LLCSAP_ISONS << 8 | LinkLayers.LLCSAP_ISONS);
+                    Block b1 = g.cmp(Rel.LINKPL_NOSNAP, 1, B, v);
+                    Ir.and(b0, b1);
+                    return b1;
+                }
+                Block b0 = LinkLayers.linktype(g, LinkLayers.LLCSAP_ISONS);
+                Block b1 = g.cmp(Rel.LINKPL_NOSNAP, 0, B, v);
+                Ir.and(b0, b1);
+                return b1;
+            }
+            case ISIS: {
+                Block b0 = proto(g, 0x83, Tok.ISO, null);
+                Block b1 = g.cmp(Rel.LINKPL_NOSNAP, 4, B, v);
+                Ir.and(b0, b1);
+                return b1;
+            }
+            case LINK:
+                return LinkLayers.linktype(g, v);
+            case ARP, RARP, SCA, LAT, MOPRC, MOPDL:
+                throw g.error(tokName(proto) + " does not encapsulate another protocol");
+            case ATALK, DECNET:
+                throw g.error(tokName(proto) + " encapsulation is not specifiable");
+            default:
+                throw g.error("'" + tokName(proto) + " proto' is bogus");
+        }
+    }
+
+    private static Block orChain(Gen g, int[] values, Tok proto) throws FilterSyntaxException {
+        Block b1 = proto(g, values[1], proto, null);
+        Block b0 = proto(g, values[0], proto, null);
+        Ir.or(b0, b1);
+        for (int i = 2; i < values.length; i++) {
+            b0 = proto(g, values[i], proto, null);
+            Ir.or(b0, b1);
+        }
+        return b1;
+    }
+
+    /** A protocol name used alone ({@code tcp}, {@code l1}, ...). */
+    static Block abbrev(Gen g, Tok proto) throws FilterSyntaxException {
+        switch (proto) {
+            case SCTP:
+                return proto(g, SCTP, null, null);
+            case TCP:
+                return proto(g, TCP, null, null);
+            case UDP:
+                return proto(g, UDP, null, null);
+            case ICMP:
+                return proto(g, 1, Tok.IP, null);
+            case IGMP:
+                return proto(g, 2, Tok.IP, null);
+            case IGRP:
+                return proto(g, 9, Tok.IP, null);
+            case PIM:
+                return proto(g, 103, null, null);
+            case VRRP, CARP:
+                return proto(g, 112, Tok.IP, null);
+            case IP:
+                return LinkLayers.linktype(g, ETHERTYPE_IP);
+            case ARP:
+                return LinkLayers.linktype(g, ETHERTYPE_ARP);
+            case RARP:
+                return LinkLayers.linktype(g, ETHERTYPE_REVARP);
+            case LINK:
+                throw g.error("link layer applied in wrong context");
+            case ATALK:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_ATALK);
+            case AARP:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_AARP);
+            case DECNET:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_DN);
+            case SCA:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_SCA);
+            case LAT:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_LAT);
+            case MOPDL:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_MOPDL);
+            case MOPRC:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_MOPRC);
+            case IPV6:
+                return LinkLayers.linktype(g, ETHERTYPE_IPV6);
+            case ICMPV6:
+                return proto(g, 58, Tok.IPV6, null);
+            case AH:
+                return proto(g, 51, null, null);
+            case ESP:
+                return proto(g, 50, null, null);
+            case ISO:
+                return LinkLayers.linktype(g, LinkLayers.LLCSAP_ISONS);
+            case ESIS:
+                return proto(g, 0x82, Tok.ISO, null);
+            case ISIS:
+                return proto(g, 0x83, Tok.ISO, null);
+            case L1:
+                return orChain(g, new int[] {15, 17, 18, 24, 26}, Tok.ISIS);
+            case L2:
+                return orChain(g, new int[] {16, 17, 20, 25, 27}, Tok.ISIS);
+            case IIH:
+                return orChain(g, new int[] {15, 16, 17}, Tok.ISIS);
+            case LSP:
+                return orChain(g, new int[] {18, 20}, Tok.ISIS);
+            case SNP:
+                return orChain(g, new int[] {24, 25, 26, 27}, Tok.ISIS);
+            case CSNP:
+                return orChain(g, new int[] {24, 25}, Tok.ISIS);
+            case PSNP:
+                return orChain(g, new int[] {26, 27}, Tok.ISIS);
+            case CLNP:
+                return proto(g, 0x81, Tok.ISO, null);
+            case STP:
+                return LinkLayers.linktype(g, LinkLayers.LLCSAP_8021D);
+            case IPX:
+                return LinkLayers.linktype(g, LinkLayers.LLCSAP_IPX);
+            case NETBEUI:
+                return LinkLayers.linktype(g, LinkLayers.LLCSAP_NETBEUI);
+            case RADIO:
+                throw g.error("'radio' is not a valid protocol type");
+            default:
+                throw g.error("'" + tokName(proto) + "' is not a protocol");
+        }
+    }
+
+    static Block less(Gen g, int n) throws FilterSyntaxException {
+        Block b = g.len(JGT, n);
+        Ir.not(b);
+        return b;
+    }
+
+    static Block greater(Gen g, int n) throws FilterSyntaxException {
+        return g.len(Gen.JGE, n);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Gen.Rel;
+import dev.trawl.filter.Ir.Block;
+
+import static dev.trawl.filter.Gen.B;
+import static dev.trawl.filter.Gen.H;
+import static dev.trawl.filter.Gen.W;
+
+/** Primitives other than host/port/proto: broadcast, multicast, len, byte, vlan, mpls, pppoe, llc, 802.11... */
+final class Specials {
+    private static final byte[] EBROADCAST = {-1, -1, -1, -1, -1, -1};
+
+    private Specials() {
+    }
+
+    static Block gen(Gen g, Arithmetic arith, Ast.Special s) throws FilterSyntaxException {
+        g.column = s.column();
+        long n = s.number();
+        switch (s.kind()) {
+            case BROADCAST:
+                return broadcast(g, s.proto());
+            case MULTICAST:
+                return multicast(g, s.proto());
+            case LESS:
+                return Primitives.less(g, (int) n);
+            case GREATER:
+                return Primitives.greater(g, (int) n);
+            case BYTE:
+                return byteOp(g, (int) n, s.op(), (int) s.number2());
+            case INBOUND:
+            case OUTBOUND:
+                return inbound(g, arith, s.kind() == Tok.OUTBOUND);
+            case IFINDEX:
+                if (g.linktype == LinkLayers.LINUX_SLL2) {
+                    return g.cmp(Rel.LINKHDR, 4, W, (int) n);
+                }
+                return g.cmp(Rel.LINKHDR, Gen.SKF_AD_OFF + 8, W, (int) n);
+            case VLAN:
+                return Encaps.vlan(g, s.hasNumber(), n);
+            case MPLS:
+                return Encaps.mpls(g, s.hasNumber(), n);
+            case PPPOED:
+                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_PPPOED);
+            case PPPOES:
+                return Encaps.pppoes(g, s.hasNumber(), n);
+            case GENEVE:
+                if (s.hasNumber() && n > 0xffffff) {
+                    throw g.error("Geneve VNI " + n + " greater than maximum 16777215");
+                }
+                throw g.error("'geneve' is not supported by this filter compiler");
+            case LLC:
+                return Encaps.llc(g, s.text());
+            case TYPE:
+                if (!is80211(g)) {
+                    throw g.error("802.11 link-layer types supported only on 802.11");
+                }
+                return g.mcmp(Rel.LINKHDR, 0, B, (int) n, (int) s.number2());
+            case DIR:
+                if (!is80211(g)) {
+                    throw g.error("frame direction supported only with 802.11 headers");
+                }
+                return g.mcmp(Rel.LINKHDR, 1, B, (int) n, Wlan.DIR_MASK);
+            case PF_IFNAME:
+                throw g.error("ifname supported only on PF linktype");
+            case PF_RSET:
+                throw g.error("ruleset supported only on PF linktype");
+            case PF_RNR:
+                throw g.error("rnr supported only on PF linktype");
+            case PF_SRNR:
+                throw g.error("srnr supported only on PF linktype");
+            case PF_REASON:
+                if (!s.hasNumber() && !Pf.REASONS.contains(s.text())) {
+                    throw g.error("unknown PF reason \"" + s.text() + "\"");
+                }
+                throw g.error("reason supported only on PF linktype");
+            case PF_ACTION:
+                if (!s.hasNumber() && !Pf.ACTIONS.contains(s.text())) {
+                    throw g.error("unknown PF action \"" + s.text() + "\"");
+                }
+                throw g.error("action supported only on PF linktype");
+            case VPI:
+            case VCI:
+            case LANE:
+            case METAC:
+            case BCC:
+            case OAM:
+            case OAMF4:
+            case OAMF4EC:
+            case OAMF4SC:
+            case SC:
+            case ILMIC:
+            case CONNECTMSG:
+            case METACONNECT:
+                throw g.error("'" + Primitives.tokName(s.kind()) + "' supported only on raw ATM");
+            case FISU:
+            case LSSU:
+            case MSU:
+                throw g.error("'" + Primitives.tokName(s.kind()) + "' supported only on MTP2");
+            case HFISU:
+            case HLSSU:
+            case HMSU:
+                throw g.error("'" + Primitives.tokName(s.kind()) + "' supported only on MTP2_HSL");
+            default: {
+                String name = Primitives.tokName(s.kind());
+                throw g.error("'" + (name.startsWith("h") ? name.substring(1) : name) + "' supported only on SS7");
+            }
+        }
+    }
+
+    static boolean is80211(Gen g) {
+        return g.linktype == LinkLayers.IEEE802_11 || g.linktype == LinkLayers.PRISM
+                || g.linktype == LinkLayers.IEEE802_11_RADIO || g.linktype == LinkLayers.IEEE802_11_RADIO_AVS;
+    }
+
+    private static Block broadcast(Gen g, Tok proto) throws FilterSyntaxException {
+        if (proto == null || proto == Tok.LINK) {
+            return switch (g.linktype) {
+                case LinkLayers.EN10MB, LinkLayers.NETANALYZER, LinkLayers.NETANALYZER_TRANSPARENT ->
+                        Primitives.ehostop(g, EBROADCAST, Tok.DST);
+                default -> throw g.error("not a broadcast link");
+            };
+        }
+        if (proto == Tok.IP) {
+            if (g.netmask == 0xffffffff) {
+                throw g.error("netmask not known, so 'ip broadcast' not supported");
+            }
+            Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IP);
+            int hostmask = ~g.netmask;
+            Block b1 = g.mcmp(Rel.LINKPL, 16, W, 0, hostmask);
+            Block b2 = g.mcmp(Rel.LINKPL, 16, W, hostmask, hostmask);
+            Ir.or(b1, b2);
+            Ir.and(b0, b2);
+            return b2;
+        }
+        throw g.error("only link-layer/IP broadcast filters supported");
+    }
+
+    private static Block multicast(Gen g, Tok proto) throws FilterSyntaxException {
+        if (proto == null || proto == Tok.LINK) {
+            if (g.linktype == LinkLayers.EN10MB || g.linktype == LinkLayers.NETANALYZER
+                    || g.linktype == LinkLayers.NETANALYZER_TRANSPARENT) {
+                return g.jset(g.loadA(Rel.LINKHDR, 0, B), 1);
+            }
+        } else if (proto == Tok.IP) {
+            Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IP);
+            Block b1 = g.cmpGe(Rel.LINKPL, 16, B, 224);
+            Ir.and(b0, b1);
+            return b1;
+        } else if (proto == Tok.IPV6) {
+            Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IPV6);
+            Block b1 = g.cmp(Rel.LINKPL, 24, B, 255);
+            Ir.and(b0, b1);
+            return b1;
+        }
+        throw g.error("link-layer multicast filters supported only on ethernet/FDDI/token ring/"
+                + "ARCNET/802.11/ATM LANE/Fibre Channel");
+    }
+
+    private static Block byteOp(Gen g, int idx, Tok op, int val) throws FilterSyntaxException {
+        switch (op) {
+            case EQ:
+                return g.cmp(Rel.LINKHDR, idx, B, val);
+            case LT:
+                return g.cmpLt(Rel.LINKHDR, idx, B, val);
+            case GT:
+                return g.cmpGt(Rel.LINKHDR, idx, B, val);
+            default: {
+                // libpcap emits the operation without loading the byte first; kept for identical verdicts.
+                Ir.Stmt s = Gen.stmt(Gen.ALU | (op == Tok.PIPE ? Gen.OR : Gen.AND) | Gen.K, val);
+                Block b = g.block(Gen.JMP | Gen.JEQ | Gen.K, 0);
+                b.stmts = s;
+                Ir.not(b);
+                return b;
+            }
+        }
+    }
+
+    private static Block inbound(Gen g, Arithmetic arith, boolean out) throws FilterSyntaxException {
+        Block b0;
+        switch (g.linktype) {
+            case LinkLayers.SLIP:
+                return arith.relation(Gen.JEQ, arith.load(Tok.LINK, arith.loadi(0), 1), arith.loadi(0), out);
+            case LinkLayers.IPNET:
+                return g.cmp(Rel.LINKHDR, 2, H, out ? 2 : 1);
+            case LinkLayers.LINUX_SLL:
+                b0 = g.cmp(Rel.LINKHDR, 0, H, 4);
+                break;
+            case LinkLayers.LINUX_SLL2:
+                b0 = g.cmp(Rel.LINKHDR, 10, B, 4);
+                break;
+            case LinkLayers.PFLOG:
+                return g.cmp(Rel.LINKHDR, 60, B, out ? 2 : 1);
+            case LinkLayers.PPP_PPPD:
+                return g.cmp(Rel.LINKHDR, 0, B, out ? 0 : 1);
+            case LinkLayers.JUNIPER_ETHER:
+                return g.mcmp(Rel.LINKHDR, 3, B, out ? 0 : 1, 0x01);
+            default:
+                b0 = g.cmp(Rel.LINKHDR, Gen.SKF_AD_OFF + 4, H, 4);
+                break;
+        }
+        if (!out) {
+            Ir.not(b0);
+        }
+        return b0;
+    }
+}
