@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  *   <li>{@code mix}: an IMIX-like size mix (64, 594 and 1518-byte frames, 7:4:1), 60% TCP and 40% UDP, of
  *   which one packet in ten is a DNS query or response.</li>
  * </ul>
- * Not thread-safe.
+ * Each file's first packets are also written to a head file ({@code NAME-head.pcap}). Not thread-safe.
  */
 final class CaptureGenerator {
     private static final long START_MICROS = 1_700_000_000_000_000L;
@@ -27,46 +27,65 @@ final class CaptureGenerator {
         random = new SplittableRandom(seed);
     }
 
-    DataSet small(Path file, int count) throws IOException {
-        long matched = 0;
-        try (PcapFileWriter out = new PcapFileWriter(file)) {
-            for (int i = 0; i < count; i++) {
-                boolean tcp = random.nextBoolean();
-                int port = tcp ? pick(TCP_PORTS) : (random.nextInt(4) == 0 ? 53 : pick(UDP_PORTS));
-                builder.ipv4(64, tcp ? FrameBuilder.PROTO_TCP : FrameBuilder.PROTO_UDP, host(), host(), ephemeral(),
-                        port, i);
-                matched += matches(tcp, port) ? 1 : 0;
-                out.write(START_MICROS + i * 2L, builder.frame, 64);
-            }
-            out.close();
-            return new DataSet(DataSets.SMALL, file, out.packets(), out.bytes(), matched);
-        }
+    /** Writes {@code dir/small.pcap} and its head. */
+    DataSet small(Path dir, int count, int headCount) throws IOException {
+        return write(dir, DataSets.SMALL, count, headCount, i -> {
+            boolean tcp = random.nextBoolean();
+            int port = tcp ? pick(TCP_PORTS) : (random.nextInt(4) == 0 ? 53 : pick(UDP_PORTS));
+            builder.ipv4(64, tcp ? FrameBuilder.PROTO_TCP : FrameBuilder.PROTO_UDP, host(), host(), ephemeral(),
+                    port, i);
+            return new Frame(64, matches(tcp, port));
+        });
     }
 
-    DataSet mix(Path file, int count) throws IOException {
+    /** Writes {@code dir/mix.pcap} and its head. */
+    DataSet mix(Path dir, int count, int headCount) throws IOException {
+        return write(dir, DataSets.MIX, count, headCount, i -> {
+            int kind = random.nextInt(10);
+            if (kind == 0) {
+                boolean response = random.nextBoolean();
+                int length = builder.dns(host(), 0x0a00_0035, ephemeral(), i & 0xffff,
+                        NAMES[random.nextInt(NAMES.length)], response, host());
+                return new Frame(length, true);
+            }
+            int size = random.nextInt(12);
+            int length = size < 7 ? 64 : size < 11 ? 594 : 1518;
+            boolean tcp = kind <= 6;
+            int port = tcp ? pick(TCP_PORTS) : pick(UDP_PORTS);
+            builder.ipv4(length, tcp ? FrameBuilder.PROTO_TCP : FrameBuilder.PROTO_UDP, host(), host(), ephemeral(),
+                    port, i);
+            return new Frame(length, matches(tcp, port));
+        });
+    }
+
+    /** A frame built into {@link FrameBuilder#frame}: its length, and whether the filter matches it. */
+    private record Frame(int length, boolean matched) {
+    }
+
+    private interface FrameSource {
+        Frame next(int index);
+    }
+
+    private DataSet write(Path dir, String name, int count, int headCount, FrameSource source) throws IOException {
+        Path file = dir.resolve(name + ".pcap");
+        Path headFile = dir.resolve(name + "-head.pcap");
         long matched = 0;
-        try (PcapFileWriter out = new PcapFileWriter(file)) {
+        long headMatched = 0;
+        try (PcapFileWriter out = new PcapFileWriter(file); PcapFileWriter head = new PcapFileWriter(headFile)) {
             for (int i = 0; i < count; i++) {
-                int length;
-                int kind = random.nextInt(10);
-                if (kind == 0) {
-                    boolean response = random.nextBoolean();
-                    matched++;
-                    length = builder.dns(host(), 0x0a00_0035, ephemeral(), i & 0xffff, NAMES[random.nextInt(NAMES.length)],
-                            response, host());
-                } else {
-                    int size = random.nextInt(12);
-                    length = size < 7 ? 64 : size < 11 ? 594 : 1518;
-                    boolean tcp = kind <= 6;
-                    int port = tcp ? pick(TCP_PORTS) : pick(UDP_PORTS);
-                    builder.ipv4(length, tcp ? FrameBuilder.PROTO_TCP : FrameBuilder.PROTO_UDP, host(), host(),
-                            ephemeral(), port, i);
-                    matched += matches(tcp, port) ? 1 : 0;
+                Frame frame = source.next(i);
+                long micros = START_MICROS + i * 10L;
+                out.write(micros, builder.frame, frame.length());
+                matched += frame.matched() ? 1 : 0;
+                if (i < headCount) {
+                    head.write(micros, builder.frame, frame.length());
+                    headMatched += frame.matched() ? 1 : 0;
                 }
-                out.write(START_MICROS + i * 10L, builder.frame, length);
             }
             out.close();
-            return new DataSet(DataSets.MIX, file, out.packets(), out.bytes(), matched);
+            head.close();
+            DataSet headSet = new DataSet(name, headFile, head.packets(), head.bytes(), headMatched, null);
+            return new DataSet(name, file, out.packets(), out.bytes(), matched, headSet);
         }
     }
 

@@ -60,9 +60,13 @@ public final class DataSets {
         for (String name : List.of(SMALL, MIX)) {
             String packets = index.getProperty(name + ".packets");
             if (packets != null) {
+                DataSet head = new DataSet(name, dir.resolve(name + "-head.pcap"),
+                        Long.parseLong(index.getProperty(name + ".head.packets")),
+                        Long.parseLong(index.getProperty(name + ".head.bytes")),
+                        Long.parseLong(index.getProperty(name + ".head.matched")), null);
                 sets.add(new DataSet(name, dir.resolve(name + ".pcap"), Long.parseLong(packets),
                         Long.parseLong(index.getProperty(name + ".bytes")),
-                        Long.parseLong(index.getProperty(name + ".matched"))));
+                        Long.parseLong(index.getProperty(name + ".matched")), head));
             }
         }
         return sets;
@@ -71,14 +75,16 @@ public final class DataSets {
     /** Generates both captures for a scale into a directory and writes its index. */
     public static List<DataSet> generate(Path dir, Scale scale) throws IOException {
         Files.createDirectories(dir);
-        CaptureGenerator generator = new CaptureGenerator(42);
-        DataSet small = generator.small(dir.resolve(SMALL + ".pcap"), scale.smallPackets());
-        DataSet mix = generator.mix(dir.resolve(MIX + ".pcap"), scale.mixPackets());
+        DataSet small = new CaptureGenerator(42).small(dir, scale.smallPackets(), scale.headPackets());
+        DataSet mix = new CaptureGenerator(43).mix(dir, scale.mixPackets(), scale.headPackets());
         Properties index = new Properties();
         for (DataSet set : List.of(small, mix)) {
-            index.setProperty(set.name() + ".packets", Long.toString(set.packets()));
-            index.setProperty(set.name() + ".bytes", Long.toString(set.bytes()));
-            index.setProperty(set.name() + ".matched", Long.toString(set.matched()));
+            for (DataSet part : List.of(set, set.head())) {
+                String prefix = set.name() + (part == set ? "." : ".head.");
+                index.setProperty(prefix + "packets", Long.toString(part.packets()));
+                index.setProperty(prefix + "bytes", Long.toString(part.bytes()));
+                index.setProperty(prefix + "matched", Long.toString(part.matched()));
+            }
         }
         index.setProperty("scale", scale.name().toLowerCase(java.util.Locale.ROOT));
         try (Writer out = Files.newBufferedWriter(dir.resolve(INDEX))) {

@@ -81,8 +81,9 @@ public final class BenchmarkRun {
         Path dataDir = work.resolve("data");
         List<DataSet> sets = DataSets.generate(dataDir, scale);
         for (DataSet set : sets) {
-            env.put("data " + set.name(), String.format(Locale.ROOT, "%,d packets, mean %.0f bytes, %,d match the filter",
-                    set.packets(), set.meanLength(), set.matched()));
+            env.put("data " + set.name(), String.format(Locale.ROOT, "%,d packets, mean %.0f bytes, %,d match the "
+                    + "filter; pcap4j and the pcap4j backend read its first %,d", set.packets(), set.meanLength(),
+                    set.matched(), set.headOrSelf().packets()));
         }
         env.put("filter", DataSets.FILTER);
         env.put("jmh settings", switch (scale) {

@@ -121,11 +121,11 @@ public final class JmhRun {
         if (className.equals(CaptureBenchmark.class.getName())) {
             family = "capture";
             subject = params.getParam("backend");
-            packetsPerOp = sets.get(data).packets();
+            packetsPerOp = subject.equals("pcap4j") ? sets.get(data).headOrSelf().packets() : sets.get(data).packets();
         } else if (className.equals(Pcap4jDirectBenchmark.class.getName())) {
             family = "pcap4j";
             subject = "pcap4j";
-            packetsPerOp = sets.get(data).packets();
+            packetsPerOp = sets.get(data).headOrSelf().packets();
         } else {
             // decode and filter benchmarks measure per packet already (@OperationsPerInvocation)
             String pkg = className.substring(0, className.lastIndexOf('.'));

@@ -31,8 +31,27 @@ class DataSetsTest {
     }
 
     @Test
-    void generatedFramesHaveValidIpv4HeadersAndTheIndexedFilterMatches() throws IOException {
+    void headFilesHoldTheFirstPacketsOfTheirFile() throws IOException {
         for (DataSet set : DataSets.generate(dir, Scale.SMOKE)) {
+            DataSet head = set.head();
+            assertEquals(Scale.SMOKE.headPackets(), head.packets());
+            assertTrue(head.matched() > 0 && head.matched() < set.matched());
+            byte[] whole = Files.readAllBytes(set.file());
+            byte[] start = Files.readAllBytes(head.file());
+            assertEquals(24 + 16 * head.packets() + head.bytes(), start.length);
+            assertTrue(java.util.Arrays.equals(start, 0, start.length, whole, 0, start.length));
+            assertEquals(head, head.headOrSelf());
+        }
+    }
+
+    @Test
+    void generatedFramesHaveValidIpv4HeadersAndTheIndexedFilterMatches() throws IOException {
+        List<DataSet> all = new java.util.ArrayList<>();
+        for (DataSet set : DataSets.generate(dir, Scale.SMOKE)) {
+            all.add(set);
+            all.add(set.head());
+        }
+        for (DataSet set : all) {
             PacketArray packets = PacketArray.load(set.file(), (int) set.packets());
             byte[] b = packets.bytes();
             long matched = 0;
