@@ -32,6 +32,7 @@ final class PacketView implements Packet {
     private int len;
     private boolean valid;
     private boolean unsignedSeconds;
+    private boolean truncateToMicros;
     /** How many windows were made; for tests of the zero-allocation path. */
     private long windowsCreated;
 
@@ -42,11 +43,17 @@ final class PacketView implements Packet {
 
     /**
      * Reads the seconds and fraction of pcap records as the unsigned 32-bit fields the format defines:
-     * libpcap 1.10 copies them through a signed {@code bpf_int32}, which turns times after January 2038
-     * negative.
+     * libpcap 1.10 copies them through a signed {@code bpf_int32}, which turns times after January 2038 (and
+     * bad fractions of 2^31 or more) negative. Only right when libpcap does not scale the fraction, so a pcap
+     * file is opened with its own precision, and {@link #truncateToMicros} does the scaling.
      */
     void unsignedSeconds(boolean unsigned) {
         this.unsignedSeconds = unsigned;
+    }
+
+    /** Delivers microseconds from nanosecond records, as libpcap's scaling does (it truncates). */
+    void truncateToMicros(boolean truncate) {
+        this.truncateToMicros = truncate;
     }
 
     /** Points the view at the packet whose {@code pcap_pkthdr} and data libpcap returned. */
@@ -55,14 +62,13 @@ final class PacketView implements Packet {
         long sec = PktHdr.seconds(header);
         long fraction = PktHdr.fraction(header);
         if (unsignedSeconds) {
-            if (sec < 0) {
-                sec += 1L << 32;
-            }
-            if (fraction < 0) {
-                fraction += 1L << 32;
-            }
+            sec &= 0xffffffffL;
+            fraction &= 0xffffffffL;
         }
         fraction *= nanosPerUnit;
+        if (truncateToMicros) {
+            fraction -= fraction % 1000;
+        }
         if (fraction < 0 || fraction >= 1_000_000_000L) {
             // A malformed file may hold a fraction of a second out of range: carry it into the seconds.
             sec += Math.floorDiv(fraction, 1_000_000_000L);
@@ -71,7 +77,9 @@ final class PacketView implements Packet {
         seconds = sec;
         nanos = (int) fraction;
         caplen = cap;
-        len = PktHdr.len(header);
+        int wire = PktHdr.len(header);
+        // a record may claim fewer bytes on the wire than it holds; a packet never does
+        len = Integer.compareUnsigned(wire, cap) < 0 ? cap : wire;
         long capBytes = cap & 0xffffffffL;
         if (data < windowStart || data + capBytes > windowEnd) {
             remap(data, capBytes);

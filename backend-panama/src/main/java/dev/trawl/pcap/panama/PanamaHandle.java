@@ -78,19 +78,27 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     volatile boolean breakRequested;
     private volatile boolean closeDeferred;
 
-    PanamaHandle(MemorySegment pcap, Arena arena, String source) {
+    /**
+     * @param precision the precision the handle delivers; null for the one libpcap delivers
+     */
+    PanamaHandle(MemorySegment pcap, Arena arena, String source, TimestampPrecision precision) {
         this.pcap = pcap;
         this.arena = arena;
         this.source = source;
         this.linkType = LinkType.fromDlt(PcapCore.pcap_datalink(pcap));
         this.snaplen = PcapCore.pcap_snapshot(pcap);
-        this.precision = Libpcap.has("pcap_get_tstamp_precision")
-                ? TimestampPrecision.ofCode(PcapCore.pcap_get_tstamp_precision(pcap)) : TimestampPrecision.MICRO;
+        this.precision = precision != null ? precision : nativePrecision(pcap);
         MemorySegment out = arena.allocate(ValueLayout.ADDRESS, 2);
         this.outAddress = out.address();
         this.outHeader = Libpcap.pointer(outAddress);
         this.outData = Libpcap.pointer(outAddress + ValueLayout.ADDRESS.byteSize());
-        this.view = new PacketView(arena, precision.nanosPerUnit());
+        this.view = new PacketView(arena, nativePrecision(pcap).nanosPerUnit());
+    }
+
+    /** The precision of the timestamps libpcap delivers on this {@code pcap_t}. */
+    static TimestampPrecision nativePrecision(MemorySegment pcap) {
+        return Libpcap.has("pcap_get_tstamp_precision")
+                ? TimestampPrecision.ofCode(PcapCore.pcap_get_tstamp_precision(pcap)) : TimestampPrecision.MICRO;
     }
 
     // ---- reading ----------------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     private Throwable dispatchFailure;
 
     private PanamaLiveHandle(MemorySegment pcap, Arena arena, String device, List<String> warnings) {
-        super(pcap, arena, device);
+        super(pcap, arena, device, null);
         this.device = device;
         this.warnings = List.copyOf(warnings);
         this.currentLinkType = super.linkType();

@@ -1,11 +1,15 @@
 package dev.trawl.pcap.panama;
 
+import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.UnsupportedCapabilityException;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
@@ -28,32 +32,61 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
     private final boolean swapped;
 
     private PanamaOfflineHandle(MemorySegment pcap, Arena arena, String source, boolean critical,
-            CookieFiles.Cookie cookie) {
-        super(pcap, arena, source);
+            CookieFiles.Cookie cookie, TimestampPrecision wanted) {
+        super(pcap, arena, source, wanted);
         this.critical = critical;
         this.cookie = cookie;
         this.major = PcapCore.pcap_major_version(pcap);
         this.minor = PcapCore.pcap_minor_version(pcap);
         this.swapped = PcapCore.pcap_is_swapped(pcap) != 0;
-        view.unsignedSeconds(major != 1); // pcap records hold 32-bit unsigned seconds; pcapng 64-bit ticks
+        boolean pcapFormat = major != 1;
+        view.unsignedSeconds(pcapFormat); // pcap records hold 32-bit unsigned fields; pcapng 64-bit ticks
+        view.truncateToMicros(wanted == TimestampPrecision.MICRO && nativePrecision(pcap) == TimestampPrecision.NANO);
+    }
+
+    /**
+     * The precision to ask libpcap for: a pcap file's own, so that libpcap does not scale its 32-bit fraction
+     * through a signed integer (the view scales instead); for pcapng (whose 64-bit times scale safely) and
+     * anything else, the precision wanted.
+     */
+    private static TimestampPrecision openPrecision(byte[] magic, TimestampPrecision wanted) {
+        if (magic.length < 4) {
+            return wanted;
+        }
+        int be = ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16) | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);
+        return switch (be) {
+            case 0xa1b2c3d4, 0xd4c3b2a1 -> TimestampPrecision.MICRO;
+            case 0xa1b23c4d, 0x4d3cb2a1 -> TimestampPrecision.NANO;
+            default -> wanted;
+        };
     }
 
     /** Opens a capture file. */
     static PanamaOfflineHandle open(Path file, OfflineOptions options, boolean allowCritical) throws PcapException {
         String name = file.toString();
+        byte[] magic = new byte[0];
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                magic = in.readNBytes(4);
+            } catch (IOException e) {
+                // unreadable: libpcap reports it below, with its own text
+            }
+            refuseGzip(magic);
+        }
         Arena arena = Arena.ofShared();
         MemorySegment pcap;
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
             pcap = PcapCore.pcap_open_offline_with_tstamp_precision(scratch.allocateFrom(name),
-                    options.precision().code(), errbuf);
+                    openPrecision(magic, options.precision()).code(), errbuf);
             if (pcap.equals(MemorySegment.NULL)) {
                 arena.close();
                 throw openFailure(file, Errors.errbuf(errbuf));
             }
         }
         try {
-            return new PanamaOfflineHandle(pcap, arena, name, allowCritical && Files.isRegularFile(file), null);
+            return new PanamaOfflineHandle(pcap, arena, name, allowCritical && Files.isRegularFile(file), null,
+                    options.precision());
         } catch (RuntimeException | Error e) {
             PcapCore.pcap_close(pcap);
             arena.close();
@@ -62,14 +95,29 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
     }
 
     /** Reads a capture from a stream through a {@code fopencookie} {@code FILE *}; closing closes the stream. */
-    static PanamaOfflineHandle open(InputStream in, OfflineOptions options) throws PcapException {
+    static PanamaOfflineHandle open(InputStream stream, OfflineOptions options) throws PcapException {
+        InputStream in = new BufferedInputStream(stream, 64 * 1024);
+        byte[] magic;
+        try {
+            in.mark(4);
+            magic = in.readNBytes(4);
+            in.reset();
+            refuseGzip(magic);
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new PcapException("cannot read the capture stream: " + e.getMessage(), e);
+        } catch (UnsupportedCapabilityException e) {
+            closeQuietly(in);
+            throw e;
+        }
         CookieFiles.Cookie cookie = new CookieFiles.Cookie(in, null);
         MemorySegment file = CookieFiles.openRead(cookie);
         Arena arena = Arena.ofShared();
         MemorySegment pcap;
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
-            pcap = PcapCore.pcap_fopen_offline_with_tstamp_precision(file, options.precision().code(), errbuf);
+            pcap = PcapCore.pcap_fopen_offline_with_tstamp_precision(file,
+                    openPrecision(magic, options.precision()).code(), errbuf);
             if (pcap.equals(MemorySegment.NULL)) {
                 arena.close();
                 Throwable failure = cookie.failure;
@@ -80,7 +128,15 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
                 throw new MalformedCaptureException("stream: " + Errors.errbuf(errbuf), 0);
             }
         }
-        return new PanamaOfflineHandle(pcap, arena, "stream", false, cookie);
+        return new PanamaOfflineHandle(pcap, arena, "stream", false, cookie, options.precision());
+    }
+
+    /** libpcap does not read gzip; say so as a missing capability rather than a malformed file. */
+    private static void refuseGzip(byte[] magic) {
+        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            throw new UnsupportedCapabilityException(PanamaPcapProvider.NAME, Capability.READ_GZIP,
+                    "libpcap does not read gzip-compressed captures; decompress it first");
+        }
     }
 
     private static PcapException openFailure(Path file, String text) {
