@@ -1,0 +1,272 @@
+package dev.trawl.pcap.jna;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.BackendUnavailableException;
+import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.Device;
+import dev.trawl.pcap.DumpOptions;
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.LiveHandle;
+import dev.trawl.pcap.LiveOptions;
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.OfflineHandle;
+import dev.trawl.pcap.OfflineOptions;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.UnsupportedCapabilityException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@code jna} backend: libpcap, loaded once per class loader. Thread-safe; handles are not (see
+ * {@link dev.trawl.pcap.Handle}).
+ *
+ * <p>It lacks {@link Capability#READ_GZIP} (libpcap reads no compressed files) and
+ * {@link Capability#DUMP_PCAPNG} (libpcap 1.10 writes only pcap); asking for either throws
+ * {@link UnsupportedCapabilityException}.
+ */
+final class JnaBackend implements Backend {
+    static final String NAME = "jna";
+    private static final String[] LIBRARY_NAMES = {"pcap", "libpcap.so.1", "libpcap.so.0.8", "wpcap"};
+    private static final int PCAP_CHAR_ENC_UTF_8 = 1;
+
+    private static JnaBackend instance;
+
+    private final String version;
+    private final OptionalPcap optional;
+    private final boolean canAppend;
+    private final Set<Capability> capabilities;
+
+    private JnaBackend(NativeLibrary library) {
+        this.optional = OptionalPcap.load(library);
+        if (OptionalPcap.has(library, "pcap_init")) {
+            // UTF-8 error messages and device names, whatever the locale; failure just keeps the local encoding.
+            optional.pcap_init(PCAP_CHAR_ENC_UTF_8, Errors.errbuf());
+        }
+        this.canAppend = OptionalPcap.has(library, "pcap_dump_open_append");
+        this.version = NativePcap.pcap_lib_version();
+        EnumSet<Capability> caps = EnumSet.allOf(Capability.class);
+        caps.remove(Capability.READ_GZIP);
+        caps.remove(Capability.DUMP_PCAPNG);
+        if (!canAppend) {
+            caps.remove(Capability.DUMP_APPEND);
+        }
+        this.capabilities = Collections.unmodifiableSet(caps);
+    }
+
+    /** Loads libpcap and binds it, once. */
+    static synchronized JnaBackend load() throws BackendUnavailableException {
+        if (instance != null) {
+            return instance;
+        }
+        try {
+            if (Native.POINTER_SIZE != 8) {
+                throw new BackendUnavailableException("the jna backend needs a 64-bit JVM; this one has "
+                        + (8 * Native.POINTER_SIZE) + "-bit pointers");
+            }
+            NativeLibrary library = null;
+            UnsatisfiedLinkError firstFailure = null;
+            for (String name : LIBRARY_NAMES) {
+                try {
+                    library = NativeLibrary.getInstance(name);
+                    break;
+                } catch (UnsatisfiedLinkError e) {
+                    if (firstFailure == null) {
+                        firstFailure = e;
+                    }
+                }
+            }
+            if (library == null) {
+                throw new BackendUnavailableException("libpcap not found (tried " + String.join(", ", LIBRARY_NAMES)
+                        + "): install it, e.g. 'sudo apt-get install libpcap0.8' on Debian and Ubuntu, "
+                        + "'sudo dnf install libpcap' on Fedora", firstFailure);
+            }
+            NativePcap.register(library);
+            Libc.register();
+            instance = new JnaBackend(library);
+            return instance;
+        } catch (UnsatisfiedLinkError e) {
+            throw new BackendUnavailableException("libpcap is too old or incomplete for the jna backend "
+                    + "(it needs libpcap 1.5 or newer): " + e.getMessage(), e);
+        } catch (NoClassDefFoundError e) {
+            throw new BackendUnavailableException("JNA (net.java.dev.jna:jna) is not on the class path", e);
+        } catch (IllegalCallerException e) {
+            throw new BackendUnavailableException("native access is not enabled: run java with "
+                    + "--enable-native-access=ALL-UNNAMED (or =com.sun.jna on the module path)", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String libraryVersion() {
+        return version;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public List<Device> devices() throws PcapException {
+        return Devices.list();
+    }
+
+    @Override
+    public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
+        return LiveOpener.open(this, device, options);
+    }
+
+    @Override
+    public OfflineHandle openOffline(Path file, OfflineOptions options) throws PcapException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        int magic = magic(file);
+        byte[] errbuf = Errors.errbuf();
+        long p = NativePcap.pcap_open_offline_with_tstamp_precision(file.toString(), options.precision().code(), errbuf);
+        if (p == 0) {
+            throw new MalformedCaptureException(file + ": " + Errors.text(errbuf), -1);
+        }
+        return new JnaOfflineHandle(this, p, options.precision(), null, magic);
+    }
+
+    /**
+     * The file's first four bytes, big-endian (0 if it is shorter). libpcap would call a gzip file a bad
+     * file; this says what is really missing, and that a missing file is missing.
+     */
+    private static int magic(Path file) throws PcapException {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(magic, 0, 4);
+            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+                throw new UnsupportedCapabilityException(NAME, Capability.READ_GZIP,
+                        file + " is gzip-compressed; libpcap reads only uncompressed files");
+            }
+            return n < 4 ? 0 : java.nio.ByteBuffer.wrap(magic).getInt();
+        } catch (NoSuchFileException e) {
+            throw new PcapException(file + ": No such file or directory", e);
+        } catch (IOException e) {
+            throw new PcapException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OfflineHandle openOffline(InputStream in, OfflineOptions options) throws PcapException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
+        InputPump[] pump = new InputPump[1];
+        long file = InputPump.open(in, pump);
+        byte[] errbuf = Errors.errbuf();
+        long p = NativePcap.pcap_fopen_offline_with_tstamp_precision(file, options.precision().code(), errbuf);
+        if (p == 0) {
+            Libc.fclose(file); // libpcap leaves the FILE to the caller when it fails
+            pump[0].stop();
+            IOException failure = pump[0].failure();
+            if (failure != null) {
+                throw new PcapException("reading the capture stream failed: " + failure.getMessage(), failure);
+            }
+            throw new MalformedCaptureException("stream: " + Errors.text(errbuf), -1);
+        }
+        return new JnaOfflineHandle(this, p, options.precision(), pump[0], pump[0].magic());
+    }
+
+    @Override
+    public Dumper openDumper(Path file, LinkType linkType, int snaplen, DumpOptions options) throws PcapException {
+        Objects.requireNonNull(file, "file");
+        return dumper(file, null, linkType, snaplen, options);
+    }
+
+    @Override
+    public Dumper openDumper(OutputStream out, LinkType linkType, int snaplen, DumpOptions options)
+            throws PcapException {
+        Objects.requireNonNull(out, "out");
+        return dumper(null, out, linkType, snaplen, options);
+    }
+
+    private Dumper dumper(Path file, OutputStream out, LinkType linkType, int snaplen, DumpOptions options)
+            throws PcapException {
+        Objects.requireNonNull(linkType, "linkType");
+        Objects.requireNonNull(options, "options");
+        if (snaplen <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
+        }
+        if (options.format() == CaptureFormat.PCAPNG) {
+            throw new UnsupportedCapabilityException(NAME, Capability.DUMP_PCAPNG, "libpcap writes only pcap files");
+        }
+        if (options.append() && !canAppend) {
+            throw new UnsupportedCapabilityException(NAME, Capability.DUMP_APPEND,
+                    "this libpcap has no pcap_dump_open_append");
+        }
+        if (options.append() && out != null) {
+            throw new IllegalArgumentException("appending needs a file, not a stream");
+        }
+        TimestampPrecision precision = options.precision() == null ? TimestampPrecision.MICRO : options.precision();
+        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, precision.code());
+        if (dead == 0) {
+            throw new PcapException("pcap_open_dead failed for link type " + linkType);
+        }
+        OutputPump[] pump = new OutputPump[1];
+        long dumper = 0;
+        try {
+            if (file != null) {
+                dumper = options.append() ? optional.pcap_dump_open_append(dead, file.toString())
+                        : NativePcap.pcap_dump_open(dead, file.toString());
+            } else {
+                long stream = OutputPump.open(out, pump);
+                dumper = NativePcap.pcap_dump_fopen(dead, stream);
+                if (dumper == 0) {
+                    Libc.fclose(stream);
+                }
+            }
+            if (dumper == 0) {
+                String text = NativePcap.pcap_geterr(dead);
+                throw options.append() && text.contains("different")
+                        ? new MalformedCaptureException(text, 0) : new PcapException(text);
+            }
+            return new JnaDumper(dead, dumper, precision, pump[0]);
+        } finally {
+            if (dumper == 0) {
+                NativePcap.pcap_close(dead);
+            }
+        }
+    }
+
+    @Override
+    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
+            throws PcapException {
+        Objects.requireNonNull(linkType, "linkType");
+        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, 0);
+        if (dead == 0) {
+            throw new PcapException("pcap_open_dead failed for link type " + linkType);
+        }
+        try {
+            return Filters.compile(dead, expression, optimize, netmask);
+        } finally {
+            NativePcap.pcap_close(dead);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "jna backend (" + version + ")";
+    }
+}

@@ -1,0 +1,129 @@
+package dev.trawl.pcap.jna;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.TimestampPrecision;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * A {@code pcap_dumper_t}, with the dead {@code pcap_t} that gave it its link type, snaplen and precision.
+ * Each packet is copied with its header into one reused native block and handed to {@code pcap_dump}. Not
+ * thread-safe, except {@link #close()}, which is idempotent.
+ */
+final class JnaDumper implements Dumper {
+    private final long dead;
+    private final long dumper;
+    private final TimestampPrecision precision;
+    private final OutputPump pump;
+    private final NativeGuard guard;
+    private Memory scratch;
+    private ByteBuffer scratchView;
+    private long scratchAddress;
+
+    JnaDumper(long dead, long dumper, TimestampPrecision precision, OutputPump pump) {
+        this.dead = dead;
+        this.dumper = dumper;
+        this.precision = precision;
+        this.pump = pump;
+        this.guard = new NativeGuard("dumper", this::free);
+        ensureScratch(2048);
+    }
+
+    private void ensureScratch(int dataLength) {
+        long need = JnaPacket.HEADER_SIZE + (long) dataLength;
+        if (scratch == null || scratch.size() < need) {
+            long size = Math.max(need, scratch == null ? 0 : scratch.size() * 2);
+            scratch = new Memory(size);
+            scratchView = scratch.getByteBuffer(0, size).order(ByteOrder.nativeOrder());
+            scratchAddress = Pointer.nativeValue(scratch);
+        }
+    }
+
+    @Override
+    public void write(Packet packet) throws PcapException {
+        Objects.requireNonNull(packet, "packet");
+        ByteBuffer data = packet.data();
+        int wire = Math.max(packet.originalLength(), data.remaining());
+        write(packet.timestampSeconds(), packet.timestampNanos(), wire, data);
+    }
+
+    @Override
+    public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+            throws PcapException {
+        Objects.requireNonNull(data, "data");
+        if (timestampNanos < 0 || timestampNanos > 999_999_999) {
+            throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
+        }
+        int length = data.remaining();
+        if (originalLength < length) {
+            throw new IllegalArgumentException("originalLength " + originalLength + " is less than the "
+                    + length + " bytes given");
+        }
+        guard.enter();
+        try {
+            ensureScratch(length);
+            ByteBuffer s = scratchView;
+            long fraction = timestampNanos / precision.nanosPerUnit();
+            if (Native.LONG_SIZE == 8) {
+                s.putLong(JnaPacket.TV_SEC, timestampSeconds);
+                s.putLong(JnaPacket.TV_FRAC, fraction);
+            } else {
+                s.putInt(JnaPacket.TV_SEC, (int) timestampSeconds);
+                s.putInt(JnaPacket.TV_FRAC, (int) fraction);
+            }
+            s.putInt(JnaPacket.CAPLEN, length);
+            s.putInt(JnaPacket.LEN, originalLength);
+            s.put(JnaPacket.HEADER_SIZE, data, data.position(), length);
+            NativePcap.pcap_dump(dumper, scratchAddress, scratchAddress + JnaPacket.HEADER_SIZE);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public void flush() throws PcapException {
+        guard.enter();
+        try {
+            if (NativePcap.pcap_dump_flush(dumper) != 0) {
+                throw new PcapException("flushing the capture file failed");
+            }
+        } finally {
+            guard.exit();
+        }
+        if (pump != null) {
+            pump.check();
+        }
+    }
+
+    @Override
+    public void close() throws PcapException {
+        if (!guard.tryEnter()) {
+            return;
+        }
+        boolean flushed;
+        try {
+            flushed = NativePcap.pcap_dump_flush(dumper) == 0;
+        } finally {
+            guard.exit();
+        }
+        guard.close(() -> { }, 10_000, false);
+        if (pump != null) {
+            pump.finish();
+        }
+        if (!flushed) {
+            throw new PcapException("flushing the capture file failed on close");
+        }
+    }
+
+    private void free() {
+        NativePcap.pcap_dump_close(dumper);
+        NativePcap.pcap_close(dead);
+    }
+}

@@ -1,0 +1,357 @@
+package dev.trawl.pcap.jna;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.DumpOptions;
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PacketHandler;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.TimestampPrecision;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What live and offline handles share: the {@code pcap_t}, its lifetime, and reading.
+ *
+ * <p>{@link #next()} calls {@code pcap_next_ex} with its two out-pointers in one reused native block read
+ * back through a direct buffer, and loads the reused {@link JnaPacket}; {@link #dispatch} and {@link #loop}
+ * pass one callback object, held for the handle's life, to {@code pcap_dispatch} and {@code pcap_loop}. A
+ * handler's exception breaks the native loop and is rethrown once the native call has returned.
+ *
+ * <p>Every native call runs inside the {@link NativeGuard}, so {@link #close()} from any thread breaks a
+ * running read and frees the {@code pcap_t} only once no thread is inside libpcap.
+ */
+abstract class JnaHandle implements Handle {
+    /** How long {@link #close()} waits for a reader to leave libpcap before leaving the free to that reader. */
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
+
+    final long pcap;
+    final NativeGuard guard;
+    final JnaBackend backend;
+    private final Memory outs = new Memory(16);
+    private final ByteBuffer outsView = outs.getByteBuffer(0, 16).order(ByteOrder.nativeOrder());
+    private final long headerOut = Pointer.nativeValue(outs);
+    private final long dataOut = headerOut + 8;
+    private final JnaPacket packet;
+    private final Callback callback = new Callback();
+    private final TimestampPrecision precision;
+    private boolean hasPacket;
+
+    /** Set by {@link #breakLoop()}; tells an offline handle's -2 from {@code pcap_next_ex} apart from end of file. */
+    volatile boolean breakRequested;
+    private volatile Thread reader;
+
+    // State of the running dispatch or loop, touched only by the reading thread.
+    private PacketHandler handler;
+    private Throwable handlerError;
+    private long delivered;
+    private long target;
+    private boolean brokeInternally;
+
+    /**
+     * @param pcapFile whether the handle reads a pcap (not pcapng) file, whose 32-bit seconds are unsigned
+     * @param unscaledPcapFile whether it reads a pcap file at the file's own precision, so that the fraction
+     *     field, too, arrives unscaled and only sign-extended
+     */
+    JnaHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String what, boolean pcapFile,
+            boolean unscaledPcapFile) {
+        this.backend = backend;
+        this.pcap = pcap;
+        this.precision = precision;
+        this.packet = new JnaPacket(precision.nanosPerUnit(), pcapFile, unscaledPcapFile);
+        this.guard = new NativeGuard(what, this::free);
+    }
+
+    /** Whether this handle reads a file or stream (where {@code pcap_dispatch} returning 0 means the end). */
+    abstract boolean offline();
+
+    /** The exception for a read that libpcap failed, with its text. */
+    abstract PcapException readError(String text);
+
+    /** Releases what the subclass holds beyond the {@code pcap_t}; runs once, after {@code pcap_close}. */
+    void afterFree() {
+    }
+
+    /** Runs before the wait for readers on close: unblocks what {@code pcap_breakloop} cannot. */
+    void beforeCloseWait() {
+    }
+
+    private void free() {
+        NativePcap.pcap_close(pcap);
+        afterFree();
+    }
+
+    @Override
+    public String backendName() {
+        return JnaBackend.NAME;
+    }
+
+    @Override
+    public LinkType linkType() {
+        guard.enter();
+        try {
+            return LinkType.fromDlt(NativePcap.pcap_datalink(pcap));
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int snaplen() {
+        guard.enter();
+        try {
+            return NativePcap.pcap_snapshot(pcap);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public TimestampPrecision timestampPrecision() {
+        ensureOpen();
+        return precision;
+    }
+
+    @Override
+    public ReadStatus next() throws PcapException {
+        guard.enter();
+        try {
+            int rc = NativePcap.pcap_next_ex(pcap, headerOut, dataOut);
+            if (rc == 1) {
+                packet.load(outsView.getLong(0), outsView.getLong(8));
+                hasPacket = true;
+                return ReadStatus.PACKET;
+            }
+            hasPacket = false;
+            if (rc == 0) {
+                return ReadStatus.TIMEOUT;
+            }
+            if (rc == Errors.PCAP_ERROR_BREAK) {
+                // Offline, libpcap returns -2 both at the end of the file and after pcap_breakloop.
+                boolean broken = breakRequested;
+                breakRequested = false;
+                return broken || !offline() ? ReadStatus.INTERRUPTED : endOfInput();
+            }
+            throw readError(NativePcap.pcap_geterr(pcap));
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** What an offline read returns at the end: {@link ReadStatus#END_OF_FILE}, or the stream's failure. */
+    ReadStatus endOfInput() throws PcapException {
+        return ReadStatus.END_OF_FILE;
+    }
+
+    @Override
+    public Packet packet() {
+        ensureOpen();
+        if (!hasPacket) {
+            throw new IllegalStateException("no packet: the last next() did not return PACKET");
+        }
+        return packet;
+    }
+
+    @Override
+    public int dispatch(int maxPackets, PacketHandler handler) throws PcapException {
+        int rc = run(false, maxPackets <= 0 ? -1 : maxPackets, 0, handler);
+        int count = (int) delivered;
+        if (rc == Errors.PCAP_ERROR_BREAK) {
+            return count > 0 ? count : DISPATCH_INTERRUPTED;
+        }
+        if (rc == 0 && count == 0 && offline()) {
+            endOfInput();
+            return DISPATCH_END_OF_FILE;
+        }
+        return count;
+    }
+
+    @Override
+    public long loop(long count, PacketHandler handler) throws PcapException {
+        boolean fits = count > 0 && count <= Integer.MAX_VALUE;
+        int rc = run(true, fits ? (int) count : -1, fits ? 0 : Math.max(count, 0), handler);
+        if (rc == 0 && offline()) {
+            endOfInput();
+        }
+        return delivered;
+    }
+
+    /** Runs pcap_dispatch or pcap_loop; returns libpcap's result after rethrowing a handler's exception. */
+    private int run(boolean loop, int cnt, long ourTarget, PacketHandler h) throws PcapException {
+        Objects.requireNonNull(h, "handler");
+        guard.enter();
+        Thread previous = reader;
+        reader = Thread.currentThread();
+        handler = h;
+        handlerError = null;
+        delivered = 0;
+        target = ourTarget;
+        brokeInternally = false;
+        hasPacket = false;
+        try {
+            int rc = loop ? NativePcap.pcap_loop(pcap, cnt, callback, 0)
+                    : NativePcap.pcap_dispatch(pcap, cnt, callback, 0);
+            if (brokeInternally && rc != Errors.PCAP_ERROR_BREAK && offline()) {
+                // Offline, libpcap leaves our pcap_breakloop pending when packets were delivered; clear it
+                // with a dispatch that returns at once without reading, so the next read is not cut short.
+                handler = null;
+                NativePcap.pcap_dispatch(pcap, 1, callback, 0);
+            }
+            if (rc == Errors.PCAP_ERROR_BREAK) {
+                if (brokeInternally) {
+                    rc = 0;
+                } else {
+                    breakRequested = false;
+                }
+            }
+            Throwable error = handlerError;
+            if (error != null) {
+                handlerError = null;
+                throw rethrow(error);
+            }
+            if (rc == Errors.PCAP_ERROR) {
+                throw readError(NativePcap.pcap_geterr(pcap));
+            }
+            return rc;
+        } finally {
+            handler = null;
+            reader = previous;
+            guard.exit();
+        }
+    }
+
+    private static PcapException rethrow(Throwable error) {
+        if (error instanceof PcapException e) {
+            return e;
+        }
+        if (error instanceof RuntimeException e) {
+            throw e;
+        }
+        if (error instanceof Error e) {
+            throw e;
+        }
+        if (error instanceof IOException e) {
+            return new PcapException("packet handler failed: " + e.getMessage(), e);
+        }
+        return new PcapException("packet handler failed: " + error, error);
+    }
+
+    /** The one callback libpcap calls; kept in a field so it lives as long as the handle. */
+    private final class Callback implements NativePcap.PacketCallback {
+        @Override
+        public void invoke(long user, long header, long bytes) {
+            PacketHandler h = handler;
+            if (h == null || handlerError != null) {
+                return;
+            }
+            try {
+                packet.load(header, bytes);
+                delivered++;
+                h.onPacket(packet);
+            } catch (Throwable t) {
+                handlerError = t;
+                brokeInternally = true;
+                NativePcap.pcap_breakloop(pcap);
+                return;
+            }
+            if (delivered == target) {
+                brokeInternally = true;
+                NativePcap.pcap_breakloop(pcap);
+            }
+        }
+    }
+
+    @Override
+    public void breakLoop() {
+        if (!guard.tryEnter()) {
+            return;
+        }
+        try {
+            breakRequested = true;
+            NativePcap.pcap_breakloop(pcap);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public BpfProgram compileFilter(String expression, boolean optimize, int netmask) throws PcapException {
+        guard.enter();
+        try {
+            return Filters.compile(pcap, expression, optimize, netmask);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** The netmask {@link #setFilter(String)} compiles with. */
+    int filterNetmask() {
+        return NETMASK_UNKNOWN;
+    }
+
+    @Override
+    public void setFilter(String expression) throws PcapException {
+        setFilter(compileFilter(expression, true, filterNetmask()));
+    }
+
+    @Override
+    public void setFilter(BpfProgram program) throws PcapException {
+        Objects.requireNonNull(program, "program");
+        guard.enter();
+        try {
+            Filters.install(pcap, program);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public Dumper newDumper(Path file, DumpOptions options) throws PcapException {
+        Objects.requireNonNull(options, "options");
+        LinkType type = linkType();
+        int snap = snaplen();
+        return backend.openDumper(file, type, snap, options.precision() == null
+                ? DumpOptions.builder().format(options.format()).append(options.append()).precision(precision).build()
+                : options);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new IllegalArgumentException("handle of backend 'jna' has no " + type.getName());
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !guard.isClosed();
+    }
+
+    void ensureOpen() {
+        if (guard.isClosed()) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        boolean self = reader == Thread.currentThread();
+        guard.close(this::wake, CLOSE_WAIT_MILLIS, self);
+    }
+
+    private void wake() {
+        breakRequested = true;
+        NativePcap.pcap_breakloop(pcap);
+        beforeCloseWait();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.trawl.pcap.jna;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PacketRecord;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The reused packet view of a handle: reads libpcap's {@code struct pcap_pkthdr} and exposes the packet bytes
+ * as a read-only direct {@link ByteBuffer} over libpcap's own buffer.
+ *
+ * <pre>
+ * struct pcap_pkthdr on LP64 Linux and macOS (24 bytes):
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |            ts.tv_sec (long, 8 bytes, native order)            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |   ts.tv_usec (long; nanoseconds on a nanosecond-precision handle)
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |        caplen (u_int32)       |          len (u_int32)        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * <p>No allocation per packet while libpcap keeps its header and data at the same addresses, which it does for
+ * a file ({@code p->pcap_header}, {@code p->buffer}): the header and data views are rebuilt only when an
+ * address changes, or when a packet is longer than the data view. A live capture's packets lie at moving
+ * places in the kernel ring, so there one data view is made per packet. Not thread-safe.
+ */
+final class JnaPacket implements Packet {
+    private static final int LONG = Native.LONG_SIZE;
+    static final int TV_SEC = 0;
+    static final int TV_FRAC = LONG;
+    static final int CAPLEN = 2 * LONG;
+    static final int LEN = 2 * LONG + 4;
+    static final int HEADER_SIZE = 2 * LONG + 8;
+
+    private final int nanosPerUnit;
+    private final long unitsPerSecond;
+    private final boolean unsignedSeconds;
+    private final boolean unsignedFraction;
+
+    private long headerAddress;
+    private ByteBuffer header;
+    private long dataAddress;
+    private int dataCapacity = -1;
+    private ByteBuffer data;
+
+    private long seconds;
+    private int nanos;
+    private int capturedLength;
+    private int originalLength;
+
+    /**
+     * @param unsignedSeconds whether {@code tv_sec} came from a pcap file's unsigned 32-bit field, which
+     *     libpcap 1.10 sign-extends (so that 2038 to 2106 would read as 1901 to 1969); the fraction field
+     * @param unsignedFraction whether {@code tv_usec} is likewise a sign-extended unsigned field: a pcap file
+     *     read at its own precision (when libpcap scales it, the signed arithmetic is already done)
+     */
+    JnaPacket(int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction) {
+        this.unsignedSeconds = unsignedSeconds;
+        this.unsignedFraction = unsignedFraction;
+        this.nanosPerUnit = nanosPerUnit;
+        this.unitsPerSecond = 1_000_000_000L / nanosPerUnit;
+    }
+
+    /** Points this view at the packet libpcap returned. */
+    void load(long headerAt, long dataAt) {
+        ByteBuffer h = header;
+        if (headerAt != headerAddress || h == null) {
+            h = new Pointer(headerAt).getByteBuffer(0, HEADER_SIZE).order(ByteOrder.nativeOrder());
+            header = h;
+            headerAddress = headerAt;
+        }
+        long sec;
+        long frac;
+        if (LONG == 8) {
+            sec = h.getLong(TV_SEC);
+            frac = h.getLong(TV_FRAC);
+        } else {
+            sec = h.getInt(TV_SEC);
+            frac = h.getInt(TV_FRAC) & 0xffffffffL;
+        }
+        if (unsignedSeconds) {
+            sec &= 0xffffffffL;
+        }
+        if (unsignedFraction) {
+            frac &= 0xffffffffL;
+        }
+        if (frac < 0 || frac >= unitsPerSecond) {
+            // A damaged file can hold a fraction of a second of a second or more: carry it, as tshark does.
+            sec += Math.floorDiv(frac, unitsPerSecond);
+            frac = Math.floorMod(frac, unitsPerSecond);
+        }
+        seconds = sec;
+        nanos = (int) frac * nanosPerUnit;
+        int caplen = h.getInt(CAPLEN);
+        originalLength = h.getInt(LEN);
+        if (caplen < 0) {
+            caplen = 0; // libpcap never delivers 2 GiB packets; a negative value cannot be real
+        }
+        capturedLength = caplen;
+        ByteBuffer d = data;
+        if (dataAt != dataAddress || caplen > dataCapacity || d == null) {
+            d = caplen == 0 || dataAt == 0
+                    ? ByteBuffer.allocateDirect(0).asReadOnlyBuffer()
+                    : new Pointer(dataAt).getByteBuffer(0, caplen).asReadOnlyBuffer();
+            data = d;
+            dataAddress = dataAt;
+            dataCapacity = d.capacity();
+        }
+        d.clear();
+        d.limit(caplen);
+    }
+
+    /** Forgets the views, so that nothing points into a handle's freed buffers. */
+    void reset() {
+        header = null;
+        data = null;
+        headerAddress = 0;
+        dataAddress = 0;
+        dataCapacity = -1;
+    }
+
+    @Override
+    public long timestampSeconds() {
+        return seconds;
+    }
+
+    @Override
+    public int timestampNanos() {
+        return nanos;
+    }
+
+    @Override
+    public int capturedLength() {
+        return capturedLength;
+    }
+
+    @Override
+    public int originalLength() {
+        return originalLength;
+    }
+
+    @Override
+    public ByteBuffer data() {
+        return data;
+    }
+
+    @Override
+    public PacketRecord copy() {
+        byte[] bytes = new byte[capturedLength];
+        data.get(0, bytes);
+        // A damaged file can claim fewer bytes on the wire than it captured; a record cannot.
+        int wire = originalLength < 0 || originalLength < capturedLength ? capturedLength : originalLength;
+        return new PacketRecord(seconds, nanos, wire, bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + capturedLength
+                + ", len=" + originalLength + "]";
+    }
+}
