@@ -22,13 +22,14 @@ import java.io.IOException;
  */
 final class Delivery implements RawPacketListener {
     private final PcapHandle pcap;
-    private final PacketView view = new PacketView();
+    private final PacketView view;
     private PacketHandler handler;
     private long delivered;
     private Throwable failure;
 
-    Delivery(PcapHandle pcap) {
+    Delivery(PcapHandle pcap, boolean unsignedSeconds) {
         this.pcap = pcap;
+        this.view = new PacketView(unsignedSeconds);
     }
 
     /** Starts a call of pcap4j's loop or dispatch. */
@@ -77,7 +78,7 @@ final class Delivery implements RawPacketListener {
             MalformedCaptureException e = new MalformedCaptureException(
                     "a packet's timestamp fraction is out of range, which pcap4j cannot represent: "
                             + cause.getMessage(), -1);
-            e.initCause(cause);
+            e.addSuppressed(cause);
             fail(e);
         }
     }

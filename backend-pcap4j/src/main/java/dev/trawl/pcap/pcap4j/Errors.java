@@ -54,7 +54,7 @@ final class Errors {
     static MalformedCaptureException file(String file, String message, Throwable cause) {
         MalformedCaptureException e = new MalformedCaptureException(file + ": " + message, -1);
         if (cause != null) {
-            e.initCause(cause);
+            e.addSuppressed(cause); // the constructor fixes the cause to null; keep pcap4j's exception visible
         }
         return e;
     }

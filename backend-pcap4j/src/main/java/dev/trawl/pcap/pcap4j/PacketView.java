@@ -1,6 +1,7 @@
 package dev.trawl.pcap.pcap4j;
 
 import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PacketRecord;
 
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
@@ -11,18 +12,28 @@ import java.sql.Timestamp;
  * {@link #data()} is asked for. Valid until the handle's next read; not thread-safe.
  */
 final class PacketView implements Packet {
+    private final boolean unsignedSeconds;
     private long seconds;
     private int nanos;
     private int originalLength;
     private byte[] bytes;
     private ByteBuffer data;
 
+    /**
+     * @param unsignedSeconds whether the seconds are a pcap file's unsigned 32-bit field, which libpcap
+     *     sign-extends
+     */
+    PacketView(boolean unsignedSeconds) {
+        this.unsignedSeconds = unsignedSeconds;
+    }
+
     /** Points the view at a packet pcap4j delivered, with the header pcap4j keeps for this thread. */
     void set(byte[] bytes, Timestamp timestamp, Integer originalLength) {
         this.bytes = bytes;
         this.data = null;
         // java.sql.Timestamp keeps whole seconds in getTime() (as milliseconds) and the fraction in getNanos().
-        this.seconds = Math.floorDiv(timestamp.getTime(), 1000L);
+        long sec = Math.floorDiv(timestamp.getTime(), 1000L);
+        this.seconds = unsignedSeconds ? sec & 0xffffffffL : sec;
         this.nanos = timestamp.getNanos();
         this.originalLength = originalLength != null ? originalLength : bytes.length;
     }
@@ -63,12 +74,20 @@ final class PacketView implements Packet {
             view = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
             data = view;
         }
+        view.clear(); // a caller may have moved the position of the view it was given before
         return view;
     }
 
     @Override
+    public PacketRecord copy() {
+        // A damaged file can claim fewer bytes on the wire than were captured; a record cannot.
+        int wire = originalLength < bytes.length ? bytes.length : originalLength;
+        return new PacketRecord(seconds, nanos, wire, bytes.clone());
+    }
+
+    @Override
     public String toString() {
-        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + bytes.length + ", len="
-                + originalLength + "]";
+        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + (bytes == null ? 0
+                : bytes.length) + ", len=" + originalLength + "]";
     }
 }

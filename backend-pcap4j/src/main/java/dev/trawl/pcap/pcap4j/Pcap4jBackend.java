@@ -171,6 +171,10 @@ final class Pcap4jBackend implements Backend {
         } catch (IOException e) {
             throw new PcapException(name + ": " + e.getMessage(), e);
         }
+        if (header.gzip()) {
+            throw new UnsupportedCapabilityException(name(), Capability.READ_GZIP,
+                    name + " is gzip-compressed; libpcap reads only uncompressed files");
+        }
         PcapHandle pcap;
         try {
             pcap = Pcaps.openOffline(file.toAbsolutePath().toString(),

@@ -46,7 +46,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     private final TimestampPrecision precision;
     private final int snaplen;
     private volatile LinkType linkType;
-    private final PacketView current = new PacketView();
+    private final PacketView current;
     private final Delivery delivery;
     /** Guards this backend's own native calls on the pcap_t against close. */
     private final ReentrantReadWriteLock nativeLock = new ReentrantReadWriteLock();
@@ -54,19 +54,29 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     private volatile Pointer nativeHandle;
     private volatile boolean closing;
     private boolean closed;
+    /** The thread inside pcap4j's loop or dispatch, which holds pcap4j's read lock while it is there. */
+    private volatile Thread delivering;
+    /** Set when a handler closed the handle: the close completes once pcap4j's loop has returned. */
+    private volatile boolean closeAfterDelivery;
     /**
      * Mirrors libpcap's {@code break_loop} flag as far as {@link #breakLoop()} set it: {@code pcap_next_ex}
      * reports a break and the end of a file with the same code on an offline handle.
      */
     volatile boolean breakRequested;
 
-    Pcap4jHandle(PcapHandle pcap, String source, TimestampPrecision precision) throws NotOpenException {
+    /**
+     * @param unsignedSeconds whether {@code tv_sec} comes from a pcap file's unsigned 32-bit field, which
+     *     libpcap 1.10 sign-extends (2038 to 2106 would read as 1901 to 1969)
+     */
+    Pcap4jHandle(PcapHandle pcap, String source, TimestampPrecision precision, boolean unsignedSeconds)
+            throws NotOpenException {
         this.pcap = pcap;
+        this.current = new PacketView(unsignedSeconds);
         this.source = source;
         this.precision = precision;
         this.snaplen = pcap.getSnapshot();
         this.linkType = LinkType.fromDlt(pcap.getDlt().value());
-        this.delivery = new Delivery(pcap);
+        this.delivery = new Delivery(pcap, unsignedSeconds);
     }
 
     @Override
@@ -135,6 +145,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
 
     @Override
     public Packet packet() {
+        ensureOpen();
         if (current.isEmpty()) {
             throw new IllegalStateException("no packet: the last next() did not return PACKET");
         }
@@ -149,6 +160,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         int rc = 0;
         delivery.begin(handler);
         CallbackFailures.enter(delivery);
+        delivering = Thread.currentThread();
         try {
             rc = pcap.dispatch(maxPackets <= 0 ? -1 : maxPackets, delivery);
         } catch (InterruptedException e) {
@@ -160,8 +172,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         } catch (NotOpenException e) {
             throw Errors.closed(e);
         } finally {
-            CallbackFailures.exit();
-            delivery.end();
+            endDelivery();
         }
         long delivered = delivery.delivered();
         finish(interrupted);
@@ -182,6 +193,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             boolean interrupted = false;
             delivery.begin(handler);
             CallbackFailures.enter(delivery);
+            delivering = Thread.currentThread();
             try {
                 pcap.loop(chunk, delivery);
             } catch (InterruptedException e) {
@@ -193,8 +205,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             } catch (NotOpenException e) {
                 throw Errors.closed(e);
             } finally {
-                CallbackFailures.exit();
-                delivery.end();
+                endDelivery();
             }
             long delivered = delivery.delivered();
             total += delivered;
@@ -210,6 +221,15 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         }
     }
 
+    private void endDelivery() {
+        delivering = null;
+        CallbackFailures.exit();
+        delivery.end();
+        if (closeAfterDelivery) {
+            close();
+        }
+    }
+
     /** Ends a pcap4j loop or dispatch: rethrows a handler's failure, after clearing the break it caused. */
     private void finish(boolean interrupted) throws PcapException {
         if (interrupted) {
@@ -219,7 +239,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         if (failure == null) {
             return;
         }
-        if (!interrupted && offline()) {
+        if (!interrupted && offline() && !closing) {
             // libpcap's file reader returns the packets it delivered and leaves break_loop set; a dispatch now
             // consumes the flag (it returns -2 before it reads), so the next read is not interrupted.
             try {
@@ -264,8 +284,8 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             pcap.setFilter(expression, BpfCompileMode.OPTIMIZE, netmask());
         } catch (PcapNativeException e) {
             String message = String.valueOf(e.getMessage());
-            // pcap4j prefixes compile errors this way (sic); the rest is pcap_geterr's text.
-            String compilePrefix = "Error occured in pcap_compile: ";
+            // pcap4j prefixes compile errors this way; the rest is pcap_geterr's text.
+            String compilePrefix = "Error occurred in pcap_compile: ";
             if (message.startsWith(compilePrefix)) {
                 throw new InvalidFilterException(message.substring(compilePrefix.length()), expression, -1);
             }
@@ -323,6 +343,12 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
                 pcap.breakLoop(); // a running loop returns -2; pcap4j's close waits for it to leave
             } catch (NotOpenException e) {
                 // already closed underneath
+            }
+            if (delivering == Thread.currentThread()) {
+                // A handler is closing its own handle: this thread holds pcap4j's read lock, which cannot be
+                // upgraded, so pcap4j's close would wait forever. The loop is broken; close once it returns.
+                closeAfterDelivery = true;
+                return;
             }
             nativeLock.writeLock().lock();
             try {

@@ -33,7 +33,7 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
 
     Pcap4jLiveHandle(PcapHandle pcap, String device, TimestampPrecision precision, List<String> warnings)
             throws NotOpenException {
-        super(pcap, device, precision);
+        super(pcap, device, precision, false);
         this.warnings = List.copyOf(warnings);
     }
 

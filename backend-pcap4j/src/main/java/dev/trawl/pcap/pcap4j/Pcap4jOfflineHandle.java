@@ -17,7 +17,7 @@ final class Pcap4jOfflineHandle extends Pcap4jHandle implements OfflineHandle {
 
     Pcap4jOfflineHandle(PcapHandle pcap, String file, TimestampPrecision precision, FileHeader header)
             throws NotOpenException {
-        super(pcap, file, precision);
+        super(pcap, file, precision, header.format() == CaptureFormat.PCAP);
         this.header = header;
         this.swapped = pcap.isSwapped() == PcapHandle.SwappedType.SWAPPED;
     }
