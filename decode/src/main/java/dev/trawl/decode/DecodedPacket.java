@@ -99,7 +99,18 @@ public final class DecodedPacket {
         return frameNumber;
     }
 
-    /** Seconds of the capture timestamp since the epoch (0 when none was given). */
+    /**
+     * Pass as the timestamp seconds to say that a record has no timestamp (a pcapng simple packet block or
+     * custom block); {@code frame.time_epoch} is then absent.
+     */
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    /** Whether the packet has a capture timestamp. */
+    public boolean hasTimestamp() {
+        return timestampSeconds != NO_TIMESTAMP;
+    }
+
+    /** Seconds of the capture timestamp since the epoch ({@link #NO_TIMESTAMP} when it has none). */
     public long timestampSeconds() {
         return timestampSeconds;
     }

@@ -181,6 +181,10 @@ public final class PacketDecoder {
                 }
                 return;
             }
+            if (next == ProtocolDecoder.INCOMPLETE) {
+                r.count = before;
+                return;
+            }
             if (next < 0 || r.count == before) {
                 return;
             }

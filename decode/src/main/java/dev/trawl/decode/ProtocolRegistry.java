@@ -145,6 +145,13 @@ public final class ProtocolRegistry {
         }
 
         @Override
+        public int protocol(String name, String displayName, ProtocolDecoder decoder) {
+            int id = protocol(name, decoder);
+            names.set(id, displayName);
+            return id;
+        }
+
+        @Override
         public int protocolId(String name) {
             Integer id = ids.get(name);
             return id == null ? Protocols.NONE : id;

@@ -84,17 +84,16 @@ final class CaptureFile {
         }
     }
 
-    private record Interface(int linkType, long unitsPerSecond, long offsetSeconds) {
+    private record Interface(int linkType, int snaplen, long unitsPerSecond, long offsetSeconds) {
     }
 
     private static void readPcapng(ByteBuffer buf, List<Frame> frames) {
         List<Interface> interfaces = new ArrayList<>();
         int pos = 0;
         while (pos + 12 <= buf.limit()) {
-            int type = buf.order(ByteOrder.BIG_ENDIAN).getInt(pos);
+            int type = buf.getInt(pos);
             if (type == 0x0A0D0D0A) {
-                int bom = buf.getInt(pos + 8);
-                buf.order(bom == 0x1A2B3C4D ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+                buf.order(buf.get(pos + 8) == 0x1A ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
                 if (buf.getInt(pos + 8) != 0x1A2B3C4D) {
                     return;
                 }
@@ -126,10 +125,10 @@ final class CaptureFile {
                 case 3 -> { // simple packet block
                     Interface itf = interfaces.get(0);
                     int origlen = buf.getInt(pos + 8);
-                    int caplen = Math.min(origlen, len - 16);
+                    int caplen = Math.min(Math.min(origlen, len - 16), itf.snaplen > 0 ? itf.snaplen : Integer.MAX_VALUE);
                     byte[] data = new byte[caplen];
                     buf.get(pos + 12, data);
-                    frames.add(new Frame(itf.linkType, 0, 0, origlen, data));
+                    frames.add(new Frame(itf.linkType, DecodedPacket.NO_TIMESTAMP, 0, origlen, data));
                 }
                 case 2 -> { // obsolete packet block
                     Interface itf = interfaces.get(buf.getShort(pos + 8) & 0xFFFF);
@@ -139,6 +138,11 @@ final class CaptureFile {
                     byte[] data = new byte[caplen];
                     buf.get(pos + 28, data);
                     frames.add(frame(itf, ts, origlen, data));
+                }
+                case 0x00000BAD, 0x40000BAD -> { // custom block: Wireshark shows its data as a frame
+                    byte[] data = new byte[len - 16];
+                    buf.get(pos + 12, data);
+                    frames.add(new Frame(0xFFFF, DecodedPacket.NO_TIMESTAMP, 0, data.length, data));
                 }
                 default -> {
                 }
@@ -176,7 +180,7 @@ final class CaptureFile {
             }
             o += 4 + ((olen + 3) & ~3);
         }
-        return new Interface(linkType, units, offset);
+        return new Interface(linkType, buf.getInt(pos + 12), units, offset);
     }
 
     private static long pow10(int v) {

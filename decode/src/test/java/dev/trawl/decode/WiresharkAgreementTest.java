@@ -121,9 +121,7 @@ class WiresharkAgreementTest {
                     if (!ok) {
                         String line = capture + " #" + number + " " + field + ": tshark=[" + want + "] trawl=["
                                 + got + "]";
-                        if (disagreements.size() < 200) {
-                            disagreements.add(line);
-                        }
+                        disagreements.add(line);
                         String proto = field.substring(0, field.indexOf('.'));
                         if (!malformed && STRICT_PROTOCOLS.contains(proto)) {
                             strictFailures.add(line);
@@ -159,6 +157,7 @@ class WiresharkAgreementTest {
         Path out = Path.of("target", "tshark-agreement.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        Files.write(Path.of("target", "tshark-disagreements.txt"), disagreements);
 
         assertTrue(files > 0, "no expected files found under " + expected);
         assertTrue(overall.ratio() >= OVERALL_BAR, String.format(Locale.ROOT,

@@ -39,7 +39,11 @@ final class BuiltinFields {
     private static void frame(FieldRegistrar r) {
         r.field("frame.number", "frame", UINT, "Frame number", (p, i, s) -> s.integer(p.frameNumber()));
         r.field("frame.time_epoch", "frame", EPOCH_NANOS, "Epoch time",
-                (p, i, s) -> s.integer(p.timestampSeconds() * 1_000_000_000L + p.timestampNanos()));
+                (p, i, s) -> {
+                    if (p.hasTimestamp()) {
+                        s.integer(p.timestampSeconds() * 1_000_000_000L + p.timestampNanos());
+                    }
+                });
         r.field("frame.len", "frame", UINT, "Frame length on the wire", (p, i, s) -> s.integer(p.originalLength()));
         r.field("frame.cap_len", "frame", UINT, "Captured length", (p, i, s) -> s.integer(p.capturedLength()));
         r.field("frame.protocols", "frame", STRING, "Protocols in frame", (p, i, s) -> {

@@ -23,6 +23,9 @@ public final class BuiltinProtocols implements DecoderPlugin {
     @Override
     public void registerProtocols(ProtocolRegistrar r) {
         registerDecoders(r);
+        Subprotocols.register(r);
+        Vendor.register(r);
+        Streams.register(r);
         registerLinkTypes(r);
         registerEtherTypes(r);
         registerIpProtocols(r);
@@ -152,6 +155,8 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(ETHERTYPE, 0x886F, r.protocol("msnlb", null));
         r.bind(ETHERTYPE, 0x809B, r.protocol("ddp", null));
         r.bind(ETHERTYPE, 0x8137, Protocols.IPX);
+        r.bind(ETHERTYPE, 0x8947, r.protocol("gnw", null));
+
         r.bind(ETHERTYPE, 0x2000, Protocols.CDP);
         // GRE carries EtherTypes plus a few of its own.
         r.bind(GRE_PROTO, 0x0800, Protocols.IP);
@@ -164,7 +169,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(GRE_PROTO, 0x0806, Protocols.ARP);
         r.bind(GRE_PROTO, 0x2000, Protocols.CDP);
         r.bind(GRE_PROTO, 0x00FE, Protocols.OSI);
-        r.bind(GRE_PROTO, 0x8949, Protocols.CMD);
+        r.bind(GRE_PROTO, 0x8909, r.protocol("cmd", Tunnels::ciscoMetadata));
         // BSD loopback address families (AF_INET, and AF_INET6 on the BSDs, Darwin, Linux).
         r.bind(NULL_FAMILY, 2, Protocols.IP);
         for (int af6 : new int[] {10, 24, 28, 30}) {
@@ -226,6 +231,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         udp(r, Protocols.DHCP, 67, 68);
         udp(r, Protocols.NTP, 123);
         udp(r, Protocols.VXLAN, 4789);
+        udp(r, Protocols.MPLS, 6635);
         udp(r, Protocols.GENEVE, 6081);
         udp(r, Protocols.UDPENCAP, 4500);
         udp(r, Protocols.ISAKMP, 500);
@@ -234,7 +240,8 @@ public final class BuiltinProtocols implements DecoderPlugin {
         udp(r, Protocols.SNMP, 161, 162);
         udp(r, Protocols.NBNS, 137);
         udp(r, Protocols.NBDGM, 138);
-        udp(r, Protocols.KERBEROS, 88);
+        udp(r, Protocols.KERBEROS, 88, 750);
+        udp(r, Protocols.QUIC, 443);
         udp(r, Protocols.RADIUS, 1812, 1813, 1645, 1646);
         udp(r, Protocols.MPLS_ECHO, 3503);
         udp(r, Protocols.HSRP, 1985);
@@ -249,6 +256,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         for (int port = 7000; port <= 7009; port++) {
             udp(r, Protocols.RX, port);
         }
+        udp(r, Protocols.RX, 7021); // AFS backup
         tcp(r, Protocols.HTTP, 80, 8080, 3128, 8000);
         tcp(r, Protocols.TLS, 443, 993, 995, 465, 636, 853);
         tcp(r, Protocols.SSH, 22);
@@ -256,7 +264,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         tcp(r, Protocols.SMTP, 25);
         tcp(r, Protocols.FTP, 21);
         tcp(r, Protocols.TELNET, 23);
-        tcp(r, Protocols.OPENFLOW, 6633, 6653);
+        tcp(r, Protocols.OPENFLOW, 6653);
         tcp(r, Protocols.LDP, 646);
         r.bind(TCP_PORT, 53, r.protocol("dns-over-tcp", Apps::dnsTcp));
     }

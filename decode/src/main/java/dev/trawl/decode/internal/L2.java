@@ -117,7 +117,12 @@ final class L2 {
                 p++;
             }
         }
-        if (p + 2 > end || u8(buf, p) != 0x03) {
+        if (p + 2 <= end && u8(buf, p) != 0x03) {
+            // Cisco's encapsulation: an EtherType right after the address.
+            ctx.addLayer(Protocols.FR, off, p + 2 - off, end);
+            return orData(ctx.lookup(Dispatch.ETHERTYPE, u16(buf, p)));
+        }
+        if (p + 2 > end) {
             ctx.addLayer(Protocols.FR, off, p - off, end);
             return p < end ? Protocols.DATA : Protocols.NONE;
         }
@@ -186,36 +191,38 @@ final class L2 {
         return Protocols.NONE;
     }
 
-    /** IP over InfiniBand: a 4-byte header whose first half is an EtherType. */
+    /**
+     * IP over InfiniBand (LINKTYPE_IPOIB): a 40-byte pseudo-header holding the source GID, then the 4-byte
+     * IPoIB header whose first half is an EtherType.
+     */
     static int ipoib(ByteBuffer buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.IPOIB, off, 4, end);
-        if (off + 4 > end) {
+        header(ctx, Protocols.IPOIB, off, 44, end);
+        if (off + 44 > end) {
             return Protocols.NONE;
         }
-        return orData(ctx.lookup(Dispatch.ETHERTYPE, u16(buf, off)));
+        return orData(ctx.lookup(Dispatch.ETHERTYPE, u16(buf, off + 40)));
     }
 
-    /** Linux ARCNET: source, destination, then (RFC 1201) a protocol id and split flag. */
+    /**
+     * Linux ARCNET (LINKTYPE_ARCNET_LINUX): source, destination, a two-byte offset, then the protocol id;
+     * RFC 1201 protocols add a split flag and sequence number (and an exception packet four more bytes).
+     */
     static int arcnet(ByteBuffer buf, int off, int end, DecodeContext ctx) {
-        if (off + 3 > end) {
-            header(ctx, Protocols.ARCNET, off, 3, end);
+        if (off + 5 > end) {
+            header(ctx, Protocols.ARCNET, off, 5, end);
             return Protocols.NONE;
         }
-        int type = u8(buf, off + 2);
+        int type = u8(buf, off + 4);
         int hl;
         switch (type) {
             case 0xD4: // RFC 1201 IP
             case 0xD5: // RFC 1201 ARP
             case 0xD6: // RFC 1201 RARP
-            case 0xDD: // ATALK
-                hl = 6;
+            case 0xDD: // RFC 1201 AppleTalk
+                hl = off + 6 <= end && u8(buf, off + 5) == 0xFF ? 12 : 8;
                 break;
             default:
-                hl = 3;
-        }
-        // The split flag 0xFF is followed by a padding byte and another split flag and sequence.
-        if (hl == 6 && off + 4 <= end && u8(buf, off + 3) == 0xFF) {
-            hl = 10;
+                hl = 5;
         }
         header(ctx, Protocols.ARCNET, off, hl, end);
         switch (type) {
@@ -226,7 +233,7 @@ final class L2 {
             case 0xF1:
                 return Protocols.ARP;
             case 0xDD:
-                return ctx.lookup(Dispatch.ETHERTYPE, 0x809B);
+                return orData(ctx.lookup(Dispatch.ETHERTYPE, 0x809B));
             default:
                 return Protocols.DATA;
         }

@@ -126,7 +126,12 @@ final class Transport {
         if (quoted != 0 || off + hl >= end) {
             return Protocols.NONE;
         }
-        return orData(ctx.lookupPorts(Dispatch.TCP_PORT, u16(buf, off), u16(buf, off + 2)));
+        int next = ctx.lookupPorts(Dispatch.TCP_PORT, u16(buf, off), u16(buf, off + 2));
+        if (next < 0 && Streams.isHandshake(buf, off + hl, end)) {
+            // Like Wireshark's TLS heuristic: a handshake record on any port.
+            next = Protocols.TLS;
+        }
+        return orData(next);
     }
 
     static int udp(ByteBuffer buf, int off, int end, DecodeContext ctx) {

@@ -80,6 +80,15 @@ final class Tunnels {
         return off + hl <= end ? Protocols.ETH : Protocols.NONE;
     }
 
+    /** Cisco MetaData inside GRE: the payload's EtherType, then version, length, option and SGT. */
+    static int ciscoMetadata(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.CMD, off, 8, end);
+        if (off + 8 > end) {
+            return Protocols.NONE;
+        }
+        return orData(ctx.lookup(Dispatch.ETHERTYPE, u16(buf, off)));
+    }
+
     /** VXLAN (RFC 7348): 8 bytes, then an Ethernet frame. */
     static int vxlan(ByteBuffer buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.VXLAN, off, 8, end);

@@ -20,6 +20,13 @@ public interface ProtocolDecoder {
     int REJECT = -2;
 
     /**
+     * Returned by {@link #decode} when the bytes are this protocol but only the start (or a middle part) of a
+     * message that continues in later segments. Nothing is recorded for them, as Wireshark shows nothing above
+     * the transport for a segment it holds back for reassembly; the bytes stay the transport's payload.
+     */
+    int INCOMPLETE = -3;
+
+    /**
      * Decodes the header at {@code offset}.
      *
      * @param buf the packet bytes, read-only in effect; absolute indexes

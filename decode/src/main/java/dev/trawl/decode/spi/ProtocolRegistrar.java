@@ -14,6 +14,16 @@ public interface ProtocolRegistrar {
      */
     int protocol(String name, ProtocolDecoder decoder);
 
+    /**
+     * Registers a protocol whose layers are listed under another name in {@code frame.protocols}, for
+     * Wireshark's sub-dissectors that share their parent's name (IGMP's message dissectors show as a second
+     * {@code igmp}).
+     *
+     * @param name the unique registry name
+     * @param displayName the name printed for its layers
+     */
+    int protocol(String name, String displayName, ProtocolDecoder decoder);
+
     /** The id of a registered protocol, or {@link dev.trawl.decode.Protocols#NONE}. */
     int protocolId(String name);
 

@@ -1,0 +1,186 @@
+package dev.trawl.decode.internal;
+
+import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u8;
+
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.ProtocolDecoder;
+import dev.trawl.decode.spi.ProtocolRegistrar;
+import java.nio.ByteBuffer;
+
+/**
+ * Decoders of stream protocols carried over TCP, HTTP/1.x and TLS, that follow Wireshark's view of a single
+ * segment: a segment that holds only part of a message is shown as bare TCP payload
+ * ({@link ProtocolDecoder#INCOMPLETE}), as Wireshark holds it back for reassembly; a segment that completes
+ * a message it starts is decoded.
+ */
+final class Streams {
+    private Streams() {
+    }
+
+    static final int MAX_HEADER_BLOCK = 65536;
+
+    static int xml;
+    static int json;
+    static int media;
+
+    static void register(ProtocolRegistrar r) {
+        r.protocol("http", Streams::http);
+        r.protocol("tls", Streams::tls);
+        xml = r.protocol("xml", null);
+        json = r.protocol("json", null);
+        media = r.protocol("media", null);
+    }
+
+    private static boolean startsWith(ByteBuffer buf, int off, int end, String prefix) {
+        if (off + prefix.length() > end) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (buf.get(off + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String[] METHODS = {
+        "GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "TRACE ", "CONNECT ", "PATCH ",
+        "PROPFIND ", "NOTIFY ", "M-SEARCH ", "SUBSCRIBE ",
+    };
+
+    /** Whether the bytes at {@code off} start an HTTP request line; its method length + 1, or 0. */
+    static int requestMethod(ByteBuffer buf, int off, int end) {
+        for (String m : METHODS) {
+            if (startsWith(buf, off, end, m)) {
+                return m.length();
+            }
+        }
+        return 0;
+    }
+
+    /** The index just past the empty line ending the header block, or -1. */
+    static int headerEnd(ByteBuffer buf, int off, int end) {
+        int limit = Math.min(end, off + MAX_HEADER_BLOCK);
+        for (int i = off; i + 3 < limit; i++) {
+            if (buf.get(i) == '\r' && buf.get(i + 1) == '\n' && buf.get(i + 2) == '\r' && buf.get(i + 3) == '\n') {
+                return i + 4;
+            }
+        }
+        return -1;
+    }
+
+    /** The value of header {@code name} in [off, end), lower-cased, or null. */
+    static String headerValue(ByteBuffer buf, int off, int end, String name) {
+        int line = off;
+        for (int i = off; i + 1 < end; i++) {
+            if (buf.get(i) != '\r' || buf.get(i + 1) != '\n') {
+                continue;
+            }
+            if (i - line > name.length() && buf.get(line + name.length()) == ':') {
+                boolean match = true;
+                for (int k = 0; k < name.length() && match; k++) {
+                    match = Character.toLowerCase((char) buf.get(line + k)) == name.charAt(k);
+                }
+                if (match) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int k = line + name.length() + 1; k < i; k++) {
+                        sb.append(Character.toLowerCase((char) (buf.get(k) & 0xFF)));
+                    }
+                    return sb.toString().trim();
+                }
+            }
+            line = i + 2;
+            i++;
+        }
+        return null;
+    }
+
+    static int http(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        boolean request = requestMethod(buf, off, end) > 0;
+        boolean response = startsWith(buf, off, end, "HTTP/");
+        if (!request && !response) {
+            return ProtocolDecoder.INCOMPLETE; // a continuation of a message begun in an earlier segment
+        }
+        int headersEnd = headerEnd(buf, off, end);
+        if (headersEnd < 0) {
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        int status = -1;
+        if (response && off + 12 <= end) {
+            status = (u8(buf, off + 9) - '0') * 100 + (u8(buf, off + 10) - '0') * 10 + (u8(buf, off + 11) - '0');
+        }
+        String length = headerValue(buf, off, headersEnd, "content-length");
+        String encoding = headerValue(buf, off, headersEnd, "transfer-encoding");
+        long bodyLength;
+        if (length != null) {
+            try {
+                bodyLength = Long.parseLong(length);
+            } catch (NumberFormatException e) {
+                bodyLength = 0;
+            }
+        } else if (encoding != null && encoding.contains("chunked")) {
+            if (!endsWith(buf, headersEnd, end, "0\r\n\r\n")) {
+                return ProtocolDecoder.INCOMPLETE;
+            }
+            bodyLength = end - headersEnd;
+        } else if (request || status < 200 || status == 204 || status == 304) {
+            bodyLength = 0;
+        } else {
+            return ProtocolDecoder.INCOMPLETE; // read until the connection closes
+        }
+        if (headersEnd + bodyLength > end) {
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        ctx.addLayer(Protocols.HTTP, off, headersEnd - off, end);
+        if (bodyLength <= 0) {
+            return Protocols.NONE;
+        }
+        ctx.next(headersEnd, (int) (headersEnd + bodyLength));
+        String type = headerValue(buf, off, headersEnd, "content-type");
+        if (type == null) {
+            return media;
+        }
+        if (type.contains("xml")) {
+            return xml;
+        }
+        if (type.contains("json")) {
+            return json;
+        }
+        return type.startsWith("text/") ? Protocols.DATA_TEXT_LINES : media;
+    }
+
+    private static boolean endsWith(ByteBuffer buf, int from, int end, String suffix) {
+        return end - from >= suffix.length() && startsWith(buf, end - suffix.length(), end, suffix);
+    }
+
+    /** Whether a TLS record header starts at {@code off}. */
+    static boolean isRecord(ByteBuffer buf, int off, int end) {
+        if (off + 5 > end) {
+            return false;
+        }
+        int type = u8(buf, off);
+        int major = u8(buf, off + 1);
+        int minor = u8(buf, off + 2);
+        return type >= 20 && type <= 24 && major == 3 && minor <= 4 && u16(buf, off + 3) <= 18432;
+    }
+
+    /** Whether a TLS handshake record (a likely ClientHello or ServerHello) starts at {@code off}. */
+    static boolean isHandshake(ByteBuffer buf, int off, int end) {
+        return isRecord(buf, off, end) && u8(buf, off) == 22 && off + 6 <= end
+                && (u8(buf, off + 5) == 1 || u8(buf, off + 5) == 2);
+    }
+
+    static int tls(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (!isRecord(buf, off, end)) {
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        int first = off + 5 + u16(buf, off + 3);
+        if (first > end) {
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        ctx.addLayer(Protocols.TLS, off, 5, end);
+        return Protocols.NONE;
+    }
+}

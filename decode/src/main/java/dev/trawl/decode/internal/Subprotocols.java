@@ -1,0 +1,240 @@
+package dev.trawl.decode.internal;
+
+import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u8;
+import static dev.trawl.decode.internal.Decoders.header;
+
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.ProtocolDecoder;
+import dev.trawl.decode.spi.ProtocolRegistrar;
+import java.nio.ByteBuffer;
+
+/**
+ * Decoders that only tell which message or version a protocol carries, so that the layer list names the
+ * same sub-protocols Wireshark's {@code frame.protocols} does ({@code igmp:igmp}, {@code rx:afs},
+ * {@code kerberos:krb4}, {@code isis:isis.hello}, {@code slow:lacp}, {@code openflow:openflow_v4}).
+ * The sub-protocol layers are zero-length markers over their parent's payload.
+ */
+final class Subprotocols {
+    private Subprotocols() {
+    }
+
+    static int igmpMessage;
+    static int dvmrp;
+    static int mtrace;
+    static int afs;
+    static int krb4;
+    static int isisHello;
+    static int isisLsp;
+    static int isisCsnp;
+    static int isisPsnp;
+    static int lacp;
+    static int marker;
+    static int oam;
+    static int ossp;
+    static int openflowV1;
+    static int openflowV4;
+    static int openflowV5;
+    static int openflowV6;
+    static int gnw;
+
+    static void register(ProtocolRegistrar r) {
+        igmpMessage = r.protocol("igmp.message", "igmp", null);
+        dvmrp = r.protocol("dvmrp", null);
+        mtrace = r.protocol("mtrace", null);
+        afs = r.protocol("afs", null);
+        krb4 = r.protocol("krb4", null);
+        isisHello = r.protocol("isis.hello", null);
+        isisLsp = r.protocol("isis.lsp", null);
+        isisCsnp = r.protocol("isis.csnp", null);
+        isisPsnp = r.protocol("isis.psnp", null);
+        lacp = r.protocol("lacp", null);
+        marker = r.protocol("marker", null);
+        oam = r.protocol("oampdu", null);
+        ossp = r.protocol("ossp", null);
+        openflowV1 = r.protocol("openflow_v1", null);
+        openflowV4 = r.protocol("openflow_v4", null);
+        openflowV5 = r.protocol("openflow_v5", null);
+        openflowV6 = r.protocol("openflow_v6", null);
+        gnw = r.protocol("gnw", null);
+        r.protocol("igmp", Subprotocols::igmp);
+        r.protocol("rx", Subprotocols::rx);
+        r.protocol("kerberos", Subprotocols::kerberos);
+        r.protocol("osi", Subprotocols::osi);
+        r.protocol("isis", Subprotocols::isis);
+        r.protocol("slow", Subprotocols::slow);
+        r.protocol("openflow", Subprotocols::openflow);
+        r.protocol("pim", Subprotocols::pim);
+    }
+
+    /** Adds a marker layer of {@code protocol} over the region and ends the stack. */
+    private static int marker(DecodeContext ctx, int protocol, int off, int end) {
+        ctx.addLayer(protocol, off, 0, end);
+        return Protocols.NONE;
+    }
+
+    /** IGMP: the common header, then Wireshark's per-message sub-dissector, named by the type. */
+    static int igmp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.IGMP, off, 8, end);
+        if (off >= end) {
+            return Protocols.NONE;
+        }
+        switch (u8(buf, off)) {
+            case 0x11: // membership query
+            case 0x12: // v1 report
+            case 0x16: // v2 report
+            case 0x17: // leave
+            case 0x22: // v3 report
+                return marker(ctx, igmpMessage, off, end);
+            case 0x13:
+                return marker(ctx, dvmrp, off, end);
+            case 0x1E:
+            case 0x1F:
+                return marker(ctx, mtrace, off, end);
+            default:
+                return Protocols.NONE;
+        }
+    }
+
+    /** Rx (AFS's RPC): a 28-byte header; DATA packets to the AFS service ports carry AFS calls. */
+    static int rx(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 28 > end) {
+            return ProtocolDecoder.REJECT;
+        }
+        header(ctx, Protocols.RX, off, 28, end);
+        int type = u8(buf, off + 20);
+        if (type == 1 && off + 28 < end) { // DATA
+            ctx.next(off + 28, end);
+            return afs;
+        }
+        return Protocols.NONE;
+    }
+
+    /**
+     * Kerberos over UDP: a version-4 message starts with 4; a version-5 message with an ASN.1 application
+     * tag. Anything else is not Kerberos.
+     */
+    static int kerberos(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off >= end) {
+            return ProtocolDecoder.REJECT;
+        }
+        int first = u8(buf, off);
+        if (first == 4) {
+            ctx.addLayer(Protocols.KERBEROS, off, 0, end);
+            return marker(ctx, krb4, off, end);
+        }
+        if (first >= 0x6A && first <= 0x7E) {
+            ctx.addLayer(Protocols.KERBEROS, off, end - off, end);
+            return Protocols.NONE;
+        }
+        return ProtocolDecoder.REJECT;
+    }
+
+    /** OSI network layer: the first byte (NLPID) names the protocol. */
+    static int osi(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        ctx.addLayer(Protocols.OSI, off, 0, end);
+        ctx.next(off, end);
+        if (off >= end) {
+            return Protocols.NONE;
+        }
+        switch (u8(buf, off)) {
+            case 0x83:
+                return Protocols.ISIS;
+            case 0x82:
+                return Protocols.ESIS;
+            default:
+                return Protocols.DATA;
+        }
+    }
+
+    /** IS-IS: the PDU type in the fixed header names the PDU. */
+    static int isis(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.ISIS, off, 8, end);
+        if (off + 5 > end) {
+            return Protocols.NONE;
+        }
+        switch (u8(buf, off + 4) & 0x1F) {
+            case 15:
+            case 16:
+            case 17:
+                return marker(ctx, isisHello, off, end);
+            case 18:
+            case 20:
+                return marker(ctx, isisLsp, off, end);
+            case 24:
+            case 25:
+                return marker(ctx, isisCsnp, off, end);
+            case 26:
+            case 27:
+                return marker(ctx, isisPsnp, off, end);
+            default:
+                return Protocols.NONE;
+        }
+    }
+
+    /** Slow protocols (EtherType 0x8809): the subtype names LACP, marker, OAM or OSSP. */
+    static int slow(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.SLOW, off, 1, end);
+        if (off >= end) {
+            return Protocols.NONE;
+        }
+        switch (u8(buf, off)) {
+            case 1:
+                return marker(ctx, lacp, off, end);
+            case 2:
+                return marker(ctx, marker, off, end);
+            case 3:
+                return marker(ctx, oam, off, end);
+            case 10:
+                ctx.addLayer(ossp, off, 4, end);
+                return off + 4 < end ? Protocols.DATA : Protocols.NONE;
+            default:
+                return Protocols.NONE;
+        }
+    }
+
+    /** OpenFlow: the version byte names the dialect. */
+    static int openflow(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 8 > end) {
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        int version = u8(buf, off);
+        int length = u16(buf, off + 2);
+        if (length < 8) {
+            return ProtocolDecoder.REJECT;
+        }
+        if (off + length > end) {
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        int dialect;
+        switch (version) {
+            case 1:
+                dialect = openflowV1;
+                break;
+            case 4:
+                dialect = openflowV4;
+                break;
+            case 5:
+                dialect = openflowV5;
+                break;
+            case 6:
+                dialect = openflowV6;
+                break;
+            default:
+                return ProtocolDecoder.REJECT;
+        }
+        header(ctx, Protocols.OPENFLOW, off, 8, end);
+        return marker(ctx, dialect, off, end);
+    }
+
+    /** PIM: a register message (type 1) encapsulates an IP packet after its 8-byte header. */
+    static int pim(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.PIM, off, 4, end);
+        if (off + 8 >= end || (u8(buf, off) & 0x0F) != 1 || (u8(buf, off) >>> 4) != 2) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 8, end);
+        return LinkLayers.byVersion(buf, off + 8, end, -1, ctx);
+    }
+}

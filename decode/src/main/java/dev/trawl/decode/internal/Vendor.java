@@ -1,0 +1,47 @@
+package dev.trawl.decode.internal;
+
+import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Decoders.header;
+import static dev.trawl.decode.internal.Decoders.viaEtherType;
+
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.decode.spi.ProtocolRegistrar;
+import java.nio.ByteBuffer;
+
+/** Small EtherType-level protocols: Arista's timestamp header and the Ethernet loopback test. */
+final class Vendor {
+    private Vendor() {
+    }
+
+    static int avsp;
+
+    static void register(ProtocolRegistrar r) {
+        avsp = r.protocol("avsp", Vendor::arista);
+        r.bind(Dispatch.ETHERTYPE, 0xD28B, avsp);
+        r.protocol("loop", Vendor::loopback);
+    }
+
+    /** Arista vendor-specific header (EtherType 0xD28B): subtype, version, a 64-bit timestamp, EtherType. */
+    static int arista(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 4 > end) {
+            header(ctx, avsp, off, 4, end);
+            return Protocols.NONE;
+        }
+        int version = u16(buf, off + 2);
+        if ((version & 0xFF) != 0x10 || off + 14 > end) {
+            // Other versions carry a 48-bit timestamp that Wireshark does not follow; neither do we.
+            ctx.addLayer(avsp, off, 4, end);
+            return Protocols.NONE;
+        }
+        ctx.addLayer(avsp, off, 14, end);
+        return viaEtherType(ctx, off + 12, u16(buf, off + 12), off + 14, end);
+    }
+
+    /** The Ethernet configuration testing protocol (EtherType 0x9000): skip count, then functions. */
+    static int loopback(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.LOOP, off, 6, end);
+        return off + 6 < end ? Protocols.DATA : Protocols.NONE;
+    }
+}
