@@ -23,6 +23,7 @@ import java.io.IOException;
 final class Delivery implements RawPacketListener {
     private final PcapHandle pcap;
     private final PacketView view;
+    private RecordRecovery recovery;
     private PacketHandler handler;
     private long delivered;
     private Throwable failure;
@@ -30,6 +31,11 @@ final class Delivery implements RawPacketListener {
     Delivery(PcapHandle pcap, boolean unsignedSeconds) {
         this.pcap = pcap;
         this.view = new PacketView(unsignedSeconds);
+    }
+
+    /** Lets the delivery rebuild a record pcap4j could not deliver (pcap files only). */
+    void recoverWith(RecordRecovery recovery) {
+        this.recovery = recovery;
     }
 
     /** Starts a call of pcap4j's loop or dispatch. */
@@ -59,6 +65,10 @@ final class Delivery implements RawPacketListener {
             return; // the loop is being broken; deliver nothing more
         }
         view.set(packet, pcap.getTimestamp(), pcap.getOriginalLength());
+        deliver();
+    }
+
+    private void deliver() {
         delivered++;
         try {
             handler.onPacket(view);
@@ -72,15 +82,26 @@ final class Delivery implements RawPacketListener {
     /**
      * Records that pcap4j could not deliver a packet: it throws while building the packet's
      * {@code java.sql.Timestamp} when the file's sub-second field is out of range, before our listener runs.
+     * A pcap file's record is then rebuilt and delivered; otherwise the read fails.
      */
     void undeliverable(Throwable cause) {
-        if (failure == null) {
-            MalformedCaptureException e = new MalformedCaptureException(
-                    "a packet's timestamp fraction is out of range, which pcap4j cannot represent: "
-                            + cause.getMessage(), -1);
-            e.addSuppressed(cause);
-            fail(e);
+        if (failure != null) {
+            return;
         }
+        if (recovery != null) {
+            try {
+                view.set(recovery.lastRecord());
+                deliver();
+                return;
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+        MalformedCaptureException e = new MalformedCaptureException(
+                "a packet's timestamp fraction is out of range, which pcap4j cannot represent: "
+                        + cause.getMessage(), -1);
+        e.addSuppressed(cause);
+        fail(e);
     }
 
     private void fail(Throwable e) {

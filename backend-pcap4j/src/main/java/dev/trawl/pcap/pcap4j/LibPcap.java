@@ -77,6 +77,9 @@ final class LibPcap {
     /** {@code void pcap_dump_close(pcap_dumper_t *p);} */
     static native void pcap_dump_close(Pointer dumper);
 
+    /** {@code FILE *pcap_file(pcap_t *p);} */
+    static native Pointer pcap_file(Pointer p);
+
     /** {@code int pcap_findalldevs(pcap_if_t **alldevsp, char *errbuf);} */
     static native int pcap_findalldevs(PointerByReference alldevs, byte[] errbuf);
 

@@ -38,6 +38,15 @@ final class PacketView implements Packet {
         this.originalLength = originalLength != null ? originalLength : bytes.length;
     }
 
+    /** Points the view at a record rebuilt outside pcap4j. */
+    void set(RecordRecovery.Recovered packet) {
+        this.bytes = packet.bytes();
+        this.data = null;
+        this.seconds = packet.seconds();
+        this.nanos = packet.nanos();
+        this.originalLength = packet.originalLength();
+    }
+
     boolean isEmpty() {
         return bytes == null;
     }

@@ -184,8 +184,16 @@ final class Pcap4jBackend implements Backend {
             throw Errors.file(name, String.valueOf(e.getMessage()), e);
         }
         try {
-            return new Pcap4jOfflineHandle(pcap, name, options.precision(), header);
-        } catch (NotOpenException | RuntimeException e) {
+            Pcap4jOfflineHandle handle = new Pcap4jOfflineHandle(pcap, name, options.precision(), header);
+            if (header.format() == dev.trawl.pcap.CaptureFormat.PCAP) {
+                handle.recoverWith(new RecordRecovery(file, NativeHandle.of(pcap), options.precision(),
+                        pcap.getSnapshot()));
+            }
+            return handle;
+        } catch (PcapException | RuntimeException e) {
+            pcap.close();
+            throw e;
+        } catch (NotOpenException e) {
             pcap.close();
             throw new IllegalStateException("pcap4j closed the handle it just opened", e);
         }

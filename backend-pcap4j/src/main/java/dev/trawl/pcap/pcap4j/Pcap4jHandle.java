@@ -52,6 +52,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     private final ReentrantReadWriteLock nativeLock = new ReentrantReadWriteLock();
     private final Object closeLock = new Object();
     private volatile Pointer nativeHandle;
+    private RecordRecovery recovery;
     private volatile boolean closing;
     private boolean closed;
     /** The thread inside pcap4j's loop or dispatch, which holds pcap4j's read lock while it is there. */
@@ -106,6 +107,12 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         return precision;
     }
 
+    /** Rebuilds records pcap4j cannot deliver, from a pcap file (see {@link RecordRecovery}). */
+    void recoverWith(RecordRecovery recovery) {
+        this.recovery = recovery;
+        delivery.recoverWith(recovery);
+    }
+
     /** The file or device name, for messages. */
     String source() {
         return source;
@@ -138,6 +145,14 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             throw Errors.closed(e);
         } catch (IllegalArgumentException e) {
             // pcap4j read the packet but could not build its java.sql.Timestamp (fraction out of range).
+            if (recovery != null) {
+                try {
+                    current.set(recovery.lastRecord());
+                    return ReadStatus.PACKET;
+                } catch (java.io.IOException | RuntimeException failed) {
+                    e.addSuppressed(failed);
+                }
+            }
             throw Errors.file(source, "a packet's timestamp fraction is out of range, which pcap4j cannot "
                     + "represent: " + e.getMessage(), e);
         }
