@@ -49,36 +49,43 @@ final class FileHandle implements OfflineHandle {
 
     @Override
     public LinkType linkType() {
+        checkOpen();
         return reader.linkType();
     }
 
     @Override
     public int snaplen() {
+        checkOpen();
         return reader.snaplen();
     }
 
     @Override
     public TimestampPrecision timestampPrecision() {
+        checkOpen();
         return precision;
     }
 
     @Override
     public CaptureFormat format() {
+        checkOpen();
         return reader.format();
     }
 
     @Override
     public int majorVersion() {
+        checkOpen();
         return reader.majorVersion();
     }
 
     @Override
     public int minorVersion() {
+        checkOpen();
         return reader.minorVersion();
     }
 
     @Override
     public boolean isSwapped() {
+        checkOpen();
         return reader.isSwapped();
     }
 
@@ -223,6 +230,7 @@ final class FileHandle implements OfflineHandle {
 
     @Override
     public <T> T unwrap(Class<T> type) {
+        checkOpen();
         if (type == CaptureInfo.class) {
             return type.cast(reader.info());
         }

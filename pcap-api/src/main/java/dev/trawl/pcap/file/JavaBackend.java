@@ -19,6 +19,7 @@ import dev.trawl.pcap.spi.FilterCompiler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +66,7 @@ final class JavaBackend implements Backend {
         if (FilterCompiler.installed().isPresent()) {
             all.add(Capability.FILTER);
         }
-        return all;
+        return Collections.unmodifiableSet(all);
     }
 
     @Override
