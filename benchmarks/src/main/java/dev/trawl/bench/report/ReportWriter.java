@@ -146,7 +146,9 @@ public final class ReportWriter {
         md.append("| benchmark | data | filter | ns/packet | ± | B/pkt | xC | xpcap4j |\n"
                 + "|---|---|---|---:|---:|---:|---:|---:|\n");
         int rows = 0;
-        for (Result r : run.results()) {
+        List<Result> sorted = new ArrayList<>(run.results());
+        sorted.sort(Ordering.RESULTS);
+        for (Result r : sorted) {
             if (which.test(r)) {
                 rows++;
                 md.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s | %s |%n",

@@ -35,6 +35,7 @@ final class SvgChart {
                 }
             }
             if (!rows.isEmpty()) {
+                rows.sort(Ordering.RESULTS);
                 panels.add(rows);
                 titles.add(data.equals("small") ? "64-byte frames: ns per packet (log scale)"
                         : "IMIX-like mix: ns per packet (log scale)");
@@ -55,7 +56,7 @@ final class SvgChart {
         }
         int height = 20;
         for (List<Result> rows : panels) {
-            height += 50 + rows.size() * ROW + 10;
+            height += 56 + rows.size() * ROW + 10;
         }
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -65,7 +66,7 @@ final class SvgChart {
         for (int p = 0; p < panels.size(); p++) {
             List<Result> rows = panels.get(p);
             svg.append(text(10, y + 14, titles.get(p), "font-size=\"14\" font-weight=\"bold\""));
-            int top = y + 30;
+            int top = y + 36;
             int bottom = top + rows.size() * ROW;
             for (double tick = lo; tick <= hi * 1.0001; tick *= 10) {
                 int x = LABEL + (int) Math.round(scale(tick, lo, hi) * PLOT);

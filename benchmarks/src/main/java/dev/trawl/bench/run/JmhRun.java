@@ -95,9 +95,29 @@ public final class JmhRun {
         }
         if (results.size() < expected) {
             failures.add(type.getSimpleName() + describe(params) + ": " + (expected - results.size())
-                    + " of " + expected + " benchmarks failed; see " + log.getFileName());
+                    + " of " + expected + " benchmarks failed" + firstFailure(log) + "; see " + log.getFileName());
         }
         return results;
+    }
+
+    /** The first exception JMH logged for a failed benchmark, as ": message", or empty. */
+    static String firstFailure(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().equals("<failure>")) {
+                    for (int j = i + 1; j < lines.size(); j++) {
+                        String line = lines.get(j).strip();
+                        if (!line.isEmpty()) {
+                            return ": " + (line.length() > 300 ? line.substring(0, 300) + "..." : line);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // no log: nothing to add
+        }
+        return "";
     }
 
     private static String describe(Map<String, String[]> params) {
