@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  *   <li>{@link ReadSemantics}: next, dispatch, loop, breakLoop, handler exceptions, close;</li>
  *   <li>{@link Filtering}: compile verdicts, instructions, and offline matches;</li>
  *   <li>{@link Dumping}: dumper round trips in each declared format and mode;</li>
- *   <li>{@link Live} (tag {@code live}): capture on a veth pair the kit creates; needs root (skipped without
- *       it, failed without it when {@code CI=true}).</li>
+ *   <li>{@link Live} and {@link LiveControl} (tag {@code live}): capture on a veth pair the kit creates and
+ *       deletes; they need root (skipped without it, failed without it when {@code CI=true}).</li>
  * </ul>
  * Every read is bounded in time, so a hanging backend fails instead of stalling the build.
  *
@@ -98,6 +98,17 @@ public abstract class ConformanceKit {
     /** Dumper round trips. */
     @Nested
     class Dumping extends DumperChecks {
+        @Override
+        ConformanceKit kit() {
+            return ConformanceKit.this;
+        }
+    }
+
+    /** Breaking and closing blocked live reads, and an interface deleted under a capture. */
+    @Nested
+    @Tag("live")
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class LiveControl extends LiveControlChecks {
         @Override
         ConformanceKit kit() {
             return ConformanceKit.this;

@@ -1,5 +1,340 @@
 package dev.trawl.pcap.tck;
 
-/** Live capture on a veth pair. */
-abstract class LiveChecks extends KitPart {
+import dev.trawl.pcap.CaptureStats;
+import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.Device;
+import dev.trawl.pcap.Direction;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.LiveHandle;
+import dev.trawl.pcap.LiveOptions;
+import dev.trawl.pcap.NoSuchDeviceException;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.TimestampType;
+import dev.trawl.pcap.UnsupportedCapabilityException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Live capture on the veth pair: frames sent on one end with {@link LiveHandle#send} arrive, byte for byte,
+ * on the other; and each live capability works when declared and is refused when not.
+ */
+abstract class LiveChecks extends LiveBase {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @Test
+    void devicesListTheVethPairWithItsFlags() throws Exception {
+        if (!supports(Capability.DEVICE_LIST)) {
+            assertThrows(UnsupportedCapabilityException.class, () -> backend().devices());
+            return;
+        }
+        List<Device> devices = backend().devices();
+        for (String end : List.of(pair.a, pair.b)) {
+            Device d = devices.stream().filter(x -> x.name().equals(end)).findFirst()
+                    .orElseThrow(() -> new AssertionError(end + " missing from " + devices));
+            assertTrue(d.isUp(), end + " is up");
+            assertTrue(d.isRunning(), end + " is running");
+            assertFalse(d.isLoopback(), end + " is not loopback");
+            assertFalse(d.isWireless(), end + " is not wireless");
+            assertEquals(Device.ConnectionStatus.CONNECTED, d.connectionStatus(), end);
+        }
+    }
+
+    @Test
+    void framesSentOnOneEndArriveByteForByteOnTheOther() throws Exception {
+        bounded(() -> {
+            try (LiveHandle h = capture(pair.a, quick().build())) {
+                assertEquals(pair.a, h.device());
+                assertEquals(LinkType.ETHERNET, h.linkType());
+                assertEquals(65535, h.snaplen());
+                byte[][] frames = {frame(1), frame(2, ETHERTYPE, 200), frame(3, ETHERTYPE, 1514)};
+                long before = System.currentTimeMillis() / 1000;
+                sendFrom(pair.b, frames);
+                List<byte[]> got = receive(h, frames.length, WAIT);
+                assertEquals(frames.length, got.size(), "frames received");
+                for (int i = 0; i < frames.length; i++) {
+                    assertArrayEquals(frames[i], got.get(i), "frame " + (i + 1));
+                }
+                long sec = h.packet().timestampSeconds();
+                assertTrue(sec >= before - 2 && sec <= before + 60, "a current timestamp: " + sec);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void snaplenCutsLongFrames() throws Exception {
+        bounded(() -> {
+            try (LiveHandle h = capture(pair.a, quick().snaplen(100).build())) {
+                sendFrom(pair.b, frame(1, ETHERTYPE, 300));
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (System.nanoTime() < deadline) {
+                    if (h.next() == ReadStatus.PACKET && ours(h.packet().copy().bytes())) {
+                        Packet p = h.packet();
+                        assertEquals(100, p.capturedLength());
+                        assertEquals(300, p.originalLength());
+                        return null;
+                    }
+                }
+                throw new AssertionError("the frame did not arrive");
+            }
+        });
+    }
+
+    @Test
+    void liveFiltersDeliverOnlyMatchingFrames() throws Exception {
+        Assumptions.assumeTrue(supports(Capability.FILTER), "the backend does not declare FILTER");
+        bounded(() -> {
+            try (LiveHandle h = backend().openLive(pair.a, quick().build())) {
+                h.setFilter("ether proto 0x88b6");
+                sendFrom(pair.b, frame(1), frame(2, 0x88b6, 60), frame(3), frame(4, 0x88b6, 60));
+                assertEquals(List.of(2, 4), receive(h, 2, WAIT).stream().map(LiveBase::sequenceOf).toList());
+                sendFrom(pair.b, frame(5), frame(6, 0x88b6, 60));
+                assertEquals(List.of(6), receive(h, 1, WAIT).stream().map(LiveBase::sequenceOf).toList(),
+                        "frame 5 does not pass the filter");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The timeout is what delivers buffered packets when there is no immediate mode: with TPACKET_V3 on
+     * Linux, the kernel hands a block of packets over only when it is full or when the timeout expires.
+     * (libpcap there does not return from a blocking read without traffic at all, so a read returning
+     * {@link ReadStatus#TIMEOUT} is checked in non-blocking mode, where it is certain.)
+     */
+    @Test
+    void theTimeoutDeliversBufferedFrames() throws Exception {
+        bounded(() -> {
+            LiveOptions options = LiveOptions.builder().timeout(Duration.ofMillis(200)).build();
+            try (LiveHandle h = capture(pair.a, options)) {
+                sendFrom(pair.b, frame(1));
+                List<Integer> seen = new ArrayList<>();
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (seen.isEmpty() && System.nanoTime() < deadline) {
+                    int rc = h.dispatch(0, p -> seen.add(sequenceOf(p.copy().bytes())));
+                    assertTrue(rc >= 0, "a live dispatch returns a count: " + rc);
+                }
+                assertEquals(List.of(1), seen);
+            }
+            return null;
+        });
+    }
+
+    /** The next status that is not a foreign packet. */
+    private ReadStatus nextNonPacketOrOurs(LiveHandle h) throws PcapException {
+        while (true) {
+            ReadStatus s = h.next();
+            if (s != ReadStatus.PACKET || ours(h.packet().copy().bytes())) {
+                return s;
+            }
+        }
+    }
+
+    @Test
+    void immediateModeDeliversBeforeTheTimeout() throws Exception {
+        LiveOptions options = LiveOptions.builder().immediate(true).timeout(Duration.ofSeconds(60)).build();
+        if (!supports(Capability.IMMEDIATE_MODE)) {
+            assertThrows(UnsupportedCapabilityException.class, () -> backend().openLive(pair.a, options).close());
+            return;
+        }
+        // With a 60-second timeout, only immediate mode can deliver within the bound.
+        bounded(() -> {
+            try (LiveHandle h = capture(pair.a, options)) {
+                sendFrom(pair.b, frame(7));
+                List<byte[]> got = receive(h, 1, Duration.ofSeconds(15));
+                assertEquals(1, got.size());
+                assertEquals(7, sequenceOf(got.get(0)));
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void dispatchAndLoopDeliverLivePackets() throws Exception {
+        bounded(() -> {
+            try (LiveHandle h = capture(pair.a, quick().build())) {
+                sendFrom(pair.b, frame(1), frame(2), frame(3));
+                List<Integer> seen = new ArrayList<>();
+                long n = h.loop(2, p -> seen.add(sequenceOf(p.copy().bytes())));
+                assertEquals(2, n);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (seen.size() < 3 && System.nanoTime() < deadline) {
+                    int rc = h.dispatch(10, p -> seen.add(sequenceOf(p.copy().bytes())));
+                    assertTrue(rc >= 0, "a live dispatch returns a count: " + rc);
+                }
+                assertEquals(List.of(1, 2, 3), seen);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void statsCountReceivedPackets() throws Exception {
+        try (LiveHandle h = capture(pair.a, quick().build())) {
+            if (!supports(Capability.STATS)) {
+                assertThrows(UnsupportedCapabilityException.class, h::stats);
+                return;
+            }
+            bounded(() -> {
+                sendFrom(pair.b, frame(1), frame(2), frame(3));
+                assertEquals(3, receive(h, 3, WAIT).size());
+                CaptureStats stats = h.stats();
+                assertTrue(stats.received() >= 3, "received " + stats);
+                assertTrue(stats.dropped() >= 0 && stats.interfaceDropped() >= 0, stats.toString());
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void linkTypesCanBeListedAndSet() throws Exception {
+        try (LiveHandle h = backend().openLive(pair.a, quick().build())) {
+            if (!supports(Capability.SET_LINK_TYPE)) {
+                assertThrows(UnsupportedCapabilityException.class, h::linkTypes);
+                assertThrows(UnsupportedCapabilityException.class, () -> h.setLinkType(LinkType.ETHERNET));
+                return;
+            }
+            List<LinkType> types = h.linkTypes();
+            assertTrue(types.contains(LinkType.ETHERNET), types.toString());
+            h.setLinkType(LinkType.ETHERNET);
+            assertEquals(LinkType.ETHERNET, h.linkType());
+            assertThrows(PcapException.class, () -> h.setLinkType(LinkType.IEEE802_11_RADIOTAP));
+        }
+    }
+
+    @Test
+    void directionSelectsInboundOrOutboundFrames() throws Exception {
+        LiveOptions in = quick().direction(Direction.IN).build();
+        if (!supports(Capability.DIRECTION)) {
+            assertThrows(UnsupportedCapabilityException.class, () -> backend().openLive(pair.a, in).close());
+            try (LiveHandle h = backend().openLive(pair.a, quick().build())) {
+                assertThrows(UnsupportedCapabilityException.class, () -> h.setDirection(Direction.OUT));
+            }
+            return;
+        }
+        bounded(() -> {
+            try (LiveHandle inbound = capture(pair.a, in); LiveHandle outbound = capture(pair.a, quick().build())) {
+                outbound.setDirection(Direction.OUT);
+                sendFrom(pair.a, frame(1)); // leaves a
+                sendFrom(pair.b, frame(2)); // arrives on a
+                sendFrom(pair.a, frame(3));
+                sendFrom(pair.b, frame(4));
+                assertEquals(List.of(2, 4), receive(inbound, 2, WAIT).stream().map(LiveBase::sequenceOf).toList());
+                assertEquals(List.of(1, 3), receive(outbound, 2, WAIT).stream().map(LiveBase::sequenceOf).toList());
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void nonBlockingReadsReturnAtOnce() throws Exception {
+        try (LiveHandle h = capture(pair.a, quick().timeout(Duration.ofSeconds(30)).build())) {
+            if (!supports(Capability.NON_BLOCKING)) {
+                assertThrows(UnsupportedCapabilityException.class, () -> h.setNonBlocking(true));
+                return;
+            }
+            bounded(() -> {
+                assertFalse(h.isNonBlocking());
+                h.setNonBlocking(true);
+                assertTrue(h.isNonBlocking());
+                // with a 30-second timeout and no traffic, only non-blocking mode returns within the bound
+                assertEquals(ReadStatus.TIMEOUT, nextNonPacketOrOurs(h));
+                assertEquals(0, h.dispatch(10, p -> { }), "a non-blocking dispatch without packets delivers none");
+                sendFrom(pair.b, frame(5));
+                List<byte[]> got = receive(h, 1, WAIT);
+                assertEquals(1, got.size(), "a non-blocking handle still delivers");
+                h.setNonBlocking(false);
+                assertFalse(h.isNonBlocking());
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void timestampTypeCanBeChosen() throws Exception {
+        LiveOptions host = quick().timestampType(TimestampType.HOST).build();
+        if (!supports(Capability.TIMESTAMP_TYPE)) {
+            assertThrows(UnsupportedCapabilityException.class, () -> backend().openLive(pair.a, host).close());
+            return;
+        }
+        try (LiveHandle h = backend().openLive(pair.a, host)) {
+            assertTrue(h.isOpen(), "warnings, if any: " + h.warnings());
+        }
+    }
+
+    @Test
+    void nanosecondLiveTimestamps() throws Exception {
+        LiveOptions nano = quick().precision(TimestampPrecision.NANO).build();
+        if (!supports(Capability.NANOSECOND_TIMESTAMPS)) {
+            assertThrows(UnsupportedCapabilityException.class, () -> backend().openLive(pair.a, nano).close());
+            return;
+        }
+        bounded(() -> {
+            try (LiveHandle h = capture(pair.a, nano)) {
+                assertEquals(TimestampPrecision.NANO, h.timestampPrecision());
+                Set<Integer> remainders = new java.util.HashSet<>();
+                for (int i = 0; i < 5; i++) {
+                    sendFrom(pair.b, frame(i));
+                    assertEquals(1, receive(h, 1, WAIT).size());
+                    remainders.add(h.packet().timestampNanos() % 1000);
+                }
+                assertTrue(remainders.size() > 1 || !remainders.contains(0), "nanosecond digits: " + remainders);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void monitorModeIsAttemptedOrRefused() throws Exception {
+        LiveOptions monitor = quick().monitor(true).build();
+        if (!supports(Capability.MONITOR_MODE)) {
+            assertThrows(UnsupportedCapabilityException.class, () -> backend().openLive(pair.a, monitor).close());
+            return;
+        }
+        try (LiveHandle h = backend().openLive(pair.a, monitor)) {
+            assertTrue(h.isOpen());
+        } catch (PcapException e) {
+            // a veth has no monitor mode: libpcap's PCAP_ERROR_RFMON_NOTSUP (-6) is the honest answer
+            assertEquals(-6, e.status(), "expected PCAP_ERROR_RFMON_NOTSUP: " + e);
+        }
+    }
+
+    @Test
+    void sendIsRefusedWithoutTheCapability() throws Exception {
+        try (LiveHandle h = backend().openLive(pair.a, quick().build())) {
+            if (!supports(Capability.SEND)) {
+                assertThrows(UnsupportedCapabilityException.class, () -> h.send(frame(1)));
+            } else {
+                h.send(java.nio.ByteBuffer.wrap(frame(1)));
+            }
+        }
+    }
+
+    @Test
+    void anUnknownDeviceIsNoSuchDevice() throws Exception {
+        PcapException e = assertThrows(PcapException.class,
+                () -> backend().openLive("trawlnosuch0", LiveOptions.defaults()).close());
+        assertInstanceOf(NoSuchDeviceException.class, e, e.toString());
+        assertEquals("trawlnosuch0", ((NoSuchDeviceException) e).device());
+        Set<String> names = supports(Capability.DEVICE_LIST)
+                ? backend().devices().stream().map(Device::name).collect(Collectors.toSet()) : Set.of();
+        assertFalse(names.contains("trawlnosuch0"));
+    }
 }

@@ -1,0 +1,26 @@
+package dev.trawl.pcap.tck;
+
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.Pcap;
+
+/**
+ * The conformance kit run against the built-in pure-Java provider, {@code java}. It reads files in pure Java,
+ * so it neither stops where libpcap 1.10 stops (it reads pcapng sections whose interfaces differ in link type
+ * or snapshot length) nor compiles filters with libpcap (it uses the installed {@code FilterCompiler}, if any).
+ */
+class JavaProviderConformanceTest extends ConformanceKit {
+    @Override
+    protected Backend backend() throws Exception {
+        return Pcap.backend("java");
+    }
+
+    @Override
+    protected boolean libpcapSemantics() {
+        return false;
+    }
+
+    @Override
+    protected boolean libpcapFilterCode() {
+        return false;
+    }
+}
