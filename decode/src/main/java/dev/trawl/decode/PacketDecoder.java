@@ -164,6 +164,7 @@ public final class PacketDecoder {
                 return;
             }
             ctx.nextOffset = -1;
+            ctx.allowEmpty = false;
             int next;
             try {
                 next = decoder.decode(buf, off, limit, ctx);
@@ -185,7 +186,8 @@ public final class PacketDecoder {
                 r.count = before;
                 return;
             }
-            if (next < 0 || r.count == before) {
+            boolean silent = r.count == before;
+            if (next < 0 || (silent && ctx.nextOffset <= off)) {
                 return;
             }
             int nextOff;
@@ -200,7 +202,8 @@ public final class PacketDecoder {
             }
             // The next region must lie inside this one and move forward, so that no decoder can loop.
             nextEnd = Math.min(nextEnd, limit);
-            if (nextOff < off || (nextOff == off && r.count == before) || nextOff >= nextEnd) {
+            if (nextOff < off || (silent && nextOff <= off) || nextOff > nextEnd
+                    || (nextOff == nextEnd && !ctx.allowEmpty)) {
                 return;
             }
             off = nextOff;
@@ -212,6 +215,12 @@ public final class PacketDecoder {
     private final class Context implements DecodeContext {
         int nextOffset;
         int nextEnd;
+        boolean allowEmpty;
+
+        @Override
+        public void nextEvenIfEmpty() {
+            allowEmpty = true;
+        }
 
         @Override
         public int addLayer(int protocol, int offset, int headerLength, int end) {

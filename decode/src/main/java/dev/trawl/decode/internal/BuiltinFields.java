@@ -41,7 +41,14 @@ final class BuiltinFields {
         r.field("frame.time_epoch", "frame", EPOCH_NANOS, "Epoch time",
                 (p, i, s) -> {
                     if (p.hasTimestamp()) {
-                        s.integer(p.timestampSeconds() * 1_000_000_000L + p.timestampNanos());
+                        // Printed from the two parts, so that an out-of-range fraction in a damaged file
+                        // shows as it was recorded (as Wireshark shows it), not carried into the seconds.
+                        StringBuilder sb = new StringBuilder(24).append(p.timestampSeconds()).append('.');
+                        String nanos = Integer.toUnsignedString(p.timestampNanos());
+                        for (int k = nanos.length(); k < 9; k++) {
+                            sb.append('0');
+                        }
+                        s.text(sb.append(nanos));
                     }
                 });
         r.field("frame.len", "frame", UINT, "Frame length on the wire", (p, i, s) -> s.integer(p.originalLength()));
@@ -161,27 +168,50 @@ final class BuiltinFields {
                 s.integer((u8(p, i, 0) & 0x0F) * 4);
             }
         });
-        r.field("ip.dsfield", "ip", HEX8, "Differentiated services field", byteAt(1));
-        r.field("ip.dsfield.dscp", "ip", UINT, "DSCP", bits(1, 1, 0xFC, 2));
-        r.field("ip.dsfield.ecn", "ip", UINT, "ECN", bits(1, 1, 0x03, 0));
-        r.field("ip.len", "ip", UINT, "Total length", shortAt(2));
-        r.field("ip.id", "ip", HEX16, "Identification", shortAt(4));
-        r.field("ip.flags", "ip", HEX8, "Flags", bits(6, 1, 0xE0, 0));
-        r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", bits(6, 1, 0x80, 7));
-        r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", bits(6, 1, 0x40, 6));
-        r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", bits(6, 1, 0x20, 5));
-        r.field("ip.frag_offset", "ip", UINT, "Fragment offset (8-byte units)", bits(6, 2, 0x1FFF, 0));
-        r.field("ip.ttl", "ip", UINT, "Time to live", byteAt(8));
-        r.field("ip.proto", "ip", UINT, "Protocol", byteAt(9));
-        r.field("ip.checksum", "ip", HEX16, "Header checksum", shortAt(10));
+        r.field("ip.dsfield", "ip", HEX8, "Differentiated services field", valid(byteAt(1)));
+        r.field("ip.dsfield.dscp", "ip", UINT, "DSCP", valid(bits(1, 1, 0xFC, 2)));
+        r.field("ip.dsfield.ecn", "ip", UINT, "ECN", valid(bits(1, 1, 0x03, 0)));
+        r.field("ip.len", "ip", UINT, "Total length", (p, i, s) -> {
+            if (validIp(p, i) && has(p, i, 2, 2)) {
+                int total = u16(p, i, 2);
+                // A zero length (segmentation offload) is shown as the length the frame reports.
+                s.integer(total != 0 ? total : p.originalLength() - (p.offset(i) - p.start()));
+            }
+        });
+        r.field("ip.id", "ip", HEX16, "Identification", valid(shortAt(4)));
+        r.field("ip.flags", "ip", HEX8, "Flags", valid(bits(6, 1, 0xE0, 0)));
+        r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", valid(bits(6, 1, 0x80, 7)));
+        r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", valid(bits(6, 1, 0x40, 6)));
+        r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", valid(bits(6, 1, 0x20, 5)));
+        r.field("ip.frag_offset", "ip", UINT, "Fragment offset (8-byte units)", valid(bits(6, 2, 0x1FFF, 0)));
+        r.field("ip.ttl", "ip", UINT, "Time to live", valid(byteAt(8)));
+        r.field("ip.proto", "ip", UINT, "Protocol", valid(byteAt(9)));
+        r.field("ip.checksum", "ip", HEX16, "Header checksum", valid(shortAt(10)));
         r.field("ip.checksum.status", "ip", UINT, "Checksum status (0 bad, 1 good, 2 unverified)",
                 (p, i, s) -> s.integer((p.flags(i) & LayerFlags.BAD_CHECKSUM) != 0 ? 0 : 2));
-        r.field("ip.src", "ip", IPV4, "Source address", bytesAt(12, 4));
-        r.field("ip.dst", "ip", IPV4, "Destination address", bytesAt(16, 4));
+        r.field("ip.src", "ip", IPV4, "Source address", valid(bytesAt(12, 4)));
+        r.field("ip.dst", "ip", IPV4, "Destination address", valid(bytesAt(16, 4)));
         r.field("ip.addr", "ip", IPV4, "Source or destination address", (p, i, s) -> {
             FieldSupport.emitBytes(p, i, 12, 4, s);
             FieldSupport.emitBytes(p, i, 16, 4, s);
         });
+    }
+
+    /** Whether layer {@code i} is a usable IPv4 header (Wireshark shows no fields of a bogus one). */
+    static boolean validIp(DecodedPacket p, int i) {
+        if (!has(p, i, 0, 1)) {
+            return false;
+        }
+        int vhl = u8(p, i, 0);
+        return (vhl >>> 4) == 4 && (vhl & 0x0F) >= 5;
+    }
+
+    private static dev.trawl.decode.field.FieldExtractor valid(dev.trawl.decode.field.FieldExtractor e) {
+        return (p, i, s) -> {
+            if (validIp(p, i)) {
+                e.extract(p, i, s);
+            }
+        };
     }
 
     private static void ipv6(FieldRegistrar r) {

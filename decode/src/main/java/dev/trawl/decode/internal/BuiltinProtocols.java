@@ -26,6 +26,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         Subprotocols.register(r);
         Vendor.register(r);
         Streams.register(r);
+        Named.register(r);
         registerLinkTypes(r);
         registerEtherTypes(r);
         registerIpProtocols(r);
@@ -196,6 +197,8 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x2004), Protocols.DTP);
         r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x0111), Protocols.UDLD);
         r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x010B), Protocols.STP);
+        r.bind(LLC_SAP, LinkLayers.snapKey(0x000081, 0x01A1), Protocols.NDP);
+        r.bind(LLC_SAP, LinkLayers.snapKey(0x000081, 0x01A2), Protocols.NDP);
     }
 
     private static void registerIpProtocols(ProtocolRegistrar r) {

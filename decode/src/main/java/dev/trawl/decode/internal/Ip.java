@@ -64,6 +64,7 @@ final class Ip {
             flags |= LayerFlags.BAD_CHECKSUM;
         }
         ctx.flag(layer, flags);
+        ctx.nextEvenIfEmpty();
         int fragment = u16(buf, off + 6);
         if ((fragment & 0x3FFF) != 0) {
             // A fragment: its payload is not a whole upper-layer packet, so it stays opaque.
@@ -80,8 +81,8 @@ final class Ip {
             return Protocols.NONE;
         }
         if ((u8(buf, off) >>> 4) != 6) {
-            ctx.flag(ctx.addLayer(Protocols.IPV6, off, 40, end), flags | LayerFlags.MALFORMED);
-            return Protocols.NONE;
+            // Not IPv6 after all: Wireshark gives the bytes up as data.
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
         }
         int payload = u16(buf, off + 4);
         int layerEnd;
@@ -95,6 +96,7 @@ final class Ip {
         }
         int layer = ctx.addLayer(Protocols.IPV6, off, 40, layerEnd);
         ctx.flag(layer, flags);
+        ctx.nextEvenIfEmpty();
         return nextHeader(ctx, u8(buf, off + 6), quoted);
     }
 

@@ -67,10 +67,12 @@ final class LinkLayers {
         return orData(ctx.lookup(Dispatch.LLC_SAP, dsap));
     }
 
-    /** The LLC_SAP dispatch key for a SNAP organisation code and protocol id (above the 8-bit SAPs). */
-    static int snapKey(int oui, int pid) {
-        // Only Cisco's OUI is bound today; fold the OUI into bits above the PID.
-        return 0x100_0000 | (oui == 0x00000C ? 1 << 16 : 2 << 16) | pid;
+    /**
+     * The LLC_SAP dispatch key for a SNAP organisation code and protocol id: above the 8-bit SAPs, the low
+     * 14 bits of the OUI and the PID (enough to keep the OUIs bound here apart).
+     */
+    public static int snapKey(int oui, int pid) {
+        return 0x4000_0000 | (oui & 0x3FFF) << 16 | (pid & 0xFFFF);
     }
 
     /** Linux cooked capture v1 (LINKTYPE_LINUX_SLL). */

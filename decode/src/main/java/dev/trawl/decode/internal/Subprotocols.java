@@ -66,6 +66,8 @@ final class Subprotocols {
         r.protocol("slow", Subprotocols::slow);
         r.protocol("openflow", Subprotocols::openflow);
         r.protocol("pim", Subprotocols::pim);
+        r.protocol("nbdgm", Subprotocols::netbiosDatagram);
+        r.protocol("smb", Subprotocols::smb);
     }
 
     /** Adds a marker layer of {@code protocol} over the region and ends the stack. */
@@ -226,6 +228,61 @@ final class Subprotocols {
         }
         header(ctx, Protocols.OPENFLOW, off, 8, end);
         return marker(ctx, dialect, off, end);
+    }
+
+    /** The index just past a NetBIOS encoded name (length-prefixed labels ending in 0), or -1. */
+    private static int skipNetbiosName(ByteBuffer buf, int p, int end) {
+        for (int guard = 0; guard < 64 && p < end; guard++) {
+            int len = u8(buf, p);
+            if (len == 0) {
+                return p + 1;
+            }
+            if (len > 63) {
+                return -1;
+            }
+            p += 1 + len;
+        }
+        return -1;
+    }
+
+    /** NetBIOS datagram service: direct and broadcast datagrams carry two names, then (usually) SMB. */
+    static int netbiosDatagram(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 14 > end) {
+            header(ctx, Protocols.NBDGM, off, 10, end);
+            return Protocols.NONE;
+        }
+        int type = u8(buf, off);
+        if (type < 0x10 || type > 0x12) {
+            header(ctx, Protocols.NBDGM, off, 10, end);
+            return Protocols.NONE;
+        }
+        int p = skipNetbiosName(buf, off + 14, end);
+        p = p < 0 ? -1 : skipNetbiosName(buf, p, end);
+        if (p < 0) {
+            header(ctx, Protocols.NBDGM, off, 14, end);
+            return Protocols.NONE;
+        }
+        ctx.addLayer(Protocols.NBDGM, off, p - off, end);
+        return p + 4 <= end && Bytes.i32(buf, p) == 0xFF534D42 ? Protocols.SMB : Protocols.DATA;
+    }
+
+    /** SMB: a 32-byte header; transactions to the browser mailslot are the browser protocol. */
+    static int smb(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.SMB, off, 32, end);
+        if (off + 32 > end || u8(buf, off + 4) != 0x25) {
+            return Protocols.NONE;
+        }
+        String mailslot = "\\MAILSLOT\\BROWSE";
+        for (int i = off + 32; i + mailslot.length() <= end; i++) {
+            boolean match = true;
+            for (int k = 0; k < mailslot.length() && match; k++) {
+                match = Character.toUpperCase((char) u8(buf, i + k)) == mailslot.charAt(k);
+            }
+            if (match) {
+                return marker(ctx, Protocols.BROWSER, off, end);
+            }
+        }
+        return Protocols.NONE;
     }
 
     /** PIM: a register message (type 1) encapsulates an IP packet after its 8-byte header. */

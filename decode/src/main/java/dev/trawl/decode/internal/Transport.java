@@ -123,12 +123,14 @@ final class Transport {
             o += len;
         }
         ctx.next(off + hl, end);
-        if (quoted != 0 || off + hl >= end) {
+        if (quoted != 0 || off + hl >= end || (u8(buf, off + 13) & 0x02) != 0) {
+            // Data on a SYN (TCP Fast Open) is not handed to an application decoder, as in Wireshark.
             return Protocols.NONE;
         }
         int next = ctx.lookupPorts(Dispatch.TCP_PORT, u16(buf, off), u16(buf, off + 2));
-        if (next < 0 && Streams.isHandshake(buf, off + hl, end)) {
-            // Like Wireshark's TLS heuristic: a handshake record on any port.
+        if (next < 0 && Streams.isRecord(buf, off + hl, end)) {
+            // Wireshark finds TLS on any port (by heuristics, then by conversation); a well-formed record
+            // header is the stateless equivalent.
             next = Protocols.TLS;
         }
         return orData(next);

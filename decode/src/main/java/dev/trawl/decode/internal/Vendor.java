@@ -29,14 +29,15 @@ final class Vendor {
             header(ctx, avsp, off, 4, end);
             return Protocols.NONE;
         }
-        int version = u16(buf, off + 2);
-        if ((version & 0xFF) != 0x10 || off + 14 > end) {
-            // Other versions carry a 48-bit timestamp that Wireshark does not follow; neither do we.
+        int version = u16(buf, off + 2) & 0xFF;
+        // Version 0x10 carries a 64-bit timestamp, 0x20 a 48-bit one; others are not followed (as in Wireshark).
+        int hl = version == 0x10 ? 14 : version == 0x20 ? 12 : -1;
+        if (hl < 0 || off + hl > end) {
             ctx.addLayer(avsp, off, 4, end);
             return Protocols.NONE;
         }
-        ctx.addLayer(avsp, off, 14, end);
-        return viaEtherType(ctx, off + 12, u16(buf, off + 12), off + 14, end);
+        ctx.addLayer(avsp, off, hl, end);
+        return viaEtherType(ctx, off + hl - 2, u16(buf, off + hl - 2), off + hl, end);
     }
 
     /** The Ethernet configuration testing protocol (EtherType 0x9000): skip count, then functions. */

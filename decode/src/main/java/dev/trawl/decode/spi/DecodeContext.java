@@ -21,8 +21,19 @@ public interface DecodeContext {
     /** Adds flags ({@link dev.trawl.decode.LayerFlags}) to a layer; ignores an index of -1. */
     void flag(int layer, int flags);
 
-    /** Sets the region of the next protocol; by default it follows the last layer added. */
+    /**
+     * Sets the region of the next protocol; by default it follows the last layer added. A decoder that
+     * records no layer of its own (a header Wireshark does not list) may still pass on a region, as long as
+     * it starts after its own.
+     */
     void next(int offset, int end);
+
+    /**
+     * Lets the next protocol be decoded even when its region is empty, as Wireshark hands an IP payload to
+     * the next dissector even when the capture (or the datagram) ends with the IP header; the next decoder
+     * then records a truncated layer. Applies to the current step only.
+     */
+    void nextEvenIfEmpty();
 
     /** The protocol bound to {@code key} in dispatch table {@code table} ({@link Dispatch}), or NONE. */
     int lookup(int table, int key);

@@ -1,0 +1,237 @@
+package dev.trawl.decode.internal;
+
+import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u8;
+import static dev.trawl.decode.internal.Decoders.header;
+
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.decode.spi.ProtocolRegistrar;
+import java.nio.ByteBuffer;
+
+/**
+ * Well-known-port protocols decoded only as far as their name (and, for a few, the name of what they
+ * carry), so that layer lists match Wireshark's for common traffic.
+ */
+final class Named {
+    private Named() {
+    }
+
+    static int eap;
+    static int nfs;
+    static int rpc;
+    static int dbLspDisc;
+    static int dccp;
+    static int wccp;
+
+    static void register(ProtocolRegistrar r) {
+        udp(r, "olsr", 698);
+        udp(r, "bfd", 3784, 3785, 4784);
+        udp(r, "tsp", 525);
+        udp(r, "lisp", 4341, 4342);
+        udp(r, "sflow", 6343);
+        tcp(r, "whois", 43);
+        tcp(r, "pptp", 1723);
+        tcp(r, "rpkirtr", 323);
+        tcp(r, "resp", 6379);
+        r.bind(Dispatch.SCTP_PORT, 2905, r.protocol("m3ua", null));
+        eap = r.protocol("eap", null);
+        nfs = r.protocol("nfs", null);
+        rpc = r.protocol("rpc", Named::rpc);
+        r.bind(Dispatch.UDP_PORT, 2049, rpc);
+        r.bind(Dispatch.UDP_PORT, 111, rpc);
+        r.protocol("radius", Named::radius);
+        int json = r.protocol("json", null);
+        dbLspDisc = r.protocol("db-lsp-disc", (buf, off, end, ctx) -> {
+            ctx.addLayer(Named.dbLspDisc, off, 0, end);
+            return json;
+        });
+        r.bind(Dispatch.UDP_PORT, 17500, dbLspDisc);
+        dccp = r.protocol("dccp", Named::dccp);
+        wccp = r.protocol("wccp", Named::wccpRedirect);
+        r.bind(Dispatch.GRE_PROTO, 0x883E, wccp);
+        r.protocol("tftp", Named::tftp);
+        int gpe = r.protocol("vxlan-gpe", Named::vxlanGpe);
+        r.bind(Dispatch.UDP_PORT, 4790, gpe);
+        nsh = r.protocol("nsh", Named::nsh);
+        r.protocol("quic", Named::quic);
+        gquic = r.protocol("gquic", null);
+        macsec = r.protocol("macsec", Named::macsec);
+        r.bind(Dispatch.ETHERTYPE, 0x88E5, macsec);
+        r.protocol("pktap", Named::pktap);
+        pcapPktdata = r.protocol("pcap_pktdata", null);
+    }
+
+    static int nsh;
+    static int gquic;
+    static int pcapPktdata;
+    static int macsec;
+
+    /**
+     * QUIC on UDP 443: Google QUIC's long header carries a version starting with 'Q'. An IETF QUIC v1
+     * Initial packet carries the TLS handshake, which Wireshark decrypts and lists as {@code quic:tls}.
+     */
+    static int quic(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 5 <= end && (u8(buf, off) & 0x80) != 0 && u8(buf, off + 1) == 'Q') {
+            ctx.addLayer(gquic, off, end - off, end);
+            return Protocols.NONE;
+        }
+        ctx.addLayer(Protocols.QUIC, off, end - off, end);
+        if (off + 5 <= end && (u8(buf, off) & 0xB0) == 0x80 && Bytes.i32(buf, off + 1) == 1) {
+            ctx.addLayer(Protocols.TLS, off, 0, end);
+        }
+        return Protocols.NONE;
+    }
+
+    /** MACsec (IEEE 802.1AE): an 8-byte SecTAG (16 with an SCI); the protected data is opaque. */
+    static int macsec(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off >= end) {
+            return Protocols.NONE;
+        }
+        int hl = (u8(buf, off) & 0x20) != 0 ? 16 : 8;
+        header(ctx, macsec, off, hl, end);
+        return off + hl < end ? Protocols.DATA : Protocols.NONE;
+    }
+
+    /** Apple PKTAP: a little-endian header length and the link type of the packet that follows. */
+    static int pktap(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 12 > end) {
+            header(ctx, Protocols.PKTAP, off, 12, end);
+            return Protocols.NONE;
+        }
+        int hl = Bytes.i32le(buf, off);
+        if (hl < 12 || hl > end - off) {
+            ctx.flag(ctx.addLayer(Protocols.PKTAP, off, Math.max(hl, 12), end),
+                    dev.trawl.decode.LayerFlags.BAD_LENGTH);
+            return Protocols.NONE;
+        }
+        ctx.addLayer(Protocols.PKTAP, off, hl, end);
+        int next = ctx.lookup(Dispatch.LINKTYPE, Bytes.i32le(buf, off + 8) & 0xFFFF);
+        ctx.addLayer(pcapPktdata, off + hl, 0, end);
+        return Decoders.orData(next);
+    }
+
+    private static void udp(ProtocolRegistrar r, String name, int... ports) {
+        int id = r.protocol(name, null);
+        for (int port : ports) {
+            r.bind(Dispatch.UDP_PORT, port, id);
+        }
+    }
+
+    private static void tcp(ProtocolRegistrar r, String name, int... ports) {
+        int id = r.protocol(name, null);
+        for (int port : ports) {
+            r.bind(Dispatch.TCP_PORT, port, id);
+        }
+    }
+
+    /** ONC RPC over UDP: a call to program 100003 is NFS. */
+    static int rpc(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 8 > end) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        int type = (int) Bytes.u32(buf, off + 4);
+        if (type != 0 && type != 1) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        ctx.addLayer(rpc, off, 8, end);
+        if (type == 0 && off + 16 <= end && Bytes.u32(buf, off + 12) == 100003) {
+            ctx.addLayer(nfs, off, 0, end);
+        }
+        return Protocols.NONE;
+    }
+
+    /** RADIUS: a 20-byte header and attributes; an EAP-Message attribute (79) carries EAP. */
+    static int radius(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.RADIUS, off, 20, end);
+        int limit = off + 4 <= end ? Math.min(end, off + u16(buf, off + 2)) : end;
+        for (int p = off + 20; p + 2 <= limit;) {
+            int type = u8(buf, p);
+            int len = u8(buf, p + 1);
+            if (len < 2) {
+                break;
+            }
+            if (type == 79) {
+                ctx.addLayer(eap, p + 2, 0, end);
+                return Protocols.NONE;
+            }
+            p += len;
+        }
+        return Protocols.NONE;
+    }
+
+    /** DCCP (RFC 4340): the data offset gives the header length; what follows is application data. */
+    static int dccp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 5 > end) {
+            header(ctx, dccp, off, 12, end);
+            return Protocols.NONE;
+        }
+        int hl = u8(buf, off + 4) * 4;
+        header(ctx, dccp, off, Math.max(hl, 12), end);
+        return hl >= 12 && off + hl < end ? Protocols.DATA : Protocols.NONE;
+    }
+
+    /** WCCP redirect header in GRE: four bytes, then the redirected IP packet. */
+    static int wccpRedirect(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        // Wireshark lists the redirected packet right after GRE, without a layer of its own.
+        if (off + 4 >= end) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 4, end);
+        return LinkLayers.byVersion(buf, off + 4, end, -1, ctx);
+    }
+
+    /** The protocol for a VXLAN-GPE or NSH next-protocol value. */
+    private static int gpeNext(int next) {
+        switch (next) {
+            case 1:
+                return Protocols.IP;
+            case 2:
+                return Protocols.IPV6;
+            case 3:
+                return Protocols.ETH;
+            case 4:
+                return nsh;
+            case 5:
+                return Protocols.MPLS;
+            default:
+                return Protocols.DATA;
+        }
+    }
+
+    /** VXLAN-GPE: an 8-byte header naming its payload; Wireshark lists no layer for it. */
+    static int vxlanGpe(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 8 >= end) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        ctx.next(off + 8, end);
+        return gpeNext(u8(buf, off + 3));
+    }
+
+    /** Network Service Header (RFC 8300): length in 4-byte words, then the payload its next protocol names. */
+    static int nsh(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 8 > end) {
+            header(ctx, nsh, off, 8, end);
+            return Protocols.NONE;
+        }
+        int hl = (u16(buf, off) & 0x3F) * 4;
+        header(ctx, nsh, off, Math.max(hl, 8), end);
+        return hl >= 8 && off + hl < end ? gpeNext(u8(buf, off + 3)) : Protocols.NONE;
+    }
+
+    /** TFTP: a DATA packet (opcode 3) carries data after its 4-byte header. */
+    static int tftp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+        if (off + 2 > end) {
+            header(ctx, Protocols.TFTP, off, 2, end);
+            return Protocols.NONE;
+        }
+        int opcode = u16(buf, off);
+        if (opcode == 3) {
+            header(ctx, Protocols.TFTP, off, 4, end);
+            return off + 4 < end ? Protocols.DATA : Protocols.NONE;
+        }
+        ctx.addLayer(Protocols.TFTP, off, end - off, end);
+        return Protocols.NONE;
+    }
+}
