@@ -12,7 +12,9 @@ import java.util.List;
  * dev.trawl.pcap.OfflineHandle} says: the raw link-type word of a pcap header with its FCS bits, and for
  * pcapng the sections read so far with their comments, interfaces, statistics, names and secrets. Obtain it
  * with {@code handle.unwrap(CaptureInfo.class)}; each call returns a new snapshot of what has been read up to
- * then (pcapng blocks after the last packet read are not yet seen).
+ * then (pcapng blocks after the last packet read are not yet seen). A file keeps at most about a million
+ * descriptive records (sections, interfaces, statistics, names, secrets, comments) in memory; any beyond are
+ * counted in {@link SectionInfo#skippedBlocks()} instead, so that a hostile file cannot exhaust memory.
  *
  * <p>Immutable and thread-safe.
  *

@@ -23,18 +23,35 @@ final class PcapngMetadata {
     private static final int ISB_IFRECV = 4, ISB_IFDROP = 5, ISB_FILTERACCEPT = 6, ISB_OSDROP = 7, ISB_USRDELIV = 8;
     private static final int NRB_IPV4 = 1, NRB_IPV6 = 2;
 
+    /** How many descriptive records a file may leave in memory; more are counted as skipped, not kept. */
+    static final int MAX_RETAINED = 1 << 20;
+
     private final RecordReader reader;
     private final Options options = new Options();
+    private int budget = MAX_RETAINED;
 
     PcapngMetadata(RecordReader reader) {
         this.reader = reader;
+    }
+
+    /** Takes one record from the budget; false when a damaged or hostile file has used it up. */
+    boolean keep() {
+        if (budget > 0) {
+            budget--;
+            return true;
+        }
+        return false;
     }
 
     void sectionHeader(ByteBuffer b, int p, int length, Section section) {
         Options o = options.reset(b, p + 24, p + length - 4);
         while (o.advance()) {
             switch (o.code) {
-                case Options.COMMENT -> section.comments.add(o.string());
+                case Options.COMMENT -> {
+                    if (keep()) {
+                        section.comments.add(o.string());
+                    }
+                }
                 case SHB_HARDWARE -> section.hardware = o.string();
                 case SHB_OS -> section.os = o.string();
                 case SHB_USERAPPL -> section.application = o.string();
@@ -112,7 +129,11 @@ final class PcapngMetadata {
         }
         InterfaceInfo info = new InterfaceInfo(LinkType.valueOf(linkType), snaplen, name, description, filter, os,
                 fcslen, tsresol, tsOffset, comments);
-        section.interfaces.add(info);
+        if (keep()) {
+            section.interfaces.add(info);
+        } else {
+            section.skipped++;
+        }
         return new Interface(linkType, RecordReader.adjustSnapshot(linkType, snaplen), tsresol, tsOffset, info);
     }
 
@@ -146,8 +167,12 @@ final class PcapngMetadata {
                 }
             }
         }
-        section.statistics.add(new InterfaceStatistics(id, instant(scratch), received, dropped, accepted,
-                osDropped, delivered, comments));
+        if (keep()) {
+            section.statistics.add(new InterfaceStatistics(id, instant(scratch), received, dropped, accepted,
+                    osDropped, delivered, comments));
+        } else {
+            section.skipped++;
+        }
     }
 
     private static Instant instant(FilePacket p) {
@@ -184,7 +209,9 @@ final class PcapngMetadata {
                     names.add(text(b, start, value + len));
                 }
                 try {
-                    section.names.add(new SectionInfo.NameRecord(InetAddress.getByAddress(address), names));
+                    if (keep()) {
+                        section.names.add(new SectionInfo.NameRecord(InetAddress.getByAddress(address), names));
+                    }
                 } catch (UnknownHostException e) {
                     throw new AssertionError(e); // lengths 4 and 16 are always accepted
                 }
@@ -212,6 +239,10 @@ final class PcapngMetadata {
         }
         byte[] data = new byte[len];
         b.get(p + 16, data);
-        section.secrets.add(new SectionInfo.DecryptionSecrets(type, data));
+        if (keep()) {
+            section.secrets.add(new SectionInfo.DecryptionSecrets(type, data));
+        } else {
+            section.skipped++;
+        }
     }
 }

@@ -36,6 +36,8 @@ final class PcapngReader extends RecordReader {
     /** libpcap's {@code INITIAL_MAX_BLOCKSIZE}; raised for link types with larger maximum snapshots. */
     static final int INITIAL_MAX_BLOCK = 16 * 1024 * 1024;
     private static final int EPB_FLAGS = 2;
+    /** The most interfaces a section may describe: far beyond any capture, and a bound on memory. */
+    static final int MAX_INTERFACES = 1 << 16;
 
     private final PcapngMetadata metadata = new PcapngMetadata(this);
     private final Options options = new Options();
@@ -122,8 +124,8 @@ final class PcapngReader extends RecordReader {
                     + " bytes, only got " + left, in.offset(in.pos));
         }
         if (in.buf.order(section == null ? ByteOrder.BIG_ENDIAN : section.order).getInt(in.pos) == SHB) {
-            if (!in.ensure(16)) {
-                throw malformed("truncated section header block; tried to read 16 bytes, only got "
+            if (!in.ensure(24)) {
+                throw malformed("truncated section header block; tried to read 24 bytes, only got "
                         + in.available(), in.offset(in.pos));
             }
             startSection(in.buf, in.pos);
@@ -161,6 +163,9 @@ final class PcapngReader extends RecordReader {
             metadata.sectionHeader(b, p, length, section);
         } else if (type == IDB) {
             Interface added = metadata.interfaceDescription(b, p, length, section);
+            if (interfaceCount == MAX_INTERFACES) {
+                throw malformed("more than " + MAX_INTERFACES + " interfaces in one section", in.offset(p));
+            }
             if (interfaceCount == interfaces.length) {
                 interfaces = Arrays.copyOf(interfaces, interfaceCount * 2);
             }
@@ -204,8 +209,10 @@ final class PcapngReader extends RecordReader {
         if (major != 1 || (sections.isEmpty() && minor != 0 && minor != 2)) {
             throw malformed("unsupported pcapng savefile version " + major + "." + minor, in.offset(p) + 12);
         }
-        section = new Section(order, major, minor, -1);
-        sections.add(section);
+        section = new Section(order, major, minor, b.getLong(p + 16));
+        if (sections.isEmpty() || metadata.keep()) {
+            sections.add(section);
+        }
         interfaceCount = 0; // interface ids are local to their section
     }
 

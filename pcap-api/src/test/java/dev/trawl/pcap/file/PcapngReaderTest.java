@@ -171,4 +171,19 @@ class PcapngReaderTest {
             assertEquals(ReadStatus.END_OF_FILE, h.next());
         }
     }
+
+    @Test
+    void absurdlyManyInterfacesFailInsteadOfExhaustingMemory() {
+        Bytes file = new Bytes(LE).shb(null);
+        for (int i = 0; i <= PcapngReader.MAX_INTERFACES; i++) {
+            file.idb(1, 0, null, null);
+        }
+        byte[] bytes = file.array();
+        MalformedCaptureException e = assertThrows(MalformedCaptureException.class, () -> {
+            try (OfflineHandle h = open(bytes, TimestampPrecision.MICRO)) {
+                h.next();
+            }
+        });
+        assertTrue(e.getMessage().contains("interfaces in one section"), e.getMessage());
+    }
 }
