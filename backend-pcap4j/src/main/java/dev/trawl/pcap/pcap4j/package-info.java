@@ -34,7 +34,7 @@
  * <h2>Module path</h2>
  * pcap4j-core 1.8.2's module descriptor requires {@code slf4j.api}, the automatic module name of slf4j-api
  * 1.7.25 and older. slf4j 2 is the module {@code org.slf4j}, so on the module path add a bridge module
- * declaring {@code module slf4j.api { requires transitive org.slf4j; }} (or use slf4j-api 1.7.25). With it,
+ * declaring {@code module slf4j.api { requires transitive org.slf4j; }} (the build publishes it as the {@code slf4j-bridge} classifier of this artifact). With it,
  * this backend works on the module path as on the class path; no {@code --add-opens} is needed.
  */
 package dev.trawl.pcap.pcap4j;
