@@ -243,7 +243,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         udp(r, Protocols.SNMP, 161, 162);
         udp(r, Protocols.NBNS, 137);
         udp(r, Protocols.NBDGM, 138);
-        udp(r, Protocols.KERBEROS, 88, 750);
+        udp(r, Protocols.KERBEROS, 88, 750, 4444);
         udp(r, Protocols.QUIC, 443);
         udp(r, Protocols.RADIUS, 1812, 1813, 1645, 1646);
         udp(r, Protocols.MPLS_ECHO, 3503);

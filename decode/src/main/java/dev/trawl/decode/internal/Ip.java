@@ -64,7 +64,10 @@ final class Ip {
             flags |= LayerFlags.BAD_CHECKSUM;
         }
         ctx.flag(layer, flags);
-        ctx.nextEvenIfEmpty();
+        if (total > hl) {
+            // The datagram has a payload even if the capture ends here: Wireshark still names it.
+            ctx.nextEvenIfEmpty();
+        }
         int fragment = u16(buf, off + 6);
         if ((fragment & 0x3FFF) != 0) {
             // A fragment: its payload is not a whole upper-layer packet, so it stays opaque.

@@ -126,7 +126,7 @@ final class Subprotocols {
             ctx.addLayer(Protocols.KERBEROS, off, 0, end);
             return marker(ctx, krb4, off, end);
         }
-        if (first >= 0x6A && first <= 0x7E) {
+        if (first >= 0x61 && first <= 0x7E) { // an ASN.1 [APPLICATION n] constructed tag
             ctx.addLayer(Protocols.KERBEROS, off, end - off, end);
             return Protocols.NONE;
         }
