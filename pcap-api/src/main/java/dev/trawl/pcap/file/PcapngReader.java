@@ -123,7 +123,7 @@ final class PcapngReader extends RecordReader {
             throw malformed("truncated pcapng dump file; tried to read " + (left < 8 ? 8 : 12)
                     + " bytes, only got " + left, in.offset(in.pos));
         }
-        if (in.buf.order(section == null ? ByteOrder.BIG_ENDIAN : section.order).getInt(in.pos) == SHB) {
+        if (in.buf.getInt(in.pos) == SHB) { // the SHB type reads the same in both byte orders
             if (!in.ensure(24)) {
                 throw malformed("truncated section header block; tried to read 24 bytes, only got "
                         + in.available(), in.offset(in.pos));
@@ -159,6 +159,9 @@ final class PcapngReader extends RecordReader {
         }
         blockStart = p;
         blockLength = length;
+        if (type == EPB) {
+            return EPB; // the common case first
+        }
         if (type == SHB) {
             metadata.sectionHeader(b, p, length, section);
         } else if (type == IDB) {
@@ -180,7 +183,7 @@ final class PcapngReader extends RecordReader {
             metadata.names(b, p, length, section);
         } else if (type == DSB) {
             metadata.secrets(b, p, length, section);
-        } else if (type != EPB && type != SPB && type != PB) {
+        } else if (type != SPB && type != PB) {
             section.skipped++;
         }
         return type;
