@@ -57,8 +57,33 @@ public record SectionInfo(ByteOrder byteOrder, int majorVersion, int minorVersio
      * A Decryption Secrets Block.
      *
      * @param type the secrets type ({@code 0x544c534b} for a TLS key log, ...)
-     * @param data the secrets; the array is a copy owned by this record, do not change it
+     * @param data the secrets (copied in, and copied out by {@link #data()})
      */
     public record DecryptionSecrets(int type, byte[] data) {
+        public DecryptionSecrets {
+            data = data.clone();
+        }
+
+        /** A copy of the secrets. */
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DecryptionSecrets that && that.type == type
+                    && java.util.Arrays.equals(that.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type + java.util.Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "DecryptionSecrets[type=0x" + Integer.toHexString(type) + ", " + data.length + " bytes]";
+        }
     }
 }
