@@ -19,6 +19,8 @@ class Gen {
     static final int TAX = 0x00, TXA = 0x80;
     static final int NOT_SET = Integer.MIN_VALUE;
     static final int SKF_AD_OFF = -0x1000;
+    /** A bound on the flow graph, keeping the optimizer's quadratic passes short. */
+    static final int MAX_BLOCKS = 4096;
 
     /** Where loads are relative to. */
     enum Rel { PACKET, LINKHDR, PREVLINKHDR, LLC, PREVMPLSHDR, LINKTYPE, LINKPL, LINKPL_NOSNAP, TRAN_IPV4, TRAN_IPV6 }
@@ -79,8 +81,8 @@ class Gen {
     // ---- IR construction ----
 
     Block block(int code, int k) throws FilterSyntaxException {
-        if (++blockCount > 100_000) {
-            throw error("expression too complex: more than 100000 basic blocks");
+        if (++blockCount > MAX_BLOCKS) {
+            throw error("expression too complex: more than " + MAX_BLOCKS + " basic blocks");
         }
         return new Block(code, k);
     }
