@@ -163,6 +163,10 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public int dispatch(int maxPackets, PacketHandler handler) throws PcapException {
+        if (offline()) {
+            long n = pull(maxPackets, handler);
+            return n == -1 ? DISPATCH_END_OF_FILE : n == -2 ? DISPATCH_INTERRUPTED : (int) n;
+        }
         int rc = run(false, maxPackets <= 0 ? -1 : maxPackets, 0, handler);
         int count = (int) delivered;
         if (rc == Errors.PCAP_ERROR_BREAK) {
@@ -177,12 +181,59 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public long loop(long count, PacketHandler handler) throws PcapException {
+        if (offline()) {
+            return Math.max(pull(count, handler), 0);
+        }
         boolean fits = count > 0 && count <= Integer.MAX_VALUE;
         int rc = run(true, fits ? (int) count : -1, fits ? 0 : Math.max(count, 0), handler);
         if (rc == 0 && offline()) {
             endOfInput();
         }
         return delivered;
+    }
+
+    /**
+     * Offline, dispatch and loop call {@code pcap_next_ex} in a Java loop rather than hand libpcap a callback:
+     * libpcap applies the same filter and break flag either way, but a JNA callback boxes its arguments and
+     * costs several times a direct call per packet, and here a handler's exception leaves at once, with
+     * nothing left to unwind in libpcap.
+     *
+     * @return the packets delivered; or -1 at the end of the input, -2 after a break, when none was
+     */
+    private long pull(long max, PacketHandler h) throws PcapException {
+        Objects.requireNonNull(h, "handler");
+        guard.enter();
+        Thread previous = reader;
+        reader = Thread.currentThread();
+        hasPacket = false;
+        long n = 0;
+        try {
+            while (max <= 0 || n < max) {
+                int rc = NativePcap.pcap_next_ex(pcap, headerOut, dataOut);
+                if (rc == 1) {
+                    packet.load(outsView.getLong(0), outsView.getLong(8));
+                    n++;
+                    try {
+                        h.onPacket(packet);
+                    } catch (IOException e) {
+                        throw rethrow(e);
+                    }
+                } else if (rc == Errors.PCAP_ERROR_BREAK) {
+                    boolean broken = breakRequested;
+                    breakRequested = false;
+                    if (!broken) {
+                        endOfInput();
+                    }
+                    return n > 0 ? n : broken ? -2 : -1;
+                } else {
+                    throw readError(NativePcap.pcap_geterr(pcap));
+                }
+            }
+            return n;
+        } finally {
+            reader = previous;
+            guard.exit();
+        }
     }
 
     /** Runs pcap_dispatch or pcap_loop; returns libpcap's result after rethrowing a handler's exception. */
