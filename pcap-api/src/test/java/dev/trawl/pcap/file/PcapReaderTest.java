@@ -222,4 +222,31 @@ class PcapReaderTest {
         assertTrue(assertThrows(MalformedCaptureException.class, () -> open(v25, TimestampPrecision.MICRO))
                 .getMessage().contains("unsupported pcap savefile version 2.5"));
     }
+
+    @Test
+    void largeGzipFilesAreDecompressedRatherThanMapped() throws IOException {
+        Bytes bytes = Bytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, MICRO, 65535, 1);
+        java.util.Random random = new java.util.Random(7);
+        int count = 0;
+        while (bytes.size() < CaptureFiles.MAP_THRESHOLD + 100_000) {
+            byte[] noise = new byte[1000];
+            random.nextBytes(noise);
+            bytes.i32(count).i32(0).i32(noise.length).i32(noise.length).raw(noise);
+            count++;
+        }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(bytes.array());
+        }
+        assertTrue(zipped.size() >= CaptureFiles.MAP_THRESHOLD, "big enough to be mapped");
+        Path path = dir.resolve("big.pcap.gz");
+        Files.write(path, zipped.toByteArray());
+        try (OfflineHandle h = backend.openOffline(path)) {
+            int n = 0;
+            while (h.next() == ReadStatus.PACKET) {
+                assertEquals(n++, h.packet().timestampSeconds());
+            }
+            assertEquals(count, n);
+        }
+    }
 }

@@ -186,4 +186,25 @@ class PcapngReaderTest {
         });
         assertTrue(e.getMessage().contains("interfaces in one section"), e.getMessage());
     }
+
+    @Test
+    void obsoleteAndSimplePacketBlocksRead() throws IOException {
+        Bytes pb = new Bytes(LE).i16(0).i16(0).i32(0).i32(3_000_000).i32(4).i32(10).raw((byte) 1, (byte) 2,
+                (byte) 3, (byte) 4).option(2, new Bytes(LE).i32(2).array()).i32(0);
+        Bytes spb = new Bytes(LE).i32(40).raw(new byte[8]);
+        byte[] file = new Bytes(LE).shb(null).idb(1, 8, null, null).block(2, pb.array()).block(3, spb.array())
+                .array();
+        try (OfflineHandle h = open(file, TimestampPrecision.MICRO)) {
+            assertEquals(ReadStatus.PACKET, h.next());
+            assertEquals(3, h.packet().timestampSeconds());
+            assertEquals(4, h.packet().capturedLength());
+            assertEquals(10, h.packet().originalLength());
+            assertEquals(2, h.packet().flags());
+            assertEquals(ReadStatus.PACKET, h.next());
+            assertEquals(8, h.packet().capturedLength(), "a simple packet is cut to the snapshot length");
+            assertEquals(40, h.packet().originalLength());
+            assertEquals(-1, h.packet().flags());
+            assertEquals(ReadStatus.END_OF_FILE, h.next());
+        }
+    }
 }
