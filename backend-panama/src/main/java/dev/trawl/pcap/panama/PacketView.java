@@ -86,7 +86,9 @@ final class PacketView implements Packet {
         }
         int offset = (int) (data - windowStart);
         ByteBuffer w = window;
-        w.order(ByteOrder.BIG_ENDIAN);
+        if (w.order() != ByteOrder.BIG_ENDIAN) {
+            w.order(ByteOrder.BIG_ENDIAN); // the caller changed it for the last packet
+        }
         w.limit(offset + cap);
         w.position(offset);
         valid = true;

@@ -43,7 +43,7 @@ final class PanamaDumper implements Dumper {
         this.precision = precision;
         this.cookie = cookie;
         this.target = target;
-        this.arena = Arena.ofShared();
+        this.arena = Arenas.open();
         this.header = arena.allocate(PktHdr.LAYOUT);
         this.buffer = arena.allocate(2048);
     }
@@ -176,7 +176,7 @@ final class PanamaDumper implements Dumper {
         int flushed = PcapIo.pcap_dump_flush(dumper);
         PcapIo.pcap_dump_close(dumper);
         PcapCore.pcap_close(dead);
-        arena.close();
+        Arenas.close(arena);
         failIfStreamFailed();
         if (flushed != 0) {
             throw new PcapException(target + ": writing the capture failed");

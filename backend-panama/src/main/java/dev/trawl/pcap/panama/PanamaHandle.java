@@ -70,6 +70,8 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     private final MemorySegment outHeader;
     private final MemorySegment outData;
     private final long outAddress;
+    /** Whether reads use the critical {@code pcap_next_ex}: never for reads that may block or call back. */
+    private final boolean critical;
 
     private volatile int state;
     private volatile Thread reader;
@@ -80,9 +82,11 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
 
     /**
      * @param precision the precision the handle delivers; null for the one libpcap delivers
+     * @param critical whether {@code pcap_next_ex} may be called as a critical function
      */
-    PanamaHandle(MemorySegment pcap, Arena arena, String source, TimestampPrecision precision) {
+    PanamaHandle(MemorySegment pcap, Arena arena, String source, TimestampPrecision precision, boolean critical) {
         this.pcap = pcap;
+        this.critical = critical;
         this.arena = arena;
         this.source = source;
         this.linkType = LinkType.fromDlt(PcapCore.pcap_datalink(pcap));
@@ -103,9 +107,6 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
 
     // ---- reading ----------------------------------------------------------------------------------------
 
-    /** Whether this handle reads from libpcap with the critical {@code pcap_next_ex}. */
-    abstract boolean criticalReads();
-
     abstract boolean offline();
 
     /**
@@ -114,7 +115,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
      * @return libpcap's status: 1 packet, 0 timeout, -1 error, -2 end of file or break
      */
     final int nextEx() {
-        int rc = criticalReads() ? PcapIo.pcap_next_ex_critical(pcap, outHeader, outData)
+        int rc = critical ? PcapIo.pcap_next_ex_critical(pcap, outHeader, outData)
                 : PcapIo.pcap_next_ex(pcap, outHeader, outData);
         if (rc == 1) {
             view.set(Structs.pointerAt(outAddress), Structs.pointerAt(outAddress + ValueLayout.ADDRESS.byteSize()));
@@ -435,7 +436,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
             state = CLOSED;
             view.invalidate();
             try {
-                arena.close();
+                Arenas.close(arena);
             } catch (IllegalStateException e) {
                 // Another thread is still touching a packet view of this handle, against the contract: the
                 // memory stays allocated rather than freed under it.

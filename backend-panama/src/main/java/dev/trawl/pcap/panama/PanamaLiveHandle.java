@@ -54,7 +54,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     private Throwable dispatchFailure;
 
     private PanamaLiveHandle(MemorySegment pcap, Arena arena, String device, List<String> warnings) {
-        super(pcap, arena, device, null);
+        super(pcap, arena, device, null, false); // a live read blocks until its timeout: never critical
         this.device = device;
         this.warnings = List.copyOf(warnings);
         this.currentLinkType = super.linkType();
@@ -89,12 +89,12 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
                             + Errors.geterr(pcap));
                 }
             }
-            arena = Arena.ofShared();
+            arena = Arenas.open();
             return new PanamaLiveHandle(pcap, arena, device, warnings);
         } catch (PcapException | RuntimeException | Error e) {
             PcapCore.pcap_close(pcap);
             if (arena != null) {
-                arena.close();
+                Arenas.close(arena);
             }
             throw e;
         }
@@ -145,11 +145,6 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
             throw new UnsupportedCapabilityException(PanamaPcapProvider.NAME, capability,
                     "this libpcap has no " + symbol);
         }
-    }
-
-    @Override
-    boolean criticalReads() {
-        return false; // a live read blocks until the timeout: never critical
     }
 
     @Override

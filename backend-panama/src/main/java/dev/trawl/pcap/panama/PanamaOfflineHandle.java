@@ -25,7 +25,6 @@ import java.nio.file.Path;
  * <p>Thread safety as for {@link dev.trawl.pcap.Handle}.
  */
 final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
-    private final boolean critical;
     private final CookieFiles.Cookie cookie;
     private final int major;
     private final int minor;
@@ -33,8 +32,7 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
 
     private PanamaOfflineHandle(MemorySegment pcap, Arena arena, String source, boolean critical,
             CookieFiles.Cookie cookie, TimestampPrecision wanted) {
-        super(pcap, arena, source, wanted);
-        this.critical = critical;
+        super(pcap, arena, source, wanted, critical);
         this.cookie = cookie;
         this.major = PcapCore.pcap_major_version(pcap);
         this.minor = PcapCore.pcap_minor_version(pcap);
@@ -73,14 +71,14 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
             }
             refuseGzip(magic);
         }
-        Arena arena = Arena.ofShared();
+        Arena arena = Arenas.open();
         MemorySegment pcap;
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
             pcap = PcapCore.pcap_open_offline_with_tstamp_precision(scratch.allocateFrom(name),
                     openPrecision(magic, options.precision()).code(), errbuf);
             if (pcap.equals(MemorySegment.NULL)) {
-                arena.close();
+                Arenas.close(arena);
                 throw openFailure(file, Errors.errbuf(errbuf));
             }
         }
@@ -89,7 +87,7 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
                     options.precision());
         } catch (RuntimeException | Error e) {
             PcapCore.pcap_close(pcap);
-            arena.close();
+            Arenas.close(arena);
             throw e;
         }
     }
@@ -112,14 +110,14 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
         }
         CookieFiles.Cookie cookie = new CookieFiles.Cookie(in, null);
         MemorySegment file = CookieFiles.openRead(cookie);
-        Arena arena = Arena.ofShared();
+        Arena arena = Arenas.open();
         MemorySegment pcap;
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
             pcap = PcapCore.pcap_fopen_offline_with_tstamp_precision(file,
                     openPrecision(magic, options.precision()).code(), errbuf);
             if (pcap.equals(MemorySegment.NULL)) {
-                arena.close();
+                Arenas.close(arena);
                 Throwable failure = cookie.failure;
                 CookieFiles.fclose(file); // libpcap leaves the FILE to us when it fails
                 if (failure != null) {
@@ -148,11 +146,6 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
         }
         // libpcap's texts for a bad header ("unknown file format", "archaic pcap savefile format", ...)
         return new MalformedCaptureException(file + ": " + text, 0);
-    }
-
-    @Override
-    boolean criticalReads() {
-        return critical;
     }
 
     @Override
