@@ -1,0 +1,194 @@
+package dev.trawl.pcap.pcap4j;
+
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.BackendInfo;
+import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.DumpOptions;
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.OfflineHandle;
+import dev.trawl.pcap.OfflineOptions;
+import dev.trawl.pcap.PacketRecord;
+import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.UnsupportedCapabilityException;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pcap4j.core.PcapHandle;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What is particular to the pcap4j backend; the conformance kit checks the common behaviour. */
+@Tag("native")
+class Pcap4jBackendTest {
+    private static Backend backend() throws PcapException {
+        return Pcap.backend(Pcap4jPcapProvider.NAME);
+    }
+
+    private static Path capture(String name) {
+        return Path.of(System.getProperty("trawl.corpus"), "captures", name);
+    }
+
+    private static List<PacketRecord> readWithNext(OfflineHandle h) throws PcapException {
+        List<PacketRecord> packets = new ArrayList<>();
+        while (h.next() == ReadStatus.PACKET) {
+            packets.add(h.packet().copy());
+        }
+        return packets;
+    }
+
+    @Test
+    void discoveryListsThePcap4jProviderWithPriority100() {
+        BackendInfo info = Pcap.backends().stream().filter(b -> b.name().equals("pcap4j")).findFirst().orElseThrow();
+        assertTrue(info.available(), String.valueOf(info.problem()));
+        assertEquals(100, info.priority());
+        assertTrue(info.backend().orElseThrow().libraryVersion().startsWith("libpcap version"));
+    }
+
+    @Test
+    void declaresWhatPcap4jCarriesAndNothingElse() throws Exception {
+        assertEquals(EnumSet.complementOf(EnumSet.of(Capability.OFFLINE_STREAM, Capability.DUMP_STREAM,
+                Capability.DUMP_PCAPNG, Capability.READ_GZIP, Capability.TIMESTAMP_TYPE)), backend().capabilities());
+        assertThrows(UnsupportedCapabilityException.class,
+                () -> backend().openOffline(new ByteArrayInputStream(new byte[24]), OfflineOptions.defaults()));
+    }
+
+    @Test
+    void unwrapHandsOutPcap4jsHandleAndNothingForeign() throws Exception {
+        try (OfflineHandle h = backend().openOffline(capture("802.1D_spanning_tree.pcap"))) {
+            PcapHandle pcap = h.unwrap(PcapHandle.class);
+            assertTrue(pcap.isOpen());
+            assertEquals(h.snaplen(), pcap.getSnapshot());
+            assertSame(h, h.unwrap(OfflineHandle.class));
+            assertThrows(IllegalArgumentException.class, () -> h.unwrap(String.class));
+        }
+    }
+
+    @Test
+    void nextAndLoopDeliverTheSamePackets() throws Exception {
+        Path file = capture("afs.pcap");
+        List<PacketRecord> viaNext;
+        try (OfflineHandle h = backend().openOffline(file)) {
+            viaNext = readWithNext(h);
+        }
+        List<PacketRecord> viaLoop = new ArrayList<>();
+        try (OfflineHandle h = backend().openOffline(file)) {
+            assertEquals(viaNext.size(), h.loop(0, p -> viaLoop.add(p.copy())));
+        }
+        assertEquals(601, viaNext.size());
+        assertEquals(viaNext, viaLoop);
+    }
+
+    @Test
+    void fractionsPcap4jCannotRepresentAreCarriedIntoTheSeconds() throws Exception {
+        // Frame 2 of this file holds 1000000000 ns; pcap4j's java.sql.Timestamp refuses it, so the backend
+        // rebuilds the record, carrying the excess into the seconds as tshark shows it (…370.1000000000).
+        Path file = capture("timestamp_invalid_nano.pcap");
+        OfflineOptions nano = OfflineOptions.of(TimestampPrecision.NANO);
+        List<PacketRecord> viaNext;
+        try (OfflineHandle h = backend().openOffline(file, nano)) {
+            viaNext = readWithNext(h);
+        }
+        List<PacketRecord> viaLoop = new ArrayList<>();
+        try (OfflineHandle h = backend().openOffline(file, nano)) {
+            h.loop(0, p -> viaLoop.add(p.copy()));
+        }
+        assertEquals(3, viaNext.size());
+        assertEquals(viaNext, viaLoop);
+        assertEquals(1418145369L, viaNext.get(0).timestampSeconds());
+        assertEquals(999_999_999, viaNext.get(0).timestampNanos());
+        assertEquals(1418145371L, viaNext.get(1).timestampSeconds());
+        assertEquals(0, viaNext.get(1).timestampNanos());
+    }
+
+    @Test
+    void aHandlerFailureOnAFileLeavesNoPendingBreak() throws Exception {
+        try (OfflineHandle h = backend().openOffline(capture("afs.pcap"))) {
+            int[] seen = {0};
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> h.dispatch(0, p -> {
+                if (++seen[0] == 3) {
+                    throw new IllegalStateException("stop here");
+                }
+            }));
+            assertEquals("stop here", thrown.getMessage());
+            // the break the failure caused is consumed: reading goes on with the fourth packet
+            assertEquals(ReadStatus.PACKET, h.next());
+            assertEquals(ReadStatus.PACKET, h.next());
+            assertEquals(601 - 5, h.loop(0, p -> { }));
+        }
+    }
+
+    @Test
+    void dumperKeepsTheWireLengthOfTruncatedPacketsAndAppends(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out.pcap");
+        byte[] bytes = new byte[60];
+        bytes[59] = 42;
+        try (Dumper d = backend().openDumper(file, LinkType.ETHERNET, 96, DumpOptions.defaults())) {
+            d.write(1_700_000_000L, 123_456_000, 1514, ByteBuffer.wrap(bytes));
+        }
+        try (Dumper d = backend().openDumper(file, LinkType.ETHERNET, 96,
+                DumpOptions.builder().append(true).build())) {
+            d.write(1_700_000_001L, 0, 60, ByteBuffer.wrap(bytes));
+        }
+        try (OfflineHandle h = backend().openOffline(file)) {
+            List<PacketRecord> packets = readWithNext(h);
+            assertEquals(2, packets.size());
+            assertEquals(1514, packets.get(0).originalLength(), "pcap4j's own dumper would write 60");
+            assertEquals(60, packets.get(0).capturedLength());
+            assertEquals(123_456_000, packets.get(0).timestampNanos());
+            assertEquals(42, packets.get(1).bytes()[59]);
+            assertEquals(96, h.snaplen());
+        }
+    }
+
+    @Test
+    void compiledProgramsInstallOnTheHandle() throws Exception {
+        Path file = capture("afs.pcap");
+        int withText;
+        try (OfflineHandle h = backend().openOffline(file)) {
+            h.setFilter("udp port 7001");
+            withText = (int) h.loop(0, p -> { });
+        }
+        try (OfflineHandle h = backend().openOffline(file)) {
+            h.setFilter(h.compileFilter("udp port 7001", true, 0xffffffff));
+            assertEquals(withText, h.loop(0, p -> { }));
+        }
+        assertTrue(withText > 0 && withText < 601, "the filter selects some packets: " + withText);
+    }
+
+    @Test
+    void missingAndNonCaptureFilesFailClearly(@TempDir Path dir) throws IOException {
+        PcapException missing = assertThrows(PcapException.class,
+                () -> backend().openOffline(dir.resolve("absent.pcap")));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+        Path text = dir.resolve("text.pcap");
+        java.nio.file.Files.writeString(text, "this is not a capture file at all");
+        assertThrows(dev.trawl.pcap.MalformedCaptureException.class, () -> backend().openOffline(text));
+    }
+
+    @Test
+    void closeIsIdempotentAndClosesPcap4jsHandle() throws Exception {
+        OfflineHandle h = backend().openOffline(capture("afs.pcap"));
+        PcapHandle pcap = h.unwrap(PcapHandle.class);
+        h.close();
+        h.close();
+        assertFalse(pcap.isOpen());
+        assertThrows(IllegalStateException.class, h::next);
+    }
+}
