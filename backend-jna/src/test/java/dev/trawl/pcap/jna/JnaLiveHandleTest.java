@@ -1,0 +1,159 @@
+package dev.trawl.pcap.jna;
+
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.LiveHandle;
+import dev.trawl.pcap.LiveOptions;
+import dev.trawl.pcap.NoSuchDeviceException;
+import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.PermissionDeniedException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Live handles through libpcap's own loop (the native callback path): handler exceptions, counts, and the
+ * mapping of activation errors. Runs on a veth pair of its own, deleted afterwards.
+ */
+@Tag("live")
+@Tag("native")
+class JnaLiveHandleTest {
+    private static String a;
+    private static String b;
+    private static Backend backend;
+
+    @BeforeAll
+    static void createPair() throws Exception {
+        boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+        if (!root) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("live tests need root; CI=true, so this is a failure, not a skip");
+            }
+            Assumptions.abort("live tests need root to create a veth pair");
+        }
+        String base = "tj" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        a = base + "a";
+        b = base + "b";
+        ip("link", "add", a, "type", "veth", "peer", "name", b);
+        ip("link", "set", a, "up");
+        ip("link", "set", b, "up");
+        backend = Pcap.backend("jna");
+    }
+
+    @AfterAll
+    static void deletePair() throws Exception {
+        if (a != null) {
+            ip("link", "del", a);
+        }
+    }
+
+    private static void ip(String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = "ip";
+        System.arraycopy(args, 0, command, 1, args.length);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + new String(p.getInputStream().readAllBytes()));
+        }
+    }
+
+    private static byte[] frame(int sequence) {
+        byte[] f = new byte[60];
+        java.nio.ByteBuffer.wrap(f).put(new byte[] {-1, -1, -1, -1, -1, -1, 2, 0, 0, 0, 0, 1})
+                .putShort((short) 0x88b5).putInt(sequence);
+        return f;
+    }
+
+    private LiveHandle capture() throws PcapException {
+        LiveHandle h = backend.openLive(a, LiveOptions.builder().immediate(true).timeout(Duration.ofMillis(50)).build());
+        h.setFilter("ether proto 0x88b5");
+        return h;
+    }
+
+    @Test
+    void aHandlerExceptionLeavesTheNativeLoopAndReachesTheCaller() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (LiveHandle h = capture(); LiveHandle sender = backend.openLive(b, LiveOptions.defaults())) {
+                for (int i = 0; i < 3; i++) {
+                    sender.send(frame(i));
+                }
+                IllegalStateException boom = new IllegalStateException("boom");
+                AtomicInteger calls = new AtomicInteger();
+                assertSame(boom, assertThrows(IllegalStateException.class, () -> h.loop(0, p -> {
+                    calls.incrementAndGet();
+                    throw boom;
+                })));
+                assertEquals(1, calls.get(), "no packet after the failing one");
+                IOException io = new IOException("io");
+                PcapException wrapped = assertThrows(PcapException.class, () -> h.dispatch(0, p -> {
+                    throw io;
+                }));
+                assertSame(io, wrapped.getCause());
+                int[] seen = {0};
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (seen[0] == 0 && System.nanoTime() < deadline) {
+                    h.dispatch(0, p -> seen[0]++);
+                }
+                assertEquals(1, seen[0], "the third frame is still delivered after two failing handlers");
+            }
+        });
+    }
+
+    @Test
+    void loopWithACountStopsThere() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (LiveHandle h = capture(); LiveHandle sender = backend.openLive(b, LiveOptions.defaults())) {
+                for (int i = 0; i < 5; i++) {
+                    sender.send(frame(i));
+                }
+                AtomicInteger n = new AtomicInteger();
+                assertEquals(3, h.loop(3, p -> n.incrementAndGet()));
+                assertEquals(3, n.get());
+                assertTrue(h.stats().received() >= 3);
+            }
+        });
+    }
+
+    @Test
+    void activationErrorsBecomeTheExceptionsACallerCanActOn() {
+        PcapException missing = assertThrows(PcapException.class, () -> backend.openLive("tjnosuch0", LiveOptions.defaults()));
+        assertInstanceOf(NoSuchDeviceException.class, missing);
+        assertTrue(missing.getMessage().contains("tjnosuch0"), missing.getMessage());
+        PcapException denied = Errors.status("eth0", Errors.PCAP_ERROR_PERM_DENIED, "You don't have permission");
+        assertInstanceOf(PermissionDeniedException.class, denied);
+        assertTrue(denied.getMessage().contains(PermissionDeniedException.LINUX_HINT), denied.getMessage());
+        assertEquals(Errors.PCAP_ERROR_PERM_DENIED, denied.status());
+        PcapException other = Errors.status("eth0", -9, "");
+        assertEquals(-9, other.status());
+        assertTrue(other.getMessage().contains("not up"), other.getMessage());
+    }
+
+    @Test
+    void warningsAreKeptAndOptionsApplied() throws Exception {
+        try (LiveHandle h = backend.openLive(a, LiveOptions.builder().bufferSize(4 << 20).snaplen(128)
+                .timestampType(dev.trawl.pcap.TimestampType.HOST).build())) {
+            assertEquals(128, h.snaplen());
+            assertTrue(h.warnings().stream().allMatch(w -> !w.isBlank()), h.warnings().toString());
+        }
+    }
+}

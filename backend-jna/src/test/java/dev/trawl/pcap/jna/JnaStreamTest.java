@@ -1,0 +1,160 @@
+package dev.trawl.pcap.jna;
+
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.DumpOptions;
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.OfflineHandle;
+import dev.trawl.pcap.OfflineOptions;
+import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.ReadStatus;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Streams joined to libpcap through pipes: failures surface as exceptions, and streams are closed. */
+@Tag("native")
+class JnaStreamTest {
+    private static final Path SAMPLE = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"),
+            "captures", "local-netns-eth-veth.pcap");
+
+    private final Backend backend = Pcap.backend("jna");
+
+    JnaStreamTest() throws Exception {
+    }
+
+    /** A stream that gives {@code good} bytes of the sample, then fails. */
+    private static InputStream failingAfter(int good, AtomicBoolean closed) throws IOException {
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(SAMPLE), good);
+        return new FilterInputStream(new ByteArrayInputStream(head)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    throw new IOException("the network went away");
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                closed.set(true);
+                super.close();
+            }
+        };
+    }
+
+    @Test
+    void aStreamThatFailsMidwayEndsTheReadWithItsException() throws Exception {
+        AtomicBoolean closed = new AtomicBoolean();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (OfflineHandle h = backend.openOffline(failingAfter(5000, closed), OfflineOptions.defaults())) {
+                PcapException e = assertThrows(PcapException.class, () -> {
+                    while (h.next() == ReadStatus.PACKET) {
+                        // read until the failure
+                    }
+                });
+                assertInstanceOf(IOException.class, e.getCause());
+                assertEquals("the network went away", e.getCause().getMessage());
+            }
+        });
+        assertTrue(closed.get(), "the handle closes its stream");
+    }
+
+    @Test
+    void aStreamThatIsNotACaptureIsMalformed() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            InputStream junk = new ByteArrayInputStream("this is not a capture file at all".getBytes());
+            assertThrows(MalformedCaptureException.class, () -> backend.openOffline(junk, OfflineOptions.defaults()));
+        });
+    }
+
+    @Test
+    void closingAHandleStopsAStreamThatNeverEnds() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(SAMPLE), 24);
+            AtomicBoolean closed = new AtomicBoolean();
+            InputStream endless = new InputStream() {
+                private int at;
+
+                @Override
+                public int read() {
+                    return at < header.length ? header[at++] & 0xff : 0; // then zero-length records forever
+                }
+
+                @Override
+                public void close() {
+                    closed.set(true);
+                }
+            };
+            OfflineHandle h = backend.openOffline(endless, OfflineOptions.defaults());
+            h.close();
+            assertTrue(closed.get());
+        });
+    }
+
+    @Test
+    void aFailingOutputStreamIsReportedOnClose() throws Exception {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        Dumper d = backend.openDumper(broken, LinkType.ETHERNET, 65535, DumpOptions.defaults());
+        d.write(1, 0, 14, ByteBuffer.wrap(new byte[14]));
+        PcapException e = assertThrows(PcapException.class, d::close);
+        assertEquals("disk full", e.getCause().getMessage());
+    }
+
+    @Test
+    void writingToAClosedDumperIsAnIllegalState(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Dumper d = backend.openDumper(dir.resolve("x.pcap"), LinkType.ETHERNET, 65535, DumpOptions.defaults());
+        d.close();
+        assertThrows(IllegalStateException.class, () -> d.write(1, 0, 14, ByteBuffer.wrap(new byte[14])));
+        assertThrows(IllegalStateException.class, d::flush);
+        d.close();
+    }
+
+    @Test
+    void appendingToAFileOfAnotherLinkTypeFails(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("raw.pcap");
+        try (Dumper d = backend.openDumper(file, LinkType.RAW, 65535, DumpOptions.defaults())) {
+            d.write(1, 0, 1, ByteBuffer.wrap(new byte[1]));
+        }
+        PcapException e = assertThrows(PcapException.class, () -> backend.openDumper(file, LinkType.ETHERNET, 65535,
+                DumpOptions.builder().append(true).build()));
+        assertTrue(e.getMessage().contains("different"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsAPlainPcapException(@org.junit.jupiter.api.io.TempDir Path dir) {
+        PcapException e = assertThrows(PcapException.class, () -> backend.openOffline(dir.resolve("none.pcap")));
+        assertSame(PcapException.class, e.getClass(), "not a malformed file: a missing one");
+    }
+}
