@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,14 +39,21 @@ final class JavaBackend implements Backend {
             Capability.DUMP_APPEND, Capability.DUMP_PCAPNG, Capability.DUMP_STREAM, Capability.BREAK_LOOP);
 
     private final int mapWindow;
+    private final Optional<FilterCompiler> compiler;
 
     JavaBackend() {
-        this(MappedInput.DEFAULT_WINDOW);
+        this(MappedInput.DEFAULT_WINDOW, FilterCompiler.installed());
     }
 
     /** A backend whose mapped files move through windows of this size (small ones in tests). */
     JavaBackend(int mapWindow) {
+        this(mapWindow, FilterCompiler.installed());
+    }
+
+    /** A backend with this filter compiler, or none. */
+    JavaBackend(int mapWindow, Optional<FilterCompiler> compiler) {
         this.mapWindow = mapWindow;
+        this.compiler = compiler;
     }
 
     @Override
@@ -63,7 +71,7 @@ final class JavaBackend implements Backend {
     @Override
     public Set<Capability> capabilities() {
         EnumSet<Capability> all = EnumSet.copyOf(BASE);
-        if (FilterCompiler.installed().isPresent()) {
+        if (compiler.isPresent()) {
             all.add(Capability.FILTER);
         }
         return Collections.unmodifiableSet(all);
@@ -109,10 +117,10 @@ final class JavaBackend implements Backend {
     @Override
     public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize,
             int netmask) throws PcapException {
-        FilterCompiler compiler = FilterCompiler.installed().orElseThrow(() -> new UnsupportedCapabilityException(
+        FilterCompiler found = compiler.orElseThrow(() -> new UnsupportedCapabilityException(
                 NAME, Capability.FILTER, "no filter compiler is installed; add the dev.trawl:trawl-filter "
                         + "dependency, or set a compiled BpfProgram with setFilter(BpfProgram)"));
-        return compiler.compile(expression, linkType, snaplen, optimize, netmask);
+        return found.compile(expression, linkType, snaplen, optimize, netmask);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.ByteOrder;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -180,5 +181,33 @@ class FileHandleTest {
             assertInstanceOf(OfflineHandle.class, h.unwrap(OfflineHandle.class));
             assertThrows(IllegalArgumentException.class, () -> h.unwrap(String.class));
         }
+    }
+
+    @Test
+    void anInstalledCompilerEnablesFilterExpressions() throws PcapException {
+        // A stand-in compiler for "long": ld len; jgt #30 jt 0 jf 1; ret #65535; ret #0
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        FilterCompiler compiler = (expression, linkType, snaplen, optimize, netmask) -> {
+            calls.add(expression + " " + linkType + " " + snaplen + " " + optimize + " " + netmask);
+            if (!expression.equals("long")) {
+                throw new dev.trawl.pcap.InvalidFilterException("syntax error", expression, 0);
+            }
+            return BpfProgram.of(BpfInstruction.stmt(0x80, 0), BpfInstruction.jump(0x25, 30, 0, 1),
+                    BpfInstruction.stmt(0x06, 65535), BpfInstruction.stmt(0x06, 0));
+        };
+        JavaBackend withFilter = new JavaBackend(MappedInput.DEFAULT_WINDOW, java.util.Optional.of(compiler));
+        assertTrue(withFilter.supports(Capability.FILTER));
+        try (OfflineHandle h = withFilter.openOffline(new ByteArrayInputStream(capture(40)),
+                OfflineOptions.defaults())) {
+            h.setFilter("long");
+            assertEquals(List.of("long EN10MB 65535 true -1"), calls);
+            assertEquals(34, h.loop(0, p -> { }));
+            assertThrows(dev.trawl.pcap.InvalidFilterException.class, () -> h.setFilter("bad"));
+        }
+        JavaBackend without = new JavaBackend(MappedInput.DEFAULT_WINDOW, java.util.Optional.empty());
+        assertFalse(without.supports(Capability.FILTER));
+        UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
+                () -> without.compileFilter("tcp", LinkType.ETHERNET, 65535, true, Handle.NETMASK_UNKNOWN));
+        assertTrue(e.getMessage().contains("dev.trawl:trawl-filter"), e.getMessage());
     }
 }

@@ -207,4 +207,24 @@ class PcapngReaderTest {
             assertEquals(ReadStatus.END_OF_FILE, h.next());
         }
     }
+
+    @Test
+    void nameResolutionAndDecryptionSecretsAreKept() throws IOException {
+        Bytes nrb = new Bytes(BE).i16(1).i16(4 + 8).raw((byte) 192, (byte) 0, (byte) 2, (byte) 1)
+                .raw("a.test\0b\0".getBytes(StandardCharsets.US_ASCII)).i16(0).i16(0);
+        byte[] keys = "CLIENT_RANDOM 00 11".getBytes(StandardCharsets.US_ASCII);
+        Bytes dsb = new Bytes(BE).i32(0x544c534b).i32(keys.length).raw(keys)
+                .raw(new byte[((keys.length + 3) & ~3) - keys.length]);
+        byte[] file = new Bytes(BE).shb(null).block(4, nrb.array()).block(10, dsb.array()).idb(1, 0, null, null)
+                .array();
+        try (OfflineHandle h = open(file, TimestampPrecision.MICRO)) {
+            SectionInfo s = h.unwrap(CaptureInfo.class).sections().get(0);
+            assertEquals(1, s.names().size());
+            assertEquals("192.0.2.1", s.names().get(0).address().getHostAddress());
+            assertEquals(java.util.List.of("a.test", "b"), s.names().get(0).names());
+            assertEquals(0x544c534b, s.secrets().get(0).type());
+            assertEquals("CLIENT_RANDOM 00 11", new String(s.secrets().get(0).data(), StandardCharsets.US_ASCII));
+            assertEquals(ReadStatus.END_OF_FILE, h.next());
+        }
+    }
 }
