@@ -1,0 +1,393 @@
+package dev.trawl.filter;
+
+import dev.trawl.pcap.BpfInstruction;
+import dev.trawl.pcap.BpfProgram;
+
+import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Translates a BPF program into JVM bytecode, defined as a hidden class, so that the JVM's compiler turns
+ * each filter into native code. The generated matcher gives exactly the verdicts of {@link BpfProgram#run}
+ * (loads outside the captured bytes and division by zero reject the packet) and allocates nothing per packet.
+ * Programs whose translation exceeds the JVM's branch range run on the program's own interpreter instead.
+ * Thread-safe.
+ */
+public final class BpfJit {
+    private static final String BUF = "java/nio/ByteBuffer";
+    private static final int THIS = 0, BUF_L = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
+    private static final int LABEL_REJECT = -1, LABEL_BAD = -2, LABEL_OK = -3;
+
+    private BpfJit() {
+    }
+
+    /** Used by generated code to report a buffer it cannot read. */
+    static IllegalArgumentException badBuffer() {
+        return new IllegalArgumentException("the buffer must be big-endian and hold offset + caplen bytes");
+    }
+
+    /** Compiles a program to a matcher. */
+    public static BpfMatcher compile(BpfProgram program) {
+        byte[] bytes = generate(program.instructions());
+        if (bytes == null) {
+            return interpreted(program);
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            return (BpfMatcher) lookup.lookupClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("could not define the compiled filter", e);
+        }
+    }
+
+    private static BpfMatcher interpreted(BpfProgram program) {
+        return (buf, offset, caplen, wirelen) -> {
+            if (buf.order() != java.nio.ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
+                    || (long) offset + caplen > buf.limit()) {
+                throw badBuffer();
+            }
+            return program.run(buf.duplicate().limit(offset + caplen).position(offset), wirelen);
+        };
+    }
+
+    private static void ldcInt(ClassBytes cf, ClassBytes.Code c, int v) {
+        if (v >= -1 && v <= 5) {
+            c.op(0x03 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            c.op(0x10, v & 0xff);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            c.u2op(0x11, v & 0xffff);
+        } else {
+            c.u2op(0x13, cf.integer(v));
+        }
+    }
+
+    private static void load(ClassBytes.Code c, int local) {
+        c.op(0x15, local);
+    }
+
+    private static void store(ClassBytes.Code c, int local) {
+        c.op(0x36, local);
+    }
+
+    static byte[] generate(List<BpfInstruction> insns) {
+        ClassBytes cf = new ClassBytes();
+        ClassBytes.Code c = new ClassBytes.Code();
+        int n = insns.size();
+        // Entry checks: big-endian buffer holding [offset, offset + caplen).
+        c.op(0x19, BUF_L);
+        c.u2op(0xb6, cf.methodRef(BUF, "order", "()Ljava/nio/ByteOrder;"));
+        c.u2op(0xb2, cf.fieldRef("java/nio/ByteOrder", "BIG_ENDIAN", "Ljava/nio/ByteOrder;"));
+        c.branch(0xa6, LABEL_BAD);
+        load(c, OFF);
+        c.branch(0x9b, LABEL_BAD);
+        load(c, CAPLEN);
+        c.branch(0x9b, LABEL_BAD);
+        load(c, OFF);
+        c.op(0x85);
+        load(c, CAPLEN);
+        c.op(0x85, 0x61);
+        c.op(0x19, BUF_L);
+        c.u2op(0xb6, cf.methodRef(BUF, "limit", "()I"));
+        c.op(0x85, 0x94);
+        c.branch(0x9d, LABEL_BAD);
+        c.op(0x03);
+        store(c, A);
+        c.op(0x03);
+        store(c, X);
+        for (int m = 0; m < BpfProgram.MEMORY_WORDS; m++) {
+            c.op(0x03);
+            store(c, MEM + m);
+        }
+        for (int i = 0; i < n; i++) {
+            c.place(i);
+            BpfInstruction in = insns.get(i);
+            emit(cf, c, in, i);
+        }
+        c.place(LABEL_REJECT);
+        c.op(0x03, 0xac);
+        c.place(LABEL_BAD);
+        c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "badBuffer", "()Ljava/lang/IllegalArgumentException;"));
+        c.op(0xbf);
+        c.place(LABEL_OK);
+        if (!c.resolve() || c.length() > 65000) {
+            return null;
+        }
+        ClassBytes.Code init = new ClassBytes.Code();
+        init.op(0x2a);
+        init.u2op(0xb7, cf.methodRef("java/lang/Object", "<init>", "()V"));
+        init.op(0xb1);
+        init.resolve();
+        cf.method(ClassBytes.ACC_PUBLIC, "<init>", "()V", 1, 1, init.bytes());
+        cf.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_FINAL, "run", "(Ljava/nio/ByteBuffer;III)I", 8,
+                MEM + BpfProgram.MEMORY_WORDS, c.bytes());
+        return cf.toBytes("dev/trawl/filter/BpfJitted", "java/lang/Object", "dev/trawl/filter/BpfMatcher");
+    }
+
+    /** Rejects the packet unless {@code size} bytes at constant offset k lie within caplen. */
+    private static boolean absCheck(ClassBytes cf, ClassBytes.Code c, int k, int size) {
+        long end = (k & 0xffffffffL) + size;
+        if (end > Integer.MAX_VALUE) {
+            c.op(0x03, 0xac);
+            return false;
+        }
+        load(c, CAPLEN);
+        ldcInt(cf, c, (int) end);
+        c.branch(0xa1, LABEL_REJECT);
+        return true;
+    }
+
+    private static void getAt(ClassBytes cf, ClassBytes.Code c, int size) {
+        switch (size) {
+            case 0x00 -> c.u2op(0xb6, cf.methodRef(BUF, "getInt", "(I)I"));
+            case 0x08 -> {
+                c.u2op(0xb6, cf.methodRef(BUF, "getShort", "(I)S"));
+                c.u2op(0x13, cf.integer(0xffff));
+                c.op(0x7e);
+            }
+            default -> {
+                c.u2op(0xb6, cf.methodRef(BUF, "get", "(I)B"));
+                c.u2op(0x11, 0xff);
+                c.op(0x7e);
+            }
+        }
+    }
+
+    private static int sizeBytes(int size) {
+        return size == 0x00 ? 4 : size == 0x08 ? 2 : 1;
+    }
+
+    private static void branch2(ClassBytes.Code c, int op, int inverse, int i, BpfInstruction in) {
+        int t = i + 1 + in.jt();
+        int f = i + 1 + in.jf();
+        if (t == f) {
+            c.op(0x57);
+            if (op >= 0x9f && op <= 0xa4) {
+                c.op(0x57);
+            }
+            c.branch(0xa7, t);
+        } else if (in.jt() == 0) {
+            c.branch(inverse, f);
+        } else {
+            c.branch(op, t);
+            if (in.jf() != 0) {
+                c.branch(0xa7, f);
+            }
+        }
+    }
+
+    private static void emit(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i) {
+        int code = in.code();
+        int k = in.k();
+        int cls = code & 0x07;
+        switch (cls) {
+            case Gen.LD, Gen.LDX -> {
+                int mode = code & 0xe0;
+                int dst = cls == Gen.LD ? A : X;
+                switch (mode) {
+                    case Gen.IMM -> {
+                        ldcInt(cf, c, k);
+                        store(c, dst);
+                    }
+                    case Gen.LEN -> {
+                        load(c, WIRELEN);
+                        store(c, dst);
+                    }
+                    case Gen.MEM -> {
+                        load(c, MEM + k);
+                        store(c, dst);
+                    }
+                    case Gen.ABS -> {
+                        int size = code & 0x18;
+                        if (absCheck(cf, c, k, sizeBytes(size))) {
+                            c.op(0x19, BUF_L);
+                            load(c, OFF);
+                            ldcInt(cf, c, k);
+                            c.op(0x60);
+                            getAt(cf, c, size);
+                            store(c, A);
+                        }
+                    }
+                    case Gen.IND -> {
+                        int size = code & 0x18;
+                        load(c, X);
+                        c.op(0x85);
+                        c.u2op(0x14, cf.longConst(0xffffffffL));
+                        c.op(0x7f);
+                        c.u2op(0x14, cf.longConst((k & 0xffffffffL) + sizeBytes(size)));
+                        c.op(0x61);
+                        load(c, CAPLEN);
+                        c.op(0x85, 0x94);
+                        c.branch(0x9d, LABEL_REJECT);
+                        c.op(0x19, BUF_L);
+                        load(c, OFF);
+                        load(c, X);
+                        c.op(0x60);
+                        ldcInt(cf, c, k);
+                        c.op(0x60);
+                        getAt(cf, c, size);
+                        store(c, A);
+                    }
+                    default -> { // MSH
+                        if (absCheck(cf, c, k, 1)) {
+                            c.op(0x19, BUF_L);
+                            load(c, OFF);
+                            ldcInt(cf, c, k);
+                            c.op(0x60);
+                            c.u2op(0xb6, cf.methodRef(BUF, "get", "(I)B"));
+                            c.op(0x10, 0x0f, 0x7e, 0x05, 0x78);
+                            store(c, X);
+                        }
+                    }
+                }
+            }
+            case Gen.ST -> {
+                load(c, A);
+                store(c, MEM + k);
+            }
+            case Gen.STX -> {
+                load(c, X);
+                store(c, MEM + k);
+            }
+            case Gen.RET -> {
+                int src = code & 0x18;
+                if (src == 0x10) {
+                    load(c, A);
+                } else if (src == Gen.X) {
+                    load(c, X);
+                } else {
+                    ldcInt(cf, c, k);
+                }
+                c.op(0xac);
+            }
+            case Gen.MISC -> {
+                if ((code & 0xf8) == Gen.TAX) {
+                    load(c, A);
+                    store(c, X);
+                } else {
+                    load(c, X);
+                    store(c, A);
+                }
+            }
+            case Gen.JMP -> emitJump(cf, c, in, i);
+            default -> emitAlu(cf, c, code, k);
+        }
+    }
+
+    private static void emitJump(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i) {
+        int code = in.code();
+        int k = in.k();
+        boolean x = (code & 0x08) == Gen.X;
+        switch (code & 0xf0) {
+            case Gen.JA -> c.branch(0xa7, i + 1 + k);
+            case Gen.JEQ -> {
+                load(c, A);
+                if (x) {
+                    load(c, X);
+                    branch2(c, 0x9f, 0xa0, i, in);
+                } else if (k == 0) {
+                    branch2(c, 0x99, 0x9a, i, in);
+                } else {
+                    ldcInt(cf, c, k);
+                    branch2(c, 0x9f, 0xa0, i, in);
+                }
+            }
+            case Gen.JGT, Gen.JGE -> {
+                load(c, A);
+                ldcInt(cf, c, Integer.MIN_VALUE);
+                c.op(0x82);
+                if (x) {
+                    load(c, X);
+                    ldcInt(cf, c, Integer.MIN_VALUE);
+                    c.op(0x82);
+                } else {
+                    ldcInt(cf, c, k ^ Integer.MIN_VALUE);
+                }
+                if ((code & 0xf0) == Gen.JGT) {
+                    branch2(c, 0xa3, 0xa4, i, in);
+                } else {
+                    branch2(c, 0xa2, 0xa1, i, in);
+                }
+            }
+            default -> { // JSET
+                load(c, A);
+                if (x) {
+                    load(c, X);
+                } else {
+                    ldcInt(cf, c, k);
+                }
+                c.op(0x7e);
+                branch2(c, 0x9a, 0x99, i, in);
+            }
+        }
+    }
+
+    private static void emitAlu(ClassBytes cf, ClassBytes.Code c, int code, int k) {
+        int op = code & 0xf0;
+        boolean x = (code & 0x08) == Gen.X;
+        if (op == Gen.NEG) {
+            load(c, A);
+            c.op(0x74);
+            store(c, A);
+            return;
+        }
+        if (x && (op == Gen.DIV || op == Gen.MOD)) {
+            load(c, X);
+            c.branch(0x99, LABEL_REJECT);
+        }
+        if (x && (op == Gen.LSH || op == Gen.RSH)) {
+            // BPF shifts by 32 or more yield zero; JVM shifts use the low five bits only.
+            int big = 2_000_000 + 2 * c.length();
+            load(c, X);
+            ldcInt(cf, c, -32);
+            c.op(0x7e);
+            c.branch(0x99, big);
+            c.op(0x03);
+            store(c, A);
+            c.branch(0xa7, big + 1);
+            c.place(big);
+            load(c, A);
+            load(c, X);
+            c.op(op == Gen.LSH ? 0x78 : 0x7c);
+            store(c, A);
+            c.place(big + 1);
+            return;
+        }
+        load(c, A);
+        if (!x && (op == Gen.DIV || op == Gen.MOD) && Integer.bitCount(k) == 1) {
+            if (op == Gen.DIV) {
+                ldcInt(cf, c, Integer.numberOfTrailingZeros(k));
+                c.op(0x7c);
+            } else {
+                ldcInt(cf, c, k - 1);
+                c.op(0x7e);
+            }
+            store(c, A);
+            return;
+        }
+        if (x) {
+            load(c, X);
+        } else {
+            ldcInt(cf, c, k);
+        }
+        switch (op) {
+            case Gen.ADD -> c.op(0x60);
+            case Gen.SUB -> c.op(0x64);
+            case Gen.MUL -> c.op(0x68);
+            case Gen.DIV -> c.u2op(0xb8, cf.methodRef("java/lang/Integer", "divideUnsigned", "(II)I"));
+            case Gen.MOD -> c.u2op(0xb8, cf.methodRef("java/lang/Integer", "remainderUnsigned", "(II)I"));
+            case Gen.AND -> c.op(0x7e);
+            case Gen.OR -> c.op(0x80);
+            case Gen.XOR -> c.op(0x82);
+            case Gen.LSH -> c.op(0x78);
+            default -> c.op(0x7c);
+        }
+        store(c, A);
+    }
+
+    /** Runs a matcher on the bytes between a buffer's position and limit (a convenience for tests). */
+    static int runWhole(BpfMatcher m, ByteBuffer packet, int wirelen) {
+        return m.run(packet, packet.position(), packet.remaining(), wirelen);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.trawl.filter;
+
+import dev.trawl.pcap.BpfInstruction;
+import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.LinkType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.StringJoiner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BpfJitTest {
+    @Test
+    void jitMatchSetsAreLibpcapsForEveryExpressionAndCapture() throws Exception {
+        List<String> lines = Files.readAllLines(Corpus.root().resolve("filters/matches.tsv"));
+        Map<String, TinyPcap> captures = new HashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f[2].startsWith("COMPILE_ERROR")) {
+                continue;
+            }
+            TinyPcap cap = captures.computeIfAbsent(f[1], name -> {
+                try {
+                    return new TinyPcap(Corpus.root().resolve("captures").resolve(name));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            BpfMatcher m = BpfJit.compile(Filter.compile(FilterExpression.parse(f[0]), LinkType.valueOf(cap.linkType),
+                    262144, true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
+            StringJoiner frames = new StringJoiner(",");
+            for (int i = 0; i < cap.packets.size(); i++) {
+                TinyPcap.Packet p = cap.packets.get(i);
+                if (m.run(p.data(), 0, p.data().capacity(), p.originalLength()) != 0) {
+                    frames.add(Integer.toString(i + 1));
+                }
+            }
+            if (!frames.toString().equals(f[2])) {
+                failures.add(f[0] + " on " + f[1]);
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    private static BpfInstruction randomInsn(Random r, int pc, int n) {
+        int remaining = n - pc - 1;
+        int[] codes = {0x00, 0x20, 0x28, 0x30, 0x40, 0x48, 0x50, 0x80, 0x60, 0x01, 0x61, 0x81, 0xb1, 0x02, 0x03,
+            0x04, 0x14, 0x24, 0x34, 0x44, 0x54, 0x64, 0x74, 0x84, 0x94, 0xa4, 0x0c, 0x1c, 0x2c, 0x3c, 0x4c, 0x5c,
+            0x6c, 0x7c, 0x9c, 0xac, 0x05, 0x15, 0x25, 0x35, 0x45, 0x1d, 0x2d, 0x3d, 0x4d, 0x07, 0x87};
+        int code = codes[r.nextInt(codes.length)];
+        int k = switch (r.nextInt(4)) {
+            case 0 -> r.nextInt(8);
+            case 1 -> r.nextInt(64);
+            case 2 -> r.nextInt();
+            default -> -r.nextInt(8);
+        };
+        int cls = code & 7;
+        if (cls == 0 || cls == 1) {
+            if ((code & 0xe0) == 0x60) {
+                k = r.nextInt(16);
+            }
+        }
+        if (cls == 2 || cls == 3) {
+            k = r.nextInt(16);
+        }
+        if (cls == 4 && (code & 0x08) == 0) {
+            int op = code & 0xf0;
+            if ((op == 0x30 || op == 0x90) && k == 0) {
+                k = 3;
+            }
+            if (op == 0x60 || op == 0x70) {
+                k = r.nextInt(32);
+            }
+        }
+        if (cls == 5) {
+            if (remaining < 1) {
+                return BpfInstruction.stmt(0x06, r.nextInt(100));
+            }
+            if ((code & 0xf0) == 0) {
+                return new BpfInstruction(code, 0, 0, r.nextInt(remaining));
+            }
+            return new BpfInstruction(code, r.nextInt(Math.min(remaining, 255)), r.nextInt(Math.min(remaining, 255)), k);
+        }
+        return new BpfInstruction(code, 0, 0, k);
+    }
+
+    @Test
+    void jitAgreesWithTheInterpreterOnRandomProgramsAndPackets() {
+        Random r = new Random(42);
+        for (int round = 0; round < 300; round++) {
+            int n = 2 + r.nextInt(30);
+            List<BpfInstruction> insns = new ArrayList<>();
+            for (int pc = 0; pc < n - 1; pc++) {
+                insns.add(randomInsn(r, pc, n));
+            }
+            insns.add(BpfInstruction.stmt(r.nextBoolean() ? 0x16 : 0x06, r.nextInt(1000)));
+            BpfProgram p = new BpfProgram(insns);
+            BpfMatcher m = BpfJit.compile(p);
+            for (int t = 0; t < 30; t++) {
+                byte[] data = new byte[r.nextInt(80)];
+                r.nextBytes(data);
+                int off = r.nextInt(5);
+                ByteBuffer buf = ByteBuffer.allocate(data.length + off + r.nextInt(4));
+                buf.put(off, data);
+                int wire = data.length + r.nextInt(10);
+                int expected = p.run(buf.duplicate().position(off).limit(off + data.length), wire);
+                assertEquals(expected, m.run(buf, off, data.length, wire), () -> "program " + insns);
+            }
+        }
+    }
+
+    @Test
+    void rejectsLittleEndianBuffersAndRangesOutsideTheBuffer() throws Exception {
+        BpfMatcher m = BpfJit.compile(Filter.compile(FilterExpression.parse("ip"), LinkType.ETHERNET, 100, true,
+                Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
+        assertThrows(IllegalArgumentException.class,
+                () -> m.run(ByteBuffer.allocate(60).order(ByteOrder.LITTLE_ENDIAN), 0, 60, 60));
+        assertThrows(IllegalArgumentException.class, () -> m.run(ByteBuffer.allocate(60), 10, 60, 60));
+        ByteBuffer ip = ByteBuffer.allocate(60).putShort(12, (short) 0x0800);
+        assertEquals(100, m.run(ip, 0, 60, 60));
+        assertEquals(0, m.run(ip, 0, 13, 60));
+    }
+}
