@@ -1,18 +1,39 @@
 package dev.trawl.cli;
 
 import dev.trawl.cli.print.Out;
+import dev.trawl.decode.field.Field;
+import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.pcap.Handle;
 
-/** tshark's output modes; filled in over trawl-decode's field registry. */
+/** Builds the sinks of tshark's output modes ({@code -T fields/json/ek}) and of {@code -Y}. Stateless. */
 final class FieldOutput {
     private FieldOutput() {
     }
 
     static PacketSink open(Trawl t, Handle handle, Out out, boolean flushEach) throws CliException {
-        throw new CliException("-T " + t.outputFormat + " is not available in this build");
+        FieldRegistry registry = FieldRegistry.standard();
+        Field[] fields = new Field[t.fields.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = FieldNames.require(registry, t.fields.get(i));
+        }
+        DisplayFilter filter = t.displayFilter == null ? null : DisplayFilter.parse(t.displayFilter, registry);
+        DecodeSink.Writer writer = switch (t.outputFormat) {
+            case "fields" -> {
+                if (fields.length == 0) {
+                    throw new CliException("-T fields needs at least one -e FIELD", 2, null);
+                }
+                yield new FieldsWriter(out, fields, FieldsWriter.Settings.parse(t.fieldOptions), flushEach);
+            }
+            case "json" -> new JsonWriter(out, false, fields, registry, flushEach);
+            case "ek" -> new JsonWriter(out, true, fields, registry, flushEach);
+            default -> throw new CliException("unknown output format '" + t.outputFormat
+                    + "' for -T (fields, json, ek, text)", 2, null);
+        };
+        return new DecodeSink(handle.linkType(), filter, writer, null);
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {
-        throw new CliException("-Y is not available in this build");
+        DisplayFilter filter = DisplayFilter.parse(t.displayFilter, FieldRegistry.standard());
+        return new DecodeSink(handle.linkType(), filter, null, inner);
     }
 }

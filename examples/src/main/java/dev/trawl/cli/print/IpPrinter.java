@@ -247,17 +247,40 @@ final class IpPrinter {
                         out.ascii("IP6 ");
                         ipv6(off, length);
                     }
+                    case 2 -> igmp(off, length);
                     default -> {
+                        // tcpdump's " %s" after "src > dst: " leaves two spaces here
                         String name = p.opt.numeric() == 0 ? Names.netdbProtocol(proto) : null;
                         if (name != null) {
-                            out.ascii(name);
+                            out.ch(' ').ascii(name);
                         } else {
-                            out.ascii("ip-proto-").num(proto);
+                            out.ascii(" ip-proto-").num(proto);
                         }
                         out.ch(' ').num(length);
                     }
                 }
             }
+        }
+    }
+
+    private void igmp(int off, int length) {
+        try {
+            int type = b.u8(off);
+            switch (type) {
+                case 0x12, 0x16 -> {
+                    out.ascii(type == 0x12 ? "igmp v1 report " : "igmp v2 report ");
+                    b.ipv4(out, off + 4);
+                }
+                case 0x17 -> {
+                    out.ascii("igmp leave ");
+                    b.ipv4(out, off + 4);
+                }
+                case 0x11 -> out.ascii(length >= 12 ? "igmp query v3" : b.u8(off + 1) != 0 ? "igmp query v2" : "igmp query v1");
+                case 0x22 -> out.ascii("igmp v3 report, ").num(b.u16(off + 6)).ascii(" group record(s)");
+                default -> out.ascii("igmp-").num(type);
+            }
+        } catch (Truncated e) {
+            p.truncated("igmp");
         }
     }
 

@@ -58,6 +58,24 @@ public final class Out implements AutoCloseable {
         return this;
     }
 
+    /** Appends the characters {@code from} to {@code to} of a text as UTF-8, without allocating for ASCII. */
+    public Out text(CharSequence s, int from, int to) {
+        ensure(to - from);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                flushPending(s, i, to);
+                return this;
+            }
+            buf[len++] = (byte) c;
+        }
+        return this;
+    }
+
+    private void flushPending(CharSequence s, int from, int to) {
+        utf8(s.subSequence(from, to).toString());
+    }
+
     /** Appends one ASCII character. */
     public Out ch(char c) {
         ensure(1);
