@@ -213,6 +213,35 @@ abstract class DumperChecks extends KitPart {
     }
 
     @Test
+    void aHandlesDumperTakesTheHandlesPrecision() throws Exception {
+        Assumptions.assumeTrue(supports(Capability.NANOSECOND_TIMESTAMPS), "no NANOSECOND_TIMESTAMPS");
+        Path out = dir.resolve("handle-nanos.pcap");
+        List<PacketRecord> nanos;
+        try (OfflineHandle h = backend().openOffline(source, OfflineOptions.of(TimestampPrecision.NANO));
+                Dumper d = h.newDumper(out)) {
+            nanos = bounded(() -> {
+                List<PacketRecord> list = new java.util.ArrayList<>();
+                h.loop(0, p -> {
+                    list.add(p.copy());
+                    d.write(p);
+                });
+                return list;
+            });
+        }
+        PcapBytes.File parsed = PcapBytes.parse(Files.readAllBytes(out));
+        assertTrue(parsed.nanos(), "the nanosecond magic");
+        assertEquals(nanos, parsed.packets());
+    }
+
+    @Test
+    void aClosedDumperRefusesWrites() throws Exception {
+        Dumper d = backend().openDumper(dir.resolve("closed.pcap"), LinkType.ETHERNET, 65535, DumpOptions.defaults());
+        d.close();
+        assertThrows(IllegalStateException.class, () -> d.write(1, 0, 14, ByteBuffer.wrap(new byte[14])));
+        d.close();
+    }
+
+    @Test
     void aDumpOfEveryLinkTypeKeepsItsLinkType() throws Exception {
         Backend backend = backend();
         for (LinkType type : List.of(LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.IPV4, LinkType.NULL,

@@ -79,6 +79,28 @@ abstract class LiveChecks extends LiveBase {
     }
 
     @Test
+    void aBufferSizeIsAcceptedAndAClosedHandleRefusesEverything() throws Exception {
+        LiveHandle h = capture(pair.a, quick().bufferSize(4 << 20).build());
+        try {
+            bounded(() -> {
+                sendFrom(pair.b, frame(1));
+                assertEquals(1, receive(h, 1, WAIT).size());
+                return null;
+            });
+        } finally {
+            h.close();
+        }
+        h.close();
+        assertFalse(h.isOpen());
+        assertThrows(IllegalStateException.class, h::next);
+        assertThrows(IllegalStateException.class, () -> h.send(frame(2)));
+        assertThrows(IllegalStateException.class, h::stats);
+        assertThrows(IllegalStateException.class, h::linkTypes);
+        assertThrows(IllegalStateException.class, () -> h.setNonBlocking(true));
+        assertThrows(IllegalStateException.class, () -> h.setDirection(Direction.IN));
+    }
+
+    @Test
     void snaplenCutsLongFrames() throws Exception {
         bounded(() -> {
             try (LiveHandle h = capture(pair.a, quick().snaplen(100).build())) {

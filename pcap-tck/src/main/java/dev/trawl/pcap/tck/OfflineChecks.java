@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -42,6 +43,76 @@ abstract class OfflineChecks extends KitPart {
             check(capture);
             return null;
         })));
+    }
+
+    /**
+     * libpcap 1.10 reads a pcapng file only while every interface has the first one's link type and
+     * snapshot length; a libpcap-based backend must end such a file with libpcap's error, after the same
+     * frames. A backend that reads further must deliver the frames tshark sees.
+     */
+    @TestFactory
+    Stream<DynamicTest> pcapngWithMixedInterfacesEndsAsLibpcapSays() {
+        Corpus corpus = corpus();
+        return corpus.captures.stream()
+                .filter(c -> c.pcapng() && corpus.readStatus.get(c.name()).message().contains("different from the"))
+                .map(capture -> DynamicTest.dynamicTest(capture.name(), () -> bounded(() -> {
+                    Assumptions.assumeTrue(backend().supports(Capability.READ_PCAPNG), "no READ_PCAPNG");
+                    Corpus.ReadStatus status = corpus.readStatus.get(capture.name());
+                    ReadResult read;
+                    try (OfflineHandle h = backend().openOffline(capture.path(), OfflineOptions.of(TimestampPrecision.NANO))) {
+                        read = readAll(h);
+                    }
+                    if (kit().libpcapSemantics()) {
+                        assertEquals(status.frames(), read.packets().size(), "frames before the error");
+                        assertInstanceOf(MalformedCaptureException.class, read.error());
+                        assertTrue(read.error().getMessage().contains(status.message()), read.error().getMessage());
+                    } else {
+                        assertTrue(read.packets().size() > status.frames() || read.error() != null,
+                                "either read past libpcap's limit or end with an error");
+                    }
+                    return null;
+                })));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStreamThatFailsMidwayEndsTheReadWithAnException() throws Exception {
+        Assumptions.assumeTrue(backend().supports(Capability.OFFLINE_STREAM), "no OFFLINE_STREAM");
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(corpus().capture(ReadChecks.CAPTURE).path()), 3000);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        InputStream failing = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(head)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    throw new java.io.IOException("connection reset");
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws java.io.IOException {
+                int n = super.read();
+                if (n < 0) {
+                    throw new java.io.IOException("connection reset");
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                closed.set(true);
+                super.close();
+            }
+        };
+        bounded(() -> {
+            try (OfflineHandle h = backend().openOffline(failing, OfflineOptions.defaults())) {
+                ReadResult r = readAll(h);
+                assertTrue(r.error() != null, "the failure is reported, not taken for the end of the file");
+                assertTrue(!r.packets().isEmpty(), "the packets before it are delivered");
+            }
+            return null;
+        });
+        assertTrue(closed.get(), "closing the handle closes its stream");
     }
 
     private void check(Corpus.Capture capture) throws Exception {
