@@ -15,7 +15,9 @@ import java.nio.ByteOrder;
  * covers memory libpcap has shown to hold packet data: it starts at a data pointer and reaches the end of the
  * largest packet seen at that pointer. Offline, libpcap reads every packet into one buffer, so after the
  * first few packets the window stops changing and a read allocates nothing; a packet outside the window
- * (a live ring, or a buffer libpcap had to grow) gets a new window. The window belongs to the handle's arena,
+ * (a buffer libpcap had to grow) gets a new window. A live handle's {@code pcap_next_ex} copies each packet
+ * into one buffer too; its {@code pcap_dispatch} hands out packets in place in the kernel's packet ring, and
+ * there the window covers the whole ring mapping (see {@link MemoryMaps}). The window belongs to the handle's arena,
  * so a view used after close throws {@link IllegalStateException} instead of reading freed memory.
  *
  * <p>Not thread-safe: used by the handle's reading thread.
@@ -33,6 +35,7 @@ final class PacketView implements Packet {
     private boolean valid;
     private boolean unsignedSeconds;
     private boolean truncateToMicros;
+    private boolean ringWindows;
     /** How many windows were made; for tests of the zero-allocation path. */
     private long windowsCreated;
 
@@ -94,7 +97,23 @@ final class PacketView implements Packet {
         valid = true;
     }
 
+    /** Lets a live handle's windows cover its whole packet ring, found once in the process's memory maps. */
+    void ringWindows(boolean enabled) {
+        this.ringWindows = enabled;
+    }
+
     private void remap(long data, long capBytes) {
+        if (ringWindows) {
+            long[] ring = MemoryMaps.socketMappingOf(data);
+            if (ring != null && data + capBytes <= ring[1] && ring[1] - ring[0] <= Integer.MAX_VALUE) {
+                window = MemorySegment.ofAddress(ring[0]).reinterpret(ring[1] - ring[0], arena, null).asByteBuffer()
+                        .asReadOnlyBuffer();
+                windowStart = ring[0];
+                windowEnd = ring[1];
+                windowsCreated++;
+                return;
+            }
+        }
         long size = data == windowStart ? Math.max(capBytes, windowEnd - windowStart) : capBytes;
         if (size > Integer.MAX_VALUE) {
             throw new IllegalStateException("packet of " + capBytes + " bytes is too large for a ByteBuffer");

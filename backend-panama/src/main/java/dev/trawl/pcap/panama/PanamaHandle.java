@@ -344,6 +344,11 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         throw new IllegalArgumentException("handle of backend 'panama' has no " + type.getName());
     }
 
+    /** For tests: how many packet windows this handle made. */
+    final long windowsCreated() {
+        return view.windowsCreated();
+    }
+
     @Override
     public final boolean isOpen() {
         return state == OPEN;
@@ -430,19 +435,22 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     }
 
     private void finishClose() {
+        state = CLOSED;
+        view.invalidate();
+        try {
+            // The arena first: every packet view dies with it, before libpcap unmaps or frees what they show.
+            Arenas.close(arena);
+        } catch (IllegalStateException e) {
+            // Another thread is still inside an access to a packet view, against the contract: its memory
+            // stays allocated rather than freed under it.
+            System.getLogger(PanamaHandle.class.getName()).log(System.Logger.Level.WARNING,
+                    "packet memory of a closed handle is still in use; not freed: " + source, e);
+            afterClose();
+            return;
+        }
         try {
             PcapCore.pcap_close(pcap);
         } finally {
-            state = CLOSED;
-            view.invalidate();
-            try {
-                Arenas.close(arena);
-            } catch (IllegalStateException e) {
-                // Another thread is still touching a packet view of this handle, against the contract: the
-                // memory stays allocated rather than freed under it.
-                System.getLogger(PanamaHandle.class.getName()).log(System.Logger.Level.WARNING,
-                        "packet memory of a closed handle is still in use; not freed: " + source, e);
-            }
             afterClose();
         }
     }

@@ -3,6 +3,7 @@ package dev.trawl.pcap.panama;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.CaptureStats;
@@ -40,7 +41,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     static {
         try {
             ON_PACKET = MethodHandles.lookup().findVirtual(PanamaLiveHandle.class, "onPacket",
-                    MethodType.methodType(void.class, MemorySegment.class, MemorySegment.class, MemorySegment.class));
+                    MethodType.methodType(void.class, long.class, long.class, long.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -58,6 +59,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
         this.device = device;
         this.warnings = List.copyOf(warnings);
         this.currentLinkType = super.linkType();
+        view.ringWindows(true);
     }
 
     /** Creates, configures and activates a capture, as tcpdump does. */
@@ -163,8 +165,10 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
         try {
             if (callback == null) {
                 // void (*pcap_handler)(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes);
+                // The pointers arrive as 64-bit integers, which the C calling conventions of 64-bit platforms
+                // pass exactly as pointers: the upcall then makes no MemorySegment per packet.
                 callback = Libpcap.LINKER.upcallStub(ON_PACKET.bindTo(this),
-                        FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS), arena);
+                        FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG, JAVA_LONG), arena);
             }
             view.invalidate();
             dispatchHandler = handler;
@@ -194,12 +198,12 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     }
 
     /** The upcall: never lets an exception reach C; keeps it and breaks the dispatch instead. */
-    private void onPacket(MemorySegment user, MemorySegment header, MemorySegment data) {
+    private void onPacket(long user, long header, long data) {
         if (dispatchFailure != null) {
             return;
         }
         try {
-            view.set(header.address(), data.address());
+            view.set(header, data);
             dispatchHandler.onPacket(view);
         } catch (Throwable t) {
             dispatchFailure = t;

@@ -194,11 +194,6 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
         return swapped;
     }
 
-    /** For tests: how many packet windows this handle made. */
-    long windowsCreated() {
-        return view.windowsCreated();
-    }
-
     static void closeQuietly(InputStream in) {
         try {
             in.close();
