@@ -218,17 +218,24 @@ final class PcapngWriter implements PcapngDumper {
     static long units(InterfaceInfo info, long seconds, int nanos) {
         long s = seconds - info.tsOffset();
         int r = info.tsresol();
-        if ((r & 0x80) == 0 && r <= 9) {
+        if (s >= 0 && (r & 0x80) == 0 && r <= 9) {
             long scale = 1;
             for (int i = 0; i < 9 - r; i++) {
                 scale *= 10;
             }
-            return s * (1_000_000_000L / scale) + nanos / scale;
+            long perSecond = 1_000_000_000L / scale;
+            if (s <= Long.MAX_VALUE / perSecond - 1) {
+                return s * perSecond + nanos / scale;
+            }
         }
         BigInteger perSecond = (r & 0x80) != 0 ? BigInteger.ONE.shiftLeft(r & 0x7F) : BigInteger.TEN.pow(r);
-        return BigInteger.valueOf(s).multiply(perSecond)
-                .add(BigInteger.valueOf(nanos).multiply(perSecond).divide(BigInteger.valueOf(1_000_000_000L)))
-                .longValue();
+        BigInteger t = BigInteger.valueOf(s).multiply(perSecond)
+                .add(BigInteger.valueOf(nanos).multiply(perSecond).divide(BigInteger.valueOf(1_000_000_000L)));
+        if (t.signum() < 0 || t.bitLength() > 64) {
+            throw new IllegalArgumentException("a pcapng timestamp of interface resolution 0x"
+                    + Integer.toHexString(r) + " cannot hold " + seconds + "." + nanos + " s");
+        }
+        return t.longValue(); // the unsigned 64-bit value
     }
 
     private static void option(ByteBuffer b, int code, byte[] value) {

@@ -227,6 +227,19 @@ class DumperTest {
             assertThrows(IllegalArgumentException.class, () -> d.write(1, 1_000_000_000, 60, frame(60, 0)));
             assertThrows(IllegalArgumentException.class, () -> d.write(-1, 0, 60, frame(60, 0)));
         }
+        try (Dumper d = backend.openDumper(dir.resolve("x.pcapng"), LinkType.ETHERNET, 65535, PCAPNG_NANO)) {
+            assertThrows(IllegalArgumentException.class, () -> d.write(-1, 0, 60, frame(60, 0)));
+            assertThrows(IllegalArgumentException.class, () -> d.write(Long.MAX_VALUE / 10, 0, 60, frame(60, 0)));
+            assertThrows(IllegalArgumentException.class, () -> d.write(1, 0, 10, frame(60, 0)));
+            assertThrows(IllegalArgumentException.class,
+                    () -> ((PcapngDumper) d).writeStatistics(InterfaceStatistics.of(5, Instant.EPOCH, 1, 1)));
+            d.write(10_000_000_000L, 999_999_999, 60, frame(60, 0)); // beyond 2^63 ns: the unsigned range
+        }
+        try (OfflineHandle h = backend.openOffline(dir.resolve("x.pcapng"), OfflineOptions.of(TimestampPrecision.NANO))) {
+            assertEquals(ReadStatus.PACKET, h.next());
+            assertEquals(10_000_000_000L, h.packet().timestampSeconds());
+            assertEquals(999_999_999, h.packet().timestampNanos());
+        }
     }
 
     @Test
