@@ -26,6 +26,8 @@ final class JnaDumper implements Dumper {
     private Memory scratch;
     private ByteBuffer scratchView;
     private long scratchAddress;
+    /** What libpcap has written so far: a pcap file header, then a 16-byte header and the bytes per packet. */
+    private long written = 24;
 
     JnaDumper(long dead, long dumper, TimestampPrecision precision, OutputPump pump) {
         this.dead = dead;
@@ -82,6 +84,7 @@ final class JnaDumper implements Dumper {
             s.putInt(JnaPacket.LEN, originalLength);
             s.put(JnaPacket.HEADER_SIZE, data, data.position(), length);
             NativePcap.pcap_dump(dumper, scratchAddress, scratchAddress + JnaPacket.HEADER_SIZE);
+            written += 16 + length;
         } finally {
             guard.exit();
         }
@@ -98,7 +101,7 @@ final class JnaDumper implements Dumper {
             guard.exit();
         }
         if (pump != null) {
-            pump.check();
+            pump.awaitTransferred(written);
         }
     }
 

@@ -19,6 +19,8 @@ final class OutputPump implements Runnable {
     private final int readFd;
     private final Thread thread;
     private volatile IOException failure;
+    private volatile long transferred;
+    private final Object progress = new Object();
 
     private OutputPump(OutputStream out, int readFd) {
         this.out = out;
@@ -66,8 +68,16 @@ final class OutputPump implements Runnable {
                         failure = e; // keep draining so that libpcap's writes never block
                     }
                 }
+                synchronized (progress) {
+                    transferred += n;
+                    progress.notifyAll();
+                }
             }
         } finally {
+            synchronized (progress) {
+                transferred = Long.MAX_VALUE; // nothing more will come
+                progress.notifyAll();
+            }
             Libc.close(readFd);
             try {
                 out.close();
@@ -86,6 +96,29 @@ final class OutputPump implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PcapException("interrupted while finishing the capture stream", e);
+        }
+        check();
+    }
+
+    /**
+     * Waits until at least {@code bytes} bytes have passed from the pipe to the stream, so that a flush of
+     * the dumper reaches the stream before it returns.
+     */
+    void awaitTransferred(long bytes) throws PcapException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        synchronized (progress) {
+            while (transferred < bytes) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new PcapException("the capture stream did not take the data within 30 s");
+                }
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PcapException("interrupted while flushing the capture stream", e);
+                }
+            }
         }
         check();
     }

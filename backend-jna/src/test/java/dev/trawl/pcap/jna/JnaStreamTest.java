@@ -114,6 +114,19 @@ class JnaStreamTest {
     }
 
     @Test
+    void flushPushesEverythingWrittenIntoTheStream() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (Dumper d = backend.openDumper(out, LinkType.ETHERNET, 65535, DumpOptions.defaults())) {
+            d.write(1, 0, 14, ByteBuffer.wrap(new byte[14]));
+            d.flush();
+            assertEquals(24 + 16 + 14, out.size(), "header and packet are in the stream when flush returns");
+            d.write(2, 0, 20, ByteBuffer.wrap(new byte[20]));
+            d.flush();
+            assertEquals(24 + 16 + 14 + 16 + 20, out.size());
+        }
+    }
+
+    @Test
     void aFailingOutputStreamIsReportedOnClose() throws Exception {
         OutputStream broken = new OutputStream() {
             @Override
