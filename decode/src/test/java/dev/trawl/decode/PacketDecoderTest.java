@@ -1,0 +1,257 @@
+package dev.trawl.decode;
+
+import static dev.trawl.decode.TestPackets.IP_A;
+import static dev.trawl.decode.TestPackets.IP_B;
+import static dev.trawl.decode.TestPackets.cat;
+import static dev.trawl.decode.TestPackets.eth;
+import static dev.trawl.decode.TestPackets.ethIpTcp;
+import static dev.trawl.decode.TestPackets.ethIpUdp;
+import static dev.trawl.decode.TestPackets.hex;
+import static dev.trawl.decode.TestPackets.ipv4;
+import static dev.trawl.decode.TestPackets.ipv6;
+import static dev.trawl.decode.TestPackets.tcp;
+import static dev.trawl.decode.TestPackets.u16;
+import static dev.trawl.decode.TestPackets.udp;
+import static dev.trawl.decode.TestPackets.vlan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trawl.decode.field.FieldPrinter;
+import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.decode.layer.Tcp;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.PacketRecord;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class PacketDecoderTest {
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final FieldRegistry fields = FieldRegistry.standard();
+    private final FieldPrinter printer = new FieldPrinter();
+
+    private DecodedPacket decode(byte[] bytes) {
+        return decoder.decode(1, bytes, 0, bytes.length);
+    }
+
+    private String field(DecodedPacket p, String name) {
+        return printer.toString(fields.require(name), p);
+    }
+
+    private static String protocols(DecodedPacket p) {
+        return p.appendProtocols(new StringBuilder()).toString();
+    }
+
+    @Test
+    void decodesEthernetIpv4TcpIntoLayersAndFields() {
+        DecodedPacket p = decode(ethIpTcp(Tcp.PSH | Tcp.ACK, hex("01020304")));
+        assertEquals("eth:ethertype:ip:tcp:data", protocols(p));
+        int ip = p.find(Protocols.IP);
+        assertEquals(14, p.offset(ip));
+        assertEquals(20, p.headerLength(ip));
+        assertEquals(64, p.ipv4(ip).timeToLive());
+        int tcp = p.find(Protocols.TCP);
+        assertEquals(43210, p.tcp(tcp).sourcePort());
+        assertEquals(4, p.payloadLength(tcp));
+        assertEquals("10.0.0.1", field(p, "ip.src"));
+        assertEquals("0x0018", field(p, "tcp.flags"));
+        assertEquals("4", field(p, "tcp.len"));
+        assertEquals("02:00:00:00:00:01", field(p, "eth.src"));
+        assertEquals("0x0800", field(p, "eth.type"));
+        assertFalse(p.isMalformed());
+    }
+
+    @Test
+    void decodesFromTheBufferPositionNotZero() {
+        byte[] packet = ethIpUdp(5000, 53, hex("1234"));
+        byte[] padded = cat(new byte[7], packet, new byte[3]);
+        ByteBuffer buf = ByteBuffer.wrap(padded).asReadOnlyBuffer();
+        buf.position(7).limit(7 + packet.length);
+        DecodedPacket p = decoder.decode(LinkType.ETHERNET, buf);
+        assertEquals(7, p.start());
+        assertEquals(packet.length, p.capturedLength());
+        assertEquals("5000", field(p, "udp.srcport"));
+        assertEquals(7, buf.position(), "the decoder must not move the buffer");
+    }
+
+    @Test
+    void decodesAPacketRecordWithItsMetadata() {
+        byte[] packet = ethIpUdp(5000, 5001, hex("00"));
+        DecodedPacket p = decoder.decode(LinkType.ETHERNET, new PacketRecord(1700000000L, 5000, 1514, packet));
+        assertEquals("1700000000.000005000", field(p, "frame.time_epoch"));
+        assertEquals("1514", field(p, "frame.len"));
+        assertEquals(String.valueOf(packet.length), field(p, "frame.cap_len"));
+    }
+
+    @Test
+    void reusesOneResultAndCountsFrames() {
+        byte[] a = ethIpTcp(Tcp.ACK, new byte[0]);
+        DecodedPacket first = decode(a);
+        DecodedPacket second = decode(a);
+        assertSame(first, second);
+        assertEquals(2, second.frameNumber());
+        decoder.resetFrameNumber();
+        assertEquals(1, decode(a).frameNumber());
+    }
+
+    @Test
+    void marksATruncatedIpv4HeaderAndStopsThere() {
+        byte[] full = ethIpTcp(Tcp.ACK, new byte[0]);
+        DecodedPacket p = decoder.decode(1, full, 0, 14 + 12);
+        assertEquals("eth:ethertype:ip", protocols(p));
+        assertTrue((p.flags(p.find(Protocols.IP)) & LayerFlags.TRUNCATED) != 0);
+        assertEquals("", field(p, "ip.src"), "a field past the captured bytes is absent");
+        assertEquals("64", field(p, "ip.ttl"));
+        assertTrue(p.isMalformed());
+    }
+
+    @Test
+    void flagsATcpDataOffsetBelowTwentyBytes() {
+        byte[] packet = ethIpTcp(Tcp.ACK, new byte[0]);
+        packet[14 + 20 + 12] = 0x30; // data offset 3 words
+        DecodedPacket p = decode(packet);
+        assertTrue((p.flags(p.find(Protocols.TCP)) & LayerFlags.BAD_LENGTH) != 0);
+    }
+
+    @Test
+    void verifiesTheIpv4ChecksumOnlyWhenAsked() {
+        byte[] packet = ethIpTcp(Tcp.ACK, new byte[0]);
+        packet[14 + 10] ^= 0x55;
+        assertEquals(0, decode(packet).flags(2 + 0) & LayerFlags.BAD_CHECKSUM);
+        decoder.verifyChecksums(true);
+        DecodedPacket p = decode(packet);
+        assertNotEquals(0, p.flags(p.find(Protocols.IP)) & LayerFlags.BAD_CHECKSUM);
+        assertEquals(0, decode(ethIpTcp(Tcp.ACK, new byte[0])).flags(2) & LayerFlags.BAD_CHECKSUM);
+    }
+
+    @Test
+    void decodesStackedVlanTagsOutermostFirst() {
+        byte[] inner = ipv4(17, IP_A, IP_B, udp(1, 2, new byte[0]));
+        byte[] packet = eth(0x88A8, vlan(100, 0x8100, vlan(200, 0x0800, inner)));
+        DecodedPacket p = decode(packet);
+        assertEquals("eth:ethertype:ieee8021ad:ethertype:vlan:ethertype:ip:udp", protocols(p));
+        assertEquals("200", field(p, "vlan.id"));
+        assertEquals("100", field(p, "ieee8021ad.id"));
+        assertEquals("0x88a8", field(p, "eth.type"));
+    }
+
+    @Test
+    void decodesAnMplsLabelStackAsOneLayer() {
+        byte[] labels = hex("00064000" + "0006e1ff"); // label 100, then label 110 with bottom of stack
+        DecodedPacket p = decode(eth(0x8847, cat(labels, ipv4(1, IP_A, IP_B, hex("0800f7ff00000000")))));
+        assertEquals("eth:ethertype:mpls:ip:icmp", protocols(p));
+        assertEquals("100,110", field(p, "mpls.label"));
+    }
+
+    @Test
+    void followsIpv6ExtensionHeaders() {
+        byte[] udp = udp(546, 547, hex("01"));
+        byte[] frag = cat(new byte[] {17, 0}, u16(0), hex("00000001"));
+        byte[] routing = cat(new byte[] {44, 0, 0, 0}, new byte[4]);
+        byte[] hop = cat(new byte[] {43, 0}, hex("010400000000"));
+        DecodedPacket p = decode(eth(0x86DD, ipv6(0, cat(hop, routing, frag, udp))));
+        assertEquals("eth:ethertype:ipv6:ipv6.hopopts:ipv6.routing:ipv6.fraghdr:udp:dhcpv6", protocols(p));
+        assertEquals("fe80::1", field(p, "ipv6.src"));
+        assertEquals("ff02::1", field(p, "ipv6.dst"));
+    }
+
+    @Test
+    void boundsAnEndlessChainOfExtensionHeaders() {
+        byte[] hop = new byte[] {0, 0, 1, 4, 0, 0, 0, 0}; // each hop-by-hop header names another one
+        byte[] chain = new byte[8 * 500];
+        for (int i = 0; i < 500; i++) {
+            System.arraycopy(hop, 0, chain, 8 * i, 8);
+        }
+        DecodedPacket p = decode(eth(0x86DD, ipv6(0, chain)));
+        assertEquals(DecodedPacket.MAX_LAYERS, p.layerCount());
+        assertTrue(p.tooManyLayers());
+        assertTrue(p.isMalformed());
+    }
+
+    @Test
+    void decodesTheHeaderQuotedInAnIcmpError() {
+        byte[] quoted = ipv4(17, IP_B, IP_A, udp(33000, 53, new byte[0]));
+        byte[] icmp = cat(hex("0303 0000 00000000"), Arrays.copyOf(quoted, 28));
+        DecodedPacket p = decode(eth(0x0800, ipv4(1, IP_A, IP_B, icmp)));
+        assertEquals("eth:ethertype:ip:icmp:ip:udp", protocols(p));
+        assertEquals("10.0.0.1,10.0.0.2", field(p, "ip.src"));
+        int inner = p.findLast(Protocols.IP);
+        assertTrue((p.flags(inner) & LayerFlags.QUOTED) != 0);
+        assertEquals("3", field(p, "icmp.type"));
+    }
+
+    @Test
+    void decodesThroughGreWithKeyAndSequence() {
+        byte[] inner = ipv4(1, IP_B, IP_A, hex("0000ffff00000000"));
+        byte[] gre = cat(hex("3000 0800"), hex("0000002a"), hex("00000007"), inner);
+        DecodedPacket p = decode(eth(0x0800, ipv4(47, IP_A, IP_B, gre)));
+        assertEquals("eth:ethertype:ip:gre:ip:icmp", protocols(p));
+        assertEquals("0x0000002a", field(p, "gre.key"));
+        assertEquals("7", field(p, "gre.sequence_number"));
+    }
+
+    @Test
+    void decodesThroughVxlanAndGeneveToTheInnerFrame() {
+        byte[] innerFrame = eth(0x0800, ipv4(6, IP_B, IP_A, tcp(1, 2, 3, 4, Tcp.SYN, new byte[0], new byte[0])));
+        DecodedPacket vx = decode(ethIpUdp(40000, 4789, cat(hex("0800000000001200"), innerFrame)));
+        assertEquals("eth:ethertype:ip:udp:vxlan:eth:ethertype:ip:tcp", protocols(vx));
+        assertEquals("18", field(vx, "vxlan.vni"));
+        assertEquals("40000", field(vx, "udp.srcport"));
+        DecodedPacket gn = decode(ethIpUdp(40000, 6081, cat(hex("00006558 00000100"), innerFrame)));
+        assertEquals("eth:ethertype:ip:udp:geneve:eth:ethertype:ip:tcp", protocols(gn));
+        assertEquals("10.0.0.1,10.0.0.2", field(gn, "ip.src"));
+    }
+
+    @Test
+    void keepsAnUnknownEtherTypeAsOpaqueData() {
+        DecodedPacket p = decode(eth(0x1234, hex("deadbeef")));
+        assertEquals("eth:ethertype:data", protocols(p));
+        int data = p.find(Protocols.DATA);
+        assertEquals(14, p.offset(data));
+        assertEquals(4, p.layerEnd(data) - p.offset(data));
+    }
+
+    @Test
+    void decodesLinuxCookedAndLoopbackAndRawLinkTypes() {
+        byte[] ip = ipv4(17, IP_A, IP_B, udp(1000, 2000, hex("00")));
+        byte[] sll = cat(hex("0000 0001 0006 020000000001 0000"), u16(0x0800), ip);
+        DecodedPacket p = decoder.decode(113, sll, 0, sll.length);
+        assertEquals("sll:ethertype:ip:udp:data", protocols(p));
+        byte[] sll2 = cat(u16(0x0800), hex("0000 00000002 0001 00 06 020000000001 0000"), ip);
+        assertEquals("sll:ethertype:ip:udp:data", protocols(decoder.decode(276, sll2, 0, sll2.length)));
+        byte[] nul = cat(hex("02000000"), ip);
+        assertEquals("null:ip:udp:data", protocols(decoder.decode(0, nul, 0, nul.length)));
+        assertEquals("raw:ip:udp:data", protocols(decoder.decode(101, ip, 0, ip.length)));
+        assertEquals("ip:udp:data", protocols(decoder.decode(228, ip, 0, ip.length)));
+    }
+
+    @Test
+    void decodesArpAndPppoe() {
+        byte[] arp = hex("0001 0800 06 04 0001 020000000001 0a000001 000000000000 0a000002");
+        DecodedPacket p = decode(eth(0x0806, arp));
+        assertEquals("eth:ethertype:arp", protocols(p));
+        assertEquals("1", field(p, "arp.opcode"));
+        assertEquals("10.0.0.2", field(p, "arp.dst.proto_ipv4"));
+        assertEquals("ARP, Request who-has 10.0.0.2 tell 10.0.0.1, length 28", Summary.line(p));
+        byte[] ip = ipv4(1, IP_A, IP_B, hex("0800f7ff00000000"));
+        byte[] pppoe = cat(hex("1100 0001"), u16(ip.length + 2), u16(0x0021), ip);
+        assertEquals("eth:ethertype:pppoes:ppp:ip:icmp", protocols(decode(eth(0x8864, pppoe))));
+    }
+
+    @Test
+    void readsTcpOptions() {
+        byte[] options = hex("020405b4 01030307 0402 080a 00000001 00000002");
+        DecodedPacket p = decode(eth(0x0800, ipv4(6, IP_A, IP_B, tcp(1, 2, 3, 0, Tcp.SYN, options, new byte[0]))));
+        Tcp t = p.tcp(p.find(Protocols.TCP));
+        assertEquals(1460, t.mss());
+        assertEquals(7, t.windowScale());
+        assertTrue(t.sackPermitted());
+        assertEquals(1, t.timestampValue());
+        assertEquals(2, t.timestampEchoReply());
+        assertEquals("1460", field(p, "tcp.options.mss_val"));
+        assertEquals("2,1,3,4,8", field(p, "tcp.option_kind"));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.trawl.decode;
+
+import java.io.ByteArrayOutputStream;
+
+/** Builds packets byte by byte for tests: each method returns a header followed by its payload. */
+final class TestPackets {
+    private TestPackets() {
+    }
+
+    static final byte[] MAC_A = hex("020000000001");
+    static final byte[] MAC_B = hex("020000000002");
+    static final byte[] IP_A = {10, 0, 0, 1};
+    static final byte[] IP_B = {10, 0, 0, 2};
+
+    static byte[] hex(String s) {
+        String h = s.replaceAll("[^0-9a-fA-F]", "");
+        byte[] b = new byte[h.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
+    }
+
+    static byte[] cat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] u16(int v) {
+        return new byte[] {(byte) (v >>> 8), (byte) v};
+    }
+
+    static byte[] u32(long v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    static byte[] eth(int type, byte[] payload) {
+        return cat(MAC_B, MAC_A, u16(type), payload);
+    }
+
+    static byte[] vlan(int id, int type, byte[] payload) {
+        return cat(u16(id & 0x0FFF), u16(type), payload);
+    }
+
+    static int checksum(byte[] b, int off, int len, long initial) {
+        long sum = initial;
+        for (int i = 0; i + 1 < len; i += 2) {
+            sum += ((b[off + i] & 0xFF) << 8) | (b[off + i + 1] & 0xFF);
+        }
+        if ((len & 1) != 0) {
+            sum += (b[off + len - 1] & 0xFF) << 8;
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        return (int) (~sum & 0xFFFF);
+    }
+
+    static byte[] ipv4(int proto, byte[] src, byte[] dst, byte[] payload) {
+        return ipv4(proto, src, dst, 0, payload);
+    }
+
+    static byte[] ipv4(int proto, byte[] src, byte[] dst, int fragment, byte[] payload) {
+        byte[] h = cat(hex("4500"), u16(20 + payload.length), u16(0x1234), u16(fragment),
+                new byte[] {64, (byte) proto}, u16(0), src, dst);
+        int c = checksum(h, 0, 20, 0);
+        h[10] = (byte) (c >>> 8);
+        h[11] = (byte) c;
+        return cat(h, payload);
+    }
+
+    static byte[] ipv6(int next, byte[] payload) {
+        return cat(hex("60000000"), u16(payload.length), new byte[] {(byte) next, 64},
+                hex("fe800000000000000000000000000001"), hex("ff020000000000000000000000000001"), payload);
+    }
+
+    static byte[] tcp(int sport, int dport, long seq, long ack, int flags, byte[] options, byte[] payload) {
+        int hl = 20 + options.length;
+        return cat(u16(sport), u16(dport), u32(seq), u32(ack), u16((hl / 4) << 12 | flags), u16(65535),
+                u16(0), u16(0), options, payload);
+    }
+
+    static byte[] udp(int sport, int dport, byte[] payload) {
+        return cat(u16(sport), u16(dport), u16(8 + payload.length), u16(0), payload);
+    }
+
+    /** Ethernet / IPv4 / TCP with the given flags and payload. */
+    static byte[] ethIpTcp(int flags, byte[] payload) {
+        return eth(0x0800, ipv4(6, IP_A, IP_B, tcp(43210, 5555, 1000, 2000, flags, new byte[0], payload)));
+    }
+
+    /** Ethernet / IPv4 / UDP with the given ports and payload. */
+    static byte[] ethIpUdp(int sport, int dport, byte[] payload) {
+        return eth(0x0800, ipv4(17, IP_A, IP_B, udp(sport, dport, payload)));
+    }
+}
