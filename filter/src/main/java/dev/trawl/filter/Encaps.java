@@ -51,6 +51,10 @@ final class Encaps {
         return switch (dlt) {
             case LinkLayers.PPP -> "PPP";
             case LinkLayers.LINUX_SLL -> "Linux cooked v1";
+            case LinkLayers.C_HDLC -> "Cisco HDLC";
+            case LinkLayers.IPV4 -> "Raw IPv4";
+            case LinkLayers.IPV6 -> "Raw IPv6";
+            case LinkLayers.LOOP -> "OpenBSD loopback";
             case LinkLayers.LINUX_SLL2 -> "Linux cooked v2";
             case LinkLayers.RAW -> "Raw IP";
             case LinkLayers.NULL -> "BSD loopback";
@@ -112,8 +116,6 @@ final class Encaps {
                 Ir.and(b0, b1);
                 return b1;
             }
-            case LinkLayers.LINUX_SLL:
-                return g.cmp(Rel.LINKTYPE, 0, H, 4);
             case LinkLayers.IEEE802, LinkLayers.FDDI, LinkLayers.ATM_RFC1483:
                 return g.genTrue();
             default:

@@ -119,7 +119,7 @@ final class LinkLayers {
                 return g.cmp(Rel.LINKTYPE, 0, H, proto == LLCSAP_ISONS ? (proto << 8 | LLCSAP_ISONS) : proto);
             case FDDI, IEEE802, ATM_RFC1483, ATM_CLIP, IP_OVER_FC:
                 return llcLinktype(g, proto);
-            case LINUX_SLL, LINUX_SLL2:
+            case LINUX_SLL:
                 return sllLinktype(g, proto);
             case SLIP, SLIP_BSDOS, RAW:
                 return switch (proto) {
