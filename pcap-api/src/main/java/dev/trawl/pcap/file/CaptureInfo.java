@@ -28,7 +28,9 @@ import java.util.List;
  * @param snaplen the snapshot length as the file states it (the first interface's for pcapng)
  * @param filePrecision the resolution of the file's timestamps: {@code NANO} for pcap's nanosecond magic;
  *     for pcapng, that of the first interface (finer resolutions report {@code NANO})
- * @param sections the pcapng sections seen so far, in file order; empty for pcap
+ * @param sections the pcapng sections seen so far, in file order; empty for pcap. The packet read last belongs
+ *     to the last of them, and its {@link dev.trawl.pcap.Packet#interfaceId()} indexes that section's
+ *     {@link SectionInfo#interfaces()}, which give each interface's link type.
  */
 public record CaptureInfo(CaptureFormat format, int majorVersion, int minorVersion, ByteOrder byteOrder,
         int rawLinkType, LinkType linkType, int snaplen, TimestampPrecision filePrecision,
