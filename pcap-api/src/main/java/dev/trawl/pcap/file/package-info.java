@@ -12,8 +12,8 @@
  *
  * <p>Where it differs from libpcap 1.10, on purpose: pcapng interfaces may differ in link type and snapshot
  * length, and sections in byte order (libpcap stops there); pcap timestamp seconds are unsigned (files after
- * 2038 read as such); libpcap's fix-ups of some link-layer headers in byte-swapped files (Linux USB, SocketCAN,
- * NFLOG) are not applied, the bytes are delivered as stored. {@code breakLoop()} takes effect between packets:
+ * 2038 read as such); libpcap's fix-ups of some link-layer headers and lengths (Linux USB, SocketCAN, NFLOG;
+ * mostly in byte-swapped files) are not applied: bytes and lengths are delivered as stored. {@code breakLoop()} takes effect between packets:
  * a read blocked on a stream that delivers nothing returns when {@code close()} closes the stream.
  */
 package dev.trawl.pcap.file;
