@@ -28,7 +28,8 @@ import java.nio.ByteOrder;
  * <p>No allocation per packet while libpcap keeps its header and data at the same addresses, which it does for
  * a file ({@code p->pcap_header}, {@code p->buffer}): the header and data views are rebuilt only when an
  * address changes, or when a packet is longer than the data view. A live capture's packets lie at moving
- * places in the kernel ring, so there one data view is made per packet. Not thread-safe.
+ * places in the kernel ring, so there each packet costs one read-only direct buffer (two small objects, made
+ * by JNI's {@code NewDirectByteBuffer}). Not thread-safe.
  */
 final class JnaPacket implements Packet {
     private static final int LONG = Native.LONG_SIZE;
@@ -48,6 +49,9 @@ final class JnaPacket implements Packet {
     private long dataAddress;
     private int dataCapacity = -1;
     private ByteBuffer data;
+
+    /** One reused pointer to make views from, so that a moving packet costs only its view. */
+    private final Cursor cursor = new Cursor();
 
     private long seconds;
     private int nanos;
@@ -71,7 +75,7 @@ final class JnaPacket implements Packet {
     void load(long headerAt, long dataAt) {
         ByteBuffer h = header;
         if (headerAt != headerAddress || h == null) {
-            h = new Pointer(headerAt).getByteBuffer(0, HEADER_SIZE).order(ByteOrder.nativeOrder());
+            h = cursor.at(headerAt).getByteBuffer(0, HEADER_SIZE).order(ByteOrder.nativeOrder());
             header = h;
             headerAddress = headerAt;
         }
@@ -107,7 +111,7 @@ final class JnaPacket implements Packet {
         if (dataAt != dataAddress || caplen > dataCapacity || d == null) {
             d = caplen == 0 || dataAt == 0
                     ? ByteBuffer.allocateDirect(0).asReadOnlyBuffer()
-                    : new Pointer(dataAt).getByteBuffer(0, caplen).asReadOnlyBuffer();
+                    : cursor.at(dataAt).getByteBuffer(0, caplen).asReadOnlyBuffer();
             data = d;
             dataAddress = dataAt;
             dataCapacity = d.capacity();
@@ -157,6 +161,18 @@ final class JnaPacket implements Packet {
         // A damaged file can claim fewer bytes on the wire than it captured; a record cannot.
         int wire = originalLength < 0 || originalLength < capturedLength ? capturedLength : originalLength;
         return new PacketRecord(seconds, nanos, wire, bytes);
+    }
+
+    /** A pointer whose address can be set: JNA makes direct buffers only from a {@link Pointer}. */
+    private static final class Cursor extends Pointer {
+        Cursor() {
+            super(0);
+        }
+
+        Cursor at(long address) {
+            peer = address;
+            return this;
+        }
     }
 
     @Override
