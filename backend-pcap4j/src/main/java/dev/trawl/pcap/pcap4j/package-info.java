@@ -25,11 +25,17 @@
  * pcapng writing (libpcap cannot), gzip-compressed files, and choosing the timestamp type (pcap4j activates a
  * live handle before one could be set). These calls throw {@code UnsupportedCapabilityException}.
  *
- * <h2>Known limits inherited from pcap4j</h2>
- * A packet whose sub-second timestamp field is out of range cannot be represented by pcap4j (its
- * {@code java.sql.Timestamp} refuses it); the read fails with a {@code MalformedCaptureException} instead of
- * delivering it. pcap4j's {@code dispatch} costs a native callback allocation per call, so many small
- * {@code dispatch} calls are slow; use {@code loop} or {@code next()}.
+ * <h2>Damaged timestamps</h2>
+ * pcap4j cannot represent a packet whose sub-second timestamp field is out of range (its
+ * {@code java.sql.Timestamp} refuses it, after libpcap has consumed the record; in {@code loop} it would log and
+ * drop the packet). For pcap files the backend rebuilds that one record from the file at libpcap's own file
+ * position and carries the excess fraction into the seconds, as tshark shows it; elsewhere the read fails with
+ * a {@code MalformedCaptureException}, never a silent loss. This relies on a JNA callback exception handler the
+ * backend installs in front of JNA's default one (it passes every other callback's exception on).
+ *
+ * <h2>Costs inherited from pcap4j</h2>
+ * pcap4j's {@code dispatch} creates a native callback per call, so many small {@code dispatch} calls are slow
+ * (tens of microseconds each); use {@code loop} or {@code next()}, or {@code dispatch} with large counts.
  *
  * <h2>Module path</h2>
  * pcap4j-core 1.8.2's module descriptor requires {@code slf4j.api}, the automatic module name of slf4j-api
