@@ -159,6 +159,24 @@ abstract class LiveChecks extends LiveBase {
         });
     }
 
+    /**
+     * A blocking read whose timeout expires with nothing to deliver returns {@link ReadStatus#TIMEOUT}. On
+     * Linux the timeout runs only once traffic arrives, so the frame sent here is one the capture excludes:
+     * it leaves the captured end, and the capture takes inbound frames only.
+     */
+    @Test
+    void aBlockingReadReturnsTimeoutWhenItsTimeoutExpiresWithNothingToDeliver() throws Exception {
+        Assumptions.assumeTrue(supports(Capability.DIRECTION), "the backend does not declare DIRECTION");
+        bounded(() -> {
+            LiveOptions options = LiveOptions.builder().timeout(Duration.ofMillis(200)).direction(Direction.IN).build();
+            try (LiveHandle h = capture(pair.a, options)) {
+                sendFrom(pair.a, frame(1)); // outbound on a: excluded
+                assertEquals(ReadStatus.TIMEOUT, nextNonPacketOrOurs(h));
+            }
+            return null;
+        });
+    }
+
     /** The next status that is not a foreign packet. */
     private ReadStatus nextNonPacketOrOurs(LiveHandle h) throws PcapException {
         while (true) {
