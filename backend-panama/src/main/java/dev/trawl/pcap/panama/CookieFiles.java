@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream capabilities are not declared. The callbacks catch everything: an exception must never unwind into
  * C. A stream's {@link java.io.IOException} is kept in its cookie and reported after libpcap returns.
  */
+@SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class CookieFiles {
     private static final Map<Long, Cookie> COOKIES = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
@@ -62,7 +63,8 @@ final class CookieFiles {
             }
             closed = true;
             try {
-                ((Closeable) (in != null ? in : out)).close();
+                Closeable stream = in != null ? in : out;
+                stream.close();
             } catch (Throwable t) {
                 if (failure == null) {
                     failure = t;

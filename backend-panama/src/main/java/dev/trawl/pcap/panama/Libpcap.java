@@ -25,6 +25,7 @@ import java.util.Optional;
  * {@code libpcap.A.dylib} and {@code /usr/lib/libpcap.dylib} on macOS; Npcap's {@code wpcap.dll} in
  * {@code System32\Npcap}, then {@code wpcap.dll} on the search path, on Windows.
  */
+@SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class Libpcap {
     /** The system property naming the libpcap to load (a file path or a name for the dynamic loader). */
     static final String LIBRARY_PROPERTY = "trawl.panama.libpcap";

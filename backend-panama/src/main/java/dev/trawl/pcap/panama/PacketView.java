@@ -22,6 +22,7 @@ import java.nio.ByteOrder;
  *
  * <p>Not thread-safe: used by the handle's reading thread.
  */
+@SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class PacketView implements Packet {
     private final Arena arena;
     private final int nanosPerUnit;

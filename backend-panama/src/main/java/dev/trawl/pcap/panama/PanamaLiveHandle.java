@@ -35,6 +35,7 @@ import java.util.List;
  *
  * <p>Thread safety as for {@link LiveHandle}: {@link #send} and {@link #stats()} may run beside the reader.
  */
+@SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     private static final MethodHandle ON_PACKET;
 

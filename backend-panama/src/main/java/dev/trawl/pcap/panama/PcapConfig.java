@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandle;
  * libpcap's functions that configure a {@code pcap_t} before or after activation, query a live capture, and
  * list devices. Holder classes as in {@link PcapCore}; optional functions are {@code null} when absent.
  */
+@SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class PcapConfig {
     private PcapConfig() {
     }

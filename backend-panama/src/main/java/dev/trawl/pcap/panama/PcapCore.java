@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandle;
  * {@code invokeExact}. Optional functions, newer than some libpcap releases, have a {@code null} {@code ADDR}
  * and {@code HANDLE} when the loaded libpcap lacks them; callers check {@link Libpcap#has} first.
  */
+@SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class PcapCore {
     private PcapCore() {
     }

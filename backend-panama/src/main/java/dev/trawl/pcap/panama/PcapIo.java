@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandle;
  * {@link PcapCore}. {@code pcap_next_ex} has a second, critical handle (no thread-state transition) used only
  * by handles whose reads cannot block for long and never call back into Java.
  */
+@SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class PcapIo {
     private PcapIo() {
     }
