@@ -17,7 +17,8 @@ import java.nio.ByteBuffer;
  * has a protocol id ({@link Protocols}), a header offset and length (absolute indexes into
  * {@link #buffer()}), an end (the index past its last byte, payload included) and {@link LayerFlags}.
  *
- * <p>Typed access goes through flyweights that this object owns and re-wraps on each call:
+ * <p>Typed access goes through flyweights. For the common protocols this object owns one of each and re-wraps
+ * it on each call:
  * {@code ipv4(i)} returns the same {@link Ipv4} instance pointed at layer {@code i}, so reading a packet
  * allocates nothing. A typical use:
  *
@@ -28,6 +29,9 @@ import java.nio.ByteBuffer;
  *     int ttl = p.ipv4(ip).timeToLive();
  * }
  * }</pre>
+ *
+ * For any other protocol, wrap a flyweight of {@code dev.trawl.decode.layer} (kept by the caller for reuse)
+ * over {@code buffer(), offset(i), layerLength(i)}.
  *
  * <p>Ownership: the object is reused by its {@link PacketDecoder} and refers to the caller's buffer; it is
  * valid until the next decode call or until the buffer changes. It is not thread-safe.
@@ -163,6 +167,14 @@ public final class DecodedPacket {
     /** The index just past layer {@code i}'s last byte (header and payload), at most {@link #end()}. */
     public int layerEnd(int i) {
         return ends[i];
+    }
+
+    /**
+     * The number of captured bytes of layer {@code i} (header and payload): what to pass to a flyweight's
+     * {@code wrap}, as in {@code new Gre().wrap(p.buffer(), p.offset(i), p.layerLength(i))}.
+     */
+    public int layerLength(int i) {
+        return ends[i] - offsets[i];
     }
 
     /** The absolute index of layer {@code i}'s payload (clamped to its end). */

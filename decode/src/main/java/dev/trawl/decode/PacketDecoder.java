@@ -146,6 +146,9 @@ public final class PacketDecoder {
         int proto = first;
         int off = offset;
         int limit = end;
+        if (off >= limit) {
+            return; // an empty frame has no layers
+        }
         if (proto < 0) {
             if (limit > off) {
                 ctx.addLayer(Protocols.DATA, off, limit - off, limit);
