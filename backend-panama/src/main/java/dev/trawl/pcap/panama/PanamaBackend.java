@@ -55,6 +55,9 @@ final class PanamaBackend implements Backend {
             "pcap_dispatch", "pcap_open_offline_with_tstamp_precision", "pcap_open_dead_with_tstamp_precision",
             "pcap_compile", "pcap_setfilter", "pcap_dump_open", "pcap_findalldevs", "pcap_lib_version");
 
+    /** {@code PCAP_CHAR_ENC_UTF_8}, an option of {@code pcap_init}. */
+    private static final int PCAP_CHAR_ENC_UTF_8 = 1;
+
     private final String version;
     private final Set<Capability> capabilities;
     private final boolean critical;
@@ -64,6 +67,13 @@ final class PanamaBackend implements Backend {
             if (!Libpcap.has(symbol)) {
                 throw new BackendUnavailableException("libpcap loaded from " + Libpcap.loadedFrom()
                         + " has no " + symbol + "; libpcap 1.5 or newer is needed");
+            }
+        }
+        if (Libpcap.has("pcap_init")) {
+            // UTF-8 error texts and device names whatever the locale (Windows); the JNA backend asks for the
+            // same, so the two can share one libpcap. A failure keeps the local encoding.
+            try (Arena scratch = Arena.ofConfined()) {
+                int ignored = PcapCore.pcap_init(PCAP_CHAR_ENC_UTF_8, scratch.allocate(Libpcap.ERRBUF_SIZE));
             }
         }
         this.version = Libpcap.string(PcapCore.pcap_lib_version());

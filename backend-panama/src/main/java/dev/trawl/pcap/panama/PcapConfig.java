@@ -137,35 +137,7 @@ final class PcapConfig {
         }
     }
 
-    private static final class pcap_can_set_rfmon {
-        // int pcap_can_set_rfmon(pcap_t *p);
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER);
-        static final MemorySegment ADDR = Libpcap.find("pcap_can_set_rfmon").orElse(null);
-        static final MethodHandle HANDLE = Libpcap.downcallOrNull(ADDR, DESC);
-    }
 
-    static int pcap_can_set_rfmon(MemorySegment p) {
-        try {
-            return (int) pcap_can_set_rfmon.HANDLE.invokeExact(p);
-        } catch (Throwable t) {
-            throw Libpcap.unexpected(t);
-        }
-    }
-
-    private static final class pcap_set_protocol_linux {
-        // int pcap_set_protocol_linux(pcap_t *p, int protocol);  (libpcap 1.9, Linux only)
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
-        static final MemorySegment ADDR = Libpcap.find("pcap_set_protocol_linux").orElse(null);
-        static final MethodHandle HANDLE = Libpcap.downcallOrNull(ADDR, DESC);
-    }
-
-    static int pcap_set_protocol_linux(MemorySegment p, int protocol) {
-        try {
-            return (int) pcap_set_protocol_linux.HANDLE.invokeExact(p, protocol);
-        } catch (Throwable t) {
-            throw Libpcap.unexpected(t);
-        }
-    }
 
     private static final class pcap_setdirection {
         // int pcap_setdirection(pcap_t *p, pcap_direction_t d);
