@@ -118,16 +118,13 @@ final class PcapReader extends RecordReader {
 
     @Override
     boolean next() throws IOException {
+        // Kept small enough for the JIT to inline into callers' loops: rare paths live in their own methods.
         final Input in = this.in;
         final int header = recordHeader;
         int p = in.pos;
         if (in.end - p < header) {
             if (!in.ensure(header)) {
-                if (in.available() == 0) {
-                    return false;
-                }
-                throw malformed("truncated dump file; tried to read " + header + " header bytes, only got "
-                        + in.available(), in.offset(in.pos));
+                return endOrTruncatedHeader(header);
             }
             p = in.pos;
         }
@@ -142,15 +139,11 @@ final class PcapReader extends RecordReader {
             caplen = len;
             len = t;
         }
-        int keep = caplen;
-        if (Integer.compareUnsigned(caplen, snapshot) > 0) {
-            keep = checkOversized(caplen, p);
-        }
+        int keep = Integer.compareUnsigned(caplen, snapshot) > 0 ? checkOversized(caplen, p) : caplen;
         int need = header + caplen;
         if (in.end - p < need) {
             if (!in.ensure(need)) {
-                throw malformed("truncated dump file; tried to read " + caplen + " captured bytes, only got "
-                        + Math.max(0, in.available() - header), in.offset(in.pos));
+                throw truncatedBody(header, caplen);
             }
             p = in.pos;
         }
@@ -161,8 +154,16 @@ final class PcapReader extends RecordReader {
         in.pos = p + need;
         packet.capturedLength = keep;
         packet.originalLength = len;
-        // libpcap reads the fraction as a signed 32-bit number and scales it (truncating toward zero) before
-        // anything else; an out-of-range fraction is then carried into the seconds, which keeps the same instant.
+        time(packet, seconds, fraction);
+        return true;
+    }
+
+    /**
+     * Sets the timestamp. libpcap reads the fraction as a signed 32-bit number and scales it (truncating toward
+     * zero) before anything else; an out-of-range fraction is then carried into the seconds, which keeps the
+     * same instant.
+     */
+    private void time(FilePacket packet, long seconds, int fraction) {
         long ns = fileNanos ? (nanos ? fraction : fraction / 1000 * 1000L) : fraction * 1000L;
         if (ns < 0 || ns > 999_999_999L) {
             seconds += Math.floorDiv(ns, 1_000_000_000L);
@@ -170,7 +171,20 @@ final class PcapReader extends RecordReader {
         }
         packet.nanos = (int) ns;
         packet.seconds = seconds;
-        return true;
+    }
+
+    /** At the end of the input: false when no byte of a further record exists, else a truncation error. */
+    private boolean endOrTruncatedHeader(int header) throws MalformedCaptureException {
+        if (in.available() == 0) {
+            return false;
+        }
+        throw malformed("truncated dump file; tried to read " + header + " header bytes, only got "
+                + in.available(), in.offset(in.pos));
+    }
+
+    private MalformedCaptureException truncatedBody(int header, int caplen) {
+        return malformed("truncated dump file; tried to read " + caplen + " captured bytes, only got "
+                + Math.max(0, in.available() - header), in.offset(in.pos));
     }
 
     /** A captured length above the snapshot: an error beyond the link type's maximum, else cut to the snapshot. */
