@@ -42,12 +42,20 @@ class ModulePathTest {
 
             public class Main {
                 public static void main(String[] args) throws Exception {
-                    try (OfflineHandle h = Pcap.backend("pcap4j").openOffline(Path.of(args[0]))) {
+                    Path file = Path.of(args[0]);
+                    try (OfflineHandle h = Pcap.backend("pcap4j").openOffline(file)) {
                         int n = 0;
                         while (h.next() == ReadStatus.PACKET) {
                             n++;
                         }
                         System.out.println("packets=" + n + " module=" + h.getClass().getModule().getName());
+                    }
+                    try (OfflineHandle h = Pcap.backend("pcap4j").openOffline(file)) {
+                        System.out.println("looped=" + h.loop(0, p -> { }));
+                    }
+                    try (OfflineHandle h = Pcap.backend("pcap4j").openOffline(file)) {
+                        h.setFilter(h.compileFilter("tcp", true, 0xffffffff));
+                        System.out.println("filtered=" + h.loop(0, p -> { }));
                     }
                 }
             }
@@ -63,6 +71,8 @@ class ModulePathTest {
         Result run = run(modulePath, capture);
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("packets=14 module=dev.trawl.pcap.pcap4j"), run.output());
+        assertTrue(run.output().contains("looped=14"), run.output());
+        assertTrue(run.output().contains("filtered=0"), run.output());
     }
 
     @Test
