@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The settings every benchmark shares: average time in nanoseconds, one fork with native access enabled
- * (the Panama and JNA backends call into libpcap), short iterations. {@link dev.trawl.bench.run.JmhRun}
+ * (the Panama and JNA backends call into libpcap), many short iterations, so that the best of them (which
+ * the report compares) is likely to fall in a quiet moment of a shared machine. {@link dev.trawl.bench.run.JmhRun}
  * overrides the counts per {@link dev.trawl.bench.data.Scale}; these are the full run's.
  *
  * <p>Benchmark state is per thread; no benchmark is run with more than one thread.
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public abstract class BenchmarkBase {
 }

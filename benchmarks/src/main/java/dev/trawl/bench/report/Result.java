@@ -11,11 +11,13 @@ package dev.trawl.bench.report;
  * @param filter {@code none} or {@code filtered}
  * @param nsPerPacket the mean cost per packet
  * @param errorNsPerPacket the half-width of its 99.9% confidence interval, or NaN when unknown
+ * @param bestNsPerPacket the cost per packet of the fastest iteration or repetition: the figure ratios and
+ *     targets use, since other load on a shared machine only ever slows an iteration down
  * @param bytesPerPacket bytes allocated per packet (JMH's gc.alloc.rate.norm per packet), or NaN
  * @param samples the number of measured iterations or repetitions
  */
 public record Result(String family, String subject, String operation, String data, String filter,
-        double nsPerPacket, double errorNsPerPacket, double bytesPerPacket, int samples) {
+        double nsPerPacket, double errorNsPerPacket, double bestNsPerPacket, double bytesPerPacket, int samples) {
     /** A key naming this figure uniquely: family/subject/operation/data/filter. */
     public String key() {
         return key(family, subject, operation, data, filter);

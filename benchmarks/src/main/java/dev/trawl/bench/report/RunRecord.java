@@ -56,6 +56,7 @@ public final class RunRecord {
         for (Result r : results) {
             out.append(String.join("\t", "result", r.family(), r.subject(), r.operation(), r.data(), r.filter(),
                     Double.toString(r.nsPerPacket()), Double.toString(r.errorNsPerPacket()),
+                    Double.toString(r.bestNsPerPacket()),
                     Double.toString(r.bytesPerPacket()), Integer.toString(r.samples()))).append('\n');
         }
         for (LiveResult l : live) {
@@ -82,7 +83,7 @@ public final class RunRecord {
                     case "env" -> record.environment.put(f[1], f[2]);
                     case "result" -> record.results.add(new Result(f[1], f[2], f[3], f[4], f[5],
                             Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
-                            Integer.parseInt(f[9])));
+                            Double.parseDouble(f[9]), Integer.parseInt(f[10])));
                     case "live" -> record.live.add(new LiveResult(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
                             Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
                             f[8]));

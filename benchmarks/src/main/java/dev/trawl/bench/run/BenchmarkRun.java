@@ -74,6 +74,7 @@ public final class BenchmarkRun {
         env.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         env.put("scale", scale.name().toLowerCase(Locale.ROOT));
         Environment.describe(env);
+        env.put("load average at start", Environment.loadAverage());
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         env.put("libpcap", "unknown");
 
@@ -87,7 +88,7 @@ public final class BenchmarkRun {
         }
         env.put("filter", DataSets.FILTER);
         env.put("jmh settings", switch (scale) {
-            case FULL -> "1 fork, 3 x 1 s warm-up, 4 x 1 s measurement, -prof gc";
+            case FULL -> "1 fork per benchmark, 3 x 0.5 s warm-up, 8 x 0.5 s measurement, -prof gc";
             case QUICK -> "in-process, 1 x 0.3 s warm-up, 2 x 0.3 s measurement, -prof gc";
             case SMOKE -> "in-process, 1 x 50 ms measurement, -prof gc";
         });
@@ -162,6 +163,7 @@ public final class BenchmarkRun {
                 record.live().addAll(new LiveHarness(tools, work.resolve("live.log")).run(live, frames, this::progress));
             }
         }
+        env.put("load average at end", Environment.loadAverage());
         record.save(work.resolve("results.tsv"));
         ReportWriter.write(record, out);
         progress("report written to " + out.resolve(ReportWriter.MARKDOWN));

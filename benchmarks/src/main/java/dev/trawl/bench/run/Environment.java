@@ -19,6 +19,19 @@ final class Environment {
                 + System.getProperty("os.arch"));
     }
 
+    /**
+     * The 1, 5 and 15-minute load averages: other work on the machine during a run inflates and scatters
+     * its figures, so the report says how busy the machine was.
+     */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

@@ -166,6 +166,7 @@ public final class JmhRun {
             filter = "filtered"; // the filter benchmarks always run DataSets.FILTER
         }
         return new Result(family, subject, method, data == null ? "-" : data, filter == null ? "none" : filter,
-                score / packetsPerOp, error / packetsPerOp, alloc / packetsPerOp, samples);
+                score / packetsPerOp, error / packetsPerOp,
+                run.getPrimaryResult().getStatistics().getMin() / packetsPerOp, alloc / packetsPerOp, samples);
     }
 }

@@ -20,6 +20,7 @@ class CBaselineTest {
         Result r = results.get(0);
         assertEquals("c/libpcap/c_next_ex/small/none", r.key());
         assertEquals(12.0, r.nsPerPacket(), 1e-9);
+        assertEquals(10.0, r.bestNsPerPacket(), 1e-9);
         assertEquals(3, r.samples());
         assertTrue(r.errorNsPerPacket() > 2, "99.9% interval of three samples is wide: " + r.errorNsPerPacket());
     }
