@@ -182,7 +182,15 @@ final class Arithmetic {
             default -> throw g.error("data size must be 1, 2, or 4");
         };
         switch (proto) {
-            case RADIO -> throw g.error("radio information not present in capture");
+            case RADIO -> {
+                if (g.linktype != LinkLayers.IEEE802_11_RADIO_AVS && g.linktype != LinkLayers.IEEE802_11_RADIO
+                        && g.linktype != LinkLayers.PRISM) {
+                    throw g.error("radio information not present in capture");
+                }
+                Stmt s = xferToX(inst);
+                Ir.append(s, Gen.stmt(LD | IND | bsize, 0));
+                Ir.append(inst.s, s);
+            }
             case LINK -> {
                 Stmt s = g.varpart(g.offLinkhdr);
                 if (s != null) {
@@ -229,6 +237,10 @@ final class Arithmetic {
                 inst.b = b;
             }
             case ICMPV6 -> {
+                // The protocol checks come first, so their registers are allocated before the load's.
+                Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IPV6);
+                Block b = g.cmp(Gen.Rel.LINKPL, 6, Gen.B, 58);
+                Ir.and(b0, b);
                 Stmt s = g.varpart(g.offLinkpl);
                 if (s != null) {
                     Ir.append(s, xferToA(inst));
@@ -239,9 +251,6 @@ final class Arithmetic {
                 }
                 Ir.append(s, Gen.stmt(LD | IND | bsize, g.offLinkpl.constant + g.offNl + 40));
                 Ir.append(inst.s, s);
-                Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IPV6);
-                Block b = g.cmp(Gen.Rel.LINKPL, 6, Gen.B, 58);
-                Ir.and(b0, b);
                 if (inst.b != null) {
                     Ir.and(inst.b, b);
                 }

@@ -28,6 +28,12 @@ final class Compiler {
         }
         Block b = expr(e);
         VarOffsets.insert(g, b.head);
+        if (g.linktype == LinkLayers.PPI) {
+            // PPI is supported only when it carries 802.11 (DLT 105, little-endian in the header).
+            Block check = g.block(Gen.JMP | Gen.JEQ | Gen.K, Integer.reverseBytes(LinkLayers.IEEE802_11));
+            check.stmts = Gen.stmt(Gen.LD | Gen.W | Gen.ABS, 4);
+            Ir.and(check, b);
+        }
         Ir.backpatch(b, g.retBlock(g.snaplen));
         b.sense = !b.sense;
         Ir.backpatch(b, g.retBlock(0));

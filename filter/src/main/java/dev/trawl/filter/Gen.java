@@ -17,7 +17,7 @@ class Gen {
     static final int JA = 0x00, JEQ = 0x10, JGT = 0x20, JGE = 0x30, JSET = 0x40;
     static final int K = 0x00, X = 0x08;
     static final int TAX = 0x00, TXA = 0x80;
-    static final int NOT_SET = Integer.MIN_VALUE;
+    static final int NOT_SET = -1;
     static final int SKF_AD_OFF = -0x1000;
     /** A bound on the flow graph, keeping the optimizer's quadratic passes short. */
     static final int MAX_BLOCKS = 4096;

@@ -73,20 +73,46 @@ final class Linearizer {
                 tail -= slen + 1 + p.longjt + p.longjf;
                 int dst = tail;
                 p.offset = dst;
+                Stmt[] offset = new Stmt[slen];
+                Stmt walk = p.stmts;
+                for (int o = 0; o < slen && walk != null; o++) {
+                    offset[o] = walk;
+                    walk = walk.next;
+                }
+                int off = 0;
                 for (Stmt src = p.stmts; src != null; src = src.next) {
                     if (src.code == Ir.NOP) {
                         continue;
                     }
                     code[dst] = src.code;
                     k[dst] = src.k;
+                    if ((src.code & 0x07) == Gen.JMP && src.code != (Gen.JMP | Gen.JA) && off != slen - 2) {
+                        // A jump inside the statement list (802.11 and Prism header parsing).
+                        int foundT = -1;
+                        int foundF = -1;
+                        for (int i = 0; i < slen; i++) {
+                            if (offset[i] == src.jt) {
+                                foundT = i;
+                            }
+                            if (offset[i] == src.jf) {
+                                foundF = i;
+                            }
+                        }
+                        if (foundT < 0 || foundF < 0) {
+                            throw gen.error("internal error: no destination for a block-local jump");
+                        }
+                        jt[dst] = foundT - off - 1;
+                        jf[dst] = foundF - off - 1;
+                    }
                     dst++;
+                    off++;
                 }
                 code[dst] = p.code;
                 k[dst] = p.k;
                 if (p.jt() != null) {
                     int extra = 0;
-                    int off = p.jt().offset - (p.offset + slen) - 1;
-                    if (off >= 256) {
+                    int boff = p.jt().offset - (p.offset + slen) - 1;
+                    if (boff >= 256) {
                         if (p.longjt == 0) {
                             p.longjt++;
                             ok = false;
@@ -95,12 +121,12 @@ final class Linearizer {
                         jt[dst] = extra;
                         extra++;
                         code[dst + extra] = Gen.JMP | Gen.JA;
-                        k[dst + extra] = off - extra;
+                        k[dst + extra] = boff - extra;
                     } else {
-                        jt[dst] = off;
+                        jt[dst] = boff;
                     }
-                    off = p.jf().offset - (p.offset + slen) - 1;
-                    if (off >= 256) {
+                    boff = p.jf().offset - (p.offset + slen) - 1;
+                    if (boff >= 256) {
                         if (p.longjf == 0) {
                             p.longjf++;
                             ok = false;
@@ -109,9 +135,9 @@ final class Linearizer {
                         jf[dst] = extra;
                         extra++;
                         code[dst + extra] = Gen.JMP | Gen.JA;
-                        k[dst + extra] = off - extra;
+                        k[dst + extra] = boff - extra;
                     } else {
-                        jf[dst] = off;
+                        jf[dst] = boff;
                     }
                 }
             }

@@ -66,12 +66,36 @@ final class LinkLayers {
                 g.offLinkhdr.constant = 12;
                 g.offLinktype.constant = 24;
             }
-            case JUNIPER_ETHER -> set(g, 16, 14, 18, 21);
+            case JUNIPER_ETHER, 167 -> set(g, 16, 14, 18, 21);
+            case 130, 131, 134, 179, 180, 181 -> set(g, 4, 4, 0, -1);
+            case 137 -> set(g, 4, 4, 0, 10);
+            case 135 -> set(g, 8, 8, 0, 10);
+            case 168 -> set(g, 4, 6, 0, -1);
+            case 133 -> set(g, 6, 12, 0, -1);
+            case 132 -> set(g, 6, -1, -1, -1);
+            case 164 -> set(g, 12, 12, 0, -1);
+            case 136 -> set(g, 12, -1, -1, -1);
+            case 183, 200 -> set(g, 18, -1, -1, -1);
+            case 194, 197, 198, 199, 238 -> set(g, 8, -1, -1, -1);
+            case PFLOG -> {
+                set(g, 0, 0, 0, 0);
+                g.offLinkpl.variable = true;
+            }
+            case SUNATM -> set(g, 4, 4, 8, 3);
+            case IEEE802_11 -> {
+                set(g, 24, 0, 8, 3);
+                g.offLinkpl.variable = true;
+            }
+            case PRISM, IEEE802_11_RADIO_AVS, IEEE802_11_RADIO, PPI -> {
+                set(g, 24, 0, 8, 3);
+                g.offLinkhdr.variable = true;
+                g.offLinkpl.variable = true;
+            }
             default -> {
                 if (lt == 239 || lt == 258 || lt == 242 || lt == 231 || lt == 271 || lt == 149 || lt == 195
                         || lt == 230 || lt == 189 || lt == 220 || lt == 187 || lt == 201 || lt == 227
                         || lt == 253 || lt == 144 || lt == 165 || lt == 209 || lt == 249 || lt == 281
-                        || lt == 290 || lt == 139 || lt == 106 || lt == 100 || lt == 137 || lt == 132
+                        || lt == 290 || lt == 139
                         || (lt >= 147 && lt <= 162) || lt == 3 || lt == 103 || lt == 102) {
                     set(g, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET);
                     return;
@@ -166,9 +190,9 @@ final class LinkLayers {
             case ARCNET, ARCNET_LINUX:
                 return switch (proto) {
                     case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKTYPE, 0, B, 0xc4);
-                    case ETHERTYPE_IP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xf0), g.cmp(Rel.LINKTYPE, 0, B, 0xd4));
-                    case ETHERTYPE_ARP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xf1), g.cmp(Rel.LINKTYPE, 0, B, 0xd5));
-                    case ETHERTYPE_REVARP -> g.cmp(Rel.LINKTYPE, 0, B, 0xf3);
+                    case ETHERTYPE_IP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xd4), g.cmp(Rel.LINKTYPE, 0, B, 0xf0));
+                    case ETHERTYPE_ARP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xd5), g.cmp(Rel.LINKTYPE, 0, B, 0xf1));
+                    case ETHERTYPE_REVARP -> g.cmp(Rel.LINKTYPE, 0, B, 0xd6);
                     case ETHERTYPE_ATALK -> g.cmp(Rel.LINKTYPE, 0, B, 0xdd);
                     default -> g.genFalse();
                 };
@@ -197,14 +221,35 @@ final class LinkLayers {
                     case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKTYPE, 0, B, 26);
                     default -> g.genFalse();
                 };
-            case JUNIPER_ETHER:
-                return g.mcmp(Rel.LINKHDR, 0, W, 0x4d474300, 0xffffff00);
+            case IEEE802_11, PRISM, IEEE802_11_RADIO_AVS, IEEE802_11_RADIO, PPI: {
+                Block b0 = Wlan80211.dataFrame(g);
+                Block b1 = llcLinktype(g, proto);
+                Ir.and(b0, b1);
+                return b1;
+            }
+            case SUNATM: {
+                Block b0 = g.ncmp(Rel.LINKHDR, 0, B, 0x0f, Gen.JEQ, false, 2);
+                Block b1 = llcLinktype(g, proto);
+                Ir.and(b0, b1);
+                return b1;
+            }
             default:
+                if (isJuniper(g.linktype)) {
+                    return g.mcmp(Rel.LINKHDR, 0, W, 0x4d474300, 0xffffff00);
+                }
                 if (g.offLinktype.constant != Gen.NOT_SET) {
                     return g.cmp(Rel.LINKTYPE, 0, H, proto);
                 }
                 throw g.error(description(g.linktype) + " link-layer type filtering not implemented");
         }
+    }
+
+    static boolean isJuniper(int dlt) {
+        return switch (dlt) {
+            case 130, 131, 132, 133, 134, 135, 136, 137, 164, 167, 168, 178, 179, 180, 181, 183, 194, 197, 198, 199,
+                    200, 238 -> true;
+            default -> false;
+        };
     }
 
     private static Block orOf(Gen g, Block a, Block b) {

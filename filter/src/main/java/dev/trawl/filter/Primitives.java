@@ -130,12 +130,24 @@ final class Primitives {
         }
     }
 
+    /** Source and destination MAC offsets for link types with Ethernet-style addresses, else null. */
+    static int[] macOffsets(int dlt) {
+        return switch (dlt) {
+            case LinkLayers.EN10MB, LinkLayers.NETANALYZER, LinkLayers.NETANALYZER_TRANSPARENT -> new int[] {6, 0};
+            case LinkLayers.FDDI -> new int[] {7, 1};
+            case LinkLayers.IEEE802 -> new int[] {8, 2};
+            case LinkLayers.IP_OVER_FC -> new int[] {10, 2};
+            default -> null;
+        };
+    }
+
     static Block ehostop(Gen g, byte[] eaddr, Tok dir) throws FilterSyntaxException {
+        int[] offs = macOffsets(g.linktype);
         if (dir == Tok.SRC) {
-            return g.bcmp(Rel.LINKHDR, 6, eaddr);
+            return g.bcmp(Rel.LINKHDR, offs[0], eaddr);
         }
         if (dir == Tok.DST) {
-            return g.bcmp(Rel.LINKHDR, 0, eaddr);
+            return g.bcmp(Rel.LINKHDR, offs[1], eaddr);
         }
         if (dir == Tok.AND || dir == null || dir == Tok.OR) {
             Block b0 = ehostop(g, eaddr, Tok.SRC);
@@ -153,12 +165,14 @@ final class Primitives {
     /** A MAC address primitive on whatever link layer supports one. */
     static Block ecode(Gen g, byte[] eaddr, Ast.Qual q) throws FilterSyntaxException {
         if ((q.addr() == Tok.HOST || q.addr() == null) && q.proto() == Tok.LINK) {
-            return switch (g.linktype) {
-                case LinkLayers.EN10MB, LinkLayers.NETANALYZER, LinkLayers.NETANALYZER_TRANSPARENT ->
-                        ehostop(g, eaddr, q.dir());
-                default -> throw g.error("ethernet addresses supported only on "
-                        + "ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel");
-            };
+            if (macOffsets(g.linktype) != null) {
+                return ehostop(g, eaddr, q.dir());
+            }
+            if (Wlan80211.isFamily(g.linktype)) {
+                return Wlan80211.hostop(g, eaddr, q.dir());
+            }
+            throw g.error("ethernet addresses supported only on "
+                    + "ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel");
         }
         throw g.error("ethernet address used in non-ether expression");
     }

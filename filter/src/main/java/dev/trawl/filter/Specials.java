@@ -115,11 +115,16 @@ final class Specials {
 
     private static Block broadcast(Gen g, Tok proto) throws FilterSyntaxException {
         if (proto == null || proto == Tok.LINK) {
-            return switch (g.linktype) {
-                case LinkLayers.EN10MB, LinkLayers.NETANALYZER, LinkLayers.NETANALYZER_TRANSPARENT ->
-                        Primitives.ehostop(g, EBROADCAST, Tok.DST);
-                default -> throw g.error("not a broadcast link");
-            };
+            if (g.linktype == LinkLayers.ARCNET || g.linktype == LinkLayers.ARCNET_LINUX) {
+                return g.bcmp(Rel.LINKHDR, 1, new byte[] {0});
+            }
+            if (Primitives.macOffsets(g.linktype) != null) {
+                return Primitives.ehostop(g, EBROADCAST, Tok.DST);
+            }
+            if (Wlan80211.isFamily(g.linktype)) {
+                return Wlan80211.hostop(g, EBROADCAST, Tok.DST);
+            }
+            throw g.error("not a broadcast link");
         }
         if (proto == Tok.IP) {
             if (g.netmask == 0xffffffff) {
@@ -138,9 +143,15 @@ final class Specials {
 
     private static Block multicast(Gen g, Tok proto) throws FilterSyntaxException {
         if (proto == null || proto == Tok.LINK) {
-            if (g.linktype == LinkLayers.EN10MB || g.linktype == LinkLayers.NETANALYZER
-                    || g.linktype == LinkLayers.NETANALYZER_TRANSPARENT) {
-                return g.jset(g.loadA(Rel.LINKHDR, 0, B), 1);
+            if (g.linktype == LinkLayers.ARCNET || g.linktype == LinkLayers.ARCNET_LINUX) {
+                return g.bcmp(Rel.LINKHDR, 1, new byte[] {0});
+            }
+            if (Wlan80211.isFamily(g.linktype)) {
+                return Wlan80211.multicast(g);
+            }
+            int[] offs = Primitives.macOffsets(g.linktype);
+            if (offs != null) {
+                return g.jset(g.loadA(Rel.LINKHDR, offs[1], B), 1);
             }
         } else if (proto == Tok.IP) {
             Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IP);
@@ -182,7 +193,7 @@ final class Specials {
             case LinkLayers.SLIP:
                 return arith.relation(Gen.JEQ, arith.load(Tok.LINK, arith.loadi(0), 1), arith.loadi(0), out);
             case LinkLayers.IPNET:
-                return g.cmp(Rel.LINKHDR, 2, H, out ? 2 : 1);
+                return g.cmp(Rel.LINKHDR, 2, H, out ? 1 : 2);
             case LinkLayers.LINUX_SLL:
                 b0 = g.cmp(Rel.LINKHDR, 0, H, 4);
                 break;
@@ -192,10 +203,11 @@ final class Specials {
             case LinkLayers.PFLOG:
                 return g.cmp(Rel.LINKHDR, 60, B, out ? 2 : 1);
             case LinkLayers.PPP_PPPD:
-                return g.cmp(Rel.LINKHDR, 0, B, out ? 0 : 1);
-            case LinkLayers.JUNIPER_ETHER:
-                return g.mcmp(Rel.LINKHDR, 3, B, out ? 0 : 1, 0x01);
+                return g.cmp(Rel.LINKHDR, 0, B, out ? 1 : 0);
             default:
+                if (LinkLayers.isJuniper(g.linktype)) {
+                    return g.mcmp(Rel.LINKHDR, 3, B, out ? 0 : 1, 0x01);
+                }
                 b0 = g.cmp(Rel.LINKHDR, Gen.SKF_AD_OFF + 4, H, 4);
                 break;
         }

@@ -3,14 +3,28 @@ package dev.trawl.filter;
 import dev.trawl.filter.Ir.Block;
 
 /**
- * Code placed before the first block that computes variable header offsets. None of the link types this
- * compiler supports needs any yet; the hook stays where libpcap's insert_compute_vloffsets runs.
+ * Code placed before the first block that computes variable header offsets (libpcap's
+ * insert_compute_vloffsets), for link types whose payload does not start at a fixed offset.
  */
 final class VarOffsets {
     private VarOffsets() {
     }
 
     static void insert(Gen g, Block root) {
-        // Fixed-offset link layers only: nothing to compute.
+        Ir.Stmt s = Wlan80211.prefix(g);
+        if (Wlan80211.isFamily(g.outermostLinktype)) {
+            s = Wlan80211.headerLength(g, s, root.stmts);
+        }
+        if (g.outermostLinktype == LinkLayers.PFLOG && g.offLinkpl.reg != -1) {
+            // The pflog header length byte, rounded up to a multiple of 4, is where the payload starts.
+            s = Gen.stmt(Gen.LD | Gen.B | Gen.ABS, 0);
+            Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 3));
+            Ir.append(s, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, 0xfffffffc));
+            Ir.append(s, Gen.stmt(Gen.ST, g.offLinkpl.reg));
+        }
+        if (s != null) {
+            Ir.append(s, root.stmts);
+            root.stmts = s;
+        }
     }
 }

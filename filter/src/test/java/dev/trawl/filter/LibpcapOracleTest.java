@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Compares this compiler with the installed libpcap on thousands of generated expressions over several link
- * types: the same valid/invalid verdict, and, where the programs differ, the same verdict on every packet of a
+ * types (Ethernet, cooked, raw, loopback, PPP, 802.11 with its radio headers, FDDI, Token Ring, ...): the same valid/invalid verdict, and, where the programs differ, the same verdict on every packet of a
  * corpus capture. The oracle is a small C program compiled at test time with gcc and -lpcap.
  */
 @Tag("native")
@@ -124,11 +124,15 @@ class LibpcapOracleTest {
         Path bin = oracle();
         LinkType[] types = {LinkType.ETHERNET, LinkType.ETHERNET, LinkType.ETHERNET, LinkType.LINUX_SLL,
             LinkType.LINUX_SLL2, LinkType.RAW, LinkType.NULL, LinkType.PPP, LinkType.C_HDLC, LinkType.IPV4,
-            LinkType.IPV6, LinkType.LOOP};
+            LinkType.IPV6, LinkType.LOOP, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIOTAP,
+            LinkType.IEEE802_11_PRISM, LinkType.IEEE802_11_AVS, LinkType.PPI, LinkType.FDDI, LinkType.IEEE802_5,
+            LinkType.ARCNET_LINUX, LinkType.PFLOG, LinkType.IPNET, LinkType.FRELAY, LinkType.JUNIPER_ETHER,
+            LinkType.SUNATM, LinkType.PPP_HDLC, LinkType.SLIP, LinkType.ATM_RFC1483, LinkType.PPP_ETHER,
+            LinkType.NFLOG, LinkType.IEEE802_15_4_NOFCS};
         Random r = new Random(20261126);
         List<String> exprs = new ArrayList<>();
         List<LinkType> links = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 4000; i++) {
             exprs.add(expression(r, 3));
             links.add(types[r.nextInt(types.length)]);
         }
