@@ -59,7 +59,20 @@ final class Interface {
         } else if (kind == NANO && t >= 0) {
             seconds = t / 1_000_000_000L;
             fraction = t - seconds * 1_000_000_000L;
-        } else if (kind == BINARY) {
+        } else {
+            convertOther(t, packet, wantNanos);
+            return;
+        }
+        int ns = (int) fraction;
+        packet.seconds = seconds + tsOffset;
+        packet.nanos = wantNanos ? ns : ns - ns % 1000;
+    }
+
+    /** Binary resolutions, other decimal ones, and timestamps beyond 2^63 units. */
+    private void convertOther(long t, FilePacket packet, boolean wantNanos) {
+        long seconds;
+        long fraction;
+        if (kind == BINARY) {
             int n = exponent;
             if (n == 0) {
                 seconds = t;
@@ -70,7 +83,7 @@ final class Interface {
                 // units * 10^9 / 2^n, with a 128-bit product: units < 2^63, so multiplyHigh is exact.
                 long high = Math.multiplyHigh(units, 1_000_000_000L);
                 long low = units * 1_000_000_000L;
-                fraction = n == 64 ? high : (high << (64 - n)) | (low >>> n);
+                fraction = (high << (64 - n)) | (low >>> n);
             }
         } else {
             seconds = Long.divideUnsigned(t, units);

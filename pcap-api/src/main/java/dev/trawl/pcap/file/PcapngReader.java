@@ -111,40 +111,23 @@ final class PcapngReader extends RecordReader {
 
     /**
      * Reads the next block's framing and makes all of it available; handles descriptive blocks itself. Returns
-     * the block type with {@link #blockStart} set, or -1 at a clean end of the input.
+     * the block type with {@link #blockStart} set, or -1 at a clean end of the input. Kept small for the JIT:
+     * everything but the framing of a packet block is in other methods.
      */
     private int readBlock() throws IOException {
         final Input in = this.in;
         if (in.end - in.pos < 12 && !in.ensure(12)) {
-            int left = in.available();
-            if (left == 0) {
-                return -1;
-            }
-            throw malformed("truncated pcapng dump file; tried to read " + (left < 8 ? 8 : 12)
-                    + " bytes, only got " + left, in.offset(in.pos));
+            return endOrTruncated();
         }
         if (in.buf.getInt(in.pos) == SHB) { // the SHB type reads the same in both byte orders
-            if (!in.ensure(24)) {
-                throw malformed("truncated section header block; tried to read 24 bytes, only got "
-                        + in.available(), in.offset(in.pos));
-            }
-            startSection(in.buf, in.pos);
+            newSection();
         }
         int p = in.pos;
         ByteBuffer b = in.buf;
         int type = b.getInt(p);
         int length = b.getInt(p + 4);
-        if (Integer.compareUnsigned(length, 12) < 0) {
-            throw malformed("block in pcapng dump file has a length of " + Integer.toUnsignedString(length)
-                    + " < 12", in.offset(p) + 4);
-        }
-        if ((length & 3) != 0) {
-            throw malformed("block in pcapng dump file has a length of " + length
-                    + " that is not a multiple of 4", in.offset(p) + 4);
-        }
-        if (Integer.compareUnsigned(length, maxBlock) > 0) {
-            throw malformed("pcapng block size " + Integer.toUnsignedString(length) + " > maximum " + maxBlock,
-                    in.offset(p) + 4);
+        if ((length & 3) != 0 || Integer.compareUnsigned(length - 12, maxBlock - 12) > 0) {
+            throw badLength(length, p);
         }
         if (in.end - p < length) {
             if (!in.ensure(length)) {
@@ -159,9 +142,43 @@ final class PcapngReader extends RecordReader {
         }
         blockStart = p;
         blockLength = length;
-        if (type == EPB) {
-            return EPB; // the common case first
+        if (type != EPB) {
+            describe(type, b, p, length);
         }
+        return type;
+    }
+
+    private int endOrTruncated() throws MalformedCaptureException {
+        int left = in.available();
+        if (left == 0) {
+            return -1;
+        }
+        throw malformed("truncated pcapng dump file; tried to read " + (left < 8 ? 8 : 12) + " bytes, only got "
+                + left, in.offset(in.pos));
+    }
+
+    private void newSection() throws IOException {
+        if (!in.ensure(24)) {
+            throw malformed("truncated section header block; tried to read 24 bytes, only got "
+                    + in.available(), in.offset(in.pos));
+        }
+        startSection(in.buf, in.pos);
+    }
+
+    private MalformedCaptureException badLength(int length, int p) {
+        String value = Integer.toUnsignedString(length);
+        if (Integer.compareUnsigned(length, 12) < 0) {
+            return malformed("block in pcapng dump file has a length of " + value + " < 12", in.offset(p) + 4);
+        }
+        if ((length & 3) != 0) {
+            return malformed("block in pcapng dump file has a length of " + value
+                    + " that is not a multiple of 4", in.offset(p) + 4);
+        }
+        return malformed("pcapng block size " + value + " > maximum " + maxBlock, in.offset(p) + 4);
+    }
+
+    /** Handles the blocks other than Enhanced Packet Blocks. */
+    private void describe(int type, ByteBuffer b, int p, int length) throws MalformedCaptureException {
         if (type == SHB) {
             metadata.sectionHeader(b, p, length, section);
         } else if (type == IDB) {
@@ -186,7 +203,6 @@ final class PcapngReader extends RecordReader {
         } else if (type != SPB && type != PB) {
             section.skipped++;
         }
-        return type;
     }
 
     /** Reads a Section Header Block's byte order and versions, and starts a new section. */
