@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.PermissionDeniedException;
 import dev.trawl.pcap.spi.PcapProvider;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -84,16 +87,34 @@ class PanamaPcapProviderTest {
         assertFalse(r.stderr.contains("\tat "), r.toString());
     }
 
+    @Test
+    @Tag("live")
+    void withoutCaptureCapabilitiesOpeningIsPermissionDeniedWithTheHint() throws Exception {
+        VethPair.requireRoot();
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux)");
+        // root, but started without CAP_NET_RAW and CAP_NET_ADMIN: what an unprivileged user meets
+        Result r = probe(List.of("/usr/bin/setpriv", "--bounding-set", "-net_raw,-net_admin"),
+                List.of("--enable-native-access=ALL-UNNAMED"), "live");
+        assertTrue(r.stdout.contains("failed: PermissionDeniedException status -8"), r.toString());
+        assertTrue(r.stdout.contains(PermissionDeniedException.LINUX_HINT), r.toString());
+    }
+
     private record Result(int exit, String stdout, String stderr) {
     }
 
     private static Result probe(List<String> jvmOptions) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return probe(List.of(), jvmOptions);
+    }
+
+    private static Result probe(List<String> wrapper, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(NativeAccessProbe.class.getName());
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
