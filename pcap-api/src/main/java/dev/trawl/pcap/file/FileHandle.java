@@ -225,7 +225,11 @@ final class FileHandle implements OfflineHandle {
         checkOpen();
         DumpOptions effective = options.precision() != null ? options
                 : new DumpOptions(options.format(), options.append(), precision);
-        return backend.openDumper(file, linkType(), snaplen(), effective);
+        Dumper dumper = backend.openDumper(file, linkType(), snaplen(), effective);
+        if (dumper instanceof PcapngWriter writer && reader instanceof PcapngReader source) {
+            writer.copyInterfacesFrom(source::interfaceInfo); // packets keep their interfaces in the copy
+        }
+        return dumper;
     }
 
     @Override

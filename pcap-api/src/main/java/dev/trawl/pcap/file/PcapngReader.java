@@ -354,6 +354,11 @@ final class PcapngReader extends RecordReader {
         packet.flags = flags;
     }
 
+    /** The description of an interface of the current section, or {@code null} if it has none of that id. */
+    InterfaceInfo interfaceInfo(int id) {
+        return id >= 0 && id < interfaceCount ? interfaces[id].info : null;
+    }
+
     @Override
     CaptureInfo info() {
         Section s0 = sections.get(0);

@@ -19,6 +19,7 @@ final class PcapngWriter implements PcapngDumper {
     private final List<InterfaceInfo> interfaces = new ArrayList<>();
     private final List<String> sectionComments = new ArrayList<>();
     private boolean started;
+    private java.util.function.IntFunction<InterfaceInfo> source;
 
     PcapngWriter(Output out, LinkType linkType, int snaplen, int tsresol) {
         this.out = out;
@@ -59,6 +60,18 @@ final class PcapngWriter implements PcapngDumper {
             writeInterface(info);
         }
         out.drain(); // the headers reach the file at once, so that even an empty capture is readable
+    }
+
+    /**
+     * Describes the interfaces as a pcapng file being copied does: interface 0 now (keeping this writer's
+     * timestamp resolution), the others when a packet first names them. Used by dumpers a handle opens.
+     */
+    void copyInterfacesFrom(java.util.function.IntFunction<InterfaceInfo> lookup) {
+        InterfaceInfo first = lookup.apply(0);
+        if (!started && first != null) {
+            interfaces.set(0, first.withTsresol(interfaces.get(0).tsresol()));
+        }
+        this.source = lookup;
     }
 
     @Override
@@ -137,6 +150,13 @@ final class PcapngWriter implements PcapngDumper {
     private void write(int interfaceId, long seconds, int nanos, int originalLength, ByteBuffer data,
             String comment, long flags) throws PcapException {
         start();
+        while (source != null && interfaceId >= interfaces.size() && interfaceId < PcapngReader.MAX_INTERFACES) {
+            InterfaceInfo next = source.apply(interfaces.size());
+            if (next == null) {
+                break;
+            }
+            addInterface(next.withTsresol(interfaces.get(0).tsresol()));
+        }
         if (interfaceId < 0 || interfaceId >= interfaces.size()) {
             throw new IllegalArgumentException("no interface " + interfaceId + "; the dumper has "
                     + interfaces.size());

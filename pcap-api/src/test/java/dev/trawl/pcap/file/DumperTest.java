@@ -278,6 +278,31 @@ class DumperTest {
         assertEquals(123, readAll(copy, TimestampPrecision.NANO).get(0).timestampNanos());
     }
 
+    @Test
+    void aPcapngCopyThroughTheHandleKeepsEveryInterface() throws IOException {
+        Path source = Oracle.corpus().resolve("captures").resolve("pcapnggen-le-difficult-test202.pcapng");
+        Path copy = dir.resolve("copy.pcapng");
+        List<PacketRecord> original = new ArrayList<>();
+        try (OfflineHandle h = backend.openOffline(source, OfflineOptions.of(TimestampPrecision.NANO));
+                Dumper d = h.newDumper(copy, DumpOptions.builder().format(CaptureFormat.PCAPNG).build())) {
+            while (h.next() == ReadStatus.PACKET) {
+                if (h.unwrap(CaptureInfo.class).sections().size() > 1) {
+                    break; // one section: the copy is one section
+                }
+                original.add(h.packet().copy());
+                d.write(h.packet());
+            }
+        }
+        assertTrue(original.stream().anyMatch(p -> p.interfaceId() == 1), "the source uses two interfaces");
+        List<PacketRecord> copied = readAll(copy, TimestampPrecision.NANO);
+        assertEquals(original, copied);
+        try (OfflineHandle h = backend.openOffline(copy)) {
+            h.next();
+            List<InterfaceInfo> interfaces = h.unwrap(CaptureInfo.class).interfaces();
+            assertEquals(LinkType.ETHERNET, interfaces.get(0).linkType());
+        }
+    }
+
     /** Run in a child JVM: writes two packets, flushes, writes a third, and dies without closing. */
     static final class Crasher {
         public static void main(String[] args) throws IOException {
