@@ -32,6 +32,11 @@ final class Backends {
         return choose(Capability.FILTER);
     }
 
+    /** The backend for a capability: the named one, else the best available one that has it. */
+    Backend forCapability(Capability capability) throws CliException {
+        return choose(capability);
+    }
+
     private Backend choose(Capability capability) throws CliException {
         try {
             return named != null ? Pcap.backend(named) : Pcap.backendFor(capability);

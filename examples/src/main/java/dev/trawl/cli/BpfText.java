@@ -35,6 +35,18 @@ final class BpfText {
         return out.toString();
     }
 
+    /** Linux's ancillary data offsets (SKF_AD_OFF + n), which libpcap prints by name. */
+    private static final String[] ANCILLARY = {"proto", "type", "ifidx", "nla", "nlan", "mark", "queue", "hatype",
+        "rxhash", "cpu", "alu_xor_x", "vlan_tci", "vlanp", "poff", "random", "vlan_tpid"};
+    private static final int SKF_AD_OFF = -0x1000;
+
+    private static String absolute(int k) {
+        if (k >= SKF_AD_OFF && k < 0 && (k - SKF_AD_OFF) % 4 == 0 && (k - SKF_AD_OFF) / 4 < ANCILLARY.length) {
+            return "[" + ANCILLARY[(k - SKF_AD_OFF) / 4] + "]";
+        }
+        return "[" + k + "]";
+    }
+
     /** One instruction as {@code bpf_image} writes it. */
     static String image(BpfInstruction insn, int n) {
         int code = insn.code();
@@ -44,9 +56,9 @@ final class BpfText {
         switch (code) {
             case 0x06 -> { op = "ret"; operand = "#" + Integer.toUnsignedString(k); }
             case 0x16 -> { op = "ret"; operand = ""; }
-            case 0x20 -> { op = "ld"; operand = "[" + k + "]"; }
-            case 0x28 -> { op = "ldh"; operand = "[" + k + "]"; }
-            case 0x30 -> { op = "ldb"; operand = "[" + k + "]"; }
+            case 0x20 -> { op = "ld"; operand = absolute(k); }
+            case 0x28 -> { op = "ldh"; operand = absolute(k); }
+            case 0x30 -> { op = "ldb"; operand = absolute(k); }
             case 0x80 -> { op = "ld"; operand = "#pktlen"; }
             case 0x40 -> { op = "ld"; operand = "[x + " + k + "]"; }
             case 0x48 -> { op = "ldh"; operand = "[x + " + k + "]"; }

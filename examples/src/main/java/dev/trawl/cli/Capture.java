@@ -37,7 +37,9 @@ final class Capture {
     }
 
     int run() throws Exception {
-        TimestampPrecision precision = Sources.precision(t);
+        // tshark's output modes show a file's own precision; tcpdump's lines show microseconds unless asked
+        TimestampPrecision precision = t.precision == null && t.outputFormat != null && !t.outputFormat.equals("text")
+                ? TimestampPrecision.NANO : Sources.precision(t);
         boolean sample = t.readFile == null && t.device == null && t.spec.commandLine().getParseResult()
                 .originalArgs().isEmpty();
         Sources.Source source;
@@ -128,8 +130,9 @@ final class Capture {
                 if (status == ReadStatus.PACKET) {
                     Packet packet = handle.packet();
                     frame++;
-                    sink.accept(packet, frame);
-                    delivered++;
+                    if (sink.accept(packet, frame)) {
+                        delivered++;
+                    }
                     if (sink.finished()) {
                         break;
                     }
@@ -157,7 +160,9 @@ final class Capture {
             if (progress != null) {
                 progress.done();
             }
-            throw new CliException(source.name() + ": " + Errors.message(e) + " (after " + frame + " packets)", e);
+            String text = Errors.message(e);
+            throw new CliException((text.contains(source.name()) ? "" : source.name() + ": ") + text + " (after "
+                    + frame + (frame == 1 ? " packet)" : " packets)"), e);
         } finally {
             if (progress != null) {
                 progress.done();

@@ -39,11 +39,11 @@ final class DecodeSink implements PacketSink {
     }
 
     @Override
-    public void accept(Packet packet, long frameNumber) throws IOException {
+    public boolean accept(Packet packet, long frameNumber) throws IOException {
         DecodedPacket decoded = decoder.decode(linkType, packet);
         decoder.frameNumber(frameNumber);
         if (filter != null && !filter.test(decoded)) {
-            return;
+            return false;
         }
         if (writer != null) {
             if (!begun) {
@@ -51,9 +51,9 @@ final class DecodeSink implements PacketSink {
                 writer.begin();
             }
             writer.write(decoded);
-        } else {
-            plain.accept(packet, frameNumber);
+            return true;
         }
+        return plain.accept(packet, frameNumber);
     }
 
     @Override

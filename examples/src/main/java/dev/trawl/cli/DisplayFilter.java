@@ -294,15 +294,16 @@ final class DisplayFilter {
             Field field = registry.field(t);
             String op = operator(peek());
             if (op == null) {
-                if (field != null) {
-                    return new Present(field, 0);
-                }
+                // A protocol name means its layer is present, as in Wireshark, even where a field shares the name
                 if (t.equals("frame")) {
                     return new Present(null, -1);
                 }
                 int protocol = registry.protocols().id(t);
                 if (protocol >= 0) {
                     return new Present(null, protocol);
+                }
+                if (field != null) {
+                    return new Present(field, 0);
                 }
                 throw error("unknown field or protocol '" + t + "'" + FieldNames.suggestions(registry, t), nameColumn);
             }

@@ -1,6 +1,7 @@
 package dev.trawl.cli;
 
 import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
@@ -63,7 +64,15 @@ final class DumpSink implements PacketSink {
         if ((t.rotateSize > 0 || t.rotateSeconds > 0) && t.writeFile.equals("-")) {
             throw new CliException("-C and -G need a file name with -w, not '-'", 2, null);
         }
-        DumpSink sink = new DumpSink(t, backends.forFiles(), handle, options, () -> System.currentTimeMillis() / 1000);
+        Capability needed = format == CaptureFormat.PCAPNG ? Capability.DUMP_PCAPNG
+                : t.writeFile.equals("-") ? Capability.DUMP_STREAM : Capability.DUMP;
+        Backend backend = backends.forCapability(needed);
+        if (!backend.supports(needed)) {
+            throw new CliException("backend '" + backend.name() + "' cannot write " + (format == CaptureFormat.PCAPNG
+                    ? "pcapng" : t.writeFile.equals("-") ? "to standard output" : "capture files")
+                    + "; choose another with --backend (see --list-backends)");
+        }
+        DumpSink sink = new DumpSink(t, backend, handle, options, () -> System.currentTimeMillis() / 1000);
         sink.openFirst();
         return sink;
     }
@@ -111,7 +120,7 @@ final class DumpSink implements PacketSink {
     }
 
     @Override
-    public void accept(Packet packet, long frameNumber) throws IOException {
+    public boolean accept(Packet packet, long frameNumber) throws IOException {
         if (rotateSeconds > 0) {
             long now = clock.getAsLong();
             if (now - openedAt >= rotateSeconds) {
@@ -119,7 +128,7 @@ final class DumpSink implements PacketSink {
                 if (fileLimit > 0 && rotateBytes == 0 && timeFiles >= fileLimit) {
                     finished = true;
                     trawl.io.err().println("trawl: maximum file limit reached: " + fileLimit);
-                    return;
+                    return false;
                 }
                 dumper.close();
                 openedAt = now;
@@ -141,6 +150,7 @@ final class DumpSink implements PacketSink {
         if (flushEach) {
             dumper.flush();
         }
+        return true;
     }
 
     @Override

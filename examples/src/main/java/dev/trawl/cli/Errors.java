@@ -43,8 +43,11 @@ final class Errors {
             return d.device() + ": No such device exists (" + d.getMessage() + "); see trawl -D for the list";
         }
         if (e instanceof MalformedCaptureException m) {
-            return m.offset() >= 0 ? "malformed capture at offset " + m.offset() + ": " + m.getMessage()
-                    : "malformed capture: " + m.getMessage();
+            String text = m.getMessage();
+            if (m.offset() >= 0 && !text.contains("offset")) {
+                return "malformed capture at offset " + m.offset() + ": " + text;
+            }
+            return text;
         }
         if (e instanceof BackendUnavailableException) {
             return e.getMessage();

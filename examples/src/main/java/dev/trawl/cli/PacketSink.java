@@ -13,8 +13,10 @@ interface PacketSink extends AutoCloseable {
      * Takes one packet.
      *
      * @param frameNumber the packet's 1-based number in the input (before display filtering)
+     * @return whether the packet was output; false when a display filter dropped it (it then does not count
+     *     towards {@code -c})
      */
-    void accept(Packet packet, long frameNumber) throws IOException;
+    boolean accept(Packet packet, long frameNumber) throws IOException;
 
     /** Pushes buffered output to its destination. */
     void flush() throws IOException;

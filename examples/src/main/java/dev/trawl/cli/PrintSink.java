@@ -20,11 +20,12 @@ final class PrintSink implements PacketSink {
     }
 
     @Override
-    public void accept(Packet packet, long frameNumber) {
+    public boolean accept(Packet packet, long frameNumber) {
         printer.print(packet);
         if (flushEach) {
             out.flush();
         }
+        return true;
     }
 
     @Override

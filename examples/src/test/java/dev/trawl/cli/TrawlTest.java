@@ -94,7 +94,7 @@ class TrawlTest {
 
     @Test
     void countLimitsThePackets() {
-        TrawlRunner.Result r = TrawlRunner.run("-c", "5", "-r", TrawlRunner.capture("local-netns-eth-veth.pcap").toString());
+        TrawlRunner.Result r = TrawlRunner.run("-c", "5", "-r", TrawlRunner.capture("dns_tcp.pcap").toString());
         assertEquals(0, r.status());
         assertEquals(5, r.lines().size());
     }
@@ -124,8 +124,10 @@ class TrawlTest {
         TrawlRunner.Result r = TrawlRunner.run("--backend", "java", "-n", "-r", file.toString());
         assertEquals(1, r.status());
         assertFalse(r.lines().isEmpty(), "packets before the fault are printed");
-        assertTrue(r.stderr().contains("offset"), r.stderr());
-        assertEquals(1, r.stderr().lines().count(), r.stderr());
+        List<String> messages = r.stderr().lines().filter(l -> l.startsWith("trawl:")).toList();
+        assertEquals(1, messages.size(), r.stderr());
+        assertTrue(messages.get(0).contains("offset"), r.stderr());
+        assertTrue(messages.get(0).contains("after 1 packet"), r.stderr());
     }
 
     @Test
@@ -139,7 +141,7 @@ class TrawlTest {
     void helpAndVersionAndCompletionPrint() {
         TrawlRunner.Result help = TrawlRunner.run("--help");
         assertEquals(0, help.status());
-        assertTrue(help.out().contains("-T fields|json|ek"));
+        assertTrue(help.out().contains("fields|json|ek"), help.out());
         TrawlRunner.Result version = TrawlRunner.run("--version");
         assertEquals(0, version.status());
         assertTrue(version.out().startsWith("trawl "));

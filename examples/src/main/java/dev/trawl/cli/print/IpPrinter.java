@@ -188,13 +188,14 @@ final class IpPrinter {
                     if (p.opt.verbose() > 0) {
                         out.ascii("0x").hex(b.u32(cur + 4), 8).ch(':');
                     }
-                    out.num(offset).ch('|').num(Math.max(0, remaining - 8)).ascii(") ");
+                    out.num(offset).ch('|').num(Math.max(0, remaining - 8)).ch(')');
                     nh = b.u8(cur);
                     cur += 8;
                     remaining -= 8;
                     if (offset != 0) {
                         return; // a later fragment: the upper-layer header is in the first one
                     }
+                    out.ch(' ');
                 }
                 case 51 -> {
                     int len = (b.u8(cur + 1) + 2) * 4;

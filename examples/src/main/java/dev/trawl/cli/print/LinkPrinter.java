@@ -18,6 +18,8 @@ final class LinkPrinter {
     private final Out out;
     private final Bytes b;
     private final Map<Integer, String> interfaceNames = new HashMap<>();
+    /** VLAN tag bytes after the Ethernet header, which tcpdump counts as link header for -x. */
+    private int tagBytes;
 
     LinkPrinter(Printers printers) {
         this.p = printers;
@@ -60,7 +62,7 @@ final class LinkPrinter {
         };
     }
 
-    /** An Ethernet frame; {@code top} is false for frames inside a tunnel, whose header is always printed. */
+    /** An Ethernet frame; {@code top} is false where the header must be printed whatever {@code -e} says. */
     int ethernet(int off, int length, boolean top) {
         b.need(off, 14);
         int type = b.u16(off + 12);
@@ -81,8 +83,9 @@ final class LinkPrinter {
             llc(off + 14);
             return 14;
         }
+        tagBytes = 0;
         payload(type, off + 14, length - 14, header);
-        return 14;
+        return 14 + tagBytes;
     }
 
     private void etherTypeText(int type) {
@@ -118,6 +121,7 @@ final class LinkPrinter {
             case 0x8100, 0x88a8, 0x9100 -> {
                 int tci = b.u16(off);
                 int inner = b.u16(off + 2);
+                tagBytes += 4;
                 if (header) {
                     out.ascii("vlan ").num(tci & 0xfff).ascii(", p ").num(tci >>> 13);
                     if ((tci & 0x1000) != 0) {
@@ -129,7 +133,7 @@ final class LinkPrinter {
                 }
                 payload(inner, off + 4, length - 4, header);
             }
-            case 0x8847 -> mpls(off, length);
+            case 0x8847 -> mpls(off, length, header);
             default -> {
                 if (!header) {
                     etherTypeText(type);
@@ -139,7 +143,7 @@ final class LinkPrinter {
         }
     }
 
-    private void mpls(int off, int length) {
+    private void mpls(int off, int length, boolean header) {
         out.ascii("MPLS");
         int label;
         do {
@@ -155,10 +159,10 @@ final class LinkPrinter {
         } while ((label & 0x100) == 0);
         int version = b.has(off, 1) ? b.u8(off) >>> 4 : 0;
         if (version == 4) {
-            out.ascii(" IP ");
+            out.ascii(header ? " " : " IP ");
             p.ip.ipv4(off, length);
         } else if (version == 6) {
-            out.ascii(" IP6 ");
+            out.ascii(header ? " " : " IP6 ");
             p.ip.ipv6(off, length);
         }
     }
@@ -168,7 +172,9 @@ final class LinkPrinter {
         int packetType = b.u16(off);
         int addressLength = b.u16(off + 4);
         int protocol = b.u16(off + 14);
-        if (p.opt.linkHeader()) {
+        // tcpdump's cooked printer knows one VLAN tag but not QinQ: other types print the header alone
+        boolean known = supported(protocol) && protocol != 0x88a8 && protocol != 0x9100;
+        if (p.opt.linkHeader() || !known) {
             String dir = packetTypeName(packetType);
             for (int pad = dir.length(); pad < 3; pad++) {
                 out.ch(' ');
@@ -179,8 +185,32 @@ final class LinkPrinter {
             etherTypeText(protocol);
             out.ascii(", length ").num(length).ascii(": ");
         }
+        if (!known) {
+            return 16;
+        }
+        if (protocol == 0x8100) {
+            return 16 + sllVlan(off + 16, length - 16);
+        }
         payload(protocol, off + 16, length - 16, p.opt.linkHeader());
         return 16;
+    }
+
+    /** tcpdump's cooked-capture printer handles one 802.1Q tag itself, in its own words. */
+    private int sllVlan(int off, int length) {
+        int tci = b.u16(off);
+        int inner = b.u16(off + 2);
+        if (p.opt.linkHeader()) {
+            out.ascii("vlan ").num(tci & 0xfff).ascii(", p ").num(tci >>> 13);
+            if ((tci & 0x1000) != 0) {
+                out.ascii(", DEI");
+            }
+            out.ascii(", ");
+        }
+        if (!p.opt.quiet()) {
+            out.ascii("ethertype ").ascii(Names.etherType(inner)).ascii(", ");
+        }
+        payload(inner, off + 4, length - 4, p.opt.linkHeader());
+        return 4;
     }
 
     private int sll2(int off, int length) {

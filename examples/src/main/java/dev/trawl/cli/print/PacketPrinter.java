@@ -151,7 +151,7 @@ public final class PacketPrinter {
                 out.ascii("  ");
                 for (int i = 0; i < n; i++) {
                     int b = data.get(line + i) & 0xff;
-                    out.ch(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                    out.ch(b > 0x20 && b < 0x7f ? (char) b : '.'); // isgraph: a space prints as a dot too
                 }
             }
         }

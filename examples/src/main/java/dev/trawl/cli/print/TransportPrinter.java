@@ -65,14 +65,13 @@ final class TransportPrinter {
                 out.ascii("truncated-udplength ").num(ulen);
                 return;
             }
-            if (ulen > length) {
-                out.ascii("truncated-udplength ").num(ulen);
-                return;
-            }
             int payload = off + 8;
-            int payloadLength = ulen - 8;
+            // tcpdump prints the UDP length field (a first fragment holds only part of it) but parses no further
+            // than the IP payload
+            int udpLength = ulen - 8;
+            int payloadLength = Math.min(udpLength, length - 8);
             if (p.opt.quiet()) {
-                out.ascii("UDP, length ").num(payloadLength);
+                out.ascii("UDP, length ").num(udpLength);
                 return;
             }
             if (sport == 53 || dport == 53) {
@@ -86,7 +85,7 @@ final class TransportPrinter {
             } else if (sport == 123 || dport == 123) {
                 ntp(payload, payloadLength);
             } else {
-                out.ascii("UDP, length ").num(payloadLength);
+                out.ascii("UDP, length ").num(udpLength);
             }
         } catch (Truncated e) {
             p.truncated("udp");
@@ -97,7 +96,7 @@ final class TransportPrinter {
         int flags = b.u8(off);
         out.ascii("VXLAN, flags [").ch((flags & 0x08) != 0 ? 'I' : '.').ascii("] (0x").hex2(flags).ascii("), vni ")
                 .num(b.u32(off + 4) >>> 8).nl();
-        p.link.ethernet(off + 8, length - 8, false);
+        p.link.ethernet(off + 8, length - 8, true);
     }
 
     private void bootp(int off, int length) {

@@ -1,0 +1,188 @@
+package dev.trawl.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code trawl -T fields} against tshark's own output for every corpus capture tshark could read: the same
+ * {@code -e} list and {@code -E} options as the corpus README gives.
+ */
+class FieldsCorpusTest {
+    private static final String[] OPTIONS = {"-E", "header=y", "-E", "separator=/t", "-E", "occurrence=a",
+        "-E", "aggregator=,", "-E", "quote=n"};
+
+    /** Captures on which well-formed common protocols must agree with tshark line for line. */
+    private static final List<String> MUST_MATCH = List.of("dns_tcp.pcap", "dns_udp.pcap",
+            "local-netns-lo-nano.pcap", "802.1ad_QinQ.pcap", "LINKTYPE_RAW_ipv4.pcap", "edns-opts.pcap");
+
+    private static Set<String> tsharkFailures() throws IOException {
+        Set<String> failed = new HashSet<>();
+        for (String line : Files.readAllLines(TrawlRunner.corpus().resolve("expected/_tshark_status.tsv"))) {
+            String[] cols = line.split("\t", -1);
+            if (cols.length >= 2 && !cols[1].equals("0") && !cols[0].equals("file")) {
+                failed.add(cols[0]);
+            }
+        }
+        return failed;
+    }
+
+    private static List<String> run(Path capture, String header) {
+        List<String> args = new ArrayList<>(List.of("-r", capture.toString(), "-T", "fields"));
+        for (String field : header.split("\t")) {
+            args.add("-e");
+            args.add(field);
+        }
+        args.addAll(List.of(OPTIONS));
+        TrawlRunner.Result r = TrawlRunner.run(args.toArray(String[]::new));
+        return r.lines();
+    }
+
+    @Test
+    void fieldsMatchTsharkOnTheCorpus() throws IOException {
+        Path expectedDir = TrawlRunner.corpus().resolve("expected");
+        Set<String> skip = tsharkFailures();
+        long cells = 0;
+        long equal = 0;
+        int files = 0;
+        int exactFiles = 0;
+        List<String> mismatched = new ArrayList<>();
+        try (var list = Files.list(expectedDir)) {
+            for (Path tsv : list.sorted().toList()) {
+                String name = tsv.getFileName().toString();
+                if (name.startsWith("_") || !name.endsWith(".tsv")) {
+                    continue;
+                }
+                String capture = name.substring(0, name.length() - 4);
+                if (skip.contains(capture)) {
+                    continue;
+                }
+                List<String> expected = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+                List<String> actual = run(TrawlRunner.capture(capture), expected.get(0));
+                files++;
+                boolean exact = expected.equals(actual);
+                if (exact) {
+                    exactFiles++;
+                } else {
+                    mismatched.add(capture);
+                }
+                for (int i = 0; i < expected.size(); i++) {
+                    String[] e = expected.get(i).split("\t", -1);
+                    String[] a = i < actual.size() ? actual.get(i).split("\t", -1) : new String[0];
+                    for (int c = 0; c < e.length; c++) {
+                        cells++;
+                        if (c < a.length && a[c].equals(e[c])) {
+                            equal++;
+                        }
+                    }
+                }
+                if (MUST_MATCH.contains(capture)) {
+                    for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+                        String e = i < expected.size() ? expected.get(i) : "<none>";
+                        String a = i < actual.size() ? actual.get(i) : "<none>";
+                        assertEquals(e, a, capture + " line " + (i + 1));
+                    }
+                }
+            }
+        }
+        double agreement = (double) equal / cells;
+        System.out.printf("fields: %d/%d files identical, %.4f%% of %d cells agree; differing: %s%n",
+                exactFiles, files, agreement * 100, cells, mismatched);
+        assertTrue(files > 150, "the corpus was found");
+        // the remaining differences are trawl-decode's (no IP reassembly, malformed CVE captures); see its agreement test
+        assertTrue(agreement > 0.985, "cell agreement " + agreement);
+    }
+
+    @Test
+    void occurrenceFirstAndLastPickOneValue() {
+        Path vxlan = TrawlRunner.capture("local-netns-eth-veth.pcap");
+        TrawlRunner.Result all = TrawlRunner.run("-r", vxlan.toString(), "-T", "fields", "-e", "ip.src",
+                "-Y", "vxlan and icmp", "-c", "1");
+        assertTrue(all.out().contains(","), "a VXLAN packet carries two IPv4 headers: " + all.out());
+        String[] both = all.out().trim().split(",");
+        TrawlRunner.Result first = TrawlRunner.run("-r", vxlan.toString(), "-T", "fields", "-e", "ip.src",
+                "-E", "occurrence=f", "-Y", "vxlan and icmp", "-c", "1");
+        TrawlRunner.Result last = TrawlRunner.run("-r", vxlan.toString(), "-T", "fields", "-e", "ip.src",
+                "-E", "occurrence=l", "-Y", "vxlan and icmp", "-c", "1");
+        assertEquals(both[0], first.out().trim());
+        assertEquals(both[1], last.out().trim());
+    }
+
+    @Test
+    void quoteAndSeparatorOptionsApply() {
+        TrawlRunner.Result r = TrawlRunner.run("-r", TrawlRunner.capture("dns_udp.pcap").toString(), "-T", "fields",
+                "-e", "frame.number", "-e", "dns.qry.name", "-E", "quote=d", "-E", "separator=;", "-E", "header=y",
+                "-c", "1");
+        assertEquals(0, r.status(), r.stderr());
+        assertEquals(List.of("\"frame.number\";\"dns.qry.name\"", "\"1\";\"www.tcpdump.org\""), r.lines());
+    }
+
+    @Test
+    void unknownFieldSuggestsNearestNames() {
+        TrawlRunner.Result r = TrawlRunner.run("-r", TrawlRunner.capture("dns_udp.pcap").toString(), "-T", "fields",
+                "-e", "ip.sorce");
+        assertEquals(1, r.status());
+        assertTrue(r.stderr().contains("unknown field 'ip.sorce'"), r.stderr());
+        assertTrue(r.stderr().contains("ip.src"), r.stderr());
+    }
+
+    @Test
+    void jsonIsOneArrayWithTsharkLayerNames() {
+        TrawlRunner.Result r = TrawlRunner.run("-r", TrawlRunner.capture("dns_udp.pcap").toString(), "-T", "json");
+        assertEquals(0, r.status(), r.stderr());
+        String out = r.out();
+        assertTrue(out.startsWith("[\n  {\n    \"_index\": \"packets-"), out);
+        assertTrue(out.endsWith("  }\n]\n"));
+        assertTrue(out.contains("\"dns.qry.name\": \"www.tcpdump.org\""), out);
+        assertTrue(out.contains("\"frame\": {"));
+    }
+
+    @Test
+    void ekWritesAnIndexLineAndADocumentPerPacket() {
+        TrawlRunner.Result r = TrawlRunner.run("-r", TrawlRunner.capture("dns_udp.pcap").toString(), "-T", "ek",
+                "-e", "ip.src", "-e", "udp.dstport");
+        assertEquals(0, r.status(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(0, lines.size() % 2);
+        assertTrue(lines.get(0).startsWith("{\"index\":{\"_index\":\"packets-"));
+        assertTrue(lines.get(1).matches("\\{\"timestamp\":\"\\d+\",\"layers\":\\{\"ip_src\":\\[\"[0-9.]+\"\\],\"udp_dstport\":\\[\"\\d+\"\\]\\}\\}"), lines.get(1));
+    }
+
+    @Test
+    void displayFilterSelectsByFieldValues() {
+        Path capture = TrawlRunner.capture("local-netns-eth-veth.pcap");
+        TrawlRunner.Result r = TrawlRunner.run("-r", capture.toString(), "-T", "fields", "-e", "udp.dstport",
+                "-e", "ip.ttl", "-Y", "udp.dstport == 53 and ip.ttl >= 64 and not icmp");
+        assertEquals(0, r.status(), r.stderr());
+        assertTrue(!r.lines().isEmpty());
+        for (String line : r.lines()) {
+            String[] cols = line.split("\t");
+            assertTrue(cols[0].contains("53"), line);
+        }
+        TrawlRunner.Result none = TrawlRunner.run("-r", capture.toString(), "-T", "fields", "-e", "frame.number",
+                "-Y", "ip.src == 10.99.0.0/16 and ip.src != 10.99.0.0/16");
+        assertEquals(List.of(), none.lines());
+        TrawlRunner.Result presence = TrawlRunner.run("-r", capture.toString(), "-T", "fields", "-e", "dns.id",
+                "-Y", "dns.id");
+        assertTrue(presence.lines().stream().noneMatch(String::isEmpty));
+    }
+
+    @Test
+    void badDisplayFilterPointsAtTheColumn() {
+        TrawlRunner.Result r = TrawlRunner.run("-r", TrawlRunner.capture("dns_udp.pcap").toString(),
+                "-Y", "ip.ttl > 10 and ip.tll < 3");
+        assertEquals(1, r.status());
+        assertTrue(r.stderr().contains("unknown field 'ip.tll'"), r.stderr());
+        assertTrue(r.stderr().contains("\n" + " ".repeat(16) + "^"), r.stderr());
+    }
+}
