@@ -1,10 +1,14 @@
 package dev.trawl.pcap.pcap4j;
 
+import com.sun.jna.Pointer;
+
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendUnavailableException;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.Device;
+import dev.trawl.pcap.Direction;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
@@ -68,7 +72,7 @@ final class Pcap4jBackend implements Backend {
 
     /** Binds {@link LibPcap} now, so that a missing symbol makes the backend unavailable, not a later call fail. */
     private static void probeLibPcap() throws BackendUnavailableException {
-        com.sun.jna.Pointer dead = LibPcap.pcap_open_dead_with_tstamp_precision(1, 65535, 0);
+        Pointer dead = LibPcap.pcap_open_dead_with_tstamp_precision(1, 65535, 0);
         if (dead == null) {
             throw new BackendUnavailableException("libpcap's pcap_open_dead failed");
         }
@@ -119,7 +123,7 @@ final class Pcap4jBackend implements Backend {
         if (options.precision() == TimestampPrecision.NANO) {
             builder.timestampPrecision(PcapHandle.TimestampPrecision.NANO);
         }
-        if (options.direction() != dev.trawl.pcap.Direction.INOUT) {
+        if (options.direction() != Direction.INOUT) {
             builder.direction(Pcap4jLiveHandle.toPcap4j(options.direction()));
         }
         PcapHandle pcap;
@@ -185,7 +189,7 @@ final class Pcap4jBackend implements Backend {
         }
         try {
             Pcap4jOfflineHandle handle = new Pcap4jOfflineHandle(pcap, name, options.precision(), header);
-            if (header.format() == dev.trawl.pcap.CaptureFormat.PCAP) {
+            if (header.format() == CaptureFormat.PCAP) {
                 handle.recoverWith(new RecordRecovery(file, NativeHandle.of(pcap), options.precision(),
                         pcap.getSnapshot()));
             }

@@ -21,6 +21,7 @@ import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.RawPacketListener;
 
 import java.io.EOFException;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -149,7 +150,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
                 try {
                     current.set(recovery.lastRecord());
                     return ReadStatus.PACKET;
-                } catch (java.io.IOException | RuntimeException failed) {
+                } catch (IOException | RuntimeException failed) {
                     e.addSuppressed(failed);
                 }
             }
@@ -349,6 +350,19 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
 
     @Override
     public void close() {
+        if (delivering == Thread.currentThread()) {
+            // A handler is closing its own handle: this thread holds pcap4j's read lock, which cannot be
+            // upgraded, so pcap4j's close would wait forever (and taking closeLock could wait for another
+            // closer who waits for this loop). Break the loop; endDelivery() closes once pcap4j has returned.
+            closing = true;
+            closeAfterDelivery = true;
+            try {
+                pcap.breakLoop();
+            } catch (NotOpenException e) {
+                // already closed underneath
+            }
+            return;
+        }
         synchronized (closeLock) {
             if (closed) {
                 return;
@@ -358,12 +372,6 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
                 pcap.breakLoop(); // a running loop returns -2; pcap4j's close waits for it to leave
             } catch (NotOpenException e) {
                 // already closed underneath
-            }
-            if (delivering == Thread.currentThread()) {
-                // A handler is closing its own handle: this thread holds pcap4j's read lock, which cannot be
-                // upgraded, so pcap4j's close would wait forever. The loop is broken; close once it returns.
-                closeAfterDelivery = true;
-                return;
             }
             nativeLock.writeLock().lock();
             try {
@@ -388,7 +396,12 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     }
 
     <T> T withNative(NativeCall<T> call) throws PcapException {
-        nativeLock.readLock().lock();
+        ensureOpen();
+        // tryLock, as pcap4j does: a closer holds the write lock while it waits for a running loop to end,
+        // and a handler of that loop calling in here must fail, not wait for it.
+        if (!nativeLock.readLock().tryLock()) {
+            throw Errors.closed();
+        }
         try {
             ensureOpen();
             if (nativeHandle == null) {

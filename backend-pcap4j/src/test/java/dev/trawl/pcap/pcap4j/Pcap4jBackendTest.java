@@ -26,12 +26,15 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What is particular to the pcap4j backend; the conformance kit checks the common behaviour. */
@@ -180,6 +183,35 @@ class Pcap4jBackendTest {
         Path text = dir.resolve("text.pcap");
         java.nio.file.Files.writeString(text, "this is not a capture file at all");
         assertThrows(dev.trawl.pcap.MalformedCaptureException.class, () -> backend().openOffline(text));
+    }
+
+    @Test
+    void aHandlerCallingInWhileAnotherThreadClosesDoesNotDeadlock() throws Exception {
+        OfflineHandle h = backend().openOffline(capture("afs.pcap"));
+        CountDownLatch inHandler = new CountDownLatch(1);
+        Thread closer = new Thread(() -> {
+            try {
+                inHandler.await();
+                h.close(); // waits for the loop, which the handler below is still in
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        closer.start();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            h.loop(0, p -> {
+                inHandler.countDown();
+                try {
+                    Thread.sleep(300); // the closer is now inside close()
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertThrows(IllegalStateException.class, () -> h.compileFilter("tcp", true, 0xffffffff));
+                h.close();
+            });
+            closer.join();
+        });
+        assertFalse(h.isOpen());
     }
 
     @Test
