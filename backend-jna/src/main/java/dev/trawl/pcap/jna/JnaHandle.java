@@ -61,13 +61,14 @@ abstract class JnaHandle implements Handle {
      * @param pcapFile whether the handle reads a pcap (not pcapng) file, whose 32-bit seconds are unsigned
      * @param unscaledPcapFile whether it reads a pcap file at the file's own precision, so that the fraction
      *     field, too, arrives unscaled and only sign-extended
+     * @param live whether this is a live capture, whose packets lie in the kernel's ring
      */
     JnaHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String what, boolean pcapFile,
-            boolean unscaledPcapFile) {
+            boolean unscaledPcapFile, boolean live) {
         this.backend = backend;
         this.pcap = pcap;
         this.precision = precision;
-        this.packet = new JnaPacket(precision.nanosPerUnit(), pcapFile, unscaledPcapFile);
+        this.packet = new JnaPacket(precision.nanosPerUnit(), pcapFile, unscaledPcapFile, live);
         this.guard = new NativeGuard(what, this::free);
     }
 

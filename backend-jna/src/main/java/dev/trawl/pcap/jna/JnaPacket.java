@@ -25,11 +25,14 @@ import java.nio.ByteOrder;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * <p>No allocation per packet while libpcap keeps its header and data at the same addresses, which it does for
- * a file ({@code p->pcap_header}, {@code p->buffer}): the header and data views are rebuilt only when an
- * address changes, or when a packet is longer than the data view. A live capture's packets lie at moving
- * places in the kernel ring, so there each packet costs one read-only direct buffer (two small objects, made
- * by JNI's {@code NewDirectByteBuffer}). Not thread-safe.
+ * <p>No allocation per packet while libpcap keeps its header and data at the same addresses, which it does
+ * for a file ({@code p->pcap_header}, {@code p->buffer}) and for a live {@code pcap_next_ex} (which copies
+ * each packet to one buffer): the header and data views are rebuilt only when an address changes, or when a
+ * packet is longer than the data view. A live {@code pcap_dispatch} or {@code pcap_loop} hands out packets
+ * in place, at moving addresses in the kernel's ring, one shared mapping: on Linux one view covers the
+ * whole ring (found once in {@code /proc/self/maps}) and each packet sets its position and limit, so those
+ * allocate nothing per packet either; where the ring cannot be found, each such packet costs one read-only
+ * direct buffer. Not thread-safe.
  */
 final class JnaPacket implements Packet {
     private static final int LONG = Native.LONG_SIZE;
@@ -50,6 +53,14 @@ final class JnaPacket implements Packet {
     private int dataCapacity = -1;
     private ByteBuffer data;
 
+    /** Whether packets lie in a shared ring worth one view for all (live captures on Linux). */
+    private final boolean ring;
+    private long ringStart;
+    private long ringEnd;
+    private ByteBuffer ringView;
+    private int ringMisses;
+    private long lastMiss;
+
     /** One reused pointer to make views from, so that a moving packet costs only its view. */
     private final Cursor cursor = new Cursor();
 
@@ -65,6 +76,15 @@ final class JnaPacket implements Packet {
      *     read at its own precision (when libpcap scales it, the signed arithmetic is already done)
      */
     JnaPacket(int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction) {
+        this(nanosPerUnit, unsignedSeconds, unsignedFraction, false);
+    }
+
+    /**
+     * @param ring whether packets lie at moving places in a shared mapping (a live capture's ring), which
+     *     one view can cover
+     */
+    JnaPacket(int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction, boolean ring) {
+        this.ring = ring;
         this.unsignedSeconds = unsignedSeconds;
         this.unsignedFraction = unsignedFraction;
         this.nanosPerUnit = nanosPerUnit;
@@ -95,7 +115,7 @@ final class JnaPacket implements Packet {
             frac &= 0xffffffffL;
         }
         if (frac < 0 || frac >= unitsPerSecond) {
-            // A damaged file can hold a fraction of a second of a second or more: carry it, as tshark does.
+            // A damaged file can hold a fraction of a second or more: carry it into the seconds.
             sec += Math.floorDiv(frac, unitsPerSecond);
             frac = Math.floorMod(frac, unitsPerSecond);
         }
@@ -107,7 +127,19 @@ final class JnaPacket implements Packet {
             caplen = 0; // libpcap never delivers 2 GiB packets; a negative value cannot be real
         }
         capturedLength = caplen;
+        if (ring && inRing(dataAt, caplen)) {
+            int offset = (int) (dataAt - ringStart);
+            ByteBuffer r = ringView;
+            r.clear();
+            r.position(offset);
+            r.limit(offset + caplen);
+            data = r;
+            return;
+        }
         ByteBuffer d = data;
+        if (d == ringView) {
+            d = null;
+        }
         if (dataAt != dataAddress || caplen > dataCapacity || d == null) {
             d = caplen == 0 || dataAt == 0
                     ? ByteBuffer.allocateDirect(0).asReadOnlyBuffer()
@@ -120,10 +152,35 @@ final class JnaPacket implements Packet {
         d.limit(caplen);
     }
 
+    /** Whether the bytes lie in the ring view, looking the ring up (a few times at most) when they do not. */
+    private boolean inRing(long dataAt, int caplen) {
+        if (ringView != null && dataAt >= ringStart && dataAt + caplen <= ringEnd) {
+            return true;
+        }
+        // pcap_next_ex copies each live packet to one buffer of libpcap's (not in the ring): look that
+        // address up once; give up on the ring after a few distinct misses (no /proc, another platform).
+        if (dataAt == lastMiss || ringMisses >= 8 || caplen == 0) {
+            return false;
+        }
+        long[] region = MappedRegion.find(dataAt);
+        if (region == null || dataAt + caplen > region[1]) {
+            ringMisses++;
+            lastMiss = dataAt;
+            return false;
+        }
+        ringStart = region[0];
+        ringEnd = region[1];
+        ringView = cursor.at(ringStart).getByteBuffer(0, ringEnd - ringStart).asReadOnlyBuffer();
+        return true;
+    }
+
     /** Forgets the views, so that nothing points into a handle's freed buffers. */
     void reset() {
         header = null;
         data = null;
+        ringView = null;
+        ringStart = 0;
+        ringEnd = 0;
         headerAddress = 0;
         dataAddress = 0;
         dataCapacity = -1;
@@ -157,7 +214,7 @@ final class JnaPacket implements Packet {
     @Override
     public PacketRecord copy() {
         byte[] bytes = new byte[capturedLength];
-        data.get(0, bytes);
+        data.get(data.position(), bytes);
         // A damaged file can claim fewer bytes on the wire than it captured; a record cannot.
         int wire = originalLength < 0 || originalLength < capturedLength ? capturedLength : originalLength;
         return new PacketRecord(seconds, nanos, wire, bytes);

@@ -120,6 +120,45 @@ class JnaLiveHandleTest {
     }
 
     @Test
+    void livePacketsReuseTheirViews() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (LiveHandle h = capture(); LiveHandle sender = backend.openLive(b, LiveOptions.defaults())) {
+                for (int i = 0; i < 8; i++) {
+                    sender.send(frame(i));
+                }
+                // next(): libpcap copies each packet to one buffer of its own, so the view stays put
+                java.util.List<java.nio.ByteBuffer> views = new java.util.ArrayList<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (views.size() < 4 && System.nanoTime() < deadline) {
+                    if (h.next() == dev.trawl.pcap.ReadStatus.PACKET) {
+                        java.nio.ByteBuffer data = h.packet().data();
+                        assertEquals(views.size(), data.getInt(data.position() + 14), "the frame's own bytes");
+                        assertEquals(60, data.remaining());
+                        views.add(data);
+                    }
+                }
+                assertEquals(4, views.size());
+                assertTrue(views.stream().allMatch(v -> v == views.get(0)), "one view serves every next()");
+                // dispatch: packets stay in the kernel's ring, at moving places, under one view of the ring
+                java.util.List<java.nio.ByteBuffer> ringViews = new java.util.ArrayList<>();
+                java.util.List<Integer> positions = new java.util.ArrayList<>();
+                while (ringViews.size() < 4 && System.nanoTime() < deadline) {
+                    h.dispatch(0, p -> {
+                        java.nio.ByteBuffer data = p.data();
+                        assertEquals(4 + ringViews.size(), data.getInt(data.position() + 14));
+                        assertEquals(60, data.remaining());
+                        ringViews.add(data);
+                        positions.add(data.position());
+                    });
+                }
+                assertEquals(4, ringViews.size());
+                assertTrue(ringViews.stream().allMatch(v -> v == ringViews.get(0)), "one view of the ring");
+                assertEquals(4, positions.stream().distinct().count(), "each packet at its place: " + positions);
+            }
+        });
+    }
+
+    @Test
     void loopWithACountStopsThere() throws Exception {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             try (LiveHandle h = capture(); LiveHandle sender = backend.openLive(b, LiveOptions.defaults())) {
