@@ -2,13 +2,24 @@ package dev.trawl.pcap.panama;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.LiveHandle;
+import dev.trawl.pcap.LiveOptions;
+
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -16,13 +27,12 @@ import org.junit.jupiter.api.Assumptions;
  * A veth pair for live tests: one end ({@link #outer}) in this process's namespace, where the tests capture
  * and send, the other ({@link #inner}) in a network namespace of its own. Both names carry a random suffix;
  * {@link #close()} deletes both (deleting the namespace deletes its end, and with it the pair). Traffic only
- * crosses the pair: the inner end has a TEST-NET-1 address, the outer none.
+ * crosses the pair: the tests send raw frames on either end, and neither end has a route anywhere.
  */
 final class VethPair implements AutoCloseable {
     final String namespace;
     final String outer;
     final String inner;
-    static final String INNER_ADDRESS = "192.0.2.2";
 
     private VethPair(String suffix) {
         this.namespace = "trawl-" + suffix;
@@ -48,7 +58,6 @@ final class VethPair implements AutoCloseable {
             run("ip", "netns", "add", pair.namespace);
             run("ip", "link", "add", pair.outer, "type", "veth", "peer", "name", pair.inner);
             run("ip", "link", "set", pair.inner, "netns", pair.namespace);
-            run("ip", "-n", pair.namespace, "addr", "add", INNER_ADDRESS + "/24", "dev", pair.inner);
             run("ip", "-n", pair.namespace, "link", "set", pair.inner, "up");
             run("ip", "link", "set", pair.outer, "up");
         } catch (IOException | RuntimeException e) {
@@ -58,11 +67,50 @@ final class VethPair implements AutoCloseable {
         return pair;
     }
 
-    /** Makes the inner end send ARP requests (broadcast) through the pair: incoming traffic on the outer end. */
-    void pingFromInside(int count) throws IOException, InterruptedException {
-        // 192.0.2.1 is not assigned anywhere: the requests go unanswered and nothing leaves the pair
-        runQuietly("ip", "netns", "exec", namespace, "ping", "-c", String.valueOf(count), "-i", "0.2", "-W", "1",
-                "192.0.2.1");
+    /**
+     * Opens a live handle on the inner end, from inside the namespace: a new thread enters it with
+     * {@code setns(2)} (a network namespace belongs to a thread), opens the handle, whose packet socket stays
+     * in the namespace, and ends. Frames sent on it arrive on the outer end as incoming traffic.
+     */
+    LiveHandle openInside(Backend backend, LiveOptions options) throws Exception {
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                enterNamespace(Path.of("/var/run/netns", namespace));
+                result.set(backend.openLive(inner, options));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        }, "netns-" + namespace);
+        t.start();
+        t.join();
+        if (result.get() instanceof Throwable e) {
+            throw new IOException("cannot open " + inner + " inside " + namespace, e);
+        }
+        return (LiveHandle) result.get();
+    }
+
+    private static void enterNamespace(Path file) throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        // int open(const char *path, int flags, ...);  int setns(int fd, int nstype);  int close(int fd);
+        MethodHandle open = linker.downcallHandle(linker.defaultLookup().find("open").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
+                Linker.Option.firstVariadicArg(2));
+        MethodHandle setns = linker.downcallHandle(linker.defaultLookup().find("setns").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        MethodHandle close = linker.downcallHandle(linker.defaultLookup().find("close").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) open.invokeExact(arena.allocateFrom(file.toString()), 0x80000 /* O_RDONLY|O_CLOEXEC */);
+            if (fd < 0) {
+                throw new IOException("cannot open " + file);
+            }
+            int rc = (int) setns.invokeExact(fd, 0x40000000 /* CLONE_NEWNET */);
+            int ignored = (int) close.invokeExact(fd);
+            if (rc != 0) {
+                throw new IOException("setns " + file + " failed");
+            }
+        }
     }
 
     @Override
