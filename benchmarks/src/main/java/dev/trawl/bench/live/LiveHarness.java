@@ -122,13 +122,15 @@ public final class LiveHarness {
             }
             String sent = NativeTools.run(List.of("ip", "netns", "exec", ns, tools.program("trawl_csend").toString(),
                     SEND_DEVICE, Long.toString(frames), "64"), 120).strip();
-            long sentFrames = Long.parseLong(sent.split("\t")[1]);
+            String[] sentFields = sent.split("\t");
+            long sentFrames = Long.parseLong(sentFields[1]);
+            long sendNanos = Long.parseLong(sentFields[2]);
             String line = lines.poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
             if (line == null || !line.startsWith("live\t")) {
                 return LiveResult.skipped(capturer, "no result (" + line + "); see " + log.getFileName());
             }
             String[] f = line.split("\t");
-            return new LiveResult(capturer, sentFrames, Long.parseLong(f[2]), Long.parseLong(f[3]),
+            return new LiveResult(capturer, sentFrames, sendNanos, Long.parseLong(f[2]), Long.parseLong(f[3]),
                     Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), "");
         } finally {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -5,6 +5,7 @@ package dev.trawl.bench.live;
  *
  * @param capturer {@code libpcap} (the C program) or a backend name
  * @param sent frames the sender sent
+ * @param sendNanos how long the sender took to send them
  * @param delivered packets handed to the application
  * @param statsReceived {@code ps_recv}
  * @param statsDropped {@code ps_drop}
@@ -12,16 +13,21 @@ package dev.trawl.bench.live;
  * @param cpuNanos CPU time of the capturing thread from activation to the last packet
  * @param note why the capturer did not run, or empty
  */
-public record LiveResult(String capturer, long sent, long delivered, long statsReceived, long statsDropped,
+public record LiveResult(String capturer, long sent, long sendNanos, long delivered, long statsReceived, long statsDropped,
         long statsInterfaceDropped, long cpuNanos, String note) {
     /** CPU nanoseconds per delivered packet, NaN when none was. */
     public double cpuNanosPerPacket() {
         return delivered == 0 ? Double.NaN : (double) cpuNanos / delivered;
     }
 
+    /** The rate the sender reached, in frames per second; NaN when it sent nothing. */
+    public double sendRate() {
+        return sendNanos == 0 ? Double.NaN : sent * 1e9 / sendNanos;
+    }
+
     /** A capturer that did not run. */
     public static LiveResult skipped(String capturer, String why) {
-        return new LiveResult(capturer, 0, 0, 0, 0, 0, 0, why);
+        return new LiveResult(capturer, 0, 0, 0, 0, 0, 0, 0, why);
     }
 
     /** Whether it ran. */

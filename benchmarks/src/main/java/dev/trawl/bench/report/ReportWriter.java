@@ -66,7 +66,8 @@ public final class ReportWriter {
         j.end(']');
         j.key("live").begin('[');
         for (LiveResult l : run.live()) {
-            j.begin('{').field("capturer", l.capturer()).field("sent", l.sent()).field("delivered", l.delivered())
+            j.begin('{').field("capturer", l.capturer()).field("sent", l.sent())
+                    .field("sendRatePerSecond", l.sendRate()).field("delivered", l.delivered())
                     .field("statsReceived", l.statsReceived()).field("statsDropped", l.statsDropped())
                     .field("statsInterfaceDropped", l.statsInterfaceDropped()).field("cpuNanos", l.cpuNanos())
                     .field("cpuNsPerPacket", l.cpuNanosPerPacket()).field("note", l.note()).end('}');
@@ -128,15 +129,16 @@ public final class ReportWriter {
                 + "veth pair in a private network namespace; captured on the other end (snaplen 262144, "
                 + "promiscuous, 100 ms timeout, 8 MiB buffer, dispatch in a loop). CPU is the capturing "
                 + "thread's CPU time per delivered packet.\n\n");
-        md.append("| capturer | sent | delivered | ps_recv | ps_drop | ps_ifdrop | CPU ns/packet | note |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| capturer | sent | send rate (frames/s) | delivered | ps_recv | ps_drop | ps_ifdrop | CPU ns/packet "
+                + "| note |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (LiveResult l : run.live()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %s | %s |%n", l.capturer(), l.sent(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %d | %s | %s |%n", l.capturer(),
+                    l.sent(), Double.isNaN(l.sendRate()) ? "-" : String.format(Locale.ROOT, "%,.0f", l.sendRate()),
                     l.delivered(), l.statsReceived(), l.statsDropped(), l.statsInterfaceDropped(),
                     num(l.cpuNanosPerPacket()), l.note() == null ? "" : l.note()));
         }
         if (run.live().isEmpty()) {
-            md.append("| (not run) | | | | | | | |\n");
+            md.append("| (not run) | | | | | | | | |\n");
         }
         if (!run.notes().isEmpty()) {
             md.append("\n## Notes\n\n");

@@ -60,7 +60,8 @@ public final class RunRecord {
                     Double.toString(r.bytesPerPacket()), Integer.toString(r.samples()))).append('\n');
         }
         for (LiveResult l : live) {
-            out.append(String.join("\t", "live", l.capturer(), Long.toString(l.sent()), Long.toString(l.delivered()),
+            out.append(String.join("\t", "live", l.capturer(), Long.toString(l.sent()), Long.toString(l.sendNanos()),
+                    Long.toString(l.delivered()),
                     Long.toString(l.statsReceived()), Long.toString(l.statsDropped()),
                     Long.toString(l.statsInterfaceDropped()), Long.toString(l.cpuNanos()), clean(l.note())))
                     .append('\n');
@@ -86,7 +87,7 @@ public final class RunRecord {
                             Double.parseDouble(f[9]), Integer.parseInt(f[10])));
                     case "live" -> record.live.add(new LiveResult(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
                             Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
-                            f[8]));
+                            Long.parseLong(f[8]), f[9]));
                     case "note" -> record.notes.add(f[1]);
                     default -> {
                         if (!line.isBlank()) {

@@ -27,7 +27,7 @@ class ReportWriterTest {
         run.results().add(new Result("capture", "java", "next", "mix", "none", 40, 0.5, 40, 0.01, 4));
         run.results().add(new Result("decode", "trawl", "layers", "mix", "none", 10, 0.1, 10, 3.0, 4));
         run.results().add(new Result("decode", "pcap4j", "layers", "mix", "none", 1000, 10, 1000, 900, 4));
-        run.live().add(new LiveResult("libpcap", 1000, 990, 1000, 10, 0, 99_000, ""));
+        run.live().add(new LiveResult("libpcap", 1000, 2_000_000, 990, 1000, 10, 0, 99_000, ""));
         run.notes().add("backend panama is not installed");
         return run;
     }
@@ -67,7 +67,7 @@ class ReportWriterTest {
         assertTrue(md.contains("| trawl java next | small | none | 20.00 | 0.50 | 20.00 | 0.01 | 0.50x | 0.02x |"), md);
         assertTrue(md.contains("libpcap version 1.10.3 \\| test"), "pipes escaped in tables");
         assertTrue(md.contains("- backend panama is not installed"));
-        assertTrue(md.contains("| libpcap | 1000 | 990 | 1000 | 10 | 0 | 100 |"), md);
+        assertTrue(md.contains("| libpcap | 1000 | 500,000 | 990 | 1000 | 10 | 0 | 100 |"), md);
         String json = Files.readString(dir.resolve(ReportWriter.JSON));
         assertTrue(json.contains("\"ratioToC\":0.5000"), json);
         assertTrue(json.contains("\"bytesPerPacket\":null"), "NaN is written as null: " + json);
