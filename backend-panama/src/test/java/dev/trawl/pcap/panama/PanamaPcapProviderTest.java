@@ -99,6 +99,41 @@ class PanamaPcapProviderTest {
         assertTrue(r.stdout.contains(PermissionDeniedException.LINUX_HINT), r.toString());
     }
 
+    @Test
+    void onTheModulePathTheFlagNamesTheModule() throws Exception {
+        String api = List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)).stream()
+                .filter(e -> e.contains("trawl-pcap-api") || e.replace('\\', '/').endsWith("pcap-api/target/classes"))
+                .findFirst().orElseThrow();
+        Path classes = Path.of(PanamaPcapProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path tests = Path.of(NativeAccessProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> modulePath = List.of("--module-path", classes + java.io.File.pathSeparator + api,
+                "--add-modules", "dev.trawl.pcap.panama", "-cp", tests.toString());
+        Result without = run(modulePath, List.of("dev.trawl.pcap.panama.probe.ModulePathProbe"));
+        assertTrue(without.stdout.contains("module: dev.trawl.pcap"), without.toString());
+        assertTrue(without.stdout.contains("--enable-native-access=dev.trawl.pcap.panama"), without.toString());
+        List<String> flagged = new ArrayList<>(modulePath);
+        flagged.add(0, "--enable-native-access=dev.trawl.pcap.panama");
+        Result with = run(flagged, List.of("dev.trawl.pcap.panama.probe.ModulePathProbe"));
+        assertTrue(with.stdout.contains("from module dev.trawl.pcap.panama"), with.toString());
+        assertFalse(with.stderr.contains("WARNING"), with.toString());
+    }
+
+    private static Result run(List<String> jvmOptions, List<String> mainAndArgs) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(mainAndArgs);
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the probe JVM did not finish");
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
     private record Result(int exit, String stdout, String stderr) {
     }
 
