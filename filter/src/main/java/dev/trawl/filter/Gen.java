@@ -59,6 +59,7 @@ class Gen {
     int labelStackDepth;
     int vlanStackDepth;
     boolean noOptimize;
+    boolean isGeneve;
     int column;
     int blockCount;
     private final boolean[] regUsed = new boolean[Ir.BPF_MEMWORDS];

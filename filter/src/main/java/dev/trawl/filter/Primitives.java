@@ -238,7 +238,7 @@ final class Primitives {
         return b1;
     }
 
-    private static Block port1(Gen g, int p1, int p2, boolean range, int ipProto, Tok dir, boolean v6)
+    static Block port1(Gen g, int p1, int p2, boolean range, int ipProto, Tok dir, boolean v6)
             throws FilterSyntaxException {
         Block b0 = LinkLayers.linktype(g, v6 ? ETHERTYPE_IPV6 : ETHERTYPE_IP);
         Block b1;

@@ -45,10 +45,7 @@ final class Specials {
             case PPPOES:
                 return Encaps.pppoes(g, s.hasNumber(), n);
             case GENEVE:
-                if (s.hasNumber() && n > 0xffffff) {
-                    throw g.error("Geneve VNI " + n + " greater than maximum 16777215");
-                }
-                throw g.error("'geneve' is not supported by this filter compiler");
+                return Geneve.gen(g, s.hasNumber(), n);
             case LLC:
                 return Encaps.llc(g, s.text());
             case TYPE:

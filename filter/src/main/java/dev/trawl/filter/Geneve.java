@@ -1,0 +1,116 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Gen.Rel;
+import dev.trawl.filter.Ir.Block;
+import dev.trawl.filter.Ir.Stmt;
+
+import static dev.trawl.filter.Gen.B;
+import static dev.trawl.filter.Gen.W;
+
+/**
+ * Geneve (UDP port 6081) over IPv4 or IPv6. After a match, later primitives look inside the tunnel: the
+ * generated code computes the inner link-type and payload offsets into registers, as libpcap does.
+ */
+final class Geneve {
+    private static final int PORT = 6081;
+    private static final int ETHERTYPE_TEB = 0x6558;
+
+    private Geneve() {
+    }
+
+    private static Block check(Gen g, boolean v6, boolean hasVni, long vni) throws FilterSyntaxException {
+        Rel rel = v6 ? Rel.TRAN_IPV6 : Rel.TRAN_IPV4;
+        Block b0 = Primitives.port1(g, PORT, PORT, false, Primitives.UDP, Tok.DST, v6);
+        Block b1 = g.mcmp(rel, 8, B, 0, 0xc0);
+        Ir.and(b0, b1);
+        b0 = b1;
+        if (hasVni) {
+            b1 = g.mcmp(rel, 12, W, (int) (vni << 8), 0xffffff00);
+            Ir.and(b0, b1);
+            b0 = b1;
+        }
+        return b0;
+    }
+
+    private static Block geneve4(Gen g, boolean hasVni, long vni) throws FilterSyntaxException {
+        Block b0 = check(g, false, hasVni, vni);
+        Stmt s = g.loadXIpHdrLen();
+        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TXA, 0));
+        Block b1 = g.block(Gen.JMP | Gen.JEQ | Gen.X, 0);
+        b1.stmts = s;
+        Ir.and(b0, b1);
+        return b1;
+    }
+
+    private static Block geneve6(Gen g, boolean hasVni, long vni) throws FilterSyntaxException {
+        Block b0 = check(g, true, hasVni, vni);
+        Stmt s = g.varpart(g.offLinkpl);
+        if (s != null) {
+            Ir.append(s, Gen.stmt(Gen.LD | Gen.IMM, 40));
+            Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.X, 0));
+        } else {
+            s = Gen.stmt(Gen.LD | Gen.IMM, 40);
+        }
+        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+        Block b1 = g.block(Gen.JMP | Gen.JEQ | Gen.X, 0);
+        b1.stmts = s;
+        Ir.and(b0, b1);
+        return b1;
+    }
+
+    /** Computes the inner offsets; A holds the IP header length on entry. */
+    private static Stmt offsets(Gen g) throws FilterSyntaxException {
+        Stmt s = Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, g.offLinkpl.constant + g.offNl + 8);
+        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 2));
+        g.offLinktype = new Gen.AbsOff(0);
+        g.offLinktype.reg = g.allocReg();
+        g.offLinktype.variable = true;
+        Ir.append(s, Gen.stmt(Gen.ST, g.offLinktype.reg));
+        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.B, 0));
+        Ir.append(s, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, 0x3f));
+        Ir.append(s, Gen.stmt(Gen.ALU | Gen.MUL | Gen.K, 4));
+        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 8));
+        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.X, 0));
+        g.pushLinkhdr(LinkLayers.EN10MB, true, 0, g.allocReg());
+        Ir.append(s, Gen.stmt(Gen.ST, g.offLinkhdr.reg));
+        // The Ethernet-or-not decision is a jump inside a statement list, which the optimizer cannot handle.
+        g.noOptimize = true;
+        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.H, 2));
+        Ir.append(s, Gen.stmt(Gen.LDX | Gen.MEM, g.offLinkhdr.reg));
+        Stmt proto = Gen.stmt(Gen.JMP | Gen.JEQ | Gen.K, ETHERTYPE_TEB);
+        Ir.append(s, proto);
+        Stmt s1 = Gen.stmt(Gen.MISC | Gen.TXA, 0);
+        Ir.append(s, s1);
+        proto.jt = s1;
+        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 12));
+        Ir.append(s, Gen.stmt(Gen.ST, g.offLinktype.reg));
+        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 2));
+        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+        g.offLinkpl = new Gen.AbsOff(0);
+        g.offLinkpl.reg = g.allocReg();
+        g.offLinkpl.variable = true;
+        s1 = Gen.stmt(Gen.STX, g.offLinkpl.reg);
+        Ir.append(s, s1);
+        proto.jf = s1;
+        g.offNl = 0;
+        return s;
+    }
+
+    static Block gen(Gen g, boolean hasVni, long vni) throws FilterSyntaxException {
+        if (hasVni && vni > 0xffffff) {
+            throw g.error("Geneve VNI " + vni + " greater than maximum 16777215");
+        }
+        Block b0 = geneve4(g, hasVni, vni);
+        Block b1 = geneve6(g, hasVni, vni);
+        Ir.or(b0, b1);
+        b0 = b1;
+        Stmt s = offsets(g);
+        b1 = g.genTrue();
+        Ir.append(s, b1.stmts);
+        b1.stmts = s;
+        Ir.and(b0, b1);
+        g.isGeneve = true;
+        return b1;
+    }
+}
