@@ -70,23 +70,26 @@ final class CaptureGenerator {
         Path file = dir.resolve(name + ".pcap");
         Path headFile = dir.resolve(name + "-head.pcap");
         long matched = 0;
+        long bytes = 0;
         long headMatched = 0;
+        long headBytes = 0;
+        int headPackets = Math.min(count, headCount);
         try (PcapFileWriter out = new PcapFileWriter(file); PcapFileWriter head = new PcapFileWriter(headFile)) {
             for (int i = 0; i < count; i++) {
                 Frame frame = source.next(i);
                 long micros = START_MICROS + i * 10L;
                 out.write(micros, builder.frame, frame.length());
                 matched += frame.matched() ? 1 : 0;
-                if (i < headCount) {
+                bytes += frame.length();
+                if (i < headPackets) {
                     head.write(micros, builder.frame, frame.length());
                     headMatched += frame.matched() ? 1 : 0;
+                    headBytes += frame.length();
                 }
             }
-            out.close();
-            head.close();
-            DataSet headSet = new DataSet(name, headFile, head.packets(), head.bytes(), headMatched, null);
-            return new DataSet(name, file, out.packets(), out.bytes(), matched, headSet);
         }
+        DataSet headSet = new DataSet(name, headFile, headPackets, headBytes, headMatched, null);
+        return new DataSet(name, file, count, bytes, matched, headSet);
     }
 
     /** Whether {@link DataSets#FILTER} matches; the source port is ephemeral, so only the destination counts. */

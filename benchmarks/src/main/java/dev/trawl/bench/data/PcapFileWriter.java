@@ -20,8 +20,6 @@ final class PcapFileWriter implements AutoCloseable {
 
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-    private long packets;
-    private long bytes;
 
     PcapFileWriter(Path file) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -37,16 +35,6 @@ final class PcapFileWriter implements AutoCloseable {
         }
         buffer.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000))
                 .putInt(length).putInt(length).put(frame, 0, length);
-        packets++;
-        bytes += length;
-    }
-
-    long packets() {
-        return packets;
-    }
-
-    long bytes() {
-        return bytes;
     }
 
     private void flush() throws IOException {
