@@ -1,6 +1,7 @@
 package dev.trawl.pcap.panama;
 
 import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PacketRecord;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -160,6 +161,15 @@ final class PacketView implements Packet {
     @Override
     public ByteBuffer data() {
         return window;
+    }
+
+    /** An owned copy; reads the bytes straight from the window, as {@link Packet#copy()} would. */
+    @Override
+    public PacketRecord copy() {
+        ByteBuffer w = window;
+        byte[] bytes = new byte[caplen];
+        w.get(w.position(), bytes);
+        return new PacketRecord(seconds, nanos, len, bytes);
     }
 
     @Override
