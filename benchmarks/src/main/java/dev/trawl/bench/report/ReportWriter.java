@@ -98,7 +98,9 @@ public final class ReportWriter {
                 .append("Ratios divide by a baseline measured in the same run: **xC** by the C libpcap loop doing ")
                 .append("the same job (pcap_next_ex for next and copy, pcap_dispatch, pcap_loop, ")
                 .append("pcap_offline_filter), **xpcap4j** by pcap4j used directly (getNextRawPacketEx for next ")
-                .append("and copy, loop with a RawPacketListener for dispatch and loop, its own decoding for decode).\n\n");
+                .append("and copy, loop with a RawPacketListener for dispatch and loop, its own decoding for decode). ")
+                .append("pcap4j and the pcap4j backend, at microseconds per packet, read the first packets of each ")
+                .append("file only (see the data rows below). Reproduce with `scripts/bench`; see benchmarks/README.md.\n\n");
         md.append("## Environment\n\n| | |\n|---|---|\n");
         env.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
         md.append("\n## Targets\n\n| target | result | measured |\n|---|---|---|\n");
