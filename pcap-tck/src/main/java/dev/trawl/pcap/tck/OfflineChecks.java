@@ -67,8 +67,11 @@ abstract class OfflineChecks extends KitPart {
                         assertInstanceOf(MalformedCaptureException.class, read.error());
                         assertTrue(read.error().getMessage().contains(status.message()), read.error().getMessage());
                     } else {
-                        assertTrue(read.packets().size() > status.frames() || read.error() != null,
-                                "either read past libpcap's limit or end with an error");
+                        assertTrue(read.packets().size() >= status.frames(), "fewer frames than libpcap");
+                        if (read.error() == null) {
+                            assertEquals(corpus.frames(capture.name()).size(), read.packets().size(),
+                                    "a reader that goes past libpcap's limit delivers the frames tshark sees");
+                        }
                     }
                     return null;
                 })));
@@ -150,7 +153,7 @@ abstract class OfflineChecks extends KitPart {
         }
         checkEnding(status, libpcapFrames(capture, status), nanoRead, libpcap, corpus().frames(capture.name()).size());
         checkAgainstTshark(capture, corpus().frames(capture.name()), nanoRead.packets(), libpcap);
-        checkAgainstTcpdump(capture, nanoRead.packets(), libpcap);
+        checkAgainstTcpdump(capture, corpus().frames(capture.name()), nanoRead.packets(), libpcap);
         checkMicroseconds(backend, capture, nanoRead);
         checkStream(backend, capture, nanoRead);
     }
@@ -213,19 +216,21 @@ abstract class OfflineChecks extends KitPart {
     /**
      * Timestamps and lengths against tshark. Where they differ, libpcap normalises what the file holds
      * (it cuts a record longer than the file's snapshot length, raises a wire length below the captured
-     * length, and wiretap strips some link types' pseudo-headers that libpcap delivers); a libpcap-based
-     * backend is then held to what libpcap itself delivers, through tcpdump's rewrite of the file.
+     * length, and wiretap strips some link types' pseudo-headers that libpcap delivers); a backend is then
+     * held to what libpcap itself delivers, through tcpdump's rewrite of the file.
      */
     private static void checkAgainstTshark(Corpus.Capture capture, List<Corpus.Frame> frames,
             List<PacketRecord> packets, boolean libpcap) {
         for (int i = 0; i < Math.min(frames.size(), packets.size()); i++) {
             Corpus.Frame f = frames.get(i);
             PacketRecord p = packets.get(i);
-            boolean timeAgrees = f.epochNanos() == Corpus.NO_TIME || f.epochNanos() == p.timestampEpochNanos();
+            // tshark prints garbage for out-of-range time fields (a negative time for a fraction of 2^31 ns)
+            boolean timeAgrees = f.epochNanos() == Corpus.NO_TIME || f.oddTime()
+                    || f.epochNanos() == p.timestampEpochNanos();
             if (timeAgrees && f.length() == p.originalLength() && f.capturedLength() == p.capturedLength()) {
                 continue;
             }
-            PcapBytes.File reference = libpcap ? Tools.tcpdumpRead(capture.path()) : null;
+            PcapBytes.File reference = Tools.tcpdumpRead(capture.path());
             if (reference != null && i < reference.packets().size()) {
                 PacketRecord r = reference.packets().get(i);
                 if (r.capturedLength() == p.capturedLength() && r.originalLength() == p.originalLength()
@@ -233,7 +238,7 @@ abstract class OfflineChecks extends KitPart {
                     continue; // libpcap's normalisation, delivered faithfully
                 }
             }
-            if (f.epochNanos() != Corpus.NO_TIME) {
+            if (!timeAgrees) {
                 assertEquals(f.epochNanos(), p.timestampEpochNanos(), "frame " + f.number() + " timestamp (ns)");
             }
             assertEquals(f.length(), p.originalLength(), "frame " + f.number() + " frame.len");
@@ -241,7 +246,8 @@ abstract class OfflineChecks extends KitPart {
         }
     }
 
-    private static void checkAgainstTcpdump(Corpus.Capture capture, List<PacketRecord> packets, boolean libpcap) {
+    private static void checkAgainstTcpdump(Corpus.Capture capture, List<Corpus.Frame> frames,
+            List<PacketRecord> packets, boolean libpcap) {
         PcapBytes.File reference = Tools.tcpdumpRead(capture.path());
         if (reference == null) {
             return; // tcpdump could not open it either (checked against libpcap's status above)
@@ -255,6 +261,9 @@ abstract class OfflineChecks extends KitPart {
             PacketRecord got = packets.get(i);
             assertArrayEquals(want.bytes(), got.bytes(), "bytes of frame " + (i + 1) + ": tcpdump has "
                     + describe(want) + ", backend has " + describe(got));
+            if (i < frames.size() && frames.get(i).oddTime()) {
+                continue; // out-of-range time fields: readers legitimately differ
+            }
             // tcpdump writes pcap, whose seconds field has 32 bits: compare modulo 2^32 seconds.
             assertEquals(want.timestampSeconds() & 0xffffffffL, got.timestampSeconds() & 0xffffffffL,
                     "timestamp seconds of frame " + (i + 1));
