@@ -15,8 +15,8 @@ import java.nio.ByteOrder;
  * that starts where libpcap put a packet; each packet is a position/limit range in it. The window only
  * covers memory libpcap has shown to hold packet data: it starts at a data pointer and reaches the end of the
  * largest packet seen at that pointer. Offline, libpcap reads every packet into one buffer, so after the
- * first few packets the window stops changing and a read allocates nothing; a packet outside the window
- * (a buffer libpcap had to grow) gets a new window. A live handle's {@code pcap_next_ex} copies each packet
+ * first few packets the window stops changing and a read allocates nothing; a packet elsewhere (a buffer
+ * libpcap had to grow and move, a pcapng block of another kind) gets a new window. A live handle's {@code pcap_next_ex} copies each packet
  * into one buffer too; its {@code pcap_dispatch} hands out packets in place in the kernel's packet ring, and
  * there the window covers the whole ring mapping (see {@link MemoryMaps}). The window belongs to the handle's arena,
  * so a view used after close throws {@link IllegalStateException} instead of reading freed memory.
@@ -38,6 +38,10 @@ final class PacketView implements Packet {
     private boolean unsignedSeconds;
     private boolean truncateToMicros;
     private boolean ringWindows;
+    /** The packet ring found in the memory maps, once found. */
+    private long[] knownRing;
+    /** Whether the current window covers a whole packet ring. */
+    private boolean ringWindow;
     /** How many windows were made; for tests of the zero-allocation path. */
     private long windowsCreated;
 
@@ -86,7 +90,10 @@ final class PacketView implements Packet {
         // a record may claim fewer bytes on the wire than it holds; a packet never does
         len = Integer.compareUnsigned(wire, cap) < 0 ? cap : wire;
         long capBytes = cap & 0xffffffffL;
-        if (data < windowStart || data + capBytes > windowEnd) {
+        // A ring window serves any packet inside it. Any other window serves only packets at its start: a
+        // pointer elsewhere in it may belong to a block libpcap has reallocated since.
+        if (ringWindow ? data < windowStart || data + capBytes > windowEnd
+                : data != windowStart || capBytes > windowEnd - windowStart) {
             remap(data, capBytes);
         }
         int offset = (int) (data - windowStart);
@@ -106,21 +113,25 @@ final class PacketView implements Packet {
 
     private void remap(long data, long capBytes) {
         if (ringWindows) {
-            long[] ring = MemoryMaps.socketMappingOf(data);
+            long[] ring = knownRing != null && data >= knownRing[0] && data < knownRing[1] ? knownRing
+                    : MemoryMaps.socketMappingOf(data);
             if (ring != null && data + capBytes <= ring[1] && ring[1] - ring[0] <= Integer.MAX_VALUE) {
+                knownRing = ring;
                 window = MemorySegment.ofAddress(ring[0]).reinterpret(ring[1] - ring[0], arena, null).asByteBuffer()
                         .asReadOnlyBuffer();
                 windowStart = ring[0];
                 windowEnd = ring[1];
+                ringWindow = true;
                 windowsCreated++;
                 return;
             }
         }
-        long size = data == windowStart ? Math.max(capBytes, windowEnd - windowStart) : capBytes;
+        long size = !ringWindow && data == windowStart ? Math.max(capBytes, windowEnd - windowStart) : capBytes;
         if (size > Integer.MAX_VALUE) {
             throw new IllegalStateException("packet of " + capBytes + " bytes is too large for a ByteBuffer");
         }
         window = MemorySegment.ofAddress(data).reinterpret(size, arena, null).asByteBuffer().asReadOnlyBuffer();
+        ringWindow = false;
         windowStart = data;
         windowEnd = data + size;
         windowsCreated++;
