@@ -195,6 +195,16 @@ class PanamaLiveHandleTest {
                 }
                 long windows = ((PanamaHandle) capture).windowsCreated();
                 assertTrue(windows <= 2, windows + " windows for 50 packets read in place from the ring");
+                // next() gets each packet copied into libpcap's one-packet buffer: one window serves them all
+                for (int i = 0; i < 10; i++) {
+                    sender.send(frame(100 + i));
+                }
+                capture.setNonBlocking(false);
+                List<PacketRecord> more = receive(capture, 10);
+                assertEquals(10, more.size());
+                assertArrayEquals(frame(109), more.get(9).bytes());
+                long afterNext = ((PanamaHandle) capture).windowsCreated() - windows;
+                assertTrue(afterNext <= 1, afterNext + " more windows for 10 packets read with next()");
             }
         });
     }
