@@ -1,0 +1,133 @@
+package dev.trawl.spark;
+
+import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.InvalidFilterException;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.spi.FilterCompiler;
+import dev.trawl.spark.split.ByteSource;
+import dev.trawl.spark.split.CaptureRecord;
+import dev.trawl.spark.split.SplitReader;
+import dev.trawl.spark.split.StreamSource;
+import dev.trawl.spark.split.WindowedSource;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.types.StructType;
+
+/** Reads the packets of one split into rows. */
+final class PcapPartitionReader implements PartitionReader<InternalRow> {
+    private static final int SNAPLEN = 262_144;
+
+    private final SplitReader reader;
+    private final CaptureRecord record = new CaptureRecord();
+    private final RowValues values;
+    private final int[] projection;
+    private final RowPredicate predicate;
+    private final String filter;
+    private final Map<Integer, BpfProgram> programs = new HashMap<>();
+    private InternalRow row;
+
+    PcapPartitionReader(PcapPartition split, StructType schema, PcapOptions options, RowPredicate predicate,
+            Configuration conf) throws IOException {
+        this.predicate = predicate;
+        this.filter = options.filter;
+        projection = new int[schema.fields().length];
+        BitSet needed = new BitSet();
+        for (int i = 0; i < projection.length; i++) {
+            Column c = Column.named(schema.fields()[i].name());
+            if (c == null) {
+                throw new IllegalArgumentException("unknown column " + schema.fields()[i].name());
+            }
+            projection[i] = c.ordinal();
+            needed.set(c.ordinal());
+        }
+        predicate.columns(needed);
+        values = new RowValues(needed, options.nanoPrecision, split.path());
+        reader = SplitReader.open(open(split, conf), split.start(), split.end(), options.malformed);
+    }
+
+    private static ByteSource open(PcapPartition split, Configuration conf) throws IOException {
+        Path path = new Path(split.path());
+        FileSystem fs = path.getFileSystem(conf);
+        FSDataInputStream in = fs.open(path);
+        if (split.compressed()) {
+            return new StreamSource(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16), split.path());
+        }
+        long length = fs.getFileStatus(path).getLen();
+        return new WindowedSource(in::read, length, split.path(), in);
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (reader.next(record)) {
+            if (filter != null && !passesFilter()) {
+                continue;
+            }
+            Object[] all = values.fill(record);
+            if (!predicate.test(all)) {
+                continue;
+            }
+            Object[] out = new Object[projection.length];
+            for (int i = 0; i < projection.length; i++) {
+                out[i] = all[projection[i]];
+            }
+            row = new GenericInternalRow(out);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean passesFilter() {
+        BpfProgram program = programs.computeIfAbsent(record.linkType, this::compile);
+        return program.run(ByteBuffer.wrap(record.data, 0, record.capturedLength), record.originalLength) != 0;
+    }
+
+    private BpfProgram compile(int linkType) {
+        FilterCompiler compiler = FilterCompiler.installed().orElseThrow(() -> new IllegalStateException(
+                "option 'filter' needs the dev.trawl:trawl-filter module on the executors' class path"));
+        try {
+            return compiler.compile(filter, LinkType.valueOf(linkType), SNAPLEN, true, Handle.NETMASK_UNKNOWN);
+        } catch (InvalidFilterException e) {
+            throw new IllegalArgumentException("option 'filter': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InternalRow get() {
+        return row;
+    }
+
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        long malformed = reader.malformedRecords();
+        return new CustomTaskMetric[] {new CustomTaskMetric() {
+            @Override
+            public String name() {
+                return MalformedRecordsMetric.NAME;
+            }
+
+            @Override
+            public long value() {
+                return malformed;
+            }
+        }};
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.trawl.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+
+/** A planned read: lists the files and cuts them into byte-range splits. */
+final class PcapScan implements Scan, Batch {
+    private final StructType schema;
+    private final PcapOptions options;
+    private final List<String> paths;
+    private final RowPredicate predicate;
+
+    PcapScan(StructType schema, PcapOptions options, List<String> paths, RowPredicate predicate) {
+        this.schema = schema;
+        this.options = options;
+        this.paths = paths;
+        this.predicate = predicate;
+    }
+
+    @Override
+    public StructType readSchema() {
+        return schema;
+    }
+
+    @Override
+    public String description() {
+        return "pcap " + paths + " splitSize=" + options.splitSize + (options.filter == null ? "" : " filter=" + options.filter);
+    }
+
+    @Override
+    public Batch toBatch() {
+        return this;
+    }
+
+    @Override
+    public CustomMetric[] supportedCustomMetrics() {
+        return new CustomMetric[] {new MalformedRecordsMetric()};
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+        Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
+        List<InputPartition> partitions = new ArrayList<>();
+        try {
+            for (FileStatus file : Files.list(paths, conf)) {
+                split(file, conf, partitions);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return partitions.toArray(new InputPartition[0]);
+    }
+
+    private void split(FileStatus file, Configuration conf, List<InputPartition> out) throws IOException {
+        Path path = file.getPath();
+        FileSystem fs = path.getFileSystem(conf);
+        long length = file.getLen();
+        if (isGzip(fs, path, length)) {
+            out.add(new PcapPartition(path.toString(), 0, Long.MAX_VALUE, true, hosts(fs, file, 0, length)));
+            return;
+        }
+        if (length == 0) {
+            out.add(new PcapPartition(path.toString(), 0, 0, false, new String[0]));
+            return;
+        }
+        for (long start = 0; start < length; start += options.splitSize) {
+            long end = Math.min(length, start + options.splitSize);
+            out.add(new PcapPartition(path.toString(), start, end, false, hosts(fs, file, start, end - start)));
+        }
+    }
+
+    private static boolean isGzip(FileSystem fs, Path path, long length) throws IOException {
+        if (length < 2) {
+            return false;
+        }
+        try (InputStream in = fs.open(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private static String[] hosts(FileSystem fs, FileStatus file, long start, long length) throws IOException {
+        BlockLocation[] blocks = fs.getFileBlockLocations(file, start, Math.max(1, length));
+        if (blocks == null || blocks.length == 0) {
+            return new String[0];
+        }
+        String[] hosts = blocks[0].getHosts();
+        return hosts == null || (hosts.length == 1 && "localhost".equals(hosts[0])) ? new String[0] : hosts;
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+        Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
+        return new PcapReaderFactory(schema, options, predicate, new SerializableConfiguration(conf));
+    }
+}
