@@ -23,7 +23,9 @@ import java.io.IOException;
 final class Delivery implements RawPacketListener {
     private final PcapHandle pcap;
     private final PacketView view;
-    private RecordRecovery recovery;
+    private Recovery recovery;
+    /** Records libpcap has handed to pcap4j on this handle, by any read call: the index of the next one. */
+    private long records;
     private PacketHandler handler;
     private long delivered;
     private Throwable failure;
@@ -33,9 +35,19 @@ final class Delivery implements RawPacketListener {
         this.view = new PacketView(unsignedSeconds);
     }
 
-    /** Lets the delivery rebuild a record pcap4j could not deliver (pcap files only). */
-    void recoverWith(RecordRecovery recovery) {
+    /** Lets the delivery rebuild a record pcap4j could not deliver (pcap files and streams only). */
+    void recoverWith(Recovery recovery) {
         this.recovery = recovery;
+    }
+
+    /** Counts a record read by {@code next()}. */
+    void countRecord() {
+        records++;
+    }
+
+    /** The index the next record libpcap hands to pcap4j will have. */
+    long records() {
+        return records;
     }
 
     /** Starts a call of pcap4j's loop or dispatch. */
@@ -70,6 +82,7 @@ final class Delivery implements RawPacketListener {
 
     private void deliver() {
         delivered++;
+        records++;
         try {
             handler.onPacket(view);
         } catch (IOException e) {
@@ -90,7 +103,7 @@ final class Delivery implements RawPacketListener {
         }
         if (recovery != null) {
             try {
-                view.set(recovery.lastRecord());
+                view.set(recovery.lastRecord(records));
                 deliver();
                 return;
             } catch (IOException | RuntimeException e) {

@@ -29,6 +29,11 @@ record FileHeader(CaptureFormat format, int major, int minor, boolean gzip) {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(bytes, 0, bytes.length);
         }
+        return parse(bytes, n);
+    }
+
+    /** Reads the header from the first {@code n} bytes of a capture. */
+    static FileHeader parse(byte[] bytes, int n) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n).order(ByteOrder.BIG_ENDIAN);
         if (n >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
             return new FileHeader(CaptureFormat.PCAP, 0, 0, true);

@@ -39,7 +39,7 @@ final class PacketView implements Packet {
     }
 
     /** Points the view at a record rebuilt outside pcap4j. */
-    void set(RecordRecovery.Recovered packet) {
+    void set(Recovered packet) {
         this.bytes = packet.bytes();
         this.data = null;
         this.seconds = packet.seconds();

@@ -1,5 +1,6 @@
 package dev.trawl.pcap.pcap4j;
 
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 import dev.trawl.pcap.Backend;
@@ -44,12 +45,22 @@ import java.util.Set;
  */
 final class Pcap4jBackend implements Backend {
     /** What pcap4j (with the gaps above filled) carries; see the package documentation for what it lacks. */
-    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
-            Capability.DEVICE_LIST, Capability.LIVE_CAPTURE, Capability.SEND, Capability.STATS,
-            Capability.NON_BLOCKING, Capability.DIRECTION, Capability.SET_LINK_TYPE, Capability.IMMEDIATE_MODE,
-            Capability.MONITOR_MODE, Capability.OFFLINE_FILE, Capability.READ_PCAPNG,
-            Capability.NANOSECOND_TIMESTAMPS, Capability.FILTER, Capability.DUMP, Capability.DUMP_APPEND,
-            Capability.BREAK_LOOP));
+    private static final Set<Capability> CAPABILITIES;
+    /** Whether streams can be handed to libpcap as a path: {@code /proc/self/fd/<n>} of a pipe. */
+    private static final boolean STREAMS = Platform.isLinux();
+
+    static {
+        EnumSet<Capability> all = EnumSet.of(
+                Capability.DEVICE_LIST, Capability.LIVE_CAPTURE, Capability.SEND, Capability.STATS,
+                Capability.NON_BLOCKING, Capability.DIRECTION, Capability.SET_LINK_TYPE, Capability.IMMEDIATE_MODE,
+                Capability.MONITOR_MODE, Capability.OFFLINE_FILE, Capability.READ_PCAPNG,
+                Capability.NANOSECOND_TIMESTAMPS, Capability.FILTER, Capability.DUMP, Capability.DUMP_APPEND,
+                Capability.BREAK_LOOP);
+        if (STREAMS) {
+            all.add(Capability.OFFLINE_STREAM);
+        }
+        CAPABILITIES = Set.copyOf(all);
+    }
 
     private final String libraryVersion;
 
@@ -188,7 +199,7 @@ final class Pcap4jBackend implements Backend {
             throw Errors.file(name, String.valueOf(e.getMessage()), e);
         }
         try {
-            Pcap4jOfflineHandle handle = new Pcap4jOfflineHandle(pcap, name, options.precision(), header);
+            Pcap4jOfflineHandle handle = new Pcap4jOfflineHandle(pcap, name, options.precision(), header, null);
             if (header.format() == CaptureFormat.PCAP) {
                 handle.recoverWith(new RecordRecovery(file, NativeHandle.of(pcap), options.precision(),
                         pcap.getSnapshot()));
@@ -205,8 +216,13 @@ final class Pcap4jBackend implements Backend {
 
     @Override
     public OfflineHandle openOffline(InputStream in, OfflineOptions options) throws PcapException {
-        throw new UnsupportedCapabilityException(name(), Capability.OFFLINE_STREAM,
-                "pcap4j opens capture files by path only");
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
+        if (!STREAMS) {
+            throw new UnsupportedCapabilityException(name(), Capability.OFFLINE_STREAM,
+                    "pcap4j opens captures by path only, and streams go through /proc/self/fd (Linux)");
+        }
+        return StreamOpener.open(in, options);
     }
 
     @Override

@@ -53,7 +53,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     private final ReentrantReadWriteLock nativeLock = new ReentrantReadWriteLock();
     private final Object closeLock = new Object();
     private volatile Pointer nativeHandle;
-    private RecordRecovery recovery;
+    private Recovery recovery;
     private volatile boolean closing;
     private boolean closed;
     /** The thread inside pcap4j's loop or dispatch, which holds pcap4j's read lock while it is there. */
@@ -108,8 +108,8 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         return precision;
     }
 
-    /** Rebuilds records pcap4j cannot deliver, from a pcap file (see {@link RecordRecovery}). */
-    void recoverWith(RecordRecovery recovery) {
+    /** Rebuilds records pcap4j cannot deliver, from a pcap file or stream (see {@link Recovery}). */
+    void recoverWith(Recovery recovery) {
         this.recovery = recovery;
         delivery.recoverWith(recovery);
     }
@@ -128,6 +128,14 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     /** The exception for a read error. */
     abstract PcapException readError(PcapNativeException e);
 
+    /** Called when a read reached the end of the capture; a stream's failure is reported here. */
+    void ended() throws PcapException {
+    }
+
+    /** Called when a filter is set. */
+    void filterChanged() {
+    }
+
     @Override
     public ReadStatus next() throws PcapException {
         ensureOpen();
@@ -135,11 +143,16 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         try {
             byte[] bytes = pcap.getNextRawPacketEx();
             current.set(bytes, pcap.getTimestamp(), pcap.getOriginalLength());
+            delivery.countRecord();
             return ReadStatus.PACKET;
         } catch (TimeoutException e) {
             return ReadStatus.TIMEOUT;
         } catch (EOFException e) {
-            return endOrBreak();
+            ReadStatus status = endOrBreak();
+            if (status == ReadStatus.END_OF_FILE) {
+                ended();
+            }
+            return status;
         } catch (PcapNativeException e) {
             throw readError(e);
         } catch (NotOpenException e) {
@@ -148,7 +161,8 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             // pcap4j read the packet but could not build its java.sql.Timestamp (fraction out of range).
             if (recovery != null) {
                 try {
-                    current.set(recovery.lastRecord());
+                    current.set(recovery.lastRecord(delivery.records()));
+                    delivery.countRecord();
                     return ReadStatus.PACKET;
                 } catch (IOException | RuntimeException failed) {
                     e.addSuppressed(failed);
@@ -195,7 +209,11 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         if (interrupted) {
             return delivered > 0 ? (int) delivered : DISPATCH_INTERRUPTED;
         }
-        return rc == 0 && delivered == 0 && offline() ? DISPATCH_END_OF_FILE : (int) delivered;
+        if (rc == 0 && delivered == 0 && offline()) {
+            ended();
+            return DISPATCH_END_OF_FILE;
+        }
+        return (int) delivered;
     }
 
     @Override
@@ -226,8 +244,12 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             long delivered = delivery.delivered();
             total += delivered;
             finish(interrupted);
-            if (interrupted || remaining < 0 || delivered < chunk) {
-                return total; // broken, or pcap_loop returned 0: the count was reached or the file ended
+            if (interrupted) {
+                return total;
+            }
+            if (remaining < 0 || delivered < chunk) {
+                ended(); // pcap_loop returned 0 before the count: the file ended
+                return total;
             }
             remaining -= delivered;
             if (remaining == 0) {
@@ -296,6 +318,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             throw new InvalidFilterException("NUL character in filter expression", expression,
                     expression.indexOf('\0'));
         }
+        filterChanged();
         try {
             pcap.setFilter(expression, BpfCompileMode.OPTIMIZE, netmask());
         } catch (PcapNativeException e) {
@@ -319,6 +342,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     @Override
     public void setFilter(BpfProgram program) throws PcapException {
         Objects.requireNonNull(program, "program");
+        filterChanged();
         withNative(pcapT -> {
             Filters.install(pcapT, program);
             return null;

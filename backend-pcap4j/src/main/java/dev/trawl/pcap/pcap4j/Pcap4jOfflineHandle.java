@@ -10,16 +10,47 @@ import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 
-/** A capture file read through pcap4j ({@code pcap_open_offline}). Thread safety as for {@link OfflineHandle}. */
+/**
+ * A capture file or stream read through pcap4j ({@code pcap_open_offline}; a stream through a pipe, see
+ * {@link StreamPump}). Thread safety as for {@link OfflineHandle}.
+ */
 final class Pcap4jOfflineHandle extends Pcap4jHandle implements OfflineHandle {
     private final FileHeader header;
     private final boolean swapped;
+    private final StreamPump pump;
 
-    Pcap4jOfflineHandle(PcapHandle pcap, String file, TimestampPrecision precision, FileHeader header)
-            throws NotOpenException {
-        super(pcap, file, precision, header.format() == CaptureFormat.PCAP);
+    /**
+     * @param pump what feeds a stream to libpcap, or {@code null} for a file
+     */
+    Pcap4jOfflineHandle(PcapHandle pcap, String source, TimestampPrecision precision, FileHeader header,
+            StreamPump pump) throws NotOpenException {
+        super(pcap, source, precision, header.format() == CaptureFormat.PCAP);
         this.header = header;
         this.swapped = pcap.isSwapped() == PcapHandle.SwappedType.SWAPPED;
+        this.pump = pump;
+    }
+
+    @Override
+    void ended() throws PcapException {
+        PcapException failure = pump != null ? pump.failure() : null;
+        if (failure != null) {
+            throw failure; // the stream failed: libpcap saw an end of file that is not the capture's
+        }
+    }
+
+    @Override
+    void filterChanged() {
+        if (pump != null) {
+            pump.filtered();
+        }
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        if (pump != null) {
+            pump.closeStream();
+        }
     }
 
     @Override
@@ -39,6 +70,10 @@ final class Pcap4jOfflineHandle extends Pcap4jHandle implements OfflineHandle {
 
     @Override
     PcapException readError(PcapNativeException e) {
+        PcapException failure = pump != null ? pump.failure() : null;
+        if (failure != null) {
+            return failure; // libpcap's error (a truncated record, say) comes from the stream's failure
+        }
         return Errors.file(source(), String.valueOf(e.getMessage()), e);
     }
 

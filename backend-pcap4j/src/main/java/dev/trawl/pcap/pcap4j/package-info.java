@@ -20,17 +20,23 @@
  * {@code pcap_t} of a pcap4j handle is private to pcap4j; it is read from the text of
  * {@code PcapHandle.toString()} and checked against the handle before use.
  *
+ * <h2>Streams</h2>
+ * pcap4j opens captures by path only. A stream is copied by a daemon thread into a pipe, and libpcap reads the
+ * pipe through its {@code /proc/self/fd} path (Linux only; elsewhere {@code OFFLINE_STREAM} is not declared).
+ * A failure of the stream is reported by the read that meets it, not taken for the end of the capture.
+ *
  * <h2>Not supported</h2>
- * Reading from an {@code InputStream} and dumping to an {@code OutputStream} (pcap4j opens files by path only),
- * pcapng writing (libpcap cannot), gzip-compressed files, and choosing the timestamp type (pcap4j activates a
- * live handle before one could be set). These calls throw {@code UnsupportedCapabilityException}.
+ * Dumping to an {@code OutputStream}, pcapng writing (libpcap cannot write pcapng), gzip-compressed captures,
+ * and choosing the timestamp type (pcap4j activates a live handle before one could be set). These calls throw
+ * {@code UnsupportedCapabilityException}.
  *
  * <h2>Damaged timestamps</h2>
  * pcap4j cannot represent a packet whose sub-second timestamp field is out of range (its
  * {@code java.sql.Timestamp} refuses it, after libpcap has consumed the record; in {@code loop} it would log and
  * drop the packet). For pcap files the backend rebuilds that one record from the file at libpcap's own file
- * position and carries the excess fraction into the seconds, as tshark shows it; elsewhere the read fails with
- * a {@code MalformedCaptureException}, never a silent loss. This relies on a JNA callback exception handler the
+ * position (for a pcap stream, from the copy the stream's pump keeps of such records, while no filter hides
+ * which record failed) and carries the excess fraction into the seconds, as tshark shows it; otherwise the read
+ * fails with a {@code MalformedCaptureException}, never a silent loss. This relies on a JNA callback exception handler the
  * backend installs in front of JNA's default one (it passes every other callback's exception on).
  *
  * <h2>Costs inherited from pcap4j</h2>

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcap4j.core.PcapHandle;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -29,6 +29,7 @@ import java.util.EnumSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,10 +67,53 @@ class Pcap4jBackendTest {
 
     @Test
     void declaresWhatPcap4jCarriesAndNothingElse() throws Exception {
-        assertEquals(EnumSet.complementOf(EnumSet.of(Capability.OFFLINE_STREAM, Capability.DUMP_STREAM,
-                Capability.DUMP_PCAPNG, Capability.READ_GZIP, Capability.TIMESTAMP_TYPE)), backend().capabilities());
-        assertThrows(UnsupportedCapabilityException.class,
-                () -> backend().openOffline(new ByteArrayInputStream(new byte[24]), OfflineOptions.defaults()));
+        assertEquals(EnumSet.complementOf(EnumSet.of(Capability.DUMP_STREAM, Capability.DUMP_PCAPNG,
+                Capability.READ_GZIP, Capability.TIMESTAMP_TYPE)), backend().capabilities());
+        assertThrows(UnsupportedCapabilityException.class, () -> backend().openDumper(
+                new java.io.ByteArrayOutputStream(), LinkType.ETHERNET, 65535, DumpOptions.defaults()));
+    }
+
+    @Test
+    void closingAStreamHandleMidwayStopsItsPumpAndClosesTheStream() throws Exception {
+        AtomicBoolean closed = new AtomicBoolean();
+        InputStream endless = new InputStream() {
+            private final byte[] header = {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0, 0, 0, 0, 0,
+                    0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 1, 0, 0, 0};
+            private long at;
+
+            @Override
+            public int read() {
+                // the pcap header, then records of 60 zero bytes (caplen = len = 60) for ever
+                long i = at++;
+                if (i < 24) {
+                    return header[(int) i] & 0xff;
+                }
+                int r = (int) ((i - 24) % 76);
+                return r == 8 || r == 12 ? 60 : 0;
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        OfflineHandle h = backend().openOffline(endless, OfflineOptions.defaults());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(ReadStatus.PACKET, h.next());
+            assertEquals(60, h.packet().capturedLength());
+        }
+        h.close();
+        assertTrue(closed.get(), "closing the handle closes its stream");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (pumps() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, pumps(), "the pump thread stops once libpcap's end of the pipe is closed");
+    }
+
+    private static long pumps() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("trawl-pcap4j-stream") && t.isAlive()).count();
     }
 
     @Test
