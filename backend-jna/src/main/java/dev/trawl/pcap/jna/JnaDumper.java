@@ -8,6 +8,7 @@ import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -23,6 +24,7 @@ final class JnaDumper implements Dumper {
     private final TimestampPrecision precision;
     private final OutputPump pump;
     private final NativeGuard guard;
+    private final Cleaner.Cleanable cleanable;
     private Memory scratch;
     private ByteBuffer scratchView;
     private long scratchAddress;
@@ -34,7 +36,10 @@ final class JnaDumper implements Dumper {
         this.dumper = dumper;
         this.precision = precision;
         this.pump = pump;
-        this.guard = new NativeGuard("dumper", this::free);
+        NativeGuard g = new NativeGuard("dumper", new Release(dumper, dead));
+        this.guard = g;
+        // A dumper dropped without close() is still flushed and closed; the action must not reach the dumper.
+        this.cleanable = JnaHandle.CLEANER.register(this, () -> g.close(() -> { }, 0, true));
         ensureScratch(2048);
     }
 
@@ -117,6 +122,7 @@ final class JnaDumper implements Dumper {
             guard.exit();
         }
         guard.close(() -> { }, 10_000, false);
+        cleanable.clean();
         if (pump != null) {
             pump.finish();
         }
@@ -125,8 +131,12 @@ final class JnaDumper implements Dumper {
         }
     }
 
-    private void free() {
-        NativePcap.pcap_dump_close(dumper);
-        NativePcap.pcap_close(dead);
+    /** Closes the dumper (which flushes it) and its dead handle; run once, by the {@link NativeGuard}. */
+    private record Release(long dumper, long dead) implements Runnable {
+        @Override
+        public void run() {
+            NativePcap.pcap_dump_close(dumper);
+            NativePcap.pcap_close(dead);
+        }
     }
 }

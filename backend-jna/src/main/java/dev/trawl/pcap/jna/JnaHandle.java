@@ -14,6 +14,7 @@ import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -33,9 +34,12 @@ import java.util.Objects;
 abstract class JnaHandle implements Handle {
     /** How long {@link #close()} waits for a reader to leave libpcap before leaving the free to that reader. */
     private static final long CLOSE_WAIT_MILLIS = 10_000;
+    /** Frees what handles and dumpers that were never closed hold, once they are unreachable. */
+    static final Cleaner CLEANER = Cleaner.create();
 
     final long pcap;
     final NativeGuard guard;
+    private final Cleaner.Cleanable cleanable;
     final JnaBackend backend;
     private final Memory outs = new Memory(16);
     private final ByteBuffer outsView = outs.getByteBuffer(0, 16).order(ByteOrder.nativeOrder());
@@ -64,12 +68,14 @@ abstract class JnaHandle implements Handle {
      * @param live whether this is a live capture, whose packets lie in the kernel's ring
      */
     JnaHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String what, boolean pcapFile,
-            boolean unscaledPcapFile, boolean live) {
+            boolean unscaledPcapFile, boolean live, Runnable afterFree) {
         this.backend = backend;
         this.pcap = pcap;
         this.precision = precision;
         this.packet = new JnaPacket(precision.nanosPerUnit(), pcapFile, unscaledPcapFile, live);
-        this.guard = new NativeGuard(what, this::free);
+        this.guard = new NativeGuard(what, new Release(pcap, afterFree));
+        // A handle dropped without close() still gives its pcap_t back; the action must not reach the handle.
+        this.cleanable = CLEANER.register(this, new Reclaim(guard));
     }
 
     /** Whether this handle reads a file or stream (where {@code pcap_dispatch} returning 0 means the end). */
@@ -78,17 +84,27 @@ abstract class JnaHandle implements Handle {
     /** The exception for a read that libpcap failed, with its text. */
     abstract PcapException readError(String text);
 
-    /** Releases what the subclass holds beyond the {@code pcap_t}; runs once, after {@code pcap_close}. */
-    void afterFree() {
-    }
-
     /** Runs before the wait for readers on close: unblocks what {@code pcap_breakloop} cannot. */
     void beforeCloseWait() {
     }
 
-    private void free() {
-        NativePcap.pcap_close(pcap);
-        afterFree();
+    /** Closes the {@code pcap_t}, then releases what goes with it; run once, by the {@link NativeGuard}. */
+    private record Release(long pcap, Runnable afterFree) implements Runnable {
+        @Override
+        public void run() {
+            NativePcap.pcap_close(pcap);
+            if (afterFree != null) {
+                afterFree.run();
+            }
+        }
+    }
+
+    /** Closes an unreachable handle's guard (no thread can be inside: it would hold the handle). */
+    private record Reclaim(NativeGuard guard) implements Runnable {
+        @Override
+        public void run() {
+            guard.close(() -> { }, 0, true);
+        }
     }
 
     @Override
@@ -399,6 +415,7 @@ abstract class JnaHandle implements Handle {
     public void close() {
         boolean self = reader == Thread.currentThread();
         guard.close(this::wake, CLOSE_WAIT_MILLIS, self);
+        cleanable.clean(); // nothing left for the cleaner: its action is a no-op on a closed guard
     }
 
     private void wake() {

@@ -22,7 +22,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     private Memory sendBuffer;
 
     JnaLiveHandle(JnaBackend backend, long pcap, String device, TimestampPrecision precision, List<String> warnings) {
-        super(backend, pcap, precision, "live handle on " + device, false, false, true);
+        super(backend, pcap, precision, "live handle on " + device, false, false, true, null);
         this.device = device;
         this.warnings = List.copyOf(warnings);
     }

@@ -23,7 +23,8 @@ final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
      */
     JnaOfflineHandle(JnaBackend backend, long pcap, TimestampPrecision precision, InputPump pump, int magic) {
         super(backend, pcap, precision, "offline handle", NativePcap.pcap_major_version(pcap) == 2,
-                NativePcap.pcap_major_version(pcap) == 2 && magic != 0 && nanoMagic(magic) == (precision == TimestampPrecision.NANO), false);
+                NativePcap.pcap_major_version(pcap) == 2 && magic != 0 && nanoMagic(magic) == (precision == TimestampPrecision.NANO), false,
+                pump == null ? null : pump::stop);
         this.pump = pump;
         this.major = NativePcap.pcap_major_version(pcap);
         this.minor = NativePcap.pcap_minor_version(pcap);
@@ -69,13 +70,6 @@ final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
 
     @Override
     void beforeCloseWait() {
-        if (pump != null) {
-            pump.stop();
-        }
-    }
-
-    @Override
-    void afterFree() {
         if (pump != null) {
             pump.stop();
         }

@@ -166,6 +166,50 @@ class JnaStreamTest {
     }
 
     @Test
+    void aDumperDroppedWithoutCloseIsClosedByTheCleaner(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dropped.pcap");
+        java.lang.ref.WeakReference<Dumper> ref = dropDumper(file);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while ((ref.get() != null || Files.size(file) < 24 + 16 + 14) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(24 + 16 + 14, Files.size(file), "the cleaner flushed and closed the dumper");
+    }
+
+    private java.lang.ref.WeakReference<Dumper> dropDumper(Path file) throws Exception {
+        Dumper d = backend.openDumper(file, LinkType.ETHERNET, 65535, DumpOptions.defaults());
+        d.write(1, 0, 14, ByteBuffer.wrap(new byte[14]));
+        return new java.lang.ref.WeakReference<>(d);
+    }
+
+    @Test
+    void aHandleDroppedWithoutCloseIsClosedByTheCleaner() throws Exception {
+        AtomicBoolean closed = new AtomicBoolean();
+        java.lang.ref.WeakReference<OfflineHandle> ref = dropHandle(closed);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!closed.get() && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(ref.get() == null && closed.get(), "the cleaner closed the handle and so its stream");
+    }
+
+    private java.lang.ref.WeakReference<OfflineHandle> dropHandle(AtomicBoolean closed) throws Exception {
+        InputStream in = new FilterInputStream(Files.newInputStream(SAMPLE)) {
+            @Override
+            public void close() throws IOException {
+                closed.set(true);
+                super.close();
+            }
+        };
+        OfflineHandle h = backend.openOffline(in, OfflineOptions.defaults());
+        assertEquals(ReadStatus.PACKET, h.next());
+        h.loop(2, p -> { });
+        return new java.lang.ref.WeakReference<>(h);
+    }
+
+    @Test
     void aMissingFileIsAPlainPcapException(@org.junit.jupiter.api.io.TempDir Path dir) {
         PcapException e = assertThrows(PcapException.class, () -> backend.openOffline(dir.resolve("none.pcap")));
         assertSame(PcapException.class, e.getClass(), "not a malformed file: a missing one");
