@@ -1,0 +1,417 @@
+package dev.trawl.filter;
+
+import dev.trawl.filter.Ir.Block;
+import dev.trawl.filter.Ir.Edge;
+import dev.trawl.filter.Ir.Stmt;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.trawl.filter.Ir.AX_ATOM;
+import static dev.trawl.filter.Ir.A_ATOM;
+import static dev.trawl.filter.Ir.NOP;
+import static dev.trawl.filter.Ir.N_ATOMS;
+import static dev.trawl.filter.Ir.X_ATOM;
+import static dev.trawl.filter.Optimizer.atomDef;
+import static dev.trawl.filter.Optimizer.atomUse;
+
+/**
+ * The per-block part of the optimizer: value numbering of the registers and scratch words (constants are
+ * folded and redundant loads and stores become no-ops), peephole rewrites, dead-store removal, and the
+ * branch operand values the edge optimizer compares.
+ */
+final class BlockPass {
+    private final Optimizer opt;
+    private final Gen gen;
+    private final Map<VKey, Integer> valueTable = new HashMap<>();
+    private int curval;
+    private boolean[] isConst = new boolean[256];
+    private int[] constVal = new int[256];
+
+    BlockPass(Optimizer opt, Gen gen) {
+        this.opt = opt;
+        this.gen = gen;
+    }
+
+
+    void initVal() {
+        curval = 0;
+        valueTable.clear();
+        java.util.Arrays.fill(isConst, false);
+    }
+
+    private record VKey(int code, int v0, int v1) {
+    }
+
+    int value(int code, int v0, int v1) {
+        VKey key = new VKey(code, v0, v1);
+        Integer found = valueTable.get(key);
+        if (found != null) {
+            return found;
+        }
+        int val = ++curval;
+        if (val >= isConst.length) {
+            isConst = java.util.Arrays.copyOf(isConst, val * 2);
+            constVal = java.util.Arrays.copyOf(constVal, val * 2);
+        }
+        if ((code & 0xe0) == Gen.IMM && ((code & 0x07) == Gen.LD || (code & 0x07) == Gen.LDX)) {
+            constVal[val] = v0;
+            isConst[val] = true;
+        } else {
+            isConst[val] = false;
+        }
+        valueTable.put(key, val);
+        return val;
+    }
+
+    private int konst(int k) {
+        return value(Gen.LD | Gen.IMM | Gen.W, k, 0);
+    }
+
+    private void vstore(Stmt s, int[] val, int atom, int newval, boolean alter) {
+        if (alter && val[atom] == newval) {
+            s.code = NOP;
+        } else {
+            val[atom] = newval;
+        }
+    }
+
+    private int foldOp(Stmt s, int v0, int v1) throws FilterSyntaxException {
+        int a = constVal[v0];
+        int b = constVal[v1];
+        switch (s.code & 0xf0) {
+            case Gen.ADD -> a += b;
+            case Gen.SUB -> a -= b;
+            case Gen.MUL -> a *= b;
+            case Gen.DIV -> {
+                if (b == 0) {
+                    throw gen.error("division by zero");
+                }
+                a = Integer.divideUnsigned(a, b);
+            }
+            case Gen.MOD -> {
+                if (b == 0) {
+                    throw gen.error("modulus by zero");
+                }
+                a = Integer.remainderUnsigned(a, b);
+            }
+            case Gen.AND -> a &= b;
+            case Gen.OR -> a |= b;
+            case Gen.XOR -> a ^= b;
+            case Gen.LSH -> a = Integer.compareUnsigned(b, 32) < 0 ? a << b : 0;
+            case Gen.RSH -> a = Integer.compareUnsigned(b, 32) < 0 ? a >>> b : 0;
+            default -> throw new IllegalStateException();
+        }
+        s.k = a;
+        s.code = Gen.LD | Gen.IMM;
+        opt.changed();
+        return a;
+    }
+
+    private void optStmt(Stmt s, int[] val, boolean alter) throws FilterSyntaxException {
+        int v;
+        switch (s.code) {
+            case Gen.LD | Gen.ABS | Gen.W, Gen.LD | Gen.ABS | Gen.H, Gen.LD | Gen.ABS | Gen.B -> {
+                v = value(s.code, s.k, 0);
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.LD | Gen.IND | Gen.W, Gen.LD | Gen.IND | Gen.H, Gen.LD | Gen.IND | Gen.B -> {
+                v = val[X_ATOM];
+                if (alter && isConst[v]) {
+                    s.code = Gen.LD | Gen.ABS | (s.code & 0x18);
+                    s.k += constVal[v];
+                    v = value(s.code, s.k, 0);
+                    opt.changed();
+                } else {
+                    v = value(s.code, s.k, v);
+                }
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.LD | Gen.LEN -> {
+                v = value(s.code, 0, 0);
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.LD | Gen.IMM -> vstore(s, val, A_ATOM, konst(s.k), alter);
+            case Gen.LDX | Gen.IMM -> vstore(s, val, X_ATOM, konst(s.k), alter);
+            case Gen.LDX | Gen.MSH | Gen.B -> vstore(s, val, X_ATOM, value(s.code, s.k, 0), alter);
+            case Gen.ALU | Gen.NEG -> {
+                if (alter && isConst[val[A_ATOM]]) {
+                    s.code = Gen.LD | Gen.IMM;
+                    s.k = -constVal[val[A_ATOM]];
+                    val[A_ATOM] = konst(s.k);
+                } else {
+                    val[A_ATOM] = value(s.code, val[A_ATOM], 0);
+                }
+            }
+            case Gen.ALU | Gen.ADD | Gen.K, Gen.ALU | Gen.SUB | Gen.K, Gen.ALU | Gen.MUL | Gen.K,
+                    Gen.ALU | Gen.DIV | Gen.K, Gen.ALU | Gen.MOD | Gen.K, Gen.ALU | Gen.AND | Gen.K,
+                    Gen.ALU | Gen.OR | Gen.K, Gen.ALU | Gen.XOR | Gen.K, Gen.ALU | Gen.LSH | Gen.K,
+                    Gen.ALU | Gen.RSH | Gen.K -> {
+                int op = s.code & 0xf0;
+                if (alter) {
+                    if (s.k == 0) {
+                        if (op == Gen.ADD || op == Gen.LSH || op == Gen.RSH || op == Gen.OR || op == Gen.XOR) {
+                            s.code = NOP;
+                            return;
+                        }
+                        if (op == Gen.MUL || op == Gen.AND) {
+                            s.code = Gen.LD | Gen.IMM;
+                            val[A_ATOM] = konst(s.k);
+                            return;
+                        }
+                    }
+                    if (isConst[val[A_ATOM]]) {
+                        foldOp(s, val[A_ATOM], konst(s.k));
+                        val[A_ATOM] = konst(s.k);
+                        return;
+                    }
+                }
+                val[A_ATOM] = value(s.code, val[A_ATOM], konst(s.k));
+            }
+            case Gen.ALU | Gen.ADD | Gen.X, Gen.ALU | Gen.SUB | Gen.X, Gen.ALU | Gen.MUL | Gen.X,
+                    Gen.ALU | Gen.DIV | Gen.X, Gen.ALU | Gen.MOD | Gen.X, Gen.ALU | Gen.AND | Gen.X,
+                    Gen.ALU | Gen.OR | Gen.X, Gen.ALU | Gen.XOR | Gen.X, Gen.ALU | Gen.LSH | Gen.X,
+                    Gen.ALU | Gen.RSH | Gen.X -> {
+                int op = s.code & 0xf0;
+                if (alter && isConst[val[X_ATOM]]) {
+                    if (isConst[val[A_ATOM]]) {
+                        foldOp(s, val[A_ATOM], val[X_ATOM]);
+                        val[A_ATOM] = konst(s.k);
+                    } else {
+                        s.code = Gen.ALU | Gen.K | op;
+                        s.k = constVal[val[X_ATOM]];
+                        if ((op == Gen.LSH || op == Gen.RSH) && Integer.compareUnsigned(s.k, 31) > 0) {
+                            throw gen.error("shift by more than 31 bits");
+                        }
+                        opt.changed();
+                        val[A_ATOM] = value(s.code, val[A_ATOM], konst(s.k));
+                    }
+                    return;
+                }
+                if (alter && isConst[val[A_ATOM]] && constVal[val[A_ATOM]] == 0) {
+                    if (op == Gen.ADD || op == Gen.OR || op == Gen.XOR) {
+                        s.code = Gen.MISC | Gen.TXA;
+                        vstore(s, val, A_ATOM, val[X_ATOM], alter);
+                        return;
+                    } else if (op == Gen.MUL || op == Gen.DIV || op == Gen.MOD || op == Gen.AND
+                            || op == Gen.LSH || op == Gen.RSH) {
+                        s.code = Gen.LD | Gen.IMM;
+                        s.k = 0;
+                        vstore(s, val, A_ATOM, konst(s.k), alter);
+                        return;
+                    }
+                }
+                val[A_ATOM] = value(s.code, val[A_ATOM], val[X_ATOM]);
+            }
+            case Gen.MISC | Gen.TXA -> vstore(s, val, A_ATOM, val[X_ATOM], alter);
+            case Gen.LD | Gen.MEM -> {
+                v = val[s.k];
+                if (alter && isConst[v]) {
+                    s.code = Gen.LD | Gen.IMM;
+                    s.k = constVal[v];
+                    opt.changed();
+                }
+                vstore(s, val, A_ATOM, v, alter);
+            }
+            case Gen.MISC | Gen.TAX -> vstore(s, val, X_ATOM, val[A_ATOM], alter);
+            case Gen.LDX | Gen.MEM -> {
+                v = val[s.k];
+                if (alter && isConst[v]) {
+                    s.code = Gen.LDX | Gen.IMM;
+                    s.k = constVal[v];
+                    opt.changed();
+                }
+                vstore(s, val, X_ATOM, v, alter);
+            }
+            case Gen.ST -> vstore(s, val, s.k, val[A_ATOM], alter);
+            case Gen.STX -> vstore(s, val, s.k, val[X_ATOM], alter);
+            default -> {
+            }
+        }
+    }
+
+    private static Stmt thisOp(Stmt s) {
+        while (s != null && s.code == NOP) {
+            s = s.next;
+        }
+        return s;
+    }
+
+    private void optPeep(Block b) {
+        Stmt s = b.stmts;
+        if (s == null) {
+            return;
+        }
+        Stmt last = s;
+        Stmt next;
+        for (;; s = next) {
+            s = thisOp(s);
+            if (s == null) {
+                break;
+            }
+            next = thisOp(s.next);
+            if (next == null) {
+                break;
+            }
+            last = next;
+            if (s.code == Gen.ST && next.code == (Gen.LDX | Gen.MEM) && s.k == next.k) {
+                opt.changed();
+                next.code = Gen.MISC | Gen.TAX;
+            }
+            if (s.code == (Gen.LD | Gen.IMM) && next.code == (Gen.MISC | Gen.TAX)) {
+                s.code = Gen.LDX | Gen.IMM;
+                next.code = Gen.MISC | Gen.TXA;
+                opt.changed();
+            }
+            if (s.code == (Gen.LD | Gen.IMM)) {
+                if ((b.outUse & (1 << X_ATOM)) != 0) {
+                    continue;
+                }
+                Stmt add = next.code != (Gen.LDX | Gen.MSH | Gen.B) ? next : thisOp(next.next);
+                if (add == null || add.code != (Gen.ALU | Gen.ADD | Gen.X)) {
+                    continue;
+                }
+                Stmt tax = thisOp(add.next);
+                if (tax == null || tax.code != (Gen.MISC | Gen.TAX)) {
+                    continue;
+                }
+                Stmt ild = thisOp(tax.next);
+                if (ild == null || (ild.code & 0x07) != Gen.LD || (ild.code & 0xe0) != Gen.IND) {
+                    continue;
+                }
+                ild.k += s.k;
+                s.code = NOP;
+                add.code = NOP;
+                tax.code = NOP;
+                opt.changed();
+            }
+        }
+        if (b.code == (Gen.JMP | Gen.JEQ | Gen.K) && (b.outUse & (1 << A_ATOM)) == 0) {
+            if (last.code == (Gen.ALU | Gen.SUB | Gen.X)) {
+                int val = b.val[X_ATOM];
+                if (isConst[val]) {
+                    b.k += constVal[val];
+                    last.code = NOP;
+                    opt.changed();
+                } else if (b.k == 0) {
+                    last.code = NOP;
+                    b.code = Gen.JMP | Gen.JEQ | Gen.X;
+                    opt.changed();
+                }
+            } else if (last.code == (Gen.ALU | Gen.SUB | Gen.K)) {
+                last.code = NOP;
+                b.k += last.k;
+                opt.changed();
+            } else if (last.code == (Gen.ALU | Gen.AND | Gen.K) && b.k == 0) {
+                b.k = last.k;
+                b.code = Gen.JMP | Gen.K | Gen.JSET;
+                last.code = NOP;
+                opt.changed();
+                Block tmp = b.jt();
+                b.jt(b.jf());
+                b.jf(tmp);
+            }
+        }
+        if (b.code == (Gen.JMP | Gen.K | Gen.JSET)) {
+            if (b.k == 0) {
+                b.jt(b.jf());
+            }
+            if (b.k == 0xffffffff) {
+                b.jf(b.jt());
+            }
+        }
+        int val = b.val[X_ATOM];
+        if (isConst[val] && (b.code & 0x08) == Gen.X) {
+            b.code &= ~Gen.X;
+            b.k = constVal[val];
+        }
+        val = b.val[A_ATOM];
+        if (isConst[val] && (b.code & 0x08) == Gen.K) {
+            int v = constVal[val];
+            boolean r = switch (b.code & 0xf0) {
+                case Gen.JEQ -> v == b.k;
+                case Gen.JGT -> Integer.compareUnsigned(v, b.k) > 0;
+                case Gen.JGE -> Integer.compareUnsigned(v, b.k) >= 0;
+                case Gen.JSET -> (v & b.k) != 0;
+                default -> throw new IllegalStateException();
+            };
+            if (b.jf() != b.jt()) {
+                opt.changed();
+            }
+            if (r) {
+                b.jf(b.jt());
+            } else {
+                b.jt(b.jf());
+            }
+        }
+    }
+
+    private void deadstmt(Stmt s, Stmt[] last) {
+        int atom = atomUse(s.code, s.k);
+        if (atom >= 0) {
+            if (atom == AX_ATOM) {
+                last[X_ATOM] = null;
+                last[A_ATOM] = null;
+            } else {
+                last[atom] = null;
+            }
+        }
+        atom = atomDef(s.code, s.k);
+        if (atom >= 0) {
+            if (last[atom] != null) {
+                opt.changed();
+                last[atom].code = NOP;
+            }
+            last[atom] = s;
+        }
+    }
+
+    private void optDeadstores(Block b) {
+        Stmt[] last = new Stmt[N_ATOMS];
+        for (Stmt s = b.stmts; s != null; s = s.next) {
+            deadstmt(s, last);
+        }
+        Stmt branch = new Stmt(b.code, b.k);
+        deadstmt(branch, last);
+        for (int atom = 0; atom < N_ATOMS; ++atom) {
+            if (last[atom] != null && last[atom] != branch && (b.outUse & (1 << atom)) == 0) {
+                last[atom].code = NOP;
+                opt.changed();
+            }
+        }
+    }
+
+    void optBlk(Block b, boolean doStmts) throws FilterSyntaxException {
+        Edge p = b.inEdges;
+        if (p == null) {
+            java.util.Arrays.fill(b.val, 0);
+        } else {
+            System.arraycopy(p.pred.val, 0, b.val, 0, N_ATOMS);
+            while ((p = p.next) != null) {
+                for (int i = 0; i < N_ATOMS; ++i) {
+                    if (b.val[i] != p.pred.val[i]) {
+                        b.val[i] = 0;
+                    }
+                }
+            }
+        }
+        int aval = b.val[A_ATOM];
+        int xval = b.val[X_ATOM];
+        for (Stmt s = b.stmts; s != null; s = s.next) {
+            optStmt(s, b.val, doStmts);
+        }
+        if (doStmts && ((b.outUse == 0 && aval != 0 && b.val[A_ATOM] == aval && xval != 0
+                && b.val[X_ATOM] == xval) || (b.code & 0x07) == Gen.RET)) {
+            if (b.stmts != null) {
+                b.stmts = null;
+                opt.changed();
+            }
+        } else {
+            optPeep(b);
+            optDeadstores(b);
+        }
+        b.oval = (b.code & 0x08) == Gen.K ? konst(b.k) : b.val[X_ATOM];
+        b.et.code = b.code;
+        b.ef.code = -b.code;
+    }
+}
