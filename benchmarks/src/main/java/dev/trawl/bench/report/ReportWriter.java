@@ -103,7 +103,11 @@ public final class ReportWriter {
                 .append("file only (see the data rows below). Reproduce with `scripts/bench`; see benchmarks/README.md.\n\n");
         md.append("## Environment\n\n| | |\n|---|---|\n");
         env.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
-        md.append("\n## Targets\n\n| target | result | measured |\n|---|---|---|\n");
+        long met = checks.stream().filter(c -> c.status() == Target.Status.MET).count();
+        long notMet = checks.stream().filter(c -> c.status() == Target.Status.NOT_MET).count();
+        md.append("\n## Targets\n\n").append(met).append(" of ").append(checks.size()).append(" targets met, ")
+                .append(notMet).append(" not met, ").append(checks.size() - met - notMet)
+                .append(" without data. Ratios compare best iterations.\n\n| target | result | measured |\n|---|---|---|\n");
         for (Target.Check c : checks) {
             String status = switch (c.status()) {
                 case MET -> "met";
