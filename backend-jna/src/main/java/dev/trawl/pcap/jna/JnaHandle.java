@@ -253,7 +253,11 @@ abstract class JnaHandle implements Handle {
         }
     }
 
-    /** Runs pcap_dispatch or pcap_loop; returns libpcap's result after rethrowing a handler's exception. */
+    /**
+     * Runs pcap_dispatch or pcap_loop (live handles); returns libpcap's result after rethrowing a handler's
+     * exception. A break this class asked for itself (a handler's exception, a count beyond {@code int}) is
+     * not reported as a break: Linux's libpcap consumes the flag right after the packet whose callback set it.
+     */
     private int run(boolean loop, int cnt, long ourTarget, PacketHandler h) throws PcapException {
         Objects.requireNonNull(h, "handler");
         guard.enter();
@@ -268,12 +272,6 @@ abstract class JnaHandle implements Handle {
         try {
             int rc = loop ? NativePcap.pcap_loop(pcap, cnt, callback, 0)
                     : NativePcap.pcap_dispatch(pcap, cnt, callback, 0);
-            if (brokeInternally && rc != Errors.PCAP_ERROR_BREAK && offline()) {
-                // Offline, libpcap leaves our pcap_breakloop pending when packets were delivered; clear it
-                // with a dispatch that returns at once without reading, so the next read is not cut short.
-                handler = null;
-                NativePcap.pcap_dispatch(pcap, 1, callback, 0);
-            }
             if (rc == Errors.PCAP_ERROR_BREAK) {
                 if (brokeInternally) {
                     rc = 0;
