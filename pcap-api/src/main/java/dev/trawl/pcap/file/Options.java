@@ -55,6 +55,10 @@ final class Options {
         code = buf.getShort(next) & 0xFFFF;
         length = buf.getShort(next + 2) & 0xFFFF;
         if (code == END) {
+            if (length != 0) {
+                malformed = true; // libpcap rejects this in interface descriptions
+                malformedAt = next;
+            }
             return false;
         }
         int padded = (length + 3) & ~3;

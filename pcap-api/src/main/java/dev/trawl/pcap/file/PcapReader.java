@@ -47,6 +47,7 @@ final class PcapReader extends RecordReader {
     private final int maxCaplen;
     private final int recordHeader;
     private final boolean fileNanos;
+    private final boolean swapped;
     private final int lengthsSwapped;
 
     private PcapReader(Input in, TimestampPrecision precision, ByteOrder order, int magic) {
@@ -70,6 +71,7 @@ final class PcapReader extends RecordReader {
         this.snapshot = snap;
         this.maxCaplen = maxSnaplenFor(type);
         this.fileNanos = magic == MAGIC_NANO;
+        this.swapped = order != ByteOrder.nativeOrder();
         if (major == 2) {
             lengthsSwapped = minor < 3 ? SWAPPED : minor == 3 ? MAYBE_SWAPPED : NOT_SWAPPED;
         } else {
@@ -159,12 +161,14 @@ final class PcapReader extends RecordReader {
     }
 
     /**
-     * Sets the timestamp. libpcap reads the fraction as a signed 32-bit number and scales it (truncating toward
-     * zero) before anything else; an out-of-range fraction is then carried into the seconds, which keeps the
-     * same instant.
+     * Sets the timestamp as libpcap does: it reads the fraction as a signed 32-bit number from a file in this
+     * machine's byte order and as an unsigned one from a byte-swapped file, and scales it (truncating toward
+     * zero) before anything else. A fraction out of range is then carried into the seconds, which keeps the
+     * instant libpcap's {@code timeval} denotes.
      */
     private void time(FilePacket packet, long seconds, int fraction) {
-        long ns = fileNanos ? (nanos ? fraction : fraction / 1000 * 1000L) : fraction * 1000L;
+        long f = swapped ? fraction & 0xFFFFFFFFL : fraction;
+        long ns = fileNanos ? (nanos ? f : f / 1000 * 1000L) : f * 1000L;
         if (ns < 0 || ns > 999_999_999L) {
             seconds += Math.floorDiv(ns, 1_000_000_000L);
             ns = Math.floorMod(ns, 1_000_000_000L);

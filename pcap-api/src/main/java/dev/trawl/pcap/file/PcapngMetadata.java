@@ -121,8 +121,8 @@ final class PcapngMetadata {
             }
         }
         if (o.malformed) {
-            throw reader.malformed("Interface Description Block has an option running past the end of the block",
-                    reader.in.offset(o.malformedAt));
+            throw reader.malformed("Interface Description Block has an option running past the end of the block,"
+                    + " or an opt_endofopt with a length", reader.in.offset(o.malformedAt));
         }
         if (tsresol == -1) {
             tsresol = InterfaceInfo.TSRESOL_MICRO;
