@@ -33,8 +33,9 @@ import java.nio.ByteBuffer;
  * For any other protocol, wrap a flyweight of {@code dev.trawl.decode.layer} (kept by the caller for reuse)
  * over {@code buffer(), offset(i), layerLength(i)}.
  *
- * <p>Ownership: the object is reused by its {@link PacketDecoder} and refers to the caller's buffer; it is
- * valid until the next decode call or until the buffer changes. It is not thread-safe.
+ * <p>Ownership: the object is reused by its {@link PacketDecoder} and refers to the caller's bytes (or the
+ * decoder's copy of them); it is valid until the next decode call or until those bytes change. It is not
+ * thread-safe.
  */
 public final class DecodedPacket {
     /** The most layers one packet can hold; deeper stacks are cut and flagged {@link #tooManyLayers()}. */
@@ -78,7 +79,12 @@ public final class DecodedPacket {
         return registry;
     }
 
-    /** The buffer the packet was decoded from; all offsets index it absolutely. */
+    /**
+     * The bytes the offsets index, absolutely: a heap view of the caller's backing array when the packet came
+     * as a {@code byte[]} or an array-backed buffer (offsets are then array indexes), or of the decoder's own
+     * copy of the packet when the caller's buffer hides its array (read-only and direct buffers). Do not write
+     * to it.
+     */
     public ByteBuffer buffer() {
         return buffer;
     }

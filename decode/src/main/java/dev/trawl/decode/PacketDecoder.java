@@ -1,5 +1,6 @@
 package dev.trawl.decode;
 
+import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.spi.ProtocolDecoder;
@@ -34,8 +35,12 @@ public final class PacketDecoder {
     private final Context context = new Context();
     private boolean verifyChecksums;
     private long frameCounter;
-    private byte[] wrappedArray;
-    private ByteBuffer wrappedBuffer;
+    /** Views of recently seen backing arrays, so that a caller cycling through a few buffers allocates none. */
+    private final byte[][] wrappedArrays = new byte[8][];
+    private final ByteBuffer[] wrappedBuffers = new ByteBuffer[8];
+    private int nextWrapped;
+    private byte[] scratch = new byte[2048];
+    private ByteBuffer scratchBuffer = ByteBuffer.wrap(scratch);
 
     /** A decoder over the {@link ProtocolRegistry#standard() standard} protocols. */
     public PacketDecoder() {
@@ -86,7 +91,7 @@ public final class PacketDecoder {
 
     /** Decodes {@code length} bytes of {@code data} from {@code offset}. */
     public DecodedPacket decode(int linkType, byte[] data, int offset, int length) {
-        return decode(linkType, wrap(data), offset, length, length, 0, 0);
+        return decode(linkType, data, offset, length, length, 0, 0);
     }
 
     /**
@@ -96,7 +101,9 @@ public final class PacketDecoder {
      */
     public DecodedPacket decode(int linkType, byte[] data, int offset, int length, int originalLength,
             long timestampSeconds, int timestampNanos) {
-        return decode(linkType, wrap(data), offset, length, originalLength, timestampSeconds, timestampNanos);
+        Objects.checkFromIndexSize(offset, length, data.length);
+        return decodeArray(linkType, data, wrap(data), offset, length, originalLength, timestampSeconds,
+                timestampNanos);
     }
 
     /**
@@ -111,8 +118,26 @@ public final class PacketDecoder {
     public DecodedPacket decode(int linkType, ByteBuffer buf, int offset, int length, int originalLength,
             long timestampSeconds, int timestampNanos) {
         Objects.checkFromIndexSize(offset, length, buf.limit());
+        if (buf.hasArray()) {
+            // Decode in place, in the coordinates of the backing array.
+            byte[] array = buf.array();
+            return decodeArray(linkType, array, wrap(array), buf.arrayOffset() + offset, length, originalLength,
+                    timestampSeconds, timestampNanos);
+        }
+        // A read-only or direct buffer hides its array: decode a copy of the packet's bytes.
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+            scratchBuffer = ByteBuffer.wrap(scratch);
+        }
+        buf.get(offset, scratch, 0, length);
+        return decodeArray(linkType, scratch, scratchBuffer, 0, length, originalLength, timestampSeconds,
+                timestampNanos);
+    }
+
+    private DecodedPacket decodeArray(int linkType, byte[] data, ByteBuffer view, int offset, int length,
+            int originalLength, long timestampSeconds, int timestampNanos) {
         DecodedPacket r = result;
-        r.buffer = buf;
+        r.buffer = view;
         r.start = offset;
         r.end = offset + length;
         r.linkType = linkType & 0xFFFF;
@@ -122,7 +147,7 @@ public final class PacketDecoder {
         r.originalLength = Math.max(originalLength, length);
         r.count = 0;
         r.tooManyLayers = false;
-        run(buf, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+        run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
         return r;
     }
 
@@ -133,14 +158,19 @@ public final class PacketDecoder {
     }
 
     private ByteBuffer wrap(byte[] data) {
-        if (data != wrappedArray) {
-            wrappedArray = data;
-            wrappedBuffer = ByteBuffer.wrap(data);
+        byte[][] arrays = wrappedArrays;
+        for (int i = 0; i < arrays.length; i++) {
+            if (arrays[i] == data) {
+                return wrappedBuffers[i];
+            }
         }
-        return wrappedBuffer;
+        int slot = nextWrapped;
+        nextWrapped = (slot + 1) & (arrays.length - 1);
+        arrays[slot] = data;
+        return wrappedBuffers[slot] = ByteBuffer.wrap(data);
     }
 
-    private void run(ByteBuffer buf, int offset, int end, int first) {
+    private void run(byte[] buf, int offset, int end, int first) {
         DecodedPacket r = result;
         Context ctx = context;
         int proto = first;
@@ -160,9 +190,13 @@ public final class PacketDecoder {
                 r.tooManyLayers = true;
                 return;
             }
-            ProtocolDecoder decoder = registry.decoder(proto);
             int before = r.count;
-            if (decoder == null) {
+            ProtocolDecoder decoder = null;
+            boolean direct = registry.isDirect(proto);
+            if (!direct) {
+                decoder = registry.decoder(proto);
+            }
+            if (!direct && decoder == null) {
                 ctx.addLayer(proto, off, limit - off, limit);
                 return;
             }
@@ -170,7 +204,7 @@ public final class PacketDecoder {
             ctx.allowEmpty = false;
             int next;
             try {
-                next = decoder.decode(buf, off, limit, ctx);
+                next = direct ? FastPath.decode(proto, buf, off, limit, ctx) : decoder.decode(buf, off, limit, ctx);
             } catch (RuntimeException e) {
                 // A plugin broke the contract; keep what was decoded and mark where it failed.
                 if (r.count == before) {

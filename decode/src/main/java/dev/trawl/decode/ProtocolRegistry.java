@@ -1,6 +1,7 @@
 package dev.trawl.decode;
 
 import dev.trawl.decode.internal.BuiltinProtocols;
+import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.IntMap;
 import dev.trawl.decode.spi.DecoderPlugin;
 import dev.trawl.decode.spi.Dispatch;
@@ -26,6 +27,7 @@ public final class ProtocolRegistry {
 
     private final String[] names;
     private final ProtocolDecoder[] decoders;
+    private final boolean[] direct;
     private final IntMap[] tables;
     private final Map<String, Integer> ids;
     private final List<DecoderPlugin> plugins;
@@ -33,6 +35,10 @@ public final class ProtocolRegistry {
     private ProtocolRegistry(Builder b) {
         this.names = b.names.toArray(new String[0]);
         this.decoders = b.decoders.toArray(new ProtocolDecoder[0]);
+        this.direct = new boolean[decoders.length];
+        for (int i = 0; i < decoders.length; i++) {
+            direct[i] = FastPath.handles(i, decoders[i]);
+        }
         this.tables = b.tables;
         this.ids = Map.copyOf(b.ids);
         this.plugins = List.copyOf(b.plugins);
@@ -91,6 +97,11 @@ public final class ProtocolRegistry {
     /** The decoder of protocol {@code id}, or {@code null}. */
     public ProtocolDecoder decoder(int id) {
         return id >= 0 && id < decoders.length ? decoders[id] : null;
+    }
+
+    /** Whether protocol {@code id} still has its built-in decoder, which the decoder loop calls directly. */
+    boolean isDirect(int id) {
+        return id >= 0 && id < direct.length && direct[id];
     }
 
     /** The protocol bound to {@code key} in {@code table} ({@link Dispatch}), or {@link Protocols#NONE}. */

@@ -71,10 +71,17 @@ class PacketDecoderTest {
         ByteBuffer buf = ByteBuffer.wrap(padded).asReadOnlyBuffer();
         buf.position(7).limit(7 + packet.length);
         DecodedPacket p = decoder.decode(LinkType.ETHERNET, buf);
-        assertEquals(7, p.start());
         assertEquals(packet.length, p.capturedLength());
         assertEquals("5000", field(p, "udp.srcport"));
         assertEquals(7, buf.position(), "the decoder must not move the buffer");
+        ByteBuffer writable = ByteBuffer.wrap(padded);
+        writable.position(7).limit(7 + packet.length);
+        DecodedPacket q = decoder.decode(LinkType.ETHERNET, writable);
+        assertEquals(7, q.start(), "an array-backed buffer is decoded in place");
+        assertEquals("53", field(q, "udp.dstport"));
+        ByteBuffer direct = ByteBuffer.allocateDirect(padded.length).put(padded);
+        direct.position(7).limit(7 + packet.length);
+        assertEquals("53", field(decoder.decode(LinkType.ETHERNET, direct), "udp.dstport"));
     }
 
     @Test

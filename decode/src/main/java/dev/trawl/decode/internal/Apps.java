@@ -8,7 +8,6 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
-import java.nio.ByteBuffer;
 
 /** Decoders of application protocols: DNS, DHCP, NTP, HTTP, TLS, and named opaque payloads. */
 final class Apps {
@@ -24,12 +23,12 @@ final class Apps {
     }
 
     /** DNS over UDP: the 12-byte header; questions and records are parsed on demand by the flyweight. */
-    static int dns(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int dns(byte[] buf, int off, int end, DecodeContext ctx) {
         return dnsMessage(Protocols.DNS, off, end, ctx);
     }
 
     /** Multicast DNS: DNS's format on port 5353. */
-    static int mdns(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int mdns(byte[] buf, int off, int end, DecodeContext ctx) {
         return dnsMessage(Protocols.MDNS, off, end, ctx);
     }
 
@@ -39,7 +38,7 @@ final class Apps {
     }
 
     /** DNS over TCP: a two-byte length, then a DNS message (the layer starts at the message). */
-    static int dnsTcp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int dnsTcp(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 2 > end) {
             ctx.flag(ctx.addLayer(Protocols.DNS, off, 2, end), LayerFlags.TRUNCATED);
             return Protocols.NONE;
@@ -54,13 +53,13 @@ final class Apps {
     }
 
     /** BOOTP/DHCP: a 236-byte fixed part, the magic cookie and options. */
-    static int dhcp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int dhcp(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.DHCP, off, 236, end);
         return Protocols.NONE;
     }
 
     /** NTP: a 48-byte header (extension fields and MAC follow, not decoded). */
-    static int ntp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ntp(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.NTP, off, 48, end);
         return Protocols.NONE;
     }
@@ -69,10 +68,10 @@ final class Apps {
      * HTTP/1.x: the layer's header is the request or status line plus the header block, up to the empty
      * line; a message without that line is a continuation and is named {@code http} as a whole.
      */
-    static int http(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int http(byte[] buf, int off, int end, DecodeContext ctx) {
         int headersEnd = -1;
         for (int i = off; i + 3 < end; i++) {
-            if (buf.get(i) == '\r' && buf.get(i + 1) == '\n' && buf.get(i + 2) == '\r' && buf.get(i + 3) == '\n') {
+            if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
                 headersEnd = i + 4;
                 break;
             }
@@ -86,7 +85,7 @@ final class Apps {
     }
 
     /** TLS records: the layer spans the records; the first one's header is the layer header. */
-    static int tls(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int tls(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = header(ctx, Protocols.TLS, off, 5, end);
         if (off + 5 <= end) {
             int type = u8(buf, off);
@@ -99,7 +98,7 @@ final class Apps {
     }
 
     /** NAT-traversal UDP encapsulation (RFC 3948): ESP, or IKE after a zero non-ESP marker. */
-    static int udpEncap(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int udpEncap(byte[] buf, int off, int end, DecodeContext ctx) {
         if (end - off == 1 && u8(buf, off) == 0xFF) { // NAT keepalive
             ctx.addLayer(Protocols.UDPENCAP, off, 1, end);
             return Protocols.NONE;

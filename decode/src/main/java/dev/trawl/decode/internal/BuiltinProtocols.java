@@ -39,8 +39,8 @@ public final class BuiltinProtocols implements DecoderPlugin {
     }
 
     private static void registerDecoders(ProtocolRegistrar r) {
-        r.protocol("data", Decoders::data);
-        r.protocol("eth", LinkLayers::ethernet);
+        r.protocol("data", FastPath.DATA);
+        r.protocol("eth", FastPath.ETHERNET);
         r.protocol("llc", LinkLayers::llc);
         r.protocol("vlan", L2::vlan);
         r.protocol("ieee8021ad", L2::ieee8021ad);
@@ -49,8 +49,8 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("pppoed", L2::pppoeDiscovery);
         r.protocol("pppoes", L2::pppoeSession);
         r.protocol("ppp", LinkLayers::ppp);
-        r.protocol("ip", Ip::ipv4);
-        r.protocol("ipv6", Ip::ipv6);
+        r.protocol("ip", FastPath.IPV4);
+        r.protocol("ipv6", FastPath.IPV6);
         r.protocol("ipv6.hopopts", Ip::hopByHop);
         r.protocol("ipv6.routing", Ip::routing);
         r.protocol("ipv6.fraghdr", Ip::fragment);
@@ -60,8 +60,8 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("icmp", Transport::icmp);
         r.protocol("icmpv6", Transport::icmpv6);
         r.protocol("igmp", Transport::igmp);
-        r.protocol("tcp", Transport::tcp);
-        r.protocol("udp", Transport::udp);
+        r.protocol("tcp", FastPath.TCP);
+        r.protocol("udp", FastPath.UDP);
         r.protocol("sctp", Transport::sctp);
         r.protocol("gre", Tunnels::gre);
         r.protocol("erspan", Tunnels::erspan);

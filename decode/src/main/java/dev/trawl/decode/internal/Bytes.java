@@ -76,4 +76,61 @@ public final class Bytes {
         }
         return (int) sum;
     }
+
+    // The same reads over a byte array: the decoders work on arrays, whose reads the JIT compiles to plain
+    // loads (ByteBuffer's get(int) is a virtual call that goes megamorphic once several buffer kinds are in use).
+
+    /** The unsigned byte at {@code index}. */
+    public static int u8(byte[] b, int index) {
+        return b[index] & 0xFF;
+    }
+
+    /** The unsigned big-endian 16-bit value at {@code index}. */
+    public static int u16(byte[] b, int index) {
+        return (b[index] & 0xFF) << 8 | (b[index + 1] & 0xFF);
+    }
+
+    /** The unsigned little-endian 16-bit value at {@code index}. */
+    public static int u16le(byte[] b, int index) {
+        return (b[index + 1] & 0xFF) << 8 | (b[index] & 0xFF);
+    }
+
+    /** The unsigned big-endian 24-bit value at {@code index}. */
+    public static int u24(byte[] b, int index) {
+        return (b[index] & 0xFF) << 16 | (b[index + 1] & 0xFF) << 8 | (b[index + 2] & 0xFF);
+    }
+
+    /** The big-endian 32-bit value at {@code index}, as a signed int. */
+    public static int i32(byte[] b, int index) {
+        return (b[index] & 0xFF) << 24 | (b[index + 1] & 0xFF) << 16 | (b[index + 2] & 0xFF) << 8
+                | (b[index + 3] & 0xFF);
+    }
+
+    /** The unsigned big-endian 32-bit value at {@code index}. */
+    public static long u32(byte[] b, int index) {
+        return i32(b, index) & 0xFFFF_FFFFL;
+    }
+
+    /** The little-endian 32-bit value at {@code index}, as a signed int. */
+    public static int i32le(byte[] b, int index) {
+        return (b[index + 3] & 0xFF) << 24 | (b[index + 2] & 0xFF) << 16 | (b[index + 1] & 0xFF) << 8
+                | (b[index] & 0xFF);
+    }
+
+    /** The ones' complement sum of {@code length} bytes from {@code index}, as for ByteBuffers. */
+    public static int onesComplementSum(byte[] b, int index, int length, long initial) {
+        long sum = initial;
+        int end = index + length;
+        int i = index;
+        for (; i + 1 < end; i += 2) {
+            sum += u16(b, i);
+        }
+        if (i < end) {
+            sum += u8(b, i) << 8;
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        return (int) sum;
+    }
 }

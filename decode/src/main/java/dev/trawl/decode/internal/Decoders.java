@@ -4,7 +4,6 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
-import java.nio.ByteBuffer;
 
 /** Small helpers shared by the built-in decoders. */
 final class Decoders {
@@ -17,7 +16,7 @@ final class Decoders {
     }
 
     /** Records an opaque payload layer spanning the region; the end of the stack. */
-    static int data(ByteBuffer buf, int offset, int end, DecodeContext ctx) {
+    static int data(byte[] buf, int offset, int end, DecodeContext ctx) {
         if (end > offset) {
             ctx.addLayer(Protocols.DATA, offset, end - offset, end);
         }

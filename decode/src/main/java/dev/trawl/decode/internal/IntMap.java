@@ -3,14 +3,20 @@ package dev.trawl.decode.internal;
 import java.util.Arrays;
 
 /**
- * A small open-addressing map from non-negative int keys to int values, with -1 for "absent". Built once
- * while protocols register, then read without allocation or boxing on the decode path. Not thread-safe
- * while being written; safe to read from many threads once published.
+ * A map from non-negative int keys to int values, with -1 for "absent". Built once while protocols register,
+ * then read without allocation or boxing on the decode path. Keys below 65536 (EtherTypes, ports, protocol
+ * numbers: nearly every lookup) are held in a direct-indexed table, so a lookup is one array load; larger
+ * keys go to a small open-addressing table. Not thread-safe while being written; safe to read from many
+ * threads once published.
  */
 public final class IntMap {
+    private static final int DENSE = 65536;
+    /** Values + 1 for keys below {@link #DENSE} (0 means absent); allocated on the first such key. */
+    private char[] dense;
     private int[] keys = new int[16];
     private int[] values = new int[16];
     private int size;
+    private int denseSize;
 
     /** Creates an empty map. */
     public IntMap() {
@@ -21,6 +27,16 @@ public final class IntMap {
     public void put(int key, int value) {
         if (key < 0) {
             throw new IllegalArgumentException("negative key " + key);
+        }
+        if (key < DENSE && value >= 0 && value < Character.MAX_VALUE) {
+            if (dense == null) {
+                dense = new char[DENSE];
+            }
+            if (dense[key] == 0) {
+                denseSize++;
+            }
+            dense[key] = (char) (value + 1);
+            return;
         }
         if ((size + 1) * 2 > keys.length) {
             grow();
@@ -39,6 +55,10 @@ public final class IntMap {
 
     /** The value for {@code key}, or -1. */
     public int get(int key) {
+        if (key >= 0 && key < DENSE) {
+            char[] d = dense;
+            return d == null ? -1 : d[key] - 1;
+        }
         int[] k = keys;
         int mask = k.length - 1;
         int i = mix(key) & mask;
@@ -56,7 +76,7 @@ public final class IntMap {
 
     /** The number of keys. */
     public int size() {
-        return size;
+        return size + denseSize;
     }
 
     private static int mix(int key) {

@@ -9,7 +9,6 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
-import java.nio.ByteBuffer;
 
 /** Decoders of IPv4, IPv6 and the IPv6 extension headers (plus AH and ESP, shared with IPv4). */
 final class Ip {
@@ -27,7 +26,7 @@ final class Ip {
                 || (ctx.flagsAt(n - 1) & LayerFlags.QUOTED) != 0;
     }
 
-    static int ipv4(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ipv4(byte[] buf, int off, int end, DecodeContext ctx) {
         boolean quoted = quoted(ctx);
         if (off + 20 > end) {
             int layer = header(ctx, Protocols.IP, off, 20, end);
@@ -76,7 +75,7 @@ final class Ip {
         return orData(ctx.lookup(Dispatch.IP_PROTO, u8(buf, off + 9)));
     }
 
-    static int ipv6(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ipv6(byte[] buf, int off, int end, DecodeContext ctx) {
         boolean quoted = quoted(ctx);
         int flags = quoted ? LayerFlags.QUOTED : 0;
         if (off + 40 > end) {
@@ -111,7 +110,7 @@ final class Ip {
     }
 
     /** Hop-by-hop options, routing and destination options: next header, length in 8-byte units. */
-    static int optionsHeader(int protocol, ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int optionsHeader(int protocol, byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 2 > end) {
             header(ctx, protocol, off, 8, end);
             return Protocols.NONE;
@@ -126,19 +125,19 @@ final class Ip {
         return nextHeader(ctx, u8(buf, off), false);
     }
 
-    static int hopByHop(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int hopByHop(byte[] buf, int off, int end, DecodeContext ctx) {
         return optionsHeader(Protocols.IPV6_HOPOPTS, buf, off, end, ctx);
     }
 
-    static int routing(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int routing(byte[] buf, int off, int end, DecodeContext ctx) {
         return optionsHeader(Protocols.IPV6_ROUTING, buf, off, end, ctx);
     }
 
-    static int destinationOptions(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int destinationOptions(byte[] buf, int off, int end, DecodeContext ctx) {
         return optionsHeader(Protocols.IPV6_DSTOPTS, buf, off, end, ctx);
     }
 
-    static int fragment(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int fragment(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = header(ctx, Protocols.IPV6_FRAGHDR, off, 8, end);
         if (off + 8 > end) {
             return Protocols.NONE;
@@ -152,7 +151,7 @@ final class Ip {
     }
 
     /** The authentication header (RFC 4302): length in 4-byte units, minus 2. */
-    static int ah(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ah(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 2 > end) {
             header(ctx, Protocols.AH, off, 12, end);
             return Protocols.NONE;
@@ -166,7 +165,7 @@ final class Ip {
     }
 
     /** ESP (RFC 4303): only the SPI and sequence number are visible; the rest is encrypted. */
-    static int esp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int esp(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.ESP, off, 8, end);
         ctx.next(end, end);
         return Protocols.NONE;

@@ -10,7 +10,6 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
-import java.nio.ByteBuffer;
 
 /** Decoders of what Ethernet carries below IP: VLAN tags, MPLS, ARP, PPPoE. */
 final class L2 {
@@ -18,16 +17,16 @@ final class L2 {
     }
 
     /** An 802.1Q tag (EtherType 0x8100). */
-    static int vlan(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int vlan(byte[] buf, int off, int end, DecodeContext ctx) {
         return tag(Protocols.VLAN, buf, off, end, ctx);
     }
 
     /** An 802.1ad service tag (EtherType 0x88a8). */
-    static int ieee8021ad(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ieee8021ad(byte[] buf, int off, int end, DecodeContext ctx) {
         return tag(Protocols.IEEE8021AD, buf, off, end, ctx);
     }
 
-    private static int tag(int protocol, ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    private static int tag(int protocol, byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, protocol, off, 4, end);
         if (off + 4 > end) {
             return Protocols.NONE;
@@ -41,7 +40,7 @@ final class L2 {
     }
 
     /** An MPLS label stack: one layer covering every entry down to the bottom-of-stack bit. */
-    static int mpls(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int mpls(byte[] buf, int off, int end, DecodeContext ctx) {
         int p = off;
         boolean bottom = false;
         while (p + 4 <= end && !bottom) {
@@ -68,7 +67,7 @@ final class L2 {
     }
 
     /** ARP and RARP. */
-    static int arp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int arp(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 > end) {
             header(ctx, Protocols.ARP, off, 8, end);
             return Protocols.NONE;
@@ -79,7 +78,7 @@ final class L2 {
     }
 
     /** PPPoE discovery (EtherType 0x8863). */
-    static int pppoeDiscovery(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int pppoeDiscovery(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = header(ctx, Protocols.PPPOED, off, 6, end);
         if (off + 6 <= end && off + 6 + u16(buf, off + 4) > end) {
             ctx.flag(layer, LayerFlags.TRUNCATED);
@@ -88,7 +87,7 @@ final class L2 {
     }
 
     /** PPPoE session (EtherType 0x8864), followed by a PPP protocol field. */
-    static int pppoeSession(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int pppoeSession(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.PPPOES, off, 6, end);
         if (off + 6 > end) {
             return Protocols.NONE;
@@ -99,12 +98,12 @@ final class L2 {
     }
 
     /** The PPP protocol field alone, as PPPoE carries it (no address and control bytes). */
-    static int pppProtocolOnly(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int pppProtocolOnly(byte[] buf, int off, int end, DecodeContext ctx) {
         return LinkLayers.ppp(buf, off, end, ctx);
     }
 
     /** Frame Relay (Q.922 address, then Q.933 NLPID encapsulation). */
-    static int frameRelay(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int frameRelay(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 2 > end) {
             header(ctx, Protocols.FR, off, 2, end);
             return Protocols.NONE;
@@ -156,7 +155,7 @@ final class L2 {
     }
 
     /** Solaris ipnet: a 24-byte header with an address family. */
-    static int ipnet(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ipnet(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.IPNET, off, 24, end);
         if (off + 24 > end) {
             return Protocols.NONE;
@@ -166,7 +165,7 @@ final class L2 {
     }
 
     /** Linux NFLOG: a 4-byte header, then TLVs; the payload TLV (type 9) holds the packet. */
-    static int nflog(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int nflog(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 4 > end) {
             header(ctx, Protocols.NFLOG, off, 4, end);
             return Protocols.NONE;
@@ -195,7 +194,7 @@ final class L2 {
      * IP over InfiniBand (LINKTYPE_IPOIB): a 40-byte pseudo-header holding the source GID, then the 4-byte
      * IPoIB header whose first half is an EtherType.
      */
-    static int ipoib(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ipoib(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.IPOIB, off, 44, end);
         if (off + 44 > end) {
             return Protocols.NONE;
@@ -207,7 +206,7 @@ final class L2 {
      * Linux ARCNET (LINKTYPE_ARCNET_LINUX): source, destination, a two-byte offset, then the protocol id;
      * RFC 1201 protocols add a split flag and sequence number (and an exception packet four more bytes).
      */
-    static int arcnet(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int arcnet(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 5 > end) {
             header(ctx, Protocols.ARCNET, off, 5, end);
             return Protocols.NONE;
@@ -240,7 +239,7 @@ final class L2 {
     }
 
     /** Linux Classical IP over ATM: an LLC/SNAP header. */
-    static int clip(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int clip(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = ctx.addLayer(Protocols.CLIP, off, 0, end);
         ctx.flag(layer, LayerFlags.PSEUDO);
         ctx.next(off, end);

@@ -10,7 +10,6 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
-import java.nio.ByteBuffer;
 
 /** Decoders of link-layer headers: the first layer of a frame, chosen by link type. */
 final class LinkLayers {
@@ -18,7 +17,7 @@ final class LinkLayers {
     }
 
     /** Ethernet II, or IEEE 802.3 followed by LLC (or raw Novell IPX). */
-    static int ethernet(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ethernet(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = header(ctx, Protocols.ETH, off, 14, end);
         if (off + 14 > end) {
             return Protocols.NONE;
@@ -40,7 +39,7 @@ final class LinkLayers {
     }
 
     /** IEEE 802.2 LLC, with SNAP when DSAP and SSAP are 0xAA. */
-    static int llc(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int llc(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 3 > end) {
             header(ctx, Protocols.LLC, off, 3, end);
             return Protocols.NONE;
@@ -76,7 +75,7 @@ final class LinkLayers {
     }
 
     /** Linux cooked capture v1 (LINKTYPE_LINUX_SLL). */
-    static int sll(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int sll(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.SLL, off, 16, end);
         if (off + 16 > end) {
             return Protocols.NONE;
@@ -85,7 +84,7 @@ final class LinkLayers {
     }
 
     /** Linux cooked capture v2 (LINKTYPE_LINUX_SLL2). */
-    static int sll2(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int sll2(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.SLL, off, 20, end);
         if (off + 20 > end) {
             return Protocols.NONE;
@@ -113,7 +112,7 @@ final class LinkLayers {
     }
 
     /** BSD loopback (LINKTYPE_NULL, host byte order) and OpenBSD loopback (LINKTYPE_LOOP, network order). */
-    static int nullLoopback(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int nullLoopback(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.NULL, off, 4, end);
         if (off + 4 > end) {
             return Protocols.NONE;
@@ -130,13 +129,13 @@ final class LinkLayers {
     }
 
     /** LINKTYPE_RAW: an IPv4 or IPv6 packet, told apart by its version nibble. */
-    static int raw(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int raw(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = ctx.addLayer(Protocols.RAW, off, 0, end);
         ctx.next(off, end);
         return byVersion(buf, off, end, layer, ctx);
     }
 
-    static int byVersion(ByteBuffer buf, int off, int end, int layer, DecodeContext ctx) {
+    static int byVersion(byte[] buf, int off, int end, int layer, DecodeContext ctx) {
         if (off >= end) {
             return Protocols.NONE;
         }
@@ -151,7 +150,7 @@ final class LinkLayers {
     }
 
     /** PPP in HDLC-like framing (optional FF 03) with a one- or two-byte protocol field. */
-    static int ppp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ppp(byte[] buf, int off, int end, DecodeContext ctx) {
         int p = off;
         if (p + 2 <= end && u8(buf, p) == 0xFF && u8(buf, p + 1) == 0x03) {
             p += 2;
@@ -177,7 +176,7 @@ final class LinkLayers {
     }
 
     /** Cisco HDLC: address, control and an EtherType. */
-    static int ciscoHdlc(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ciscoHdlc(byte[] buf, int off, int end, DecodeContext ctx) {
         int id = ctx.addLayer(Protocols.CHDLC, off, 4, end);
         if (off + 4 > end) {
             ctx.flag(id, LayerFlags.TRUNCATED);

@@ -8,7 +8,6 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.spi.ProtocolRegistrar;
-import java.nio.ByteBuffer;
 
 /**
  * Well-known-port protocols decoded only as far as their name (and, for a few, the name of what they
@@ -72,7 +71,7 @@ final class Named {
      * QUIC on UDP 443: Google QUIC's long header carries a version starting with 'Q'. An IETF QUIC v1
      * Initial packet carries the TLS handshake, which Wireshark decrypts and lists as {@code quic:tls}.
      */
-    static int quic(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int quic(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 5 <= end && (u8(buf, off) & 0x80) != 0 && u8(buf, off + 1) == 'Q') {
             ctx.addLayer(gquic, off, end - off, end);
             return Protocols.NONE;
@@ -85,7 +84,7 @@ final class Named {
     }
 
     /** MACsec (IEEE 802.1AE): an 8-byte SecTAG (16 with an SCI); the protected data is opaque. */
-    static int macsec(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int macsec(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off >= end) {
             return Protocols.NONE;
         }
@@ -95,7 +94,7 @@ final class Named {
     }
 
     /** Apple PKTAP: a little-endian header length and the link type of the packet that follows. */
-    static int pktap(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int pktap(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 12 > end) {
             header(ctx, Protocols.PKTAP, off, 12, end);
             return Protocols.NONE;
@@ -127,7 +126,7 @@ final class Named {
     }
 
     /** ONC RPC over UDP: a call to program 100003 is NFS. */
-    static int rpc(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int rpc(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 > end) {
             return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
         }
@@ -143,7 +142,7 @@ final class Named {
     }
 
     /** RADIUS: a 20-byte header and attributes; an EAP-Message attribute (79) carries EAP. */
-    static int radius(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int radius(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.RADIUS, off, 20, end);
         int limit = off + 4 <= end ? Math.min(end, off + u16(buf, off + 2)) : end;
         for (int p = off + 20; p + 2 <= limit;) {
@@ -162,7 +161,7 @@ final class Named {
     }
 
     /** DCCP (RFC 4340): the data offset gives the header length; what follows is application data. */
-    static int dccp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int dccp(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 5 > end) {
             header(ctx, dccp, off, 12, end);
             return Protocols.NONE;
@@ -173,7 +172,7 @@ final class Named {
     }
 
     /** WCCP redirect header in GRE: four bytes, then the redirected IP packet. */
-    static int wccpRedirect(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int wccpRedirect(byte[] buf, int off, int end, DecodeContext ctx) {
         // Wireshark lists the redirected packet right after GRE, without a layer of its own.
         if (off + 4 >= end) {
             return Protocols.NONE;
@@ -201,7 +200,7 @@ final class Named {
     }
 
     /** VXLAN-GPE: an 8-byte header naming its payload; Wireshark lists no layer for it. */
-    static int vxlanGpe(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int vxlanGpe(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 >= end) {
             return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
         }
@@ -210,7 +209,7 @@ final class Named {
     }
 
     /** Network Service Header (RFC 8300): length in 4-byte words, then the payload its next protocol names. */
-    static int nsh(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int nsh(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 > end) {
             header(ctx, nsh, off, 8, end);
             return Protocols.NONE;
@@ -221,7 +220,7 @@ final class Named {
     }
 
     /** TFTP: a DATA packet (opcode 3) carries data after its 4-byte header. */
-    static int tftp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int tftp(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 2 > end) {
             header(ctx, Protocols.TFTP, off, 2, end);
             return Protocols.NONE;

@@ -7,7 +7,6 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.ProtocolRegistrar;
-import java.nio.ByteBuffer;
 
 /**
  * Decoders of stream protocols carried over TCP, HTTP/1.x and TLS, that follow Wireshark's view of a single
@@ -33,12 +32,12 @@ final class Streams {
         media = r.protocol("media", null);
     }
 
-    private static boolean startsWith(ByteBuffer buf, int off, int end, String prefix) {
+    private static boolean startsWith(byte[] buf, int off, int end, String prefix) {
         if (off + prefix.length() > end) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if (buf.get(off + i) != prefix.charAt(i)) {
+            if (buf[off + i] != prefix.charAt(i)) {
                 return false;
             }
         }
@@ -51,7 +50,7 @@ final class Streams {
     };
 
     /** Whether the bytes at {@code off} start an HTTP request line; its method length + 1, or 0. */
-    static int requestMethod(ByteBuffer buf, int off, int end) {
+    static int requestMethod(byte[] buf, int off, int end) {
         for (String m : METHODS) {
             if (startsWith(buf, off, end, m)) {
                 return m.length();
@@ -61,10 +60,10 @@ final class Streams {
     }
 
     /** The index just past the empty line ending the header block, or -1. */
-    static int headerEnd(ByteBuffer buf, int off, int end) {
+    static int headerEnd(byte[] buf, int off, int end) {
         int limit = Math.min(end, off + MAX_HEADER_BLOCK);
         for (int i = off; i + 3 < limit; i++) {
-            if (buf.get(i) == '\r' && buf.get(i + 1) == '\n' && buf.get(i + 2) == '\r' && buf.get(i + 3) == '\n') {
+            if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
                 return i + 4;
             }
         }
@@ -72,21 +71,21 @@ final class Streams {
     }
 
     /** The value of header {@code name} in [off, end), lower-cased, or null. */
-    static String headerValue(ByteBuffer buf, int off, int end, String name) {
+    static String headerValue(byte[] buf, int off, int end, String name) {
         int line = off;
         for (int i = off; i + 1 < end; i++) {
-            if (buf.get(i) != '\r' || buf.get(i + 1) != '\n') {
+            if (buf[i] != '\r' || buf[i + 1] != '\n') {
                 continue;
             }
-            if (i - line > name.length() && buf.get(line + name.length()) == ':') {
+            if (i - line > name.length() && buf[line + name.length()] == ':') {
                 boolean match = true;
                 for (int k = 0; k < name.length() && match; k++) {
-                    match = Character.toLowerCase((char) buf.get(line + k)) == name.charAt(k);
+                    match = Character.toLowerCase((char) buf[line + k]) == name.charAt(k);
                 }
                 if (match) {
                     StringBuilder sb = new StringBuilder();
                     for (int k = line + name.length() + 1; k < i; k++) {
-                        sb.append(Character.toLowerCase((char) (buf.get(k) & 0xFF)));
+                        sb.append(Character.toLowerCase((char) (buf[k] & 0xFF)));
                     }
                     return sb.toString().trim();
                 }
@@ -97,7 +96,7 @@ final class Streams {
         return null;
     }
 
-    static int http(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int http(byte[] buf, int off, int end, DecodeContext ctx) {
         boolean request = requestMethod(buf, off, end) > 0;
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {
@@ -151,12 +150,12 @@ final class Streams {
         return type.startsWith("text/") ? Protocols.DATA_TEXT_LINES : media;
     }
 
-    private static boolean endsWith(ByteBuffer buf, int from, int end, String suffix) {
+    private static boolean endsWith(byte[] buf, int from, int end, String suffix) {
         return end - from >= suffix.length() && startsWith(buf, end - suffix.length(), end, suffix);
     }
 
     /** Whether a TLS record header starts at {@code off}. */
-    static boolean isRecord(ByteBuffer buf, int off, int end) {
+    static boolean isRecord(byte[] buf, int off, int end) {
         if (off + 5 > end) {
             return false;
         }
@@ -167,12 +166,12 @@ final class Streams {
     }
 
     /** Whether a TLS handshake record (a likely ClientHello or ServerHello) starts at {@code off}. */
-    static boolean isHandshake(ByteBuffer buf, int off, int end) {
+    static boolean isHandshake(byte[] buf, int off, int end) {
         return isRecord(buf, off, end) && u8(buf, off) == 22 && off + 6 <= end
                 && (u8(buf, off + 5) == 1 || u8(buf, off + 5) == 2);
     }
 
-    static int tls(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int tls(byte[] buf, int off, int end, DecodeContext ctx) {
         if (!isRecord(buf, off, end)) {
             return ProtocolDecoder.INCOMPLETE;
         }

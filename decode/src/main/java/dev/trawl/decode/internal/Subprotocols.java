@@ -8,7 +8,6 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.ProtocolRegistrar;
-import java.nio.ByteBuffer;
 
 /**
  * Decoders that only tell which message or version a protocol carries, so that the layer list names the
@@ -77,7 +76,7 @@ final class Subprotocols {
     }
 
     /** IGMP: the common header, then Wireshark's per-message sub-dissector, named by the type. */
-    static int igmp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int igmp(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.IGMP, off, 8, end);
         if (off >= end) {
             return Protocols.NONE;
@@ -100,7 +99,7 @@ final class Subprotocols {
     }
 
     /** Rx (AFS's RPC): a 28-byte header; DATA packets to the AFS service ports carry AFS calls. */
-    static int rx(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int rx(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 28 > end) {
             return ProtocolDecoder.REJECT;
         }
@@ -117,7 +116,7 @@ final class Subprotocols {
      * Kerberos over UDP: a version-4 message starts with 4; a version-5 message with an ASN.1 application
      * tag. Anything else is not Kerberos.
      */
-    static int kerberos(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int kerberos(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off >= end) {
             return ProtocolDecoder.REJECT;
         }
@@ -134,7 +133,7 @@ final class Subprotocols {
     }
 
     /** OSI network layer: the first byte (NLPID) names the protocol. */
-    static int osi(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int osi(byte[] buf, int off, int end, DecodeContext ctx) {
         ctx.addLayer(Protocols.OSI, off, 0, end);
         ctx.next(off, end);
         if (off >= end) {
@@ -151,7 +150,7 @@ final class Subprotocols {
     }
 
     /** IS-IS: the PDU type in the fixed header names the PDU. */
-    static int isis(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int isis(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.ISIS, off, 8, end);
         if (off + 5 > end) {
             return Protocols.NONE;
@@ -176,7 +175,7 @@ final class Subprotocols {
     }
 
     /** Slow protocols (EtherType 0x8809): the subtype names LACP, marker, OAM or OSSP. */
-    static int slow(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int slow(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.SLOW, off, 1, end);
         if (off >= end) {
             return Protocols.NONE;
@@ -197,7 +196,7 @@ final class Subprotocols {
     }
 
     /** OpenFlow: the version byte names the dialect. */
-    static int openflow(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int openflow(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 > end) {
             return ProtocolDecoder.INCOMPLETE;
         }
@@ -231,7 +230,7 @@ final class Subprotocols {
     }
 
     /** The index just past a NetBIOS encoded name (length-prefixed labels ending in 0), or -1. */
-    private static int skipNetbiosName(ByteBuffer buf, int p, int end) {
+    private static int skipNetbiosName(byte[] buf, int p, int end) {
         for (int guard = 0; guard < 64 && p < end; guard++) {
             int len = u8(buf, p);
             if (len == 0) {
@@ -246,7 +245,7 @@ final class Subprotocols {
     }
 
     /** NetBIOS datagram service: direct and broadcast datagrams carry two names, then (usually) SMB. */
-    static int netbiosDatagram(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int netbiosDatagram(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 14 > end) {
             header(ctx, Protocols.NBDGM, off, 10, end);
             return Protocols.NONE;
@@ -267,7 +266,7 @@ final class Subprotocols {
     }
 
     /** SMB: a 32-byte header; transactions to the browser mailslot are the browser protocol. */
-    static int smb(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int smb(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.SMB, off, 32, end);
         if (off + 32 > end || u8(buf, off + 4) != 0x25) {
             return Protocols.NONE;
@@ -286,7 +285,7 @@ final class Subprotocols {
     }
 
     /** PIM: a register message (type 1) encapsulates an IP packet after its 8-byte header. */
-    static int pim(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int pim(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.PIM, off, 4, end);
         if (off + 8 >= end || (u8(buf, off) & 0x0F) != 1 || (u8(buf, off) >>> 4) != 2) {
             return Protocols.NONE;

@@ -9,7 +9,6 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
-import java.nio.ByteBuffer;
 
 /** Decoders of ICMP, ICMPv6, IGMP, TCP, UDP and SCTP. */
 final class Transport {
@@ -21,7 +20,7 @@ final class Transport {
         return n > 0 ? ctx.flagsAt(n - 1) & LayerFlags.QUOTED : 0;
     }
 
-    static int icmp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int icmp(byte[] buf, int off, int end, DecodeContext ctx) {
         int quoted = quotedFlag(ctx);
         int layer = header(ctx, Protocols.ICMP, off, Math.min(8, Math.max(4, end - off)), end);
         ctx.flag(layer, quoted);
@@ -52,7 +51,7 @@ final class Transport {
         }
     }
 
-    static int icmpv6(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int icmpv6(byte[] buf, int off, int end, DecodeContext ctx) {
         int quoted = quotedFlag(ctx);
         int layer = header(ctx, Protocols.ICMPV6, off, Math.min(8, Math.max(4, end - off)), end);
         ctx.flag(layer, quoted);
@@ -78,12 +77,12 @@ final class Transport {
         }
     }
 
-    static int igmp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int igmp(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.IGMP, off, 8, end);
         return Protocols.NONE;
     }
 
-    static int tcp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int tcp(byte[] buf, int off, int end, DecodeContext ctx) {
         int quoted = quotedFlag(ctx);
         if (off + 20 > end) {
             int layer = header(ctx, Protocols.TCP, off, 20, end);
@@ -136,7 +135,7 @@ final class Transport {
         return orData(next);
     }
 
-    static int udp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int udp(byte[] buf, int off, int end, DecodeContext ctx) {
         int quoted = quotedFlag(ctx);
         if (off + 8 > end) {
             ctx.flag(header(ctx, Protocols.UDP, off, 8, end), quoted);
@@ -169,7 +168,7 @@ final class Transport {
     }
 
     /** SCTP common header; chunks are walked by the flyweight. */
-    static int sctp(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int sctp(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = header(ctx, Protocols.SCTP, off, 12, end);
         if (off + 12 > end) {
             return Protocols.NONE;

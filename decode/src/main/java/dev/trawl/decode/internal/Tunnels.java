@@ -8,7 +8,6 @@ import static dev.trawl.decode.internal.Decoders.orData;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
-import java.nio.ByteBuffer;
 
 /** Decoders of tunnel headers: GRE (and ERSPAN over it), VXLAN, GENEVE. */
 final class Tunnels {
@@ -39,7 +38,7 @@ final class Tunnels {
         return len;
     }
 
-    static int gre(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int gre(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 4 > end) {
             header(ctx, Protocols.GRE, off, 4, end);
             return Protocols.NONE;
@@ -63,7 +62,7 @@ final class Tunnels {
     }
 
     /** ERSPAN type II (8-byte header) and type III (12 bytes, plus an optional 8-byte subheader). */
-    static int erspan(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int erspan(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 > end) {
             header(ctx, Protocols.ERSPAN, off, 8, end);
             return Protocols.NONE;
@@ -81,7 +80,7 @@ final class Tunnels {
     }
 
     /** Cisco MetaData inside GRE: the payload's EtherType, then version, length, option and SGT. */
-    static int ciscoMetadata(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int ciscoMetadata(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.CMD, off, 8, end);
         if (off + 8 > end) {
             return Protocols.NONE;
@@ -90,13 +89,13 @@ final class Tunnels {
     }
 
     /** VXLAN (RFC 7348): 8 bytes, then an Ethernet frame. */
-    static int vxlan(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int vxlan(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.VXLAN, off, 8, end);
         return off + 8 <= end ? Protocols.ETH : Protocols.NONE;
     }
 
     /** GENEVE (RFC 8926): 8 bytes plus options, then a payload named by an EtherType. */
-    static int geneve(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int geneve(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 > end) {
             header(ctx, Protocols.GENEVE, off, 8, end);
             return Protocols.NONE;

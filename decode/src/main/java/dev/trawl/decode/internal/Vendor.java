@@ -8,7 +8,6 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.spi.ProtocolRegistrar;
-import java.nio.ByteBuffer;
 
 /** Small EtherType-level protocols: Arista's timestamp header and the Ethernet loopback test. */
 final class Vendor {
@@ -24,7 +23,7 @@ final class Vendor {
     }
 
     /** Arista vendor-specific header (EtherType 0xD28B): subtype, version, a 64-bit timestamp, EtherType. */
-    static int arista(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int arista(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 4 > end) {
             header(ctx, avsp, off, 4, end);
             return Protocols.NONE;
@@ -41,7 +40,7 @@ final class Vendor {
     }
 
     /** The Ethernet configuration testing protocol (EtherType 0x9000): skip count, then functions. */
-    static int loopback(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int loopback(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.LOOP, off, 6, end);
         return off + 6 < end ? Protocols.DATA : Protocols.NONE;
     }

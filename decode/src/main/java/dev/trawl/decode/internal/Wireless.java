@@ -6,7 +6,6 @@ import static dev.trawl.decode.internal.Decoders.header;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
-import java.nio.ByteBuffer;
 
 /** Decoders of the radiotap pseudo-header and the IEEE 802.11 MAC header. */
 final class Wireless {
@@ -14,7 +13,7 @@ final class Wireless {
     }
 
     /** Radiotap: a little-endian length and present bitmaps; the 802.11 frame follows. */
-    static int radiotap(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int radiotap(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 8 > end) {
             header(ctx, Protocols.RADIOTAP, off, 8, end);
             return Protocols.NONE;
@@ -87,7 +86,7 @@ final class Wireless {
         }
     }
 
-    static int wlan(ByteBuffer buf, int off, int end, DecodeContext ctx) {
+    static int wlan(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 2 > end) {
             header(ctx, Protocols.WLAN, off, 2, end);
             return Protocols.NONE;

@@ -1,14 +1,15 @@
 package dev.trawl.decode.spi;
 
-import java.nio.ByteBuffer;
 
 /**
  * Decodes one protocol header and names the protocol that follows it. Implementations are registered once
  * through a {@link DecoderPlugin} and shared by every decoder on every thread, so they must be stateless
  * (or immutable) and must not allocate per packet.
  *
- * <p>Contract: read only bytes in {@code [offset, end)} of {@code buf}, using absolute indexes; never change
- * the buffer's position or limit; never throw. Record the header with {@link DecodeContext#addLayer}, flag
+ * <p>Contract: read only bytes in {@code [offset, end)} of {@code buf}, using absolute indexes; never write
+ * to the array; never throw. The array is the packet's backing array (or the decoder's copy of the packet):
+ * decoding works on arrays because their reads compile to plain loads, where a {@code ByteBuffer}'s
+ * {@code get(int)} becomes a virtual call as soon as heap, read-only and direct buffers are all in use. Record the header with {@link DecodeContext#addLayer}, flag
  * what is wrong with {@link DecodeContext#flag}, and return the next protocol's id (usually found with
  * {@link DecodeContext#lookup}) or {@link dev.trawl.decode.Protocols#NONE}. By default the next protocol
  * starts right after the last layer added and ends where that layer ends; call
@@ -29,11 +30,11 @@ public interface ProtocolDecoder {
     /**
      * Decodes the header at {@code offset}.
      *
-     * @param buf the packet bytes, read-only in effect; absolute indexes
+     * @param buf the array holding the packet, read-only in effect; absolute indexes
      * @param offset where this protocol's header starts
      * @param end the index just past the last byte that belongs to this protocol and its payload
      * @param ctx where the layer is recorded and the next protocol looked up
      * @return the id of the next protocol, {@link dev.trawl.decode.Protocols#NONE}, or {@link #REJECT}
      */
-    int decode(ByteBuffer buf, int offset, int end, DecodeContext ctx);
+    int decode(byte[] buf, int offset, int end, DecodeContext ctx);
 }

@@ -1,0 +1,68 @@
+package dev.trawl.decode.internal;
+
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.ProtocolDecoder;
+
+/**
+ * Direct calls to the built-in decoders of the most common protocols. A call through
+ * {@link ProtocolDecoder#decode} at the one dispatch site of the decoder loop sees many implementations and
+ * cannot be inlined; calling the same static methods directly can. {@link dev.trawl.decode.PacketDecoder}
+ * uses this only for protocols whose registered decoder is still the built-in one, so a plugin that
+ * replaces one of them is called as usual.
+ */
+public final class FastPath {
+    private FastPath() {
+    }
+
+    /** The built-in decoder instances, as registered; compared by identity. */
+    public static final ProtocolDecoder DATA = Decoders::data;
+    public static final ProtocolDecoder ETHERNET = LinkLayers::ethernet;
+    public static final ProtocolDecoder IPV4 = Ip::ipv4;
+    public static final ProtocolDecoder IPV6 = Ip::ipv6;
+    public static final ProtocolDecoder TCP = Transport::tcp;
+    public static final ProtocolDecoder UDP = Transport::udp;
+
+    /** Returned by {@link #decode} when {@code protocol} has no direct path. */
+    public static final int NOT_HANDLED = Integer.MIN_VALUE;
+
+    /** Whether {@code decoder} is the built-in decoder of {@code protocol} that {@link #decode} calls. */
+    public static boolean handles(int protocol, ProtocolDecoder decoder) {
+        switch (protocol) {
+            case Protocols.DATA:
+                return decoder == DATA;
+            case Protocols.ETH:
+                return decoder == ETHERNET;
+            case Protocols.IP:
+                return decoder == IPV4;
+            case Protocols.IPV6:
+                return decoder == IPV6;
+            case Protocols.TCP:
+                return decoder == TCP;
+            case Protocols.UDP:
+                return decoder == UDP;
+            default:
+                return false;
+        }
+    }
+
+    /** Calls the built-in decoder of {@code protocol} directly, or returns {@link #NOT_HANDLED}. */
+    public static int decode(int protocol, byte[] buf, int off, int end, DecodeContext ctx) {
+        switch (protocol) {
+            case Protocols.DATA:
+                return Decoders.data(buf, off, end, ctx);
+            case Protocols.ETH:
+                return LinkLayers.ethernet(buf, off, end, ctx);
+            case Protocols.IP:
+                return Ip.ipv4(buf, off, end, ctx);
+            case Protocols.IPV6:
+                return Ip.ipv6(buf, off, end, ctx);
+            case Protocols.TCP:
+                return Transport.tcp(buf, off, end, ctx);
+            case Protocols.UDP:
+                return Transport.udp(buf, off, end, ctx);
+            default:
+                return NOT_HANDLED;
+        }
+    }
+}
