@@ -220,7 +220,11 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
                 int rc = nextEx();
                 if (rc == 1) {
                     delivered++;
-                    deliver(handler);
+                    try {
+                        handler.onPacket(view); // a call site of its own: loop's profile is not dispatch's
+                    } catch (IOException e) {
+                        throw Pcap.handlerFailure(e);
+                    }
                 } else if (rc == Errors.PCAP_ERROR_BREAK) {
                     consumeBreak();
                     return delivered;
