@@ -24,6 +24,9 @@ final class Libc {
     /** {@code ssize_t write(int fd, const void *buf, size_t count);} */
     static native NativeLong write(int fd, Pointer buf, NativeLong count);
 
+    /** {@code ssize_t read(int fd, void *buf, size_t count);} */
+    static native NativeLong read(int fd, Pointer buf, NativeLong count);
+
     /** {@code int close(int fd);} */
     static native int close(int fd);
 }

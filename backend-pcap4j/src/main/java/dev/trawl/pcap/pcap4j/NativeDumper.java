@@ -14,6 +14,7 @@ import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
 
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -32,13 +33,17 @@ import java.util.Objects;
 final class NativeDumper implements Dumper {
     private final String file;
     private final TimestampPrecision precision;
+    private final OutputPump pump;
+    /** Bytes libpcap has written so far (a pcap file header, then a 16-byte header and the bytes per packet). */
+    private long written = 24;
     private Pointer dead;
     private Pointer dumper;
     private final Memory header = new Memory(LibPcap.PKTHDR_SIZE);
     private Memory scratch = new Memory(2048);
 
-    private NativeDumper(String file, TimestampPrecision precision, Pointer dead, Pointer dumper) {
+    private NativeDumper(String file, TimestampPrecision precision, Pointer dead, Pointer dumper, OutputPump pump) {
         this.file = file;
+        this.pump = pump;
         this.precision = precision;
         this.dead = dead;
         this.dumper = dumper;
@@ -48,6 +53,38 @@ final class NativeDumper implements Dumper {
     static NativeDumper open(Path path, LinkType linkType, int snaplen, TimestampPrecision handlePrecision,
             DumpOptions options) throws PcapException {
         Objects.requireNonNull(path, "path");
+        check(linkType, snaplen, options);
+        if (path.getFileSystem() != FileSystems.getDefault()) {
+            throw new IllegalArgumentException("libpcap writes only files of the default file system: " + path);
+        }
+        return open(path.toAbsolutePath().toString(), linkType, snaplen, handlePrecision, options, null);
+    }
+
+    /**
+     * Opens a dumper writing to a stream, through a pipe libpcap opens by its {@code /proc/self/fd} path (see
+     * {@link OutputPump}); the stream is closed when the dumper is.
+     */
+    static NativeDumper open(OutputStream out, LinkType linkType, int snaplen, DumpOptions options)
+            throws PcapException {
+        Objects.requireNonNull(out, "out");
+        check(linkType, snaplen, options);
+        if (options.append()) {
+            throw new IllegalArgumentException("appending needs a file, not a stream");
+        }
+        int[] fds = new int[2];
+        if (Libc.pipe(fds) != 0) {
+            throw new PcapException("cannot create a pipe for the dump stream");
+        }
+        OutputPump pump = new OutputPump(fds[0], out);
+        pump.start();
+        try {
+            return open("/proc/self/fd/" + fds[1], linkType, snaplen, TimestampPrecision.MICRO, options, pump);
+        } finally {
+            Libc.close(fds[1]); // libpcap holds its own descriptor of the write end; on failure the pump ends
+        }
+    }
+
+    private static void check(LinkType linkType, int snaplen, DumpOptions options) {
         Objects.requireNonNull(linkType, "linkType");
         Objects.requireNonNull(options, "options");
         if (options.format() != CaptureFormat.PCAP) {
@@ -57,11 +94,11 @@ final class NativeDumper implements Dumper {
         if (snaplen <= 0) {
             throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
         }
-        if (path.getFileSystem() != FileSystems.getDefault()) {
-            throw new IllegalArgumentException("libpcap writes only files of the default file system: " + path);
-        }
+    }
+
+    private static NativeDumper open(String file, LinkType linkType, int snaplen, TimestampPrecision handlePrecision,
+            DumpOptions options, OutputPump pump) throws PcapException {
         TimestampPrecision precision = options.precision() != null ? options.precision() : handlePrecision;
-        String file = path.toAbsolutePath().toString();
         Pointer dead = LibPcap.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, precision.code());
         if (dead == null) {
             throw new PcapException("pcap_open_dead failed for " + linkType + ", snaplen " + snaplen);
@@ -73,7 +110,7 @@ final class NativeDumper implements Dumper {
             LibPcap.pcap_close(dead);
             throw new PcapException(error == null || error.isEmpty() ? file + ": cannot open for writing" : error);
         }
-        return new NativeDumper(file, precision, dead, dumper);
+        return new NativeDumper(pump != null ? "dump stream" : file, precision, dead, dumper, pump);
     }
 
     @Override
@@ -85,6 +122,9 @@ final class NativeDumper implements Dumper {
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
         ensureOpen();
+        if (pump != null) {
+            pump.check();
+        }
         int length = data.remaining();
         if (timestampNanos < 0 || timestampNanos > 999_999_999) {
             throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
@@ -110,6 +150,7 @@ final class NativeDumper implements Dumper {
         header.setInt(LibPcap.PKTHDR_CAPLEN, length);
         header.setInt(LibPcap.PKTHDR_LEN, originalLength);
         LibPcap.pcap_dump(dumper, header, scratch);
+        written += 16 + length;
     }
 
     @Override
@@ -117,6 +158,9 @@ final class NativeDumper implements Dumper {
         ensureOpen();
         if (LibPcap.pcap_dump_flush(dumper) < 0) {
             throw new PcapException(file + ": write failed");
+        }
+        if (pump != null) {
+            pump.flush(written); // ftell cannot tell a pipe's position, so the count is ours
         }
     }
 
@@ -133,6 +177,9 @@ final class NativeDumper implements Dumper {
         dead = null;
         header.close();
         scratch.close();
+        if (pump != null) {
+            pump.finish(); // libpcap closed the pipe: the stream gets the rest, then is closed
+        }
         if (flushed < 0) {
             throw new PcapException(file + ": write failed");
         }

@@ -58,6 +58,7 @@ final class Pcap4jBackend implements Backend {
                 Capability.BREAK_LOOP);
         if (STREAMS) {
             all.add(Capability.OFFLINE_STREAM);
+            all.add(Capability.DUMP_STREAM);
         }
         CAPABILITIES = Set.copyOf(all);
     }
@@ -234,7 +235,11 @@ final class Pcap4jBackend implements Backend {
     @Override
     public Dumper openDumper(OutputStream out, LinkType linkType, int snaplen, DumpOptions options)
             throws PcapException {
-        throw new UnsupportedCapabilityException(name(), Capability.DUMP_STREAM, "libpcap dumps to files only");
+        if (!STREAMS) {
+            throw new UnsupportedCapabilityException(name(), Capability.DUMP_STREAM,
+                    "libpcap dumps to files only, and streams go through /proc/self/fd (Linux)");
+        }
+        return NativeDumper.open(out, linkType, snaplen, options);
     }
 
     @Override

@@ -21,13 +21,14 @@
  * {@code PcapHandle.toString()} and checked against the handle before use.
  *
  * <h2>Streams</h2>
- * pcap4j opens captures by path only. A stream is copied by a daemon thread into a pipe, and libpcap reads the
- * pipe through its {@code /proc/self/fd} path (Linux only; elsewhere {@code OFFLINE_STREAM} is not declared).
- * A failure of the stream is reported by the read that meets it, not taken for the end of the capture.
+ * pcap4j and libpcap's dumper open captures by path only. A stream goes through a pipe that libpcap opens by
+ * its {@code /proc/self/fd} path, with a daemon thread copying between the pipe and the stream (Linux only;
+ * elsewhere {@code OFFLINE_STREAM} and {@code DUMP_STREAM} are not declared). A failure of the stream is
+ * reported by the next call that meets it, never taken for the end of the capture.
  *
  * <h2>Not supported</h2>
- * Dumping to an {@code OutputStream}, pcapng writing (libpcap cannot write pcapng), gzip-compressed captures,
- * and choosing the timestamp type (pcap4j activates a live handle before one could be set). These calls throw
+ * pcapng writing (libpcap cannot write pcapng), gzip-compressed captures, and choosing the timestamp type
+ * (pcap4j activates a live handle before one could be set). These calls throw
  * {@code UnsupportedCapabilityException}.
  *
  * <h2>Damaged timestamps</h2>

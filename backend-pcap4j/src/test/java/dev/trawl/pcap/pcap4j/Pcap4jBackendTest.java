@@ -3,6 +3,7 @@ package dev.trawl.pcap.pcap4j;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
@@ -20,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pcap4j.core.PcapHandle;
 
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,10 +70,50 @@ class Pcap4jBackendTest {
 
     @Test
     void declaresWhatPcap4jCarriesAndNothingElse() throws Exception {
-        assertEquals(EnumSet.complementOf(EnumSet.of(Capability.DUMP_STREAM, Capability.DUMP_PCAPNG,
-                Capability.READ_GZIP, Capability.TIMESTAMP_TYPE)), backend().capabilities());
-        assertThrows(UnsupportedCapabilityException.class, () -> backend().openDumper(
-                new java.io.ByteArrayOutputStream(), LinkType.ETHERNET, 65535, DumpOptions.defaults()));
+        assertEquals(EnumSet.complementOf(EnumSet.of(Capability.DUMP_PCAPNG, Capability.READ_GZIP,
+                Capability.TIMESTAMP_TYPE)), backend().capabilities());
+        assertThrows(UnsupportedCapabilityException.class, () -> backend().openDumper(new ByteArrayOutputStream(),
+                LinkType.ETHERNET, 65535, DumpOptions.builder().format(CaptureFormat.PCAPNG).build()));
+    }
+
+    @Test
+    void aFailingDumpStreamIsReportedAndNeverBlocksTheWriter() throws Exception {
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        Dumper d = backend().openDumper(failing, LinkType.ETHERNET, 65535, DumpOptions.defaults());
+        // far more than a pipe holds: a pump that stopped draining would block pcap_dump for ever
+        PcapException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(PcapException.class,
+                () -> {
+                    for (int i = 0; i < 100_000; i++) {
+                        d.write(i, 0, 60, ByteBuffer.wrap(new byte[60]));
+                    }
+                    d.flush();
+                }));
+        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+        assertThrows(PcapException.class, d::close);
+        d.close();
+        assertThrows(IllegalStateException.class, () -> d.write(0, 0, 60, ByteBuffer.wrap(new byte[60])));
+    }
+
+    @Test
+    void aDumpStreamHoldsWhatWasFlushedBeforeItIsClosed() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Dumper d = backend().openDumper(bytes, LinkType.ETHERNET, 65535, DumpOptions.defaults())) {
+            d.write(1, 0, 60, ByteBuffer.wrap(new byte[60]));
+            d.flush();
+            assertEquals(24 + 16 + 60, bytes.size(), "flush delivers the bytes to the stream");
+            d.write(2, 0, 60, ByteBuffer.wrap(new byte[60]));
+        }
+        assertEquals(24 + 2 * (16 + 60), bytes.size());
     }
 
     @Test
