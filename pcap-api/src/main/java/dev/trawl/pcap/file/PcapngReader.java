@@ -47,7 +47,8 @@ final class PcapngReader extends RecordReader {
     private int interfaceCount;
     private Interface first;
     private int maxBlock = INITIAL_MAX_BLOCK;
-    /** Where the current block starts in the buffer, and its total length. */
+    /** The current block's type, where it starts in the buffer, and its total length. */
+    private int blockType;
     private int blockStart;
     private int blockLength;
 
@@ -67,11 +68,10 @@ final class PcapngReader extends RecordReader {
     static PcapngReader open(Input in, TimestampPrecision precision) throws IOException {
         PcapngReader reader = new PcapngReader(in, precision);
         for (;;) {
-            int type = reader.readBlock();
-            if (type == -1) {
+            if (!reader.readBlock()) {
                 throw reader.malformed("the capture file has no Interface Description Blocks", in.offset(in.pos));
             }
-            switch (type) {
+            switch (reader.blockType) {
                 case IDB -> {
                     reader.finishBlock();
                     return reader;
@@ -87,14 +87,13 @@ final class PcapngReader extends RecordReader {
     @Override
     boolean next() throws IOException {
         for (;;) {
-            int type = readBlock();
-            switch (type) {
+            if (!readBlock()) {
+                return false;
+            }
+            switch (blockType) {
                 case EPB -> {
                     enhancedPacket();
                     return true;
-                }
-                case -1 -> {
-                    return false;
                 }
                 case SPB -> {
                     simplePacket();
@@ -110,14 +109,16 @@ final class PcapngReader extends RecordReader {
     }
 
     /**
-     * Reads the next block's framing and makes all of it available; handles descriptive blocks itself. Returns
-     * the block type with {@link #blockStart} set, or -1 at a clean end of the input. Kept small for the JIT:
+     * Reads the next block's framing and makes all of it available; handles descriptive blocks itself. Sets
+     * {@link #blockType} and {@link #blockStart}, or returns false at a clean end of the input (every int is a
+     * possible block type, so none can mark the end). Kept small for the JIT:
      * everything but the framing of a packet block is in other methods.
      */
-    private int readBlock() throws IOException {
+    private boolean readBlock() throws IOException {
         final Input in = this.in;
         if (in.end - in.pos < 12 && !in.ensure(12)) {
-            return endOrTruncated();
+            endOrTruncated();
+            return false;
         }
         if (in.buf.getInt(in.pos) == SHB) { // the SHB type reads the same in both byte orders
             newSection();
@@ -143,16 +144,18 @@ final class PcapngReader extends RecordReader {
         }
         blockStart = p;
         blockLength = length;
+        blockType = type;
         if (type != EPB) {
             describe(type, b, p, length);
         }
-        return type;
+        return true;
     }
 
-    private int endOrTruncated() throws MalformedCaptureException {
+    /** Returns at a clean end of the input; throws if a partial block header remains. */
+    private void endOrTruncated() throws MalformedCaptureException {
         int left = in.available();
         if (left == 0) {
-            return -1;
+            return;
         }
         throw malformed("truncated pcapng dump file; tried to read " + (left < 8 ? 8 : 12) + " bytes, only got "
                 + left, in.offset(in.pos));

@@ -161,13 +161,14 @@ class PcapngReaderTest {
         byte[] file = new Bytes(LE).shb(null).idb(1, 0, null, null)
                 .block(0x00000BAD, new byte[] {0, 0, 0x7f, (byte) 0xff, 1, 2, 3})
                 .block(0x12345678, new byte[0])
+                .block(0xFFFFFFFF, new byte[] {1, 2, 3, 4})
                 .block(3, new Bytes(LE).i32(2).raw((byte) 9, (byte) 8, (byte) 0, (byte) 0).array())
                 .array();
         try (OfflineHandle h = open(file, TimestampPrecision.MICRO)) {
             assertEquals(ReadStatus.PACKET, h.next());
             assertEquals(2, h.packet().capturedLength());
             assertNull(h.packet().comment());
-            assertEquals(2, h.unwrap(CaptureInfo.class).sections().get(0).skippedBlocks());
+            assertEquals(3, h.unwrap(CaptureInfo.class).sections().get(0).skippedBlocks());
             assertEquals(ReadStatus.END_OF_FILE, h.next());
         }
     }
