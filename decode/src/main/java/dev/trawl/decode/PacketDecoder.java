@@ -53,7 +53,11 @@ public final class PacketDecoder {
         this.result = new DecodedPacket(registry);
     }
 
-    /** Whether IPv4, TCP, UDP and ICMP checksums are verified (off by default, as in Wireshark). */
+    /**
+     * Whether checksums are verified (off by default, as in Wireshark): the IPv4 header, ICMP, and TCP and UDP
+     * over their IPv4 or IPv6 pseudo-header, when the whole segment was captured. A failure sets
+     * {@link LayerFlags#BAD_CHECKSUM}.
+     */
     public PacketDecoder verifyChecksums(boolean verify) {
         this.verifyChecksums = verify;
         return this;

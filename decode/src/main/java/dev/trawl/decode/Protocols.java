@@ -149,6 +149,11 @@ public final class Protocols {
         "icmpv6", "igmp", "tcp", "udp", "sctp", "gre", "vxlan", "geneve", "dns", "dhcp", "ntp", "http", "tls",
         "sll", "null", "raw", "radiotap", "wlan_radio", "wlan", "mdns", "erspan", "ipv6.nonxt", "mptcp",
         "udpencap", "data-text-lines",
-        "chdlc", "slarp", "cdp", "fr", "ipnet", "nflog", "ipoib", "arcnet", "clip", "lcp", "isakmp", "gquic", "osi", "pim", "ospf", "vrrp", "stp", "ipx", "udld", "dtp", "vtp", "pvst", "lldp", "eapol", "slow", "lacp", "netlink", "ssh", "bgp", "smtp", "ftp", "telnet", "snmp", "tftp", "syslog", "wpan", "vsock", "dbus", "juniper", "atm", "user_dlt", "pktap", "ax25", "loop", "rip", "ripng", "dhcpv6", "sip", "rtp", "quic", "ldp", "lwapp", "cmd", "nbns", "nbdgm", "smb", "browser", "kerberos", "rx", "afs", "radius", "openflow", "mpls-echo", "hsrp", "ptp", "ssdp", "isis", "esis", "ndp",
+        "chdlc", "slarp", "cdp", "fr", "ipnet", "nflog", "ipoib", "arcnet", "clip", "lcp", "isakmp", "gquic",
+        "osi", "pim", "ospf", "vrrp", "stp", "ipx", "udld", "dtp", "vtp", "pvst", "lldp", "eapol", "slow",
+        "lacp", "netlink", "ssh", "bgp", "smtp", "ftp", "telnet", "snmp", "tftp", "syslog", "wpan", "vsock",
+        "dbus", "juniper", "atm", "user_dlt", "pktap", "ax25", "loop", "rip", "ripng", "dhcpv6", "sip", "rtp",
+        "quic", "ldp", "lwapp", "cmd", "nbns", "nbdgm", "smb", "browser", "kerberos", "rx", "afs", "radius",
+        "openflow", "mpls-echo", "hsrp", "ptp", "ssdp", "isis", "esis", "ndp",
     };
 }

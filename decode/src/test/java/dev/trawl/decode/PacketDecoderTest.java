@@ -135,6 +135,25 @@ class PacketDecoderTest {
     }
 
     @Test
+    void verifiesTcpAndUdpChecksumsOverThePseudoHeader() {
+        decoder.verifyChecksums(true);
+        byte[] packet = ethIpUdp(5000, 5001, hex("0102030405"));
+        int udp = 14 + 20;
+        // Pseudo-header: 10.0.0.1 and 10.0.0.2 as 16-bit words, protocol 17, UDP length 13.
+        int sum = TestPackets.checksum(packet, udp, 13, 0x0a00 + 0x0001 + 0x0a00 + 0x0002 + 17 + 13);
+        packet[udp + 6] = (byte) (sum >>> 8);
+        packet[udp + 7] = (byte) sum;
+        DecodedPacket good = decode(packet);
+        assertEquals(0, good.flags(good.find(Protocols.UDP)) & LayerFlags.BAD_CHECKSUM);
+        packet[udp + 8] ^= 1;
+        DecodedPacket bad = decode(packet);
+        assertNotEquals(0, bad.flags(bad.find(Protocols.UDP)) & LayerFlags.BAD_CHECKSUM);
+        byte[] tcp = ethIpTcp(Tcp.ACK, hex("00"));
+        DecodedPacket t = decode(tcp);
+        assertNotEquals(0, t.flags(t.find(Protocols.TCP)) & LayerFlags.BAD_CHECKSUM, "a zero TCP checksum is wrong");
+    }
+
+    @Test
     void decodesStackedVlanTagsOutermostFirst() {
         byte[] inner = ipv4(17, IP_A, IP_B, udp(1, 2, new byte[0]));
         byte[] packet = eth(0x88A8, vlan(100, 0x8100, vlan(200, 0x0800, inner)));

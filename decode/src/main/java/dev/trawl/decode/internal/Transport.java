@@ -20,6 +20,32 @@ final class Transport {
         return n > 0 ? ctx.flagsAt(n - 1) & LayerFlags.QUOTED : 0;
     }
 
+    /**
+     * The ones' complement sum of the IPv4 or IPv6 pseudo-header for a transport segment of {@code length}
+     * bytes, or -1 when no enclosing IP header is recorded. Looks back from the layer before {@code layer}.
+     */
+    static long pseudoHeaderSum(byte[] buf, DecodeContext ctx, int layer, int protocol, int length) {
+        for (int j = layer - 1; j >= 0; j--) {
+            int p = ctx.protocolAt(j);
+            int o = ctx.offsetAt(j);
+            if (p == Protocols.IP) {
+                return Bytes.onesComplementSum(buf, o + 12, 8, 0) + protocol + length;
+            }
+            if (p == Protocols.IPV6) {
+                return Bytes.onesComplementSum(buf, o + 8, 32, 0) + protocol + length;
+            }
+        }
+        return -1;
+    }
+
+    /** Flags {@code layer} when its segment, whole in {@code [off, end)}, fails the transport checksum. */
+    static void verifyTransportChecksum(byte[] buf, int off, int end, DecodeContext ctx, int layer, int protocol) {
+        long pseudo = pseudoHeaderSum(buf, ctx, layer, protocol, end - off);
+        if (pseudo >= 0 && Bytes.onesComplementSum(buf, off, end - off, pseudo) != 0xFFFF) {
+            ctx.flag(layer, LayerFlags.BAD_CHECKSUM);
+        }
+    }
+
     static int icmp(byte[] buf, int off, int end, DecodeContext ctx) {
         int quoted = quotedFlag(ctx);
         int layer = header(ctx, Protocols.ICMP, off, Math.min(8, Math.max(4, end - off)), end);
@@ -99,6 +125,9 @@ final class Transport {
         if (off + hl > end) {
             return Protocols.NONE;
         }
+        if (ctx.verifyChecksums() && quoted == 0 && (ctx.flagsAt(layer - 1) & LayerFlags.TRUNCATED) == 0) {
+            verifyTransportChecksum(buf, off, end, ctx, layer, 6);
+        }
         // Each MPTCP option shows in Wireshark's protocol list as an "mptcp" layer.
         for (int o = off + 20; o < off + hl;) {
             int kind = u8(buf, o);
@@ -157,6 +186,9 @@ final class Transport {
         }
         int layer = ctx.addLayer(Protocols.UDP, off, 8, layerEnd);
         ctx.flag(layer, flags);
+        if (ctx.verifyChecksums() && flags == 0 && len >= 8 && u16(buf, off + 6) != 0) {
+            verifyTransportChecksum(buf, off, layerEnd, ctx, layer, 17);
+        }
         if (quoted != 0 && len > end - off) {
             // A quoted datagram is cut short on purpose; its payload protocol is still named by port.
             ctx.next(off + 8, end);
