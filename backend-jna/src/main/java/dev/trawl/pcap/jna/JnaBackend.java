@@ -79,23 +79,7 @@ final class JnaBackend implements Backend {
                 throw new BackendUnavailableException("the jna backend needs a 64-bit JVM; this one has "
                         + (8 * Native.POINTER_SIZE) + "-bit pointers");
             }
-            NativeLibrary library = null;
-            UnsatisfiedLinkError firstFailure = null;
-            for (String name : LIBRARY_NAMES) {
-                try {
-                    library = NativeLibrary.getInstance(name);
-                    break;
-                } catch (UnsatisfiedLinkError e) {
-                    if (firstFailure == null) {
-                        firstFailure = e;
-                    }
-                }
-            }
-            if (library == null) {
-                throw new BackendUnavailableException("libpcap not found (tried " + String.join(", ", LIBRARY_NAMES)
-                        + "): install it, e.g. 'sudo apt-get install libpcap0.8' on Debian and Ubuntu, "
-                        + "'sudo dnf install libpcap' on Fedora", firstFailure);
-            }
+            NativeLibrary library = findLibrary(LIBRARY_NAMES);
             NativePcap.register(library);
             Libc.register();
             instance = new JnaBackend(library);
@@ -109,6 +93,27 @@ final class JnaBackend implements Backend {
             throw new BackendUnavailableException("native access is not enabled: run java with "
                     + "--enable-native-access=ALL-UNNAMED (or =com.sun.jna on the module path)", e);
         }
+    }
+
+    /**
+     * The first of the names that loads.
+     *
+     * @throws BackendUnavailableException if none does, saying what to install
+     */
+    static NativeLibrary findLibrary(String... names) throws BackendUnavailableException {
+        UnsatisfiedLinkError firstFailure = null;
+        for (String name : names) {
+            try {
+                return NativeLibrary.getInstance(name);
+            } catch (UnsatisfiedLinkError e) {
+                if (firstFailure == null) {
+                    firstFailure = e;
+                }
+            }
+        }
+        throw new BackendUnavailableException("libpcap not found (tried " + String.join(", ", names)
+                + "): install it, e.g. 'sudo apt-get install libpcap0.8' on Debian and Ubuntu, "
+                + "'sudo dnf install libpcap' on Fedora", firstFailure);
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class JnaPcapProvider implements PcapProvider {
      */
     @Override
     public Backend create() throws BackendUnavailableException {
-        return JnaBackend.load();
+        try {
+            return JnaBackend.load();
+        } catch (NoClassDefFoundError e) {
+            // JnaBackend itself links against JNA: without the jar it cannot even load
+            throw new BackendUnavailableException("JNA (net.java.dev.jna:jna) is not on the class path", e);
+        }
     }
 }

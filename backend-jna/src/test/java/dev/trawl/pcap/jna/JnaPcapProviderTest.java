@@ -50,6 +50,16 @@ class JnaPcapProviderTest {
     }
 
     @Test
+    void aMissingLibpcapSaysWhatToInstall() {
+        dev.trawl.pcap.BackendUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.trawl.pcap.BackendUnavailableException.class,
+                () -> JnaBackend.findLibrary("trawl-no-such-library", "libtrawl-missing.so.9"));
+        assertTrue(e.getMessage().startsWith("libpcap not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("apt-get install libpcap0.8"), e.getMessage());
+        assertTrue(e.getCause() instanceof UnsatisfiedLinkError);
+    }
+
+    @Test
     void theModuleExportsNothingAndProvidesTheProvider() {
         ModuleDescriptor module = ModuleFinder.of(Path.of("target/classes")).find("dev.trawl.pcap.jna")
                 .orElseThrow().descriptor();
