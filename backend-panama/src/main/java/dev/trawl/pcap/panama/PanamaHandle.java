@@ -70,6 +70,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     private final MemorySegment outHeader;
     private final MemorySegment outData;
     private final long outAddress;
+    private final long pcapAddress;
     /** Whether reads use the critical {@code pcap_next_ex}: never for reads that may block or call back. */
     private final boolean critical;
 
@@ -86,6 +87,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
      */
     PanamaHandle(MemorySegment pcap, Arena arena, String source, TimestampPrecision precision, boolean critical) {
         this.pcap = pcap;
+        this.pcapAddress = pcap.address();
         this.critical = critical;
         this.arena = arena;
         this.source = source;
@@ -115,8 +117,14 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
      * @return libpcap's status: 1 packet, 0 timeout, -1 error, -2 end of file or break
      */
     final int nextEx() {
-        int rc = critical ? PcapIo.pcap_next_ex_critical(pcap, outHeader, outData)
-                : PcapIo.pcap_next_ex(pcap, outHeader, outData);
+        int rc;
+        if (PcapIo.RAW_POINTERS) {
+            rc = critical ? PcapIo.pcap_next_ex_raw_critical(pcapAddress, outAddress, outAddress + 8)
+                    : PcapIo.pcap_next_ex_raw(pcapAddress, outAddress, outAddress + 8);
+        } else {
+            rc = critical ? PcapIo.pcap_next_ex_critical(pcap, outHeader, outData)
+                    : PcapIo.pcap_next_ex(pcap, outHeader, outData);
+        }
         if (rc == 1) {
             view.set(Structs.pointerAt(outAddress), Structs.pointerAt(outAddress + ValueLayout.ADDRESS.byteSize()));
         }

@@ -3,10 +3,12 @@ package dev.trawl.pcap.panama;
 import static dev.trawl.pcap.panama.Libpcap.C_INT;
 import static dev.trawl.pcap.panama.Libpcap.C_POINTER;
 import static dev.trawl.pcap.panama.Libpcap.LINKER;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -26,6 +28,33 @@ final class PcapIo {
         static final MethodHandle HANDLE = LINKER.downcallHandle(ADDR, DESC);
         // no thread-state transition: only for reads that cannot block long nor call back into Java
         static final MethodHandle CRITICAL = LINKER.downcallHandle(ADDR, DESC, Linker.Option.critical(false));
+        // The same call with the pointers as 64-bit integers, which every 64-bit C calling convention passes
+        // exactly as pointers: the per-packet call then skips unwrapping three MemorySegments.
+        static final FunctionDescriptor RAW_DESC = FunctionDescriptor.of(C_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG);
+        static final MethodHandle RAW = RAW_POINTERS ? LINKER.downcallHandle(ADDR, RAW_DESC) : null;
+        static final MethodHandle RAW_CRITICAL = RAW_POINTERS
+                ? LINKER.downcallHandle(ADDR, RAW_DESC, Linker.Option.critical(false)) : null;
+    }
+
+    /** Whether pointers can be passed as {@code long}s: pointers are 64 bits wide. */
+    static final boolean RAW_POINTERS = ValueLayout.ADDRESS.byteSize() == 8;
+
+    /** {@code pcap_next_ex} with raw addresses; only when {@link #RAW_POINTERS}. */
+    static int pcap_next_ex_raw(long p, long header, long data) {
+        try {
+            return (int) pcap_next_ex.RAW.invokeExact(p, header, data);
+        } catch (Throwable t) {
+            throw Libpcap.unexpected(t);
+        }
+    }
+
+    /** {@code pcap_next_ex} with raw addresses, critical; only when {@link #RAW_POINTERS}. */
+    static int pcap_next_ex_raw_critical(long p, long header, long data) {
+        try {
+            return (int) pcap_next_ex.RAW_CRITICAL.invokeExact(p, header, data);
+        } catch (Throwable t) {
+            throw Libpcap.unexpected(t);
+        }
     }
 
     static int pcap_next_ex(MemorySegment p, MemorySegment header, MemorySegment data) {
