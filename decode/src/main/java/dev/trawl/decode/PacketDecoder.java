@@ -238,8 +238,9 @@ public final class PacketDecoder {
                 nextEnd = ctx.nextEnd;
             } else {
                 int last = r.count - 1;
-                nextOff = r.offsets[last] + r.headerLengths[last];
-                nextEnd = r.ends[last];
+                int b = last * DecodedPacket.STRIDE;
+                nextOff = r.layers[b + DecodedPacket.OFFSET] + r.layers[b + DecodedPacket.HEADER_LENGTH];
+                nextEnd = r.layers[b + DecodedPacket.END];
             }
             // The next region must lie inside this one and move forward, so that no decoder can loop.
             nextEnd = Math.min(nextEnd, limit);
@@ -272,19 +273,21 @@ public final class PacketDecoder {
                 return -1;
             }
             int e = Math.max(offset, Math.min(end, r.end));
-            r.protocols[i] = protocol;
-            r.offsets[i] = offset;
-            r.headerLengths[i] = Math.max(0, headerLength);
-            r.ends[i] = e;
-            r.flags[i] = 0;
+            int[] l = r.layers;
+            int b = i * DecodedPacket.STRIDE;
+            l[b + DecodedPacket.PROTOCOL] = protocol;
+            l[b + DecodedPacket.OFFSET] = offset;
+            l[b + DecodedPacket.HEADER_LENGTH] = Math.max(0, headerLength);
+            l[b + DecodedPacket.END] = e;
+            l[b + DecodedPacket.FLAGS] = 0;
             r.count = i + 1;
             return i;
         }
 
         @Override
         public void flag(int layer, int flags) {
-            if (layer >= 0 && layer < result.count) {
-                result.flags[layer] |= flags;
+            if (flags != 0 && layer >= 0 && layer < result.count) {
+                result.layers[layer * DecodedPacket.STRIDE + DecodedPacket.FLAGS] |= flags;
             }
         }
 
@@ -322,17 +325,17 @@ public final class PacketDecoder {
 
         @Override
         public int protocolAt(int index) {
-            return result.protocols[index];
+            return result.layers[index * DecodedPacket.STRIDE + DecodedPacket.PROTOCOL];
         }
 
         @Override
         public int flagsAt(int index) {
-            return result.flags[index];
+            return result.layers[index * DecodedPacket.STRIDE + DecodedPacket.FLAGS];
         }
 
         @Override
         public int offsetAt(int index) {
-            return result.offsets[index];
+            return result.layers[index * DecodedPacket.STRIDE + DecodedPacket.OFFSET];
         }
 
         @Override
