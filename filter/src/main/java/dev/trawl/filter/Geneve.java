@@ -97,6 +97,22 @@ final class Geneve {
         return s;
     }
 
+    /**
+     * Inside Geneve, whether there is an inner Ethernet header at all (the link header and payload offsets
+     * differ); null outside Geneve. Tests of Ethernet addresses are guarded by it.
+     */
+    static Block linkLayerCheck(Gen g) throws FilterSyntaxException {
+        if (!g.isGeneve) {
+            return null;
+        }
+        Stmt s = Gen.stmt(Gen.LD | Gen.MEM, g.offLinkhdr.reg);
+        Ir.append(s, Gen.stmt(Gen.LDX | Gen.MEM, g.offLinkpl.reg));
+        Block b0 = g.block(Gen.JMP | Gen.JEQ | Gen.X, 0);
+        b0.stmts = s;
+        Ir.not(b0);
+        return b0;
+    }
+
     static Block gen(Gen g, boolean hasVni, long vni) throws FilterSyntaxException {
         if (hasVni && vni > 0xffffff) {
             throw g.error("Geneve VNI " + vni + " greater than maximum 16777215");

@@ -358,13 +358,17 @@ final class Parser {
             case AMP -> 3;
             case LSH, RSH -> 5;
             case PLUS, MINUS -> 7;
-            case STAR, SLASH, PERCENT -> 9;
-            case CARET -> 100;
+            case STAR, SLASH -> 9;
+            case CARET, PERCENT -> 100;
             default -> -1;
         };
     }
 
-    /** Precedence climbing; '^' has no declared precedence in libpcap, so the parser always shifts it. */
+    /**
+     * Precedence climbing. '^' and '%' have no declared precedence in libpcap's grammar, so its parser always
+     * shifts them: each takes the operand just before it and everything after it ({@code a * b % c + d} is
+     * {@code a * (b % (c + d))}).
+     */
     private Arith arith(int minBp) throws Fail {
         enter();
         Arith left = arithPrimary();
@@ -376,7 +380,7 @@ final class Parser {
             }
             int col = cur().start();
             p++;
-            int rbp = op == Tok.CARET ? 0 : l;
+            int rbp = l == 100 ? 0 : l;
             Arith right = arith(rbp);
             left = new Ast.Binary(op, left, right, col);
         }

@@ -166,7 +166,12 @@ final class Primitives {
     static Block ecode(Gen g, byte[] eaddr, Ast.Qual q) throws FilterSyntaxException {
         if ((q.addr() == Tok.HOST || q.addr() == null) && q.proto() == Tok.LINK) {
             if (macOffsets(g.linktype) != null) {
-                return ehostop(g, eaddr, q.dir());
+                Block tmp = Geneve.linkLayerCheck(g);
+                Block b = ehostop(g, eaddr, q.dir());
+                if (tmp != null) {
+                    Ir.and(tmp, b);
+                }
+                return b;
             }
             if (Wlan80211.isFamily(g.linktype)) {
                 return Wlan80211.hostop(g, eaddr, q.dir());

@@ -116,7 +116,12 @@ final class Specials {
                 return g.bcmp(Rel.LINKHDR, 1, new byte[] {0});
             }
             if (Primitives.macOffsets(g.linktype) != null) {
-                return Primitives.ehostop(g, EBROADCAST, Tok.DST);
+                Block b1 = Geneve.linkLayerCheck(g);
+                Block b0 = Primitives.ehostop(g, EBROADCAST, Tok.DST);
+                if (b1 != null) {
+                    Ir.and(b1, b0);
+                }
+                return b0;
             }
             if (Wlan80211.isFamily(g.linktype)) {
                 return Wlan80211.hostop(g, EBROADCAST, Tok.DST);
@@ -148,7 +153,12 @@ final class Specials {
             }
             int[] offs = Primitives.macOffsets(g.linktype);
             if (offs != null) {
-                return g.jset(g.loadA(Rel.LINKHDR, offs[1], B), 1);
+                Block b1 = Geneve.linkLayerCheck(g);
+                Block b0 = g.jset(g.loadA(Rel.LINKHDR, offs[1], B), 1);
+                if (b1 != null) {
+                    Ir.and(b1, b0);
+                }
+                return b0;
             }
         } else if (proto == Tok.IP) {
             Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IP);

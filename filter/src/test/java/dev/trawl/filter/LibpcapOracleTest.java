@@ -100,7 +100,9 @@ class LibpcapOracleTest {
                 "<<", ">>"}) + " " + r.nextInt(40) + " " + pick(r, new String[] {"=", ">", "<"}) + " " + r.nextInt(9);
             case 19 -> "ip[" + r.nextInt(20) + ":2] " + pick(r, new String[] {"+", "-", "*", "/", "&", "|", "^",
                 ">>"}) + " " + r.nextInt(16) + " > " + r.nextInt(2000);
-            case 20 -> pick(r, new String[] {"gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
+            case 20 -> pick(r, new String[] {"ip[2:2] % 3 + 1 > 2", "ip[0] * 2 % 3 ^ 1 = 0", "geneve and multicast",
+                "geneve 7 and ether broadcast", "geneve and tcp port 80", "vlan and tcp port 80", "mpls and udp",
+                "pppoes 3 and tcp", "-ip[0] < 5", "tcp[tcp[0]] = 1", "ether[len - 1] = 0", "gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
                 "ip6 and arp", "udp port http", "tcp port domain", "ether proto foo", "net 10.0.0.1/8"});
             default -> "byte " + r.nextInt(20) + " " + pick(r, new String[] {"=", "<", ">", "&", "|"}) + " "
                     + r.nextInt(256);
