@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * <ul>
  *   <li>{@link Capabilities}: each capability, declared or not;</li>
  *   <li>{@link OfflineReading}: every capture of the corpus, read from a path and from a stream;</li>
+ *   <li>{@link Corruption}: damaged copies of good captures, cut short or overwritten;</li>
  *   <li>{@link ReadSemantics}: next, dispatch, loop, breakLoop, handler exceptions, close;</li>
  *   <li>{@link Filtering}: compile verdicts, instructions, and offline matches;</li>
  *   <li>{@link Dumping}: dumper round trips in each declared format and mode;</li>
@@ -71,6 +72,15 @@ public abstract class ConformanceKit {
     /** Every capture of the corpus against tshark, libpcap's read status and tcpdump. */
     @Nested
     class OfflineReading extends OfflineChecks {
+        @Override
+        ConformanceKit kit() {
+            return ConformanceKit.this;
+        }
+    }
+
+    /** Damaged copies of good captures: a clear exception or a clean end, in bounded time. */
+    @Nested
+    class Corruption extends CorruptionChecks {
         @Override
         ConformanceKit kit() {
             return ConformanceKit.this;
