@@ -211,6 +211,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
             }
             return count;
         } finally {
+            view.invalidate(); // the packets of a dispatch are views for the handler only
             leaveRead();
         }
     }
@@ -242,6 +243,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
             }
             return delivered;
         } finally {
+            view.invalidate(); // the packets of a loop are views for the handler only
             leaveRead();
         }
     }

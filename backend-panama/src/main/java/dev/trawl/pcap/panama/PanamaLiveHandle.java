@@ -194,6 +194,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
             }
             return rc;
         } finally {
+            view.invalidate(); // the packets of a dispatch are views for the handler only
             leaveRead();
         }
     }
