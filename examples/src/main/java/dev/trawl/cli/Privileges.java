@@ -26,6 +26,7 @@ final class Privileges {
     }
 
     static void drop(String user) throws CliException {
+        preloadClasses();
         try {
             dropNative(user);
         } catch (CliException e) {
@@ -75,6 +76,34 @@ final class Privileges {
             }
             if (uid != 0 && (int) setuid.invokeExact(state, 0) == 0) {
                 throw new CliException("dropping root to '" + user + "' did not stick: setuid(0) still succeeds");
+            }
+        }
+    }
+
+    /**
+     * Loads trawl's classes (and picocli's and JNA's) before root is given up: the class path usually lies under
+     * a directory the new user cannot read, such as {@code /root/.m2}, and the JVM loads classes lazily.
+     */
+    private static void preloadClasses() {
+        ClassLoader loader = Privileges.class.getClassLoader();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith(".jar")) {
+                continue;
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
+                for (var it = jar.entries(); it.hasMoreElements(); ) {
+                    String name = it.nextElement().getName();
+                    if (name.endsWith(".class") && !name.contains("-") && (name.startsWith("dev/trawl/")
+                            || name.startsWith("picocli/") || name.startsWith("com/sun/jna/"))) {
+                        try {
+                            Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                        } catch (Throwable ignored) {
+                            // a class that cannot load here (another platform's) is not needed here either
+                        }
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // an unreadable entry: nothing to preload from it
             }
         }
     }

@@ -150,7 +150,17 @@ public final class Trawl implements Callable<Integer> {
         Io io = new Io(in, out, err);
         Trawl trawl = new Trawl(io);
         CommandLine cl = commandLine(trawl);
-        return cl.execute(tsharkFieldArguments(args));
+        try {
+            return cl.execute(tsharkFieldArguments(args));
+        } catch (RuntimeException | Error e) {
+            // picocli passes Errors (a class that cannot load, memory exhausted) through: still one line
+            err.println("trawl: internal error: " + e);
+            if (List.of(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
     }
 
     static CommandLine commandLine(Trawl trawl) {
