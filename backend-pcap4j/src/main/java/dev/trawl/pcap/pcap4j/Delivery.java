@@ -73,6 +73,7 @@ final class Delivery implements RawPacketListener {
 
     @Override
     public void gotPacket(byte[] packet) {
+        records++; // libpcap has consumed the record, whether or not it is delivered
         if (failure != null) {
             return; // the loop is being broken; deliver nothing more
         }
@@ -82,7 +83,6 @@ final class Delivery implements RawPacketListener {
 
     private void deliver() {
         delivered++;
-        records++;
         try {
             handler.onPacket(view);
         } catch (IOException e) {
@@ -104,6 +104,7 @@ final class Delivery implements RawPacketListener {
         if (recovery != null) {
             try {
                 view.set(recovery.lastRecord(records));
+                records++;
                 deliver();
                 return;
             } catch (IOException | RuntimeException e) {
