@@ -9,7 +9,7 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 
-/** Decoders of application protocols: DNS, DHCP, NTP, HTTP, TLS, and named opaque payloads. */
+/** Decoders of application protocols: DNS, DHCP, NTP, UDP encapsulation, and named opaque payloads. */
 final class Apps {
     private Apps() {
     }
@@ -61,39 +61,6 @@ final class Apps {
     /** NTP: a 48-byte header (extension fields and MAC follow, not decoded). */
     static int ntp(byte[] buf, int off, int end, DecodeContext ctx) {
         header(ctx, Protocols.NTP, off, 48, end);
-        return Protocols.NONE;
-    }
-
-    /**
-     * HTTP/1.x: the layer's header is the request or status line plus the header block, up to the empty
-     * line; a message without that line is a continuation and is named {@code http} as a whole.
-     */
-    static int http(byte[] buf, int off, int end, DecodeContext ctx) {
-        int headersEnd = -1;
-        for (int i = off; i + 3 < end; i++) {
-            if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
-                headersEnd = i + 4;
-                break;
-            }
-        }
-        if (headersEnd < 0) {
-            ctx.addLayer(Protocols.HTTP, off, end - off, end);
-            return Protocols.NONE;
-        }
-        ctx.addLayer(Protocols.HTTP, off, headersEnd - off, end);
-        return headersEnd < end ? Protocols.DATA_TEXT_LINES : Protocols.NONE;
-    }
-
-    /** TLS records: the layer spans the records; the first one's header is the layer header. */
-    static int tls(byte[] buf, int off, int end, DecodeContext ctx) {
-        int layer = header(ctx, Protocols.TLS, off, 5, end);
-        if (off + 5 <= end) {
-            int type = u8(buf, off);
-            int major = u8(buf, off + 1);
-            if (type < 20 || type > 24 || major != 3) {
-                ctx.flag(layer, LayerFlags.MALFORMED);
-            }
-        }
         return Protocols.NONE;
     }
 

@@ -71,8 +71,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("mdns", Apps::mdns);
         r.protocol("dhcp", Apps::dhcp);
         r.protocol("ntp", Apps::ntp);
-        r.protocol("http", Apps::http);
-        r.protocol("tls", Apps::tls);
         r.protocol("udpencap", Apps::udpEncap);
         r.protocol("sll", LinkLayers::sll);
         r.protocol("null", LinkLayers::nullLoopback);

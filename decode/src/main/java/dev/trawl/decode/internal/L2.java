@@ -97,11 +97,6 @@ final class L2 {
         return Protocols.PPP;
     }
 
-    /** The PPP protocol field alone, as PPPoE carries it (no address and control bytes). */
-    static int pppProtocolOnly(byte[] buf, int off, int end, DecodeContext ctx) {
-        return LinkLayers.ppp(buf, off, end, ctx);
-    }
-
     /** Frame Relay (Q.922 address, then Q.933 NLPID encapsulation). */
     static int frameRelay(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 2 > end) {
