@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #close()} deletes both (deleting the namespace deletes its end, and with it the pair). Traffic only
  * crosses the pair: the tests send raw frames on either end, and neither end has a route anywhere.
  */
+@SuppressWarnings("restricted") // setns(2) through java.lang.foreign, to open a handle inside the namespace
 final class VethPair implements AutoCloseable {
     final String namespace;
     final String outer;
