@@ -40,13 +40,20 @@ public abstract class ConformanceKit {
     protected ConformanceKit() {
     }
 
-    /** The backend under test. Called often: return a cached instance, as {@code Pcap.backend(name)} does. */
+    /**
+     * The backend under test. Called often: return a cached instance, as {@code Pcap.backend(name)} does.
+     *
+     * @return the backend
+     * @throws Exception if it cannot be had; every test then fails with that exception
+     */
     protected abstract Backend backend() throws Exception;
 
     /**
      * Whether the backend reads files exactly as libpcap 1.10 does: it stops at the same frame with the same
      * error, and fails to open the same files. True by default; the pure-Java provider returns false and may
      * then read further where the format allows (pcapng sections with other link types, for instance).
+     *
+     * @return whether to hold the backend to libpcap's reading exactly
      */
     protected boolean libpcapSemantics() {
         return true;
@@ -55,6 +62,8 @@ public abstract class ConformanceKit {
     /**
      * Whether the backend compiles filters with libpcap, so that its programs equal libpcap's instruction for
      * instruction and its error messages are libpcap's. True by default.
+     *
+     * @return whether to hold the backend to libpcap's filter code exactly
      */
     protected boolean libpcapFilterCode() {
         return true;
