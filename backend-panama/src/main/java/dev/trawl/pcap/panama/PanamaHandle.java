@@ -30,13 +30,14 @@ import java.util.concurrent.locks.LockSupport;
  * (the only atomic on the read path) and re-checks the state. Other calls that touch the {@code pcap_t}
  * ({@code breakLoop}, {@code stats}, {@code send}, {@code setFilter}, ...) count themselves in {@code users}.
  * {@link #close()} moves the state to closing, calls {@code pcap_breakloop} so that a blocked or looping
- * reader returns, waits until no reader nor user is inside, and only then calls {@code pcap_close} and closes
- * the arena. A close from inside a packet handler (on the reading thread) is finished when the read returns.
+ * reader returns, waits until no reader nor user is inside, then closes the arena (which invalidates every
+ * packet view) and only then calls {@code pcap_close}. A close from inside a packet handler (on the reading
+ * thread) is finished when the read returns.
  *
  * <p><b>Memory.</b> The handle owns one shared arena: the out-parameters of {@code pcap_next_ex}, the packet
  * window, and the upcall stub of {@code dispatch}. Native calls get the {@code pcap_t} and the out-parameters
- * as global-scope pointers, which skips the per-call arena acquire; the close protocol is what keeps them
- * valid.
+ * as global-scope pointers or raw addresses, which skips the per-call arena acquire (two atomics); the close
+ * protocol is what keeps them valid.
  */
 abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle, PanamaLiveHandle {
     private static final int OPEN = 0;
