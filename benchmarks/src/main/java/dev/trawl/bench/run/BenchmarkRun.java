@@ -46,6 +46,8 @@ public final class BenchmarkRun {
     static final String DECODE_BENCHMARKS = "dev.trawl.bench.decode.DecodeBenchmark";
     static final String PCAP4J_DECODE_BENCHMARKS = "dev.trawl.bench.decode.Pcap4jDecodeBenchmark";
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private final Scale scale;
     private final Path work;
     private final Path out;
@@ -226,6 +228,6 @@ public final class BenchmarkRun {
     }
 
     private void progress(String message) {
-        System.err.println("[" + LocalTime.now().withNano(0) + "] " + message);
+        System.err.println("[" + LocalTime.now().format(CLOCK) + "] " + message);
     }
 }
