@@ -17,7 +17,9 @@ import dev.trawl.decode.spi.ProtocolRegistrar;
 
 /**
  * The protocols trawl decodes out of the box, registered through the same plugin interface as any other.
- * Stateless; the registry calls it once.
+ * The registry calls it first, whenever one is built; the ids it hands out are therefore the same in every
+ * registry, which is why the helper classes may keep the ids of their sub-protocols in static fields
+ * (rewritten with the same values by each build).
  */
 public final class BuiltinProtocols implements DecoderPlugin {
     @Override

@@ -30,6 +30,21 @@ final class Named {
         udp(r, "tsp", 525);
         udp(r, "lisp", 4341, 4342);
         udp(r, "sflow", 6343);
+        udp(r, "llmnr", 5355);
+        udp(r, "openvpn", 1194);
+        udp(r, "wg", 51820);
+        udp(r, "cflow", 2055, 9995, 9996, 4739);
+        udp(r, "cldap", 389);
+        udp(r, "tacplus", 49);
+        tcp(r, "tacplus", 49);
+        tcp(r, "pop", 110);
+        tcp(r, "imap", 143);
+        tcp(r, "ldap", 389);
+        tcp(r, "mysql", 3306);
+        tcp(r, "pgsql", 5432);
+        tcp(r, "mqtt", 1883);
+        tcp(r, "rtsp", 554);
+        tcp(r, "nntp", 119);
         tcp(r, "whois", 43);
         tcp(r, "pptp", 1723);
         tcp(r, "rpkirtr", 323);
@@ -119,7 +134,7 @@ final class Named {
     }
 
     private static void tcp(ProtocolRegistrar r, String name, int... ports) {
-        int id = r.protocol(name, null);
+        int id = r.protocol(name, null); // an existing name keeps its id (and decoder)
         for (int port : ports) {
             r.bind(Dispatch.TCP_PORT, port, id);
         }

@@ -21,7 +21,6 @@ final class Subprotocols {
 
     static int igmpMessage;
     static int dvmrp;
-    static int mtrace;
     static int afs;
     static int krb4;
     static int isisHello;
@@ -41,7 +40,6 @@ final class Subprotocols {
     static void register(ProtocolRegistrar r) {
         igmpMessage = r.protocol("igmp.message", "igmp", null);
         dvmrp = r.protocol("dvmrp", null);
-        mtrace = r.protocol("mtrace", null);
         afs = r.protocol("afs", null);
         krb4 = r.protocol("krb4", null);
         isisHello = r.protocol("isis.hello", null);
@@ -90,9 +88,6 @@ final class Subprotocols {
                 return marker(ctx, igmpMessage, off, end);
             case 0x13:
                 return marker(ctx, dvmrp, off, end);
-            case 0x1E:
-            case 0x1F:
-                return marker(ctx, mtrace, off, end);
             default:
                 return Protocols.NONE;
         }
