@@ -120,12 +120,14 @@ final class PcapngReader extends RecordReader {
             endOrTruncated();
             return false;
         }
-        if (in.buf.getInt(in.pos) == SHB) { // the SHB type reads the same in both byte orders
-            newSection();
-        }
         int p = in.pos;
         ByteBuffer b = in.buf;
         int type = b.getInt(p);
+        if (type == SHB) { // the SHB type reads the same in both byte orders
+            newSection();
+            p = in.pos;
+            b = in.buf;
+        }
         int length = b.getInt(p + 4);
         if ((length & 3) != 0 || Integer.compareUnsigned(length - 12, maxBlock - 12) > 0) {
             throw badLength(length, p);
