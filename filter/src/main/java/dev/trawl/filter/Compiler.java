@@ -150,7 +150,7 @@ final class Compiler {
         if (addr == Tok.PROTO) {
             return Primitives.proto(g, (int) v, proto, q.dir());
         }
-        throw g.error("'protochain' is not supported: it needs backward jumps, which BPF programs cannot contain");
+        return Protochain.gen(g, (int) v, proto);
     }
 
     private int transport(Tok proto, String what) throws FilterSyntaxException {
@@ -263,7 +263,7 @@ final class Compiler {
         }
         Integer v = lookupProto(name, proto);
         if (addr == Tok.PROTOCHAIN) {
-            throw g.error("'protochain' is not supported: it needs backward jumps, which BPF programs cannot contain");
+            return Protochain.gen(g, v, proto);
         }
         return Primitives.proto(g, v, proto, q.dir());
     }

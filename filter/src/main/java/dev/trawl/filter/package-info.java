@@ -18,8 +18,9 @@
  * stateless and safe to share between threads. The module also provides the
  * {@link dev.trawl.pcap.spi.FilterCompiler} service.
  *
- * <p>Not supported: {@code protochain} (its loop needs backward jumps, which a {@code BpfProgram} cannot hold)
- * and the ATM/SS7 field primitives on their native link types.
+ * <p>Differences from libpcap: {@code protochain} follows at most eight
+ * extension headers (libpcap's loop needs a backward jump, which a {@code BpfProgram} cannot hold); the ATM and
+ * SS7 field primitives are rejected on every link type.
  *
  * <p>Fuzzing: {@code FilterCompilerFuzzTest} replays its seeds in every build; {@code mvn -pl filter test
  * -Pfuzz} (or {@code JAZZER_FUZZ=1 mvn -pl filter test -Dtest=FilterCompilerFuzzTest}) fuzzes for 60 s.

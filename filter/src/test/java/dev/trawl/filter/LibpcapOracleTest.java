@@ -102,7 +102,7 @@ class LibpcapOracleTest {
                 ">>"}) + " " + r.nextInt(16) + " > " + r.nextInt(2000);
             case 20 -> pick(r, new String[] {"ip[2:2] % 3 + 1 > 2", "ip[0] * 2 % 3 ^ 1 = 0", "geneve and multicast",
                 "geneve 7 and ether broadcast", "geneve and tcp port 80", "vlan and tcp port 80", "mpls and udp",
-                "pppoes 3 and tcp", "-ip[0] < 5", "tcp[tcp[0]] = 1", "ether[len - 1] = 0", "gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
+                "pppoes 3 and tcp", "-ip[0] < 5", "protochain 6", "ip6 protochain \\udp", "protochain nosuch", "tcp[tcp[0]] = 1", "ether[len - 1] = 0", "gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
                 "ip6 and arp", "udp port http", "tcp port domain", "ether proto foo", "net 10.0.0.1/8"});
             default -> "byte " + r.nextInt(20) + " " + pick(r, new String[] {"=", "<", ">", "&", "|"}) + " "
                     + r.nextInt(256);
@@ -199,11 +199,12 @@ class LibpcapOracleTest {
             }
             if (theirs.equals(ours.instructions())) {
                 identical++;
-            } else {
-                System.out.println("oracle program differs: " + links.get(i) + " [" + expr + "] ours "
-                        + ours.length() + " libpcap " + theirs.size());
+                continue;
             }
-            if (!theirs.equals(ours.instructions())) if (links.get(i) == LinkType.ETHERNET) {
+            System.out.println("oracle program differs: " + links.get(i) + " [" + expr + "] ours "
+                    + ours.length() + " libpcap " + theirs.size());
+            if (links.get(i) == LinkType.ETHERNET && !expr.contains("protochain")) {
+                // libpcap's protochain loops backwards, which BpfProgram rejects; ProtochainTest covers it.
                 BpfProgram lib = new BpfProgram(theirs);
                 for (TinyPcap.Packet pk : eth.packets) {
                     if ((lib.run(pk.data().duplicate(), pk.originalLength()) != 0)
