@@ -63,7 +63,9 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
     static PanamaOfflineHandle open(Path file, OfflineOptions options, boolean allowCritical) throws PcapException {
         String name = file.toString();
         byte[] magic = new byte[0];
-        if (Files.isRegularFile(file)) {
+        // libpcap reads standard input for "-", whatever file of that name exists: never peek, never critical
+        boolean regular = !name.equals("-") && Files.isRegularFile(file);
+        if (regular) {
             try (InputStream in = Files.newInputStream(file)) {
                 magic = in.readNBytes(4);
             } catch (IOException e) {
@@ -83,7 +85,7 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
             }
         }
         try {
-            return new PanamaOfflineHandle(pcap, arena, name, allowCritical && Files.isRegularFile(file), null,
+            return new PanamaOfflineHandle(pcap, arena, name, allowCritical && regular, null,
                     options.precision());
         } catch (RuntimeException | Error e) {
             PcapCore.pcap_close(pcap);
