@@ -13,6 +13,17 @@ import dev.trawl.pcap.PcapException;
  * Enhanced Packet Block on the packet's {@link dev.trawl.pcap.Packet#interfaceId()} with its comment and flags.
  * The section header is written with the first block, so {@link #sectionComment} must come before any write.
  *
+ * <pre>{@code
+ * DumpOptions pcapng = DumpOptions.builder().format(CaptureFormat.PCAPNG).build();
+ * try (PcapngDumper out = (PcapngDumper) Pcap.backend("java")
+ *         .openDumper(path, LinkType.ETHERNET, 65535, pcapng)) {
+ *     out.sectionComment("lab capture");
+ *     int wifi = out.addInterface(InterfaceInfo.of(LinkType.IEEE802_11_RADIOTAP, 65535).withName("wlan0"));
+ *     out.write(new PacketRecord(seconds, nanos, length, bytes, wifi, "retransmitted", -1));
+ *     out.writeStatistics(InterfaceStatistics.of(wifi, Instant.now(), received, dropped));
+ * }
+ * }</pre>
+ *
  * <p>Not thread-safe.
  */
 public interface PcapngDumper extends Dumper {
