@@ -359,6 +359,11 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         throw new IllegalArgumentException("handle of backend 'panama' has no " + type.getName());
     }
 
+    /** Whether reads use the critical {@code pcap_next_ex}. */
+    final boolean criticalReads() {
+        return critical;
+    }
+
     /** For tests: how many packet windows this handle made. */
     final long windowsCreated() {
         return view.windowsCreated();

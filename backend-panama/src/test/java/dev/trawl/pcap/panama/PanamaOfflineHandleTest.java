@@ -205,6 +205,24 @@ class PanamaOfflineHandleTest {
     }
 
     @Test
+    void onlyRegularFilesAreReadWithTheCriticalCall() throws Exception {
+        Path file = Corpus.capture("afs.pcap");
+        try (OfflineHandle h = Corpus.backend().openOffline(file)) {
+            assertTrue(((PanamaHandle) h).criticalReads());
+        }
+        try (OfflineHandle h = Corpus.backend().openOffline(Files.newInputStream(file), OfflineOptions.defaults())) {
+            assertFalse(((PanamaHandle) h).criticalReads(), "stream reads call back into Java");
+        }
+        System.setProperty(PanamaBackend.CRITICAL_PROPERTY, "false");
+        try (OfflineHandle h = new PanamaPcapProvider().create().openOffline(file)) {
+            assertFalse(((PanamaHandle) h).criticalReads(), "switched off by the property");
+            assertEquals(601, readAll(h).size());
+        } finally {
+            System.clearProperty(PanamaBackend.CRITICAL_PROPERTY);
+        }
+    }
+
+    @Test
     void missingFileIsAPcapExceptionNotMalformed() throws Exception {
         PcapException e = assertThrows(PcapException.class,
                 () -> Corpus.backend().openOffline(Path.of("/nonexistent/x.pcap")));
