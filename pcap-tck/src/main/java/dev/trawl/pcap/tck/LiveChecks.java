@@ -3,6 +3,7 @@ package dev.trawl.pcap.tck;
 import dev.trawl.pcap.CaptureStats;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Device;
+import dev.trawl.pcap.DeviceAddress;
 import dev.trawl.pcap.Direction;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
@@ -15,6 +16,7 @@ import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.TimestampType;
 import dev.trawl.pcap.UnsupportedCapabilityException;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,27 @@ abstract class LiveChecks extends LiveBase {
             assertFalse(d.isLoopback(), end + " is not loopback");
             assertFalse(d.isWireless(), end + " is not wireless");
             assertEquals(Device.ConnectionStatus.CONNECTED, d.connectionStatus(), end);
+        }
+        if (pair.addressA != null) {
+            Device a = devices.stream().filter(x -> x.name().equals(pair.a)).findFirst().orElseThrow();
+            InetAddress address = InetAddress.getByName(pair.addressA);
+            DeviceAddress v4 = a.addresses().stream().filter(x -> x.address().equals(address)).findFirst()
+                    .orElseThrow(() -> new AssertionError(pair.addressA + " missing from " + a.addresses()));
+            assertEquals(InetAddress.getByName("255.255.255.0"), v4.netmask(), "netmask");
+            String prefix = pair.addressA.substring(0, pair.addressA.lastIndexOf('.'));
+            assertEquals(InetAddress.getByName(prefix + ".255"), v4.broadcast(), "broadcast");
+        }
+    }
+
+    @Test
+    void aLiveFilterCompilesWithTheDevicesNetmask() throws Exception {
+        Assumptions.assumeTrue(supports(Capability.FILTER), "the backend does not declare FILTER");
+        Assumptions.assumeTrue(pair.addressA != null, "end a has no IPv4 address");
+        try (LiveHandle h = backend().openLive(pair.a, quick().build())) {
+            // 'ip broadcast' needs the netmask, which only a live handle's own device can give
+            h.setFilter("ip broadcast");
+            assertThrows(dev.trawl.pcap.InvalidFilterException.class,
+                    () -> h.compileFilter("ip broadcast", true, dev.trawl.pcap.Handle.NETMASK_UNKNOWN));
         }
     }
 
@@ -362,7 +385,12 @@ abstract class LiveChecks extends LiveBase {
             if (!supports(Capability.SEND)) {
                 assertThrows(UnsupportedCapabilityException.class, () -> h.send(frame(1)));
             } else {
-                h.send(java.nio.ByteBuffer.wrap(frame(1)));
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(100);
+                buffer.position(10);
+                buffer.put(frame(1)).flip().position(10);
+                h.send(buffer);
+                assertEquals(10, buffer.position(), "send leaves the buffer's position alone");
+                assertEquals(70, buffer.limit());
             }
         }
     }

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A veth pair with unique names ({@code tv<hex>a}, {@code tv<hex>b}) in the test's own network namespace,
- * up, with IPv6 off so that the kernel sends nothing on it by itself. Traffic sent on one end arrives only
+ * up, with IPv6 off, and an IPv4 address on end a (for the device list and netmask checks). Traffic sent on one end arrives only
  * on the other. {@link #close()} deletes it (deleting one end deletes both).
  */
 final class VethPair implements AutoCloseable {
     final String a;
     final String b;
+    /** The IPv4 address of end a ({@code 198.18.N.1/24}, a benchmarking range), or {@code null} if it has none. */
+    String addressA;
     private boolean deleted;
 
     private VethPair(String a, String b) {
@@ -67,6 +69,9 @@ final class VethPair implements AutoCloseable {
                 ip("link", "set", end, "up");
             }
             pair.awaitUp();
+            String address = "198.18." + ThreadLocalRandom.current().nextInt(256) + ".1";
+            Tools.Result r = Tools.run(10, "ip", "addr", "add", address + "/24", "broadcast", "+", "dev", pair.a);
+            pair.addressA = r.exit() == 0 ? address : null;
             return pair;
         } catch (RuntimeException | java.io.IOException | InterruptedException e) {
             pair.close();
