@@ -1,6 +1,7 @@
 /*
- * Test oracle: compiles filter expressions with the installed libpcap. Reads lines "<dlt>\t<expression>"
- * from standard input and writes one line per expression: "OK code:jt:jf:k ..." or "ERR <message>".
+ * Test oracle: compiles filter expressions with the installed libpcap. Reads lines
+ * "<dlt>\t<snaplen>\t<optimize>\t<netmask>\t<expression>" from standard input and writes one line per
+ * expression: "OK code:jt:jf:k ..." or "ERR <message>".
  */
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -15,18 +16,31 @@ int main(void) {
         if (line[len - 1] == '\n') {
             line[--len] = '\0';
         }
-        char *tab = strchr(line, '\t');
-        if (tab == NULL) {
+        char *fields[5];
+        char *cur = line;
+        int nf = 0;
+        for (; nf < 4; nf++) {
+            char *tab = strchr(cur, '\t');
+            if (tab == NULL) {
+                break;
+            }
+            *tab = '\0';
+            fields[nf] = cur;
+            cur = tab + 1;
+        }
+        if (nf != 4) {
             printf("ERR bad input line\n");
             continue;
         }
-        *tab = '\0';
-        int dlt = atoi(line);
-        pcap_t *p = pcap_open_dead(dlt, 262144);
+        int dlt = atoi(fields[0]);
+        int snaplen = atoi(fields[1]);
+        int optimize = atoi(fields[2]);
+        bpf_u_int32 netmask = (bpf_u_int32) strtoul(fields[3], NULL, 10);
+        pcap_t *p = pcap_open_dead(dlt, snaplen);
         struct bpf_program prog;
         if (p == NULL) {
             printf("ERR pcap_open_dead failed\n");
-        } else if (pcap_compile(p, &prog, tab + 1, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+        } else if (pcap_compile(p, &prog, cur, optimize, netmask) != 0) {
             char *err = pcap_geterr(p);
             for (char *c = err; *c; c++) {
                 if (*c == '\n') {

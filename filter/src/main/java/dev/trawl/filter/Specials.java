@@ -197,8 +197,12 @@ final class Specials {
     private static Block inbound(Gen g, Arithmetic arith, boolean out) throws FilterSyntaxException {
         Block b0;
         switch (g.linktype) {
-            case LinkLayers.SLIP:
-                return arith.relation(Gen.JEQ, arith.load(Tok.LINK, arith.loadi(0), 1), arith.loadi(0), out);
+            case LinkLayers.SLIP: {
+                // libpcap passes these as arguments of one call, which its compiler evaluates right to left.
+                Arithmetic.Arth right = arith.loadi(0);
+                Arithmetic.Arth left = arith.load(Tok.LINK, arith.loadi(0), 1);
+                return arith.relation(Gen.JEQ, left, right, out);
+            }
             case LinkLayers.IPNET:
                 return g.cmp(Rel.LINKHDR, 2, H, out ? 1 : 2);
             case LinkLayers.LINUX_SLL:

@@ -21,6 +21,7 @@ final class VarOffsets {
             Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 3));
             Ir.append(s, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, 0xfffffffc));
             Ir.append(s, Gen.stmt(Gen.ST, g.offLinkpl.reg));
+            Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
         }
         if (s != null) {
             Ir.append(s, root.stmts);

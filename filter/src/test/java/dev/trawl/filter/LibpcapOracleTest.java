@@ -134,9 +134,13 @@ class LibpcapOracleTest {
         Random r = new Random(20261126);
         List<String> exprs = new ArrayList<>();
         List<LinkType> links = new ArrayList<>();
+        List<int[]> options = new ArrayList<>();
         for (int i = 0; i < 4000; i++) {
             exprs.add(expression(r, 3));
             links.add(types[r.nextInt(types.length)]);
+            // snaplen, optimize (mostly on), netmask (mostly unknown, sometimes a /24 for 'ip broadcast')
+            options.add(new int[] {r.nextInt(4) == 0 ? 96 : 262144, r.nextInt(5) == 0 ? 0 : 1,
+                r.nextInt(4) == 0 ? 0xffffff00 : Filter.NETMASK_UNKNOWN});
         }
         Process p = new ProcessBuilder(bin.toString()).start();
         List<String> answers = new ArrayList<>();
@@ -144,7 +148,9 @@ class LibpcapOracleTest {
             try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(),
                     StandardCharsets.UTF_8))) {
                 for (int i = 0; i < exprs.size(); i++) {
-                    w.write(links.get(i).toDlt() + "\t" + exprs.get(i) + "\n");
+                    int[] o = options.get(i);
+                    w.write(links.get(i).toDlt() + "\t" + o[0] + "\t" + o[1] + "\t" + Integer.toUnsignedString(o[2])
+                            + "\t" + exprs.get(i) + "\n");
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -174,8 +180,9 @@ class LibpcapOracleTest {
             BpfProgram ours = null;
             String ourError = null;
             try {
-                ours = Filter.compile(FilterExpression.parse(expr), links.get(i), 262144, true,
-                        Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE);
+                int[] o = options.get(i);
+                ours = Filter.compile(FilterExpression.parse(expr), links.get(i), o[0], o[1] == 1, o[2],
+                        EtcHosts.INSTANCE);
             } catch (FilterSyntaxException e) {
                 ourError = e.description();
             }
