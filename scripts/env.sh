@@ -30,8 +30,9 @@ export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 
 # Packages: libpcap (runtime and headers), the reference tools used as test oracles, iproute2 for the
-# network namespaces of the live tests, Maven and gcc for the build and the C baselines.
-trawl_packages=(libpcap0.8 libpcap-dev tcpdump tshark iproute2 maven gcc)
+# network namespaces of the live tests, Maven and gcc for the build and the C baselines, python3 for
+# the frame injector some live tests run inside a namespace.
+trawl_packages=(libpcap0.8 libpcap-dev tcpdump tshark iproute2 maven gcc python3)
 
 trawl_missing_packages() {
     local pkg
