@@ -133,6 +133,14 @@ final class BuiltinFields {
             }
         });
         r.field("wlan.ra", "wlan", MAC, "Receiver address", bytesAt(4, 6));
+        r.field("wlan.ta", "wlan", MAC, "Transmitter address", (p, i, s) -> {
+            // CTS and ACK frames (control subtypes 12 and 13) carry only the receiver address.
+            if (has(p, i, 0, 1) && !((u8(p, i, 0) & 0x0C) == 0x04 && (u8(p, i, 0) >>> 4) >= 12
+                    && (u8(p, i, 0) >>> 4) <= 13)) {
+                FieldSupport.emitBytes(p, i, 10, 6, s);
+            }
+        });
+        r.field("wlan.flags", "wlan", HEX8, "Flags", byteAt(1));
         r.field("radiotap.length", "radiotap", UINT, "Header length", (p, i, s) -> {
             if (has(p, i, 2, 2)) {
                 s.integer(Bytes.u16le(p.buffer(), p.offset(i) + 2));

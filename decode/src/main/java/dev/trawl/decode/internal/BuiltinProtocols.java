@@ -101,6 +101,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(LINKTYPE, 1, Protocols.ETH);
         r.bind(LINKTYPE, 9, Protocols.PPP);
         r.bind(LINKTYPE, 50, Protocols.PPP);
+        r.bind(LINKTYPE, 100, Protocols.LLC); // RFC 1483 LLC/SNAP-encapsulated ATM
         r.bind(LINKTYPE, 101, Protocols.RAW);
         r.bind(LINKTYPE, 104, Protocols.CHDLC);
         r.bind(LINKTYPE, 105, Protocols.WLAN);

@@ -132,7 +132,13 @@ final class LinkLayers {
     static int raw(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = ctx.addLayer(Protocols.RAW, off, 0, end);
         ctx.next(off, end);
-        return byVersion(buf, off, end, layer, ctx);
+        int next = byVersion(buf, off, end, layer, ctx);
+        if (next == Protocols.DATA) {
+            // Neither IPv4 nor IPv6: Wireshark shows the raw layer alone.
+            ctx.flag(layer, dev.trawl.decode.LayerFlags.MALFORMED);
+            return Protocols.NONE;
+        }
+        return next;
     }
 
     static int byVersion(byte[] buf, int off, int end, int layer, DecodeContext ctx) {

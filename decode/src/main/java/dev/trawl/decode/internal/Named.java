@@ -31,6 +31,7 @@ final class Named {
         udp(r, "lisp", 4341, 4342);
         udp(r, "sflow", 6343);
         udp(r, "llmnr", 5355);
+        udp(r, "babel", 6696);
         udp(r, "openvpn", 1194);
         udp(r, "wg", 51820);
         udp(r, "cflow", 2055, 9995, 9996, 4739);
