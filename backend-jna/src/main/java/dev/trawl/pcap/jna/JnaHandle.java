@@ -24,9 +24,10 @@ import java.util.Objects;
  * What live and offline handles share: the {@code pcap_t}, its lifetime, and reading.
  *
  * <p>{@link #next()} calls {@code pcap_next_ex} with its two out-pointers in one reused native block read
- * back through a direct buffer, and loads the reused {@link JnaPacket}; {@link #dispatch} and {@link #loop}
- * pass one callback object, held for the handle's life, to {@code pcap_dispatch} and {@code pcap_loop}. A
- * handler's exception breaks the native loop and is rethrown once the native call has returned.
+ * back through a direct buffer, and loads the reused {@link JnaPacket}. Offline, {@link #dispatch} and
+ * {@link #loop} run the same call in a Java loop; live, they pass one callback object, held for the handle's
+ * life, to {@code pcap_dispatch} and {@code pcap_loop} (whose batching and timeouts only libpcap knows), and
+ * a handler's exception breaks the native loop and is rethrown once the native call has returned.
  *
  * <p>Every native call runs inside the {@link NativeGuard}, so {@link #close()} from any thread breaks a
  * running read and frees the {@code pcap_t} only once no thread is inside libpcap.
