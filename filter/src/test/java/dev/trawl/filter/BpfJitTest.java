@@ -17,6 +17,7 @@ import java.util.StringJoiner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BpfJitTest {
     @Test
@@ -117,6 +118,32 @@ class BpfJitTest {
                 assertEquals(expected, m.run(buf, off, data.length, wire), () -> "program " + insns);
             }
         }
+    }
+
+    @Test
+    void runningAMatcherAllocatesNothing() throws Exception {
+        // Reflection, because the module under test does not read java.management (tests run on the class path).
+        Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                .invoke(null);
+        java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("getThreadAllocatedBytes", long.class);
+        BpfMatcher m = BpfJit.compile(Filter.compile(FilterExpression.parse(
+                "tcp port 80 and ip[2:2] / 3 % 5 > 1 and tcp[tcpflags] & tcp-syn != 0"), LinkType.ETHERNET, 262144,
+                true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
+        ByteBuffer packet = ByteBuffer.allocateDirect(80);
+        packet.putShort(12, (short) 0x0800).put(14, (byte) 0x45).put(23, (byte) 6).putShort(36, (short) 80);
+        long sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            sink += m.run(packet, 0, 80, 80);
+        }
+        long tid = Thread.currentThread().getId();
+        long before = (long) allocatedBytes.invoke(mx, tid);
+        for (int i = 0; i < 100_000; i++) {
+            sink += m.run(packet, 0, 80, 80);
+        }
+        long allocated = (long) allocatedBytes.invoke(mx, tid) - before;
+        // A few hundred bytes of slack for the measurement itself; one allocation per call would be megabytes.
+        assertTrue(allocated < 1024, "allocated " + allocated + " bytes over 100000 calls (" + sink + ")");
     }
 
     @Test
