@@ -3,7 +3,8 @@
  * Provides the {@link dev.trawl.pcap.spi.FilterCompiler} service.
  */
 module dev.trawl.filter {
-    requires dev.trawl.pcap;
+    // The exported API returns and accepts pcap-api types (BpfProgram, LinkType), so readers need that module too.
+    requires transitive dev.trawl.pcap;
 
     exports dev.trawl.filter;
 
