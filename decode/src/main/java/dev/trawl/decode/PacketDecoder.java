@@ -175,72 +175,82 @@ public final class PacketDecoder {
     }
 
     private void run(byte[] buf, int offset, int end, int first) {
+        if (offset >= end) {
+            return; // an empty frame has no layers
+        }
+        if (first < 0) {
+            context.addLayer(Protocols.DATA, offset, end - offset, end);
+            return;
+        }
+        try {
+            loop(buf, offset, end, first);
+        } catch (RuntimeException e) {
+            // A plugin broke the contract; keep what was decoded and mark where it failed.
+            if (result.count == stepStart) {
+                context.addLayer(stepProtocol, stepOffset, 0, stepLimit);
+            }
+            context.flag(result.count - 1, LayerFlags.MALFORMED);
+        }
+    }
+
+    /** Where the current decoder step started, for the exception handler of {@link #run}. */
+    private int stepStart;
+    private int stepProtocol;
+    private int stepOffset;
+    private int stepLimit;
+
+    private void loop(byte[] buf, int offset, int end, int first) {
         DecodedPacket r = result;
         Context ctx = context;
         int proto = first;
         int off = offset;
         int limit = end;
-        if (off >= limit) {
-            return; // an empty frame has no layers
-        }
-        if (proto < 0) {
-            if (limit > off) {
-                ctx.addLayer(Protocols.DATA, off, limit - off, limit);
-            }
-            return;
-        }
         while (proto >= 0) {
-            if (r.count >= DecodedPacket.MAX_LAYERS) {
+            int before = r.count;
+            if (before >= DecodedPacket.MAX_LAYERS) {
                 r.tooManyLayers = true;
                 return;
             }
-            int before = r.count;
-            ProtocolDecoder decoder = null;
-            boolean direct = registry.isDirect(proto);
-            if (!direct) {
-                decoder = registry.decoder(proto);
-            }
-            if (!direct && decoder == null) {
-                ctx.addLayer(proto, off, limit - off, limit);
-                return;
-            }
+            stepStart = before;
+            stepProtocol = proto;
+            stepOffset = off;
+            stepLimit = limit;
             ctx.nextOffset = -1;
             ctx.allowEmpty = false;
             int next;
-            try {
-                next = direct ? FastPath.decode(proto, buf, off, limit, ctx) : decoder.decode(buf, off, limit, ctx);
-            } catch (RuntimeException e) {
-                // A plugin broke the contract; keep what was decoded and mark where it failed.
-                if (r.count == before) {
-                    ctx.addLayer(proto, off, 0, limit);
+            if (registry.isDirect(proto)) {
+                next = FastPath.decode(proto, buf, off, limit, ctx);
+            } else {
+                ProtocolDecoder decoder = registry.decoder(proto);
+                if (decoder == null) {
+                    ctx.addLayer(proto, off, limit - off, limit);
+                    return;
                 }
-                ctx.flag(r.count - 1, LayerFlags.MALFORMED);
-                return;
+                next = decoder.decode(buf, off, limit, ctx);
             }
-            if (next == ProtocolDecoder.REJECT) {
-                if (r.count == before && limit > off) {
-                    ctx.addLayer(Protocols.DATA, off, limit - off, limit);
+            if (next < 0) {
+                if (next == ProtocolDecoder.REJECT) {
+                    if (r.count == before && limit > off) {
+                        ctx.addLayer(Protocols.DATA, off, limit - off, limit);
+                    }
+                } else if (next == ProtocolDecoder.INCOMPLETE) {
+                    r.count = before;
                 }
-                return;
-            }
-            if (next == ProtocolDecoder.INCOMPLETE) {
-                r.count = before;
                 return;
             }
             boolean silent = r.count == before;
-            if (next < 0 || (silent && ctx.nextOffset <= off)) {
-                return;
-            }
             int nextOff;
             int nextEnd;
             if (ctx.nextOffset >= 0) {
                 nextOff = ctx.nextOffset;
                 nextEnd = ctx.nextEnd;
+            } else if (silent) {
+                return;
             } else {
-                int last = r.count - 1;
-                int b = last * DecodedPacket.STRIDE;
-                nextOff = r.layers[b + DecodedPacket.OFFSET] + r.layers[b + DecodedPacket.HEADER_LENGTH];
-                nextEnd = r.layers[b + DecodedPacket.END];
+                int b = (r.count - 1) * DecodedPacket.STRIDE;
+                int[] l = r.layers;
+                nextOff = l[b + DecodedPacket.OFFSET] + l[b + DecodedPacket.HEADER_LENGTH];
+                nextEnd = l[b + DecodedPacket.END];
             }
             // The next region must lie inside this one and move forward, so that no decoder can loop.
             nextEnd = Math.min(nextEnd, limit);
