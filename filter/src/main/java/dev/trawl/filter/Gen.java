@@ -76,7 +76,56 @@ class Gen {
     }
 
     FilterSyntaxException error(String message) {
-        return new FilterSyntaxException(message, expression, column, "");
+        return new FilterSyntaxException(message, expression, column, expectedFor(message));
+    }
+
+    /** What the user could write instead, for the errors where there is a clear answer. */
+    private static String expectedFor(String message) {
+        if (message.startsWith("illegal port number")) {
+            return "a port number from 0 to 65535";
+        }
+        if (message.startsWith("data size")) {
+            return "a size of 1, 2 or 4 bytes";
+        }
+        if (message.startsWith("VLAN tag")) {
+            return "a VLAN ID from 0 to 4095";
+        }
+        if (message.startsWith("MPLS label")) {
+            return "an MPLS label from 0 to 1048575";
+        }
+        if (message.startsWith("PPPoE session")) {
+            return "a session number from 0 to 65535";
+        }
+        if (message.startsWith("Geneve VNI")) {
+            return "a VNI from 0 to 16777215";
+        }
+        if (message.startsWith("unknown host") || message.startsWith("invalid IPv4")
+                || message.startsWith("invalid ip6")) {
+            return "an IPv4 or IPv6 address, or a host name the resolver knows";
+        }
+        if (message.startsWith("unknown port")) {
+            return "a port number or a service name such as http or domain";
+        }
+        if (message.startsWith("port '") || message.startsWith("port in range '")) {
+            return "a service that the given transport protocol uses, or a port number";
+        }
+        if (message.startsWith("non-network bits")) {
+            return "a network address with no bits set past the prefix";
+        }
+        if (message.startsWith("mask length")) {
+            return "a shorter prefix length";
+        }
+        if (message.startsWith("unknown ip proto") || message.startsWith("unknown ether proto")) {
+            return "a protocol number or name, such as 6 or \\tcp";
+        }
+        if (message.contains("supported only on") || message.contains("not supported")
+                || message.contains("not implemented")) {
+            return "a primitive that this link type supports";
+        }
+        if (message.contains("modifier applied to")) {
+            return "a qualifier that fits the address";
+        }
+        return "";
     }
 
     // ---- IR construction ----

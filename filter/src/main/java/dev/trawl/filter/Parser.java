@@ -79,7 +79,11 @@ final class Parser {
             Lexer.Token t = toks.get(Math.min(best.index, toks.size() - 1));
             String msg = best.message;
             if (t.kind() == Tok.EOF && msg.startsWith("syntax error: unexpected")) {
-                msg = "syntax error: unexpected end of expression";
+                msg = "syntax error: unexpected end of expression"
+                        + (best.expected.isEmpty() ? "" : ", expected " + best.expected);
+            } else if (msg.startsWith("syntax error: unexpected") && !msg.contains(", expected")
+                    && !best.expected.isEmpty()) {
+                msg = msg + ", expected " + best.expected;
             }
             throw new FilterSyntaxException(msg, expression, t.start(), best.expected);
         }
