@@ -473,10 +473,11 @@ final class Parser {
             }
             case PF_REASON, PF_ACTION -> {
                 p++;
-                if (peek() == Tok.NUM) {
+                if (k == Tok.PF_REASON && peek() == Tok.NUM) {
                     return new Ast.Special(k, proto, true, toks.get(p++).value(), 0, null, null, col);
                 }
-                Lexer.Token n = expect(Tok.ID, "a name or number");
+                Lexer.Token n = expect(Tok.ID, k == Tok.PF_REASON ? "a PF reason name or number"
+                        : "a PF action name such as pass or block");
                 return new Ast.Special(k, proto, false, 0, 0, null, n.text(), col);
             }
             case TYPE, SUBTYPE, DIR -> {

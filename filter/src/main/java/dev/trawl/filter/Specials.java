@@ -59,23 +59,12 @@ final class Specials {
                 }
                 return g.mcmp(Rel.LINKHDR, 1, B, (int) n, Wlan.DIR_MASK);
             case PF_IFNAME:
-                throw g.error("ifname supported only on PF linktype");
             case PF_RSET:
-                throw g.error("ruleset supported only on PF linktype");
             case PF_RNR:
-                throw g.error("rnr supported only on PF linktype");
             case PF_SRNR:
-                throw g.error("srnr supported only on PF linktype");
             case PF_REASON:
-                if (!s.hasNumber() && !Pf.REASONS.contains(s.text())) {
-                    throw g.error("unknown PF reason \"" + s.text() + "\"");
-                }
-                throw g.error("reason supported only on PF linktype");
             case PF_ACTION:
-                if (!s.hasNumber() && !Pf.ACTIONS.contains(s.text())) {
-                    throw g.error("unknown PF action \"" + s.text() + "\"");
-                }
-                throw g.error("action supported only on PF linktype");
+                return Pf.gen(g, s);
             case VPI:
             case VCI:
             case LANE:

@@ -102,7 +102,8 @@ class LibpcapOracleTest {
                 ">>"}) + " " + r.nextInt(16) + " > " + r.nextInt(2000);
             case 20 -> pick(r, new String[] {"ip[2:2] % 3 + 1 > 2", "ip[0] * 2 % 3 ^ 1 = 0", "geneve and multicast",
                 "geneve 7 and ether broadcast", "geneve and tcp port 80", "vlan and tcp port 80", "mpls and udp",
-                "pppoes 3 and tcp", "-ip[0] < 5", "protochain 6", "ip6 protochain \\udp", "protochain nosuch", "tcp[tcp[0]] = 1", "ether[len - 1] = 0", "gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
+                "pppoes 3 and tcp", "-ip[0] < 5", "protochain 6", "ip6 protochain \\udp", "protochain nosuch", "ifname eth0", "reason memory",
+                "action block", "rnr 3", "ruleset abc", "tcp[tcp[0]] = 1", "ether[len - 1] = 0", "gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
                 "ip6 and arp", "udp port http", "tcp port domain", "ether proto foo", "net 10.0.0.1/8"});
             default -> "byte " + r.nextInt(20) + " " + pick(r, new String[] {"=", "<", ">", "&", "|"}) + " "
                     + r.nextInt(256);
