@@ -14,7 +14,7 @@ final class TcpPrinter {
     private static final String[] HTTP_METHODS = {"GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ",
         "TRACE ", "CONNECT ", "PATCH ", "HTTP/1.", "HTTP/2", "RTSP/"};
     /** Connections tracked before the table is cleared, so that memory stays bounded on endless captures. */
-    private static final int MAX_CONNECTIONS = 1 << 20;
+    private static final int MAX_CONNECTIONS = 1 << 16;
 
     private final Printers p;
     private final Out out;
