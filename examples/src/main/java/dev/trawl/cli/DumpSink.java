@@ -50,7 +50,7 @@ final class DumpSink implements PacketSink {
         this.snaplen = handle.snaplen();
         this.options = options;
         this.baseName = t.writeFile;
-        this.rotateBytes = Math.max(0, t.rotateSize) * 1_000_000L;
+        this.rotateBytes = rotateBytes(t.rotateSize);
         this.rotateSeconds = Math.max(0, t.rotateSeconds);
         this.fileLimit = Math.max(0, t.fileLimit);
         this.counterWidth = rotateBytes > 0 && fileLimit > 0 ? digits(fileLimit - 1) : 0;
@@ -61,7 +61,12 @@ final class DumpSink implements PacketSink {
     static PacketSink open(Trawl t, Backends backends, Handle handle) throws IOException, CliException {
         CaptureFormat format = format(t.writeFormat);
         DumpOptions options = DumpOptions.builder().format(format).precision(handle.timestampPrecision()).build();
-        if ((t.rotateSize > 0 || t.rotateSeconds > 0) && t.writeFile.equals("-")) {
+        try {
+            rotateBytes(t.rotateSize); // a bad -C is a usage error before anything is opened
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), 2, e);
+        }
+        if ((t.rotateSize != null || t.rotateSeconds > 0) && t.writeFile.equals("-")) {
             throw new CliException("-C and -G need a file name with -w, not '-'", 2, null);
         }
         Capability needed = format == CaptureFormat.PCAPNG ? Capability.DUMP_PCAPNG
@@ -85,6 +90,29 @@ final class DumpSink implements PacketSink {
             return CaptureFormat.PCAPNG;
         }
         throw new CliException("unknown output format '" + name + "' for -F (pcap or pcapng)", 2, null);
+    }
+
+    /** tcpdump's -C size: millions of bytes, or KiB/MiB/GiB with a k, m or g suffix; 0 when not given. */
+    static long rotateBytes(String size) {
+        if (size == null) {
+            return 0;
+        }
+        String s = size.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1_000_000L;
+        char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+        if (last == 'k' || last == 'm' || last == 'g') {
+            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            double value = Double.parseDouble(s);
+            if (!(value > 0) || value * unit > Long.MAX_VALUE / 2) {
+                throw new NumberFormatException();
+            }
+            return (long) (value * unit);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid file size '" + size + "' for -C");
+        }
     }
 
     /** Digits tcpdump pads ring-buffer file numbers to: those of {@code n}, none for zero. */

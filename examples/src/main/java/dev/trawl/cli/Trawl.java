@@ -64,8 +64,8 @@ public final class Trawl implements Callable<Integer> {
     String writeFile;
     @Option(names = "-F", paramLabel = "pcap|pcapng", description = "The format -w writes (default pcap).")
     String writeFormat;
-    @Option(names = "-C", paramLabel = "MB", description = "Start a new -w file when the current one exceeds MB million bytes.")
-    long rotateSize;
+    @Option(names = "-C", paramLabel = "SIZE", description = "Start a new -w file when the current one exceeds SIZE million bytes (suffix k, m, g: KiB, MiB, GiB).")
+    String rotateSize;
     @Option(names = "-G", paramLabel = "SECONDS", description = "Start a new -w file every SECONDS (FILE may hold strftime patterns).")
     long rotateSeconds;
     @Option(names = "-W", paramLabel = "N", description = "With -C, keep a ring of N files; with -G, stop after N files.")
