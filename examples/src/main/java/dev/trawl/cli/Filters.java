@@ -6,6 +6,7 @@ import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.DeviceAddress;
 import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.Pcap;
@@ -51,7 +52,32 @@ final class Filters {
             return compiler.compile(expression, linkType, snaplen, optimize, netmask);
         }
         Backend backend = nativeBackend(t, backends);
-        return backend.compileFilter(expression, linkType, snaplen, optimize, netmask);
+        try {
+            return backend.compileFilter(expression, linkType, snaplen, optimize, netmask);
+        } catch (InvalidFilterException e) {
+            throw withColumn(e, expression, linkType, snaplen, optimize, netmask);
+        }
+    }
+
+    /**
+     * libpcap's messages carry no column; trawl-filter's do. For a caret under libpcap's error, ask the java
+     * compiler where it fails, and keep libpcap's words.
+     */
+    static InvalidFilterException withColumn(InvalidFilterException e, String expression, LinkType linkType,
+            int snaplen, boolean optimize, int netmask) {
+        if (e.column() >= 0 || FilterCompiler.installed().isEmpty()) {
+            return e;
+        }
+        try {
+            FilterCompiler.installed().get().compile(expression, linkType, snaplen, optimize, netmask);
+        } catch (InvalidFilterException located) {
+            if (located.column() >= 0) {
+                return new InvalidFilterException(e.description(), expression, located.column());
+            }
+        } catch (RuntimeException ignored) {
+            // the java compiler failing differently is no reason to hide libpcap's message
+        }
+        return e;
     }
 
     private static Backend nativeBackend(Trawl t, Backends backends) throws CliException {
@@ -71,7 +97,11 @@ final class Filters {
         }
         int netmask = live ? netmask((LiveHandle) handle, backends) : Handle.NETMASK_UNKNOWN;
         if (engine(t).equals("native") && live) {
-            handle.setFilter(expression); // libpcap compiles it with the device's own netmask
+            try {
+                handle.setFilter(expression); // libpcap compiles it with the device's own netmask
+            } catch (InvalidFilterException e) {
+                throw withColumn(e, expression, handle.linkType(), handle.snaplen(), true, netmask);
+            }
             return;
         }
         handle.setFilter(compile(t, backends, expression, handle.linkType(), handle.snaplen(), true, netmask));

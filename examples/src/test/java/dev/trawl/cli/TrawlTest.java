@@ -107,6 +107,26 @@ class TrawlTest {
     }
 
     @Test
+    void badFilterShowsACaretUnderTheColumnWithEitherEngine() {
+        for (String engine : List.of("java", "native")) {
+            TrawlRunner.Result r = TrawlRunner.run("--filter-engine", engine, "-r",
+                    TrawlRunner.capture("dns_udp.pcap").toString(), "tcp and and port 80");
+            assertEquals(1, r.status(), engine);
+            List<String> lines = r.stderr().lines().toList();
+            assertTrue(lines.get(0).startsWith("trawl: bad filter: "), engine + ": " + r.stderr());
+            assertEquals("tcp and and port 80", lines.get(1), engine);
+            assertEquals("        ^", lines.get(2), engine);
+        }
+    }
+
+    @Test
+    void permissionErrorsNameTheCapability() {
+        String text = Errors.message(new dev.trawl.pcap.PermissionDeniedException("eth0: socket: Operation not permitted", -8));
+        assertTrue(text.contains("CAP_NET_RAW"), text);
+        assertTrue(text.contains("setcap"), text);
+    }
+
+    @Test
     void badFilterShowsACaretUnderTheColumn() {
         TrawlRunner.Result r = TrawlRunner.run("--filter-engine", "java", "-r",
                 TrawlRunner.capture("dns_udp.pcap").toString(), "tcp", "port", "99999");
