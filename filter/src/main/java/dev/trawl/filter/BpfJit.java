@@ -63,12 +63,21 @@ public final class BpfJit {
         }
     }
 
+    /** iload, using the one-byte forms for the first four locals to keep methods small. */
     private static void load(ClassBytes.Code c, int local) {
-        c.op(0x15, local);
+        if (local <= 3) {
+            c.op(0x1a + local);
+        } else {
+            c.op(0x15, local);
+        }
     }
 
     private static void store(ClassBytes.Code c, int local) {
-        c.op(0x36, local);
+        if (local <= 3) {
+            c.op(0x3b + local);
+        } else {
+            c.op(0x36, local);
+        }
     }
 
     static byte[] generate(List<BpfInstruction> insns) {
@@ -76,7 +85,7 @@ public final class BpfJit {
         ClassBytes.Code c = new ClassBytes.Code();
         int n = insns.size();
         // Entry checks: big-endian buffer holding [offset, offset + caplen).
-        c.op(0x19, BUF_L);
+        c.op(0x2b);
         c.u2op(0xb6, cf.methodRef(BUF, "order", "()Ljava/nio/ByteOrder;"));
         c.u2op(0xb2, cf.fieldRef("java/nio/ByteOrder", "BIG_ENDIAN", "Ljava/nio/ByteOrder;"));
         c.branch(0xa6, LABEL_BAD);
@@ -88,7 +97,7 @@ public final class BpfJit {
         c.op(0x85);
         load(c, CAPLEN);
         c.op(0x85, 0x61);
-        c.op(0x19, BUF_L);
+        c.op(0x2b);
         c.u2op(0xb6, cf.methodRef(BUF, "limit", "()I"));
         c.op(0x85, 0x94);
         c.branch(0x9d, LABEL_BAD);
@@ -201,7 +210,7 @@ public final class BpfJit {
                     case Gen.ABS -> {
                         int size = code & 0x18;
                         if (absCheck(cf, c, k, sizeBytes(size))) {
-                            c.op(0x19, BUF_L);
+                            c.op(0x2b);
                             load(c, OFF);
                             ldcInt(cf, c, k);
                             c.op(0x60);
@@ -220,7 +229,7 @@ public final class BpfJit {
                         load(c, CAPLEN);
                         c.op(0x85, 0x94);
                         c.branch(0x9d, LABEL_REJECT);
-                        c.op(0x19, BUF_L);
+                        c.op(0x2b);
                         load(c, OFF);
                         load(c, X);
                         c.op(0x60);
@@ -231,7 +240,7 @@ public final class BpfJit {
                     }
                     default -> { // MSH
                         if (absCheck(cf, c, k, 1)) {
-                            c.op(0x19, BUF_L);
+                            c.op(0x2b);
                             load(c, OFF);
                             ldcInt(cf, c, k);
                             c.op(0x60);
