@@ -232,6 +232,19 @@ class PacketDecoderTest {
     }
 
     @Test
+    void decodesThroughL2tpGtpAndTeredo() {
+        byte[] inner = ipv4(17, IP_B, IP_A, udp(1, 2, new byte[0]));
+        byte[] l2tp = cat(hex("0002 0001 0002 ff03"), u16(0x0021), inner);
+        assertEquals("eth:ethertype:ip:udp:l2tp:ppp:ip:udp", protocols(decode(ethIpUdp(1701, 1701, l2tp))));
+        byte[] gtp = cat(hex("30ff"), u16(inner.length), hex("00000001"), inner);
+        DecodedPacket g = decode(ethIpUdp(2152, 2152, gtp));
+        assertEquals("eth:ethertype:ip:udp:gtp:ip:udp", protocols(g));
+        assertEquals("10.0.0.1,10.0.0.2", field(g, "ip.src"));
+        byte[] v6 = TestPackets.ipv6(59, new byte[0]);
+        assertEquals("eth:ethertype:ip:udp:teredo:ipv6", protocols(decode(ethIpUdp(3544, 40000, v6))));
+    }
+
+    @Test
     void keepsAnUnknownEtherTypeAsOpaqueData() {
         DecodedPacket p = decode(eth(0x1234, hex("deadbeef")));
         assertEquals("eth:ethertype:data", protocols(p));

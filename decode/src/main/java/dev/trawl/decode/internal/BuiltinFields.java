@@ -172,7 +172,7 @@ final class BuiltinFields {
     private static void ipv4(FieldRegistrar r) {
         r.field("ip.version", "ip", UINT, "Version", bits(0, 1, 0xF0, 4));
         r.field("ip.hdr_len", "ip", UINT, "Header length", (p, i, s) -> {
-            if (has(p, i, 0, 1)) {
+            if (validIp(p, i)) {
                 s.integer((u8(p, i, 0) & 0x0F) * 4);
             }
         });
@@ -187,7 +187,7 @@ final class BuiltinFields {
             }
         });
         r.field("ip.id", "ip", HEX16, "Identification", valid(shortAt(4)));
-        r.field("ip.flags", "ip", HEX8, "Flags", valid(bits(6, 1, 0xE0, 0)));
+        r.field("ip.flags", "ip", HEX8, "Flags (reserved, DF, MF)", valid(bits(6, 1, 0xE0, 5)));
         r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", valid(bits(6, 1, 0x80, 7)));
         r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", valid(bits(6, 1, 0x40, 6)));
         r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", valid(bits(6, 1, 0x20, 5)));

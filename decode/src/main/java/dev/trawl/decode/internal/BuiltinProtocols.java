@@ -29,6 +29,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         Vendor.register(r);
         Streams.register(r);
         Named.register(r);
+        MoreTunnels.register(r);
         registerLinkTypes(r);
         registerEtherTypes(r);
         registerIpProtocols(r);

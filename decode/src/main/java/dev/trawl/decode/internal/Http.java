@@ -11,6 +11,9 @@ final class Http {
     private Http() {
     }
 
+    /** Layers that carry HTTP fields: HTTP, and SSDP, which is HTTP over UDP. */
+    private static final String[] HTTP_LAYERS = {"http", "ssdp"};
+
     /** The longest first line looked at; longer lines are not HTTP as far as these fields go. */
     static final int MAX_LINE = 8192;
 
@@ -98,55 +101,55 @@ final class Http {
     }
 
     static void registerFields(FieldRegistrar r) {
-        r.field("http.request.method", "http", STRING, "Request method", (p, i, s) -> {
+        r.field("http.request.method", HTTP_LAYERS, STRING, "Request method", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isRequest(parts)) {
                 s.text(parts[0]);
             }
         });
-        r.field("http.request.uri", "http", STRING, "Request URI", (p, i, s) -> {
+        r.field("http.request.uri", HTTP_LAYERS, STRING, "Request URI", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isRequest(parts)) {
                 s.text(parts[1]);
             }
         });
-        r.field("http.request.version", "http", STRING, "Request version", (p, i, s) -> {
+        r.field("http.request.version", HTTP_LAYERS, STRING, "Request version", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isRequest(parts)) {
                 s.text(parts[2]);
             }
         });
-        r.field("http.response.version", "http", STRING, "Response version", (p, i, s) -> {
+        r.field("http.response.version", HTTP_LAYERS, STRING, "Response version", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isResponse(parts)) {
                 s.text(parts[0]);
             }
         });
-        r.field("http.response.code", "http", UINT, "Status code", (p, i, s) -> {
+        r.field("http.response.code", HTTP_LAYERS, UINT, "Status code", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isResponse(parts)) {
                 s.integer(Integer.parseInt(parts[1]));
             }
         });
-        r.field("http.response.phrase", "http", STRING, "Response phrase", (p, i, s) -> {
+        r.field("http.response.phrase", HTTP_LAYERS, STRING, "Response phrase", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isResponse(parts)) {
                 s.text(parts[2]);
             }
         });
-        r.field("http.host", "http", STRING, "Host", (p, i, s) -> {
+        r.field("http.host", HTTP_LAYERS, STRING, "Host", (p, i, s) -> {
             String v = header(p, i, "Host");
             if (v != null) {
                 s.text(v);
             }
         });
-        r.field("http.user_agent", "http", STRING, "User-Agent", (p, i, s) -> {
+        r.field("http.user_agent", HTTP_LAYERS, STRING, "User-Agent", (p, i, s) -> {
             String v = header(p, i, "User-Agent");
             if (v != null) {
                 s.text(v);
             }
         });
-        r.field("http.content_type", "http", STRING, "Content-Type", (p, i, s) -> {
+        r.field("http.content_type", HTTP_LAYERS, STRING, "Content-Type", (p, i, s) -> {
             String v = header(p, i, "Content-Type");
             if (v != null) {
                 s.text(v);

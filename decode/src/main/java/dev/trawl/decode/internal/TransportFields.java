@@ -274,11 +274,17 @@ final class TransportFields {
                 return;
             }
             int fv = u16(p, i, 0);
-            if ((fv & Tunnels.GRE_KEY) != 0) {
+            // Enhanced GRE (version 1, PPTP) puts a payload length and call id where the key would be.
+            if ((fv & Tunnels.GRE_KEY) != 0 && (fv & 7) == 0) {
                 int rel = 4 + ((fv & (Tunnels.GRE_CHECKSUM | Tunnels.GRE_ROUTING)) != 0 ? 4 : 0);
                 if (has(p, i, rel, 4)) {
                     s.integer(u32(p, i, rel));
                 }
+            }
+        });
+        r.field("gre.call_id", "gre", UINT, "Call ID (enhanced GRE)", (p, i, s) -> {
+            if (has(p, i, 0, 8) && (u16(p, i, 0) & 7) == 1 && (u16(p, i, 0) & Tunnels.GRE_KEY) != 0) {
+                s.integer(u16(p, i, 6));
             }
         });
         r.field("gre.sequence_number", "gre", UINT, "Sequence number", (p, i, s) -> {
