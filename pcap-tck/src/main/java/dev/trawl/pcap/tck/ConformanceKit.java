@@ -27,8 +27,11 @@ import org.junit.jupiter.api.TestInstance;
  *   <li>{@link ReadSemantics}: next, dispatch, loop, breakLoop, handler exceptions, close;</li>
  *   <li>{@link Filtering}: compile verdicts, instructions, and offline matches;</li>
  *   <li>{@link Dumping}: dumper round trips in each declared format and mode;</li>
- *   <li>{@link Live} and {@link LiveControl} (tag {@code live}): capture on a veth pair the kit creates and
- *       deletes; they need root (skipped without it, failed without it when {@code CI=true}).</li>
+ *   <li>{@link Live} and {@link LiveControl} (tag {@code live}): each group creates a network namespace of its
+ *       own ({@code trawl-} and a random suffix) with a veth pair across its boundary; the backend captures
+ *       and sends on the end left in the JVM's namespace, while frames are injected (python3) and captured
+ *       (tcpdump) on the peer inside; the namespace is deleted after the group, even on failure. They need
+ *       root (skipped without it, failed without it when {@code CI=true}).</li>
  * </ul>
  * Every read is bounded in time, so a hanging backend fails instead of stalling the build.
  *
@@ -134,7 +137,7 @@ public abstract class ConformanceKit {
         }
     }
 
-    /** Live capture on a veth pair the kit creates and deletes. */
+    /** Live capture across a network namespace the kit creates and deletes. */
     @Nested
     @Tag("live")
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What the live groups share: a veth pair created before the group and deleted after it, even on failure,
- * and frames of the local experimental EtherType 0x88b5 tagged with a random number per test, so that a
- * capture can tell its own frames from anything else.
+ * What the live groups share: a network namespace of their own with a veth pair across its boundary
+ * ({@link VethPair}), created before the group and deleted after it, even on failure; frames of the local
+ * experimental EtherType 0x88b5 tagged with a random number per test, so that a capture can tell its own
+ * frames from anything else; and the two ways frames cross the boundary: {@link #inject} sends them from
+ * inside the namespace to the backend's end, {@link #sendFrom} sends them with the backend, to be seen
+ * inside the namespace by a {@link PeerCapture}.
  */
 abstract class LiveBase extends KitPart {
     static final int ETHERTYPE = 0x88b5;
@@ -36,8 +39,9 @@ abstract class LiveBase extends KitPart {
 
     @BeforeAll
     void createPair() throws Exception {
-        VethPair.requirePrivilege();
+        // a backend without live capture has nothing to check here, with or without root
         Assumptions.assumeTrue(supports(Capability.LIVE_CAPTURE), "the backend does not declare LIVE_CAPTURE");
+        VethPair.requirePrivilege();
         pair = VethPair.create();
     }
 
@@ -45,6 +49,7 @@ abstract class LiveBase extends KitPart {
     void deletePair() {
         if (pair != null) {
             pair.close();
+            pair = null;
         }
     }
 
@@ -106,7 +111,12 @@ abstract class LiveBase extends KitPart {
         return got;
     }
 
-    /** Sends frames from a handle on one end (where SEND is declared; else the test is skipped). */
+    /** Sends frames from inside the namespace; they arrive, in order, on end a, where the backend captures. */
+    void inject(byte[]... frames) {
+        pair.inject(frames);
+    }
+
+    /** Sends frames with the backend from a handle on a device (where SEND is declared; else the test is skipped). */
     void sendFrom(String device, byte[]... frames) throws Exception {
         Assumptions.assumeTrue(supports(Capability.SEND), "the backend does not declare SEND");
         try (LiveHandle sender = backend().openLive(device, LiveOptions.builder().timeout(Duration.ofMillis(100)).build())) {

@@ -9,6 +9,7 @@ import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
 import dev.trawl.pcap.NoSuchDeviceException;
+import dev.trawl.pcap.PacketRecord;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
@@ -34,28 +35,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Live capture on the veth pair: frames sent on one end with {@link LiveHandle#send} arrive, byte for byte,
- * on the other; and each live capability works when declared and is refused when not.
+ * Live capture on the veth pair across the group's namespace: frames injected inside the namespace arrive,
+ * byte for byte, at the backend's capture on the outer end; frames the backend sends there with
+ * {@link LiveHandle#send} arrive, byte for byte, at a capture inside; and each live capability works when
+ * declared and is refused when not.
  */
 abstract class LiveChecks extends LiveBase {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @Test
-    void devicesListTheVethPairWithItsFlags() throws Exception {
+    void devicesListTheOuterEndWithItsFlagsAndNotThePeerInsideTheNamespace() throws Exception {
         if (!supports(Capability.DEVICE_LIST)) {
             assertThrows(UnsupportedCapabilityException.class, () -> backend().devices());
             return;
         }
         List<Device> devices = backend().devices();
-        for (String end : List.of(pair.a, pair.b)) {
-            Device d = devices.stream().filter(x -> x.name().equals(end)).findFirst()
-                    .orElseThrow(() -> new AssertionError(end + " missing from " + devices));
-            assertTrue(d.isUp(), end + " is up");
-            assertTrue(d.isRunning(), end + " is running");
-            assertFalse(d.isLoopback(), end + " is not loopback");
-            assertFalse(d.isWireless(), end + " is not wireless");
-            assertEquals(Device.ConnectionStatus.CONNECTED, d.connectionStatus(), end);
-        }
+        Device d = devices.stream().filter(x -> x.name().equals(pair.a)).findFirst()
+                .orElseThrow(() -> new AssertionError(pair.a + " missing from " + devices));
+        assertTrue(d.isUp(), pair.a + " is up");
+        assertTrue(d.isRunning(), pair.a + " is running (its peer is up)");
+        assertFalse(d.isLoopback(), pair.a + " is not loopback");
+        assertFalse(d.isWireless(), pair.a + " is not wireless");
+        assertEquals(Device.ConnectionStatus.CONNECTED, d.connectionStatus(), pair.a);
+        assertTrue(devices.stream().noneMatch(x -> x.name().equals(pair.b)),
+                pair.b + " lives in " + pair.namespace + ", so the JVM's namespace does not list it");
         if (pair.addressA != null) {
             Device a = devices.stream().filter(x -> x.name().equals(pair.a)).findFirst().orElseThrow();
             InetAddress address = InetAddress.getByName(pair.addressA);
@@ -80,7 +83,7 @@ abstract class LiveChecks extends LiveBase {
     }
 
     @Test
-    void framesSentOnOneEndArriveByteForByteOnTheOther() throws Exception {
+    void framesInjectedInTheNamespaceArriveByteForByte() throws Exception {
         bounded(() -> {
             try (LiveHandle h = capture(pair.a, quick().build())) {
                 assertEquals(pair.a, h.device());
@@ -88,7 +91,7 @@ abstract class LiveChecks extends LiveBase {
                 assertEquals(65535, h.snaplen());
                 byte[][] frames = {frame(1), frame(2, ETHERTYPE, 200), frame(3, ETHERTYPE, 1514)};
                 long before = System.currentTimeMillis() / 1000;
-                sendFrom(pair.b, frames);
+                inject(frames);
                 List<byte[]> got = receive(h, frames.length, WAIT);
                 assertEquals(frames.length, got.size(), "frames received");
                 for (int i = 0; i < frames.length; i++) {
@@ -101,12 +104,31 @@ abstract class LiveChecks extends LiveBase {
         });
     }
 
+    /** What the backend sends on end a is what a capture inside the namespace sees on end b, in order. */
+    @Test
+    void framesSentArriveByteForByteInsideTheNamespace() throws Exception {
+        Assumptions.assumeTrue(supports(Capability.SEND), "the backend does not declare SEND");
+        bounded(() -> {
+            byte[][] frames = {frame(1), frame(2, ETHERTYPE, 200), frame(3, ETHERTYPE, 1514)};
+            try (PeerCapture peer = PeerCapture.start(pair, OUR_FRAMES, frames.length)) {
+                sendFrom(pair.a, frames);
+                List<PacketRecord> got = peer.packets(WAIT);
+                assertEquals(frames.length, got.size(), "frames seen inside the namespace");
+                for (int i = 0; i < frames.length; i++) {
+                    assertArrayEquals(frames[i], got.get(i).bytes(), "frame " + (i + 1));
+                    assertEquals(frames[i].length, got.get(i).originalLength(), "frame " + (i + 1) + " length");
+                }
+            }
+            return null;
+        });
+    }
+
     @Test
     void aBufferSizeIsAcceptedAndAClosedHandleRefusesEverything() throws Exception {
         LiveHandle h = capture(pair.a, quick().bufferSize(4 << 20).build());
         try {
             bounded(() -> {
-                sendFrom(pair.b, frame(1));
+                inject(frame(1));
                 assertEquals(1, receive(h, 1, WAIT).size());
                 return null;
             });
@@ -127,7 +149,7 @@ abstract class LiveChecks extends LiveBase {
     void snaplenCutsLongFrames() throws Exception {
         bounded(() -> {
             try (LiveHandle h = capture(pair.a, quick().snaplen(100).build())) {
-                sendFrom(pair.b, frame(1, ETHERTYPE, 300));
+                inject(frame(1, ETHERTYPE, 300));
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 while (System.nanoTime() < deadline) {
                     if (h.next() == ReadStatus.PACKET && ours(h.packet().copy().bytes())) {
@@ -148,9 +170,9 @@ abstract class LiveChecks extends LiveBase {
         bounded(() -> {
             try (LiveHandle h = backend().openLive(pair.a, quick().build())) {
                 h.setFilter("ether proto 0x88b6");
-                sendFrom(pair.b, frame(1), frame(2, 0x88b6, 60), frame(3), frame(4, 0x88b6, 60));
+                inject(frame(1), frame(2, 0x88b6, 60), frame(3), frame(4, 0x88b6, 60));
                 assertEquals(List.of(2, 4), receive(h, 2, WAIT).stream().map(LiveBase::sequenceOf).toList());
-                sendFrom(pair.b, frame(5), frame(6, 0x88b6, 60));
+                inject(frame(5), frame(6, 0x88b6, 60));
                 assertEquals(List.of(6), receive(h, 1, WAIT).stream().map(LiveBase::sequenceOf).toList(),
                         "frame 5 does not pass the filter");
             }
@@ -169,7 +191,7 @@ abstract class LiveChecks extends LiveBase {
         bounded(() -> {
             LiveOptions options = LiveOptions.builder().timeout(Duration.ofMillis(200)).build();
             try (LiveHandle h = capture(pair.a, options)) {
-                sendFrom(pair.b, frame(1));
+                inject(frame(1));
                 List<Integer> seen = new ArrayList<>();
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (seen.isEmpty() && System.nanoTime() < deadline) {
@@ -220,7 +242,7 @@ abstract class LiveChecks extends LiveBase {
         // With a 60-second timeout, only immediate mode can deliver within the bound.
         bounded(() -> {
             try (LiveHandle h = capture(pair.a, options)) {
-                sendFrom(pair.b, frame(7));
+                inject(frame(7));
                 List<byte[]> got = receive(h, 1, Duration.ofSeconds(15));
                 assertEquals(1, got.size());
                 assertEquals(7, sequenceOf(got.get(0)));
@@ -233,7 +255,7 @@ abstract class LiveChecks extends LiveBase {
     void dispatchAndLoopDeliverLivePackets() throws Exception {
         bounded(() -> {
             try (LiveHandle h = capture(pair.a, quick().build())) {
-                sendFrom(pair.b, frame(1), frame(2), frame(3));
+                inject(frame(1), frame(2), frame(3));
                 List<Integer> seen = new ArrayList<>();
                 long n = h.loop(2, p -> seen.add(sequenceOf(p.copy().bytes())));
                 assertEquals(2, n);
@@ -256,7 +278,7 @@ abstract class LiveChecks extends LiveBase {
                 return;
             }
             bounded(() -> {
-                sendFrom(pair.b, frame(1), frame(2), frame(3));
+                inject(frame(1), frame(2), frame(3));
                 assertEquals(3, receive(h, 3, WAIT).size());
                 CaptureStats stats = h.stats();
                 assertTrue(stats.received() >= 3, "received " + stats);
@@ -296,9 +318,9 @@ abstract class LiveChecks extends LiveBase {
             try (LiveHandle inbound = capture(pair.a, in); LiveHandle outbound = capture(pair.a, quick().build())) {
                 outbound.setDirection(Direction.OUT);
                 sendFrom(pair.a, frame(1)); // leaves a
-                sendFrom(pair.b, frame(2)); // arrives on a
+                inject(frame(2)); // arrives on a from inside the namespace
                 sendFrom(pair.a, frame(3));
-                sendFrom(pair.b, frame(4));
+                inject(frame(4));
                 assertEquals(List.of(2, 4), receive(inbound, 2, WAIT).stream().map(LiveBase::sequenceOf).toList());
                 assertEquals(List.of(1, 3), receive(outbound, 2, WAIT).stream().map(LiveBase::sequenceOf).toList());
             }
@@ -320,7 +342,7 @@ abstract class LiveChecks extends LiveBase {
                 // with a 30-second timeout and no traffic, only non-blocking mode returns within the bound
                 assertEquals(ReadStatus.TIMEOUT, nextNonPacketOrOurs(h));
                 assertEquals(0, h.dispatch(10, p -> { }), "a non-blocking dispatch without packets delivers none");
-                sendFrom(pair.b, frame(5));
+                inject(frame(5));
                 List<byte[]> got = receive(h, 1, WAIT);
                 assertEquals(1, got.size(), "a non-blocking handle still delivers");
                 h.setNonBlocking(false);
@@ -354,7 +376,7 @@ abstract class LiveChecks extends LiveBase {
                 assertEquals(TimestampPrecision.NANO, h.timestampPrecision());
                 Set<Integer> remainders = new java.util.HashSet<>();
                 for (int i = 0; i < 5; i++) {
-                    sendFrom(pair.b, frame(i));
+                    inject(frame(i));
                     assertEquals(1, receive(h, 1, WAIT).size());
                     remainders.add(h.packet().timestampNanos() % 1000);
                 }
@@ -380,18 +402,27 @@ abstract class LiveChecks extends LiveBase {
     }
 
     @Test
-    void sendIsRefusedWithoutTheCapability() throws Exception {
+    void sendTakesTheBuffersRemainingBytesOrIsRefusedWithoutTheCapability() throws Exception {
         try (LiveHandle h = backend().openLive(pair.a, quick().build())) {
             if (!supports(Capability.SEND)) {
                 assertThrows(UnsupportedCapabilityException.class, () -> h.send(frame(1)));
-            } else {
+                return;
+            }
+            bounded(() -> {
+                byte[] frame = frame(1);
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(100);
                 buffer.position(10);
-                buffer.put(frame(1)).flip().position(10);
-                h.send(buffer);
+                buffer.put(frame).flip().position(10);
+                try (PeerCapture peer = PeerCapture.start(pair, OUR_FRAMES, 1)) {
+                    h.send(buffer);
+                    List<PacketRecord> got = peer.packets(WAIT);
+                    assertEquals(1, got.size(), "the frame seen inside the namespace");
+                    assertArrayEquals(frame, got.get(0).bytes(), "the bytes from position to limit, no more");
+                }
                 assertEquals(10, buffer.position(), "send leaves the buffer's position alone");
                 assertEquals(70, buffer.limit());
-            }
+                return null;
+            });
         }
     }
 

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Ending blocked live reads: {@code breakLoop} wakes a {@code next} or {@code loop} that waits for traffic
  * that never comes (no timeout), {@code close} ends a blocked loop, and deleting the interface under a
- * capture ends the read with a {@link PcapException} instead of a hang.
+ * capture ends the read with a {@link PcapException} instead of a hang. The reads wait on the group's pair,
+ * whose namespace sends nothing unless the kit injects it.
  */
 abstract class LiveControlChecks extends LiveBase {
     /** No timeout and no immediate mode: a read waits until a packet or a break. */
@@ -97,7 +98,7 @@ abstract class LiveControlChecks extends LiveBase {
 
     @Test
     void deletingTheInterfaceEndsTheReadWithAnError() throws Exception {
-        VethPair doomed = VethPair.create();
+        VethPair doomed = VethPair.create(); // a namespace and pair of its own, so the group's pair survives
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try (LiveHandle h = backend().openLive(doomed.a, LiveOptions.builder().timeout(Duration.ofMillis(200)).build())) {
             Future<Object> read = reader.submit(() -> {
@@ -111,7 +112,7 @@ abstract class LiveControlChecks extends LiveBase {
             });
             Thread.sleep(300);
             assertFalse(read.isDone(), "reading goes on while the interface exists");
-            doomed.delete();
+            doomed.deleteLink();
             Object outcome = within(read);
             assertInstanceOf(PcapException.class, outcome);
             String message = ((PcapException) outcome).getMessage();

@@ -2,38 +2,73 @@ package dev.trawl.pcap.tck;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A veth pair with unique names ({@code tv<hex>a}, {@code tv<hex>b}) in the test's own network namespace,
- * up, with IPv6 off, and an IPv4 address on end a (for the device list and netmask checks). Traffic sent on one end arrives only
- * on the other. {@link #close()} deletes it (deleting one end deletes both).
+ * A network namespace of the kit's own ({@code trawl-<hex>}, created with {@code ip netns add}) and a veth pair
+ * across its boundary: end {@link #a} ({@code tv<hex>a}) stays in the JVM's namespace, where the backend under
+ * test opens it (a JVM cannot move one thread into another namespace); its peer {@link #b} lives inside the
+ * namespace, where the kit injects frames ({@link #inject}) and captures them ({@link PeerCapture}) with
+ * programs run by {@code ip netns exec}. Both ends are up, IPv6 is off on both (no router solicitations), and
+ * end a carries an IPv4 address (for the device list and netmask checks). Nothing else is attached to the
+ * namespace, so the pair carries only the kit's traffic.
+ *
+ * <p>{@link #close()} deletes the pair and the namespace; it is idempotent, and a shutdown hook deletes any
+ * namespace a run ends without closing (a JVM stopped by SIGTERM, say). Not thread-safe: one group creates,
+ * uses and closes its own.
  */
 final class VethPair implements AutoCloseable {
+    /** Namespaces created and not yet deleted, for the shutdown hook. */
+    private static final Set<String> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (String namespace : OPEN) {
+                deleteNamespace(namespace);
+            }
+        }, "trawl-tck-netns-cleanup"));
+    }
+
+    /** The namespace, {@code trawl-} and a random suffix. */
+    final String namespace;
+    /** The end in the JVM's namespace: the backend under test captures and sends here. */
     final String a;
+    /** The end inside {@link #namespace}. */
     final String b;
     /** The IPv4 address of end a ({@code 198.18.N.1/24}, a benchmarking range), or {@code null} if it has none. */
     String addressA;
-    private boolean deleted;
+    private boolean linkDeleted;
+    private boolean closed;
 
-    private VethPair(String a, String b) {
-        this.a = a;
-        this.b = b;
+    private VethPair(String suffix) {
+        this.namespace = "trawl-" + suffix;
+        this.a = "tv" + suffix + "a";
+        this.b = "tv" + suffix + "b";
     }
 
     /**
      * Skips the calling test, or fails it when the environment variable {@code CI} is {@code true}, unless
-     * the process can create network interfaces (root, or CAP_NET_ADMIN) and {@code ip} is installed.
+     * the process can create namespaces and interfaces (root) and the programs the kit runs are installed:
+     * {@code ip} (iproute2), {@code python3} (the injector) and {@code tcpdump} (the capture in the namespace).
      */
     static void requirePrivilege() {
         String why = null;
         if (Tools.find("ip") == null) {
             why = "the 'ip' command (iproute2) is not installed";
         } else if (!isRoot()) {
-            why = "live tests need root (or CAP_NET_ADMIN and CAP_NET_RAW) to create a veth pair and capture on it";
+            why = "live tests need root to create a network namespace and a veth pair and to capture on it";
+        } else if (python() == null) {
+            why = "live tests inject frames inside the namespace with python3, which is not installed";
+        } else if (!Tools.hasTcpdump()) {
+            why = "live tests check sent frames with tcpdump inside the namespace, which is not installed";
         }
         if (why != null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -51,23 +86,38 @@ final class VethPair implements AutoCloseable {
                 }
             }
         } catch (java.io.IOException e) {
-            // not Linux: no veth pairs either
+            // not Linux: no namespaces either
         }
         return false;
     }
 
-    static VethPair create() {
-        String base = "tv" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-        VethPair pair = new VethPair(base + "a", base + "b");
-        try {
-            ip("link", "add", pair.a, "type", "veth", "peer", "name", pair.b);
-            for (String end : new String[] {pair.a, pair.b}) {
-                Path v6 = Path.of("/proc/sys/net/ipv6/conf", end, "disable_ipv6");
-                if (Files.isWritable(v6)) {
-                    Files.writeString(v6, "1");
-                }
-                ip("link", "set", end, "up");
+    /** The system's python3 first: a version manager's shim on the PATH costs a shell start per injection. */
+    private static Path python() {
+        for (String dir : new String[] {"/usr/bin", "/bin", "/usr/local/bin"}) {
+            Path candidate = Path.of(dir, "python3");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
             }
+        }
+        return Tools.find("python3");
+    }
+
+    /** Creates the namespace and the pair; on any failure deletes what it created and throws. */
+    static VethPair create() {
+        VethPair pair = new VethPair(Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+        try {
+            ip("netns", "add", pair.namespace);
+            OPEN.add(pair.namespace);
+            // IPv6 off by default inside, so that the peer, created there, never solicits routers
+            inside(pair, "sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6;"
+                    + " echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6; true");
+            ip("link", "add", pair.a, "type", "veth", "peer", "name", pair.b, "netns", pair.namespace);
+            Path v6 = Path.of("/proc/sys/net/ipv6/conf", pair.a, "disable_ipv6");
+            if (Files.isWritable(v6)) {
+                Files.writeString(v6, "1");
+            }
+            inside(pair, "ip", "link", "set", pair.b, "up");
+            ip("link", "set", pair.a, "up");
             pair.awaitUp();
             String address = "198.18." + ThreadLocalRandom.current().nextInt(256) + ".1";
             Tools.Result r = Tools.run(10, "ip", "addr", "add", address + "/24", "broadcast", "+", "dev", pair.a);
@@ -75,43 +125,103 @@ final class VethPair implements AutoCloseable {
             return pair;
         } catch (RuntimeException | java.io.IOException | InterruptedException e) {
             pair.close();
-            throw new IllegalStateException("cannot set up veth pair " + pair.a + "/" + pair.b + ": " + e, e);
+            throw new IllegalStateException("cannot set up namespace " + pair.namespace + " with veth pair "
+                    + pair.a + "/" + pair.b + ": " + e, e);
         }
     }
 
+    /** Waits for end a to be up: a veth has carrier only when its peer is up too, so both are then. */
     private void awaitUp() throws java.io.IOException, InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        for (String end : new String[] {a, b}) {
-            Path state = Path.of("/sys/class/net", end, "operstate");
-            while (!Files.readString(state).trim().equals("up")) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(end + " did not come up: " + Files.readString(state).trim());
-                }
-                Thread.sleep(20);
+        Path state = Path.of("/sys/class/net", a, "operstate");
+        while (!Files.readString(state).trim().equals("up")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(a + " did not come up: " + Files.readString(state).trim());
             }
+            Thread.sleep(20);
         }
     }
 
-    /** Deletes the pair now; idempotent. */
-    void delete() {
-        if (!deleted) {
-            deleted = true;
+    /**
+     * Sends frames, in order, from end b inside the namespace through an AF_PACKET socket; they arrive on end
+     * a. Returns once all are sent.
+     */
+    void inject(byte[]... frames) {
+        String script = String.join("\n",
+                "import socket, sys",
+                "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)",
+                "s.bind((sys.argv[1], 0))",
+                "for h in sys.argv[2:]:",
+                "    f = bytes.fromhex(h)",
+                "    n = s.send(f)",
+                "    if n != len(f):",
+                "        sys.exit('sent %d of %d bytes' % (n, len(f)))",
+                "");
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
+                python().toString(), "-c", script, b));
+        for (byte[] frame : frames) {
+            command.add(HexFormat.of().formatHex(frame));
+        }
+        String[] args = command.toArray(String[]::new);
+        check(Tools.run(10, args), args);
+    }
+
+    /** Deletes the pair now (deleting one end deletes both); the namespace stays until {@link #close()}. */
+    void deleteLink() {
+        if (!linkDeleted) {
+            linkDeleted = true;
             Tools.run(10, "ip", "link", "del", a);
         }
     }
 
+    /** Deletes the pair and the namespace; idempotent, and never throws. */
     @Override
     public void close() {
-        delete();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            // the link first: deleting a namespace takes its interfaces with it, but asynchronously
+            deleteLink();
+        } catch (RuntimeException e) {
+            // the namespace's deletion below takes the pair with it anyway
+        }
+        deleteNamespace(namespace);
+        OPEN.remove(namespace);
+    }
+
+    private static void deleteNamespace(String namespace) {
+        try {
+            Tools.run(10, "ip", "netns", "del", namespace);
+        } catch (RuntimeException e) {
+            // best effort: the name is unique, and the caller's own failure is the one to report
+        }
+    }
+
+    /** Runs a program inside the pair's namespace; fails on a non-zero exit. */
+    static void inside(VethPair pair, String... args) {
+        String[] command = new String[args.length + 4];
+        command[0] = "ip";
+        command[1] = "netns";
+        command[2] = "exec";
+        command[3] = pair.namespace;
+        System.arraycopy(args, 0, command, 4, args.length);
+        check(Tools.run(10, command), command);
     }
 
     private static void ip(String... args) {
         String[] command = new String[args.length + 1];
         command[0] = "ip";
         System.arraycopy(args, 0, command, 1, args.length);
-        Tools.Result r = Tools.run(10, command);
+        check(Tools.run(10, command), command);
+    }
+
+    private static void check(Tools.Result r, String... command) {
         if (r.exit() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + r.stderr().trim());
+            String shown = command.length > 8 ? String.join(" ", List.of(command).subList(0, 8)) + " ..."
+                    : String.join(" ", command);
+            throw new IllegalStateException(shown + " failed (" + r.exit() + "): " + r.stderr().trim());
         }
     }
 }
