@@ -78,13 +78,13 @@ else
     for cmd in "${pairs[@]}"; do
         best=""
         for run in 1 2 3; do
-            start=$(date +%s.%N)
-            bash -c "$cmd" >/dev/null 2>&1
-            end=$(date +%s.%N)
-            t=$(echo "$end - $start" | bc)
-            if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+            # wall seconds, user and system CPU seconds, peak RSS in KiB
+            read -r wall user sys rss < <( { /usr/bin/time -f "%e %U %S %M" bash -c "$cmd >/dev/null 2>&1"; } 2>&1 | tail -1)
+            if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc)" = 1 ]; then
+                best=$wall; cpu=$(echo "$user + $sys" | bc); peak=$rss
+            fi
         done
-        printf "%-70s best of 3: %6.3f s  (%.2f us/packet)  peak RSS %s\n" "${cmd/$root\//}" "$best" \
-            "$(echo "$best * 1000000 / $packets" | bc -l)" "$(rss "$cmd")"
+        printf "%-60s wall %6.3f s (%5.2f us/packet)  cpu %6.3f s  peak RSS %d MiB\n" "${cmd/$root\//}" "$best" \
+            "$(echo "$best * 1000000 / $packets" | bc -l)" "$cpu" "$((peak / 1024))"
     done
 fi
