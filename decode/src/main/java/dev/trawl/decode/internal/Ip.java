@@ -99,10 +99,10 @@ final class Ip {
         int layer = ctx.addLayer(Protocols.IPV6, off, 40, layerEnd);
         ctx.flag(layer, flags);
         ctx.nextEvenIfEmpty();
-        return nextHeader(ctx, u8(buf, off + 6), quoted);
+        return nextHeader(ctx, u8(buf, off + 6));
     }
 
-    private static int nextHeader(DecodeContext ctx, int nh, boolean quoted) {
+    private static int nextHeader(DecodeContext ctx, int nh) {
         if (nh == 59) {
             return Protocols.NONE;
         }
@@ -122,7 +122,7 @@ final class Ip {
         }
         int parentQuoted = ctx.flagsAt(layer - 1 >= 0 ? layer - 1 : layer) & LayerFlags.QUOTED;
         ctx.flag(layer, parentQuoted);
-        return nextHeader(ctx, u8(buf, off), false);
+        return nextHeader(ctx, u8(buf, off));
     }
 
     static int hopByHop(byte[] buf, int off, int end, DecodeContext ctx) {
@@ -147,7 +147,7 @@ final class Ip {
         if ((fo & 0xFFF9) != 0) { // a real fragment (offset or M set): opaque
             return Protocols.DATA;
         }
-        return nextHeader(ctx, u8(buf, off), false);
+        return nextHeader(ctx, u8(buf, off));
     }
 
     /** The authentication header (RFC 4302): length in 4-byte units, minus 2. */
@@ -161,7 +161,7 @@ final class Ip {
         if (off + len > end) {
             return Protocols.NONE;
         }
-        return nextHeader(ctx, u8(buf, off), false);
+        return nextHeader(ctx, u8(buf, off));
     }
 
     /** ESP (RFC 4303): only the SPI and sequence number are visible; the rest is encrypted. */

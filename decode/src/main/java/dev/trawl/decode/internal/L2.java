@@ -238,6 +238,6 @@ final class L2 {
         int layer = ctx.addLayer(Protocols.CLIP, off, 0, end);
         ctx.flag(layer, LayerFlags.PSEUDO);
         ctx.next(off, end);
-        return LinkLayers.byVersion(buf, off, end, layer, ctx);
+        return LinkLayers.byVersion(buf, off, end);
     }
 }

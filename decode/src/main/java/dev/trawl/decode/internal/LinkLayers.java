@@ -132,7 +132,7 @@ final class LinkLayers {
     static int raw(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = ctx.addLayer(Protocols.RAW, off, 0, end);
         ctx.next(off, end);
-        int next = byVersion(buf, off, end, layer, ctx);
+        int next = byVersion(buf, off, end);
         if (next == Protocols.DATA) {
             // Neither IPv4 nor IPv6: Wireshark shows the raw layer alone.
             ctx.flag(layer, dev.trawl.decode.LayerFlags.MALFORMED);
@@ -141,7 +141,8 @@ final class LinkLayers {
         return next;
     }
 
-    static int byVersion(byte[] buf, int off, int end, int layer, DecodeContext ctx) {
+    /** IPv4 or IPv6 by the version nibble at {@code off}, else data; NONE when nothing is left. */
+    static int byVersion(byte[] buf, int off, int end) {
         if (off >= end) {
             return Protocols.NONE;
         }

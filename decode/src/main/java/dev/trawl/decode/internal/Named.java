@@ -194,7 +194,7 @@ final class Named {
             return Protocols.NONE;
         }
         ctx.next(off + 4, end);
-        return LinkLayers.byVersion(buf, off + 4, end, -1, ctx);
+        return LinkLayers.byVersion(buf, off + 4, end);
     }
 
     /** The protocol for a VXLAN-GPE or NSH next-protocol value. */

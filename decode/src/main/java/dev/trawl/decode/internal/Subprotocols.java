@@ -286,6 +286,6 @@ final class Subprotocols {
             return Protocols.NONE;
         }
         ctx.next(off + 8, end);
-        return LinkLayers.byVersion(buf, off + 8, end, -1, ctx);
+        return LinkLayers.byVersion(buf, off + 8, end);
     }
 }
