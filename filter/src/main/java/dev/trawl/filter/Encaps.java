@@ -119,7 +119,7 @@ final class Encaps {
             case LinkLayers.IEEE802, LinkLayers.FDDI, LinkLayers.ATM_RFC1483:
                 return g.genTrue();
             case LinkLayers.SUNATM:
-                return g.ncmp(Rel.LINKHDR, 0, B, 0x0f, Gen.JEQ, false, 2);
+                return Atm.llc(g);
             case LinkLayers.IEEE802_11, LinkLayers.PRISM, LinkLayers.IEEE802_11_RADIO,
                     LinkLayers.IEEE802_11_RADIO_AVS, LinkLayers.PPI:
                 return Wlan80211.dataFrame(g);

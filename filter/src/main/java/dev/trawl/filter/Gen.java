@@ -59,6 +59,8 @@ class Gen {
     int labelStackDepth;
     int vlanStackDepth;
     boolean noOptimize;
+    /** SS7 field offsets (MTP2 length indicator, MTP3 SIO/OPC/DPC/SLS), or -1 when not SS7. */
+    int offLi = -1, offLiHsl = -1, offSio = -1, offOpc = -1, offDpc = -1, offSls = -1;
     boolean isGeneve;
     int column;
     int blockCount;

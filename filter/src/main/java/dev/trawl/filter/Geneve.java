@@ -99,11 +99,12 @@ final class Geneve {
 
     /**
      * Inside Geneve, whether there is an inner Ethernet header at all (the link header and payload offsets
-     * differ); null outside Geneve. Tests of Ethernet addresses are guarded by it.
+     * differ); after 'lane', whether the frame is LANE data; otherwise null. Tests of Ethernet addresses are
+     * guarded by it (libpcap's gen_prevlinkhdr_check).
      */
     static Block linkLayerCheck(Gen g) throws FilterSyntaxException {
         if (!g.isGeneve) {
-            return null;
+            return Atm.laneDataCheck(g);
         }
         Stmt s = Gen.stmt(Gen.LD | Gen.MEM, g.offLinkhdr.reg);
         Ir.append(s, Gen.stmt(Gen.LDX | Gen.MEM, g.offLinkpl.reg));

@@ -76,12 +76,22 @@ final class LinkLayers {
             case 164 -> set(g, 12, 12, 0, -1);
             case 136 -> set(g, 12, -1, -1, -1);
             case 183, 200 -> set(g, 18, -1, -1, -1);
-            case 194, 197, 198, 199, 238 -> set(g, 8, -1, -1, -1);
+            case 194, 232, 233, 234, 238 -> set(g, 8, -1, -1, -1);
             case PFLOG -> {
                 set(g, 0, 0, 0, 0);
                 g.offLinkpl.variable = true;
             }
             case SUNATM -> set(g, 4, 4, 8, 3);
+            case 140, 139, 197 -> {
+                set(g, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET);
+                int base = lt == 140 ? 0 : lt == 139 ? 4 : 20;
+                g.offLi = base + 2;
+                g.offLiHsl = base + 4;
+                g.offSio = base + 3;
+                g.offOpc = base + 4;
+                g.offDpc = base + 4;
+                g.offSls = base + 7;
+            }
             case IEEE802_11 -> {
                 set(g, 24, 0, 8, 3);
                 g.offLinkpl.variable = true;
@@ -95,7 +105,7 @@ final class LinkLayers {
                 if (lt == 239 || lt == 258 || lt == 242 || lt == 231 || lt == 271 || lt == 149 || lt == 195
                         || lt == 230 || lt == 189 || lt == 220 || lt == 187 || lt == 201 || lt == 227
                         || lt == 253 || lt == 144 || lt == 165 || lt == 209 || lt == 249 || lt == 281
-                        || lt == 290 || lt == 139
+                        || lt == 290
                         || (lt >= 147 && lt <= 162) || lt == 3 || lt == 103 || lt == 102) {
                     set(g, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET, Gen.NOT_SET);
                     return;
@@ -137,8 +147,14 @@ final class LinkLayers {
             };
         }
         switch (g.linktype) {
-            case EN10MB, NETANALYZER, NETANALYZER_TRANSPARENT:
-                return etherLinktype(g, proto);
+            case EN10MB, NETANALYZER, NETANALYZER_TRANSPARENT: {
+                Block b0 = g.isGeneve ? null : Atm.laneDataCheck(g);
+                Block b1 = etherLinktype(g, proto);
+                if (b0 != null) {
+                    Ir.and(b0, b1);
+                }
+                return b1;
+            }
             case C_HDLC:
                 return g.cmp(Rel.LINKTYPE, 0, H, proto == LLCSAP_ISONS ? (proto << 8 | LLCSAP_ISONS) : proto);
             case FDDI, IEEE802, ATM_RFC1483, ATM_CLIP, IP_OVER_FC:
@@ -246,8 +262,8 @@ final class LinkLayers {
 
     static boolean isJuniper(int dlt) {
         return switch (dlt) {
-            case 130, 131, 132, 133, 134, 135, 136, 137, 164, 167, 168, 178, 179, 180, 181, 183, 194, 197, 198, 199,
-                    200, 238 -> true;
+            case 130, 131, 132, 133, 134, 135, 136, 137, 164, 167, 168, 178, 179, 180, 181, 183, 194, 200, 232, 233,
+                    234, 238 -> true;
             default -> false;
         };
     }
@@ -268,6 +284,8 @@ final class LinkLayers {
             case 189, 220 -> "USB";
             case 187, 201 -> "Bluetooth";
             case 227 -> "CAN";
+            case 139, 140 -> "MTP2";
+            case 197 -> "ERF";
             default -> "DLT " + dlt;
         };
     }

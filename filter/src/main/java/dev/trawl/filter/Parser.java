@@ -496,37 +496,43 @@ final class Parser {
             }
             case VPI, VCI -> {
                 p++;
-                atmValue();
-                return new Ast.Special(k, proto, false, 0, 0, null, null, col);
+                return fieldValue(k, proto, col);
             }
             default -> {
                 if (MTP3_FIELDS.contains(k)) {
                     p++;
-                    atmValue();
-                    return new Ast.Special(k, proto, false, 0, 0, null, null, col);
+                    return fieldValue(k, proto, col);
                 }
                 throw unexpected("a primitive such as 'host', 'port', 'tcp' or a comparison");
             }
         }
     }
 
-    private void atmValue() throws Fail {
+    /**
+     * The value of an ATM or SS7 field: a number, a comparison and a number, or a parenthesized list of
+     * numbers joined by 'or' (kept as comma-separated text).
+     */
+    private Expr fieldValue(Tok k, Tok proto, int col) throws Fail {
         if (peek() == Tok.NUM) {
+            return new Ast.Special(k, proto, true, toks.get(p++).value(), 0, Tok.EQ, null, col);
+        }
+        if (RELOP.contains(peek())) {
+            Tok op = toks.get(p++).kind();
+            long v = expect(Tok.NUM, "a number").value();
+            return new Ast.Special(k, proto, true, v, 0, op, null, col);
+        }
+        if (peek() == Tok.LPAREN) {
             p++;
-        } else if (RELOP.contains(peek())) {
-            p++;
-            expect(Tok.NUM, "a number");
-        } else if (peek() == Tok.LPAREN) {
-            p++;
-            atmValue();
+            StringBuilder list = new StringBuilder();
+            list.append(expect(Tok.NUM, "a number").value());
             while (peek() == Tok.OR) {
                 p++;
-                atmValue();
+                list.append(',').append(expect(Tok.NUM, "a number").value());
             }
             expect(Tok.RPAREN, "')'");
-        } else {
-            throw unexpected("a value");
+            return new Ast.Special(k, proto, false, 0, 0, null, list.toString(), col);
         }
+        throw unexpected("a value, a comparison, or a parenthesized list of values");
     }
 
     // Accessors for Wlan's parsing of 802.11 qualifiers.

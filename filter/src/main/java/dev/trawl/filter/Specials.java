@@ -67,6 +67,7 @@ final class Specials {
                 return Pf.gen(g, s);
             case VPI:
             case VCI:
+                return Ss7.fieldValue(g, s, (v, jtype, reverse) -> Atm.field(g, s.kind(), v, jtype, reverse));
             case LANE:
             case METAC:
             case BCC:
@@ -78,22 +79,18 @@ final class Specials {
             case ILMIC:
             case CONNECTMSG:
             case METACONNECT:
-                throw g.error("'" + Primitives.tokName(s.kind()) + "' supported only on raw ATM");
+                return Atm.abbrev(g, s.kind());
             case FISU:
             case LSSU:
             case MSU:
-                throw g.error("'" + Primitives.tokName(s.kind()) + "' supported only on MTP2");
             case HFISU:
             case HLSSU:
             case HMSU:
-                throw g.error("'" + Primitives.tokName(s.kind()) + "' supported only on MTP2_HSL");
-            default: {
-                String name = Primitives.tokName(s.kind());
-                throw g.error("'" + (name.startsWith("h") ? name.substring(1) : name) + "' supported only on SS7");
-            }
+                return Ss7.mtp2Type(g, s.kind());
+            default:
+                return Ss7.fieldValue(g, s, (v, jtype, reverse) -> Ss7.field(g, s.kind(), v, jtype, reverse));
         }
     }
-
     static boolean is80211(Gen g) {
         return g.linktype == LinkLayers.IEEE802_11 || g.linktype == LinkLayers.PRISM
                 || g.linktype == LinkLayers.IEEE802_11_RADIO || g.linktype == LinkLayers.IEEE802_11_RADIO_AVS;

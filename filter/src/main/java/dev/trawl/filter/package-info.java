@@ -19,8 +19,7 @@
  * {@link dev.trawl.pcap.spi.FilterCompiler} service.
  *
  * <p>Differences from libpcap: {@code protochain} follows at most eight
- * extension headers (libpcap's loop needs a backward jump, which a {@code BpfProgram} cannot hold); the ATM and
- * SS7 field primitives are rejected on every link type.
+ * extension headers (libpcap's loop needs a backward jump, which a {@code BpfProgram} cannot hold).
  *
  * <p>Fuzzing: {@code FilterCompilerFuzzTest} replays its seeds in every build; {@code mvn -pl filter test
  * -Pfuzz} (or {@code JAZZER_FUZZ=1 mvn -pl filter test -Dtest=FilterCompilerFuzzTest}) fuzzes for 60 s.

@@ -103,7 +103,9 @@ class LibpcapOracleTest {
             case 20 -> pick(r, new String[] {"ip[2:2] % 3 + 1 > 2", "ip[0] * 2 % 3 ^ 1 = 0", "geneve and multicast",
                 "geneve 7 and ether broadcast", "geneve and tcp port 80", "vlan and tcp port 80", "mpls and udp",
                 "pppoes 3 and tcp", "-ip[0] < 5", "protochain 6", "ip6 protochain \\udp", "protochain nosuch", "ifname eth0", "reason memory",
-                "action block", "rnr 3", "ruleset abc", "tcp[tcp[0]] = 1", "ether[len - 1] = 0", "gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
+                "action block", "rnr 3", "ruleset abc", "vpi 5", "vci > 7", "vci (1 or 2)", "metac", "oam",
+                "connectmsg", "lane and ip", "lane and ether host 0:1:2:3:4:5", "sio 3", "hopc 100", "dpc (1 or 2)",
+                "sls > 2", "lssu", "hmsu", "fisu or msu", "tcp[tcp[0]] = 1", "ether[len - 1] = 0", "gateway 10.1.1.1", "host", "port", "tcp and", "(tcp", "tcp)",
                 "ip6 and arp", "udp port http", "tcp port domain", "ether proto foo", "net 10.0.0.1/8"});
             default -> "byte " + r.nextInt(20) + " " + pick(r, new String[] {"=", "<", ">", "&", "|"}) + " "
                     + r.nextInt(256);
@@ -131,7 +133,8 @@ class LibpcapOracleTest {
             LinkType.IEEE802_11_PRISM, LinkType.IEEE802_11_AVS, LinkType.PPI, LinkType.FDDI, LinkType.IEEE802_5,
             LinkType.ARCNET_LINUX, LinkType.PFLOG, LinkType.IPNET, LinkType.FRELAY, LinkType.JUNIPER_ETHER,
             LinkType.SUNATM, LinkType.PPP_HDLC, LinkType.SLIP, LinkType.ATM_RFC1483, LinkType.PPP_ETHER,
-            LinkType.NFLOG, LinkType.IEEE802_15_4_NOFCS};
+            LinkType.NFLOG, LinkType.IEEE802_15_4_NOFCS, LinkType.MTP2_WITH_PHDR, LinkType.valueOf(140),
+            LinkType.valueOf(197), LinkType.SUNATM};
         Random r = new Random(20261126);
         List<String> exprs = new ArrayList<>();
         List<LinkType> links = new ArrayList<>();
