@@ -3,7 +3,7 @@
  * and a registry of Wireshark-named fields. Start with {@link dev.trawl.decode.PacketDecoder}.
  */
 module dev.trawl.decode {
-    requires dev.trawl.pcap;
+    requires transitive dev.trawl.pcap;
 
     exports dev.trawl.decode;
     exports dev.trawl.decode.layer;

@@ -26,6 +26,10 @@ public final class FieldValues implements FieldSink {
     private long[] integers = new long[4];
     private final List<Object> objects = new ArrayList<>();
 
+    /** Creates an empty collector. */
+    public FieldValues() {
+    }
+
     /** Clears this collector and collects the occurrences of {@code field} in {@code packet}. */
     public FieldValues collect(Field field, DecodedPacket packet) {
         clear(field);

@@ -21,6 +21,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Arp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Arp() {
+    }
+
     /** The length of the fixed part. */
     public static final int FIXED_LENGTH = 8;
 

@@ -25,6 +25,10 @@ import java.nio.ByteBuffer;
  * END option or a length past the data). See {@link Flyweight}; not thread-safe.
  */
 public final class Dhcp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Dhcp() {
+    }
+
     /** The offset of the magic cookie. */
     public static final int COOKIE_OFFSET = 236;
     /** The magic cookie. */

@@ -27,6 +27,10 @@ import java.nio.ByteBuffer;
  * looping. See {@link Flyweight}; not thread-safe.
  */
 public final class Dns extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Dns() {
+    }
+
     /** The header length. */
     public static final int HEADER_LENGTH = 12;
     /** The most compression pointers followed in one name. */

@@ -23,6 +23,10 @@ import java.nio.ByteBuffer;
  * length followed by an LLC header. See {@link Flyweight} for the reading rules; not thread-safe.
  */
 public final class Ethernet extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Ethernet() {
+    }
+
     /** The header length. */
     public static final int HEADER_LENGTH = 14;
 

@@ -20,6 +20,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Geneve extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Geneve() {
+    }
+
     /** Points this view at a GENEVE header. */
     public Geneve wrap(ByteBuffer buffer, int offset, int length) {
         wrapRegion(buffer, offset, length);

@@ -25,6 +25,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Gre extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Gre() {
+    }
+
     public static final int CHECKSUM_PRESENT = 0x8000;
     public static final int ROUTING_PRESENT = 0x4000;
     public static final int KEY_PRESENT = 0x2000;

@@ -20,6 +20,10 @@ import java.nio.ByteBuffer;
  * {@link dev.trawl.decode.LayerFlags#QUOTED}. See {@link Flyweight}; not thread-safe.
  */
 public final class Icmp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Icmp() {
+    }
+
     /** The length of the header including the rest-of-header word. */
     public static final int HEADER_LENGTH = 8;
 

@@ -17,6 +17,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Ieee80211 extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Ieee80211() {
+    }
+
     public static final int TYPE_MANAGEMENT = 0;
     public static final int TYPE_CONTROL = 1;
     public static final int TYPE_DATA = 2;

@@ -18,6 +18,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Igmp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Igmp() {
+    }
+
     /** Points this view at an IGMP message. */
     public Igmp wrap(ByteBuffer buffer, int offset, int length) {
         wrapRegion(buffer, offset, length);

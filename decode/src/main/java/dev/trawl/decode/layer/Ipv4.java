@@ -26,6 +26,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Ipv4 extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Ipv4() {
+    }
+
     /** The length of a header without options. */
     public static final int MIN_HEADER_LENGTH = 20;
 

@@ -22,6 +22,10 @@ import java.nio.ByteBuffer;
  * Extension headers are separate layers ({@link Ipv6Extension}). See {@link Flyweight}; not thread-safe.
  */
 public final class Ipv6 extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Ipv6() {
+    }
+
     /** The fixed header length. */
     public static final int HEADER_LENGTH = 40;
 

@@ -21,6 +21,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Ipv6Extension extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Ipv6Extension() {
+    }
+
     /** Points this view at an extension header. */
     public Ipv6Extension wrap(ByteBuffer buffer, int offset, int length) {
         wrapRegion(buffer, offset, length);

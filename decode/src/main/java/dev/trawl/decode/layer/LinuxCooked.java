@@ -15,6 +15,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class LinuxCooked extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public LinuxCooked() {
+    }
+
     private boolean v2;
 
     /** Points this view at a version 1 header. */

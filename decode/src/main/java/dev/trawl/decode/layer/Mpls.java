@@ -16,6 +16,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Mpls extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Mpls() {
+    }
+
     /** The length of one entry. */
     public static final int HEADER_LENGTH = 4;
 

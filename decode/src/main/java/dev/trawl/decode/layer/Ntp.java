@@ -24,6 +24,10 @@ import java.nio.ByteBuffer;
  * Timestamps are returned raw (32.32 fixed point seconds since 1900). See {@link Flyweight}; not thread-safe.
  */
 public final class Ntp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Ntp() {
+    }
+
     /** The header length. */
     public static final int HEADER_LENGTH = 48;
 

@@ -24,6 +24,10 @@ import java.nio.ByteBuffer;
  * end or at a chunk whose length is impossible. See {@link Flyweight}; not thread-safe.
  */
 public final class Sctp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Sctp() {
+    }
+
     /** The common header length. */
     public static final int HEADER_LENGTH = 12;
 

@@ -30,6 +30,10 @@ import java.nio.ByteBuffer;
  * ends the walk. See {@link Flyweight}; not thread-safe.
  */
 public final class Tcp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Tcp() {
+    }
+
     /** The length of a header without options. */
     public static final int MIN_HEADER_LENGTH = 20;
 

@@ -18,6 +18,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Udp extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Udp() {
+    }
+
     /** The header length. */
     public static final int HEADER_LENGTH = 8;
 

@@ -16,6 +16,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Vlan extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Vlan() {
+    }
+
     /** The tag length (after the TPID). */
     public static final int HEADER_LENGTH = 4;
 

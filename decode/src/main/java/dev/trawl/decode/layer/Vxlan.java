@@ -18,6 +18,10 @@ import java.nio.ByteBuffer;
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Vxlan extends Flyweight {
+    /** Creates a view that points nowhere until {@code wrap} is called. */
+    public Vxlan() {
+    }
+
     /** The header length. */
     public static final int HEADER_LENGTH = 8;
 
