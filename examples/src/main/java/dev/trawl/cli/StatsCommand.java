@@ -75,6 +75,7 @@ final class StatsCommand implements Callable<Integer> {
         long last = Long.MIN_VALUE;
         long previous = Long.MIN_VALUE;
         boolean ordered = true;
+        boolean subMicro = false;
         String problem = null;
         Handle handle = source.handle();
         try (handle) {
@@ -91,6 +92,7 @@ final class StatsCommand implements Callable<Integer> {
                 }
                 Packet p = handle.packet();
                 long t = p.timestampEpochNanos();
+                subMicro |= p.timestampNanos() % 1000 != 0;
                 packets++;
                 dataBytes += p.originalLength();
                 first = Math.min(first, t);
@@ -100,11 +102,35 @@ final class StatsCommand implements Callable<Integer> {
                 }
                 previous = t;
             }
-            print(file, handle, source, packets, dataBytes, first, last, ordered, problem);
+            print(file, handle, nanoFile(file, subMicro), packets, dataBytes, first, last, ordered, problem);
         }
     }
 
-    private void print(String file, Handle handle, Sources.Source source, long packets, long dataBytes, long first,
+    /**
+     * Whether the file records nanoseconds: from the magic number of a pcap file; for pcapng (whose
+     * resolution is per interface), whether any timestamp has a digit below the microsecond.
+     */
+    private static boolean nanoFile(String file, boolean subMicro) {
+        if (!file.equals("-")) {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                byte[] magic = in.readNBytes(4);
+                if (magic.length == 4) {
+                    int be = ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16) | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);
+                    if (be == 0xa1b2c3d4 || be == 0xd4c3b2a1) {
+                        return false;
+                    }
+                    if (be == 0xa1b23c4d || be == 0x4d3cb2a1) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                // fall back to what the timestamps show
+            }
+        }
+        return subMicro;
+    }
+
+    private void print(String file, Handle handle, boolean nano, long packets, long dataBytes, long first,
             long last, boolean ordered, String problem) throws IOException {
         PrintStream out = io.out();
         OfflineHandle offline = handle instanceof OfflineHandle o ? o : null;
@@ -113,7 +139,6 @@ final class StatsCommand implements Callable<Integer> {
             case PCAPNG -> "Wireshark/... - pcapng";
         };
         long fileSize = file.equals("-") ? -1 : Files.size(Path.of(file));
-        boolean nano = handle.timestampPrecision() == TimestampPrecision.NANO;
         row(out, "File name:", file);
         row(out, "File type:", format + (isGzip(file) ? " (gzip compressed)" : ""));
         row(out, "File encapsulation:", handle.linkType().description() + " (" + handle.linkType().name() + ", "

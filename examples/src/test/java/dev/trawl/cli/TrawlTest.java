@@ -191,6 +191,24 @@ class TrawlTest {
     }
 
     @Test
+    void statsAgreesWithCapinfos() throws Exception {
+        assumeTrue(TrawlRunner.onPath("capinfos"), "capinfos is not installed");
+        for (String capture : List.of("dns_tcp.pcap", "local-netns-lo-nano.pcap", "OSPFv2_Capture_FINAL.pcapng")) {
+            String file = TrawlRunner.capture(capture).toString();
+            List<String> theirs = TrawlRunner.external(List.of("capinfos", file)).lines().toList();
+            TrawlRunner.Result r = TrawlRunner.run("stats", file);
+            assertEquals(0, r.status(), r.stderr());
+            for (String label : List.of("Number of packets:", "Data size:", "File size:", "Capture duration:",
+                    "First packet time:", "Last packet time:", "Average packet size:", "SHA256:",
+                    "Strict time order:", "Data byte rate:", "Average packet rate:")) {
+                String expected = theirs.stream().filter(l -> l.startsWith(label)).findFirst().orElseThrow();
+                String actual = r.lines().stream().filter(l -> l.startsWith(label)).findFirst().orElse("<missing>");
+                assertEquals(expected, actual, capture + " " + label);
+            }
+        }
+    }
+
+    @Test
     void statsSummarisesLikeCapinfos() {
         TrawlRunner.Result r = TrawlRunner.run("stats", TrawlRunner.capture("dns_udp.pcap").toString());
         assertEquals(0, r.status(), r.stderr());
