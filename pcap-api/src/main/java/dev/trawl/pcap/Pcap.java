@@ -181,15 +181,20 @@ public final class Pcap {
         }
     }
 
-    private static String providerNameOf(Throwable e) {
+    /**
+     * The class name of a provider that failed to load, from the error: a {@link ServiceConfigurationError}
+     * says "...: Provider NAME could not be...", a {@link LinkageError} from the iterator starts with the
+     * class's internal name ("dev/trawl/.../X has been compiled by...").
+     */
+    static String providerNameOf(Throwable e) {
         String message = String.valueOf(e.getMessage());
         int at = message.indexOf("Provider ");
-        if (at >= 0) {
-            String rest = message.substring(at + "Provider ".length());
-            int end = rest.indexOf(' ');
-            return end > 0 ? rest.substring(0, end) : rest;
-        }
-        return "unknown provider";
+        String name = e instanceof ServiceConfigurationError && at >= 0
+                ? message.substring(at + "Provider ".length())
+                : message;
+        int end = name.indexOf(' ');
+        name = (end > 0 ? name.substring(0, end) : name).replace('/', '.');
+        return name.isEmpty() || name.equals("null") ? "unknown provider" : name;
     }
 
     /** Turns a loading failure into advice. */
