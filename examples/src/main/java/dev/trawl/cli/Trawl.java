@@ -137,6 +137,11 @@ public final class Trawl implements Callable<Integer> {
 
     /** Runs the tool and exits with its status. */
     public static void main(String[] args) {
+        String training = System.getProperty("trawl.training");
+        if (training != null) {
+            Training.run(training);
+            return;
+        }
         int status = run(args, System.in, System.out, System.err);
         System.exit(status);
     }
