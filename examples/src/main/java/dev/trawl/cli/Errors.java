@@ -40,7 +40,8 @@ final class Errors {
             return text.contains("CAP_NET_RAW") ? text : text + "; " + PermissionDeniedException.LINUX_HINT;
         }
         if (e instanceof NoSuchDeviceException d) {
-            return d.device() + ": No such device exists (" + d.getMessage() + "); see trawl -D for the list";
+            String text = d.getMessage();
+            return (text.contains(d.device()) ? text : d.device() + ": " + text) + "; see trawl -D for the list";
         }
         if (e instanceof MalformedCaptureException m) {
             String text = m.getMessage();
