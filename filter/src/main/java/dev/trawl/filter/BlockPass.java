@@ -68,8 +68,12 @@ final class BlockPass {
         return value(Gen.LD | Gen.IMM | Gen.W, k, 0);
     }
 
+    /**
+     * Records a register's new value, or removes the statement when the register already holds it. Two unknown
+     * values (0) are not the same value, so a load of an unknown value is never removed.
+     */
     private void vstore(Stmt s, int[] val, int atom, int newval, boolean alter) {
-        if (alter && val[atom] == newval) {
+        if (alter && newval != 0 && val[atom] == newval) {
             s.code = NOP;
         } else {
             val[atom] = newval;
