@@ -115,7 +115,7 @@ final class Capture {
         PrintOptions options = new PrintOptions(PrintOptions.TimestampStyle.ofCount(t.timestamps.length),
                 t.verbose.length, t.linkHeader, t.numeric.length, t.quiet,
                 Math.max(t.hex.length, t.hexAscii.length), t.hexAscii.length > 0, t.absoluteSeq);
-        PacketSink printer = new PrintSink(out, handle.linkType(), precision, options, flushEach);
+        PacketSink printer = new PrintSink(out, new LinkTypes(handle), precision, options, flushEach);
         return t.displayFilter != null ? FieldOutput.displayFiltered(t, handle, printer) : printer;
     }
 

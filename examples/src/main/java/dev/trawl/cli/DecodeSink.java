@@ -2,7 +2,6 @@ package dev.trawl.cli;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
-import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 
 import java.io.IOException;
@@ -25,14 +24,14 @@ final class DecodeSink implements PacketSink {
     }
 
     private final PacketDecoder decoder = new PacketDecoder();
-    private final LinkType linkType;
+    private final LinkTypes linkTypes;
     private final DisplayFilter filter;
     private final Writer writer;
     private final PacketSink plain;
     private boolean begun;
 
-    DecodeSink(LinkType linkType, DisplayFilter filter, Writer writer, PacketSink plain) {
-        this.linkType = linkType;
+    DecodeSink(LinkTypes linkTypes, DisplayFilter filter, Writer writer, PacketSink plain) {
+        this.linkTypes = linkTypes;
         this.filter = filter;
         this.writer = writer;
         this.plain = plain;
@@ -40,7 +39,7 @@ final class DecodeSink implements PacketSink {
 
     @Override
     public boolean accept(Packet packet, long frameNumber) throws IOException {
-        DecodedPacket decoded = decoder.decode(linkType, packet);
+        DecodedPacket decoded = decoder.decode(linkTypes.of(packet), packet);
         decoder.frameNumber(frameNumber);
         if (filter != null && !filter.test(decoded)) {
             return false;

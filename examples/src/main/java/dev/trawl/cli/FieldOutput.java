@@ -29,11 +29,11 @@ final class FieldOutput {
             default -> throw new CliException("unknown output format '" + t.outputFormat
                     + "' for -T (fields, json, ek, text)", 2, null);
         };
-        return new DecodeSink(handle.linkType(), filter, writer, null);
+        return new DecodeSink(new LinkTypes(handle), filter, writer, null);
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {
         DisplayFilter filter = DisplayFilter.parse(t.displayFilter, FieldRegistry.standard());
-        return new DecodeSink(handle.linkType(), filter, null, inner);
+        return new DecodeSink(new LinkTypes(handle), filter, null, inner);
     }
 }

@@ -12,15 +12,18 @@ final class PrintSink implements PacketSink {
     private final Out out;
     private final PacketPrinter printer;
     private final boolean flushEach;
+    private final LinkTypes linkTypes;
 
-    PrintSink(Out out, LinkType linkType, TimestampPrecision precision, PrintOptions options, boolean flushEach) {
+    PrintSink(Out out, LinkTypes linkTypes, TimestampPrecision precision, PrintOptions options, boolean flushEach) {
         this.out = out;
-        this.printer = new PacketPrinter(out, linkType, precision, options);
+        this.linkTypes = linkTypes;
+        this.printer = new PacketPrinter(out, LinkType.ETHERNET, precision, options);
         this.flushEach = flushEach;
     }
 
     @Override
     public boolean accept(Packet packet, long frameNumber) {
+        printer.linkType(linkTypes.of(packet));
         printer.print(packet);
         if (flushEach) {
             out.flush();

@@ -1,0 +1,48 @@
+package dev.trawl.cli;
+
+import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.OfflineHandle;
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.file.CaptureInfo;
+import dev.trawl.pcap.file.InterfaceInfo;
+
+import java.util.List;
+
+/**
+ * The link type of each packet. A pcapng file may hold interfaces of different link types (and new ones
+ * in later sections), which {@link Handle#linkType()} cannot say; the built-in java backend tells them
+ * through {@code unwrap(CaptureInfo.class)}. Elsewhere every packet has the handle's link type.
+ * Not thread-safe.
+ */
+final class LinkTypes {
+    private final Handle handle;
+    private final LinkType fallback;
+    private final boolean perInterface;
+
+    LinkTypes(Handle handle) {
+        this.handle = handle;
+        this.fallback = handle.linkType();
+        this.perInterface = handle instanceof OfflineHandle offline && offline.format() == CaptureFormat.PCAPNG
+                && describes(handle);
+    }
+
+    private static boolean describes(Handle handle) {
+        try {
+            handle.unwrap(CaptureInfo.class);
+            return true;
+        } catch (IllegalArgumentException | NoClassDefFoundError e) {
+            return false; // a native backend: libpcap itself refuses files that mix link types
+        }
+    }
+
+    LinkType of(Packet packet) {
+        if (!perInterface) {
+            return fallback;
+        }
+        List<InterfaceInfo> interfaces = handle.unwrap(CaptureInfo.class).interfaces();
+        int id = packet.interfaceId();
+        return id >= 0 && id < interfaces.size() ? interfaces.get(id).linkType() : fallback;
+    }
+}
