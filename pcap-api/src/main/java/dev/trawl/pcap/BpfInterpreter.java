@@ -1,11 +1,24 @@
 package dev.trawl.pcap;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /** Runs validated BPF programs with the semantics of libpcap's {@code bpf_filter}. */
 final class BpfInterpreter {
+    /**
+     * Scratch memory, one array per thread, so that programs that store to it allocate nothing per packet.
+     * A run clears it before its first store; loads before any store read zero.
+     */
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[BpfProgram.MEMORY_WORDS]);
+
     private BpfInterpreter() {
+    }
+
+    private static int[] scratch() {
+        int[] mem = SCRATCH.get();
+        Arrays.fill(mem, 0);
+        return mem;
     }
 
     static int run(List<BpfInstruction> insns, ByteBuffer buf, int base, int caplen, int wirelen) {
@@ -91,13 +104,13 @@ final class BpfInterpreter {
                     break;
                 case Bpf.ST:
                     if (mem == null) {
-                        mem = new int[BpfProgram.MEMORY_WORDS];
+                        mem = scratch();
                     }
                     mem[k] = a;
                     break;
                 case Bpf.STX:
                     if (mem == null) {
-                        mem = new int[BpfProgram.MEMORY_WORDS];
+                        mem = scratch();
                     }
                     mem[k] = x;
                     break;

@@ -97,6 +97,17 @@ class BpfProgramTest {
     }
 
     @Test
+    void scratchMemoryStartsAtZeroOnEveryRun() {
+        // Store the first byte, then in a later run load the word before any store: it must read zero.
+        BpfProgram store = BpfProgram.of(BpfInstruction.stmt(LD_B_ABS, 0), BpfInstruction.stmt(ST, 5),
+                BpfInstruction.stmt(RET_A, 0));
+        BpfProgram loadFirst = BpfProgram.of(BpfInstruction.stmt(LD_MEM, 5), BpfInstruction.stmt(ST, 6),
+                BpfInstruction.stmt(RET_A, 0));
+        assertEquals(0x7f, store.run(ByteBuffer.wrap(new byte[] {0x7f}), 1));
+        assertEquals(0, loadFirst.run(ByteBuffer.wrap(new byte[] {1}), 1));
+    }
+
+    @Test
     void comparisonsAreUnsigned() {
         BpfProgram program = BpfProgram.of(
                 BpfInstruction.stmt(LD_W_ABS, 0),
