@@ -4,10 +4,6 @@ import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendUnavailableException;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Pcap;
-import dev.trawl.pcap.spi.PcapProvider;
-
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * Chooses the backend for each job: the one named with {@code --backend} (or {@code trawl.backend} /
@@ -40,21 +36,13 @@ final class Backends {
         return choose(Capability.OFFLINE_FILE);
     }
 
-    /**
-     * Creates the one provider with this name, without creating the others as {@link Pcap#backends()} does
-     * (each native binding loads its library when created); {@code null} if it is absent or cannot work.
-     */
+    /** The backend with this name, created alone, or {@code null} if it is absent or cannot work here. */
     private static Backend createOnly(String name) {
         try {
-            for (PcapProvider provider : ServiceLoader.load(PcapProvider.class, Backends.class.getClassLoader())) {
-                if (provider.name().equals(name)) {
-                    return provider.create();
-                }
-            }
-        } catch (ServiceConfigurationError | BackendUnavailableException | RuntimeException | LinkageError e) {
-            // fall back to full discovery, which reports why
+            return Pcap.backend(name);
+        } catch (BackendUnavailableException e) {
+            return null; // choose() falls back to the best other, and --list-backends says why
         }
-        return null;
     }
 
     /** The backend that compiles filters natively: the named one, else the best with libpcap and filters. */

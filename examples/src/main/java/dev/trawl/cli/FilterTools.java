@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import dev.trawl.filter.BpfPrinter;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.InvalidFilterException;
@@ -50,7 +51,12 @@ final class FilterTools {
         }
         BpfProgram program = Filters.compile(t, backends, expression, linkType(t, backends), snaplen(t), true,
                 Handle.NETMASK_UNKNOWN);
-        t.io.out().print(BpfText.format(program, t.dumpFilter.length));
+        BpfPrinter.Style style = switch (t.dumpFilter.length) {
+            case 1 -> BpfPrinter.Style.ASSEMBLY;
+            case 2 -> BpfPrinter.Style.C_ARRAY;
+            default -> BpfPrinter.Style.DECIMAL;
+        };
+        t.io.out().print(BpfPrinter.format(program, style));
         t.io.out().flush();
         return 0;
     }

@@ -19,7 +19,8 @@ import java.util.ServiceLoader;
  * The entry point: finds the installed backends and opens captures through the chosen one.
  *
  * <p>Backends are {@link PcapProvider}s found with {@link ServiceLoader} on the module path and the class
- * path, once, on first use. A provider that cannot load or cannot work here (a class file too new for this
+ * path, once, on first use; each provider builds its backend (loading its native library) only when that
+ * backend is first needed. A provider that cannot load or cannot work here (a class file too new for this
  * JDK, libpcap missing, native access not enabled) never breaks discovery: {@link #backends()} lists it with
  * the reason.
  *
@@ -39,12 +40,41 @@ public final class Pcap {
     }
 
     private static final class Registry {
-        static final List<BackendInfo> BACKENDS = discover();
+        /** Every provider found, highest priority first; each backend is created on first use. */
+        static final List<Entry> PROVIDERS = discover();
     }
 
-    /** Every provider found, available or not, highest priority first. */
+    /**
+     * One provider found by discovery. Creating its backend (which may load a native library) waits until
+     * someone asks for it, and happens once.
+     */
+    private static final class Entry {
+        final String name;
+        final int priority;
+        private final PcapProvider provider;
+        private BackendInfo info;
+
+        Entry(String name, int priority, PcapProvider provider, BackendInfo failed) {
+            this.name = name;
+            this.priority = priority;
+            this.provider = provider;
+            this.info = failed;
+        }
+
+        synchronized BackendInfo info() {
+            if (info == null) {
+                info = create(provider, name, priority);
+            }
+            return info;
+        }
+    }
+
+    /**
+     * Every provider found, available or not, highest priority first. This creates every backend, loading
+     * their native libraries; {@link #backend(String)} creates only the one it names.
+     */
     public static List<BackendInfo> backends() {
-        return Registry.BACKENDS;
+        return Registry.PROVIDERS.stream().map(Entry::info).toList();
     }
 
     /**
@@ -58,9 +88,13 @@ public final class Pcap {
         if (named.isPresent()) {
             return backend(named.get());
         }
-        return backends().stream().filter(BackendInfo::available).findFirst()
-                .flatMap(BackendInfo::backend)
-                .orElseThrow(() -> new BackendUnavailableException("no capture backend is available: " + summary()));
+        for (Entry entry : Registry.PROVIDERS) {
+            Optional<Backend> backend = entry.info().backend();
+            if (backend.isPresent()) {
+                return backend.get();
+            }
+        }
+        throw new BackendUnavailableException("no capture backend is available: " + summary());
     }
 
     /**
@@ -70,8 +104,9 @@ public final class Pcap {
      */
     public static Backend backend(String name) throws BackendUnavailableException {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (BackendInfo info : backends()) {
-            if (info.name().equals(wanted)) {
+        for (Entry entry : Registry.PROVIDERS) {
+            if (entry.name.equals(wanted)) {
+                BackendInfo info = entry.info();
                 return info.backend().orElseThrow(() -> new BackendUnavailableException(
                         "backend '" + wanted + "' is installed but unavailable: " + info.problem()));
             }
@@ -87,10 +122,13 @@ public final class Pcap {
         if (configuredName().isPresent()) {
             return backend();
         }
-        return backends().stream().flatMap(info -> info.backend().stream())
-                .filter(backend -> backend.supports(capability)).findFirst()
-                .orElseThrow(() -> new BackendUnavailableException(
-                        "no available backend supports " + capability + ": " + summary()));
+        for (Entry entry : Registry.PROVIDERS) {
+            Optional<Backend> backend = entry.info().backend();
+            if (backend.isPresent() && backend.get().supports(capability)) {
+                return backend.get();
+            }
+        }
+        throw new BackendUnavailableException("no available backend supports " + capability + ": " + summary());
     }
 
     /** Opens a capture file with the default backend for files. */
@@ -128,9 +166,9 @@ public final class Pcap {
         return text.toString();
     }
 
-    private static List<BackendInfo> discover() {
-        Map<String, BackendInfo> byName = new LinkedHashMap<>();
-        List<BackendInfo> broken = new ArrayList<>();
+    private static List<Entry> discover() {
+        Map<String, Entry> byName = new LinkedHashMap<>();
+        List<Entry> broken = new ArrayList<>();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ServiceLoader<PcapProvider> services =
                 ServiceLoader.load(PcapProvider.class, loader != null ? loader : Pcap.class.getClassLoader());
@@ -144,7 +182,9 @@ public final class Pcap {
                 provider = it.next();
             } catch (ServiceConfigurationError | LinkageError e) {
                 failures++;
-                broken.add(new BackendInfo(providerNameOf(e), Integer.MIN_VALUE, Optional.empty(), explain(e)));
+                String name = providerNameOf(e);
+                broken.add(new Entry(name, Integer.MIN_VALUE, null,
+                        new BackendInfo(name, Integer.MIN_VALUE, Optional.empty(), explain(e))));
                 LOG.log(System.Logger.Level.DEBUG, "capture provider failed to load", e);
                 continue;
             }
@@ -154,18 +194,17 @@ public final class Pcap {
                 name = provider.name().toLowerCase(Locale.ROOT);
                 priority = provider.priority();
             } catch (RuntimeException | LinkageError e) {
-                broken.add(new BackendInfo(provider.getClass().getName(), Integer.MIN_VALUE, Optional.empty(),
-                        explain(e)));
+                String className = provider.getClass().getName();
+                broken.add(new Entry(className, Integer.MIN_VALUE, null,
+                        new BackendInfo(className, Integer.MIN_VALUE, Optional.empty(), explain(e))));
                 continue;
             }
-            if (byName.containsKey(name)) {
-                continue; // the first of two providers with one name wins, as ServiceLoader order has it
-            }
-            byName.put(name, create(provider, name, priority));
+            // The first of two providers with one name wins, as ServiceLoader order has it.
+            byName.putIfAbsent(name, new Entry(name, priority, provider, null));
         }
-        List<BackendInfo> all = new ArrayList<>(byName.values());
+        List<Entry> all = new ArrayList<>(byName.values());
         all.addAll(broken);
-        all.sort(Comparator.comparingInt(BackendInfo::priority).reversed());
+        all.sort(Comparator.comparingInt((Entry e) -> e.priority).reversed());
         return List.copyOf(all);
     }
 
