@@ -19,8 +19,14 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {BenchmarkBase.NATIVE_ACCESS, BenchmarkBase.HEAP_MIN, BenchmarkBase.HEAP_MAX})
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 8, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public abstract class BenchmarkBase {
+    /** Lets the Panama and JNA backends call native code without the JDK refusing or warning. */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** A fixed heap, so that heap sizing does not vary between forks. */
+    public static final String HEAP_MIN = "-Xms1g";
+    /** See {@link #HEAP_MIN}. */
+    public static final String HEAP_MAX = "-Xmx1g";
 }

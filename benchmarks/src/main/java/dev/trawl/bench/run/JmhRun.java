@@ -1,5 +1,6 @@
 package dev.trawl.bench.run;
 
+import dev.trawl.bench.BenchmarkBase;
 import dev.trawl.bench.capture.CaptureBenchmark;
 import dev.trawl.bench.capture.Pcap4jDirectBenchmark;
 import dev.trawl.bench.data.DataSet;
@@ -72,7 +73,9 @@ public final class JmhRun {
                 + describe(params).replaceAll("[^A-Za-z0-9=,]+", "-").replace("=", "-") + ".log");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(type.getName()) + "\\.")
-                .jvmArgsAppend("-D" + DataSets.PROPERTY + "=" + dataDir.toAbsolutePath())
+                // replaces @Fork's jvmArgsAppend, so it repeats those arguments
+                .jvmArgsAppend(BenchmarkBase.NATIVE_ACCESS, BenchmarkBase.HEAP_MIN, BenchmarkBase.HEAP_MAX,
+                        "-D" + DataSets.PROPERTY + "=" + dataDir.toAbsolutePath())
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(false)
                 .output(log.toString());
