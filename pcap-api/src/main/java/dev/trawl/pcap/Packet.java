@@ -61,12 +61,18 @@ public interface Packet {
         return Instant.ofEpochSecond(timestampSeconds(), timestampNanos());
     }
 
-    /** Returns an owned copy of this packet that stays valid after the next read. */
+    /**
+     * Returns an owned copy of this packet that stays valid after the next read.
+     *
+     * <p>Damaged files can record an original length smaller than the captured length, which backends that
+     * follow libpcap deliver as it is; a {@link PacketRecord} cannot hold that, so the copy raises its original
+     * length to the captured length.
+     */
     default PacketRecord copy() {
         ByteBuffer data = data();
         byte[] bytes = new byte[data.remaining()];
         data.get(data.position(), bytes);
-        return new PacketRecord(timestampSeconds(), timestampNanos(), originalLength(), bytes, interfaceId(),
-                comment(), flags());
+        int wire = Math.max(originalLength(), bytes.length); // a negative length is an unsigned one past 2^31
+        return new PacketRecord(timestampSeconds(), timestampNanos(), wire, bytes, interfaceId(), comment(), flags());
     }
 }

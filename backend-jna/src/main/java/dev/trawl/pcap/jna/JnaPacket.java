@@ -3,7 +3,6 @@ package dev.trawl.pcap.jna;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.trawl.pcap.Packet;
-import dev.trawl.pcap.PacketRecord;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -209,15 +208,6 @@ final class JnaPacket implements Packet {
     @Override
     public ByteBuffer data() {
         return data;
-    }
-
-    @Override
-    public PacketRecord copy() {
-        byte[] bytes = new byte[capturedLength];
-        data.get(data.position(), bytes);
-        // A damaged file can claim fewer bytes on the wire than it captured; a record cannot.
-        int wire = originalLength < 0 || originalLength < capturedLength ? capturedLength : originalLength;
-        return new PacketRecord(seconds, nanos, wire, bytes);
     }
 
     /** A pointer whose address can be set: JNA makes direct buffers only from a {@link Pointer}. */

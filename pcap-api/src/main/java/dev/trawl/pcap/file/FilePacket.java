@@ -1,7 +1,6 @@
 package dev.trawl.pcap.file;
 
 import dev.trawl.pcap.Packet;
-import dev.trawl.pcap.PacketRecord;
 
 import java.nio.ByteBuffer;
 
@@ -57,21 +56,6 @@ final class FilePacket implements Packet {
     @Override
     public long flags() {
         return flags;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Damaged files can record an original length smaller than the captured length (libpcap delivers such
-     * packets as they are); a {@link PacketRecord} cannot hold that, so its original length is raised to the
-     * captured length in the copy.
-     */
-    @Override
-    public PacketRecord copy() {
-        byte[] bytes = new byte[capturedLength];
-        data.get(data.position(), bytes);
-        return new PacketRecord(seconds, nanos, Math.max(originalLength, capturedLength), bytes, interfaceId,
-                comment, flags);
     }
 
     @Override
