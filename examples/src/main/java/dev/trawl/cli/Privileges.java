@@ -82,28 +82,39 @@ final class Privileges {
 
     /**
      * Loads trawl's classes (and picocli's and JNA's) before root is given up: the class path usually lies under
-     * a directory the new user cannot read, such as {@code /root/.m2}, and the JVM loads classes lazily.
+     * a directory the new user cannot read, such as {@code /root/.m2} or a private build directory, and the JVM
+     * loads classes lazily. Class-path entries may be jars or class directories.
      */
     private static void preloadClasses() {
         ClassLoader loader = Privileges.class.getClassLoader();
         for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-            if (!entry.endsWith(".jar")) {
-                continue;
-            }
-            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
-                for (var it = jar.entries(); it.hasMoreElements(); ) {
-                    String name = it.nextElement().getName();
-                    if (name.endsWith(".class") && !name.contains("-") && (name.startsWith("dev/trawl/")
-                            || name.startsWith("picocli/") || name.startsWith("com/sun/jna/"))) {
-                        try {
-                            Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
-                        } catch (Throwable ignored) {
-                            // a class that cannot load here (another platform's) is not needed here either
-                        }
-                    }
+            java.nio.file.Path path = java.nio.file.Path.of(entry);
+            if (java.nio.file.Files.isDirectory(path)) {
+                try (var files = java.nio.file.Files.walk(path)) {
+                    files.map(f -> path.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                            .forEach(name -> preload(name, loader));
+                } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+                    // an unreadable directory: nothing to preload from it
                 }
-            } catch (java.io.IOException ignored) {
-                // an unreadable entry: nothing to preload from it
+            } else if (entry.endsWith(".jar")) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
+                    for (var it = jar.entries(); it.hasMoreElements(); ) {
+                        preload(it.nextElement().getName(), loader);
+                    }
+                } catch (java.io.IOException ignored) {
+                    // an unreadable entry: nothing to preload from it
+                }
+            }
+        }
+    }
+
+    private static void preload(String name, ClassLoader loader) {
+        if (name.endsWith(".class") && !name.contains("-") && (name.startsWith("dev/trawl/")
+                || name.startsWith("picocli/") || name.startsWith("com/sun/jna/"))) {
+            try {
+                Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+            } catch (Throwable ignored) {
+                // a class that cannot load here (another platform's) is not needed here either
             }
         }
     }
