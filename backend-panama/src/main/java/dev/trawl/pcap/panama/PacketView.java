@@ -25,15 +25,17 @@ import java.nio.ByteOrder;
  */
 @SuppressWarnings("restricted") // the module exists to link libpcap; it asks for native access
 final class PacketView implements Packet {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private final Arena arena;
     private final int nanosPerUnit;
     private ByteBuffer window = ByteBuffer.allocate(0).asReadOnlyBuffer();
     private long windowStart;
     private long windowEnd;
-    private long seconds;
-    private int nanos;
+    /** The {@code pcap_pkthdr} fields as libpcap wrote them. */
+    private long rawSeconds;
+    private long rawFraction;
     private int caplen;
-    private int len;
+    private int wireLength;
     private boolean valid;
     private boolean unsignedSeconds;
     private boolean truncateToMicros;
@@ -68,27 +70,12 @@ final class PacketView implements Packet {
     /** Points the view at the packet whose {@code pcap_pkthdr} and data libpcap returned. */
     void set(long header, long data) {
         int cap = PktHdr.caplen(header);
-        long sec = PktHdr.seconds(header);
-        long fraction = PktHdr.fraction(header);
-        if (unsignedSeconds) {
-            sec &= 0xffffffffL;
-            fraction &= 0xffffffffL;
-        }
-        fraction *= nanosPerUnit;
-        if (truncateToMicros) {
-            fraction -= fraction % 1000;
-        }
-        if (fraction < 0 || fraction >= 1_000_000_000L) {
-            // A malformed file may hold a fraction of a second out of range: carry it into the seconds.
-            sec += Math.floorDiv(fraction, 1_000_000_000L);
-            fraction = Math.floorMod(fraction, 1_000_000_000L);
-        }
-        seconds = sec;
-        nanos = (int) fraction;
+        // The timestamp is kept as libpcap wrote it and converted when asked for: most readers of a packet
+        // never look at it, and the conversion is not free.
+        rawSeconds = PktHdr.seconds(header);
+        rawFraction = PktHdr.fraction(header);
         caplen = cap;
-        int wire = PktHdr.len(header);
-        // a record may claim fewer bytes on the wire than it holds; a packet never does
-        len = Integer.compareUnsigned(wire, cap) < 0 ? cap : wire;
+        wireLength = PktHdr.len(header);
         long capBytes = cap & 0xffffffffL;
         // A ring window serves any packet inside it. Any other window serves only packets at its start: a
         // pointer elsewhere in it may belong to a block libpcap has reallocated since.
@@ -104,6 +91,36 @@ final class PacketView implements Packet {
         w.limit(offset + cap);
         w.position(offset);
         valid = true;
+    }
+
+    /** The fraction of the second in nanoseconds, before carrying an out-of-range fraction into the seconds. */
+    private long scaledFraction() {
+        long fraction = unsignedSeconds ? rawFraction & 0xffffffffL : rawFraction;
+        fraction *= nanosPerUnit;
+        if (truncateToMicros) {
+            fraction -= fraction % 1000;
+        }
+        return fraction;
+    }
+
+    /** The seconds field, before carrying an out-of-range fraction into it. */
+    private long rawSecondsField() {
+        return unsignedSeconds ? rawSeconds & 0xffffffffL : rawSeconds;
+    }
+
+    @Override
+    public long timestampSeconds() {
+        long fraction = scaledFraction();
+        // A malformed file may hold a fraction of a second out of range: it is carried into the seconds.
+        return fraction >= 0 && fraction < NANOS_PER_SECOND ? rawSecondsField()
+                : rawSecondsField() + Math.floorDiv(fraction, NANOS_PER_SECOND);
+    }
+
+    @Override
+    public int timestampNanos() {
+        long fraction = scaledFraction();
+        return (int) (fraction >= 0 && fraction < NANOS_PER_SECOND ? fraction
+                : Math.floorMod(fraction, NANOS_PER_SECOND));
     }
 
     /** Lets a live handle's windows cover its whole packet ring, found once in the process's memory maps. */
@@ -150,23 +167,14 @@ final class PacketView implements Packet {
     }
 
     @Override
-    public long timestampSeconds() {
-        return seconds;
-    }
-
-    @Override
-    public int timestampNanos() {
-        return nanos;
-    }
-
-    @Override
     public int capturedLength() {
         return caplen;
     }
 
     @Override
     public int originalLength() {
-        return len;
+        // a record may claim fewer bytes on the wire than it holds; a packet never does
+        return Integer.compareUnsigned(wireLength, caplen) < 0 ? caplen : wireLength;
     }
 
     @Override
@@ -180,11 +188,18 @@ final class PacketView implements Packet {
         ByteBuffer w = window;
         byte[] bytes = new byte[caplen];
         w.get(w.position(), bytes);
-        return new PacketRecord(seconds, nanos, len, bytes);
+        long seconds = rawSecondsField();
+        long fraction = scaledFraction();
+        if (fraction < 0 || fraction >= NANOS_PER_SECOND) {
+            seconds += Math.floorDiv(fraction, NANOS_PER_SECOND);
+            fraction = Math.floorMod(fraction, NANOS_PER_SECOND);
+        }
+        return new PacketRecord(seconds, (int) fraction, originalLength(), bytes);
     }
 
     @Override
     public String toString() {
-        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + caplen + ", len=" + len + "]";
+        return "Packet[" + timestampSeconds() + "." + String.format("%09d", timestampNanos()) + ", caplen=" + caplen
+                + ", len=" + originalLength() + "]";
     }
 }

@@ -43,6 +43,8 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     private static final int OPEN = 0;
     private static final int CLOSING = 1;
     private static final int CLOSED = 2;
+    /** {@link #reader} when no thread is reading; thread ids are positive. */
+    private static final long NO_READER = 0;
     private static final VarHandle STATE;
     private static final VarHandle READER;
     private static final VarHandle USERS;
@@ -51,7 +53,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(PanamaHandle.class, "state", int.class);
-            READER = lookup.findVarHandle(PanamaHandle.class, "reader", Thread.class);
+            READER = lookup.findVarHandle(PanamaHandle.class, "reader", long.class);
             USERS = lookup.findVarHandle(PanamaHandle.class, "users", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -76,7 +78,11 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     private final boolean critical;
 
     private volatile int state;
-    private volatile Thread reader;
+    /**
+     * The {@linkplain Thread#threadId() id} of the thread inside a read, or {@link #NO_READER}. An id rather
+     * than the {@code Thread}: marking a primitive needs no garbage-collector barriers on the packet path.
+     */
+    private volatile long reader = NO_READER;
     private volatile int users;
     /** Set by {@link #breakLoop()}: tells a break from an offline end of file, which libpcap does not. */
     volatile boolean breakRequested;
@@ -383,21 +389,21 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     // ---- the close protocol -----------------------------------------------------------------------------
 
     final void enterRead() {
-        Thread me = Thread.currentThread();
-        if (!READER.compareAndSet(this, null, me)) {
+        long me = Thread.currentThread().threadId();
+        if (!READER.compareAndSet(this, NO_READER, me)) {
             checkOpen();
             throw new IllegalStateException(reader == me
                     ? "a handle cannot be read from inside its own packet handler"
                     : "another thread is reading this handle");
         }
         if (state != OPEN) {
-            READER.setRelease(this, null);
+            READER.setRelease(this, NO_READER);
             throw new IllegalStateException("handle is closed: " + source);
         }
     }
 
     final void leaveRead() {
-        READER.setRelease(this, null);
+        READER.setRelease(this, NO_READER);
         if (closeDeferred) {
             closeDeferred = false;
             awaitQuiet(false);
@@ -426,7 +432,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         breakRequested = true;
         PcapIo.pcap_breakloop(pcap);
         beforeWait();
-        if (reader == Thread.currentThread()) {
+        if (reader == Thread.currentThread().threadId()) {
             closeDeferred = true; // closed from a packet handler: finished when the read returns
             return;
         }
@@ -437,7 +443,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     /** Waits until no other call is inside libpcap: the reader too, unless it is the caller. */
     private void awaitQuiet(boolean includingReader) {
         boolean interrupted = false;
-        for (int spins = 0; (includingReader && reader != null) || users != 0; spins++) {
+        for (int spins = 0; (includingReader && reader != NO_READER) || users != 0; spins++) {
             if (spins < 1000) {
                 Thread.onSpinWait();
             } else {
