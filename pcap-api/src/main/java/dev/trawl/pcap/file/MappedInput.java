@@ -19,7 +19,7 @@ final class MappedInput extends Input {
     private final int window;
 
     MappedInput(FileChannel channel, String name, int window) throws IOException {
-        super(name);
+        super(name, true);
         this.channel = channel;
         this.size = channel.size();
         this.window = window;

@@ -140,6 +140,9 @@ final class PcapngReader extends RecordReader {
             p = in.pos;
             b = in.buf;
         }
+        if (length > Input.SPARSE_RECORD) {
+            in.readAhead(p);
+        }
         if (b.getInt(p + length - 4) != length && !(type == SHB && in.offset(p) == 0)) {
             // libpcap does not check the trailer of the file's first section header (it reads it apart)
             throw malformed("block total length in header and trailer don't match", in.offset(p) + length - 4);

@@ -16,7 +16,7 @@ final class StreamInput extends Input {
     private boolean eof;
 
     StreamInput(InputStream in, String name) {
-        super(name);
+        super(name, false);
         this.in = in;
         setBuffer(ByteBuffer.allocate(INITIAL));
     }
