@@ -10,6 +10,9 @@
  * Usage: trawl_clive IFACE EXPECTED IDLE_MS DEADLINE_MS
  */
 #include <pcap/pcap.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +33,33 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *hdr, const u_char 
     struct counter *c = (struct counter *) user;
     c->delivered++;
     c->sum += hdr->caplen + data[0];
+}
+
+/*
+ * libpcap 1.10's TPACKET_V3 reads block while no packet arrives, whatever the timeout: once the burst is
+ * over, a capture that dropped frames would wait for ever. This thread ends the read instead.
+ */
+struct watchdog {
+    pcap_t *p;
+    uint64_t start, idle_ns, deadline_ns;
+    _Atomic uint64_t last; /* when packets last arrived; 0 before the first */
+    atomic_bool fired, done;
+};
+
+static void *watch(void *arg) {
+    struct watchdog *w = arg;
+    const struct timespec tick = {0, 20 * 1000 * 1000};
+    while (!atomic_load(&w->done)) {
+        nanosleep(&tick, NULL);
+        uint64_t now = clock_ns(CLOCK_MONOTONIC);
+        uint64_t last = atomic_load(&w->last);
+        if ((last != 0 && now - last > w->idle_ns) || now - w->start > w->deadline_ns) {
+            atomic_store(&w->fired, true);
+            pcap_breakloop(w->p);
+            break;
+        }
+    }
+    return NULL;
 }
 
 static int fail(pcap_t *p, const char *what) {
@@ -63,30 +93,34 @@ int main(int argc, char **argv) {
     struct counter c = {0, 0};
     uint64_t start = clock_ns(CLOCK_MONOTONIC);
     uint64_t cpu_start = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-    uint64_t last = start;
-    uint64_t now = start;
-    while (c.delivered < expected) {
+    struct watchdog w = {.p = p, .start = start, .idle_ns = idle_ns, .deadline_ns = deadline_ns};
+    pthread_t watcher;
+    if (pthread_create(&watcher, NULL, watch, &w) != 0) {
+        fprintf(stderr, "trawl_clive: cannot start the watchdog thread\n");
+        return 2;
+    }
+    while (c.delivered < expected && !atomic_load(&w.fired)) {
         int n = pcap_dispatch(p, -1, on_packet, (u_char *) &c);
+        if (n == PCAP_ERROR_BREAK) {
+            break;
+        }
         if (n < 0) {
             return fail(p, "pcap_dispatch");
         }
-        now = clock_ns(CLOCK_MONOTONIC);
         if (n > 0) {
-            last = now;
-        } else if (c.delivered > 0 && now - last > idle_ns) {
-            break;
-        }
-        if (now - start > deadline_ns) {
-            break;
+            atomic_store(&w.last, clock_ns(CLOCK_MONOTONIC));
         }
     }
+    atomic_store(&w.done, true);
+    pthread_join(watcher, NULL);
+    uint64_t last = atomic_load(&w.last);
     uint64_t cpu = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_start;
     struct pcap_stat stats;
     if (pcap_stats(p, &stats) != 0) {
         return fail(p, "pcap_stats");
     }
     printf("live\tlibpcap\t%llu\t%u\t%u\t%u\t%llu\t%llu\n", (unsigned long long) c.delivered, stats.ps_recv,
-            stats.ps_drop, stats.ps_ifdrop, (unsigned long long) cpu, (unsigned long long) (last - start));
+            stats.ps_drop, stats.ps_ifdrop, (unsigned long long) cpu, (unsigned long long) (last > start ? last - start : 0));
     pcap_close(p);
     return 0;
 }

@@ -37,6 +37,44 @@ public final class LiveCaptureMain {
         }
     }
 
+    /** Breaks the capture's read when packets stop coming or the deadline passes. */
+    private static final class Watchdog extends Thread {
+        private final LiveHandle handle;
+        private final long start;
+        private final long idleNanos;
+        private final long deadlineNanos;
+        /** When the capture last delivered packets; 0 before the first. */
+        volatile long lastPacket;
+        volatile boolean fired;
+
+        Watchdog(LiveHandle handle, long start, long idleNanos, long deadlineNanos) {
+            super("live-capture-watchdog");
+            setDaemon(true);
+            this.handle = handle;
+            this.start = start;
+            this.idleNanos = idleNanos;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Thread.sleep(20);
+                    long now = System.nanoTime();
+                    long last = lastPacket;
+                    if ((last != 0 && now - last > idleNanos) || now - start > deadlineNanos) {
+                        fired = true;
+                        handle.breakLoop();
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                // the capture ended by itself
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
             System.err.println("usage: LiveCaptureMain BACKEND DEVICE EXPECTED IDLE_MS DEADLINE_MS");
@@ -56,24 +94,23 @@ public final class LiveCaptureMain {
             System.out.flush();
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            long last = start;
-            while (counter.delivered < expected) {
-                int n = handle.dispatch(0, counter);
-                long now = System.nanoTime();
-                if (n > 0) {
-                    last = now;
-                } else if (counter.delivered > 0 && now - last > idleNanos) {
-                    break;
-                }
-                if (now - start > deadlineNanos) {
-                    break;
+            // libpcap 1.10's TPACKET_V3 reads block while no packet arrives, whatever the timeout: once the
+            // burst is over, a capturer that dropped frames would wait for ever. A watchdog ends the read.
+            Watchdog watchdog = new Watchdog(handle, start, idleNanos, deadlineNanos);
+            watchdog.start();
+            while (counter.delivered < expected && !watchdog.fired) {
+                if (handle.dispatch(0, counter) > 0) {
+                    watchdog.lastPacket = System.nanoTime();
                 }
             }
+            watchdog.interrupt();
+            watchdog.join();
+            long last = watchdog.lastPacket;
             long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             CaptureStats stats = handle.stats();
             System.out.println(String.join("\t", "live", name, Long.toString(counter.delivered),
                     Long.toString(stats.received()), Long.toString(stats.dropped()),
-                    Long.toString(stats.interfaceDropped()), Long.toString(cpu), Long.toString(last - start)));
+                    Long.toString(stats.interfaceDropped()), Long.toString(cpu), Long.toString(Math.max(0, last - start))));
         }
     }
 }

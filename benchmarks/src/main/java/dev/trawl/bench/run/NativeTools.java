@@ -37,7 +37,7 @@ public final class NativeTools {
                 }
                 Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
             }
-            run(List.of("gcc", "-O2", "-Wall", "-o", bin.resolve(program).toString(), source.toString(), "-lpcap"),
+            run(List.of("gcc", "-O2", "-Wall", "-pthread", "-o", bin.resolve(program).toString(), source.toString(), "-lpcap"),
                     120);
         }
         return new NativeTools(bin);
