@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The live-capture benchmark: in a network namespace of its own with a veth pair, the C sender
- * ({@code trawl_csend}) sends a fixed number of 64-byte frames at full speed into one end while one capturer
- * at a time captures on the other: the C libpcap program ({@code trawl_clive}) and then each backend through
+ * The live-capture benchmark: between two network namespaces of its own joined by a veth pair, the C sender
+ * ({@code trawl_csend}) sends a fixed number of 64-byte frames at full speed into the end in the first while
+ * one capturer at a time captures on the end in the second: the C libpcap program ({@code trawl_clive}) and then each backend through
  * {@link LiveCaptureMain}. Each capturer reports what it received, what {@code pcap_stats} says was dropped,
  * and the CPU time of its capturing thread.
  *
- * <p>No frame leaves the namespace. Every step is bounded in time, and the namespace (with its veth pair) is
- * deleted when the run ends, fails, or the JVM is stopped. Needs root and iproute2.
+ * <p>No frame leaves the two namespaces. Every step is bounded in time, and the namespaces (with the veth
+ * pair) are deleted when the run ends, fails, or the JVM is stopped. Needs root and iproute2.
  */
 public final class LiveHarness {
     private static final String SEND_DEVICE = "tsend";
@@ -62,29 +62,39 @@ public final class LiveHarness {
      */
     public List<LiveResult> run(List<String> backends, long frames, Consumer<String> progress)
             throws IOException, InterruptedException {
-        String ns = "trawl-bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        Thread cleanup = new Thread(() -> deleteNamespace(ns));
+        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String sendNs = "trawl-bench-" + id + "-tx";
+        String ns = "trawl-bench-" + id + "-rx";
+        Thread cleanup = new Thread(() -> {
+            deleteNamespace(sendNs);
+            deleteNamespace(ns);
+        });
         Runtime.getRuntime().addShutdownHook(cleanup);
         List<LiveResult> results = new ArrayList<>();
         try {
+            ip("netns", "add", sendNs);
             ip("netns", "add", ns);
-            ip("-n", ns, "link", "add", "name", SEND_DEVICE, "type", "veth", "peer", "name", CAPTURE_DEVICE);
+            ip("-n", sendNs, "link", "add", "name", SEND_DEVICE, "type", "veth", "peer", "name", CAPTURE_DEVICE,
+                    "netns", ns);
             // No IPv6 autoconfiguration chatter: the capturers should see the sender's frames only.
-            NativeTools.run(List.of("ip", "netns", "exec", ns, "sh", "-c",
-                    "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6; "
-                            + "echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6"), 10);
-            ip("-n", ns, "link", "set", SEND_DEVICE, "up");
+            for (String namespace : List.of(sendNs, ns)) {
+                NativeTools.run(List.of("ip", "netns", "exec", namespace, "sh", "-c",
+                        "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6; "
+                                + "echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6"), 10);
+            }
+            ip("-n", sendNs, "link", "set", SEND_DEVICE, "up");
             ip("-n", ns, "link", "set", CAPTURE_DEVICE, "up");
-            progress.accept("live: libpcap (C), " + frames + " frames in namespace " + ns);
-            results.add(capture(ns, "libpcap", List.of(tools.program("trawl_clive").toString()), frames));
+            progress.accept("live: libpcap (C), " + frames + " frames from namespace " + sendNs + " to " + ns);
+            results.add(capture(sendNs, ns, "libpcap", List.of(tools.program("trawl_clive").toString()), frames));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             for (String backend : backends) {
                 progress.accept("live: " + backend);
-                results.add(capture(ns, backend, List.of(java, "--enable-native-access=ALL-UNNAMED",
+                results.add(capture(sendNs, ns, backend, List.of(java, "--enable-native-access=ALL-UNNAMED",
                         "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                         LiveCaptureMain.class.getName(), backend), frames));
             }
         } finally {
+            deleteNamespace(sendNs);
             deleteNamespace(ns);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -95,7 +105,7 @@ public final class LiveHarness {
         return results;
     }
 
-    private LiveResult capture(String ns, String capturer, List<String> program, long frames)
+    private LiveResult capture(String sendNs, String ns, String capturer, List<String> program, long frames)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         command.addAll(program);
@@ -120,7 +130,7 @@ public final class LiveHarness {
             if (!"ready".equals(ready)) {
                 return LiveResult.skipped(capturer, "the capturer did not start (" + ready + "); see " + log.getFileName());
             }
-            String sent = NativeTools.run(List.of("ip", "netns", "exec", ns, tools.program("trawl_csend").toString(),
+            String sent = NativeTools.run(List.of("ip", "netns", "exec", sendNs, tools.program("trawl_csend").toString(),
                     SEND_DEVICE, Long.toString(frames), "64"), 120).strip();
             String[] sentFields = sent.split("\t");
             long sentFrames = Long.parseLong(sentFields[1]);

@@ -131,8 +131,9 @@ public final class ReportWriter {
                 + "held in memory.\n\n");
         table(md, run, r -> r.family().equals("filter")
                 || (r.family().equals("c") && r.operation().equals("c_offline_filter")));
-        md.append("\n## Live capture\n\n64-byte frames sent at full speed by a raw packet socket into one end of a "
-                + "veth pair in a private network namespace; captured on the other end (snaplen 262144, "
+        md.append("\n## Live capture\n\n64-byte frames sent at full speed (sendmmsg on a raw packet socket) into "
+                + "one end of a veth pair joining two private network namespaces; captured on the other end "
+                + "(snaplen 262144, "
                 + "promiscuous, 100 ms timeout, 8 MiB buffer, dispatch in a loop). CPU is the capturing "
                 + "thread's CPU time per delivered packet.\n\n");
         md.append("| capturer | sent | send rate (frames/s) | delivered | ps_recv | ps_drop | ps_ifdrop | CPU ns/packet "
