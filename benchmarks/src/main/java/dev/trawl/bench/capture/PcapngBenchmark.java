@@ -25,7 +25,7 @@ import java.nio.ByteBuffer;
  * The report compares it with C {@code pcap_next_ex} over the same pcapng file. Only {@code next} is
  * measured: the other passes differ from {@link CaptureBenchmark}'s in the backend's delivery, not in the
  * file format. {@code pcap4j} is left out; it reads through libpcap like {@code jna}, at microseconds per
- * packet.
+ * packet. Each trial first checks that a pass delivers exactly the packets and bytes of the file.
  */
 @State(Scope.Thread)
 public class PcapngBenchmark extends BenchmarkBase {
@@ -43,12 +43,19 @@ public class PcapngBenchmark extends BenchmarkBase {
         impl = Pcap.backend(backend);
         set = DataSets.get(data);
         long count = 0;
+        long bytes = 0;
         try (OfflineHandle handle = impl.openOffline(set.file())) {
             while (handle.next() == ReadStatus.PACKET) {
                 count++;
+                bytes += handle.packet().data().remaining();
             }
         }
         Expected.check(backend + " next", set, false, count);
+        // a reader that cut the blocks short would be fast and wrong
+        if (bytes != set.bytes()) {
+            throw new IllegalStateException(backend + " next delivered " + bytes + " bytes of " + set.name()
+                    + "; expected " + set.bytes());
+        }
     }
 
     /** The loop of {@link CaptureBenchmark#next}, kept identical so that only the file format differs. */
