@@ -12,6 +12,7 @@
  *
  * Usage:
  *   trawl_cbench bench DATASET FILE REPETITIONS WARMUPS FILTER IN_MEMORY_PACKETS
+ *   trawl_cbench next DATASET FILE REPETITIONS WARMUPS   (pcap_next_ex without a filter only)
  *   trawl_cbench compile FILTER        (prints the optimized program as "code jt jf k" lines, after a count)
  */
 #include <pcap/pcap.h>
@@ -196,8 +197,10 @@ int main(int argc, char **argv) {
         pcap_freecode(&program);
         return 0;
     }
-    if (argc != 8 || strcmp(argv[1], "bench") != 0) {
+    int next_only = argc == 6 && strcmp(argv[1], "next") == 0;
+    if (!next_only && (argc != 8 || strcmp(argv[1], "bench") != 0)) {
         fprintf(stderr, "usage: trawl_cbench bench DATASET FILE REPETITIONS WARMUPS FILTER IN_MEMORY_PACKETS\n"
+                        "       trawl_cbench next DATASET FILE REPETITIONS WARMUPS\n"
                         "       trawl_cbench compile FILTER\n");
         return 1;
     }
@@ -205,6 +208,19 @@ int main(int argc, char **argv) {
     const char *file = argv[3];
     int reps = atoi(argv[4]);
     int warmups = atoi(argv[5]);
+    if (next_only) {
+        /* The pcapng twins of the data sets: only the read path differs from the pcap files. */
+        if (reps < 1 || warmups < 0) {
+            die("arguments", "REPETITIONS must be positive, WARMUPS not negative");
+        }
+        uint64_t packets = count_packets(file);
+        if (packets == 0) {
+            die(file, "holds no packets");
+        }
+        printf("version\t%s\n", pcap_lib_version());
+        measure("c_next_ex", dataset, "none", file, NULL, pass_next_ex, packets, reps, warmups);
+        return 0;
+    }
     const char *expression = argv[6];
     uint64_t in_memory = strtoull(argv[7], NULL, 10);
     if (reps < 1 || warmups < 0 || in_memory < 1) {

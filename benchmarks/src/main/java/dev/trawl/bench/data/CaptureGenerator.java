@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  *   <li>{@code mix}: an IMIX-like size mix (64, 594 and 1518-byte frames, 7:4:1), 60% TCP and 40% UDP, of
  *   which one packet in ten is a DNS query or response.</li>
  * </ul>
- * Each file's first packets are also written to a head file ({@code NAME-head.pcap}). Not thread-safe.
+ * Each file's first packets are also written to a head file ({@code NAME-head.pcap}), and all its packets,
+ * with the same timestamps, to a pcapng file ({@code NAME.pcapng}). Not thread-safe.
  */
 final class CaptureGenerator {
     private static final long START_MICROS = 1_700_000_000_000_000L;
@@ -27,7 +28,7 @@ final class CaptureGenerator {
         random = new SplittableRandom(seed);
     }
 
-    /** Writes {@code dir/small.pcap} and its head. */
+    /** Writes {@code dir/small.pcap}, its head and its pcapng twin. */
     DataSet small(Path dir, int count, int headCount) throws IOException {
         return write(dir, DataSets.SMALL, count, headCount, i -> {
             boolean tcp = random.nextBoolean();
@@ -38,7 +39,7 @@ final class CaptureGenerator {
         });
     }
 
-    /** Writes {@code dir/mix.pcap} and its head. */
+    /** Writes {@code dir/mix.pcap}, its head and its pcapng twin. */
     DataSet mix(Path dir, int count, int headCount) throws IOException {
         return write(dir, DataSets.MIX, count, headCount, i -> {
             int kind = random.nextInt(10);
@@ -69,16 +70,19 @@ final class CaptureGenerator {
     private DataSet write(Path dir, String name, int count, int headCount, FrameSource source) throws IOException {
         Path file = dir.resolve(name + ".pcap");
         Path headFile = dir.resolve(name + "-head.pcap");
+        Path pcapngFile = dir.resolve(name + DataSets.PCAPNG_FILE_SUFFIX);
         long matched = 0;
         long bytes = 0;
         long headMatched = 0;
         long headBytes = 0;
         int headPackets = Math.min(count, headCount);
-        try (PcapFileWriter out = new PcapFileWriter(file); PcapFileWriter head = new PcapFileWriter(headFile)) {
+        try (PcapFileWriter out = new PcapFileWriter(file); PcapFileWriter head = new PcapFileWriter(headFile);
+                PcapngFileWriter pcapng = new PcapngFileWriter(pcapngFile)) {
             for (int i = 0; i < count; i++) {
                 Frame frame = source.next(i);
                 long micros = START_MICROS + i * 10L;
                 out.write(micros, builder.frame, frame.length());
+                pcapng.write(micros, builder.frame, frame.length());
                 matched += frame.matched() ? 1 : 0;
                 bytes += frame.length();
                 if (i < headPackets) {

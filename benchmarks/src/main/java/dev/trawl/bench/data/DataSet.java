@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * A generated capture file and what is known of it.
  *
- * @param name {@code small} or {@code mix}
- * @param file the pcap file
+ * @param name {@code small} or {@code mix}, or {@code small-pcapng} or {@code mix-pcapng} for their pcapng twins
+ * @param file the capture file: pcap, or pcapng for a twin
  * @param packets the number of packets in it
  * @param bytes the captured bytes of all its packets
  * @param matched how many of its packets {@link DataSets#FILTER} matches

@@ -13,7 +13,8 @@ import java.util.Properties;
 /**
  * The directory of generated captures shared by the runner, the forked benchmark JVMs and the C baseline.
  * Its {@value #INDEX} lists each data set; the benchmarks find the directory through the system property
- * {@value #PROPERTY}.
+ * {@value #PROPERTY}. Each pcap data set ({@link #load}) has a pcapng twin ({@link #loadPcapng}): the same
+ * packets with the same timestamps in a pcapng file, named {@code NAME}{@value #PCAPNG_SUFFIX}.
  */
 public final class DataSets {
     /** The system property naming the data directory. */
@@ -24,6 +25,10 @@ public final class DataSets {
     public static final String SMALL = "small";
     /** The data set of mixed sizes. */
     public static final String MIX = "mix";
+    /** What a pcapng twin's name adds to the name of its pcap data set: {@code mix-pcapng}. */
+    public static final String PCAPNG_SUFFIX = "-pcapng";
+    /** What a pcapng twin's file name adds to the name of its pcap data set: {@code mix.pcapng}. */
+    static final String PCAPNG_FILE_SUFFIX = ".pcapng";
     /** The filter every filtered benchmark sets: about a fifth of the mix matches it. */
     public static final String FILTER = "ip and (tcp port 80 or udp port 53)";
     /** Packets held in memory by the decode and filter benchmarks, taken in order (cycling) from a file. */
@@ -42,20 +47,18 @@ public final class DataSets {
         return Path.of(dir);
     }
 
-    /** The named data set of the directory named by {@value #PROPERTY}. */
+    /** The named data set (pcap or pcapng twin) of the directory named by {@value #PROPERTY}. */
     public static DataSet get(String name) {
-        return load(directory()).stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no data set '" + name + "' in " + directory()));
+        Path dir = directory();
+        List<DataSet> all = new ArrayList<>(load(dir));
+        all.addAll(loadPcapng(dir));
+        return all.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no data set '" + name + "' in " + dir));
     }
 
-    /** Every data set of a directory. */
+    /** Every pcap data set of a directory, with its head. */
     public static List<DataSet> load(Path dir) {
-        Properties index = new Properties();
-        try (Reader in = Files.newBufferedReader(dir.resolve(INDEX))) {
-            index.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir.resolve(INDEX) + "; run 'Main prepare' first", e);
-        }
+        Properties index = index(dir);
         List<DataSet> sets = new ArrayList<>();
         for (String name : List.of(SMALL, MIX)) {
             String packets = index.getProperty(name + ".packets");
@@ -72,7 +75,46 @@ public final class DataSets {
         return sets;
     }
 
-    /** Generates both captures for a scale into a directory and writes its index. */
+    /**
+     * The pcapng twins of a directory's data sets, in the order of {@link #load}; none for data written
+     * before the twins existed. A twin has no head.
+     */
+    public static List<DataSet> loadPcapng(Path dir) {
+        Properties index = index(dir);
+        List<DataSet> sets = new ArrayList<>();
+        for (String base : List.of(SMALL, MIX)) {
+            String name = base + PCAPNG_SUFFIX;
+            String file = index.getProperty(name + ".file");
+            if (file != null) {
+                sets.add(new DataSet(name, dir.resolve(file), Long.parseLong(index.getProperty(name + ".packets")),
+                        Long.parseLong(index.getProperty(name + ".bytes")),
+                        Long.parseLong(index.getProperty(name + ".matched")), null));
+            }
+        }
+        return sets;
+    }
+
+    /** The pcapng twin that {@link CaptureGenerator} wrote beside a pcap data set. */
+    static DataSet pcapngTwin(DataSet set) {
+        return new DataSet(set.name() + PCAPNG_SUFFIX,
+                set.file().resolveSibling(set.name() + PCAPNG_FILE_SUFFIX), set.packets(), set.bytes(),
+                set.matched(), null);
+    }
+
+    private static Properties index(Path dir) {
+        Properties index = new Properties();
+        try (Reader in = Files.newBufferedReader(dir.resolve(INDEX))) {
+            index.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve(INDEX) + "; run 'Main prepare' first", e);
+        }
+        return index;
+    }
+
+    /**
+     * Generates both captures for a scale into a directory, with their heads and pcapng twins, and writes
+     * its index; returns the pcap data sets (the twins are in {@link #loadPcapng}).
+     */
     public static List<DataSet> generate(Path dir, Scale scale) throws IOException {
         Files.createDirectories(dir);
         DataSet small = new CaptureGenerator(42).small(dir, scale.smallPackets(), scale.headPackets());
@@ -85,6 +127,11 @@ public final class DataSets {
                 index.setProperty(prefix + "bytes", Long.toString(part.bytes()));
                 index.setProperty(prefix + "matched", Long.toString(part.matched()));
             }
+            DataSet twin = pcapngTwin(set);
+            index.setProperty(twin.name() + ".file", twin.file().getFileName().toString());
+            index.setProperty(twin.name() + ".packets", Long.toString(twin.packets()));
+            index.setProperty(twin.name() + ".bytes", Long.toString(twin.bytes()));
+            index.setProperty(twin.name() + ".matched", Long.toString(twin.matched()));
         }
         index.setProperty("scale", scale.name().toLowerCase(java.util.Locale.ROOT));
         try (Writer out = Files.newBufferedWriter(dir.resolve(INDEX))) {

@@ -10,7 +10,7 @@ final class Ordering {
     private static final List<String> OPERATIONS = List.of("c_next_ex", "c_dispatch", "c_loop", "c_offline_filter",
             "next", "nextCopy", "dispatch", "loop", "getNextRawPacket", "getNextRawPacketEx", "getNextPacket",
             "loopRaw", "layers", "dns", "interpreter", "jit");
-    private static final List<String> DATA = List.of("small", "mix");
+    private static final List<String> DATA = List.of("small", "mix", "small-pcapng", "mix-pcapng");
 
     static final Comparator<Result> RESULTS = Comparator.comparingInt((Result r) -> rank(FAMILIES, r.family()))
             .thenComparingInt(r -> rank(DATA, r.data()))

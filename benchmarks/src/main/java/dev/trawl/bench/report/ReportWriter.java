@@ -125,6 +125,12 @@ public final class ReportWriter {
                     && (r.family().equals("capture") || r.family().equals("pcap4j")
                     || (r.family().equals("c") && !r.operation().equals("c_offline_filter"))));
         }
+        md.append("\n## Offline capture: pcapng (`small-pcapng`, `mix-pcapng`)\n\nThe same packets as `small` and "
+                + "`mix`, with the same timestamps, in pcapng files (one section, one Ethernet interface, Enhanced "
+                + "Packet Blocks, microsecond timestamps) written by the benchmark's own writer; zero-copy `next` "
+                + "only. xC divides by C pcap_next_ex over the same pcapng file.\n\n");
+        table(md, run, r -> r.data().endsWith("-pcapng")
+                && (r.family().equals("capture") || r.family().equals("c")));
         md.append("\n## Decode\n\n");
         table(md, run, r -> r.family().equals("decode"));
         md.append("\n## Filter interpreter\n\nlibpcap's compiled program for the benchmark filter, run on packets "

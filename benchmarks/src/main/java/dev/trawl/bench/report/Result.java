@@ -7,7 +7,7 @@ package dev.trawl.bench.report;
  *     (C libpcap), {@code decode} or {@code filter}
  * @param subject who was measured: a backend name, {@code pcap4j}, {@code libpcap}, {@code trawl} ...
  * @param operation what was measured: {@code next}, {@code dispatch}, {@code c_next_ex} ...
- * @param data the data set, {@code small} or {@code mix}
+ * @param data the data set, {@code small} or {@code mix}, or a pcapng twin ({@code mix-pcapng})
  * @param filter {@code none} or {@code filtered}
  * @param nsPerPacket the mean cost per packet
  * @param errorNsPerPacket the half-width of its 99.9% confidence interval, or NaN when unknown

@@ -51,6 +51,8 @@ public record Target(String text, String subject, String baseline, double limit,
         targets.add(vsC("java zero-copy next <= 0.35x C pcap_next_ex (64-byte frames)", "java", "next", "small",
                 "c_next_ex", 0.35));
         targets.add(vsC("java zero-copy next <= 0.8x C pcap_next_ex (mix)", "java", "next", "mix", "c_next_ex", 0.8));
+        targets.add(vsC("java zero-copy next <= 0.5x C pcap_next_ex (pcapng, mix)", "java", "next", "mix-pcapng",
+                "c_next_ex", 0.5));
         for (String data : List.of("small", "mix")) {
             String on = " (" + data + ")";
             targets.add(vsC("jna zero-copy next <= 4x C pcap_next_ex" + on, "jna", "next", data, "c_next_ex", 4));

@@ -2,6 +2,7 @@ package dev.trawl.bench.run;
 
 import dev.trawl.bench.capture.CaptureBenchmark;
 import dev.trawl.bench.capture.Pcap4jDirectBenchmark;
+import dev.trawl.bench.capture.PcapngBenchmark;
 import dev.trawl.bench.data.DataSet;
 import dev.trawl.bench.data.DataSets;
 import dev.trawl.bench.data.Scale;
@@ -42,6 +43,8 @@ import java.util.Set;
 public final class BenchmarkRun {
     /** Every backend the report covers, in display order. */
     public static final List<String> BACKENDS = List.of("java", "jna", "panama", "pcap4j");
+    /** The backends {@link PcapngBenchmark} measures, when available. */
+    static final List<String> PCAPNG_BACKENDS = List.of("java", "jna", "panama");
     /** Where the decode benchmarks live; they are run when the class is present. */
     static final String DECODE_BENCHMARKS = "dev.trawl.bench.decode.DecodeBenchmark";
     static final String PCAP4J_DECODE_BENCHMARKS = "dev.trawl.bench.decode.Pcap4jDecodeBenchmark";
@@ -88,6 +91,11 @@ public final class BenchmarkRun {
                     + "filter; pcap4j and the pcap4j backend read its first %,d", set.packets(), set.meanLength(),
                     set.matched(), set.headOrSelf().packets()));
         }
+        List<DataSet> pcapng = DataSets.loadPcapng(dataDir);
+        for (DataSet set : pcapng) {
+            env.put("data " + set.name(), String.format(Locale.ROOT, "the same %,d packets as pcapng (one section, "
+                    + "one Ethernet interface, Enhanced Packet Blocks, microsecond timestamps)", set.packets()));
+        }
         env.put("filter", DataSets.FILTER);
         env.put("jmh settings", switch (scale) {
             case FULL -> "1 fork per benchmark, 3 x 0.5 s warm-up, 8 x 0.5 s measurement, -prof gc";
@@ -107,6 +115,7 @@ public final class BenchmarkRun {
             progress("C libpcap baseline");
             CBaseline c = new CBaseline();
             record.results().addAll(c.run(tools, sets, scale));
+            record.results().addAll(c.runNext(tools, pcapng, scale));
             env.put("libpcap", c.libraryVersion());
         }
 
@@ -123,6 +132,11 @@ public final class BenchmarkRun {
                 record.results().addAll(jmh.run(CaptureBenchmark.class,
                         params("backend", new String[] {entry.getKey()}, "filter", filters),
                         benchmarks(CaptureBenchmark.class) * 2 * filters.length, this::progress));
+            }
+            String[] pcapngBackends = PCAPNG_BACKENDS.stream().filter(backends::containsKey).toArray(String[]::new);
+            if (pcapngBackends.length > 0 && !pcapng.isEmpty()) {
+                record.results().addAll(jmh.run(PcapngBenchmark.class, Map.of("backend", pcapngBackends),
+                        benchmarks(PcapngBenchmark.class) * pcapngBackends.length * pcapng.size(), this::progress));
             }
         }
         if (families.contains("pcap4j")) {

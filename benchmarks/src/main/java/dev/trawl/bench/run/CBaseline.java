@@ -62,22 +62,43 @@ public final class CBaseline {
         }
     }
 
-    /** Runs the baseline over each data set. */
+    /** Runs every measurement of the baseline over each data set. */
     public List<Result> run(NativeTools tools, List<DataSet> sets, Scale scale) throws IOException, InterruptedException {
-        int reps = switch (scale) {
+        List<Result> results = new ArrayList<>();
+        for (DataSet set : sets) {
+            results.addAll(parse(NativeTools.run(List.of(tools.program("trawl_cbench").toString(), "bench",
+                    set.name(), set.file().toString(), Integer.toString(repetitions(scale)),
+                    Integer.toString(warmups(scale)), DataSets.FILTER, Integer.toString(DataSets.IN_MEMORY_PACKETS)),
+                    600)));
+        }
+        return results;
+    }
+
+    /**
+     * Runs only {@code pcap_next_ex} without a filter over each data set: the baseline of the pcapng twins
+     * ({@link DataSets#loadPcapng}), whose other passes would tell nothing the pcap files do not.
+     */
+    public List<Result> runNext(NativeTools tools, List<DataSet> sets, Scale scale)
+            throws IOException, InterruptedException {
+        List<Result> results = new ArrayList<>();
+        for (DataSet set : sets) {
+            results.addAll(parse(NativeTools.run(List.of(tools.program("trawl_cbench").toString(), "next",
+                    set.name(), set.file().toString(), Integer.toString(repetitions(scale)),
+                    Integer.toString(warmups(scale))), 600)));
+        }
+        return results;
+    }
+
+    private static int repetitions(Scale scale) {
+        return switch (scale) {
             case FULL -> 15;
             case QUICK -> 5;
             case SMOKE -> 2;
         };
-        int warmups = scale == Scale.SMOKE ? 0 : 2;
-        List<Result> results = new ArrayList<>();
-        for (DataSet set : sets) {
-            String out = NativeTools.run(List.of(tools.program("trawl_cbench").toString(), "bench", set.name(),
-                    set.file().toString(), Integer.toString(reps), Integer.toString(warmups), DataSets.FILTER,
-                    Integer.toString(DataSets.IN_MEMORY_PACKETS)), 600);
-            results.addAll(parse(out));
-        }
-        return results;
+    }
+
+    private static int warmups(Scale scale) {
+        return scale == Scale.SMOKE ? 0 : 2;
     }
 
     /** Parses the baseline's output lines. */

@@ -3,6 +3,7 @@ package dev.trawl.bench.run;
 import dev.trawl.bench.BenchmarkBase;
 import dev.trawl.bench.capture.CaptureBenchmark;
 import dev.trawl.bench.capture.Pcap4jDirectBenchmark;
+import dev.trawl.bench.capture.PcapngBenchmark;
 import dev.trawl.bench.data.DataSet;
 import dev.trawl.bench.data.DataSets;
 import dev.trawl.bench.data.Scale;
@@ -46,6 +47,9 @@ public final class JmhRun {
         this.logDir = logDir;
         Map<String, DataSet> byName = new java.util.HashMap<>();
         for (DataSet set : DataSets.load(dataDir)) {
+            byName.put(set.name(), set);
+        }
+        for (DataSet set : DataSets.loadPcapng(dataDir)) {
             byName.put(set.name(), set);
         }
         this.sets = byName;
@@ -145,6 +149,10 @@ public final class JmhRun {
             family = "capture";
             subject = params.getParam("backend");
             packetsPerOp = subject.equals("pcap4j") ? sets.get(data).headOrSelf().packets() : sets.get(data).packets();
+        } else if (className.equals(PcapngBenchmark.class.getName())) {
+            family = "capture"; // its data names the pcapng twin, which keeps it apart from CaptureBenchmark
+            subject = params.getParam("backend");
+            packetsPerOp = sets.get(data).packets();
         } else if (className.equals(Pcap4jDirectBenchmark.class.getName())) {
             family = "pcap4j";
             subject = "pcap4j";

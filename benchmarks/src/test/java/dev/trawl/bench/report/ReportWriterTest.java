@@ -79,6 +79,38 @@ class ReportWriterTest {
     }
 
     @Test
+    void pcapngNextIsComparedWithCOverTheSamePcapngFile() throws Exception {
+        RunRecord run = sample();
+        // C over the pcap file is faster than over pcapng; the target must use the pcapng figure
+        run.results().add(new Result("c", "libpcap", "c_next_ex", "mix-pcapng", "none", 110, 2, 100, Double.NaN, 10));
+        run.results().add(new Result("capture", "java", "next", "mix-pcapng", "none", 45, 1, 40, 0, 8));
+        Target pcapng = Target.all().stream().filter(t -> t.text().contains("(pcapng, mix)")).findFirst()
+                .orElseThrow();
+        assertEquals("java zero-copy next <= 0.5x C pcap_next_ex (pcapng, mix)", pcapng.text());
+        assertEquals(0.5, pcapng.limit());
+        Target.Check check = pcapng.check(run);
+        assertEquals(Target.Status.MET, check.status());
+        assertEquals(0.4, check.ratio(), 1e-9);
+        run.results().removeIf(r -> r.data().equals("mix-pcapng") && r.family().equals("c"));
+        assertEquals(Target.Status.NO_DATA, pcapng.check(run).status(), "never against C over the pcap file");
+        run.results().add(new Result("c", "libpcap", "c_next_ex", "mix-pcapng", "none", 70, 2, 60, Double.NaN, 10));
+
+        ReportWriter.write(run, dir);
+        String md = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("| java zero-copy next <= 0.5x C pcap_next_ex (pcapng, mix) | **NOT MET** | "
+                + "40.00 ns vs 60.00 ns = 0.67x (limit 0.50x) |"), md);
+        String section = md.substring(md.indexOf("## Offline capture: pcapng"), md.indexOf("## Decode"));
+        assertTrue(section.contains("| C libpcap c_next_ex | mix-pcapng | none | 70.00 | 2.00 | 60.00 | - | - | - |"),
+                section);
+        assertTrue(section.contains("| trawl java next | mix-pcapng | none | 45.00 | 1.00 | 40.00 | 0.00 | 0.67x | - |"),
+                section);
+        assertEquals(2, section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| benchmark")).count(),
+                "only the pcapng figures: " + section);
+        String mix = md.substring(md.indexOf("## Offline capture: IMIX"), md.indexOf("## Offline capture: pcapng"));
+        assertTrue(!mix.contains("pcapng"), mix);
+    }
+
+    @Test
     void recordSurvivesSaveAndLoad() throws Exception {
         RunRecord run = sample();
         Path file = dir.resolve("results.tsv");

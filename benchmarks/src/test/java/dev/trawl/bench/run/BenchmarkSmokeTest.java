@@ -43,6 +43,11 @@ class BenchmarkSmokeTest {
             assertPresent(run, Result.key("c", "libpcap", "c_offline_filter", data, "filtered"));
             assertPresent(run, Result.key("filter", "trawl", "interpreter", data, "filtered"));
         }
+        for (String data : List.of("small-pcapng", "mix-pcapng")) {
+            assertPresent(run, Result.key("c", "libpcap", "c_next_ex", data, "none"));
+            assertEquals(1, run.results().stream().filter(r -> r.family().equals("c") && r.data().equals(data))
+                    .count(), "only pcap_next_ex runs over the pcapng twins");
+        }
         assertEquals(BenchmarkRun.benchmarks(Pcap4jDirectBenchmark.class) * 4,
                 run.results().stream().filter(r -> r.family().equals("pcap4j")).count());
         String backends = run.environment().get("backends");
@@ -54,6 +59,14 @@ class BenchmarkSmokeTest {
                         backend + " produced " + count + " results");
             }
         }
+        for (String backend : BenchmarkRun.PCAPNG_BACKENDS) {
+            if (backends.contains(backend + ":")) {
+                for (String data : List.of("small-pcapng", "mix-pcapng")) {
+                    assertPresent(run, Result.key("capture", backend, "next", data, "none"));
+                }
+            }
+        }
+        assertTrue(backends.contains("java:"), "the pure-Java provider is always there: " + backends);
         for (Result r : run.results()) {
             assertTrue(r.nsPerPacket() > 0 && Double.isFinite(r.nsPerPacket()), r.toString());
         }
@@ -67,7 +80,11 @@ class BenchmarkSmokeTest {
             fail("the live-capture harness must run in CI, but: " + why);
         }
 
-        assertTrue(Files.readString(out.resolve(ReportWriter.MARKDOWN)).contains("## Targets"));
+        String md = Files.readString(out.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("## Targets"));
+        assertTrue(md.contains("| java zero-copy next <= 0.5x C pcap_next_ex (pcapng, mix) | met |")
+                || md.contains("| java zero-copy next <= 0.5x C pcap_next_ex (pcapng, mix) | **NOT MET** |"), md);
+        assertTrue(md.contains("## Offline capture: pcapng"), md);
         assertTrue(Files.readString(out.resolve(ReportWriter.JSON)).startsWith("{\"unit\":\"ns/packet\""));
         assertTrue(Files.readString(out.resolve(ReportWriter.CHART)).contains("<svg"));
     }
