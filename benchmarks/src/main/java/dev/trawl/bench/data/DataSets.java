@@ -42,7 +42,7 @@ public final class DataSets {
         String dir = System.getProperty(PROPERTY);
         if (dir == null || dir.isBlank()) {
             throw new IllegalStateException("system property " + PROPERTY
-                    + " must name the benchmark data directory (made by 'Main prepare')");
+                    + " must name the benchmark data directory (the runner makes it: java -jar trawl-benchmarks.jar run)");
         }
         return Path.of(dir);
     }
@@ -106,7 +106,7 @@ public final class DataSets {
         try (Reader in = Files.newBufferedReader(dir.resolve(INDEX))) {
             index.load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir.resolve(INDEX) + "; run 'Main prepare' first", e);
+            throw new UncheckedIOException("cannot read " + dir.resolve(INDEX) + "; run 'java -jar trawl-benchmarks.jar run' first", e);
         }
         return index;
     }

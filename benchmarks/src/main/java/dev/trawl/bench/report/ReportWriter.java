@@ -162,6 +162,9 @@ public final class ReportWriter {
         return md.toString();
     }
 
+    /** The subject of {@code BarePanamaBenchmark}: no API, the floor under the Panama backend. */
+    public static final String BARE_PANAMA = "bare-panama";
+
     private static void table(StringBuilder md, RunRecord run, java.util.function.Predicate<Result> which) {
         md.append("| benchmark | data | filter | ns/packet | ± | best | B/pkt | xC | xpcap4j |\n"
                 + "|---|---|---|---:|---:|---:|---:|---:|---:|\n");
@@ -173,6 +176,7 @@ public final class ReportWriter {
                 rows++;
                 md.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                         r.family().equals("c") ? "C libpcap" : r.family().equals("pcap4j") ? "pcap4j direct"
+                                : r.subject().equals(BARE_PANAMA) ? "floor: bare java.lang.foreign"
                                 : r.family().equals("capture") ? "trawl " + r.subject() : r.subject(),
                         r.operation(), r.data(), r.filter(), num(r.nsPerPacket()), num(r.errorNsPerPacket()),
                         num(r.bestNsPerPacket()),

@@ -1,5 +1,6 @@
 package dev.trawl.bench.run;
 
+import dev.trawl.bench.capture.BarePanamaBenchmark;
 import dev.trawl.bench.capture.CaptureBenchmark;
 import dev.trawl.bench.capture.Pcap4jDirectBenchmark;
 import dev.trawl.bench.capture.PcapngBenchmark;
@@ -132,6 +133,10 @@ public final class BenchmarkRun {
                 record.results().addAll(jmh.run(CaptureBenchmark.class,
                         params("backend", new String[] {entry.getKey()}, "filter", filters),
                         benchmarks(CaptureBenchmark.class) * 2 * filters.length, this::progress));
+            }
+            if (backends.containsKey("panama")) {
+                record.results().addAll(jmh.run(BarePanamaBenchmark.class, Map.of(),
+                        benchmarks(BarePanamaBenchmark.class) * 2, this::progress));
             }
             String[] pcapngBackends = PCAPNG_BACKENDS.stream().filter(backends::containsKey).toArray(String[]::new);
             if (pcapngBackends.length > 0 && !pcapng.isEmpty()) {

@@ -1,12 +1,14 @@
 package dev.trawl.bench.run;
 
 import dev.trawl.bench.BenchmarkBase;
+import dev.trawl.bench.capture.BarePanamaBenchmark;
 import dev.trawl.bench.capture.CaptureBenchmark;
 import dev.trawl.bench.capture.Pcap4jDirectBenchmark;
 import dev.trawl.bench.capture.PcapngBenchmark;
 import dev.trawl.bench.data.DataSet;
 import dev.trawl.bench.data.DataSets;
 import dev.trawl.bench.data.Scale;
+import dev.trawl.bench.report.ReportWriter;
 import dev.trawl.bench.report.Result;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -152,6 +154,10 @@ public final class JmhRun {
         } else if (className.equals(PcapngBenchmark.class.getName())) {
             family = "capture"; // its data names the pcapng twin, which keeps it apart from CaptureBenchmark
             subject = params.getParam("backend");
+            packetsPerOp = sets.get(data).packets();
+        } else if (className.equals(BarePanamaBenchmark.class.getName())) {
+            family = "capture";
+            subject = ReportWriter.BARE_PANAMA;
             packetsPerOp = sets.get(data).packets();
         } else if (className.equals(Pcap4jDirectBenchmark.class.getName())) {
             family = "pcap4j";

@@ -66,6 +66,11 @@ class BenchmarkSmokeTest {
                 }
             }
         }
+        if (backends.contains("panama:")) {
+            for (String data : List.of("small", "mix")) {
+                assertPresent(run, Result.key("capture", ReportWriter.BARE_PANAMA, "next", data, "none"));
+            }
+        }
         assertTrue(backends.contains("java:"), "the pure-Java provider is always there: " + backends);
         for (Result r : run.results()) {
             assertTrue(r.nsPerPacket() > 0 && Double.isFinite(r.nsPerPacket()), r.toString());
