@@ -87,10 +87,15 @@ class TsharkExtraFieldsTest {
     }
 
     static List<String> runTshark(Path file) throws IOException, InterruptedException {
+        return runTshark(file, FIELDS);
+    }
+
+    /** tshark's values of {@code fields} for each frame of {@code file}, tab-separated, one line per frame. */
+    static List<String> runTshark(Path file, List<String> fields) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(), "-o",
                 "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:FALSE", "-T", "fields",
                 "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,", "-E", "quote=n"));
-        for (String f : FIELDS) {
+        for (String f : fields) {
             cmd.add("-e");
             cmd.add(f);
         }

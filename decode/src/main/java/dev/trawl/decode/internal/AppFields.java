@@ -15,6 +15,7 @@ import static dev.trawl.decode.internal.FieldSupport.byteAt;
 import static dev.trawl.decode.internal.FieldSupport.bytesAt;
 import static dev.trawl.decode.internal.FieldSupport.has;
 import static dev.trawl.decode.internal.FieldSupport.intAt;
+import static dev.trawl.decode.internal.FieldSupport.needs;
 import static dev.trawl.decode.internal.FieldSupport.shortAt;
 import static dev.trawl.decode.internal.FieldSupport.u8;
 
@@ -64,7 +65,7 @@ final class AppFields {
     }
 
     private static void dns(FieldRegistrar r) {
-        r.field("dns.id", DNS_LAYERS, HEX16, "Transaction ID", shortAt(0));
+        r.field("dns.id", DNS_LAYERS, HEX16, "Transaction ID", needs(4, shortAt(0)));
         r.field("dns.flags", DNS_LAYERS, HEX16, "Flags", shortAt(2));
         r.field("dns.flags.response", DNS_LAYERS, BOOLEAN, "Response", bits(2, 2, 0x8000, 15));
         r.field("dns.flags.opcode", DNS_LAYERS, UINT, "Opcode", bits(2, 2, 0x7800, 11));

@@ -14,6 +14,7 @@ import static dev.trawl.decode.internal.FieldSupport.byteAt;
 import static dev.trawl.decode.internal.FieldSupport.bytesAt;
 import static dev.trawl.decode.internal.FieldSupport.has;
 import static dev.trawl.decode.internal.FieldSupport.intAt;
+import static dev.trawl.decode.internal.FieldSupport.needs;
 import static dev.trawl.decode.internal.FieldSupport.shortAt;
 import static dev.trawl.decode.internal.FieldSupport.u16;
 import static dev.trawl.decode.internal.FieldSupport.u8;
@@ -64,12 +65,12 @@ final class BuiltinFields {
     }
 
     private static void link(FieldRegistrar r) {
-        r.field("eth.dst", "eth", MAC, "Destination", bytesAt(0, 6));
-        r.field("eth.src", "eth", MAC, "Source", bytesAt(6, 6));
-        r.field("eth.addr", "eth", MAC, "Address (source or destination)", (p, i, s) -> {
+        r.field("eth.dst", "eth", MAC, "Destination", needs(14, bytesAt(0, 6)));
+        r.field("eth.src", "eth", MAC, "Source", needs(14, bytesAt(6, 6)));
+        r.field("eth.addr", "eth", MAC, "Address (source or destination)", needs(14, (p, i, s) -> {
             FieldSupport.emitBytes(p, i, 0, 6, s);
             FieldSupport.emitBytes(p, i, 6, 6, s);
-        });
+        }));
         r.field("eth.type", "eth", HEX16, "Type", (p, i, s) -> {
             if (has(p, i, 12, 2) && u16(p, i, 12) > 1500) {
                 s.integer(u16(p, i, 12));
@@ -187,10 +188,10 @@ final class BuiltinFields {
             }
         });
         r.field("ip.id", "ip", HEX16, "Identification", valid(shortAt(4)));
-        r.field("ip.flags", "ip", HEX8, "Flags (reserved, DF, MF)", valid(bits(6, 1, 0xE0, 5)));
-        r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", valid(bits(6, 1, 0x80, 7)));
-        r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", valid(bits(6, 1, 0x40, 6)));
-        r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", valid(bits(6, 1, 0x20, 5)));
+        r.field("ip.flags", "ip", HEX8, "Flags (reserved, DF, MF)", valid(needs(8, bits(6, 1, 0xE0, 5))));
+        r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", valid(needs(8, bits(6, 1, 0x80, 7))));
+        r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", valid(needs(8, bits(6, 1, 0x40, 6))));
+        r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", valid(needs(8, bits(6, 1, 0x20, 5))));
         r.field("ip.frag_offset", "ip", UINT, "Fragment offset (8-byte units)", valid(bits(6, 2, 0x1FFF, 0)));
         r.field("ip.ttl", "ip", UINT, "Time to live", valid(byteAt(8)));
         r.field("ip.proto", "ip", UINT, "Protocol", valid(byteAt(9)));

@@ -40,6 +40,11 @@ final class Decoders {
         int layer = ctx.addLayer(Protocols.ETHERTYPE, typeIndex, 0, end);
         ctx.flag(layer, LayerFlags.PSEUDO);
         ctx.next(payload, end);
-        return orData(ctx.lookup(Dispatch.ETHERTYPE, type));
+        int next = ctx.lookup(Dispatch.ETHERTYPE, type);
+        if (next != Protocols.NONE && payload >= end && ctx.originalLength() > payload - ctx.offsetAt(0)) {
+            // The capture stops right after the type, but the frame went on: Wireshark names the protocol.
+            ctx.nextEvenIfEmpty();
+        }
+        return orData(next);
     }
 }

@@ -26,6 +26,21 @@ final class FieldSupport {
         return Bytes.u32(p.buffer(), p.offset(i) + rel);
     }
 
+    /**
+     * An extractor that yields nothing unless the first {@code bytes} bytes of the layer were captured.
+     * Wireshark reads a header's fixed part before it adds its fields, and a capture that ends inside that
+     * part shows none of them (tshark 4.0, checked on headers cut at every length): a TCP header shows its
+     * ports from 4 bytes and the rest from 16, an IPv4 header its flags from 8, ICMP its type and code from
+     * 6, a DNS message its id from 4, an Ethernet header its addresses from 14.
+     */
+    static FieldExtractor needs(int bytes, FieldExtractor e) {
+        return (p, i, s) -> {
+            if (has(p, i, 0, bytes)) {
+                e.extract(p, i, s);
+            }
+        };
+    }
+
     /** An extractor of the unsigned byte at {@code rel}. */
     static FieldExtractor byteAt(int rel) {
         return (p, i, s) -> {

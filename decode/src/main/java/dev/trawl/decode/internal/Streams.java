@@ -3,6 +3,7 @@ package dev.trawl.decode.internal;
 import static dev.trawl.decode.internal.Bytes.u16;
 import static dev.trawl.decode.internal.Bytes.u8;
 
+import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
@@ -30,6 +31,16 @@ final class Streams {
         xml = r.protocol("xml", null);
         json = r.protocol("json", null);
         media = r.protocol("media", null);
+    }
+
+    /** Whether a layer below was cut short by the capture's snapshot length. */
+    private static boolean cutByCapture(DecodeContext ctx) {
+        for (int i = ctx.layerCount() - 1; i >= 0; i--) {
+            if ((ctx.flagsAt(i) & LayerFlags.TRUNCATED) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] buf, int off, int end, String prefix) {
@@ -97,6 +108,12 @@ final class Streams {
     }
 
     static int http(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (cutByCapture(ctx)) {
+            // The capture kept only the start of the segment, so there is nothing to reassemble: Wireshark
+            // decodes what is there as HTTP.
+            ctx.addLayer(Protocols.HTTP, off, end - off, end);
+            return Protocols.NONE;
+        }
         boolean request = requestMethod(buf, off, end) > 0;
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {

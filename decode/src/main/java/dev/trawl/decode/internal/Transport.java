@@ -68,7 +68,13 @@ final class Transport {
             case 5: // redirect
             case 11: // time exceeded
             case 12: // parameter problem
-                return (ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0 ? Protocols.DATA : Protocols.IP;
+                if ((ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0) {
+                    return Protocols.DATA;
+                }
+                if (off + 8 >= end && ctx.originalLength() > off + 8 - ctx.offsetAt(0)) {
+                    ctx.nextEvenIfEmpty(); // the quoted header was not captured, but sent: Wireshark names it
+                }
+                return Protocols.IP;
             case 0: // echo reply
             case 8: // echo request
                 return Protocols.DATA;

@@ -8,6 +8,7 @@ import static dev.trawl.decode.internal.FieldSupport.bits;
 import static dev.trawl.decode.internal.FieldSupport.byteAt;
 import static dev.trawl.decode.internal.FieldSupport.has;
 import static dev.trawl.decode.internal.FieldSupport.intAt;
+import static dev.trawl.decode.internal.FieldSupport.needs;
 import static dev.trawl.decode.internal.FieldSupport.shortAt;
 import static dev.trawl.decode.internal.FieldSupport.u16;
 import static dev.trawl.decode.internal.FieldSupport.u32;
@@ -33,8 +34,8 @@ final class TransportFields {
     }
 
     private static void icmp(FieldRegistrar r) {
-        r.field("icmp.type", "icmp", UINT, "Type", byteAt(0));
-        r.field("icmp.code", "icmp", UINT, "Code", byteAt(1));
+        r.field("icmp.type", "icmp", UINT, "Type", needs(ICMP_FIXED, byteAt(0)));
+        r.field("icmp.code", "icmp", UINT, "Code", needs(ICMP_FIXED, byteAt(1)));
         r.field("icmp.checksum", "icmp", HEX16, "Checksum", shortAt(2));
         r.field("icmp.ident", "icmp", UINT, "Identifier (echo)", echo(shortAt(4)));
         r.field("icmp.seq", "icmp", UINT, "Sequence number (echo)", echo(shortAt(6)));
@@ -112,8 +113,13 @@ final class TransportFields {
         return -1;
     }
 
+    /** The TCP header bytes tshark reads before it shows any field but the ports. */
+    private static final int TCP_FIXED = 16;
+    /** The ICMP header bytes tshark reads before it shows the type and code. */
+    private static final int ICMP_FIXED = 6;
+
     private static void tcp(FieldRegistrar r) {
-        r.field("tcp.srcport", "tcp", UINT, "Source port", shortAt(0));
+        r.field("tcp.srcport", "tcp", UINT, "Source port", needs(4, shortAt(0)));
         r.field("tcp.dstport", "tcp", UINT, "Destination port", shortAt(2));
         r.field("tcp.port", "tcp", UINT, "Source or destination port", (p, i, s) -> {
             if (has(p, i, 0, 4)) {
@@ -121,29 +127,29 @@ final class TransportFields {
                 s.integer(u16(p, i, 2));
             }
         });
-        r.field("tcp.seq_raw", "tcp", UINT, "Sequence number (raw)", intAt(4));
-        r.field("tcp.ack_raw", "tcp", UINT, "Acknowledgment number (raw)", intAt(8));
+        r.field("tcp.seq_raw", "tcp", UINT, "Sequence number (raw)", needs(TCP_FIXED, intAt(4)));
+        r.field("tcp.ack_raw", "tcp", UINT, "Acknowledgment number (raw)", needs(TCP_FIXED, intAt(8)));
         r.field("tcp.hdr_len", "tcp", UINT, "Header length", (p, i, s) -> {
-            if (has(p, i, 12, 1)) {
+            if (has(p, i, 0, TCP_FIXED)) {
                 s.integer((u8(p, i, 12) >>> 4) * 4);
             }
         });
-        r.field("tcp.flags", "tcp", HEX16, "Flags", bits(12, 2, 0x0FFF, 0));
-        r.field("tcp.flags.res", "tcp", BOOLEAN, "Reserved", bits(12, 2, 0x0E00, 9));
-        r.field("tcp.flags.ae", "tcp", BOOLEAN, "Accurate ECN", bits(12, 2, 0x0100, 8));
-        r.field("tcp.flags.cwr", "tcp", BOOLEAN, "Congestion window reduced", bits(12, 2, 0x80, 7));
-        r.field("tcp.flags.ece", "tcp", BOOLEAN, "ECN-Echo", bits(12, 2, 0x40, 6));
-        r.field("tcp.flags.urg", "tcp", BOOLEAN, "Urgent", bits(12, 2, 0x20, 5));
-        r.field("tcp.flags.ack", "tcp", BOOLEAN, "Acknowledgment", bits(12, 2, 0x10, 4));
-        r.field("tcp.flags.push", "tcp", BOOLEAN, "Push", bits(12, 2, 0x08, 3));
-        r.field("tcp.flags.reset", "tcp", BOOLEAN, "Reset", bits(12, 2, 0x04, 2));
-        r.field("tcp.flags.syn", "tcp", BOOLEAN, "Syn", bits(12, 2, 0x02, 1));
-        r.field("tcp.flags.fin", "tcp", BOOLEAN, "Fin", bits(12, 2, 0x01, 0));
-        r.field("tcp.window_size_value", "tcp", UINT, "Window", shortAt(14));
+        r.field("tcp.flags", "tcp", HEX16, "Flags", needs(TCP_FIXED, bits(12, 2, 0x0FFF, 0)));
+        r.field("tcp.flags.res", "tcp", BOOLEAN, "Reserved", needs(TCP_FIXED, bits(12, 2, 0x0E00, 9)));
+        r.field("tcp.flags.ae", "tcp", BOOLEAN, "Accurate ECN", needs(TCP_FIXED, bits(12, 2, 0x0100, 8)));
+        r.field("tcp.flags.cwr", "tcp", BOOLEAN, "Congestion window reduced", needs(TCP_FIXED, bits(12, 2, 0x80, 7)));
+        r.field("tcp.flags.ece", "tcp", BOOLEAN, "ECN-Echo", needs(TCP_FIXED, bits(12, 2, 0x40, 6)));
+        r.field("tcp.flags.urg", "tcp", BOOLEAN, "Urgent", needs(TCP_FIXED, bits(12, 2, 0x20, 5)));
+        r.field("tcp.flags.ack", "tcp", BOOLEAN, "Acknowledgment", needs(TCP_FIXED, bits(12, 2, 0x10, 4)));
+        r.field("tcp.flags.push", "tcp", BOOLEAN, "Push", needs(TCP_FIXED, bits(12, 2, 0x08, 3)));
+        r.field("tcp.flags.reset", "tcp", BOOLEAN, "Reset", needs(TCP_FIXED, bits(12, 2, 0x04, 2)));
+        r.field("tcp.flags.syn", "tcp", BOOLEAN, "Syn", needs(TCP_FIXED, bits(12, 2, 0x02, 1)));
+        r.field("tcp.flags.fin", "tcp", BOOLEAN, "Fin", needs(TCP_FIXED, bits(12, 2, 0x01, 0)));
+        r.field("tcp.window_size_value", "tcp", UINT, "Window", needs(TCP_FIXED, shortAt(14)));
         r.field("tcp.checksum", "tcp", HEX16, "Checksum", shortAt(16));
         r.field("tcp.urgent_pointer", "tcp", UINT, "Urgent pointer", shortAt(18));
         r.field("tcp.len", "tcp", UINT, "Segment data length", (p, i, s) -> {
-            if (!has(p, i, 0, 13)) {
+            if (!has(p, i, 0, TCP_FIXED)) {
                 return;
             }
             int hl = (u8(p, i, 12) >>> 4) * 4;
@@ -239,7 +245,7 @@ final class TransportFields {
     }
 
     private static void udp(FieldRegistrar r) {
-        r.field("udp.srcport", "udp", UINT, "Source port", shortAt(0));
+        r.field("udp.srcport", "udp", UINT, "Source port", needs(4, shortAt(0)));
         r.field("udp.dstport", "udp", UINT, "Destination port", shortAt(2));
         r.field("udp.port", "udp", UINT, "Source or destination port", (p, i, s) -> {
             if (has(p, i, 0, 4)) {
