@@ -33,6 +33,29 @@ final class Streams {
         media = r.protocol("media", null);
     }
 
+    /**
+     * A segment the capture cut short: there is nothing to reassemble, so Wireshark decodes what is there.
+     * A message start shows as HTTP, with its body as data when the headers end inside the captured bytes;
+     * anything else is the continuation of a body, file data (a single byte shows as HTTP alone).
+     */
+    private static int truncatedHttp(byte[] buf, int off, int end, DecodeContext ctx, boolean messageStart) {
+        if (!messageStart) {
+            ctx.addLayer(Protocols.HTTP, off, 0, end);
+            if (end - off < 2) {
+                return Protocols.NONE;
+            }
+            ctx.next(off, end);
+            return Protocols.DATA;
+        }
+        int headersEnd = headerEnd(buf, off, end);
+        ctx.addLayer(Protocols.HTTP, off, (headersEnd < 0 ? end : headersEnd) - off, end);
+        if (headersEnd < 0 || headersEnd >= end) {
+            return Protocols.NONE;
+        }
+        ctx.next(headersEnd, end);
+        return Protocols.DATA;
+    }
+
     /** Whether a layer below was cut short by the capture's snapshot length. */
     private static boolean cutByCapture(DecodeContext ctx) {
         for (int i = ctx.layerCount() - 1; i >= 0; i--) {
@@ -59,6 +82,16 @@ final class Streams {
         "GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "TRACE ", "CONNECT ", "PATCH ",
         "PROPFIND ", "NOTIFY ", "M-SEARCH ", "SUBSCRIBE ",
     };
+
+    /** Whether the bytes are exactly a method name, the capture having stopped before the space after it. */
+    private static boolean isMethodName(byte[] buf, int off, int end) {
+        for (String m : METHODS) {
+            if (end - off == m.length() - 1 && startsWith(buf, off, end, m.substring(0, m.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether the bytes at {@code off} start an HTTP request line; its method length + 1, or 0. */
     static int requestMethod(byte[] buf, int off, int end) {
@@ -108,13 +141,11 @@ final class Streams {
     }
 
     static int http(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (cutByCapture(ctx)) {
-            // The capture kept only the start of the segment, so there is nothing to reassemble: Wireshark
-            // decodes what is there as HTTP.
-            ctx.addLayer(Protocols.HTTP, off, end - off, end);
-            return Protocols.NONE;
-        }
         boolean request = requestMethod(buf, off, end) > 0;
+        if (cutByCapture(ctx)) {
+            return truncatedHttp(buf, off, end, ctx, request || startsWith(buf, off, end, "HTTP/")
+                    || isMethodName(buf, off, end));
+        }
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {
             return ProtocolDecoder.INCOMPLETE; // a continuation of a message begun in an earlier segment
@@ -193,7 +224,7 @@ final class Streams {
             return ProtocolDecoder.INCOMPLETE;
         }
         int first = off + 5 + u16(buf, off + 3);
-        if (first > end) {
+        if (first > end && !cutByCapture(ctx)) {
             return ProtocolDecoder.INCOMPLETE;
         }
         ctx.addLayer(Protocols.TLS, off, 5, end);
