@@ -4,7 +4,9 @@ import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
 
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -16,10 +18,25 @@ import java.util.List;
  */
 public final class BpfJit {
     private static final String BUF = "java/nio/ByteBuffer";
-    private static final int THIS = 0, BUF_L = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
-    private static final int LABEL_REJECT = -1, LABEL_BAD = -2, LABEL_OK = -3;
+    private static final String JITTED = "dev/trawl/filter/BpfJitted";
+    private static final int ACC_PRIVATE = 0x0002;
+    /** Locals of the generated methods: the packet (array or buffer), where it starts there, and so on. */
+    private static final int THIS = 0, PKT = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final int LABEL_REJECT = -1, LABEL_BAD = -2, LABEL_BUFFER = -3;
 
     private BpfJit() {
+    }
+
+    /** Used by generated code: the big-endian word at {@code i}. */
+    static int u32(byte[] b, int i) {
+        return (int) INT.get(b, i);
+    }
+
+    /** Used by generated code: the big-endian unsigned half-word at {@code i}. */
+    static int u16(byte[] b, int i) {
+        return (short) SHORT.get(b, i) & 0xffff;
     }
 
     /** Used by generated code to report a buffer it cannot read. */
@@ -43,11 +60,11 @@ public final class BpfJit {
 
     private static BpfMatcher interpreted(BpfProgram program) {
         return (buf, offset, caplen, wirelen) -> {
-            if (buf.order() != java.nio.ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
+            if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
                     || (long) offset + caplen > buf.limit()) {
                 throw badBuffer();
             }
-            return program.run(buf.duplicate().limit(offset + caplen).position(offset), wirelen);
+            return program.run(buf, offset, caplen, wirelen);
         };
     }
 
@@ -83,7 +100,6 @@ public final class BpfJit {
     static byte[] generate(List<BpfInstruction> insns) {
         ClassBytes cf = new ClassBytes();
         ClassBytes.Code c = new ClassBytes.Code();
-        int n = insns.size();
         // Entry checks: big-endian buffer holding [offset, offset + caplen).
         c.op(0x2b);
         c.u2op(0xb6, cf.methodRef(BUF, "order", "()Ljava/nio/ByteOrder;"));
@@ -96,31 +112,37 @@ public final class BpfJit {
         load(c, OFF);
         c.op(0x85);
         load(c, CAPLEN);
-        c.op(0x85, 0x61);
-        c.op(0x2b);
+        c.op(0x85, 0x61, 0x2b);
         c.u2op(0xb6, cf.methodRef(BUF, "limit", "()I"));
         c.op(0x85, 0x94);
         c.branch(0x9d, LABEL_BAD);
-        c.op(0x03);
-        store(c, A);
-        c.op(0x03);
-        store(c, X);
-        for (int m = 0; m < BpfProgram.MEMORY_WORDS; m++) {
-            c.op(0x03);
-            store(c, MEM + m);
-        }
-        for (int i = 0; i < n; i++) {
-            c.place(i);
-            BpfInstruction in = insns.get(i);
-            emit(cf, c, in, i);
-        }
-        c.place(LABEL_REJECT);
-        c.op(0x03, 0xac);
+        // A heap buffer whose array we may read runs the program right here on the array: plain array loads,
+        // no buffer accessors, and a method small enough for the caller to inline. Other buffers take a call.
+        c.op(0x2b);
+        c.u2op(0xb6, cf.methodRef(BUF, "hasArray", "()Z"));
+        c.branch(0x99, LABEL_BUFFER);
+        c.op(0x2b);
+        c.u2op(0xb6, cf.methodRef(BUF, "arrayOffset", "()I"));
+        load(c, OFF);
+        c.op(0x60);
+        store(c, OFF);
+        c.op(0x2b);
+        c.u2op(0xb6, cf.methodRef(BUF, "array", "()[B"));
+        c.op(0x4c); // astore_1: from here on the packet local holds the array
+        body(cf, c, insns, true);
+        c.place(LABEL_BUFFER);
+        c.op(0x2a, 0x2b);
+        load(c, OFF);
+        load(c, CAPLEN);
+        load(c, WIRELEN);
+        c.u2op(0xb7, cf.methodRef(JITTED, "runBuffer", "(Ljava/nio/ByteBuffer;III)I"));
+        c.op(0xac);
         c.place(LABEL_BAD);
         c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "badBuffer", "()Ljava/lang/IllegalArgumentException;"));
         c.op(0xbf);
-        c.place(LABEL_OK);
-        if (!c.resolve() || c.length() > 65000) {
+        ClassBytes.Code buffer = new ClassBytes.Code();
+        body(cf, buffer, insns, false);
+        if (!c.resolve() || c.length() > 65000 || !buffer.resolve() || buffer.length() > 65000) {
             return null;
         }
         ClassBytes.Code init = new ClassBytes.Code();
@@ -129,9 +151,42 @@ public final class BpfJit {
         init.op(0xb1);
         init.resolve();
         cf.method(ClassBytes.ACC_PUBLIC, "<init>", "()V", 1, 1, init.bytes());
-        cf.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_FINAL, "run", "(Ljava/nio/ByteBuffer;III)I", 8,
-                MEM + BpfProgram.MEMORY_WORDS, c.bytes());
-        return cf.toBytes("dev/trawl/filter/BpfJitted", "java/lang/Object", "dev/trawl/filter/BpfMatcher");
+        int locals = MEM + BpfProgram.MEMORY_WORDS;
+        cf.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_FINAL, "run", "(Ljava/nio/ByteBuffer;III)I", 8, locals,
+                c.bytes());
+        cf.method(ACC_PRIVATE | ClassBytes.ACC_FINAL, "runBuffer", "(Ljava/nio/ByteBuffer;III)I", 8, locals,
+                buffer.bytes());
+        return cf.toBytes(JITTED, "java/lang/Object", "dev/trawl/filter/BpfMatcher");
+    }
+
+    /**
+     * Appends the program, reading the packet (local {@link #PKT}) from a byte array or from a big-endian
+     * buffer. Only the scratch words the program loads are zeroed first (the verifier needs them set), which
+     * keeps small filters under the JVM's inlining size.
+     */
+    private static void body(ClassBytes cf, ClassBytes.Code c, List<BpfInstruction> insns, boolean array) {
+        c.op(0x03);
+        store(c, A);
+        c.op(0x03);
+        store(c, X);
+        boolean[] loaded = new boolean[BpfProgram.MEMORY_WORDS];
+        for (BpfInstruction in : insns) {
+            if ((in.code() & 0x07) <= Gen.LDX && (in.code() & 0xe0) == Gen.MEM) {
+                loaded[in.k()] = true;
+            }
+        }
+        for (int m = 0; m < BpfProgram.MEMORY_WORDS; m++) {
+            if (loaded[m]) {
+                c.op(0x03);
+                store(c, MEM + m);
+            }
+        }
+        for (int i = 0; i < insns.size(); i++) {
+            c.place(i);
+            emit(cf, c, insns.get(i), i, array);
+        }
+        c.place(LABEL_REJECT);
+        c.op(0x03, 0xac);
     }
 
     /** Rejects the packet unless {@code size} bytes at constant offset k lie within caplen. */
@@ -147,7 +202,20 @@ public final class BpfJit {
         return true;
     }
 
-    private static void getAt(ClassBytes cf, ClassBytes.Code c, int size) {
+    /** With the packet and an absolute index on the stack, leaves the unsigned value loaded there. */
+    private static void getAt(ClassBytes cf, ClassBytes.Code c, int size, boolean array) {
+        if (array) {
+            switch (size) {
+                case 0x00 -> c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "u32", "([BI)I"));
+                case 0x08 -> c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "u16", "([BI)I"));
+                default -> {
+                    c.op(0x33);
+                    c.u2op(0x11, 0xff);
+                    c.op(0x7e);
+                }
+            }
+            return;
+        }
         switch (size) {
             case 0x00 -> c.u2op(0xb6, cf.methodRef(BUF, "getInt", "(I)I"));
             case 0x08 -> {
@@ -186,7 +254,7 @@ public final class BpfJit {
         }
     }
 
-    private static void emit(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i) {
+    private static void emit(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i, boolean array) {
         int code = in.code();
         int k = in.k();
         int cls = code & 0x07;
@@ -214,7 +282,7 @@ public final class BpfJit {
                             load(c, OFF);
                             ldcInt(cf, c, k);
                             c.op(0x60);
-                            getAt(cf, c, size);
+                            getAt(cf, c, size, array);
                             store(c, A);
                         }
                     }
@@ -235,7 +303,7 @@ public final class BpfJit {
                         c.op(0x60);
                         ldcInt(cf, c, k);
                         c.op(0x60);
-                        getAt(cf, c, size);
+                        getAt(cf, c, size, array);
                         store(c, A);
                     }
                     default -> { // MSH
@@ -244,7 +312,11 @@ public final class BpfJit {
                             load(c, OFF);
                             ldcInt(cf, c, k);
                             c.op(0x60);
-                            c.u2op(0xb6, cf.methodRef(BUF, "get", "(I)B"));
+                            if (array) {
+                                c.op(0x33);
+                            } else {
+                                c.u2op(0xb6, cf.methodRef(BUF, "get", "(I)B"));
+                            }
                             c.op(0x10, 0x0f, 0x7e, 0x05, 0x78);
                             store(c, X);
                         }
