@@ -189,6 +189,33 @@ public final class BpfJit {
         c.op(0x03, 0xac);
     }
 
+    /** Whether an opcode names exactly one operation, with no bits beyond those its class uses. */
+    static boolean exact(int code) {
+        int mode = code & 0xe0;
+        int size = code & 0x18;
+        if ((code & ~0xff) != 0) {
+            return false;
+        }
+        switch (code & 0x07) {
+            case Gen.LD:
+                return mode == Gen.ABS || mode == Gen.IND ? size != 0x18
+                        : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
+            case Gen.LDX:
+                return mode == Gen.MSH ? size == 0x10 : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
+            case Gen.ST:
+            case Gen.STX:
+                return (code & 0xf8) == 0;
+            case Gen.ALU:
+                return (code & 0xf0) == Gen.NEG ? (code & 0x08) == 0 : (code & 0xf0) <= Gen.XOR;
+            case Gen.JMP:
+                return (code & 0xf0) == Gen.JA ? (code & 0x08) == 0 : (code & 0xf0) <= Gen.JSET;
+            case Gen.RET:
+                return (code & 0xe0) == 0 && size != 0x18;
+            default:
+                return code == (Gen.MISC | Gen.TAX) || code == (Gen.MISC | Gen.TXA);
+        }
+    }
+
     /** Rejects the packet unless {@code size} bytes at constant offset k lie within caplen. */
     private static boolean absCheck(ClassBytes cf, ClassBytes.Code c, int k, int size) {
         long end = (k & 0xffffffffL) + size;
@@ -258,6 +285,11 @@ public final class BpfJit {
         int code = in.code();
         int k = in.k();
         int cls = code & 0x07;
+        if (!exact(code)) {
+            // Validation lets stray bits through; bpf_filter, like the interpreter, rejects on reaching one.
+            c.op(0x03, 0xac);
+            return;
+        }
         switch (cls) {
             case Gen.LD, Gen.LDX -> {
                 int mode = code & 0xe0;

@@ -16,8 +16,10 @@ import java.util.Arrays;
  * halves the dispatches of the most common pair in compiled filters. The jump keeps its own slot, so a jump
  * into it from elsewhere still works; the fused operation reads the comparison and the targets from there.
  *
- * <p>Packets in heap buffers with an accessible array are read from the array directly; other buffers
- * through absolute gets. Loads always read network (big-endian) byte order, as {@code bpf_filter} does.
+ * <p>Packets in heap buffers with an accessible array are read from the array directly by this loop; other
+ * buffers go to {@link BpfBufferInterpreter}, the same loop over absolute gets. The two are kept apart because
+ * one loop testing which kind it reads at every load compiles to code a third slower. Loads always read
+ * network (big-endian) byte order, as {@code bpf_filter} does.
  */
 final class BpfInterpreter {
     static final int RET_K = 0, RET_A = 1, RET_X = 2;
@@ -46,7 +48,7 @@ final class BpfInterpreter {
     private BpfInterpreter() {
     }
 
-    private static int[] scratch() {
+    static int[] scratch() {
         int[] mem = SCRATCH.get();
         Arrays.fill(mem, 0);
         return mem;
@@ -58,42 +60,38 @@ final class BpfInterpreter {
      */
     static int run(int[] code, ByteBuffer buf, int offset, int caplen, int wirelen) {
         if (buf.hasArray()) {
-            return run(code, buf.array(), null, buf.arrayOffset() + offset, caplen, wirelen);
+            return run(code, buf.array(), buf.arrayOffset() + offset, caplen, wirelen);
         }
         ByteBuffer in = buf.order() == ByteOrder.BIG_ENDIAN ? buf : buf.duplicate().order(ByteOrder.BIG_ENDIAN);
-        return run(code, null, in, offset, caplen, wirelen);
+        return BpfBufferInterpreter.run(code, in, offset, caplen, wirelen);
     }
 
-    /** Runs decoded code on {@code caplen} bytes at {@code offset} of an array, already checked to hold them. */
-    static int run(int[] code, byte[] array, int offset, int caplen, int wirelen) {
-        return run(code, array, null, offset, caplen, wirelen);
+    private static int u32(byte[] array, int at) {
+        return (int) INT.get(array, at);
     }
 
-    // Exactly one of array and buf is non-null; the test is invariant over a run, so it predicts perfectly.
-    private static int u32(byte[] array, ByteBuffer buf, int at) {
-        return array != null ? (array[at] << 24 | (array[at + 1] & 0xff) << 16 | (array[at + 2] & 0xff) << 8
-                | (array[at + 3] & 0xff)) : buf.getInt(at);
+    private static int u16(byte[] array, int at) {
+        return (short) SHORT.get(array, at) & 0xffff;
     }
 
-    private static int u16(byte[] array, ByteBuffer buf, int at) {
-        return array != null ? (array[at] & 0xff) << 8 | (array[at + 1] & 0xff) : buf.getShort(at) & 0xffff;
-    }
-
-    private static int u8(byte[] array, ByteBuffer buf, int at) {
-        return (array != null ? array[at] : buf.get(at)) & 0xff;
+    private static int u8(byte[] array, int at) {
+        return array[at] & 0xff;
     }
 
     /**
      * The offset of {@code size} bytes at {@code x + k} (both unsigned) when they lie within {@code caplen},
      * else -1.
      */
-    private static int indexed(int x, int k, int size, int caplen) {
+    static int indexed(int x, int k, int size, int caplen) {
         long off = (x & 0xffffffffL) + (k & 0xffffffffL);
         return off <= caplen - size ? (int) off : -1;
     }
 
-    @SuppressWarnings("checkstyle:MethodLength") // one dispatch loop: splitting it would cost a call per instruction
-    private static int run(int[] code, byte[] array, ByteBuffer buf, int base, int caplen, int wirelen) {
+    /**
+     * Runs decoded code on {@code caplen} bytes at {@code base} of an array, already checked to hold them.
+     * One dispatch loop: splitting it would cost a call per instruction.
+     */
+    static int run(int[] code, byte[] array, int base, int caplen, int wirelen) {
         int a = 0;
         int x = 0;
         int[] mem = null;
@@ -112,56 +110,56 @@ final class BpfInterpreter {
                     if (caplen - k < 4) {
                         return 0;
                     }
-                    a = u32(array, buf, base + k);
+                    a = u32(array, base + k);
                     pc += 4;
                     break;
                 case LD_H_ABS:
                     if (caplen - k < 2) {
                         return 0;
                     }
-                    a = u16(array, buf, base + k);
+                    a = u16(array, base + k);
                     pc += 4;
                     break;
                 case LD_B_ABS:
                     if (caplen - k < 1) {
                         return 0;
                     }
-                    a = u8(array, buf, base + k);
+                    a = u8(array, base + k);
                     pc += 4;
                     break;
                 case LD_H_ABS_JEQ:
                     if (caplen - k < 2) {
                         return 0;
                     }
-                    a = u16(array, buf, base + k);
+                    a = u16(array, base + k);
                     pc = a == code[pc + 5] ? code[pc + 6] : code[pc + 7];
                     break;
                 case LD_B_ABS_JEQ:
                     if (caplen - k < 1) {
                         return 0;
                     }
-                    a = u8(array, buf, base + k);
+                    a = u8(array, base + k);
                     pc = a == code[pc + 5] ? code[pc + 6] : code[pc + 7];
                     break;
                 case LD_W_ABS_JEQ:
                     if (caplen - k < 4) {
                         return 0;
                     }
-                    a = u32(array, buf, base + k);
+                    a = u32(array, base + k);
                     pc = a == code[pc + 5] ? code[pc + 6] : code[pc + 7];
                     break;
                 case LD_H_ABS_JSET:
                     if (caplen - k < 2) {
                         return 0;
                     }
-                    a = u16(array, buf, base + k);
+                    a = u16(array, base + k);
                     pc = (a & code[pc + 5]) != 0 ? code[pc + 6] : code[pc + 7];
                     break;
                 case LD_B_ABS_JSET:
                     if (caplen - k < 1) {
                         return 0;
                     }
-                    a = u8(array, buf, base + k);
+                    a = u8(array, base + k);
                     pc = (a & code[pc + 5]) != 0 ? code[pc + 6] : code[pc + 7];
                     break;
                 case LD_W_IND: {
@@ -169,7 +167,7 @@ final class BpfInterpreter {
                     if (off < 0) {
                         return 0;
                     }
-                    a = u32(array, buf, base + off);
+                    a = u32(array, base + off);
                     pc += 4;
                     break;
                 }
@@ -178,7 +176,7 @@ final class BpfInterpreter {
                     if (off < 0) {
                         return 0;
                     }
-                    a = u16(array, buf, base + off);
+                    a = u16(array, base + off);
                     pc += 4;
                     break;
                 }
@@ -187,7 +185,7 @@ final class BpfInterpreter {
                     if (off < 0) {
                         return 0;
                     }
-                    a = u8(array, buf, base + off);
+                    a = u8(array, base + off);
                     pc += 4;
                     break;
                 }
@@ -196,7 +194,7 @@ final class BpfInterpreter {
                     if (off < 0) {
                         return 0;
                     }
-                    a = u16(array, buf, base + off);
+                    a = u16(array, base + off);
                     pc = a == code[pc + 5] ? code[pc + 6] : code[pc + 7];
                     break;
                 }
@@ -205,7 +203,7 @@ final class BpfInterpreter {
                     if (off < 0) {
                         return 0;
                     }
-                    a = u8(array, buf, base + off);
+                    a = u8(array, base + off);
                     pc = a == code[pc + 5] ? code[pc + 6] : code[pc + 7];
                     break;
                 }
@@ -213,7 +211,7 @@ final class BpfInterpreter {
                     if (caplen - k < 1) {
                         return 0;
                     }
-                    x = (u8(array, buf, base + k) & 0x0f) << 2;
+                    x = (u8(array, base + k) & 0x0f) << 2;
                     pc += 4;
                     break;
                 case LD_LEN:
