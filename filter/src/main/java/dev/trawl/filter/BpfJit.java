@@ -24,9 +24,47 @@ public final class BpfJit {
     private static final int THIS = 0, PKT = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final int LABEL_REJECT = -1, LABEL_BAD = -2, LABEL_BUFFER = -3;
+    private static final int LABEL_REJECT = -1, LABEL_BUFFER = -2, LABEL_REJECT_POP = -3;
+    private static final String SELF = "dev/trawl/filter/BpfJit";
 
     private BpfJit() {
+    }
+
+    /**
+     * Used by generated code on entry: checks that the buffer is big-endian and holds the packet, and returns
+     * where the packet starts in the buffer's array, or -1 when the buffer has no accessible array.
+     */
+    static int arrayBase(ByteBuffer buf, int offset, int caplen) {
+        if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0 || (long) offset + caplen > buf.limit()) {
+            throw badBuffer();
+        }
+        // arrayOffset + limit never exceeds the array's length, so this cannot overflow.
+        return buf.hasArray() ? buf.arrayOffset() + offset : -1;
+    }
+
+    // Loads for generated code reading an array at base + k, k >= 0 a constant: the unsigned value, or -1 when
+    // the bytes lie beyond caplen (the packet is rejected). The x variants load at base + x + k, both unsigned.
+
+    static int u8(byte[] b, int base, int k, int caplen) {
+        return caplen - k < 1 ? -1 : b[base + k] & 0xff;
+    }
+
+    static int u16(byte[] b, int base, int k, int caplen) {
+        return caplen - k < 2 ? -1 : u16(b, base + k);
+    }
+
+    static int msh(byte[] b, int base, int k, int caplen) {
+        return caplen - k < 1 ? -1 : (b[base + k] & 0x0f) << 2;
+    }
+
+    static int u8x(byte[] b, int base, int x, int k, int caplen) {
+        long off = (x & 0xffffffffL) + (k & 0xffffffffL);
+        return off > caplen - 1 ? -1 : b[base + (int) off] & 0xff;
+    }
+
+    static int u16x(byte[] b, int base, int x, int k, int caplen) {
+        long off = (x & 0xffffffffL) + (k & 0xffffffffL);
+        return off > caplen - 2 ? -1 : u16(b, base + (int) off);
     }
 
     /** Used by generated code: the big-endian word at {@code i}. */
@@ -100,46 +138,27 @@ public final class BpfJit {
     static byte[] generate(List<BpfInstruction> insns) {
         ClassBytes cf = new ClassBytes();
         ClassBytes.Code c = new ClassBytes.Code();
-        // Entry checks: big-endian buffer holding [offset, offset + caplen).
+        // Entry: check the buffer and range; a heap buffer whose array we may read runs the program right here
+        // on the array, with plain array loads and no buffer accessors, in a method small enough for callers to
+        // inline. Other buffers take a call. The helpers keep this method's bytecode short for the same reason.
         c.op(0x2b);
-        c.u2op(0xb6, cf.methodRef(BUF, "order", "()Ljava/nio/ByteOrder;"));
-        c.u2op(0xb2, cf.fieldRef("java/nio/ByteOrder", "BIG_ENDIAN", "Ljava/nio/ByteOrder;"));
-        c.branch(0xa6, LABEL_BAD);
         load(c, OFF);
-        c.branch(0x9b, LABEL_BAD);
         load(c, CAPLEN);
-        c.branch(0x9b, LABEL_BAD);
-        load(c, OFF);
-        c.op(0x85);
-        load(c, CAPLEN);
-        c.op(0x85, 0x61, 0x2b);
-        c.u2op(0xb6, cf.methodRef(BUF, "limit", "()I"));
-        c.op(0x85, 0x94);
-        c.branch(0x9d, LABEL_BAD);
-        // A heap buffer whose array we may read runs the program right here on the array: plain array loads,
-        // no buffer accessors, and a method small enough for the caller to inline. Other buffers take a call.
-        c.op(0x2b);
-        c.u2op(0xb6, cf.methodRef(BUF, "hasArray", "()Z"));
-        c.branch(0x99, LABEL_BUFFER);
-        c.op(0x2b);
-        c.u2op(0xb6, cf.methodRef(BUF, "arrayOffset", "()I"));
-        load(c, OFF);
-        c.op(0x60);
+        c.u2op(0xb8, cf.methodRef(SELF, "arrayBase", "(Ljava/nio/ByteBuffer;II)I"));
+        c.op(0x59);
+        c.branch(0x9b, LABEL_BUFFER);
         store(c, OFF);
         c.op(0x2b);
         c.u2op(0xb6, cf.methodRef(BUF, "array", "()[B"));
         c.op(0x4c); // astore_1: from here on the packet local holds the array
         body(cf, c, insns, true);
         c.place(LABEL_BUFFER);
-        c.op(0x2a, 0x2b);
+        c.op(0x57, 0x2a, 0x2b);
         load(c, OFF);
         load(c, CAPLEN);
         load(c, WIRELEN);
         c.u2op(0xb7, cf.methodRef(JITTED, "runBuffer", "(Ljava/nio/ByteBuffer;III)I"));
         c.op(0xac);
-        c.place(LABEL_BAD);
-        c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "badBuffer", "()Ljava/lang/IllegalArgumentException;"));
-        c.op(0xbf);
         ClassBytes.Code buffer = new ClassBytes.Code();
         body(cf, buffer, insns, false);
         if (!c.resolve() || c.length() > 65000 || !buffer.resolve() || buffer.length() > 65000) {
@@ -185,6 +204,10 @@ public final class BpfJit {
             c.place(i);
             emit(cf, c, insns.get(i), i, array);
         }
+        if (array) {
+            c.place(LABEL_REJECT_POP);
+            c.op(0x57);
+        }
         c.place(LABEL_REJECT);
         c.op(0x03, 0xac);
     }
@@ -214,6 +237,25 @@ public final class BpfJit {
             default:
                 return code == (Gen.MISC | Gen.TAX) || code == (Gen.MISC | Gen.TXA);
         }
+    }
+
+    /**
+     * Whether {@code size} bytes at constant offset k can lie within any packet; if not, emits the rejection
+     * that loading them always is.
+     */
+    private static boolean inRange(ClassBytes.Code c, int k, int size) {
+        if ((k & 0xffffffffL) + size > Integer.MAX_VALUE) {
+            c.op(0x03, 0xac);
+            return false;
+        }
+        return true;
+    }
+
+    /** Stores a helper's result, or rejects the packet when it is -1 (the load was out of bounds). */
+    private static void checked(ClassBytes.Code c, int local) {
+        c.op(0x59);
+        c.branch(0x9b, LABEL_REJECT_POP);
+        store(c, local);
     }
 
     /** Rejects the packet unless {@code size} bytes at constant offset k lie within caplen. */
@@ -309,7 +351,16 @@ public final class BpfJit {
                     }
                     case Gen.ABS -> {
                         int size = code & 0x18;
-                        if (absCheck(cf, c, k, sizeBytes(size))) {
+                        if (array && size != Gen.W) {
+                            if (inRange(c, k, sizeBytes(size))) {
+                                c.op(0x2b);
+                                load(c, OFF);
+                                ldcInt(cf, c, k);
+                                load(c, CAPLEN);
+                                c.u2op(0xb8, cf.methodRef(SELF, size == Gen.H ? "u16" : "u8", "([BIII)I"));
+                                checked(c, A);
+                            }
+                        } else if (absCheck(cf, c, k, sizeBytes(size))) {
                             c.op(0x2b);
                             load(c, OFF);
                             ldcInt(cf, c, k);
@@ -320,6 +371,16 @@ public final class BpfJit {
                     }
                     case Gen.IND -> {
                         int size = code & 0x18;
+                        if (array && size != Gen.W) {
+                            c.op(0x2b);
+                            load(c, OFF);
+                            load(c, X);
+                            ldcInt(cf, c, k);
+                            load(c, CAPLEN);
+                            c.u2op(0xb8, cf.methodRef(SELF, size == Gen.H ? "u16x" : "u8x", "([BIIII)I"));
+                            checked(c, A);
+                            break;
+                        }
                         load(c, X);
                         c.op(0x85);
                         c.u2op(0x14, cf.longConst(0xffffffffL));
@@ -339,7 +400,16 @@ public final class BpfJit {
                         store(c, A);
                     }
                     default -> { // MSH
-                        if (absCheck(cf, c, k, 1)) {
+                        if (array) {
+                            if (inRange(c, k, 1)) {
+                                c.op(0x2b);
+                                load(c, OFF);
+                                ldcInt(cf, c, k);
+                                load(c, CAPLEN);
+                                c.u2op(0xb8, cf.methodRef(SELF, "msh", "([BIII)I"));
+                                checked(c, X);
+                            }
+                        } else if (absCheck(cf, c, k, 1)) {
                             c.op(0x2b);
                             load(c, OFF);
                             ldcInt(cf, c, k);
