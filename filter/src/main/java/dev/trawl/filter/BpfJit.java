@@ -4,7 +4,6 @@ import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
 
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -14,72 +13,24 @@ import java.util.List;
  * each filter into native code. The generated matcher gives exactly the verdicts of {@link BpfProgram#run}
  * (loads outside the captured bytes and division by zero reject the packet) and allocates nothing per packet.
  * Programs whose translation exceeds the JVM's branch range run on the program's own interpreter instead.
- * Thread-safe.
+ *
+ * <p>A matcher's {@code run} holds the program twice. Heap buffers with an accessible array run the first copy
+ * inline, reading the array; its loads go through {@link JitSupport}'s small static helpers, which the JVM
+ * inlines, so that {@code run} stays short enough for the JVM to inline it into the caller's packet loop
+ * (for the usual filters of a few dozen instructions). Other buffers (direct, read-only) call the second copy,
+ * which reads with the buffer's absolute gets. Thread-safe.
  */
 public final class BpfJit {
     private static final String BUF = "java/nio/ByteBuffer";
     private static final String JITTED = "dev/trawl/filter/BpfJitted";
     private static final int ACC_PRIVATE = 0x0002;
     /** Locals of the generated methods: the packet (array or buffer), where it starts there, and so on. */
-    private static final int THIS = 0, PKT = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final int PKT = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
     private static final int LABEL_REJECT = -1, LABEL_BUFFER = -2, LABEL_REJECT_POP = -3;
-    private static final String SELF = "dev/trawl/filter/BpfJit";
+    /** The class of the helpers generated code calls. */
+    private static final String SELF = "dev/trawl/filter/JitSupport";
 
     private BpfJit() {
-    }
-
-    /**
-     * Used by generated code on entry: checks that the buffer is big-endian and holds the packet, and returns
-     * where the packet starts in the buffer's array, or -1 when the buffer has no accessible array.
-     */
-    static int arrayBase(ByteBuffer buf, int offset, int caplen) {
-        if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0 || (long) offset + caplen > buf.limit()) {
-            throw badBuffer();
-        }
-        // arrayOffset + limit never exceeds the array's length, so this cannot overflow.
-        return buf.hasArray() ? buf.arrayOffset() + offset : -1;
-    }
-
-    // Loads for generated code reading an array at base + k, k >= 0 a constant: the unsigned value, or -1 when
-    // the bytes lie beyond caplen (the packet is rejected). The x variants load at base + x + k, both unsigned.
-
-    static int u8(byte[] b, int base, int k, int caplen) {
-        return caplen - k < 1 ? -1 : b[base + k] & 0xff;
-    }
-
-    static int u16(byte[] b, int base, int k, int caplen) {
-        return caplen - k < 2 ? -1 : u16(b, base + k);
-    }
-
-    static int msh(byte[] b, int base, int k, int caplen) {
-        return caplen - k < 1 ? -1 : (b[base + k] & 0x0f) << 2;
-    }
-
-    static int u8x(byte[] b, int base, int x, int k, int caplen) {
-        long off = (x & 0xffffffffL) + (k & 0xffffffffL);
-        return off > caplen - 1 ? -1 : b[base + (int) off] & 0xff;
-    }
-
-    static int u16x(byte[] b, int base, int x, int k, int caplen) {
-        long off = (x & 0xffffffffL) + (k & 0xffffffffL);
-        return off > caplen - 2 ? -1 : u16(b, base + (int) off);
-    }
-
-    /** Used by generated code: the big-endian word at {@code i}. */
-    static int u32(byte[] b, int i) {
-        return (int) INT.get(b, i);
-    }
-
-    /** Used by generated code: the big-endian unsigned half-word at {@code i}. */
-    static int u16(byte[] b, int i) {
-        return (short) SHORT.get(b, i) & 0xffff;
-    }
-
-    /** Used by generated code to report a buffer it cannot read. */
-    static IllegalArgumentException badBuffer() {
-        return new IllegalArgumentException("the buffer must be big-endian and hold offset + caplen bytes");
     }
 
     /** Compiles a program to a matcher. */
@@ -100,7 +51,7 @@ public final class BpfJit {
         return (buf, offset, caplen, wirelen) -> {
             if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
                     || (long) offset + caplen > buf.limit()) {
-                throw badBuffer();
+                throw JitSupport.badBuffer();
             }
             return program.run(buf, offset, caplen, wirelen);
         };
@@ -275,8 +226,8 @@ public final class BpfJit {
     private static void getAt(ClassBytes cf, ClassBytes.Code c, int size, boolean array) {
         if (array) {
             switch (size) {
-                case 0x00 -> c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "u32", "([BI)I"));
-                case 0x08 -> c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "u16", "([BI)I"));
+                case 0x00 -> c.u2op(0xb8, cf.methodRef(SELF, "u32", "([BI)I"));
+                case 0x08 -> c.u2op(0xb8, cf.methodRef(SELF, "u16", "([BI)I"));
                 default -> {
                     c.op(0x33);
                     c.u2op(0x11, 0xff);
