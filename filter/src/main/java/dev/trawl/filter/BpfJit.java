@@ -175,7 +175,8 @@ public final class BpfJit {
                 return mode == Gen.ABS || mode == Gen.IND ? size != 0x18
                         : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
             case Gen.LDX:
-                return mode == Gen.MSH ? size == 0x10 : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
+                return mode == Gen.MSH ? size == 0x10
+                        : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
             case Gen.ST:
             case Gen.STX:
                 return (code & 0xf8) == 0;
