@@ -219,6 +219,28 @@ class BpfProgramTest {
     }
 
     @Test
+    void headerLengthIndexedLoadAndJumpWorkWhenEnteredMidway() {
+        // 3 and 4 decode as one fused operation; the ja at 1 enters at 3 with the X that 0 set.
+        List<BpfInstruction> insns = List.of(
+                BpfInstruction.stmt(LDX_IMM, 4),
+                BpfInstruction.stmt(JA, 1),
+                BpfInstruction.stmt(LDX_MSH, 0),
+                BpfInstruction.stmt(LD_B_IND, 0),
+                BpfInstruction.jump(JEQ_K, 7, 0, 1),
+                BpfInstruction.stmt(RET_K, 1),
+                BpfInstruction.stmt(RET_K, 2));
+        byte[] packet = {0x02, 0, 0, 0, 7, 0, 0, 0, 9};
+        assertEquals(1, new BpfProgram(insns).run(packet, 0, packet.length, packet.length));
+        List<BpfInstruction> direct = new java.util.ArrayList<>(insns);
+        direct.set(1, BpfInstruction.stmt(LD_IMM, 0)); // now falls into the ldxb: X = 8, [8] = 9
+        assertEquals(2, new BpfProgram(direct).run(packet, 0, packet.length, packet.length));
+        packet[8] = 7;
+        assertEquals(1, new BpfProgram(direct).run(packet, 0, packet.length, packet.length));
+        assertEquals(0, new BpfProgram(direct).run(packet, 0, 8, packet.length), "[8] is past 8 captured bytes");
+        assertEquals(1, new BpfProgram(direct).run(ByteBuffer.wrap(packet).asReadOnlyBuffer(), packet.length));
+    }
+
+    @Test
     void opcodesWithStrayBitsRejectWhenReached() {
         // 0x26 passes validation as a return but is none of ret #k, ret a or ret x exactly.
         BpfProgram program = BpfProgram.of(BpfInstruction.stmt(0x26, 1), BpfInstruction.stmt(RET_K, 1));
