@@ -5,6 +5,7 @@ import dev.trawl.pcap.BpfProgram;
 
 import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -12,19 +13,24 @@ import java.util.List;
  * each filter into native code. The generated matcher gives exactly the verdicts of {@link BpfProgram#run}
  * (loads outside the captured bytes and division by zero reject the packet) and allocates nothing per packet.
  * Programs whose translation exceeds the JVM's branch range run on the program's own interpreter instead.
- * Thread-safe.
+ *
+ * <p>A matcher's {@code run} holds the program twice. Heap buffers with an accessible array run the first copy
+ * inline, reading the array; its loads go through {@link JitSupport}'s small static helpers, which the JVM
+ * inlines, so that {@code run} stays short enough for the JVM to inline it into the caller's packet loop
+ * (for the usual filters of a few dozen instructions). Other buffers (direct, read-only) call the second copy,
+ * which reads with the buffer's absolute gets. Thread-safe.
  */
 public final class BpfJit {
     private static final String BUF = "java/nio/ByteBuffer";
-    private static final int THIS = 0, BUF_L = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
-    private static final int LABEL_REJECT = -1, LABEL_BAD = -2, LABEL_OK = -3;
+    private static final String JITTED = "dev/trawl/filter/BpfJitted";
+    private static final int ACC_PRIVATE = 0x0002;
+    /** Locals of the generated methods: the packet (array or buffer), where it starts there, and so on. */
+    private static final int PKT = 1, OFF = 2, CAPLEN = 3, WIRELEN = 4, A = 5, X = 6, MEM = 7;
+    private static final int LABEL_REJECT = -1, LABEL_BUFFER = -2, LABEL_REJECT_POP = -3;
+    /** The class of the helpers generated code calls. */
+    private static final String SELF = "dev/trawl/filter/JitSupport";
 
     private BpfJit() {
-    }
-
-    /** Used by generated code to report a buffer it cannot read. */
-    static IllegalArgumentException badBuffer() {
-        return new IllegalArgumentException("the buffer must be big-endian and hold offset + caplen bytes");
     }
 
     /** Compiles a program to a matcher. */
@@ -43,11 +49,11 @@ public final class BpfJit {
 
     private static BpfMatcher interpreted(BpfProgram program) {
         return (buf, offset, caplen, wirelen) -> {
-            if (buf.order() != java.nio.ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
+            if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
                     || (long) offset + caplen > buf.limit()) {
-                throw badBuffer();
+                throw JitSupport.badBuffer();
             }
-            return program.run(buf.duplicate().limit(offset + caplen).position(offset), wirelen);
+            return program.run(buf, offset, caplen, wirelen);
         };
     }
 
@@ -83,44 +89,30 @@ public final class BpfJit {
     static byte[] generate(List<BpfInstruction> insns) {
         ClassBytes cf = new ClassBytes();
         ClassBytes.Code c = new ClassBytes.Code();
-        int n = insns.size();
-        // Entry checks: big-endian buffer holding [offset, offset + caplen).
+        // Entry: check the buffer and range; a heap buffer whose array we may read runs the program right here
+        // on the array, with plain array loads and no buffer accessors, in a method small enough for callers to
+        // inline. Other buffers take a call. The helpers keep this method's bytecode short for the same reason.
         c.op(0x2b);
-        c.u2op(0xb6, cf.methodRef(BUF, "order", "()Ljava/nio/ByteOrder;"));
-        c.u2op(0xb2, cf.fieldRef("java/nio/ByteOrder", "BIG_ENDIAN", "Ljava/nio/ByteOrder;"));
-        c.branch(0xa6, LABEL_BAD);
         load(c, OFF);
-        c.branch(0x9b, LABEL_BAD);
         load(c, CAPLEN);
-        c.branch(0x9b, LABEL_BAD);
-        load(c, OFF);
-        c.op(0x85);
-        load(c, CAPLEN);
-        c.op(0x85, 0x61);
+        c.u2op(0xb8, cf.methodRef(SELF, "arrayBase", "(Ljava/nio/ByteBuffer;II)I"));
+        c.op(0x59);
+        c.branch(0x9b, LABEL_BUFFER);
+        store(c, OFF);
         c.op(0x2b);
-        c.u2op(0xb6, cf.methodRef(BUF, "limit", "()I"));
-        c.op(0x85, 0x94);
-        c.branch(0x9d, LABEL_BAD);
-        c.op(0x03);
-        store(c, A);
-        c.op(0x03);
-        store(c, X);
-        for (int m = 0; m < BpfProgram.MEMORY_WORDS; m++) {
-            c.op(0x03);
-            store(c, MEM + m);
-        }
-        for (int i = 0; i < n; i++) {
-            c.place(i);
-            BpfInstruction in = insns.get(i);
-            emit(cf, c, in, i);
-        }
-        c.place(LABEL_REJECT);
-        c.op(0x03, 0xac);
-        c.place(LABEL_BAD);
-        c.u2op(0xb8, cf.methodRef("dev/trawl/filter/BpfJit", "badBuffer", "()Ljava/lang/IllegalArgumentException;"));
-        c.op(0xbf);
-        c.place(LABEL_OK);
-        if (!c.resolve() || c.length() > 65000) {
+        c.u2op(0xb6, cf.methodRef(BUF, "array", "()[B"));
+        c.op(0x4c); // astore_1: from here on the packet local holds the array
+        body(cf, c, insns, true);
+        c.place(LABEL_BUFFER);
+        c.op(0x57, 0x2a, 0x2b);
+        load(c, OFF);
+        load(c, CAPLEN);
+        load(c, WIRELEN);
+        c.u2op(0xb7, cf.methodRef(JITTED, "runBuffer", "(Ljava/nio/ByteBuffer;III)I"));
+        c.op(0xac);
+        ClassBytes.Code buffer = new ClassBytes.Code();
+        body(cf, buffer, insns, false);
+        if (!c.resolve() || c.length() > 65000 || !buffer.resolve() || buffer.length() > 65000) {
             return null;
         }
         ClassBytes.Code init = new ClassBytes.Code();
@@ -129,9 +121,93 @@ public final class BpfJit {
         init.op(0xb1);
         init.resolve();
         cf.method(ClassBytes.ACC_PUBLIC, "<init>", "()V", 1, 1, init.bytes());
-        cf.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_FINAL, "run", "(Ljava/nio/ByteBuffer;III)I", 8,
-                MEM + BpfProgram.MEMORY_WORDS, c.bytes());
-        return cf.toBytes("dev/trawl/filter/BpfJitted", "java/lang/Object", "dev/trawl/filter/BpfMatcher");
+        int locals = MEM + BpfProgram.MEMORY_WORDS;
+        cf.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_FINAL, "run", "(Ljava/nio/ByteBuffer;III)I", 8, locals,
+                c.bytes());
+        cf.method(ACC_PRIVATE | ClassBytes.ACC_FINAL, "runBuffer", "(Ljava/nio/ByteBuffer;III)I", 8, locals,
+                buffer.bytes());
+        return cf.toBytes(JITTED, "java/lang/Object", "dev/trawl/filter/BpfMatcher");
+    }
+
+    /**
+     * Appends the program, reading the packet (local {@link #PKT}) from a byte array or from a big-endian
+     * buffer. Only the scratch words the program loads are zeroed first (the verifier needs them set), which
+     * keeps small filters under the JVM's inlining size.
+     */
+    private static void body(ClassBytes cf, ClassBytes.Code c, List<BpfInstruction> insns, boolean array) {
+        c.op(0x03);
+        store(c, A);
+        c.op(0x03);
+        store(c, X);
+        boolean[] loaded = new boolean[BpfProgram.MEMORY_WORDS];
+        for (BpfInstruction in : insns) {
+            if ((in.code() & 0x07) <= Gen.LDX && (in.code() & 0xe0) == Gen.MEM) {
+                loaded[in.k()] = true;
+            }
+        }
+        for (int m = 0; m < BpfProgram.MEMORY_WORDS; m++) {
+            if (loaded[m]) {
+                c.op(0x03);
+                store(c, MEM + m);
+            }
+        }
+        for (int i = 0; i < insns.size(); i++) {
+            c.place(i);
+            emit(cf, c, insns.get(i), i, array);
+        }
+        if (array) {
+            c.place(LABEL_REJECT_POP);
+            c.op(0x57);
+        }
+        c.place(LABEL_REJECT);
+        c.op(0x03, 0xac);
+    }
+
+    /** Whether an opcode names exactly one operation, with no bits beyond those its class uses. */
+    static boolean exact(int code) {
+        int mode = code & 0xe0;
+        int size = code & 0x18;
+        if ((code & ~0xff) != 0) {
+            return false;
+        }
+        switch (code & 0x07) {
+            case Gen.LD:
+                return mode == Gen.ABS || mode == Gen.IND ? size != 0x18
+                        : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
+            case Gen.LDX:
+                return mode == Gen.MSH ? size == 0x10
+                        : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
+            case Gen.ST:
+            case Gen.STX:
+                return (code & 0xf8) == 0;
+            case Gen.ALU:
+                return (code & 0xf0) == Gen.NEG ? (code & 0x08) == 0 : (code & 0xf0) <= Gen.XOR;
+            case Gen.JMP:
+                return (code & 0xf0) == Gen.JA ? (code & 0x08) == 0 : (code & 0xf0) <= Gen.JSET;
+            case Gen.RET:
+                return (code & 0xe0) == 0 && size != 0x18;
+            default:
+                return code == (Gen.MISC | Gen.TAX) || code == (Gen.MISC | Gen.TXA);
+        }
+    }
+
+    /**
+     * Whether {@code size} bytes at constant offset k can lie within any packet; if not, emits the rejection
+     * that loading them always is.
+     */
+    private static boolean inRange(ClassBytes.Code c, int k, int size) {
+        if ((k & 0xffffffffL) + size > Integer.MAX_VALUE) {
+            c.op(0x03, 0xac);
+            return false;
+        }
+        return true;
+    }
+
+    /** Stores a helper's result, or rejects the packet when it is -1 (the load was out of bounds). */
+    private static void checked(ClassBytes.Code c, int local) {
+        c.op(0x59);
+        c.branch(0x9b, LABEL_REJECT_POP);
+        store(c, local);
     }
 
     /** Rejects the packet unless {@code size} bytes at constant offset k lie within caplen. */
@@ -147,7 +223,20 @@ public final class BpfJit {
         return true;
     }
 
-    private static void getAt(ClassBytes cf, ClassBytes.Code c, int size) {
+    /** With the packet and an absolute index on the stack, leaves the unsigned value loaded there. */
+    private static void getAt(ClassBytes cf, ClassBytes.Code c, int size, boolean array) {
+        if (array) {
+            switch (size) {
+                case 0x00 -> c.u2op(0xb8, cf.methodRef(SELF, "u32", "([BI)I"));
+                case 0x08 -> c.u2op(0xb8, cf.methodRef(SELF, "u16", "([BI)I"));
+                default -> {
+                    c.op(0x33);
+                    c.u2op(0x11, 0xff);
+                    c.op(0x7e);
+                }
+            }
+            return;
+        }
         switch (size) {
             case 0x00 -> c.u2op(0xb6, cf.methodRef(BUF, "getInt", "(I)I"));
             case 0x08 -> {
@@ -186,10 +275,15 @@ public final class BpfJit {
         }
     }
 
-    private static void emit(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i) {
+    private static void emit(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i, boolean array) {
         int code = in.code();
         int k = in.k();
         int cls = code & 0x07;
+        if (!exact(code)) {
+            // Validation lets stray bits through; bpf_filter, like the interpreter, rejects on reaching one.
+            c.op(0x03, 0xac);
+            return;
+        }
         switch (cls) {
             case Gen.LD, Gen.LDX -> {
                 int mode = code & 0xe0;
@@ -209,17 +303,36 @@ public final class BpfJit {
                     }
                     case Gen.ABS -> {
                         int size = code & 0x18;
-                        if (absCheck(cf, c, k, sizeBytes(size))) {
+                        if (array && size != Gen.W) {
+                            if (inRange(c, k, sizeBytes(size))) {
+                                c.op(0x2b);
+                                load(c, OFF);
+                                ldcInt(cf, c, k);
+                                load(c, CAPLEN);
+                                c.u2op(0xb8, cf.methodRef(SELF, size == Gen.H ? "u16" : "u8", "([BIII)I"));
+                                checked(c, A);
+                            }
+                        } else if (absCheck(cf, c, k, sizeBytes(size))) {
                             c.op(0x2b);
                             load(c, OFF);
                             ldcInt(cf, c, k);
                             c.op(0x60);
-                            getAt(cf, c, size);
+                            getAt(cf, c, size, array);
                             store(c, A);
                         }
                     }
                     case Gen.IND -> {
                         int size = code & 0x18;
+                        if (array && size != Gen.W) {
+                            c.op(0x2b);
+                            load(c, OFF);
+                            load(c, X);
+                            ldcInt(cf, c, k);
+                            load(c, CAPLEN);
+                            c.u2op(0xb8, cf.methodRef(SELF, size == Gen.H ? "u16x" : "u8x", "([BIIII)I"));
+                            checked(c, A);
+                            break;
+                        }
                         load(c, X);
                         c.op(0x85);
                         c.u2op(0x14, cf.longConst(0xffffffffL));
@@ -235,16 +348,29 @@ public final class BpfJit {
                         c.op(0x60);
                         ldcInt(cf, c, k);
                         c.op(0x60);
-                        getAt(cf, c, size);
+                        getAt(cf, c, size, array);
                         store(c, A);
                     }
                     default -> { // MSH
-                        if (absCheck(cf, c, k, 1)) {
+                        if (array) {
+                            if (inRange(c, k, 1)) {
+                                c.op(0x2b);
+                                load(c, OFF);
+                                ldcInt(cf, c, k);
+                                load(c, CAPLEN);
+                                c.u2op(0xb8, cf.methodRef(SELF, "msh", "([BIII)I"));
+                                checked(c, X);
+                            }
+                        } else if (absCheck(cf, c, k, 1)) {
                             c.op(0x2b);
                             load(c, OFF);
                             ldcInt(cf, c, k);
                             c.op(0x60);
-                            c.u2op(0xb6, cf.methodRef(BUF, "get", "(I)B"));
+                            if (array) {
+                                c.op(0x33);
+                            } else {
+                                c.u2op(0xb6, cf.methodRef(BUF, "get", "(I)B"));
+                            }
                             c.op(0x10, 0x0f, 0x7e, 0x05, 0x78);
                             store(c, X);
                         }

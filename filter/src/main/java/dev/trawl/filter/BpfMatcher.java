@@ -12,8 +12,8 @@ public interface BpfMatcher {
      * Runs the filter on one packet with {@code bpf_filter} semantics: a load past the captured bytes or a
      * division by zero rejects the packet.
      *
-     * @param buf a big-endian buffer holding the packet; read with absolute gets, its position and limit are
-     *     not used and not changed; the caller keeps ownership
+     * @param buf a big-endian buffer holding the packet; read by index (from its array when it has an
+     *     accessible one), its position and limit are not used and not changed; the caller keeps ownership
      * @param offset where the packet starts in the buffer
      * @param caplen how many bytes were captured (offset + caplen must not exceed the buffer's limit)
      * @param wirelen the packet's length on the wire (what {@code len} compares)

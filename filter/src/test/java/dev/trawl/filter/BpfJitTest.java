@@ -57,7 +57,9 @@ class BpfJitTest {
         int remaining = n - pc - 1;
         int[] codes = {0x00, 0x20, 0x28, 0x30, 0x40, 0x48, 0x50, 0x80, 0x60, 0x01, 0x61, 0x81, 0xb1, 0x02, 0x03,
             0x04, 0x14, 0x24, 0x34, 0x44, 0x54, 0x64, 0x74, 0x84, 0x94, 0xa4, 0x0c, 0x1c, 0x2c, 0x3c, 0x4c, 0x5c,
-            0x6c, 0x7c, 0x9c, 0xac, 0x05, 0x15, 0x25, 0x35, 0x45, 0x1d, 0x2d, 0x3d, 0x4d, 0x07, 0x87};
+            0x6c, 0x7c, 0x9c, 0xac, 0x05, 0x15, 0x25, 0x35, 0x45, 0x1d, 0x2d, 0x3d, 0x4d, 0x07, 0x87,
+            // Opcodes that validation admits with stray bits set: reaching one rejects the packet.
+            0x08, 0x26, 0x8c, 0x0d, 0xa6};
         int code = codes[r.nextInt(codes.length)];
         int k = switch (r.nextInt(4)) {
             case 0 -> r.nextInt(8);
@@ -116,6 +118,19 @@ class BpfJitTest {
                 int wire = data.length + r.nextInt(10);
                 int expected = p.run(buf.duplicate().position(off).limit(off + data.length), wire);
                 assertEquals(expected, m.run(buf, off, data.length, wire), () -> "program " + insns);
+                // The same packet through every other way in: the interpreter's and the JIT's array and buffer
+                // paths must agree with each other.
+                ByteBuffer direct = ByteBuffer.allocateDirect(buf.capacity()).put(buf.duplicate().clear()).clear();
+                ByteBuffer readOnly = buf.asReadOnlyBuffer();
+                ByteBuffer sliced = ByteBuffer.wrap(new byte[buf.capacity() + 7], 7, buf.capacity()).slice()
+                        .put(buf.duplicate().clear()).clear();
+                assertEquals(expected, p.run(data, 0, data.length, wire), () -> "byte[] run of " + insns);
+                assertEquals(expected, p.run(direct, off, data.length, wire), () -> "direct run of " + insns);
+                assertEquals(expected, p.run(readOnly, off, data.length, wire), () -> "read-only run of " + insns);
+                assertEquals(expected, p.run(sliced, off, data.length, wire), () -> "sliced run of " + insns);
+                assertEquals(expected, m.run(direct, off, data.length, wire), () -> "direct JIT of " + insns);
+                assertEquals(expected, m.run(readOnly, off, data.length, wire), () -> "read-only JIT of " + insns);
+                assertEquals(expected, m.run(sliced, off, data.length, wire), () -> "sliced JIT of " + insns);
             }
         }
     }

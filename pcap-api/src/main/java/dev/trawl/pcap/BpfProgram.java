@@ -2,6 +2,7 @@ package dev.trawl.pcap;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A classic BPF program, as {@code struct bpf_program}: what a filter expression compiles to. The
@@ -20,8 +21,9 @@ public record BpfProgram(List<BpfInstruction> instructions) {
     public static final int MEMORY_WORDS = 16;
 
     public BpfProgram {
-        instructions = List.copyOf(instructions);
-        validate(instructions);
+        List<BpfInstruction> copy = List.copyOf(instructions);
+        validate(copy);
+        instructions = new BpfCode(copy);
     }
 
     /** A program from instructions. */
@@ -42,7 +44,39 @@ public record BpfProgram(List<BpfInstruction> instructions) {
      * @return the number of bytes to keep; zero means the packet is rejected
      */
     public int run(ByteBuffer packet, int originalLength) {
-        return BpfInterpreter.run(instructions, packet, packet.position(), packet.remaining(), originalLength);
+        return BpfInterpreter.run(code(), packet, packet.position(), packet.remaining(), originalLength);
+    }
+
+    /**
+     * Runs the program on a packet at an offset of a buffer, as {@code pcap_offline_filter} does on a pointer
+     * and a header: for packets held side by side in one buffer, without a view per packet. The buffer's
+     * position, limit and byte order are neither used nor changed.
+     *
+     * @param buffer the buffer holding the packet
+     * @param offset where the packet starts in the buffer
+     * @param capturedLength how many bytes were captured; loads beyond them reject the packet
+     * @param originalLength the packet's length on the wire ({@code len} loads see this)
+     * @return the number of bytes to keep; zero means the packet is rejected
+     * @throws IndexOutOfBoundsException if the captured bytes do not lie within the buffer's limit
+     */
+    public int run(ByteBuffer buffer, int offset, int capturedLength, int originalLength) {
+        Objects.checkFromIndexSize(offset, capturedLength, buffer.limit());
+        return BpfInterpreter.run(code(), buffer, offset, capturedLength, originalLength);
+    }
+
+    /**
+     * Runs the program on a packet at an offset of an array, as {@link #run(ByteBuffer, int, int, int)} does.
+     *
+     * @throws IndexOutOfBoundsException if the captured bytes do not lie within the array
+     */
+    public int run(byte[] data, int offset, int capturedLength, int originalLength) {
+        Objects.checkFromIndexSize(offset, capturedLength, data.length);
+        return BpfInterpreter.run(code(), data, offset, capturedLength, originalLength);
+    }
+
+    private int[] code() {
+        // The canonical constructor always stores a BpfCode.
+        return ((BpfCode) instructions).code();
     }
 
     /** Whether the program accepts the packet. */

@@ -161,4 +161,112 @@ class BpfProgramTest {
         assertTrue(IP.matches(ip));
         assertFalse(IP.matches(arp));
     }
+
+    @Test
+    void runAtAnOffsetReadsThePacketThereWithoutTouchingTheBuffer() {
+        ByteBuffer all = ByteBuffer.allocate(200);
+        all.putShort(100 + 12, (short) 0x0800);
+        all.position(7).limit(150);
+        assertEquals(262144, IP.run(all, 100, 50, 60));
+        assertEquals(0, IP.run(all, 100, 13, 60), "captured length bounds the loads, not the buffer");
+        assertEquals(0, IP.run(all, 0, 50, 60));
+        assertEquals(7, all.position());
+        assertEquals(150, all.limit());
+        assertThrows(IndexOutOfBoundsException.class, () -> IP.run(all, 100, 51, 60), "past the limit");
+        assertThrows(IndexOutOfBoundsException.class, () -> IP.run(all, -1, 20, 60));
+        byte[] bytes = new byte[60];
+        bytes[40 + 12] = 0x08;
+        assertEquals(262144, IP.run(bytes, 40, 20, 20));
+        assertEquals(0, IP.run(bytes, 40, 13, 20));
+        assertThrows(IndexOutOfBoundsException.class, () -> IP.run(bytes, 40, 21, 20));
+    }
+
+    @Test
+    void everyKindOfBufferGivesTheSameVerdicts() {
+        // X = IP header length, then a half-word and a word past it: covers the array loop and the buffer loop.
+        BpfProgram program = BpfProgram.of(
+                BpfInstruction.stmt(LDX_MSH, 14),
+                BpfInstruction.stmt(0x48, 16), // ldh [x + 16]
+                BpfInstruction.jump(JEQ_K, 53, 0, 2),
+                BpfInstruction.stmt(0x40, 14), // ld [x + 14]
+                BpfInstruction.stmt(RET_A, 0),
+                BpfInstruction.stmt(RET_K, 0));
+        ByteBuffer heap = ByteBuffer.allocate(64);
+        heap.put(14, (byte) 0x45).putShort(14 + 20 + 2, (short) 53).putShort(14 + 20, (short) 0x1234);
+        int expected = 0x12340035;
+        assertEquals(expected, program.run(heap, 64));
+        ByteBuffer direct = ByteBuffer.allocateDirect(64).put(heap.duplicate()).flip();
+        assertEquals(expected, program.run(direct, 64));
+        assertEquals(expected, program.run(heap.asReadOnlyBuffer(), 64));
+        assertEquals(expected, program.run(heap.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN), 64),
+                "loads are in network order whatever the buffer's order");
+        assertEquals(expected, program.run(direct.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN), 64));
+        assertEquals(0, program.run(direct, 0, 37, 64), "the port is the last two bytes of 38");
+        assertEquals(0, program.run(heap.asReadOnlyBuffer(), 0, 37, 64));
+        assertEquals(expected, program.run(direct, 0, 38, 64));
+    }
+
+    @Test
+    void fusedLoadAndJumpStillServesJumpsIntoTheJump() {
+        // The jeq at 2 is both fused with the load before it and the target of the ja at 0.
+        BpfProgram program = BpfProgram.of(
+                BpfInstruction.stmt(JA, 1),
+                BpfInstruction.stmt(LD_B_ABS, 0),
+                BpfInstruction.jump(JEQ_K, 0, 0, 1),
+                BpfInstruction.stmt(RET_K, 5),
+                BpfInstruction.stmt(RET_K, 6));
+        assertEquals(5, program.run(ByteBuffer.wrap(new byte[] {9}), 1), "A is still 0 when jumping past the load");
+    }
+
+    @Test
+    void headerLengthIndexedLoadAndJumpWorkWhenEnteredMidway() {
+        // 3 and 4 decode as one fused operation; the ja at 1 enters at 3 with the X that 0 set.
+        List<BpfInstruction> insns = List.of(
+                BpfInstruction.stmt(LDX_IMM, 4),
+                BpfInstruction.stmt(JA, 1),
+                BpfInstruction.stmt(LDX_MSH, 0),
+                BpfInstruction.stmt(LD_B_IND, 0),
+                BpfInstruction.jump(JEQ_K, 7, 0, 1),
+                BpfInstruction.stmt(RET_K, 1),
+                BpfInstruction.stmt(RET_K, 2));
+        byte[] packet = {0x02, 0, 0, 0, 7, 0, 0, 0, 9};
+        assertEquals(1, new BpfProgram(insns).run(packet, 0, packet.length, packet.length));
+        List<BpfInstruction> direct = new java.util.ArrayList<>(insns);
+        direct.set(1, BpfInstruction.stmt(LD_IMM, 0)); // now falls into the ldxb: X = 8, [8] = 9
+        assertEquals(2, new BpfProgram(direct).run(packet, 0, packet.length, packet.length));
+        packet[8] = 7;
+        assertEquals(1, new BpfProgram(direct).run(packet, 0, packet.length, packet.length));
+        assertEquals(0, new BpfProgram(direct).run(packet, 0, 8, packet.length), "[8] is past 8 captured bytes");
+        assertEquals(1, new BpfProgram(direct).run(ByteBuffer.wrap(packet).asReadOnlyBuffer(), packet.length));
+    }
+
+    @Test
+    void opcodesWithStrayBitsRejectWhenReached() {
+        // 0x26 passes validation as a return but is none of ret #k, ret a or ret x exactly.
+        BpfProgram program = BpfProgram.of(BpfInstruction.stmt(0x26, 1), BpfInstruction.stmt(RET_K, 1));
+        assertEquals(0, program.run(ByteBuffer.allocate(4), 4));
+        BpfProgram negX = BpfProgram.of(BpfInstruction.stmt(LD_IMM, 1), BpfInstruction.stmt(0x8c, 0),
+                BpfInstruction.stmt(RET_A, 0));
+        assertEquals(0, negX.run(ByteBuffer.allocate(4), 4));
+    }
+
+    @Test
+    void constantOffsetsBeyondAnyPacketReject() {
+        BpfProgram program = BpfProgram.of(BpfInstruction.stmt(LD_W_ABS, 0x7ffffffe), BpfInstruction.stmt(RET_K, 1));
+        assertEquals(0, program.run(ByteBuffer.allocate(16), 16));
+        BpfProgram unsigned = BpfProgram.of(BpfInstruction.stmt(LD_B_ABS, 0xffffffff), BpfInstruction.stmt(RET_K, 1));
+        assertEquals(0, unsigned.run(ByteBuffer.allocate(16), 16));
+    }
+
+    @Test
+    void programsStayValuesOverTheirInstructions() {
+        List<BpfInstruction> insns = List.of(BpfInstruction.stmt(LD_H_ABS, 12), BpfInstruction.jump(JEQ_K, 0x800, 0, 1),
+                BpfInstruction.stmt(RET_K, 262144), BpfInstruction.stmt(RET_K, 0));
+        assertEquals(IP, new BpfProgram(insns));
+        assertEquals(IP.hashCode(), new BpfProgram(insns).hashCode());
+        assertEquals(insns, IP.instructions());
+        assertEquals(insns.toString(), IP.instructions().toString());
+        assertThrows(UnsupportedOperationException.class, () -> IP.instructions().add(BpfInstruction.stmt(RET_K, 0)));
+        assertThrows(UnsupportedOperationException.class, () -> IP.instructions().set(0, BpfInstruction.stmt(RET_K, 0)));
+    }
 }
