@@ -22,6 +22,11 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Decoding is partly lazy: the common Ethernet / IP / TCP or UDP headers are decoded at once, and the layers
+ * above them only when the result is first asked for one of them (or for the layer count, flags, or a search
+ * that the first layers do not answer). The result is the same either way; it only costs less when a caller
+ * reads the first layers alone.
+ *
  * <p>Malformed or truncated input never makes it throw: decoding stops at the first layer that cannot be
  * read and flags it ({@link LayerFlags}). Each call counts one frame ({@link DecodedPacket#frameNumber()}),
  * starting at 1; {@link #resetFrameNumber()} starts over.
@@ -33,7 +38,13 @@ public final class PacketDecoder {
     private final ProtocolRegistry registry;
     private final DecodedPacket result;
     private final Context context = new Context();
+    private final CommonChain chain;
+    private final boolean chainUsable;
+    /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
+    private byte[] current;
     private boolean verifyChecksums;
+    /** {@link #verifyChecksums} as it was when the current packet was decoded. */
+    private boolean verifyCurrent;
     private long frameCounter;
     /** Views of recently seen backing arrays, so that a caller cycling through a few buffers allocates none. */
     private final byte[][] wrappedArrays = new byte[8][];
@@ -50,7 +61,9 @@ public final class PacketDecoder {
     /** A decoder over the protocols of {@code registry}. */
     public PacketDecoder(ProtocolRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.result = new DecodedPacket(registry);
+        this.result = new DecodedPacket(registry, this);
+        this.chain = new CommonChain(result, registry);
+        this.chainUsable = CommonChain.usable(registry);
     }
 
     /**
@@ -151,6 +164,9 @@ public final class PacketDecoder {
         r.originalLength = Math.max(originalLength, length);
         r.count = 0;
         r.tooManyLayers = false;
+        r.pending = false;
+        current = data;
+        verifyCurrent = verifyChecksums;
         run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
         return r;
     }
@@ -182,6 +198,39 @@ public final class PacketDecoder {
             context.addLayer(Protocols.DATA, offset, end - offset, end);
             return;
         }
+        if (first == Protocols.ETH && chainUsable && !verifyCurrent) {
+            chain.ethernet(buf, offset, end, context);
+            result.pending = chain.kind != CommonChain.DONE;
+            return;
+        }
+        guardedLoop(buf, offset, end, first);
+    }
+
+    /**
+     * Decodes the layers {@link CommonChain} left for later. Called by the result, once, the first time it is
+     * asked for something the first layers do not answer.
+     */
+    void finish() {
+        CommonChain c = chain;
+        byte[] buf = current;
+        int kind = c.kind;
+        c.kind = CommonChain.DONE;
+        switch (kind) {
+            case CommonChain.STEP:
+                guardedLoop(buf, c.off, c.end, c.proto);
+                break;
+            case CommonChain.TCP_PAYLOAD:
+                guardedLoop(buf, c.off + c.aux, c.end, FastPath.tcpPayload(buf, c.off, c.aux, c.end, context));
+                break;
+            case CommonChain.UDP_PAYLOAD:
+                guardedLoop(buf, c.off + 8, c.end, FastPath.udpPayload(buf, c.off, context));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void guardedLoop(byte[] buf, int offset, int end, int first) {
         try {
             loop(buf, offset, end, first);
         } catch (RuntimeException e) {
@@ -325,7 +374,7 @@ public final class PacketDecoder {
 
         @Override
         public boolean verifyChecksums() {
-            return verifyChecksums;
+            return verifyCurrent;
         }
 
         @Override

@@ -46,6 +46,19 @@ public final class FastPath {
         }
     }
 
+    /**
+     * The second half of the built-in TCP decoder: the protocol of a segment's non-empty payload, found by port
+     * or by a TLS record header. {@code off} is the TCP header's index, {@code hl} its length.
+     */
+    public static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
+        return Transport.tcpPayload(buf, off, hl, end, ctx);
+    }
+
+    /** The second half of the built-in UDP decoder: the protocol of a datagram's non-empty payload, by port. */
+    public static int udpPayload(byte[] buf, int off, DecodeContext ctx) {
+        return Transport.udpPayload(buf, off, ctx);
+    }
+
     /** Calls the built-in decoder of {@code protocol} directly, or returns {@link #NOT_HANDLED}. */
     public static int decode(int protocol, byte[] buf, int off, int end, DecodeContext ctx) {
         switch (protocol) {

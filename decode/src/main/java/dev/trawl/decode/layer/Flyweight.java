@@ -20,6 +20,14 @@ public abstract class Flyweight {
     protected int offset;
     /** The absolute index just past the last byte of the region (header and payload). */
     protected int limit;
+    /**
+     * The buffer's backing array when it shows one (heap buffers that are not read-only, which is what
+     * {@code DecodedPacket.buffer()} always is), else {@code null}: reading the array directly spares a
+     * buffer bounds check per byte.
+     */
+    private byte[] array;
+    /** The array index of buffer index 0. */
+    private int arrayOffset;
 
     /** Creates an unwrapped view. */
     protected Flyweight() {
@@ -31,6 +39,18 @@ public abstract class Flyweight {
         this.offset = offset;
         long end = (long) offset + Math.max(0, length);
         this.limit = (int) Math.min(end, buffer.limit());
+        if (buffer.hasArray()) {
+            this.array = buffer.array();
+            this.arrayOffset = buffer.arrayOffset();
+        } else {
+            this.array = null;
+        }
+    }
+
+    /** The byte at absolute index {@code i}, which the caller has checked lies in the region. */
+    private byte at(int i) {
+        byte[] a = array;
+        return a != null ? a[arrayOffset + i] : buffer.get(i);
     }
 
     /** The wrapped buffer. */
@@ -55,7 +75,12 @@ public abstract class Flyweight {
 
     /** The unsigned byte at {@code rel}, or 0 if outside the region. */
     protected final int u8(int rel) {
-        return has(rel, 1) ? buffer.get(offset + rel) & 0xFF : 0;
+        return has(rel, 1) ? at(offset + rel) & 0xFF : 0;
+    }
+
+    /** The unsigned byte at {@code rel}, which the caller has checked with {@link #has(int, int)}. */
+    protected final int checkedU8(int rel) {
+        return at(offset + rel) & 0xFF;
     }
 
     /** The unsigned big-endian 16-bit value at {@code rel}, or 0. */
@@ -64,7 +89,7 @@ public abstract class Flyweight {
             return 0;
         }
         int i = offset + rel;
-        return (buffer.get(i) & 0xFF) << 8 | (buffer.get(i + 1) & 0xFF);
+        return (at(i) & 0xFF) << 8 | (at(i + 1) & 0xFF);
     }
 
     /** The unsigned little-endian 16-bit value at {@code rel}, or 0. */
@@ -73,7 +98,7 @@ public abstract class Flyweight {
             return 0;
         }
         int i = offset + rel;
-        return (buffer.get(i + 1) & 0xFF) << 8 | (buffer.get(i) & 0xFF);
+        return (at(i + 1) & 0xFF) << 8 | (at(i) & 0xFF);
     }
 
     /** The unsigned big-endian 24-bit value at {@code rel}, or 0. */
@@ -86,7 +111,8 @@ public abstract class Flyweight {
         if (!has(rel, 4)) {
             return 0;
         }
-        return (long) u16(rel) << 16 | u16(rel + 2);
+        int i = offset + rel;
+        return ((long) (at(i) & 0xFF) << 24) | (at(i + 1) & 0xFF) << 16 | (at(i + 2) & 0xFF) << 8 | (at(i + 3) & 0xFF);
     }
 
     /** The big-endian 48-bit value at {@code rel} (a MAC address), or 0. */
