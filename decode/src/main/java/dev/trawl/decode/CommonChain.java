@@ -40,6 +40,10 @@ final class CommonChain {
 
     private final DecodedPacket r;
     private final ProtocolRegistry registry;
+    /**
+     * Whether EtherType 0x0800 leads to the built-in IPv4 decoder, 0x86DD to IPv6, IP protocol 6 to TCP and
+     * 17 to UDP: the registry is immutable, so these lookups are made once instead of per packet.
+     */
     private final boolean ipv4;
     private final boolean ipv6;
     private final boolean tcp;
@@ -48,10 +52,11 @@ final class CommonChain {
     CommonChain(DecodedPacket result, ProtocolRegistry registry) {
         this.r = result;
         this.registry = registry;
-        this.ipv4 = registry.isDirect(Protocols.IP);
-        this.ipv6 = registry.isDirect(Protocols.IPV6);
-        this.tcp = registry.isDirect(Protocols.TCP);
-        this.udp = registry.isDirect(Protocols.UDP);
+        this.ipv4 = registry.isDirect(Protocols.IP) && registry.lookup(Dispatch.ETHERTYPE, 0x0800) == Protocols.IP;
+        this.ipv6 = registry.isDirect(Protocols.IPV6)
+                && registry.lookup(Dispatch.ETHERTYPE, 0x86DD) == Protocols.IPV6;
+        this.tcp = registry.isDirect(Protocols.TCP) && registry.lookup(Dispatch.IP_PROTO, 6) == Protocols.TCP;
+        this.udp = registry.isDirect(Protocols.UDP) && registry.lookup(Dispatch.IP_PROTO, 17) == Protocols.UDP;
     }
 
     /** Whether the registry keeps the built-in Ethernet decoder, without which this class is not used. */
@@ -66,15 +71,19 @@ final class CommonChain {
         end = limit;
     }
 
-    private void add(int protocol, int offset, int headerLength, int layerEnd, int flags) {
+    /**
+     * Records layer {@code index}, the last so far. The chain always starts at an empty table, so each layer's
+     * index is known: Ethernet 0, its ethertype pseudo-layer 1, IP 2, the transport 3.
+     */
+    private void add(int index, int protocol, int offset, int headerLength, int layerEnd, int flags) {
         int[] l = r.layers;
-        int b = r.count * DecodedPacket.STRIDE;
+        int b = index * DecodedPacket.STRIDE;
         l[b + DecodedPacket.PROTOCOL] = protocol;
         l[b + DecodedPacket.OFFSET] = offset;
         l[b + DecodedPacket.HEADER_LENGTH] = headerLength;
         l[b + DecodedPacket.END] = layerEnd;
         l[b + DecodedPacket.FLAGS] = flags;
-        r.count++;
+        r.count = index + 1;
     }
 
     /**
@@ -92,19 +101,19 @@ final class CommonChain {
             defer(Protocols.ETH, o, limit);
             return;
         }
-        add(Protocols.ETH, o, 14, limit, 0);
+        add(0, Protocols.ETH, o, 14, limit, 0);
         // Wireshark's zero-length ethertype pseudo-layer, as LinkLayers.ethernet records it.
-        add(Protocols.ETHERTYPE, o + 12, 0, limit, LayerFlags.PSEUDO);
+        add(1, Protocols.ETHERTYPE, o + 12, 0, limit, LayerFlags.PSEUDO);
         int p = o + 14;
         if (p == limit) {
             return; // an empty payload ends the stack
         }
-        int next = registry.lookup(Dispatch.ETHERTYPE, type);
-        if (next == Protocols.IP && ipv4) {
+        if (type == 0x0800 && ipv4) {
             ipv4(buf, p, limit, ctx);
-        } else if (next == Protocols.IPV6 && ipv6) {
+        } else if (type == 0x86DD && ipv6) {
             ipv6(buf, p, limit, ctx);
         } else {
+            int next = registry.lookup(Dispatch.ETHERTYPE, type);
             defer(next < 0 ? Protocols.DATA : next, p, limit);
         }
     }
@@ -131,19 +140,17 @@ final class CommonChain {
         } else {
             layerEnd = o + total;
         }
-        add(Protocols.IP, o, hl, layerEnd, flags);
+        add(2, Protocols.IP, o, hl, layerEnd, flags);
         int p = o + hl;
         // The loop stops at an empty payload unless the datagram claims one (a capture cut after the header).
         if (p == layerEnd && total <= hl) {
             return;
         }
-        int next;
         if ((u16(buf, o + 6) & 0x3FFF) != 0) {
-            next = Protocols.DATA; // a fragment
-        } else {
-            next = registry.lookup(Dispatch.IP_PROTO, u8(buf, o + 9));
+            defer(Protocols.DATA, p, layerEnd); // a fragment
+            return;
         }
-        transport(buf, next, p, layerEnd, ctx);
+        transport(buf, u8(buf, o + 9), p, layerEnd, ctx);
     }
 
     private void ipv6(byte[] buf, int o, int limit, DecodeContext ctx) {
@@ -162,20 +169,22 @@ final class CommonChain {
         } else {
             layerEnd = o + 40 + payload;
         }
-        add(Protocols.IPV6, o, 40, layerEnd, flags);
+        add(2, Protocols.IPV6, o, 40, layerEnd, flags);
         int nh = u8(buf, o + 6);
         if (nh == 59) {
             return; // no next header
         }
-        transport(buf, registry.lookup(Dispatch.IP_PROTO, nh), o + 40, layerEnd, ctx);
+        transport(buf, nh, o + 40, layerEnd, ctx);
     }
 
-    private void transport(byte[] buf, int next, int o, int limit, DecodeContext ctx) {
-        if (next == Protocols.TCP && tcp) {
+    /** Continues with IP protocol number {@code number} over {@code [o, limit)}. */
+    private void transport(byte[] buf, int number, int o, int limit, DecodeContext ctx) {
+        if (number == 6 && tcp) {
             tcp(buf, o, limit, ctx);
-        } else if (next == Protocols.UDP && udp) {
+        } else if (number == 17 && udp) {
             udp(buf, o, limit);
         } else {
+            int next = registry.lookup(Dispatch.IP_PROTO, number);
             defer(next < 0 ? Protocols.DATA : next, o, limit);
         }
     }
@@ -190,7 +199,7 @@ final class CommonChain {
             defer(Protocols.TCP, o, limit);
             return;
         }
-        add(Protocols.TCP, o, hl, limit, 0);
+        add(3, Protocols.TCP, o, hl, limit, 0);
         if (hl > 20) {
             mptcpOptions(buf, o, hl, ctx);
         }
@@ -247,7 +256,7 @@ final class CommonChain {
         } else {
             flags = LayerFlags.TRUNCATED;
         }
-        add(Protocols.UDP, o, 8, layerEnd, flags);
+        add(3, Protocols.UDP, o, 8, layerEnd, flags);
         if (o + 8 >= layerEnd) {
             return;
         }

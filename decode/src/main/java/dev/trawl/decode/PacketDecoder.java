@@ -154,7 +154,9 @@ public final class PacketDecoder {
     private DecodedPacket decodeArray(int linkType, byte[] data, ByteBuffer view, int offset, int length,
             int originalLength, long timestampSeconds, int timestampNanos) {
         DecodedPacket r = result;
-        r.buffer = view;
+        if (r.buffer != view) {
+            r.buffer = view; // stores of references cost a GC barrier; most packets come from the same buffer
+        }
         r.start = offset;
         r.end = offset + length;
         r.linkType = linkType & 0xFFFF;
@@ -165,7 +167,9 @@ public final class PacketDecoder {
         r.count = 0;
         r.tooManyLayers = false;
         r.pending = false;
-        current = data;
+        if (current != data) {
+            current = data;
+        }
         verifyCurrent = verifyChecksums;
         run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
         return r;

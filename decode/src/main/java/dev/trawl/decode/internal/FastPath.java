@@ -22,6 +22,8 @@ public final class FastPath {
     public static final ProtocolDecoder IPV6 = Ip::ipv6;
     public static final ProtocolDecoder TCP = Transport::tcp;
     public static final ProtocolDecoder UDP = Transport::udp;
+    public static final ProtocolDecoder DNS = Apps::dns;
+    public static final ProtocolDecoder MDNS = Apps::mdns;
 
     /** Returned by {@link #decode} when {@code protocol} has no direct path. */
     public static final int NOT_HANDLED = Integer.MIN_VALUE;
@@ -41,6 +43,10 @@ public final class FastPath {
                 return decoder == TCP;
             case Protocols.UDP:
                 return decoder == UDP;
+            case Protocols.DNS:
+                return decoder == DNS;
+            case Protocols.MDNS:
+                return decoder == MDNS;
             default:
                 return false;
         }
@@ -74,6 +80,10 @@ public final class FastPath {
                 return Transport.tcp(buf, off, end, ctx);
             case Protocols.UDP:
                 return Transport.udp(buf, off, end, ctx);
+            case Protocols.DNS:
+                return Apps.dns(buf, off, end, ctx);
+            case Protocols.MDNS:
+                return Apps.mdns(buf, off, end, ctx);
             default:
                 return NOT_HANDLED;
         }

@@ -183,24 +183,41 @@ public final class Dns extends Flyweight {
      * Spells the common kind of name, uncompressed and printable, into {@code t} with a leading dot, and
      * returns the number of chars written; or returns 0 when the name needs {@link #appendName}'s full
      * treatment (pointers, escapes, the root, too long, cut short). Label lengths vary from name to name, so a
-     * loop per label would mispredict its exit on every label; one loop over the name's bytes, choosing
-     * between a dot and the byte without branching, mispredicts only at the end.
+     * copy loop per label would mispredict its exit on every label: this walks the labels once to find the
+     * end, copies the whole name in one loop, then turns the length bytes into dots and checks the
+     * characters, each in a loop of its own.
      */
     private int spellPlain(int rel, char[] t) {
         int lim = Math.min(limit - offset, rel + MAX_NAME + 1);
-        int next = rel;
-        boolean odd = false;
-        for (int i = rel; i < lim; i++) {
-            int c = checkedU8(i);
-            boolean boundary = i == next;
-            if (boundary & c == 0) {
-                return odd || i == rel ? 0 : i - rel;
+        int p = rel;
+        while (true) {
+            if (p >= lim) {
+                return 0;
             }
-            odd |= boundary ? c >= 0x40 : c <= 0x20 | c >= 0x7F;
-            next = boundary ? i + 1 + c : next;
-            t[i - rel] = boundary ? '.' : (char) c;
+            int len = checkedU8(p);
+            if (len == 0) {
+                break;
+            }
+            if (len >= 0x40) {
+                return 0;
+            }
+            p += 1 + len;
         }
-        return 0;
+        int span = p - rel;
+        for (int i = 0; i < span; i++) {
+            t[i] = (char) checkedU8(rel + i);
+        }
+        for (int q = 0; q < span;) {
+            int len = t[q];
+            t[q] = '.';
+            q += 1 + len;
+        }
+        boolean odd = false;
+        for (int i = 0; i < span; i++) {
+            char c = t[i];
+            odd |= c <= 0x20 | c >= 0x7F;
+        }
+        return odd ? 0 : span;
     }
 
     /** The relative offset just past the question at {@code rel}, or -1. */

@@ -1,6 +1,9 @@
 package dev.trawl.decode.layer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Base of trawl's protocol flyweights: a reusable view of one header inside a buffer, in the style of
@@ -14,7 +17,12 @@ import java.nio.ByteBuffer;
  * are; it is not thread-safe.
  */
 public abstract class Flyweight {
-    /** The wrapped buffer. */
+    /** Big-endian views of byte arrays: one load per value instead of one per byte. */
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    /** The wrapped buffer; set it (with the offset and limit) through {@link #wrapRegion} only. */
     protected ByteBuffer buffer;
     /** The absolute index of the header's first byte. */
     protected int offset;
@@ -35,16 +43,15 @@ public abstract class Flyweight {
 
     /** Points this view at {@code length} bytes from {@code offset}, clamped to the buffer's limit. */
     protected final void wrapRegion(ByteBuffer buffer, int offset, int length) {
-        this.buffer = buffer;
+        if (buffer != this.buffer) {
+            // A buffer's array and array offset never change; a view is mostly re-wrapped over the same buffer.
+            this.array = buffer.hasArray() ? buffer.array() : null;
+            this.arrayOffset = array != null ? buffer.arrayOffset() : 0;
+            this.buffer = buffer;
+        }
         this.offset = offset;
         long end = (long) offset + Math.max(0, length);
         this.limit = (int) Math.min(end, buffer.limit());
-        if (buffer.hasArray()) {
-            this.array = buffer.array();
-            this.arrayOffset = buffer.arrayOffset();
-        } else {
-            this.array = null;
-        }
     }
 
     /** The byte at absolute index {@code i}, which the caller has checked lies in the region. */
@@ -89,7 +96,11 @@ public abstract class Flyweight {
             return 0;
         }
         int i = offset + rel;
-        return (at(i) & 0xFF) << 8 | (at(i + 1) & 0xFF);
+        byte[] a = array;
+        if (a != null) {
+            return (short) SHORT_BE.get(a, arrayOffset + i) & 0xFFFF;
+        }
+        return (buffer.get(i) & 0xFF) << 8 | (buffer.get(i + 1) & 0xFF);
     }
 
     /** The unsigned little-endian 16-bit value at {@code rel}, or 0. */
@@ -112,7 +123,12 @@ public abstract class Flyweight {
             return 0;
         }
         int i = offset + rel;
-        return ((long) (at(i) & 0xFF) << 24) | (at(i + 1) & 0xFF) << 16 | (at(i + 2) & 0xFF) << 8 | (at(i + 3) & 0xFF);
+        byte[] a = array;
+        if (a != null) {
+            return (int) INT_BE.get(a, arrayOffset + i) & 0xFFFF_FFFFL;
+        }
+        return ((long) (buffer.get(i) & 0xFF) << 24) | (buffer.get(i + 1) & 0xFF) << 16
+                | (buffer.get(i + 2) & 0xFF) << 8 | (buffer.get(i + 3) & 0xFF);
     }
 
     /** The big-endian 48-bit value at {@code rel} (a MAC address), or 0. */
