@@ -72,16 +72,17 @@ public final class DecodedPacket {
     int timestampNanos;
     int originalLength;
 
-    private Ethernet ethernet;
-    private Vlan vlan;
-    private Mpls mpls;
-    private Arp arp;
-    private Ipv4 ipv4;
-    private Ipv6 ipv6;
-    private Ipv6Extension ipv6Extension;
-    private Tcp tcp;
-    private Udp udp;
-    private Icmp icmp;
+    // One view of each common header, made once: reading a packet allocates nothing.
+    private final Ethernet ethernet = new Ethernet();
+    private final Vlan vlan = new Vlan();
+    private final Mpls mpls = new Mpls();
+    private final Arp arp = new Arp();
+    private final Ipv4 ipv4 = new Ipv4();
+    private final Ipv6 ipv6 = new Ipv6();
+    private final Ipv6Extension ipv6Extension = new Ipv6Extension();
+    private final Tcp tcp = new Tcp();
+    private final Udp udp = new Udp();
+    private final Icmp icmp = new Icmp();
 
     DecodedPacket(ProtocolRegistry registry, PacketDecoder decoder) {
         this.registry = registry;
@@ -258,7 +259,7 @@ public final class DecodedPacket {
                     return i;
                 }
             }
-            if (!pending) {
+            if (!pending || !decoder.mayHold(protocol)) {
                 return -1;
             }
             complete();
@@ -283,70 +284,70 @@ public final class DecodedPacket {
 
     /** The shared {@link Ethernet} view of layer {@code i}. */
     public Ethernet ethernet(int i) {
-        Ethernet f = ethernet == null ? ethernet = new Ethernet() : ethernet;
+        Ethernet f = ethernet;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Vlan} view of layer {@code i} (a {@code vlan} or {@code ieee8021ad} layer). */
     public Vlan vlan(int i) {
-        Vlan f = vlan == null ? vlan = new Vlan() : vlan;
+        Vlan f = vlan;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Mpls} view of layer {@code i}. */
     public Mpls mpls(int i) {
-        Mpls f = mpls == null ? mpls = new Mpls() : mpls;
+        Mpls f = mpls;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Arp} view of layer {@code i}. */
     public Arp arp(int i) {
-        Arp f = arp == null ? arp = new Arp() : arp;
+        Arp f = arp;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Ipv4} view of layer {@code i}. */
     public Ipv4 ipv4(int i) {
-        Ipv4 f = ipv4 == null ? ipv4 = new Ipv4() : ipv4;
+        Ipv4 f = ipv4;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Ipv6} view of layer {@code i}. */
     public Ipv6 ipv6(int i) {
-        Ipv6 f = ipv6 == null ? ipv6 = new Ipv6() : ipv6;
+        Ipv6 f = ipv6;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Ipv6Extension} view of layer {@code i}. */
     public Ipv6Extension ipv6Extension(int i) {
-        Ipv6Extension f = ipv6Extension == null ? ipv6Extension = new Ipv6Extension() : ipv6Extension;
+        Ipv6Extension f = ipv6Extension;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Tcp} view of layer {@code i}. */
     public Tcp tcp(int i) {
-        Tcp f = tcp == null ? tcp = new Tcp() : tcp;
+        Tcp f = tcp;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Udp} view of layer {@code i}. */
     public Udp udp(int i) {
-        Udp f = udp == null ? udp = new Udp() : udp;
+        Udp f = udp;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Icmp} view of layer {@code i} (ICMP or ICMPv6). */
     public Icmp icmp(int i) {
-        Icmp f = icmp == null ? icmp = new Icmp() : icmp;
+        Icmp f = icmp;
         int b = at(i);
         return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }

@@ -40,6 +40,9 @@ public final class PacketDecoder {
     private final Context context = new Context();
     private final CommonChain chain;
     private final boolean chainUsable;
+    /** Whether LINKTYPE_ETHERNET frames start with the chain; known once, as the registry is immutable. */
+    private final boolean ethernetChain;
+    private static final int ETHERNET = 1;
     /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
     private byte[] current;
     private boolean verifyChecksums;
@@ -64,6 +67,7 @@ public final class PacketDecoder {
         this.result = new DecodedPacket(registry, this);
         this.chain = new CommonChain(result, registry);
         this.chainUsable = CommonChain.usable(registry);
+        this.ethernetChain = chainUsable && registry.lookup(Dispatch.LINKTYPE, ETHERNET) == Protocols.ETH;
     }
 
     /**
@@ -171,7 +175,12 @@ public final class PacketDecoder {
             current = data;
         }
         verifyCurrent = verifyChecksums;
-        run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+        if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
+            chain.ethernet(data, offset, offset + length, context);
+            r.pending = chain.kind != CommonChain.DONE;
+        } else {
+            run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+        }
         return r;
     }
 
@@ -203,7 +212,7 @@ public final class PacketDecoder {
             return;
         }
         if (first == Protocols.ETH && chainUsable && !verifyCurrent) {
-            chain.ethernet(buf, offset, end, context);
+            chain.ethernet(buf, offset, end, context); // Ethernet under another link type's number
             result.pending = chain.kind != CommonChain.DONE;
             return;
         }
@@ -232,6 +241,27 @@ public final class PacketDecoder {
             default:
                 break;
         }
+    }
+
+    /**
+     * Whether the layers still to be decoded may include one of {@code protocol}: false only when the next
+     * one is known to be a {@link ProtocolRegistry#isLeaf leaf} of another protocol, so that a search for a
+     * protocol the packet does not hold need not decode its application layer.
+     */
+    boolean mayHold(int protocol) {
+        CommonChain c = chain;
+        // Name the transport payload's protocol now (the resume point becomes a plain step at the payload).
+        if (c.kind == CommonChain.UDP_PAYLOAD) {
+            c.proto = FastPath.udpPayload(current, c.off, context);
+            c.off += 8;
+            c.kind = CommonChain.STEP;
+        } else if (c.kind == CommonChain.TCP_PAYLOAD) {
+            c.proto = FastPath.tcpPayload(current, c.off, c.aux, c.end, context);
+            c.off += c.aux;
+            c.kind = CommonChain.STEP;
+        }
+        return c.kind != CommonChain.STEP || !registry.isLeaf(c.proto) || protocol == c.proto
+                || protocol == Protocols.DATA;
     }
 
     private void guardedLoop(byte[] buf, int offset, int end, int first) {

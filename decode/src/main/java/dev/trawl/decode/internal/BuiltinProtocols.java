@@ -73,7 +73,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("dns", FastPath.DNS);
         r.protocol("mdns", FastPath.MDNS);
         r.protocol("dhcp", Apps::dhcp);
-        r.protocol("ntp", Apps::ntp);
+        r.protocol("ntp", FastPath.NTP);
         r.protocol("udpencap", Apps::udpEncap);
         r.protocol("sll", LinkLayers::sll);
         r.protocol("null", LinkLayers::nullLoopback);

@@ -24,6 +24,31 @@ public final class FastPath {
     public static final ProtocolDecoder UDP = Transport::udp;
     public static final ProtocolDecoder DNS = Apps::dns;
     public static final ProtocolDecoder MDNS = Apps::mdns;
+    public static final ProtocolDecoder NTP = Apps::ntp;
+
+    /**
+     * Whether {@code decoder} is a built-in decoder of {@code protocol} that records at most layers of
+     * {@code protocol} itself and ends the stack (returns NONE, or REJECT, after which the loop records the
+     * region as data). A search for any other protocol above such a layer can then be answered without
+     * running it.
+     */
+    public static boolean isLeaf(int protocol, ProtocolDecoder decoder) {
+        if (decoder instanceof Apps.Opaque) {
+            return ((Apps.Opaque) decoder).protocol == protocol;
+        }
+        switch (protocol) {
+            case Protocols.DATA:
+                return decoder == DATA;
+            case Protocols.DNS:
+                return decoder == DNS;
+            case Protocols.MDNS:
+                return decoder == MDNS;
+            case Protocols.NTP:
+                return decoder == NTP;
+            default:
+                return false;
+        }
+    }
 
     /** Returned by {@link #decode} when {@code protocol} has no direct path. */
     public static final int NOT_HANDLED = Integer.MIN_VALUE;
