@@ -182,42 +182,39 @@ public final class Dns extends Flyweight {
     /**
      * Spells the common kind of name, uncompressed and printable, into {@code t} with a leading dot, and
      * returns the number of chars written; or returns 0 when the name needs {@link #appendName}'s full
-     * treatment (pointers, escapes, the root, too long, cut short). Label lengths vary from name to name, so a
-     * copy loop per label would mispredict its exit on every label: this walks the labels once to find the
-     * end, copies the whole name in one loop, then turns the length bytes into dots and checks the
-     * characters, each in a loop of its own.
+     * treatment (pointers, escapes, the root, too long, cut short, a buffer that hides its array). Works on
+     * the array directly: one bounds check per label instead of one per byte.
      */
     private int spellPlain(int rel, char[] t) {
-        int lim = Math.min(limit - offset, rel + MAX_NAME + 1);
-        int p = rel;
+        byte[] a = array();
+        if (a == null || !has(rel, 1)) {
+            return 0;
+        }
+        int base = arrayIndex(0);
+        int lim = base + Math.min(limit - offset, rel + MAX_NAME + 1);
+        int p = base + rel;
+        int n = 0;
         while (true) {
             if (p >= lim) {
                 return 0;
             }
-            int len = checkedU8(p);
+            int len = a[p] & 0xFF;
             if (len == 0) {
-                break;
+                return n;
             }
-            if (len >= 0x40) {
+            if (len >= 0x40 || p + 1 + len > lim) {
                 return 0;
+            }
+            t[n++] = '.';
+            for (int i = p + 1, e = p + 1 + len; i < e; i++) {
+                int c = a[i] & 0xFF;
+                if (c <= 0x20 || c >= 0x7F) {
+                    return 0;
+                }
+                t[n++] = (char) c;
             }
             p += 1 + len;
         }
-        int span = p - rel;
-        for (int i = 0; i < span; i++) {
-            t[i] = (char) checkedU8(rel + i);
-        }
-        for (int q = 0; q < span;) {
-            int len = t[q];
-            t[q] = '.';
-            q += 1 + len;
-        }
-        boolean odd = false;
-        for (int i = 0; i < span; i++) {
-            char c = t[i];
-            odd |= c <= 0x20 | c >= 0x7F;
-        }
-        return odd ? 0 : span;
     }
 
     /** The relative offset just past the question at {@code rel}, or -1. */

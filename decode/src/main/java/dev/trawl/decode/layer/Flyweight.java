@@ -85,6 +85,19 @@ public abstract class Flyweight {
         return has(rel, 1) ? at(offset + rel) & 0xFF : 0;
     }
 
+    /**
+     * The backing array of the wrapped buffer, or {@code null} when it hides it; index it with
+     * {@link #arrayIndex(int)}, within the region only. Read-only in effect: do not write to it.
+     */
+    protected final byte[] array() {
+        return array;
+    }
+
+    /** The index in {@link #array()} of the byte at {@code rel}. */
+    protected final int arrayIndex(int rel) {
+        return arrayOffset + offset + rel;
+    }
+
     /** The unsigned byte at {@code rel}, which the caller has checked with {@link #has(int, int)}. */
     protected final int checkedU8(int rel) {
         return at(offset + rel) & 0xFF;
