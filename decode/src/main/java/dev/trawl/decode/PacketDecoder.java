@@ -53,6 +53,11 @@ public final class PacketDecoder {
     private final byte[][] wrappedArrays = new byte[8][];
     private final ByteBuffer[] wrappedBuffers = new ByteBuffer[8];
     private int nextWrapped;
+    /** The array-backed buffer decoded last, with its array, the view of it and its array offset. */
+    private ByteBuffer lastBuffer;
+    private byte[] lastArray;
+    private ByteBuffer lastView;
+    private int lastArrayOffset;
     private byte[] scratch = new byte[2048];
     private ByteBuffer scratchBuffer = ByteBuffer.wrap(scratch);
 
@@ -139,10 +144,19 @@ public final class PacketDecoder {
     public DecodedPacket decode(int linkType, ByteBuffer buf, int offset, int length, int originalLength,
             long timestampSeconds, int timestampNanos) {
         Objects.checkFromIndexSize(offset, length, buf.limit());
+        if (buf == lastBuffer) {
+            // The same buffer as last time (a buffer's array and array offset never change).
+            return decodeArray(linkType, lastArray, lastView, lastArrayOffset + offset, length, originalLength,
+                    timestampSeconds, timestampNanos);
+        }
         if (buf.hasArray()) {
             // Decode in place, in the coordinates of the backing array.
             byte[] array = buf.array();
-            return decodeArray(linkType, array, wrap(array), buf.arrayOffset() + offset, length, originalLength,
+            lastBuffer = buf;
+            lastArray = array;
+            lastView = wrap(array);
+            lastArrayOffset = buf.arrayOffset();
+            return decodeArray(linkType, array, lastView, lastArrayOffset + offset, length, originalLength,
                     timestampSeconds, timestampNanos);
         }
         // A read-only or direct buffer hides its array: decode a copy of the packet's bytes.
