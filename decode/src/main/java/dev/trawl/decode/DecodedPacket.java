@@ -34,8 +34,9 @@ import java.nio.ByteBuffer;
  * over {@code buffer(), offset(i), layerLength(i)}.
  *
  * <p>Ownership: the object is reused by its {@link PacketDecoder} and refers to the caller's bytes (or the
- * decoder's copy of them); it is valid until the next decode call or until those bytes change. It is not
- * thread-safe.
+ * decoder's copy of them); it is valid until the next decode call or until those bytes change. The layers above
+ * the common Ethernet / IP / TCP or UDP headers are decoded from those bytes when first asked for (see
+ * {@link PacketDecoder}), which is one more reason not to change them meanwhile. It is not thread-safe.
  */
 public final class DecodedPacket {
     /** The most layers one packet can hold; deeper stacks are cut and flagged {@link #tooManyLayers()}. */
