@@ -34,8 +34,9 @@ import java.nio.ByteBuffer;
  * over {@code buffer(), offset(i), layerLength(i)}.
  *
  * <p>Ownership: the object is reused by its {@link PacketDecoder} and refers to the caller's bytes (or the
- * decoder's copy of them); it is valid until the next decode call or until those bytes change. It is not
- * thread-safe.
+ * decoder's copy of them); it is valid until the next decode call or until those bytes change. The layers above
+ * the common Ethernet / IP / TCP or UDP headers are decoded from those bytes when first asked for (see
+ * {@link PacketDecoder}), which is one more reason not to change them meanwhile. It is not thread-safe.
  */
 public final class DecodedPacket {
     /** The most layers one packet can hold; deeper stacks are cut and flagged {@link #tooManyLayers()}. */
@@ -52,10 +53,17 @@ public final class DecodedPacket {
     static final int HEADER_LENGTH = 2;
     static final int END = 3;
     static final int FLAGS = 4;
+    /** The layers known so far: all of them unless {@link #pending}. */
     int count;
     boolean tooManyLayers;
+    /**
+     * Whether layers past {@link #count} remain to be decoded ({@link PacketDecoder#finish}). The known ones
+     * keep their protocol, offset, header length and end; only their flags may still change.
+     */
+    boolean pending;
 
     final ProtocolRegistry registry;
+    private final PacketDecoder decoder;
     ByteBuffer buffer;
     int start;
     int end;
@@ -65,19 +73,37 @@ public final class DecodedPacket {
     int timestampNanos;
     int originalLength;
 
-    private Ethernet ethernet;
-    private Vlan vlan;
-    private Mpls mpls;
-    private Arp arp;
-    private Ipv4 ipv4;
-    private Ipv6 ipv6;
-    private Ipv6Extension ipv6Extension;
-    private Tcp tcp;
-    private Udp udp;
-    private Icmp icmp;
+    // One view of each common header, made once: reading a packet allocates nothing.
+    private final Ethernet ethernet = new Ethernet();
+    private final Vlan vlan = new Vlan();
+    private final Mpls mpls = new Mpls();
+    private final Arp arp = new Arp();
+    private final Ipv4 ipv4 = new Ipv4();
+    private final Ipv6 ipv6 = new Ipv6();
+    private final Ipv6Extension ipv6Extension = new Ipv6Extension();
+    private final Tcp tcp = new Tcp();
+    private final Udp udp = new Udp();
+    private final Icmp icmp = new Icmp();
 
-    DecodedPacket(ProtocolRegistry registry) {
+    DecodedPacket(ProtocolRegistry registry, PacketDecoder decoder) {
         this.registry = registry;
+        this.decoder = decoder;
+    }
+
+    /** Decodes the layers left for later, if any. */
+    private void complete() {
+        if (pending) {
+            pending = false;
+            decoder.finish();
+        }
+    }
+
+    /** The index of layer {@code i}'s first int in {@link #layers}, decoding the rest first if it is not known. */
+    private int at(int i) {
+        if (i >= count && pending) {
+            complete();
+        }
+        return i * STRIDE;
     }
 
     /** The registry that names this packet's protocol ids. */
@@ -148,37 +174,39 @@ public final class DecodedPacket {
 
     /** The number of layers. */
     public int layerCount() {
+        complete();
         return count;
     }
 
     /** Whether the layer stack was cut at {@link #MAX_LAYERS}. */
     public boolean tooManyLayers() {
+        complete();
         return tooManyLayers;
     }
 
     /** The protocol id of layer {@code i}. */
     public int protocol(int i) {
-        return layers[i * STRIDE + PROTOCOL];
+        return layers[at(i) + PROTOCOL];
     }
 
     /** The Wireshark name of layer {@code i}'s protocol. */
     public String protocolName(int i) {
-        return registry.name(layers[i * STRIDE + PROTOCOL]);
+        return registry.name(layers[at(i) + PROTOCOL]);
     }
 
     /** The absolute index of layer {@code i}'s header. */
     public int offset(int i) {
-        return layers[i * STRIDE + OFFSET];
+        return layers[at(i) + OFFSET];
     }
 
     /** The length of layer {@code i}'s header (may reach past {@link #end()} when truncated). */
     public int headerLength(int i) {
-        return layers[i * STRIDE + HEADER_LENGTH];
+        return layers[at(i) + HEADER_LENGTH];
     }
 
     /** The index just past layer {@code i}'s last byte (header and payload), at most {@link #end()}. */
     public int layerEnd(int i) {
-        return layers[i * STRIDE + END];
+        return layers[at(i) + END];
     }
 
     /**
@@ -186,26 +214,30 @@ public final class DecodedPacket {
      * {@code wrap}, as in {@code new Gre().wrap(p.buffer(), p.offset(i), p.layerLength(i))}.
      */
     public int layerLength(int i) {
-        return layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET];
+        int b = at(i);
+        return layers[b + END] - layers[b + OFFSET];
     }
 
     /** The absolute index of layer {@code i}'s payload (clamped to its end). */
     public int payloadOffset(int i) {
-        return Math.min(layers[i * STRIDE + OFFSET] + layers[i * STRIDE + HEADER_LENGTH], layers[i * STRIDE + END]);
+        int b = at(i);
+        return Math.min(layers[b + OFFSET] + layers[b + HEADER_LENGTH], layers[b + END]);
     }
 
     /** The number of payload bytes captured after layer {@code i}'s header. */
     public int payloadLength(int i) {
-        return Math.max(0, layers[i * STRIDE + END] - payloadOffset(i));
+        return Math.max(0, layers[at(i) + END] - payloadOffset(i));
     }
 
     /** The {@link LayerFlags} of layer {@code i}. */
     public int flags(int i) {
+        complete(); // a later layer's decoder may flag an earlier layer
         return layers[i * STRIDE + FLAGS];
     }
 
     /** Whether any layer carries an error flag ({@link LayerFlags#ERRORS}). */
     public boolean isMalformed() {
+        complete();
         for (int i = 0; i < count; i++) {
             if ((layers[i * STRIDE + FLAGS] & LayerFlags.ERRORS) != 0) {
                 return true;
@@ -221,16 +253,23 @@ public final class DecodedPacket {
 
     /** The index of the first layer of {@code protocol} at or after {@code from}, or -1. */
     public int findNext(int protocol, int from) {
-        for (int i = Math.max(0, from); i < count; i++) {
-            if (layers[i * STRIDE + PROTOCOL] == protocol) {
-                return i;
+        int i = Math.max(0, from);
+        while (true) {
+            for (; i < count; i++) {
+                if (layers[i * STRIDE + PROTOCOL] == protocol) {
+                    return i;
+                }
             }
+            if (!pending || !decoder.mayHold(protocol)) {
+                return -1;
+            }
+            complete();
         }
-        return -1;
     }
 
     /** The index of the last layer of {@code protocol}, or -1. */
     public int findLast(int protocol) {
+        complete();
         for (int i = count - 1; i >= 0; i--) {
             if (layers[i * STRIDE + PROTOCOL] == protocol) {
                 return i;
@@ -246,62 +285,72 @@ public final class DecodedPacket {
 
     /** The shared {@link Ethernet} view of layer {@code i}. */
     public Ethernet ethernet(int i) {
-        Ethernet f = ethernet == null ? ethernet = new Ethernet() : ethernet;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Ethernet f = ethernet;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Vlan} view of layer {@code i} (a {@code vlan} or {@code ieee8021ad} layer). */
     public Vlan vlan(int i) {
-        Vlan f = vlan == null ? vlan = new Vlan() : vlan;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Vlan f = vlan;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Mpls} view of layer {@code i}. */
     public Mpls mpls(int i) {
-        Mpls f = mpls == null ? mpls = new Mpls() : mpls;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Mpls f = mpls;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Arp} view of layer {@code i}. */
     public Arp arp(int i) {
-        Arp f = arp == null ? arp = new Arp() : arp;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Arp f = arp;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Ipv4} view of layer {@code i}. */
     public Ipv4 ipv4(int i) {
-        Ipv4 f = ipv4 == null ? ipv4 = new Ipv4() : ipv4;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Ipv4 f = ipv4;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Ipv6} view of layer {@code i}. */
     public Ipv6 ipv6(int i) {
-        Ipv6 f = ipv6 == null ? ipv6 = new Ipv6() : ipv6;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Ipv6 f = ipv6;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Ipv6Extension} view of layer {@code i}. */
     public Ipv6Extension ipv6Extension(int i) {
-        Ipv6Extension f = ipv6Extension == null ? ipv6Extension = new Ipv6Extension() : ipv6Extension;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Ipv6Extension f = ipv6Extension;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Tcp} view of layer {@code i}. */
     public Tcp tcp(int i) {
-        Tcp f = tcp == null ? tcp = new Tcp() : tcp;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Tcp f = tcp;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Udp} view of layer {@code i}. */
     public Udp udp(int i) {
-        Udp f = udp == null ? udp = new Udp() : udp;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Udp f = udp;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /** The shared {@link Icmp} view of layer {@code i} (ICMP or ICMPv6). */
     public Icmp icmp(int i) {
-        Icmp f = icmp == null ? icmp = new Icmp() : icmp;
-        return f.wrap(buffer, layers[i * STRIDE + OFFSET], layers[i * STRIDE + END] - layers[i * STRIDE + OFFSET]);
+        Icmp f = icmp;
+        int b = at(i);
+        return f.wrap(buffer, layers[b + OFFSET], layers[b + END] - layers[b + OFFSET]);
     }
 
     /**
@@ -309,6 +358,7 @@ public final class DecodedPacket {
      * the leading {@code frame}.
      */
     public StringBuilder appendProtocols(StringBuilder out) {
+        complete();
         for (int i = 0; i < count; i++) {
             if (i > 0) {
                 out.append(':');

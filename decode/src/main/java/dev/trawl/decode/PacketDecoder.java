@@ -22,6 +22,11 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Decoding is partly lazy: the common Ethernet / IP / TCP or UDP headers are decoded at once, and the layers
+ * above them only when the result is first asked for one of them (or for the layer count, flags, or a search
+ * that the first layers do not answer). The result is the same either way; it only costs less when a caller
+ * reads the first layers alone.
+ *
  * <p>Malformed or truncated input never makes it throw: decoding stops at the first layer that cannot be
  * read and flags it ({@link LayerFlags}). Each call counts one frame ({@link DecodedPacket#frameNumber()}),
  * starting at 1; {@link #resetFrameNumber()} starts over.
@@ -33,12 +38,26 @@ public final class PacketDecoder {
     private final ProtocolRegistry registry;
     private final DecodedPacket result;
     private final Context context = new Context();
+    private final CommonChain chain;
+    private final boolean chainUsable;
+    /** Whether LINKTYPE_ETHERNET frames start with the chain; known once, as the registry is immutable. */
+    private final boolean ethernetChain;
+    private static final int ETHERNET = 1;
+    /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
+    private byte[] current;
     private boolean verifyChecksums;
+    /** {@link #verifyChecksums} as it was when the current packet was decoded. */
+    private boolean verifyCurrent;
     private long frameCounter;
     /** Views of recently seen backing arrays, so that a caller cycling through a few buffers allocates none. */
     private final byte[][] wrappedArrays = new byte[8][];
     private final ByteBuffer[] wrappedBuffers = new ByteBuffer[8];
     private int nextWrapped;
+    /** The array-backed buffer decoded last, with its array, the view of it and its array offset. */
+    private ByteBuffer lastBuffer;
+    private byte[] lastArray;
+    private ByteBuffer lastView;
+    private int lastArrayOffset;
     private byte[] scratch = new byte[2048];
     private ByteBuffer scratchBuffer = ByteBuffer.wrap(scratch);
 
@@ -50,7 +69,10 @@ public final class PacketDecoder {
     /** A decoder over the protocols of {@code registry}. */
     public PacketDecoder(ProtocolRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.result = new DecodedPacket(registry);
+        this.result = new DecodedPacket(registry, this);
+        this.chain = new CommonChain(result, registry);
+        this.chainUsable = CommonChain.usable(registry);
+        this.ethernetChain = chainUsable && registry.lookup(Dispatch.LINKTYPE, ETHERNET) == Protocols.ETH;
     }
 
     /**
@@ -122,10 +144,19 @@ public final class PacketDecoder {
     public DecodedPacket decode(int linkType, ByteBuffer buf, int offset, int length, int originalLength,
             long timestampSeconds, int timestampNanos) {
         Objects.checkFromIndexSize(offset, length, buf.limit());
+        if (buf == lastBuffer) {
+            // The same buffer as last time (a buffer's array and array offset never change).
+            return decodeArray(linkType, lastArray, lastView, lastArrayOffset + offset, length, originalLength,
+                    timestampSeconds, timestampNanos);
+        }
         if (buf.hasArray()) {
             // Decode in place, in the coordinates of the backing array.
             byte[] array = buf.array();
-            return decodeArray(linkType, array, wrap(array), buf.arrayOffset() + offset, length, originalLength,
+            lastBuffer = buf;
+            lastArray = array;
+            lastView = wrap(array);
+            lastArrayOffset = buf.arrayOffset();
+            return decodeArray(linkType, array, lastView, lastArrayOffset + offset, length, originalLength,
                     timestampSeconds, timestampNanos);
         }
         // A read-only or direct buffer hides its array: decode a copy of the packet's bytes.
@@ -141,7 +172,9 @@ public final class PacketDecoder {
     private DecodedPacket decodeArray(int linkType, byte[] data, ByteBuffer view, int offset, int length,
             int originalLength, long timestampSeconds, int timestampNanos) {
         DecodedPacket r = result;
-        r.buffer = view;
+        if (r.buffer != view) {
+            r.buffer = view; // stores of references cost a GC barrier; most packets come from the same buffer
+        }
         r.start = offset;
         r.end = offset + length;
         r.linkType = linkType & 0xFFFF;
@@ -151,7 +184,17 @@ public final class PacketDecoder {
         r.originalLength = Math.max(originalLength, length);
         r.count = 0;
         r.tooManyLayers = false;
-        run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+        r.pending = false;
+        if (current != data) {
+            current = data;
+        }
+        verifyCurrent = verifyChecksums;
+        if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
+            chain.ethernet(data, offset, offset + length, context);
+            r.pending = chain.kind != CommonChain.DONE;
+        } else {
+            run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+        }
         return r;
     }
 
@@ -182,6 +225,60 @@ public final class PacketDecoder {
             context.addLayer(Protocols.DATA, offset, end - offset, end);
             return;
         }
+        if (first == Protocols.ETH && chainUsable && !verifyCurrent) {
+            chain.ethernet(buf, offset, end, context); // Ethernet under another link type's number
+            result.pending = chain.kind != CommonChain.DONE;
+            return;
+        }
+        guardedLoop(buf, offset, end, first);
+    }
+
+    /**
+     * Decodes the layers {@link CommonChain} left for later. Called by the result, once, the first time it is
+     * asked for something the first layers do not answer.
+     */
+    void finish() {
+        CommonChain c = chain;
+        byte[] buf = current;
+        int kind = c.kind;
+        c.kind = CommonChain.DONE;
+        switch (kind) {
+            case CommonChain.STEP:
+                guardedLoop(buf, c.off, c.end, c.proto);
+                break;
+            case CommonChain.TCP_PAYLOAD:
+                guardedLoop(buf, c.off + c.aux, c.end, FastPath.tcpPayload(buf, c.off, c.aux, c.end, context));
+                break;
+            case CommonChain.UDP_PAYLOAD:
+                guardedLoop(buf, c.off + 8, c.end, FastPath.udpPayload(buf, c.off, context));
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Whether the layers still to be decoded may include one of {@code protocol}: false only when the next
+     * one is known to be a {@link ProtocolRegistry#isLeaf leaf} of another protocol, so that a search for a
+     * protocol the packet does not hold need not decode its application layer.
+     */
+    boolean mayHold(int protocol) {
+        CommonChain c = chain;
+        // Name the transport payload's protocol now (the resume point becomes a plain step at the payload).
+        if (c.kind == CommonChain.UDP_PAYLOAD) {
+            c.proto = FastPath.udpPayload(current, c.off, context);
+            c.off += 8;
+            c.kind = CommonChain.STEP;
+        } else if (c.kind == CommonChain.TCP_PAYLOAD) {
+            c.proto = FastPath.tcpPayload(current, c.off, c.aux, c.end, context);
+            c.off += c.aux;
+            c.kind = CommonChain.STEP;
+        }
+        return c.kind != CommonChain.STEP || !registry.isLeaf(c.proto) || protocol == c.proto
+                || protocol == Protocols.DATA;
+    }
+
+    private void guardedLoop(byte[] buf, int offset, int end, int first) {
         try {
             loop(buf, offset, end, first);
         } catch (RuntimeException e) {
@@ -325,7 +422,7 @@ public final class PacketDecoder {
 
         @Override
         public boolean verifyChecksums() {
-            return verifyChecksums;
+            return verifyCurrent;
         }
 
         @Override

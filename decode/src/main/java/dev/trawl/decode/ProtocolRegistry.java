@@ -28,6 +28,7 @@ public final class ProtocolRegistry {
     private final String[] names;
     private final ProtocolDecoder[] decoders;
     private final boolean[] direct;
+    private final boolean[] leaf;
     private final IntMap[] tables;
     private final Map<String, Integer> ids;
     private final List<DecoderPlugin> plugins;
@@ -36,8 +37,10 @@ public final class ProtocolRegistry {
         this.names = b.names.toArray(new String[0]);
         this.decoders = b.decoders.toArray(new ProtocolDecoder[0]);
         this.direct = new boolean[decoders.length];
+        this.leaf = new boolean[decoders.length];
         for (int i = 0; i < decoders.length; i++) {
             direct[i] = FastPath.handles(i, decoders[i]);
+            leaf[i] = FastPath.isLeaf(i, decoders[i]);
         }
         this.tables = b.tables;
         this.ids = Map.copyOf(b.ids);
@@ -102,6 +105,14 @@ public final class ProtocolRegistry {
     /** Whether protocol {@code id} still has its built-in decoder, which the decoder loop calls directly. */
     boolean isDirect(int id) {
         return id >= 0 && id < direct.length && direct[id];
+    }
+
+    /**
+     * Whether protocol {@code id}'s decoder is a built-in one known to record no layer but its own (or data)
+     * and to end the stack ({@link FastPath#isLeaf}).
+     */
+    boolean isLeaf(int id) {
+        return id >= 0 && id < leaf.length && leaf[id];
     }
 
     /** The protocol bound to {@code key} in {@code table} ({@link Dispatch}), or {@link Protocols#NONE}. */

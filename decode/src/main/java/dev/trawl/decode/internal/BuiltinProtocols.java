@@ -70,10 +70,10 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("erspan", Tunnels::erspan);
         r.protocol("vxlan", Tunnels::vxlan);
         r.protocol("geneve", Tunnels::geneve);
-        r.protocol("dns", Apps::dns);
-        r.protocol("mdns", Apps::mdns);
+        r.protocol("dns", FastPath.DNS);
+        r.protocol("mdns", FastPath.MDNS);
         r.protocol("dhcp", Apps::dhcp);
-        r.protocol("ntp", Apps::ntp);
+        r.protocol("ntp", FastPath.NTP);
         r.protocol("udpencap", Apps::udpEncap);
         r.protocol("sll", LinkLayers::sll);
         r.protocol("null", LinkLayers::nullLoopback);

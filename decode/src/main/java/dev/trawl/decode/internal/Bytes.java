@@ -1,6 +1,9 @@
 package dev.trawl.decode.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Unsigned big-endian reads at absolute indexes of a {@link ByteBuffer}, independent of the buffer's byte
@@ -85,9 +88,14 @@ public final class Bytes {
         return b[index] & 0xFF;
     }
 
+    /** Big-endian views of byte arrays: one load per value instead of one per byte. */
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     /** The unsigned big-endian 16-bit value at {@code index}. */
     public static int u16(byte[] b, int index) {
-        return (b[index] & 0xFF) << 8 | (b[index + 1] & 0xFF);
+        return (short) SHORT_BE.get(b, index) & 0xFFFF;
     }
 
     /** The unsigned little-endian 16-bit value at {@code index}. */
@@ -102,8 +110,7 @@ public final class Bytes {
 
     /** The big-endian 32-bit value at {@code index}, as a signed int. */
     public static int i32(byte[] b, int index) {
-        return (b[index] & 0xFF) << 24 | (b[index + 1] & 0xFF) << 16 | (b[index + 2] & 0xFF) << 8
-                | (b[index + 3] & 0xFF);
+        return (int) INT_BE.get(b, index);
     }
 
     /** The unsigned big-endian 32-bit value at {@code index}. */

@@ -22,6 +22,33 @@ public final class FastPath {
     public static final ProtocolDecoder IPV6 = Ip::ipv6;
     public static final ProtocolDecoder TCP = Transport::tcp;
     public static final ProtocolDecoder UDP = Transport::udp;
+    public static final ProtocolDecoder DNS = Apps::dns;
+    public static final ProtocolDecoder MDNS = Apps::mdns;
+    public static final ProtocolDecoder NTP = Apps::ntp;
+
+    /**
+     * Whether {@code decoder} is a built-in decoder of {@code protocol} that records at most layers of
+     * {@code protocol} itself and ends the stack (returns NONE, or REJECT, after which the loop records the
+     * region as data). A search for any other protocol above such a layer can then be answered without
+     * running it.
+     */
+    public static boolean isLeaf(int protocol, ProtocolDecoder decoder) {
+        if (decoder instanceof Apps.Opaque) {
+            return ((Apps.Opaque) decoder).protocol == protocol;
+        }
+        switch (protocol) {
+            case Protocols.DATA:
+                return decoder == DATA;
+            case Protocols.DNS:
+                return decoder == DNS;
+            case Protocols.MDNS:
+                return decoder == MDNS;
+            case Protocols.NTP:
+                return decoder == NTP;
+            default:
+                return false;
+        }
+    }
 
     /** Returned by {@link #decode} when {@code protocol} has no direct path. */
     public static final int NOT_HANDLED = Integer.MIN_VALUE;
@@ -41,9 +68,26 @@ public final class FastPath {
                 return decoder == TCP;
             case Protocols.UDP:
                 return decoder == UDP;
+            case Protocols.DNS:
+                return decoder == DNS;
+            case Protocols.MDNS:
+                return decoder == MDNS;
             default:
                 return false;
         }
+    }
+
+    /**
+     * The second half of the built-in TCP decoder: the protocol of a segment's non-empty payload, found by port
+     * or by a TLS record header. {@code off} is the TCP header's index, {@code hl} its length.
+     */
+    public static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
+        return Transport.tcpPayload(buf, off, hl, end, ctx);
+    }
+
+    /** The second half of the built-in UDP decoder: the protocol of a datagram's non-empty payload, by port. */
+    public static int udpPayload(byte[] buf, int off, DecodeContext ctx) {
+        return Transport.udpPayload(buf, off, ctx);
     }
 
     /** Calls the built-in decoder of {@code protocol} directly, or returns {@link #NOT_HANDLED}. */
@@ -61,6 +105,10 @@ public final class FastPath {
                 return Transport.tcp(buf, off, end, ctx);
             case Protocols.UDP:
                 return Transport.udp(buf, off, end, ctx);
+            case Protocols.DNS:
+                return Apps.dns(buf, off, end, ctx);
+            case Protocols.MDNS:
+                return Apps.mdns(buf, off, end, ctx);
             default:
                 return NOT_HANDLED;
         }

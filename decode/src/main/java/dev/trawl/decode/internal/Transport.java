@@ -161,6 +161,14 @@ final class Transport {
             // Data on a SYN (TCP Fast Open) is not handed to an application decoder, as in Wireshark.
             return Protocols.NONE;
         }
+        return tcpPayload(buf, off, hl, end, ctx);
+    }
+
+    /**
+     * The protocol of the payload of a TCP segment at {@code off} with a header of {@code hl} bytes, the payload
+     * being non-empty and in {@code [off + hl, end)}: by port, else TLS by its record header, else data.
+     */
+    static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
         int next = ctx.lookupPorts(Dispatch.TCP_PORT, u16(buf, off), u16(buf, off + 2));
         if (next < 0 && Streams.isRecord(buf, off + hl, end)) {
             // Wireshark finds TLS on any port (by heuristics, then by conversation); a well-formed record
@@ -202,6 +210,11 @@ final class Transport {
         if (off + 8 >= layerEnd) {
             return Protocols.NONE;
         }
+        return udpPayload(buf, off, ctx);
+    }
+
+    /** The protocol of the (non-empty) payload of the UDP datagram at {@code off}: by port, else data. */
+    static int udpPayload(byte[] buf, int off, DecodeContext ctx) {
         return orData(ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2)));
     }
 

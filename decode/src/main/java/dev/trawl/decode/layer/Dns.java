@@ -27,6 +27,9 @@ import java.nio.ByteBuffer;
  * looping. See {@link Flyweight}; not thread-safe.
  */
 public final class Dns extends Flyweight {
+    /** Scratch space for {@link #appendName}, allocated on its first use and kept. */
+    private char[] text;
+
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Dns() {
     }
@@ -115,46 +118,100 @@ public final class Dns extends Flyweight {
      * @return whether the name was complete and well formed; on false, what was read has been appended
      */
     public boolean appendName(int rel, StringBuilder out) {
+        // The name is spelled into a scratch array and appended in one call: appending char by char costs a
+        // capacity and encoding check per character.
+        char[] t = text == null ? text = new char[4 * MAX_NAME + 128] : text;
+        int fast = spellPlain(rel, t);
+        if (fast > 0) {
+            out.append(t, 1, fast - 1);
+            return true;
+        }
+        int n = 0;
         int p = rel;
         int pointers = 0;
         int labels = 0;
         int total = 0;
+        boolean complete = false;
         while (true) {
             if (!has(p, 1)) {
-                return false;
+                break;
             }
-            int len = u8(p);
+            int len = checkedU8(p);
             if (len == 0) {
-                if (labels == 0) {
-                    out.append("<Root>");
-                }
-                return true;
+                complete = true;
+                break;
             }
             if ((len & 0xC0) == 0xC0) {
                 if (!has(p, 2) || ++pointers > MAX_POINTERS) {
-                    return false;
+                    break;
                 }
                 p = u16(p) & 0x3FFF;
                 continue;
             }
             if ((len & 0xC0) != 0 || !has(p + 1, len)) {
-                return false;
+                break;
             }
             total += len + 1;
             if (total > MAX_NAME) {
-                return false;
+                break;
             }
             if (labels++ > 0) {
-                out.append('.');
+                t[n++] = '.';
             }
-            for (int i = 0; i < len; i++) {
-                int c = u8(p + 1 + i);
+            for (int i = p + 1, e = p + 1 + len; i < e; i++) {
+                int c = checkedU8(i);
                 if (c > 0x20 && c < 0x7F) {
-                    out.append((char) c);
+                    t[n++] = (char) c;
                 } else {
-                    out.append('\\').append((char) ('0' + c / 100)).append((char) ('0' + c / 10 % 10))
-                            .append((char) ('0' + c % 10));
+                    t[n++] = '\\';
+                    t[n++] = (char) ('0' + c / 100);
+                    t[n++] = (char) ('0' + c / 10 % 10);
+                    t[n++] = (char) ('0' + c % 10);
                 }
+            }
+            p += 1 + len;
+        }
+        if (complete && labels == 0) {
+            out.append("<Root>");
+        } else {
+            out.append(t, 0, n);
+        }
+        return complete;
+    }
+
+    /**
+     * Spells the common kind of name, uncompressed and printable, into {@code t} with a leading dot, and
+     * returns the number of chars written; or returns 0 when the name needs {@link #appendName}'s full
+     * treatment (pointers, escapes, the root, too long, cut short, a buffer that hides its array). Works on
+     * the array directly: one bounds check per label instead of one per byte.
+     */
+    private int spellPlain(int rel, char[] t) {
+        byte[] a = array();
+        if (a == null || !has(rel, 1)) {
+            return 0;
+        }
+        int base = arrayIndex(0);
+        int lim = base + Math.min(limit - offset, rel + MAX_NAME + 1);
+        int p = base + rel;
+        int n = 0;
+        while (true) {
+            if (p >= lim) {
+                return 0;
+            }
+            int len = a[p] & 0xFF;
+            if (len == 0) {
+                return n;
+            }
+            if (len >= 0x40 || p + 1 + len > lim) {
+                return 0;
+            }
+            t[n++] = '.';
+            for (int i = p + 1, e = p + 1 + len; i < e; i++) {
+                int c = a[i] & 0xFF;
+                if (c <= 0x20 || c >= 0x7F) {
+                    return 0;
+                }
+                t[n++] = (char) c;
             }
             p += 1 + len;
         }

@@ -1,6 +1,9 @@
 package dev.trawl.decode.layer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Base of trawl's protocol flyweights: a reusable view of one header inside a buffer, in the style of
@@ -14,12 +17,25 @@ import java.nio.ByteBuffer;
  * are; it is not thread-safe.
  */
 public abstract class Flyweight {
-    /** The wrapped buffer. */
+    /** Big-endian views of byte arrays: one load per value instead of one per byte. */
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    /** The wrapped buffer; set it (with the offset and limit) through {@link #wrapRegion} only. */
     protected ByteBuffer buffer;
     /** The absolute index of the header's first byte. */
     protected int offset;
     /** The absolute index just past the last byte of the region (header and payload). */
     protected int limit;
+    /**
+     * The buffer's backing array when it shows one (heap buffers that are not read-only, which is what
+     * {@code DecodedPacket.buffer()} always is), else {@code null}: reading the array directly spares a
+     * buffer bounds check per byte.
+     */
+    private byte[] array;
+    /** The array index of buffer index 0. */
+    private int arrayOffset;
 
     /** Creates an unwrapped view. */
     protected Flyweight() {
@@ -27,10 +43,21 @@ public abstract class Flyweight {
 
     /** Points this view at {@code length} bytes from {@code offset}, clamped to the buffer's limit. */
     protected final void wrapRegion(ByteBuffer buffer, int offset, int length) {
-        this.buffer = buffer;
+        if (buffer != this.buffer) {
+            // A buffer's array and array offset never change; a view is mostly re-wrapped over the same buffer.
+            this.array = buffer.hasArray() ? buffer.array() : null;
+            this.arrayOffset = array != null ? buffer.arrayOffset() : 0;
+            this.buffer = buffer;
+        }
         this.offset = offset;
         long end = (long) offset + Math.max(0, length);
         this.limit = (int) Math.min(end, buffer.limit());
+    }
+
+    /** The byte at absolute index {@code i}, which the caller has checked lies in the region. */
+    private byte at(int i) {
+        byte[] a = array;
+        return a != null ? a[arrayOffset + i] : buffer.get(i);
     }
 
     /** The wrapped buffer. */
@@ -55,7 +82,25 @@ public abstract class Flyweight {
 
     /** The unsigned byte at {@code rel}, or 0 if outside the region. */
     protected final int u8(int rel) {
-        return has(rel, 1) ? buffer.get(offset + rel) & 0xFF : 0;
+        return has(rel, 1) ? at(offset + rel) & 0xFF : 0;
+    }
+
+    /**
+     * The backing array of the wrapped buffer, or {@code null} when it hides it; index it with
+     * {@link #arrayIndex(int)}, within the region only. Read-only in effect: do not write to it.
+     */
+    protected final byte[] array() {
+        return array;
+    }
+
+    /** The index in {@link #array()} of the byte at {@code rel}. */
+    protected final int arrayIndex(int rel) {
+        return arrayOffset + offset + rel;
+    }
+
+    /** The unsigned byte at {@code rel}, which the caller has checked with {@link #has(int, int)}. */
+    protected final int checkedU8(int rel) {
+        return at(offset + rel) & 0xFF;
     }
 
     /** The unsigned big-endian 16-bit value at {@code rel}, or 0. */
@@ -64,6 +109,10 @@ public abstract class Flyweight {
             return 0;
         }
         int i = offset + rel;
+        byte[] a = array;
+        if (a != null) {
+            return (short) SHORT_BE.get(a, arrayOffset + i) & 0xFFFF;
+        }
         return (buffer.get(i) & 0xFF) << 8 | (buffer.get(i + 1) & 0xFF);
     }
 
@@ -73,7 +122,7 @@ public abstract class Flyweight {
             return 0;
         }
         int i = offset + rel;
-        return (buffer.get(i + 1) & 0xFF) << 8 | (buffer.get(i) & 0xFF);
+        return (at(i + 1) & 0xFF) << 8 | (at(i) & 0xFF);
     }
 
     /** The unsigned big-endian 24-bit value at {@code rel}, or 0. */
@@ -86,7 +135,13 @@ public abstract class Flyweight {
         if (!has(rel, 4)) {
             return 0;
         }
-        return (long) u16(rel) << 16 | u16(rel + 2);
+        int i = offset + rel;
+        byte[] a = array;
+        if (a != null) {
+            return (int) INT_BE.get(a, arrayOffset + i) & 0xFFFF_FFFFL;
+        }
+        return ((long) (buffer.get(i) & 0xFF) << 24) | (buffer.get(i + 1) & 0xFF) << 16
+                | (buffer.get(i + 2) & 0xFF) << 8 | (buffer.get(i + 3) & 0xFF);
     }
 
     /** The big-endian 48-bit value at {@code rel} (a MAC address), or 0. */
