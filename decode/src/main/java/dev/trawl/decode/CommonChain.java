@@ -97,7 +97,9 @@ final class CommonChain {
             return;
         }
         int type = u16(buf, o + 12);
-        if (type <= 1500) {
+        if (type <= 1500 || o + 14 == limit) {
+            // 802.3 frames, and frames captured no further than the type (the general decoder names what
+            // followed on the wire, as Wireshark does), take the general path
             defer(Protocols.ETH, o, limit);
             return;
         }
@@ -105,9 +107,6 @@ final class CommonChain {
         // Wireshark's zero-length ethertype pseudo-layer, as LinkLayers.ethernet records it.
         add(1, Protocols.ETHERTYPE, o + 12, 0, limit, LayerFlags.PSEUDO);
         int p = o + 14;
-        if (p == limit) {
-            return; // an empty payload ends the stack
-        }
         if (type == 0x0800 && ipv4) {
             ipv4(buf, p, limit, ctx);
         } else if (type == 0x86DD && ipv6) {
