@@ -145,8 +145,10 @@ final class CommonChain {
         if (p == layerEnd && total <= hl) {
             return;
         }
-        if ((u16(buf, o + 6) & 0x3FFF) != 0) {
-            defer(Protocols.DATA, p, layerEnd); // a fragment
+        int fragment = u16(buf, o + 6);
+        if ((fragment & 0x3FFF) != 0 && ((fragment & 0x1FFF) != 0 || flags == 0)) {
+            // a fragment (but a first fragment the capture cut short decodes on, as in Ip.ipv4)
+            defer(Protocols.DATA, p, layerEnd);
             return;
         }
         transport(buf, u8(buf, o + 9), p, layerEnd, ctx);

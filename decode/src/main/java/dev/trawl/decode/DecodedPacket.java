@@ -67,6 +67,8 @@ public final class DecodedPacket {
     ByteBuffer buffer;
     int start;
     int end;
+    /** The frame's captured length when the buffer holds a reassembled datagram; -1 otherwise. */
+    int capturedLength = -1;
     int linkType;
     long frameNumber;
     long timestampSeconds;
@@ -162,9 +164,12 @@ public final class DecodedPacket {
         return timestampNanos;
     }
 
-    /** The number of captured bytes. */
+    /**
+     * The number of captured bytes. For a frame that completed a fragmented datagram, when the decoder
+     * reassembles, that of the frame, not of the reassembled bytes {@link #buffer()} then holds.
+     */
     public int capturedLength() {
-        return end - start;
+        return capturedLength >= 0 ? capturedLength : end - start;
     }
 
     /** The length on the wire ({@code frame.len}); the captured length when none was given. */

@@ -1,6 +1,8 @@
 package dev.trawl.decode;
 
 import dev.trawl.decode.internal.FastPath;
+import dev.trawl.decode.internal.IpReassembler;
+import dev.trawl.decode.internal.ReassemblyHook;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.spi.ProtocolDecoder;
@@ -46,6 +48,13 @@ public final class PacketDecoder {
     /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
     private byte[] current;
     private boolean verifyChecksums;
+    /** Puts fragments back together; null when {@link #reassembleFragments} is off. */
+    private IpReassembler reassembler;
+    /** The reassembled datagram being decoded: where its header is in {@link #assembled}, its payload length. */
+    private int reassembledAt = -1;
+    private int reassembledLength;
+    private int reassembledProtocol;
+    private byte[] assembled = new byte[0];
     /** {@link #verifyChecksums} as it was when the current packet was decoded. */
     private boolean verifyCurrent;
     private long frameCounter;
@@ -82,6 +91,19 @@ public final class PacketDecoder {
      */
     public PacketDecoder verifyChecksums(boolean verify) {
         this.verifyChecksums = verify;
+        return this;
+    }
+
+    /**
+     * Whether fragmented IPv4 and IPv6 datagrams are put back together (off by default; Wireshark does it by
+     * default, and the command-line tool's field output does too). When on, the frame that completes a
+     * datagram is decoded with the whole payload behind its IP header: its layers then refer to a buffer the
+     * decoder owns ({@link DecodedPacket#buffer()}), while its captured length stays the frame's. Every other
+     * fragment stays opaque data. The decoder keeps the fragments it waits for, at most 1,024 datagrams of at
+     * most 65,535 bytes each (the oldest goes first); turning this off forgets them.
+     */
+    public PacketDecoder reassembleFragments(boolean reassemble) {
+        this.reassembler = reassemble ? (reassembler != null ? reassembler : new IpReassembler()) : null;
         return this;
     }
 
@@ -189,7 +211,12 @@ public final class PacketDecoder {
             current = data;
         }
         verifyCurrent = verifyChecksums;
-        if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
+        r.capturedLength = -1;
+        if (reassembler != null) {
+            // Reassembly looks at whole stacks of layers: the general path decodes them at once.
+            run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+            reassemble(data, offset, length);
+        } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
             chain.ethernet(data, offset, offset + length, context);
             r.pending = chain.kind != CommonChain.DONE;
         } else {
@@ -217,6 +244,84 @@ public final class PacketDecoder {
         return wrappedBuffers[slot] = ByteBuffer.wrap(data);
     }
 
+    /**
+     * Hands a fragment the frame carries (not one quoted in an ICMP error) to the reassembler; when it
+     * completes its datagram, decodes the frame again with the whole payload behind the fragment's header.
+     */
+    private void reassemble(byte[] data, int offset, int length) {
+        DecodedPacket r = result;
+        int vlan = 0;
+        for (int i = 0; i + 1 < r.count; i++) {
+            int protocol = r.protocol(i);
+            int off = r.offset(i);
+            if (protocol == Protocols.VLAN && off + 2 <= offset + length) {
+                vlan = ((data[off] & 0x0F) << 8) | (data[off + 1] & 0xFF);
+            }
+            if (r.protocol(i + 1) != Protocols.DATA || (r.flags(i) & UNUSABLE) != 0) {
+                continue;
+            }
+            if (protocol == Protocols.IP) {
+                int hl = r.headerLength(i);
+                int total = ((data[off + 2] & 0xFF) << 8) | (data[off + 3] & 0xFF);
+                if ((((data[off + 6] & 0xFF) << 8 | (data[off + 7] & 0xFF)) & 0x3FFF) == 0 || total <= hl
+                        || off + total > offset + length) {
+                    continue; // not a fragment, or not all of it captured (Wireshark then leaves it out too)
+                }
+                if (reassembler.addIpv4(data, off, off + hl, total - hl, vlan)) {
+                    decodeAssembled(data, offset, off + hl, off);
+                }
+                return;
+            }
+            if (protocol == Protocols.IPV6_FRAGHDR && i > 0 && r.protocol(i - 1) == Protocols.IPV6
+                    && off == r.offset(i - 1) + 40) {
+                int ipv6 = r.offset(i - 1);
+                int payload = (((data[ipv6 + 4] & 0xFF) << 8) | (data[ipv6 + 5] & 0xFF)) - 8;
+                if (off + 8 + Math.max(payload, 0) > offset + length
+                        || ((((data[off + 2] & 0xFF) << 8) | (data[off + 3] & 0xFF)) & 0xFFF9) == 0 || payload < 0) {
+                    continue;
+                }
+                if (reassembler.addIpv6(data, ipv6, off, off + 8, payload, vlan)) {
+                    decodeAssembled(data, offset, off + 8, off);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Layer flags that keep a fragment out of reassembly. */
+    private static final int UNUSABLE = LayerFlags.QUOTED | LayerFlags.TRUNCATED | LayerFlags.MALFORMED
+            | LayerFlags.BAD_LENGTH;
+
+    /**
+     * Decodes the frame again from a buffer holding its bytes up to {@code payloadStart} followed by the
+     * reassembled payload; {@code header} is the IPv4 header or IPv6 fragment header the payload belongs to.
+     */
+    private void decodeAssembled(byte[] data, int offset, int payloadStart, int header) {
+        DecodedPacket r = result;
+        int prefix = payloadStart - offset;
+        int n = reassembler.payloadLength();
+        if (assembled.length < prefix + n) {
+            assembled = new byte[Math.max(prefix + n, 2 * assembled.length)];
+        }
+        System.arraycopy(data, offset, assembled, 0, prefix);
+        System.arraycopy(reassembler.payload(), 0, assembled, prefix, n);
+        r.capturedLength = r.end - r.start;
+        r.buffer = wrap(assembled);
+        r.start = 0;
+        r.end = prefix + n;
+        r.count = 0;
+        r.tooManyLayers = false;
+        current = assembled;
+        reassembledAt = header - offset;
+        reassembledLength = n;
+        reassembledProtocol = reassembler.payloadProtocol();
+        try {
+            run(assembled, 0, prefix + n, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+        } finally {
+            reassembledAt = -1;
+        }
+    }
+
     private void run(byte[] buf, int offset, int end, int first) {
         if (offset >= end) {
             return; // an empty frame has no layers
@@ -225,7 +330,7 @@ public final class PacketDecoder {
             context.addLayer(Protocols.DATA, offset, end - offset, end);
             return;
         }
-        if (first == Protocols.ETH && chainUsable && !verifyCurrent) {
+        if (first == Protocols.ETH && chainUsable && !verifyCurrent && reassembler == null) {
             chain.ethernet(buf, offset, end, context); // Ethernet under another link type's number
             result.pending = chain.kind != CommonChain.DONE;
             return;
@@ -361,7 +466,17 @@ public final class PacketDecoder {
         }
     }
 
-    private final class Context implements DecodeContext {
+    private final class Context implements DecodeContext, ReassemblyHook {
+        @Override
+        public int reassembledPayload(int headerOffset) {
+            return headerOffset == reassembledAt ? reassembledLength : -1;
+        }
+
+        @Override
+        public int reassembledProtocol() {
+            return reassembledProtocol;
+        }
+
         int nextOffset;
         int nextEnd;
         boolean allowEmpty;

@@ -45,6 +45,52 @@ class PacketDecoderTest {
         return p.appendProtocols(new StringBuilder()).toString();
     }
 
+    /** A UDP datagram of 2,000 bytes of DNS-port payload split into fragments of {@code size} payload bytes. */
+    private static java.util.List<byte[]> fragments(int size) {
+        byte[] datagram = udp(5353, 53, new byte[1992]);
+        for (int i = 8; i < datagram.length; i++) {
+            datagram[i] = (byte) i;
+        }
+        java.util.List<byte[]> frames = new java.util.ArrayList<>();
+        for (int at = 0; at < datagram.length; at += size) {
+            int end = Math.min(datagram.length, at + size);
+            int fragment = (at / 8) | (end < datagram.length ? 0x2000 : 0);
+            frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, fragment,
+                    java.util.Arrays.copyOfRange(datagram, at, end))));
+        }
+        return frames;
+    }
+
+    @Test
+    void theFrameThatCompletesAFragmentedDatagramDecodesItWhenReassemblyIsOn() {
+        java.util.List<byte[]> frames = fragments(800);
+        PacketDecoder decoder = new PacketDecoder().reassembleFragments(true);
+        FieldRegistry fields = FieldRegistry.standard();
+        FieldPrinter printer = new FieldPrinter();
+        for (int i = 0; i < frames.size() - 1; i++) {
+            DecodedPacket p = decoder.decode(1, frames.get(i), 0, frames.get(i).length);
+            assertEquals("eth:ethertype:ip:data", printer.toString(fields.require("frame.protocols"), p));
+        }
+        byte[] last = frames.get(frames.size() - 1);
+        DecodedPacket p = decoder.decode(1, last, 0, last.length);
+        assertEquals("eth:ethertype:ip:udp:dns", printer.toString(fields.require("frame.protocols"), p));
+        assertEquals("2000", printer.toString(fields.require("udp.length"), p));
+        assertEquals(String.valueOf(20 + 400), printer.toString(fields.require("ip.len"), p),
+                "the IP header is the completing fragment's own");
+        assertEquals(last.length, p.capturedLength(), "the captured length stays the frame's");
+    }
+
+    @Test
+    void withoutReassemblyEveryFragmentStaysData() {
+        PacketDecoder decoder = new PacketDecoder();
+        FieldPrinter printer = new FieldPrinter();
+        for (byte[] frame : fragments(800)) {
+            DecodedPacket p = decoder.decode(1, frame, 0, frame.length);
+            assertEquals("eth:ethertype:ip:data",
+                    printer.toString(FieldRegistry.standard().require("frame.protocols"), p));
+        }
+    }
+
     @Test
     void decodesEthernetIpv4TcpIntoLayersAndFields() {
         DecodedPacket p = decode(ethIpTcp(Tcp.PSH | Tcp.ACK, hex("01020304")));

@@ -57,7 +57,6 @@ class WiresharkAgreementTest {
         Set<String> malformedCaptures = malformedCaptures(captures.resolve("MANIFEST.tsv"));
         List<Exception> exceptions = loadExceptions();
         FieldRegistry registry = FieldRegistry.standard();
-        PacketDecoder decoder = new PacketDecoder();
         FieldPrinter printer = new FieldPrinter();
 
         Map<String, Tally> perField = new TreeMap<>();
@@ -88,7 +87,8 @@ class WiresharkAgreementTest {
             List<CaptureFile.Frame> frames = CaptureFile.read(captures.resolve(capture));
             boolean malformedFile = malformedCaptures.contains(capture);
             Tally captureTally = perCapture.computeIfAbsent(capture, k -> new Tally());
-            decoder.resetFrameNumber();
+            // tshark puts fragmented datagrams back together, one capture at a time
+            PacketDecoder decoder = new PacketDecoder().reassembleFragments(true);
             for (int row = 1; row < lines.size(); row++) {
                 String[] cells = lines.get(row).split("\t", -1);
                 long number = Long.parseLong(cells[0]);

@@ -31,6 +31,8 @@ final class DecodeSink implements PacketSink {
     private boolean begun;
 
     DecodeSink(LinkTypes linkTypes, DisplayFilter filter, Writer writer, PacketSink plain) {
+        // Fields and display filters follow tshark, which puts fragmented datagrams back together.
+        decoder.reassembleFragments(writer != null || filter != null);
         this.linkTypes = linkTypes;
         this.filter = filter;
         this.writer = writer;

@@ -42,6 +42,12 @@ final class Ip {
             ctx.flag(ctx.addLayer(Protocols.IP, off, Math.max(hl, 20), end), flags | LayerFlags.MALFORMED);
             return Protocols.NONE;
         }
+        int reassembled = quoted ? -1 : ReassemblyHook.payloadAt(ctx, off);
+        if (reassembled >= 0 && off + hl + reassembled <= end) {
+            // The datagram this fragment completed, put back together behind the fragment's own header.
+            ctx.flag(ctx.addLayer(Protocols.IP, off, hl, off + hl + reassembled), flags);
+            return orData(ctx.lookup(Dispatch.IP_PROTO, u8(buf, off + 9)));
+        }
         if (total == 0 && !quoted) {
             // TCP segmentation offload leaves the length 0: like Wireshark, use what was captured.
             layerEnd = end;
@@ -68,8 +74,10 @@ final class Ip {
             ctx.nextEvenIfEmpty();
         }
         int fragment = u16(buf, off + 6);
-        if ((fragment & 0x3FFF) != 0) {
-            // A fragment: its payload is not a whole upper-layer packet, so it stays opaque.
+        if ((fragment & 0x3FFF) != 0 && ((fragment & 0x1FFF) != 0 || (flags & LayerFlags.TRUNCATED) == 0)) {
+            // A fragment: its payload is not a whole upper-layer packet, so it stays opaque. Wireshark makes one
+            // exception: a first fragment the capture cut short cannot join a reassembly, and it decodes the
+            // upper layer from what is there.
             return Protocols.DATA;
         }
         return orData(ctx.lookup(Dispatch.IP_PROTO, u8(buf, off + 9)));
@@ -95,6 +103,11 @@ final class Ip {
             if (off + 40 + payload > end && !quoted) {
                 flags |= LayerFlags.TRUNCATED;
             }
+        }
+        int reassembled = quoted ? -1 : ReassemblyHook.payloadAt(ctx, off + 40);
+        if (reassembled >= 0 && off + 48 + reassembled <= end) {
+            layerEnd = off + 48 + reassembled; // a fragment header follows, behind which the datagram was put back
+            flags &= ~LayerFlags.TRUNCATED;
         }
         int layer = ctx.addLayer(Protocols.IPV6, off, 40, layerEnd);
         ctx.flag(layer, flags);
@@ -143,6 +156,11 @@ final class Ip {
             return Protocols.NONE;
         }
         ctx.flag(layer, layer > 0 ? ctx.flagsAt(layer - 1) & LayerFlags.QUOTED : 0);
+        int reassembled = ReassemblyHook.payloadAt(ctx, off);
+        if (reassembled >= 0 && off + 8 + reassembled <= end) {
+            ctx.next(off + 8, off + 8 + reassembled); // the reassembled datagram's payload
+            return nextHeader(ctx, ReassemblyHook.protocol(ctx));
+        }
         int fo = u16(buf, off + 2);
         if ((fo & 0xFFF9) != 0) { // a real fragment (offset or M set): opaque
             return Protocols.DATA;

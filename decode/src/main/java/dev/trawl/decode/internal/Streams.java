@@ -187,7 +187,7 @@ final class Streams {
         ctx.next(headersEnd, (int) (headersEnd + bodyLength));
         String type = headerValue(buf, off, headersEnd, "content-type");
         if (type == null) {
-            return media;
+            return Protocols.DATA; // no type named: Wireshark shows the body as plain data
         }
         if (type.contains("xml")) {
             return xml;
