@@ -5,6 +5,8 @@ import dev.trawl.decode.PacketDecoder;
 import dev.trawl.pcap.Packet;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Decodes each packet once with trawl-decode, drops those the display filter ({@code -Y}) rejects, and hands
@@ -29,6 +31,13 @@ final class DecodeSink implements PacketSink {
     private final Writer writer;
     private final PacketSink plain;
     private boolean begun;
+    /** A pcapng file's layout, when its custom blocks are shown as frames; null otherwise. */
+    private PcapngLayout layout;
+    /** The next custom block to show, and how many were shown so far (they shift the frame numbers). */
+    private int nextBlock;
+    private long shown;
+    /** A link type no decoder knows: a custom block's data shows as data, as in tshark. */
+    private static final int NO_LINK_TYPE = 0xFFFF;
 
     DecodeSink(LinkTypes linkTypes, DisplayFilter filter, Writer writer, PacketSink plain) {
         // Fields and display filters follow tshark, which puts fragmented datagrams back together.
@@ -39,22 +48,60 @@ final class DecodeSink implements PacketSink {
         this.plain = plain;
     }
 
+    /**
+     * Shows a pcapng file's custom blocks as frames and its Simple Packet Blocks without time, as tshark does;
+     * only for a file read whole and unfiltered, whose packets arrive numbered in file order.
+     */
+    DecodeSink layout(PcapngLayout layout) {
+        this.layout = layout;
+        return this;
+    }
+
     @Override
     public boolean accept(Packet packet, long frameNumber) throws IOException {
-        DecodedPacket decoded = decoder.decode(linkTypes.of(packet), packet);
-        decoder.frameNumber(frameNumber);
+        if (layout != null) {
+            customBlocksBefore(frameNumber);
+        }
+        DecodedPacket decoded;
+        if (layout != null && layout.isSimple(frameNumber)) {
+            ByteBuffer data = packet.data();
+            decoded = decoder.decode(linkTypes.of(packet).value(), data, data.position(), data.remaining(),
+                    packet.originalLength(), DecodedPacket.NO_TIMESTAMP, 0);
+        } else {
+            decoded = decoder.decode(linkTypes.of(packet), packet);
+        }
+        decoder.frameNumber(frameNumber + shown);
         if (filter != null && !filter.test(decoded)) {
             return false;
         }
         if (writer != null) {
-            if (!begun) {
-                begun = true;
-                writer.begin();
-            }
-            writer.write(decoded);
+            write(decoded);
             return true;
         }
         return plain.accept(packet, frameNumber);
+    }
+
+    /** Shows, as frames of their own, the custom blocks the file holds before packet {@code number}. */
+    private void customBlocksBefore(long number) throws IOException {
+        List<PcapngLayout.CustomBlock> blocks = layout.customBlocks();
+        while (nextBlock < blocks.size() && blocks.get(nextBlock).packetsBefore() < number) {
+            byte[] data = blocks.get(nextBlock++).data();
+            shown++;
+            DecodedPacket decoded = decoder.decode(NO_LINK_TYPE, data, 0, data.length, data.length,
+                    DecodedPacket.NO_TIMESTAMP, 0);
+            decoder.frameNumber(blocks.get(nextBlock - 1).packetsBefore() + shown);
+            if (writer != null && (filter == null || filter.test(decoded))) {
+                write(decoded);
+            }
+        }
+    }
+
+    private void write(DecodedPacket decoded) throws IOException {
+        if (!begun) {
+            begun = true;
+            writer.begin();
+        }
+        writer.write(decoded);
     }
 
     @Override
@@ -68,6 +115,9 @@ final class DecodeSink implements PacketSink {
 
     @Override
     public void close() throws IOException {
+        if (layout != null) {
+            customBlocksBefore(Long.MAX_VALUE); // those after the last packet
+        }
         if (writer != null) {
             if (!begun) {
                 begun = true;

@@ -29,7 +29,12 @@ final class FieldOutput {
             default -> throw new CliException("unknown output format '" + t.outputFormat
                     + "' for -T (fields, json, ek, text)", 2, null);
         };
-        return new DecodeSink(new LinkTypes(handle), filter, writer, null);
+        DecodeSink sink = new DecodeSink(new LinkTypes(handle), filter, writer, null);
+        if (t.readFile != null && !t.readFile.equals("-") && t.filterExpression() == null && t.count <= 0) {
+            // a whole pcapng file, unfiltered: its packets arrive numbered in file order
+            sink.layout(PcapngLayout.scan(java.nio.file.Path.of(t.readFile)));
+        }
+        return sink;
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {

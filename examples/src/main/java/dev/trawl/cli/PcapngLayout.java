@@ -1,0 +1,106 @@
+package dev.trawl.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * What tshark shows of a pcapng file beyond its packets, found by walking the file's blocks once: tshark
+ * numbers custom blocks as frames of their own (their data, no timestamp) among the packets, and shows no
+ * time for packets in Simple Packet Blocks, which carry none. The field and JSON outputs use it to number and
+ * time frames as tshark does. Read-only after {@link #scan}.
+ */
+final class PcapngLayout {
+    /** Files larger than this are not scanned: their output then numbers packets only. */
+    private static final long MAX_SCANNED = 1L << 30;
+    private static final int SHB = 0x0A0D0D0A;
+
+    /** A custom block's data, shown after {@code packetsBefore} packets of the file. */
+    record CustomBlock(long packetsBefore, byte[] data) {
+    }
+
+    private final List<CustomBlock> customBlocks;
+    /** Bit {@code n} set: packet {@code n} (1-based) came in a Simple Packet Block. */
+    private final BitSet simple;
+
+    private PcapngLayout(List<CustomBlock> customBlocks, BitSet simple) {
+        this.customBlocks = List.copyOf(customBlocks);
+        this.simple = simple;
+    }
+
+    /** The layout of a pcapng file, or null for anything else (pcap, a stream, a file too large or unreadable). */
+    static PcapngLayout scan(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_SCANNED || Files.size(file) < 28) {
+                return null;
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                MappedByteBuffer buf = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+                if (buf.getInt(0) != SHB) {
+                    return null;
+                }
+                return walk(buf);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // the reader reports what is wrong with the file
+        }
+    }
+
+    private static PcapngLayout walk(ByteBuffer buf) {
+        List<CustomBlock> customs = new ArrayList<>();
+        BitSet simple = new BitSet();
+        long packets = 0;
+        int pos = 0;
+        int size = buf.limit();
+        while (pos + 12 <= size) {
+            int type = buf.getInt(pos);
+            if (type == SHB) {
+                int magic = buf.order(ByteOrder.BIG_ENDIAN).getInt(pos + 8);
+                if (magic == 0x1A2B3C4D) {
+                    buf.order(ByteOrder.BIG_ENDIAN);
+                } else if (magic == 0x4D3C2B1A) {
+                    buf.order(ByteOrder.LITTLE_ENDIAN);
+                } else {
+                    break;
+                }
+            }
+            int length = buf.getInt(pos + 4);
+            if (length < 12 || (length & 3) != 0 || (long) pos + length > size) {
+                break; // the reader stops here too, with an error or a clean end
+            }
+            switch (type) {
+                case 2, 6 -> packets++; // obsolete and enhanced packet blocks
+                case 3 -> simple.set((int) Math.min(Integer.MAX_VALUE, ++packets));
+                case 0x00000BAD, 0x40000BAD -> {
+                    if (length >= 16) {
+                        byte[] data = new byte[length - 16];
+                        buf.get(pos + 12, data);
+                        customs.add(new CustomBlock(packets, data));
+                    }
+                }
+                default -> {
+                }
+            }
+            pos += length;
+        }
+        return customs.isEmpty() && simple.isEmpty() ? null : new PcapngLayout(customs, simple);
+    }
+
+    /** The custom blocks, in file order. */
+    List<CustomBlock> customBlocks() {
+        return customBlocks;
+    }
+
+    /** Whether packet {@code number} (1-based, in file order) came in a Simple Packet Block. */
+    boolean isSimple(long number) {
+        return number <= Integer.MAX_VALUE && simple.get((int) number);
+    }
+}
