@@ -128,14 +128,10 @@ final class Transport {
         }
         int layer = header(ctx, Protocols.TCP, off, hl, end);
         ctx.flag(layer, quoted);
-        if (off + hl > end) {
-            return Protocols.NONE;
-        }
-        if (ctx.verifyChecksums() && quoted == 0 && (ctx.flagsAt(layer - 1) & LayerFlags.TRUNCATED) == 0) {
-            verifyTransportChecksum(buf, off, end, ctx, layer, 6);
-        }
-        // Each MPTCP option shows in Wireshark's protocol list as an "mptcp" layer.
-        for (int o = off + 20; o < off + hl;) {
+        // Each MPTCP option shows in Wireshark's protocol list as an "mptcp" layer, also in options the
+        // capture cut short (as far as their kind and length were captured).
+        int optionsEnd = Math.min(off + hl, end);
+        for (int o = off + 20; o < optionsEnd;) {
             int kind = u8(buf, o);
             if (kind == 0) {
                 break;
@@ -144,7 +140,7 @@ final class Transport {
                 o++;
                 continue;
             }
-            if (o + 1 >= off + hl) {
+            if (o + 1 >= optionsEnd) {
                 break;
             }
             int len = u8(buf, o + 1);
@@ -152,9 +148,15 @@ final class Transport {
                 break;
             }
             if (kind == 30) {
-                ctx.flag(ctx.addLayer(Protocols.MPTCP, o, len, o + len), LayerFlags.PSEUDO);
+                ctx.flag(ctx.addLayer(Protocols.MPTCP, o, len, Math.min(o + len, end)), LayerFlags.PSEUDO);
             }
             o += len;
+        }
+        if (off + hl > end) {
+            return Protocols.NONE;
+        }
+        if (ctx.verifyChecksums() && quoted == 0 && (ctx.flagsAt(layer - 1) & LayerFlags.TRUNCATED) == 0) {
+            verifyTransportChecksum(buf, off, end, ctx, layer, 6);
         }
         ctx.next(off + hl, end);
         if (quoted != 0 || off + hl >= end || (u8(buf, off + 13) & 0x02) != 0) {
