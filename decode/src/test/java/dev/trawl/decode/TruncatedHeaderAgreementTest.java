@@ -52,7 +52,9 @@ class TruncatedHeaderAgreementTest {
                 eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0800"), u16(0), u16(1), u16(2), hex("6162636465666768")))),
                 eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0303"), u16(0), u16(0), u16(0), quoted))),
                 eth(0x86DD, ipv6(58, cat(hex("8000"), u16(0), u16(1), u16(2)))),
-                eth(0x8100, vlan(100, 0x0800, ipv4(17, IP_A, IP_B, udp(1000, 53, new byte[0])))));
+                eth(0x8100, vlan(100, 0x0800, ipv4(17, IP_A, IP_B, udp(1000, 53, new byte[0])))),
+                eth(0x8100, vlan(100, 38, cat(hex("424203"), new byte[35]))), // 802.1Q, then LLC (STP)
+                eth(38, cat(hex("424203"), new byte[35]))); // 802.3 with LLC
     }
 
     @Test

@@ -34,6 +34,9 @@ final class L2 {
         int type = u16(buf, off + 2);
         if (type <= 1500) {
             ctx.next(off + 4, Math.min(end, off + 4 + type));
+            if (off + 4 >= end && type > 0 && ctx.originalLength() > off + 4 - ctx.offsetAt(0)) {
+                ctx.nextEvenIfEmpty(); // the LLC header was sent but not captured: Wireshark names it
+            }
             return Protocols.LLC;
         }
         return viaEtherType(ctx, off + 2, type, off + 4, end);

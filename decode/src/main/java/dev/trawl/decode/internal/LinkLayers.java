@@ -32,6 +32,9 @@ final class LinkLayers {
             ctx.flag(layer, LayerFlags.TRUNCATED);
         }
         ctx.next(off + 14, payloadEnd);
+        if (off + 14 >= end && type > 0 && ctx.originalLength() > off + 14 - ctx.offsetAt(0)) {
+            ctx.nextEvenIfEmpty(); // the LLC header was sent but not captured: Wireshark names it
+        }
         if (off + 16 <= end && u16(buf, off + 14) == 0xFFFF) {
             return ctx.lookup(Dispatch.LLC_SAP, 0xFF);
         }
@@ -63,7 +66,11 @@ final class LinkLayers {
             return orData(ctx.lookup(Dispatch.LLC_SAP, snapKey(oui, pid)));
         }
         header(ctx, Protocols.LLC, off, hl, end);
-        return orData(ctx.lookup(Dispatch.LLC_SAP, dsap));
+        int next = ctx.lookup(Dispatch.LLC_SAP, dsap);
+        if (next != Protocols.NONE && off + hl == end && ctx.originalLength() > end - ctx.offsetAt(0)) {
+            ctx.nextEvenIfEmpty(); // sent but not captured: Wireshark names it
+        }
+        return orData(next);
     }
 
     /**
