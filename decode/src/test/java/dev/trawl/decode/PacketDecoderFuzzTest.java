@@ -23,6 +23,8 @@ class PacketDecoderFuzzTest {
         239, 242, 258, 106, 195, 271, 12345};
 
     private static final PacketDecoder DECODER = new PacketDecoder();
+    /** Keeps fragments across inputs, so that inputs complete each other's datagrams. */
+    private static final PacketDecoder REASSEMBLING = new PacketDecoder().reassembleFragments(true);
     private static final List<Field> FIELDS = FieldRegistry.standard().fields();
     private static final FieldPrinter PRINTER = new FieldPrinter();
     private static final FieldValues VALUES = new FieldValues();
@@ -39,8 +41,9 @@ class PacketDecoderFuzzTest {
         System.arraycopy(input, 2, framed, shift, input.length - 2);
         ByteBuffer buf = ByteBuffer.wrap(framed).asReadOnlyBuffer();
         buf.position(shift);
-        DECODER.verifyChecksums((options & 0x10) != 0);
-        DecodedPacket p = DECODER.decode(linkType, buf, buf.position(), buf.remaining());
+        PacketDecoder decoder = (options & 0x20) != 0 ? REASSEMBLING : DECODER;
+        decoder.verifyChecksums((options & 0x10) != 0);
+        DecodedPacket p = decoder.decode(linkType, buf, buf.position(), buf.remaining());
         check(buf.position() == shift && buf.limit() == framed.length, "buffer moved");
         check(p.layerCount() <= DecodedPacket.MAX_LAYERS, "too many layers");
         for (int i = 0; i < p.layerCount(); i++) {
