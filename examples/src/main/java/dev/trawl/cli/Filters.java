@@ -104,7 +104,36 @@ final class Filters {
             }
             return;
         }
-        handle.setFilter(compile(t, backends, expression, handle.linkType(), handle.snaplen(), true, netmask));
+        BpfProgram program = compile(t, backends, expression, handle.linkType(), handle.snaplen(), true, netmask);
+        if (!live) {
+            refuseLiveOnly(program, expression, handle.linkType());
+        }
+        handle.setFilter(program);
+    }
+
+    /** The Linux kernel's ancillary loads ({@code SKF_AD_OFF} + n): packet type and interface index. */
+    private static final int ANCILLARY_PACKET_TYPE = 0xFFFFF004;
+    private static final int ANCILLARY_IFINDEX = 0xFFFFF008;
+
+    /**
+     * A program compiled without a capture handle may read what only the kernel knows of a live packet (its
+     * direction, its interface): a file has none of it, and such a filter would reject every packet in
+     * silence. libpcap refuses these filters on a savefile; so does trawl, with libpcap's words.
+     */
+    static void refuseLiveOnly(BpfProgram program, String expression, LinkType linkType) throws InvalidFilterException {
+        for (var insn : program.instructions()) {
+            if ((insn.code() & 0x07) != 0x00 || (insn.code() & 0xE0) != 0x20) {
+                continue; // only absolute loads reach the ancillary area
+            }
+            if (insn.k() == ANCILLARY_PACKET_TYPE) {
+                throw new InvalidFilterException("inbound/outbound not supported on " + linkType.description()
+                        + " when reading savefiles", expression, -1);
+            }
+            if (insn.k() == ANCILLARY_IFINDEX) {
+                throw new InvalidFilterException("ifindex not supported on " + linkType.description()
+                        + " when reading savefiles", expression, -1);
+            }
+        }
     }
 
     private static int netmask(LiveHandle handle, Backends backends) {

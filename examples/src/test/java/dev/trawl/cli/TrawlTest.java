@@ -120,6 +120,23 @@ class TrawlTest {
     }
 
     @Test
+    void directionAndInterfaceFiltersAreRefusedOnAFileAsLibpcapRefusesThem() {
+        for (String engine : List.of("java", "native")) {
+            TrawlRunner.Result r = TrawlRunner.run("--filter-engine", engine, "-r",
+                    TrawlRunner.capture("dns_udp.pcap").toString(), "inbound");
+            assertEquals(1, r.status(), engine + ": " + r.stderr());
+            assertTrue(r.stderr().startsWith(
+                    "trawl: bad filter: inbound/outbound not supported on Ethernet when reading savefiles"),
+                    engine + ": " + r.stderr());
+        }
+        // a Linux cooked capture records the direction: there it filters
+        TrawlRunner.Result sll = TrawlRunner.run("-r", TrawlRunner.capture("local-netns-sll-any.pcap").toString(),
+                "-c", "1", "outbound");
+        assertEquals(0, sll.status(), sll.stderr());
+        assertEquals(1, sll.lines().size(), String.join("\n", sll.lines()));
+    }
+
+    @Test
     void permissionErrorsNameTheCapability() {
         String text = Errors.message(new dev.trawl.pcap.PermissionDeniedException("eth0: socket: Operation not permitted", -8));
         assertTrue(text.contains("CAP_NET_RAW"), text);
