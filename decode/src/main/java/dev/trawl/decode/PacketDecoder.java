@@ -1,5 +1,6 @@
 package dev.trawl.decode;
 
+import dev.trawl.decode.internal.Bytes;
 import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.IpReassembler;
 import dev.trawl.decode.internal.ReassemblyHook;
@@ -255,15 +256,15 @@ public final class PacketDecoder {
             int protocol = r.protocol(i);
             int off = r.offset(i);
             if (protocol == Protocols.VLAN && off + 2 <= offset + length) {
-                vlan = ((data[off] & 0x0F) << 8) | (data[off + 1] & 0xFF);
+                vlan = Bytes.u16(data, off) & 0x0FFF;
             }
             if (r.protocol(i + 1) != Protocols.DATA || (r.flags(i) & UNUSABLE) != 0) {
                 continue;
             }
             if (protocol == Protocols.IP) {
                 int hl = r.headerLength(i);
-                int total = ((data[off + 2] & 0xFF) << 8) | (data[off + 3] & 0xFF);
-                if ((((data[off + 6] & 0xFF) << 8 | (data[off + 7] & 0xFF)) & 0x3FFF) == 0 || total <= hl
+                int total = Bytes.u16(data, off + 2);
+                if ((Bytes.u16(data, off + 6) & 0x3FFF) == 0 || total <= hl
                         || off + total > offset + length) {
                     continue; // not a fragment, or not all of it captured (Wireshark then leaves it out too)
                 }
@@ -275,9 +276,8 @@ public final class PacketDecoder {
             if (protocol == Protocols.IPV6_FRAGHDR && i > 0 && r.protocol(i - 1) == Protocols.IPV6
                     && off == r.offset(i - 1) + 40) {
                 int ipv6 = r.offset(i - 1);
-                int payload = (((data[ipv6 + 4] & 0xFF) << 8) | (data[ipv6 + 5] & 0xFF)) - 8;
-                if (off + 8 + Math.max(payload, 0) > offset + length
-                        || ((((data[off + 2] & 0xFF) << 8) | (data[off + 3] & 0xFF)) & 0xFFF9) == 0 || payload < 0) {
+                int payload = Bytes.u16(data, ipv6 + 4) - 8;
+                if (payload < 0 || off + 8 + payload > offset + length || (Bytes.u16(data, off + 2) & 0xFFF9) == 0) {
                     continue;
                 }
                 if (reassembler.addIpv6(data, ipv6, off, off + 8, payload, vlan)) {

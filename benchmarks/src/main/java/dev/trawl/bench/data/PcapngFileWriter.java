@@ -1,11 +1,7 @@
 package dev.trawl.bench.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a pcapng file in its simplest form: one little-endian section, one Ethernet interface without
@@ -34,7 +30,7 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Not thread-safe. Close it to flush the last blocks.
  */
-final class PcapngFileWriter implements AutoCloseable {
+final class PcapngFileWriter extends BufferedFileWriter {
     private static final int SECTION_HEADER = 0x0A0D0D0A;
     private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
     private static final int INTERFACE_DESCRIPTION = 1;
@@ -45,12 +41,8 @@ final class PcapngFileWriter implements AutoCloseable {
     /** The Section Header Block and the Interface Description Block. */
     static final int FILE_HEADER = 28 + 20;
 
-    private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-
     PcapngFileWriter(Path file) throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        super(file);
         buffer.putInt(SECTION_HEADER).putInt(28).putInt(BYTE_ORDER_MAGIC).putShort((short) 1).putShort((short) 0)
                 .putLong(-1).putInt(28);
         buffer.putInt(INTERFACE_DESCRIPTION).putInt(20).putShort((short) LINKTYPE_ETHERNET).putShort((short) 0)
@@ -65,33 +57,12 @@ final class PcapngFileWriter implements AutoCloseable {
     /** Appends one Enhanced Packet Block whose bytes are {@code frame[0, length)}. */
     void write(long micros, byte[] frame, int length) throws IOException {
         int block = blockLength(length);
-        if (buffer.remaining() < block) {
-            flush();
-        }
+        reserve(block);
         buffer.putInt(ENHANCED_PACKET).putInt(block).putInt(0).putInt((int) (micros >>> 32)).putInt((int) micros)
                 .putInt(length).putInt(length).put(frame, 0, length);
         for (int pad = block - PACKET_OVERHEAD - length; pad > 0; pad--) {
             buffer.put((byte) 0);
         }
         buffer.putInt(block);
-    }
-
-    private void flush() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        buffer.clear();
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (channel.isOpen()) {
-            try {
-                flush();
-            } finally {
-                channel.close();
-            }
-        }
     }
 }

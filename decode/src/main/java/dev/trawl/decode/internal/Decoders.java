@@ -35,15 +35,24 @@ final class Decoders {
         return layer;
     }
 
+    /**
+     * Lets the next protocol be named though none of its bytes were captured, when the capture stops exactly
+     * at {@code at} but the frame went on: Wireshark names a protocol that was sent and not captured.
+     */
+    static void nameIfSent(DecodeContext ctx, int at, int end) {
+        if (at == end && ctx.originalLength() > at - ctx.offsetAt(0)) {
+            ctx.nextEvenIfEmpty();
+        }
+    }
+
     /** Adds Wireshark's zero-length {@code ethertype} pseudo-layer and returns the protocol for {@code type}. */
     static int viaEtherType(DecodeContext ctx, int typeIndex, int type, int payload, int end) {
         int layer = ctx.addLayer(Protocols.ETHERTYPE, typeIndex, 0, end);
         ctx.flag(layer, LayerFlags.PSEUDO);
         ctx.next(payload, end);
         int next = ctx.lookup(Dispatch.ETHERTYPE, type);
-        if (next != Protocols.NONE && payload >= end && ctx.originalLength() > payload - ctx.offsetAt(0)) {
-            // The capture stops right after the type, but the frame went on: Wireshark names the protocol.
-            ctx.nextEvenIfEmpty();
+        if (next != Protocols.NONE) {
+            nameIfSent(ctx, payload, end);
         }
         return orData(next);
     }

@@ -3,6 +3,7 @@ package dev.trawl.decode.internal;
 import static dev.trawl.decode.internal.Bytes.u16;
 import static dev.trawl.decode.internal.Bytes.u8;
 import static dev.trawl.decode.internal.Decoders.header;
+import static dev.trawl.decode.internal.Decoders.nameIfSent;
 import static dev.trawl.decode.internal.Decoders.orData;
 import static dev.trawl.decode.internal.Decoders.viaEtherType;
 
@@ -34,8 +35,8 @@ final class L2 {
         int type = u16(buf, off + 2);
         if (type <= 1500) {
             ctx.next(off + 4, Math.min(end, off + 4 + type));
-            if (off + 4 >= end && type > 0 && ctx.originalLength() > off + 4 - ctx.offsetAt(0)) {
-                ctx.nextEvenIfEmpty(); // the LLC header was sent but not captured: Wireshark names it
+            if (type > 0) {
+                nameIfSent(ctx, off + 4, end);
             }
             return Protocols.LLC;
         }

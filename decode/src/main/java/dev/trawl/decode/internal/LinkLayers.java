@@ -3,6 +3,7 @@ package dev.trawl.decode.internal;
 import static dev.trawl.decode.internal.Bytes.u16;
 import static dev.trawl.decode.internal.Bytes.u8;
 import static dev.trawl.decode.internal.Decoders.header;
+import static dev.trawl.decode.internal.Decoders.nameIfSent;
 import static dev.trawl.decode.internal.Decoders.orData;
 import static dev.trawl.decode.internal.Decoders.viaEtherType;
 
@@ -32,8 +33,8 @@ final class LinkLayers {
             ctx.flag(layer, LayerFlags.TRUNCATED);
         }
         ctx.next(off + 14, payloadEnd);
-        if (off + 14 >= end && type > 0 && ctx.originalLength() > off + 14 - ctx.offsetAt(0)) {
-            ctx.nextEvenIfEmpty(); // the LLC header was sent but not captured: Wireshark names it
+        if (type > 0) {
+            nameIfSent(ctx, off + 14, end);
         }
         if (off + 16 <= end && u16(buf, off + 14) == 0xFFFF) {
             return ctx.lookup(Dispatch.LLC_SAP, 0xFF);
@@ -67,8 +68,8 @@ final class LinkLayers {
         }
         header(ctx, Protocols.LLC, off, hl, end);
         int next = ctx.lookup(Dispatch.LLC_SAP, dsap);
-        if (next != Protocols.NONE && off + hl == end && ctx.originalLength() > end - ctx.offsetAt(0)) {
-            ctx.nextEvenIfEmpty(); // sent but not captured: Wireshark names it
+        if (next != Protocols.NONE) {
+            nameIfSent(ctx, off + hl, end);
         }
         return orData(next);
     }

@@ -3,6 +3,7 @@ package dev.trawl.decode.internal;
 import static dev.trawl.decode.internal.Bytes.u16;
 import static dev.trawl.decode.internal.Bytes.u8;
 import static dev.trawl.decode.internal.Decoders.header;
+import static dev.trawl.decode.internal.Decoders.nameIfSent;
 import static dev.trawl.decode.internal.Decoders.orData;
 
 import dev.trawl.decode.LayerFlags;
@@ -71,9 +72,7 @@ final class Transport {
                 if ((ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0) {
                     return Protocols.DATA;
                 }
-                if (off + 8 >= end && ctx.originalLength() > off + 8 - ctx.offsetAt(0)) {
-                    ctx.nextEvenIfEmpty(); // the quoted header was not captured, but sent: Wireshark names it
-                }
+                nameIfSent(ctx, off + 8, end); // the header the error quotes
                 return Protocols.IP;
             case 0: // echo reply
             case 8: // echo request
