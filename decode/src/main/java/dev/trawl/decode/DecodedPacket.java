@@ -11,6 +11,7 @@ import dev.trawl.decode.layer.Tcp;
 import dev.trawl.decode.layer.Udp;
 import dev.trawl.decode.layer.Vlan;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * The result of decoding one packet: frame metadata and the stack of layers, outermost first. Each layer
@@ -100,12 +101,16 @@ public final class DecodedPacket {
         }
     }
 
-    /** The index of layer {@code i}'s first int in {@link #layers}, decoding the rest first if it is not known. */
+    /**
+     * The index of layer {@code i}'s first int in {@link #layers}, decoding the rest first if it is not known.
+     *
+     * @throws IndexOutOfBoundsException if the packet has no layer {@code i}
+     */
     private int at(int i) {
         if (i >= count && pending) {
             complete();
         }
-        return i * STRIDE;
+        return Objects.checkIndex(i, count) * STRIDE;
     }
 
     /** The registry that names this packet's protocol ids. */
@@ -237,7 +242,7 @@ public final class DecodedPacket {
     /** The {@link LayerFlags} of layer {@code i}. */
     public int flags(int i) {
         complete(); // a later layer's decoder may flag an earlier layer
-        return layers[i * STRIDE + FLAGS];
+        return layers[Objects.checkIndex(i, count) * STRIDE + FLAGS];
     }
 
     /** Whether any layer carries an error flag ({@link LayerFlags#ERRORS}). */
@@ -249,6 +254,23 @@ public final class DecodedPacket {
             }
         }
         return tooManyLayers;
+    }
+
+    /**
+     * The index of the layer that follows layer {@code i}, or -1 when layer {@code i} is the last: the layer
+     * its payload holds (the transport over an IP layer, the IP layer over a VLAN tag), or a zero-length
+     * pseudo-layer that Wireshark shows in between (such as {@code ethertype} after Ethernet). Unlike
+     * {@link #findNext}, which may decode a whole tunnel to look for a protocol further up, this decodes
+     * nothing that is already known.
+     *
+     * @throws IndexOutOfBoundsException if the packet has no layer {@code i}
+     */
+    public int next(int i) {
+        int n = at(i) / STRIDE + 1;
+        if (n >= count && pending) {
+            complete();
+        }
+        return n < count ? n : -1;
     }
 
     /** The index of the first layer of {@code protocol}, or -1. */

@@ -48,6 +48,10 @@ class LazyDecodeTest {
         int tcp = p.findNext(Protocols.TCP, Math.max(ip, 0));
         int udp = p.findNext(Protocols.UDP, Math.max(ip, 0));
         sb.append(ip).append(' ').append(tcp).append(' ').append(udp).append(' ');
+        // Walking up from IP one layer at a time decodes only what it reaches.
+        for (int i = ip; i >= 0; i = p.next(i)) {
+            sb.append(p.protocolName(i)).append('>');
+        }
         if (ip >= 0) {
             sb.append(p.ipv4(ip).source()).append(' ').append(p.offset(ip)).append(' ');
         }

@@ -92,6 +92,31 @@ class PacketDecoderTest {
     }
 
     @Test
+    void nextWalksTheStackOneLayerAtATimeAndEndsAfterTheLast() {
+        DecodedPacket p = decode(ethIpUdp(40000, 53, hex("1234010000010000000000000377777707657861"
+                + "6d706c6503636f6d0000010001")));
+        StringBuilder walk = new StringBuilder();
+        for (int i = 0; i >= 0; i = p.next(i)) {
+            walk.append(p.protocolName(i)).append(' ');
+        }
+        assertEquals("eth ethertype ip udp dns ", walk.toString());
+        assertEquals(p.find(Protocols.UDP), p.next(p.find(Protocols.IP)), "what IP carries");
+        assertEquals(-1, p.next(p.layerCount() - 1));
+    }
+
+    @Test
+    void aLayerPastTheLastIsAnIndexErrorNotAStaleLayer() {
+        decode(ethIpTcp(Tcp.ACK, hex("01020304"))); // five layers, left in the reused result
+        DecodedPacket p = decode(eth(0x0806, new byte[0])); // Ethernet with nothing after the type
+        int count = p.layerCount();
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> p.protocol(count));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> p.ipv4(count));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> p.flags(count));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> p.next(count));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> p.offset(-1));
+    }
+
+    @Test
     void decodesEthernetIpv4TcpIntoLayersAndFields() {
         DecodedPacket p = decode(ethIpTcp(Tcp.PSH | Tcp.ACK, hex("01020304")));
         assertEquals("eth:ethertype:ip:tcp:data", protocols(p));

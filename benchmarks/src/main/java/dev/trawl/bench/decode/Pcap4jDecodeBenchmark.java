@@ -26,7 +26,7 @@ import java.io.IOException;
  * {@link DecodeBenchmark}: the baseline of the decode targets. Scores are per packet.
  */
 @State(Scope.Thread)
-@OperationsPerInvocation(DataSets.IN_MEMORY_PACKETS)
+@OperationsPerInvocation(DataSets.DECODE_PACKETS)
 public class Pcap4jDecodeBenchmark extends BenchmarkBase {
     @Param({DataSets.MIX})
     public String data;
@@ -36,8 +36,9 @@ public class Pcap4jDecodeBenchmark extends BenchmarkBase {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        packets = PacketArray.load(DataSets.get(data).file(), DataSets.IN_MEMORY_PACKETS);
-        dns = PacketArray.loadDns(DataSets.get(data).file(), DataSets.IN_MEMORY_PACKETS);
+        DecodeData in = DecodeData.load(data);
+        packets = in.packets();
+        dns = in.dns();
     }
 
     /** Ethernet, IPv4, then TCP or UDP: addresses, protocol and ports. */

@@ -7,7 +7,7 @@ import java.util.List;
 final class Ordering {
     private static final List<String> FAMILIES = List.of("c", "capture", "pcap4j", "decode", "filter");
     private static final List<String> SUBJECTS = List.of("libpcap", "java", "jna", "panama", "bare-panama", "pcap4j",
-            "trawl");
+            "trawl", "floor");
     private static final List<String> OPERATIONS = List.of("c_next_ex", "c_dispatch", "c_loop", "c_offline_filter",
             "next", "nextCopy", "dispatch", "loop", "getNextRawPacket", "getNextRawPacketEx", "getNextPacket",
             "loopRaw", "layers", "dns", "interpreter", "jit");

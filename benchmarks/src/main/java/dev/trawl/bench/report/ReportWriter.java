@@ -164,6 +164,10 @@ public final class ReportWriter {
 
     /** The subject of {@code BarePanamaBenchmark}: no API, the floor under the Panama backend. */
     public static final String BARE_PANAMA = "bare-panama";
+    /** The subject of a decode {@code *FloorBenchmark}: the same fields read by hand, the floor under a decoder. */
+    public static final String FLOOR = "floor";
+    /** How the class name of a floor benchmark ends. */
+    public static final String FLOOR_CLASS_SUFFIX = "FloorBenchmark";
 
     private static void table(StringBuilder md, RunRecord run, java.util.function.Predicate<Result> which) {
         md.append("| benchmark | data | filter | ns/packet | ± | best | B/pkt | xC | xpcap4j |\n"
@@ -177,6 +181,7 @@ public final class ReportWriter {
                 md.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                         r.family().equals("c") ? "C libpcap" : r.family().equals("pcap4j") ? "pcap4j direct"
                                 : r.subject().equals(BARE_PANAMA) ? "floor: bare java.lang.foreign"
+                                : r.subject().equals(FLOOR) ? "floor: fields read by hand"
                                 : r.family().equals("capture") ? "trawl " + r.subject() : r.subject(),
                         r.operation(), r.data(), r.filter(), num(r.nsPerPacket()), num(r.errorNsPerPacket()),
                         num(r.bestNsPerPacket()),

@@ -167,7 +167,9 @@ public final class JmhRun {
             // decode and filter benchmarks measure per packet already (@OperationsPerInvocation)
             String pkg = className.substring(0, className.lastIndexOf('.'));
             family = pkg.substring(pkg.lastIndexOf('.') + 1);
-            subject = className.substring(className.lastIndexOf('.') + 1).startsWith("Pcap4j") ? "pcap4j" : "trawl";
+            String simpleName = className.substring(className.lastIndexOf('.') + 1);
+            subject = simpleName.startsWith("Pcap4j") ? "pcap4j"
+                    : simpleName.endsWith(ReportWriter.FLOOR_CLASS_SUFFIX) ? ReportWriter.FLOOR : "trawl";
             packetsPerOp = 1;
         }
         double score = run.getPrimaryResult().getScore();

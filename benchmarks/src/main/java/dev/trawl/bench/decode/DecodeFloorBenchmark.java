@@ -1,0 +1,104 @@
+package dev.trawl.bench.decode;
+
+import dev.trawl.bench.BenchmarkBase;
+import dev.trawl.bench.data.DataSets;
+import dev.trawl.bench.data.PacketArray;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.io.IOException;
+
+/**
+ * The floor under any decoder: the fields {@link DecodeBenchmark} reads, read by hand from the same packets,
+ * with only the length checks that keep the reads inside each packet. No layer table, no views, no protocol
+ * registry; it knows the data holds Ethernet/IPv4 with TCP or UDP, and DNS on UDP port 53. What a decoder
+ * costs above this is the price of being general. Scores are per packet.
+ */
+@State(Scope.Thread)
+@OperationsPerInvocation(DataSets.DECODE_PACKETS)
+public class DecodeFloorBenchmark extends BenchmarkBase {
+    @Param({DataSets.MIX})
+    public String data;
+
+    private PacketArray packets;
+    private PacketArray dns;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        DecodeData in = DecodeData.load(data);
+        packets = in.packets();
+        dns = in.dns();
+    }
+
+    /** The EtherType, IPv4 addresses and protocol, and the TCP or UDP ports. */
+    @Benchmark
+    public long layers() {
+        long sum = 0;
+        byte[] b = packets.bytes();
+        for (int i = 0; i < packets.size(); i++) {
+            int o = packets.offset(i);
+            int end = o + packets.length(i);
+            if (o + 14 > end) {
+                continue;
+            }
+            int type = u16(b, o + 12);
+            sum += type;
+            int ip = o + 14;
+            if (type != 0x0800 || ip + 20 > end) {
+                continue;
+            }
+            int protocol = b[ip + 9] & 0xFF;
+            sum += u32(b, ip + 12) + u32(b, ip + 16) + protocol;
+            int transport = ip + (b[ip] & 0x0F) * 4;
+            if ((protocol == 6 || protocol == 17) && transport + 4 <= end) {
+                sum += u16(b, transport) + u16(b, transport + 2);
+            }
+        }
+        return sum;
+    }
+
+    /** The DNS message id and the length of the first question's name, as text. */
+    @Benchmark
+    public long dns() {
+        long sum = 0;
+        byte[] b = dns.bytes();
+        for (int i = 0; i < dns.size(); i++) {
+            int o = dns.offset(i);
+            int end = o + dns.length(i);
+            int udp = o + 14 + (b[o + 14] & 0x0F) * 4; // PacketArray.loadDns kept Ethernet/IPv4/UDP only
+            int message = udp + 8;
+            if (message + 12 > end || (u16(b, udp) != 53 && u16(b, udp + 2) != 53)) {
+                continue;
+            }
+            sum += u16(b, message);
+            if (u16(b, message + 4) == 0) {
+                continue;
+            }
+            // The first question's name, uncompressed in a question: labels joined by dots.
+            int length = 0;
+            for (int p = message + 12; p < end && length < 256;) {
+                int label = b[p] & 0xFF;
+                if (label == 0 || label >= 64) {
+                    break;
+                }
+                length += (length == 0 ? 0 : 1) + label;
+                p += 1 + label;
+            }
+            sum += length;
+        }
+        return sum;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+}
