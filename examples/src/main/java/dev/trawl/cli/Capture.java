@@ -15,6 +15,7 @@ import dev.trawl.pcap.TimestampPrecision;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,7 +47,17 @@ final class Capture {
         if (sample) {
             source = Sources.sample(backends.forFiles(), precision);
         } else if (t.readFile != null) {
-            source = Sources.file(backends.forFiles(), t.readFile, precision, t.io.in());
+            try {
+                source = Sources.file(backends.forFiles(), t.readFile, precision, t.io.in());
+            } catch (PcapException e) {
+                PcapngLayout blocks = t.outputFormat != null && !t.outputFormat.equals("text") && t.writeFile == null
+                        && FieldOutput.showsLayout(t) ? PcapngLayout.withoutInterfaces(Path.of(t.readFile)) : null;
+                if (blocks == null) {
+                    throw e;
+                }
+                FieldOutput.writeBlocksOnly(t, blocks, new Out(t.io.dataOut()));
+                return 0;
+            }
         } else {
             source = Sources.live(backends.forLive(), t, precision);
         }

@@ -11,6 +11,32 @@ final class FieldOutput {
     }
 
     static PacketSink open(Trawl t, Handle handle, Out out, boolean flushEach) throws CliException {
+        DecodeSink sink = sink(t, new LinkTypes(handle), out, flushEach);
+        if (showsLayout(t)) {
+            sink.layout(PcapngLayout.scan(java.nio.file.Path.of(t.readFile)));
+        }
+        return sink;
+    }
+
+    /**
+     * Whether the output shows a pcapng file's custom blocks as frames, as tshark does: for a whole file read
+     * unfiltered, whose packets arrive numbered in file order.
+     */
+    static boolean showsLayout(Trawl t) {
+        return t.readFile != null && !t.readFile.equals("-") && t.filterExpression() == null && t.count <= 0;
+    }
+
+    /**
+     * Writes what tshark shows of a pcapng file that has no interface, which no reader opens: its custom
+     * blocks, as frames.
+     */
+    static void writeBlocksOnly(Trawl t, PcapngLayout layout, Out out) throws CliException, java.io.IOException {
+        try (DecodeSink sink = sink(t, null, out, false).layout(layout)) {
+            sink.flush();
+        }
+    }
+
+    private static DecodeSink sink(Trawl t, LinkTypes linkTypes, Out out, boolean flushEach) throws CliException {
         FieldRegistry registry = FieldRegistry.standard();
         Field[] fields = new Field[t.fields.size()];
         for (int i = 0; i < fields.length; i++) {
@@ -29,12 +55,7 @@ final class FieldOutput {
             default -> throw new CliException("unknown output format '" + t.outputFormat
                     + "' for -T (fields, json, ek, text)", 2, null);
         };
-        DecodeSink sink = new DecodeSink(new LinkTypes(handle), filter, writer, null);
-        if (t.readFile != null && !t.readFile.equals("-") && t.filterExpression() == null && t.count <= 0) {
-            // a whole pcapng file, unfiltered: its packets arrive numbered in file order
-            sink.layout(PcapngLayout.scan(java.nio.file.Path.of(t.readFile)));
-        }
-        return sink;
+        return new DecodeSink(linkTypes, filter, writer, null);
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {

@@ -30,14 +30,35 @@ final class PcapngLayout {
     private final List<CustomBlock> customBlocks;
     /** Bit {@code n} set: packet {@code n} (1-based) came in a Simple Packet Block. */
     private final BitSet simple;
+    /** Whether the file holds an Interface Description Block or a packet block. */
+    private final boolean interfacesOrPackets;
 
-    private PcapngLayout(List<CustomBlock> customBlocks, BitSet simple) {
+    private PcapngLayout(List<CustomBlock> customBlocks, BitSet simple, boolean interfacesOrPackets) {
         this.customBlocks = List.copyOf(customBlocks);
         this.simple = simple;
+        this.interfacesOrPackets = interfacesOrPackets;
     }
 
-    /** The layout of a pcapng file, or null for anything else (pcap, a stream, a file too large or unreadable). */
+    /**
+     * The layout of a pcapng file, or null for anything else (pcap, a stream, a file too large or unreadable)
+     * and for a pcapng file with neither custom blocks nor Simple Packet Blocks.
+     */
     static PcapngLayout scan(Path file) {
+        PcapngLayout layout = read(file);
+        return layout == null || layout.customBlocks.isEmpty() && layout.simple.isEmpty() ? null : layout;
+    }
+
+    /**
+     * The layout of a pcapng file that holds no interface and no packet, only blocks around them (custom
+     * blocks, name resolution, statistics), or null. libpcap refuses to open such a file ("no Interface
+     * Description Blocks"); tshark shows its custom blocks as frames and exits normally.
+     */
+    static PcapngLayout withoutInterfaces(Path file) {
+        PcapngLayout layout = read(file);
+        return layout == null || layout.interfacesOrPackets ? null : layout;
+    }
+
+    private static PcapngLayout read(Path file) {
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_SCANNED || Files.size(file) < 28) {
                 return null;
@@ -58,6 +79,7 @@ final class PcapngLayout {
         List<CustomBlock> customs = new ArrayList<>();
         BitSet simple = new BitSet();
         long packets = 0;
+        boolean interfaces = false;
         int pos = 0;
         int size = buf.limit();
         while (pos + 12 <= size) {
@@ -77,6 +99,7 @@ final class PcapngLayout {
                 break; // the reader stops here too, with an error or a clean end
             }
             switch (type) {
+                case 1 -> interfaces = true;
                 case 2, 6 -> packets++; // obsolete and enhanced packet blocks
                 case 3 -> simple.set((int) Math.min(Integer.MAX_VALUE, ++packets));
                 case 0x00000BAD, 0x40000BAD -> {
@@ -91,7 +114,7 @@ final class PcapngLayout {
             }
             pos += length;
         }
-        return customs.isEmpty() && simple.isEmpty() ? null : new PcapngLayout(customs, simple);
+        return new PcapngLayout(customs, simple, interfaces || packets > 0);
     }
 
     /** The custom blocks, in file order. */
