@@ -205,8 +205,8 @@ final class CommonChain {
             mptcpOptions(buf, o, hl, ctx);
         }
         int p = o + hl;
-        if (p >= limit || (u8(buf, o + 13) & 0x02) != 0) {
-            return; // no payload, or data on a SYN, which is not handed on
+        if (p >= limit) {
+            return; // no payload
         }
         kind = TCP_PAYLOAD;
         off = o;

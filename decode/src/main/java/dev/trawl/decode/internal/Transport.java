@@ -158,8 +158,7 @@ final class Transport {
             verifyTransportChecksum(buf, off, end, ctx, layer, 6);
         }
         ctx.next(off + hl, end);
-        if (quoted != 0 || off + hl >= end || (u8(buf, off + 13) & 0x02) != 0) {
-            // Data on a SYN (TCP Fast Open) is not handed to an application decoder, as in Wireshark.
+        if (quoted != 0 || off + hl >= end) {
             return Protocols.NONE;
         }
         return tcpPayload(buf, off, hl, end, ctx);
