@@ -26,7 +26,7 @@ final class Named {
 
     static void register(ProtocolRegistrar r) {
         udp(r, "olsr", 698);
-        udp(r, "bfd", 3784, 3785, 4784);
+        udp(r, "bfd", 3784, 3785, 4784, 6784);
         udp(r, "tsp", 525);
         udp(r, "lisp", 4341, 4342);
         udp(r, "sflow", 6343);
@@ -50,6 +50,29 @@ final class Named {
         tcp(r, "pptp", 1723);
         tcp(r, "rpkirtr", 323);
         tcp(r, "resp", 6379);
+        tcp(r, "ldap", 3268); // the global catalog
+        tcp(r, "socks", 1080);
+        tcp(r, "enip", 44818);
+        udp(r, "enip", 44818);
+        udp(r, "mip", 434);
+        udp(r, "pfcp", 8805);
+        r.bind(Dispatch.UDP_PORT, 3799, Protocols.RADIUS); // dynamic authorization (RFC 5176)
+        smb2 = r.protocol("smb2", null);
+        nbss = r.protocol("nbss", Named::nbss);
+        r.bind(Dispatch.TCP_PORT, 139, nbss);
+        r.bind(Dispatch.TCP_PORT, 445, nbss);
+        dcerpc = r.protocol("dcerpc", Named::dcerpc);
+        r.bind(Dispatch.TCP_PORT, 135, dcerpc);
+        r.bind(Dispatch.TCP_PORT, 88, r.protocol("kerberos-over-tcp", Named::kerberosTcp));
+        mgcp = r.protocol("mgcp", Named::mgcp);
+        r.bind(Dispatch.UDP_PORT, 2427, mgcp);
+        r.bind(Dispatch.UDP_PORT, 2727, mgcp);
+        coap = r.protocol("coap", Named::coap);
+        r.bind(Dispatch.UDP_PORT, 5683, coap);
+        etherip = r.protocol("etherip", Named::etherip);
+        r.bind(Dispatch.IP_PROTO, 97, etherip);
+        r.bind(Dispatch.IP_PROTO, 137, Protocols.MPLS);
+        r.bind(Dispatch.ETHERTYPE, 0x8870, Protocols.LLC); // jumbo frames with an LLC header
         r.bind(Dispatch.SCTP_PORT, 2905, r.protocol("m3ua", null));
         eap = r.protocol("eap", null);
         nfs = r.protocol("nfs", null);
@@ -80,6 +103,111 @@ final class Named {
 
     static int nsh;
     static int gquic;
+    static int smb2;
+    static int nbss;
+    static int dcerpc;
+    static int mgcp;
+    static int coap;
+    static int etherip;
+
+    /**
+     * NetBIOS Session Service (RFC 1002), also SMB's framing on port 445: a 4-byte header; a session message
+     * (type 0) carries SMB, SMB2 (by their signatures) or other data. The other types carry no payload
+     * Wireshark decodes further.
+     */
+    static int nbss(byte[] buf, int off, int end, DecodeContext ctx) {
+        header(ctx, nbss, off, 4, end);
+        int p = off + 4;
+        if (p >= end || u8(buf, off) != 0) {
+            return Protocols.NONE;
+        }
+        ctx.next(p, end);
+        int signature = p + 4 <= end ? Bytes.i32(buf, p) : 0;
+        if (signature == 0xFF534D42) { // "\xffSMB"
+            return Protocols.SMB;
+        }
+        if (signature == 0xFE534D42 || signature == 0xFD534D42) { // SMB2, and its transform header
+            ctx.addLayer(smb2, p, 0, end);
+            return Protocols.NONE;
+        }
+        return Protocols.DATA;
+    }
+
+    /**
+     * DCE/RPC connection-oriented PDUs on their port: version 5, minor version 0 or 1, and the whole fragment
+     * captured. Like Wireshark, which waits for the rest of a PDU in later segments, nothing is shown for a
+     * partial PDU or for bytes that are not one.
+     */
+    static int dcerpc(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 16 > end || u8(buf, off) != 5 || u8(buf, off + 1) > 1) {
+            return Protocols.NONE;
+        }
+        boolean littleEndian = (u8(buf, off + 4) & 0x10) != 0;
+        int fragmentLength = littleEndian ? Bytes.u16le(buf, off + 8) : u16(buf, off + 8);
+        if (fragmentLength > end - off) {
+            return Protocols.NONE;
+        }
+        ctx.addLayer(dcerpc, off, 16, end);
+        return Protocols.NONE;
+    }
+
+    /** Kerberos over TCP: a 4-byte record length, then a Kerberos message as over UDP. */
+    static int kerberosTcp(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 4 >= end) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        ctx.next(off + 4, end);
+        return Protocols.KERBEROS;
+    }
+
+    /** The MGCP commands (RFC 3435), each four capital letters followed by a space. */
+    private static final String[] MGCP_VERBS = {"EPCF", "CRCX", "MDCX", "DLCX", "RQNT", "NTFY", "AUEP", "AUCX",
+        "RSIP", "MESG"};
+
+    /** MGCP: a text message that starts with a command verb or a three-digit response code. */
+    static int mgcp(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 4 > end) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        boolean response = off + 4 <= end && isDigit(u8(buf, off)) && isDigit(u8(buf, off + 1))
+                && isDigit(u8(buf, off + 2)) && (off + 3 == end || u8(buf, off + 3) == ' ');
+        boolean command = false;
+        for (String verb : MGCP_VERBS) {
+            boolean match = off + 5 <= end && u8(buf, off + 4) == ' ';
+            for (int i = 0; i < 4 && match; i++) {
+                match = u8(buf, off + i) == verb.charAt(i);
+            }
+            command |= match;
+        }
+        if (!response && !command) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        ctx.addLayer(mgcp, off, end - off, end);
+        return Protocols.NONE;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** CoAP (RFC 7252): a 4-byte header whose version is 1. */
+    static int coap(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 4 > end || (u8(buf, off) >>> 6) != 1) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        ctx.addLayer(coap, off, 4, end);
+        return Protocols.NONE;
+    }
+
+    /** EtherIP (RFC 3378): a 2-byte header (version 3), then an Ethernet frame. */
+    static int etherip(byte[] buf, int off, int end, DecodeContext ctx) {
+        header(ctx, etherip, off, 2, end);
+        if (off + 2 >= end || (u8(buf, off) >>> 4) != 3) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 2, end);
+        return Protocols.ETH;
+    }
     static int pcapPktdata;
     static int macsec;
 

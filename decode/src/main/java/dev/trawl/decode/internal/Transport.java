@@ -170,6 +170,11 @@ final class Transport {
      */
     static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
         int next = ctx.lookupPorts(Dispatch.TCP_PORT, u16(buf, off), u16(buf, off + 2));
+        if (next < 0 && (u8(buf, off + 13) & 0x02) != 0) {
+            // Data on a SYN (TCP Fast Open) goes to the decoder of its port; when no port has one, Wireshark
+            // shows it as TCP's own segment data, not as a data layer.
+            return Protocols.NONE;
+        }
         if (next < 0 && Streams.isRecord(buf, off + hl, end)) {
             // Wireshark finds TLS on any port (by heuristics, then by conversation); a well-formed record
             // header is the stateless equivalent.

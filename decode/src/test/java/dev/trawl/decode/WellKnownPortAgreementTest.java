@@ -1,0 +1,119 @@
+package dev.trawl.decode;
+
+import static dev.trawl.decode.TestPackets.IP_A;
+import static dev.trawl.decode.TestPackets.IP_B;
+import static dev.trawl.decode.TestPackets.cat;
+import static dev.trawl.decode.TestPackets.eth;
+import static dev.trawl.decode.TestPackets.hex;
+import static dev.trawl.decode.TestPackets.ipv4;
+import static dev.trawl.decode.TestPackets.tcp;
+import static dev.trawl.decode.TestPackets.u16;
+import static dev.trawl.decode.TestPackets.udp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.trawl.decode.field.FieldPrinter;
+import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.decode.layer.Tcp;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Protocols Wireshark finds by port or EtherType or IP protocol number, and data on a SYN, each in the forms
+ * a capture holds them (valid, other message types, payloads the protocol does not claim): the layer list
+ * must be the one the installed tshark prints. Skipped when tshark is not installed (CI installs it).
+ */
+class WellKnownPortAgreementTest {
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] tcpTo(int port, int flags, byte[] payload) {
+        return eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40000, port, 1, 0, flags, new byte[0], payload)));
+    }
+
+    private static byte[] udpTo(int port, byte[] payload) {
+        return eth(0x0800, ipv4(17, IP_A, IP_B, udp(40000, port, payload)));
+    }
+
+    /** A NetBIOS session message of {@code type} around {@code payload}. */
+    private static byte[] nbss(int type, byte[] payload) {
+        return cat(new byte[] {(byte) type, 0}, u16(payload.length), payload);
+    }
+
+    static List<byte[]> frames() {
+        byte[] smb1 = cat(hex("ff534d4272"), new byte[27], hex("000c00"), ascii("\u0002NT LM 0.12\u0000"));
+        byte[] smb2 = cat(hex("fe534d42"), hex("4000"), new byte[58], hex("24000100"), new byte[32]);
+        byte[] icmp = ipv4(1, IP_A, IP_B, cat(hex("0800"), u16(0), u16(1), u16(2)));
+        List<byte[]> frames = new ArrayList<>();
+        for (int port : new int[] {139, 445}) {
+            frames.add(tcpTo(port, Tcp.ACK | Tcp.PSH, nbss(0, smb1)));
+            frames.add(tcpTo(port, Tcp.ACK | Tcp.PSH, nbss(0, smb2)));
+            frames.add(tcpTo(port, Tcp.ACK | Tcp.PSH, nbss(0x81, cat(hex("20"), new byte[33]))));
+            frames.add(tcpTo(port, Tcp.ACK | Tcp.PSH, nbss(0x85, new byte[0])));
+            frames.add(tcpTo(port, Tcp.ACK | Tcp.PSH, nbss(0, ascii("garbage!"))));
+        }
+        byte[] bind = hex("05000b03100000004800000001000000d016d016000000000100000000000100a0010000000000"
+                + "00c00000000000004600000000045d888aeb1cc9119fe808002b10486002000000");
+        frames.add(tcpTo(135, Tcp.ACK | Tcp.PSH, bind));
+        frames.add(tcpTo(135, Tcp.ACK | Tcp.PSH, java.util.Arrays.copyOf(bind, 40))); // the rest comes later
+        frames.add(tcpTo(135, Tcp.ACK | Tcp.PSH, ascii("not dce/rpc at all")));
+        frames.add(tcpTo(88, Tcp.ACK | Tcp.PSH, cat(hex("0000000a6a08"), new byte[8])));
+        frames.add(eth(0x8870, cat(hex("aaaa03000000"), u16(0x0800), icmp)));
+        frames.add(eth(0x0800, ipv4(137, IP_A, IP_B, cat(hex("00010140"), icmp))));
+        frames.add(eth(0x0800, ipv4(97, IP_A, IP_B, cat(hex("3000"), eth(0x0800, icmp)))));
+        frames.add(udpTo(2427, ascii("RQNT 1201 aaln/1@gw.example.net MGCP 1.0\r\nX: 0123456789AC\r\n")));
+        frames.add(udpTo(2727, ascii("200 1201 OK\r\n")));
+        frames.add(udpTo(2427, ascii("hello, world")));
+        frames.add(udpTo(5683, hex("4401abcd1122334455b474657374")));
+        frames.add(udpTo(1080, hex("05")));
+        // data on a SYN: decoded when its port has a decoder, else no layer (TCP's own segment data)
+        frames.add(tcpTo(80, Tcp.SYN, ascii("GET / HTTP/1.1\r\nHost: a\r\n\r\n")));
+        frames.add(tcpTo(389, Tcp.SYN, hex("301c020100631504000a01000a0100020100020100010100870030002000")));
+        frames.add(tcpTo(13054, Tcp.SYN, hex("deadbeef")));
+        return frames;
+    }
+
+    @Test
+    void layerListsAreTsharks(@TempDir Path dir) throws Exception {
+        assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
+        List<byte[]> frames = frames();
+        Path file = dir.resolve("ports.pcap");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
+                    .putInt(1);
+            out.write(header.array());
+            for (int n = 0; n < frames.size(); n++) {
+                byte[] frame = frames.get(n);
+                ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+                record.putInt(1_700_000_000 + n).putInt(0).putInt(frame.length).putInt(frame.length);
+                out.write(record.array());
+                out.write(frame);
+            }
+        }
+        List<String> tshark = TsharkExtraFieldsTest.runTshark(file, List.of("frame.protocols"));
+        assertEquals(frames.size(), tshark.size(), "tshark's frame count");
+        FieldPrinter printer = new FieldPrinter();
+        FieldRegistry registry = FieldRegistry.standard();
+        PacketDecoder decoder = new PacketDecoder();
+        List<String> disagreements = new ArrayList<>();
+        for (int n = 0; n < frames.size(); n++) {
+            byte[] frame = frames.get(n);
+            String got = printer.toString(registry.require("frame.protocols"), decoder.decode(1, frame, 0,
+                    frame.length));
+            if (!tshark.get(n).equals(got)) {
+                disagreements.add("frame " + (n + 1) + ": tshark=[" + tshark.get(n) + "] trawl=[" + got + "]");
+            }
+        }
+        assertEquals(List.of(), disagreements);
+    }
+}
