@@ -30,7 +30,8 @@ final class AppFields {
     private AppFields() {
     }
 
-    private static final String[] DNS_LAYERS = {"dns", "mdns"};
+    /** The layers in DNS message format whose fields tshark names dns.*. */
+    private static final String[] DNS_LAYERS = {"dns", "mdns", "llmnr"};
 
     static void register(FieldRegistrar r) {
         dns(r);

@@ -24,6 +24,8 @@ final class MoreTunnels {
         r.bind(Dispatch.UDP_PORT, 1701, l2tp);
         gtp = r.protocol("gtp", MoreTunnels::gtpUser);
         r.bind(Dispatch.UDP_PORT, 2152, gtp);
+        gtpv2 = r.protocol("gtpv2", null);
+        r.bind(Dispatch.UDP_PORT, 2123, r.protocol("gtp-control", MoreTunnels::gtpControl));
         teredo = r.protocol("teredo", MoreTunnels::teredo);
         r.bind(Dispatch.UDP_PORT, 3544, teredo);
     }
@@ -63,6 +65,23 @@ final class MoreTunnels {
             return Protocols.NONE;
         }
         return Protocols.PPP;
+    }
+
+    static int gtpv2;
+
+    /** GTP-C (GTP' aside): version 1 messages are Wireshark's {@code gtp}, version 2 its {@code gtpv2}. */
+    static int gtpControl(byte[] buf, int off, int end, DecodeContext ctx) {
+        int version = off + 8 <= end ? u8(buf, off) >>> 5 : 0;
+        if (version == 1) {
+            header(ctx, gtp, off, (u8(buf, off) & 0x07) != 0 ? 12 : 8, end);
+            return Protocols.NONE;
+        }
+        if (version == 2) { // Wireshark's gtp hands version 2 on to gtpv2
+            ctx.addLayer(gtp, off, 0, end);
+            header(ctx, gtpv2, off, (u8(buf, off) & 0x08) != 0 ? 12 : 8, end);
+            return Protocols.NONE;
+        }
+        return ProtocolDecoder.REJECT;
     }
 
     /** GTP-U version 1: an 8-byte header, an optional 4-byte part and extension headers; T-PDUs carry IP. */

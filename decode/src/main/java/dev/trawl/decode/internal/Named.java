@@ -79,6 +79,12 @@ final class Named {
         rpc = r.protocol("rpc", Named::rpc);
         r.bind(Dispatch.UDP_PORT, 2049, rpc);
         r.bind(Dispatch.UDP_PORT, 111, rpc);
+        int rpcTcp = r.protocol("rpc-over-tcp", Named::rpcTcp);
+        r.bind(Dispatch.TCP_PORT, 2049, rpcTcp);
+        r.bind(Dispatch.TCP_PORT, 111, rpcTcp);
+        mbtcp = r.protocol("mbtcp", Named::modbusTcp);
+        modbus = r.protocol("modbus", null);
+        r.bind(Dispatch.TCP_PORT, 502, mbtcp);
         r.protocol("radius", Named::radius);
         int json = r.protocol("json", null);
         dbLspDisc = r.protocol("db-lsp-disc", (buf, off, end, ctx) -> {
@@ -279,9 +285,62 @@ final class Named {
             return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
         }
         ctx.addLayer(rpc, off, 8, end);
-        if (type == 0 && off + 16 <= end && Bytes.u32(buf, off + 12) == 100003) {
+        // A call to NFS with arguments after its credentials and verifier (the NULL procedure, 0, has none).
+        if (type == 0 && off + 24 <= end && Bytes.u32(buf, off + 12) == 100003 && Bytes.u32(buf, off + 20) != 0
+                && rpcArguments(buf, off, end) < end) {
             ctx.addLayer(nfs, off, 0, end);
         }
+        return Protocols.NONE;
+    }
+
+    /**
+     * ONC RPC calls over TCP: a record mark (the last-fragment bit and a 31-bit length), then a call as over
+     * UDP. A record not yet whole shows nothing, as Wireshark waits for the rest.
+     */
+    static int rpcTcp(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 4 > end) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        long length = Bytes.u32(buf, off) & 0x7FFF_FFFFL;
+        if (length < 8 || off + 4 + length > end) {
+            return Protocols.NONE;
+        }
+        if (Bytes.u32(buf, off + 8) != 0) {
+            // A reply: Wireshark decodes one only after the call it answers, which it saw on the connection.
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        ctx.next(off + 4, end);
+        return rpc;
+    }
+
+    /** Where an RPC call's arguments start: past its 24-byte header, credentials and verifier. */
+    private static long rpcArguments(byte[] buf, int off, int end) {
+        long p = off + 24;
+        for (int auth = 0; auth < 2; auth++) {
+            if (p + 8 > end) {
+                return end;
+            }
+            p += 8 + ((Bytes.u32(buf, (int) p + 4) + 3) & ~3L);
+        }
+        return p;
+    }
+
+    static int mbtcp;
+    static int modbus;
+
+    /**
+     * Modbus/TCP: a 7-byte MBAP header (protocol id 0, then the length of what follows it) and a Modbus PDU.
+     * A PDU not yet whole shows nothing, as Wireshark waits for the rest.
+     */
+    static int modbusTcp(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 8 > end || u16(buf, off + 2) != 0 || u16(buf, off + 4) < 2) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        if (off + 6 + u16(buf, off + 4) > end) {
+            return Protocols.NONE;
+        }
+        ctx.addLayer(mbtcp, off, 7, end);
+        ctx.addLayer(modbus, off + 7, 0, end);
         return Protocols.NONE;
     }
 

@@ -62,7 +62,12 @@ final class Transport {
         if (off + 8 > end) {
             return Protocols.NONE;
         }
-        ctx.next(off + 8, end);
+        if (type == 5 && off + 9 <= end) {
+            // Wireshark reads no more of the datagram a redirect quotes than its IP header and 8 bytes.
+            ctx.next(off + 8, Math.min(end, off + 8 + (u8(buf, off + 8) & 0x0F) * 4 + 8));
+        } else {
+            ctx.next(off + 8, end);
+        }
         switch (type) {
             case 3: // destination unreachable
             case 4: // source quench
@@ -241,7 +246,8 @@ final class Transport {
                 ctx.flag(layer, LayerFlags.BAD_LENGTH);
                 return Protocols.NONE;
             }
-            if (type == 0 && dataPpid < 0 && p + 16 <= end) {
+            // The first DATA chunk that holds a whole message (B and E set); a fragment is not decoded further.
+            if (type == 0 && dataPpid < 0 && p + 16 <= end && (u8(buf, p + 1) & 0x03) == 0x03) {
                 dataPpid = (int) Bytes.u32(buf, p + 12);
                 dataStart = p + 16;
                 dataEnd = Math.min(end, p + len);

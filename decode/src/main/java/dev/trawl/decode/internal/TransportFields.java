@@ -15,6 +15,7 @@ import static dev.trawl.decode.internal.FieldSupport.u32;
 import static dev.trawl.decode.internal.FieldSupport.u8;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.field.FieldExtractor;
 import dev.trawl.decode.field.FieldRegistrar;
@@ -127,7 +128,12 @@ final class TransportFields {
                 s.integer(u16(p, i, 2));
             }
         });
-        r.field("tcp.seq_raw", "tcp", UINT, "Sequence number (raw)", needs(TCP_FIXED, intAt(4)));
+        r.field("tcp.seq_raw", "tcp", UINT, "Sequence number (raw)", (p, i, s) -> {
+            // tshark shows the sequence number of a header an ICMPv4 error quotes, but not its raw value
+            if (has(p, i, 0, TCP_FIXED) && !quotedByIcmpv4(p, i)) {
+                s.integer(u32(p, i, 4));
+            }
+        });
         r.field("tcp.ack_raw", "tcp", UINT, "Acknowledgment number (raw)", needs(TCP_FIXED, intAt(8)));
         r.field("tcp.hdr_len", "tcp", UINT, "Header length", (p, i, s) -> {
             if (has(p, i, 0, TCP_FIXED)) {
@@ -149,8 +155,8 @@ final class TransportFields {
         r.field("tcp.checksum", "tcp", HEX16, "Checksum", shortAt(16));
         r.field("tcp.urgent_pointer", "tcp", UINT, "Urgent pointer", shortAt(18));
         r.field("tcp.len", "tcp", UINT, "Segment data length", (p, i, s) -> {
-            if (!has(p, i, 0, TCP_FIXED)) {
-                return;
+            if (!has(p, i, 0, TCP_FIXED) || (p.flags(i) & LayerFlags.QUOTED) != 0) {
+                return; // a header an ICMP error quotes has no segment length in tshark
             }
             int hl = (u8(p, i, 12) >>> 4) * 4;
             int reported = ipReportedLength(p, i);
@@ -161,6 +167,20 @@ final class TransportFields {
                 s.integer(reported - hl);
             }
         });
+    }
+
+    /** Whether layer {@code i} is part of what an ICMP (version 4) error quotes. */
+    private static boolean quotedByIcmpv4(DecodedPacket p, int i) {
+        if ((p.flags(i) & LayerFlags.QUOTED) == 0) {
+            return false;
+        }
+        for (int j = i - 1; j >= 0; j--) {
+            int protocol = p.protocol(j);
+            if (protocol == Protocols.ICMP || protocol == Protocols.ICMPV6) {
+                return protocol == Protocols.ICMP;
+            }
+        }
+        return false;
     }
 
     /** Walks the TCP options of layer {@code i}, calling {@code visitor} with each option's relative offset. */
