@@ -6,6 +6,7 @@ import static dev.trawl.decode.TestPackets.cat;
 import static dev.trawl.decode.TestPackets.eth;
 import static dev.trawl.decode.TestPackets.hex;
 import static dev.trawl.decode.TestPackets.ipv4;
+import static dev.trawl.decode.TestPackets.ipv6;
 import static dev.trawl.decode.TestPackets.tcp;
 import static dev.trawl.decode.TestPackets.u16;
 import static dev.trawl.decode.TestPackets.udp;
@@ -22,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,15 +110,48 @@ class WellKnownPortAgreementTest {
         return frames;
     }
 
+    /** Frames of other link types, by LINKTYPE_ value. */
+    static Map<Integer, List<byte[]>> otherLinkTypes() {
+        byte[] udp = ipv4(17, IP_A, IP_B, udp(40000, 53, hex("abcd01000001000000000000016100000010001")));
+        byte[] tcp = ipv4(6, IP_A, IP_B, tcp(40000, 80, 1, 0, Tcp.SYN, new byte[0], new byte[0]));
+        byte[] beacon = cat(hex("80000000ffffffffffff001122334455001122334455"), new byte[2], new byte[12],
+                hex("000473736964"));
+        Map<Integer, List<byte[]>> frames = new LinkedHashMap<>();
+        frames.put(9, List.of(cat(hex("0021"), udp), cat(hex("8021"), hex("01010004")), cat(hex("c223"),
+                hex("01010004")), cat(hex("8057"), hex("01010004")), cat(hex("c023"), hex("01010004"))));
+        frames.put(117, List.of(cat(hex("6402000000000000"), new byte[92], tcp),
+                cat(hex("3d1e0000"), new byte[60], ipv6(59, new byte[0]))));
+        frames.put(119, List.of(cat(hex("4400000090000000"), new byte[136], beacon)));
+        frames.put(127, List.of(cat(hex("000008000000000088420000001122334455"), hex("66778899aabb001122334466"),
+                new byte[2], new byte[16])));
+        frames.put(187, List.of(hex("01030c00"), hex("040e0401030c00"), hex("02010008000400010001"), hex("09")));
+        frames.put(201, List.of(hex("0000000001030c00")));
+        frames.put(227, List.of(hex("0000012304000000010203040000"), hex("0000012300000000")));
+        return frames;
+    }
+
+    @Test
+    void otherLinkTypesAreTsharks(@TempDir Path dir) throws Exception {
+        assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
+        List<String> disagreements = new ArrayList<>();
+        for (Map.Entry<Integer, List<byte[]>> e : otherLinkTypes().entrySet()) {
+            disagreements.addAll(compare(dir.resolve("linktype-" + e.getKey() + ".pcap"), e.getKey(), e.getValue()));
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
     @Test
     void layerListsAreTsharks(@TempDir Path dir) throws Exception {
         assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
-        List<byte[]> frames = frames();
-        Path file = dir.resolve("ports.pcap");
+        assertEquals(List.of(), compare(dir.resolve("ports.pcap"), 1, frames()));
+    }
+
+    /** Writes {@code frames} to {@code file} and lists every field that trawl prints otherwise than tshark. */
+    private static List<String> compare(Path file, int linkType, List<byte[]> frames) throws Exception {
         try (OutputStream out = Files.newOutputStream(file)) {
             ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
             header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                    .putInt(1);
+                    .putInt(linkType);
             out.write(header.array());
             for (int n = 0; n < frames.size(); n++) {
                 byte[] frame = frames.get(n);
@@ -134,17 +170,17 @@ class WellKnownPortAgreementTest {
         List<String> disagreements = new ArrayList<>();
         for (int n = 0; n < frames.size(); n++) {
             byte[] frame = frames.get(n);
-            DecodedPacket p = decoder.decode(1, frame, 0, frame.length);
+            DecodedPacket p = decoder.decode(linkType, frame, 0, frame.length);
             String[] want = tshark.get(n).split("\t", -1);
             for (int c = 0; c < fields.size(); c++) {
                 String expected = c < want.length ? want[c] : "";
                 String got = printer.toString(registry.require(fields.get(c)), p);
                 if (!expected.equals(got)) {
-                    disagreements.add("frame " + (n + 1) + " " + fields.get(c) + ": tshark=[" + expected
-                            + "] trawl=[" + got + "]");
+                    disagreements.add(file.getFileName() + " frame " + (n + 1) + " " + fields.get(c) + ": tshark=["
+                            + expected + "] trawl=[" + got + "]");
                 }
             }
         }
-        assertEquals(List.of(), disagreements);
+        return disagreements;
     }
 }

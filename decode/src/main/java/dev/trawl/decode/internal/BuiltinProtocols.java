@@ -30,6 +30,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         Streams.register(r);
         Named.register(r);
         MoreTunnels.register(r);
+        MoreLinks.register(r);
         registerLinkTypes(r);
         registerEtherTypes(r);
         registerIpProtocols(r);

@@ -102,8 +102,11 @@ final class Wireless {
         int type = (fc0 >>> 2) & 3;
         int subtype = fc0 >>> 4;
         boolean isProtected = (fc1 & 0x40) != 0;
-        if (type != 2 || isProtected || (subtype & 4) != 0 || off + hl >= end) {
+        if (type != 2 || (subtype & 4) != 0 || off + hl >= end) {
             return Protocols.NONE;
+        }
+        if (isProtected) {
+            return Protocols.DATA; // encrypted: Wireshark shows the body as data
         }
         return Protocols.LLC;
     }
