@@ -1,6 +1,7 @@
 package dev.trawl.decode;
 
 import dev.trawl.decode.internal.Bytes;
+import dev.trawl.decode.internal.Conversations;
 import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.IpReassembler;
 import dev.trawl.decode.internal.ReassemblyHook;
@@ -49,6 +50,8 @@ public final class PacketDecoder {
     /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
     private byte[] current;
     private boolean verifyChecksums;
+    /** The conversations followed; null when {@link #followConversations} is off. */
+    private Conversations conversations;
     /** Puts fragments back together; null when {@link #reassembleFragments} is off. */
     private IpReassembler reassembler;
     /** The reassembled datagram being decoded: where its header is in {@link #assembled}, its payload length. */
@@ -105,6 +108,17 @@ public final class PacketDecoder {
      */
     public PacketDecoder reassembleFragments(boolean reassemble) {
         this.reassembler = reassemble ? (reassembler != null ? reassembler : new IpReassembler()) : null;
+        return this;
+    }
+
+    /**
+     * Whether protocols that Wireshark follows by conversation rather than by port are followed too (off by
+     * default; the command-line tool's field output turns it on): after a TFTP request, the transfer's
+     * datagrams are TFTP whatever their ports. The decoder keeps at most 4,096 conversations (the oldest goes
+     * first); turning this off forgets them. Following conversations decodes every layer at once.
+     */
+    public PacketDecoder followConversations(boolean follow) {
+        this.conversations = follow ? (conversations != null ? conversations : new Conversations()) : null;
         return this;
     }
 
@@ -217,7 +231,7 @@ public final class PacketDecoder {
             // Reassembly looks at whole stacks of layers: the general path decodes them at once.
             run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
             reassemble(data, offset, length);
-        } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
+        } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0 && conversations == null) {
             chain.ethernet(data, offset, offset + length, context);
             r.pending = chain.kind != CommonChain.DONE;
         } else {
@@ -466,7 +480,12 @@ public final class PacketDecoder {
         }
     }
 
-    private final class Context implements DecodeContext, ReassemblyHook {
+    private final class Context implements DecodeContext, ReassemblyHook, Conversations.Hook {
+        @Override
+        public Conversations conversations() {
+            return conversations;
+        }
+
         @Override
         public int reassembledPayload(int headerOffset) {
             return headerOffset == reassembledAt ? reassembledLength : -1;

@@ -24,7 +24,8 @@ class PacketDecoderFuzzTest {
 
     private static final PacketDecoder DECODER = new PacketDecoder();
     /** Keeps fragments across inputs, so that inputs complete each other's datagrams. */
-    private static final PacketDecoder REASSEMBLING = new PacketDecoder().reassembleFragments(true);
+    private static final PacketDecoder REASSEMBLING = new PacketDecoder().reassembleFragments(true)
+            .followConversations(true);
     private static final List<Field> FIELDS = FieldRegistry.standard().fields();
     private static final FieldPrinter PRINTER = new FieldPrinter();
     private static final FieldValues VALUES = new FieldValues();

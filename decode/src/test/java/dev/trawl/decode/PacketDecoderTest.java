@@ -92,6 +92,24 @@ class PacketDecoderTest {
     }
 
     @Test
+    void aTftpRequestMakesItsTransferTftpWhenConversationsAreFollowed() {
+        byte[] request = eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, hex("0001660000"))));
+        byte[] data = eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, hex("0003000161626364"))));
+        byte[] ack = eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 50123, hex("00040001"))));
+        byte[] other = eth(0x0800, ipv4(17, IP_A, IP_B, udp(40070, 50123, hex("00040001"))));
+        PacketDecoder following = new PacketDecoder().followConversations(true);
+        assertEquals("eth:ethertype:ip:udp:tftp", protocols(following.decode(1, request, 0, request.length)));
+        assertEquals("eth:ethertype:ip:udp:tftp:data", protocols(following.decode(1, data, 0, data.length)));
+        assertEquals("eth:ethertype:ip:udp:tftp", protocols(following.decode(1, ack, 0, ack.length)));
+        assertEquals("eth:ethertype:ip:udp:data", protocols(following.decode(1, other, 0, other.length)),
+                "another client port is another conversation");
+        following.followConversations(false).followConversations(true);
+        assertEquals("eth:ethertype:ip:udp:data", protocols(following.decode(1, data, 0, data.length)),
+                "turning it off forgets");
+        assertEquals("eth:ethertype:ip:udp:data", protocols(decode(data)), "off by default");
+    }
+
+    @Test
     void nextWalksTheStackOneLayerAtATimeAndEndsAfterTheLast() {
         DecodedPacket p = decode(ethIpUdp(40000, 53, hex("1234010000010000000000000377777707657861"
                 + "6d706c6503636f6d0000010001")));

@@ -107,6 +107,10 @@ class WellKnownPortAgreementTest {
         byte[] quoted = ipv4(6, IP_B, IP_A, tcp(40000, 80, 5, 6, Tcp.ACK | Tcp.PSH, new byte[0], new byte[0]));
         frames.add(eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0301"), u16(0), new byte[4], quoted))));
         frames.add(eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0501"), u16(0), IP_B, quoted))));
+        // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
+        frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
+        frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
+        frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 50123, hex("00040001")))));
         return frames;
     }
 
@@ -166,7 +170,7 @@ class WellKnownPortAgreementTest {
         assertEquals(frames.size(), tshark.size(), "tshark's frame count");
         FieldPrinter printer = new FieldPrinter();
         FieldRegistry registry = FieldRegistry.standard();
-        PacketDecoder decoder = new PacketDecoder();
+        PacketDecoder decoder = new PacketDecoder().followConversations(true); // as tshark does
         List<String> disagreements = new ArrayList<>();
         for (int n = 0; n < frames.size(); n++) {
             byte[] frame = frames.get(n);

@@ -113,6 +113,11 @@ public final class Bytes {
         return (int) INT_BE.get(b, index);
     }
 
+    /** The big-endian 64-bit value at {@code index}. */
+    public static long i64(byte[] b, int index) {
+        return (long) i32(b, index) << 32 | u32(b, index + 4);
+    }
+
     /** The unsigned big-endian 32-bit value at {@code index}. */
     public static long u32(byte[] b, int index) {
         return i32(b, index) & 0xFFFF_FFFFL;

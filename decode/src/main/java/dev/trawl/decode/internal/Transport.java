@@ -225,6 +225,10 @@ final class Transport {
 
     /** The protocol of the (non-empty) payload of the UDP datagram at {@code off}: by port, else data. */
     static int udpPayload(byte[] buf, int off, DecodeContext ctx) {
+        int conversation = Conversations.lookup(ctx, buf, off + 8);
+        if (conversation >= 0) {
+            return conversation; // Wireshark tries a conversation's protocol before the ports
+        }
         return orData(ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2)));
     }
 
