@@ -107,6 +107,20 @@ class WellKnownPortAgreementTest {
         byte[] quoted = ipv4(6, IP_B, IP_A, tcp(40000, 80, 5, 6, Tcp.ACK | Tcp.PSH, new byte[0], new byte[0]));
         frames.add(eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0301"), u16(0), new byte[4], quoted))));
         frames.add(eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0501"), u16(0), IP_B, quoted))));
+        // OpenFlow on its legacy port: found by the segments sent to it, then the whole connection is OpenFlow
+        byte[] inner = eth(0x0800, ipv4(17, IP_A, IP_B, udp(1234, 5678, ascii("inner"))));
+        byte[] packetOut = cat(hex("040d"), u16(24 + inner.length), hex("00000002ffffffff00000001"), u16(0),
+                new byte[6], inner);
+        byte[] packetIn = cat(hex("040a"), u16(34 + inner.length), hex("00000003ffffffff"), u16(inner.length),
+                hex("0000"), new byte[8], hex("000100040000000000000000").clone(), inner);
+        frames.add(eth(0x0800, ipv4(6, IP_B, IP_A, tcp(6633, 40633, 1, 1, Tcp.ACK | Tcp.PSH, new byte[0],
+                hex("0400000800000001")))));
+        frames.add(eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40633, 6633, 1, 1, Tcp.ACK | Tcp.PSH, new byte[0],
+                hex("0400000800000001")))));
+        frames.add(eth(0x0800, ipv4(6, IP_B, IP_A, tcp(6633, 40633, 9, 9, Tcp.ACK | Tcp.PSH, new byte[0],
+                packetOut))));
+        frames.add(eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40633, 6633, 9, 9, Tcp.ACK | Tcp.PSH, new byte[0],
+                java.util.Arrays.copyOf(packetIn, 34 + inner.length)))));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -148,6 +162,13 @@ class WellKnownPortAgreementTest {
     void layerListsAreTsharks(@TempDir Path dir) throws Exception {
         assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
         assertEquals(List.of(), compare(dir.resolve("ports.pcap"), 1, frames()));
+        // the frames reach what they are meant to: tshark itself names these
+        String all = String.join("\n", TsharkExtraFieldsTest.runTshark(dir.resolve("ports.pcap"),
+                List.of("frame.protocols")));
+        for (String expected : List.of("nbss:smb2", "tcp:dcerpc", "openflow_v4:eth:ethertype:ip:udp", "udp:tftp:data",
+                "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth")) {
+            org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
+        }
     }
 
     /** Writes {@code frames} to {@code file} and lists every field that trawl prints otherwise than tshark. */

@@ -221,7 +221,35 @@ final class Subprotocols {
                 return ProtocolDecoder.REJECT;
         }
         header(ctx, Protocols.OPENFLOW, off, 8, end);
-        return marker(ctx, dialect, off, end);
+        ctx.addLayer(dialect, off, 0, end);
+        int frame = openflowFrame(buf, off, length, version);
+        if (frame < 0 || frame >= off + length) {
+            return Protocols.NONE;
+        }
+        ctx.next(frame, off + length);
+        return Protocols.ETH;
+    }
+
+    /**
+     * Where the Ethernet frame of an OpenFlow packet-in or packet-out message of {@code length} bytes at
+     * {@code off} starts, or -1 for other messages: after the fixed part (and, in version 1.3's packet-in, the
+     * match, padded to 8 bytes, and 2 bytes of padding; in packet-out, the actions).
+     */
+    private static int openflowFrame(byte[] buf, int off, int length, int version) {
+        int type = u8(buf, off + 1);
+        if (version == 1 && type == 10 && length >= 18) {
+            return off + 18;
+        }
+        if (version == 1 && type == 13 && length >= 16) {
+            return off + 16 + u16(buf, off + 14);
+        }
+        if (version == 4 && type == 10 && length >= 28) {
+            return off + 24 + ((u16(buf, off + 26) + 7) & ~7) + 2;
+        }
+        if (version == 4 && type == 13 && length >= 24) {
+            return off + 24 + u16(buf, off + 16);
+        }
+        return -1;
     }
 
     /** The index just past a NetBIOS encoded name (length-prefixed labels ending in 0), or -1. */

@@ -174,7 +174,18 @@ final class Transport {
      * being non-empty and in {@code [off + hl, end)}: by port, else TLS by its record header, else data.
      */
     static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
+        int conversation = Conversations.lookupStream(ctx, buf, off);
+        if (conversation >= 0) {
+            return conversation; // Wireshark tries a conversation's protocol before the ports
+        }
         int next = ctx.lookupPorts(Dispatch.TCP_PORT, u16(buf, off), u16(buf, off + 2));
+        int destination = u16(buf, off + 2);
+        if (next < 0 && (destination == 6633 || destination == 6634)) {
+            // Wireshark's OpenFlow heuristic takes any segment to the protocol's legacy ports, and with it the
+            // whole connection.
+            Conversations.expectStream(ctx, buf, off, Protocols.OPENFLOW);
+            return Protocols.OPENFLOW;
+        }
         if (next < 0 && (u8(buf, off + 13) & 0x02) != 0) {
             // Data on a SYN (TCP Fast Open) goes to the decoder of its port; when no port has one, Wireshark
             // shows it as TCP's own segment data, not as a data layer.
@@ -225,7 +236,7 @@ final class Transport {
 
     /** The protocol of the (non-empty) payload of the UDP datagram at {@code off}: by port, else data. */
     static int udpPayload(byte[] buf, int off, DecodeContext ctx) {
-        int conversation = Conversations.lookup(ctx, buf, off + 8);
+        int conversation = Conversations.lookupDatagram(ctx, buf, off);
         if (conversation >= 0) {
             return conversation; // Wireshark tries a conversation's protocol before the ports
         }
