@@ -121,6 +121,9 @@ class WellKnownPortAgreementTest {
                 packetOut))));
         frames.add(eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40633, 6633, 9, 9, Tcp.ACK | Tcp.PSH, new byte[0],
                 java.util.Arrays.copyOf(packetIn, 34 + inner.length)))));
+        // IPv6 sent with IPv4's EtherType (handed on), and IPv4 with IPv6's (not)
+        frames.add(eth(0x0800, ipv6(17, udp(40001, 53, hex("abcd01000001000000000000016100000010001")))));
+        frames.add(eth(0x86DD, ipv4(17, IP_A, IP_B, udp(40001, 53, new byte[4]))));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -166,7 +169,7 @@ class WellKnownPortAgreementTest {
         String all = String.join("\n", TsharkExtraFieldsTest.runTshark(dir.resolve("ports.pcap"),
                 List.of("frame.protocols")));
         for (String expected : List.of("nbss:smb2", "tcp:dcerpc", "openflow_v4:eth:ethertype:ip:udp", "udp:tftp:data",
-                "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth")) {
+                "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth", "ip:ipv6:udp:dns")) {
             org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
         }
     }

@@ -15,7 +15,10 @@ final class Ip {
     private Ip() {
     }
 
-    /** Whether the layer being decoded sits inside an ICMP error's quotation. */
+    /**
+     * Whether the layer being decoded sits inside an ICMP error's quotation, or inside a packet header an
+     * sFlow sample carries (which Wireshark decodes as it decodes a quotation).
+     */
     static boolean quoted(DecodeContext ctx) {
         int n = ctx.layerCount();
         if (n == 0) {
@@ -23,7 +26,17 @@ final class Ip {
         }
         int parent = ctx.protocolAt(n - 1);
         return parent == Protocols.ICMP || parent == Protocols.ICMPV6
-                || (ctx.flagsAt(n - 1) & LayerFlags.QUOTED) != 0;
+                || (ctx.flagsAt(n - 1) & LayerFlags.QUOTED) != 0 || insideSflow(ctx);
+    }
+
+    /** Whether the layer being decoded is part of a packet header an sFlow sample carries. */
+    static boolean insideSflow(DecodeContext ctx) {
+        for (int i = ctx.layerCount() - 2; i >= 0; i--) {
+            if (ctx.protocolAt(i) == Named.sflow) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int ipv4(byte[] buf, int off, int end, DecodeContext ctx) {
@@ -40,6 +53,11 @@ final class Ip {
         int flags = quoted ? LayerFlags.QUOTED : 0;
         if ((vhl >>> 4) != 4 || hl < 20) {
             ctx.flag(ctx.addLayer(Protocols.IP, off, Math.max(hl, 20), end), flags | LayerFlags.MALFORMED);
+            if ((vhl >>> 4) == 6 && !quoted) {
+                // Wireshark's IPv4 decoder hands an IPv6 packet (sent with IPv4's EtherType or link type) on
+                ctx.next(off, end);
+                return Protocols.IPV6;
+            }
             return Protocols.NONE;
         }
         int reassembled = quoted ? -1 : ReassemblyHook.payloadAt(ctx, off);
@@ -86,13 +104,13 @@ final class Ip {
     static int ipv6(byte[] buf, int off, int end, DecodeContext ctx) {
         boolean quoted = quoted(ctx);
         int flags = quoted ? LayerFlags.QUOTED : 0;
+        if (off < end && (u8(buf, off) >>> 4) != 6) {
+            // Not IPv6 after all: Wireshark gives the bytes up as data.
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
         if (off + 40 > end) {
             ctx.flag(header(ctx, Protocols.IPV6, off, 40, end), flags);
             return Protocols.NONE;
-        }
-        if ((u8(buf, off) >>> 4) != 6) {
-            // Not IPv6 after all: Wireshark gives the bytes up as data.
-            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
         }
         int payload = u16(buf, off + 4);
         int layerEnd;

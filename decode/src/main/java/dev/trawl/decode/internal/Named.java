@@ -29,7 +29,8 @@ final class Named {
         udp(r, "bfd", 3784, 3785, 4784, 6784);
         udp(r, "tsp", 525);
         udp(r, "lisp", 4341, 4342);
-        udp(r, "sflow", 6343);
+        sflow = r.protocol("sflow", Named::sflow);
+        r.bind(Dispatch.UDP_PORT, 6343, sflow);
         udp(r, "llmnr", 5355);
         udp(r, "babel", 6696);
         udp(r, "openvpn", 1194);
@@ -323,6 +324,67 @@ final class Named {
             p += 8 + ((Bytes.u32(buf, (int) p + 4) + 3) & ~3L);
         }
         return p;
+    }
+
+    static int sflow;
+
+    /**
+     * sFlow version 5: a datagram header, then samples; the packet header that the first flow sample's raw
+     * packet record carries (Ethernet, IPv4 or IPv6) is decoded, as Wireshark decodes it.
+     */
+    static int sflow(byte[] buf, int off, int end, DecodeContext ctx) {
+        ctx.addLayer(sflow, off, end - off, end);
+        if (off + 8 > end || Bytes.u32(buf, off) != 5) {
+            return Protocols.NONE;
+        }
+        long agent = Bytes.u32(buf, off + 4);
+        int p = off + 8 + (agent == 1 ? 4 : agent == 2 ? 16 : 0) + 16; // agent, sub-agent, sequence, uptime, count
+        if (agent != 1 && agent != 2 || p > end) {
+            return Protocols.NONE;
+        }
+        int samples = (int) Math.min(Bytes.u32(buf, p - 4), 64);
+        for (int sample = 0; sample < samples && p + 8 <= end; sample++) {
+            long format = Bytes.u32(buf, p);
+            long length = Bytes.u32(buf, p + 4);
+            int body = p + 8;
+            if (length > end - body) {
+                return Protocols.NONE;
+            }
+            if (format == 1 || format == 3) { // a flow sample, or an expanded one
+                int records = body + (format == 1 ? 32 : 44); // past the fixed fields and the record count
+                if (records <= body + length) {
+                    return sflowRecords(buf, records, (int) (body + length), ctx);
+                }
+            }
+            p = (int) (body + length);
+        }
+        return Protocols.NONE;
+    }
+
+    /** The first raw packet header among a flow sample's records, which start with their count at {@code p}. */
+    private static int sflowRecords(byte[] buf, int p, int end, DecodeContext ctx) {
+        int records = (int) Math.min(Bytes.u32(buf, p - 4), 64);
+        for (int record = 0; record < records && p + 8 <= end; record++) {
+            long format = Bytes.u32(buf, p);
+            long length = Bytes.u32(buf, p + 4);
+            int body = p + 8;
+            if (length > end - body) {
+                return Protocols.NONE;
+            }
+            if (format == 1 && length >= 16) { // raw packet header: protocol, frame length, stripped, length
+                long protocol = Bytes.u32(buf, body);
+                int header = (int) Math.min(Bytes.u32(buf, body + 12), length - 16);
+                int next = protocol == 1 ? Protocols.ETH : protocol == 11 ? Protocols.IP
+                        : protocol == 12 ? Protocols.IPV6 : Protocols.NONE;
+                if (next < 0 || header <= 0) {
+                    return Protocols.NONE;
+                }
+                ctx.next(body + 16, body + 16 + header);
+                return next;
+            }
+            p = (int) (body + length);
+        }
+        return Protocols.NONE;
     }
 
     static int mbtcp;

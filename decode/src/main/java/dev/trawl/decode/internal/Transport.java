@@ -163,8 +163,8 @@ final class Transport {
             verifyTransportChecksum(buf, off, end, ctx, layer, 6);
         }
         ctx.next(off + hl, end);
-        if (quoted != 0 || off + hl >= end) {
-            return Protocols.NONE;
+        if (quoted != 0 && !Ip.insideSflow(ctx) || off + hl >= end) {
+            return Protocols.NONE; // what an ICMP error quotes ends with the transport header
         }
         return tcpPayload(buf, off, hl, end, ctx);
     }
