@@ -29,6 +29,7 @@ final class Named {
         udp(r, "bfd", 3784, 3785, 4784, 6784);
         udp(r, "tsp", 525);
         udp(r, "lisp", 4341, 4342);
+        r.protocol("lwapp", Named::lwapp);
         sflow = r.protocol("sflow", Named::sflow);
         r.bind(Dispatch.UDP_PORT, 6343, sflow);
         udp(r, "llmnr", 5355);
@@ -324,6 +325,19 @@ final class Named {
             p += 8 + ((Bytes.u32(buf, (int) p + 4) + 3) & ~3L);
         }
         return p;
+    }
+
+    /**
+     * LWAPP (RFC 5412): a 6-byte header (version, radio slot and flags; fragment id; length; RSSI and SNR),
+     * then an 802.11 frame, or a control message when the C flag is set.
+     */
+    static int lwapp(byte[] buf, int off, int end, DecodeContext ctx) {
+        header(ctx, Protocols.LWAPP, off, 6, end);
+        if (off + 6 >= end) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 6, end);
+        return (u8(buf, off) & 0x04) != 0 ? Protocols.DATA : Protocols.WLAN;
     }
 
     static int sflow;
