@@ -57,6 +57,8 @@ final class Named {
         tcp(r, "enip", 44818);
         udp(r, "enip", 44818);
         udp(r, "mip", 434);
+        udp(r, "aodv", 654);
+        udp(r, "auto_rp", 496);
         udp(r, "pfcp", 8805);
         r.bind(Dispatch.UDP_PORT, 3799, Protocols.RADIUS); // dynamic authorization (RFC 5176)
         smb2 = r.protocol("smb2", null);
