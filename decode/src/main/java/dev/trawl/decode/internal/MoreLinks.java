@@ -73,6 +73,9 @@ final class MoreLinks {
     static int h4(byte[] buf, int off, int end, DecodeContext ctx, int pseudoHeader) {
         ctx.flag(ctx.addLayer(bluetooth, off, 0, end), LayerFlags.PSEUDO);
         int p = off + pseudoHeader;
+        if (p >= end) {
+            return Protocols.NONE; // the direction header was cut short
+        }
         header(ctx, hciH4, p, 1, end);
         if (p + 1 >= end) {
             return Protocols.NONE;
