@@ -124,6 +124,20 @@ class WellKnownPortAgreementTest {
         // IPv6 sent with IPv4's EtherType (handed on), and IPv4 with IPv6's (not)
         frames.add(eth(0x0800, ipv6(17, udp(40001, 53, hex("abcd01000001000000000000016100000010001")))));
         frames.add(eth(0x86DD, ipv4(17, IP_A, IP_B, udp(40001, 53, new byte[4]))));
+        // SIP with and without an SDP body, over UDP and TCP; Diameter; PTP over Ethernet; L2TPv3 over IP
+        byte[] sdp = ascii("v=0\r\no=- 0 0 IN IP4 192.0.2.1\r\ns=-\r\n");
+        byte[] invite = cat(ascii("INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1\r\n"
+                + "Call-ID: 1\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length
+                + "\r\n\r\n"), sdp);
+        byte[] options = ascii("OPTIONS sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.1\r\nCall-ID: 2\r\n"
+                + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+        frames.add(udpTo(5060, invite));
+        frames.add(tcpTo(5060, Tcp.ACK | Tcp.PSH, options));
+        frames.add(tcpTo(5060, Tcp.ACK | Tcp.PSH, java.util.Arrays.copyOf(invite, invite.length - 4)));
+        frames.add(tcpTo(3868, Tcp.ACK | Tcp.PSH, hex("0100002c80000101000000000000000100000001"
+                + "0000010840000010686f73742e65780000010c4000000c000007d1"))); // with Origin-Host, Result-Code
+        frames.add(eth(0x88F7, cat(hex("0002002c"), new byte[40])));
+        frames.add(eth(0x0800, ipv4(115, IP_A, IP_B, cat(hex("00000001"), eth(0x0800, icmp)))));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -169,7 +183,8 @@ class WellKnownPortAgreementTest {
         String all = String.join("\n", TsharkExtraFieldsTest.runTshark(dir.resolve("ports.pcap"),
                 List.of("frame.protocols")));
         for (String expected : List.of("nbss:smb2", "tcp:dcerpc", "openflow_v4:eth:ethertype:ip:udp", "udp:tftp:data",
-                "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth", "ip:ipv6:udp:dns")) {
+                "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth", "ip:ipv6:udp:dns",
+                "udp:sip:sdp", "tcp:sip", "tcp:diameter", "ethertype:ptp", "ip:l2tp:data")) {
             org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
         }
     }

@@ -30,6 +30,14 @@ final class Named {
         udp(r, "tsp", 525);
         udp(r, "lisp", 4341, 4342);
         r.protocol("lwapp", Named::lwapp);
+        sdp = r.protocol("sdp", null);
+        r.protocol("sip", Named::sip);
+        r.bind(Dispatch.TCP_PORT, 5060, r.protocol("sip-over-tcp", Named::sipTcp));
+        diameter = r.protocol("diameter", Named::diameter);
+        r.bind(Dispatch.TCP_PORT, 3868, diameter);
+        r.bind(Dispatch.SCTP_PORT, 3868, diameter);
+        r.bind(Dispatch.ETHERTYPE, 0x88F7, Protocols.PTP); // PTP straight over Ethernet
+        r.bind(Dispatch.IP_PROTO, 115, r.protocol("l2tpv3-over-ip", Named::l2tpv3));
         sflow = r.protocol("sflow", Named::sflow);
         r.bind(Dispatch.UDP_PORT, 6343, sflow);
         udp(r, "llmnr", 5355);
@@ -340,6 +348,87 @@ final class Named {
         }
         ctx.next(off + 6, end);
         return (u8(buf, off) & 0x04) != 0 ? Protocols.DATA : Protocols.WLAN;
+    }
+
+    static int sdp;
+    static int diameter;
+
+    /** SIP over UDP: the message, and the SDP session description its body holds, if any. */
+    static int sip(byte[] buf, int off, int end, DecodeContext ctx) {
+        return sipMessage(buf, off, end, ctx, false);
+    }
+
+    /** SIP over TCP: as over UDP, once the whole message (headers and Content-Length's body) is there. */
+    static int sipTcp(byte[] buf, int off, int end, DecodeContext ctx) {
+        return sipMessage(buf, off, end, ctx, true);
+    }
+
+    private static int sipMessage(byte[] buf, int off, int end, DecodeContext ctx, boolean stream) {
+        int headersEnd = Streams.headerEnd(buf, off, end);
+        if (headersEnd < 0) {
+            if (stream) {
+                return dev.trawl.decode.spi.ProtocolDecoder.INCOMPLETE;
+            }
+            ctx.addLayer(Protocols.SIP, off, end - off, end);
+            return Protocols.NONE;
+        }
+        int bodyEnd = end;
+        String length = Streams.headerValue(buf, off, headersEnd, "content-length");
+        if (length == null) {
+            length = Streams.headerValue(buf, off, headersEnd, "l"); // the compact form
+        }
+        if (length != null) {
+            try {
+                long declared = Long.parseLong(length);
+                if (stream && headersEnd + declared > end) {
+                    return dev.trawl.decode.spi.ProtocolDecoder.INCOMPLETE;
+                }
+                bodyEnd = (int) Math.min(end, headersEnd + Math.max(0, declared));
+            } catch (NumberFormatException e) {
+                // a malformed length: the body is what follows the headers
+            }
+        }
+        ctx.addLayer(Protocols.SIP, off, headersEnd - off, end);
+        String type = Streams.headerValue(buf, off, headersEnd, "content-type");
+        if (type == null) {
+            type = Streams.headerValue(buf, off, headersEnd, "c");
+        }
+        if (bodyEnd > headersEnd && type != null && type.startsWith("application/sdp")) {
+            ctx.addLayer(sdp, headersEnd, bodyEnd - headersEnd, bodyEnd);
+        }
+        return Protocols.NONE;
+    }
+
+    /**
+     * Diameter (RFC 6733): version 1 and a 24-bit message length; a message not yet whole shows nothing, as
+     * Wireshark waits for the rest.
+     */
+    static int diameter(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 20 > end || u8(buf, off) != 1) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        int length = u8(buf, off + 1) << 16 | u16(buf, off + 2);
+        if (length < 20) {
+            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
+        }
+        if (off + length > end) {
+            return Protocols.NONE;
+        }
+        ctx.addLayer(diameter, off, 20, end);
+        return Protocols.NONE;
+    }
+
+    /**
+     * L2TP version 3 straight over IP (RFC 3931): a 4-byte session id, 0 for a control message; a session's
+     * payload depends on its pseudowire, which Wireshark does not guess: it shows data.
+     */
+    static int l2tpv3(byte[] buf, int off, int end, DecodeContext ctx) {
+        header(ctx, MoreTunnels.l2tp, off, 4, end);
+        if (off + 4 >= end || Bytes.i32(buf, off) == 0) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 4, end);
+        return Protocols.DATA;
     }
 
     static int sflow;
