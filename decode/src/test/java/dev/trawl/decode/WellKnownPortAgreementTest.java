@@ -138,6 +138,17 @@ class WellKnownPortAgreementTest {
                 + "0000010840000010686f73742e65780000010c4000000c000007d1"))); // with Origin-Host, Result-Code
         frames.add(eth(0x88F7, cat(hex("0002002c"), new byte[40])));
         frames.add(eth(0x0800, ipv4(115, IP_A, IP_B, cat(hex("00000001"), eth(0x0800, icmp)))));
+        // BFD control and echo; B.A.T.M.A.N. advanced, whose data packets carry Ethernet frames
+        byte[] bfd = hex("20c00318000000010000000000000000000f424000000000");
+        for (int port : new int[] {3784, 3785, 4784, 6784, 7784}) {
+            frames.add(udpTo(port, bfd));
+        }
+        byte[] carried = eth(0x86DD, ipv6(58, cat(hex("8000"), u16(0), u16(1), u16(2))));
+        frames.add(eth(0x4305, cat(hex("400f32010200000000aa"), carried)));
+        frames.add(eth(0x4305, cat(hex("010f320000000001020000000001"), carried)));
+        frames.add(eth(0x4305, cat(hex("420f32010200000000aa0200000000030100"), carried)));
+        frames.add(eth(0x4305, hex("000f32000000000102000000000103000000000000000000")));
+        frames.add(eth(0x4305, cat(hex("400e32010200000000aa"), carried)));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -184,7 +195,8 @@ class WellKnownPortAgreementTest {
                 List.of("frame.protocols")));
         for (String expected : List.of("nbss:smb2", "tcp:dcerpc", "openflow_v4:eth:ethertype:ip:udp", "udp:tftp:data",
                 "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth", "ip:ipv6:udp:dns",
-                "udp:sip:sdp", "tcp:sip", "tcp:diameter", "ethertype:ptp", "ip:l2tp:data")) {
+                "udp:sip:sdp", "tcp:sip", "tcp:diameter", "ethertype:ptp", "ip:l2tp:data", "udp:bfd_echo",
+                "batadv:eth:ethertype:ipv6:icmpv6", "batadv:data")) {
             org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
         }
     }

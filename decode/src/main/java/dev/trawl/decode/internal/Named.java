@@ -26,7 +26,11 @@ final class Named {
 
     static void register(ProtocolRegistrar r) {
         udp(r, "olsr", 698);
-        udp(r, "bfd", 3784, 3785, 4784, 6784);
+        udp(r, "bfd", 3784, 4784, 6784, 7784); // single-hop, multihop, LAG, seamless
+        udp(r, "bfd_echo", 3785);
+        udp(r, "capwap", 5246);
+        batadv = r.protocol("batadv", Named::batadv);
+        r.bind(Dispatch.ETHERTYPE, 0x4305, batadv);
         udp(r, "tsp", 525);
         udp(r, "lisp", 4341, 4342);
         r.protocol("lwapp", Named::lwapp);
@@ -352,6 +356,32 @@ final class Named {
 
     static int sdp;
     static int diameter;
+    static int batadv;
+
+    /**
+     * B.A.T.M.A.N. advanced (version 15): unicast, unicast with four addresses and broadcast packets carry an
+     * Ethernet frame after a header of 10, 18 and 14 bytes; other packet types (OGMs, ELP) carry none. Other
+     * versions are decoded no further than their name, their payload being data.
+     */
+    static int batadv(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (off + 2 > end) {
+            header(ctx, batadv, off, 2, end);
+            return Protocols.NONE;
+        }
+        int type = u8(buf, off);
+        int version = u8(buf, off + 1);
+        int hl = version != 15 ? 2 : type == 0x40 ? 10 : type == 0x42 ? 18 : type == 0x01 ? 14 : -1;
+        if (hl < 0) {
+            ctx.addLayer(batadv, off, end - off, end);
+            return Protocols.NONE;
+        }
+        header(ctx, batadv, off, hl, end);
+        if (off + hl >= end) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + hl, end);
+        return version == 15 ? Protocols.ETH : Protocols.DATA;
+    }
 
     /** SIP over UDP: the message, and the SDP session description its body holds, if any. */
     static int sip(byte[] buf, int off, int end, DecodeContext ctx) {
