@@ -149,6 +149,20 @@ class WellKnownPortAgreementTest {
         frames.add(eth(0x4305, cat(hex("420f32010200000000aa0200000000030100"), carried)));
         frames.add(eth(0x4305, hex("000f32000000000102000000000103000000000000000000")));
         frames.add(eth(0x4305, cat(hex("400e32010200000000aa"), carried)));
+        // DNS on ports it is not registered on, found by tshark's heuristic (and what the heuristic refuses)
+        byte[] question = cat(hex("00010001"));
+        frames.add(udpTo(8053, cat(hex("123401000001000000000000"), hex("0161016200"), question)));
+        frames.add(udpTo(8053, cat(hex("123481800001000100000000"), hex("0161016200"), question,
+                hex("c00c000100010000003c000401020304"))));
+        frames.add(udpTo(8053, cat(hex("123401000002000000000000"), hex("0161016200"), question)));
+        frames.add(udpTo(8053, cat(hex("123429000001000000000000"), hex("0161016200"), question)));
+        frames.add(udpTo(8053, new byte[20]));
+        frames.add(udpTo(853, cat(hex("123401000001000000000000"), hex("0161016200"), question)));
+        // RADIUS on 1700, LMP, multicast traceroute, Broadcom's tag
+        frames.add(udpTo(1700, cat(hex("2b010014"), new byte[16])));
+        frames.add(udpTo(701, cat(hex("1000000100140000"), new byte[12])));
+        frames.add(eth(0x0800, ipv4(2, IP_A, IP_B, hex("1f000000e00000010a0000010a00000200000000e0000002"))));
+        frames.add(eth(0x8874, cat(hex("000000010800"), icmp)));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -196,7 +210,8 @@ class WellKnownPortAgreementTest {
         for (String expected : List.of("nbss:smb2", "tcp:dcerpc", "openflow_v4:eth:ethertype:ip:udp", "udp:tftp:data",
                 "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth", "ip:ipv6:udp:dns",
                 "udp:sip:sdp", "tcp:sip", "tcp:diameter", "ethertype:ptp", "ip:l2tp:data", "udp:bfd_echo",
-                "batadv:eth:ethertype:ipv6:icmpv6", "batadv:data")) {
+                "batadv:eth:ethertype:ipv6:icmpv6", "batadv:data", "udp:dns", "udp:dtls", "udp:radius", "udp:lmp",
+                "igmp:igmp", "ethertype:brcm-tag")) {
             org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
         }
     }

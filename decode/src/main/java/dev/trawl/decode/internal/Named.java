@@ -29,6 +29,10 @@ final class Named {
         udp(r, "bfd", 3784, 4784, 6784, 7784); // single-hop, multihop, LAG, seamless
         udp(r, "bfd_echo", 3785);
         udp(r, "capwap", 5246);
+        udp(r, "dtls", 853); // DNS over DTLS
+        udp(r, "lmp", 701);
+        r.bind(Dispatch.UDP_PORT, 1700, Protocols.RADIUS); // dynamic authorization, as some vendors use it
+        r.bind(Dispatch.ETHERTYPE, 0x8874, r.protocol("brcm-tag", null));
         batadv = r.protocol("batadv", Named::batadv);
         r.bind(Dispatch.ETHERTYPE, 0x4305, batadv);
         udp(r, "tsp", 525);

@@ -85,6 +85,8 @@ final class Subprotocols {
             case 0x16: // v2 report
             case 0x17: // leave
             case 0x22: // v3 report
+            case 0x1E: // multicast traceroute response
+            case 0x1F: // multicast traceroute
                 return marker(ctx, igmpMessage, off, end);
             case 0x13:
                 return marker(ctx, dvmrp, off, end);

@@ -240,7 +240,37 @@ final class Transport {
         if (conversation >= 0) {
             return conversation; // Wireshark tries a conversation's protocol before the ports
         }
-        return orData(ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2)));
+        int next = ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2));
+        if (next < 0 && looksLikeDns(buf, off + 8, Math.min(buf.length, off + Math.max(8, u16(buf, off + 4))))) {
+            next = ctx.lookup(Dispatch.UDP_PORT, 53); // Wireshark's DNS heuristic, on any port
+        }
+        return orData(next);
+    }
+
+    /**
+     * Wireshark's test for a DNS message on a port DNS is not registered on: more than a header; a standard
+     * query with one question and no answers or authority records, or a standard response with at most one
+     * question, 100 answers and 10 authority records; at most 10 additional records; a question or an answer;
+     * and a message at least 6 bytes per question and 11 per record long.
+     */
+    static boolean looksLikeDns(byte[] buf, int off, int end) {
+        if (end - off <= 12) {
+            return false;
+        }
+        int flags = u16(buf, off + 2);
+        int questions = u16(buf, off + 4);
+        int answers = u16(buf, off + 6);
+        int authority = u16(buf, off + 8);
+        int additional = u16(buf, off + 10);
+        if ((flags & 0x7800) != 0 || additional > 10 || questions + answers == 0) {
+            return false;
+        }
+        boolean response = (flags & 0x8000) != 0;
+        if (response ? questions > 1 || answers > 100 || authority > 10
+                : questions != 1 || answers != 0 || authority != 0) {
+            return false;
+        }
+        return questions * 6L + (answers + authority + additional) * 11L <= end - off;
     }
 
     /** SCTP common header; chunks are walked by the flyweight. */
