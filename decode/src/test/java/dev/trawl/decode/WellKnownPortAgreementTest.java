@@ -163,6 +163,9 @@ class WellKnownPortAgreementTest {
         frames.add(udpTo(701, cat(hex("1000000100140000"), new byte[12])));
         frames.add(eth(0x0800, ipv4(2, IP_A, IP_B, hex("1f000000e00000010a0000010a00000200000000e0000002"))));
         frames.add(eth(0x8874, cat(hex("000000010800"), icmp)));
+        // LISP's data plane carries IP; IPComp's payload is data
+        frames.add(udpTo(4341, cat(hex("8000000000000000"), icmp)));
+        frames.add(eth(0x0800, ipv4(108, IP_A, IP_B, cat(hex("04000001"), new byte[20]))));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -211,7 +214,7 @@ class WellKnownPortAgreementTest {
                 "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth", "ip:ipv6:udp:dns",
                 "udp:sip:sdp", "tcp:sip", "tcp:diameter", "ethertype:ptp", "ip:l2tp:data", "udp:bfd_echo",
                 "batadv:eth:ethertype:ipv6:icmpv6", "batadv:data", "udp:dns", "udp:dtls", "udp:radius", "udp:lmp",
-                "igmp:igmp", "ethertype:brcm-tag")) {
+                "igmp:igmp", "ethertype:brcm-tag", "lisp-data:ip:icmp", "ipcomp:data")) {
             org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
         }
     }

@@ -36,7 +36,11 @@ final class Named {
         batadv = r.protocol("batadv", Named::batadv);
         r.bind(Dispatch.ETHERTYPE, 0x4305, batadv);
         udp(r, "tsp", 525);
-        udp(r, "lisp", 4341, 4342);
+        udp(r, "lisp", 4342); // control
+        lispData = r.protocol("lisp-data", Named::lispData);
+        r.bind(Dispatch.UDP_PORT, 4341, lispData);
+        ipcomp = r.protocol("ipcomp", Named::ipcomp);
+        r.bind(Dispatch.IP_PROTO, 108, ipcomp);
         r.protocol("lwapp", Named::lwapp);
         sdp = r.protocol("sdp", null);
         r.protocol("sip", Named::sip);
@@ -356,6 +360,29 @@ final class Named {
         }
         ctx.next(off + 6, end);
         return (u8(buf, off) & 0x04) != 0 ? Protocols.DATA : Protocols.WLAN;
+    }
+
+    static int lispData;
+    static int ipcomp;
+
+    /** LISP data plane (RFC 9300): an 8-byte header, then the encapsulated IP packet. */
+    static int lispData(byte[] buf, int off, int end, DecodeContext ctx) {
+        header(ctx, lispData, off, 8, end);
+        if (off + 8 >= end) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 8, end);
+        return LinkLayers.byVersion(buf, off + 8, end);
+    }
+
+    /** IP payload compression (RFC 3173): a 4-byte header, then the compressed payload. */
+    static int ipcomp(byte[] buf, int off, int end, DecodeContext ctx) {
+        header(ctx, ipcomp, off, 4, end);
+        if (off + 4 >= end) {
+            return Protocols.NONE;
+        }
+        ctx.next(off + 4, end);
+        return Protocols.DATA;
     }
 
     static int sdp;
