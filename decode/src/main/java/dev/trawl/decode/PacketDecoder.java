@@ -5,6 +5,7 @@ import dev.trawl.decode.internal.Conversations;
 import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.IpReassembler;
 import dev.trawl.decode.internal.ReassemblyHook;
+import dev.trawl.decode.internal.StreamReassembler;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.spi.ProtocolDecoder;
@@ -50,6 +51,10 @@ public final class PacketDecoder {
     /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
     private byte[] current;
     private boolean verifyChecksums;
+    /** Puts HTTP messages spanning TCP segments back together; null when {@link #reassembleStreams} is off. */
+    private StreamReassembler streams;
+    /** Whether the frame being decoded carries a message {@link #streams} put back together. */
+    private boolean streamAssembled;
     /** The conversations followed; null when {@link #followConversations} is off. */
     private Conversations conversations;
     /** Puts fragments back together; null when {@link #reassembleFragments} is off. */
@@ -120,6 +125,27 @@ public final class PacketDecoder {
     public PacketDecoder followConversations(boolean follow) {
         this.conversations = follow ? (conversations != null ? conversations : new Conversations()) : null;
         return this;
+    }
+
+    /**
+     * Whether HTTP messages that span TCP segments are put back together (off by default; Wireshark does it
+     * by default, and the command-line tool's field output does too). When on, the segment that completes a
+     * message is decoded with the whole message behind its TCP header: its layers then refer to a buffer the
+     * decoder owns ({@link DecodedPacket#buffer()}), while its captured length and TCP length stay the frame's.
+     * The segments before it show bare TCP payload, as without. Segments must come in order; the decoder keeps
+     * at most 256 messages in progress of at most 1 MiB each; turning this off forgets them.
+     */
+    public PacketDecoder reassembleStreams(boolean reassemble) {
+        this.streams = reassemble ? (streams != null ? streams : new StreamReassembler()) : null;
+        return this;
+    }
+
+    /**
+     * Whether decoding keeps state across packets, which it changes as it decodes: every layer is then decoded
+     * at once, so that the state does not depend on what a caller asks for.
+     */
+    private boolean stateful() {
+        return reassembler != null || conversations != null || streams != null;
     }
 
     /** Makes the next decoded packet frame number 1. */
@@ -227,11 +253,21 @@ public final class PacketDecoder {
         }
         verifyCurrent = verifyChecksums;
         r.capturedLength = -1;
-        if (reassembler != null) {
+        if (reassembler != null || streams != null) {
             // Reassembly looks at whole stacks of layers: the general path decodes them at once.
             run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
-            reassemble(data, offset, length);
-        } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0 && conversations == null) {
+            if (reassembler != null) {
+                reassemble(data, offset, length);
+            }
+            if (streams != null) {
+                int message = streams.takeCompleted();
+                int payloadStart = streams.payloadStart();
+                // not when the frame completed an IP datagram too: its payload is not in this frame's bytes
+                if (message >= 0 && current == data && payloadStart >= offset && payloadStart <= offset + length) {
+                    decodeStream(data, offset, payloadStart, message);
+                }
+            }
+        } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0 && !stateful()) {
             chain.ethernet(data, offset, offset + length, context);
             r.pending = chain.kind != CommonChain.DONE;
         } else {
@@ -302,6 +338,44 @@ public final class PacketDecoder {
         }
     }
 
+    /**
+     * Decodes the frame again from a buffer holding its bytes up to the TCP payload that starts at
+     * {@code payloadStart}, followed by the {@code length} bytes of the message that payload completed.
+     */
+    private void decodeStream(byte[] data, int offset, int payloadStart, int length) {
+        int end = assemble(data, offset, payloadStart, streams.message(), length);
+        streamAssembled = true;
+        try {
+            run(assembled, 0, end, registry.lookup(Dispatch.LINKTYPE, result.linkType));
+        } finally {
+            streamAssembled = false;
+            streams.takeCompleted(); // the decode again completes nothing more
+        }
+    }
+
+    /**
+     * Points the result at {@link #assembled}, filled with the frame's bytes from {@code offset} up to
+     * {@code payloadStart} followed by {@code length} bytes of {@code payload}, for decoding again; the
+     * captured length stays the frame's. Returns the end of the filled bytes.
+     */
+    private int assemble(byte[] data, int offset, int payloadStart, byte[] payload, int length) {
+        DecodedPacket r = result;
+        int prefix = payloadStart - offset;
+        if (assembled.length < prefix + length) {
+            assembled = new byte[Math.max(prefix + length, 2 * assembled.length)];
+        }
+        System.arraycopy(data, offset, assembled, 0, prefix);
+        System.arraycopy(payload, 0, assembled, prefix, length);
+        r.capturedLength = r.end - r.start;
+        r.buffer = wrap(assembled);
+        r.start = 0;
+        r.end = prefix + length;
+        r.count = 0;
+        r.tooManyLayers = false;
+        current = assembled;
+        return prefix + length;
+    }
+
     /** Layer flags that keep a fragment out of reassembly. */
     private static final int UNUSABLE = LayerFlags.QUOTED | LayerFlags.TRUNCATED | LayerFlags.MALFORMED
             | LayerFlags.BAD_LENGTH;
@@ -311,26 +385,13 @@ public final class PacketDecoder {
      * reassembled payload; {@code header} is the IPv4 header or IPv6 fragment header the payload belongs to.
      */
     private void decodeAssembled(byte[] data, int offset, int payloadStart, int header) {
-        DecodedPacket r = result;
-        int prefix = payloadStart - offset;
         int n = reassembler.payloadLength();
-        if (assembled.length < prefix + n) {
-            assembled = new byte[Math.max(prefix + n, 2 * assembled.length)];
-        }
-        System.arraycopy(data, offset, assembled, 0, prefix);
-        System.arraycopy(reassembler.payload(), 0, assembled, prefix, n);
-        r.capturedLength = r.end - r.start;
-        r.buffer = wrap(assembled);
-        r.start = 0;
-        r.end = prefix + n;
-        r.count = 0;
-        r.tooManyLayers = false;
-        current = assembled;
+        int end = assemble(data, offset, payloadStart, reassembler.payload(), n);
         reassembledAt = header - offset;
         reassembledLength = n;
         reassembledProtocol = reassembler.payloadProtocol();
         try {
-            run(assembled, 0, prefix + n, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+            run(assembled, 0, end, registry.lookup(Dispatch.LINKTYPE, result.linkType));
         } finally {
             reassembledAt = -1;
         }
@@ -344,7 +405,7 @@ public final class PacketDecoder {
             context.addLayer(Protocols.DATA, offset, end - offset, end);
             return;
         }
-        if (first == Protocols.ETH && chainUsable && !verifyCurrent && reassembler == null) {
+        if (first == Protocols.ETH && chainUsable && !verifyCurrent && !stateful()) {
             chain.ethernet(buf, offset, end, context); // Ethernet under another link type's number
             result.pending = chain.kind != CommonChain.DONE;
             return;
@@ -480,10 +541,21 @@ public final class PacketDecoder {
         }
     }
 
-    private final class Context implements DecodeContext, ReassemblyHook, Conversations.Hook {
+    private final class Context implements DecodeContext, ReassemblyHook, Conversations.Hook,
+            StreamReassembler.Hook {
         @Override
         public Conversations conversations() {
             return conversations;
+        }
+
+        @Override
+        public StreamReassembler streams() {
+            return streams;
+        }
+
+        @Override
+        public boolean streamAssembled() {
+            return streamAssembled;
         }
 
         @Override

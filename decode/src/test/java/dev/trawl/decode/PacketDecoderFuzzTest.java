@@ -25,7 +25,7 @@ class PacketDecoderFuzzTest {
     private static final PacketDecoder DECODER = new PacketDecoder();
     /** Keeps fragments across inputs, so that inputs complete each other's datagrams. */
     private static final PacketDecoder REASSEMBLING = new PacketDecoder().reassembleFragments(true)
-            .followConversations(true);
+            .followConversations(true).reassembleStreams(true);
     private static final List<Field> FIELDS = FieldRegistry.standard().fields();
     private static final FieldPrinter PRINTER = new FieldPrinter();
     private static final FieldValues VALUES = new FieldValues();

@@ -91,6 +91,52 @@ class PacketDecoderTest {
         }
     }
 
+    /** An HTTP response from port 80 cut into segments at {@code cuts}, sequence numbers from 1000. */
+    private static java.util.List<byte[]> responseSegments(int... cuts) {
+        byte[] message = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\n0123456789"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.List<byte[]> frames = new java.util.ArrayList<>();
+        int from = 0;
+        for (int to : cuts) {
+            frames.add(eth(0x0800, ipv4(6, IP_B, IP_A, tcp(80, 40000, 1000 + from, 1, Tcp.ACK | Tcp.PSH,
+                    new byte[0], Arrays.copyOfRange(message, from, Math.min(to, message.length))))));
+            from = Math.min(to, message.length);
+        }
+        return frames;
+    }
+
+    @Test
+    void anHttpMessageSpanningSegmentsIsDecodedInTheSegmentThatCompletesIt() {
+        java.util.List<byte[]> frames = responseSegments(30, 60, 100);
+        PacketDecoder reassembling = new PacketDecoder().reassembleStreams(true);
+        for (int i = 0; i < 2; i++) {
+            byte[] f = frames.get(i);
+            assertEquals("eth:ethertype:ip:tcp", protocols(reassembling.decode(1, f, 0, f.length)));
+        }
+        byte[] last = frames.get(2);
+        DecodedPacket p = reassembling.decode(1, last, 0, last.length);
+        assertEquals("eth:ethertype:ip:tcp:http:data-text-lines", protocols(p));
+        assertEquals("200", field(p, "http.response.code"), "read from the message put back together");
+        assertEquals(last.length, p.capturedLength(), "the captured length stays the frame's");
+        assertEquals(String.valueOf(last.length - 54), field(p, "tcp.len"), "so does the segment's length");
+        assertEquals("eth:ethertype:ip:tcp", protocols(decode(last)), "off by default");
+    }
+
+    @Test
+    void aMissingSegmentDropsTheMessageAndARetransmissionIsIgnored() {
+        java.util.List<byte[]> frames = responseSegments(30, 60, 100);
+        PacketDecoder reassembling = new PacketDecoder().reassembleStreams(true);
+        reassembling.decode(1, frames.get(0), 0, frames.get(0).length);
+        byte[] last = frames.get(2);
+        assertEquals("eth:ethertype:ip:tcp", protocols(reassembling.decode(1, last, 0, last.length)),
+                "a gap: nothing to put back together");
+        for (int i : new int[] {0, 1, 1, 0, 2}) {
+            byte[] f = frames.get(i);
+            DecodedPacket p = reassembling.decode(1, f, 0, f.length);
+            assertEquals(i == 2 ? "eth:ethertype:ip:tcp:http:data-text-lines" : "eth:ethertype:ip:tcp", protocols(p));
+        }
+    }
+
     @Test
     void aTftpRequestMakesItsTransferTftpWhenConversationsAreFollowed() {
         byte[] request = eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, hex("0001660000"))));

@@ -53,6 +53,30 @@ class WellKnownPortAgreementTest {
         return cat(new byte[] {(byte) type, 0}, u16(payload.length), payload);
     }
 
+    /**
+     * {@code message} sent from server port {@code port} to client port {@code client} in segments that end
+     * at {@code cut1}, {@code cut2} and the end, sequence numbers from {@code seq}; the last segment carries
+     * FIN; {@code retransmit} sends the first segment twice.
+     */
+    private static List<byte[]> segments(int client, int port, long seq, byte[] message, int cut1, int cut2,
+            boolean retransmit) {
+        List<byte[]> out = new ArrayList<>();
+        int[] cuts = {0, cut1, cut2, message.length};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            if (cuts[i] == cuts[i + 1]) {
+                continue;
+            }
+            int flags = Tcp.ACK | Tcp.PSH | (cuts[i + 1] == message.length ? Tcp.FIN : 0);
+            byte[] frame = eth(0x0800, ipv4(6, IP_B, IP_A, tcp(port, client, seq + cuts[i], 1, flags, new byte[0],
+                    java.util.Arrays.copyOfRange(message, cuts[i], cuts[i + 1]))));
+            out.add(frame);
+            if (retransmit && i == 0) {
+                out.add(frame);
+            }
+        }
+        return out;
+    }
+
     /** An ONC RPC call to NFS version 3, procedure {@code procedure}, with empty credentials. */
     private static byte[] rpcCall(int procedure) {
         return cat(hex("0000000100000000000000020001"), hex("86a300000003"), u16(0), u16(procedure));
@@ -166,6 +190,16 @@ class WellKnownPortAgreementTest {
         // LISP's data plane carries IP; IPComp's payload is data
         frames.add(udpTo(4341, cat(hex("8000000000000000"), icmp)));
         frames.add(eth(0x0800, ipv4(108, IP_A, IP_B, cat(hex("04000001"), new byte[20]))));
+        // HTTP messages spanning segments: put back together in the segment that completes them, with a
+        // retransmission in between; a chunked body; a body that ends with the connection (FIN)
+        byte[] response = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 30\r\n\r\n"
+                + "0123456789abcdefghij0123456789");
+        frames.addAll(segments(40080, 8080, 1000, response, 20, 60, true));
+        byte[] chunked = ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked"
+                + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+        frames.addAll(segments(40081, 80, 5000, chunked, 40, chunked.length, false));
+        byte[] untilClose = ascii("HTTP/1.0 302 Redirect\r\nContent-Type: text/html\r\n\r\n<html>moved</html>");
+        frames.addAll(segments(40082, 80, 9000, untilClose, 23, untilClose.length, false));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -214,7 +248,8 @@ class WellKnownPortAgreementTest {
                 "udp:gtp:gtpv2", "tcp:mbtcp:modbus", "sctp:m3ua", "ip:mpls:ip:icmp", "etherip:eth", "ip:ipv6:udp:dns",
                 "udp:sip:sdp", "tcp:sip", "tcp:diameter", "ethertype:ptp", "ip:l2tp:data", "udp:bfd_echo",
                 "batadv:eth:ethertype:ipv6:icmpv6", "batadv:data", "udp:dns", "udp:dtls", "udp:radius", "udp:lmp",
-                "igmp:igmp", "ethertype:brcm-tag", "lisp-data:ip:icmp", "ipcomp:data")) {
+                "igmp:igmp", "ethertype:brcm-tag", "lisp-data:ip:icmp", "ipcomp:data", "tcp:http:data-text-lines",
+                "tcp:http:json", "tcp:http:data-text-lines")) {
             org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
         }
     }
@@ -239,7 +274,7 @@ class WellKnownPortAgreementTest {
         assertEquals(frames.size(), tshark.size(), "tshark's frame count");
         FieldPrinter printer = new FieldPrinter();
         FieldRegistry registry = FieldRegistry.standard();
-        PacketDecoder decoder = new PacketDecoder().followConversations(true); // as tshark does
+        PacketDecoder decoder = new PacketDecoder().followConversations(true).reassembleStreams(true); // as tshark
         List<String> disagreements = new ArrayList<>();
         for (int n = 0; n < frames.size(); n++) {
             byte[] frame = frames.get(n);

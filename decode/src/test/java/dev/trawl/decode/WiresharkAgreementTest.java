@@ -88,7 +88,8 @@ class WiresharkAgreementTest {
             boolean malformedFile = malformedCaptures.contains(capture);
             Tally captureTally = perCapture.computeIfAbsent(capture, k -> new Tally());
             // tshark puts fragmented datagrams back together and follows conversations, one capture at a time
-            PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true);
+            PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true)
+                    .reassembleStreams(true);
             for (int row = 1; row < lines.size(); row++) {
                 String[] cells = lines.get(row).split("\t", -1);
                 long number = Long.parseLong(cells[0]);

@@ -40,10 +40,11 @@ final class DecodeSink implements PacketSink {
     private static final int NO_LINK_TYPE = 0xFFFF;
 
     DecodeSink(LinkTypes linkTypes, DisplayFilter filter, Writer writer, PacketSink plain) {
-        // Fields and display filters follow tshark, which puts fragmented datagrams back together and follows
-        // conversations.
+        // Fields and display filters follow tshark, which puts fragmented datagrams and HTTP messages spanning
+        // segments back together and follows conversations.
         decoder.reassembleFragments(writer != null || filter != null);
         decoder.followConversations(writer != null || filter != null);
+        decoder.reassembleStreams(writer != null || filter != null);
         this.linkTypes = linkTypes;
         this.filter = filter;
         this.writer = writer;

@@ -66,8 +66,9 @@ final class Ip {
             ctx.flag(ctx.addLayer(Protocols.IP, off, hl, off + hl + reassembled), flags);
             return orData(ctx.lookup(Dispatch.IP_PROTO, u8(buf, off + 9)));
         }
-        if (total == 0 && !quoted) {
-            // TCP segmentation offload leaves the length 0: like Wireshark, use what was captured.
+        if (total == 0 && !quoted || !quoted && total >= hl && ReassemblyHook.streamAssembled(ctx)) {
+            // TCP segmentation offload leaves the length 0: like Wireshark, use what was captured. A message put
+            // back together from several segments also reaches past the frame's own length.
             layerEnd = end;
         } else if (total < hl) {
             ctx.flag(ctx.addLayer(Protocols.IP, off, hl, end), flags | LayerFlags.BAD_LENGTH);
@@ -114,8 +115,8 @@ final class Ip {
         }
         int payload = u16(buf, off + 4);
         int layerEnd;
-        if (payload == 0 && !quoted) {
-            layerEnd = end; // a jumbogram, or offloaded length: use what was captured
+        if (payload == 0 && !quoted || !quoted && ReassemblyHook.streamAssembled(ctx)) {
+            layerEnd = end; // a jumbogram, offloaded length, or a message put back together: all that is there
         } else {
             layerEnd = Math.min(end, off + 40 + payload);
             if (off + 40 + payload > end && !quoted) {

@@ -17,6 +17,19 @@ public interface ReassemblyHook {
     /** The next header the first fragment of the reassembled IPv6 datagram named. */
     int reassembledProtocol();
 
+    /**
+     * Whether the frame being decoded carries, behind its TCP header, a whole message put back together from
+     * several segments (so IP's length field, which counts the frame's own segment only, does not end it).
+     */
+    default boolean streamAssembled() {
+        return false;
+    }
+
+    /** {@link #streamAssembled} of a context that reassembles, else false. */
+    static boolean streamAssembled(DecodeContext ctx) {
+        return ctx instanceof ReassemblyHook hook && hook.streamAssembled();
+    }
+
     /** {@link #reassembledPayload} of a context that reassembles, else -1. */
     static int payloadAt(DecodeContext ctx, int headerOffset) {
         return ctx instanceof ReassemblyHook hook ? hook.reassembledPayload(headerOffset) : -1;

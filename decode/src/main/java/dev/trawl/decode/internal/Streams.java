@@ -148,38 +148,24 @@ final class Streams {
         }
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {
-            return ProtocolDecoder.INCOMPLETE; // a continuation of a message begun in an earlier segment
+            // a continuation of a message begun in an earlier segment, which may complete it
+            StreamReassembler.append(ctx, buf, off, end, Streams::httpMessageLength);
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        long whole = httpMessageLength(buf, off, end);
+        if (whole == StreamReassembler.MessageLength.UNTIL_CLOSE && StreamReassembler.finishes(ctx, buf)) {
+            whole = end - off; // a body that ends with the connection, which this segment closes
+        }
+        if (whole == StreamReassembler.MessageLength.UNKNOWN || whole == StreamReassembler.MessageLength.UNTIL_CLOSE
+                || whole > end - off) {
+            StreamReassembler.begin(ctx, buf, off, end); // the rest is in later segments
+            return ProtocolDecoder.INCOMPLETE;
+        }
+        if (whole < 0) {
+            return ProtocolDecoder.INCOMPLETE;
         }
         int headersEnd = headerEnd(buf, off, end);
-        if (headersEnd < 0) {
-            return ProtocolDecoder.INCOMPLETE;
-        }
-        int status = -1;
-        if (response && off + 12 <= end) {
-            status = (u8(buf, off + 9) - '0') * 100 + (u8(buf, off + 10) - '0') * 10 + (u8(buf, off + 11) - '0');
-        }
-        String length = headerValue(buf, off, headersEnd, "content-length");
-        String encoding = headerValue(buf, off, headersEnd, "transfer-encoding");
-        long bodyLength;
-        if (length != null) {
-            try {
-                bodyLength = Long.parseLong(length);
-            } catch (NumberFormatException e) {
-                bodyLength = 0;
-            }
-        } else if (encoding != null && encoding.contains("chunked")) {
-            if (!endsWith(buf, headersEnd, end, "0\r\n\r\n")) {
-                return ProtocolDecoder.INCOMPLETE;
-            }
-            bodyLength = end - headersEnd;
-        } else if (request || status < 200 || status == 204 || status == 304) {
-            bodyLength = 0;
-        } else {
-            return ProtocolDecoder.INCOMPLETE; // read until the connection closes
-        }
-        if (headersEnd + bodyLength > end) {
-            return ProtocolDecoder.INCOMPLETE;
-        }
+        long bodyLength = whole - (headersEnd - off);
         ctx.addLayer(Protocols.HTTP, off, headersEnd - off, end);
         if (bodyLength <= 0) {
             return Protocols.NONE;
@@ -196,6 +182,46 @@ final class Streams {
             return json;
         }
         return type.startsWith("text/") ? Protocols.DATA_TEXT_LINES : media;
+    }
+
+    /**
+     * The length of the HTTP message at {@code [off, end)}: its headers and the body they announce (by
+     * Content-Length, by a final empty chunk, or none); {@link StreamReassembler.MessageLength#UNKNOWN} while
+     * the headers or a chunked body are not all there; {@link StreamReassembler.MessageLength#UNTIL_CLOSE} for
+     * a body that ends with the connection; {@link StreamReassembler.MessageLength#NEVER} for bytes that start
+     * no message.
+     */
+    static long httpMessageLength(byte[] buf, int off, int end) {
+        boolean request = requestMethod(buf, off, end) > 0;
+        boolean response = startsWith(buf, off, end, "HTTP/");
+        if (!request && !response) {
+            return StreamReassembler.MessageLength.NEVER;
+        }
+        int headersEnd = headerEnd(buf, off, end);
+        if (headersEnd < 0) {
+            return end - off >= MAX_HEADER_BLOCK ? StreamReassembler.MessageLength.NEVER
+                    : StreamReassembler.MessageLength.UNKNOWN;
+        }
+        int status = -1;
+        if (response && off + 12 <= end) {
+            status = (u8(buf, off + 9) - '0') * 100 + (u8(buf, off + 10) - '0') * 10 + (u8(buf, off + 11) - '0');
+        }
+        String length = headerValue(buf, off, headersEnd, "content-length");
+        String encoding = headerValue(buf, off, headersEnd, "transfer-encoding");
+        if (length != null) {
+            try {
+                return headersEnd - off + Math.max(0, Long.parseLong(length));
+            } catch (NumberFormatException e) {
+                return headersEnd - off;
+            }
+        }
+        if (encoding != null && encoding.contains("chunked")) {
+            return endsWith(buf, headersEnd, end, "0\r\n\r\n") ? end - off : StreamReassembler.MessageLength.UNKNOWN;
+        }
+        if (request || status < 200 || status == 204 || status == 304) {
+            return headersEnd - off;
+        }
+        return StreamReassembler.MessageLength.UNTIL_CLOSE;
     }
 
     private static boolean endsWith(byte[] buf, int from, int end, String suffix) {

@@ -1,0 +1,190 @@
+package dev.trawl.decode.internal;
+
+import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.spi.DecodeContext;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * HTTP messages that span TCP segments, put back together as Wireshark does: the segments before the last
+ * show bare TCP payload, and the segment that completes a message is decoded with the whole message behind
+ * its TCP header. Segments must arrive in order: a gap or an overlap drops the message, as a retransmitted
+ * segment is ignored. Bounded: at most {@value #MAX_STREAMS} directions of connections wait (the oldest goes
+ * first), each for a message of at most {@value #MAX_MESSAGE} bytes. Not thread-safe; one per decoder.
+ */
+public final class StreamReassembler {
+    /** The most directions of connections with a message in progress. */
+    static final int MAX_STREAMS = 256;
+    /** The longest message put back together. */
+    static final int MAX_MESSAGE = 1 << 20;
+
+    /** One direction of a TCP connection; IPv4 addresses fill the low word only. */
+    private record Key(long sourceHigh, long sourceLow, int sourcePort, long destinationHigh, long destinationLow,
+            int destinationPort) {
+    }
+
+    /** A message in progress: the bytes so far and the sequence number the next segment must have. */
+    private static final class Pending {
+        long nextSequence;
+        byte[] data;
+        int length;
+    }
+
+    /** What a decoder that puts streams back together lets the protocol decoders reach. */
+    public interface Hook {
+        /** The decoder's reassembler, or null when it does not put streams back together. */
+        StreamReassembler streams();
+    }
+
+    private final Map<Key, Pending> pending = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Pending> eldest) {
+            return size() > MAX_STREAMS;
+        }
+    };
+    private byte[] message = new byte[0];
+    private int messageLength = -1;
+    private int payloadStart = -1;
+
+    /** Forgets every message in progress. */
+    public void clear() {
+        pending.clear();
+        messageLength = -1;
+    }
+
+    /**
+     * The length of the message the last decoded segment completed, or -1; taking it resets it. The message
+     * is in {@link #message()}, and belongs behind the TCP header of that segment, whose payload started at
+     * {@link #payloadStart()}.
+     */
+    public int takeCompleted() {
+        int n = messageLength;
+        messageLength = -1;
+        return n;
+    }
+
+    /** The bytes of the completed message (valid until the next decode). */
+    public byte[] message() {
+        return message;
+    }
+
+    /** Where the payload of the segment that completed the message started, in that frame's buffer. */
+    public int payloadStart() {
+        return payloadStart;
+    }
+
+    private static StreamReassembler of(DecodeContext ctx) {
+        return ctx instanceof Hook hook ? hook.streams() : null;
+    }
+
+    /**
+     * Keeps the start of a message that the segment whose payload is {@code [off, end)} begins but does not
+     * complete, when {@code ctx} puts streams back together.
+     */
+    static void begin(DecodeContext ctx, byte[] buf, int off, int end) {
+        StreamReassembler s = of(ctx);
+        int tcp = s == null ? -1 : tcpLayerOffset(ctx);
+        if (tcp < 0 || end - off > MAX_MESSAGE) {
+            return;
+        }
+        Key key = key(ctx, buf, tcp);
+        long sequence = Bytes.u32(buf, tcp + 4);
+        Pending existing = s.pending.get(key);
+        if (existing != null && (int) (sequence - existing.nextSequence) < 0) {
+            return; // a retransmission of the start of the message in progress
+        }
+        Pending p = new Pending();
+        p.data = Arrays.copyOfRange(buf, off, end);
+        p.length = end - off;
+        p.nextSequence = (sequence + p.length) & 0xFFFF_FFFFL;
+        s.pending.put(key, p);
+    }
+
+    /**
+     * Adds the segment whose payload is {@code [off, end)} to the message in progress in its direction, if
+     * it is the next one; when {@code length} says the message is then whole, keeps it for
+     * {@link #takeCompleted}.
+     */
+    static void append(DecodeContext ctx, byte[] buf, int off, int end, MessageLength length) {
+        StreamReassembler s = of(ctx);
+        int tcp = s == null || s.pending.isEmpty() ? -1 : tcpLayerOffset(ctx);
+        if (tcp < 0) {
+            return;
+        }
+        Key key = key(ctx, buf, tcp);
+        Pending p = s.pending.get(key);
+        if (p == null) {
+            return;
+        }
+        int ahead = (int) (Bytes.u32(buf, tcp + 4) - p.nextSequence);
+        if (ahead < 0) {
+            return; // a retransmission of bytes already kept: ignored
+        }
+        if (ahead > 0 || p.length + (end - off) > MAX_MESSAGE) {
+            s.pending.remove(key); // a gap, or too long: the message cannot be put back together
+            return;
+        }
+        if (p.data.length < p.length + (end - off)) {
+            p.data = Arrays.copyOf(p.data, Math.min(MAX_MESSAGE, Math.max(p.length + (end - off), 2 * p.data.length)));
+        }
+        System.arraycopy(buf, off, p.data, p.length, end - off);
+        p.length += end - off;
+        p.nextSequence = (p.nextSequence + (end - off)) & 0xFFFF_FFFFL;
+        long whole = length.of(p.data, 0, p.length);
+        if (whole == MessageLength.UNTIL_CLOSE && finishes(ctx, buf)) {
+            whole = p.length; // the body ends with the connection, which this segment closes
+        }
+        if (whole == MessageLength.UNKNOWN || whole == MessageLength.UNTIL_CLOSE || whole > p.length) {
+            return; // more is to come
+        }
+        s.pending.remove(key);
+        if (whole < 0) {
+            return; // not a message after all: given up
+        }
+        s.message = p.data;
+        s.messageLength = (int) whole;
+        s.payloadStart = off;
+    }
+
+    /** How long a message is, from its first bytes. */
+    interface MessageLength {
+        /** Not known yet: more bytes are needed. */
+        long UNKNOWN = -1;
+        /** Known never to be: the bytes start no message, or one that cannot be read. */
+        long NEVER = -2;
+        /** The body ends when the connection closes (with a FIN). */
+        long UNTIL_CLOSE = -3;
+
+        /** The length of the message at {@code [off, end)}, once it is whole, or one of the constants. */
+        long of(byte[] buf, int off, int end);
+    }
+
+    /** Whether the TCP segment below the layer being decoded closes its direction of the connection (FIN). */
+    static boolean finishes(DecodeContext ctx, byte[] buf) {
+        int tcp = ctx.layerCount() - 1;
+        return tcp >= 0 && ctx.protocolAt(tcp) == Protocols.TCP && (Bytes.u8(buf, ctx.offsetAt(tcp) + 13) & 0x01) != 0;
+    }
+
+    /** The offset of the TCP header below the layer being decoded (the last layer), or -1. */
+    private static int tcpLayerOffset(DecodeContext ctx) {
+        int tcp = ctx.layerCount() - 1;
+        if (tcp < 1 || ctx.protocolAt(tcp) != Protocols.TCP || (ctx.flagsAt(tcp) & LayerFlags.QUOTED) != 0) {
+            return -1;
+        }
+        int ip = ctx.protocolAt(tcp - 1);
+        return ip == Protocols.IP || ip == Protocols.IPV6 ? ctx.offsetAt(tcp) : -1;
+    }
+
+    private static Key key(DecodeContext ctx, byte[] buf, int tcp) {
+        int ip = ctx.offsetAt(ctx.layerCount() - 2);
+        boolean v4 = ctx.protocolAt(ctx.layerCount() - 2) == Protocols.IP;
+        int source = v4 ? ip + 12 : ip + 8;
+        int destination = v4 ? ip + 16 : ip + 24;
+        return v4 ? new Key(0, Bytes.u32(buf, source), Bytes.u16(buf, tcp), 0, Bytes.u32(buf, destination),
+                Bytes.u16(buf, tcp + 2))
+                : new Key(Bytes.i64(buf, source), Bytes.i64(buf, source + 8), Bytes.u16(buf, tcp),
+                        Bytes.i64(buf, destination), Bytes.i64(buf, destination + 8), Bytes.u16(buf, tcp + 2));
+    }
+}
