@@ -200,6 +200,10 @@ class WellKnownPortAgreementTest {
         frames.addAll(segments(40081, 80, 5000, chunked, 40, chunked.length, false));
         byte[] untilClose = ascii("HTTP/1.0 302 Redirect\r\nContent-Type: text/html\r\n\r\n<html>moved</html>");
         frames.addAll(segments(40082, 80, 9000, untilClose, 23, untilClose.length, false));
+        // TLS found by its record header on a port of its own: the connection is then TLS, a record spanning
+        // segments shows as TLS where it starts and where it ends, bare TCP in between
+        frames.addAll(segments(40443, 4433, 7000, cat(hex("1703030bb8"), new byte[3000]), 1005, 2005, false));
+        frames.add(tcpTo(443, Tcp.ACK | Tcp.PSH, cat(hex("1603010200"), hex("01"), new byte[100])));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
         frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
         frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
@@ -249,7 +253,7 @@ class WellKnownPortAgreementTest {
                 "udp:sip:sdp", "tcp:sip", "tcp:diameter", "ethertype:ptp", "ip:l2tp:data", "udp:bfd_echo",
                 "batadv:eth:ethertype:ipv6:icmpv6", "batadv:data", "udp:dns", "udp:dtls", "udp:radius", "udp:lmp",
                 "igmp:igmp", "ethertype:brcm-tag", "lisp-data:ip:icmp", "ipcomp:data", "tcp:http:data-text-lines",
-                "tcp:http:json", "tcp:http:data-text-lines")) {
+                "tcp:http:json", "tcp:http:data-text-lines", "tcp:tls")) {
             org.junit.jupiter.api.Assertions.assertTrue(all.contains(expected), expected + " in\n" + all);
         }
     }

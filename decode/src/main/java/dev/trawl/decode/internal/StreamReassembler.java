@@ -44,6 +44,13 @@ public final class StreamReassembler {
             return size() > MAX_STREAMS;
         }
     };
+    /** Per direction of a connection, the sequence number at which the TLS record in progress ends. */
+    private final Map<Key, Long> recordEnds = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
+            return size() > MAX_STREAMS;
+        }
+    };
     private byte[] message = new byte[0];
     private int messageLength = -1;
     private int payloadStart = -1;
@@ -51,6 +58,7 @@ public final class StreamReassembler {
     /** Forgets every message in progress. */
     public void clear() {
         pending.clear();
+        recordEnds.clear();
         messageLength = -1;
     }
 
@@ -159,6 +167,46 @@ public final class StreamReassembler {
 
         /** The length of the message at {@code [off, end)}, once it is whole, or one of the constants. */
         long of(byte[] buf, int off, int end);
+    }
+
+    /**
+     * Notes that a record the segment being decoded starts ends {@code length} bytes after the segment's
+     * payload starts, in a later segment.
+     */
+    static void expectRecordEnd(DecodeContext ctx, byte[] buf, long length) {
+        StreamReassembler s = of(ctx);
+        int tcp = s == null ? -1 : tcpLayerOffset(ctx);
+        if (tcp >= 0) {
+            s.recordEnds.put(key(ctx, buf, tcp), (Bytes.u32(buf, tcp + 4) + length) & 0xFFFF_FFFFL);
+        }
+    }
+
+    /**
+     * Whether the segment being decoded, whose payload is {@code [off, end)}, completes the TLS record in
+     * progress in its direction (it ends at or past the record's end, having started inside it).
+     */
+    static boolean continueRecord(DecodeContext ctx, byte[] buf, int off, int end) {
+        StreamReassembler s = of(ctx);
+        int tcp = s == null || s.recordEnds.isEmpty() ? -1 : tcpLayerOffset(ctx);
+        if (tcp < 0) {
+            return false;
+        }
+        Key key = key(ctx, buf, tcp);
+        Long recordEnd = s.recordEnds.get(key);
+        if (recordEnd == null) {
+            return false;
+        }
+        long sequence = Bytes.u32(buf, tcp + 4);
+        int before = (int) (recordEnd - sequence); // bytes of the record still to come at this segment's start
+        if (before <= 0) {
+            s.recordEnds.remove(key); // the segment starts past the record: it was lost, or is over
+            return false;
+        }
+        if (before > end - off) {
+            return false; // the record goes on
+        }
+        s.recordEnds.remove(key);
+        return true;
     }
 
     /** Whether the TCP segment below the layer being decoded closes its direction of the connection (FIN). */

@@ -245,13 +245,27 @@ final class Streams {
                 && (u8(buf, off + 5) == 1 || u8(buf, off + 5) == 2);
     }
 
+    /**
+     * TLS: a segment that starts with a record header is TLS, whole records or not. One that continues a
+     * record begun earlier shows bare TCP payload, except the segment that completes the record, which
+     * Wireshark shows as TLS (known when streams are followed; see {@link StreamReassembler#continueRecord}).
+     */
     static int tls(byte[] buf, int off, int end, DecodeContext ctx) {
         if (!isRecord(buf, off, end)) {
+            if (StreamReassembler.continueRecord(ctx, buf, off, end)) {
+                ctx.addLayer(Protocols.TLS, off, 0, end);
+                return Protocols.NONE;
+            }
             return ProtocolDecoder.INCOMPLETE;
         }
-        int first = off + 5 + u16(buf, off + 3);
-        if (first > end && !cutByCapture(ctx)) {
-            return ProtocolDecoder.INCOMPLETE;
+        int p = off;
+        while (p + 5 <= end && isRecord(buf, p, end)) {
+            int recordEnd = p + 5 + u16(buf, p + 3);
+            if (recordEnd > end) {
+                StreamReassembler.expectRecordEnd(ctx, buf, recordEnd - off);
+                break;
+            }
+            p = recordEnd;
         }
         ctx.addLayer(Protocols.TLS, off, 5, end);
         return Protocols.NONE;

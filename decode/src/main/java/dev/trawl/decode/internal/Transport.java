@@ -192,9 +192,10 @@ final class Transport {
             return Protocols.NONE;
         }
         if (next < 0 && Streams.isRecord(buf, off + hl, end)) {
-            // Wireshark finds TLS on any port (by heuristics, then by conversation); a well-formed record
-            // header is the stateless equivalent.
+            // Wireshark finds TLS on any port by heuristics, then follows the connection: its later segments,
+            // which may continue a record, are TLS's too.
             next = Protocols.TLS;
+            Conversations.expectStream(ctx, buf, off, Protocols.TLS);
         }
         return orData(next);
     }
