@@ -266,7 +266,8 @@ public final class DecodedPacket {
      * @throws IndexOutOfBoundsException if the packet has no layer {@code i}
      */
     public int next(int i) {
-        int n = at(i) / STRIDE + 1;
+        at(i); // checks that layer i exists
+        int n = i + 1;
         if (n >= count && pending) {
             complete();
         }

@@ -253,8 +253,8 @@ public final class PacketDecoder {
         }
         verifyCurrent = verifyChecksums;
         r.capturedLength = -1;
-        if (reassembler != null || streams != null) {
-            // Reassembly looks at whole stacks of layers: the general path decodes them at once.
+        if (stateful()) {
+            // State across packets follows from whole stacks of layers: the general path decodes them at once.
             run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
             if (reassembler != null) {
                 reassemble(data, offset, length);
@@ -267,7 +267,7 @@ public final class PacketDecoder {
                     decodeStream(data, offset, payloadStart, message);
                 }
             }
-        } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0 && !stateful()) {
+        } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
             chain.ethernet(data, offset, offset + length, context);
             r.pending = chain.kind != CommonChain.DONE;
         } else {
@@ -430,7 +430,7 @@ public final class PacketDecoder {
                 guardedLoop(buf, c.off + c.aux, c.end, FastPath.tcpPayload(buf, c.off, c.aux, c.end, context));
                 break;
             case CommonChain.UDP_PAYLOAD:
-                guardedLoop(buf, c.off + 8, c.end, FastPath.udpPayload(buf, c.off, context));
+                guardedLoop(buf, c.off + 8, c.end, FastPath.udpPayload(buf, c.off, c.end, context));
                 break;
             default:
                 break;
@@ -446,7 +446,7 @@ public final class PacketDecoder {
         CommonChain c = chain;
         // Name the transport payload's protocol now (the resume point becomes a plain step at the payload).
         if (c.kind == CommonChain.UDP_PAYLOAD) {
-            c.proto = FastPath.udpPayload(current, c.off, context);
+            c.proto = FastPath.udpPayload(current, c.off, c.end, context);
             c.off += 8;
             c.kind = CommonChain.STEP;
         } else if (c.kind == CommonChain.TCP_PAYLOAD) {

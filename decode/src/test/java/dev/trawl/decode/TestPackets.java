@@ -1,6 +1,13 @@
 package dev.trawl.decode;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Builds packets byte by byte for tests: each method returns a header followed by its payload. */
 final class TestPackets {
@@ -95,5 +102,26 @@ final class TestPackets {
     /** Ethernet / IPv4 / UDP with the given ports and payload. */
     static byte[] ethIpUdp(int sport, int dport, byte[] payload) {
         return eth(0x0800, ipv4(17, IP_A, IP_B, udp(sport, dport, payload)));
+    }
+
+    /**
+     * Writes a little-endian, microsecond pcap file of {@code linkType} holding, for each frame, its first
+     * {@code capturedLengths[n]} bytes (the whole frame when {@code capturedLengths} is null), one second apart.
+     */
+    static void writePcap(Path file, int linkType, List<byte[]> frames, int[] capturedLengths) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
+                    .putInt(linkType);
+            out.write(header.array());
+            for (int n = 0; n < frames.size(); n++) {
+                byte[] frame = frames.get(n);
+                int cap = capturedLengths == null ? frame.length : capturedLengths[n];
+                ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+                record.putInt(1_700_000_000 + n).putInt(0).putInt(cap).putInt(frame.length);
+                out.write(record.array());
+                out.write(frame, 0, cap);
+            }
+        }
     }
 }

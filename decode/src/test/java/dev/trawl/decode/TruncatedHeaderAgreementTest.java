@@ -16,12 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,23 +58,15 @@ class TruncatedHeaderAgreementTest {
         assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
         List<byte[]> frames = frames();
         List<int[]> cuts = new ArrayList<>(); // frame index, captured length
-        Path file = dir.resolve("cuts.pcap");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                    .putInt(1);
-            out.write(header.array());
-            for (int f = 0; f < frames.size(); f++) {
-                byte[] frame = frames.get(f);
-                for (int cap = 12; cap <= frame.length; cap++) {
-                    ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-                    record.putInt(1_700_000_000 + cuts.size()).putInt(0).putInt(cap).putInt(frame.length);
-                    out.write(record.array());
-                    out.write(frame, 0, cap);
-                    cuts.add(new int[] {f, cap});
-                }
+        List<byte[]> records = new ArrayList<>();
+        for (int f = 0; f < frames.size(); f++) {
+            for (int cap = 12; cap <= frames.get(f).length; cap++) {
+                cuts.add(new int[] {f, cap});
+                records.add(frames.get(f));
             }
         }
+        Path file = dir.resolve("cuts.pcap");
+        TestPackets.writePcap(file, 1, records, cuts.stream().mapToInt(c -> c[1]).toArray());
         List<String> tshark = TsharkExtraFieldsTest.runTshark(file, FIELDS);
         assertEquals(cuts.size(), tshark.size(), "tshark's frame count");
         FieldRegistry registry = FieldRegistry.standard();

@@ -16,11 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.decode.layer.Tcp;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,19 +256,7 @@ class WellKnownPortAgreementTest {
 
     /** Writes {@code frames} to {@code file} and lists every field that trawl prints otherwise than tshark. */
     private static List<String> compare(Path file, int linkType, List<byte[]> frames) throws Exception {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                    .putInt(linkType);
-            out.write(header.array());
-            for (int n = 0; n < frames.size(); n++) {
-                byte[] frame = frames.get(n);
-                ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-                record.putInt(1_700_000_000 + n).putInt(0).putInt(frame.length).putInt(frame.length);
-                out.write(record.array());
-                out.write(frame);
-            }
-        }
+        TestPackets.writePcap(file, linkType, frames, null);
         List<String> fields = TruncatedHeaderAgreementTest.FIELDS;
         List<String> tshark = TsharkExtraFieldsTest.runTshark(file, fields);
         assertEquals(frames.size(), tshark.size(), "tshark's frame count");

@@ -86,8 +86,8 @@ public final class FastPath {
     }
 
     /** The second half of the built-in UDP decoder: the protocol of a datagram's non-empty payload, by port. */
-    public static int udpPayload(byte[] buf, int off, DecodeContext ctx) {
-        return Transport.udpPayload(buf, off, ctx);
+    public static int udpPayload(byte[] buf, int off, int end, DecodeContext ctx) {
+        return Transport.udpPayload(buf, off, end, ctx);
     }
 
     /** Calls the built-in decoder of {@code protocol} directly, or returns {@link #NOT_HANDLED}. */

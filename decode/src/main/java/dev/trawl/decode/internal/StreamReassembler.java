@@ -1,10 +1,8 @@
 package dev.trawl.decode.internal;
 
-import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,11 +18,6 @@ public final class StreamReassembler {
     /** The longest message put back together. */
     static final int MAX_MESSAGE = 1 << 20;
 
-    /** One direction of a TCP connection; IPv4 addresses fill the low word only. */
-    private record Key(long sourceHigh, long sourceLow, int sourcePort, long destinationHigh, long destinationLow,
-            int destinationPort) {
-    }
-
     /** A message in progress: the bytes so far and the sequence number the next segment must have. */
     private static final class Pending {
         long nextSequence;
@@ -38,29 +31,12 @@ public final class StreamReassembler {
         StreamReassembler streams();
     }
 
-    private final Map<Key, Pending> pending = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Pending> eldest) {
-            return size() > MAX_STREAMS;
-        }
-    };
+    private final Map<Flows.Key, Pending> pending = Flows.lru(MAX_STREAMS);
     /** Per direction of a connection, the sequence number at which the TLS record in progress ends. */
-    private final Map<Key, Long> recordEnds = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
-            return size() > MAX_STREAMS;
-        }
-    };
+    private final Map<Flows.Key, Long> recordEnds = Flows.lru(MAX_STREAMS);
     private byte[] message = new byte[0];
     private int messageLength = -1;
     private int payloadStart = -1;
-
-    /** Forgets every message in progress. */
-    public void clear() {
-        pending.clear();
-        recordEnds.clear();
-        messageLength = -1;
-    }
 
     /**
      * The length of the message the last decoded segment completed, or -1; taking it resets it. The message
@@ -93,11 +69,12 @@ public final class StreamReassembler {
      */
     static void begin(DecodeContext ctx, byte[] buf, int off, int end) {
         StreamReassembler s = of(ctx);
-        int tcp = s == null ? -1 : tcpLayerOffset(ctx);
-        if (tcp < 0 || end - off > MAX_MESSAGE) {
+        int ip = s == null ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
+        if (ip < 0 || end - off > MAX_MESSAGE) {
             return;
         }
-        Key key = key(ctx, buf, tcp);
+        int tcp = ctx.offsetAt(ctx.layerCount() - 1);
+        Flows.Key key = key(buf, ip, tcp);
         long sequence = Bytes.u32(buf, tcp + 4);
         Pending existing = s.pending.get(key);
         if (existing != null && (int) (sequence - existing.nextSequence) < 0) {
@@ -117,11 +94,12 @@ public final class StreamReassembler {
      */
     static void append(DecodeContext ctx, byte[] buf, int off, int end, MessageLength length) {
         StreamReassembler s = of(ctx);
-        int tcp = s == null || s.pending.isEmpty() ? -1 : tcpLayerOffset(ctx);
-        if (tcp < 0) {
+        int ip = s == null || s.pending.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
+        if (ip < 0) {
             return;
         }
-        Key key = key(ctx, buf, tcp);
+        int tcp = ctx.offsetAt(ctx.layerCount() - 1);
+        Flows.Key key = key(buf, ip, tcp);
         Pending p = s.pending.get(key);
         if (p == null) {
             return;
@@ -175,9 +153,10 @@ public final class StreamReassembler {
      */
     static void expectRecordEnd(DecodeContext ctx, byte[] buf, long length) {
         StreamReassembler s = of(ctx);
-        int tcp = s == null ? -1 : tcpLayerOffset(ctx);
-        if (tcp >= 0) {
-            s.recordEnds.put(key(ctx, buf, tcp), (Bytes.u32(buf, tcp + 4) + length) & 0xFFFF_FFFFL);
+        int ip = s == null ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
+        if (ip >= 0) {
+            int tcp = ctx.offsetAt(ctx.layerCount() - 1);
+            s.recordEnds.put(key(buf, ip, tcp), (Bytes.u32(buf, tcp + 4) + length) & 0xFFFF_FFFFL);
         }
     }
 
@@ -187,11 +166,12 @@ public final class StreamReassembler {
      */
     static boolean continueRecord(DecodeContext ctx, byte[] buf, int off, int end) {
         StreamReassembler s = of(ctx);
-        int tcp = s == null || s.recordEnds.isEmpty() ? -1 : tcpLayerOffset(ctx);
-        if (tcp < 0) {
+        int ip = s == null || s.recordEnds.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
+        if (ip < 0) {
             return false;
         }
-        Key key = key(ctx, buf, tcp);
+        int tcp = ctx.offsetAt(ctx.layerCount() - 1);
+        Flows.Key key = key(buf, ip, tcp);
         Long recordEnd = s.recordEnds.get(key);
         if (recordEnd == null) {
             return false;
@@ -212,27 +192,12 @@ public final class StreamReassembler {
     /** Whether the TCP segment below the layer being decoded closes its direction of the connection (FIN). */
     static boolean finishes(DecodeContext ctx, byte[] buf) {
         int tcp = ctx.layerCount() - 1;
-        return tcp >= 0 && ctx.protocolAt(tcp) == Protocols.TCP && (Bytes.u8(buf, ctx.offsetAt(tcp) + 13) & 0x01) != 0;
+        return tcp >= 0 && ctx.protocolAt(tcp) == Protocols.TCP
+                && (Bytes.u8(buf, ctx.offsetAt(tcp) + 13) & 0x01) != 0;
     }
 
-    /** The offset of the TCP header below the layer being decoded (the last layer), or -1. */
-    private static int tcpLayerOffset(DecodeContext ctx) {
-        int tcp = ctx.layerCount() - 1;
-        if (tcp < 1 || ctx.protocolAt(tcp) != Protocols.TCP || (ctx.flagsAt(tcp) & LayerFlags.QUOTED) != 0) {
-            return -1;
-        }
-        int ip = ctx.protocolAt(tcp - 1);
-        return ip == Protocols.IP || ip == Protocols.IPV6 ? ctx.offsetAt(tcp) : -1;
-    }
-
-    private static Key key(DecodeContext ctx, byte[] buf, int tcp) {
-        int ip = ctx.offsetAt(ctx.layerCount() - 2);
-        boolean v4 = ctx.protocolAt(ctx.layerCount() - 2) == Protocols.IP;
-        int source = v4 ? ip + 12 : ip + 8;
-        int destination = v4 ? ip + 16 : ip + 24;
-        return v4 ? new Key(0, Bytes.u32(buf, source), Bytes.u16(buf, tcp), 0, Bytes.u32(buf, destination),
-                Bytes.u16(buf, tcp + 2))
-                : new Key(Bytes.i64(buf, source), Bytes.i64(buf, source + 8), Bytes.u16(buf, tcp),
-                        Bytes.i64(buf, destination), Bytes.i64(buf, destination + 8), Bytes.u16(buf, tcp + 2));
+    /** The direction of the connection of the TCP segment at {@code tcp} over the IP header at {@code ip}. */
+    private static Flows.Key key(byte[] buf, int ip, int tcp) {
+        return Flows.key(6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2));
     }
 }

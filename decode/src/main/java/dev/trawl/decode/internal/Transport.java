@@ -232,17 +232,21 @@ final class Transport {
         if (off + 8 >= layerEnd) {
             return Protocols.NONE;
         }
-        return udpPayload(buf, off, ctx);
+        return udpPayload(buf, off, layerEnd, ctx);
     }
 
-    /** The protocol of the (non-empty) payload of the UDP datagram at {@code off}: by port, else data. */
-    static int udpPayload(byte[] buf, int off, DecodeContext ctx) {
+    /**
+     * The protocol of the (non-empty) payload of the UDP datagram at {@code off}, captured up to {@code end}:
+     * a followed conversation's, else by port, else DNS if it looks like it, else data.
+     */
+    static int udpPayload(byte[] buf, int off, int end, DecodeContext ctx) {
         int conversation = Conversations.lookupDatagram(ctx, buf, off);
         if (conversation >= 0) {
             return conversation; // Wireshark tries a conversation's protocol before the ports
         }
         int next = ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2));
-        if (next < 0 && looksLikeDns(buf, off + 8, Math.min(buf.length, off + Math.max(8, u16(buf, off + 4))))) {
+        int length = u16(buf, off + 4);
+        if (next < 0 && looksLikeDns(buf, off + 8, end, length >= 8 ? length - 8 : end - off - 8)) {
             next = ctx.lookup(Dispatch.UDP_PORT, 53); // Wireshark's DNS heuristic, on any port
         }
         return orData(next);
@@ -252,10 +256,11 @@ final class Transport {
      * Wireshark's test for a DNS message on a port DNS is not registered on: more than a header; a standard
      * query with one question and no answers or authority records, or a standard response with at most one
      * question, 100 answers and 10 authority records; at most 10 additional records; a question or an answer;
-     * and a message at least 6 bytes per question and 11 per record long.
+     * and a message at least 6 bytes per question and 11 per record long. The header is read from
+     * {@code [off, end)}; {@code length} is the message's length on the wire.
      */
-    static boolean looksLikeDns(byte[] buf, int off, int end) {
-        if (end - off <= 12) {
+    static boolean looksLikeDns(byte[] buf, int off, int end, int length) {
+        if (length <= 12 || off + 12 > end) {
             return false;
         }
         int flags = u16(buf, off + 2);
@@ -271,7 +276,7 @@ final class Transport {
                 : questions != 1 || answers != 0 || authority != 0) {
             return false;
         }
-        return questions * 6L + (answers + authority + additional) * 11L <= end - off;
+        return questions * 6L + (answers + authority + additional) * 11L <= length;
     }
 
     /** SCTP common header; chunks are walked by the flyweight. */
