@@ -3,6 +3,7 @@ package dev.trawl.filter;
 import dev.trawl.filter.Ast.Arith;
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.IpProtocol;
 
 import static dev.trawl.filter.Gen.ADD;
 import static dev.trawl.filter.Gen.ALU;
@@ -239,7 +240,7 @@ final class Arithmetic {
             case ICMPV6 -> {
                 // The protocol checks come first, so their registers are allocated before the load's.
                 Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IPV6);
-                Block b = g.cmp(Gen.Rel.LINKPL, 6, Gen.B, 58);
+                Block b = g.cmp(Gen.Rel.LINKPL, 6, Gen.B, IpProtocol.ICMPV6.value());
                 Ir.and(b0, b);
                 Stmt s = g.varpart(g.offLinkpl);
                 if (s != null) {

@@ -285,9 +285,9 @@ final class Compiler {
         }
         if (proto == Tok.ISO) {
             return switch (name) {
-                case "esis" -> 0x82;
-                case "isis" -> 0x83;
-                case "clnp" -> 0x81;
+                case "esis" -> Primitives.ISO9542_ESIS;
+                case "isis" -> Primitives.ISO10589_ISIS;
+                case "clnp" -> Primitives.ISO8473_CLNP;
                 default -> throw g.error("unknown osi proto '" + name + "'");
             };
         }

@@ -13,7 +13,6 @@ import static dev.trawl.filter.Gen.W;
  */
 final class Geneve {
     private static final int PORT = 6081;
-    private static final int ETHERTYPE_TEB = 0x6558;
 
     private Geneve() {
     }
@@ -78,7 +77,7 @@ final class Geneve {
         g.noOptimize = true;
         Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.H, 2));
         Ir.append(s, Gen.stmt(Gen.LDX | Gen.MEM, g.offLinkhdr.reg));
-        Stmt proto = Gen.stmt(Gen.JMP | Gen.JEQ | Gen.K, ETHERTYPE_TEB);
+        Stmt proto = Gen.stmt(Gen.JMP | Gen.JEQ | Gen.K, LinkLayers.ETHERTYPE_TEB);
         Ir.append(s, proto);
         Stmt s1 = Gen.stmt(Gen.MISC | Gen.TXA, 0);
         Ir.append(s, s1);

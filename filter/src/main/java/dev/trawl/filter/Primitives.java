@@ -2,6 +2,10 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.IpProtocol;
+
+import java.util.EnumMap;
+import java.util.Map;
 
 import static dev.trawl.filter.Gen.B;
 import static dev.trawl.filter.Gen.H;
@@ -18,7 +22,62 @@ import static dev.trawl.filter.LinkLayers.ETHERTYPE_REVARP;
 /** Host, network, port and protocol primitives (libpcap's gen_host, gen_port, gen_proto and friends). */
 final class Primitives {
     static final int PROTO_UNDEF = -1;
-    static final int TCP = 6, UDP = 17, SCTP = 132;
+    static final int TCP = IpProtocol.TCP.value(), UDP = IpProtocol.UDP.value(), SCTP = IpProtocol.SCTP.value();
+    /** The protocols that ISO's NLPID names: CLNP, ES-IS and IS-IS. */
+    static final int ISO8473_CLNP = 0x81, ISO9542_ESIS = 0x82, ISO10589_ISIS = 0x83;
+
+    /** A protocol carried in a network-layer protocol field, and which layer (null: IPv4 and IPv6). */
+    private record Carried(int value, Tok layer) {
+    }
+
+    /** The abbreviations gen_proto_abbrev turns into one test of the link layer's protocol field. */
+    private static final Map<Tok, Integer> LINK_PROTOCOLS = new EnumMap<>(Tok.class);
+    /** The ones it turns into a test of the network layer's protocol field. */
+    private static final Map<Tok, Carried> CARRIED = new EnumMap<>(Tok.class);
+    /** IS-IS levels and PDU families: the PDU types each stands for. */
+    private static final Map<Tok, int[]> ISIS_PDUS = new EnumMap<>(Tok.class);
+
+    static {
+        LINK_PROTOCOLS.put(Tok.IP, ETHERTYPE_IP);
+        LINK_PROTOCOLS.put(Tok.ARP, ETHERTYPE_ARP);
+        LINK_PROTOCOLS.put(Tok.RARP, ETHERTYPE_REVARP);
+        LINK_PROTOCOLS.put(Tok.ATALK, LinkLayers.ETHERTYPE_ATALK);
+        LINK_PROTOCOLS.put(Tok.AARP, LinkLayers.ETHERTYPE_AARP);
+        LINK_PROTOCOLS.put(Tok.DECNET, LinkLayers.ETHERTYPE_DN);
+        LINK_PROTOCOLS.put(Tok.SCA, LinkLayers.ETHERTYPE_SCA);
+        LINK_PROTOCOLS.put(Tok.LAT, LinkLayers.ETHERTYPE_LAT);
+        LINK_PROTOCOLS.put(Tok.MOPDL, LinkLayers.ETHERTYPE_MOPDL);
+        LINK_PROTOCOLS.put(Tok.MOPRC, LinkLayers.ETHERTYPE_MOPRC);
+        LINK_PROTOCOLS.put(Tok.IPV6, ETHERTYPE_IPV6);
+        LINK_PROTOCOLS.put(Tok.ISO, LinkLayers.LLCSAP_ISONS);
+        LINK_PROTOCOLS.put(Tok.STP, LinkLayers.LLCSAP_8021D);
+        LINK_PROTOCOLS.put(Tok.IPX, LinkLayers.LLCSAP_IPX);
+        LINK_PROTOCOLS.put(Tok.NETBEUI, LinkLayers.LLCSAP_NETBEUI);
+        CARRIED.put(Tok.SCTP, new Carried(SCTP, null));
+        CARRIED.put(Tok.TCP, new Carried(TCP, null));
+        CARRIED.put(Tok.UDP, new Carried(UDP, null));
+        CARRIED.put(Tok.ICMP, new Carried(IpProtocol.ICMP.value(), Tok.IP));
+        CARRIED.put(Tok.IGMP, new Carried(IpProtocol.IGMP.value(), Tok.IP));
+        // Cisco's IGRP has no number of its own: it uses IANA's "any private interior gateway".
+        CARRIED.put(Tok.IGRP, new Carried(IpProtocol.IGP.value(), Tok.IP));
+        CARRIED.put(Tok.PIM, new Carried(IpProtocol.PIM.value(), null));
+        // CARP shares VRRP's number.
+        CARRIED.put(Tok.VRRP, new Carried(IpProtocol.VRRP.value(), Tok.IP));
+        CARRIED.put(Tok.CARP, new Carried(IpProtocol.VRRP.value(), Tok.IP));
+        CARRIED.put(Tok.ICMPV6, new Carried(IpProtocol.ICMPV6.value(), Tok.IPV6));
+        CARRIED.put(Tok.AH, new Carried(IpProtocol.AH.value(), null));
+        CARRIED.put(Tok.ESP, new Carried(IpProtocol.ESP.value(), null));
+        CARRIED.put(Tok.ESIS, new Carried(ISO9542_ESIS, Tok.ISO));
+        CARRIED.put(Tok.ISIS, new Carried(ISO10589_ISIS, Tok.ISO));
+        CARRIED.put(Tok.CLNP, new Carried(ISO8473_CLNP, Tok.ISO));
+        ISIS_PDUS.put(Tok.L1, new int[] {15, 17, 18, 24, 26});
+        ISIS_PDUS.put(Tok.L2, new int[] {16, 17, 20, 25, 27});
+        ISIS_PDUS.put(Tok.IIH, new int[] {15, 16, 17});
+        ISIS_PDUS.put(Tok.LSP, new int[] {18, 20});
+        ISIS_PDUS.put(Tok.SNP, new int[] {24, 25, 26, 27});
+        ISIS_PDUS.put(Tok.CSNP, new int[] {24, 25});
+        ISIS_PDUS.put(Tok.PSNP, new int[] {26, 27});
+    }
 
     private Primitives() {
     }
@@ -289,7 +348,8 @@ final class Primitives {
             }
             case IPV6: {
                 Block b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
-                Block b2 = g.cmp(Rel.LINKPL, 6, B, 44);
+                // The protocol after a fragment header, or in the fixed header.
+                Block b2 = g.cmp(Rel.LINKPL, 6, B, IpProtocol.FRAGMENT.value());
                 Block b1 = g.cmp(Rel.LINKPL, 40, B, v);
                 Ir.and(b2, b1);
                 b2 = g.cmp(Rel.LINKPL, 6, B, v);
@@ -313,7 +373,7 @@ final class Primitives {
                 return b1;
             }
             case ISIS: {
-                Block b0 = proto(g, 0x83, Tok.ISO, null);
+                Block b0 = proto(g, ISO10589_ISIS, Tok.ISO, null);
                 Block b1 = g.cmp(Rel.LINKPL_NOSNAP, 4, B, v);
                 Ir.and(b0, b1);
                 return b1;
@@ -340,83 +400,23 @@ final class Primitives {
         return b1;
     }
 
-    /** A protocol name used alone ({@code tcp}, {@code l1}, ...). */
+    /** A protocol name used alone ({@code tcp}, {@code l1}, ...): libpcap's gen_proto_abbrev. */
     static Block abbrev(Gen g, Tok proto) throws FilterSyntaxException {
+        Integer link = LINK_PROTOCOLS.get(proto);
+        if (link != null) {
+            return LinkLayers.linktype(g, link);
+        }
+        Carried carried = CARRIED.get(proto);
+        if (carried != null) {
+            return proto(g, carried.value(), carried.layer(), null);
+        }
+        int[] pdus = ISIS_PDUS.get(proto);
+        if (pdus != null) {
+            return orChain(g, pdus, Tok.ISIS);
+        }
         switch (proto) {
-            case SCTP:
-                return proto(g, SCTP, null, null);
-            case TCP:
-                return proto(g, TCP, null, null);
-            case UDP:
-                return proto(g, UDP, null, null);
-            case ICMP:
-                return proto(g, 1, Tok.IP, null);
-            case IGMP:
-                return proto(g, 2, Tok.IP, null);
-            case IGRP:
-                return proto(g, 9, Tok.IP, null);
-            case PIM:
-                return proto(g, 103, null, null);
-            case VRRP, CARP:
-                return proto(g, 112, Tok.IP, null);
-            case IP:
-                return LinkLayers.linktype(g, ETHERTYPE_IP);
-            case ARP:
-                return LinkLayers.linktype(g, ETHERTYPE_ARP);
-            case RARP:
-                return LinkLayers.linktype(g, ETHERTYPE_REVARP);
             case LINK:
                 throw g.error("link layer applied in wrong context");
-            case ATALK:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_ATALK);
-            case AARP:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_AARP);
-            case DECNET:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_DN);
-            case SCA:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_SCA);
-            case LAT:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_LAT);
-            case MOPDL:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_MOPDL);
-            case MOPRC:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_MOPRC);
-            case IPV6:
-                return LinkLayers.linktype(g, ETHERTYPE_IPV6);
-            case ICMPV6:
-                return proto(g, 58, Tok.IPV6, null);
-            case AH:
-                return proto(g, 51, null, null);
-            case ESP:
-                return proto(g, 50, null, null);
-            case ISO:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_ISONS);
-            case ESIS:
-                return proto(g, 0x82, Tok.ISO, null);
-            case ISIS:
-                return proto(g, 0x83, Tok.ISO, null);
-            case L1:
-                return orChain(g, new int[] {15, 17, 18, 24, 26}, Tok.ISIS);
-            case L2:
-                return orChain(g, new int[] {16, 17, 20, 25, 27}, Tok.ISIS);
-            case IIH:
-                return orChain(g, new int[] {15, 16, 17}, Tok.ISIS);
-            case LSP:
-                return orChain(g, new int[] {18, 20}, Tok.ISIS);
-            case SNP:
-                return orChain(g, new int[] {24, 25, 26, 27}, Tok.ISIS);
-            case CSNP:
-                return orChain(g, new int[] {24, 25}, Tok.ISIS);
-            case PSNP:
-                return orChain(g, new int[] {26, 27}, Tok.ISIS);
-            case CLNP:
-                return proto(g, 0x81, Tok.ISO, null);
-            case STP:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_8021D);
-            case IPX:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_IPX);
-            case NETBEUI:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_NETBEUI);
             case RADIO:
                 throw g.error("'radio' is not a valid protocol type");
             default:

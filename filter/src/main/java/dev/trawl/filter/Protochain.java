@@ -2,6 +2,7 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.IpProtocol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.List;
 final class Protochain {
     /** How many extension headers are followed. */
     static final int DEPTH = 8;
-    private static final int NONE = 59;
-    private static final int AH = 51;
-    private static final int[] V6_EXTENSIONS = {0, 60, 43, 44};
+    private static final int NONE = IpProtocol.NO_NEXT_HEADER.value();
+    private static final int AH = IpProtocol.AH.value();
+    /** The extension headers libpcap steps over, in the order it tests them. */
+    private static final int[] V6_EXTENSIONS = {IpProtocol.HOPOPTS.value(), IpProtocol.DSTOPTS.value(),
+        IpProtocol.ROUTING.value(), IpProtocol.FRAGMENT.value()};
 
     private Protochain() {
     }

@@ -2,6 +2,7 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Handle;
 
 import static dev.trawl.filter.Gen.B;
 import static dev.trawl.filter.Gen.H;
@@ -115,7 +116,7 @@ final class Specials {
             throw g.error("not a broadcast link");
         }
         if (proto == Tok.IP) {
-            if (g.netmask == 0xffffffff) {
+            if (g.netmask == Handle.NETMASK_UNKNOWN) {
                 throw g.error("netmask not known, so 'ip broadcast' not supported");
             }
             Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IP);

@@ -2,6 +2,8 @@ package dev.trawl.filter;
 
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +148,8 @@ class BpfJitTest {
                 "tcp port 80 and ip[2:2] / 3 % 5 > 1 and tcp[tcpflags] & tcp-syn != 0"), LinkType.ETHERNET, 262144,
                 true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
         ByteBuffer packet = ByteBuffer.allocateDirect(80);
-        packet.putShort(12, (short) 0x0800).put(14, (byte) 0x45).put(23, (byte) 6).putShort(36, (short) 80);
+        packet.putShort(12, (short) EtherType.IPV4.value()).put(14, (byte) 0x45)
+                .put(23, (byte) IpProtocol.TCP.value()).putShort(36, (short) 80);
         long sink = 0;
         for (int i = 0; i < 20_000; i++) {
             sink += m.run(packet, 0, 80, 80);
@@ -168,7 +171,7 @@ class BpfJitTest {
         assertThrows(IllegalArgumentException.class,
                 () -> m.run(ByteBuffer.allocate(60).order(ByteOrder.LITTLE_ENDIAN), 0, 60, 60));
         assertThrows(IllegalArgumentException.class, () -> m.run(ByteBuffer.allocate(60), 10, 60, 60));
-        ByteBuffer ip = ByteBuffer.allocate(60).putShort(12, (short) 0x0800);
+        ByteBuffer ip = ByteBuffer.allocate(60).putShort(12, (short) EtherType.IPV4.value());
         assertEquals(100, m.run(ip, 0, 60, 60));
         assertEquals(0, m.run(ip, 0, 13, 60));
     }
