@@ -3,24 +3,25 @@ package dev.trawl.filter;
 import dev.trawl.filter.Ast.Arith;
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.IpProtocol;
 
-import static dev.trawl.filter.Gen.ADD;
-import static dev.trawl.filter.Gen.ALU;
-import static dev.trawl.filter.Gen.IMM;
-import static dev.trawl.filter.Gen.IND;
-import static dev.trawl.filter.Gen.JEQ;
-import static dev.trawl.filter.Gen.JGE;
-import static dev.trawl.filter.Gen.JGT;
-import static dev.trawl.filter.Gen.JMP;
-import static dev.trawl.filter.Gen.LD;
-import static dev.trawl.filter.Gen.LDX;
-import static dev.trawl.filter.Gen.LEN;
-import static dev.trawl.filter.Gen.MEM;
-import static dev.trawl.filter.Gen.MISC;
-import static dev.trawl.filter.Gen.ST;
-import static dev.trawl.filter.Gen.TAX;
-import static dev.trawl.filter.Gen.X;
+import static dev.trawl.pcap.Bpf.ADD;
+import static dev.trawl.pcap.Bpf.ALU;
+import static dev.trawl.pcap.Bpf.IMM;
+import static dev.trawl.pcap.Bpf.IND;
+import static dev.trawl.pcap.Bpf.JEQ;
+import static dev.trawl.pcap.Bpf.JGE;
+import static dev.trawl.pcap.Bpf.JGT;
+import static dev.trawl.pcap.Bpf.JMP;
+import static dev.trawl.pcap.Bpf.LD;
+import static dev.trawl.pcap.Bpf.LDX;
+import static dev.trawl.pcap.Bpf.LEN;
+import static dev.trawl.pcap.Bpf.MEM;
+import static dev.trawl.pcap.Bpf.MISC;
+import static dev.trawl.pcap.Bpf.ST;
+import static dev.trawl.pcap.Bpf.TAX;
+import static dev.trawl.pcap.Bpf.X;
 
 /**
  * Arithmetic expressions and comparisons ({@code ip[2:2] - 20 > 100}): every intermediate value lives in a
@@ -62,7 +63,7 @@ final class Arithmetic {
         Stmt s1 = xferToA(a0);
         Block b;
         if (code == JEQ) {
-            Stmt s2 = Gen.stmt(ALU | Gen.SUB | X, 0);
+            Stmt s2 = Gen.stmt(ALU | Bpf.SUB | X, 0);
             b = g.block(JMP | code, 0);
             Ir.append(s1, s2);
         } else {
@@ -124,7 +125,7 @@ final class Arithmetic {
         if (e instanceof Ast.Negate n) {
             Arth a = eval(n.inner());
             Ir.append(a.s, xferToA(a));
-            Ir.append(a.s, Gen.stmt(ALU | Gen.NEG, 0));
+            Ir.append(a.s, Gen.stmt(ALU | Bpf.NEG, 0));
             Ir.append(a.s, Gen.stmt(ST, a.regno));
             return a;
         }
@@ -139,24 +140,24 @@ final class Arithmetic {
         g.column = bin.column();
         int code = switch (bin.op()) {
             case PLUS -> ADD;
-            case MINUS -> Gen.SUB;
-            case STAR -> Gen.MUL;
-            case SLASH -> Gen.DIV;
-            case PERCENT -> Gen.MOD;
-            case AMP -> Gen.AND;
-            case PIPE -> Gen.OR;
-            case CARET -> Gen.XOR;
-            case LSH -> Gen.LSH;
-            default -> Gen.RSH;
+            case MINUS -> Bpf.SUB;
+            case STAR -> Bpf.MUL;
+            case SLASH -> Bpf.DIV;
+            case PERCENT -> Bpf.MOD;
+            case AMP -> Bpf.AND;
+            case PIPE -> Bpf.OR;
+            case CARET -> Bpf.XOR;
+            case LSH -> Bpf.LSH;
+            default -> Bpf.RSH;
         };
         boolean constant = a1.s.code == (LD | IMM);
-        if (code == Gen.DIV && constant && a1.s.k == 0) {
+        if (code == Bpf.DIV && constant && a1.s.k == 0) {
             throw g.error("division by zero");
         }
-        if (code == Gen.MOD && constant && a1.s.k == 0) {
+        if (code == Bpf.MOD && constant && a1.s.k == 0) {
             throw g.error("modulus by zero");
         }
-        if ((code == Gen.LSH || code == Gen.RSH) && constant && Integer.compareUnsigned(a1.s.k, 31) > 0) {
+        if ((code == Bpf.LSH || code == Bpf.RSH) && constant && Integer.compareUnsigned(a1.s.k, 31) > 0) {
             throw g.error("shift by more than 31 bits");
         }
         Stmt s0 = xferToX(a1);
@@ -177,9 +178,9 @@ final class Arithmetic {
         int regno = g.allocReg();
         g.freeReg(inst.regno);
         int bsize = switch (size) {
-            case 1 -> Gen.B;
-            case 2 -> Gen.H;
-            case 4 -> Gen.W;
+            case 1 -> Bpf.B;
+            case 2 -> Bpf.H;
+            case 4 -> Bpf.W;
             default -> throw g.error("data size must be 1, 2, or 4");
         };
         switch (proto) {
@@ -240,7 +241,7 @@ final class Arithmetic {
             case ICMPV6 -> {
                 // The protocol checks come first, so their registers are allocated before the load's.
                 Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IPV6);
-                Block b = g.cmp(Gen.Rel.LINKPL, 6, Gen.B, IpProtocol.ICMPV6.value());
+                Block b = g.cmp(Gen.Rel.LINKPL, 6, Bpf.B, IpProtocol.ICMPV6.value());
                 Ir.and(b0, b);
                 Stmt s = g.varpart(g.offLinkpl);
                 if (s != null) {

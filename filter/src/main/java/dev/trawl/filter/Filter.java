@@ -1,5 +1,6 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.LinkType;
@@ -43,7 +44,7 @@ public final class Filter {
         gen.column = -1;
         if (optimize && !gen.noOptimize) {
             new Optimizer(graph, gen).optimize();
-            if ((graph.root.code == (Gen.RET | Gen.K) && graph.root.k == 0)) {
+            if ((graph.root.code == (Bpf.RET | Bpf.K) && graph.root.k == 0)) {
                 throw new FilterSyntaxException("expression rejects all packets", expression.text(), -1,
                         "an expression that some packet can match");
             }

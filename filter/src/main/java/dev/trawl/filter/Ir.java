@@ -1,5 +1,7 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.BpfProgram;
+
 /**
  * The intermediate form shared by the code generator, the optimizer and the linearizer: a flow graph of basic
  * blocks, each a list of statements ending in a conditional jump or a return, as in libpcap's gencode. While
@@ -7,11 +9,12 @@ package dev.trawl.filter;
  * which branch is the link), so {@code and}, {@code or} and {@code not} are constant-time list operations.
  */
 final class Ir {
+    /** The code of a statement the optimizer removed; the linearizer skips it. */
     static final int NOP = -1;
-    static final int BPF_MEMWORDS = 16;
-    static final int A_ATOM = BPF_MEMWORDS;
-    static final int X_ATOM = BPF_MEMWORDS + 1;
-    static final int N_ATOMS = BPF_MEMWORDS + 2;
+    // The optimizer's atoms: the scratch words, then A and X; AX_ATOM stands for both.
+    static final int A_ATOM = BpfProgram.MEMORY_WORDS;
+    static final int X_ATOM = BpfProgram.MEMORY_WORDS + 1;
+    static final int N_ATOMS = BpfProgram.MEMORY_WORDS + 2;
     static final int AX_ATOM = N_ATOMS;
 
     private Ir() {

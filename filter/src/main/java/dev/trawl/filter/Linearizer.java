@@ -2,6 +2,7 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.BpfInstruction;
 
 import java.util.ArrayDeque;
@@ -86,7 +87,7 @@ final class Linearizer {
                     }
                     code[dst] = src.code;
                     k[dst] = src.k;
-                    if ((src.code & 0x07) == Gen.JMP && src.code != (Gen.JMP | Gen.JA) && off != slen - 2) {
+                    if (Bpf.instructionClass(src.code) == Bpf.JMP && src.code != (Bpf.JMP | Bpf.JA) && off != slen - 2) {
                         // A jump inside the statement list (802.11 and Prism header parsing).
                         int foundT = -1;
                         int foundF = -1;
@@ -120,7 +121,7 @@ final class Linearizer {
                         }
                         jt[dst] = extra;
                         extra++;
-                        code[dst + extra] = Gen.JMP | Gen.JA;
+                        code[dst + extra] = Bpf.JMP | Bpf.JA;
                         k[dst + extra] = boff - extra;
                     } else {
                         jt[dst] = boff;
@@ -134,7 +135,7 @@ final class Linearizer {
                         }
                         jf[dst] = extra;
                         extra++;
-                        code[dst + extra] = Gen.JMP | Gen.JA;
+                        code[dst + extra] = Bpf.JMP | Bpf.JA;
                         k[dst + extra] = boff - extra;
                     } else {
                         jf[dst] = boff;

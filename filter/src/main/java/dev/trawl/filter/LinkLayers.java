@@ -2,13 +2,14 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.EtherType;
 
 import java.util.Map;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.W;
 
 /** Per-link-type header layout and the test for "the link layer carries protocol P", as in libpcap 1.10. */
 final class LinkLayers {
@@ -229,7 +230,7 @@ final class LinkLayers {
                 return b1;
             }
             case SUNATM: {
-                Block b0 = g.ncmp(Rel.LINKHDR, 0, B, 0x0f, Gen.JEQ, false, 2);
+                Block b0 = g.ncmp(Rel.LINKHDR, 0, B, 0x0f, Bpf.JEQ, false, 2);
                 Block b1 = llcLinktype(g, proto);
                 Ir.and(b0, b1);
                 return b1;

@@ -3,6 +3,7 @@ package dev.trawl.filter;
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Edge;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -258,21 +259,21 @@ final class Optimizer {
         if (c == NOP) {
             return -1;
         }
-        switch (c & 0x07) {
-            case Gen.RET:
-                return (c & 0x18) == 0x10 ? A_ATOM : (c & 0x18) == Gen.X ? X_ATOM : -1;
-            case Gen.LD:
-            case Gen.LDX:
-                return (c & 0xe0) == Gen.IND ? X_ATOM : (c & 0xe0) == Gen.MEM ? k : -1;
-            case Gen.ST:
+        switch (Bpf.instructionClass(c)) {
+            case Bpf.RET:
+                return Bpf.returnValue(c) == Bpf.A ? A_ATOM : Bpf.returnValue(c) == Bpf.X ? X_ATOM : -1;
+            case Bpf.LD:
+            case Bpf.LDX:
+                return Bpf.mode(c) == Bpf.IND ? X_ATOM : Bpf.mode(c) == Bpf.MEM ? k : -1;
+            case Bpf.ST:
                 return A_ATOM;
-            case Gen.STX:
+            case Bpf.STX:
                 return X_ATOM;
-            case Gen.JMP:
-            case Gen.ALU:
-                return (c & 0x08) == Gen.X ? AX_ATOM : A_ATOM;
+            case Bpf.JMP:
+            case Bpf.ALU:
+                return Bpf.source(c) == Bpf.X ? AX_ATOM : A_ATOM;
             default:
-                return (c & 0xf8) == Gen.TXA ? X_ATOM : A_ATOM;
+                return Bpf.miscOperation(c) == Bpf.TXA ? X_ATOM : A_ATOM;
         }
     }
 
@@ -280,17 +281,17 @@ final class Optimizer {
         if (c == NOP) {
             return -1;
         }
-        switch (c & 0x07) {
-            case Gen.LD:
-            case Gen.ALU:
+        switch (Bpf.instructionClass(c)) {
+            case Bpf.LD:
+            case Bpf.ALU:
                 return A_ATOM;
-            case Gen.LDX:
+            case Bpf.LDX:
                 return X_ATOM;
-            case Gen.ST:
-            case Gen.STX:
+            case Bpf.ST:
+            case Bpf.STX:
                 return k;
-            case Gen.MISC:
-                return (c & 0xf8) == Gen.TAX ? X_ATOM : A_ATOM;
+            case Bpf.MISC:
+                return Bpf.miscOperation(c) == Bpf.TAX ? X_ATOM : A_ATOM;
             default:
                 return -1;
         }
@@ -329,7 +330,7 @@ final class Optimizer {
                 def |= 1 << atom;
             }
         }
-        if ((b.code & 0x07) == Gen.JMP) {
+        if (Bpf.instructionClass(b.code) == Bpf.JMP) {
             use = use(use, def, atomUse(b.code, b.k));
         }
         b.def = def;
@@ -388,7 +389,7 @@ final class Optimizer {
         if (oval0 == oval1) {
             return sense ? child.jt() : child.jf();
         }
-        if (sense && code == (Gen.JMP | Gen.JEQ | Gen.K)) {
+        if (sense && code == (Bpf.JMP | Bpf.JEQ | Bpf.K)) {
             return child.jf();
         }
         return null;
@@ -562,7 +563,7 @@ final class Optimizer {
                 continue;
             }
             graph.mark(p);
-            if ((p.code & 0x07) != Gen.RET) {
+            if (Bpf.instructionClass(p.code) != Bpf.RET) {
                 stack.push(p.jf());
                 stack.push(p.jt());
             }
@@ -632,7 +633,7 @@ final class Optimizer {
         Block b = graph.root;
         Stmt s = b.stmts;
         b.stmts = null;
-        while ((b.code & 0x07) == Gen.JMP && b.jt() == b.jf()) {
+        while (Bpf.instructionClass(b.code) == Bpf.JMP && b.jt() == b.jf()) {
             b = b.jt();
         }
         Stmt tmp = b.stmts;
@@ -644,7 +645,7 @@ final class Optimizer {
             }
         }
         b.stmts = s;
-        if ((b.code & 0x07) == Gen.RET) {
+        if (Bpf.instructionClass(b.code) == Bpf.RET) {
             b.stmts = null;
         }
         graph.root = b;

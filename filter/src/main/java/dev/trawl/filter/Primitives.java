@@ -2,22 +2,23 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.IpProtocol;
 
 import java.util.EnumMap;
 import java.util.Map;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.JGT;
-import static dev.trawl.filter.Gen.JSET;
-import static dev.trawl.filter.Gen.JMP;
-import static dev.trawl.filter.Gen.K;
-import static dev.trawl.filter.Gen.W;
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_ARP;
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_IP;
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_IPV6;
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_REVARP;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.JGT;
+import static dev.trawl.pcap.Bpf.JMP;
+import static dev.trawl.pcap.Bpf.JSET;
+import static dev.trawl.pcap.Bpf.K;
+import static dev.trawl.pcap.Bpf.W;
 
 /** Host, network, port and protocol primitives (libpcap's gen_host, gen_port, gen_proto and friends). */
 final class Primitives {
@@ -431,6 +432,6 @@ final class Primitives {
     }
 
     static Block greater(Gen g, int n) throws FilterSyntaxException {
-        return g.len(Gen.JGE, n);
+        return g.len(Bpf.JGE, n);
     }
 }

@@ -98,13 +98,13 @@ public record BpfProgram(List<BpfInstruction> instructions) {
             BpfInstruction insn = insns.get(pc);
             int code = insn.code();
             int k = insn.k();
-            switch (code & 0x07) {
+            switch (Bpf.instructionClass(code)) {
                 case Bpf.LD, Bpf.LDX -> {
-                    int mode = code & 0xe0;
+                    int mode = Bpf.mode(code);
                     boolean ok = switch (mode) {
                         case Bpf.IMM, Bpf.LEN -> true;
-                        case Bpf.ABS, Bpf.IND -> (code & 0x07) == Bpf.LD && (code & 0x18) != 0x18;
-                        case Bpf.MSH -> (code & 0x07) == Bpf.LDX;
+                        case Bpf.ABS, Bpf.IND -> Bpf.instructionClass(code) == Bpf.LD && Bpf.size(code) != 0x18;
+                        case Bpf.MSH -> Bpf.instructionClass(code) == Bpf.LDX;
                         case Bpf.MEM -> Integer.compareUnsigned(k, MEMORY_WORDS) < 0;
                         default -> false;
                     };
@@ -118,11 +118,11 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                     }
                 }
                 case Bpf.ALU -> {
-                    int op = code & 0xf0;
+                    int op = Bpf.operation(code);
                     if (op > Bpf.XOR) {
                         throw invalid(pc, insn, "bad ALU operation");
                     }
-                    if ((code & 0x08) == Bpf.K) {
+                    if (Bpf.source(code) == Bpf.K) {
                         if ((op == Bpf.DIV || op == Bpf.MOD) && k == 0) {
                             throw invalid(pc, insn, "division by constant zero");
                         }
@@ -132,7 +132,7 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                     }
                 }
                 case Bpf.JMP -> {
-                    int op = code & 0xf0;
+                    int op = Bpf.operation(code);
                     int remaining = n - pc - 1;
                     if (op == Bpf.JA) {
                         if (Integer.compareUnsigned(k, remaining) >= 0) {
@@ -147,12 +147,12 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                     }
                 }
                 case Bpf.RET -> {
-                    if ((code & 0x18) == 0x18) {
+                    if (Bpf.returnValue(code) == 0x18) {
                         throw invalid(pc, insn, "bad return");
                     }
                 }
                 case Bpf.MISC -> {
-                    int op = code & 0xf8;
+                    int op = Bpf.miscOperation(code);
                     if (op != Bpf.TAX && op != Bpf.TXA) {
                         throw invalid(pc, insn, "bad miscellaneous operation");
                     }
@@ -160,7 +160,7 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                 default -> throw new AssertionError();
             }
         }
-        if ((insns.get(n - 1).code() & 0x07) != Bpf.RET) {
+        if (Bpf.instructionClass(insns.get(n - 1).code()) != Bpf.RET) {
             throw new IllegalArgumentException("a BPF program must end with a return instruction");
         }
     }
