@@ -2,24 +2,27 @@ package dev.trawl.filter;
 
 import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.BpfInstruction;
+import dev.trawl.pcap.BpfMatcher;
 import dev.trawl.pcap.BpfProgram;
 
 import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
  * Translates a BPF program into JVM bytecode, defined as a hidden class, so that the JVM's compiler turns
- * each filter into native code. The generated matcher gives exactly the verdicts of {@link BpfProgram#run}
- * (loads outside the captured bytes and division by zero reject the packet) and allocates nothing per packet.
- * Programs whose translation exceeds the JVM's branch range run on the program's own interpreter instead.
+ * each filter into native code. The generated {@link BpfMatcher} keeps the contract of the program's own,
+ * {@link BpfProgram#run(java.nio.ByteBuffer, int, int, int)}: the same verdicts (loads outside the captured
+ * bytes and division by zero reject the packet), the same checks of its arguments, and nothing allocated per
+ * packet. Programs whose translation exceeds the JVM's branch range are returned as they are, to run on
+ * their interpreter.
  *
  * <p>A matcher's {@code run} holds the program twice. Heap buffers with an accessible array run the first copy
  * inline, reading the array; its loads go through {@link JitSupport}'s small static helpers, which the JVM
  * inlines, so that {@code run} stays short enough for the JVM to inline it into the caller's packet loop
  * (for the usual filters of a few dozen instructions). Other buffers (direct, read-only) call the second copy,
- * which reads with the buffer's absolute gets. Thread-safe.
+ * which reads with the buffer's absolute gets (through a big-endian view when the buffer is little-endian).
+ * Thread-safe.
  */
 public final class BpfJit {
     private static final String BUF = "java/nio/ByteBuffer";
@@ -34,11 +37,11 @@ public final class BpfJit {
     private BpfJit() {
     }
 
-    /** Compiles a program to a matcher. */
+    /** Compiles a program to a matcher; one too large for the JVM's branch range is its own matcher. */
     public static BpfMatcher compile(BpfProgram program) {
         byte[] bytes = generate(program.instructions());
         if (bytes == null) {
-            return interpreted(program);
+            return program;
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -46,16 +49,6 @@ public final class BpfJit {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("could not define the compiled filter", e);
         }
-    }
-
-    private static BpfMatcher interpreted(BpfProgram program) {
-        return (buf, offset, caplen, wirelen) -> {
-            if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
-                    || (long) offset + caplen > buf.limit()) {
-                throw JitSupport.badBuffer();
-            }
-            return program.run(buf, offset, caplen, wirelen);
-        };
     }
 
     private static void ldcInt(ClassBytes cf, ClassBytes.Code c, int v) {
@@ -112,6 +105,9 @@ public final class BpfJit {
         c.u2op(0xb7, cf.methodRef(JITTED, "runBuffer", "(Ljava/nio/ByteBuffer;III)I"));
         c.op(0xac);
         ClassBytes.Code buffer = new ClassBytes.Code();
+        buffer.op(0x2b);
+        buffer.u2op(0xb8, cf.methodRef(SELF, "network", "(Ljava/nio/ByteBuffer;)Ljava/nio/ByteBuffer;"));
+        buffer.op(0x4c); // astore_1: from here on the packet local holds a big-endian buffer
         body(cf, buffer, insns, false);
         if (!c.resolve() || c.length() > 65000 || !buffer.resolve() || buffer.length() > 65000) {
             return null;
@@ -127,7 +123,7 @@ public final class BpfJit {
                 c.bytes());
         cf.method(ACC_PRIVATE | ClassBytes.ACC_FINAL, "runBuffer", "(Ljava/nio/ByteBuffer;III)I", 8, locals,
                 buffer.bytes());
-        return cf.toBytes(JITTED, "java/lang/Object", "dev/trawl/filter/BpfMatcher");
+        return cf.toBytes(JITTED, "java/lang/Object", "dev/trawl/pcap/BpfMatcher");
     }
 
     /**

@@ -8,13 +8,13 @@ import java.util.Objects;
  * A classic BPF program, as {@code struct bpf_program}: what a filter expression compiles to. The
  * constructor checks it as {@code bpf_validate} does, so every program can be run safely with
  * {@link #run}, which has the semantics of libpcap's {@code bpf_filter}: a load outside the captured bytes
- * or a division by zero rejects the packet.
+ * or a division by zero rejects the packet. As a {@link BpfMatcher}, a program interprets itself.
  *
  * <p>Immutable and thread-safe.
  *
  * @param instructions the instructions, at least one, ending in a return
  */
-public record BpfProgram(List<BpfInstruction> instructions) {
+public record BpfProgram(List<BpfInstruction> instructions) implements BpfMatcher {
     /** The most instructions a program may have ({@code BPF_MAXINSNS}). */
     public static final int MAX_INSTRUCTIONS = 4096;
     /** Words of scratch memory ({@code BPF_MEMWORDS}). */
@@ -47,18 +47,7 @@ public record BpfProgram(List<BpfInstruction> instructions) {
         return BpfInterpreter.run(code(), packet, packet.position(), packet.remaining(), originalLength);
     }
 
-    /**
-     * Runs the program on a packet at an offset of a buffer, as {@code pcap_offline_filter} does on a pointer
-     * and a header: for packets held side by side in one buffer, without a view per packet. The buffer's
-     * position, limit and byte order are neither used nor changed.
-     *
-     * @param buffer the buffer holding the packet
-     * @param offset where the packet starts in the buffer
-     * @param capturedLength how many bytes were captured; loads beyond them reject the packet
-     * @param originalLength the packet's length on the wire ({@code len} loads see this)
-     * @return the number of bytes to keep; zero means the packet is rejected
-     * @throws IndexOutOfBoundsException if the captured bytes do not lie within the buffer's limit
-     */
+    @Override
     public int run(ByteBuffer buffer, int offset, int capturedLength, int originalLength) {
         Objects.checkFromIndexSize(offset, capturedLength, buffer.limit());
         return BpfInterpreter.run(code(), buffer, offset, capturedLength, originalLength);

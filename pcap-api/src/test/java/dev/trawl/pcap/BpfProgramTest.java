@@ -156,6 +156,16 @@ class BpfProgramTest {
     }
 
     @Test
+    void aProgramIsAMatcherThatInterpretsItself() {
+        BpfMatcher matcher = IP;
+        ByteBuffer all = ByteBuffer.allocate(200);
+        all.putShort(100 + 12, (short) IPV4);
+        assertTrue(matcher.matches(all, 100, 60, 60));
+        assertFalse(matcher.matches(all, 0, 60, 60));
+        assertThrows(IndexOutOfBoundsException.class, () -> matcher.matches(all, 150, 60, 60));
+    }
+
+    @Test
     void matchesUsesThePacketView() {
         PacketRecord ip = new PacketRecord(1, 0, 60, ethernet(IPV4, 60).array());
         PacketRecord arp = new PacketRecord(1, 0, 60, ethernet(ARP, 60).array());
