@@ -5,6 +5,7 @@ import dev.trawl.filter.Ir.Edge;
 import dev.trawl.filter.Ir.Stmt;
 import dev.trawl.pcap.Bpf;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,15 +18,21 @@ import static dev.trawl.filter.Optimizer.atomDef;
 import static dev.trawl.filter.Optimizer.atomUse;
 
 /**
- * The per-block part of the optimizer: value numbering of the registers and scratch words (constants are
- * folded and redundant loads and stores become no-ops), peephole rewrites, dead-store removal, and the
- * branch operand values the edge optimizer compares.
+ * The per-block part of libpcap's optimizer (optimize.c's opt_blk and what it calls): value numbering of A,
+ * X and the scratch words, in which constants are folded and loads and stores of a value already there
+ * become no-ops; peephole rewrites; dead-store removal; and the operand values that {@link Optimizer}'s
+ * branch threading compares. Each method names the function it follows.
+ *
+ * <p>libpcap numbers values in a fixed-size hash table sized from the statement count; this class uses a
+ * map and grows its constant tables, which gives the same numbers.
  */
 final class BlockPass {
     private final Optimizer opt;
     private final Gen gen;
+    /** The value number of each (operation, operand values) seen this pass; 0 means unknown. */
     private final Map<VKey, Integer> valueTable = new HashMap<>();
     private int curval;
+    /** libpcap's vmap: which value numbers are constants, and their values. */
     private boolean[] isConst = new boolean[256];
     private int[] constVal = new int[256];
 
@@ -34,15 +41,20 @@ final class BlockPass {
         this.gen = gen;
     }
 
+    /** init_val: forgets the value numbers of the previous pass. */
     void initVal() {
         curval = 0;
         valueTable.clear();
-        java.util.Arrays.fill(isConst, false);
+        Arrays.fill(isConst, false);
     }
 
     private record VKey(int code, int v0, int v1) {
     }
 
+    /**
+     * F: the value number of an operation on operand values, a new one the first time; an immediate load's
+     * number is recorded as that constant.
+     */
     int value(int code, int v0, int v1) {
         VKey key = new VKey(code, v0, v1);
         Integer found = valueTable.get(key);
@@ -51,10 +63,11 @@ final class BlockPass {
         }
         int val = ++curval;
         if (val >= isConst.length) {
-            isConst = java.util.Arrays.copyOf(isConst, val * 2);
-            constVal = java.util.Arrays.copyOf(constVal, val * 2);
+            isConst = Arrays.copyOf(isConst, val * 2);
+            constVal = Arrays.copyOf(constVal, val * 2);
         }
-        if (Bpf.mode(code) == Bpf.IMM && (Bpf.instructionClass(code) == Bpf.LD || Bpf.instructionClass(code) == Bpf.LDX)) {
+        int cls = Bpf.instructionClass(code);
+        if (Bpf.mode(code) == Bpf.IMM && (cls == Bpf.LD || cls == Bpf.LDX)) {
             constVal[val] = v0;
             isConst[val] = true;
         } else {
@@ -64,13 +77,14 @@ final class BlockPass {
         return val;
     }
 
+    /** K: the value number of a constant. */
     private int konst(int k) {
         return value(Bpf.LD | Bpf.IMM | Bpf.W, k, 0);
     }
 
     /**
-     * Records a register's new value, or removes the statement when the register already holds it. Two unknown
-     * values (0) are not the same value, so a load of an unknown value is never removed.
+     * vstore: records an atom's new value, or removes the statement when the atom already holds it. Two
+     * unknown values (0) are not the same value, so a load of an unknown value is never removed.
      */
     private void vstore(Stmt s, int[] val, int atom, int newval, boolean alter) {
         if (alter && newval != 0 && val[atom] == newval) {
@@ -80,6 +94,10 @@ final class BlockPass {
         }
     }
 
+    /**
+     * fold_op: computes a binary operation on two constants, unsigned as BPF does, and turns the statement
+     * into an immediate load of the result; shifts of 32 or more give zero.
+     */
     private int foldOp(Stmt s, int v0, int v1) throws FilterSyntaxException {
         int a = constVal[v0];
         int b = constVal[v1];
@@ -112,6 +130,12 @@ final class BlockPass {
         return a;
     }
 
+    /**
+     * opt_stmt: the value a statement leaves in the atom it writes; with {@code alter}, also the rewrites
+     * that value numbering allows (an indexed load at a known X becomes absolute, arithmetic on constants is
+     * folded, operations that leave A unchanged or zero are simplified, loads from scratch words holding a
+     * constant become immediate).
+     */
     private void optStmt(Stmt s, int[] val, boolean alter) throws FilterSyntaxException {
         int v;
         switch (s.code) {
@@ -208,25 +232,9 @@ final class BlockPass {
                 val[A_ATOM] = value(s.code, val[A_ATOM], val[X_ATOM]);
             }
             case Bpf.MISC | Bpf.TXA -> vstore(s, val, A_ATOM, val[X_ATOM], alter);
-            case Bpf.LD | Bpf.MEM -> {
-                v = val[s.k];
-                if (alter && isConst[v]) {
-                    s.code = Bpf.LD | Bpf.IMM;
-                    s.k = constVal[v];
-                    opt.changed();
-                }
-                vstore(s, val, A_ATOM, v, alter);
-            }
+            case Bpf.LD | Bpf.MEM -> loadScratch(s, val, A_ATOM, Bpf.LD | Bpf.IMM, alter);
             case Bpf.MISC | Bpf.TAX -> vstore(s, val, X_ATOM, val[A_ATOM], alter);
-            case Bpf.LDX | Bpf.MEM -> {
-                v = val[s.k];
-                if (alter && isConst[v]) {
-                    s.code = Bpf.LDX | Bpf.IMM;
-                    s.k = constVal[v];
-                    opt.changed();
-                }
-                vstore(s, val, X_ATOM, v, alter);
-            }
+            case Bpf.LDX | Bpf.MEM -> loadScratch(s, val, X_ATOM, Bpf.LDX | Bpf.IMM, alter);
             case Bpf.ST -> vstore(s, val, s.k, val[A_ATOM], alter);
             case Bpf.STX -> vstore(s, val, s.k, val[X_ATOM], alter);
             default -> {
@@ -234,6 +242,18 @@ final class BlockPass {
         }
     }
 
+    /** A load from a scratch word into A or X: one that holds a known constant becomes an immediate load. */
+    private void loadScratch(Stmt s, int[] val, int atom, int immediate, boolean alter) {
+        int v = val[s.k];
+        if (alter && isConst[v]) {
+            s.code = immediate;
+            s.k = constVal[v];
+            opt.changed();
+        }
+        vstore(s, val, atom, v, alter);
+    }
+
+    /** this_op: the first statement from {@code s} on that is not a no-op. */
     private static Stmt thisOp(Stmt s) {
         while (s != null && s.code == NOP) {
             s = s.next;
@@ -241,6 +261,12 @@ final class BlockPass {
         return s;
     }
 
+    /**
+     * opt_peep: rewrites of adjacent statements ({@code st M[k]; ldx M[k]} to {@code st; tax}, {@code ld #k;
+     * tax} to {@code ldx #k; txa}, a constant added to X before an indexed load folded into the load's
+     * offset), then of the block's closing test (a subtraction or an and before {@code jeq} folded into it,
+     * {@code jset} with no or all bits, a test of X or of A when the value is a known constant).
+     */
     private void optPeep(Block b) {
         Stmt s = b.stmts;
         if (s == null) {
@@ -350,6 +376,7 @@ final class BlockPass {
         }
     }
 
+    /** deadstmt: a write to an atom that was written and not read since makes that earlier write a no-op. */
     private void deadstmt(Stmt s, Stmt[] last) {
         int atom = atomUse(s.code, s.k);
         if (atom >= 0) {
@@ -370,6 +397,10 @@ final class BlockPass {
         }
     }
 
+    /**
+     * opt_deadstores: removes writes overwritten within the block before being read, and the block's last
+     * write to any atom no successor reads.
+     */
     private void optDeadstores(Block b) {
         Stmt[] last = new Stmt[N_ATOMS];
         for (Stmt s = b.stmts; s != null; s = s.next) {
@@ -385,10 +416,17 @@ final class BlockPass {
         }
     }
 
+    /**
+     * opt_blk: takes the atoms' values on entry from the predecessors (unknown where they disagree), runs
+     * {@link #optStmt} over the statements, drops the statements of a block that returns (BPF has no side
+     * effects) or that leaves A and X as it found them with nothing used after it, else runs the peephole and
+     * dead-store passes; then records what the branch optimizer compares: the value tested against, and the
+     * opcode on each edge (negated on the false one).
+     */
     void optBlk(Block b, boolean doStmts) throws FilterSyntaxException {
         Edge p = b.inEdges;
         if (p == null) {
-            java.util.Arrays.fill(b.val, 0);
+            Arrays.fill(b.val, 0);
         } else {
             System.arraycopy(p.pred.val, 0, b.val, 0, N_ATOMS);
             while ((p = p.next) != null) {

@@ -45,7 +45,7 @@ public final class Filter {
         }
         Gen gen = new Gen(text, spec.linkType().toDlt(), spec.snaplen(), spec.netmask());
         Compiler compiler = new Compiler(gen, resolver);
-        Optimizer.Graph graph = new Optimizer.Graph();
+        Ir.Graph graph = new Ir.Graph();
         graph.root = compiler.compile(tree);
         gen.column = -1;
         if (spec.optimize() && !gen.noOptimize) {
