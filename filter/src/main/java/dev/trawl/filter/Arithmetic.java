@@ -173,7 +173,22 @@ final class Arithmetic {
         return a0;
     }
 
-    /** {@code proto[index:size]}. */
+    /**
+     * Loads X with the index plus the variable part of a header's offset, or with the index alone when the
+     * offset is constant; an indexed load then adds the constant part.
+     */
+    private Stmt indexIntoX(Gen.AbsOff off, Arth index) throws FilterSyntaxException {
+        Stmt s = g.varpart(off);
+        if (s == null) {
+            return xferToX(index);
+        }
+        Ir.append(s, xferToA(index));
+        Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
+        Ir.append(s, Gen.stmt(MISC | TAX, 0));
+        return s;
+    }
+
+    /** {@code proto[index:size]}: libpcap's gen_load_internal. */
     Arth load(Tok proto, Arth inst, int size) throws FilterSyntaxException {
         int regno = g.allocReg();
         g.freeReg(inst.regno);
@@ -194,26 +209,12 @@ final class Arithmetic {
                 Ir.append(inst.s, s);
             }
             case LINK -> {
-                Stmt s = g.varpart(g.offLinkhdr);
-                if (s != null) {
-                    Ir.append(s, xferToA(inst));
-                    Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
-                    Ir.append(s, Gen.stmt(MISC | TAX, 0));
-                } else {
-                    s = xferToX(inst);
-                }
+                Stmt s = indexIntoX(g.offLinkhdr, inst);
                 Ir.append(s, Gen.stmt(LD | IND | bsize, g.offLinkhdr.constant));
                 Ir.append(inst.s, s);
             }
             case IP, ARP, RARP, ATALK, DECNET, SCA, LAT, MOPRC, MOPDL, IPV6 -> {
-                Stmt s = g.varpart(g.offLinkpl);
-                if (s != null) {
-                    Ir.append(s, xferToA(inst));
-                    Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
-                    Ir.append(s, Gen.stmt(MISC | TAX, 0));
-                } else {
-                    s = xferToX(inst);
-                }
+                Stmt s = indexIntoX(g.offLinkpl, inst);
                 Ir.append(s, Gen.stmt(LD | IND | bsize, g.offLinkpl.constant + g.offNl));
                 Ir.append(inst.s, s);
                 Block b = Primitives.abbrev(g, proto);
@@ -243,14 +244,7 @@ final class Arithmetic {
                 Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IPV6);
                 Block b = g.cmp(Gen.Rel.LINKPL, 6, Bpf.B, IpProtocol.ICMPV6.value());
                 Ir.and(b0, b);
-                Stmt s = g.varpart(g.offLinkpl);
-                if (s != null) {
-                    Ir.append(s, xferToA(inst));
-                    Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
-                    Ir.append(s, Gen.stmt(MISC | TAX, 0));
-                } else {
-                    s = xferToX(inst);
-                }
+                Stmt s = indexIntoX(g.offLinkpl, inst);
                 Ir.append(s, Gen.stmt(LD | IND | bsize, g.offLinkpl.constant + g.offNl + 40));
                 Ir.append(inst.s, s);
                 if (inst.b != null) {

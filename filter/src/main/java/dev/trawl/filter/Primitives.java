@@ -90,62 +90,72 @@ final class Primitives {
 
     // ---- hosts ----
 
-    static Block hostop(Gen g, int addr, int mask, Tok dir, int proto, int srcOff, int dstOff)
-            throws FilterSyntaxException {
-        int offset;
-        if (dir == Tok.SRC) {
-            offset = srcOff;
-        } else if (dir == Tok.DST) {
-            offset = dstOff;
-        } else if (dir == Tok.AND) {
-            Block b0 = hostop(g, addr, mask, Tok.SRC, proto, srcOff, dstOff);
-            Block b1 = hostop(g, addr, mask, Tok.DST, proto, srcOff, dstOff);
-            Ir.and(b0, b1);
-            return b1;
-        } else if (dir == null || dir == Tok.OR) {
-            Block b0 = hostop(g, addr, mask, Tok.SRC, proto, srcOff, dstOff);
-            Block b1 = hostop(g, addr, mask, Tok.DST, proto, srcOff, dstOff);
-            Ir.or(b0, b1);
-            return b1;
-        } else {
-            throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+    /** A test of the source or the destination, whichever {@code dir} ({@link Tok#SRC} or {@link Tok#DST}) names. */
+    interface DirectionalTest {
+        Block at(Tok dir) throws FilterSyntaxException;
+    }
+
+    /**
+     * What the direction qualifiers mean to an address or a port: {@code src} and {@code dst} test one side,
+     * {@code src and dst} both, {@code src or dst} (the default) either, the source's test generated first;
+     * null for the qualifiers only 802.11 knows.
+     */
+    static Block byDirection(Tok dir, DirectionalTest test) throws FilterSyntaxException {
+        if (dir == Tok.SRC || dir == Tok.DST) {
+            return test.at(dir);
         }
-        Block b0 = LinkLayers.linktype(g, proto);
-        Block b1 = g.mcmp(Rel.LINKPL, offset, W, addr, mask);
-        Ir.and(b0, b1);
+        if (dir != null && dir != Tok.AND && dir != Tok.OR) {
+            return null;
+        }
+        Block b0 = test.at(Tok.SRC);
+        Block b1 = test.at(Tok.DST);
+        if (dir == Tok.AND) {
+            Ir.and(b0, b1);
+        } else {
+            Ir.or(b0, b1);
+        }
         return b1;
     }
 
-    static Block hostop6(Gen g, byte[] addr, byte[] mask, Tok dir, int srcOff, int dstOff)
+    private static FilterSyntaxException only80211(Gen g, Tok dir) {
+        return g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+    }
+
+    /** gen_hostop: an IPv4 address (or network) at the source or destination offset of the protocol. */
+    static Block hostop(Gen g, int addr, int mask, Tok dir, int proto, int srcOff, int dstOff)
             throws FilterSyntaxException {
-        int offset;
-        if (dir == Tok.SRC) {
-            offset = srcOff;
-        } else if (dir == Tok.DST) {
-            offset = dstOff;
-        } else if (dir == Tok.AND) {
-            Block b0 = hostop6(g, addr, mask, Tok.SRC, srcOff, dstOff);
-            Block b1 = hostop6(g, addr, mask, Tok.DST, srcOff, dstOff);
+        Block b = byDirection(dir, d -> {
+            Block b0 = LinkLayers.linktype(g, proto);
+            Block b1 = g.mcmp(Rel.LINKPL, d == Tok.SRC ? srcOff : dstOff, W, addr, mask);
             Ir.and(b0, b1);
             return b1;
-        } else if (dir == null || dir == Tok.OR) {
-            Block b0 = hostop6(g, addr, mask, Tok.SRC, srcOff, dstOff);
-            Block b1 = hostop6(g, addr, mask, Tok.DST, srcOff, dstOff);
-            Ir.or(b0, b1);
-            return b1;
-        } else {
-            throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+        });
+        if (b == null) {
+            throw only80211(g, dir);
         }
-        Block b1 = g.mcmp(Rel.LINKPL, offset + 12, W, word(addr, 12), word(mask, 12));
-        Block b0 = g.mcmp(Rel.LINKPL, offset + 8, W, word(addr, 8), word(mask, 8));
-        Ir.and(b0, b1);
-        b0 = g.mcmp(Rel.LINKPL, offset + 4, W, word(addr, 4), word(mask, 4));
-        Ir.and(b0, b1);
-        b0 = g.mcmp(Rel.LINKPL, offset, W, word(addr, 0), word(mask, 0));
-        Ir.and(b0, b1);
-        b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
-        Ir.and(b0, b1);
-        return b1;
+        return b;
+    }
+
+    /** gen_hostop6: an IPv6 address (or network), compared a word at a time from the last. */
+    static Block hostop6(Gen g, byte[] addr, byte[] mask, Tok dir, int srcOff, int dstOff)
+            throws FilterSyntaxException {
+        Block b = byDirection(dir, d -> {
+            int offset = d == Tok.SRC ? srcOff : dstOff;
+            Block b1 = g.mcmp(Rel.LINKPL, offset + 12, W, word(addr, 12), word(mask, 12));
+            Block b0 = g.mcmp(Rel.LINKPL, offset + 8, W, word(addr, 8), word(mask, 8));
+            Ir.and(b0, b1);
+            b0 = g.mcmp(Rel.LINKPL, offset + 4, W, word(addr, 4), word(mask, 4));
+            Ir.and(b0, b1);
+            b0 = g.mcmp(Rel.LINKPL, offset, W, word(addr, 0), word(mask, 0));
+            Ir.and(b0, b1);
+            b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
+            Ir.and(b0, b1);
+            return b1;
+        });
+        if (b == null) {
+            throw only80211(g, dir);
+        }
+        return b;
     }
 
     private static int word(byte[] b, int i) {
@@ -201,25 +211,14 @@ final class Primitives {
         };
     }
 
+    /** gen_ehostop and its FDDI, Token Ring and IP-over-FC forms: a MAC address where the link type has it. */
     static Block ehostop(Gen g, byte[] eaddr, Tok dir) throws FilterSyntaxException {
         int[] offs = macOffsets(g.linktype);
-        if (dir == Tok.SRC) {
-            return g.bcmp(Rel.LINKHDR, offs[0], eaddr);
+        Block b = byDirection(dir, d -> g.bcmp(Rel.LINKHDR, d == Tok.SRC ? offs[0] : offs[1], eaddr));
+        if (b == null) {
+            throw only80211(g, dir);
         }
-        if (dir == Tok.DST) {
-            return g.bcmp(Rel.LINKHDR, offs[1], eaddr);
-        }
-        if (dir == Tok.AND || dir == null || dir == Tok.OR) {
-            Block b0 = ehostop(g, eaddr, Tok.SRC);
-            Block b1 = ehostop(g, eaddr, Tok.DST);
-            if (dir == Tok.AND) {
-                Ir.and(b0, b1);
-            } else {
-                Ir.or(b0, b1);
-            }
-            return b1;
-        }
-        throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+        return b;
     }
 
     /** A MAC address primitive on whatever link layer supports one. */
@@ -251,30 +250,6 @@ final class Primitives {
         return b;
     }
 
-    private static Block dirOp(Gen g, Tok dir, int[] offs, PortAtom atom) throws FilterSyntaxException {
-        if (dir == Tok.SRC) {
-            return atom.gen(0);
-        }
-        if (dir == Tok.DST) {
-            return atom.gen(2);
-        }
-        if (dir == null || dir == Tok.OR || dir == Tok.AND) {
-            Block tmp = atom.gen(0);
-            Block b1 = atom.gen(2);
-            if (dir == Tok.AND) {
-                Ir.and(tmp, b1);
-            } else {
-                Ir.or(tmp, b1);
-            }
-            return b1;
-        }
-        throw g.error("'" + tokName(dir) + "' applied to a port");
-    }
-
-    private interface PortAtom {
-        Block gen(int off) throws FilterSyntaxException;
-    }
-
     private static Block rangeAtom(Gen g, Rel rel, int off, int v1, int v2) throws FilterSyntaxException {
         if (v1 > v2) {
             int t = v1;
@@ -298,7 +273,13 @@ final class Primitives {
             b0 = ipfrag(g);
             Ir.and(tmp, b0);
         }
-        Block b1 = dirOp(g, dir, null, off -> range ? rangeAtom(g, rel, off, p1, p2) : g.cmp(rel, off, H, p1));
+        Block b1 = byDirection(dir, d -> {
+            int off = d == Tok.SRC ? 0 : 2;
+            return range ? rangeAtom(g, rel, off, p1, p2) : g.cmp(rel, off, H, p1);
+        });
+        if (b1 == null) {
+            throw g.error("'" + tokName(dir) + "' applied to a port");
+        }
         Ir.and(b0, b1);
         return b1;
     }

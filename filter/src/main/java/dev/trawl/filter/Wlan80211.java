@@ -91,13 +91,8 @@ final class Wlan80211 {
         return b2;
     }
 
+    /** gen_wlanhostop: a MAC address in the 802.11 header, by role (ra, ta, addr1-4) or by direction. */
     static Block hostop(Gen g, byte[] eaddr, Tok dir) throws FilterSyntaxException {
-        if (dir == Tok.SRC) {
-            return byFrameType(g, off -> g.bcmp(Rel.LINKHDR, off, eaddr), true);
-        }
-        if (dir == Tok.DST) {
-            return byFrameType(g, off -> g.bcmp(Rel.LINKHDR, off, eaddr), false);
-        }
         if (dir == Tok.RA) {
             Block b1 = jset(g, 0, 0x08, false);
             Block b0 = g.bcmp(Rel.LINKHDR, 4, eaddr);
@@ -134,14 +129,7 @@ final class Wlan80211 {
             Ir.and(b0, b1);
             return b1;
         }
-        Block b0 = hostop(g, eaddr, Tok.SRC);
-        Block b1 = hostop(g, eaddr, Tok.DST);
-        if (dir == Tok.AND) {
-            Ir.and(b0, b1);
-        } else {
-            Ir.or(b0, b1);
-        }
-        return b1;
+        return Primitives.byDirection(dir, d -> byFrameType(g, off -> g.bcmp(Rel.LINKHDR, off, eaddr), d == Tok.SRC));
     }
 
     static Block multicast(Gen g) throws FilterSyntaxException {
