@@ -38,7 +38,7 @@ final class Optimizer {
     private final Graph graph;
     private final Gen gen;
     private final BlockPass blockPass;
-    /** Set by every change; a pass that leaves it set ends the loop (opt_state->done). */
+    /** Set at the start of each pass and cleared by every change: a pass that leaves it set ends the loop. */
     boolean done;
     /** Whether the pass changed more than branch targets (opt_state->non_branch_movement_performed). */
     private boolean nonBranchMovement;
@@ -70,7 +70,7 @@ final class Optimizer {
         optRoot();
     }
 
-    // ---- block and edge sets: libpcap's SET_MEMBER, SET_INSERT, SET_INTERSECT and SET_UNION ----
+    // ---- block and edge sets, bit sets of ids: libpcap's SET_MEMBER, SET_INSERT and SET_INTERSECT ----
 
     private static boolean member(int[] set, int a) {
         return (set[a >>> 5] & (1 << (a & 31))) != 0;
