@@ -3,9 +3,9 @@ package dev.trawl.filter;
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.W;
 
 /**
  * Encapsulations that move the header offsets for everything compiled after them (vlan, mpls, pppoes), and

@@ -23,9 +23,15 @@ public final class EtherType {
 
     private static final Map<Integer, EtherType> KNOWN = new ConcurrentHashMap<>();
 
+    public static final EtherType XEROX_NS_IDP = define(0x0600, "Xerox NS IDP");
     public static final EtherType IPV4 = define(0x0800, "IPv4");
     public static final EtherType ARP = define(0x0806, "ARP");
     public static final EtherType WAKE_ON_LAN = define(0x0842, "Wake-on-LAN");
+    public static final EtherType DEC_MOP_DUMP_LOAD = define(0x6001, "DEC MOP dump/load");
+    public static final EtherType DEC_MOP_REMOTE_CONSOLE = define(0x6002, "DEC MOP remote console");
+    public static final EtherType DECNET = define(0x6003, "DECnet Phase IV");
+    public static final EtherType DEC_LAT = define(0x6004, "DEC LAT");
+    public static final EtherType DEC_SCA = define(0x6007, "DEC LAVC (SCA)");
     public static final EtherType TRANSPARENT_ETHERNET_BRIDGING = define(0x6558, "Transparent Ethernet bridging");
     public static final EtherType RARP = define(0x8035, "RARP");
     public static final EtherType APPLETALK = define(0x809B, "AppleTalk");

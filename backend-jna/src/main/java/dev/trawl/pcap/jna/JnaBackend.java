@@ -10,6 +10,7 @@ import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -256,15 +257,13 @@ final class JnaBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws PcapException {
-        Objects.requireNonNull(linkType, "linkType");
-        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, 0);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(spec.linkType().toDlt(), spec.snaplen(), 0);
         if (dead == 0) {
-            throw new PcapException("pcap_open_dead failed for link type " + linkType);
+            throw new PcapException("pcap_open_dead failed for link type " + spec.linkType());
         }
         try {
-            return Filters.compile(dead, expression, optimize, netmask);
+            return Filters.compile(dead, spec.expression(), spec.optimize(), spec.netmask());
         } finally {
             NativePcap.pcap_close(dead);
         }

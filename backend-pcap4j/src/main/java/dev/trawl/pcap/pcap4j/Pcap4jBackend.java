@@ -12,6 +12,7 @@ import dev.trawl.pcap.Device;
 import dev.trawl.pcap.Direction;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -243,9 +244,9 @@ final class Pcap4jBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize,
-            int netmask) throws PcapException {
-        return Filters.compileDead(expression, linkType, snaplen, optimize, netmask);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        return Filters.compileDead(spec.expression(), spec.linkType(), spec.snaplen(), spec.optimize(),
+                spec.netmask());
     }
 
     @Override
