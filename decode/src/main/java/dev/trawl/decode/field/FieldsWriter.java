@@ -32,7 +32,7 @@ public final class FieldsWriter implements DecodedPacketWriter {
      * @param separator what separates columns ({@code -E separator=}; a tab by default)
      * @param occurrence which occurrences are written ({@code -E occurrence=})
      * @param aggregator what joins several occurrences ({@code -E aggregator=}; a comma by default)
-     * @param quote what surrounds each non-empty value and each header name ({@code -E quote=d} is {@code "},
+     * @param quote what surrounds each non-empty value ({@code -E quote=d} is {@code "},
      *     {@code s} is {@code '}; empty for none, the default)
      */
     public record Format(boolean header, String separator, Occurrence occurrence, String aggregator, String quote) {
@@ -146,7 +146,7 @@ public final class FieldsWriter implements DecodedPacketWriter {
             if (i > 0) {
                 out.append(format.separator());
             }
-            out.append(format.quote()).append(fields[i].name()).append(format.quote());
+            out.append(fields[i].name()); // tshark quotes values, not the names above them
         }
         out.append('\n');
     }

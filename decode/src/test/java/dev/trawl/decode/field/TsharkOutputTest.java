@@ -37,12 +37,12 @@ class TsharkOutputTest {
     @Test
     void fieldsAreTsharksWithEachLayout() throws Exception {
         List<List<String>> options = List.of(List.of(), List.of("-E", "header=y"),
-                List.of("-E", "quote=d", "-E", "separator=;"),
+                List.of("-E", "header=y", "-E", "quote=d", "-E", "separator=;"),
                 List.of("-E", "occurrence=f", "-E", "quote=s"), List.of("-E", "occurrence=l", "-E", "separator=/s"),
                 List.of("-E", "aggregator=|"));
         List<FieldsWriter.Format> formats = List.of(FieldsWriter.Format.TSHARK,
                 FieldsWriter.Format.TSHARK.withHeader(true),
-                FieldsWriter.Format.TSHARK.withQuote("\"").withSeparator(";"),
+                FieldsWriter.Format.TSHARK.withHeader(true).withQuote("\"").withSeparator(";"),
                 FieldsWriter.Format.TSHARK.withOccurrence(FieldsWriter.Occurrence.FIRST).withQuote("'"),
                 FieldsWriter.Format.TSHARK.withOccurrence(FieldsWriter.Occurrence.LAST).withSeparator(" "),
                 FieldsWriter.Format.TSHARK.withAggregator("|"));
