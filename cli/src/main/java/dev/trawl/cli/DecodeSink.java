@@ -120,11 +120,16 @@ final class DecodeSink implements PacketSink {
         }
     }
 
+    /** Shows the custom blocks after the last packet: the file was read to its end. */
+    @Override
+    public void endOfInput() throws IOException {
+        if (layout != null) {
+            customBlocksBefore(Long.MAX_VALUE);
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        if (layout != null) {
-            customBlocksBefore(Long.MAX_VALUE); // those after the last packet
-        }
         if (writer != null) {
             writer.finish();
             out.close();

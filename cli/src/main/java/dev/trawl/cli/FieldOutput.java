@@ -41,7 +41,7 @@ final class FieldOutput {
      */
     static void writeBlocksOnly(Trawl t, PcapngLayout layout, Out out) throws CliException, java.io.IOException {
         try (DecodeSink sink = sink(t, null, out, false).layout(layout)) {
-            sink.flush();
+            sink.endOfInput();
         }
     }
 

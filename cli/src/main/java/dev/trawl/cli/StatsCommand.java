@@ -1,6 +1,7 @@
 package dev.trawl.cli;
 
 import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.ReadStatus;
@@ -57,7 +58,12 @@ final class StatsCommand implements Callable<Integer> {
             }
             first = false;
             try {
-                summarise(backends, file);
+                Exception damage = summarise(backends, file);
+                if (damage != null) {
+                    // capinfos' way: the figures of the packets before the damage, then the error and status 1
+                    io.out().flush();
+                    status = Errors.report(damage, io.err(), debug);
+                }
             } catch (Exception e) {
                 io.out().flush();
                 status = Errors.report(e, io.err(), debug);
@@ -67,7 +73,11 @@ final class StatsCommand implements Callable<Integer> {
         return status;
     }
 
-    private void summarise(Backends backends, String file) throws IOException, CliException {
+    /**
+     * Prints the summary of {@code file}; returns the error that ended its reading early, if one did, in the
+     * words the capture modes use.
+     */
+    private Exception summarise(Backends backends, String file) throws IOException, CliException {
         Sources.Source source = Sources.file(backends.forFiles(), file, TimestampPrecision.NANO, io.in());
         long packets = 0;
         long dataBytes = 0;
@@ -76,15 +86,18 @@ final class StatsCommand implements Callable<Integer> {
         long previous = Long.MIN_VALUE;
         boolean ordered = true;
         boolean subMicro = false;
-        String problem = null;
+        Exception problem = null;
         Handle handle = source.handle();
         try (handle) {
             while (true) {
                 ReadStatus status;
                 try {
                     status = handle.next();
+                } catch (MalformedCaptureException e) {
+                    problem = Errors.readError(source.name(), e, packets);
+                    break;
                 } catch (IOException e) {
-                    problem = Errors.message(e);
+                    problem = e;
                     break;
                 }
                 if (status != ReadStatus.PACKET) {
@@ -102,8 +115,9 @@ final class StatsCommand implements Callable<Integer> {
                 }
                 previous = t;
             }
-            print(file, handle, nanoFile(file, subMicro), packets, dataBytes, first, last, ordered, problem);
+            print(file, handle, nanoFile(file, subMicro), packets, dataBytes, first, last, ordered, problem != null);
         }
+        return problem;
     }
 
     /**
@@ -131,7 +145,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void print(String file, Handle handle, boolean nano, long packets, long dataBytes, long first,
-            long last, boolean ordered, String problem) throws IOException {
+            long last, boolean ordered, boolean damaged) throws IOException {
         PrintStream out = io.out();
         OfflineHandle offline = handle instanceof OfflineHandle o ? o : null;
         String format = offline == null ? "unknown" : switch (offline.format()) {
@@ -165,8 +179,8 @@ final class StatsCommand implements Callable<Integer> {
             row(out, "SHA256:", sha256(Path.of(file)));
         }
         row(out, "Strict time order:", ordered ? "True" : "False");
-        if (problem != null) {
-            row(out, "Read error:", problem + " (the figures above cover the packets before it)");
+        if (damaged) {
+            row(out, "Read error:", "the figures above cover the packets before it (the error is on stderr)");
         }
     }
 
