@@ -3,6 +3,7 @@ package dev.trawl.cli;
 import dev.trawl.cli.print.Out;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.decode.field.DecodedPacketWriter;
 import dev.trawl.pcap.Packet;
 

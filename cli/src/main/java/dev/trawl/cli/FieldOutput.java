@@ -1,6 +1,8 @@
 package dev.trawl.cli;
 
 import dev.trawl.cli.print.Out;
+import dev.trawl.decode.display.DisplayFilter;
+import dev.trawl.decode.display.DisplayFilterException;
 import dev.trawl.decode.field.DecodedPacketWriter;
 import dev.trawl.decode.field.Field;
 import dev.trawl.decode.field.FieldRegistry;
@@ -51,7 +53,7 @@ final class FieldOutput {
         for (String name : t.fields) {
             fields.add(FieldNames.require(registry, name));
         }
-        DisplayFilter filter = t.displayFilter == null ? null : DisplayFilter.parse(t.displayFilter, registry);
+        DisplayFilter filter = t.displayFilter == null ? null : displayFilter(t.displayFilter, registry);
         DecodedPacketWriter writer = switch (t.outputFormat) {
             case "fields" -> {
                 if (fields.isEmpty()) {
@@ -68,7 +70,7 @@ final class FieldOutput {
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {
-        DisplayFilter filter = DisplayFilter.parse(t.displayFilter, FieldRegistry.standard());
+        DisplayFilter filter = displayFilter(t.displayFilter, FieldRegistry.standard());
         return new DecodeSink(new LinkTypes(handle), filter, inner);
     }
 
@@ -121,5 +123,14 @@ final class FieldOutput {
 
     private static CliException badValue(String option) {
         return new CliException("invalid -E option value in '" + option + "'", 2, null);
+    }
+
+    /** Compiles {@code -Y}; a refused filter is a usage error that shows tshark's message and caret. */
+    static DisplayFilter displayFilter(String expression, FieldRegistry registry) throws CliException {
+        try {
+            return DisplayFilter.compile(expression, registry);
+        } catch (DisplayFilterException e) {
+            throw new CliException("display filter: " + e.getMessage(), 1, e);
+        }
     }
 }
