@@ -27,6 +27,9 @@ public final class EtherType {
     public static final EtherType IPV4 = define(0x0800, "IPv4");
     public static final EtherType ARP = define(0x0806, "ARP");
     public static final EtherType WAKE_ON_LAN = define(0x0842, "Wake-on-LAN");
+    /** Berkeley trailer encapsulation, which ARP may still name as its protocol type. */
+    public static final EtherType TRAILER = define(0x1000, "Trailer");
+    public static final EtherType AVTP = define(0x22F0, "AVTP");
     public static final EtherType DEC_MOP_DUMP_LOAD = define(0x6001, "DEC MOP dump/load");
     public static final EtherType DEC_MOP_REMOTE_CONSOLE = define(0x6002, "DEC MOP remote console");
     public static final EtherType DECNET = define(0x6003, "DECnet Phase IV");
@@ -53,6 +56,7 @@ public final class EtherType {
     public static final EtherType PTP = define(0x88F7, "PTP");
     public static final EtherType CFM = define(0x8902, "CFM");
     public static final EtherType FCOE = define(0x8906, "FCoE");
+    public static final EtherType IEEE_1905 = define(0x893A, "IEEE 1905.1");
     public static final EtherType NSH = define(0x894F, "NSH");
     public static final EtherType LOOPBACK = define(0x9000, "Loopback");
     public static final EtherType QINQ_LEGACY = define(0x9100, "802.1Q (legacy QinQ)");
