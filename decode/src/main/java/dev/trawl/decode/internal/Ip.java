@@ -60,13 +60,13 @@ final class Ip {
             }
             return Protocols.NONE;
         }
-        int reassembled = quoted ? -1 : ReassemblyHook.payloadAt(ctx, off);
+        int reassembled = quoted ? -1 : ctx.fragments().payloadLength(off);
         if (reassembled >= 0 && off + hl + reassembled <= end) {
             // The datagram this fragment completed, put back together behind the fragment's own header.
             ctx.flag(ctx.addLayer(Protocols.IP, off, hl, off + hl + reassembled), flags);
             return orData(ctx.lookup(Dispatch.IP_PROTO, u8(buf, off + 9)));
         }
-        if (total == 0 && !quoted || !quoted && total >= hl && ReassemblyHook.streamAssembled(ctx)) {
+        if (total == 0 && !quoted || !quoted && total >= hl && ctx.streams().assembled()) {
             // TCP segmentation offload leaves the length 0: like Wireshark, use what was captured. A message put
             // back together from several segments also reaches past the frame's own length.
             layerEnd = end;
@@ -115,7 +115,7 @@ final class Ip {
         }
         int payload = u16(buf, off + 4);
         int layerEnd;
-        if (payload == 0 && !quoted || !quoted && ReassemblyHook.streamAssembled(ctx)) {
+        if (payload == 0 && !quoted || !quoted && ctx.streams().assembled()) {
             layerEnd = end; // a jumbogram, offloaded length, or a message put back together: all that is there
         } else {
             layerEnd = Math.min(end, off + 40 + payload);
@@ -123,7 +123,7 @@ final class Ip {
                 flags |= LayerFlags.TRUNCATED;
             }
         }
-        int reassembled = quoted ? -1 : ReassemblyHook.payloadAt(ctx, off + 40);
+        int reassembled = quoted ? -1 : ctx.fragments().payloadLength(off + 40);
         if (reassembled >= 0 && off + 48 + reassembled <= end) {
             layerEnd = off + 48 + reassembled; // a fragment header follows, behind which the datagram was put back
             flags &= ~LayerFlags.TRUNCATED;
@@ -175,10 +175,10 @@ final class Ip {
             return Protocols.NONE;
         }
         ctx.flag(layer, layer > 0 ? ctx.flagsAt(layer - 1) & LayerFlags.QUOTED : 0);
-        int reassembled = ReassemblyHook.payloadAt(ctx, off);
+        int reassembled = ctx.fragments().payloadLength(off);
         if (reassembled >= 0 && off + 8 + reassembled <= end) {
             ctx.next(off + 8, off + 8 + reassembled); // the reassembled datagram's payload
-            return nextHeader(ctx, ReassemblyHook.protocol(ctx));
+            return nextHeader(ctx, ctx.fragments().nextHeader());
         }
         int fo = u16(buf, off + 2);
         if ((fo & 0xFFF9) != 0) { // a real fragment (offset or M set): opaque

@@ -659,7 +659,7 @@ final class Named {
         int opcode = u16(buf, off);
         if ((opcode == 1 || opcode == 2) && off >= 8 && u16(buf, off - 6) == 69) {
             // A read or write request: the transfer follows between the client's port and a new server port.
-            Conversations.expectDatagrams(ctx, buf, off - 8, Protocols.TFTP);
+            ctx.conversations().expectDatagrams(buf, off - 8, Protocols.TFTP);
         }
         if (opcode == 3) {
             header(ctx, Protocols.TFTP, off, 4, end);

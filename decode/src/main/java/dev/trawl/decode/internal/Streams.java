@@ -5,9 +5,11 @@ import static dev.trawl.decode.internal.Bytes.u8;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.state.StreamReassembler;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.ProtocolRegistrar;
+import dev.trawl.decode.spi.StreamReassembly.MessageLength;
 
 /**
  * Decoders of stream protocols carried over TCP, HTTP/1.x and TLS, that follow Wireshark's view of a single
@@ -149,16 +151,16 @@ final class Streams {
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {
             // a continuation of a message begun in an earlier segment, which may complete it
-            StreamReassembler.append(ctx, buf, off, end, Streams::httpMessageLength);
+            ctx.streams().append(buf, off, end, Streams::httpMessageLength);
             return ProtocolDecoder.INCOMPLETE;
         }
         long whole = httpMessageLength(buf, off, end);
-        if (whole == StreamReassembler.MessageLength.UNTIL_CLOSE && StreamReassembler.finishes(ctx, buf)) {
+        if (whole == MessageLength.UNTIL_CLOSE && StreamReassembler.finishes(ctx, buf)) {
             whole = end - off; // a body that ends with the connection, which this segment closes
         }
-        if (whole == StreamReassembler.MessageLength.UNKNOWN || whole == StreamReassembler.MessageLength.UNTIL_CLOSE
+        if (whole == MessageLength.UNKNOWN || whole == MessageLength.UNTIL_CLOSE
                 || whole > end - off) {
-            StreamReassembler.begin(ctx, buf, off, end); // the rest is in later segments
+            ctx.streams().begin(buf, off, end); // the rest is in later segments
             return ProtocolDecoder.INCOMPLETE;
         }
         if (whole < 0) {
@@ -186,21 +188,21 @@ final class Streams {
 
     /**
      * The length of the HTTP message at {@code [off, end)}: its headers and the body they announce (by
-     * Content-Length, by a final empty chunk, or none); {@link StreamReassembler.MessageLength#UNKNOWN} while
-     * the headers or a chunked body are not all there; {@link StreamReassembler.MessageLength#UNTIL_CLOSE} for
-     * a body that ends with the connection; {@link StreamReassembler.MessageLength#NEVER} for bytes that start
+     * Content-Length, by a final empty chunk, or none); {@link MessageLength#UNKNOWN} while
+     * the headers or a chunked body are not all there; {@link MessageLength#UNTIL_CLOSE} for
+     * a body that ends with the connection; {@link MessageLength#NEVER} for bytes that start
      * no message.
      */
     static long httpMessageLength(byte[] buf, int off, int end) {
         boolean request = requestMethod(buf, off, end) > 0;
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {
-            return StreamReassembler.MessageLength.NEVER;
+            return MessageLength.NEVER;
         }
         int headersEnd = headerEnd(buf, off, end);
         if (headersEnd < 0) {
-            return end - off >= MAX_HEADER_BLOCK ? StreamReassembler.MessageLength.NEVER
-                    : StreamReassembler.MessageLength.UNKNOWN;
+            return end - off >= MAX_HEADER_BLOCK ? MessageLength.NEVER
+                    : MessageLength.UNKNOWN;
         }
         int status = -1;
         if (response && off + 12 <= end) {
@@ -216,12 +218,12 @@ final class Streams {
             }
         }
         if (encoding != null && encoding.contains("chunked")) {
-            return endsWith(buf, headersEnd, end, "0\r\n\r\n") ? end - off : StreamReassembler.MessageLength.UNKNOWN;
+            return endsWith(buf, headersEnd, end, "0\r\n\r\n") ? end - off : MessageLength.UNKNOWN;
         }
         if (request || status < 200 || status == 204 || status == 304) {
             return headersEnd - off;
         }
-        return StreamReassembler.MessageLength.UNTIL_CLOSE;
+        return MessageLength.UNTIL_CLOSE;
     }
 
     private static boolean endsWith(byte[] buf, int from, int end, String suffix) {
@@ -248,11 +250,11 @@ final class Streams {
     /**
      * TLS: a segment that starts with a record header is TLS, whole records or not. One that continues a
      * record begun earlier shows bare TCP payload, except the segment that completes the record, which
-     * Wireshark shows as TLS (known when streams are followed; see {@link StreamReassembler#continueRecord}).
+     * Wireshark shows as TLS (known when streams are followed; see {@link dev.trawl.decode.spi.StreamReassembly#endsRecord}).
      */
     static int tls(byte[] buf, int off, int end, DecodeContext ctx) {
         if (!isRecord(buf, off, end)) {
-            if (StreamReassembler.continueRecord(ctx, buf, off, end)) {
+            if (ctx.streams().endsRecord(buf, off, end)) {
                 ctx.addLayer(Protocols.TLS, off, 0, end);
                 return Protocols.NONE;
             }
@@ -262,7 +264,7 @@ final class Streams {
         while (p + 5 <= end && isRecord(buf, p, end)) {
             int recordEnd = p + 5 + u16(buf, p + 3);
             if (recordEnd > end) {
-                StreamReassembler.expectRecordEnd(ctx, buf, recordEnd - off);
+                ctx.streams().expectRecordEnd(buf, recordEnd - off);
                 break;
             }
             p = recordEnd;

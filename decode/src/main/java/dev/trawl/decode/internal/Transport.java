@@ -174,7 +174,7 @@ final class Transport {
      * being non-empty and in {@code [off + hl, end)}: by port, else TLS by its record header, else data.
      */
     static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
-        int conversation = Conversations.lookupStream(ctx, buf, off);
+        int conversation = ctx.conversations().streamProtocol(buf, off);
         if (conversation >= 0) {
             return conversation; // Wireshark tries a conversation's protocol before the ports
         }
@@ -183,7 +183,7 @@ final class Transport {
         if (next < 0 && (destination == 6633 || destination == 6634)) {
             // Wireshark's OpenFlow heuristic takes any segment to the protocol's legacy ports, and with it the
             // whole connection.
-            Conversations.expectStream(ctx, buf, off, Protocols.OPENFLOW);
+            ctx.conversations().expectStream(buf, off, Protocols.OPENFLOW);
             return Protocols.OPENFLOW;
         }
         if (next < 0 && (u8(buf, off + 13) & 0x02) != 0) {
@@ -195,7 +195,7 @@ final class Transport {
             // Wireshark finds TLS on any port by heuristics, then follows the connection: its later segments,
             // which may continue a record, are TLS's too.
             next = Protocols.TLS;
-            Conversations.expectStream(ctx, buf, off, Protocols.TLS);
+            ctx.conversations().expectStream(buf, off, Protocols.TLS);
         }
         return orData(next);
     }
@@ -240,7 +240,7 @@ final class Transport {
      * a followed conversation's, else by port, else DNS if it looks like it, else data.
      */
     static int udpPayload(byte[] buf, int off, int end, DecodeContext ctx) {
-        int conversation = Conversations.lookupDatagram(ctx, buf, off);
+        int conversation = ctx.conversations().datagramProtocol(buf, off);
         if (conversation >= 0) {
             return conversation; // Wireshark tries a conversation's protocol before the ports
         }

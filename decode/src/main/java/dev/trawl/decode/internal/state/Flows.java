@@ -1,13 +1,14 @@
-package dev.trawl.decode.internal;
+package dev.trawl.decode.internal.state;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.Bytes;
 import dev.trawl.decode.spi.DecodeContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the decoders that keep state per flow ({@link Conversations}, {@link StreamReassembler}) share: keys
+ * What the decoders that keep state per flow ({@link ConversationTable}, {@link StreamReassembler}) share: keys
  * read from the IP header below a transport layer, and bounded maps that forget the least recently used flow.
  */
 final class Flows {

@@ -1,5 +1,6 @@
-package dev.trawl.decode.internal;
+package dev.trawl.decode.internal.state;
 
+import dev.trawl.decode.spi.FragmentReassembly;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,9 +19,10 @@ import java.util.Map;
  * that is ignored).
  *
  * <p>Fragments are rare on the packet path, so this class allocates freely; a packet that is not a fragment
- * never reaches it. Not thread-safe: one per decoder.
+ * never reaches it. Not thread-safe: one per decoder. While the decoder decodes a completing frame again, this
+ * is what its context tells the IP decoders ({@link #place}).
  */
-public final class IpReassembler {
+public final class IpReassembler implements FragmentReassembly {
     /** How many datagrams may wait for fragments at once. */
     static final int MAX_PENDING = 1024;
     /** The largest payload a datagram can have: the IPv4 total length is 16 bits. */
@@ -90,6 +92,10 @@ public final class IpReassembler {
     private byte[] completed = new byte[0];
     private int completedLength;
     private int completedProtocol;
+    /** Where the decoder put the completed payload to decode it again: the header's offset, or -1. */
+    private int placedAt = -1;
+    private int placedLength;
+    private int placedProtocol = -1;
 
     /** Forgets every waiting fragment. */
     public void clear() {
@@ -197,5 +203,25 @@ public final class IpReassembler {
     /** The protocol (IPv4) or next header (IPv6, from the first fragment) of the completed datagram. */
     public int payloadProtocol() {
         return completedProtocol;
+    }
+
+    /**
+     * Says that the decoder decodes the frame again with {@link #payload()} right behind the header at
+     * {@code headerOffset} (the IPv4 header or the IPv6 fragment header), or, with -1, that it is done.
+     */
+    public void place(int headerOffset) {
+        placedAt = headerOffset;
+        placedLength = completedLength;
+        placedProtocol = completedProtocol;
+    }
+
+    @Override
+    public int payloadLength(int headerOffset) {
+        return headerOffset == placedAt ? placedLength : -1;
+    }
+
+    @Override
+    public int nextHeader() {
+        return placedProtocol;
     }
 }

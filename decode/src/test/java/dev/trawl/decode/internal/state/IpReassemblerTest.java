@@ -1,4 +1,4 @@
-package dev.trawl.decode.internal;
+package dev.trawl.decode.internal.state;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
