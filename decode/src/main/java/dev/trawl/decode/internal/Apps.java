@@ -14,26 +14,6 @@ final class Apps {
     private Apps() {
     }
 
-    /** A decoder that names the whole region as one layer of {@code protocol} and ends the stack. */
-    static ProtocolDecoder opaque(int protocol) {
-        return new Opaque(protocol);
-    }
-
-    /** See {@link #opaque}; a class of its own so that {@link FastPath#isLeaf} can recognise it. */
-    static final class Opaque implements ProtocolDecoder {
-        final int protocol;
-
-        Opaque(int protocol) {
-            this.protocol = protocol;
-        }
-
-        @Override
-        public int decode(byte[] buf, int off, int end, DecodeContext ctx) {
-            ctx.addLayer(protocol, off, end - off, end);
-            return Protocols.NONE;
-        }
-    }
-
     /** DNS over UDP: the 12-byte header; questions and records are parsed on demand by the flyweight. */
     static int dns(byte[] buf, int off, int end, DecodeContext ctx) {
         return dnsMessage(Protocols.DNS, off, end, ctx);

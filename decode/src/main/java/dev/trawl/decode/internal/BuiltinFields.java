@@ -22,6 +22,7 @@ import static dev.trawl.decode.internal.FieldSupport.u8;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.internal.link.LinkFields;
 
 /** Fields of the frame, link and network layers, named and printed as Wireshark does. */
 final class BuiltinFields {
@@ -65,22 +66,7 @@ final class BuiltinFields {
     }
 
     private static void link(FieldRegistrar r) {
-        r.field("eth.dst", "eth", MAC, "Destination", needs(14, bytesAt(0, 6)));
-        r.field("eth.src", "eth", MAC, "Source", needs(14, bytesAt(6, 6)));
-        r.field("eth.addr", "eth", MAC, "Address (source or destination)", needs(14, (p, i, s) -> {
-            FieldSupport.emitBytes(p, i, 0, 6, s);
-            FieldSupport.emitBytes(p, i, 6, 6, s);
-        }));
-        r.field("eth.type", "eth", HEX16, "Type", (p, i, s) -> {
-            if (has(p, i, 12, 2) && u16(p, i, 12) > 1500) {
-                s.integer(u16(p, i, 12));
-            }
-        });
-        r.field("eth.len", "eth", UINT, "802.3 length", (p, i, s) -> {
-            if (has(p, i, 12, 2) && u16(p, i, 12) <= 1500) {
-                s.integer(u16(p, i, 12));
-            }
-        });
+        LinkFields.ethernet(r);
         r.field("vlan.priority", "vlan", UINT, "Priority", bits(0, 2, 0xE000, 13));
         r.field("vlan.dei", "vlan", BOOLEAN, "DEI", bits(0, 2, 0x1000, 12));
         r.field("vlan.id", "vlan", UINT, "ID", bits(0, 2, 0x0FFF, 0));
@@ -110,19 +96,7 @@ final class BuiltinFields {
         r.field("arp.src.proto_ipv4", "arp", IPV4, "Sender IP address", arpAddress(0, false));
         r.field("arp.dst.hw_mac", "arp", MAC, "Target MAC address", arpAddress(1, true));
         r.field("arp.dst.proto_ipv4", "arp", IPV4, "Target IP address", arpAddress(1, false));
-        r.field("sll.pkttype", "sll", UINT, "Packet type", (p, i, s) -> {
-            if (p.linkType() == 113 && has(p, i, 0, 2)) {
-                s.integer(u16(p, i, 0));
-            } else if (p.linkType() == 276 && has(p, i, 10, 1)) {
-                s.integer(u8(p, i, 10));
-            }
-        });
-        r.field("sll.etype", "sll", HEX16, "Protocol", (p, i, s) -> {
-            int rel = p.linkType() == 276 ? 0 : 14;
-            if (has(p, i, rel, 2) && u16(p, i, rel) > 1500) {
-                s.integer(u16(p, i, rel));
-            }
-        });
+        LinkFields.linuxCooked(r);
         r.field("pppoe.session_id", "pppoes", HEX16, "Session ID", shortAt(2));
         r.field("pppoe.code", "pppoed", HEX8, "Code", byteAt(1));
         r.field("wlan.fc", "wlan", HEX16, "Frame control field", shortAt(0));

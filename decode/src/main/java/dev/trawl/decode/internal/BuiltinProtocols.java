@@ -3,7 +3,6 @@ package dev.trawl.decode.internal;
 import static dev.trawl.decode.spi.Dispatch.ETHERTYPE;
 import static dev.trawl.decode.spi.Dispatch.GRE_PROTO;
 import static dev.trawl.decode.spi.Dispatch.IP_PROTO;
-import static dev.trawl.decode.spi.Dispatch.LINKTYPE;
 import static dev.trawl.decode.spi.Dispatch.LLC_SAP;
 import static dev.trawl.decode.spi.Dispatch.NULL_FAMILY;
 import static dev.trawl.decode.spi.Dispatch.PPP_PROTO;
@@ -13,6 +12,9 @@ import static dev.trawl.decode.spi.Dispatch.UDP_PORT;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.spi.DecoderPlugin;
+import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.decode.internal.link.LinkProtocols;
+import dev.trawl.decode.internal.link.LlcDecoder;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 
 /**
@@ -25,13 +27,17 @@ public final class BuiltinProtocols implements DecoderPlugin {
     @Override
     public void registerProtocols(ProtocolRegistrar r) {
         registerDecoders(r);
+        LinkProtocols.register(r);
+        r.bind(Dispatch.LINKTYPE, 105, Protocols.WLAN);
+        r.bind(Dispatch.LINKTYPE, 127, Protocols.RADIOTAP);
+        r.bind(Dispatch.LINKTYPE, 228, Protocols.IP);
+        r.bind(Dispatch.LINKTYPE, 229, Protocols.IPV6);
         Subprotocols.register(r);
         Vendor.register(r);
         Streams.register(r);
         Named.register(r);
         MoreTunnels.register(r);
         MoreLinks.register(r);
-        registerLinkTypes(r);
         registerEtherTypes(r);
         registerIpProtocols(r);
         registerPorts(r);
@@ -44,15 +50,12 @@ public final class BuiltinProtocols implements DecoderPlugin {
 
     private static void registerDecoders(ProtocolRegistrar r) {
         r.protocol("data", FastPath.DATA);
-        r.protocol("eth", FastPath.ETHERNET);
-        r.protocol("llc", LinkLayers::llc);
         r.protocol("vlan", L2::vlan);
         r.protocol("ieee8021ad", L2::ieee8021ad);
         r.protocol("mpls", L2::mpls);
         r.protocol("arp", L2::arp);
         r.protocol("pppoed", L2::pppoeDiscovery);
         r.protocol("pppoes", L2::pppoeSession);
-        r.protocol("ppp", LinkLayers::ppp);
         r.protocol("ip", FastPath.IPV4);
         r.protocol("ipv6", FastPath.IPV6);
         r.protocol("ipv6.hopopts", Ip::hopByHop);
@@ -76,61 +79,11 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("dhcp", Apps::dhcp);
         r.protocol("ntp", FastPath.NTP);
         r.protocol("udpencap", Apps::udpEncap);
-        r.protocol("sll", LinkLayers::sll);
-        r.protocol("null", LinkLayers::nullLoopback);
-        r.protocol("raw", LinkLayers::raw);
-        r.protocol("chdlc", LinkLayers::ciscoHdlc);
-        r.protocol("fr", L2::frameRelay);
-        r.protocol("ipnet", L2::ipnet);
-        r.protocol("nflog", L2::nflog);
-        r.protocol("ipoib", L2::ipoib);
-        r.protocol("arcnet", L2::arcnet);
-        r.protocol("clip", L2::clip);
         r.protocol("radiotap", Wireless::radiotap);
         r.protocol("wlan", Wireless::wlan);
         // Protocols named but not decoded: their payload stays one opaque layer with Wireshark's name.
         for (int id = Protocols.DATA_TEXT_LINES; id < Protocols.BUILTIN_COUNT; id++) {
-            if (id == Protocols.CHDLC || id == Protocols.FR || id == Protocols.IPNET || id == Protocols.NFLOG
-                    || id == Protocols.IPOIB || id == Protocols.ARCNET || id == Protocols.CLIP) {
-                continue;
-            }
-            r.protocol(Protocols.builtinName(id), Apps.opaque(id));
-        }
-    }
-
-    private static void registerLinkTypes(ProtocolRegistrar r) {
-        r.bind(LINKTYPE, 0, Protocols.NULL);
-        r.bind(LINKTYPE, 1, Protocols.ETH);
-        r.bind(LINKTYPE, 9, Protocols.PPP);
-        r.bind(LINKTYPE, 50, Protocols.PPP);
-        r.bind(LINKTYPE, 100, Protocols.LLC); // RFC 1483 LLC/SNAP-encapsulated ATM
-        r.bind(LINKTYPE, 101, Protocols.RAW);
-        r.bind(LINKTYPE, 104, Protocols.CHDLC);
-        r.bind(LINKTYPE, 105, Protocols.WLAN);
-        r.bind(LINKTYPE, 106, Protocols.CLIP);
-        r.bind(LINKTYPE, 107, Protocols.FR);
-        r.bind(LINKTYPE, 108, Protocols.NULL);
-        r.bind(LINKTYPE, 113, Protocols.SLL);
-        r.bind(LINKTYPE, 127, Protocols.RADIOTAP);
-        r.bind(LINKTYPE, 129, Protocols.ARCNET);
-        r.bind(LINKTYPE, 226, Protocols.IPNET);
-        r.bind(LINKTYPE, 228, Protocols.IP);
-        r.bind(LINKTYPE, 229, Protocols.IPV6);
-        r.bind(LINKTYPE, 239, Protocols.NFLOG);
-        r.bind(LINKTYPE, 242, Protocols.IPOIB);
-        r.bind(LINKTYPE, 276, r.protocol("sll2", LinkLayers::sll2));
-        // Link types decoded only as far as their length: one layer with Wireshark's name.
-        r.bind(LINKTYPE, 195, Protocols.WPAN);
-        r.bind(LINKTYPE, 230, Protocols.WPAN);
-        r.bind(LINKTYPE, 271, Protocols.VSOCK);
-        r.bind(LINKTYPE, 231, Protocols.DBUS);
-        r.bind(LINKTYPE, 178, Protocols.JUNIPER);
-        r.bind(LINKTYPE, 137, Protocols.JUNIPER);
-        r.bind(LINKTYPE, 123, Protocols.ATM);
-        r.bind(LINKTYPE, 258, Protocols.PKTAP);
-        r.bind(LINKTYPE, 253, Protocols.NETLINK);
-        for (int user = 147; user <= 162; user++) {
-            r.bind(LINKTYPE, user, Protocols.USER_DLT);
+            r.protocol(Protocols.builtinName(id), Decoders.OPAQUE);
         }
     }
 
@@ -174,11 +127,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(GRE_PROTO, 0x2000, Protocols.CDP);
         r.bind(GRE_PROTO, 0x00FE, Protocols.OSI);
         r.bind(GRE_PROTO, 0x8909, r.protocol("cmd", Tunnels::ciscoMetadata));
-        // BSD loopback address families (AF_INET, and AF_INET6 on the BSDs, Darwin, Linux).
-        r.bind(NULL_FAMILY, 2, Protocols.IP);
-        for (int af6 : new int[] {10, 24, 28, 30}) {
-            r.bind(NULL_FAMILY, af6, Protocols.IPV6);
-        }
         r.bind(NULL_FAMILY, 7, Protocols.OSI);
         r.bind(NULL_FAMILY, 23, Protocols.IPX);
         // PPP protocol numbers.
@@ -186,7 +134,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(PPP_PROTO, 0x0057, Protocols.IPV6);
         r.bind(PPP_PROTO, 0x0281, Protocols.MPLS);
         r.bind(PPP_PROTO, 0x0283, Protocols.MPLS);
-        r.bind(PPP_PROTO, 0xC021, Protocols.LCP);
         r.bind(PPP_PROTO, 0x0023, Protocols.OSI);
         r.bind(PPP_PROTO, 0x002B, Protocols.IPX);
         // LLC SAPs and SNAP (Cisco OUI) protocol ids.
@@ -195,13 +142,13 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(LLC_SAP, 0xFF, Protocols.IPX);
         r.bind(LLC_SAP, 0xFE, Protocols.OSI);
         r.bind(LLC_SAP, 0x06, Protocols.IP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x2000), Protocols.CDP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x2003), Protocols.VTP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x2004), Protocols.DTP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x0111), Protocols.UDLD);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x010B), Protocols.STP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x000081, 0x01A1), Protocols.NDP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x000081, 0x01A2), Protocols.NDP);
+        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x2000), Protocols.CDP);
+        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x2003), Protocols.VTP);
+        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x2004), Protocols.DTP);
+        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x0111), Protocols.UDLD);
+        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x010B), Protocols.STP);
+        r.bind(LLC_SAP, LlcDecoder.snapKey(0x000081, 0x01A1), Protocols.NDP);
+        r.bind(LLC_SAP, LlcDecoder.snapKey(0x000081, 0x01A2), Protocols.NDP);
     }
 
     private static void registerIpProtocols(ProtocolRegistrar r) {

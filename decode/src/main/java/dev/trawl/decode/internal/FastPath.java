@@ -1,6 +1,7 @@
 package dev.trawl.decode.internal;
 
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.link.EthernetDecoder;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 
@@ -17,7 +18,7 @@ public final class FastPath {
 
     /** The built-in decoder instances, as registered; compared by identity. */
     public static final ProtocolDecoder DATA = Decoders::data;
-    public static final ProtocolDecoder ETHERNET = LinkLayers::ethernet;
+    public static final ProtocolDecoder ETHERNET = EthernetDecoder::decode;
     public static final ProtocolDecoder IPV4 = Ip::ipv4;
     public static final ProtocolDecoder IPV6 = Ip::ipv6;
     public static final ProtocolDecoder TCP = Transport::tcp;
@@ -33,8 +34,8 @@ public final class FastPath {
      * running it.
      */
     public static boolean isLeaf(int protocol, ProtocolDecoder decoder) {
-        if (decoder instanceof Apps.Opaque) {
-            return ((Apps.Opaque) decoder).protocol == protocol;
+        if (decoder == Decoders.OPAQUE) {
+            return true;
         }
         switch (protocol) {
             case Protocols.DATA:
@@ -96,7 +97,7 @@ public final class FastPath {
             case Protocols.DATA:
                 return Decoders.data(buf, off, end, ctx);
             case Protocols.ETH:
-                return LinkLayers.ethernet(buf, off, end, ctx);
+                return EthernetDecoder.decode(buf, off, end, ctx);
             case Protocols.IP:
                 return Ip.ipv4(buf, off, end, ctx);
             case Protocols.IPV6:

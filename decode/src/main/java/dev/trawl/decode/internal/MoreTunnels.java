@@ -114,7 +114,7 @@ final class MoreTunnels {
             return Protocols.NONE;
         }
         ctx.next(off + hl, end);
-        return LinkLayers.byVersion(buf, off + hl, end);
+        return Decoders.byVersion(buf, off + hl, end);
     }
 
     /** Teredo (RFC 4380): optional authentication and origin indications, then an IPv6 packet. */

@@ -127,8 +127,6 @@ final class Named {
         gquic = r.protocol("gquic", null);
         macsec = r.protocol("macsec", Named::macsec);
         r.bind(Dispatch.ETHERTYPE, 0x88E5, macsec);
-        r.protocol("pktap", Named::pktap);
-        pcapPktdata = r.protocol("pcap_pktdata", null);
     }
 
     static int nsh;
@@ -238,7 +236,6 @@ final class Named {
         ctx.next(off + 2, end);
         return Protocols.ETH;
     }
-    static int pcapPktdata;
     static int macsec;
 
     /**
@@ -265,24 +262,6 @@ final class Named {
         int hl = (u8(buf, off) & 0x20) != 0 ? 16 : 8;
         header(ctx, macsec, off, hl, end);
         return off + hl < end ? Protocols.DATA : Protocols.NONE;
-    }
-
-    /** Apple PKTAP: a little-endian header length and the link type of the packet that follows. */
-    static int pktap(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (off + 12 > end) {
-            header(ctx, Protocols.PKTAP, off, 12, end);
-            return Protocols.NONE;
-        }
-        int hl = Bytes.i32le(buf, off);
-        if (hl < 12 || hl > end - off) {
-            ctx.flag(ctx.addLayer(Protocols.PKTAP, off, Math.max(hl, 12), end),
-                    dev.trawl.decode.LayerFlags.BAD_LENGTH);
-            return Protocols.NONE;
-        }
-        ctx.addLayer(Protocols.PKTAP, off, hl, end);
-        int next = ctx.lookup(Dispatch.LINKTYPE, Bytes.i32le(buf, off + 8) & 0xFFFF);
-        ctx.addLayer(pcapPktdata, off + hl, 0, end);
-        return Decoders.orData(next);
     }
 
     private static void udp(ProtocolRegistrar r, String name, int... ports) {
@@ -372,7 +351,7 @@ final class Named {
             return Protocols.NONE;
         }
         ctx.next(off + 8, end);
-        return LinkLayers.byVersion(buf, off + 8, end);
+        return Decoders.byVersion(buf, off + 8, end);
     }
 
     /** IP payload compression (RFC 3173): a 4-byte header, then the compressed payload. */
@@ -609,7 +588,7 @@ final class Named {
             return Protocols.NONE;
         }
         ctx.next(off + 4, end);
-        return LinkLayers.byVersion(buf, off + 4, end);
+        return Decoders.byVersion(buf, off + 4, end);
     }
 
     /** The protocol for a VXLAN-GPE or NSH next-protocol value. */

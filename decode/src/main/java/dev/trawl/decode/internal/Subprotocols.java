@@ -316,6 +316,6 @@ final class Subprotocols {
             return Protocols.NONE;
         }
         ctx.next(off + 8, end);
-        return LinkLayers.byVersion(buf, off + 8, end);
+        return Decoders.byVersion(buf, off + 8, end);
     }
 }
