@@ -23,6 +23,7 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.internal.link.LinkFields;
+import dev.trawl.decode.internal.wireless.WirelessFields;
 
 /** Fields of the frame, link and network layers, named and printed as Wireshark does. */
 final class BuiltinFields {
@@ -99,34 +100,7 @@ final class BuiltinFields {
         LinkFields.linuxCooked(r);
         r.field("pppoe.session_id", "pppoes", HEX16, "Session ID", shortAt(2));
         r.field("pppoe.code", "pppoed", HEX8, "Code", byteAt(1));
-        r.field("wlan.fc", "wlan", HEX16, "Frame control field", shortAt(0));
-        r.field("wlan.fc.type", "wlan", UINT, "Type", bits(0, 1, 0x0C, 2));
-        r.field("wlan.fc.subtype", "wlan", UINT, "Subtype", bits(0, 1, 0xF0, 4));
-        r.field("wlan.duration", "wlan", UINT, "Duration", (p, i, s) -> {
-            if (has(p, i, 2, 2)) {
-                s.integer(Bytes.u16le(p.buffer(), p.offset(i) + 2));
-            }
-        });
-        r.field("wlan.ra", "wlan", MAC, "Receiver address", bytesAt(4, 6));
-        r.field("wlan.ta", "wlan", MAC, "Transmitter address", (p, i, s) -> {
-            // CTS and ACK frames (control subtypes 12 and 13) carry only the receiver address.
-            if (has(p, i, 0, 1) && !((u8(p, i, 0) & 0x0C) == 0x04 && (u8(p, i, 0) >>> 4) >= 12
-                    && (u8(p, i, 0) >>> 4) <= 13)) {
-                FieldSupport.emitBytes(p, i, 10, 6, s);
-            }
-        });
-        r.field("wlan.flags", "wlan", HEX8, "Flags", byteAt(1));
-        r.field("radiotap.length", "radiotap", UINT, "Header length", (p, i, s) -> {
-            if (has(p, i, 2, 2)) {
-                s.integer(Bytes.u16le(p.buffer(), p.offset(i) + 2));
-            }
-        });
-        r.field("radiotap.present.word", "radiotap", dev.trawl.decode.field.FieldType.HEX32, "Present flags",
-                (p, i, s) -> {
-                    if (has(p, i, 4, 4)) {
-                        s.integer(Bytes.i32le(p.buffer(), p.offset(i) + 4) & 0xFFFFFFFFL);
-                    }
-                });
+        WirelessFields.register(r);
     }
 
     private static dev.trawl.decode.field.FieldExtractor arpAddress(int which, boolean hardware) {

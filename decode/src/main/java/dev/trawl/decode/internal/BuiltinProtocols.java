@@ -15,6 +15,7 @@ import dev.trawl.decode.spi.DecoderPlugin;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.internal.link.LinkProtocols;
 import dev.trawl.decode.internal.link.LlcDecoder;
+import dev.trawl.decode.internal.wireless.WirelessProtocols;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 
 /**
@@ -28,8 +29,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
     public void registerProtocols(ProtocolRegistrar r) {
         registerDecoders(r);
         LinkProtocols.register(r);
-        r.bind(Dispatch.LINKTYPE, 105, Protocols.WLAN);
-        r.bind(Dispatch.LINKTYPE, 127, Protocols.RADIOTAP);
+        WirelessProtocols.register(r);
         r.bind(Dispatch.LINKTYPE, 228, Protocols.IP);
         r.bind(Dispatch.LINKTYPE, 229, Protocols.IPV6);
         Subprotocols.register(r);
@@ -37,7 +37,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         Streams.register(r);
         Named.register(r);
         MoreTunnels.register(r);
-        MoreLinks.register(r);
         registerEtherTypes(r);
         registerIpProtocols(r);
         registerPorts(r);
@@ -79,8 +78,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("dhcp", Apps::dhcp);
         r.protocol("ntp", FastPath.NTP);
         r.protocol("udpencap", Apps::udpEncap);
-        r.protocol("radiotap", Wireless::radiotap);
-        r.protocol("wlan", Wireless::wlan);
         // Protocols named but not decoded: their payload stays one opaque layer with Wireshark's name.
         for (int id = Protocols.DATA_TEXT_LINES; id < Protocols.BUILTIN_COUNT; id++) {
             r.protocol(Protocols.builtinName(id), Decoders.OPAQUE);
@@ -205,7 +202,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         udp(r, Protocols.DHCPV6, 546, 547);
         udp(r, Protocols.SIP, 5060);
         udp(r, Protocols.LDP, 646);
-        udp(r, Protocols.LWAPP, 12222, 12223);
         for (int port = 7000; port <= 7009; port++) {
             udp(r, Protocols.RX, port);
         }

@@ -28,7 +28,6 @@ final class Named {
         udp(r, "olsr", 698);
         udp(r, "bfd", 3784, 4784, 6784, 7784); // single-hop, multihop, LAG, seamless
         udp(r, "bfd_echo", 3785);
-        udp(r, "capwap", 5246);
         udp(r, "dtls", 853); // DNS over DTLS
         udp(r, "lmp", 701);
         r.bind(Dispatch.UDP_PORT, 1700, Protocols.RADIUS); // dynamic authorization, as some vendors use it
@@ -41,7 +40,6 @@ final class Named {
         r.bind(Dispatch.UDP_PORT, 4341, lispData);
         ipcomp = r.protocol("ipcomp", Named::ipcomp);
         r.bind(Dispatch.IP_PROTO, 108, ipcomp);
-        r.protocol("lwapp", Named::lwapp);
         sdp = r.protocol("sdp", null);
         r.protocol("sip", Named::sip);
         r.bind(Dispatch.TCP_PORT, 5060, r.protocol("sip-over-tcp", Named::sipTcp));
@@ -326,19 +324,6 @@ final class Named {
             p += 8 + ((Bytes.u32(buf, (int) p + 4) + 3) & ~3L);
         }
         return p;
-    }
-
-    /**
-     * LWAPP (RFC 5412): a 6-byte header (version, radio slot and flags; fragment id; length; RSSI and SNR),
-     * then an 802.11 frame, or a control message when the C flag is set.
-     */
-    static int lwapp(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.LWAPP, off, 6, end);
-        if (off + 6 >= end) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 6, end);
-        return (u8(buf, off) & 0x04) != 0 ? Protocols.DATA : Protocols.WLAN;
     }
 
     static int lispData;
