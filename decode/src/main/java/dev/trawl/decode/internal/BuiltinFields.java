@@ -22,6 +22,7 @@ import static dev.trawl.decode.internal.FieldSupport.u8;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.internal.lan.LanFields;
 import dev.trawl.decode.internal.link.LinkFields;
 import dev.trawl.decode.internal.wireless.WirelessFields;
 
@@ -68,16 +69,7 @@ final class BuiltinFields {
 
     private static void link(FieldRegistrar r) {
         LinkFields.ethernet(r);
-        r.field("vlan.priority", "vlan", UINT, "Priority", bits(0, 2, 0xE000, 13));
-        r.field("vlan.dei", "vlan", BOOLEAN, "DEI", bits(0, 2, 0x1000, 12));
-        r.field("vlan.id", "vlan", UINT, "ID", bits(0, 2, 0x0FFF, 0));
-        r.field("vlan.etype", "vlan", HEX16, "Type", (p, i, s) -> {
-            if (has(p, i, 2, 2) && u16(p, i, 2) > 1500) {
-                s.integer(u16(p, i, 2));
-            }
-        });
-        r.field("ieee8021ad.id", "ieee8021ad", UINT, "ID", bits(0, 2, 0x0FFF, 0));
-        r.field("ieee8021ad.priority", "ieee8021ad", UINT, "Priority", bits(0, 2, 0xE000, 13));
+        LanFields.vlanTags(r);
         r.field("mpls.label", "mpls", UINT, "MPLS label", (p, i, s) -> {
             for (int rel = 0; rel < p.headerLength(i) && has(p, i, rel, 4); rel += 4) {
                 s.integer(FieldSupport.u32(p, i, rel) >>> 12);
@@ -88,34 +80,10 @@ final class BuiltinFields {
                 s.integer(u8(p, i, rel + 3));
             }
         });
-        r.field("arp.hw.type", "arp", UINT, "Hardware type", shortAt(0));
-        r.field("arp.proto.type", "arp", HEX16, "Protocol type", shortAt(2));
-        r.field("arp.hw.size", "arp", UINT, "Hardware size", byteAt(4));
-        r.field("arp.proto.size", "arp", UINT, "Protocol size", byteAt(5));
-        r.field("arp.opcode", "arp", UINT, "Opcode", shortAt(6));
-        r.field("arp.src.hw_mac", "arp", MAC, "Sender MAC address", arpAddress(0, true));
-        r.field("arp.src.proto_ipv4", "arp", IPV4, "Sender IP address", arpAddress(0, false));
-        r.field("arp.dst.hw_mac", "arp", MAC, "Target MAC address", arpAddress(1, true));
-        r.field("arp.dst.proto_ipv4", "arp", IPV4, "Target IP address", arpAddress(1, false));
+        LanFields.arp(r);
         LinkFields.linuxCooked(r);
-        r.field("pppoe.session_id", "pppoes", HEX16, "Session ID", shortAt(2));
-        r.field("pppoe.code", "pppoed", HEX8, "Code", byteAt(1));
+        LanFields.pppoe(r);
         WirelessFields.register(r);
-    }
-
-    private static dev.trawl.decode.field.FieldExtractor arpAddress(int which, boolean hardware) {
-        return (p, i, s) -> {
-            if (!has(p, i, 0, 8)) {
-                return;
-            }
-            int hs = u8(p, i, 4);
-            int ps = u8(p, i, 5);
-            if (hardware ? hs != 6 : ps != 4) {
-                return;
-            }
-            int rel = 8 + which * (hs + ps) + (hardware ? 0 : hs);
-            FieldSupport.emitBytes(p, i, rel, hardware ? hs : ps, s);
-        };
     }
 
     private static void ipv4(FieldRegistrar r) {

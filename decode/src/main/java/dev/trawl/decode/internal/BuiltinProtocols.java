@@ -13,6 +13,7 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.spi.DecoderPlugin;
 import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.decode.internal.lan.LanProtocols;
 import dev.trawl.decode.internal.link.LinkProtocols;
 import dev.trawl.decode.internal.link.LlcDecoder;
 import dev.trawl.decode.internal.wireless.WirelessProtocols;
@@ -30,10 +31,10 @@ public final class BuiltinProtocols implements DecoderPlugin {
         registerDecoders(r);
         LinkProtocols.register(r);
         WirelessProtocols.register(r);
+        LanProtocols.register(r);
         r.bind(Dispatch.LINKTYPE, 228, Protocols.IP);
         r.bind(Dispatch.LINKTYPE, 229, Protocols.IPV6);
         Subprotocols.register(r);
-        Vendor.register(r);
         Streams.register(r);
         Named.register(r);
         MoreTunnels.register(r);
@@ -49,12 +50,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
 
     private static void registerDecoders(ProtocolRegistrar r) {
         r.protocol("data", FastPath.DATA);
-        r.protocol("vlan", L2::vlan);
-        r.protocol("ieee8021ad", L2::ieee8021ad);
         r.protocol("mpls", L2::mpls);
-        r.protocol("arp", L2::arp);
-        r.protocol("pppoed", L2::pppoeDiscovery);
-        r.protocol("pppoes", L2::pppoeSession);
         r.protocol("ip", FastPath.IPV4);
         r.protocol("ipv6", FastPath.IPV6);
         r.protocol("ipv6.hopopts", Ip::hopByHop);
@@ -87,31 +83,13 @@ public final class BuiltinProtocols implements DecoderPlugin {
     private static void registerEtherTypes(ProtocolRegistrar r) {
         r.bind(ETHERTYPE, 0x0800, Protocols.IP);
         r.bind(ETHERTYPE, 0x86DD, Protocols.IPV6);
-        r.bind(ETHERTYPE, 0x0806, Protocols.ARP);
-        r.bind(ETHERTYPE, 0x8035, Protocols.ARP);
-        r.bind(ETHERTYPE, 0x8100, Protocols.VLAN);
-        r.bind(ETHERTYPE, 0x9100, Protocols.VLAN);
-        r.bind(ETHERTYPE, 0x88A8, Protocols.IEEE8021AD);
         r.bind(ETHERTYPE, 0x8847, Protocols.MPLS);
         r.bind(ETHERTYPE, 0x8848, Protocols.MPLS);
-        r.bind(ETHERTYPE, 0x8863, Protocols.PPPOED);
-        r.bind(ETHERTYPE, 0x8864, Protocols.PPPOES);
-        r.bind(ETHERTYPE, 0x88CC, Protocols.LLDP);
-        r.bind(ETHERTYPE, 0x888E, Protocols.EAPOL);
-        r.bind(ETHERTYPE, 0x8809, Protocols.SLOW);
-        r.bind(ETHERTYPE, 0x9000, Protocols.LOOP);
-        r.bind(ETHERTYPE, 0x8902, r.protocol("cfm", null));
-        r.bind(ETHERTYPE, 0x88E5, r.protocol("macsec", null));
-        r.bind(ETHERTYPE, 0x88CA, r.protocol("tipc", null));
-        r.bind(ETHERTYPE, 0x88A2, r.protocol("aoe", null));
-        r.bind(ETHERTYPE, 0x80F3, r.protocol("aarp", null));
         r.bind(ETHERTYPE, 0x6003, r.protocol("dec_dna", null));
-        r.bind(ETHERTYPE, 0x886F, r.protocol("msnlb", null));
         r.bind(ETHERTYPE, 0x809B, r.protocol("ddp", null));
         r.bind(ETHERTYPE, 0x8137, Protocols.IPX);
         r.bind(ETHERTYPE, 0x8947, r.protocol("gnw", null));
 
-        r.bind(ETHERTYPE, 0x2000, Protocols.CDP);
         // GRE carries EtherTypes plus a few of its own.
         r.bind(GRE_PROTO, 0x0800, Protocols.IP);
         r.bind(GRE_PROTO, 0x86DD, Protocols.IPV6);
@@ -120,8 +98,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(GRE_PROTO, 0x22EB, Protocols.ERSPAN);
         r.bind(GRE_PROTO, 0x880B, Protocols.PPP);
         r.bind(GRE_PROTO, 0x8847, Protocols.MPLS);
-        r.bind(GRE_PROTO, 0x0806, Protocols.ARP);
-        r.bind(GRE_PROTO, 0x2000, Protocols.CDP);
         r.bind(GRE_PROTO, 0x00FE, Protocols.OSI);
         r.bind(GRE_PROTO, 0x8909, r.protocol("cmd", Tunnels::ciscoMetadata));
         r.bind(NULL_FAMILY, 7, Protocols.OSI);
@@ -134,18 +110,10 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(PPP_PROTO, 0x0023, Protocols.OSI);
         r.bind(PPP_PROTO, 0x002B, Protocols.IPX);
         // LLC SAPs and SNAP (Cisco OUI) protocol ids.
-        r.bind(LLC_SAP, 0x42, Protocols.STP);
         r.bind(LLC_SAP, 0xE0, Protocols.IPX);
         r.bind(LLC_SAP, 0xFF, Protocols.IPX);
         r.bind(LLC_SAP, 0xFE, Protocols.OSI);
         r.bind(LLC_SAP, 0x06, Protocols.IP);
-        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x2000), Protocols.CDP);
-        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x2003), Protocols.VTP);
-        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x2004), Protocols.DTP);
-        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x0111), Protocols.UDLD);
-        r.bind(LLC_SAP, LlcDecoder.snapKey(0x00000C, 0x010B), Protocols.STP);
-        r.bind(LLC_SAP, LlcDecoder.snapKey(0x000081, 0x01A1), Protocols.NDP);
-        r.bind(LLC_SAP, LlcDecoder.snapKey(0x000081, 0x01A2), Protocols.NDP);
     }
 
     private static void registerIpProtocols(ProtocolRegistrar r) {

@@ -28,6 +28,15 @@ public final class Decoders {
         return Protocols.NONE;
     }
 
+    /**
+     * Adds a zero-length layer of {@code protocol} over the region and ends the stack: how Wireshark lists the
+     * message or version a sub-dissector names ({@code igmp:igmp}, {@code slow:lacp}, {@code isis:isis.hello}).
+     */
+    public static int marker(DecodeContext ctx, int protocol, int off, int end) {
+        ctx.addLayer(protocol, off, 0, end);
+        return Protocols.NONE;
+    }
+
     /** {@code proto}, or {@link Protocols#DATA} when the lookup found nothing. */
     public static int orData(int proto) {
         return proto < 0 ? Protocols.DATA : proto;

@@ -31,9 +31,6 @@ final class Named {
         udp(r, "dtls", 853); // DNS over DTLS
         udp(r, "lmp", 701);
         r.bind(Dispatch.UDP_PORT, 1700, Protocols.RADIUS); // dynamic authorization, as some vendors use it
-        r.bind(Dispatch.ETHERTYPE, 0x8874, r.protocol("brcm-tag", null));
-        batadv = r.protocol("batadv", Named::batadv);
-        r.bind(Dispatch.ETHERTYPE, 0x4305, batadv);
         udp(r, "tsp", 525);
         udp(r, "lisp", 4342); // control
         lispData = r.protocol("lisp-data", Named::lispData);
@@ -94,7 +91,6 @@ final class Named {
         etherip = r.protocol("etherip", Named::etherip);
         r.bind(Dispatch.IP_PROTO, 97, etherip);
         r.bind(Dispatch.IP_PROTO, 137, Protocols.MPLS);
-        r.bind(Dispatch.ETHERTYPE, 0x8870, Protocols.LLC); // jumbo frames with an LLC header
         r.bind(Dispatch.SCTP_PORT, 2905, r.protocol("m3ua", null));
         eap = r.protocol("eap", null);
         nfs = r.protocol("nfs", null);
@@ -123,8 +119,6 @@ final class Named {
         nsh = r.protocol("nsh", Named::nsh);
         r.protocol("quic", Named::quic);
         gquic = r.protocol("gquic", null);
-        macsec = r.protocol("macsec", Named::macsec);
-        r.bind(Dispatch.ETHERTYPE, 0x88E5, macsec);
     }
 
     static int nsh;
@@ -234,7 +228,6 @@ final class Named {
         ctx.next(off + 2, end);
         return Protocols.ETH;
     }
-    static int macsec;
 
     /**
      * QUIC on UDP 443: Google QUIC's long header carries a version starting with 'Q'. An IETF QUIC v1
@@ -250,16 +243,6 @@ final class Named {
             ctx.addLayer(Protocols.TLS, off, 0, end);
         }
         return Protocols.NONE;
-    }
-
-    /** MACsec (IEEE 802.1AE): an 8-byte SecTAG (16 with an SCI); the protected data is opaque. */
-    static int macsec(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (off >= end) {
-            return Protocols.NONE;
-        }
-        int hl = (u8(buf, off) & 0x20) != 0 ? 16 : 8;
-        header(ctx, macsec, off, hl, end);
-        return off + hl < end ? Protocols.DATA : Protocols.NONE;
     }
 
     private static void udp(ProtocolRegistrar r, String name, int... ports) {
@@ -351,32 +334,6 @@ final class Named {
 
     static int sdp;
     static int diameter;
-    static int batadv;
-
-    /**
-     * B.A.T.M.A.N. advanced (version 15): unicast, unicast with four addresses and broadcast packets carry an
-     * Ethernet frame after a header of 10, 18 and 14 bytes; other packet types (OGMs, ELP) carry none. Other
-     * versions are decoded no further than their name, their payload being data.
-     */
-    static int batadv(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (off + 2 > end) {
-            header(ctx, batadv, off, 2, end);
-            return Protocols.NONE;
-        }
-        int type = u8(buf, off);
-        int version = u8(buf, off + 1);
-        int hl = version != 15 ? 2 : type == 0x40 ? 10 : type == 0x42 ? 18 : type == 0x01 ? 14 : -1;
-        if (hl < 0) {
-            ctx.addLayer(batadv, off, end - off, end);
-            return Protocols.NONE;
-        }
-        header(ctx, batadv, off, hl, end);
-        if (off + hl >= end) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + hl, end);
-        return version == 15 ? Protocols.ETH : Protocols.DATA;
-    }
 
     /** SIP over UDP: the message, and the SDP session description its body holds, if any. */
     static int sip(byte[] buf, int off, int end, DecodeContext ctx) {

@@ -27,10 +27,6 @@ final class Subprotocols {
     static int isisLsp;
     static int isisCsnp;
     static int isisPsnp;
-    static int lacp;
-    static int marker;
-    static int oam;
-    static int ossp;
     static int openflowV1;
     static int openflowV4;
     static int openflowV5;
@@ -46,10 +42,6 @@ final class Subprotocols {
         isisLsp = r.protocol("isis.lsp", null);
         isisCsnp = r.protocol("isis.csnp", null);
         isisPsnp = r.protocol("isis.psnp", null);
-        lacp = r.protocol("lacp", null);
-        marker = r.protocol("marker", null);
-        oam = r.protocol("oampdu", null);
-        ossp = r.protocol("ossp", null);
         openflowV1 = r.protocol("openflow_v1", null);
         openflowV4 = r.protocol("openflow_v4", null);
         openflowV5 = r.protocol("openflow_v5", null);
@@ -60,7 +52,6 @@ final class Subprotocols {
         r.protocol("kerberos", Subprotocols::kerberos);
         r.protocol("osi", Subprotocols::osi);
         r.protocol("isis", Subprotocols::isis);
-        r.protocol("slow", Subprotocols::slow);
         r.protocol("openflow", Subprotocols::openflow);
         r.protocol("pim", Subprotocols::pim);
         r.protocol("nbdgm", Subprotocols::netbiosDatagram);
@@ -166,27 +157,6 @@ final class Subprotocols {
             case 26:
             case 27:
                 return marker(ctx, isisPsnp, off, end);
-            default:
-                return Protocols.NONE;
-        }
-    }
-
-    /** Slow protocols (EtherType 0x8809): the subtype names LACP, marker, OAM or OSSP. */
-    static int slow(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.SLOW, off, 1, end);
-        if (off >= end) {
-            return Protocols.NONE;
-        }
-        switch (u8(buf, off)) {
-            case 1:
-                return marker(ctx, lacp, off, end);
-            case 2:
-                return marker(ctx, marker, off, end);
-            case 3:
-                return marker(ctx, oam, off, end);
-            case 10:
-                ctx.addLayer(ossp, off, 4, end);
-                return off + 4 < end ? Protocols.DATA : Protocols.NONE;
             default:
                 return Protocols.NONE;
         }

@@ -16,7 +16,7 @@ public final class EthernetDecoder {
     }
 
     /** The largest value of the type/length field that is an 802.3 length, as Wireshark draws the line. */
-    static final int MAX_LENGTH = 1500;
+    public static final int MAX_LENGTH = 1500;
     /** The LLC DSAP of IPX, which raw Novell 802.3 frames carry without an LLC header. */
     static final int NOVELL_SAP = 0xFF;
 
