@@ -55,19 +55,4 @@ final class Apps {
         header(ctx, Protocols.NTP, off, 48, end);
         return Protocols.NONE;
     }
-
-    /** NAT-traversal UDP encapsulation (RFC 3948): ESP, or IKE after a zero non-ESP marker. */
-    static int udpEncap(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (end - off == 1 && u8(buf, off) == 0xFF) { // NAT keepalive
-            ctx.addLayer(Protocols.UDPENCAP, off, 1, end);
-            return Protocols.NONE;
-        }
-        if (off + 4 <= end && Bytes.i32(buf, off) == 0) {
-            ctx.addLayer(Protocols.UDPENCAP, off, 4, end);
-            return Protocols.ISAKMP;
-        }
-        ctx.addLayer(Protocols.UDPENCAP, off, 0, end);
-        ctx.next(off, end);
-        return Protocols.ESP;
-    }
 }

@@ -16,6 +16,7 @@ import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.internal.lan.LanProtocols;
 import dev.trawl.decode.internal.link.LinkProtocols;
 import dev.trawl.decode.internal.link.LlcDecoder;
+import dev.trawl.decode.internal.network.NetworkProtocols;
 import dev.trawl.decode.internal.wireless.WirelessProtocols;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 
@@ -32,8 +33,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         LinkProtocols.register(r);
         WirelessProtocols.register(r);
         LanProtocols.register(r);
-        r.bind(Dispatch.LINKTYPE, 228, Protocols.IP);
-        r.bind(Dispatch.LINKTYPE, 229, Protocols.IPV6);
+        NetworkProtocols.register(r);
         Subprotocols.register(r);
         Streams.register(r);
         Named.register(r);
@@ -51,17 +51,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
     private static void registerDecoders(ProtocolRegistrar r) {
         r.protocol("data", FastPath.DATA);
         r.protocol("mpls", L2::mpls);
-        r.protocol("ip", FastPath.IPV4);
-        r.protocol("ipv6", FastPath.IPV6);
-        r.protocol("ipv6.hopopts", Ip::hopByHop);
-        r.protocol("ipv6.routing", Ip::routing);
-        r.protocol("ipv6.fraghdr", Ip::fragment);
-        r.protocol("ipv6.dstopts", Ip::destinationOptions);
-        r.protocol("ah", Ip::ah);
-        r.protocol("esp", Ip::esp);
-        r.protocol("icmp", Transport::icmp);
-        r.protocol("icmpv6", Transport::icmpv6);
-        r.protocol("igmp", Transport::igmp);
         r.protocol("tcp", FastPath.TCP);
         r.protocol("udp", FastPath.UDP);
         r.protocol("sctp", Transport::sctp);
@@ -73,7 +62,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.protocol("mdns", FastPath.MDNS);
         r.protocol("dhcp", Apps::dhcp);
         r.protocol("ntp", FastPath.NTP);
-        r.protocol("udpencap", Apps::udpEncap);
         // Protocols named but not decoded: their payload stays one opaque layer with Wireshark's name.
         for (int id = Protocols.DATA_TEXT_LINES; id < Protocols.BUILTIN_COUNT; id++) {
             r.protocol(Protocols.builtinName(id), Decoders.OPAQUE);
@@ -81,18 +69,10 @@ public final class BuiltinProtocols implements DecoderPlugin {
     }
 
     private static void registerEtherTypes(ProtocolRegistrar r) {
-        r.bind(ETHERTYPE, 0x0800, Protocols.IP);
-        r.bind(ETHERTYPE, 0x86DD, Protocols.IPV6);
         r.bind(ETHERTYPE, 0x8847, Protocols.MPLS);
         r.bind(ETHERTYPE, 0x8848, Protocols.MPLS);
-        r.bind(ETHERTYPE, 0x6003, r.protocol("dec_dna", null));
-        r.bind(ETHERTYPE, 0x809B, r.protocol("ddp", null));
-        r.bind(ETHERTYPE, 0x8137, Protocols.IPX);
-        r.bind(ETHERTYPE, 0x8947, r.protocol("gnw", null));
 
         // GRE carries EtherTypes plus a few of its own.
-        r.bind(GRE_PROTO, 0x0800, Protocols.IP);
-        r.bind(GRE_PROTO, 0x86DD, Protocols.IPV6);
         r.bind(GRE_PROTO, 0x6558, Protocols.ETH);
         r.bind(GRE_PROTO, 0x88BE, Protocols.ERSPAN);
         r.bind(GRE_PROTO, 0x22EB, Protocols.ERSPAN);
@@ -101,36 +81,18 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(GRE_PROTO, 0x00FE, Protocols.OSI);
         r.bind(GRE_PROTO, 0x8909, r.protocol("cmd", Tunnels::ciscoMetadata));
         r.bind(NULL_FAMILY, 7, Protocols.OSI);
-        r.bind(NULL_FAMILY, 23, Protocols.IPX);
         // PPP protocol numbers.
-        r.bind(PPP_PROTO, 0x0021, Protocols.IP);
-        r.bind(PPP_PROTO, 0x0057, Protocols.IPV6);
         r.bind(PPP_PROTO, 0x0281, Protocols.MPLS);
         r.bind(PPP_PROTO, 0x0283, Protocols.MPLS);
         r.bind(PPP_PROTO, 0x0023, Protocols.OSI);
-        r.bind(PPP_PROTO, 0x002B, Protocols.IPX);
         // LLC SAPs and SNAP (Cisco OUI) protocol ids.
-        r.bind(LLC_SAP, 0xE0, Protocols.IPX);
-        r.bind(LLC_SAP, 0xFF, Protocols.IPX);
         r.bind(LLC_SAP, 0xFE, Protocols.OSI);
-        r.bind(LLC_SAP, 0x06, Protocols.IP);
     }
 
     private static void registerIpProtocols(ProtocolRegistrar r) {
-        r.bind(IP_PROTO, 0, Protocols.IPV6_HOPOPTS);
-        r.bind(IP_PROTO, 1, Protocols.ICMP);
-        r.bind(IP_PROTO, 2, Protocols.IGMP);
-        r.bind(IP_PROTO, 4, Protocols.IP);
         r.bind(IP_PROTO, 6, Protocols.TCP);
         r.bind(IP_PROTO, 17, Protocols.UDP);
-        r.bind(IP_PROTO, 41, Protocols.IPV6);
-        r.bind(IP_PROTO, 43, Protocols.IPV6_ROUTING);
-        r.bind(IP_PROTO, 44, Protocols.IPV6_FRAGHDR);
         r.bind(IP_PROTO, 47, Protocols.GRE);
-        r.bind(IP_PROTO, 50, Protocols.ESP);
-        r.bind(IP_PROTO, 51, Protocols.AH);
-        r.bind(IP_PROTO, 58, Protocols.ICMPV6);
-        r.bind(IP_PROTO, 60, Protocols.IPV6_DSTOPTS);
         r.bind(IP_PROTO, 89, Protocols.OSPF);
         r.bind(IP_PROTO, 103, Protocols.PIM);
         r.bind(IP_PROTO, 112, Protocols.VRRP);
@@ -139,8 +101,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         r.bind(IP_PROTO, 46, r.protocol("rsvp", null));
         r.bind(IP_PROTO, 88, r.protocol("eigrp", null));
         r.bind(IP_PROTO, 113, r.protocol("pgm", null));
-        r.bind(IP_PROTO, 135, r.protocol("mipv6", null));
-        r.bind(IP_PROTO, 54, r.protocol("nhrp", null));
     }
 
     private static void registerPorts(ProtocolRegistrar r) {
@@ -151,8 +111,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         udp(r, Protocols.VXLAN, 4789);
         udp(r, Protocols.MPLS, 6635);
         udp(r, Protocols.GENEVE, 6081);
-        udp(r, Protocols.UDPENCAP, 4500);
-        udp(r, Protocols.ISAKMP, 500);
         udp(r, Protocols.TFTP, 69);
         udp(r, Protocols.SYSLOG, 514);
         udp(r, Protocols.SNMP, 161, 162);

@@ -2,6 +2,8 @@ package dev.trawl.decode.internal;
 
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.internal.link.EthernetDecoder;
+import dev.trawl.decode.internal.network.Ipv4Decoder;
+import dev.trawl.decode.internal.network.Ipv6Decoder;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 
@@ -19,8 +21,8 @@ public final class FastPath {
     /** The built-in decoder instances, as registered; compared by identity. */
     public static final ProtocolDecoder DATA = Decoders::data;
     public static final ProtocolDecoder ETHERNET = EthernetDecoder::decode;
-    public static final ProtocolDecoder IPV4 = Ip::ipv4;
-    public static final ProtocolDecoder IPV6 = Ip::ipv6;
+    public static final ProtocolDecoder IPV4 = Ipv4Decoder::decode;
+    public static final ProtocolDecoder IPV6 = Ipv6Decoder::decode;
     public static final ProtocolDecoder TCP = Transport::tcp;
     public static final ProtocolDecoder UDP = Transport::udp;
     public static final ProtocolDecoder DNS = Apps::dns;
@@ -99,9 +101,9 @@ public final class FastPath {
             case Protocols.ETH:
                 return EthernetDecoder.decode(buf, off, end, ctx);
             case Protocols.IP:
-                return Ip.ipv4(buf, off, end, ctx);
+                return Ipv4Decoder.decode(buf, off, end, ctx);
             case Protocols.IPV6:
-                return Ip.ipv6(buf, off, end, ctx);
+                return Ipv6Decoder.decode(buf, off, end, ctx);
             case Protocols.TCP:
                 return Transport.tcp(buf, off, end, ctx);
             case Protocols.UDP:

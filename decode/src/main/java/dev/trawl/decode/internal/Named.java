@@ -35,8 +35,6 @@ final class Named {
         udp(r, "lisp", 4342); // control
         lispData = r.protocol("lisp-data", Named::lispData);
         r.bind(Dispatch.UDP_PORT, 4341, lispData);
-        ipcomp = r.protocol("ipcomp", Named::ipcomp);
-        r.bind(Dispatch.IP_PROTO, 108, ipcomp);
         sdp = r.protocol("sdp", null);
         r.protocol("sip", Named::sip);
         r.bind(Dispatch.TCP_PORT, 5060, r.protocol("sip-over-tcp", Named::sipTcp));
@@ -310,7 +308,6 @@ final class Named {
     }
 
     static int lispData;
-    static int ipcomp;
 
     /** LISP data plane (RFC 9300): an 8-byte header, then the encapsulated IP packet. */
     static int lispData(byte[] buf, int off, int end, DecodeContext ctx) {
@@ -320,16 +317,6 @@ final class Named {
         }
         ctx.next(off + 8, end);
         return Decoders.byVersion(buf, off + 8, end);
-    }
-
-    /** IP payload compression (RFC 3173): a 4-byte header, then the compressed payload. */
-    static int ipcomp(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, ipcomp, off, 4, end);
-        if (off + 4 >= end) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 4, end);
-        return Protocols.DATA;
     }
 
     static int sdp;

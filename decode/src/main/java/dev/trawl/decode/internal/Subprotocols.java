@@ -19,8 +19,6 @@ final class Subprotocols {
     private Subprotocols() {
     }
 
-    static int igmpMessage;
-    static int dvmrp;
     static int afs;
     static int krb4;
     static int isisHello;
@@ -31,11 +29,8 @@ final class Subprotocols {
     static int openflowV4;
     static int openflowV5;
     static int openflowV6;
-    static int gnw;
 
     static void register(ProtocolRegistrar r) {
-        igmpMessage = r.protocol("igmp.message", "igmp", null);
-        dvmrp = r.protocol("dvmrp", null);
         afs = r.protocol("afs", null);
         krb4 = r.protocol("krb4", null);
         isisHello = r.protocol("isis.hello", null);
@@ -46,8 +41,6 @@ final class Subprotocols {
         openflowV4 = r.protocol("openflow_v4", null);
         openflowV5 = r.protocol("openflow_v5", null);
         openflowV6 = r.protocol("openflow_v6", null);
-        gnw = r.protocol("gnw", null);
-        r.protocol("igmp", Subprotocols::igmp);
         r.protocol("rx", Subprotocols::rx);
         r.protocol("kerberos", Subprotocols::kerberos);
         r.protocol("osi", Subprotocols::osi);
@@ -62,28 +55,6 @@ final class Subprotocols {
     private static int marker(DecodeContext ctx, int protocol, int off, int end) {
         ctx.addLayer(protocol, off, 0, end);
         return Protocols.NONE;
-    }
-
-    /** IGMP: the common header, then Wireshark's per-message sub-dissector, named by the type. */
-    static int igmp(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.IGMP, off, 8, end);
-        if (off >= end) {
-            return Protocols.NONE;
-        }
-        switch (u8(buf, off)) {
-            case 0x11: // membership query
-            case 0x12: // v1 report
-            case 0x16: // v2 report
-            case 0x17: // leave
-            case 0x22: // v3 report
-            case 0x1E: // multicast traceroute response
-            case 0x1F: // multicast traceroute
-                return marker(ctx, igmpMessage, off, end);
-            case 0x13:
-                return marker(ctx, dvmrp, off, end);
-            default:
-                return Protocols.NONE;
-        }
     }
 
     /** Rx (AFS's RPC): a 28-byte header; DATA packets to the AFS service ports carry AFS calls. */

@@ -8,17 +8,13 @@ import static dev.trawl.decode.internal.Decoders.orData;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.network.Quotation;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 
 /** Decoders of ICMP, ICMPv6, IGMP, TCP, UDP and SCTP. */
 final class Transport {
     private Transport() {
-    }
-
-    private static int quotedFlag(DecodeContext ctx) {
-        int n = ctx.layerCount();
-        return n > 0 ? ctx.flagsAt(n - 1) & LayerFlags.QUOTED : 0;
     }
 
     /**
@@ -47,79 +43,8 @@ final class Transport {
         }
     }
 
-    static int icmp(byte[] buf, int off, int end, DecodeContext ctx) {
-        int quoted = quotedFlag(ctx);
-        int layer = header(ctx, Protocols.ICMP, off, Math.min(8, Math.max(4, end - off)), end);
-        ctx.flag(layer, quoted);
-        if (off + 4 > end) {
-            return Protocols.NONE;
-        }
-        if (ctx.verifyChecksums() && quoted == 0
-                && Bytes.onesComplementSum(buf, off, end - off, 0) != 0xFFFF) {
-            ctx.flag(layer, LayerFlags.BAD_CHECKSUM);
-        }
-        int type = u8(buf, off);
-        if (off + 8 > end) {
-            return Protocols.NONE;
-        }
-        if (type == 5 && off + 9 <= end) {
-            // Wireshark reads no more of the datagram a redirect quotes than its IP header and 8 bytes.
-            ctx.next(off + 8, Math.min(end, off + 8 + (u8(buf, off + 8) & 0x0F) * 4 + 8));
-        } else {
-            ctx.next(off + 8, end);
-        }
-        switch (type) {
-            case 3: // destination unreachable
-            case 4: // source quench
-            case 5: // redirect
-            case 11: // time exceeded
-            case 12: // parameter problem
-                if ((ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0) {
-                    return Protocols.DATA;
-                }
-                nameIfSent(ctx, off + 8, end); // the header the error quotes
-                return Protocols.IP;
-            case 0: // echo reply
-            case 8: // echo request
-                return Protocols.DATA;
-            default:
-                return Protocols.NONE;
-        }
-    }
-
-    static int icmpv6(byte[] buf, int off, int end, DecodeContext ctx) {
-        int quoted = quotedFlag(ctx);
-        int layer = header(ctx, Protocols.ICMPV6, off, Math.min(8, Math.max(4, end - off)), end);
-        ctx.flag(layer, quoted);
-        if (off + 4 > end) {
-            return Protocols.NONE;
-        }
-        int type = u8(buf, off);
-        if (off + 8 > end) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 8, end);
-        switch (type) {
-            case 1: // destination unreachable
-            case 2: // packet too big
-            case 3: // time exceeded
-            case 4: // parameter problem
-                return (ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0 ? Protocols.DATA : Protocols.IPV6;
-            case 128: // echo request
-            case 129: // echo reply
-                return Protocols.DATA;
-            default:
-                return Protocols.NONE;
-        }
-    }
-
-    static int igmp(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.IGMP, off, 8, end);
-        return Protocols.NONE;
-    }
-
     static int tcp(byte[] buf, int off, int end, DecodeContext ctx) {
-        int quoted = quotedFlag(ctx);
+        int quoted = Quotation.inherited(ctx);
         if (off + 20 > end) {
             int layer = header(ctx, Protocols.TCP, off, 20, end);
             ctx.flag(layer, quoted);
@@ -163,7 +88,7 @@ final class Transport {
             verifyTransportChecksum(buf, off, end, ctx, layer, 6);
         }
         ctx.next(off + hl, end);
-        if (quoted != 0 && !Ip.insideSflow(ctx) || off + hl >= end) {
+        if (quoted != 0 && !Quotation.insideSflow(ctx) || off + hl >= end) {
             return Protocols.NONE; // what an ICMP error quotes ends with the transport header
         }
         return tcpPayload(buf, off, hl, end, ctx);
@@ -201,7 +126,7 @@ final class Transport {
     }
 
     static int udp(byte[] buf, int off, int end, DecodeContext ctx) {
-        int quoted = quotedFlag(ctx);
+        int quoted = Quotation.inherited(ctx);
         if (off + 8 > end) {
             ctx.flag(header(ctx, Protocols.UDP, off, 8, end), quoted);
             return Protocols.NONE;
