@@ -17,6 +17,7 @@ import dev.trawl.decode.internal.lan.LanProtocols;
 import dev.trawl.decode.internal.link.LinkProtocols;
 import dev.trawl.decode.internal.link.LlcDecoder;
 import dev.trawl.decode.internal.network.NetworkProtocols;
+import dev.trawl.decode.internal.transport.TransportProtocols;
 import dev.trawl.decode.internal.wireless.WirelessProtocols;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 
@@ -34,6 +35,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         WirelessProtocols.register(r);
         LanProtocols.register(r);
         NetworkProtocols.register(r);
+        TransportProtocols.register(r);
         Subprotocols.register(r);
         Streams.register(r);
         Named.register(r);
@@ -51,9 +53,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
     private static void registerDecoders(ProtocolRegistrar r) {
         r.protocol("data", FastPath.DATA);
         r.protocol("mpls", L2::mpls);
-        r.protocol("tcp", FastPath.TCP);
-        r.protocol("udp", FastPath.UDP);
-        r.protocol("sctp", Transport::sctp);
         r.protocol("gre", Tunnels::gre);
         r.protocol("erspan", Tunnels::erspan);
         r.protocol("vxlan", Tunnels::vxlan);
@@ -90,17 +89,12 @@ public final class BuiltinProtocols implements DecoderPlugin {
     }
 
     private static void registerIpProtocols(ProtocolRegistrar r) {
-        r.bind(IP_PROTO, 6, Protocols.TCP);
-        r.bind(IP_PROTO, 17, Protocols.UDP);
         r.bind(IP_PROTO, 47, Protocols.GRE);
         r.bind(IP_PROTO, 89, Protocols.OSPF);
         r.bind(IP_PROTO, 103, Protocols.PIM);
         r.bind(IP_PROTO, 112, Protocols.VRRP);
-        r.bind(IP_PROTO, 132, Protocols.SCTP);
-        r.bind(IP_PROTO, 33, r.protocol("dccp", null));
         r.bind(IP_PROTO, 46, r.protocol("rsvp", null));
         r.bind(IP_PROTO, 88, r.protocol("eigrp", null));
-        r.bind(IP_PROTO, 113, r.protocol("pgm", null));
     }
 
     private static void registerPorts(ProtocolRegistrar r) {

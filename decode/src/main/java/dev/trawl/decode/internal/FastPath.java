@@ -4,6 +4,8 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.internal.link.EthernetDecoder;
 import dev.trawl.decode.internal.network.Ipv4Decoder;
 import dev.trawl.decode.internal.network.Ipv6Decoder;
+import dev.trawl.decode.internal.transport.TcpDecoder;
+import dev.trawl.decode.internal.transport.UdpDecoder;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 
@@ -23,8 +25,8 @@ public final class FastPath {
     public static final ProtocolDecoder ETHERNET = EthernetDecoder::decode;
     public static final ProtocolDecoder IPV4 = Ipv4Decoder::decode;
     public static final ProtocolDecoder IPV6 = Ipv6Decoder::decode;
-    public static final ProtocolDecoder TCP = Transport::tcp;
-    public static final ProtocolDecoder UDP = Transport::udp;
+    public static final ProtocolDecoder TCP = TcpDecoder::decode;
+    public static final ProtocolDecoder UDP = UdpDecoder::decode;
     public static final ProtocolDecoder DNS = Apps::dns;
     public static final ProtocolDecoder MDNS = Apps::mdns;
     public static final ProtocolDecoder NTP = Apps::ntp;
@@ -85,12 +87,12 @@ public final class FastPath {
      * or by a TLS record header. {@code off} is the TCP header's index, {@code hl} its length.
      */
     public static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
-        return Transport.tcpPayload(buf, off, hl, end, ctx);
+        return TcpDecoder.payload(buf, off, hl, end, ctx);
     }
 
     /** The second half of the built-in UDP decoder: the protocol of a datagram's non-empty payload, by port. */
     public static int udpPayload(byte[] buf, int off, int end, DecodeContext ctx) {
-        return Transport.udpPayload(buf, off, end, ctx);
+        return UdpDecoder.payload(buf, off, end, ctx);
     }
 
     /** Calls the built-in decoder of {@code protocol} directly, or returns {@link #NOT_HANDLED}. */
@@ -105,9 +107,9 @@ public final class FastPath {
             case Protocols.IPV6:
                 return Ipv6Decoder.decode(buf, off, end, ctx);
             case Protocols.TCP:
-                return Transport.tcp(buf, off, end, ctx);
+                return TcpDecoder.decode(buf, off, end, ctx);
             case Protocols.UDP:
-                return Transport.udp(buf, off, end, ctx);
+                return UdpDecoder.decode(buf, off, end, ctx);
             case Protocols.DNS:
                 return Apps.dns(buf, off, end, ctx);
             case Protocols.MDNS:

@@ -21,7 +21,6 @@ final class Named {
     static int nfs;
     static int rpc;
     static int dbLspDisc;
-    static int dccp;
     static int wccp;
 
     static void register(ProtocolRegistrar r) {
@@ -108,7 +107,6 @@ final class Named {
             return json;
         });
         r.bind(Dispatch.UDP_PORT, 17500, dbLspDisc);
-        dccp = r.protocol("dccp", Named::dccp);
         wccp = r.protocol("wccp", Named::wccpRedirect);
         r.bind(Dispatch.GRE_PROTO, 0x883E, wccp);
         r.protocol("tftp", Named::tftp);
@@ -497,17 +495,6 @@ final class Named {
             p += len;
         }
         return Protocols.NONE;
-    }
-
-    /** DCCP (RFC 4340): the data offset gives the header length; what follows is application data. */
-    static int dccp(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (off + 5 > end) {
-            header(ctx, dccp, off, 12, end);
-            return Protocols.NONE;
-        }
-        int hl = u8(buf, off + 4) * 4;
-        header(ctx, dccp, off, Math.max(hl, 12), end);
-        return hl >= 12 && off + hl < end ? Protocols.DATA : Protocols.NONE;
     }
 
     /** WCCP redirect header in GRE: four bytes, then the redirected IP packet. */

@@ -5,6 +5,7 @@ import static dev.trawl.decode.internal.Bytes.u8;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.application.TlsRecords;
 import dev.trawl.decode.internal.state.StreamReassembler;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
@@ -230,30 +231,13 @@ final class Streams {
         return end - from >= suffix.length() && startsWith(buf, end - suffix.length(), end, suffix);
     }
 
-    /** Whether a TLS record header starts at {@code off}. */
-    static boolean isRecord(byte[] buf, int off, int end) {
-        if (off + 5 > end) {
-            return false;
-        }
-        int type = u8(buf, off);
-        int major = u8(buf, off + 1);
-        int minor = u8(buf, off + 2);
-        return type >= 20 && type <= 24 && major == 3 && minor <= 4 && u16(buf, off + 3) <= 18432;
-    }
-
-    /** Whether a TLS handshake record (a likely ClientHello or ServerHello) starts at {@code off}. */
-    static boolean isHandshake(byte[] buf, int off, int end) {
-        return isRecord(buf, off, end) && u8(buf, off) == 22 && off + 6 <= end
-                && (u8(buf, off + 5) == 1 || u8(buf, off + 5) == 2);
-    }
-
     /**
      * TLS: a segment that starts with a record header is TLS, whole records or not. One that continues a
      * record begun earlier shows bare TCP payload, except the segment that completes the record, which
      * Wireshark shows as TLS (known when streams are followed; see {@link dev.trawl.decode.spi.StreamReassembly#endsRecord}).
      */
     static int tls(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (!isRecord(buf, off, end)) {
+        if (!TlsRecords.isRecord(buf, off, end)) {
             if (ctx.streams().endsRecord(buf, off, end)) {
                 ctx.addLayer(Protocols.TLS, off, 0, end);
                 return Protocols.NONE;
@@ -261,7 +245,7 @@ final class Streams {
             return ProtocolDecoder.INCOMPLETE;
         }
         int p = off;
-        while (p + 5 <= end && isRecord(buf, p, end)) {
+        while (p + 5 <= end && TlsRecords.isRecord(buf, p, end)) {
             int recordEnd = p + 5 + u16(buf, p + 3);
             if (recordEnd > end) {
                 ctx.streams().expectRecordEnd(buf, recordEnd - off);
