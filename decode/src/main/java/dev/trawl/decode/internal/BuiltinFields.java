@@ -24,7 +24,11 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.internal.lan.LanFields;
 import dev.trawl.decode.internal.link.LinkFields;
+import dev.trawl.decode.internal.network.IcmpFields;
 import dev.trawl.decode.internal.network.IpFields;
+import dev.trawl.decode.internal.transport.DatagramFields;
+import dev.trawl.decode.internal.transport.TcpFields;
+import dev.trawl.decode.internal.tunnel.TunnelFields;
 import dev.trawl.decode.internal.wireless.WirelessFields;
 
 /** Fields of the frame, link and network layers, named and printed as Wireshark does. */
@@ -37,7 +41,11 @@ final class BuiltinFields {
         link(r);
         IpFields.ipv4(r);
         IpFields.ipv6(r);
-        TransportFields.register(r);
+        IcmpFields.register(r);
+        TcpFields.register(r);
+        DatagramFields.udp(r);
+        DatagramFields.sctp(r);
+        TunnelFields.register(r);
         AppFields.register(r);
     }
 
@@ -71,16 +79,7 @@ final class BuiltinFields {
     private static void link(FieldRegistrar r) {
         LinkFields.ethernet(r);
         LanFields.vlanTags(r);
-        r.field("mpls.label", "mpls", UINT, "MPLS label", (p, i, s) -> {
-            for (int rel = 0; rel < p.headerLength(i) && has(p, i, rel, 4); rel += 4) {
-                s.integer(FieldSupport.u32(p, i, rel) >>> 12);
-            }
-        });
-        r.field("mpls.ttl", "mpls", UINT, "MPLS TTL", (p, i, s) -> {
-            for (int rel = 0; rel < p.headerLength(i) && has(p, i, rel, 4); rel += 4) {
-                s.integer(u8(p, i, rel + 3));
-            }
-        });
+        TunnelFields.mpls(r);
         LanFields.arp(r);
         LinkFields.linuxCooked(r);
         LanFields.pppoe(r);

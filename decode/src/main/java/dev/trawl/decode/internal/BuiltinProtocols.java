@@ -18,6 +18,7 @@ import dev.trawl.decode.internal.link.LinkProtocols;
 import dev.trawl.decode.internal.link.LlcDecoder;
 import dev.trawl.decode.internal.network.NetworkProtocols;
 import dev.trawl.decode.internal.transport.TransportProtocols;
+import dev.trawl.decode.internal.tunnel.TunnelProtocols;
 import dev.trawl.decode.internal.wireless.WirelessProtocols;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 
@@ -36,10 +37,10 @@ public final class BuiltinProtocols implements DecoderPlugin {
         LanProtocols.register(r);
         NetworkProtocols.register(r);
         TransportProtocols.register(r);
+        TunnelProtocols.register(r);
         Subprotocols.register(r);
         Streams.register(r);
         Named.register(r);
-        MoreTunnels.register(r);
         registerEtherTypes(r);
         registerIpProtocols(r);
         registerPorts(r);
@@ -52,11 +53,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
 
     private static void registerDecoders(ProtocolRegistrar r) {
         r.protocol("data", FastPath.DATA);
-        r.protocol("mpls", L2::mpls);
-        r.protocol("gre", Tunnels::gre);
-        r.protocol("erspan", Tunnels::erspan);
-        r.protocol("vxlan", Tunnels::vxlan);
-        r.protocol("geneve", Tunnels::geneve);
         r.protocol("dns", FastPath.DNS);
         r.protocol("mdns", FastPath.MDNS);
         r.protocol("dhcp", Apps::dhcp);
@@ -68,28 +64,17 @@ public final class BuiltinProtocols implements DecoderPlugin {
     }
 
     private static void registerEtherTypes(ProtocolRegistrar r) {
-        r.bind(ETHERTYPE, 0x8847, Protocols.MPLS);
-        r.bind(ETHERTYPE, 0x8848, Protocols.MPLS);
 
         // GRE carries EtherTypes plus a few of its own.
-        r.bind(GRE_PROTO, 0x6558, Protocols.ETH);
-        r.bind(GRE_PROTO, 0x88BE, Protocols.ERSPAN);
-        r.bind(GRE_PROTO, 0x22EB, Protocols.ERSPAN);
-        r.bind(GRE_PROTO, 0x880B, Protocols.PPP);
-        r.bind(GRE_PROTO, 0x8847, Protocols.MPLS);
         r.bind(GRE_PROTO, 0x00FE, Protocols.OSI);
-        r.bind(GRE_PROTO, 0x8909, r.protocol("cmd", Tunnels::ciscoMetadata));
         r.bind(NULL_FAMILY, 7, Protocols.OSI);
         // PPP protocol numbers.
-        r.bind(PPP_PROTO, 0x0281, Protocols.MPLS);
-        r.bind(PPP_PROTO, 0x0283, Protocols.MPLS);
         r.bind(PPP_PROTO, 0x0023, Protocols.OSI);
         // LLC SAPs and SNAP (Cisco OUI) protocol ids.
         r.bind(LLC_SAP, 0xFE, Protocols.OSI);
     }
 
     private static void registerIpProtocols(ProtocolRegistrar r) {
-        r.bind(IP_PROTO, 47, Protocols.GRE);
         r.bind(IP_PROTO, 89, Protocols.OSPF);
         r.bind(IP_PROTO, 103, Protocols.PIM);
         r.bind(IP_PROTO, 112, Protocols.VRRP);
@@ -102,9 +87,6 @@ public final class BuiltinProtocols implements DecoderPlugin {
         udp(r, Protocols.MDNS, 5353);
         udp(r, Protocols.DHCP, 67, 68);
         udp(r, Protocols.NTP, 123);
-        udp(r, Protocols.VXLAN, 4789);
-        udp(r, Protocols.MPLS, 6635);
-        udp(r, Protocols.GENEVE, 6081);
         udp(r, Protocols.TFTP, 69);
         udp(r, Protocols.SYSLOG, 514);
         udp(r, Protocols.SNMP, 161, 162);

@@ -21,7 +21,6 @@ final class Named {
     static int nfs;
     static int rpc;
     static int dbLspDisc;
-    static int wccp;
 
     static void register(ProtocolRegistrar r) {
         udp(r, "olsr", 698);
@@ -31,9 +30,6 @@ final class Named {
         udp(r, "lmp", 701);
         r.bind(Dispatch.UDP_PORT, 1700, Protocols.RADIUS); // dynamic authorization, as some vendors use it
         udp(r, "tsp", 525);
-        udp(r, "lisp", 4342); // control
-        lispData = r.protocol("lisp-data", Named::lispData);
-        r.bind(Dispatch.UDP_PORT, 4341, lispData);
         sdp = r.protocol("sdp", null);
         r.protocol("sip", Named::sip);
         r.bind(Dispatch.TCP_PORT, 5060, r.protocol("sip-over-tcp", Named::sipTcp));
@@ -41,13 +37,10 @@ final class Named {
         r.bind(Dispatch.TCP_PORT, 3868, diameter);
         r.bind(Dispatch.SCTP_PORT, 3868, diameter);
         r.bind(Dispatch.ETHERTYPE, 0x88F7, Protocols.PTP); // PTP straight over Ethernet
-        r.bind(Dispatch.IP_PROTO, 115, r.protocol("l2tpv3-over-ip", Named::l2tpv3));
         sflow = r.protocol("sflow", Named::sflow);
         r.bind(Dispatch.UDP_PORT, 6343, sflow);
         udp(r, "llmnr", 5355);
         udp(r, "babel", 6696);
-        udp(r, "openvpn", 1194);
-        udp(r, "wg", 51820);
         udp(r, "cflow", 2055, 9995, 9996, 4739);
         udp(r, "cldap", 389);
         udp(r, "tacplus", 49);
@@ -61,7 +54,6 @@ final class Named {
         tcp(r, "rtsp", 554);
         tcp(r, "nntp", 119);
         tcp(r, "whois", 43);
-        tcp(r, "pptp", 1723);
         tcp(r, "rpkirtr", 323);
         tcp(r, "resp", 6379);
         tcp(r, "ldap", 3268); // the global catalog
@@ -85,9 +77,6 @@ final class Named {
         r.bind(Dispatch.UDP_PORT, 2727, mgcp);
         coap = r.protocol("coap", Named::coap);
         r.bind(Dispatch.UDP_PORT, 5683, coap);
-        etherip = r.protocol("etherip", Named::etherip);
-        r.bind(Dispatch.IP_PROTO, 97, etherip);
-        r.bind(Dispatch.IP_PROTO, 137, Protocols.MPLS);
         r.bind(Dispatch.SCTP_PORT, 2905, r.protocol("m3ua", null));
         eap = r.protocol("eap", null);
         nfs = r.protocol("nfs", null);
@@ -107,24 +96,17 @@ final class Named {
             return json;
         });
         r.bind(Dispatch.UDP_PORT, 17500, dbLspDisc);
-        wccp = r.protocol("wccp", Named::wccpRedirect);
-        r.bind(Dispatch.GRE_PROTO, 0x883E, wccp);
         r.protocol("tftp", Named::tftp);
-        int gpe = r.protocol("vxlan-gpe", Named::vxlanGpe);
-        r.bind(Dispatch.UDP_PORT, 4790, gpe);
-        nsh = r.protocol("nsh", Named::nsh);
         r.protocol("quic", Named::quic);
         gquic = r.protocol("gquic", null);
     }
 
-    static int nsh;
     static int gquic;
     static int smb2;
     static int nbss;
     static int dcerpc;
     static int mgcp;
     static int coap;
-    static int etherip;
 
     /**
      * NetBIOS Session Service (RFC 1002), also SMB's framing on port 445: a 4-byte header; a session message
@@ -215,16 +197,6 @@ final class Named {
         return Protocols.NONE;
     }
 
-    /** EtherIP (RFC 3378): a 2-byte header (version 3), then an Ethernet frame. */
-    static int etherip(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, etherip, off, 2, end);
-        if (off + 2 >= end || (u8(buf, off) >>> 4) != 3) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 2, end);
-        return Protocols.ETH;
-    }
-
     /**
      * QUIC on UDP 443: Google QUIC's long header carries a version starting with 'Q'. An IETF QUIC v1
      * Initial packet carries the TLS handshake, which Wireshark decrypts and lists as {@code quic:tls}.
@@ -305,17 +277,6 @@ final class Named {
         return p;
     }
 
-    static int lispData;
-
-    /** LISP data plane (RFC 9300): an 8-byte header, then the encapsulated IP packet. */
-    static int lispData(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, lispData, off, 8, end);
-        if (off + 8 >= end) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 8, end);
-        return Decoders.byVersion(buf, off + 8, end);
-    }
 
     static int sdp;
     static int diameter;
@@ -383,19 +344,6 @@ final class Named {
         }
         ctx.addLayer(diameter, off, 20, end);
         return Protocols.NONE;
-    }
-
-    /**
-     * L2TP version 3 straight over IP (RFC 3931): a 4-byte session id, 0 for a control message; a session's
-     * payload depends on its pseudowire, which Wireshark does not guess: it shows data.
-     */
-    static int l2tpv3(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, MoreTunnels.l2tp, off, 4, end);
-        if (off + 4 >= end || Bytes.i32(buf, off) == 0) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 4, end);
-        return Protocols.DATA;
     }
 
     static int sflow;
@@ -495,54 +443,6 @@ final class Named {
             p += len;
         }
         return Protocols.NONE;
-    }
-
-    /** WCCP redirect header in GRE: four bytes, then the redirected IP packet. */
-    static int wccpRedirect(byte[] buf, int off, int end, DecodeContext ctx) {
-        // Wireshark lists the redirected packet right after GRE, without a layer of its own.
-        if (off + 4 >= end) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 4, end);
-        return Decoders.byVersion(buf, off + 4, end);
-    }
-
-    /** The protocol for a VXLAN-GPE or NSH next-protocol value. */
-    private static int gpeNext(int next) {
-        switch (next) {
-            case 1:
-                return Protocols.IP;
-            case 2:
-                return Protocols.IPV6;
-            case 3:
-                return Protocols.ETH;
-            case 4:
-                return nsh;
-            case 5:
-                return Protocols.MPLS;
-            default:
-                return Protocols.DATA;
-        }
-    }
-
-    /** VXLAN-GPE: an 8-byte header naming its payload; Wireshark lists no layer for it. */
-    static int vxlanGpe(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (off + 8 >= end) {
-            return dev.trawl.decode.spi.ProtocolDecoder.REJECT;
-        }
-        ctx.next(off + 8, end);
-        return gpeNext(u8(buf, off + 3));
-    }
-
-    /** Network Service Header (RFC 8300): length in 4-byte words, then the payload its next protocol names. */
-    static int nsh(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (off + 8 > end) {
-            header(ctx, nsh, off, 8, end);
-            return Protocols.NONE;
-        }
-        int hl = (u16(buf, off) & 0x3F) * 4;
-        header(ctx, nsh, off, Math.max(hl, 8), end);
-        return hl >= 8 && off + hl < end ? gpeNext(u8(buf, off + 3)) : Protocols.NONE;
     }
 
     /** TFTP: a DATA packet (opcode 3) carries data after its 4-byte header. */

@@ -8,6 +8,7 @@ import dev.trawl.decode.internal.Decoders;
 import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.spi.ProtocolRegistrar;
+import dev.trawl.pcap.EtherType;
 import dev.trawl.pcap.LinkType;
 
 /**
@@ -30,7 +31,9 @@ public final class LinkProtocols {
 
     /** Registers the link layers and binds them to their link types. */
     public static void register(ProtocolRegistrar r) {
-        r.bind(LINKTYPE, LinkType.ETHERNET.value(), r.protocol("eth", FastPath.ETHERNET));
+        int ethernet = r.protocol("eth", FastPath.ETHERNET);
+        r.bind(LINKTYPE, LinkType.ETHERNET.value(), ethernet);
+        r.bind(Dispatch.GRE_PROTO, EtherType.TRANSPARENT_ETHERNET_BRIDGING.value(), ethernet);
         r.bind(LINKTYPE, LinkType.ATM_RFC1483.value(), r.protocol("llc", LlcDecoder::decode));
         r.bind(LINKTYPE, LinkType.LINUX_SLL.value(), r.protocol("sll", LinuxCookedDecoder::v1));
         r.bind(LINKTYPE, LinkType.LINUX_SLL2.value(), r.protocol("sll2", LinuxCookedDecoder::v2));
@@ -41,6 +44,7 @@ public final class LinkProtocols {
         int ppp = r.protocol("ppp", PppDecoder::decode);
         r.bind(LINKTYPE, LinkType.PPP.value(), ppp);
         r.bind(LINKTYPE, LinkType.PPP_HDLC.value(), ppp);
+        r.bind(Dispatch.GRE_PROTO, EtherType.PPP.value(), ppp);
         r.bind(LINKTYPE, LinkType.C_HDLC.value(), r.protocol("chdlc", CiscoHdlcDecoder::decode));
         r.bind(LINKTYPE, LinkType.FRELAY.value(), r.protocol("fr", FrameRelayDecoder::decode));
         r.bind(LINKTYPE, LinkType.IPNET.value(), r.protocol("ipnet", IpnetDecoder::decode));
