@@ -17,6 +17,7 @@ import dev.trawl.decode.internal.lan.LanProtocols;
 import dev.trawl.decode.internal.link.LinkProtocols;
 import dev.trawl.decode.internal.link.LlcDecoder;
 import dev.trawl.decode.internal.network.NetworkProtocols;
+import dev.trawl.decode.internal.routing.RoutingProtocols;
 import dev.trawl.decode.internal.transport.TransportProtocols;
 import dev.trawl.decode.internal.tunnel.TunnelProtocols;
 import dev.trawl.decode.internal.wireless.WirelessProtocols;
@@ -38,6 +39,7 @@ public final class BuiltinProtocols implements DecoderPlugin {
         NetworkProtocols.register(r);
         TransportProtocols.register(r);
         TunnelProtocols.register(r);
+        RoutingProtocols.register(r);
         Subprotocols.register(r);
         Streams.register(r);
         Named.register(r);
@@ -66,20 +68,11 @@ public final class BuiltinProtocols implements DecoderPlugin {
     private static void registerEtherTypes(ProtocolRegistrar r) {
 
         // GRE carries EtherTypes plus a few of its own.
-        r.bind(GRE_PROTO, 0x00FE, Protocols.OSI);
-        r.bind(NULL_FAMILY, 7, Protocols.OSI);
         // PPP protocol numbers.
-        r.bind(PPP_PROTO, 0x0023, Protocols.OSI);
         // LLC SAPs and SNAP (Cisco OUI) protocol ids.
-        r.bind(LLC_SAP, 0xFE, Protocols.OSI);
     }
 
     private static void registerIpProtocols(ProtocolRegistrar r) {
-        r.bind(IP_PROTO, 89, Protocols.OSPF);
-        r.bind(IP_PROTO, 103, Protocols.PIM);
-        r.bind(IP_PROTO, 112, Protocols.VRRP);
-        r.bind(IP_PROTO, 46, r.protocol("rsvp", null));
-        r.bind(IP_PROTO, 88, r.protocol("eigrp", null));
     }
 
     private static void registerPorts(ProtocolRegistrar r) {
@@ -95,15 +88,10 @@ public final class BuiltinProtocols implements DecoderPlugin {
         udp(r, Protocols.KERBEROS, 88, 750, 4444);
         udp(r, Protocols.QUIC, 443);
         udp(r, Protocols.RADIUS, 1812, 1813, 1645, 1646);
-        udp(r, Protocols.MPLS_ECHO, 3503);
-        udp(r, Protocols.HSRP, 1985);
         udp(r, Protocols.PTP, 319, 320);
         udp(r, Protocols.SSDP, 1900);
-        udp(r, Protocols.RIP, 520);
-        udp(r, Protocols.RIPNG, 521);
         udp(r, Protocols.DHCPV6, 546, 547);
         udp(r, Protocols.SIP, 5060);
-        udp(r, Protocols.LDP, 646);
         for (int port = 7000; port <= 7009; port++) {
             udp(r, Protocols.RX, port);
         }
@@ -111,12 +99,10 @@ public final class BuiltinProtocols implements DecoderPlugin {
         tcp(r, Protocols.HTTP, 80, 8080, 3128, 8000);
         tcp(r, Protocols.TLS, 443, 993, 995, 465, 636, 853);
         tcp(r, Protocols.SSH, 22);
-        tcp(r, Protocols.BGP, 179);
         tcp(r, Protocols.SMTP, 25);
         tcp(r, Protocols.FTP, 21);
         tcp(r, Protocols.TELNET, 23);
         tcp(r, Protocols.OPENFLOW, 6653);
-        tcp(r, Protocols.LDP, 646);
         r.bind(TCP_PORT, 53, r.protocol("dns-over-tcp", Apps::dnsTcp));
     }
 

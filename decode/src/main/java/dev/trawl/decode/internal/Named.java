@@ -23,11 +23,7 @@ final class Named {
     static int dbLspDisc;
 
     static void register(ProtocolRegistrar r) {
-        udp(r, "olsr", 698);
-        udp(r, "bfd", 3784, 4784, 6784, 7784); // single-hop, multihop, LAG, seamless
-        udp(r, "bfd_echo", 3785);
         udp(r, "dtls", 853); // DNS over DTLS
-        udp(r, "lmp", 701);
         r.bind(Dispatch.UDP_PORT, 1700, Protocols.RADIUS); // dynamic authorization, as some vendors use it
         udp(r, "tsp", 525);
         sdp = r.protocol("sdp", null);
@@ -40,7 +36,6 @@ final class Named {
         sflow = r.protocol("sflow", Named::sflow);
         r.bind(Dispatch.UDP_PORT, 6343, sflow);
         udp(r, "llmnr", 5355);
-        udp(r, "babel", 6696);
         udp(r, "cflow", 2055, 9995, 9996, 4739);
         udp(r, "cldap", 389);
         udp(r, "tacplus", 49);
@@ -54,15 +49,12 @@ final class Named {
         tcp(r, "rtsp", 554);
         tcp(r, "nntp", 119);
         tcp(r, "whois", 43);
-        tcp(r, "rpkirtr", 323);
         tcp(r, "resp", 6379);
         tcp(r, "ldap", 3268); // the global catalog
         tcp(r, "socks", 1080);
         tcp(r, "enip", 44818);
         udp(r, "enip", 44818);
         udp(r, "mip", 434);
-        udp(r, "aodv", 654);
-        udp(r, "auto_rp", 496);
         udp(r, "pfcp", 8805);
         r.bind(Dispatch.UDP_PORT, 3799, Protocols.RADIUS); // dynamic authorization (RFC 5176)
         smb2 = r.protocol("smb2", null);

@@ -21,10 +21,6 @@ final class Subprotocols {
 
     static int afs;
     static int krb4;
-    static int isisHello;
-    static int isisLsp;
-    static int isisCsnp;
-    static int isisPsnp;
     static int openflowV1;
     static int openflowV4;
     static int openflowV5;
@@ -33,20 +29,13 @@ final class Subprotocols {
     static void register(ProtocolRegistrar r) {
         afs = r.protocol("afs", null);
         krb4 = r.protocol("krb4", null);
-        isisHello = r.protocol("isis.hello", null);
-        isisLsp = r.protocol("isis.lsp", null);
-        isisCsnp = r.protocol("isis.csnp", null);
-        isisPsnp = r.protocol("isis.psnp", null);
         openflowV1 = r.protocol("openflow_v1", null);
         openflowV4 = r.protocol("openflow_v4", null);
         openflowV5 = r.protocol("openflow_v5", null);
         openflowV6 = r.protocol("openflow_v6", null);
         r.protocol("rx", Subprotocols::rx);
         r.protocol("kerberos", Subprotocols::kerberos);
-        r.protocol("osi", Subprotocols::osi);
-        r.protocol("isis", Subprotocols::isis);
         r.protocol("openflow", Subprotocols::openflow);
-        r.protocol("pim", Subprotocols::pim);
         r.protocol("nbdgm", Subprotocols::netbiosDatagram);
         r.protocol("smb", Subprotocols::smb);
     }
@@ -89,48 +78,6 @@ final class Subprotocols {
             return Protocols.NONE;
         }
         return ProtocolDecoder.REJECT;
-    }
-
-    /** OSI network layer: the first byte (NLPID) names the protocol. */
-    static int osi(byte[] buf, int off, int end, DecodeContext ctx) {
-        ctx.addLayer(Protocols.OSI, off, 0, end);
-        ctx.next(off, end);
-        if (off >= end) {
-            return Protocols.NONE;
-        }
-        switch (u8(buf, off)) {
-            case 0x83:
-                return Protocols.ISIS;
-            case 0x82:
-                return Protocols.ESIS;
-            default:
-                return Protocols.DATA;
-        }
-    }
-
-    /** IS-IS: the PDU type in the fixed header names the PDU. */
-    static int isis(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.ISIS, off, 8, end);
-        if (off + 5 > end) {
-            return Protocols.NONE;
-        }
-        switch (u8(buf, off + 4) & 0x1F) {
-            case 15:
-            case 16:
-            case 17:
-                return marker(ctx, isisHello, off, end);
-            case 18:
-            case 20:
-                return marker(ctx, isisLsp, off, end);
-            case 24:
-            case 25:
-                return marker(ctx, isisCsnp, off, end);
-            case 26:
-            case 27:
-                return marker(ctx, isisPsnp, off, end);
-            default:
-                return Protocols.NONE;
-        }
     }
 
     /** OpenFlow: the version byte names the dialect. */
@@ -248,15 +195,5 @@ final class Subprotocols {
             }
         }
         return Protocols.NONE;
-    }
-
-    /** PIM: a register message (type 1) encapsulates an IP packet after its 8-byte header. */
-    static int pim(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.PIM, off, 4, end);
-        if (off + 8 >= end || (u8(buf, off) & 0x0F) != 1 || (u8(buf, off) >>> 4) != 2) {
-            return Protocols.NONE;
-        }
-        ctx.next(off + 8, end);
-        return Decoders.byVersion(buf, off + 8, end);
     }
 }
