@@ -2,26 +2,14 @@ package dev.trawl.decode.internal;
 
 import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.EPOCH_NANOS;
-import static dev.trawl.decode.field.FieldType.HEX16;
-import static dev.trawl.decode.field.FieldType.HEX8;
-import static dev.trawl.decode.field.FieldType.IPV4;
-import static dev.trawl.decode.field.FieldType.IPV6;
-import static dev.trawl.decode.field.FieldType.MAC;
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
-import static dev.trawl.decode.internal.FieldSupport.bits;
-import static dev.trawl.decode.internal.FieldSupport.byteAt;
-import static dev.trawl.decode.internal.FieldSupport.bytesAt;
-import static dev.trawl.decode.internal.FieldSupport.has;
-import static dev.trawl.decode.internal.FieldSupport.intAt;
-import static dev.trawl.decode.internal.FieldSupport.needs;
-import static dev.trawl.decode.internal.FieldSupport.shortAt;
-import static dev.trawl.decode.internal.FieldSupport.u16;
-import static dev.trawl.decode.internal.FieldSupport.u8;
 
-import dev.trawl.decode.DecodedPacket;
-import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.internal.application.DhcpNtpFields;
+import dev.trawl.decode.internal.application.DnsFields;
+import dev.trawl.decode.internal.application.HttpFields;
+import dev.trawl.decode.internal.application.TlsFields;
 import dev.trawl.decode.internal.lan.LanFields;
 import dev.trawl.decode.internal.link.LinkFields;
 import dev.trawl.decode.internal.network.IcmpFields;
@@ -31,14 +19,18 @@ import dev.trawl.decode.internal.transport.TcpFields;
 import dev.trawl.decode.internal.tunnel.TunnelFields;
 import dev.trawl.decode.internal.wireless.WirelessFields;
 
-/** Fields of the frame, link and network layers, named and printed as Wireshark does. */
+/**
+ * The fields of the built-in protocols, in the order they are listed ({@link dev.trawl.decode.field.FieldRegistry}
+ * keeps it): the frame's, then each family's from the link layer up. The fields themselves live beside their
+ * protocols' decoders. Stateless.
+ */
 final class BuiltinFields {
     private BuiltinFields() {
     }
 
     static void register(FieldRegistrar r) {
         frame(r);
-        link(r);
+        belowIp(r);
         IpFields.ipv4(r);
         IpFields.ipv6(r);
         IcmpFields.register(r);
@@ -46,7 +38,11 @@ final class BuiltinFields {
         DatagramFields.udp(r);
         DatagramFields.sctp(r);
         TunnelFields.register(r);
-        AppFields.register(r);
+        DnsFields.register(r);
+        DhcpNtpFields.dhcp(r);
+        DhcpNtpFields.ntp(r);
+        HttpFields.register(r);
+        TlsFields.register(r);
     }
 
     private static void frame(FieldRegistrar r) {
@@ -76,7 +72,7 @@ final class BuiltinFields {
                 (p, i, s) -> s.integer(p.isMalformed() ? 1 : 0));
     }
 
-    private static void link(FieldRegistrar r) {
+    private static void belowIp(FieldRegistrar r) {
         LinkFields.ethernet(r);
         LanFields.vlanTags(r);
         TunnelFields.mpls(r);

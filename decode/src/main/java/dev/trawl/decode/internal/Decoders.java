@@ -37,6 +37,18 @@ public final class Decoders {
         return Protocols.NONE;
     }
 
+    /**
+     * The decoder of a protocol decoded only as far as its fixed header of {@code length} bytes (DHCP's, NTP's):
+     * one layer of the protocol it is called for, flagged truncated when the bytes stop short, the end of the
+     * stack.
+     */
+    public static ProtocolDecoder fixedHeader(int length) {
+        return (buf, off, end, ctx) -> {
+            header(ctx, ctx.protocol(), off, length, end);
+            return Protocols.NONE;
+        };
+    }
+
     /** {@code proto}, or {@link Protocols#DATA} when the lookup found nothing. */
     public static int orData(int proto) {
         return proto < 0 ? Protocols.DATA : proto;

@@ -1,6 +1,7 @@
 package dev.trawl.decode.internal;
 
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.application.DnsDecoder;
 import dev.trawl.decode.internal.link.EthernetDecoder;
 import dev.trawl.decode.internal.network.Ipv4Decoder;
 import dev.trawl.decode.internal.network.Ipv6Decoder;
@@ -27,9 +28,9 @@ public final class FastPath {
     public static final ProtocolDecoder IPV6 = Ipv6Decoder::decode;
     public static final ProtocolDecoder TCP = TcpDecoder::decode;
     public static final ProtocolDecoder UDP = UdpDecoder::decode;
-    public static final ProtocolDecoder DNS = Apps::dns;
-    public static final ProtocolDecoder MDNS = Apps::mdns;
-    public static final ProtocolDecoder NTP = Apps::ntp;
+    public static final ProtocolDecoder DNS = DnsDecoder::decode;
+    public static final ProtocolDecoder MDNS = DnsDecoder::decode;
+    public static final ProtocolDecoder NTP = Decoders.fixedHeader(48);
 
     /**
      * Whether {@code decoder} is a built-in decoder of {@code protocol} that records at most layers of
@@ -111,9 +112,9 @@ public final class FastPath {
             case Protocols.UDP:
                 return UdpDecoder.decode(buf, off, end, ctx);
             case Protocols.DNS:
-                return Apps.dns(buf, off, end, ctx);
+                return DnsDecoder.decode(buf, off, end, ctx);
             case Protocols.MDNS:
-                return Apps.mdns(buf, off, end, ctx);
+                return DnsDecoder.decode(buf, off, end, ctx);
             default:
                 return NOT_HANDLED;
         }

@@ -11,7 +11,6 @@ final class DccpDecoder {
     private DccpDecoder() {
     }
 
-
     static int decode(byte[] buf, int off, int end, DecodeContext ctx) {
         if (off + 5 > end) {
             header(ctx, ctx.protocol(), off, 12, end);

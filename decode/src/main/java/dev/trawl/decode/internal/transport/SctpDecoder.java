@@ -23,7 +23,6 @@ final class SctpDecoder {
     /** The B and E flags of a DATA chunk: the beginning and the end of a message. */
     private static final int WHOLE_MESSAGE = 0x03;
 
-
     static int decode(byte[] buf, int off, int end, DecodeContext ctx) {
         int layer = header(ctx, Protocols.SCTP, off, 12, end);
         if (off + 12 > end) {

@@ -30,7 +30,6 @@ public final class TcpDecoder {
     private static final int OPENFLOW_LEGACY = 6633;
     private static final int OPENFLOW_LEGACY_TLS = 6634;
 
-
     /** The built-in TCP decoder. */
     public static int decode(byte[] buf, int off, int end, DecodeContext ctx) {
         int quoted = Quotation.inherited(ctx);
@@ -82,7 +81,6 @@ public final class TcpDecoder {
         }
         return payload(buf, off, hl, end, ctx);
     }
-
 
     /**
      * The protocol of the payload of a TCP segment at {@code off} with a header of {@code hl} bytes, the payload

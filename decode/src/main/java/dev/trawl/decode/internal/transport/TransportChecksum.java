@@ -10,7 +10,6 @@ final class TransportChecksum {
     private TransportChecksum() {
     }
 
-
     /**
      * The ones' complement sum of the IPv4 or IPv6 pseudo-header for a transport segment of {@code length}
      * bytes, or -1 when no enclosing IP header is recorded. Looks back from the layer before {@code layer}.
@@ -28,7 +27,6 @@ final class TransportChecksum {
         }
         return -1;
     }
-
 
     /** Flags {@code layer} when its segment, whole in {@code [off, end)}, fails the transport checksum. */
     static void verify(byte[] buf, int off, int end, DecodeContext ctx, int layer, int protocol) {

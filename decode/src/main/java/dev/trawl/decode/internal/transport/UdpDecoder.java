@@ -22,7 +22,6 @@ public final class UdpDecoder {
     private static final int UDP = IpProtocol.UDP.value();
     private static final int DNS_PORT = 53;
 
-
     /** The built-in UDP decoder. */
     public static int decode(byte[] buf, int off, int end, DecodeContext ctx) {
         int quoted = Quotation.inherited(ctx);
@@ -59,7 +58,6 @@ public final class UdpDecoder {
         return payload(buf, off, layerEnd, ctx);
     }
 
-
     /**
      * The protocol of the (non-empty) payload of the UDP datagram at {@code off}, captured up to {@code end}:
      * a followed conversation's, else by port, else DNS if it looks like it, else data.
@@ -76,7 +74,6 @@ public final class UdpDecoder {
         }
         return orData(next);
     }
-
 
     /**
      * Wireshark's test for a DNS message on a port DNS is not registered on: more than a header; a standard

@@ -1,14 +1,16 @@
-package dev.trawl.decode.internal;
+package dev.trawl.decode.internal.application;
 
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
+import static dev.trawl.decode.internal.FieldSupport.ascii;
+import static dev.trawl.decode.internal.FieldSupport.has;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.field.FieldRegistrar;
 
-/** Fields of the first line and headers of an HTTP/1.x message. */
-final class Http {
-    private Http() {
+/** Fields of the first line and headers of an HTTP/1.x message, named as Wireshark names them. Stateless. */
+public final class HttpFields {
+    private HttpFields() {
     }
 
     /** Layers that carry HTTP fields: HTTP, and SSDP, which is HTTP over UDP. */
@@ -22,18 +24,8 @@ final class Http {
         "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "NOTIFY", "M-SEARCH", "SUBSCRIBE",
     };
 
-    /** Text of {@code len} bytes at {@code rel} of layer {@code i}, bytes taken as ISO-8859-1. */
-    static String ascii(DecodedPacket p, int i, int rel, int len) {
-        StringBuilder sb = new StringBuilder(len);
-        int base = p.offset(i) + rel;
-        for (int k = 0; k < len; k++) {
-            sb.append((char) (p.buffer().get(base + k) & 0xFF));
-        }
-        return sb.toString();
-    }
-
     /** The first line of the layer's message (without CR LF), or null if there is no complete line. */
-    static String firstLine(DecodedPacket p, int i) {
+    private static String firstLine(DecodedPacket p, int i) {
         int start = p.offset(i);
         int end = Math.min(p.layerEnd(i), start + MAX_LINE);
         for (int k = start; k + 1 < end; k++) {
@@ -45,7 +37,7 @@ final class Http {
     }
 
     /** The three space-separated parts of a first line, or null if it has not three parts. */
-    static String[] parts(DecodedPacket p, int i) {
+    private static String[] parts(DecodedPacket p, int i) {
         String line = firstLine(p, i);
         if (line == null) {
             return null;
@@ -58,7 +50,7 @@ final class Http {
         return new String[] {line.substring(0, a), line.substring(a + 1, b), line.substring(b + 1)};
     }
 
-    static boolean isRequest(String[] parts) {
+    private static boolean isRequest(String[] parts) {
         if (parts == null || !parts[2].startsWith("HTTP/")) {
             return false;
         }
@@ -70,14 +62,14 @@ final class Http {
         return false;
     }
 
-    static boolean isResponse(String[] parts) {
+    private static boolean isResponse(String[] parts) {
         return parts != null && parts[0].startsWith("HTTP/") && parts[1].length() == 3
                 && Character.isDigit(parts[1].charAt(0)) && Character.isDigit(parts[1].charAt(1))
                 && Character.isDigit(parts[1].charAt(2));
     }
 
     /** The value of header {@code name} (case-insensitive), or null. */
-    static String header(DecodedPacket p, int i, String name) {
+    private static String header(DecodedPacket p, int i, String name) {
         int start = p.offset(i);
         int end = Math.min(p.layerEnd(i), start + p.headerLength(i));
         int line = start;
@@ -100,7 +92,8 @@ final class Http {
         return null;
     }
 
-    static void registerFields(FieldRegistrar r) {
+    /** Registers the {@code http.*} fields, which SSDP's layers carry too. */
+    public static void register(FieldRegistrar r) {
         r.field("http.request.method", HTTP_LAYERS, STRING, "Request method", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isRequest(parts)) {

@@ -1,8 +1,9 @@
-package dev.trawl.decode.internal;
+package dev.trawl.decode.internal.application;
 
 import static dev.trawl.decode.field.FieldType.HEX16;
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
+import static dev.trawl.decode.internal.FieldSupport.ascii;
 import static dev.trawl.decode.internal.FieldSupport.has;
 import static dev.trawl.decode.internal.FieldSupport.u16;
 import static dev.trawl.decode.internal.FieldSupport.u8;
@@ -11,19 +12,19 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.field.FieldSink;
 
-/** Fields of TLS records and of the ClientHello's server name indication. */
-final class Tls {
-    private Tls() {
+/** Fields of TLS records and of the ClientHello's server name indication. Stateless. */
+public final class TlsFields {
+    private TlsFields() {
     }
 
     /** The most records looked at in one layer. */
-    static final int MAX_RECORDS = 64;
+    private static final int MAX_RECORDS = 64;
 
-    interface RecordVisitor {
+    private interface RecordVisitor {
         void visit(DecodedPacket p, int i, int rel, int type, int length, FieldSink s);
     }
 
-    static void records(DecodedPacket p, int i, FieldSink s, RecordVisitor v) {
+    private static void records(DecodedPacket p, int i, FieldSink s, RecordVisitor v) {
         int rel = 0;
         for (int n = 0; n < MAX_RECORDS && has(p, i, rel, 5); n++) {
             int type = u8(p, i, rel);
@@ -37,7 +38,7 @@ final class Tls {
     }
 
     /** Appends the SNI host name of a ClientHello record at {@code rel}; false if there is none. */
-    static boolean serverName(DecodedPacket p, int i, int rel, int recordLength, StringBuilder out) {
+    private static boolean serverName(DecodedPacket p, int i, int rel, int recordLength, StringBuilder out) {
         int end = rel + 5 + recordLength;
         int h = rel + 5;
         if (!has(p, i, h, 4) || u8(p, i, h) != 1) {
@@ -68,7 +69,7 @@ final class Tls {
                 int nameType = u8(p, i, q + 6);
                 int nameLen = u16(p, i, q + 7);
                 if (nameType == 0 && has(p, i, q + 9, nameLen)) {
-                    out.append(Http.ascii(p, i, q + 9, nameLen));
+                    out.append(ascii(p, i, q + 9, nameLen));
                     return true;
                 }
                 return false;
@@ -78,7 +79,8 @@ final class Tls {
         return false;
     }
 
-    static void registerFields(FieldRegistrar r) {
+    /** Registers the {@code tls.*} fields. */
+    public static void register(FieldRegistrar r) {
         r.field("tls.record.content_type", "tls", UINT, "Content type",
                 (p, i, s) -> records(p, i, s, (pp, ii, rel, type, len, ss) -> ss.integer(type)));
         r.field("tls.record.version", "tls", HEX16, "Record version",

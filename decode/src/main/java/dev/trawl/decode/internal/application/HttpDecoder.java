@@ -1,47 +1,43 @@
-package dev.trawl.decode.internal;
+package dev.trawl.decode.internal.application;
 
-import static dev.trawl.decode.internal.Bytes.u16;
 import static dev.trawl.decode.internal.Bytes.u8;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
-import dev.trawl.decode.internal.application.TlsRecords;
 import dev.trawl.decode.internal.state.StreamReassembler;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
-import dev.trawl.decode.spi.ProtocolRegistrar;
 import dev.trawl.decode.spi.StreamReassembly.MessageLength;
 
 /**
- * Decoders of stream protocols carried over TCP, HTTP/1.x and TLS, that follow Wireshark's view of a single
- * segment: a segment that holds only part of a message is shown as bare TCP payload
- * ({@link ProtocolDecoder#INCOMPLETE}), as Wireshark holds it back for reassembly; a segment that completes
- * a message it starts is decoded.
+ * HTTP/1.x over TCP, as Wireshark sees a single segment: a segment that holds only part of a message shows bare
+ * TCP payload ({@link ProtocolDecoder#INCOMPLETE}), as Wireshark holds it back for reassembly, and is kept for
+ * the decoder's stream reassembly; a segment that completes a message it starts (or the message put back
+ * together) is decoded, its body named by its content type. A segment the capture cut short is decoded as far
+ * as it goes. Immutable.
  */
-final class Streams {
-    private Streams() {
+final class HttpDecoder implements ProtocolDecoder {
+    private final int xml;
+    private final int json;
+    private final int media;
+
+    HttpDecoder(int xml, int json, int media) {
+        this.xml = xml;
+        this.json = json;
+        this.media = media;
     }
 
-    static final int MAX_HEADER_BLOCK = 65536;
-
-    static int xml;
-    static int json;
-    static int media;
-
-    static void register(ProtocolRegistrar r) {
-        r.protocol("http", Streams::http);
-        r.protocol("tls", Streams::tls);
-        xml = r.protocol("xml", null);
-        json = r.protocol("json", null);
-        media = r.protocol("media", null);
-    }
+    private static final String[] METHODS = {
+        "GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "TRACE ", "CONNECT ", "PATCH ",
+        "PROPFIND ", "NOTIFY ", "M-SEARCH ", "SUBSCRIBE ",
+    };
 
     /**
      * A segment the capture cut short: there is nothing to reassemble, so Wireshark decodes what is there.
      * A message start shows as HTTP, with its body as data when the headers end inside the captured bytes;
      * anything else is the continuation of a body, file data (a single byte shows as HTTP alone).
      */
-    private static int truncatedHttp(byte[] buf, int off, int end, DecodeContext ctx, boolean messageStart) {
+    private static int truncated(byte[] buf, int off, int end, DecodeContext ctx, boolean messageStart) {
         if (!messageStart) {
             ctx.addLayer(Protocols.HTTP, off, 0, end);
             if (end - off < 2) {
@@ -50,7 +46,7 @@ final class Streams {
             ctx.next(off, end);
             return Protocols.DATA;
         }
-        int headersEnd = headerEnd(buf, off, end);
+        int headersEnd = TextHeaders.end(buf, off, end);
         ctx.addLayer(Protocols.HTTP, off, (headersEnd < 0 ? end : headersEnd) - off, end);
         if (headersEnd < 0 || headersEnd >= end) {
             return Protocols.NONE;
@@ -81,11 +77,6 @@ final class Streams {
         return true;
     }
 
-    private static final String[] METHODS = {
-        "GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "TRACE ", "CONNECT ", "PATCH ",
-        "PROPFIND ", "NOTIFY ", "M-SEARCH ", "SUBSCRIBE ",
-    };
-
     /** Whether the bytes are exactly a method name, the capture having stopped before the space after it. */
     private static boolean isMethodName(byte[] buf, int off, int end) {
         for (String m : METHODS) {
@@ -106,56 +97,20 @@ final class Streams {
         return 0;
     }
 
-    /** The index just past the empty line ending the header block, or -1. */
-    static int headerEnd(byte[] buf, int off, int end) {
-        int limit = Math.min(end, off + MAX_HEADER_BLOCK);
-        for (int i = off; i + 3 < limit; i++) {
-            if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
-                return i + 4;
-            }
-        }
-        return -1;
-    }
-
-    /** The value of header {@code name} in [off, end), lower-cased, or null. */
-    static String headerValue(byte[] buf, int off, int end, String name) {
-        int line = off;
-        for (int i = off; i + 1 < end; i++) {
-            if (buf[i] != '\r' || buf[i + 1] != '\n') {
-                continue;
-            }
-            if (i - line > name.length() && buf[line + name.length()] == ':') {
-                boolean match = true;
-                for (int k = 0; k < name.length() && match; k++) {
-                    match = Character.toLowerCase((char) buf[line + k]) == name.charAt(k);
-                }
-                if (match) {
-                    StringBuilder sb = new StringBuilder();
-                    for (int k = line + name.length() + 1; k < i; k++) {
-                        sb.append(Character.toLowerCase((char) (buf[k] & 0xFF)));
-                    }
-                    return sb.toString().trim();
-                }
-            }
-            line = i + 2;
-            i++;
-        }
-        return null;
-    }
-
-    static int http(byte[] buf, int off, int end, DecodeContext ctx) {
+    @Override
+    public int decode(byte[] buf, int off, int end, DecodeContext ctx) {
         boolean request = requestMethod(buf, off, end) > 0;
         if (cutByCapture(ctx)) {
-            return truncatedHttp(buf, off, end, ctx, request || startsWith(buf, off, end, "HTTP/")
+            return truncated(buf, off, end, ctx, request || startsWith(buf, off, end, "HTTP/")
                     || isMethodName(buf, off, end));
         }
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {
             // a continuation of a message begun in an earlier segment, which may complete it
-            ctx.streams().append(buf, off, end, Streams::httpMessageLength);
+            ctx.streams().append(buf, off, end, HttpDecoder::messageLength);
             return ProtocolDecoder.INCOMPLETE;
         }
-        long whole = httpMessageLength(buf, off, end);
+        long whole = messageLength(buf, off, end);
         if (whole == MessageLength.UNTIL_CLOSE && StreamReassembler.finishes(ctx, buf)) {
             whole = end - off; // a body that ends with the connection, which this segment closes
         }
@@ -167,14 +122,14 @@ final class Streams {
         if (whole < 0) {
             return ProtocolDecoder.INCOMPLETE;
         }
-        int headersEnd = headerEnd(buf, off, end);
+        int headersEnd = TextHeaders.end(buf, off, end);
         long bodyLength = whole - (headersEnd - off);
         ctx.addLayer(Protocols.HTTP, off, headersEnd - off, end);
         if (bodyLength <= 0) {
             return Protocols.NONE;
         }
         ctx.next(headersEnd, (int) (headersEnd + bodyLength));
-        String type = headerValue(buf, off, headersEnd, "content-type");
+        String type = TextHeaders.value(buf, off, headersEnd, "content-type");
         if (type == null) {
             return Protocols.DATA; // no type named: Wireshark shows the body as plain data
         }
@@ -194,23 +149,23 @@ final class Streams {
      * a body that ends with the connection; {@link MessageLength#NEVER} for bytes that start
      * no message.
      */
-    static long httpMessageLength(byte[] buf, int off, int end) {
+    static long messageLength(byte[] buf, int off, int end) {
         boolean request = requestMethod(buf, off, end) > 0;
         boolean response = startsWith(buf, off, end, "HTTP/");
         if (!request && !response) {
             return MessageLength.NEVER;
         }
-        int headersEnd = headerEnd(buf, off, end);
+        int headersEnd = TextHeaders.end(buf, off, end);
         if (headersEnd < 0) {
-            return end - off >= MAX_HEADER_BLOCK ? MessageLength.NEVER
+            return end - off >= TextHeaders.MAX_BLOCK ? MessageLength.NEVER
                     : MessageLength.UNKNOWN;
         }
         int status = -1;
         if (response && off + 12 <= end) {
             status = (u8(buf, off + 9) - '0') * 100 + (u8(buf, off + 10) - '0') * 10 + (u8(buf, off + 11) - '0');
         }
-        String length = headerValue(buf, off, headersEnd, "content-length");
-        String encoding = headerValue(buf, off, headersEnd, "transfer-encoding");
+        String length = TextHeaders.value(buf, off, headersEnd, "content-length");
+        String encoding = TextHeaders.value(buf, off, headersEnd, "transfer-encoding");
         if (length != null) {
             try {
                 return headersEnd - off + Math.max(0, Long.parseLong(length));
@@ -229,31 +184,5 @@ final class Streams {
 
     private static boolean endsWith(byte[] buf, int from, int end, String suffix) {
         return end - from >= suffix.length() && startsWith(buf, end - suffix.length(), end, suffix);
-    }
-
-    /**
-     * TLS: a segment that starts with a record header is TLS, whole records or not. One that continues a
-     * record begun earlier shows bare TCP payload, except the segment that completes the record, which
-     * Wireshark shows as TLS (known when streams are followed; see {@link dev.trawl.decode.spi.StreamReassembly#endsRecord}).
-     */
-    static int tls(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (!TlsRecords.isRecord(buf, off, end)) {
-            if (ctx.streams().endsRecord(buf, off, end)) {
-                ctx.addLayer(Protocols.TLS, off, 0, end);
-                return Protocols.NONE;
-            }
-            return ProtocolDecoder.INCOMPLETE;
-        }
-        int p = off;
-        while (p + 5 <= end && TlsRecords.isRecord(buf, p, end)) {
-            int recordEnd = p + 5 + u16(buf, p + 3);
-            if (recordEnd > end) {
-                ctx.streams().expectRecordEnd(buf, recordEnd - off);
-                break;
-            }
-            p = recordEnd;
-        }
-        ctx.addLayer(Protocols.TLS, off, 5, end);
-        return Protocols.NONE;
     }
 }
