@@ -49,7 +49,7 @@ public final class PacketDecoder {
     private final boolean chainUsable;
     /** Whether LINKTYPE_ETHERNET frames start with the chain; known once, as the registry is immutable. */
     private final boolean ethernetChain;
-    private static final int ETHERNET = 1;
+    private static final int ETHERNET = LinkType.ETHERNET.value();
     /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
     private byte[] current;
     private boolean verifyChecksums;

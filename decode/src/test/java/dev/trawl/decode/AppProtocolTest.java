@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.decode.layer.Tcp;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,8 @@ class AppProtocolTest {
     }
 
     private static byte[] tcpTo(int port, byte[] payload) {
-        return eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40000, port, 1, 1, Tcp.ACK | Tcp.PSH, new byte[0], payload)));
+        return eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(40000, port, 1, 1, Tcp.ACK | Tcp.PSH,
+                new byte[0], payload)));
     }
 
     @Test
@@ -111,7 +114,7 @@ class AppProtocolTest {
     @Test
     void decodesIcmpv6NeighbourSolicitation() {
         byte[] ns = cat(hex("8700 0000 00000000"), hex("fe800000000000000000000000000002"), hex("0101 020000000001"));
-        DecodedPacket p = decode(eth(0x86DD, TestPackets.ipv6(58, ns)));
+        DecodedPacket p = decode(eth(EtherType.IPV6, TestPackets.ipv6(IpProtocol.ICMPV6, ns)));
         assertEquals("135", field(p, "icmpv6.type"));
         assertEquals("fe80::2", field(p, "icmpv6.nd.ns.target_address"));
     }

@@ -139,10 +139,6 @@ class DecoderPluginTest {
         }
     }
 
-    private static final int IPV4 = EtherType.IPV4.value();
-    private static final int UDP = IpProtocol.UDP.value();
-    private static final int TCP = IpProtocol.TCP.value();
-
     private static String protocols(DecodedPacket p) {
         return p.appendProtocols(new StringBuilder()).toString();
     }
@@ -185,9 +181,9 @@ class DecoderPluginTest {
     @Test
     void aPluginFollowsTheConversationItSetsUp() {
         ProtocolRegistry registry = ProtocolRegistry.builder().plugin(new SessionPlugin()).build();
-        byte[] request = eth(IPV4, ipv4(UDP, IP_A, IP_B, udp(40001, 9997, hex("0001 6869"))));
-        byte[] answer = eth(IPV4, ipv4(UDP, IP_B, IP_A, udp(51000, 40001, hex("0002 6869"))));
-        byte[] stranger = eth(IPV4, ipv4(UDP, IP_B, IP_A, udp(51000, 40002, hex("0002 6869"))));
+        byte[] request = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40001, 9997, hex("0001 6869"))));
+        byte[] answer = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_B, IP_A, udp(51000, 40001, hex("0002 6869"))));
+        byte[] stranger = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_B, IP_A, udp(51000, 40002, hex("0002 6869"))));
         PacketDecoder following = new PacketDecoder(registry).followConversations(true);
         assertEquals("eth:ethertype:ip:udp:toy-session", protocols(decode(following, request)));
         assertEquals("eth:ethertype:ip:udp:toy-session", protocols(decode(following, answer)));
@@ -204,8 +200,9 @@ class DecoderPluginTest {
         int[] cuts = {0, 6, 11, message.length};
         byte[][] frames = new byte[cuts.length - 1][];
         for (int i = 0; i + 1 < cuts.length; i++) {
-            frames[i] = eth(IPV4, ipv4(TCP, IP_A, IP_B, tcp(40000, 9996, 1000 + cuts[i], 1, Tcp.ACK | Tcp.PSH,
-                    new byte[0], Arrays.copyOfRange(message, cuts[i], cuts[i + 1]))));
+            byte[] segment = Arrays.copyOfRange(message, cuts[i], cuts[i + 1]);
+            frames[i] = eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B,
+                    tcp(40000, 9996, 1000 + cuts[i], 1, Tcp.ACK | Tcp.PSH, new byte[0], segment)));
         }
         PacketDecoder reassembling = new PacketDecoder(registry).reassembleStreams(true);
         assertEquals("eth:ethertype:ip:tcp", protocols(decode(reassembling, frames[0])));
@@ -229,8 +226,10 @@ class DecoderPluginTest {
         ProtocolRegistry registry = ProtocolRegistry.builder().plugin(new PlainIpv4Plugin())
                 .plugin(new ToyPlugin()).build();
         byte[] datagram = udp(40000, 9999, cat(hex("02"), new byte[40]));
-        byte[] first = eth(IPV4, ipv4(UDP, IP_A, IP_B, 0x2000, Arrays.copyOfRange(datagram, 0, 24)));
-        byte[] last = eth(IPV4, ipv4(UDP, IP_A, IP_B, 3, Arrays.copyOfRange(datagram, 24, datagram.length)));
+        byte[] head = Arrays.copyOfRange(datagram, 0, 24);
+        byte[] tail = Arrays.copyOfRange(datagram, 24, datagram.length);
+        byte[] first = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, 0x2000, head)); // more fragments
+        byte[] last = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, 24 / 8, tail));
         PacketDecoder reassembling = new PacketDecoder(registry).reassembleFragments(true);
         assertEquals("eth:ethertype:ip:data", protocols(decode(reassembling, first)));
         DecodedPacket p = decode(reassembling, last);

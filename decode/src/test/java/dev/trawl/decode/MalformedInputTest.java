@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +65,14 @@ class MalformedInputTest {
     @Test
     void aUdpLengthBelowTheHeaderIsABadLength() {
         byte[] udp = cat(u16(1), u16(2), u16(4), u16(0), hex("00000000"));
-        DecodedPacket p = decode(eth(0x0800, ipv4(17, IP_A, IP_B, udp)));
+        DecodedPacket p = decode(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp)));
         assertTrue((p.flags(p.find(Protocols.UDP)) & LayerFlags.BAD_LENGTH) != 0);
         assertEquals(p.find(Protocols.UDP), p.layerCount() - 1, "nothing is decoded past it");
     }
 
     @Test
     void anIpv4HeaderLengthBelowFiveWordsShowsNoFields() {
-        byte[] packet = eth(0x0800, ipv4(17, IP_A, IP_B, new byte[8]));
+        byte[] packet = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, new byte[8]));
         packet[14] = 0x43;
         DecodedPacket p = decode(packet);
         assertTrue((p.flags(p.find(Protocols.IP)) & LayerFlags.MALFORMED) != 0);
@@ -99,7 +101,7 @@ class MalformedInputTest {
     @Test
     void anSctpChunkOfLengthZeroStopsTheChunkWalk() {
         byte[] sctp = cat(u16(2905), u16(2905), hex("00000001 00000000"), hex("00 00 0000"), new byte[16]);
-        DecodedPacket p = decode(eth(0x0800, ipv4(132, IP_A, IP_B, sctp)));
+        DecodedPacket p = decode(eth(EtherType.IPV4, ipv4(IpProtocol.SCTP, IP_A, IP_B, sctp)));
         assertTrue((p.flags(p.find(Protocols.SCTP)) & LayerFlags.BAD_LENGTH) != 0);
         assertEquals("0", field(p, "sctp.chunk_type"));
     }

@@ -29,7 +29,8 @@ final class BatmanDecoder {
         }
         int type = u8(buf, off);
         int version = u8(buf, off + 1);
-        int hl = version != VERSION ? 2 : type == UNICAST ? 10 : type == UNICAST_4ADDR ? 18 : type == BROADCAST ? 14 : -1;
+        int hl = version != VERSION ? 2
+                : type == UNICAST ? 10 : type == UNICAST_4ADDR ? 18 : type == BROADCAST ? 14 : -1;
         if (hl < 0) {
             ctx.addLayer(self, off, end - off, end);
             return Protocols.NONE;

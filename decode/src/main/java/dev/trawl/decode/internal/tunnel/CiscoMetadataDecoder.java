@@ -8,7 +8,10 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 
-/** Cisco MetaData inside GRE ({@code cmd}): the payload's EtherType, then version, length, option and SGT. Stateless. */
+/**
+ * Cisco MetaData inside GRE ({@code cmd}): the payload's EtherType, then version, length, option and SGT.
+ * Stateless.
+ */
 final class CiscoMetadataDecoder {
     private CiscoMetadataDecoder() {
     }

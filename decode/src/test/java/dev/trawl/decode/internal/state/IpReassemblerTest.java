@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trawl.pcap.IpProtocol;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IpReassemblerTest {
+    private static final int ICMP = IpProtocol.ICMP.value();
+    private static final int UDP = IpProtocol.UDP.value();
+    private static final int TCP = IpProtocol.TCP.value();
+    private static final int ICMPV6 = IpProtocol.ICMPV6.value();
     private static final byte[] SRC = {10, 0, 0, 1};
     private static final byte[] DST = {10, 0, 0, 2};
 
@@ -47,11 +52,11 @@ class IpReassemblerTest {
     void theFragmentThatCompletesADatagramYieldsItsWholePayload() {
         byte[] data = payload(3000, 1);
         IpReassembler r = new IpReassembler();
-        assertFalse(add(r, v4(7, 1, 0, true, data, 0, 1480, SRC)));
-        assertFalse(add(r, v4(7, 1, 1480, true, data, 1480, 2960, SRC)));
-        assertTrue(add(r, v4(7, 1, 2960, false, data, 2960, 3000, SRC)));
+        assertFalse(add(r, v4(7, ICMP, 0, true, data, 0, 1480, SRC)));
+        assertFalse(add(r, v4(7, ICMP, 1480, true, data, 1480, 2960, SRC)));
+        assertTrue(add(r, v4(7, ICMP, 2960, false, data, 2960, 3000, SRC)));
         assertEquals(3000, r.payloadLength());
-        assertEquals(1, r.payloadProtocol());
+        assertEquals(ICMP, r.payloadProtocol());
         assertArrayEquals(data, Arrays.copyOf(r.payload(), r.payloadLength()));
         assertEquals(0, r.pending(), "a completed datagram is forgotten");
     }
@@ -60,9 +65,9 @@ class IpReassemblerTest {
     void fragmentsMayArriveInAnyOrder() {
         byte[] data = payload(2000, 2);
         IpReassembler r = new IpReassembler();
-        assertFalse(add(r, v4(9, 17, 1000, false, data, 1000, 2000, SRC)));
-        assertFalse(add(r, v4(9, 17, 0, true, data, 0, 504, SRC)));
-        assertTrue(add(r, v4(9, 17, 504, true, data, 504, 1000, SRC)));
+        assertFalse(add(r, v4(9, UDP, 1000, false, data, 1000, 2000, SRC)));
+        assertFalse(add(r, v4(9, UDP, 0, true, data, 0, 504, SRC)));
+        assertTrue(add(r, v4(9, UDP, 504, true, data, 504, 1000, SRC)));
         assertArrayEquals(data, Arrays.copyOf(r.payload(), r.payloadLength()));
     }
 
@@ -71,11 +76,11 @@ class IpReassemblerTest {
         byte[] a = payload(1600, 3);
         byte[] b = payload(1600, 4);
         IpReassembler r = new IpReassembler();
-        assertFalse(add(r, v4(5, 17, 0, true, a, 0, 800, SRC)));
-        assertFalse(add(r, v4(5, 6, 800, false, b, 800, 1600, SRC)), "another protocol is another datagram");
-        assertFalse(add(r, v4(5, 17, 800, false, b, 800, 1600, new byte[] {10, 0, 0, 9})),
+        assertFalse(add(r, v4(5, UDP, 0, true, a, 0, 800, SRC)));
+        assertFalse(add(r, v4(5, TCP, 800, false, b, 800, 1600, SRC)), "another protocol is another datagram");
+        assertFalse(add(r, v4(5, UDP, 800, false, b, 800, 1600, new byte[] {10, 0, 0, 9})),
                 "another source is another datagram");
-        assertTrue(add(r, v4(5, 17, 800, false, a, 800, 1600, SRC)));
+        assertTrue(add(r, v4(5, UDP, 800, false, a, 800, 1600, SRC)));
         assertArrayEquals(a, Arrays.copyOf(r.payload(), r.payloadLength()));
         assertEquals(2, r.pending());
     }
@@ -85,8 +90,8 @@ class IpReassemblerTest {
         byte[] data = payload(1200, 5);
         byte[] other = payload(1200, 6);
         IpReassembler r = new IpReassembler();
-        assertFalse(add(r, v4(1, 17, 0, true, data, 0, 800, SRC)));
-        assertTrue(add(r, v4(1, 17, 400, false, other, 400, 1200, SRC)));
+        assertFalse(add(r, v4(1, UDP, 0, true, data, 0, 800, SRC)));
+        assertTrue(add(r, v4(1, UDP, 400, false, other, 400, 1200, SRC)));
         byte[] expected = data.clone();
         System.arraycopy(other, 800, expected, 800, 400);
         assertArrayEquals(expected, Arrays.copyOf(r.payload(), r.payloadLength()));
@@ -96,8 +101,8 @@ class IpReassemblerTest {
     void aMissingFragmentLeavesTheDatagramIncomplete() {
         byte[] data = payload(3000, 7);
         IpReassembler r = new IpReassembler();
-        assertFalse(add(r, v4(3, 1, 0, true, data, 0, 1480, SRC)));
-        assertFalse(add(r, v4(3, 1, 2960, false, data, 2960, 3000, SRC)));
+        assertFalse(add(r, v4(3, ICMP, 0, true, data, 0, 1480, SRC)));
+        assertFalse(add(r, v4(3, ICMP, 2960, false, data, 2960, 3000, SRC)));
         assertEquals(1, r.pending());
     }
 
@@ -105,7 +110,7 @@ class IpReassemblerTest {
     void aFragmentEndingPastTheLargestDatagramIsIgnored() {
         byte[] data = payload(100, 8);
         IpReassembler r = new IpReassembler();
-        assertFalse(add(r, v4(4, 17, 65_528, false, data, 0, 100, SRC)));
+        assertFalse(add(r, v4(4, UDP, 65_528, false, data, 0, 100, SRC)));
         assertEquals(0, r.pending());
     }
 
@@ -114,22 +119,22 @@ class IpReassemblerTest {
         byte[] data = payload(16, 9);
         IpReassembler r = new IpReassembler();
         for (int id = 0; id < IpReassembler.MAX_PENDING + 500; id++) {
-            add(r, v4(id, 17, 0, true, data, 0, 8, SRC));
+            add(r, v4(id, UDP, 0, true, data, 0, 8, SRC));
         }
         assertEquals(IpReassembler.MAX_PENDING, r.pending());
         // the oldest went first: the newest still completes
         int newest = IpReassembler.MAX_PENDING + 499;
-        assertTrue(add(r, v4(newest, 17, 8, false, data, 8, 16, SRC)));
-        assertFalse(add(r, v4(0, 17, 8, false, data, 8, 16, SRC)), "the oldest was dropped");
+        assertTrue(add(r, v4(newest, UDP, 8, false, data, 8, 16, SRC)));
+        assertFalse(add(r, v4(0, UDP, 8, false, data, 8, 16, SRC)), "the oldest was dropped");
     }
 
     @Test
     void ipv6FragmentsTakeTheNextHeaderOfTheFirstFragment() {
         byte[] data = payload(2000, 10);
         IpReassembler r = new IpReassembler();
-        assertFalse(r.addIpv6(v6(0x11223344, 0, true, 58, data, 0, 1232), 0, 40, 48, 1232, 0));
-        assertTrue(r.addIpv6(v6(0x11223344, 1232, false, 58, data, 1232, 2000), 0, 40, 48, 768, 0));
-        assertEquals(58, r.payloadProtocol());
+        assertFalse(r.addIpv6(v6(0x11223344, 0, true, ICMPV6, data, 0, 1232), 0, 40, 48, 1232, 0));
+        assertTrue(r.addIpv6(v6(0x11223344, 1232, false, ICMPV6, data, 1232, 2000), 0, 40, 48, 768, 0));
+        assertEquals(ICMPV6, r.payloadProtocol());
         assertArrayEquals(data, Arrays.copyOf(r.payload(), r.payloadLength()));
     }
 
