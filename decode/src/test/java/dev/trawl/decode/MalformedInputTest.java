@@ -12,26 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trawl.decode.field.FieldPrinter;
-import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.pcap.EtherType;
 import dev.trawl.pcap.IpProtocol;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class MalformedInputTest {
-    private final PacketDecoder decoder = new PacketDecoder();
-    private final FieldRegistry fields = FieldRegistry.standard();
-    private final FieldPrinter printer = new FieldPrinter();
-
-    private DecodedPacket decode(byte[] b) {
-        return decoder.decode(1, b, 0, b.length);
-    }
-
-    private String field(DecodedPacket p, String name) {
-        return printer.toString(fields.require(name), p);
-    }
-
+class MalformedInputTest extends FrameDecoding {
     @Test
     void aDnsCompressionLoopEndsTheNameInsteadOfLooping() {
         // One question whose name is a pointer to itself, and one answer pointing into that loop.

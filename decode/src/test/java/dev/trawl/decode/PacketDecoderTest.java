@@ -30,23 +30,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-class PacketDecoderTest {
-    private final PacketDecoder decoder = new PacketDecoder();
-    private final FieldRegistry fields = FieldRegistry.standard();
-    private final FieldPrinter printer = new FieldPrinter();
-
-    private DecodedPacket decode(byte[] bytes) {
-        return decoder.decode(1, bytes, 0, bytes.length);
-    }
-
-    private String field(DecodedPacket p, String name) {
-        return printer.toString(fields.require(name), p);
-    }
-
-    private static String protocols(DecodedPacket p) {
-        return p.appendProtocols(new StringBuilder()).toString();
-    }
-
+class PacketDecoderTest extends FrameDecoding {
     /** A UDP datagram of 2,000 bytes of DNS-port payload split into fragments of {@code size} payload bytes. */
     private static java.util.List<byte[]> fragments(int size) {
         byte[] datagram = udp(5353, 53, new byte[1992]);
