@@ -118,7 +118,7 @@ final class JavaBackend implements Backend {
     public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize,
             int netmask) throws PcapException {
         FilterCompiler found = compiler.orElseThrow(() -> new UnsupportedCapabilityException(
-                NAME, Capability.FILTER, "no filter compiler is installed; add the dev.trawl:trawl-filter "
+                NAME, Capability.FILTER, FilterCompiler.unavailableReason() + "; add the dev.trawl:trawl-filter "
                         + "dependency, or set a compiled BpfProgram with setFilter(BpfProgram)"));
         return found.compile(expression, linkType, snaplen, optimize, netmask);
     }
