@@ -3,7 +3,6 @@ package dev.trawl.pcap;
 import dev.trawl.pcap.spi.PcapProvider;
 import dev.trawl.pcap.spi.ServiceProviders;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -205,10 +204,5 @@ public final class Pcap {
             LOG.log(System.Logger.Level.DEBUG, "capture provider " + name + " failed", e);
             return new BackendInfo(name, priority, Optional.empty(), new ServiceProviders.Failure(name, e).reason());
         }
-    }
-
-    /** Wraps a handler's checked exception as {@link PacketHandler} documents. Used by backends. */
-    public static PcapException handlerFailure(IOException e) {
-        return e instanceof PcapException pe ? pe : new PcapException("packet handler failed: " + e.getMessage(), e);
     }
 }
