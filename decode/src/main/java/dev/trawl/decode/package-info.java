@@ -3,7 +3,7 @@
  * {@link dev.trawl.decode.DecodedPacket}, a reusable list of protocol layers (ids from
  * {@link dev.trawl.decode.Protocols}, offsets, lengths, {@link dev.trawl.decode.LayerFlags}), with typed access
  * through the flyweights of {@code dev.trawl.decode.layer} and Wireshark-named fields through
- * {@code dev.trawl.decode.field}. {@link dev.trawl.decode.Summary} prints a tcpdump-style line.
+ * {@code dev.trawl.decode.field}.
  *
  * <pre>{@code
  * PacketDecoder decoder = new PacketDecoder();             // one per thread

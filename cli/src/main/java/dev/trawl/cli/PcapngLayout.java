@@ -32,11 +32,14 @@ final class PcapngLayout {
     private final BitSet simple;
     /** Whether the file holds an Interface Description Block or a packet block. */
     private final boolean interfacesOrPackets;
+    /** Whether the walk followed the blocks to the file's end. */
+    private final boolean whole;
 
-    private PcapngLayout(List<CustomBlock> customBlocks, BitSet simple, boolean interfacesOrPackets) {
+    private PcapngLayout(List<CustomBlock> customBlocks, BitSet simple, boolean interfacesOrPackets, boolean whole) {
         this.customBlocks = List.copyOf(customBlocks);
         this.simple = simple;
         this.interfacesOrPackets = interfacesOrPackets;
+        this.whole = whole;
     }
 
     /**
@@ -55,7 +58,8 @@ final class PcapngLayout {
      */
     static PcapngLayout withoutInterfaces(Path file) {
         PcapngLayout layout = read(file);
-        return layout == null || layout.interfacesOrPackets ? null : layout;
+        // A file the walk could not follow to its end is damaged, not empty: the reader's error stands.
+        return layout == null || layout.interfacesOrPackets || !layout.whole ? null : layout;
     }
 
     private static PcapngLayout read(Path file) {
@@ -91,12 +95,12 @@ final class PcapngLayout {
                 } else if (magic == 0x4D3C2B1A) {
                     buf.order(ByteOrder.LITTLE_ENDIAN);
                 } else {
-                    break;
+                    break; // not a section this walk can follow; the reader reports why
                 }
             }
             int length = buf.getInt(pos + 4);
             if (length < 12 || (length & 3) != 0 || (long) pos + length > size) {
-                break; // the reader stops here too, with an error or a clean end
+                break; // damaged: the reader stops here too, and reports it
             }
             switch (type) {
                 case 1 -> interfaces = true;
@@ -114,7 +118,7 @@ final class PcapngLayout {
             }
             pos += length;
         }
-        return new PcapngLayout(customs, simple, interfaces || packets > 0);
+        return new PcapngLayout(customs, simple, interfaces || packets > 0, pos == size);
     }
 
     /** The custom blocks, in file order. */

@@ -57,7 +57,12 @@ final class StatsCommand implements Callable<Integer> {
             }
             first = false;
             try {
-                summarise(backends, file);
+                IOException damage = summarise(backends, file);
+                if (damage != null) {
+                    // capinfos' way: the figures of the packets before the damage, then the error and status 1
+                    io.out().flush();
+                    status = Errors.report(damage, io.err(), debug);
+                }
             } catch (Exception e) {
                 io.out().flush();
                 status = Errors.report(e, io.err(), debug);
@@ -67,7 +72,8 @@ final class StatsCommand implements Callable<Integer> {
         return status;
     }
 
-    private void summarise(Backends backends, String file) throws IOException, CliException {
+    /** Prints the summary of {@code file}; returns the error that ended its reading early, if one did. */
+    private IOException summarise(Backends backends, String file) throws IOException, CliException {
         Sources.Source source = Sources.file(backends.forFiles(), file, TimestampPrecision.NANO, io.in());
         long packets = 0;
         long dataBytes = 0;
@@ -76,7 +82,7 @@ final class StatsCommand implements Callable<Integer> {
         long previous = Long.MIN_VALUE;
         boolean ordered = true;
         boolean subMicro = false;
-        String problem = null;
+        IOException problem = null;
         Handle handle = source.handle();
         try (handle) {
             while (true) {
@@ -84,7 +90,7 @@ final class StatsCommand implements Callable<Integer> {
                 try {
                     status = handle.next();
                 } catch (IOException e) {
-                    problem = Errors.message(e);
+                    problem = e;
                     break;
                 }
                 if (status != ReadStatus.PACKET) {
@@ -102,8 +108,9 @@ final class StatsCommand implements Callable<Integer> {
                 }
                 previous = t;
             }
-            print(file, handle, nanoFile(file, subMicro), packets, dataBytes, first, last, ordered, problem);
+            print(file, handle, nanoFile(file, subMicro), packets, dataBytes, first, last, ordered, problem != null);
         }
+        return problem;
     }
 
     /**
@@ -131,7 +138,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void print(String file, Handle handle, boolean nano, long packets, long dataBytes, long first,
-            long last, boolean ordered, String problem) throws IOException {
+            long last, boolean ordered, boolean damaged) throws IOException {
         PrintStream out = io.out();
         OfflineHandle offline = handle instanceof OfflineHandle o ? o : null;
         String format = offline == null ? "unknown" : switch (offline.format()) {
@@ -165,8 +172,8 @@ final class StatsCommand implements Callable<Integer> {
             row(out, "SHA256:", sha256(Path.of(file)));
         }
         row(out, "Strict time order:", ordered ? "True" : "False");
-        if (problem != null) {
-            row(out, "Read error:", problem + " (the figures above cover the packets before it)");
+        if (damaged) {
+            row(out, "Read error:", "the figures above cover the packets before it (the error is on stderr)");
         }
     }
 

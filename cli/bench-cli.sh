@@ -3,11 +3,11 @@
 #   trawl -r F -T fields (five fields)  vs  tshark -r F -T fields (the same five)
 #   trawl -n -r F                       vs  tcpdump -n -r F
 # Uses hyperfine when installed, else bash's time (best of three). Output goes to /dev/null in every case.
-# Usage: examples/bench-cli.sh [PACKETS]   (default 200000; the file is kept in examples/target/bench/)
+# Usage: cli/bench-cli.sh [PACKETS]   (default 200000; the file is kept in cli/target/bench/)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 packets=${1:-200000}
-work="$root/examples/target/bench"
+work="$root/cli/target/bench"
 file="$work/bench-$packets.pcap"
 mkdir -p "$work"
 # shellcheck source=../scripts/env.sh
@@ -50,7 +50,7 @@ public class MakeBenchCapture {
     }
 }
 JAVA
-    java "$work/MakeBenchCapture.java" "$root/examples/src/main/resources/dev/trawl/cli/sample.pcap" "$file" "$packets"
+    java "$work/MakeBenchCapture.java" "$root/cli/src/main/resources/dev/trawl/cli/sample.pcap" "$file" "$packets"
 fi
 echo "capture: $file ($packets packets, $(stat -c %s "$file") bytes)"
 

@@ -3,6 +3,7 @@ package dev.trawl.cli;
 import dev.trawl.cli.print.Out;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.field.Field;
+import dev.trawl.decode.field.FieldPrinter;
 
 import java.util.List;
 
@@ -73,7 +74,7 @@ final class FieldsWriter implements DecodeSink.Writer {
     private final Field[] fields;
     private final Settings settings;
     private final boolean flushEach;
-    private final FieldFormatter formatter = new FieldFormatter();
+    private final FieldPrinter formatter = new FieldPrinter();
 
     FieldsWriter(Out out, Field[] fields, Settings settings, boolean flushEach) {
         this.out = out;
@@ -115,7 +116,7 @@ final class FieldsWriter implements DecodeSink.Writer {
                 continue;
             }
             quote();
-            StringBuilder text = formatter.text;
+            CharSequence text = formatter.text();
             switch (settings.occurrence()) {
                 case 'f' -> out.text(text, formatter.start(0), formatter.end(0));
                 case 'l' -> out.text(text, formatter.start(n - 1), formatter.end(n - 1));

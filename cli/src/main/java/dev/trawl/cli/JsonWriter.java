@@ -3,6 +3,7 @@ package dev.trawl.cli;
 import dev.trawl.cli.print.Out;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.field.Field;
+import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
 
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ final class JsonWriter implements DecodeSink.Writer {
     private final Field[] selected;
     private final FieldRegistry registry;
     private final boolean flushEach;
-    private final FieldFormatter formatter = new FieldFormatter();
+    private final FieldPrinter formatter = new FieldPrinter();
     private final ZoneId zone = ZoneId.systemDefault();
     private boolean first = true;
     private long indexDay = Long.MIN_VALUE;
@@ -98,7 +99,7 @@ final class JsonWriter implements DecodeSink.Writer {
             out.ascii(colon).ch('[');
             for (int k = 0; k < n; k++) {
                 out.ascii(k > 0 ? "," : "").ascii(innerIndent.isEmpty() ? "" : innerIndent);
-                string(formatter.text, formatter.start(k), formatter.end(k));
+                string(formatter.text(), formatter.start(k), formatter.end(k));
             }
             out.ascii(innerIndent.isEmpty() ? "" : indent).ch(']');
         }
@@ -128,12 +129,12 @@ final class JsonWriter implements DecodeSink.Writer {
             key(ek ? protocol + "_" + f.name().replace('.', '_') : f.name());
             out.ascii(colon);
             if (n == 1) {
-                string(formatter.text, formatter.start(0), formatter.end(0));
+                string(formatter.text(), formatter.start(0), formatter.end(0));
             } else {
                 out.ch('[');
                 for (int k = 0; k < n; k++) {
                     out.ascii(k > 0 ? "," : "");
-                    string(formatter.text, formatter.start(k), formatter.end(k));
+                    string(formatter.text(), formatter.start(k), formatter.end(k));
                 }
                 out.ch(']');
             }
