@@ -2,7 +2,6 @@ package dev.trawl.pcap.pcap4j;
 
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.PacketHandler;
-import dev.trawl.pcap.PcapException;
 
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
