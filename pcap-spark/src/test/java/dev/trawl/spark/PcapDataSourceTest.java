@@ -18,6 +18,7 @@ import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.spark.split.ByteSource;
 import dev.trawl.spark.split.Splittability;
 import dev.trawl.spark.split.WindowedSource;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -44,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reads captures through Spark under local[2] and compares with the plain pcap-api reader. */
 class PcapDataSourceTest {
-    private static final Path CORPUS = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"));
     private static SparkSession spark;
     private static Backend plain;
 
@@ -115,7 +115,7 @@ class PcapDataSourceTest {
         Map<String, List<Pkt>> expected = new TreeMap<>();
         Map<String, Boolean> exact = new HashMap<>();
         List<String> unreadable = new ArrayList<>();
-        try (var files = Files.list(CORPUS.resolve("captures"))) {
+        try (var files = Files.list(TestCorpus.captures())) {
             for (Path file : files.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().toList()) {
                 try {
                     expected.put(file.getFileName().toString(), plainRead(file));
@@ -131,7 +131,7 @@ class PcapDataSourceTest {
         for (long splitSize : new long[] {1500, 8192}) {
             Map<String, List<Pkt>> actual = new TreeMap<>();
             Dataset<Row> rows = spark.read().format("pcap").option("splitSize", splitSize).option("decode", "false")
-                    .option("malformed", "stop").load(CORPUS.resolve("captures").resolve("*.pcap*").toString()).orderBy("file", "offset");
+                    .option("malformed", "stop").load(TestCorpus.captures().resolve("*.pcap*").toString()).orderBy("file", "offset");
             for (Row r : rows.collectAsList()) {
                 String name = Path.of(r.<String>getAs("file").replaceFirst("^file:", "")).getFileName().toString();
                 actual.computeIfAbsent(name, k -> new ArrayList<>()).add(pkt(r));

@@ -21,6 +21,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -150,7 +151,7 @@ final class Pcap4jBackend implements Backend {
                     && pcap.getTimestampPrecision() != PcapHandle.TimestampPrecision.NANO) {
                 // pcap4j falls back to microseconds silently; a caller who asked for nanoseconds must know.
                 throw new PcapException(device + ": nanosecond timestamps are not supported on this device",
-                        Errors.TSTAMP_PRECISION_NOTSUP, null);
+                        LibpcapErrors.TSTAMP_PRECISION_NOTSUP, null);
             }
             // pcap_activate's warning, if any, is left in the error buffer, which is empty otherwise.
             String warning = pcap.getError();
@@ -161,7 +162,7 @@ final class Pcap4jBackend implements Backend {
             throw e;
         } catch (NotOpenException e) {
             pcap.close();
-            throw Errors.closed(e);
+            throw new IllegalStateException("pcap4j closed the handle it just opened", e);
         }
     }
 
@@ -189,8 +190,7 @@ final class Pcap4jBackend implements Backend {
             throw new PcapException(name + ": " + e.getMessage(), e);
         }
         if (header.gzip()) {
-            throw new UnsupportedCapabilityException(name(), Capability.READ_GZIP,
-                    name + " is gzip-compressed; libpcap reads only uncompressed files");
+            throw LibpcapErrors.gzipRefused(name(), name);
         }
         PcapHandle pcap;
         try {

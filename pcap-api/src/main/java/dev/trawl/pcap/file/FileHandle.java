@@ -10,10 +10,10 @@ import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PacketHandler;
-import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.HandlerFailures;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -192,10 +192,8 @@ final class FileHandle implements OfflineHandle {
         havePacket = true;
         try {
             handler.onPacket(packet);
-        } catch (PcapException e) {
-            throw e;
         } catch (IOException e) {
-            throw Pcap.handlerFailure(e);
+            throw HandlerFailures.rethrow(e);
         }
     }
 

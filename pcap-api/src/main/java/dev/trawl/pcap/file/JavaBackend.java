@@ -118,7 +118,7 @@ final class JavaBackend implements Backend {
     @Override
     public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
         FilterCompiler found = compiler.orElseThrow(() -> new UnsupportedCapabilityException(
-                NAME, Capability.FILTER, "no filter compiler is installed; add the dev.trawl:trawl-filter "
+                NAME, Capability.FILTER, FilterCompiler.unavailableReason() + "; add the dev.trawl:trawl-filter "
                         + "dependency, or set a compiled BpfProgram with setFilter(BpfProgram)"));
         return found.compile(spec);
     }

@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The shared capture corpus and the backend under test, for this module's tests. */
-final class Corpus {
+/** The backend under test, and the rows of the corpus's TSV files, for this module's tests. */
+final class Fixtures {
     private static Backend backend;
 
-    private Corpus() {
+    private Fixtures() {
     }
 
     static synchronized Backend backend() throws BackendUnavailableException {
@@ -23,27 +22,6 @@ final class Corpus {
             backend = new PanamaPcapProvider().create();
         }
         return backend;
-    }
-
-    static Path root() {
-        String dir = System.getProperty("trawl.corpus");
-        if (dir == null) {
-            throw new IllegalStateException("system property trawl.corpus is not set (the parent pom sets it)");
-        }
-        return Path.of(dir);
-    }
-
-    static Path capture(String name) {
-        return root().resolve("captures").resolve(name);
-    }
-
-    static List<Path> captures() {
-        try (Stream<Path> files = Files.list(root().resolve("captures"))) {
-            return files.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Rows of a TSV file without its header, split on tabs (keeping empty cells). */
