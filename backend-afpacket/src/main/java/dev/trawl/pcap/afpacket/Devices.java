@@ -98,8 +98,8 @@ final class Devices {
 
     /**
      * libpcap's figure of merit, lower first: not running, not up, loopback, disconnected (for wired devices)
-     * rank last in that order; then the instance number at the end of the name, plus one; {@code any} after
-     * every other device that ties with it.
+     * rank last in that order; then the number at the end of the name; {@code any} after every running device
+     * but loopback ones. Equal merits keep the order the devices were found in.
      */
     static int merit(Device d) {
         int n;
@@ -111,7 +111,7 @@ final class Devices {
             while (digits > 0 && Character.isDigit(d.name().charAt(digits - 1))) {
                 digits--;
             }
-            n = digits == end ? 0 : (int) Math.min(Long.parseLong(d.name().substring(digits)) + 1, 0x0fffffff);
+            n = digits == end ? 0 : (int) Math.min(Long.parseLong(d.name().substring(digits)), 0x0fffffff);
         }
         if (!d.isRunning()) {
             n |= 0x80000000;
@@ -160,7 +160,7 @@ final class Devices {
         };
     }
 
-    /** The connection-status bits from {@code ETHTOOL_GLINK}: connected, disconnected, or unknown (0). */
+    /** The connection-status bits from {@code ETHTOOL_GLINK}: connected, disconnected, not applicable or unknown. */
     private static int linkState(Arena scratch, String name) {
         MemorySegment state = Libc.newCallState(scratch);
         int fd = Libc.socket(state, AF_INET, 2 /* SOCK_DGRAM */ | Tpacket.SOCK_CLOEXEC, 0);
@@ -174,7 +174,9 @@ final class Devices {
             request.setString(0, name);
             request.set(JAVA_LONG, Tpacket.IFNAMSIZ, value.address());
             if (Libc.ioctl(state, fd, Tpacket.SIOCETHTOOL, request) != 0) {
-                return 0; // no driver support (EOPNOTSUPP, EINVAL) or gone (ENODEV): not known
+                int errno = Libc.errno(state);
+                // a driver without link state: libpcap calls that "not applicable"; a device gone: nothing
+                return errno == Libc.EOPNOTSUPP || errno == Libc.EINVAL ? Device.FLAG_CONNECTION_STATUS : 0;
             }
             return value.get(JAVA_INT, 4) != 0 ? 0x10 : 0x20;
         } finally {

@@ -37,25 +37,21 @@ record Framing(int header, int vlanOffset, int snaplen, Direction direction, int
     }
 
     /**
-     * The part of a filter that runs on the delivered frames, in userland.
+     * The part of a filter that runs in userland: the kernel's program, to decide as the kernel would where the
+     * kernel did not (the blocks the previous filter filled, or every packet when the kernel refused the
+     * program), and a program for the frames as delivered, where the kernel could not run it (tagged frames
+     * for a program that expects their tag in place; cooked frames for one that reads their header).
      *
-     * @param program the program, run on the frame as delivered (tag and cooked header in place), or null for
-     *     no filter
-     * @param scope which packets it runs on once the blocks to drain are done
+     * @param kernel the kernel's program rewritten to read the packet's metadata from a pseudo-header in front of
+     *     it ({@link KernelPrograms#forUserland}), run on the packet as the kernel holds it; or null
+     * @param kernelEveryPacket whether {@code kernel} runs on every packet, or only on the blocks to drain
+     * @param delivered a program for the frames as delivered, or null
+     * @param deliveredTaggedOnly whether {@code delivered} runs only on frames whose tag the kernel took out
      * @param drainBlocks how many blocks, from the moment the filter is set, may hold packets that passed the
-     *     previous filter: the program runs on all of their packets
+     *     previous filter
      */
-    record UserlandFilter(BpfProgram program, Scope scope, int drainBlocks) {
-        static final UserlandFilter NONE = new UserlandFilter(null, Scope.DRAINING, 0);
-
-        /** Which packets the userland program runs on. */
-        enum Scope {
-            /** Only those in the blocks to drain: the kernel filters the rest. */
-            DRAINING,
-            /** Those whose VLAN tag the kernel took out, which the kernel's program could not test. */
-            TAGGED,
-            /** Every packet: the kernel refused the program. */
-            ALL
-        }
+    record UserlandFilter(BpfProgram kernel, boolean kernelEveryPacket, BpfProgram delivered,
+            boolean deliveredTaggedOnly, int drainBlocks) {
+        static final UserlandFilter NONE = new UserlandFilter(null, false, null, false, 0);
     }
 }

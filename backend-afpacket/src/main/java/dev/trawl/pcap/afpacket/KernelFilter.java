@@ -18,13 +18,12 @@ import java.util.function.UnaryOperator;
  * variant, whose {@code vlan} reads the tag the kernel took out of the frame; for a cooked socket, the program
  * with its cooked-header loads rewritten; for any other program, one that lets tagged frames through to the
  * reader, which runs the program on them once their tag is back. A program the kernel refuses runs in
- * userland alone, which is logged at debug level.
+ * userland alone, in the same way, which is logged at debug level.
  *
  * <p>Replacing a filter lets no packet of the old one through: the kernel first gets a program that drops
  * everything, then the new one; the packets already in the ring (which the old filter let in) are filtered
- * by the reader with the new program. (A packet socket with a ring queues nothing outside it, so draining
- * the socket is draining those blocks.) A program that reads packet metadata cannot run in userland, and
- * drops the packets of those blocks, as libpcap's userland interpreter does.
+ * by the reader with the new kernel program, run on the packet as the kernel holds it with its metadata in
+ * front ({@link KernelPrograms#forUserland}), so that it decides exactly as the kernel would have.
  *
  * <p>Thread-safe: changes are serialized, and the reading thread sees each as one new {@link Framing}.
  */
@@ -76,43 +75,44 @@ final class KernelFilter {
      * @return null, or why the kernel refused its version (the filter then runs in userland)
      */
     synchronized String set(BpfProgram program) throws PcapException {
-        Framing.UserlandFilter.Scope scope = Framing.UserlandFilter.Scope.DRAINING;
-        BpfProgram userland = program;
         BpfProgram kernel;
+        BpfProgram delivered = null;
+        boolean taggedOnly = false;
         Framing framing = ring.framing;
         BpfProgram known = kernelVersions.get(program);
         if (known != null) {
             kernel = known;
         } else if (KernelPrograms.usesAncillaryData(program)) {
-            kernel = program; // written for the kernel already: it cannot run in userland
-            userland = null;
+            kernel = program; // written for the kernel already
         } else if (framing.header() != 0) {
             kernel = KernelPrograms.forCooked(program, framing.header());
             if (kernel == null) {
-                kernel = KernelPrograms.acceptAll(snaplen);
-                scope = Framing.UserlandFilter.Scope.ALL;
+                kernel = KernelPrograms.acceptAll(snaplen); // it reads the cooked header: only userland can run it
+                delivered = program;
             }
         } else if (framing.vlanOffset() >= 0) {
             kernel = KernelPrograms.passTagged(program, snaplen);
-            scope = Framing.UserlandFilter.Scope.TAGGED;
+            delivered = program;
+            taggedOnly = true;
         } else {
             kernel = program;
         }
-        // Nothing more passes the old filter; what it let in is in the blocks the kernel handed over, and in the
-        // one it fills, which the reader filters with the new program. One more block covers a packet the old
-        // filter passed on another CPU just before it was replaced, and that lands after the count.
+        // Nothing more passes the old filter; what it let in is in the blocks the kernel handed over and in the
+        // one it fills, where the reader runs the new kernel program as the kernel would. One more block covers
+        // a packet the old filter passed on another CPU just before it was replaced, and that lands after the
+        // count. (A packet socket with a ring queues nothing outside it: draining the socket is draining those.)
         socket.attach(KernelPrograms.dropAll());
         int drain = ring.blocksHandedOver() + 2;
-        publish(new Framing.UserlandFilter(userland, scope, drain));
+        BpfProgram shadow = KernelPrograms.forUserland(kernel);
+        publish(new Framing.UserlandFilter(shadow, false, delivered, taggedOnly, drain));
         int refused = socket.attach(kernel);
         if (refused == 0) {
             return null;
         }
-        int open = socket.attach(KernelPrograms.acceptAll(snaplen));
-        if (userland == null || open != 0) {
+        if (socket.attach(KernelPrograms.acceptAll(snaplen)) != 0) {
             throw new PcapException(socket.device + ": cannot set the filter: " + Libc.strerror(refused));
         }
-        publish(new Framing.UserlandFilter(userland, Framing.UserlandFilter.Scope.ALL, drain));
+        publish(new Framing.UserlandFilter(shadow, true, delivered, taggedOnly, drain));
         return Libc.strerror(refused);
     }
 

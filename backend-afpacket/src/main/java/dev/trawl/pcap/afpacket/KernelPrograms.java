@@ -20,7 +20,60 @@ final class KernelPrograms {
     private static final int MSH = 0xa0;
     private static final int RET_K = 0x06;
 
+    /**
+     * The pseudo-header {@link #forUserland} programs read a packet's metadata from: one 32-bit big-endian slot
+     * per value, in front of the packet as the kernel holds it.
+     * <pre>
+     *   +0 VLAN tag present (0 or 1)   +4 VLAN tag (TCI)   +8 packet type   +12 interface index
+     *   +16 protocol                   +20 hardware type
+     * </pre>
+     */
+    static final int PSEUDO_HEADER = 24;
+
     private KernelPrograms() {
+    }
+
+    /** The slot of an ancillary load in the pseudo-header, or -1 for one it does not carry. */
+    private static int slot(int ancillary) {
+        return switch (ancillary) {
+            case Tpacket.SKF_AD_VLAN_TAG_PRESENT -> 0;
+            case Tpacket.SKF_AD_VLAN_TAG -> 4;
+            case Tpacket.SKF_AD_PKTTYPE -> 8;
+            case Tpacket.SKF_AD_IFINDEX -> 12;
+            case Tpacket.SKF_AD_PROTOCOL -> 16;
+            case Tpacket.SKF_AD_HATYPE -> 20;
+            default -> -1;
+        };
+    }
+
+    /**
+     * A kernel program that the userland interpreter can run as the kernel would: on the packet as the kernel
+     * holds it, behind a {@link #PSEUDO_HEADER} that carries its metadata. Packet loads move by the
+     * pseudo-header's length; the ancillary loads for the VLAN tag, packet type, interface index, protocol and
+     * hardware type read their slot (the low half or byte of it for a halfword or byte load, since the kernel
+     * gives the value whatever the size); other ancillary loads stay as they are, and reject the packet.
+     */
+    static BpfProgram forUserland(BpfProgram kernel) {
+        List<BpfInstruction> out = new ArrayList<>(kernel.length());
+        for (BpfInstruction insn : kernel.instructions()) {
+            int code = insn.code();
+            int cls = code & 0x07;
+            int mode = code & 0xe0;
+            int k = insn.k();
+            boolean packetLoad = (cls == LD && (mode == ABS || mode == IND)) || (cls == LDX && mode == MSH);
+            if (!packetLoad) {
+                out.add(insn);
+            } else if (Integer.compareUnsigned(k, Tpacket.SKF_AD_OFF) < 0) {
+                out.add(new BpfInstruction(code, insn.jt(), insn.jf(), k + PSEUDO_HEADER));
+            } else if (mode == ABS && slot(k - Tpacket.SKF_AD_OFF) >= 0) {
+                int size = code & 0x18;
+                int within = size == 0x00 ? 0 : size == 0x08 ? 2 : 3;
+                out.add(new BpfInstruction(code, insn.jt(), insn.jf(), slot(k - Tpacket.SKF_AD_OFF) + within));
+            } else {
+                out.add(insn);
+            }
+        }
+        return new BpfProgram(out);
     }
 
     /** {@code ret #snaplen}: accept every packet, cut to the snapshot length. */

@@ -131,8 +131,8 @@ final class PacketSocket {
                 }
                 set(scratch, fd, Tpacket.SOL_PACKET, Tpacket.PACKET_VERSION, Tpacket.TPACKET_V3, device,
                         "the kernel has no TPACKET_V3 rings (Linux 3.2 or newer is needed)");
-                set(scratch, fd, Tpacket.SOL_PACKET, Tpacket.PACKET_RESERVE, cooked ? 4 + Framing.SLL2 : 4, device,
-                        "cannot reserve room for VLAN tags");
+                set(scratch, fd, Tpacket.SOL_PACKET, Tpacket.PACKET_RESERVE, reserve(cooked, hatype), device,
+                        "cannot reserve room in front of packets");
                 RingGeometry geometry = RingGeometry.of(setup.snaplen(), setup.bufferSize(),
                         any ? -1 : Interfaces.mtu(device), setup.timeout(), setup.immediate());
                 geometry = requestRing(scratch, fd, geometry, device);
@@ -204,6 +204,22 @@ final class PacketSocket {
                 }
             }
         }
+    }
+
+    /**
+     * The room the kernel leaves in front of each packet, beyond what its layout leaves anyway: a cooked header
+     * with a VLAN tag, and the metadata a userland run of the kernel's filter reads
+     * ({@link KernelPrograms#PSEUDO_HEADER}). An Ethernet frame has 14 bytes before it already (its header is
+     * shorter than the 16 bytes the kernel aligns for): 12 more make room for the metadata and keep the network
+     * header on a four-byte boundary, and cost no ring space for short frames, whose slots the kernel rounds to
+     * 16 bytes anyway. A frame whose header has another length (a VLAN tag in place) may find less room; the
+     * reader copies it out when it needs to.
+     */
+    static int reserve(boolean cooked, int hatype) {
+        if (!cooked && (hatype == Tpacket.ARPHRD_ETHER || hatype == Tpacket.ARPHRD_LOOPBACK)) {
+            return 12;
+        }
+        return Math.max(KernelPrograms.PSEUDO_HEADER, 4 + Framing.SLL2);
     }
 
     /** Whether a hardware type is captured with its link-layer header (else cooked). */
@@ -403,7 +419,7 @@ final class PacketSocket {
     }
 
     /** How many sockets are open; for the tests that check nothing leaks. */
-    static int open() {
+    static int openCount() {
         return OPEN.get();
     }
 }

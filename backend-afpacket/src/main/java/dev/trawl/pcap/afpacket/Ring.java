@@ -11,6 +11,7 @@ import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Direction;
 import dev.trawl.pcap.PcapException;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -29,7 +30,8 @@ import java.nio.ByteOrder;
  *
  * <p><b>In place.</b> The kernel leaves room in front of each packet ({@code PACKET_RESERVE}): the cooked header
  * of the {@code any} device is built there, and the addresses of a frame whose VLAN tag the kernel took out
- * move into it by four bytes so that the tag goes back where it was, as libpcap does.
+ * move into it by four bytes so that the tag goes back where it was, as libpcap does. Where the kernel's
+ * filter has to be run in userland, the packet's metadata is written there first, for the program to read.
  *
  * <p>Not thread-safe: used by the handle's reading thread only, except {@link #framing}, which another thread
  * may replace.
@@ -51,6 +53,10 @@ final class Ring {
     private Framing current;
     private Framing.UserlandFilter filterSeen;
     private int drainBlocks;
+
+    /** Where a packet with too little room in front is copied for a userland run of the kernel's program. */
+    private MemorySegment spare;
+    private ByteBuffer spareBuffer;
 
     private int index;
     private long base;
@@ -175,22 +181,29 @@ final class Ring {
             }
         }
         int snap = map.get(JAVA_INT, p + Tpacket.SNAPLEN);
-        int wire = map.get(JAVA_INT, p + Tpacket.LEN);
+        int length = map.get(JAVA_INT, p + Tpacket.LEN);
         long start = p + (map.get(JAVA_SHORT, p + Tpacket.MAC) & 0xffff);
-        int header = f.header();
-        if (snap < 0 || start + snap > base + blockSize || start - header - 4 < sll + Tpacket.SLL_SIZE) {
+        if (snap < 0 || start + snap > base + blockSize || start - f.header() - 4 < sll + Tpacket.SLL_SIZE) {
             throw new PcapException("corrupted packet in the kernel's ring: block " + index + ", offset "
                     + (p - base) + ", data at " + (start - p) + ", " + snap + " bytes");
         }
+        int status = map.get(JAVA_INT, p + Tpacket.STATUS);
+        boolean tagged = (status & Tpacket.TP_STATUS_VLAN_VALID) != 0;
+        Framing.UserlandFilter filter = f.filter();
+        BpfProgram kernel = filter.kernel();
+        if (kernel != null && (drainBlocks > 0 || filter.kernelEveryPacket())
+                && !kernelAccepts(kernel, start, p, sll, tagged, snap, length)) {
+            return false;
+        }
         int cap = snap;
+        int wire = length;
+        int header = f.header();
         if (header != 0) {
             start -= header;
             cooked(start, sll, header);
             cap += header;
             wire += header;
         }
-        int status = map.get(JAVA_INT, p + Tpacket.STATUS);
-        boolean tagged = (status & Tpacket.TP_STATUS_VLAN_VALID) != 0;
         int vlanOffset = f.vlanOffset();
         if (tagged && vlanOffset >= 0 && snap >= vlanOffset) {
             start -= 4;
@@ -207,16 +220,45 @@ final class Ring {
         if (cap > f.snaplen()) {
             cap = f.snaplen();
         }
-        Framing.UserlandFilter filter = f.filter();
-        BpfProgram program = filter.program();
-        if (program != null && (drainBlocks > 0 || filter.scope() == Framing.UserlandFilter.Scope.ALL
-                || (tagged && filter.scope() == Framing.UserlandFilter.Scope.TAGGED))) {
-            if (program.run(whole, (int) start, cap, wire) == 0) {
-                return false;
-            }
+        BpfProgram delivered = filter.delivered();
+        if (delivered != null && (tagged || !filter.deliveredTaggedOnly())
+                && delivered.run(whole, (int) start, cap, wire) == 0) {
+            return false;
         }
         view.set((int) start, cap, wire, map.get(JAVA_INT, p + Tpacket.SEC), map.get(JAVA_INT, p + Tpacket.NSEC));
         return true;
+    }
+
+    /**
+     * Runs the kernel's program as the kernel would, on the packet as the kernel holds it with its metadata in
+     * front. The metadata goes into the room in front of the packet; where a link-layer header of an odd
+     * length left too little (a frame sent with its VLAN tag in place), the packet is copied out first.
+     */
+    private boolean kernelAccepts(BpfProgram kernel, long start, long p, long sll, boolean tagged, int snap,
+            int length) {
+        int pseudo = KernelPrograms.PSEUDO_HEADER;
+        long at = start - pseudo;
+        if (at >= sll + Tpacket.SLL_SIZE) {
+            pseudoHeader(map, at, p, sll, tagged);
+            return kernel.run(whole, (int) at, snap + pseudo, length) != 0;
+        }
+        if (spare == null || spare.byteSize() < snap + pseudo) {
+            spare = Arena.ofAuto().allocate(Math.max(snap + pseudo, 2048));
+            spareBuffer = spare.asByteBuffer();
+        }
+        pseudoHeader(spare, 0, p, sll, tagged);
+        MemorySegment.copy(map, start, spare, pseudo, snap);
+        return kernel.run(spareBuffer, 0, snap + pseudo, length) != 0;
+    }
+
+    /** Writes a packet's metadata where {@link KernelPrograms#forUserland} programs read it. */
+    private void pseudoHeader(MemorySegment to, long at, long p, long sll, boolean tagged) {
+        to.set(INT_BE, at, tagged ? 1 : 0);
+        to.set(INT_BE, at + 4, tagged ? map.get(JAVA_INT, p + Tpacket.VLAN_TCI) & 0xffff : 0);
+        to.set(INT_BE, at + 8, map.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE) & 0xff);
+        to.set(INT_BE, at + 12, map.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX));
+        to.set(INT_BE, at + 16, Short.reverseBytes(map.get(JAVA_SHORT, sll + Tpacket.SLL_PROTOCOL)) & 0xffff);
+        to.set(INT_BE, at + 20, map.get(JAVA_SHORT, sll + Tpacket.SLL_HATYPE) & 0xffff);
     }
 
     /** Builds the Linux cooked header, v1 or v2, at {@code at} from the packet's {@code sockaddr_ll}. */

@@ -125,5 +125,6 @@ final class Tpacket {
     static final int SKF_AD_PKTTYPE = 4;
     static final int SKF_AD_IFINDEX = 8;
     static final int SKF_AD_HATYPE = 28;
+    static final int SKF_AD_VLAN_TAG = 44;
     static final int SKF_AD_VLAN_TAG_PRESENT = 48;
 }

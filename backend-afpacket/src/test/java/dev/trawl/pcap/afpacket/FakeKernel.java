@@ -54,7 +54,8 @@ final class FakeKernel implements AutoCloseable {
     FakeKernel packet(byte[] frame, int wireLength, int pkttype, int ifindex, int seconds, int nanos, int status,
             int tci, int tpid, boolean cooked) {
         long p = end;
-        int mac = cooked ? 96 + 24 : 82 + 4; // TPACKET_ALIGN(68 + 16) - 14 (raw) or TPACKET_ALIGN(68) + 16 (cooked), + reserve
+        // TPACKET_ALIGN(68 + 16) - 14 (raw) or TPACKET_ALIGN(68) + 16 (cooked), plus the reserve the backend asks for
+        int mac = cooked ? 96 + PacketSocket.reserve(true, -1) : 82 + PacketSocket.reserve(false, Tpacket.ARPHRD_ETHER);
         if (previous >= 0) {
             map.set(JAVA_INT, previous, (int) (p - previous));
         }

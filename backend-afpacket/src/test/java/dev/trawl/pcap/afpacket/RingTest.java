@@ -208,29 +208,42 @@ class RingTest {
     }
 
     @Test
-    void theUserlandFilterDrainsTheBlocksOfTheOldFilterThenRunsOnTaggedFramesOnly() throws Exception {
-        BpfProgram program = Filter.compile("ether[14] = 5 or vlan 9", LinkType.ETHERNET, 262144, true,
-                Filter.NETMASK_UNKNOWN);
+    void theBlocksToDrainRunTheKernelsProgramOnThePacketAsTheKernelHoldsIt() throws Exception {
+        BpfProgram vlan9 = KernelPrograms.forUserland(Filter.compileForLinuxKernel("vlan 9 and inbound",
+                LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN));
         try (FakeKernel kernel = new FakeKernel(4)) {
-            byte[] five = frame(1, 60);
-            five[14] = 5;
-            byte[] six = frame(1, 60);
-            six[14] = 6;
-            kernel.packet(five, HOST, 2, 1, 0).packet(six, HOST, 2, 1, 0).handOver(); // passed the old filter
-            Ring ring = new Ring(kernel.map, FakeKernel.BLOCK_SIZE, 4, false, ethernet());
-            ring.framing = ethernet().withFilter(
-                    new Framing.UserlandFilter(program, Framing.UserlandFilter.Scope.TAGGED, 1));
-            List<byte[]> got = drain(ring);
-            assertEquals(1, got.size(), "the drained block is filtered in userland");
-            assertArrayEquals(five, got.get(0));
-            // the kernel's program passed an untagged frame it filtered, and every tagged one
-            kernel.packet(six, HOST, 2, 1, 0);
-            kernel.packet(six, six.length, HOST, 2, 1, 0, Tpacket.TP_STATUS_VLAN_VALID, 9, 0, false);
-            kernel.packet(six, six.length, HOST, 2, 1, 0, Tpacket.TP_STATUS_VLAN_VALID, 8, 0, false);
+            byte[] f = frame(1, 60);
+            int tag = Tpacket.TP_STATUS_VLAN_VALID;
+            kernel.packet(f, f.length, HOST, 2, 1, 0, 0, 0, 0, false); // no tag
+            kernel.packet(f, f.length, HOST, 2, 1, 0, tag, 9, 0, false); // tag 9, in the metadata
+            kernel.packet(f, f.length, HOST, 2, 1, 0, tag, 8, 0, false); // tag 8
+            kernel.packet(f, f.length, OUTGOING, 2, 1, 0, tag, 9, 0, false); // tag 9, outbound
             kernel.handOver();
-            got = drain(ring);
-            assertEquals(2, got.size(), "the untagged frame as the kernel passed it, and the tagged one that matches");
-            assertArrayEquals(six, got.get(0));
+            kernel.packet(f, f.length, HOST, 2, 1, 0, 0, 0, 0, false); // after the drain: the kernel filtered it
+            kernel.handOver();
+            Ring ring = new Ring(kernel.map, FakeKernel.BLOCK_SIZE, 4, false, ethernet());
+            ring.framing = ethernet().withFilter(new Framing.UserlandFilter(vlan9, false, null, false, 1));
+            List<byte[]> got = drain(ring);
+            assertEquals(2, got.size(), "the drained block keeps the inbound frame with tag 9; the next block all");
+            assertEquals("81000009", hex(got.get(0), 16).substring(24), "delivered with its tag back");
+            assertArrayEquals(f, got.get(1));
+        }
+    }
+
+    @Test
+    void aProgramForDeliveredFramesRunsOnTaggedFramesWithTheirTagBack() throws Exception {
+        BpfProgram program = Filter.compile("vlan 9", LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN);
+        try (FakeKernel kernel = new FakeKernel(2)) {
+            byte[] f = frame(1, 60);
+            kernel.packet(f, f.length, HOST, 2, 1, 0, 0, 0, 0, false); // passed by the kernel: not refiltered
+            kernel.packet(f, f.length, HOST, 2, 1, 0, Tpacket.TP_STATUS_VLAN_VALID, 9, 0, false);
+            kernel.packet(f, f.length, HOST, 2, 1, 0, Tpacket.TP_STATUS_VLAN_VALID, 8, 0, false);
+            kernel.handOver();
+            Ring ring = new Ring(kernel.map, FakeKernel.BLOCK_SIZE, 2, false,
+                    ethernet().withFilter(new Framing.UserlandFilter(null, false, program, true, 0)));
+            List<byte[]> got = drain(ring);
+            assertEquals(2, got.size());
+            assertArrayEquals(f, got.get(0));
             assertEquals("81000009", hex(got.get(1), 16).substring(24));
         }
     }

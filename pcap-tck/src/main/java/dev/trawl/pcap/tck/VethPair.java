@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>{@link #close()} deletes the pair and the namespace; it is idempotent, and a shutdown hook deletes any
  * namespace a run ends without closing (a JVM stopped by SIGTERM, say). Not thread-safe: one group creates,
- * uses and closes its own.
+ * uses and closes its own. Providers' own live tests may use it too.
  */
-final class VethPair implements AutoCloseable {
+public final class VethPair implements AutoCloseable {
     /** Namespaces created and not yet deleted, for the shutdown hook. */
     private static final Set<String> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -38,13 +38,13 @@ final class VethPair implements AutoCloseable {
     }
 
     /** The namespace, {@code trawl-} and a random suffix. */
-    final String namespace;
+    public final String namespace;
     /** The end in the JVM's namespace: the backend under test captures and sends here. */
-    final String a;
+    public final String a;
     /** The end inside {@link #namespace}. */
-    final String b;
+    public final String b;
     /** The IPv4 address of end a ({@code 198.18.N.1/24}, a benchmarking range), or {@code null} if it has none. */
-    String addressA;
+    public String addressA;
     private boolean linkDeleted;
     private boolean closed;
 
@@ -59,7 +59,7 @@ final class VethPair implements AutoCloseable {
      * the process can create namespaces and interfaces (root) and the programs the kit runs are installed:
      * {@code ip} (iproute2), {@code python3} (the injector) and {@code tcpdump} (the capture in the namespace).
      */
-    static void requirePrivilege() {
+    public static void requirePrivilege() {
         String why = null;
         if (Tools.find("ip") == null) {
             why = "the 'ip' command (iproute2) is not installed";
@@ -103,7 +103,7 @@ final class VethPair implements AutoCloseable {
     }
 
     /** Creates the namespace and the pair; on any failure deletes what it created and throws. */
-    static VethPair create() {
+    public static VethPair create() {
         VethPair pair = new VethPair(Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
         try {
             ip("netns", "add", pair.namespace);
@@ -146,7 +146,7 @@ final class VethPair implements AutoCloseable {
      * Sends frames, in order, from end b inside the namespace through an AF_PACKET socket; they arrive on end
      * a. Returns once all are sent.
      */
-    void inject(byte[]... frames) {
+    public void inject(byte[]... frames) {
         String script = String.join("\n",
                 "import socket, sys",
                 "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)",
@@ -167,7 +167,7 @@ final class VethPair implements AutoCloseable {
     }
 
     /** Deletes the pair now (deleting one end deletes both); the namespace stays until {@link #close()}. */
-    void deleteLink() {
+    public void deleteLink() {
         if (!linkDeleted) {
             linkDeleted = true;
             Tools.run(10, "ip", "link", "del", a);
@@ -200,7 +200,7 @@ final class VethPair implements AutoCloseable {
     }
 
     /** Runs a program inside the pair's namespace; fails on a non-zero exit. */
-    static void inside(VethPair pair, String... args) {
+    public static void inside(VethPair pair, String... args) {
         String[] command = new String[args.length + 4];
         command[0] = "ip";
         command[1] = "netns";
