@@ -38,12 +38,32 @@ public final class Filter {
      *     type does not support, or a program that rejects every packet
      */
     public static BpfProgram compile(FilterSpec spec, HostResolver resolver) throws FilterSyntaxException {
+        return compile(spec, resolver, false);
+    }
+
+    /**
+     * Compiles for the kernel filter of a Linux packet socket ({@code SO_ATTACH_FILTER}), as libpcap compiles
+     * for a live capture on Linux. The kernel takes a received frame's outer VLAN tag out of the frame and
+     * keeps it in the packet's metadata; so here, on Ethernet, {@code vlan} tests that metadata through the
+     * kernel's ancillary loads ({@code SKF_AD_VLAN_TAG_PRESENT}, {@code SKF_AD_VLAN_TAG}), and the frame only
+     * when no tag was taken out. Everything else compiles as {@link #compile(FilterSpec, HostResolver)} does.
+     * The program is for the kernel: run in userland, the ancillary loads reject the packet.
+     *
+     * @throws FilterSyntaxException if the expression cannot be compiled for the spec's link type
+     */
+    public static BpfProgram compileForLinuxKernel(FilterSpec spec) throws FilterSyntaxException {
+        return compile(spec, HostResolver.system(), true);
+    }
+
+    private static BpfProgram compile(FilterSpec spec, HostResolver resolver, boolean linuxKernel)
+            throws FilterSyntaxException {
         String text = spec.expression();
         Ast.Expr tree = Parser.parse(text);
         if (spec.snaplen() == 0) {
             throw new FilterSyntaxException("snaplen of 0 rejects all packets", text, -1, "");
         }
         Gen gen = new Gen(text, spec.linkType().toDlt(), spec.snaplen(), spec.netmask());
+        gen.linuxKernel = linuxKernel;
         Compiler compiler = new Compiler(gen, resolver);
         Ir.Graph graph = new Ir.Graph();
         graph.root = compiler.compile(tree);

@@ -78,6 +78,16 @@ class Gen {
     int labelStackDepth;
     int vlanStackDepth;
     boolean noOptimize;
+    /**
+     * Whether the program is for a Linux packet socket's kernel filter, which sees a tagged frame without its
+     * outer VLAN tag and finds the tag in the packet's metadata ({@link Encaps#vlan}).
+     */
+    boolean linuxKernel;
+    /**
+     * The scratch registers that hold the variable part of the link-layer offsets once {@code vlan} in a
+     * kernel filter made them variable, which start at zero (VarOffsets); empty otherwise.
+     */
+    int[] vlanOffsetRegisters = {};
     /** SS7 field offsets (MTP2 length indicator, MTP3 SIO/OPC/DPC/SLS), or -1 when not SS7. */
     int offLi = -1, offLiHsl = -1, offSio = -1, offOpc = -1, offDpc = -1, offSls = -1;
     boolean isGeneve;

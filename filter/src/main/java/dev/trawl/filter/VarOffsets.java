@@ -24,6 +24,13 @@ final class VarOffsets {
             Ir.append(s, Gen.stmt(Bpf.ST, g.offLinkpl.reg));
             Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
         }
+        if (s == null && g.vlanOffsetRegisters.length > 0) {
+            // 'vlan' in a kernel filter made the offsets variable; they are zero until a tag is found in the frame
+            s = Gen.stmt(Bpf.LD | Bpf.IMM, 0);
+            for (int reg : g.vlanOffsetRegisters) {
+                Ir.append(s, Gen.stmt(Bpf.ST, reg));
+            }
+        }
         if (s != null) {
             Ir.append(s, root.stmts);
             root.stmts = s;

@@ -169,6 +169,9 @@ final class PanamaBackend implements Backend {
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(options, "options");
+        if (options.fanout() != null) {
+            throw new UnsupportedCapabilityException(name(), Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
+        }
         return PanamaLiveHandle.open(device, options);
     }
 
