@@ -39,8 +39,11 @@ final class Capture {
 
     int run() throws Exception {
         // tshark's output modes show a file's own precision; tcpdump's lines show microseconds unless asked
-        TimestampPrecision precision = t.precision == null && t.outputFormat != null && !t.outputFormat.equals("text")
-                ? TimestampPrecision.NANO : Sources.precision(t);
+        // (and so do tshark's statistics, alone with -q)
+        boolean tsharkOutput = t.outputFormat != null && !t.outputFormat.equals("text")
+                || !t.statistics.isEmpty() && t.quiet;
+        TimestampPrecision precision = t.precision == null && tsharkOutput ? TimestampPrecision.NANO
+                : Sources.precision(t);
         boolean sample = t.readFile == null && t.device == null && t.spec.commandLine().getParseResult()
                 .originalArgs().isEmpty();
         Sources.Source source;
@@ -115,6 +118,15 @@ final class Capture {
     }
 
     private PacketSink openSink(Handle handle, TimestampPrecision precision) throws IOException, CliException {
+        if (!t.statistics.isEmpty()) {
+            // with -z, -q means tshark's: the tables alone
+            PacketSink packets = t.quiet && t.writeFile == null ? null : packetSink(handle, precision);
+            return StatisticsSink.open(t.statistics, new LinkTypes(handle), packets, t.io.dataOut());
+        }
+        return packetSink(handle, precision);
+    }
+
+    private PacketSink packetSink(Handle handle, TimestampPrecision precision) throws IOException, CliException {
         if (t.writeFile != null) {
             return DumpSink.open(t, backends, handle);
         }

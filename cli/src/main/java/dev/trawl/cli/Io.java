@@ -2,6 +2,8 @@ package dev.trawl.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,9 +22,27 @@ record Io(InputStream in, PrintStream out, PrintStream err) {
     /**
      * The raw stream for bulk data output: for the process's own standard output, an unbuffered file
      * stream (the tool buffers itself), so that large writes skip the PrintStream's locking and flushing.
+     * Closing it leaves the process's standard output open, for what is written after (statistics).
      */
     OutputStream dataOut() {
-        return out == System.out ? new FileOutputStream(FileDescriptor.out) : out;
+        return out == System.out ? new StandardOutput() : out;
+    }
+
+    /** The process's standard output, written straight to its file descriptor, which closing keeps open. */
+    private static final class StandardOutput extends FilterOutputStream {
+        StandardOutput() {
+            super(new FileOutputStream(FileDescriptor.out));
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     /** Whether standard error is the process's own and a terminal. */

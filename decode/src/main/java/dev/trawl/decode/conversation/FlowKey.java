@@ -12,6 +12,10 @@ final class FlowKey {
     private byte[] bytes = new byte[40];
     private int length;
     private int hash;
+    /** The hash of the endpoints alone. */
+    private int endpointsHash;
+    /** A number that tells apart conversations of the same endpoints (a stream index), or 0. */
+    private long id;
 
     /**
      * Sets this key from a packet's addresses (at {@code src} and {@code dst} in {@code buf}, each
@@ -47,8 +51,16 @@ final class FlowKey {
         for (int k = 0; k < length; k++) {
             h = 31 * h + bytes[k];
         }
-        hash = h;
+        hash = endpointsHash = h;
+        id = 0;
         return direction >= 0 ? 1 : -1;
+    }
+
+    /** Sets the number that tells apart conversations of the same endpoints. */
+    FlowKey id(long value) {
+        hash = 31 * endpointsHash + Long.hashCode(value);
+        id = value;
+        return this;
     }
 
     FlowKey copy() {
@@ -56,6 +68,7 @@ final class FlowKey {
         k.bytes = Arrays.copyOf(bytes, length);
         k.length = length;
         k.hash = hash;
+        k.id = id;
         return k;
     }
 
@@ -65,7 +78,7 @@ final class FlowKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FlowKey k && k.length == length && k.hash == hash
+        return other instanceof FlowKey k && k.length == length && k.hash == hash && k.id == id
                 && Arrays.equals(k.bytes, 0, length, bytes, 0, length);
     }
 

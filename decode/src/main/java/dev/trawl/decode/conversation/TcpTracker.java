@@ -139,26 +139,14 @@ public final class TcpTracker {
         if (p.layerEnd(layer) - tcp < 20) {
             return false;
         }
-        int ip = -1;
-        for (int i = layer - 1; i >= 0; i--) {
-            int proto = p.protocol(i);
-            if (proto == Protocols.IP || proto == Protocols.IPV6) {
-                ip = i;
-                break;
-            }
-        }
+        int ip = IpAddresses.enclosing(p, layer);
         if (ip < 0) {
-            return false;
-        }
-        int ipAt = p.offset(ip);
-        boolean v6 = p.protocol(ip) == Protocols.IPV6;
-        if (p.layerEnd(ip) - ipAt < (v6 ? 40 : 20)) {
             return false;
         }
         int srcPort = buf.getShort(tcp) & 0xFFFF;
         int dstPort = buf.getShort(tcp + 2) & 0xFFFF;
-        int direction = v6 ? probe.set(buf, ipAt + 8, ipAt + 24, 16, srcPort, dstPort)
-                : probe.set(buf, ipAt + 12, ipAt + 16, 4, srcPort, dstPort);
+        int direction = probe.set(buf, IpAddresses.source(p, ip), IpAddresses.destination(p, ip, layer),
+                IpAddresses.length(p, ip), srcPort, dstPort);
         long frame = p.frameNumber();
         long now = p.hasTimestamp() ? p.timestampSeconds() * 1_000_000_000L + p.timestampNanos() : 0;
         int seq = buf.getInt(tcp + 4);

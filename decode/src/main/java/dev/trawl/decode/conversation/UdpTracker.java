@@ -115,29 +115,15 @@ public final class UdpTracker {
         if (p.layerEnd(layer) - udp < 4) {
             return -1;
         }
-        int ip = -1;
-        for (int i = layer - 1; i >= 0 && ip < 0; i--) {
-            int proto = p.protocol(i);
-            if (proto == Protocols.IP || proto == Protocols.IPV6) {
-                ip = i;
-            }
-        }
+        int ip = IpAddresses.enclosing(p, layer);
         if (ip < 0) {
             return -1;
         }
         ByteBuffer buf = p.buffer();
-        int ipAt = p.offset(ip);
-        boolean v6 = p.protocol(ip) == Protocols.IPV6;
-        if (p.layerEnd(ip) - ipAt < (v6 ? 40 : 20)) {
-            return -1;
-        }
         int srcPort = buf.getShort(udp) & 0xFFFF;
         int dstPort = buf.getShort(udp + 2) & 0xFFFF;
-        if (v6) {
-            probe.set(buf, ipAt + 8, ipAt + 24, 16, srcPort, dstPort);
-        } else {
-            probe.set(buf, ipAt + 12, ipAt + 16, 4, srcPort, dstPort);
-        }
+        probe.set(buf, IpAddresses.source(p, ip), IpAddresses.destination(p, ip, layer), IpAddresses.length(p, ip),
+                srcPort, dstPort);
         if (p.hasTimestamp() && idleNanos != Long.MAX_VALUE) {
             long now = p.timestampSeconds() * 1_000_000_000L + p.timestampNanos();
             if (now > clock) {

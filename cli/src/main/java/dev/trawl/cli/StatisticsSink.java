@@ -1,0 +1,248 @@
+package dev.trawl.cli;
+
+import dev.trawl.cli.print.Out;
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.conversation.ConversationStatistics;
+import dev.trawl.decode.conversation.ConversationStatistics.Kind;
+import dev.trawl.decode.display.DisplayFilter;
+import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.decode.field.Formats;
+import dev.trawl.pcap.Packet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * tshark's conversation and endpoint tables ({@code -z conv,TYPE[,FILTER]}, {@code -z endpoints,TYPE[,FILTER]}):
+ * decodes every packet as tshark does (datagrams and streams put back together, conversations followed),
+ * counts it in each table whose filter passes it, hands it on to the packet output (none with {@code -q}), and
+ * prints the tables after that output, the last asked first, as tshark does. Not thread-safe.
+ */
+final class StatisticsSink implements PacketSink {
+    private static final String RULE = "================================================================================";
+
+    /** One {@code -z} table. */
+    private record Table(ConversationStatistics statistics, boolean endpoints, String filter) {
+    }
+
+    private final PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true)
+            .reassembleStreams(true).trackConversations(true);
+    private final LinkTypes linkTypes;
+    private final List<Table> tables;
+    private final PacketSink inner;
+    private final OutputStream out;
+
+    private StatisticsSink(LinkTypes linkTypes, List<Table> tables, PacketSink inner, OutputStream out) {
+        this.linkTypes = linkTypes;
+        this.tables = tables;
+        this.inner = inner;
+        this.out = out;
+    }
+
+    /**
+     * The sink for the {@code -z} arguments {@code specs}, before {@code inner} (null: no packet output).
+     *
+     * @throws CliException when an argument names statistics trawl does not have, or its filter is refused
+     */
+    static StatisticsSink open(List<String> specs, LinkTypes linkTypes, PacketSink inner, OutputStream out)
+            throws CliException {
+        List<Table> tables = new ArrayList<>();
+        for (String spec : specs) {
+            tables.add(table(spec));
+        }
+        return new StatisticsSink(linkTypes, tables, inner, out);
+    }
+
+    /** Checks the {@code -z} arguments, for an error before any input is opened. */
+    static void check(List<String> specs) throws CliException {
+        for (String spec : specs) {
+            table(spec);
+        }
+    }
+
+    private static Table table(String spec) throws CliException {
+        String[] parts = spec.split(",", 3);
+        boolean endpoints = parts[0].equals("endpoints");
+        Kind kind = parts.length >= 2 ? Kind.byFilterName(parts[1]) : null;
+        if (!(endpoints || parts[0].equals("conv")) || kind == null) {
+            throw new CliException("-z: unknown statistics '" + spec + "' (trawl has conv,TYPE[,FILTER] and"
+                    + " endpoints,TYPE[,FILTER], TYPE being eth, ip, ipv6, tcp or udp)", 2, null);
+        }
+        String filter = parts.length == 3 ? parts[2] : null;
+        DisplayFilter compiled = null;
+        if (filter != null) {
+            try {
+                compiled = FieldOutput.displayFilter(filter, FieldRegistry.standard());
+            } catch (CliException e) {
+                throw new CliException("-z " + spec + ": " + e.getMessage(), 2, e);
+            }
+        }
+        return new Table(new ConversationStatistics(kind, compiled == null ? null : compiled::test), endpoints,
+                filter);
+    }
+
+    @Override
+    public boolean accept(Packet packet, long frameNumber) throws IOException {
+        decoder.nextFrameNumber(frameNumber);
+        DecodedPacket decoded = decoder.decode(linkTypes.of(packet), packet);
+        for (Table t : tables) {
+            t.statistics.add(decoded);
+        }
+        return inner == null || inner.accept(packet, frameNumber);
+    }
+
+    @Override
+    public void endOfInput() throws IOException {
+        if (inner != null) {
+            inner.endOfInput();
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (inner != null) {
+            inner.flush();
+        }
+    }
+
+    @Override
+    public void idle() throws IOException {
+        if (inner != null) {
+            inner.idle();
+        }
+    }
+
+    @Override
+    public boolean finished() {
+        return inner != null && inner.finished();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (inner != null) {
+            inner.close();
+        }
+        try (Out o = new Out(out)) {
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                Table t = tables.get(i);
+                StringBuilder text = new StringBuilder();
+                if (t.endpoints) {
+                    endpoints(text, t);
+                } else {
+                    conversations(text, t);
+                }
+                o.utf8(text.toString());
+            }
+        }
+    }
+
+    private static void heading(StringBuilder out, Table t, String what) {
+        out.append(RULE).append('\n').append(t.statistics.kind().title()).append(' ').append(what).append('\n')
+                .append("Filter:").append(t.filter == null ? "<No Filter>" : t.filter).append('\n');
+    }
+
+    private static void conversations(StringBuilder out, Table t) {
+        heading(out, t, "Conversations");
+        boolean ports = t.statistics.kind().hasPorts();
+        String indent = (ports ? " ".repeat(12) : "") + " ".repeat(47);
+        out.append(indent).append("|       <-      | |       ->      | |     Total     |    Relative    |   Duration   |\n");
+        out.append(indent).append("| Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n");
+        int width = ports ? 26 : 20;
+        for (ConversationStatistics.Conversation c : t.statistics.conversations()) {
+            pad(out, name(c.a()), width).append(" <-> ");
+            pad(out, name(c.b()), width).append("  ");
+            padLeft(out, Long.toString(c.framesBtoA()), 6).append(' ');
+            pad(out, size(c.bytesBtoA()), 9).append("  ");
+            padLeft(out, Long.toString(c.framesAtoB()), 6).append(' ');
+            pad(out, size(c.bytesAtoB()), 9).append("  ");
+            padLeft(out, Long.toString(c.frames()), 6).append(' ');
+            pad(out, size(c.bytes()), 9).append("  ");
+            double start = seconds(c.startNanos());
+            padLeft(out, fixed(start, 9), 14).append("   ");
+            padLeft(out, fixed(seconds(c.stopNanos()) - start, 4), 12).append('\n');
+        }
+        out.append(RULE).append('\n');
+    }
+
+    private static void endpoints(StringBuilder out, Table t) {
+        heading(out, t, "Endpoints");
+        boolean ports = t.statistics.kind().hasPorts();
+        out.append("                       |  ").append(ports ? "Port  ||  " : "")
+                .append("Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n");
+        for (ConversationStatistics.Endpoint e : t.statistics.endpoints()) {
+            pad(out, address(e.address()), 20).append("      ");
+            if (ports) {
+                padLeft(out, Integer.toString(e.address().port()), 5).append("     ");
+            }
+            padLeft(out, Long.toString(e.frames()), 6).append("     ");
+            padLeft(out, Long.toString(e.bytes()), 9).append("     ");
+            padLeft(out, Long.toString(e.txFrames()), 6).append("       ");
+            padLeft(out, Long.toString(e.txBytes()), 9).append("      ");
+            padLeft(out, Long.toString(e.rxFrames()), 6).append("       ");
+            padLeft(out, Long.toString(e.rxBytes()), 9).append("   \n");
+        }
+        out.append(RULE).append('\n');
+    }
+
+    private static String name(ConversationStatistics.Address a) {
+        return a.kind().hasPorts() ? address(a) + ":" + a.port() : address(a);
+    }
+
+    private static String address(ConversationStatistics.Address a) {
+        byte[] bytes = a.address();
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        StringBuilder s = new StringBuilder();
+        return switch (bytes.length) {
+            case 4 -> Formats.appendIpv4(s, buf.getInt(0)).toString();
+            case 16 -> Formats.appendIpv6(s, buf, 0).toString();
+            default -> Formats.appendMac(s, ((long) buf.getShort(0) & 0xFFFF) << 32 | (buf.getInt(2) & 0xFFFF_FFFFL))
+                    .toString();
+        };
+    }
+
+    /**
+     * A byte count as Wireshark's tables print it: exact below 10,000, else in whole kB, MB, GB or TB (powers of
+     * 1,000, rounded down), the largest unit that keeps at least two digits.
+     */
+    static String size(long bytes) {
+        String[] units = {"kB", "MB", "GB", "TB"};
+        long scaled = bytes;
+        int unit = -1;
+        while (unit + 1 < units.length && scaled / 1000 >= 10) {
+            scaled /= 1000;
+            unit++;
+        }
+        return unit < 0 ? bytes + " bytes" : scaled + " " + units[unit];
+    }
+
+    /** Nanoseconds as Wireshark turns a time into seconds: whole seconds plus the fraction, in a double. */
+    private static double seconds(long nanos) {
+        return (double) (nanos / 1_000_000_000L) + (nanos % 1_000_000_000L) / 1e9;
+    }
+
+    /** {@code value} with {@code decimals} decimals, rounded from its exact binary value as C's printf does. */
+    private static String fixed(double value, int decimals) {
+        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, String s, int width) {
+        out.append(s);
+        for (int i = s.length(); i < width; i++) {
+            out.append(' ');
+        }
+        return out;
+    }
+
+    private static StringBuilder padLeft(StringBuilder out, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            out.append(' ');
+        }
+        return out.append(s);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.trawl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * tshark's conversation and endpoint tables ({@code -q -z conv,TYPE}, {@code -z endpoints,TYPE}, with and
+ * without a filter) through the tool, byte for byte against tshark's on corpus captures of every kind: TCP
+ * with retransmissions and reused ports, UDP with IP fragments and ICMP errors, IPv6 with routing headers,
+ * tunnels; and the refusal of statistics trawl does not have.
+ */
+class StatisticsTest {
+    private static final List<String> CAPTURES = List.of("afs.pcap", "dns_tcp.pcap", "of13_ericsson.pcapng",
+            "pptp.pcap", "mpls-traceroute.pcap", "ipv6-routing-header.pcap", "geneve.pcap", "local-netns-lo-nano.pcap",
+            "802.1ad_QinQ.pcap", "bigtcp-ipv6-hbh.pcap");
+    private static final List<String> TABLES = List.of("conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp",
+            "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp");
+
+    private static void sameAsTshark(String capture, List<String> tables) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-q", "-r", TrawlRunner.capture(capture).toString()));
+        for (String t : tables) {
+            args.add("-z");
+            args.add(t);
+        }
+        List<String> tshark = new ArrayList<>(List.of("tshark", "-n"));
+        tshark.addAll(args);
+        String expected = TrawlRunner.external(tshark);
+        TrawlRunner.Result r = TrawlRunner.run(args.toArray(String[]::new));
+        assertEquals(0, r.status(), r.stderr());
+        assertEquals(expected, r.out(), capture + " " + tables);
+    }
+
+    @Test
+    void everyTableOfEveryCaptureIsTsharks() throws Exception {
+        for (String capture : CAPTURES) {
+            sameAsTshark(capture, TABLES); // all at once: printed in tshark's order, the last asked first
+        }
+    }
+
+    @Test
+    void aTableFilterCountsOnlyWhatItPasses() throws Exception {
+        sameAsTshark("afs.pcap", List.of("conv,udp,udp.port == 7000", "endpoints,ip,frame.len > 500"));
+        sameAsTshark("of13_ericsson.pcapng", List.of("conv,tcp,tcp.analysis.flags"));
+    }
+
+    @Test
+    void statisticsTrawlDoesNotHaveAreAUsageError() {
+        TrawlRunner.Result r = TrawlRunner.run("-q", "-r", TrawlRunner.capture("afs.pcap").toString(), "-z",
+                "io,phs");
+        assertEquals(2, r.status());
+        assertTrue(r.stderr().contains("unknown statistics 'io,phs'"), r.stderr());
+        TrawlRunner.Result bad = TrawlRunner.run("-q", "-r", TrawlRunner.capture("afs.pcap").toString(), "-z",
+                "conv,udp,udp.port ===");
+        assertEquals(2, bad.status());
+        assertTrue(bad.stderr().contains("-z conv,udp,udp.port ===: display filter:"), bad.stderr());
+        assertEquals("", bad.out());
+    }
+}
