@@ -1,0 +1,189 @@
+package dev.trawl.bench.live;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.Protocols;
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.CaptureStats;
+import dev.trawl.pcap.Fanout;
+import dev.trawl.pcap.LiveHandle;
+import dev.trawl.pcap.LiveOptions;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PacketHandler;
+import dev.trawl.pcap.Pcap;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The fanout side of the live benchmark, run by {@link LiveHarness} inside its network namespace: READERS
+ * threads, each with its own {@code afpacket} handle in one fanout group on the device, each decoding every
+ * packet it gets and then doing a fixed amount of work on it (WORK checksums of its bytes), as an application
+ * that outgrows one core does. The sender numbers its frames, so each reader marks what it handled and the
+ * sets are compared: no frame may reach two readers. It prints one line:
+ *
+ * <pre>fanout READERS MODE handled-per-reader(comma) unique duplicates dropped work-ns-per-packet</pre>
+ *
+ * <p>Usage: {@code FanoutCaptureMain DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK}
+ */
+public final class FanoutCaptureMain {
+    private static final int LINKTYPE_ETHERNET = 1;
+    /** Where {@code trawl_csend} puts a frame's number: the first bytes of the UDP payload. */
+    private static final int NUMBER_OFFSET = 42;
+
+    private FanoutCaptureMain() {
+    }
+
+    /** Decodes a packet, checksums it {@code work} times, and marks its number. */
+    static final class Worker implements PacketHandler {
+        private final PacketDecoder decoder = new PacketDecoder();
+        private final CRC32C crc = new CRC32C();
+        private final int work;
+        final BitSet seen;
+        long handled;
+        long sum;
+
+        Worker(int work, int expected) {
+            this.work = work;
+            this.seen = new BitSet(expected);
+        }
+
+        @Override
+        public void onPacket(Packet packet) {
+            ByteBuffer data = packet.data();
+            int at = data.position();
+            int length = data.remaining();
+            DecodedPacket decoded = decoder.decode(LINKTYPE_ETHERNET, data, at, length);
+            int udp = decoded.find(Protocols.UDP);
+            if (udp >= 0) {
+                sum += decoded.udp(udp).sourcePort();
+            }
+            for (int i = 0; i < work; i++) {
+                crc.reset();
+                crc.update(data);
+                data.position(at);
+                sum += crc.getValue();
+            }
+            if (length >= NUMBER_OFFSET + 4) {
+                int number = data.getInt(at + NUMBER_OFFSET);
+                if (number >= 0) {
+                    seen.set(number);
+                }
+            }
+            handled++;
+        }
+    }
+
+    /** What the per-packet work costs alone, on a frame like the sender's: nanoseconds per packet. */
+    static double workCost(int work) {
+        ByteBuffer frame = ByteBuffer.allocateDirect(64);
+        frame.putShort(12, (short) 0x0800).put(14, (byte) 0x45).put(23, (byte) 17);
+        Packet packet = new Packet() {
+            @Override
+            public long timestampSeconds() {
+                return 0;
+            }
+
+            @Override
+            public int timestampNanos() {
+                return 0;
+            }
+
+            @Override
+            public int capturedLength() {
+                return 64;
+            }
+
+            @Override
+            public int originalLength() {
+                return 64;
+            }
+
+            @Override
+            public ByteBuffer data() {
+                return frame.clear();
+            }
+        };
+        Worker worker = new Worker(work, 1);
+        for (int i = 0; i < 200_000; i++) {
+            worker.onPacket(packet); // warm up
+        }
+        long start = System.nanoTime();
+        int rounds = 200_000;
+        for (int i = 0; i < rounds; i++) {
+            worker.onPacket(packet);
+        }
+        return (System.nanoTime() - start) / (double) rounds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 8) {
+            System.err.println("usage: FanoutCaptureMain DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK");
+            System.exit(1);
+        }
+        String device = args[0];
+        int readers = Integer.parseInt(args[1]);
+        Fanout fanout = Fanout.of(Integer.parseInt(args[2]), Fanout.Mode.of(args[3]));
+        int expected = Integer.parseInt(args[4]);
+        long idleNanos = Long.parseLong(args[5]) * 1_000_000L;
+        long deadlineNanos = Long.parseLong(args[6]) * 1_000_000L;
+        int work = Integer.parseInt(args[7]);
+        double workNanos = workCost(work);
+        Backend backend = Pcap.backend("afpacket");
+        LiveOptions options = LiveOptions.builder().snaplen(262_144).timeout(Duration.ofMillis(100))
+                .bufferSize(8 << 20).fanout(fanout).build();
+        List<LiveHandle> handles = new ArrayList<>();
+        List<Worker> workers = new ArrayList<>();
+        try {
+            for (int i = 0; i < readers; i++) {
+                handles.add(backend.openLive(device, options));
+                workers.add(new Worker(work, expected));
+            }
+            System.out.println("ready");
+            System.out.flush();
+            long start = System.nanoTime();
+            LiveCaptureMain.Watchdog watchdog = new LiveCaptureMain.Watchdog(() -> handles.forEach(LiveHandle::breakLoop),
+                    () -> workers.stream().mapToLong(w -> w.handled).sum(), start, idleNanos, deadlineNanos);
+            watchdog.start();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                LiveHandle handle = handles.get(i);
+                Worker worker = workers.get(i);
+                threads.add(Thread.ofPlatform().name("fanout-reader-" + i).start(() -> {
+                    try {
+                        handle.loop(0, worker);
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            watchdog.interrupt();
+            watchdog.join();
+            BitSet any = new BitSet(expected);
+            long duplicates = 0;
+            StringBuilder perReader = new StringBuilder();
+            long dropped = 0;
+            for (int i = 0; i < readers; i++) {
+                BitSet both = (BitSet) any.clone();
+                both.and(workers.get(i).seen);
+                duplicates += both.cardinality();
+                any.or(workers.get(i).seen);
+                perReader.append(i == 0 ? "" : ",").append(workers.get(i).handled);
+                CaptureStats stats = handles.get(i).stats();
+                dropped += stats.dropped();
+            }
+            System.out.println(String.join("\t", "fanout", Integer.toString(readers), fanout.mode().shortName(),
+                    perReader, Long.toString(any.cardinality()), Long.toString(duplicates), Long.toString(dropped),
+                    String.format(java.util.Locale.ROOT, "%.1f", workNanos)));
+        } finally {
+            handles.forEach(LiveHandle::close);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.trawl.bench.live;
+
+import java.util.List;
+
+/**
+ * What a fanout group of readers saw of a numbered burst, each reader doing a fixed amount of work per packet.
+ *
+ * @param readers how many readers shared the group
+ * @param mode the fanout mode
+ * @param sent frames the sender sent
+ * @param sendNanos how long the sender took
+ * @param perReader packets each reader handled
+ * @param unique distinct frame numbers handled, over all readers
+ * @param duplicates frames handled by more than one reader (must be none)
+ * @param dropped {@code ps_drop} summed over the readers
+ * @param workNanos what the per-packet work costs alone, measured before the burst
+ * @param note why it did not run, or empty
+ */
+public record FanoutResult(int readers, String mode, long sent, long sendNanos, List<Long> perReader, long unique,
+        long duplicates, long dropped, double workNanos, String note) {
+    public FanoutResult {
+        perReader = List.copyOf(perReader);
+    }
+
+    /** Packets handled by all readers. */
+    public long handled() {
+        return perReader.stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The rate the sender reached, in frames per second; NaN when it sent nothing. */
+    public double sendRate() {
+        return sendNanos == 0 ? Double.NaN : sent * 1e9 / sendNanos;
+    }
+
+    /** A group that did not run. */
+    public static FanoutResult skipped(int readers, String mode, String why) {
+        return new FanoutResult(readers, mode, 0, 0, List.of(), 0, 0, 0, Double.NaN, why);
+    }
+
+    /** Whether it ran. */
+    public boolean ran() {
+        return note == null || note.isEmpty();
+    }
+}
