@@ -2,10 +2,11 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.W;
 
 /**
  * Encapsulations that move the header offsets for everything compiled after them (vlan, mpls, pppoes), and
@@ -76,9 +77,9 @@ final class Encaps {
     private static Block vlanInMetadata(Gen g, boolean hasTag, long tag) throws FilterSyntaxException {
         Block inMetadata = tagPresent(g);
         if (hasTag) {
-            Block vid = g.block(Gen.JMP | Gen.JEQ | Gen.K, (int) tag);
-            Ir.Stmt s = Gen.stmt(Gen.LD | H | Gen.ABS, Gen.SKF_AD_OFF + SKF_AD_VLAN_TAG);
-            Ir.append(s, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, 0x0fff));
+            Block vid = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, (int) tag);
+            Ir.Stmt s = Gen.stmt(Bpf.LD | H | Bpf.ABS, Gen.SKF_AD_OFF + SKF_AD_VLAN_TAG);
+            Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.AND | Bpf.K, 0x0fff));
             vid.stmts = s;
             Ir.and(inMetadata, vid);
             inMetadata = vid;
@@ -106,8 +107,8 @@ final class Encaps {
     private static final int SKF_AD_VLAN_TAG_PRESENT = 48;
 
     private static Block tagPresent(Gen g) throws FilterSyntaxException {
-        Block b = g.block(Gen.JMP | Gen.JEQ | Gen.K, 1);
-        b.stmts = Gen.stmt(Gen.LD | B | Gen.ABS, Gen.SKF_AD_OFF + SKF_AD_VLAN_TAG_PRESENT);
+        Block b = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, 1);
+        b.stmts = Gen.stmt(Bpf.LD | B | Bpf.ABS, Gen.SKF_AD_OFF + SKF_AD_VLAN_TAG_PRESENT);
         return b;
     }
 
@@ -117,9 +118,9 @@ final class Encaps {
         if (off.reg == -1) {
             off.reg = g.allocReg();
         }
-        Ir.Stmt add = Gen.stmt(Gen.LD | Gen.MEM, off.reg);
-        Ir.append(add, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 4));
-        Ir.append(add, Gen.stmt(Gen.ST, off.reg));
+        Ir.Stmt add = Gen.stmt(Bpf.LD | Bpf.MEM, off.reg);
+        Ir.append(add, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 4));
+        Ir.append(add, Gen.stmt(Bpf.ST, off.reg));
         if (s == null) {
             return add;
         }

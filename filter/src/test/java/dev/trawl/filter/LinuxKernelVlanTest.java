@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 
 import java.nio.ByteBuffer;
@@ -36,11 +37,11 @@ class LinuxKernelVlanTest {
             "vlan and not arp", "vlan 100 and (tcp or udp) and not port 22");
 
     private static BpfProgram userland(String e) throws Exception {
-        return Filter.compile(e, LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN);
+        return Filter.compile(FilterSpec.of(e, LinkType.ETHERNET));
     }
 
     private static BpfProgram kernel(String e) throws Exception {
-        return Filter.compileForLinuxKernel(e, LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN);
+        return Filter.compileForLinuxKernel(FilterSpec.of(e, LinkType.ETHERNET));
     }
 
     /** The kernel program with its metadata loads replaced by the metadata of one packet. */
@@ -135,9 +136,9 @@ class LinuxKernelVlanTest {
         }
         assertNotEquals(userland("vlan 100"), kernel("vlan 100"));
         assertTrue(kernel("vlan 100").instructions().stream().anyMatch(i -> i.k() == VLAN_TAG_PRESENT));
-        BpfProgram sll = Filter.compileForLinuxKernel("ip", LinkType.LINUX_SLL, 262144, true, Filter.NETMASK_UNKNOWN);
-        assertEquals(Filter.compile("ip", LinkType.LINUX_SLL, 262144, true, Filter.NETMASK_UNKNOWN), sll);
+        BpfProgram sll = Filter.compileForLinuxKernel(FilterSpec.of("ip", LinkType.LINUX_SLL));
+        assertEquals(Filter.compile(FilterSpec.of("ip", LinkType.LINUX_SLL)), sll);
         assertThrows(FilterSyntaxException.class,
-                () -> Filter.compileForLinuxKernel("vlan", LinkType.LINUX_SLL, 262144, true, Filter.NETMASK_UNKNOWN));
+                () -> Filter.compileForLinuxKernel(FilterSpec.of("vlan", LinkType.LINUX_SLL)));
     }
 }

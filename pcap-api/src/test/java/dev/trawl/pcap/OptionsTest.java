@@ -48,20 +48,4 @@ class OptionsTest {
             assertTrue(e.getMessage().contains("fanout"), e.getMessage());
         }
     }
-
-    @Test
-    void invalidFilterMessageHasACaretUnderTheColumn() {
-        InvalidFilterException e = new InvalidFilterException("port number out of range", "tcp port 99999", 9);
-        assertEquals("port number out of range\ntcp port 99999\n         ^", e.getMessage());
-        assertEquals(9, e.column());
-    }
-
-    @Test
-    void packetRecordChecksItsLengths() {
-        assertThrows(IllegalArgumentException.class, () -> new PacketRecord(0, 0, 3, new byte[4]));
-        assertThrows(IllegalArgumentException.class, () -> new PacketRecord(0, 1_000_000_000, 4, new byte[4]));
-        PacketRecord record = new PacketRecord(5, 7, 10, new byte[] {1, 2});
-        assertEquals(5_000_000_007L, record.timestampEpochNanos());
-        assertEquals(record, record.copy());
-    }
 }

@@ -7,6 +7,7 @@ import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -97,14 +98,12 @@ final class AfPacketBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws PcapException {
-        Objects.requireNonNull(expression, "expression");
-        Objects.requireNonNull(linkType, "linkType");
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        Objects.requireNonNull(spec, "spec");
+        if (spec.snaplen() <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive: " + spec.snaplen());
         }
-        return Filter.compile(expression, linkType, snaplen, optimize, netmask);
+        return Filter.compile(spec);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.trawl.pcap.afpacket;
 
+import dev.trawl.pcap.spi.HandlerFailures;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.CaptureStats;
@@ -265,7 +266,7 @@ final class AfPacketHandle implements LiveHandle {
                             try {
                                 handler.onPacket(view);
                             } catch (IOException e) {
-                                throw Pcap.handlerFailure(e);
+                                throw HandlerFailures.rethrow(e);
                             }
                             if (count == maxPackets) {
                                 return count;
@@ -307,7 +308,7 @@ final class AfPacketHandle implements LiveHandle {
                         try {
                             handler.onPacket(view); // a call site of its own: loop's profile is not dispatch's
                         } catch (IOException e) {
-                            throw Pcap.handlerFailure(e);
+                            throw HandlerFailures.rethrow(e);
                         }
                         if (delivered == count) {
                             return delivered;

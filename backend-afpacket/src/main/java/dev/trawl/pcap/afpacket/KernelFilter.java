@@ -2,6 +2,7 @@ package dev.trawl.pcap.afpacket;
 
 import dev.trawl.filter.Filter;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.PcapException;
 
@@ -54,9 +55,10 @@ final class KernelFilter {
     /** Compiles for the frames delivered, and remembers the kernel's version of the program. */
     BpfProgram compile(String expression, boolean optimize, int netmask) throws PcapException {
         LinkType type = linkType.get();
-        BpfProgram program = Filter.compile(expression, type, snaplen, optimize, netmask);
+        FilterSpec spec = FilterSpec.of(expression, type).withSnaplen(snaplen).withOptimize(optimize).withNetmask(netmask);
+        BpfProgram program = Filter.compile(spec);
         if (type.equals(LinkType.ETHERNET)) {
-            BpfProgram kernel = Filter.compileForLinuxKernel(expression, type, snaplen, optimize, netmask);
+            BpfProgram kernel = Filter.compileForLinuxKernel(spec);
             synchronized (this) {
                 kernelVersions.put(program, kernel);
             }

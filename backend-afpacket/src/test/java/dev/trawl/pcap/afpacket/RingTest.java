@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trawl.filter.Filter;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Direction;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.PcapException;
 
@@ -209,8 +210,8 @@ class RingTest {
 
     @Test
     void theBlocksToDrainRunTheKernelsProgramOnThePacketAsTheKernelHoldsIt() throws Exception {
-        BpfProgram vlan9 = KernelPrograms.forUserland(Filter.compileForLinuxKernel("vlan 9 and inbound",
-                LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN));
+        BpfProgram vlan9 = KernelPrograms.forUserland(Filter.compileForLinuxKernel(
+                FilterSpec.of("vlan 9 and inbound", LinkType.ETHERNET)));
         try (FakeKernel kernel = new FakeKernel(4)) {
             byte[] f = frame(1, 60);
             int tag = Tpacket.TP_STATUS_VLAN_VALID;
@@ -232,7 +233,7 @@ class RingTest {
 
     @Test
     void aProgramForDeliveredFramesRunsOnTaggedFramesWithTheirTagBack() throws Exception {
-        BpfProgram program = Filter.compile("vlan 9", LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN);
+        BpfProgram program = Filter.compile(FilterSpec.of("vlan 9", LinkType.ETHERNET));
         try (FakeKernel kernel = new FakeKernel(2)) {
             byte[] f = frame(1, 60);
             kernel.packet(f, f.length, HOST, 2, 1, 0, 0, 0, 0, false); // passed by the kernel: not refiltered

@@ -8,6 +8,7 @@ import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DeviceAddress;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -208,14 +209,11 @@ final class PanamaBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws PcapException {
-        Objects.requireNonNull(expression, "expression");
-        Objects.requireNonNull(linkType, "linkType");
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        if (spec.snaplen() <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive: " + spec.snaplen());
         }
-        return Filters.compile(expression, linkType, snaplen, optimize, netmask);
+        return Filters.compile(spec.expression(), spec.linkType(), spec.snaplen(), spec.optimize(), spec.netmask());
     }
 
     @Override
