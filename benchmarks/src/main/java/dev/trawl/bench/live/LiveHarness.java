@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * The live-capture benchmark: between two network namespaces of its own joined by a veth pair, the C sender
  * ({@code trawl_csend}) sends a fixed number of 64-byte frames at full speed into the end in the first while
  * one capturer at a time captures on the end in the second: the C libpcap program ({@code trawl_clive}) and
- * then each backend through {@link LiveCaptureMain}. Each capturer reports what it received, what
+ * then each backend through {@link LiveCaptureMain}. Each capturer first takes a warm-up burst that is not
+ * counted, so that a JVM's figures are those of a capture whose reading path the JIT has compiled. Each capturer reports what it received, what
  * {@code pcap_stats} says was dropped, the CPU time of its capturing thread, and (Java) the heap it allocated.
  * Then fanout groups of one and two {@code afpacket} readers ({@link FanoutCaptureMain}) take numbered frames of
  * many flows, each reader doing a fixed amount of work per packet, to show what a second reader adds.
@@ -67,10 +68,11 @@ public final class LiveHarness {
 
     /**
      * Runs the C capturer, then each named capturer (a backend, or {@code BACKEND:next} or {@code BACKEND:loop}
-     * for another reading call than dispatch), on bursts of {@code frames} frames; then, when {@code fanoutWork}
-     * is not negative, fanout groups of one and two readers with that much work per packet.
+     * for another reading call than dispatch), on bursts of {@code frames} frames, each after a warm-up burst of
+     * {@code warmup} frames that is not counted; then, when {@code fanoutWork} is not negative, fanout groups of
+     * one and two readers with that much work per packet.
      */
-    public Results run(List<String> backends, long frames, int fanoutWork, Consumer<String> progress)
+    public Results run(List<String> backends, long frames, long warmup, int fanoutWork, Consumer<String> progress)
             throws IOException, InterruptedException {
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String sendNs = "trawl-bench-" + id + "-tx";
@@ -96,7 +98,8 @@ public final class LiveHarness {
             ip("-n", sendNs, "link", "set", SEND_DEVICE, "up");
             ip("-n", ns, "link", "set", CAPTURE_DEVICE, "up");
             progress.accept("live: libpcap (C), " + frames + " frames from namespace " + sendNs + " to " + ns);
-            results.add(capture(sendNs, ns, "libpcap", List.of(tools.program("trawl_clive").toString()), frames));
+            results.add(capture(sendNs, ns, "libpcap", List.of(tools.program("trawl_clive").toString()), frames,
+                    warmup));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> jvm = List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp",
                     System.getProperty("java.class.path"));
@@ -104,7 +107,7 @@ public final class LiveHarness {
                 progress.accept("live: " + backend);
                 List<String> command = new ArrayList<>(jvm);
                 command.addAll(List.of(LiveCaptureMain.class.getName(), backend));
-                results.add(capture(sendNs, ns, backend.replace(':', ' '), command, frames));
+                results.add(capture(sendNs, ns, backend.replace(':', ' '), command, frames, warmup));
             }
             if (fanoutWork >= 0 && backends.stream().anyMatch(b -> b.startsWith("afpacket"))) {
                 int group = 1 + ThreadLocalRandom.current().nextInt(65535);
@@ -197,14 +200,21 @@ public final class LiveHarness {
         return NativeTools.run(command, 120).strip().split("\t");
     }
 
-    private LiveResult capture(String sendNs, String ns, String capturer, List<String> program, long frames)
-            throws IOException, InterruptedException {
+    private LiveResult capture(String sendNs, String ns, String capturer, List<String> program, long frames,
+            long warmup) throws IOException, InterruptedException {
         Started started = start(ns, program, List.of(CAPTURE_DEVICE, Long.toString(frames), Long.toString(IDLE_MS),
-                Long.toString(DEADLINE_MS)));
+                Long.toString(DEADLINE_MS), Long.toString(warmup)));
         try {
             if (!"ready".equals(started.first())) {
                 return LiveResult.skipped(capturer, "the capturer did not start (" + started.first() + "); see "
                         + log.getFileName());
+            }
+            if (warmup > 0) {
+                send(sendNs, warmup, 0);
+                String warm = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
+                if (!"warm".equals(warm)) {
+                    return LiveResult.skipped(capturer, "no end of the warm-up (" + warm + "); see " + log.getFileName());
+                }
             }
             String[] sent = send(sendNs, frames, 0);
             String line = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);

@@ -153,7 +153,9 @@ public final class ReportWriter {
                 + "one end of a veth pair joining two private network namespaces; captured on the other end "
                 + "(snaplen 262144, "
                 + "promiscuous, 100 ms timeout, 8 MiB buffer, dispatch in a loop; `afpacket next` and `afpacket loop` "
-                + "read with those calls instead). CPU is the capturing thread's CPU time per delivered packet; "
+                + "read with those calls instead). Each capturer first takes a warm-up burst of half as many frames "
+                + "that is not counted, so that a JVM has compiled its reading path, as in a capture that has been "
+                + "running for a while. CPU is the capturing thread's CPU time per delivered packet; "
                 + "B/packet the heap it allocated per packet (the JVM's thread allocation counter).\n\n");
         md.append("| capturer | sent | send rate (frames/s) | delivered | ps_recv | ps_drop | ps_ifdrop | CPU ns/packet "
                 + "| xC | B/packet | note |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
