@@ -12,6 +12,7 @@ import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PacketHandler;
 import dev.trawl.pcap.Pcap;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +25,12 @@ import java.util.zip.CRC32C;
  * threads, each with its own {@code afpacket} handle in one fanout group on the device, each decoding every
  * packet it gets and then doing a fixed amount of work on it (WORK checksums of its bytes), as an application
  * that outgrows one core does. The sender numbers its frames, so each reader marks what it handled and the
- * sets are compared: no frame may reach two readers. It prints one line:
+ * sets are compared: no frame may reach two readers. With WARMUP, the readers first take a warm-up burst
+ * (which they forget) and "warm" is printed before the measured one. It prints one line:
  *
- * <pre>fanout READERS MODE handled-per-reader(comma) unique duplicates dropped work-ns-per-packet</pre>
+ * <pre>fanout READERS MODE handled-per-reader(comma) unique duplicates dropped reader-cpu-ns-per-packet</pre>
  *
- * <p>Usage: {@code FanoutCaptureMain DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK}
+ * <p>Usage: {@code FanoutCaptureMain DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK [WARMUP]}
  */
 public final class FanoutCaptureMain {
     private static final int LINKTYPE_ETHERNET = 1;
@@ -46,10 +48,18 @@ public final class FanoutCaptureMain {
         final BitSet seen;
         long handled;
         long sum;
+        /** The CPU time of the reader's thread in the last read. */
+        long cpuNanos;
 
         Worker(int work, int expected) {
             this.work = work;
             this.seen = new BitSet(expected);
+        }
+
+        /** Forgets what it handled (call only while no reader runs). */
+        void reset() {
+            seen.clear();
+            handled = 0;
         }
 
         @Override
@@ -78,51 +88,40 @@ public final class FanoutCaptureMain {
         }
     }
 
-    /** What the per-packet work costs alone, on a frame like the sender's: nanoseconds per packet. */
-    static double workCost(int work) {
-        ByteBuffer frame = ByteBuffer.allocateDirect(64);
-        frame.putShort(12, (short) 0x0800).put(14, (byte) 0x45).put(23, (byte) 17);
-        Packet packet = new Packet() {
-            @Override
-            public long timestampSeconds() {
-                return 0;
-            }
-
-            @Override
-            public int timestampNanos() {
-                return 0;
-            }
-
-            @Override
-            public int capturedLength() {
-                return 64;
-            }
-
-            @Override
-            public int originalLength() {
-                return 64;
-            }
-
-            @Override
-            public ByteBuffer data() {
-                return frame.clear();
-            }
-        };
-        Worker worker = new Worker(work, 1);
-        for (int i = 0; i < 200_000; i++) {
-            worker.onPacket(packet); // warm up
+    /**
+     * Each reader reads on its own thread until packets stop coming or the deadline passes; returns when all
+     * have stopped.
+     */
+    private static void read(List<LiveHandle> handles, List<Worker> workers, long idleNanos, long deadlineNanos)
+            throws InterruptedException {
+        LiveCaptureMain.Watchdog watchdog = new LiveCaptureMain.Watchdog(() -> handles.forEach(LiveHandle::breakLoop),
+                () -> workers.stream().mapToLong(w -> w.handled).sum(), System.nanoTime(), idleNanos, deadlineNanos);
+        watchdog.start();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < handles.size(); i++) {
+            LiveHandle handle = handles.get(i);
+            Worker worker = workers.get(i);
+            threads.add(Thread.ofPlatform().name("fanout-reader-" + i).start(() -> {
+                long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                try {
+                    handle.loop(0, worker);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+                worker.cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
+            }));
         }
-        long start = System.nanoTime();
-        int rounds = 200_000;
-        for (int i = 0; i < rounds; i++) {
-            worker.onPacket(packet);
+        for (Thread t : threads) {
+            t.join();
         }
-        return (System.nanoTime() - start) / (double) rounds;
+        watchdog.interrupt();
+        watchdog.join();
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: FanoutCaptureMain DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK");
+        if (args.length != 8 && args.length != 9) {
+            System.err.println("usage: FanoutCaptureMain DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK"
+                    + " [WARMUP]");
             System.exit(1);
         }
         String device = args[0];
@@ -132,7 +131,7 @@ public final class FanoutCaptureMain {
         long idleNanos = Long.parseLong(args[5]) * 1_000_000L;
         long deadlineNanos = Long.parseLong(args[6]) * 1_000_000L;
         int work = Integer.parseInt(args[7]);
-        double workNanos = workCost(work);
+        long warmup = args.length > 8 ? Long.parseLong(args[8]) : 0;
         Backend backend = Pcap.backend("afpacket");
         LiveOptions options = LiveOptions.builder().snaplen(262_144).timeout(Duration.ofMillis(100))
                 .bufferSize(8 << 20).fanout(fanout).build();
@@ -145,43 +144,37 @@ public final class FanoutCaptureMain {
             }
             System.out.println("ready");
             System.out.flush();
-            long start = System.nanoTime();
-            LiveCaptureMain.Watchdog watchdog = new LiveCaptureMain.Watchdog(() -> handles.forEach(LiveHandle::breakLoop),
-                    () -> workers.stream().mapToLong(w -> w.handled).sum(), start, idleNanos, deadlineNanos);
-            watchdog.start();
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < readers; i++) {
-                LiveHandle handle = handles.get(i);
-                Worker worker = workers.get(i);
-                threads.add(Thread.ofPlatform().name("fanout-reader-" + i).start(() -> {
-                    try {
-                        handle.loop(0, worker);
-                    } catch (Exception e) {
-                        e.printStackTrace();
-                    }
-                }));
+            long[] droppedBefore = new long[readers];
+            if (warmup > 0) {
+                // as in LiveCaptureMain: the reading path is compiled before the measured burst
+                read(handles, workers, idleNanos, deadlineNanos);
+                for (int i = 0; i < readers; i++) {
+                    workers.get(i).reset();
+                    droppedBefore[i] = handles.get(i).stats().dropped();
+                }
+                System.out.println("warm");
+                System.out.flush();
             }
-            for (Thread t : threads) {
-                t.join();
-            }
-            watchdog.interrupt();
-            watchdog.join();
+            read(handles, workers, idleNanos, deadlineNanos);
             BitSet any = new BitSet(expected);
             long duplicates = 0;
             StringBuilder perReader = new StringBuilder();
             long dropped = 0;
+            long cpu = 0;
             for (int i = 0; i < readers; i++) {
                 BitSet both = (BitSet) any.clone();
                 both.and(workers.get(i).seen);
                 duplicates += both.cardinality();
                 any.or(workers.get(i).seen);
                 perReader.append(i == 0 ? "" : ",").append(workers.get(i).handled);
+                cpu += workers.get(i).cpuNanos;
                 CaptureStats stats = handles.get(i).stats();
-                dropped += stats.dropped();
+                dropped += stats.dropped() - droppedBefore[i];
             }
             System.out.println(String.join("\t", "fanout", Integer.toString(readers), fanout.mode().shortName(),
                     perReader, Long.toString(any.cardinality()), Long.toString(duplicates), Long.toString(dropped),
-                    String.format(java.util.Locale.ROOT, "%.1f", workNanos)));
+                    String.format(java.util.Locale.ROOT, "%.1f", any.isEmpty() ? Double.NaN
+                            : cpu / (double) workers.stream().mapToLong(w -> w.handled).sum())));
         } finally {
             handles.forEach(LiveHandle::close);
         }

@@ -13,11 +13,12 @@ import java.util.List;
  * @param unique distinct frame numbers handled, over all readers
  * @param duplicates frames handled by more than one reader (must be none)
  * @param dropped {@code ps_drop} summed over the readers
- * @param workNanos what the per-packet work costs alone, measured before the burst
+ * @param cpuNanosPerPacket the readers' CPU time per packet handled (reading, decoding and the work), NaN when
+ *     none was handled
  * @param note why it did not run, or empty
  */
 public record FanoutResult(int readers, String mode, long sent, long sendNanos, List<Long> perReader, long unique,
-        long duplicates, long dropped, double workNanos, String note) {
+        long duplicates, long dropped, double cpuNanosPerPacket, String note) {
     public FanoutResult {
         perReader = List.copyOf(perReader);
     }

@@ -116,7 +116,7 @@ public final class LiveHarness {
                     List<String> command = new ArrayList<>(jvm);
                     command.addAll(List.of(FanoutCaptureMain.class.getName(), CAPTURE_DEVICE,
                             Integer.toString(readers), Integer.toString(group), "hash"));
-                    fanout.add(fanout(sendNs, ns, readers, command, frames, fanoutWork));
+                    fanout.add(fanout(sendNs, ns, readers, command, frames, warmup, fanoutWork));
                 }
             }
         } finally {
@@ -164,14 +164,22 @@ public final class LiveHarness {
     }
 
     /** Sends numbered frames of many flows to a fanout group of readers, each working on every packet. */
-    private FanoutResult fanout(String sendNs, String ns, int readers, List<String> program, long frames, int work)
-            throws IOException, InterruptedException {
+    private FanoutResult fanout(String sendNs, String ns, int readers, List<String> program, long frames, long warmup,
+            int work) throws IOException, InterruptedException {
         Started started = start(ns, program, List.of(Long.toString(frames), Long.toString(IDLE_MS),
-                Long.toString(DEADLINE_MS), Integer.toString(work)));
+                Long.toString(DEADLINE_MS), Integer.toString(work), Long.toString(warmup)));
         try {
             if (!"ready".equals(started.first())) {
                 return FanoutResult.skipped(readers, "hash", "the readers did not start (" + started.first() + "); see "
                         + log.getFileName());
+            }
+            if (warmup > 0) {
+                send(sendNs, warmup, FLOWS);
+                String warm = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
+                if (!"warm".equals(warm)) {
+                    return FanoutResult.skipped(readers, "hash", "no end of the warm-up (" + warm + "); see "
+                            + log.getFileName());
+                }
             }
             String[] sent = send(sendNs, frames, FLOWS);
             String line = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);

@@ -82,7 +82,7 @@ public final class ReportWriter {
                     .field("sendRatePerSecond", f.sendRate()).field("handled", f.handled())
                     .field("perReader", f.perReader().toString()).field("unique", f.unique())
                     .field("duplicates", f.duplicates()).field("dropped", f.dropped())
-                    .field("workNsPerPacket", f.workNanos()).field("note", f.note()).end('}');
+                    .field("readerCpuNsPerPacket", f.cpuNanosPerPacket()).field("note", f.note()).end('}');
         }
         j.end(']');
         j.key("notes").begin('[');
@@ -174,11 +174,13 @@ public final class ReportWriter {
             md.append("| (not run) | | | | | | | | | | |\n");
         }
         md.append("\n## Live capture: fanout\n\nNumbered 64-byte frames of 256 flows (UDP source ports), sent at full "
-                + "speed as above to `afpacket` readers sharing one fanout group (hash mode), one thread each; every "
-                + "reader decodes each packet and checksums it a fixed number of times, so that one reader cannot "
-                + "keep up. Handled is what the readers' handlers got; twice counts frames two readers got.\n\n");
+                + "speed as above to `afpacket` readers sharing one fanout group (hash mode), one thread each, after "
+                + "an uncounted warm-up burst; every reader decodes each packet and checksums it a fixed number of "
+                + "times, so that one reader cannot keep up. Handled is what the readers' handlers got; twice counts "
+                + "frames two readers got; reader CPU is the readers' CPU time per packet handled. The readers compete "
+                + "with the sender for the machine's cores, which the send rate shows.\n\n");
         md.append("| readers | sent | send rate (frames/s) | handled per reader | handled | x one reader | unique "
-                + "| twice | ps_drop | work ns/packet | note |\n|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| twice | ps_drop | reader CPU ns/packet | note |\n|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
         FanoutResult single = run.fanout().stream().filter(f -> f.readers() == 1 && f.ran()).findFirst().orElse(null);
         for (FanoutResult f : run.fanout()) {
             md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %d | %s | %d | %d | %d | %s | %s |%n",
@@ -187,7 +189,7 @@ public final class ReportWriter {
                     f.perReader().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" + ")),
                     f.handled(), ratioText(single == null || single.handled() == 0 ? Double.NaN
                             : (double) f.handled() / single.handled()),
-                    f.unique(), f.duplicates(), f.dropped(), num(f.workNanos()), f.note() == null ? "" : f.note()));
+                    f.unique(), f.duplicates(), f.dropped(), num(f.cpuNanosPerPacket()), f.note() == null ? "" : f.note()));
         }
         if (run.fanout().isEmpty()) {
             md.append("| (not run) | | | | | | | | | | |\n");

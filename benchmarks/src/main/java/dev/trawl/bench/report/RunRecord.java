@@ -77,7 +77,7 @@ public final class RunRecord {
             out.append(String.join("\t", "fanout", Integer.toString(f.readers()), f.mode(), Long.toString(f.sent()),
                     Long.toString(f.sendNanos()), String.join(",", f.perReader().stream().map(String::valueOf).toList()),
                     Long.toString(f.unique()), Long.toString(f.duplicates()), Long.toString(f.dropped()),
-                    Double.toString(f.workNanos()), clean(f.note()))).append('\n');
+                    Double.toString(f.cpuNanosPerPacket()), clean(f.note()))).append('\n');
         }
         for (String note : notes) {
             out.append("note\t").append(clean(note)).append('\n');
