@@ -28,7 +28,7 @@ import java.util.zip.CRC32C;
  * sets are compared: no frame may reach two readers. With WARMUP, the readers first take a warm-up burst
  * (which they forget) and "warm" is printed before the measured one. It prints one line:
  *
- * <pre>fanout READERS MODE handled-per-reader(comma) unique duplicates dropped reader-cpu-ns-per-packet</pre>
+ * <pre>fanout READERS MODE handled-per-reader(comma) unique duplicates dropped reader-cpu-ns-per-packet active-ns</pre>
  *
  * <p>Usage: {@code FanoutCaptureMain DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK [WARMUP]}
  */
@@ -50,6 +50,9 @@ public final class FanoutCaptureMain {
         long sum;
         /** The CPU time of the reader's thread in the last read. */
         long cpuNanos;
+        /** When it began and finished handling its first and last packets ({@link System#nanoTime}). */
+        long first;
+        long last;
 
         Worker(int work, int expected) {
             this.work = work;
@@ -84,8 +87,24 @@ public final class FanoutCaptureMain {
                     seen.set(number);
                 }
             }
-            handled++;
+            last = System.nanoTime();
+            if (handled++ == 0) {
+                first = last;
+            }
         }
+    }
+
+    /** From the first packet any reader handled to the last: how long the group was busy, in nanoseconds. */
+    private static long active(List<Worker> workers) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Worker w : workers) {
+            if (w.handled > 0) {
+                first = Math.min(first, w.first);
+                last = Math.max(last, w.last);
+            }
+        }
+        return first == Long.MAX_VALUE ? 0 : last - first;
     }
 
     /**
@@ -173,8 +192,9 @@ public final class FanoutCaptureMain {
             }
             System.out.println(String.join("\t", "fanout", Integer.toString(readers), fanout.mode().shortName(),
                     perReader, Long.toString(any.cardinality()), Long.toString(duplicates), Long.toString(dropped),
-                    String.format(java.util.Locale.ROOT, "%.1f", any.isEmpty() ? Double.NaN
-                            : cpu / (double) workers.stream().mapToLong(w -> w.handled).sum())));
+                        String.format(java.util.Locale.ROOT, "%.1f", any.isEmpty() ? Double.NaN
+                            : cpu / (double) workers.stream().mapToLong(w -> w.handled).sum()),
+                    Long.toString(active(workers))));
         } finally {
             handles.forEach(LiveHandle::close);
         }

@@ -15,10 +15,11 @@ import java.util.List;
  * @param dropped {@code ps_drop} summed over the readers
  * @param cpuNanosPerPacket the readers' CPU time per packet handled (reading, decoding and the work), NaN when
  *     none was handled
+ * @param activeNanos from the first packet a reader handled to the last any handled
  * @param note why it did not run, or empty
  */
 public record FanoutResult(int readers, String mode, long sent, long sendNanos, List<Long> perReader, long unique,
-        long duplicates, long dropped, double cpuNanosPerPacket, String note) {
+        long duplicates, long dropped, double cpuNanosPerPacket, long activeNanos, String note) {
     public FanoutResult {
         perReader = List.copyOf(perReader);
     }
@@ -28,6 +29,14 @@ public record FanoutResult(int readers, String mode, long sent, long sendNanos, 
         return perReader.stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Packets the group handled per second while it was busy; unlike {@link #handled()}, it does not grow when
+     * the readers slow the sender down and so have longer to work. NaN when nothing was handled.
+     */
+    public double handledPerSecond() {
+        return activeNanos <= 0 ? Double.NaN : handled() * 1e9 / activeNanos;
+    }
+
     /** The rate the sender reached, in frames per second; NaN when it sent nothing. */
     public double sendRate() {
         return sendNanos == 0 ? Double.NaN : sent * 1e9 / sendNanos;
@@ -35,7 +44,7 @@ public record FanoutResult(int readers, String mode, long sent, long sendNanos, 
 
     /** A group that did not run. */
     public static FanoutResult skipped(int readers, String mode, String why) {
-        return new FanoutResult(readers, mode, 0, 0, List.of(), 0, 0, 0, Double.NaN, why);
+        return new FanoutResult(readers, mode, 0, 0, List.of(), 0, 0, 0, Double.NaN, 0, why);
     }
 
     /** Whether it ran. */

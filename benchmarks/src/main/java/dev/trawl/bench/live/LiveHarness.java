@@ -192,7 +192,8 @@ public final class LiveHarness {
                 perReader.add(Long.parseLong(count));
             }
             return new FanoutResult(readers, f[2], Long.parseLong(sent[1]), Long.parseLong(sent[2]), perReader,
-                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[7]), "");
+                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[7]),
+                    Long.parseLong(f[8]), "");
         } finally {
             started.finish();
         }

@@ -55,8 +55,9 @@ final class LiveTargets {
             double gain = (double) two.handled() / one.handled();
             boolean met = gain >= FANOUT_LIMIT && two.duplicates() == 0;
             checks.add(new Target.Check(fanout, met ? Target.Status.MET : Target.Status.NOT_MET, gain,
-                    String.format(Locale.ROOT, "%d vs %d handled = %.2fx (at least %.2fx); %d seen twice",
-                            two.handled(), one.handled(), gain, FANOUT_LIMIT, two.duplicates())));
+                    String.format(Locale.ROOT, "%d vs %d handled = %.2fx (at least %.2fx); %d seen twice; "
+                            + "handled per second while busy %.2fx", two.handled(), one.handled(), gain, FANOUT_LIMIT,
+                            two.duplicates(), two.handledPerSecond() / one.handledPerSecond())));
         }
         return checks;
     }

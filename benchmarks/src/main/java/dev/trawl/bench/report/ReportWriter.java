@@ -82,7 +82,8 @@ public final class ReportWriter {
                     .field("sendRatePerSecond", f.sendRate()).field("handled", f.handled())
                     .field("perReader", f.perReader().toString()).field("unique", f.unique())
                     .field("duplicates", f.duplicates()).field("dropped", f.dropped())
-                    .field("readerCpuNsPerPacket", f.cpuNanosPerPacket()).field("note", f.note()).end('}');
+                    .field("readerCpuNsPerPacket", f.cpuNanosPerPacket()).field("activeNanos", f.activeNanos())
+                    .field("handledPerSecond", f.handledPerSecond()).field("note", f.note()).end('}');
         }
         j.end(']');
         j.key("notes").begin('[');
@@ -178,21 +179,26 @@ public final class ReportWriter {
                 + "an uncounted warm-up burst; every reader decodes each packet and checksums it a fixed number of "
                 + "times, so that one reader cannot keep up. Handled is what the readers' handlers got; twice counts "
                 + "frames two readers got; reader CPU is the readers' CPU time per packet handled. The readers compete "
-                + "with the sender for the machine's cores, which the send rate shows.\n\n");
-        md.append("| readers | sent | send rate (frames/s) | handled per reader | handled | x one reader | unique "
-                + "| twice | ps_drop | reader CPU ns/packet | note |\n|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + "with the sender for the machine's cores, which the send rate shows: readers that slow the sender "
+                + "have longer to work, so handled per second (from the first packet handled to the last) compares "
+                + "the groups' speed.\n\n");
+        md.append("| readers | sent | send rate (frames/s) | handled per reader | handled | x one reader | handled/s "
+                + "| x one reader | unique | twice | ps_drop | reader CPU ns/packet | note |\n"
+                + "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         FanoutResult single = run.fanout().stream().filter(f -> f.readers() == 1 && f.ran()).findFirst().orElse(null);
         for (FanoutResult f : run.fanout()) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %d | %s | %d | %d | %d | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %d | %s | %s | %s | %d | %d | %d | %s | %s |%n",
                     f.readers(), f.sent(),
                     Double.isNaN(f.sendRate()) ? "-" : String.format(Locale.ROOT, "%,.0f", f.sendRate()),
                     f.perReader().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" + ")),
                     f.handled(), ratioText(single == null || single.handled() == 0 ? Double.NaN
                             : (double) f.handled() / single.handled()),
+                    Double.isNaN(f.handledPerSecond()) ? "-" : String.format(Locale.ROOT, "%,.0f", f.handledPerSecond()),
+                    ratioText(single == null ? Double.NaN : f.handledPerSecond() / single.handledPerSecond()),
                     f.unique(), f.duplicates(), f.dropped(), num(f.cpuNanosPerPacket()), f.note() == null ? "" : f.note()));
         }
         if (run.fanout().isEmpty()) {
-            md.append("| (not run) | | | | | | | | | | |\n");
+            md.append("| (not run) | | | | | | | | | | | | |\n");
         }
         if (!run.notes().isEmpty()) {
             md.append("\n## Notes\n\n");

@@ -77,7 +77,8 @@ public final class RunRecord {
             out.append(String.join("\t", "fanout", Integer.toString(f.readers()), f.mode(), Long.toString(f.sent()),
                     Long.toString(f.sendNanos()), String.join(",", f.perReader().stream().map(String::valueOf).toList()),
                     Long.toString(f.unique()), Long.toString(f.duplicates()), Long.toString(f.dropped()),
-                    Double.toString(f.cpuNanosPerPacket()), clean(f.note()))).append('\n');
+                    Double.toString(f.cpuNanosPerPacket()), clean(f.note()), Long.toString(f.activeNanos())))
+                    .append('\n');
         }
         for (String note : notes) {
             out.append("note\t").append(clean(note)).append('\n');
@@ -105,7 +106,7 @@ public final class RunRecord {
                             Long.parseLong(f[3]), Long.parseLong(f[4]), f[5].isEmpty() ? List.of()
                             : java.util.Arrays.stream(f[5].split(",")).map(Long::valueOf).toList(),
                             Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
-                            Double.parseDouble(f[9]), f[10]));
+                            Double.parseDouble(f[9]), f.length > 11 ? Long.parseLong(f[11]) : 0, f[10]));
                     case "note" -> record.notes.add(f[1]);
                     default -> {
                         if (!line.isBlank()) {

@@ -87,9 +87,10 @@ class ReportWriterTest {
         run.live().add(new LiveResult("afpacket", 1000, 2_000_000, 1000, 1000, 0, 0, 18_000, 0, ""));
         run.live().add(new LiveResult("afpacket next", 1000, 2_000_000, 1000, 1000, 0, 0, 25_000, 0, ""));
         run.live().add(new LiveResult("afpacket loop", 1000, 2_000_000, 990, 1000, 10, 0, 15_000, 64_000, ""));
-        run.fanout().add(new FanoutResult(1, "hash", 1000, 2_000_000, java.util.List.of(400L), 400, 0, 600, 2000, ""));
+        run.fanout().add(new FanoutResult(1, "hash", 1000, 2_000_000, java.util.List.of(400L), 400, 0, 600, 2000,
+                1_000_000, ""));
         run.fanout().add(new FanoutResult(2, "hash", 1000, 2_000_000, java.util.List.of(390L, 380L), 770, 0, 230,
-                2000, ""));
+                2000, 500_000, ""));
         var checks = LiveTargets.check(run);
         assertEquals(4, checks.size());
         assertEquals(Target.Status.MET, checks.get(0).status(), checks.get(0).detail());
@@ -101,7 +102,7 @@ class ReportWriterTest {
         assertEquals(run.fanout(), reread.fanout());
         ReportWriter.write(run, dir);
         String md = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
-        assertTrue(md.contains("| 2 | 1000 | 500,000 | 390 + 380 | 770 | 1.93x | 770 | 0 | 230 |"), md);
+        assertTrue(md.contains("| 2 | 1000 | 500,000 | 390 + 380 | 770 | 1.93x | 1,540,000 | 3.85x | 770 | 0 | 230 |"), md);
         assertTrue(md.contains("| afpacket loop | 1000 | 500,000 | 990 | 1000 | 10 | 0 | 15.15 | 0.76x | 64.65 |"), md);
     }
 
