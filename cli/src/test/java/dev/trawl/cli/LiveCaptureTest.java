@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -204,6 +205,32 @@ class LiveCaptureTest {
         all.addAll(payloads(dir.resolve("b.pcap")));
         assertEquals(6, all.size(), all.toString());
         assertEquals(6, new java.util.HashSet<>(all).size(), "a datagram reached both captures: " + all);
+    }
+
+    @Test
+    void theFanoutExampleSharesFlowsOverItsReaders() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process sender = traffic(60);
+        String output;
+        try {
+            Process example = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                    System.getProperty("java.class.path"), "dev.trawl.cli.Trawl", "example", "FanoutReaders", host, "2",
+                    "3", "hash").redirectErrorStream(true).start();
+            output = new String(example.getInputStream().readAllBytes());
+            assertTrue(example.waitFor(30, TimeUnit.SECONDS), "the example did not finish");
+            assertEquals(0, example.exitValue(), output);
+        } finally {
+            sender.destroy();
+        }
+        long packets = 0;
+        for (int reader = 1; reader <= 2; reader++) {
+            var line = Pattern.compile("reader " + reader + ": (\\d+) packets").matcher(output);
+            assertTrue(line.find(), output);
+            packets += Long.parseLong(line.group(1));
+        }
+        // about 30 datagrams in 3 s, each from a socket (a flow) of its own
+        assertTrue(packets >= 10, output);
+        assertTrue(output.contains(" 0 of them seen by more than one reader"), output);
     }
 
     @Test
