@@ -5,9 +5,12 @@
  *
  *   live <tab> libpcap <tab> delivered <tab> ps_recv <tab> ps_drop <tab> ps_ifdrop <tab> thread-cpu-ns <tab> wall-ns
  *
+ * With WARMUP, it first reads a burst of that many frames the same way and prints "warm", then measures the
+ * next burst (the Java capturers do the same, so that their JIT has compiled the reading path).
+ *
  * Options match the Java side: snaplen 262144, promiscuous, 100 ms timeout, 8 MiB buffer.
  *
- * Usage: trawl_clive IFACE EXPECTED IDLE_MS DEADLINE_MS
+ * Usage: trawl_clive IFACE EXPECTED IDLE_MS DEADLINE_MS [WARMUP]
  */
 #include <pcap/pcap.h>
 #include <pthread.h>
@@ -67,14 +70,48 @@ static int fail(pcap_t *p, const char *what) {
     return 2;
 }
 
+/*
+ * Reads until the counter reaches target or the watchdog ends the read. Returns 0, or -1 after a read error.
+ * *last is when packets last arrived (0 if none did).
+ */
+static int capture(pcap_t *p, struct counter *c, uint64_t target, uint64_t idle_ns, uint64_t deadline_ns,
+        uint64_t *last) {
+    struct watchdog w = {.p = p, .start = clock_ns(CLOCK_MONOTONIC), .idle_ns = idle_ns, .deadline_ns = deadline_ns};
+    pthread_t watcher;
+    if (pthread_create(&watcher, NULL, watch, &w) != 0) {
+        fprintf(stderr, "trawl_clive: cannot start the watchdog thread\n");
+        return -1;
+    }
+    int result = 0;
+    while (c->delivered < target && !atomic_load(&w.fired)) {
+        int n = pcap_dispatch(p, -1, on_packet, (u_char *) c);
+        if (n == PCAP_ERROR_BREAK) {
+            break;
+        }
+        if (n < 0) {
+            fail(p, "pcap_dispatch");
+            result = -1;
+            break;
+        }
+        if (n > 0) {
+            atomic_store(&w.last, clock_ns(CLOCK_MONOTONIC));
+        }
+    }
+    atomic_store(&w.done, true);
+    pthread_join(watcher, NULL);
+    *last = atomic_load(&w.last);
+    return result;
+}
+
 int main(int argc, char **argv) {
-    if (argc != 5) {
-        fprintf(stderr, "usage: trawl_clive IFACE EXPECTED IDLE_MS DEADLINE_MS\n");
+    if (argc != 5 && argc != 6) {
+        fprintf(stderr, "usage: trawl_clive IFACE EXPECTED IDLE_MS DEADLINE_MS [WARMUP]\n");
         return 1;
     }
     uint64_t expected = strtoull(argv[2], NULL, 10);
     uint64_t idle_ns = strtoull(argv[3], NULL, 10) * 1000000u;
     uint64_t deadline_ns = strtoull(argv[4], NULL, 10) * 1000000u;
+    uint64_t warmup = argc == 6 ? strtoull(argv[5], NULL, 10) : 0;
     char errbuf[PCAP_ERRBUF_SIZE];
     pcap_t *p = pcap_create(argv[1], errbuf);
     if (p == NULL) {
@@ -90,37 +127,33 @@ int main(int argc, char **argv) {
     }
     printf("ready\n");
     fflush(stdout);
+    uint64_t last;
+    struct pcap_stat before = {0, 0, 0};
+    if (warmup > 0) {
+        struct counter warm = {0, 0};
+        if (capture(p, &warm, warmup, idle_ns, deadline_ns, &last) != 0) {
+            return 2;
+        }
+        if (pcap_stats(p, &before) != 0) {
+            return fail(p, "pcap_stats");
+        }
+        printf("warm\n");
+        fflush(stdout);
+    }
     struct counter c = {0, 0};
     uint64_t start = clock_ns(CLOCK_MONOTONIC);
     uint64_t cpu_start = clock_ns(CLOCK_THREAD_CPUTIME_ID);
-    struct watchdog w = {.p = p, .start = start, .idle_ns = idle_ns, .deadline_ns = deadline_ns};
-    pthread_t watcher;
-    if (pthread_create(&watcher, NULL, watch, &w) != 0) {
-        fprintf(stderr, "trawl_clive: cannot start the watchdog thread\n");
+    if (capture(p, &c, expected, idle_ns, deadline_ns, &last) != 0) {
         return 2;
     }
-    while (c.delivered < expected && !atomic_load(&w.fired)) {
-        int n = pcap_dispatch(p, -1, on_packet, (u_char *) &c);
-        if (n == PCAP_ERROR_BREAK) {
-            break;
-        }
-        if (n < 0) {
-            return fail(p, "pcap_dispatch");
-        }
-        if (n > 0) {
-            atomic_store(&w.last, clock_ns(CLOCK_MONOTONIC));
-        }
-    }
-    atomic_store(&w.done, true);
-    pthread_join(watcher, NULL);
-    uint64_t last = atomic_load(&w.last);
     uint64_t cpu = clock_ns(CLOCK_THREAD_CPUTIME_ID) - cpu_start;
     struct pcap_stat stats;
     if (pcap_stats(p, &stats) != 0) {
         return fail(p, "pcap_stats");
     }
-    printf("live\tlibpcap\t%llu\t%u\t%u\t%u\t%llu\t%llu\n", (unsigned long long) c.delivered, stats.ps_recv,
-            stats.ps_drop, stats.ps_ifdrop, (unsigned long long) cpu, (unsigned long long) (last > start ? last - start : 0));
+    printf("live\tlibpcap\t%llu\t%u\t%u\t%u\t%llu\t%llu\n", (unsigned long long) c.delivered,
+            stats.ps_recv - before.ps_recv, stats.ps_drop - before.ps_drop, stats.ps_ifdrop - before.ps_ifdrop,
+            (unsigned long long) cpu, (unsigned long long) (last > start ? last - start : 0));
     pcap_close(p);
     return 0;
 }

@@ -1,9 +1,14 @@
 /*
- * Sends a fixed number of identical Ethernet/IPv4/UDP frames out of one interface as fast as it can,
- * through a raw packet socket, in batches of sendmmsg(2) so that system calls do not bound the rate. Used by trawl's live-capture benchmark inside a network namespace of its
- * own, on one end of a veth pair: the frames never leave that namespace.
+ * Sends a fixed number of Ethernet/IPv4/UDP frames out of one interface as fast as it can, through a raw
+ * packet socket, in batches of sendmmsg(2) so that system calls do not bound the rate. Used by trawl's
+ * live-capture benchmark inside a network namespace of its own, on one end of a veth pair: the frames never
+ * leave that namespace.
  *
- * Usage: trawl_csend IFACE COUNT FRAME_LENGTH
+ * Without FLOWS the frames are identical. With FLOWS, frame i comes from UDP source port 40000 + i % FLOWS
+ * (so that a fanout group spreads the flows by their hash) and carries i, big-endian, as the first four bytes
+ * of its payload (so that a capture can tell whether it saw a frame twice).
+ *
+ * Usage: trawl_csend IFACE COUNT FRAME_LENGTH [FLOWS]
  * Prints: sent <tab> frames <tab> elapsed-ns
  */
 #define _GNU_SOURCE
@@ -27,12 +32,13 @@ static uint64_t now_ns(void) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: trawl_csend IFACE COUNT FRAME_LENGTH\n");
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: trawl_csend IFACE COUNT FRAME_LENGTH [FLOWS]\n");
         return 1;
     }
     long count = atol(argv[2]);
     int length = atoi(argv[3]);
+    long flows = argc == 5 ? atol(argv[4]) : 0;
     if (count < 1 || length < 60 || length > 1514) {
         fprintf(stderr, "trawl_csend: COUNT must be positive and FRAME_LENGTH 60 to 1514\n");
         return 1;
@@ -87,13 +93,18 @@ int main(int argc, char **argv) {
     udp[5] = (unsigned char) (length - 34);
 
     enum { BATCH = 64 };
-    struct iovec iov = {frame, (size_t) length};
+    static unsigned char frames[BATCH][1514];
+    struct iovec iov[BATCH];
     struct mmsghdr messages[BATCH];
     memset(messages, 0, sizeof messages);
     for (int i = 0; i < BATCH; i++) {
+        memcpy(frames[i], frame, (size_t) length);
+        /* identical frames share one buffer; numbered ones need one each */
+        iov[i].iov_base = flows > 0 ? frames[i] : frame;
+        iov[i].iov_len = (size_t) length;
         messages[i].msg_hdr.msg_name = &to;
         messages[i].msg_hdr.msg_namelen = sizeof to;
-        messages[i].msg_hdr.msg_iov = &iov;
+        messages[i].msg_hdr.msg_iov = &iov[i];
         messages[i].msg_hdr.msg_iovlen = 1;
     }
 
@@ -102,6 +113,19 @@ int main(int argc, char **argv) {
     long retries = 0;
     while (sent < count) {
         unsigned int batch = count - sent < BATCH ? (unsigned int) (count - sent) : BATCH;
+        if (flows > 0) {
+            for (unsigned int i = 0; i < batch; i++) {
+                uint32_t number = (uint32_t) (sent + i);
+                unsigned char *f = frames[i];
+                unsigned int port = 40000u + (unsigned int) ((sent + i) % flows);
+                f[34] = (unsigned char) (port >> 8);
+                f[35] = (unsigned char) port;
+                f[42] = (unsigned char) (number >> 24);
+                f[43] = (unsigned char) (number >> 16);
+                f[44] = (unsigned char) (number >> 8);
+                f[45] = (unsigned char) number;
+            }
+        }
         int n = sendmmsg(fd, messages, batch, 0);
         if (n > 0) {
             sent += n;

@@ -1,6 +1,7 @@
 package dev.trawl.bench;
 
 import dev.trawl.bench.data.Scale;
+import dev.trawl.bench.live.FanoutCaptureMain;
 import dev.trawl.bench.live.LiveCaptureMain;
 import dev.trawl.bench.report.ReportWriter;
 import dev.trawl.bench.report.RunRecord;
@@ -19,8 +20,10 @@ import java.util.Set;
  *     generate data, run everything, write RESULTS.md, results.json and results.svg into --out
  * report [--work DIR] [--out DIR]
  *     write the report again from the results a run saved in --work
- * live-capture BACKEND DEVICE EXPECTED IDLE_MS DEADLINE_MS
+ * live-capture BACKEND[:next|:loop] DEVICE EXPECTED IDLE_MS DEADLINE_MS
  *     one capturer of the live benchmark (run by the harness inside its network namespace)
+ * fanout-capture DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK
+ *     a fanout group of afpacket readers, each working on every packet (run by the harness)
  * </pre>
  * Plain JMH is available too: {@code java -cp trawl-benchmarks.jar org.openjdk.jmh.Main -h} (set
  * {@code -Dtrawl.bench.data} to a directory made by a run).
@@ -38,6 +41,7 @@ public final class Main {
             case "run" -> run(rest);
             case "report" -> report(rest);
             case "live-capture" -> LiveCaptureMain.main(rest);
+            case "fanout-capture" -> FanoutCaptureMain.main(rest);
             default -> usage("unknown command '" + command + "'");
         }
     }
@@ -93,7 +97,8 @@ public final class Main {
         System.err.println("trawl-benchmarks: " + problem);
         System.err.println("usage: run [--scale full|quick|smoke] [--work DIR] [--out DIR] [--only PARTS]");
         System.err.println("       report [--work DIR] [--out DIR]");
-        System.err.println("       live-capture BACKEND DEVICE EXPECTED IDLE_MS DEADLINE_MS");
+        System.err.println("       live-capture BACKEND[:next|:loop] DEVICE EXPECTED IDLE_MS DEADLINE_MS");
+        System.err.println("       fanout-capture DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK");
         System.exit(2);
     }
 }

@@ -2,7 +2,7 @@ package dev.trawl.cli;
 
 import dev.trawl.cli.print.Out;
 import dev.trawl.cli.print.PrintOptions;
-import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.CaptureStats;
 import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.LiveHandle;
@@ -46,6 +46,12 @@ final class Capture {
                 : Sources.precision(t);
         boolean sample = t.readFile == null && t.device == null && t.spec.commandLine().getParseResult()
                 .originalArgs().isEmpty();
+        if (t.workers < 1 || t.workers > FanoutCapture.MAX_WORKERS) {
+            throw new CliException("--workers must be 1 to " + FanoutCapture.MAX_WORKERS + ": " + t.workers, 2, null);
+        }
+        if ((t.fanout != null || t.workers > 1) && t.readFile != null) {
+            throw new CliException("--fanout and --workers share a live capture (-i); they do not apply to -r", 2, null);
+        }
         Sources.Source source;
         if (sample) {
             source = Sources.sample(backends.forFiles(), precision);
@@ -61,8 +67,11 @@ final class Capture {
                 FieldOutput.writeBlocksOnly(t, blocks, new Out(t.io.dataOut()));
                 return 0;
             }
+        } else if (t.workers > 1) {
+            return new FanoutCapture(t, backends, precision).run();
         } else {
-            source = Sources.live(backends.forLive(), t, precision);
+            source = Sources.live(t.fanout != null ? backends.forCapability(Capability.FANOUT) : backends.forLive(), t,
+                    precision, Sources.fanout(t));
         }
         Handle handle = source.handle();
         Thread hook = null;
@@ -78,6 +87,9 @@ final class Capture {
                 for (String warning : ((LiveHandle) handle).warnings()) {
                     err.println("trawl: WARNING: " + warning);
                 }
+                if (t.fanout != null) {
+                    err.println("trawl: in fanout group " + Sources.fanout(t));
+                }
             } else if (!t.quiet && t.outputFormat == null) {
                 err.println("reading from file " + source.name() + ", link-type " + handle.linkType().name() + " ("
                         + handle.linkType().description() + "), snapshot length " + handle.snaplen());
@@ -85,8 +97,11 @@ final class Capture {
             if (t.dropUser != null) {
                 Privileges.drop(t.dropUser);
             }
-            hook = installStopHook(handle);
-            try (PacketSink sink = openSink(handle, precision)) {
+            hook = installStopHook(t, () -> {
+                stopRequested.set(true);
+                handle.breakLoop();
+            }, finished);
+            try (PacketSink sink = openSink(t, backends, handle, precision)) {
                 long delivered = loop(handle, sink, source);
                 sink.flush();
                 if (source.live()) {
@@ -102,31 +117,31 @@ final class Capture {
         } finally {
             handle.close();
             finished.countDown();
-            if (hook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // the JVM is shutting down because of the interrupt: the hook is running
-                }
-            }
+            removeStopHook(hook);
         }
     }
 
-    private static boolean isBrokenPipe(UncheckedIOException e) {
+    static boolean isBrokenPipe(UncheckedIOException e) {
         String text = String.valueOf(e.getCause().getMessage());
         return text.contains("Broken pipe") || text.contains("Stream closed");
     }
 
-    private PacketSink openSink(Handle handle, TimestampPrecision precision) throws IOException, CliException {
+    /**
+     * The output the command line asks for: -w's dumper, tshark's -T writers, or tcpdump's lines, behind
+     * tshark's -z tables when they are asked for.
+     */
+    static PacketSink openSink(Trawl t, Backends backends, Handle handle, TimestampPrecision precision)
+            throws IOException, CliException {
         if (!t.statistics.isEmpty()) {
             // with -z, -q means tshark's: the tables alone
-            PacketSink packets = t.quiet && t.writeFile == null ? null : packetSink(handle, precision);
+            PacketSink packets = t.quiet && t.writeFile == null ? null : packetSink(t, backends, handle, precision);
             return StatisticsSink.open(t.statistics, new LinkTypes(handle), packets, t.io.dataOut());
         }
-        return packetSink(handle, precision);
+        return packetSink(t, backends, handle, precision);
     }
 
-    private PacketSink packetSink(Handle handle, TimestampPrecision precision) throws IOException, CliException {
+    private static PacketSink packetSink(Trawl t, Backends backends, Handle handle, TimestampPrecision precision)
+            throws IOException, CliException {
         if (t.writeFile != null) {
             return DumpSink.open(t, backends, handle);
         }
@@ -196,27 +211,34 @@ final class Capture {
     private void summary(PrintStream err, LiveHandle handle, long delivered) {
         err.println(delivered + (delivered == 1 ? " packet" : " packets") + " captured");
         try {
-            CaptureStats stats = handle.stats();
-            err.println(stats.received() + (stats.received() == 1 ? " packet" : " packets") + " received by filter");
-            err.println(stats.dropped() + (stats.dropped() == 1 ? " packet" : " packets") + " dropped by kernel");
-            if (stats.interfaceDropped() != 0) {
-                err.println(stats.interfaceDropped() + " packets dropped by interface");
-            }
+            printStats(err, handle.stats());
         } catch (PcapException | UnsupportedOperationException e) {
             err.println("trawl: statistics unavailable: " + e.getMessage());
         }
         err.flush();
     }
 
-    /** On SIGINT/SIGTERM: ask the loop to stop, wake it, and wait for it to flush and print its summary. */
-    private Thread installStopHook(Handle handle) {
+    /** tcpdump's closing lines after "N packets captured". */
+    static void printStats(PrintStream err, CaptureStats stats) {
+        err.println(stats.received() + (stats.received() == 1 ? " packet" : " packets") + " received by filter");
+        err.println(stats.dropped() + (stats.dropped() == 1 ? " packet" : " packets") + " dropped by kernel");
+        if (stats.interfaceDropped() != 0) {
+            err.println(stats.interfaceDropped() + " packets dropped by interface");
+        }
+    }
+
+    /**
+     * On SIGINT/SIGTERM: runs {@code stop} (which asks the reading to stop and wakes it), and waits for the
+     * capture to flush and print its summary. Returns the hook, or {@code null} for in-process runs (tests),
+     * which signals do not stop.
+     */
+    static Thread installStopHook(Trawl t, Runnable stop, CountDownLatch finished) {
         if (t.io.out() != System.out) {
-            return null; // in-process runs (tests) are not stopped by signals
+            return null;
         }
         Thread hook = new Thread(() -> {
-            stopRequested.set(true);
             try {
-                handle.breakLoop();
+                stop.run();
             } catch (RuntimeException ignored) {
                 // the handle is already closed
             }
@@ -228,5 +250,15 @@ final class Capture {
         }, "trawl-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    static void removeStopHook(Thread hook) {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is shutting down because of the interrupt: the hook is running
+            }
+        }
     }
 }

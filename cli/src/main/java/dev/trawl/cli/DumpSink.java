@@ -44,14 +44,14 @@ final class DumpSink implements PacketSink {
     private long openedAt;
     private boolean finished;
 
-    private DumpSink(Trawl t, Backend backend, Handle handle, DumpOptions options, LongSupplier clock) {
+    private DumpSink(Trawl t, Backend backend, Handle handle, DumpOptions options, String baseName, LongSupplier clock) {
         this.trawl = t;
         this.backend = backend;
         this.linkType = handle.linkType();
         this.linkTypes = new LinkTypes(handle);
         this.snaplen = handle.snaplen();
         this.options = options;
-        this.baseName = t.writeFile;
+        this.baseName = baseName;
         this.rotateBytes = rotateBytes(t.rotateSize);
         this.rotateSeconds = Math.max(0, t.rotateSeconds);
         this.fileLimit = Math.max(0, t.fileLimit);
@@ -61,6 +61,11 @@ final class DumpSink implements PacketSink {
     }
 
     static PacketSink open(Trawl t, Backends backends, Handle handle) throws IOException, CliException {
+        return open(t, backends, handle, t.writeFile);
+    }
+
+    /** Writes what {@code handle} reads to the file {@code name} (and those rotation makes of it). */
+    static PacketSink open(Trawl t, Backends backends, Handle handle, String name) throws IOException, CliException {
         CaptureFormat format = format(t.writeFormat);
         DumpOptions options = DumpOptions.builder().format(format).precision(handle.timestampPrecision()).build();
         try {
@@ -68,18 +73,18 @@ final class DumpSink implements PacketSink {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2, e);
         }
-        if ((t.rotateSize != null || t.rotateSeconds > 0) && t.writeFile.equals("-")) {
+        if ((t.rotateSize != null || t.rotateSeconds > 0) && name.equals("-")) {
             throw new CliException("-C and -G need a file name with -w, not '-'", 2, null);
         }
         Capability needed = format == CaptureFormat.PCAPNG ? Capability.DUMP_PCAPNG
-                : t.writeFile.equals("-") ? Capability.DUMP_STREAM : Capability.DUMP;
+                : name.equals("-") ? Capability.DUMP_STREAM : Capability.DUMP;
         Backend backend = backends.forCapability(needed);
         if (!backend.supports(needed)) {
             throw new CliException("backend '" + backend.name() + "' cannot write " + (format == CaptureFormat.PCAPNG
-                    ? "pcapng" : t.writeFile.equals("-") ? "to standard output" : "capture files")
+                    ? "pcapng" : name.equals("-") ? "to standard output" : "capture files")
                     + "; choose another with --backend (see --list-backends)");
         }
-        DumpSink sink = new DumpSink(t, backend, handle, options, () -> System.currentTimeMillis() / 1000);
+        DumpSink sink = new DumpSink(t, backend, handle, options, name, () -> System.currentTimeMillis() / 1000);
         sink.openFirst();
         return sink;
     }

@@ -33,7 +33,7 @@ final class FilterTools {
             }
         }
         if (t.device != null) {
-            try (Handle h = Sources.live(backends.forLive(), t, Sources.precision(t)).handle()) {
+            try (Handle h = Sources.live(backends.forLive(), t, Sources.precision(t), null).handle()) {
                 return h.linkType();
             }
         }

@@ -3,6 +3,7 @@ package dev.trawl.cli;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Device;
+import dev.trawl.pcap.Fanout;
 import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
@@ -102,7 +103,21 @@ final class Sources {
         return backend.openOffline(stream, OfflineOptions.of(precision));
     }
 
-    static Source live(Backend backend, Trawl t, TimestampPrecision precision) throws PcapException, CliException {
+    /** The fanout group of {@code --fanout}, or {@code null}. */
+    static Fanout fanout(Trawl t) throws CliException {
+        if (t.fanout == null) {
+            return null;
+        }
+        try {
+            return Fanout.parse(t.fanout);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), 2, e);
+        }
+    }
+
+    /** Opens the live capture the command line asks for, in the fanout group given, or in none. */
+    static Source live(Backend backend, Trawl t, TimestampPrecision precision, Fanout fanout)
+            throws PcapException, CliException {
         String device = t.device;
         if (device == null) {
             device = backend.defaultDevice().map(Device::name)
@@ -111,7 +126,7 @@ final class Sources {
         int snaplen = t.snaplen == null || t.snaplen <= 0 ? LiveOptions.DEFAULT_SNAPLEN : t.snaplen;
         LiveOptions options = LiveOptions.builder().snaplen(snaplen).promiscuous(!t.noPromiscuous)
                 .bufferSize(Math.multiplyExact(Math.max(0, t.bufferKib), 1024)).immediate(t.immediate)
-                .precision(precision).build();
+                .precision(precision).fanout(fanout).build();
         LiveHandle handle = backend.openLive(device, options);
         try {
             if (t.linkTypeName != null) {

@@ -58,6 +58,15 @@ public final class Trawl implements Callable<Integer> {
     boolean listDevices;
     @Option(names = "-Z", paramLabel = "USER", description = "Drop privileges to USER once the capture is open.")
     String dropUser;
+    @Option(names = "--fanout", paramLabel = "ID[:MODE]", description = "Join fanout group ID (0-65535) on the interface: "
+            + "the captures in a group (other trawl processes, or --workers) share its packets, each packet going to one. "
+            + "MODE: hash (by flow, the default), lb, cpu, rollover, random, qm; ':defrag' after it keeps IP fragments "
+            + "together. Needs the afpacket backend.")
+    String fanout;
+    @Option(names = "--workers", paramLabel = "N", description = "Capture with N threads, each with its own socket in the "
+            + "--fanout group (a new hash group when none is given). -w FILE writes one file per worker (FILE-1.pcap ...); "
+            + "other output is one stream, whole packets in the order the workers deliver them.")
+    int workers = 1;
 
     // --- tcpdump: what to write
     @Option(names = "-w", paramLabel = "FILE", description = "Write raw packets to FILE ('-' for standard output).")
@@ -110,7 +119,7 @@ public final class Trawl implements Callable<Integer> {
     String displayFilter;
 
     // --- trawl's own
-    @Option(names = "--backend", paramLabel = "NAME", description = "The capture backend: java, jna, panama, pcap4j.")
+    @Option(names = "--backend", paramLabel = "NAME", description = "The capture backend: afpacket, panama, jna, pcap4j, java.")
     String backend;
     @Option(names = "--list-backends", description = "List the backends found and why any cannot run.")
     boolean listBackends;

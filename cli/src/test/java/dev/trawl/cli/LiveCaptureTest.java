@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +121,123 @@ class LiveCaptureTest {
         }
         // The file was created after the drop, so it belongs to the user trawl became.
         assertEquals("nobody", Files.getOwner(file).getName());
+    }
+
+    /** The payloads ("trawlN") of the UDP datagrams in a capture file, as tcpdump reads them. */
+    private static List<String> payloads(Path file) throws Exception {
+        return TrawlRunner.external(List.of("tcpdump", "-n", "-A", "-r", file.toString(), "udp")).lines()
+                .map(line -> line.replaceAll(".*(trawl\\d+).*", "$1")).filter(line -> line.matches("trawl\\d+"))
+                .toList();
+    }
+
+    private static int group() {
+        return ThreadLocalRandom.current().nextInt(1, 65536);
+    }
+
+    @Test
+    void workersWriteOneFileEachAndShareThePacketsWithNoneTwice(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("part.pcap");
+        Process sender = traffic(60);
+        TrawlRunner.Result r;
+        try {
+            r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> TrawlRunner.run("-i", host, "--fanout",
+                    group() + ":lb", "--workers", "2", "-c", "8", "-w", file.toString(), "udp", "port", "9999"));
+        } finally {
+            sender.destroy();
+        }
+        assertEquals(0, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("8 packets captured"), r.stderr());
+        assertTrue(r.stderr().contains("worker 2: "), r.stderr());
+        List<String> first = payloads(dir.resolve("part-1.pcap"));
+        List<String> second = payloads(dir.resolve("part-2.pcap"));
+        // load balancing deals the datagrams out in turn: each worker gets some
+        assertFalse(first.isEmpty(), r.stderr());
+        assertFalse(second.isEmpty(), r.stderr());
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        assertEquals(8, all.size(), all.toString());
+        assertEquals(8, new java.util.HashSet<>(all).size(), "a datagram reached two workers: " + all);
+    }
+
+    @Test
+    void workersPrintOneStreamOfWholePacketsNumberedInOrder() throws Exception {
+        Process sender = traffic(60);
+        TrawlRunner.Result r;
+        try {
+            r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> TrawlRunner.run("-i", host, "--fanout",
+                    group() + ":lb", "--workers", "3", "-c", "6", "-T", "fields", "-e", "frame.number", "-e",
+                    "udp.srcport", "udp", "port", "9999"));
+        } finally {
+            sender.destroy();
+        }
+        assertEquals(0, r.status(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(6, lines.size(), r.out());
+        java.util.Set<String> ports = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] fields = lines.get(i).split("\t");
+            assertEquals(Integer.toString(i + 1), fields[0], r.out());
+            ports.add(fields[1]);
+        }
+        // each datagram comes from a socket of its own: six ports unless one was printed twice
+        assertEquals(6, ports.size(), r.out());
+        assertTrue(r.stderr().contains("3 workers in fanout group"), r.stderr());
+    }
+
+    @Test
+    void twoCapturesInOneGroupSplitTheTraffic(@TempDir Path dir) throws Exception {
+        String spec = group() + ":lb";
+        Process sender = traffic(60);
+        try {
+            var one = java.util.concurrent.CompletableFuture.supplyAsync(() -> TrawlRunner.run("-i", host, "--fanout",
+                    spec, "-c", "3", "-w", dir.resolve("a.pcap").toString(), "udp", "port", "9999"));
+            var two = java.util.concurrent.CompletableFuture.supplyAsync(() -> TrawlRunner.run("-i", host, "--fanout",
+                    spec, "-c", "3", "-w", dir.resolve("b.pcap").toString(), "udp", "port", "9999"));
+            for (var run : List.of(one, two)) {
+                TrawlRunner.Result r = run.get(30, TimeUnit.SECONDS);
+                assertEquals(0, r.status(), r.stderr());
+                assertTrue(r.stderr().contains("in fanout group " + spec), r.stderr());
+            }
+        } finally {
+            sender.destroy();
+        }
+        List<String> all = new java.util.ArrayList<>(payloads(dir.resolve("a.pcap")));
+        all.addAll(payloads(dir.resolve("b.pcap")));
+        assertEquals(6, all.size(), all.toString());
+        assertEquals(6, new java.util.HashSet<>(all).size(), "a datagram reached both captures: " + all);
+    }
+
+    @Test
+    void theFanoutExampleSharesFlowsOverItsReaders() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process sender = traffic(60);
+        String output;
+        try {
+            Process example = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                    System.getProperty("java.class.path"), "dev.trawl.cli.Trawl", "example", "FanoutReaders", host, "2",
+                    "3", "hash").redirectErrorStream(true).start();
+            output = new String(example.getInputStream().readAllBytes());
+            assertTrue(example.waitFor(30, TimeUnit.SECONDS), "the example did not finish");
+            assertEquals(0, example.exitValue(), output);
+        } finally {
+            sender.destroy();
+        }
+        long packets = 0;
+        for (int reader = 1; reader <= 2; reader++) {
+            var line = Pattern.compile("reader " + reader + ": (\\d+) packets").matcher(output);
+            assertTrue(line.find(), output);
+            packets += Long.parseLong(line.group(1));
+        }
+        // about 30 datagrams in 3 s, each from a socket (a flow) of its own
+        assertTrue(packets >= 10, output);
+        assertTrue(output.contains(" 0 of them seen by more than one reader"), output);
+    }
+
+    @Test
+    void aBackendWithoutFanoutRefusesItByName() {
+        TrawlRunner.Result r = TrawlRunner.run("--backend", "panama", "-i", host, "--fanout", "7", "-c", "1");
+        assertEquals(1, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("panama") && r.stderr().contains("FANOUT"), r.stderr());
     }
 
     @Test

@@ -33,6 +33,31 @@ class TrawlTest {
     }
 
     @Test
+    void fanoutOptionsAreCheckedBeforeAnythingOpens() {
+        String file = TrawlRunner.capture("dns_udp.pcap").toString();
+        TrawlRunner.Result r = TrawlRunner.run("-r", file, "--fanout", "3");
+        assertEquals(2, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("live capture (-i)"), r.stderr());
+        r = TrawlRunner.run("-i", "lo", "--workers", "0");
+        assertEquals(2, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("--workers must be 1 to 256"), r.stderr());
+        r = TrawlRunner.run("-i", "lo", "--fanout", "7:sideways");
+        assertEquals(2, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("unknown fanout mode 'sideways'"), r.stderr());
+        r = TrawlRunner.run("-i", "lo", "--fanout", "70000");
+        assertEquals(2, r.status(), r.stderr());
+        assertTrue(r.stderr().contains("0 to 65535"), r.stderr());
+    }
+
+    @Test
+    void eachWorkerFileTakesItsNumberBeforeTheExtension() {
+        assertEquals("part-2.pcap", FanoutCapture.workerFile("part.pcap", 2));
+        assertEquals("out/cap-%H%M-1.pcapng", FanoutCapture.workerFile("out/cap-%H%M.pcapng", 1));
+        assertEquals("part-3", FanoutCapture.workerFile("part", 3));
+        assertEquals("run.d/part-1", FanoutCapture.workerFile("run.d/part", 1));
+    }
+
+    @Test
     void readsACaptureFromStandardInput() throws IOException {
         TrawlRunner.Result r = TrawlRunner.runWithInput(sample(), "-n", "-r", "-", "-c", "3");
         assertEquals(0, r.status(), r.stderr());

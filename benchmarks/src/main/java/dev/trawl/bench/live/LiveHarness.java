@@ -19,9 +19,12 @@ import java.util.function.Consumer;
 /**
  * The live-capture benchmark: between two network namespaces of its own joined by a veth pair, the C sender
  * ({@code trawl_csend}) sends a fixed number of 64-byte frames at full speed into the end in the first while
- * one capturer at a time captures on the end in the second: the C libpcap program ({@code trawl_clive}) and then each backend through
- * {@link LiveCaptureMain}. Each capturer reports what it received, what {@code pcap_stats} says was dropped,
- * and the CPU time of its capturing thread.
+ * one capturer at a time captures on the end in the second: the C libpcap program ({@code trawl_clive}) and
+ * then each backend through {@link LiveCaptureMain}. Each capturer first takes a warm-up burst that is not
+ * counted, so that a JVM's figures are those of a capture whose reading path the JIT has compiled. Each capturer reports what it received, what
+ * {@code pcap_stats} says was dropped, the CPU time of its capturing thread, and (Java) the heap it allocated.
+ * Then fanout groups of one and two {@code afpacket} readers ({@link FanoutCaptureMain}) take numbered frames of
+ * many flows, each reader doing a fixed amount of work per packet, to show what a second reader adds.
  *
  * <p>No frame leaves the two namespaces. Every step is bounded in time, and the namespaces (with the veth
  * pair) are deleted when the run ends, fails, or the JVM is stopped. Needs root and iproute2.
@@ -31,6 +34,8 @@ public final class LiveHarness {
     private static final String CAPTURE_DEVICE = "tcap";
     private static final long IDLE_MS = 1_000;
     private static final long DEADLINE_MS = 30_000;
+    /** Flows the numbered frames of the fanout runs spread over (UDP source ports). */
+    private static final int FLOWS = 256;
 
     private final NativeTools tools;
     private final Path log;
@@ -57,10 +62,17 @@ public final class LiveHarness {
         }
     }
 
+    /** What one run of the harness measured. */
+    public record Results(List<LiveResult> captures, List<FanoutResult> fanout) {
+    }
+
     /**
-     * Runs the C capturer, then each named backend, on bursts of {@code frames} frames.
+     * Runs the C capturer, then each named capturer (a backend, or {@code BACKEND:next} or {@code BACKEND:loop}
+     * for another reading call than dispatch), on bursts of {@code frames} frames, each after a warm-up burst of
+     * {@code warmup} frames that is not counted; then, when {@code fanoutWork} is not negative, fanout groups of
+     * one and two readers with that much work per packet.
      */
-    public List<LiveResult> run(List<String> backends, long frames, Consumer<String> progress)
+    public Results run(List<String> backends, long frames, long warmup, int fanoutWork, Consumer<String> progress)
             throws IOException, InterruptedException {
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String sendNs = "trawl-bench-" + id + "-tx";
@@ -71,6 +83,7 @@ public final class LiveHarness {
         });
         Runtime.getRuntime().addShutdownHook(cleanup);
         List<LiveResult> results = new ArrayList<>();
+        List<FanoutResult> fanout = new ArrayList<>();
         try {
             ip("netns", "add", sendNs);
             ip("netns", "add", ns);
@@ -85,13 +98,26 @@ public final class LiveHarness {
             ip("-n", sendNs, "link", "set", SEND_DEVICE, "up");
             ip("-n", ns, "link", "set", CAPTURE_DEVICE, "up");
             progress.accept("live: libpcap (C), " + frames + " frames from namespace " + sendNs + " to " + ns);
-            results.add(capture(sendNs, ns, "libpcap", List.of(tools.program("trawl_clive").toString()), frames));
+            results.add(capture(sendNs, ns, "libpcap", List.of(tools.program("trawl_clive").toString()), frames,
+                    warmup));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> jvm = List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"));
             for (String backend : backends) {
                 progress.accept("live: " + backend);
-                results.add(capture(sendNs, ns, backend, List.of(java, "--enable-native-access=ALL-UNNAMED",
-                        "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                        LiveCaptureMain.class.getName(), backend), frames));
+                List<String> command = new ArrayList<>(jvm);
+                command.addAll(List.of(LiveCaptureMain.class.getName(), backend));
+                results.add(capture(sendNs, ns, backend.replace(':', ' '), command, frames, warmup));
+            }
+            if (fanoutWork >= 0 && backends.stream().anyMatch(b -> b.startsWith("afpacket"))) {
+                int group = 1 + ThreadLocalRandom.current().nextInt(65535);
+                for (int readers : new int[] {1, 2}) {
+                    progress.accept("live: fanout, " + readers + " reader" + (readers == 1 ? "" : "s"));
+                    List<String> command = new ArrayList<>(jvm);
+                    command.addAll(List.of(FanoutCaptureMain.class.getName(), CAPTURE_DEVICE,
+                            Integer.toString(readers), Integer.toString(group), "hash"));
+                    fanout.add(fanout(sendNs, ns, readers, command, frames, warmup, fanoutWork));
+                }
             }
         } finally {
             deleteNamespace(sendNs);
@@ -102,15 +128,14 @@ public final class LiveHarness {
                 // the hook runs anyway
             }
         }
-        return results;
+        return new Results(results, fanout);
     }
 
-    private LiveResult capture(String sendNs, String ns, String capturer, List<String> program, long frames)
-            throws IOException, InterruptedException {
+    /** Starts a capturer and waits for its "ready" line; null when it did not get ready. */
+    private Started start(String ns, List<String> program, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         command.addAll(program);
-        command.addAll(List.of(CAPTURE_DEVICE, Long.toString(frames), Long.toString(IDLE_MS),
-                Long.toString(DEADLINE_MS)));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -125,28 +150,92 @@ public final class LiveHarness {
                 lines.add("error\t" + e.getMessage());
             }
         });
-        try {
-            String ready = lines.poll(60, TimeUnit.SECONDS);
-            if (!"ready".equals(ready)) {
-                return LiveResult.skipped(capturer, "the capturer did not start (" + ready + "); see " + log.getFileName());
-            }
-            String sent = NativeTools.run(List.of("ip", "netns", "exec", sendNs, tools.program("trawl_csend").toString(),
-                    SEND_DEVICE, Long.toString(frames), "64"), 120).strip();
-            String[] sentFields = sent.split("\t");
-            long sentFrames = Long.parseLong(sentFields[1]);
-            long sendNanos = Long.parseLong(sentFields[2]);
-            String line = lines.poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
-            if (line == null || !line.startsWith("live\t")) {
-                return LiveResult.skipped(capturer, "no result (" + line + "); see " + log.getFileName());
-            }
-            String[] f = line.split("\t");
-            return new LiveResult(capturer, sentFrames, sendNanos, Long.parseLong(f[2]), Long.parseLong(f[3]),
-                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), "");
-        } finally {
+        return new Started(process, lines, reader, lines.poll(60, TimeUnit.SECONDS));
+    }
+
+    /** A capturer process, its output lines, and the first of them. */
+    private record Started(Process process, BlockingQueue<String> lines, Thread reader, String first) {
+        void finish() throws InterruptedException {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             reader.join(5_000);
+        }
+    }
+
+    /** Sends numbered frames of many flows to a fanout group of readers, each working on every packet. */
+    private FanoutResult fanout(String sendNs, String ns, int readers, List<String> program, long frames, long warmup,
+            int work) throws IOException, InterruptedException {
+        Started started = start(ns, program, List.of(Long.toString(frames), Long.toString(IDLE_MS),
+                Long.toString(DEADLINE_MS), Integer.toString(work), Long.toString(warmup)));
+        try {
+            if (!"ready".equals(started.first())) {
+                return FanoutResult.skipped(readers, "hash", "the readers did not start (" + started.first() + "); see "
+                        + log.getFileName());
+            }
+            if (warmup > 0) {
+                send(sendNs, warmup, FLOWS);
+                String warm = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
+                if (!"warm".equals(warm)) {
+                    return FanoutResult.skipped(readers, "hash", "no end of the warm-up (" + warm + "); see "
+                            + log.getFileName());
+                }
+            }
+            String[] sent = send(sendNs, frames, FLOWS);
+            String line = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
+            if (line == null || !line.startsWith("fanout\t")) {
+                return FanoutResult.skipped(readers, "hash", "no result (" + line + "); see " + log.getFileName());
+            }
+            String[] f = line.split("\t");
+            List<Long> perReader = new ArrayList<>();
+            for (String count : f[3].split(",")) {
+                perReader.add(Long.parseLong(count));
+            }
+            return new FanoutResult(readers, f[2], Long.parseLong(sent[1]), Long.parseLong(sent[2]), perReader,
+                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[7]),
+                    Long.parseLong(f[8]), "");
+        } finally {
+            started.finish();
+        }
+    }
+
+    /** Runs the sender; returns its result line's fields: "sent", frames, nanoseconds. */
+    private String[] send(String sendNs, long frames, int flows) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", sendNs,
+                tools.program("trawl_csend").toString(), SEND_DEVICE, Long.toString(frames), "64"));
+        if (flows > 0) {
+            command.add(Integer.toString(flows));
+        }
+        return NativeTools.run(command, 120).strip().split("\t");
+    }
+
+    private LiveResult capture(String sendNs, String ns, String capturer, List<String> program, long frames,
+            long warmup) throws IOException, InterruptedException {
+        Started started = start(ns, program, List.of(CAPTURE_DEVICE, Long.toString(frames), Long.toString(IDLE_MS),
+                Long.toString(DEADLINE_MS), Long.toString(warmup)));
+        try {
+            if (!"ready".equals(started.first())) {
+                return LiveResult.skipped(capturer, "the capturer did not start (" + started.first() + "); see "
+                        + log.getFileName());
+            }
+            if (warmup > 0) {
+                send(sendNs, warmup, 0);
+                String warm = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
+                if (!"warm".equals(warm)) {
+                    return LiveResult.skipped(capturer, "no end of the warm-up (" + warm + "); see " + log.getFileName());
+                }
+            }
+            String[] sent = send(sendNs, frames, 0);
+            String line = started.lines().poll(DEADLINE_MS + 30_000, TimeUnit.MILLISECONDS);
+            if (line == null || !line.startsWith("live\t")) {
+                return LiveResult.skipped(capturer, "no result (" + line + "); see " + log.getFileName());
+            }
+            String[] f = line.split("\t");
+            return new LiveResult(capturer, Long.parseLong(sent[1]), Long.parseLong(sent[2]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
+                    f.length > 8 ? Long.parseLong(f[8]) : -1, "");
+        } finally {
+            started.finish();
         }
     }
 

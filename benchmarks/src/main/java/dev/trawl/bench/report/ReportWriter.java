@@ -1,5 +1,6 @@
 package dev.trawl.bench.report;
 
+import dev.trawl.bench.live.FanoutResult;
 import dev.trawl.bench.live.LiveResult;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class ReportWriter {
         for (Target target : Target.all()) {
             checks.add(target.check(run));
         }
+        checks.addAll(LiveTargets.check(run));
         Files.writeString(dir.resolve(CHART), SvgChart.draw(run));
         Files.writeString(dir.resolve(JSON), json(run, checks));
         Files.writeString(dir.resolve(MARKDOWN), markdown(run, checks));
@@ -70,7 +72,18 @@ public final class ReportWriter {
                     .field("sendRatePerSecond", l.sendRate()).field("delivered", l.delivered())
                     .field("statsReceived", l.statsReceived()).field("statsDropped", l.statsDropped())
                     .field("statsInterfaceDropped", l.statsInterfaceDropped()).field("cpuNanos", l.cpuNanos())
-                    .field("cpuNsPerPacket", l.cpuNanosPerPacket()).field("note", l.note()).end('}');
+                    .field("cpuNsPerPacket", l.cpuNanosPerPacket()).field("allocatedBytes", l.allocatedBytes())
+                    .field("bytesPerPacket", l.bytesPerPacket()).field("note", l.note()).end('}');
+        }
+        j.end(']');
+        j.key("fanout").begin('[');
+        for (FanoutResult f : run.fanout()) {
+            j.begin('{').field("readers", f.readers()).field("mode", f.mode()).field("sent", f.sent())
+                    .field("sendRatePerSecond", f.sendRate()).field("handled", f.handled())
+                    .field("perReader", f.perReader().toString()).field("unique", f.unique())
+                    .field("duplicates", f.duplicates()).field("dropped", f.dropped())
+                    .field("readerCpuNsPerPacket", f.cpuNanosPerPacket()).field("activeNanos", f.activeNanos())
+                    .field("handledPerSecond", f.handledPerSecond()).field("note", f.note()).end('}');
         }
         j.end(']');
         j.key("notes").begin('[');
@@ -140,18 +153,52 @@ public final class ReportWriter {
         md.append("\n## Live capture\n\n64-byte frames sent at full speed (sendmmsg on a raw packet socket) into "
                 + "one end of a veth pair joining two private network namespaces; captured on the other end "
                 + "(snaplen 262144, "
-                + "promiscuous, 100 ms timeout, 8 MiB buffer, dispatch in a loop). CPU is the capturing "
-                + "thread's CPU time per delivered packet.\n\n");
+                + "promiscuous, 100 ms timeout, 8 MiB buffer, dispatch in a loop; `afpacket next` and `afpacket loop` "
+                + "read with those calls instead). Each capturer first takes a warm-up burst of half as many frames "
+                + "that is not counted, so that a JVM has compiled its reading path, as in a capture that has been "
+                + "running for a while. CPU is the capturing thread's CPU time per delivered packet; "
+                + "B/packet the heap it allocated per packet (the JVM's thread allocation counter).\n\n");
         md.append("| capturer | sent | send rate (frames/s) | delivered | ps_recv | ps_drop | ps_ifdrop | CPU ns/packet "
-                + "| note |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| xC | B/packet | note |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        LiveResult c = run.live().stream().filter(l -> l.capturer().equals("libpcap") && l.ran()).findFirst()
+                .orElse(null);
         for (LiveResult l : run.live()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %d | %s | %s |%n", l.capturer(),
-                    l.sent(), Double.isNaN(l.sendRate()) ? "-" : String.format(Locale.ROOT, "%,.0f", l.sendRate()),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %d | %s | %s | %s | %s |%n",
+                    l.capturer(), l.sent(),
+                    Double.isNaN(l.sendRate()) ? "-" : String.format(Locale.ROOT, "%,.0f", l.sendRate()),
                     l.delivered(), l.statsReceived(), l.statsDropped(), l.statsInterfaceDropped(),
-                    num(l.cpuNanosPerPacket()), l.note() == null ? "" : l.note()));
+                    num(l.cpuNanosPerPacket()),
+                    ratioText(c == null ? Double.NaN : l.cpuNanosPerPacket() / c.cpuNanosPerPacket()),
+                    num(l.bytesPerPacket()), l.note() == null ? "" : l.note()));
         }
         if (run.live().isEmpty()) {
-            md.append("| (not run) | | | | | | | | |\n");
+            md.append("| (not run) | | | | | | | | | | |\n");
+        }
+        md.append("\n## Live capture: fanout\n\nNumbered 64-byte frames of 256 flows (UDP source ports), sent at full "
+                + "speed as above to `afpacket` readers sharing one fanout group (hash mode), one thread each, after "
+                + "an uncounted warm-up burst; every reader decodes each packet and checksums it a fixed number of "
+                + "times, so that one reader cannot keep up. Handled is what the readers' handlers got; twice counts "
+                + "frames two readers got; reader CPU is the readers' CPU time per packet handled. The readers compete "
+                + "with the sender for the machine's cores, which the send rate shows: readers that slow the sender "
+                + "have longer to work, so handled per second (from the first packet handled to the last) compares "
+                + "the groups' speed.\n\n");
+        md.append("| readers | sent | send rate (frames/s) | handled per reader | handled | x one reader | handled/s "
+                + "| x one reader | unique | twice | ps_drop | reader CPU ns/packet | note |\n"
+                + "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        FanoutResult single = run.fanout().stream().filter(f -> f.readers() == 1 && f.ran()).findFirst().orElse(null);
+        for (FanoutResult f : run.fanout()) {
+            md.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %d | %s | %s | %s | %d | %d | %d | %s | %s |%n",
+                    f.readers(), f.sent(),
+                    Double.isNaN(f.sendRate()) ? "-" : String.format(Locale.ROOT, "%,.0f", f.sendRate()),
+                    f.perReader().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" + ")),
+                    f.handled(), ratioText(single == null || single.handled() == 0 ? Double.NaN
+                            : (double) f.handled() / single.handled()),
+                    Double.isNaN(f.handledPerSecond()) ? "-" : String.format(Locale.ROOT, "%,.0f", f.handledPerSecond()),
+                    ratioText(single == null ? Double.NaN : f.handledPerSecond() / single.handledPerSecond()),
+                    f.unique(), f.duplicates(), f.dropped(), num(f.cpuNanosPerPacket()), f.note() == null ? "" : f.note()));
+        }
+        if (run.fanout().isEmpty()) {
+            md.append("| (not run) | | | | | | | | | | | | |\n");
         }
         if (!run.notes().isEmpty()) {
             md.append("\n## Notes\n\n");

@@ -1,5 +1,6 @@
 package dev.trawl.bench.report;
 
+import dev.trawl.bench.live.FanoutResult;
 import dev.trawl.bench.live.LiveResult;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class RunRecord {
     private final List<Result> results = new ArrayList<>();
     private final List<LiveResult> live = new ArrayList<>();
+    private final List<FanoutResult> fanout = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -27,6 +29,11 @@ public final class RunRecord {
 
     public List<LiveResult> live() {
         return live;
+    }
+
+    /** The fanout groups of the live part. */
+    public List<FanoutResult> fanout() {
+        return fanout;
     }
 
     /** Facts about the machine and software, in display order. */
@@ -63,7 +70,14 @@ public final class RunRecord {
             out.append(String.join("\t", "live", l.capturer(), Long.toString(l.sent()), Long.toString(l.sendNanos()),
                     Long.toString(l.delivered()),
                     Long.toString(l.statsReceived()), Long.toString(l.statsDropped()),
-                    Long.toString(l.statsInterfaceDropped()), Long.toString(l.cpuNanos()), clean(l.note())))
+                    Long.toString(l.statsInterfaceDropped()), Long.toString(l.cpuNanos()), clean(l.note()),
+                    Long.toString(l.allocatedBytes()))).append('\n');
+        }
+        for (FanoutResult f : fanout) {
+            out.append(String.join("\t", "fanout", Integer.toString(f.readers()), f.mode(), Long.toString(f.sent()),
+                    Long.toString(f.sendNanos()), String.join(",", f.perReader().stream().map(String::valueOf).toList()),
+                    Long.toString(f.unique()), Long.toString(f.duplicates()), Long.toString(f.dropped()),
+                    Double.toString(f.cpuNanosPerPacket()), clean(f.note()), Long.toString(f.activeNanos())))
                     .append('\n');
         }
         for (String note : notes) {
@@ -87,7 +101,12 @@ public final class RunRecord {
                             Double.parseDouble(f[9]), Integer.parseInt(f[10])));
                     case "live" -> record.live.add(new LiveResult(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
                             Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]),
-                            Long.parseLong(f[8]), f[9]));
+                            Long.parseLong(f[8]), f.length > 10 ? Long.parseLong(f[10]) : -1, f[9]));
+                    case "fanout" -> record.fanout.add(new FanoutResult(Integer.parseInt(f[1]), f[2],
+                            Long.parseLong(f[3]), Long.parseLong(f[4]), f[5].isEmpty() ? List.of()
+                            : java.util.Arrays.stream(f[5].split(",")).map(Long::valueOf).toList(),
+                            Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
+                            Double.parseDouble(f[9]), f.length > 11 ? Long.parseLong(f[11]) : 0, f[10]));
                     case "note" -> record.notes.add(f[1]);
                     default -> {
                         if (!line.isBlank()) {

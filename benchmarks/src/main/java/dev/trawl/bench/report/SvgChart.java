@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Draws the report's chart: horizontal bars of nanoseconds per packet, on a logarithmic axis (the figures
  * span from a few nanoseconds to microseconds), one panel per data set (the mix also as pcapng), for every
- * backend and baseline reading the file without a filter. Pure SVG text; no library, no external service.
+ * backend and baseline reading the file without a filter, and one for live capture (the capturing thread's
+ * CPU per packet). Pure SVG text; no library, no external service.
  */
 final class SvgChart {
     private static final int WIDTH = 960;
@@ -46,6 +47,21 @@ final class SvgChart {
                     min = Math.min(min, r.bestNsPerPacket());
                     max = Math.max(max, r.bestNsPerPacket());
                 }
+            }
+        }
+        List<Result> live = new ArrayList<>();
+        for (var l : run.live()) {
+            if (l.ran() && l.delivered() > 0) {
+                live.add(new Result("live", l.capturer(), "", "live", "none", l.cpuNanosPerPacket(), Double.NaN,
+                        l.cpuNanosPerPacket(), l.bytesPerPacket(), 1));
+            }
+        }
+        if (!live.isEmpty()) {
+            panels.add(live);
+            titles.add("Live capture: capturing thread's CPU ns per packet (log scale)");
+            for (Result r : live) {
+                min = Math.min(min, r.bestNsPerPacket());
+                max = Math.max(max, r.bestNsPerPacket());
             }
         }
         if (panels.isEmpty()) {
@@ -102,6 +118,7 @@ final class SvgChart {
         return switch (r.family()) {
             case "c" -> "C libpcap " + r.operation().substring(2);
             case "pcap4j" -> "pcap4j direct " + r.operation();
+            case "live" -> r.subject().equals("libpcap") ? "C libpcap live" : "trawl " + r.subject() + " live";
             default -> "trawl " + r.subject() + " " + r.operation();
         };
     }
@@ -110,11 +127,14 @@ final class SvgChart {
         return switch (r.family()) {
             case "c" -> "#555555";
             case "pcap4j" -> "#d62728";
+            case "live" -> r.subject().equals("libpcap") ? "#555555" : color(new Result("capture",
+                    r.subject().split(" ")[0], "", "", "", 0, 0, 0, 0, 0));
             default -> switch (r.subject()) {
                 case "java" -> "#1f77b4";
                 case "panama" -> "#2ca02c";
                 case "jna" -> "#ff7f0e";
                 case "pcap4j" -> "#9467bd";
+                case "afpacket" -> "#8c564b";
                 default -> "#17becf";
             };
         };

@@ -1,5 +1,6 @@
 package dev.trawl.bench.report;
 
+import dev.trawl.bench.live.FanoutResult;
 import dev.trawl.bench.live.LiveResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class ReportWriterTest {
         run.results().add(new Result("capture", "java", "next", "mix", "none", 40, 0.5, 40, 0.01, 4));
         run.results().add(new Result("decode", "trawl", "layers", "mix", "none", 10, 0.1, 10, 3.0, 4));
         run.results().add(new Result("decode", "pcap4j", "layers", "mix", "none", 1000, 10, 1000, 900, 4));
-        run.live().add(new LiveResult("libpcap", 1000, 2_000_000, 990, 1000, 10, 0, 99_000, ""));
+        run.live().add(new LiveResult("libpcap", 1000, 2_000_000, 990, 1000, 10, 0, 99_000, -1, ""));
         run.notes().add("backend panama is not installed");
         return run;
     }
@@ -75,7 +76,40 @@ class ReportWriterTest {
         var svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(dir.resolve(ReportWriter.CHART).toFile());
         assertEquals("svg", svg.getDocumentElement().getNodeName());
-        assertEquals(5, svg.getElementsByTagName("rect").getLength() - 1, "one bar per capture figure");
+        assertEquals(6, svg.getElementsByTagName("rect").getLength() - 1,
+                "one bar per capture figure, and per live capturer");
+    }
+
+    @Test
+    void liveTargetsWantLittleCpuNoDropNoAllocationAndAFanoutGain() throws Exception {
+        RunRecord run = new RunRecord();
+        run.live().add(new LiveResult("libpcap", 1000, 2_000_000, 1000, 1000, 0, 0, 20_000, -1, ""));
+        run.live().add(new LiveResult("afpacket", 1000, 2_000_000, 1000, 1000, 0, 0, 18_000, 0, ""));
+        run.live().add(new LiveResult("afpacket next", 1000, 2_000_000, 1000, 1000, 0, 0, 25_000, 0, ""));
+        run.live().add(new LiveResult("afpacket loop", 1000, 2_000_000, 990, 1000, 10, 0, 15_000, 64_000, ""));
+        run.fanout().add(new FanoutResult(1, "hash", 1000, 2_000_000, java.util.List.of(400L), 400, 0, 600, 2000,
+                1_000_000, ""));
+        run.fanout().add(new FanoutResult(2, "hash", 1000, 2_000_000, java.util.List.of(390L, 380L), 770, 0, 230,
+                2000, 500_000, ""));
+        var checks = LiveTargets.check(run);
+        assertEquals(4, checks.size());
+        assertEquals(Target.Status.MET, checks.get(0).status(), checks.get(0).detail());
+        assertEquals(Target.Status.NOT_MET, checks.get(1).status(), "1.25x C: " + checks.get(1).detail());
+        assertEquals(Target.Status.NOT_MET, checks.get(2).status(), "drops and allocates: " + checks.get(2).detail());
+        assertEquals(Target.Status.MET, checks.get(3).status(), "770 / 400 = 1.93x: " + checks.get(3).detail());
+        RunRecord reread = roundTrip(run);
+        assertEquals(run.live(), reread.live());
+        assertEquals(run.fanout(), reread.fanout());
+        ReportWriter.write(run, dir);
+        String md = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
+        assertTrue(md.contains("| 2 | 1000 | 500,000 | 390 + 380 | 770 | 1.93x | 1,540,000 | 3.85x | 770 | 0 | 230 |"), md);
+        assertTrue(md.contains("| afpacket loop | 1000 | 500,000 | 990 | 1000 | 10 | 0 | 15.15 | 0.76x | 64.65 |"), md);
+    }
+
+    private RunRecord roundTrip(RunRecord run) throws Exception {
+        Path file = dir.resolve("results.tsv");
+        run.save(file);
+        return RunRecord.load(file);
     }
 
     @Test
