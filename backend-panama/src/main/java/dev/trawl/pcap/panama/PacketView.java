@@ -173,8 +173,7 @@ final class PacketView implements Packet {
 
     @Override
     public int originalLength() {
-        // a record may claim fewer bytes on the wire than it holds; a packet never does
-        return Integer.compareUnsigned(wireLength, caplen) < 0 ? caplen : wireLength;
+        return wireLength; // as the file states it, even below the captured length (a damaged file)
     }
 
     @Override

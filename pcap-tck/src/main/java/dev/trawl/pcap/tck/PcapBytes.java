@@ -60,7 +60,7 @@ final class PcapBytes {
             System.arraycopy(bytes, at + 16, data, 0, caplen);
             long nanosOfFrac = nanos ? frac : frac * 1000;
             sec += nanosOfFrac / 1_000_000_000L;
-            packets.add(new PacketRecord(sec, (int) (nanosOfFrac % 1_000_000_000L), Math.max(len, caplen), data));
+            packets.add(new PacketRecord(sec, (int) (nanosOfFrac % 1_000_000_000L), len, data));
             at += 16 + caplen;
         }
         if (at != bytes.length) {

@@ -78,6 +78,28 @@ final class Tools {
         });
     }
 
+    /**
+     * tshark's {@code frame.len} and {@code frame.cap_len} of every frame of a capture. Fails the calling
+     * test when tshark is missing and the environment variable {@code CI} is {@code true}; skips it otherwise.
+     */
+    static List<int[]> tsharkLengths(Path file) {
+        if (find("tshark") == null) {
+            String why = "tshark is not installed; it is the reference for the lengths a record states";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(why + "; CI=true, so this is a failure, not a skip");
+            }
+            Assumptions.abort(why);
+        }
+        Result r = run(60, "tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.len", "-e", "frame.cap_len");
+        if (r.exit() != 0) {
+            throw new IllegalStateException("tshark cannot read " + file + ": " + r.stderr());
+        }
+        return r.out().lines().filter(line -> !line.isBlank()).map(line -> {
+            String[] cells = line.split("\t");
+            return new int[] {Integer.parseInt(cells[0]), Integer.parseInt(cells[1])};
+        }).toList();
+    }
+
     static Result run(long timeoutSeconds, String... command) {
         Path program = find(command[0]);
         if (program == null) {
