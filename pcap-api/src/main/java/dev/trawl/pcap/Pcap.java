@@ -58,6 +58,18 @@ public final class Pcap {
             this.info = failed;
         }
 
+        /** The provider's priority for work needing a capability; a broken one ranks last. */
+        int priority(Capability capability) {
+            if (provider == null) {
+                return Integer.MIN_VALUE;
+            }
+            try {
+                return provider.priority(capability);
+            } catch (RuntimeException | LinkageError e) {
+                return priority;
+            }
+        }
+
         synchronized BackendInfo info() {
             if (info == null) {
                 info = create(provider, name, priority);
@@ -113,13 +125,15 @@ public final class Pcap {
 
     /**
      * The backend to use for a capability: the configured backend when one is named, else the available one
-     * of highest priority that has the capability.
+     * that has the capability and ranks highest for it ({@link PcapProvider#priority(Capability)}).
      */
     public static Backend backendFor(Capability capability) throws BackendUnavailableException {
         if (configuredName().isPresent()) {
             return backend();
         }
-        for (Entry entry : Registry.PROVIDERS) {
+        List<Entry> ranked = new ArrayList<>(Registry.PROVIDERS);
+        ranked.sort(Comparator.comparingInt((Entry e) -> e.priority(capability)).reversed());
+        for (Entry entry : ranked) {
             Optional<Backend> backend = entry.info().backend();
             if (backend.isPresent() && backend.get().supports(capability)) {
                 return backend.get();
@@ -138,9 +152,10 @@ public final class Pcap {
         return backendFor(Capability.OFFLINE_FILE).openOffline(file, options);
     }
 
-    /** Opens a live capture with the default backend for live capture. */
+    /** Opens a live capture with the default backend for live capture (for fanout, if the options ask for it). */
     public static LiveHandle openLive(String device, LiveOptions options) throws PcapException {
-        return backendFor(Capability.LIVE_CAPTURE).openLive(device, options);
+        return backendFor(options.fanout() != null ? Capability.FANOUT : Capability.LIVE_CAPTURE)
+                .openLive(device, options);
     }
 
     private static Optional<String> configuredName() {

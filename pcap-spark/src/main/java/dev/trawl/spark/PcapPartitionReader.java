@@ -1,7 +1,7 @@
 package dev.trawl.spark;
 
 import dev.trawl.pcap.BpfProgram;
-import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.spi.FilterCompiler;
@@ -99,7 +99,7 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         FilterCompiler compiler = FilterCompiler.installed().orElseThrow(() -> new IllegalStateException(
                 "option 'filter' needs the dev.trawl:trawl-filter module on the executors' class path"));
         try {
-            return compiler.compile(filter, LinkType.valueOf(linkType), SNAPLEN, true, Handle.NETMASK_UNKNOWN);
+            return compiler.compile(FilterSpec.of(filter, LinkType.valueOf(linkType)).withSnaplen(SNAPLEN));
         } catch (InvalidFilterException e) {
             throw new IllegalArgumentException("option 'filter': " + e.getMessage(), e);
         }

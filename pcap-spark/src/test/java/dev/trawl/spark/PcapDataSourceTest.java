@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.Packet;
@@ -217,7 +219,7 @@ class PcapDataSourceTest {
                 expectedTalkers.merge(src, (long) p.originalLength(), Long::sum);
                 int protocol = b.get(base + 23) & 0xff;
                 int dstPort = b.getShort(base + 36) & 0xffff;
-                if (protocol == 17 && dstPort >= 1000) {
+                if (protocol == IpProtocol.UDP.value() && dstPort >= 1000) {
                     expectedPerPort.merge(dstPort + "@" + p.timestampSeconds() / 60, (long) p.originalLength(), Long::sum);
                 }
             }
@@ -266,9 +268,9 @@ class PcapDataSourceTest {
                 p.order(ByteOrder.LITTLE_ENDIAN).putInt(1_700_000_000 + i / 100).putInt(i % 100 * 10_000)
                         .putInt(size).putInt(size);
                 p.order(ByteOrder.BIG_ENDIAN);
-                p.put(new byte[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) 0x0800);
+                p.put(new byte[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) EtherType.IPV4.value());
                 p.put((byte) 0x45).put((byte) 0).putShort((short) (size - 14)).putInt(0).put((byte) 64)
-                        .put((byte) (udp ? 17 : 6)).putShort((short) 0);
+                        .put((byte) (udp ? IpProtocol.UDP : IpProtocol.TCP).value()).putShort((short) 0);
                 p.putInt(0x0a000000 | random.nextInt(16)).putInt(0x0a000100 | random.nextInt(4));
                 p.putShort((short) (1024 + random.nextInt(50000))).putShort((short) (udp ? 53 + random.nextInt(3) * 1000 : 443));
                 if (udp) {

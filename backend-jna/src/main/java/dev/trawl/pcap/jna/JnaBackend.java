@@ -9,6 +9,7 @@ import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -139,6 +140,9 @@ final class JnaBackend implements Backend {
 
     @Override
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
+        if (options.fanout() != null) {
+            throw new UnsupportedCapabilityException(NAME, Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
+        }
         return LiveOpener.open(this, device, options);
     }
 
@@ -240,15 +244,13 @@ final class JnaBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws PcapException {
-        Objects.requireNonNull(linkType, "linkType");
-        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, 0);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(spec.linkType().toDlt(), spec.snaplen(), 0);
         if (dead == 0) {
-            throw new PcapException("pcap_open_dead failed for link type " + linkType);
+            throw new PcapException("pcap_open_dead failed for link type " + spec.linkType());
         }
         try {
-            return Filters.compile(dead, expression, optimize, netmask);
+            return Filters.compile(dead, spec.expression(), spec.optimize(), spec.netmask());
         } finally {
             NativePcap.pcap_close(dead);
         }

@@ -12,6 +12,7 @@ import dev.trawl.pcap.Device;
 import dev.trawl.pcap.Direction;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -116,6 +117,9 @@ final class Pcap4jBackend implements Backend {
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(options, "options");
+        if (options.fanout() != null) {
+            throw new UnsupportedCapabilityException(name(), Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
+        }
         if (options.timestampType() != null) {
             throw new UnsupportedCapabilityException(name(), Capability.TIMESTAMP_TYPE,
                     "pcap4j 1.8.2 activates the handle before a timestamp type could be set");
@@ -243,9 +247,9 @@ final class Pcap4jBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize,
-            int netmask) throws PcapException {
-        return Filters.compileDead(expression, linkType, snaplen, optimize, netmask);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        return Filters.compileDead(spec.expression(), spec.linkType(), spec.snaplen(), spec.optimize(),
+                spec.netmask());
     }
 
     @Override

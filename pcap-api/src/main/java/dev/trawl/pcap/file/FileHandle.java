@@ -4,6 +4,7 @@ import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
@@ -204,7 +205,7 @@ final class FileHandle implements OfflineHandle {
     @Override
     public BpfProgram compileFilter(String expression, boolean optimize, int netmask) throws PcapException {
         checkOpen();
-        return backend.compileFilter(expression, linkType(), snaplen(), optimize, netmask);
+        return backend.compileFilter(new FilterSpec(expression, linkType(), snaplen(), optimize, netmask));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.trawl.pcap.spi;
 
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
-import dev.trawl.pcap.LinkType;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +14,12 @@ import java.util.Optional;
  */
 public interface FilterCompiler {
     /**
-     * Compiles an expression as libpcap's {@code pcap_compile} would for a dead handle of this link type.
+     * Compiles an expression as libpcap's {@code pcap_compile} would on a dead handle of the spec's link type
+     * and snapshot length.
      *
-     * @param netmask the IPv4 netmask, or {@link dev.trawl.pcap.Handle#NETMASK_UNKNOWN}
      * @throws InvalidFilterException if the expression does not compile
      */
-    BpfProgram compile(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws InvalidFilterException;
+    BpfProgram compile(FilterSpec spec) throws InvalidFilterException;
 
     /**
      * The installed compiler, if the {@code trawl-filter} module (or another implementation) is present: the

@@ -1,5 +1,7 @@
 package dev.trawl.spark.example;
 
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,8 +72,10 @@ public final class ReadThroughput {
                 ByteBuffer p = ByteBuffer.wrap(frame);
                 p.order(ByteOrder.LITTLE_ENDIAN).putInt(1_700_000_000 + i / 1000).putInt(i % 1000 * 1000).putInt(size)
                         .putInt(size);
-                p.order(ByteOrder.BIG_ENDIAN).putLong(0x0001020304050001L).putInt(0x02030406).putShort((short) 0x0800);
-                p.put((byte) 0x45).put((byte) 0).putShort((short) (size - 14)).putInt(0).put((byte) 64).put((byte) 17)
+                p.order(ByteOrder.BIG_ENDIAN).putLong(0x0001020304050001L).putInt(0x02030406)
+                        .putShort((short) EtherType.IPV4.value());
+                p.put((byte) 0x45).put((byte) 0).putShort((short) (size - 14)).putInt(0).put((byte) 64)
+                        .put((byte) IpProtocol.UDP.value())
                         .putShort((short) 0).putInt(0x0a000000 | random.nextInt(256)).putInt(0x0a000100);
                 p.putShort((short) (1024 + random.nextInt(50000))).putShort((short) 53).putShort((short) (size - 34))
                         .putShort((short) 0);

@@ -49,13 +49,13 @@ public final class VethPair implements AutoCloseable {
     }
 
     /** The namespace, {@code trawl-} and a random suffix. */
-    final String namespace;
+    public final String namespace;
     /** The end in the JVM's namespace: the backend under test captures and sends here. */
-    final String a;
+    public final String a;
     /** The end inside {@link #namespace}. */
-    final String b;
+    public final String b;
     /** The IPv4 address of end a ({@code 198.18.N.1/24}, a benchmarking range), or {@code null} if it has none. */
-    String addressA;
+    public String addressA;
     private boolean linkDeleted;
     private boolean closed;
 
@@ -253,7 +253,7 @@ public final class VethPair implements AutoCloseable {
     }
 
     /** Runs a program inside the pair's namespace; fails on a non-zero exit. */
-    static void inside(VethPair pair, String... args) {
+    public static void inside(VethPair pair, String... args) {
         pair.runInside(10, args);
     }
 
