@@ -55,7 +55,7 @@ final class JnaDumper implements Dumper {
     @Override
     public void write(Packet packet) throws PcapException {
         Objects.requireNonNull(packet, "packet");
-        DumperChecks.timestamp(packet.timestampNanos());
+        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
         append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
     }
 
@@ -63,7 +63,7 @@ final class JnaDumper implements Dumper {
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
         Objects.requireNonNull(data, "data");
-        DumperChecks.record(timestampNanos, originalLength, data.remaining());
+        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
         append(timestampSeconds, timestampNanos, originalLength, data);
     }
 

@@ -116,14 +116,14 @@ final class PanamaDumper implements Dumper {
 
     @Override
     public void write(Packet packet) throws PcapException {
-        DumperChecks.timestamp(packet.timestampNanos());
+        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
         append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
-        DumperChecks.record(timestampNanos, originalLength, data.remaining());
+        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
         append(timestampSeconds, timestampNanos, originalLength, data);
     }
 

@@ -37,15 +37,14 @@ final class PcapDumper implements Dumper {
 
     @Override
     public void write(Packet packet) throws PcapException {
-        checkSeconds(packet.timestampSeconds());
-        DumperChecks.timestamp(packet.timestampNanos());
+        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
         append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
-        checkRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
+        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
         append(timestampSeconds, timestampNanos, originalLength, data);
     }
 
@@ -64,17 +63,6 @@ final class PcapDumper implements Dumper {
         b.putInt(originalLength);
         b.put(b.position(), data, data.position(), caplen);
         b.position(b.position() + caplen);
-    }
-
-    static void checkRecord(long seconds, int nanos, int originalLength, int caplen) {
-        checkSeconds(seconds);
-        DumperChecks.record(nanos, originalLength, caplen);
-    }
-
-    private static void checkSeconds(long seconds) {
-        if (seconds < 0 || seconds > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("a pcap file cannot hold the timestamp seconds " + seconds);
-        }
     }
 
     @Override

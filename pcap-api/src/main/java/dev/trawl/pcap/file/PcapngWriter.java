@@ -248,7 +248,7 @@ final class PcapngWriter implements PcapngDumper {
                 .add(BigInteger.valueOf(nanos).multiply(perSecond).divide(BigInteger.valueOf(1_000_000_000L)));
         if (t.signum() < 0 || t.bitLength() > 64) {
             throw new IllegalArgumentException("a pcapng timestamp of interface resolution 0x"
-                    + Integer.toHexString(r) + " cannot hold " + seconds + "." + nanos + " s");
+                    + Integer.toHexString(r) + " cannot hold the time " + seconds + " s + " + nanos + " ns from 1970");
         }
         return t.longValue(); // the unsigned 64-bit value
     }

@@ -89,4 +89,26 @@ public final class DumperChecks {
                     + " is less than the captured length " + capturedLength);
         }
     }
+
+    /**
+     * Checks the timestamp of a record for a pcap file, whose seconds field holds 0 to 2^32 - 1 (1970 to 2106):
+     * a time outside it is refused rather than written as another.
+     *
+     * @throws IllegalArgumentException if the seconds do not fit the field, or the fraction is not below one
+     *     second
+     */
+    public static void pcapTimestamp(long timestampSeconds, int timestampNanos) {
+        if (timestampSeconds < 0 || timestampSeconds > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("a pcap file holds times from 1970 to 2106 only, not the timestamp "
+                    + "seconds " + timestampSeconds + " (pcapng holds more)");
+        }
+        timestamp(timestampNanos);
+    }
+
+    /** {@link #record}, with the seconds checked as {@link #pcapTimestamp} checks them. */
+    public static void pcapRecord(long timestampSeconds, int timestampNanos, int originalLength,
+            int capturedLength) {
+        pcapTimestamp(timestampSeconds, timestampNanos);
+        record(timestampNanos, originalLength, capturedLength);
+    }
 }
