@@ -1,10 +1,8 @@
 package dev.trawl.pcap.tck;
 
 import dev.trawl.pcap.Capability;
-import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
-import dev.trawl.pcap.PacketRecord;
 import dev.trawl.pcap.PcapException;
 
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Damaged copies of good captures, made here with a fixed seed: cut short at many offsets, and with bytes
  * overwritten in record headers. Every one must end with a clear exception or a clean end, in bounded time,
  * never a crash, a hang or an {@link OutOfMemoryError}; a libpcap-based backend must read exactly as many
- * packets as {@code tcpdump} reads from the same damaged file. Records that claim fewer bytes on the wire
- * than they hold are reported as the file states them, as tshark shows them.
+ * packets as {@code tcpdump} reads from the same damaged file.
  */
 abstract class CorruptionChecks extends KitPart {
     private static final List<String> SOURCES = List.of("dns_udp.pcap", "802.1ad_QinQ.pcap", "OSPFv2_Capture_FINAL.pcapng",
@@ -64,57 +60,6 @@ abstract class CorruptionChecks extends KitPart {
             }
         }
         return tests.stream();
-    }
-
-    /**
-     * Records whose captured length exceeds the length they say the wire carried (a damaged or hand-made
-     * file): libpcap delivers them as they are and tshark shows them so, and so must every provider, whether
-     * it reads them with {@code next}, {@code loop} or {@code copy}, and its dumper writes them back so.
-     */
-    @Test
-    void aRecordHoldingMoreBytesThanTheWireCarriedKeepsTheLengthsTheFileStates() throws Exception {
-        Assumptions.assumeTrue(backend().supports(Capability.OFFLINE_FILE), "no OFFLINE_FILE");
-        List<int[]> stated = List.of(new int[] {60, 42}, new int[] {40, 60}, new int[] {1, 64});
-        for (boolean pcapng : new boolean[] {false, true}) {
-            if (pcapng && !backend().supports(Capability.READ_PCAPNG)) {
-                continue;
-            }
-            Path file = dir.resolve(pcapng ? "lengths.pcapng" : "lengths.pcap");
-            Files.write(file, CraftedCaptures.withLengths(pcapng, stated));
-            String what = file.getFileName().toString();
-            assertEquals(lengths(stated), lengths(Tools.tsharkLengths(file)), what + ": tshark reads what was written");
-            bounded(() -> {
-                List<int[]> viaNext = new ArrayList<>();
-                List<PacketRecord> copies = new ArrayList<>();
-                try (OfflineHandle h = backend().openOffline(file)) {
-                    while (h.next() == dev.trawl.pcap.ReadStatus.PACKET) {
-                        viaNext.add(new int[] {h.packet().originalLength(), h.packet().capturedLength()});
-                        copies.add(h.packet().copy());
-                    }
-                }
-                assertEquals(lengths(stated), lengths(viaNext), what + ": next() as frame.len, frame.cap_len");
-                assertEquals(lengths(stated), lengths(copies.stream()
-                        .map(p -> new int[] {p.originalLength(), p.capturedLength()}).toList()), what + ": copy()");
-                List<int[]> viaLoop = new ArrayList<>();
-                try (OfflineHandle h = backend().openOffline(file)) {
-                    h.loop(0, p -> viaLoop.add(new int[] {p.originalLength(), p.capturedLength()}));
-                }
-                assertEquals(lengths(stated), lengths(viaLoop), what + ": loop()");
-                if (backend().supports(Capability.DUMP)) {
-                    Path out = dir.resolve("rewritten-" + what + ".pcap");
-                    try (OfflineHandle h = backend().openOffline(file); Dumper d = h.newDumper(out)) {
-                        h.loop(0, d::write);
-                    }
-                    assertEquals(lengths(stated), lengths(Tools.tsharkLengths(out)),
-                            what + ": the dumper writes the lengths the packets state");
-                }
-                return null;
-            });
-        }
-    }
-
-    private static List<String> lengths(List<int[]> pairs) {
-        return pairs.stream().map(p -> "len=" + p[0] + " caplen=" + p[1]).toList();
     }
 
     private DynamicTest test(String label, byte[] bytes) {

@@ -6,16 +6,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The external programs the kit uses as oracles and for network setup: {@code tcpdump} (which reads with
- * libpcap but is a separate program) and {@code ip}. Runs each with a bound on its time.
+ * libpcap but is a separate program), {@code tshark} and {@code ip}. Runs each with a bound on its time.
  */
 final class Tools {
     /** The result of a run. */
@@ -79,25 +81,43 @@ final class Tools {
     }
 
     /**
-     * tshark's {@code frame.len} and {@code frame.cap_len} of every frame of a capture. Fails the calling
-     * test when tshark is missing and the environment variable {@code CI} is {@code true}; skips it otherwise.
+     * tshark's values of some fields (-T fields) for every frame of a capture, one array of cells per frame.
+     * Fails the calling test when tshark is missing and the environment variable {@code CI} is {@code true};
+     * skips it otherwise.
      */
-    static List<int[]> tsharkLengths(Path file) {
+    static List<String[]> tsharkFields(Path file, String... fields) {
         if (find("tshark") == null) {
-            String why = "tshark is not installed; it is the reference for the lengths a record states";
+            String why = "tshark is not installed; it is the reference here";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                org.junit.jupiter.api.Assertions.fail(why + "; CI=true, so this is a failure, not a skip");
+                Assertions.fail(why + "; CI=true, so this is a failure, not a skip");
             }
             Assumptions.abort(why);
         }
-        Result r = run(60, "tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.len", "-e", "frame.cap_len");
+        List<String> command = new ArrayList<>(List.of("tshark", "-r", file.toString(), "-T", "fields"));
+        for (String field : fields) {
+            command.add("-e");
+            command.add(field);
+        }
+        Result r = run(60, command.toArray(String[]::new));
         if (r.exit() != 0) {
             throw new IllegalStateException("tshark cannot read " + file + ": " + r.stderr());
         }
-        return r.out().lines().filter(line -> !line.isBlank()).map(line -> {
-            String[] cells = line.split("\t");
-            return new int[] {Integer.parseInt(cells[0]), Integer.parseInt(cells[1])};
-        }).toList();
+        return r.out().lines().filter(line -> !line.isBlank()).map(line -> line.split("\t", -1)).toList();
+    }
+
+    /**
+     * The lines tcpdump prints for a capture ({@code -n -r file} and the options given), standard output only.
+     * Skips the calling test when tcpdump is not installed.
+     */
+    static List<String> tcpdumpLines(Path file, String... options) {
+        assumeTcpdump();
+        List<String> command = new ArrayList<>(List.of("tcpdump", "-n", "-r", file.toString()));
+        command.addAll(List.of(options));
+        Result r = run(30, command.toArray(String[]::new));
+        if (r.exit() != 0) {
+            throw new IllegalStateException("tcpdump cannot read " + file + ": " + r.stderr());
+        }
+        return r.out().lines().toList();
     }
 
     static Result run(long timeoutSeconds, String... command) {
