@@ -1,7 +1,5 @@
 package dev.trawl.cli;
 
-import dev.trawl.pcap.tck.CraftedCaptures;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -234,26 +232,5 @@ class TrawlTest {
         assertTrue(r.out().contains("Number of packets:   "), r.out());
         assertTrue(r.out().contains("SHA256:"));
         assertTrue(r.out().contains("Strict time order:   True"));
-    }
-
-    @Test
-    void everyBackendReportsTheLengthsADamagedRecordStatesAsTsharkDoes(@TempDir Path dir) throws Exception {
-        assumeTrue(TrawlRunner.onPath("tshark"), "tshark is not installed");
-        // {frame.len, frame.cap_len}: a record cut by the snapshot length, then two that hold more bytes than
-        // they say the wire carried, as a damaged or hand-made file may
-        List<int[]> lengths = List.of(new int[] {60, 42}, new int[] {40, 60}, new int[] {1, 64});
-        for (boolean pcapng : new boolean[] {false, true}) {
-            Path file = dir.resolve(pcapng ? "lengths.pcapng" : "lengths.pcap");
-            Files.write(file, CraftedCaptures.withLengths(pcapng, lengths));
-            String tshark = TrawlRunner.external(List.of("tshark", "-r", file.toString(), "-T", "fields",
-                    "-e", "frame.len", "-e", "frame.cap_len"));
-            assertEquals("60\t42\n40\t60\n1\t64\n", tshark, "tshark shows the lengths the file states");
-            for (String backend : List.of("java", "jna", "panama", "pcap4j")) {
-                TrawlRunner.Result r = TrawlRunner.run("--backend", backend, "-r", file.toString(), "-T", "fields",
-                        "-e", "frame.len", "-e", "frame.cap_len");
-                assertEquals(0, r.status(), r.stderr());
-                assertEquals(tshark, r.out(), backend + " reading " + file.getFileName());
-            }
-        }
     }
 }
