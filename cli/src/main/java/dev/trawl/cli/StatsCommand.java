@@ -107,7 +107,7 @@ final class StatsCommand implements Callable<Integer> {
                 long t = p.timestampEpochNanos();
                 subMicro |= p.timestampNanos() % 1000 != 0;
                 packets++;
-                dataBytes += p.originalLength();
+                dataBytes += Integer.toUnsignedLong(p.originalLength()); // as the record states it
                 first = Math.min(first, t);
                 last = Math.max(last, t);
                 if (t < previous) {

@@ -237,7 +237,8 @@ public final class PacketDecoder {
     /**
      * Decodes {@code length} bytes of {@code data} from {@code offset}, with frame metadata.
      *
-     * @param originalLength the length on the wire; values below {@code length} are raised to it
+     * @param originalLength the length on the wire, as the capture states it (below {@code length} in a damaged
+     *     file)
      */
     public DecodedPacket decode(int linkType, byte[] data, int offset, int length, int originalLength,
             long timestampSeconds, int timestampNanos) {
@@ -252,7 +253,8 @@ public final class PacketDecoder {
      *
      * @param linkType a {@code LINKTYPE_} value; bits above the low 16 (pcap's FCS and reserved fields) are
      *     ignored
-     * @param originalLength the length on the wire; values below {@code length} are raised to it
+     * @param originalLength the length on the wire, as the capture states it (below {@code length} in a damaged
+     *     file)
      * @throws IndexOutOfBoundsException if the region lies outside the buffer (a caller error)
      */
     public DecodedPacket decode(int linkType, ByteBuffer buf, int offset, int length, int originalLength,
@@ -295,7 +297,7 @@ public final class PacketDecoder {
         r.frameNumber = ++frameCounter;
         r.timestampSeconds = timestampSeconds;
         r.timestampNanos = timestampNanos;
-        r.originalLength = Math.max(originalLength, length);
+        r.originalLength = originalLength; // as the file states it: a damaged file's may be below length
         r.count = 0;
         r.tooManyLayers = false;
         r.pending = false;

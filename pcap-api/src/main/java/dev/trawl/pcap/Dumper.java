@@ -7,7 +7,11 @@ import java.nio.ByteBuffer;
  * them to the file, and {@link #close()} flushes and closes (idempotently). Not thread-safe.
  */
 public interface Dumper extends AutoCloseable {
-    /** Writes a packet: its header and captured bytes (and its pcapng metadata where the format has it). */
+    /**
+     * Writes a packet: its header and captured bytes (and its pcapng metadata where the format has it), with
+     * the lengths it states, as {@code pcap_dump} does: a packet read from a damaged file whose captured length
+     * exceeds its wire length is written as it was read.
+     */
     void write(Packet packet) throws PcapException;
 
     /**

@@ -26,7 +26,11 @@ public interface Packet {
     /** The number of bytes captured, which is {@code data().remaining()}. */
     int capturedLength();
 
-    /** The length of the packet on the wire, which may exceed the captured length. */
+    /**
+     * The length of the packet on the wire, as the capture states it: usually at least the captured length
+     * (more when the snapshot length cut the packet), but caplen may exceed len in damaged files, and the
+     * length is then reported as the file states it, as libpcap and tshark report it. Read it as unsigned.
+     */
     int originalLength();
 
     /**
@@ -61,18 +65,12 @@ public interface Packet {
         return Instant.ofEpochSecond(timestampSeconds(), timestampNanos());
     }
 
-    /**
-     * Returns an owned copy of this packet that stays valid after the next read.
-     *
-     * <p>Damaged files can record an original length smaller than the captured length, which backends that
-     * follow libpcap deliver as it is; a {@link PacketRecord} cannot hold that, so the copy raises its original
-     * length to the captured length.
-     */
+    /** Returns an owned copy of this packet that stays valid after the next read, with the lengths it states. */
     default PacketRecord copy() {
         ByteBuffer data = data();
         byte[] bytes = new byte[data.remaining()];
         data.get(data.position(), bytes);
-        int wire = Math.max(originalLength(), bytes.length); // a negative length is an unsigned one past 2^31
-        return new PacketRecord(timestampSeconds(), timestampNanos(), wire, bytes, interfaceId(), comment(), flags());
+        return new PacketRecord(timestampSeconds(), timestampNanos(), originalLength(), bytes, interfaceId(),
+                comment(), flags());
     }
 }

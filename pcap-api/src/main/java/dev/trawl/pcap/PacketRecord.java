@@ -22,7 +22,8 @@ public final class PacketRecord implements Packet {
      *
      * @param timestampSeconds seconds since the epoch
      * @param timestampNanos nanoseconds within the second, 0 to 999,999,999
-     * @param originalLength the length on the wire, at least {@code bytes.length}
+     * @param originalLength the length on the wire (unsigned); at least {@code bytes.length}, except that caplen
+     *     may exceed len in damaged files, whose records keep the lengths they state
      * @param bytes the captured bytes; the record keeps this array, so do not change it afterwards
      */
     public PacketRecord(long timestampSeconds, int timestampNanos, int originalLength, byte[] bytes) {
@@ -42,10 +43,6 @@ public final class PacketRecord implements Packet {
             throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
         }
         Objects.requireNonNull(bytes, "bytes");
-        if (originalLength < bytes.length) {
-            throw new IllegalArgumentException(
-                    "originalLength " + originalLength + " is less than the captured length " + bytes.length);
-        }
         this.timestampSeconds = timestampSeconds;
         this.timestampNanos = timestampNanos;
         this.originalLength = originalLength;

@@ -85,7 +85,7 @@ final class RingPacket implements Packet {
     public PacketRecord copy() {
         byte[] bytes = new byte[caplen];
         ring.get(ring.position(), bytes);
-        return new PacketRecord(seconds, timestampNanos(), Math.max(wireLength, caplen), bytes);
+        return new PacketRecord(seconds, timestampNanos(), wireLength, bytes);
     }
 
     @Override

@@ -151,25 +151,24 @@ final class JnaBackend implements Backend {
     public OfflineHandle openOffline(Path file, OfflineOptions options) throws PcapException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
-        int magic = magic(file);
+        checkReadable(file);
         byte[] errbuf = Errors.errbuf();
         long p = NativePcap.pcap_open_offline_with_tstamp_precision(file.toString(), options.precision().code(), errbuf);
         if (p == 0) {
             throw new MalformedCaptureException(file + ": " + Errors.text(errbuf), -1);
         }
-        return new JnaOfflineHandle(this, p, options.precision(), file.toString(), null, magic);
+        return new JnaOfflineHandle(this, p, options.precision(), file.toString(), null);
     }
 
     /**
-     * The file's first four bytes, big-endian (0 if it is shorter). libpcap would call a gzip file a bad
-     * file; this says what is really missing, and that a missing file is missing.
+     * Refuses a gzip file, and a missing or unreadable one, in words that say what is wrong: libpcap would
+     * call a gzip file a bad dump file.
      */
-    private static int magic(Path file) throws PcapException {
+    private static void checkReadable(Path file) throws PcapException {
         byte[] magic = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(magic, 0, 4);
             LibpcapErrors.refuseGzip(NAME, file.toString(), magic, n);
-            return n < 4 ? 0 : java.nio.ByteBuffer.wrap(magic).getInt();
         } catch (NoSuchFileException e) {
             throw new PcapException(file + ": No such file or directory", e);
         } catch (IOException e) {
@@ -193,7 +192,7 @@ final class JnaBackend implements Backend {
             }
             throw new MalformedCaptureException("stream: " + Errors.text(errbuf), -1);
         }
-        return new JnaOfflineHandle(this, p, options.precision(), "stream", pump, pump.magic());
+        return new JnaOfflineHandle(this, p, options.precision(), "stream", pump);
     }
 
     @Override

@@ -55,17 +55,20 @@ final class JnaDumper implements Dumper {
     @Override
     public void write(Packet packet) throws PcapException {
         Objects.requireNonNull(packet, "packet");
-        ByteBuffer data = packet.data();
-        int wire = Math.max(packet.originalLength(), data.remaining());
-        write(packet.timestampSeconds(), packet.timestampNanos(), wire, data);
+        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
+        append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
         Objects.requireNonNull(data, "data");
+        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
+        append(timestampSeconds, timestampNanos, originalLength, data);
+    }
+
+    private void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data) {
         int length = data.remaining();
-        DumperChecks.record(timestampNanos, originalLength, length);
         guard.enter();
         try {
             ensureScratch(length);

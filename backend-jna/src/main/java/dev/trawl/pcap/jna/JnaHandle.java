@@ -62,17 +62,15 @@ abstract class JnaHandle implements Handle {
 
     /**
      * @param pcapFile whether the handle reads a pcap (not pcapng) file, whose 32-bit seconds are unsigned
-     * @param unscaledPcapFile whether it reads a pcap file at the file's own precision, so that the fraction
-     *     field, too, arrives unscaled and only sign-extended
      * @param live whether this is a live capture, whose packets lie in the kernel's ring
      * @param pump the pump that feeds a stream to libpcap, stopped to wake a read and on close; or null
      */
     JnaHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String what, boolean pcapFile,
-            boolean unscaledPcapFile, boolean live, Pump pump) {
+            boolean live, Pump pump) {
         this.backend = backend;
         this.pcap = pcap;
         this.precision = precision;
-        this.packet = new JnaPacket(this, precision.nanosPerUnit(), pcapFile, unscaledPcapFile, live);
+        this.packet = new JnaPacket(this, precision.nanosPerUnit(), pcapFile, live);
         this.guard = new HandleGuard(this, what, new Native(pcap, pump));
     }
 

@@ -23,7 +23,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     private Memory sendBuffer;
 
     JnaLiveHandle(JnaBackend backend, long pcap, String device, TimestampPrecision precision, List<String> warnings) {
-        super(backend, pcap, precision, "capture on " + device, false, false, true, null);
+        super(backend, pcap, precision, "capture on " + device, false, true, null);
         this.device = device;
         this.warnings = List.copyOf(warnings);
     }

@@ -19,14 +19,9 @@ final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
     private final String source;
     private final Pump pump;
 
-    /**
-     * @param magic the file's first four bytes, big-endian, or 0 when unknown
-     */
-    JnaOfflineHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String source, Pump pump,
-            int magic) {
+    JnaOfflineHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String source, Pump pump) {
         super(backend, pcap, precision, pump == null ? "capture file " + source : "capture stream",
-                NativePcap.pcap_major_version(pcap) == 2, NativePcap.pcap_major_version(pcap) == 2 && magic != 0
-                        && nanoMagic(magic) == (precision == TimestampPrecision.NANO), false, pump);
+                NativePcap.pcap_major_version(pcap) == 2, false, pump);
         this.source = source;
         this.pump = pump;
         this.major = NativePcap.pcap_major_version(pcap);
@@ -34,11 +29,6 @@ final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
         this.swapped = NativePcap.pcap_is_swapped(pcap) != 0;
         // libpcap reports a pcapng file's section header version, 1.0; pcap files are 2.x.
         this.format = major == 2 ? CaptureFormat.PCAP : CaptureFormat.PCAPNG;
-    }
-
-    /** Whether a pcap magic number, in either byte order, is the nanosecond one. */
-    private static boolean nanoMagic(int magic) {
-        return magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
     }
 
     @Override

@@ -46,7 +46,6 @@ final class JnaPacket implements Packet {
     private final int nanosPerUnit;
     private final long unitsPerSecond;
     private final boolean unsignedSeconds;
-    private final boolean unsignedFraction;
 
     private long headerAddress;
     private ByteBuffer header;
@@ -72,12 +71,11 @@ final class JnaPacket implements Packet {
 
     /**
      * @param unsignedSeconds whether {@code tv_sec} came from a pcap file's unsigned 32-bit field, which
-     *     libpcap 1.10 sign-extends (so that 2038 to 2106 would read as 1901 to 1969); the fraction field
-     * @param unsignedFraction whether {@code tv_usec} is likewise a sign-extended unsigned field: a pcap file
-     *     read at its own precision (when libpcap scales it, the signed arithmetic is already done)
+     *     libpcap 1.10 sign-extends (so that 2038 to 2106 would read as 1901 to 1969); the fraction is taken as
+     *     libpcap delivers it (see {@link dev.trawl.pcap.spi.PcapRecordTime})
      */
-    JnaPacket(int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction) {
-        this(null, nanosPerUnit, unsignedSeconds, unsignedFraction, false);
+    JnaPacket(int nanosPerUnit, boolean unsignedSeconds) {
+        this(null, nanosPerUnit, unsignedSeconds, false);
     }
 
     /**
@@ -86,11 +84,10 @@ final class JnaPacket implements Packet {
      * @param ring whether packets lie at moving places in a shared mapping (a live capture's ring), which
      *     one view can cover
      */
-    JnaPacket(Object owner, int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction, boolean ring) {
+    JnaPacket(Object owner, int nanosPerUnit, boolean unsignedSeconds, boolean ring) {
         this.owner = owner;
         this.ring = ring;
         this.unsignedSeconds = unsignedSeconds;
-        this.unsignedFraction = unsignedFraction;
         this.nanosPerUnit = nanosPerUnit;
         this.unitsPerSecond = 1_000_000_000L / nanosPerUnit;
     }
@@ -114,9 +111,6 @@ final class JnaPacket implements Packet {
         }
         if (unsignedSeconds) {
             sec &= 0xffffffffL;
-        }
-        if (unsignedFraction) {
-            frac &= 0xffffffffL;
         }
         if (frac < 0 || frac >= unitsPerSecond) {
             // A damaged file can hold a fraction of a second or more: carry it into the seconds.

@@ -27,9 +27,6 @@ final class Pump implements Runnable {
     private final Thread thread;
     private volatile IOException failure;
     private volatile boolean stopped;
-    private volatile int magic;
-    private int seen;
-    private int head;
     private volatile long transferred;
     private final Object progress = new Object();
 
@@ -107,12 +104,6 @@ final class Pump implements Runnable {
         try {
             int n;
             while (!stopped && (n = in.read(bytes)) >= 0) {
-                for (int i = 0; i < n && seen < 4; i++, seen++) {
-                    head = head << 8 | bytes[i] & 0xff;
-                    if (seen == 3) {
-                        magic = head; // published before libpcap can read these bytes from the pipe
-                    }
-                }
                 chunk.write(0, bytes, 0, n);
                 long done = 0;
                 while (done < n) {
@@ -166,11 +157,6 @@ final class Pump implements Runnable {
                 failure = e; // a stream written to may fail as it flushes on close
             }
         }
-    }
-
-    /** The stream's first four bytes, big-endian, once libpcap has read them; 0 before or if shorter. */
-    int magic() {
-        return magic;
     }
 
     /** Why reading or writing the stream failed, or {@code null}. */

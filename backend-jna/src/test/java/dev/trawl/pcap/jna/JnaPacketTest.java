@@ -41,7 +41,7 @@ class JnaPacketTest {
 
     @Test
     void readsTheHeaderAndViewsTheBytes() {
-        JnaPacket p = new JnaPacket(1000, false, false);
+        JnaPacket p = new JnaPacket(1000, false);
         header(1_700_000_000L, 123_456, 60, 1514);
         load(p, 0);
         assertEquals(1_700_000_000L, p.timestampSeconds());
@@ -59,7 +59,7 @@ class JnaPacketTest {
 
     @Test
     void reusesTheViewWhileTheAddressStaysAndThePacketFits() {
-        JnaPacket p = new JnaPacket(1000, false, false);
+        JnaPacket p = new JnaPacket(1000, false);
         header(1, 0, 100, 100);
         load(p, 0);
         ByteBuffer first = p.data();
@@ -79,7 +79,7 @@ class JnaPacketTest {
 
     @Test
     void restoresALimitAndPositionTheCallerChanged() {
-        JnaPacket p = new JnaPacket(1000, false, false);
+        JnaPacket p = new JnaPacket(1000, false);
         header(1, 0, 100, 100);
         load(p, 0);
         p.data().position(90);
@@ -91,7 +91,7 @@ class JnaPacketTest {
 
     @Test
     void nanosecondHandlesTakeTheFractionAsNanoseconds() {
-        JnaPacket p = new JnaPacket(1, false, false);
+        JnaPacket p = new JnaPacket(1, false);
         header(5, 999_999_999, 1, 1);
         load(p, 0);
         assertEquals(999_999_999, p.timestampNanos());
@@ -99,7 +99,7 @@ class JnaPacketTest {
 
     @Test
     void pcapFileSecondsAreUnsignedThirtyTwoBitValues() {
-        JnaPacket p = new JnaPacket(1000, true, true);
+        JnaPacket p = new JnaPacket(1000, true);
         header((int) 4_291_747_200L, 0, 1, 1); // libpcap sign-extends the 2106 timestamp
         load(p, 0);
         assertEquals(4_291_747_200L, p.timestampSeconds());
@@ -107,7 +107,7 @@ class JnaPacketTest {
 
     @Test
     void anOutOfRangeFractionCarriesIntoTheSeconds() {
-        JnaPacket p = new JnaPacket(1, false, false);
+        JnaPacket p = new JnaPacket(1, false);
         header(10, 2_500_000_000L, 1, 1);
         load(p, 0);
         assertEquals(12, p.timestampSeconds());
@@ -115,21 +115,30 @@ class JnaPacketTest {
     }
 
     @Test
-    void copyOwnsTheBytesAndNeverClaimsFewerOnTheWire() {
-        JnaPacket p = new JnaPacket(1000, false, false);
+    void aNegativeFractionFromAPcapFileIsTheTimeBeforeTheSecond() {
+        JnaPacket p = new JnaPacket(1000, true);
+        header(10, -1, 1, 1); // libpcap sign-extends a fraction field of 0xffffffff in a file of this byte order
+        load(p, 0);
+        assertEquals(9, p.timestampSeconds());
+        assertEquals(999_999_000, p.timestampNanos());
+    }
+
+    @Test
+    void copyOwnsTheBytesAndKeepsTheLengthsLibpcapReported() {
+        JnaPacket p = new JnaPacket(1000, false);
         header(7, 1, 8, 3); // a damaged file: fewer bytes on the wire than captured
         load(p, 0);
         PacketRecord r = p.copy();
         assertArrayEquals(new byte[] {0, 1, 2, 3, 4, 5, 6, 7}, r.bytes());
-        assertEquals(8, r.originalLength());
         assertEquals(3, p.originalLength(), "the view reports what libpcap said");
+        assertEquals(3, r.originalLength(), "and so does the copy");
         data.setByte(0, (byte) 99);
         assertEquals(0, r.bytes()[0], "the copy does not follow the native buffer");
     }
 
     @Test
     void anEmptyPacketHasAnEmptyView() {
-        JnaPacket p = new JnaPacket(1000, false, false);
+        JnaPacket p = new JnaPacket(1000, false);
         header(1, 0, 0, 0);
         load(p, 0);
         assertEquals(0, p.data().remaining());

@@ -53,10 +53,9 @@ final class PacketView implements Packet {
     }
 
     /**
-     * Reads the seconds and fraction of pcap records as the unsigned 32-bit fields the format defines:
-     * libpcap 1.10 copies them through a signed {@code bpf_int32}, which turns times after January 2038 (and
-     * bad fractions of 2^31 or more) negative. Only right when libpcap does not scale the fraction, so a pcap
-     * file is opened with its own precision, and {@link #truncateToMicros} does the scaling.
+     * Reads the seconds of pcap records as the unsigned 32-bit field the format defines: libpcap 1.10 copies it
+     * through a signed {@code bpf_int32}, which turns times after January 2038 negative. The fraction is taken
+     * as libpcap delivers it (see {@link dev.trawl.pcap.spi.PcapRecordTime}).
      */
     void unsignedSeconds(boolean unsigned) {
         this.unsignedSeconds = unsigned;
@@ -95,8 +94,7 @@ final class PacketView implements Packet {
 
     /** The fraction of the second in nanoseconds, before carrying an out-of-range fraction into the seconds. */
     private long scaledFraction() {
-        long fraction = unsignedSeconds ? rawFraction & 0xffffffffL : rawFraction;
-        fraction *= nanosPerUnit;
+        long fraction = rawFraction * nanosPerUnit;
         if (truncateToMicros) {
             fraction -= fraction % 1000;
         }
@@ -173,8 +171,7 @@ final class PacketView implements Packet {
 
     @Override
     public int originalLength() {
-        // a record may claim fewer bytes on the wire than it holds; a packet never does
-        return Integer.compareUnsigned(wireLength, caplen) < 0 ? caplen : wireLength;
+        return wireLength; // as the file states it, even below the captured length (a damaged file)
     }
 
     @Override

@@ -116,16 +116,20 @@ final class PanamaDumper implements Dumper {
 
     @Override
     public void write(Packet packet) throws PcapException {
-        ByteBuffer data = packet.data();
-        write(packet.timestampSeconds(), packet.timestampNanos(), Math.max(packet.originalLength(),
-                data.remaining()), data);
+        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
+        append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
+        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
+        append(timestampSeconds, timestampNanos, originalLength, data);
+    }
+
+    private void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+            throws PcapException {
         int caplen = data.remaining();
-        DumperChecks.record(timestampNanos, originalLength, caplen);
         guard.enter();
         try {
             if (buffer.byteSize() < caplen) {

@@ -39,14 +39,13 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
         this.minor = PcapCore.pcap_minor_version(pcap);
         this.swapped = PcapCore.pcap_is_swapped(pcap) != 0;
         boolean pcapFormat = major != 1;
-        view.unsignedSeconds(pcapFormat); // pcap records hold 32-bit unsigned fields; pcapng 64-bit ticks
+        view.unsignedSeconds(pcapFormat); // pcap records hold 32-bit unsigned seconds; pcapng 64-bit ticks
         view.truncateToMicros(wanted == TimestampPrecision.MICRO && nativePrecision(pcap) == TimestampPrecision.NANO);
     }
 
     /**
-     * The precision to ask libpcap for: a pcap file's own, so that libpcap does not scale its 32-bit fraction
-     * through a signed integer (the view scales instead); for pcapng (whose 64-bit times scale safely) and
-     * anything else, the precision wanted.
+     * The precision to ask libpcap for: a pcap file's own, whose fraction the view scales with libpcap's own
+     * arithmetic (signed, truncating toward zero); for pcapng and anything else, the precision wanted.
      */
     private static TimestampPrecision openPrecision(byte[] magic, TimestampPrecision wanted) {
         if (magic.length < 4) {

@@ -8,6 +8,7 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.RawPacketListener;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 
 /**
  * The {@link RawPacketListener} a handle passes to pcap4j's {@code loop} and {@code dispatch}, its cheapest
@@ -71,11 +72,17 @@ final class Delivery implements RawPacketListener {
 
     @Override
     public void gotPacket(byte[] packet) {
-        records++; // libpcap has consumed the record, whether or not it is delivered
         if (failure != null) {
+            records++; // libpcap has consumed the record, though it is not delivered
             return; // the loop is being broken; deliver nothing more
         }
-        view.set(packet, pcap.getTimestamp(), pcap.getOriginalLength());
+        Timestamp timestamp = pcap.getTimestamp();
+        if (recovery != null && recovery.wrapped(timestamp.getNanos())) {
+            undeliverable(Recovery.wrappedFraction(timestamp.getNanos()));
+            return;
+        }
+        records++;
+        view.set(packet, timestamp, pcap.getOriginalLength());
         deliver();
     }
 
@@ -90,7 +97,8 @@ final class Delivery implements RawPacketListener {
 
     /**
      * Records that pcap4j could not deliver a packet: it throws while building the packet's
-     * {@code java.sql.Timestamp} when the file's sub-second field is out of range, before our listener runs.
+     * {@code java.sql.Timestamp} when the file's sub-second field is out of range, before our listener runs
+     * (or builds a wrong one, which the listener sees).
      * A pcap file's record is then rebuilt and delivered; otherwise the read fails.
      */
     void undeliverable(Throwable cause) {

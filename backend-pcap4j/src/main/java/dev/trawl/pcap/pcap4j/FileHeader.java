@@ -18,8 +18,9 @@ import java.nio.file.Path;
  * @param major the pcap major version, or the first section's major version
  * @param minor the matching minor version
  * @param gzip whether the file is gzip-compressed (which libpcap does not read)
+ * @param nano whether it is a pcap file whose magic number says it holds nanoseconds
  */
-record FileHeader(CaptureFormat format, int major, int minor, boolean gzip) {
+record FileHeader(CaptureFormat format, int major, int minor, boolean gzip, boolean nano) {
     private static final int PCAPNG_SHB = 0x0A0D0D0A;
     private static final int PCAPNG_BYTE_ORDER = 0x1A2B3C4D;
 
@@ -37,14 +38,14 @@ record FileHeader(CaptureFormat format, int major, int minor, boolean gzip) {
     static FileHeader parse(byte[] bytes, int n) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n).order(ByteOrder.BIG_ENDIAN);
         if (LibpcapErrors.isGzip(bytes, n)) {
-            return new FileHeader(CaptureFormat.PCAP, 0, 0, true);
+            return new FileHeader(CaptureFormat.PCAP, 0, 0, true, false);
         }
         if (n >= 16 && buffer.getInt(0) == PCAPNG_SHB) {
             if (buffer.getInt(8) != PCAPNG_BYTE_ORDER) {
                 buffer.order(ByteOrder.LITTLE_ENDIAN);
             }
             return new FileHeader(CaptureFormat.PCAPNG, buffer.getShort(12) & 0xffff, buffer.getShort(14) & 0xffff,
-                    false);
+                    false, false);
         }
         if (n >= 8) {
             int magic = buffer.getInt(0);
@@ -52,8 +53,8 @@ record FileHeader(CaptureFormat format, int major, int minor, boolean gzip) {
                 buffer.order(ByteOrder.LITTLE_ENDIAN);
             }
             return new FileHeader(CaptureFormat.PCAP, buffer.getShort(4) & 0xffff, buffer.getShort(6) & 0xffff,
-                    false);
+                    false, buffer.getInt(0) == 0xa1b23c4d);
         }
-        return new FileHeader(CaptureFormat.PCAP, 2, 4, false);
+        return new FileHeader(CaptureFormat.PCAP, 2, 4, false, false);
     }
 }

@@ -89,9 +89,7 @@ final class PacketView implements Packet {
 
     @Override
     public PacketRecord copy() {
-        // A damaged file can claim fewer bytes on the wire than were captured; a record cannot.
-        int wire = originalLength < bytes.length ? bytes.length : originalLength;
-        return new PacketRecord(seconds, nanos, wire, bytes.clone());
+        return new PacketRecord(seconds, nanos, originalLength, bytes.clone());
     }
 
     @Override

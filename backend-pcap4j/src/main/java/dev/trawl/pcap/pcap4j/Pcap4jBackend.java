@@ -207,7 +207,7 @@ final class Pcap4jBackend implements Backend {
             Pcap4jOfflineHandle handle = new Pcap4jOfflineHandle(pcap, name, options.precision(), header, null);
             if (header.format() == CaptureFormat.PCAP) {
                 handle.recoverWith(new RecordRecovery(file, NativeHandle.of(pcap), options.precision(),
-                        pcap.getSnapshot()));
+                        pcap.getSnapshot(), header.nano()));
             }
             return handle;
         } catch (PcapException | RuntimeException e) {

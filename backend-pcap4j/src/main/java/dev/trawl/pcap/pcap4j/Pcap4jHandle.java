@@ -26,6 +26,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
@@ -166,7 +167,11 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         current.clear();
         try {
             byte[] bytes = pcap.getNextRawPacketEx();
-            current.set(bytes, pcap.getTimestamp(), pcap.getOriginalLength());
+            Timestamp timestamp = pcap.getTimestamp();
+            if (recovery != null && recovery.wrapped(timestamp.getNanos())) {
+                return recovered(Recovery.wrappedFraction(timestamp.getNanos()));
+            }
+            current.set(bytes, timestamp, pcap.getOriginalLength());
             delivery.countRecord();
             return ReadStatus.PACKET;
         } catch (TimeoutException e) {
@@ -183,20 +188,25 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             throw closed(e);
         } catch (IllegalArgumentException e) {
             // pcap4j read the packet but could not build its java.sql.Timestamp (fraction out of range).
-            if (recovery != null) {
-                try {
-                    current.set(recovery.lastRecord(delivery.records()));
-                    delivery.countRecord();
-                    return ReadStatus.PACKET;
-                } catch (IOException | RuntimeException failed) {
-                    e.addSuppressed(failed);
-                }
-            }
-            throw Errors.file(source, "a packet's timestamp fraction is out of range, which pcap4j cannot "
-                    + "represent: " + e.getMessage(), e);
+            return recovered(e);
         } finally {
             guard.exit();
         }
+    }
+
+    /** Delivers the record libpcap read last, rebuilt outside pcap4j, which could not deliver it right. */
+    private ReadStatus recovered(IllegalArgumentException cause) throws PcapException {
+        if (recovery != null) {
+            try {
+                current.set(recovery.lastRecord(delivery.records()));
+                delivery.countRecord();
+                return ReadStatus.PACKET;
+            } catch (IOException | RuntimeException failed) {
+                cause.addSuppressed(failed);
+            }
+        }
+        throw Errors.file(source, "a packet's timestamp fraction is out of range, which pcap4j cannot "
+                + "represent: " + cause.getMessage(), cause);
     }
 
     @Override

@@ -27,11 +27,20 @@ final class RecordRecovery implements Recovery {
     private final TimestampPrecision precision;
     private final int snaplen;
 
-    RecordRecovery(Path file, Pointer pcapT, TimestampPrecision precision, int snaplen) {
+    private final boolean fileNano;
+
+    /** @param fileNano whether the file's magic number says it holds nanoseconds */
+    RecordRecovery(Path file, Pointer pcapT, TimestampPrecision precision, int snaplen, boolean fileNano) {
         this.file = file;
         this.pcapT = pcapT;
         this.precision = precision;
         this.snaplen = snaplen;
+        this.fileNano = fileNano;
+    }
+
+    @Override
+    public boolean wrapped(int nanos) {
+        return Recovery.wrapped(fileNano, nanos);
     }
 
     @Override
@@ -73,8 +82,8 @@ final class RecordRecovery implements Recovery {
         int kept = Math.min(caplen, snaplen); // libpcap cuts a record longer than the snapshot length
         ByteBuffer data = ByteBuffer.allocate(kept);
         readFully(channel, data, dataAt);
-        return Recovered.of(record.getInt(0) & 0xffffffffL, record.getInt(4), fileNano, precision,
-                record.getInt(12), data.array());
+        return Recovered.of(record.getInt(0) & 0xffffffffL, record.getInt(4),
+                record.order() != ByteOrder.nativeOrder(), fileNano, precision, record.getInt(12), data.array());
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

@@ -1,6 +1,7 @@
 package dev.trawl.pcap.pcap4j;
 
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.PcapRecordTime;
 
 /**
  * A pcap record rebuilt outside pcap4j (see {@link Recovery}): its timestamp as delivered, lengths, bytes.
@@ -12,27 +13,19 @@ import dev.trawl.pcap.TimestampPrecision;
  */
 record Recovered(long seconds, int nanos, int originalLength, byte[] bytes) {
     /**
-     * Normalises a record's timestamp fields as libpcap computes them for the precision asked for, carrying an
-     * excess fraction into the seconds as tshark shows it.
+     * Normalises a record's timestamp fields as libpcap delivers them for the precision asked for, carrying an
+     * out-of-range fraction into the seconds (see {@link PcapRecordTime}).
      *
      * @param secondsField the file's unsigned 32-bit seconds field
      * @param rawFraction the file's fraction field, in the file's unit
+     * @param swapped whether the file's byte order differs from this machine's
      * @param fileNano whether the file holds nanoseconds
      */
-    static Recovered of(long secondsField, int rawFraction, boolean fileNano, TimestampPrecision precision,
-            int originalLength, byte[] bytes) {
-        boolean wantNano = precision == TimestampPrecision.NANO;
-        long fraction;
-        if (fileNano == wantNano) {
-            fraction = rawFraction & 0xffffffffL;
-        } else if (fileNano) {
-            fraction = rawFraction / 1000; // libpcap scales down with signed arithmetic
-        } else {
-            fraction = (long) rawFraction * 1000;
-        }
-        long unitsPerSecond = wantNano ? 1_000_000_000L : 1_000_000L;
-        long seconds = secondsField + Math.floorDiv(fraction, unitsPerSecond);
-        fraction = Math.floorMod(fraction, unitsPerSecond);
-        return new Recovered(seconds, (int) (wantNano ? fraction : fraction * 1000), originalLength, bytes);
+    static Recovered of(long secondsField, int rawFraction, boolean swapped, boolean fileNano,
+            TimestampPrecision precision, int originalLength, byte[] bytes) {
+        long fraction = PcapRecordTime.fractionNanos(rawFraction, swapped, fileNano,
+                precision == TimestampPrecision.NANO);
+        return new Recovered(PcapRecordTime.seconds(secondsField, fraction), PcapRecordTime.nanos(fraction),
+                originalLength, bytes);
     }
 }

@@ -171,8 +171,8 @@ final class StreamPump implements Runnable, Recovery {
 
     private void recordDone() {
         if (keep != null) {
-            damaged.put(index, Recovered.of(recordHeader.getInt(0) & 0xffffffffL, recordHeader.getInt(4), fileNano,
-                    precision, recordHeader.getInt(12), keep));
+            damaged.put(index, Recovered.of(recordHeader.getInt(0) & 0xffffffffL, recordHeader.getInt(4),
+                    order != ByteOrder.nativeOrder(), fileNano, precision, recordHeader.getInt(12), keep));
             keep = null;
         }
         index++;
@@ -194,6 +194,11 @@ final class StreamPump implements Runnable, Recovery {
             throw new IOException("record " + recordIndex + " of the stream was not kept");
         }
         return record;
+    }
+
+    @Override
+    public boolean wrapped(int nanos) {
+        return scan && Recovery.wrapped(fileNano, nanos);
     }
 
     /** Called when a filter is set: from then on, record indexes are unknown. */

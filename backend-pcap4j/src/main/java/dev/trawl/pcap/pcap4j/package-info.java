@@ -34,11 +34,16 @@
  * <h2>Damaged timestamps</h2>
  * pcap4j cannot represent a packet whose sub-second timestamp field is out of range (its
  * {@code java.sql.Timestamp} refuses it, after libpcap has consumed the record; in {@code loop} it would log and
- * drop the packet). For pcap files the backend rebuilds that one record from the file at libpcap's own file
- * position (for a pcap stream, from the copy the stream's pump keeps of such records, while no filter hides
- * which record failed) and carries the excess fraction into the seconds, as tshark shows it; otherwise the read
- * fails with a {@code MalformedCaptureException}, never a silent loss. This relies on a JNA callback exception handler the
- * backend installs in front of JNA's default one (it passes every other callback's exception on).
+ * drop the packet), and it scales a microsecond field in 32-bit {@code int} arithmetic, which can wrap a field
+ * far out of range into a wrong fraction without an error. For pcap files the backend rebuilds such a record
+ * from the file at libpcap's own file position (for a pcap stream, from the copy the stream's pump keeps of such
+ * records, while no filter hides which record failed) and takes its time as libpcap delivers it, the excess
+ * fraction carried into the seconds ({@code PcapRecordTime}); otherwise the read fails with a
+ * {@code MalformedCaptureException}, never a silent loss. A wrap is seen because a microsecond file's fraction
+ * is a whole number of microseconds and a wrapped one is not, except for a field within one second above a
+ * non-zero multiple of 2^29 microseconds (2^31 among them, as a signed field), which pcap4j delivers as 0 to
+ * 999,999 microseconds unseen. This relies on a JNA callback exception handler the backend installs in front of JNA's
+ * default one (it passes every other callback's exception on).
  *
  * <h2>Costs inherited from pcap4j</h2>
  * pcap4j's {@code dispatch} creates a native callback per call, so many small {@code dispatch} calls are slow

@@ -19,6 +19,8 @@ import java.time.zone.ZoneRules;
  * between packets (previous timestamp, TCP sequence bases). Not thread-safe.
  */
 public final class PacketPrinter {
+    /** tcpdump's largest snapshot length, beyond which it takes a stated length for a damaged one. */
+    private static final long MAX_SNAPLEN = 262_144;
     private final Out out;
     private final PrintOptions options;
     private final int fractionDigits;
@@ -51,8 +53,14 @@ public final class PacketPrinter {
         this.linkType = linkType;
     }
 
-    /** Prints one packet and its hex dump, ending with a newline. */
+    /**
+     * Prints one packet and its hex dump, ending with a newline; or, for a record whose stated lengths cannot
+     * describe a packet (a damaged or hand-made file), only what is wrong with them, as tcpdump does.
+     */
     public void print(Packet packet) {
+        if (invalidHeader(packet.capturedLength(), packet.originalLength())) {
+            return;
+        }
         timestamp(packet.timestampSeconds(), packet.timestampNanos());
         ByteBuffer data = packet.data();
         bytes.wrap(data);
@@ -62,6 +70,45 @@ public final class PacketPrinter {
             hexDump(data, from, bytes.end);
         }
         out.nl();
+    }
+
+    /**
+     * Prints tcpdump's line for a record it refuses to print: no bytes captured, none on the wire, more
+     * captured than were on the wire, or either length beyond tcpdump's largest snapshot length. Such a record
+     * leaves the printer's state (the previous timestamp) as it was.
+     *
+     * @return whether the record was refused
+     */
+    private boolean invalidHeader(int caplen, int len) {
+        long cap = Integer.toUnsignedLong(caplen);
+        long wire = Integer.toUnsignedLong(len);
+        boolean lengthsWrong = wire == 0 || wire < cap;
+        if (cap != 0 && !lengthsWrong && cap <= MAX_SNAPLEN && wire <= MAX_SNAPLEN) {
+            return false;
+        }
+        out.ascii("[Invalid header:");
+        int complaints = 0;
+        if (cap == 0) {
+            part(complaints++).ascii("caplen==0");
+        }
+        if (wire == 0) {
+            part(complaints++).ascii("len==0");
+        } else if (wire < cap) {
+            part(complaints++).ascii("len(").num(wire).ascii(") < caplen(").num(cap).ch(')');
+        }
+        if (cap > MAX_SNAPLEN) {
+            part(complaints++).ascii("caplen(").num(cap).ascii(") > ").num(MAX_SNAPLEN);
+        }
+        if (wire > MAX_SNAPLEN) {
+            part(complaints).ascii("len(").num(wire).ascii(") > ").num(MAX_SNAPLEN);
+        }
+        out.ch(']').nl();
+        return true;
+    }
+
+    /** Starts the complaint numbered {@code index} (from 0) of an invalid header's list. */
+    private Out part(int index) {
+        return out.ascii(index == 0 ? " " : ", ");
     }
 
     private void timestamp(long seconds, int nanos) {

@@ -60,8 +60,11 @@ final class BuiltinFields {
                         s.text(sb.append(nanos));
                     }
                 });
-        r.field("frame.len", "frame", UINT, "Frame length on the wire", (p, i, s) -> s.integer(p.originalLength()));
-        r.field("frame.cap_len", "frame", UINT, "Captured length", (p, i, s) -> s.integer(p.capturedLength()));
+        // The lengths a record states, unsigned; tshark 4.0 shows a wire length of 2^31 or more as 2^31 - 1.
+        r.field("frame.len", "frame", UINT, "Frame length on the wire",
+                (p, i, s) -> s.integer(Math.min(Integer.toUnsignedLong(p.originalLength()), Integer.MAX_VALUE)));
+        r.field("frame.cap_len", "frame", UINT, "Captured length",
+                (p, i, s) -> s.integer(Integer.toUnsignedLong(p.capturedLength())));
         r.field("frame.protocols", "frame", STRING, "Protocols in frame", (p, i, s) -> {
             if (p.layerCount() > 0) {
                 s.text(p.appendProtocols(new StringBuilder()));

@@ -37,17 +37,21 @@ final class PcapDumper implements Dumper {
 
     @Override
     public void write(Packet packet) throws PcapException {
-        ByteBuffer data = packet.data();
-        write(packet.timestampSeconds(), packet.timestampNanos(), Math.max(packet.originalLength(),
-                data.remaining()), data);
+        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
+        append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
+        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
+        append(timestampSeconds, timestampNanos, originalLength, data);
+    }
+
+    private void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+            throws PcapException {
         out.checkOpen();
         int caplen = data.remaining();
-        checkRecord(timestampSeconds, timestampNanos, originalLength, caplen);
         if (Integer.compareUnsigned(caplen, snaplen) > 0 && snaplen > 0) {
             caplen = snaplen;
         }
@@ -59,13 +63,6 @@ final class PcapDumper implements Dumper {
         b.putInt(originalLength);
         b.put(b.position(), data, data.position(), caplen);
         b.position(b.position() + caplen);
-    }
-
-    static void checkRecord(long seconds, int nanos, int originalLength, int caplen) {
-        if (seconds < 0 || seconds > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("a pcap file cannot hold the timestamp seconds " + seconds);
-        }
-        DumperChecks.record(nanos, originalLength, caplen);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.PcapRecordTime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -163,21 +164,11 @@ final class PcapReader extends RecordReader {
         return true;
     }
 
-    /**
-     * Sets the timestamp as libpcap does: it reads the fraction as a signed 32-bit number from a file in this
-     * machine's byte order and as an unsigned one from a byte-swapped file, and scales it (truncating toward
-     * zero) before anything else. A fraction out of range is then carried into the seconds, which keeps the
-     * instant libpcap's {@code timeval} denotes.
-     */
+    /** Sets the timestamp as libpcap delivers it, an out-of-range fraction carried (see {@link PcapRecordTime}). */
     private void time(FilePacket packet, long seconds, int fraction) {
-        long f = swapped ? fraction & 0xFFFFFFFFL : fraction;
-        long ns = fileNanos ? (nanos ? f : f / 1000 * 1000L) : f * 1000L;
-        if (ns < 0 || ns > 999_999_999L) {
-            seconds += Math.floorDiv(ns, 1_000_000_000L);
-            ns = Math.floorMod(ns, 1_000_000_000L);
-        }
-        packet.nanos = (int) ns;
-        packet.seconds = seconds;
+        long ns = PcapRecordTime.fractionNanos(fraction, swapped, fileNanos, nanos);
+        packet.seconds = PcapRecordTime.seconds(seconds, ns);
+        packet.nanos = PcapRecordTime.nanos(ns);
     }
 
     /** At the end of the input: false when no byte of a further record exists, else a truncation error. */

@@ -137,14 +137,15 @@ final class PcapngWriter implements PcapngDumper {
 
     @Override
     public void write(Packet packet) throws PcapException {
-        write(packet.interfaceId(), packet.timestampSeconds(), packet.timestampNanos(),
-                Math.max(packet.originalLength(), packet.capturedLength()), packet.data(), packet.comment(),
-                packet.flags());
+        DumperChecks.timestamp(packet.timestampNanos());
+        write(packet.interfaceId(), packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(),
+                packet.data(), packet.comment(), packet.flags());
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
+        DumperChecks.record(timestampNanos, originalLength, data.remaining());
         write(0, timestampSeconds, timestampNanos, originalLength, data, null, -1);
     }
 
@@ -164,7 +165,6 @@ final class PcapngWriter implements PcapngDumper {
         }
         InterfaceInfo info = interfaces.get(interfaceId);
         int caplen = data.remaining();
-        DumperChecks.record(nanos, originalLength, caplen);
         if (info.snaplen() > 0 && caplen > info.snaplen()) {
             caplen = info.snaplen();
         }
@@ -248,7 +248,7 @@ final class PcapngWriter implements PcapngDumper {
                 .add(BigInteger.valueOf(nanos).multiply(perSecond).divide(BigInteger.valueOf(1_000_000_000L)));
         if (t.signum() < 0 || t.bitLength() > 64) {
             throw new IllegalArgumentException("a pcapng timestamp of interface resolution 0x"
-                    + Integer.toHexString(r) + " cannot hold " + seconds + "." + nanos + " s");
+                    + Integer.toHexString(r) + " cannot hold the time " + seconds + " s + " + nanos + " ns from 1970");
         }
         return t.longValue(); // the unsigned 64-bit value
     }

@@ -60,7 +60,21 @@ public final class DumperChecks {
     }
 
     /**
-     * Checks one record given by its parts.
+     * Checks the timestamp of a record.
+     *
+     * @param timestampNanos the fraction of the second, in nanoseconds
+     * @throws IllegalArgumentException if it is not below one second
+     */
+    public static void timestamp(int timestampNanos) {
+        if (timestampNanos < 0 || timestampNanos > 999_999_999) {
+            throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
+        }
+    }
+
+    /**
+     * Checks one record given by its parts, as {@link Dumper#write(long, int, int, java.nio.ByteBuffer)} takes
+     * them. {@link Dumper#write(dev.trawl.pcap.Packet)} checks only the timestamp: a packet read from a damaged
+     * file is written with the lengths it states, even a wire length below its captured length.
      *
      * @param timestampNanos the fraction of the second, in nanoseconds
      * @param originalLength the length on the wire, read as unsigned (as the file's 32-bit field is)
@@ -69,12 +83,32 @@ public final class DumperChecks {
      *     wire than are given
      */
     public static void record(int timestampNanos, int originalLength, int capturedLength) {
-        if (timestampNanos < 0 || timestampNanos > 999_999_999) {
-            throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
-        }
+        timestamp(timestampNanos);
         if (Integer.compareUnsigned(originalLength, capturedLength) < 0) {
             throw new IllegalArgumentException("originalLength " + Integer.toUnsignedString(originalLength)
                     + " is less than the captured length " + capturedLength);
         }
+    }
+
+    /**
+     * Checks the timestamp of a record for a pcap file, whose seconds field holds 0 to 2^32 - 1 (1970 to 2106):
+     * a time outside it is refused rather than written as another.
+     *
+     * @throws IllegalArgumentException if the seconds do not fit the field, or the fraction is not below one
+     *     second
+     */
+    public static void pcapTimestamp(long timestampSeconds, int timestampNanos) {
+        if (timestampSeconds < 0 || timestampSeconds > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("a pcap file holds times from 1970 to 2106 only, not the timestamp "
+                    + "seconds " + timestampSeconds + " (pcapng holds more)");
+        }
+        timestamp(timestampNanos);
+    }
+
+    /** {@link #record}, with the seconds checked as {@link #pcapTimestamp} checks them. */
+    public static void pcapRecord(long timestampSeconds, int timestampNanos, int originalLength,
+            int capturedLength) {
+        pcapTimestamp(timestampSeconds, timestampNanos);
+        record(timestampNanos, originalLength, capturedLength);
     }
 }

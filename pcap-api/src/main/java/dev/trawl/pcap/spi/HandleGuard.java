@@ -35,13 +35,18 @@ import java.util.function.IntSupplier;
  *
  * <pre>{@code
  * final class MyHandle implements Handle {
+ *     private final long pcap;
  *     private final HandleGuard guard;
  *
- *     MyHandle(long pcap) {
- *         guard = new HandleGuard(this, "capture on eth0", new HandleGuard.Resource() {
- *             public void wake() { pcap_breakloop(pcap); }
- *             public void free() { pcap_close(pcap); }
- *         });
+ *     // A static record: an anonymous class or a lambda made here could hold the handle itself.
+ *     private record Native(long pcap) implements HandleGuard.Resource {
+ *         public void wake() { pcap_breakloop(pcap); }
+ *         public void free() { pcap_close(pcap); }
+ *     }
+ *
+ *     MyHandle(long pcap, String device) {
+ *         this.pcap = pcap;
+ *         this.guard = new HandleGuard(this, "capture on " + device, new Native(pcap));
  *     }
  *
  *     public ReadStatus next() throws PcapException {

@@ -1,6 +1,9 @@
 package dev.trawl.spark.split;
 
+import dev.trawl.pcap.spi.PcapRecordTime;
+
 import java.io.IOException;
+import java.nio.ByteOrder;
 
 /**
  * Reads a byte range of a classic pcap file.
@@ -38,6 +41,8 @@ final class ClassicSplitReader implements SplitReader {
     private final MalformedPolicy policy;
     private final boolean bigEndian;
     private final int fractionLimit;
+    /** Whether the file's byte order differs from this machine's, which decides how libpcap reads a fraction. */
+    private final boolean swapped;
     private final int nanosPerUnit;
     private final int maxCaplen;
     /** The file's snapshot length as libpcap applies it: longer records are cut to it. */
@@ -69,6 +74,7 @@ final class ClassicSplitReader implements SplitReader {
             throw new MalformedRecordException(name, 0, "truncated file header: " + n + " of 24 bytes");
         }
         bigEndian = magic == 0xa1b2c3d4 || magic == 0xa1b23c4d;
+        swapped = bigEndian != (ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN);
         fractionLimit = nanosPerUnit == 1 ? 1_000_000_000 : 1_000_000;
         long snaplen = Integer.toUnsignedLong(intAt(file, 16));
         maxCaplen = (int) Math.max(MAX_SNAPLEN, Math.min(snaplen, CAPLEN_LIMIT));
@@ -110,10 +116,13 @@ final class ClassicSplitReader implements SplitReader {
                 continue;
             }
             record.offset = at;
-            record.seconds = Integer.toUnsignedLong(intAt(header, 0));
-            record.nanos = (int) Math.min(999_999_999L, Integer.toUnsignedLong(intAt(header, 4)) * nanosPerUnit);
+            // the time as libpcap delivers it, an out-of-range fraction carried into the seconds
+            long fraction = PcapRecordTime.fractionNanos(intAt(header, 4), swapped, nanosPerUnit == 1, true);
+            record.seconds = PcapRecordTime.seconds(Integer.toUnsignedLong(intAt(header, 0)), fraction);
+            record.nanos = PcapRecordTime.nanos(fraction);
             record.capturedLength = kept;
-            record.originalLength = intAt(header, 12);
+            // as the record states it; the len column is an int, so 2^31 or more shows as 2^31 - 1, as in tshark
+            record.originalLength = (int) Math.min(Integer.toUnsignedLong(intAt(header, 12)), Integer.MAX_VALUE);
             record.linkType = linkType;
             record.interfaceId = 0;
             position = at + RECORD_HEADER + length;

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trawl.pcap.OfflineHandle;
+import dev.trawl.pcap.OfflineOptions;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.CraftedCaptures;
 import dev.trawl.pcap.tck.TestCorpus;
 
 import java.io.ByteArrayOutputStream;
@@ -117,6 +124,33 @@ class SplitReaderTest {
             assertEquals(f[1], r.seconds() + "." + String.format("%09d", r.nanos()));
             assertEquals(Integer.parseInt(f[2]), r.len());
             assertEquals(Integer.parseInt(f[3]), r.caplen());
+        }
+    }
+
+    /**
+     * Records whose lengths and times a damaged file states come out as the built-in codec (held to tcpdump by
+     * the conformance kit) delivers them: a fraction out of range carried as libpcap delivers it, lengths as
+     * stated (a wire length of 2^31 or more as 2^31 - 1, which the int column can hold).
+     */
+    @Test
+    void damagedRecordsReadAsTheCodecReadsThem(@TempDir Path dir) throws Exception {
+        for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            for (boolean nanos : new boolean[] {false, true}) {
+                Path file = Files.write(dir.resolve("damaged.pcap"),
+                        CraftedCaptures.pcap(CraftedCaptures.damagedRecords(), order, nanos));
+                List<String> expected = new ArrayList<>();
+                try (OfflineHandle h = Pcap.backend("java").openOffline(file,
+                        OfflineOptions.of(TimestampPrecision.NANO))) {
+                    while (h.next() == ReadStatus.PACKET) {
+                        Packet p = h.packet();
+                        expected.add(p.timestampSeconds() + "." + p.timestampNanos() + " caplen=" + p.capturedLength()
+                                + " len=" + Math.min(Integer.toUnsignedLong(p.originalLength()), Integer.MAX_VALUE));
+                    }
+                }
+                List<String> rows = read(file, 0, Long.MAX_VALUE, MalformedPolicy.FAIL).stream()
+                        .map(r -> r.seconds() + "." + r.nanos() + " caplen=" + r.caplen() + " len=" + r.len()).toList();
+                assertEquals(expected, rows, order + (nanos ? " nanoseconds" : " microseconds"));
+            }
         }
     }
 

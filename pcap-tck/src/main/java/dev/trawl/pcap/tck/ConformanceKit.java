@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestInstance;
  *   <li>{@link Capabilities}: each capability, declared or not;</li>
  *   <li>{@link OfflineReading}: every capture of the corpus, read from a path and from a stream;</li>
  *   <li>{@link Corruption}: damaged copies of good captures, cut short or overwritten;</li>
+ *   <li>{@link StatedRecords}: records whose lengths and times a damaged or hand-made file states, against
+ *       tshark and tcpdump;</li>
  *   <li>{@link ReadSemantics}: next, dispatch, loop, breakLoop, handler exceptions, close;</li>
  *   <li>{@link Filtering}: compile verdicts, instructions, and offline matches;</li>
  *   <li>{@link Dumping}: dumper round trips in each declared format and mode;</li>
@@ -93,6 +95,15 @@ public abstract class ConformanceKit {
     /** Damaged copies of good captures: a clear exception or a clean end, in bounded time. */
     @Nested
     class Corruption extends CorruptionChecks {
+        @Override
+        ConformanceKit kit() {
+            return ConformanceKit.this;
+        }
+    }
+
+    /** Records as a damaged or hand-made file states them: lengths, times, and writing them back. */
+    @Nested
+    class StatedRecords extends StatedRecordChecks {
         @Override
         ConformanceKit kit() {
             return ConformanceKit.this;

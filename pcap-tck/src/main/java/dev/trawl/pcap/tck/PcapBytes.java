@@ -50,7 +50,8 @@ final class PcapBytes {
         int at = 24;
         while (at + 16 <= bytes.length) {
             long sec = b.getInt(at) & 0xffffffffL;
-            long frac = b.getInt(at + 4) & 0xffffffffL;
+            // libpcap reads the fraction as signed from a file in this machine's byte order, as unsigned otherwise
+            long frac = order == ByteOrder.nativeOrder() ? b.getInt(at + 4) : b.getInt(at + 4) & 0xffffffffL;
             int caplen = b.getInt(at + 8);
             int len = b.getInt(at + 12);
             if (caplen < 0 || at + 16L + caplen > bytes.length) {
@@ -59,8 +60,8 @@ final class PcapBytes {
             byte[] data = new byte[caplen];
             System.arraycopy(bytes, at + 16, data, 0, caplen);
             long nanosOfFrac = nanos ? frac : frac * 1000;
-            sec += nanosOfFrac / 1_000_000_000L;
-            packets.add(new PacketRecord(sec, (int) (nanosOfFrac % 1_000_000_000L), Math.max(len, caplen), data));
+            sec += Math.floorDiv(nanosOfFrac, 1_000_000_000L);
+            packets.add(new PacketRecord(sec, (int) Math.floorMod(nanosOfFrac, 1_000_000_000L), len, data));
             at += 16 + caplen;
         }
         if (at != bytes.length) {

@@ -6,16 +6,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The external programs the kit uses as oracles and for network setup: {@code tcpdump} (which reads with
- * libpcap but is a separate program) and {@code ip}. Runs each with a bound on its time.
+ * libpcap but is a separate program), {@code tshark} and {@code ip}. Runs each with a bound on its time.
  */
 final class Tools {
     /** The result of a run. */
@@ -76,6 +78,46 @@ final class Tools {
             }
             return PcapBytes.parse(r.stdout);
         });
+    }
+
+    /**
+     * tshark's values of some fields (-T fields) for every frame of a capture, one array of cells per frame.
+     * Fails the calling test when tshark is missing and the environment variable {@code CI} is {@code true};
+     * skips it otherwise.
+     */
+    static List<String[]> tsharkFields(Path file, String... fields) {
+        if (find("tshark") == null) {
+            String why = "tshark is not installed; it is the reference here";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(why + "; CI=true, so this is a failure, not a skip");
+            }
+            Assumptions.abort(why);
+        }
+        List<String> command = new ArrayList<>(List.of("tshark", "-r", file.toString(), "-T", "fields"));
+        for (String field : fields) {
+            command.add("-e");
+            command.add(field);
+        }
+        Result r = run(60, command.toArray(String[]::new));
+        if (r.exit() != 0) {
+            throw new IllegalStateException("tshark cannot read " + file + ": " + r.stderr());
+        }
+        return r.out().lines().filter(line -> !line.isBlank()).map(line -> line.split("\t", -1)).toList();
+    }
+
+    /**
+     * The lines tcpdump prints for a capture ({@code -n -r file} and the options given), standard output only.
+     * Skips the calling test when tcpdump is not installed.
+     */
+    static List<String> tcpdumpLines(Path file, String... options) {
+        assumeTcpdump();
+        List<String> command = new ArrayList<>(List.of("tcpdump", "-n", "-r", file.toString()));
+        command.addAll(List.of(options));
+        Result r = run(30, command.toArray(String[]::new));
+        if (r.exit() != 0) {
+            throw new IllegalStateException("tcpdump cannot read " + file + ": " + r.stderr());
+        }
+        return r.out().lines().toList();
     }
 
     static Result run(long timeoutSeconds, String... command) {

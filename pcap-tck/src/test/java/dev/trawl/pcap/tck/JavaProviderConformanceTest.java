@@ -10,8 +10,8 @@ import dev.trawl.pcap.Pcap;
  * It lives here because pcap-api cannot depend on the kit.
  *
  * <p>The whole kit applies: where the provider delivers what libpcap delivers rather than what tshark prints
- * (a record cut to the file's snapshot length, a wire length below the captured length raised, SunATM
- * pseudo-headers kept, out-of-range time fields, pcapng custom blocks that tshark lists as frames), the
+ * (a record cut to the file's snapshot length, SunATM pseudo-headers kept, out-of-range time fields, pcapng
+ * custom blocks that tshark lists as frames), the
  * kit's corpus check accepts either reader's view.
  */
 class JavaProviderConformanceTest extends ConformanceKit {
