@@ -13,17 +13,15 @@ import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
-import dev.trawl.spark.split.ByteSource;
+import dev.trawl.pcap.file.CaptureCursor;
+import dev.trawl.spark.split.SplitReader;
 import dev.trawl.spark.split.Splittability;
-import dev.trawl.spark.split.WindowedSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -91,10 +89,8 @@ class PcapDataSourceTest {
         return packets;
     }
 
-    private static ByteSource source(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        return new WindowedSource((pos, b, off, len) -> channel.read(ByteBuffer.wrap(b, off, len), pos),
-                channel.size(), file.toString(), channel);
+    private static SplitReader.Opener source(Path file) {
+        return () -> CaptureCursor.open(file);
     }
 
     private static Pkt pkt(Row r) {
@@ -181,7 +177,7 @@ class PcapDataSourceTest {
         Files.write(bad, bytes);
         Exception failure = assertThrows(Exception.class,
                 () -> spark.read().format("pcap").load(bad.toString()).count());
-        assertTrue(rootMessage(failure).contains("offset " + at), rootMessage(failure));
+        assertTrue(rootMessage(failure).contains("offset " + (at + 8)), rootMessage(failure)); // its caplen field
         assertEquals(999, spark.read().format("pcap").option("malformed", "skip").load(bad.toString()).count());
         assertEquals(500, spark.read().format("pcap").option("malformed", "stop").load(bad.toString()).count());
     }

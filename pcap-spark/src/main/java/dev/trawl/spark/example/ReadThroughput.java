@@ -1,13 +1,9 @@
 package dev.trawl.spark.example;
 
-import java.io.BufferedOutputStream;
+import dev.trawl.pcap.CaptureFormat;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -25,7 +21,7 @@ public final class ReadThroughput {
         Path dir = Files.createTempDirectory("trawl-spark-bench");
         long bytes = 0;
         for (int i = 0; i < files; i++) {
-            bytes += generate(dir.resolve("capture-" + i + ".pcap"), packets, i);
+            bytes += SyntheticCapture.write(dir.resolve("capture-" + i + ".pcap"), CaptureFormat.PCAP, packets, i);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         SparkSession spark = SparkSession.builder().appName("trawl read throughput").master("local[" + cores + "]")
@@ -55,29 +51,5 @@ public final class ReadThroughput {
             }
             Files.delete(dir);
         }
-    }
-
-    private static long generate(Path file, int count, long seed) throws IOException {
-        Random random = new Random(seed);
-        int[] sizes = {64, 64, 64, 64, 64, 64, 64, 576, 576, 576, 1500};
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-            out.write(header.array());
-            byte[] frame = new byte[16 + 1500];
-            for (int i = 0; i < count; i++) {
-                int size = sizes[random.nextInt(sizes.length)];
-                ByteBuffer p = ByteBuffer.wrap(frame);
-                p.order(ByteOrder.LITTLE_ENDIAN).putInt(1_700_000_000 + i / 1000).putInt(i % 1000 * 1000).putInt(size)
-                        .putInt(size);
-                p.order(ByteOrder.BIG_ENDIAN).putLong(0x0001020304050001L).putInt(0x02030406).putShort((short) 0x0800);
-                p.put((byte) 0x45).put((byte) 0).putShort((short) (size - 14)).putInt(0).put((byte) 64).put((byte) 17)
-                        .putShort((short) 0).putInt(0x0a000000 | random.nextInt(256)).putInt(0x0a000100);
-                p.putShort((short) (1024 + random.nextInt(50000))).putShort((short) 53).putShort((short) (size - 34))
-                        .putShort((short) 0);
-                out.write(frame, 0, 16 + size);
-            }
-        }
-        return Files.size(file);
     }
 }

@@ -1,5 +1,8 @@
 package dev.trawl.spark.split;
 
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.file.CaptureCursor;
 import java.io.IOException;
 
 /**
@@ -15,17 +18,20 @@ public final class Splittability {
      * Returns the offset of the first record a split reader would not recognise as a record boundary, or -1
      * when there is none (always for pcapng, whose splits follow the block chain).
      */
-    public static long firstUnrecognisableRecord(ByteSource source) throws IOException {
-        try (SplitReader reader = SplitReader.open(source, 0, Long.MAX_VALUE, MalformedPolicy.STOP)) {
-            if (!(reader instanceof ClassicSplitReader classic)) {
+    public static long firstUnrecognisableRecord(SplitReader.Opener opener) throws IOException {
+        try (SplitReader reader = SplitReader.open(opener, 0, Long.MAX_VALUE, MalformedPolicy.STOP)) {
+            CaptureCursor cursor = reader.cursor();
+            if (cursor == null || cursor.format() != CaptureFormat.PCAP) {
                 return -1;
             }
             CaptureRecord record = new CaptureRecord();
             while (reader.next(record)) {
-                if (!classic.chains(record.offset)) {
+                if (!reader.recognisesBoundary(record.offset)) {
                     return record.offset;
                 }
             }
+            return -1;
+        } catch (MalformedCaptureException e) {
             return -1;
         }
     }
