@@ -9,6 +9,7 @@ module dev.trawl.decode {
     exports dev.trawl.decode.layer;
     exports dev.trawl.decode.field;
     exports dev.trawl.decode.spi;
+    exports dev.trawl.decode.display;
 
     uses dev.trawl.decode.spi.DecoderPlugin;
 }

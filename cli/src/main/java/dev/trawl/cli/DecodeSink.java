@@ -2,6 +2,7 @@ package dev.trawl.cli;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.pcap.Packet;
 
 import java.io.IOException;

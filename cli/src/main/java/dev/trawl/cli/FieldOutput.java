@@ -1,6 +1,8 @@
 package dev.trawl.cli;
 
 import dev.trawl.cli.print.Out;
+import dev.trawl.decode.display.DisplayFilter;
+import dev.trawl.decode.display.DisplayFilterException;
 import dev.trawl.decode.field.Field;
 import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.pcap.Handle;
@@ -42,7 +44,7 @@ final class FieldOutput {
         for (int i = 0; i < fields.length; i++) {
             fields[i] = FieldNames.require(registry, t.fields.get(i));
         }
-        DisplayFilter filter = t.displayFilter == null ? null : DisplayFilter.parse(t.displayFilter, registry);
+        DisplayFilter filter = t.displayFilter == null ? null : displayFilter(t.displayFilter, registry);
         DecodeSink.Writer writer = switch (t.outputFormat) {
             case "fields" -> {
                 if (fields.length == 0) {
@@ -59,7 +61,16 @@ final class FieldOutput {
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {
-        DisplayFilter filter = DisplayFilter.parse(t.displayFilter, FieldRegistry.standard());
+        DisplayFilter filter = displayFilter(t.displayFilter, FieldRegistry.standard());
         return new DecodeSink(new LinkTypes(handle), filter, null, inner);
+    }
+
+    /** Compiles {@code -Y}; a refused filter is a usage error that shows tshark's message and caret. */
+    static DisplayFilter displayFilter(String expression, FieldRegistry registry) throws CliException {
+        try {
+            return DisplayFilter.compile(expression, registry);
+        } catch (DisplayFilterException e) {
+            throw new CliException("display filter: " + e.getMessage(), 1, e);
+        }
     }
 }

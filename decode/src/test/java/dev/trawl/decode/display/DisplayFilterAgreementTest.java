@@ -1,0 +1,424 @@
+package dev.trawl.decode.display;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.field.Field;
+import dev.trawl.decode.field.FieldPrinter;
+import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.DumpOptions;
+import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.OfflineHandle;
+import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.PacketRecord;
+import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.file.CaptureInfo;
+import dev.trawl.pcap.file.InterfaceInfo;
+import dev.trawl.pcap.file.PcapngDumper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Display filters against tshark 4.0, over every corpus capture both read cleanly (merged into one file):
+ * for each expression, the same verdict (accepted or refused) and, when accepted, the same matching frames.
+ * The expressions are the hand-written ones of {@code filters.txt}, which cover each rule of the language,
+ * and combinations generated from the values the capture's fields really have. tshark gives all its
+ * verdicts in one pass, through a Lua listener per filter ({@code verdicts.lua}).
+ */
+class DisplayFilterAgreementTest {
+    /** Fields whose values the generated expressions compare, with the operators that suit their type. */
+    private static final List<String> GENERATED_FIELDS = List.of("ip.src", "ip.dst", "ip.addr", "ip.ttl", "ip.proto",
+            "ip.len", "ip.id", "ip.flags", "ipv6.src", "ipv6.dst", "ipv6.nxt", "ipv6.hlim", "eth.src", "eth.dst",
+            "eth.type", "vlan.id", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.len", "tcp.seq_raw",
+            "tcp.window_size_value", "udp.srcport", "udp.dstport", "udp.port", "udp.length", "icmp.type", "icmp.code",
+            "icmpv6.type", "dns.id", "dns.qry.name", "dns.flags.response", "frame.len", "frame.cap_len",
+            "frame.protocols", "arp.opcode", "dns.qry.type");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void verdictsAndMatchesAgreeWithTshark() throws Exception {
+        List<Path> corpus = mergedCorpus();
+        List<String> expressions = new ArrayList<>(handWritten());
+        expressions.addAll(generated(corpus.get(0)));
+        Map<Integer, String> refused = new HashMap<>();
+        List<Map<Integer, BitSet>> matched = new ArrayList<>();
+        for (Path merged : corpus) {
+            Map<Integer, BitSet> m = new HashMap<>();
+            tsharkVerdicts(merged, expressions, refused, m);
+            matched.add(m);
+        }
+
+        List<DisplayFilter> filters = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int validityAgreed = 0;
+        for (int i = 0; i < expressions.size(); i++) {
+            String e = expressions.get(i);
+            DisplayFilter filter = null;
+            String error = null;
+            try {
+                filter = DisplayFilter.compile(e);
+            } catch (DisplayFilterException ex) {
+                error = ex.description();
+            }
+            boolean tsharkRefused = refused.containsKey(i + 1);
+            if ((error != null) == tsharkRefused) {
+                validityAgreed++;
+            } else {
+                problems.add("verdict: " + e + " -> trawl " + (error == null ? "accepts" : "refuses: " + error)
+                        + ", tshark " + (tsharkRefused ? "refuses: " + refused.get(i + 1) : "accepts"));
+            }
+            filters.add(error == null && !tsharkRefused ? filter : null);
+        }
+        List<Map<Integer, BitSet>> ours = new ArrayList<>();
+        for (Path merged : corpus) {
+            ours.add(trawlMatches(merged, filters));
+        }
+        int pairs = 0;
+        int pairsAgreed = 0;
+        for (int i = 0; i < filters.size(); i++) {
+            if (filters.get(i) == null) {
+                continue;
+            }
+            pairs++;
+            BitSet theirs = all(matched, i + 1);
+            BitSet mine = all(ours, i);
+            if (theirs.equals(mine)) {
+                pairsAgreed++;
+            } else {
+                BitSet onlyTshark = (BitSet) theirs.clone();
+                onlyTshark.andNot(mine);
+                BitSet onlyTrawl = (BitSet) mine.clone();
+                onlyTrawl.andNot(theirs);
+                problems.add("matches: " + expressions.get(i) + " -> only tshark " + head(onlyTshark) + ", only trawl "
+                        + head(onlyTrawl));
+            }
+        }
+        String summary = String.format("%d expressions: verdicts agree for %d; matches agree for %d of %d accepted",
+                expressions.size(), validityAgreed, pairsAgreed, pairs);
+        System.out.println("display filters: " + summary);
+        problems.forEach(p -> System.out.println("  " + p));
+        assertTrue(expressions.size() > 600, "too few expressions: " + expressions.size());
+        assertEquals(expressions.size(), validityAgreed, "every verdict agrees: " + summary);
+        // What remains is the decoder's, not the language's: fields it does not produce yet (the TCP analysis,
+        // payload and option fields) and frames it decodes differently; the bar rises as they are added.
+        assertTrue(pairsAgreed >= 0.90 * pairs, summary);
+    }
+
+    /** The frames matched in every file, numbered as if the files were one: file k's frames from k * 100,000. */
+    private static BitSet all(List<Map<Integer, BitSet>> perFile, int key) {
+        BitSet out = new BitSet();
+        for (int k = 0; k < perFile.size(); k++) {
+            BitSet frames = perFile.get(k).get(key);
+            if (frames != null) {
+                for (int f = frames.nextSetBit(0); f >= 0; f = frames.nextSetBit(f + 1)) {
+                    out.set(k * 100_000 + f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String head(BitSet frames) {
+        StringBuilder sb = new StringBuilder("[");
+        int shown = 0;
+        for (int f = frames.nextSetBit(0); f >= 0 && shown < 6; f = frames.nextSetBit(f + 1), shown++) {
+            sb.append(shown > 0 ? "," : "").append(f);
+        }
+        return sb.append(frames.cardinality() > shown ? ",... (" + frames.cardinality() + ")]" : "]").toString();
+    }
+
+    private static Path corpus() {
+        return Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"));
+    }
+
+    /**
+     * The corpus captures tshark and libpcap both read without error, one after the other in a few pcapng
+     * files, each packet on an interface of its file's link type, written by the java backend's dumper. Files
+     * that share a conversation (the same traffic captured twice, in two link types or byte orders) go to
+     * different files, so that neither tool takes the second copy for retransmissions of the first.
+     */
+    private List<Path> mergedCorpus() throws IOException {
+        Path expected = corpus().resolve("expected");
+        Set<String> clean = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(expected.resolve("_libpcap_read_status.tsv"))) {
+            String[] cells = line.split("\t");
+            if (cells.length == 3 && cells[2].equals("OK")) {
+                clean.add(cells[0]);
+            }
+        }
+        for (String line : Files.readAllLines(expected.resolve("_tshark_status.tsv"))) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length < 2 || !cells[1].equals("0") || cells.length > 2 && !cells[2].isBlank()) {
+                clean.remove(cells[0]);
+            }
+        }
+        List<Set<String>> bucketFlows = new ArrayList<>();
+        List<List<Path>> buckets = new ArrayList<>();
+        for (String name : clean) {
+            Path capture = corpus().resolve("captures").resolve(name);
+            Set<String> flows = flows(capture);
+            if (flows == null) {
+                continue;
+            }
+            int b = 0;
+            while (b < buckets.size() && !java.util.Collections.disjoint(bucketFlows.get(b), flows)) {
+                b++;
+            }
+            if (b == buckets.size()) {
+                buckets.add(new ArrayList<>());
+                bucketFlows.add(new java.util.HashSet<>());
+            }
+            buckets.get(b).add(capture);
+            bucketFlows.get(b).addAll(flows);
+        }
+        // kept in the build directory after the run, for a look at any frame the two tools disagree on
+        Path target = Files.createDirectories(Path.of("target", "display-filters"));
+        List<Path> merged = new ArrayList<>();
+        for (int b = 0; b < buckets.size(); b++) {
+            merged.add(merge(buckets.get(b), target.resolve("corpus-" + (b + 1) + ".pcapng")));
+        }
+        return merged;
+    }
+
+    /** The conversations of a capture (addresses, ports and protocol), or null when the java backend cannot read it. */
+    private static Set<String> flows(Path capture) {
+        FieldRegistry registry = FieldRegistry.standard();
+        // TCP connections: what both tools keep state for (sequence analysis, reassembly)
+        Field tcp = registry.require("tcp.port");
+        List<Field> key = List.of(registry.require("ip.addr"), registry.require("ipv6.addr"), tcp);
+        FieldPrinter printer = new FieldPrinter();
+        PacketDecoder decoder = new PacketDecoder();
+        Set<String> flows = new java.util.HashSet<>();
+        try (OfflineHandle in = Pcap.backend("java").openOffline(capture)) {
+            List<InterfaceInfo> own = in.unwrap(CaptureInfo.class).interfaces();
+            while (in.next() == ReadStatus.PACKET) {
+                Packet p = in.packet();
+                LinkType type = p.interfaceId() < own.size() ? own.get(p.interfaceId()).linkType() : in.linkType();
+                DecodedPacket d = decoder.decode(type, p);
+                if (printer.collect(tcp, d) == 0) {
+                    continue;
+                }
+                StringBuilder flow = new StringBuilder();
+                for (Field f : key) {
+                    int n = printer.collect(f, d);
+                    List<String> parts = new ArrayList<>();
+                    for (int k = 0; k < n; k++) {
+                        parts.add(printer.text().subSequence(printer.start(k), printer.end(k)).toString());
+                    }
+                    java.util.Collections.sort(parts);
+                    flow.append(f.name()).append(parts).append(' ');
+                }
+                flows.add(flow.toString());
+            }
+            return flows;
+        } catch (PcapException e) {
+            return null; // a file the java backend reads differently from libpcap: not part of the comparison
+        }
+    }
+
+    private static Path merge(List<Path> captures, Path merged) throws IOException {
+        Backend java = Pcap.backend("java");
+        DumpOptions pcapng = DumpOptions.builder().format(CaptureFormat.PCAPNG).precision(TimestampPrecision.NANO).build();
+        try (Dumper plain = java.openDumper(merged, LinkType.ETHERNET, 262144, pcapng)) {
+            PcapngDumper out = (PcapngDumper) plain;
+            Map<LinkType, Integer> interfaces = new HashMap<>();
+            interfaces.put(LinkType.ETHERNET, 0);
+            for (Path capture : captures) {
+                try (OfflineHandle in = java.openOffline(capture)) {
+                    List<InterfaceInfo> own = in.unwrap(CaptureInfo.class).interfaces();
+                    while (in.next() == ReadStatus.PACKET) {
+                        Packet p = in.packet();
+                        LinkType type = p.interfaceId() < own.size() ? own.get(p.interfaceId()).linkType() : in.linkType();
+                        Integer id = interfaces.get(type);
+                        if (id == null) {
+                            id = out.addInterface(InterfaceInfo.of(type, 262144).withTsresol(InterfaceInfo.TSRESOL_NANO));
+                            interfaces.put(type, id);
+                        }
+                        out.write(new PacketRecord(p.timestampSeconds(), p.timestampNanos(),
+                                Math.max(p.originalLength(), p.capturedLength()), bytes(p.data()), id, null, -1));
+                    }
+                }
+            }
+        }
+        return merged;
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer data) {
+        byte[] b = new byte[data.remaining()];
+        data.duplicate().get(b);
+        return b;
+    }
+
+    private static List<String> handWritten() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = DisplayFilterAgreementTest.class.getResourceAsStream("filters.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Expressions made from the values the capture's fields have (as tshark prints them): comparisons of each
+     * kind, sets and ranges, negations and combinations, with a fixed seed.
+     */
+    private List<String> generated(Path merged) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", merged.toString(), "-T", "fields",
+                "-E", "occurrence=f", "-E", "separator=/t"));
+        for (String f : GENERATED_FIELDS) {
+            command.add("-e");
+            command.add(f);
+        }
+        String out = run(command, null);
+        Map<String, List<String>> values = new TreeMap<>();
+        for (String line : out.split("\n")) {
+            String[] cells = line.split("\t", -1);
+            for (int k = 0; k < cells.length && k < GENERATED_FIELDS.size(); k++) {
+                if (!cells[k].isEmpty()) {
+                    List<String> seen = values.computeIfAbsent(GENERATED_FIELDS.get(k), x -> new ArrayList<>());
+                    if (!seen.contains(cells[k]) && seen.size() < 40) {
+                        seen.add(cells[k]);
+                    }
+                }
+            }
+        }
+        Random random = new Random(20_261_205L);
+        List<String> ops = List.of("==", "!=", ">", ">=", "<", "<=", "===", "!==", "~=");
+        Set<String> expressions = new LinkedHashSet<>();
+        List<String> fields = new ArrayList<>(values.keySet());
+        for (String field : fields) {
+            List<String> vs = values.get(field);
+            for (int n = 0; n < 6; n++) {
+                String v = literal(field, vs.get(random.nextInt(vs.size())));
+                String op = ops.get(random.nextInt(ops.size()));
+                expressions.add(field + " " + op + " " + v);
+            }
+            String a = literal(field, vs.get(random.nextInt(vs.size())));
+            String b = literal(field, vs.get(random.nextInt(vs.size())));
+            expressions.add(field + " in {" + a + ", " + b + "}");
+            expressions.add(field + " not in {" + a + "}");
+            expressions.add("any " + field + " == " + a);
+            expressions.add("all " + field + " == " + a);
+            expressions.add("all " + field + " != " + b);
+            expressions.add("!" + field);
+            if (isNumber(vs.get(0))) {
+                expressions.add(field + " in {" + a + " .. " + b + "}");
+                expressions.add(field + " in {" + b + " .. " + a + "}");
+            }
+        }
+        List<String> singles = new ArrayList<>(expressions);
+        for (int n = 0; n < 150; n++) {
+            String x = singles.get(random.nextInt(singles.size()));
+            String y = singles.get(random.nextInt(singles.size()));
+            switch (random.nextInt(4)) {
+                case 0 -> expressions.add(x + " and " + y);
+                case 1 -> expressions.add(x + " or " + y);
+                case 2 -> expressions.add("not (" + x + ") and " + y);
+                default -> expressions.add("(" + x + " or " + y + ") and !(" + x + ")");
+            }
+        }
+        return new ArrayList<>(expressions);
+    }
+
+    private static boolean isNumber(String v) {
+        return !v.isEmpty() && v.chars().allMatch(Character::isDigit);
+    }
+
+    /** A value as a filter literal: strings quoted, everything else as tshark printed it. */
+    private static String literal(String field, String value) {
+        if (field.equals("dns.qry.name") || field.equals("frame.protocols")) {
+            return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        return value;
+    }
+
+    private void tsharkVerdicts(Path merged, List<String> expressions, Map<Integer, String> refused,
+            Map<Integer, BitSet> matched) throws IOException, InterruptedException {
+        Path filters = dir.resolve("filters.txt");
+        Files.write(filters, expressions, StandardCharsets.UTF_8);
+        Path verdicts = dir.resolve("verdicts.tsv");
+        Path script = dir.resolve("verdicts.lua");
+        try (InputStream in = getClass().getResourceAsStream("verdicts.lua")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Map<String, String> env = Map.of("TRAWL_FILTERS", filters.toString(), "TRAWL_VERDICTS", verdicts.toString());
+        run(List.of("tshark", "-n", "-q", "-r", merged.toString(), "-X", "lua_script:" + script), env);
+        for (String line : Files.readAllLines(verdicts, StandardCharsets.UTF_8)) {
+            String[] cells = line.split("\t", 3);
+            int n = Integer.parseInt(cells[0]);
+            if (cells[1].equals("ERR")) {
+                refused.putIfAbsent(n, cells.length > 2 ? cells[2] : "");
+            } else {
+                matched.computeIfAbsent(n, k -> new BitSet()).set(Integer.parseInt(cells[1]));
+            }
+        }
+        assertTrue(Files.size(verdicts) > 0, "tshark gave no verdicts");
+    }
+
+    private static Map<Integer, BitSet> trawlMatches(Path merged, List<DisplayFilter> filters) throws PcapException {
+        Map<Integer, BitSet> out = new LinkedHashMap<>();
+        PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true)
+                .reassembleStreams(true);
+        try (OfflineHandle handle = Pcap.backend("java").openOffline(merged)) {
+            int frame = 0;
+            while (handle.next() == ReadStatus.PACKET) {
+                frame++;
+                List<InterfaceInfo> interfaces = handle.unwrap(CaptureInfo.class).interfaces();
+                int id = handle.packet().interfaceId();
+                LinkType type = id < interfaces.size() ? interfaces.get(id).linkType() : handle.linkType();
+                DecodedPacket p = decoder.decode(type, handle.packet());
+                for (int i = 0; i < filters.size(); i++) {
+                    DisplayFilter f = filters.get(i);
+                    if (f != null && f.test(p)) {
+                        out.computeIfAbsent(i, k -> new BitSet()).set(frame);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (env != null) {
+            pb.environment().putAll(env);
+        }
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + command);
+        }
+        assertEquals(0, p.exitValue(), "exit status of " + command.get(0));
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}
