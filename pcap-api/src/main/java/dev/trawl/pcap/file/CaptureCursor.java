@@ -87,7 +87,9 @@ public final class CaptureCursor implements Closeable {
 
     /**
      * Bytes that can be read at any position: a Hadoop file, an object in a store. The cursor reads through a
-     * window of about a megabyte, one large read at a time, and closes the source when it is closed.
+     * window, one large read at a time: 64 KiB after a seek, doubling as reading goes on, up to a megabyte (so a
+     * reader that looks at a few records here and there reads little more than those). It closes the source
+     * when it is closed.
      */
     @FunctionalInterface
     public interface Source extends Closeable {
@@ -230,6 +232,15 @@ public final class CaptureCursor implements Closeable {
         peeked = false;
         in.mark = -1;
         reader.seek(offset);
+    }
+
+    /**
+     * Tells the cursor that reading stops at the record that begins at or after {@code offset}: an input read
+     * through positioned reads then reads no further ahead than there, except the bytes a record needs. For
+     * readers of one part of a file.
+     */
+    public void limitReadAhead(long offset) {
+        in.readAheadLimit = offset;
     }
 
     /** The file offset of the current record or block (after {@link #seek(long)}, the offset sought). */

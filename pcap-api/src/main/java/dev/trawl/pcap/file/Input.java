@@ -116,6 +116,12 @@ abstract class Input implements Closeable {
      */
     long mark = -1;
 
+    /**
+     * The offset past which an input that reads ahead in windows ({@link SourceInput}) reads only what a record
+     * needs: a reader that stops at a known place says so, and reads little past it.
+     */
+    long readAheadLimit = Long.MAX_VALUE;
+
     /** The input's length in bytes, or -1 when it is not known before the end (a stream). */
     abstract long length();
 

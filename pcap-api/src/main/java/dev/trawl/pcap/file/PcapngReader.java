@@ -156,11 +156,41 @@ final class PcapngReader extends RecordReader {
         int p = in.pos;
         ByteBuffer b = in.buf;
         int type = b.getInt(p);
+        ByteOrder previous = null;
         if (type == SHB) { // the SHB type reads the same in both byte orders
+            previous = b.order();
             newSection();
             p = in.pos;
             b = in.buf;
         }
+        int length;
+        try {
+            length = frameBlock(type, p);
+        } catch (MalformedCaptureException e) {
+            if (previous != null) {
+                in.buf.order(previous); // a section header that fails leaves the section as it was
+            }
+            throw e;
+        }
+        p = in.pos;
+        b = in.buf;
+        if (type == SHB) {
+            applySection(b, p);
+        }
+        blockStart = p;
+        blockLength = length;
+        blockType = type;
+        recordLength = length;
+        if (type != EPB) {
+            describe(type, b, p, length);
+        }
+        return true;
+    }
+
+    /** Checks the framing of the block at buffer index {@code p} and makes all of it available; returns its length. */
+    private int frameBlock(int type, int p) throws IOException {
+        final Input in = this.in;
+        ByteBuffer b = in.buf;
         int length = b.getInt(p + 4);
         if (!lengthFits(length, maxBlock)) {
             throw badLength(length, p);
@@ -179,14 +209,7 @@ final class PcapngReader extends RecordReader {
         if (b.getInt(p + length - 4) != length && checksTrailer(type, in.offset(p))) {
             throw malformed("block total length in header and trailer don't match", in.offset(p) + length - 4);
         }
-        blockStart = p;
-        blockLength = length;
-        blockType = type;
-        recordLength = length;
-        if (type != EPB) {
-            describe(type, b, p, length);
-        }
-        return true;
+        return length;
     }
 
     /** Whether a block total length is one a reader accepts: a multiple of 4, from 12 up to the largest block. */
@@ -346,27 +369,40 @@ final class PcapngReader extends RecordReader {
 
     /** Reads a Section Header Block's byte order and versions, and starts a new section. */
     private void startSection(ByteBuffer b, int p) throws MalformedCaptureException {
+        ByteOrder previous = b.order();
         int magic = b.order(ByteOrder.BIG_ENDIAN).getInt(p + 8);
         ByteOrder order = sectionOrder(magic);
         if (order == null) {
+            b.order(previous);
             throw malformed("the file has a section with a bad byte order magic field 0x"
                     + Integer.toHexString(magic), in.offset(p) + 8);
         }
         b.order(order);
         int length = b.getInt(p + 4);
+        int major = b.getShort(p + 12) & 0xFFFF;
+        int minor = b.getShort(p + 14) & 0xFFFF;
         if (Integer.compareUnsigned(length, 28) < 0) {
+            b.order(previous);
             throw malformed("block in pcapng dump file has a length of " + Integer.toUnsignedString(length)
                     + " < 28", in.offset(p) + 4);
         }
-        int major = b.getShort(p + 12) & 0xFFFF;
-        int minor = b.getShort(p + 14) & 0xFFFF;
         if (major != 1 || (in.offset(p) == 0 && minor != 0 && minor != 2)) {
+            b.order(previous);
             throw malformed("unsupported pcapng savefile version " + major + "." + minor, in.offset(p) + 12);
         }
+    }
+
+    /**
+     * Starts the section whose header {@link #startSection} checked, once the whole block has been framed: a
+     * section header that fails changes nothing (but the buffer's byte order, which the caller restores).
+     */
+    private void applySection(ByteBuffer b, int p) {
+        int major = b.getShort(p + 12) & 0xFFFF;
+        int minor = b.getShort(p + 14) & 0xFFFF;
         sectionMajor = major;
         sectionMinor = minor;
         if (retain) {
-            section = new Section(order, major, minor, b.getLong(p + 16));
+            section = new Section(b.order(), major, minor, b.getLong(p + 16));
             if (sections.isEmpty() || metadata.keep()) {
                 sections.add(section);
             }

@@ -7,19 +7,25 @@ import java.nio.ByteBuffer;
 /**
  * Input from a {@link CaptureCursor.Source} that reads at any position (a Hadoop file, a remote object): a
  * heap window filled by one large positioned read at a time, so that walking record headers costs one read per
- * window rather than one per header. The window grows, never past what a record asks for and the source holds.
+ * window rather than one per header. After a jump the reads start small and double as reading goes on, up to
+ * the window, so that a reader that looks at a few records here and there reads little more than those.
+ * The window grows, never past what a record asks for and the source holds.
  */
 final class SourceInput extends Input {
     static final int WINDOW = 1 << 20;
+    /** The first read after a jump. */
+    static final int FIRST_READ = 64 << 10;
 
     private final CaptureCursor.Source source;
     private final long size;
+    /** How many new bytes the next read reads: doubles while reading goes on where the window ends. */
+    private int nextRead = FIRST_READ;
 
     SourceInput(CaptureCursor.Source source, long size, String name) {
         super(name, false);
         this.source = source;
         this.size = size;
-        setBuffer(ByteBuffer.allocate((int) Math.min(WINDOW, Math.max(size, 64))));
+        setBuffer(ByteBuffer.allocate((int) Math.min(FIRST_READ, Math.max(size, 64))));
     }
 
     @Override
@@ -37,12 +43,17 @@ final class SourceInput extends Input {
     private void load(long at, int need) throws IOException {
         byte[] array = buf.array();
         int keep = 0;
-        if (at >= base && at < base + end) { // keep what is already read
+        if (at >= base && at <= base + end) { // reading on: keep what is already read, read more at once
             keep = (int) (base + end - at);
             System.arraycopy(array, (int) (at - base), array, 0, keep);
+        } else {
+            nextRead = FIRST_READ;
         }
-        if (need > array.length) {
-            byte[] bigger = new byte[need];
+        long ahead = Math.max(0, Math.min(keep + nextRead, readAheadLimit - at));
+        nextRead = Math.min(WINDOW, nextRead * 2);
+        int want = (int) Math.min(Math.max(need, Math.min(ahead, WINDOW)), size - at);
+        if (want > array.length) { // grows with the reads, to the window or to what a record needs
+            byte[] bigger = new byte[Math.max(want, (int) Math.min(WINDOW, 2L * array.length))];
             System.arraycopy(array, 0, bigger, 0, keep);
             setBuffer(ByteBuffer.wrap(bigger));
             array = bigger;
@@ -50,7 +61,6 @@ final class SourceInput extends Input {
         base = at;
         pos = 0;
         end = keep;
-        int want = (int) Math.min(array.length, size - at);
         while (end < want) {
             int read = source.read(at + end, array, end, want - end);
             if (read <= 0) {
@@ -70,6 +80,7 @@ final class SourceInput extends Input {
         base = offset;
         pos = 0;
         end = 0;
+        nextRead = FIRST_READ; // a jump: what follows is read as after opening
     }
 
     @Override

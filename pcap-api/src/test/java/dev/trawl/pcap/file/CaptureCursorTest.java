@@ -252,6 +252,84 @@ class CaptureCursorTest {
     }
 
     @Test
+    void aSectionHeaderThatFailsLeavesTheSectionAsItWas() throws IOException {
+        Bytes b = new Bytes(BE).shb(null).idb(1, 0, null, null).epb(0, 1, 4, 4);
+        long bad = b.size();
+        byte[] other = new Bytes(LE).shb(null).array();
+        ByteBuffer.wrap(other).order(LE).putInt(other.length - 4, other.length + 4); // its trailer disagrees
+        b.raw(other);
+        long after = b.size();
+        byte[] file = b.epb(0, 2, 6, 6).array();
+        try (CaptureCursor c = CaptureCursor.wrap(ByteBuffer.wrap(file), "t")) {
+            for (int i = 0; i < 3; i++) {
+                assertTrue(c.next());
+            }
+            MalformedCaptureException e = assertThrows(MalformedCaptureException.class, c::next);
+            assertTrue(e.getMessage().contains("trailer"), e.getMessage());
+            assertEquals(bad, c.offset());
+            c.seek(after);
+            assertTrue(c.next(), "the packet after it is read in the section before it");
+            assertEquals(BE, c.byteOrder());
+            assertEquals(1, c.interfaceCount());
+            assertEquals(6, c.capturedLength());
+        }
+    }
+
+    /** A source over bytes in memory that counts what is read from it. */
+    private record Counted(byte[] bytes, long[] read) implements CaptureCursor.Source {
+        Counted(byte[] bytes) {
+            this(bytes, new long[1]);
+        }
+
+        @Override
+        public int read(long position, byte[] target, int offset, int length) {
+            int n = (int) Math.min(length, bytes.length - position);
+            System.arraycopy(bytes, (int) position, target, offset, n);
+            read[0] += n;
+            return n;
+        }
+    }
+
+    @Test
+    void positionedReadsGrowFromASmallFirstReadAndStopWhereTheReaderSays() throws IOException {
+        Bytes b = Bytes.pcapHeader(LE, PcapReader.MAGIC_MICRO, 65535, 1);
+        for (int i = 0; i < 40_000; i++) {
+            b.pcapRecord(i, 0, 84, 84); // 100 bytes a record
+        }
+        byte[] file = b.array();
+        Counted whole = new Counted(file);
+        try (CaptureCursor c = CaptureCursor.open(whole, file.length, "t")) {
+            while (c.next()) {
+                assertEquals(84, c.capturedLength());
+            }
+        }
+        assertEquals(file.length, whole.read()[0], "a whole read reads each byte once");
+
+        Counted few = new Counted(file);
+        try (CaptureCursor c = CaptureCursor.open(few, file.length, "t")) {
+            c.seek(24 + 100L * 30_000);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(c.next());
+            }
+            assertEquals(30_002, c.seconds());
+        }
+        assertTrue(few.read()[0] <= 2 * SourceInput.FIRST_READ, "three records read " + few.read()[0] + " bytes");
+
+        Counted part = new Counted(file);
+        long from = 24 + 100L * 10_000;
+        long to = 24 + 100L * 25_000 + 50; // the last record read starts before here and ends after
+        try (CaptureCursor c = CaptureCursor.open(part, file.length, "t")) {
+            c.limitReadAhead(to);
+            c.seek(from);
+            while (c.nextOffset() < to) {
+                assertTrue(c.next());
+            }
+        }
+        long beyond = part.read()[0] - (to - from) - SourceInput.FIRST_READ; // the header, read on opening
+        assertTrue(beyond <= 100, "a reader of one part read " + beyond + " bytes past it");
+    }
+
+    @Test
     void aPacketBeforeItsInterfaceFailsWithItsOffset() throws IOException {
         byte[] file = new Bytes(BE).shb(null).epb(0, 1, 4, 4).array();
         try (CaptureCursor c = CaptureCursor.wrap(ByteBuffer.wrap(file), "t")) {
