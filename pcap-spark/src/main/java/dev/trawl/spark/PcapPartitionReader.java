@@ -51,17 +51,17 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         }
         predicate.columns(needed);
         values = new RowValues(needed, options.nanoPrecision, split.path());
-        reader = SplitReader.open(() -> open(split, conf), split.start(), split.end(), options.malformed);
+        reader = SplitReader.open(() -> open(split.path(), split.compressed(), conf), split.split(), options.malformed);
     }
 
     /** A cursor over the split's file: positioned reads, or the decompressed stream of a gzip file. */
-    static CaptureCursor open(PcapPartition split, Configuration conf) throws IOException {
-        Path path = new Path(split.path());
+    static CaptureCursor open(String file, boolean compressed, Configuration conf) throws IOException {
+        Path path = new Path(file);
         FileSystem fs = path.getFileSystem(conf);
         FSDataInputStream in = fs.open(path);
         try {
-            if (split.compressed()) {
-                return CaptureCursor.open(new BufferedInputStream(in, 1 << 16), split.path());
+            if (compressed) {
+                return CaptureCursor.open(new BufferedInputStream(in, 1 << 16), file);
             }
             long length = fs.getFileStatus(path).getLen();
             return CaptureCursor.open(new CaptureCursor.Source() {
@@ -74,7 +74,7 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
                 public void close() throws IOException {
                     in.close();
                 }
-            }, length, split.path());
+            }, length, file);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
