@@ -151,6 +151,7 @@ final class Capture {
                         progress.packet(packet);
                     }
                 } else if (status == ReadStatus.END_OF_FILE) {
+                    sink.endOfInput();
                     break;
                 } else if (status == ReadStatus.INTERRUPTED) {
                     if (stopRequested.get()) {
@@ -171,9 +172,7 @@ final class Capture {
             if (progress != null) {
                 progress.done();
             }
-            String text = Errors.message(e);
-            throw new CliException((text.contains(source.name()) ? "" : source.name() + ": ") + text + " (after "
-                    + frame + (frame == 1 ? " packet)" : " packets)"), e);
+            throw Errors.readError(source.name(), e, frame);
         } finally {
             if (progress != null) {
                 progress.done();

@@ -1,8 +1,10 @@
 package dev.trawl.cli;
 
+import dev.trawl.cli.print.Out;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.display.DisplayFilter;
+import dev.trawl.decode.field.DecodedPacketWriter;
 import dev.trawl.pcap.Packet;
 
 import java.io.IOException;
@@ -15,23 +17,13 @@ import java.util.List;
  * Not thread-safe.
  */
 final class DecodeSink implements PacketSink {
-    /** Writes decoded packets. */
-    interface Writer {
-        void begin() throws IOException;
-
-        void write(DecodedPacket packet) throws IOException;
-
-        void end() throws IOException;
-
-        void flush() throws IOException;
-    }
-
     private final PacketDecoder decoder = new PacketDecoder();
     private final LinkTypes linkTypes;
     private final DisplayFilter filter;
-    private final Writer writer;
+    private final DecodedPacketWriter writer;
+    private final Out out;
+    private final boolean flushEach;
     private final PacketSink plain;
-    private boolean begun;
     /** A pcapng file's layout, when its custom blocks are shown as frames; null otherwise. */
     private PcapngLayout layout;
     /** The next custom block to show, and how many were shown so far (they shift the frame numbers). */
@@ -40,7 +32,18 @@ final class DecodeSink implements PacketSink {
     /** A link type no decoder knows: a custom block's data shows as data, as in tshark. */
     private static final int NO_LINK_TYPE = 0xFFFF;
 
-    DecodeSink(LinkTypes linkTypes, DisplayFilter filter, Writer writer, PacketSink plain) {
+    /** A sink that writes what passes the filter with {@code writer}, which appends to {@code out}. */
+    DecodeSink(LinkTypes linkTypes, DisplayFilter filter, DecodedPacketWriter writer, Out out, boolean flushEach) {
+        this(linkTypes, filter, writer, out, flushEach, null);
+    }
+
+    /** A sink that hands what passes the filter to {@code plain}. */
+    DecodeSink(LinkTypes linkTypes, DisplayFilter filter, PacketSink plain) {
+        this(linkTypes, filter, null, null, false, plain);
+    }
+
+    private DecodeSink(LinkTypes linkTypes, DisplayFilter filter, DecodedPacketWriter writer, Out out,
+            boolean flushEach, PacketSink plain) {
         // Fields and display filters follow tshark, which puts fragmented datagrams and HTTP messages spanning
         // segments back together and follows conversations.
         decoder.reassembleFragments(writer != null || filter != null);
@@ -49,6 +52,8 @@ final class DecodeSink implements PacketSink {
         this.linkTypes = linkTypes;
         this.filter = filter;
         this.writer = writer;
+        this.out = out;
+        this.flushEach = flushEach;
         this.plain = plain;
     }
 
@@ -101,34 +106,34 @@ final class DecodeSink implements PacketSink {
     }
 
     private void write(DecodedPacket decoded) throws IOException {
-        if (!begun) {
-            begun = true;
-            writer.begin();
-        }
         writer.write(decoded);
+        if (flushEach) {
+            out.flush();
+        }
     }
 
     @Override
     public void flush() throws IOException {
         if (writer != null) {
-            writer.flush();
+            out.flush();
         } else {
             plain.flush();
         }
     }
 
+    /** Shows the custom blocks after the last packet: the file was read to its end. */
+    @Override
+    public void endOfInput() throws IOException {
+        if (layout != null) {
+            customBlocksBefore(Long.MAX_VALUE);
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        if (layout != null) {
-            customBlocksBefore(Long.MAX_VALUE); // those after the last packet
-        }
         if (writer != null) {
-            if (!begun) {
-                begun = true;
-                writer.begin();
-            }
-            writer.end();
-            writer.flush();
+            writer.finish();
+            out.close();
         } else {
             plain.close();
         }

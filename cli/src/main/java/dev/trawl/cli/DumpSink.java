@@ -26,6 +26,7 @@ import java.util.function.LongSupplier;
 final class DumpSink implements PacketSink {
     private final Backend backend;
     private final LinkType linkType;
+    private final LinkTypes linkTypes;
     private final int snaplen;
     private final DumpOptions options;
     private final String baseName;
@@ -47,6 +48,7 @@ final class DumpSink implements PacketSink {
         this.trawl = t;
         this.backend = backend;
         this.linkType = handle.linkType();
+        this.linkTypes = new LinkTypes(handle);
         this.snaplen = handle.snaplen();
         this.options = options;
         this.baseName = t.writeFile;
@@ -171,6 +173,12 @@ final class DumpSink implements PacketSink {
                 sizeCounter = 0;
             }
             open(fileName(openedAt, sizeCounter));
+        }
+        LinkType type = linkTypes.of(packet);
+        if (!type.equals(linkType)) {
+            // one file holds one link type: a packet of another would be read back as garbage
+            throw new IOException("packet " + frameNumber + " has link type " + type.name()
+                    + ", which a file of link type " + linkType.name() + " cannot hold");
         }
         dumper.write(packet);
         int captured = packet.capturedLength();

@@ -28,6 +28,16 @@ final class Errors {
         return status;
     }
 
+    /**
+     * The error for a capture whose reading failed after {@code packets} packets: every output mode and
+     * {@code stats} say it in these words.
+     */
+    static CliException readError(String source, MalformedCaptureException e, long packets) {
+        String text = message(e);
+        return new CliException((text.contains(source) ? "" : source + ": ") + text + " (after " + packets
+                + (packets == 1 ? " packet)" : " packets)"), e);
+    }
+
     static String message(Throwable e) {
         if (e instanceof CliException) {
             return e.getMessage();

@@ -3,11 +3,20 @@ package dev.trawl.cli;
 import dev.trawl.cli.print.Out;
 import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.decode.display.DisplayFilterException;
+import dev.trawl.decode.field.DecodedPacketWriter;
 import dev.trawl.decode.field.Field;
 import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.decode.field.FieldsWriter;
+import dev.trawl.decode.field.JsonWriter;
 import dev.trawl.pcap.Handle;
 
-/** Builds the sinks of tshark's output modes ({@code -T fields/json/ek}) and of {@code -Y}. Stateless. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the sinks of tshark's output modes ({@code -T fields/json/ek}, written by trawl-decode's writers) and
+ * of {@code -Y}. Stateless.
+ */
 final class FieldOutput {
     private FieldOutput() {
     }
@@ -34,35 +43,86 @@ final class FieldOutput {
      */
     static void writeBlocksOnly(Trawl t, PcapngLayout layout, Out out) throws CliException, java.io.IOException {
         try (DecodeSink sink = sink(t, null, out, false).layout(layout)) {
-            sink.flush();
+            sink.endOfInput();
         }
     }
 
     private static DecodeSink sink(Trawl t, LinkTypes linkTypes, Out out, boolean flushEach) throws CliException {
         FieldRegistry registry = FieldRegistry.standard();
-        Field[] fields = new Field[t.fields.size()];
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = FieldNames.require(registry, t.fields.get(i));
+        List<Field> fields = new ArrayList<>(t.fields.size());
+        for (String name : t.fields) {
+            fields.add(FieldNames.require(registry, name));
         }
         DisplayFilter filter = t.displayFilter == null ? null : displayFilter(t.displayFilter, registry);
-        DecodeSink.Writer writer = switch (t.outputFormat) {
+        DecodedPacketWriter writer = switch (t.outputFormat) {
             case "fields" -> {
-                if (fields.length == 0) {
+                if (fields.isEmpty()) {
                     throw new CliException("-T fields needs at least one -e FIELD", 2, null);
                 }
-                yield new FieldsWriter(out, fields, FieldsWriter.Settings.parse(t.fieldOptions), flushEach);
+                yield new FieldsWriter(out, fields, fieldsFormat(t.fieldOptions));
             }
-            case "json" -> new JsonWriter(out, false, fields, registry, flushEach);
-            case "ek" -> new JsonWriter(out, true, fields, registry, flushEach);
+            case "json" -> JsonWriter.json(out, registry, fields);
+            case "ek" -> JsonWriter.ek(out, registry, fields);
             default -> throw new CliException("unknown output format '" + t.outputFormat
                     + "' for -T (fields, json, ek, text)", 2, null);
         };
-        return new DecodeSink(linkTypes, filter, writer, null);
+        return new DecodeSink(linkTypes, filter, writer, out, flushEach);
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {
         DisplayFilter filter = displayFilter(t.displayFilter, FieldRegistry.standard());
-        return new DecodeSink(new LinkTypes(handle), filter, null, inner);
+        return new DecodeSink(new LinkTypes(handle), filter, inner);
+    }
+
+    /** The layout of {@code -T fields} that tshark's {@code -E} options ask for. */
+    static FieldsWriter.Format fieldsFormat(List<String> options) throws CliException {
+        FieldsWriter.Format format = FieldsWriter.Format.TSHARK;
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException("invalid -E option '" + option + "' (expected NAME=VALUE)", 2, null);
+            }
+            String name = option.substring(0, eq);
+            String value = option.substring(eq + 1);
+            format = switch (name) {
+                case "header" -> format.withHeader(switch (value) {
+                    case "y" -> true;
+                    case "n" -> false;
+                    default -> throw badValue(option);
+                });
+                case "separator" -> format.withSeparator(character(value, option));
+                case "aggregator" -> format.withAggregator(character(value, option));
+                case "occurrence" -> format.withOccurrence(switch (value) {
+                    case "f" -> FieldsWriter.Occurrence.FIRST;
+                    case "l" -> FieldsWriter.Occurrence.LAST;
+                    case "a" -> FieldsWriter.Occurrence.ALL;
+                    default -> throw badValue(option);
+                });
+                case "quote" -> format.withQuote(switch (value) {
+                    case "d" -> "\"";
+                    case "s" -> "'";
+                    case "n" -> "";
+                    default -> throw badValue(option);
+                });
+                case "bom", "escape" -> format;
+                default -> throw new CliException("unknown -E option '" + name
+                        + "' (header, separator, occurrence, aggregator, quote)", 2, null);
+            };
+        }
+        return format;
+    }
+
+    private static String character(String value, String option) throws CliException {
+        return switch (value) {
+            case "/t" -> "\t";
+            case "/s" -> " ";
+            case "" -> throw badValue(option);
+            default -> value.substring(0, 1); // tshark uses the first character
+        };
+    }
+
+    private static CliException badValue(String option) {
+        return new CliException("invalid -E option value in '" + option + "'", 2, null);
     }
 
     /** Compiles {@code -Y}; a refused filter is a usage error that shows tshark's message and caret. */

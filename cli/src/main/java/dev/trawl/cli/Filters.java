@@ -5,6 +5,7 @@ import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.DeviceAddress;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
@@ -46,14 +47,15 @@ final class Filters {
     /** Compiles an expression for a link type with the chosen engine. */
     static BpfProgram compile(Trawl t, Backends backends, String expression, LinkType linkType, int snaplen,
             boolean optimize, int netmask) throws PcapException, CliException {
+        FilterSpec spec = new FilterSpec(expression, linkType, snaplen, optimize, netmask);
         if (engine(t).equals("java")) {
             FilterCompiler compiler = FilterCompiler.installed().orElseThrow(() -> new CliException(
                     "the java filter engine needs trawl-filter on the class path"));
-            return compiler.compile(expression, linkType, snaplen, optimize, netmask);
+            return compiler.compile(spec);
         }
         Backend backend = nativeBackend(t, backends);
         try {
-            return backend.compileFilter(expression, linkType, snaplen, optimize, netmask);
+            return backend.compileFilter(spec);
         } catch (InvalidFilterException e) {
             throw withColumn(e, expression, linkType, snaplen, optimize, netmask);
         }
@@ -69,7 +71,7 @@ final class Filters {
             return e;
         }
         try {
-            FilterCompiler.installed().get().compile(expression, linkType, snaplen, optimize, netmask);
+            FilterCompiler.installed().get().compile(new FilterSpec(expression, linkType, snaplen, optimize, netmask));
         } catch (InvalidFilterException located) {
             if (located.column() >= 0) {
                 return new InvalidFilterException(e.description(), expression, located.column());

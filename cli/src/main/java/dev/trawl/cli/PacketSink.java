@@ -18,6 +18,14 @@ interface PacketSink extends AutoCloseable {
      */
     boolean accept(Packet packet, long frameNumber) throws IOException;
 
+    /**
+     * Called once when the input ended because it had no more packets, and only then: not after a read error,
+     * a {@code -c} count or a stop request. What follows the last packet of a file is written here, so that
+     * output cut short by damage never shows what lies beyond it.
+     */
+    default void endOfInput() throws IOException {
+    }
+
     /** Pushes buffered output to its destination. */
     void flush() throws IOException;
 
@@ -30,6 +38,7 @@ interface PacketSink extends AutoCloseable {
         return false;
     }
 
+    /** Ends the output, however the input ended, and releases what the sink holds. */
     @Override
     void close() throws IOException;
 }

@@ -32,14 +32,18 @@ final class PcapngLayout {
     private final BitSet simple;
     /** Whether the file holds an Interface Description Block or a packet block. */
     private final boolean interfacesOrPackets;
-    /** Whether the walk followed the blocks to the file's end. */
-    private final boolean whole;
+    /**
+     * Whether the walk followed every block to the file's end, each with a known section header (byte-order
+     * magic, version 1.0) and a trailing length equal to its leading one.
+     */
+    private final boolean wellFormed;
 
-    private PcapngLayout(List<CustomBlock> customBlocks, BitSet simple, boolean interfacesOrPackets, boolean whole) {
+    private PcapngLayout(List<CustomBlock> customBlocks, BitSet simple, boolean interfacesOrPackets,
+            boolean wellFormed) {
         this.customBlocks = List.copyOf(customBlocks);
         this.simple = simple;
         this.interfacesOrPackets = interfacesOrPackets;
-        this.whole = whole;
+        this.wellFormed = wellFormed;
     }
 
     /**
@@ -54,12 +58,12 @@ final class PcapngLayout {
     /**
      * The layout of a pcapng file that holds no interface and no packet, only blocks around them (custom
      * blocks, name resolution, statistics), or null. libpcap refuses to open such a file ("no Interface
-     * Description Blocks"); tshark shows its custom blocks as frames and exits normally.
+     * Description Blocks"); tshark shows its custom blocks as frames and exits normally. A file with anything
+     * else wrong is damaged, not empty: then null, and the reader's error stands.
      */
     static PcapngLayout withoutInterfaces(Path file) {
         PcapngLayout layout = read(file);
-        // A file the walk could not follow to its end is damaged, not empty: the reader's error stands.
-        return layout == null || layout.interfacesOrPackets || !layout.whole ? null : layout;
+        return layout == null || layout.interfacesOrPackets || !layout.wellFormed ? null : layout;
     }
 
     private static PcapngLayout read(Path file) {
@@ -86,6 +90,7 @@ final class PcapngLayout {
         boolean interfaces = false;
         int pos = 0;
         int size = buf.limit();
+        boolean wellFormed = true;
         while (pos + 12 <= size) {
             int type = buf.getInt(pos);
             if (type == SHB) {
@@ -95,12 +100,20 @@ final class PcapngLayout {
                 } else if (magic == 0x4D3C2B1A) {
                     buf.order(ByteOrder.LITTLE_ENDIAN);
                 } else {
+                    wellFormed = false;
                     break; // not a section this walk can follow; the reader reports why
+                }
+                if (pos + 16 > size || buf.getShort(pos + 12) != 1 || buf.getShort(pos + 14) != 0) {
+                    wellFormed = false; // a version no reader takes
                 }
             }
             int length = buf.getInt(pos + 4);
             if (length < 12 || (length & 3) != 0 || (long) pos + length > size) {
+                wellFormed = false;
                 break; // damaged: the reader stops here too, and reports it
+            }
+            if (buf.getInt(pos + length - 4) != length) {
+                wellFormed = false;
             }
             switch (type) {
                 case 1 -> interfaces = true;
@@ -118,7 +131,7 @@ final class PcapngLayout {
             }
             pos += length;
         }
-        return new PcapngLayout(customs, simple, interfaces || packets > 0, pos == size);
+        return new PcapngLayout(customs, simple, interfaces || packets > 0, wellFormed && pos == size);
     }
 
     /** The custom blocks, in file order. */

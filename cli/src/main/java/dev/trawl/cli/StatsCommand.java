@@ -1,6 +1,7 @@
 package dev.trawl.cli;
 
 import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.ReadStatus;
@@ -57,7 +58,7 @@ final class StatsCommand implements Callable<Integer> {
             }
             first = false;
             try {
-                IOException damage = summarise(backends, file);
+                Exception damage = summarise(backends, file);
                 if (damage != null) {
                     // capinfos' way: the figures of the packets before the damage, then the error and status 1
                     io.out().flush();
@@ -72,8 +73,11 @@ final class StatsCommand implements Callable<Integer> {
         return status;
     }
 
-    /** Prints the summary of {@code file}; returns the error that ended its reading early, if one did. */
-    private IOException summarise(Backends backends, String file) throws IOException, CliException {
+    /**
+     * Prints the summary of {@code file}; returns the error that ended its reading early, if one did, in the
+     * words the capture modes use.
+     */
+    private Exception summarise(Backends backends, String file) throws IOException, CliException {
         Sources.Source source = Sources.file(backends.forFiles(), file, TimestampPrecision.NANO, io.in());
         long packets = 0;
         long dataBytes = 0;
@@ -82,13 +86,16 @@ final class StatsCommand implements Callable<Integer> {
         long previous = Long.MIN_VALUE;
         boolean ordered = true;
         boolean subMicro = false;
-        IOException problem = null;
+        Exception problem = null;
         Handle handle = source.handle();
         try (handle) {
             while (true) {
                 ReadStatus status;
                 try {
                     status = handle.next();
+                } catch (MalformedCaptureException e) {
+                    problem = Errors.readError(source.name(), e, packets);
+                    break;
                 } catch (IOException e) {
                     problem = e;
                     break;

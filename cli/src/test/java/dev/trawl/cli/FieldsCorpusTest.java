@@ -129,7 +129,8 @@ class FieldsCorpusTest {
                 "-e", "frame.number", "-e", "dns.qry.name", "-E", "quote=d", "-E", "separator=;", "-E", "header=y",
                 "-c", "1");
         assertEquals(0, r.status(), r.stderr());
-        assertEquals(List.of("\"frame.number\";\"dns.qry.name\"", "\"1\";\"www.tcpdump.org\""), r.lines());
+        // as tshark: the values are quoted, the names in the header are not
+        assertEquals(List.of("frame.number;dns.qry.name", "\"1\";\"www.tcpdump.org\""), r.lines());
     }
 
     @Test

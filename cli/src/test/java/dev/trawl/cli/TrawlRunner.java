@@ -1,5 +1,7 @@
 package dev.trawl.cli;
 
+import dev.trawl.pcap.tck.TestCorpus;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,13 +46,13 @@ final class TrawlRunner {
         return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The shared corpus, where {@link TestCorpus} finds it. */
     static Path corpus() {
-        String dir = System.getProperty("trawl.corpus", "../../shared/corpus");
-        return Path.of(dir);
+        return TestCorpus.root();
     }
 
     static Path capture(String name) {
-        return corpus().resolve("captures").resolve(name);
+        return TestCorpus.capture(name);
     }
 
     /** Runs an external program (tcpdump, capinfos) and returns its standard output. */

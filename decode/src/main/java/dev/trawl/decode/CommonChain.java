@@ -3,8 +3,11 @@ package dev.trawl.decode;
 import static dev.trawl.decode.internal.Bytes.u16;
 import static dev.trawl.decode.internal.Bytes.u8;
 
+import dev.trawl.decode.internal.link.EthernetDecoder;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 
 /**
  * The eager part of a lazy decode: Ethernet, IPv4 or IPv6, then TCP or UDP, decoded inline straight into the
@@ -40,9 +43,17 @@ final class CommonChain {
 
     private final DecodedPacket r;
     private final ProtocolRegistry registry;
+    private static final int ETHERTYPE_IPV4 = EtherType.IPV4.value();
+    private static final int ETHERTYPE_IPV6 = EtherType.IPV6.value();
+    private static final int PROTOCOL_TCP = IpProtocol.TCP.value();
+    private static final int PROTOCOL_UDP = IpProtocol.UDP.value();
+    private static final int NO_NEXT_HEADER = IpProtocol.NO_NEXT_HEADER.value();
+    /** The TCP option kind of MPTCP. */
+    private static final int MPTCP = 30;
+
     /**
-     * Whether EtherType 0x0800 leads to the built-in IPv4 decoder, 0x86DD to IPv6, IP protocol 6 to TCP and
-     * 17 to UDP: the registry is immutable, so these lookups are made once instead of per packet.
+     * Whether IPv4's EtherType leads to the built-in IPv4 decoder, IPv6's to IPv6, and the IP protocol numbers of
+     * TCP and UDP to theirs: the registry is immutable, so these lookups are made once instead of per packet.
      */
     private final boolean ipv4;
     private final boolean ipv6;
@@ -52,11 +63,14 @@ final class CommonChain {
     CommonChain(DecodedPacket result, ProtocolRegistry registry) {
         this.r = result;
         this.registry = registry;
-        this.ipv4 = registry.isDirect(Protocols.IP) && registry.lookup(Dispatch.ETHERTYPE, 0x0800) == Protocols.IP;
+        this.ipv4 = registry.isDirect(Protocols.IP)
+                && registry.lookup(Dispatch.ETHERTYPE, ETHERTYPE_IPV4) == Protocols.IP;
         this.ipv6 = registry.isDirect(Protocols.IPV6)
-                && registry.lookup(Dispatch.ETHERTYPE, 0x86DD) == Protocols.IPV6;
-        this.tcp = registry.isDirect(Protocols.TCP) && registry.lookup(Dispatch.IP_PROTO, 6) == Protocols.TCP;
-        this.udp = registry.isDirect(Protocols.UDP) && registry.lookup(Dispatch.IP_PROTO, 17) == Protocols.UDP;
+                && registry.lookup(Dispatch.ETHERTYPE, ETHERTYPE_IPV6) == Protocols.IPV6;
+        this.tcp = registry.isDirect(Protocols.TCP)
+                && registry.lookup(Dispatch.IP_PROTO, PROTOCOL_TCP) == Protocols.TCP;
+        this.udp = registry.isDirect(Protocols.UDP)
+                && registry.lookup(Dispatch.IP_PROTO, PROTOCOL_UDP) == Protocols.UDP;
     }
 
     /** Whether the registry keeps the built-in Ethernet decoder, without which this class is not used. */
@@ -97,19 +111,19 @@ final class CommonChain {
             return;
         }
         int type = u16(buf, o + 12);
-        if (type <= 1500 || o + 14 == limit) {
+        if (type <= EthernetDecoder.MAX_LENGTH || o + 14 == limit) {
             // 802.3 frames, and frames captured no further than the type (the general decoder names what
             // followed on the wire, as Wireshark does), take the general path
             defer(Protocols.ETH, o, limit);
             return;
         }
         add(0, Protocols.ETH, o, 14, limit, 0);
-        // Wireshark's zero-length ethertype pseudo-layer, as LinkLayers.ethernet records it.
+        // Wireshark's zero-length ethertype pseudo-layer, as the Ethernet decoder records it.
         add(1, Protocols.ETHERTYPE, o + 12, 0, limit, LayerFlags.PSEUDO);
         int p = o + 14;
-        if (type == 0x0800 && ipv4) {
+        if (type == ETHERTYPE_IPV4 && ipv4) {
             ipv4(buf, p, limit, ctx);
-        } else if (type == 0x86DD && ipv6) {
+        } else if (type == ETHERTYPE_IPV6 && ipv6) {
             ipv6(buf, p, limit, ctx);
         } else {
             int next = registry.lookup(Dispatch.ETHERTYPE, type);
@@ -147,7 +161,7 @@ final class CommonChain {
         }
         int fragment = u16(buf, o + 6);
         if ((fragment & 0x3FFF) != 0 && ((fragment & 0x1FFF) != 0 || flags == 0)) {
-            // a fragment (but a first fragment the capture cut short decodes on, as in Ip.ipv4)
+            // a fragment (but a first fragment the capture cut short decodes on, as in the IPv4 decoder)
             defer(Protocols.DATA, p, layerEnd);
             return;
         }
@@ -172,7 +186,7 @@ final class CommonChain {
         }
         add(2, Protocols.IPV6, o, 40, layerEnd, flags);
         int nh = u8(buf, o + 6);
-        if (nh == 59) {
+        if (nh == NO_NEXT_HEADER) {
             return; // no next header
         }
         transport(buf, nh, o + 40, layerEnd, ctx);
@@ -180,9 +194,9 @@ final class CommonChain {
 
     /** Continues with IP protocol number {@code number} over {@code [o, limit)}. */
     private void transport(byte[] buf, int number, int o, int limit, DecodeContext ctx) {
-        if (number == 6 && tcp) {
+        if (number == PROTOCOL_TCP && tcp) {
             tcp(buf, o, limit, ctx);
-        } else if (number == 17 && udp) {
+        } else if (number == PROTOCOL_UDP && udp) {
             udp(buf, o, limit);
         } else {
             int next = registry.lookup(Dispatch.IP_PROTO, number);
@@ -214,7 +228,7 @@ final class CommonChain {
         end = limit;
     }
 
-    /** Each MPTCP option is a layer of its own, as in Wireshark's protocol list (see Transport.tcp). */
+    /** Each MPTCP option is a layer of its own, as in Wireshark's protocol list (see TcpDecoder). */
     private static void mptcpOptions(byte[] buf, int o, int hl, DecodeContext ctx) {
         for (int p = o + 20; p < o + hl;) {
             int kind = u8(buf, p);
@@ -232,7 +246,7 @@ final class CommonChain {
             if (len < 2) {
                 break;
             }
-            if (kind == 30) {
+            if (kind == MPTCP) {
                 ctx.flag(ctx.addLayer(Protocols.MPTCP, p, len, p + len), LayerFlags.PSEUDO);
             }
             p += len;

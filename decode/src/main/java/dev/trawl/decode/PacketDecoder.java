@@ -1,14 +1,16 @@
 package dev.trawl.decode;
 
 import dev.trawl.decode.internal.Bytes;
-import dev.trawl.decode.internal.Conversations;
 import dev.trawl.decode.internal.FastPath;
-import dev.trawl.decode.internal.IpReassembler;
-import dev.trawl.decode.internal.ReassemblyHook;
-import dev.trawl.decode.internal.StreamReassembler;
+import dev.trawl.decode.internal.state.ConversationTable;
+import dev.trawl.decode.internal.state.IpReassembler;
+import dev.trawl.decode.internal.state.StreamReassembler;
+import dev.trawl.decode.spi.Conversations;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
+import dev.trawl.decode.spi.FragmentReassembly;
 import dev.trawl.decode.spi.ProtocolDecoder;
+import dev.trawl.decode.spi.StreamReassembly;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import java.nio.ByteBuffer;
@@ -47,22 +49,16 @@ public final class PacketDecoder {
     private final boolean chainUsable;
     /** Whether LINKTYPE_ETHERNET frames start with the chain; known once, as the registry is immutable. */
     private final boolean ethernetChain;
-    private static final int ETHERNET = 1;
+    private static final int ETHERNET = LinkType.ETHERNET.value();
     /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
     private byte[] current;
     private boolean verifyChecksums;
     /** Puts HTTP messages spanning TCP segments back together; null when {@link #reassembleStreams} is off. */
     private StreamReassembler streams;
-    /** Whether the frame being decoded carries a message {@link #streams} put back together. */
-    private boolean streamAssembled;
     /** The conversations followed; null when {@link #followConversations} is off. */
-    private Conversations conversations;
+    private ConversationTable conversations;
     /** Puts fragments back together; null when {@link #reassembleFragments} is off. */
     private IpReassembler reassembler;
-    /** The reassembled datagram being decoded: where its header is in {@link #assembled}, its payload length. */
-    private int reassembledAt = -1;
-    private int reassembledLength;
-    private int reassembledProtocol;
     private byte[] assembled = new byte[0];
     /** {@link #verifyChecksums} as it was when the current packet was decoded. */
     private boolean verifyCurrent;
@@ -113,6 +109,7 @@ public final class PacketDecoder {
      */
     public PacketDecoder reassembleFragments(boolean reassemble) {
         this.reassembler = reassemble ? (reassembler != null ? reassembler : new IpReassembler()) : null;
+        context.fragments = reassembler;
         return this;
     }
 
@@ -123,7 +120,8 @@ public final class PacketDecoder {
      * first); turning this off forgets them. Following conversations decodes every layer at once.
      */
     public PacketDecoder followConversations(boolean follow) {
-        this.conversations = follow ? (conversations != null ? conversations : new Conversations()) : null;
+        this.conversations = follow ? (conversations != null ? conversations : new ConversationTable(context)) : null;
+        context.conversations = conversations;
         return this;
     }
 
@@ -136,7 +134,8 @@ public final class PacketDecoder {
      * at most 256 messages in progress of at most 1 MiB each; turning this off forgets them.
      */
     public PacketDecoder reassembleStreams(boolean reassemble) {
-        this.streams = reassemble ? (streams != null ? streams : new StreamReassembler()) : null;
+        this.streams = reassemble ? (streams != null ? streams : new StreamReassembler(context)) : null;
+        context.streams = streams;
         return this;
     }
 
@@ -344,11 +343,11 @@ public final class PacketDecoder {
      */
     private void decodeStream(byte[] data, int offset, int payloadStart, int length) {
         int end = assemble(data, offset, payloadStart, streams.message(), length);
-        streamAssembled = true;
+        streams.assembled(true);
         try {
             run(assembled, 0, end, registry.lookup(Dispatch.LINKTYPE, result.linkType));
         } finally {
-            streamAssembled = false;
+            streams.assembled(false);
             streams.takeCompleted(); // the decode again completes nothing more
         }
     }
@@ -385,15 +384,12 @@ public final class PacketDecoder {
      * reassembled payload; {@code header} is the IPv4 header or IPv6 fragment header the payload belongs to.
      */
     private void decodeAssembled(byte[] data, int offset, int payloadStart, int header) {
-        int n = reassembler.payloadLength();
-        int end = assemble(data, offset, payloadStart, reassembler.payload(), n);
-        reassembledAt = header - offset;
-        reassembledLength = n;
-        reassembledProtocol = reassembler.payloadProtocol();
+        int end = assemble(data, offset, payloadStart, reassembler.payload(), reassembler.payloadLength());
+        reassembler.place(header - offset);
         try {
             run(assembled, 0, end, registry.lookup(Dispatch.LINKTYPE, result.linkType));
         } finally {
-            reassembledAt = -1;
+            reassembler.place(-1);
         }
     }
 
@@ -427,10 +423,10 @@ public final class PacketDecoder {
                 guardedLoop(buf, c.off, c.end, c.proto);
                 break;
             case CommonChain.TCP_PAYLOAD:
-                guardedLoop(buf, c.off + c.aux, c.end, FastPath.tcpPayload(buf, c.off, c.aux, c.end, context));
+                guardedLoop(buf, c.off + c.aux, c.end, tcpPayload(buf, c));
                 break;
             case CommonChain.UDP_PAYLOAD:
-                guardedLoop(buf, c.off + 8, c.end, FastPath.udpPayload(buf, c.off, c.end, context));
+                guardedLoop(buf, c.off + 8, c.end, udpPayload(buf, c));
                 break;
             default:
                 break;
@@ -446,16 +442,28 @@ public final class PacketDecoder {
         CommonChain c = chain;
         // Name the transport payload's protocol now (the resume point becomes a plain step at the payload).
         if (c.kind == CommonChain.UDP_PAYLOAD) {
-            c.proto = FastPath.udpPayload(current, c.off, c.end, context);
+            c.proto = udpPayload(current, c);
             c.off += 8;
             c.kind = CommonChain.STEP;
         } else if (c.kind == CommonChain.TCP_PAYLOAD) {
-            c.proto = FastPath.tcpPayload(current, c.off, c.aux, c.end, context);
+            c.proto = tcpPayload(current, c);
             c.off += c.aux;
             c.kind = CommonChain.STEP;
         }
         return c.kind != CommonChain.STEP || !registry.isLeaf(c.proto) || protocol == c.proto
                 || protocol == Protocols.DATA;
+    }
+
+    /** The protocol of the payload of the TCP header the chain stopped at, as the TCP decoder would name it. */
+    private int tcpPayload(byte[] buf, CommonChain c) {
+        context.protocol = Protocols.TCP;
+        return FastPath.tcpPayload(buf, c.off, c.aux, c.end, context);
+    }
+
+    /** The protocol of the payload of the UDP header the chain stopped at, as the UDP decoder would name it. */
+    private int udpPayload(byte[] buf, CommonChain c) {
+        context.protocol = Protocols.UDP;
+        return FastPath.udpPayload(buf, c.off, c.end, context);
     }
 
     private void guardedLoop(byte[] buf, int offset, int end, int first) {
@@ -494,6 +502,7 @@ public final class PacketDecoder {
             stepLimit = limit;
             ctx.nextOffset = -1;
             ctx.allowEmpty = false;
+            ctx.protocol = proto;
             int next;
             if (registry.isDirect(proto)) {
                 next = FastPath.decode(proto, buf, off, limit, ctx);
@@ -541,36 +550,35 @@ public final class PacketDecoder {
         }
     }
 
-    private final class Context implements DecodeContext, ReassemblyHook, Conversations.Hook,
-            StreamReassembler.Hook {
-        @Override
-        public Conversations conversations() {
-            return conversations;
-        }
-
-        @Override
-        public StreamReassembler streams() {
-            return streams;
-        }
-
-        @Override
-        public boolean streamAssembled() {
-            return streamAssembled;
-        }
-
-        @Override
-        public int reassembledPayload(int headerOffset) {
-            return headerOffset == reassembledAt ? reassembledLength : -1;
-        }
-
-        @Override
-        public int reassembledProtocol() {
-            return reassembledProtocol;
-        }
-
+    /** What the decoders see of this decoder; its state services are null while the option is off. */
+    private final class Context implements DecodeContext {
+        int protocol;
         int nextOffset;
         int nextEnd;
         boolean allowEmpty;
+        Conversations conversations;
+        StreamReassembly streams;
+        FragmentReassembly fragments;
+
+        @Override
+        public int protocol() {
+            return protocol;
+        }
+
+        @Override
+        public Conversations conversations() {
+            return conversations != null ? conversations : DecodeContext.super.conversations();
+        }
+
+        @Override
+        public StreamReassembly streams() {
+            return streams != null ? streams : DecodeContext.super.streams();
+        }
+
+        @Override
+        public FragmentReassembly fragments() {
+            return fragments != null ? fragments : DecodeContext.super.fragments();
+        }
 
         @Override
         public void nextEvenIfEmpty() {

@@ -7,18 +7,18 @@ import dev.trawl.decode.spi.DecoderPlugin;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.ProtocolRegistrar;
+import dev.trawl.pcap.spi.ServiceProviders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * The protocols a {@link PacketDecoder} knows: their ids, names and decoders, and the dispatch tables that
  * lead from one layer to the next. {@link #standard()} holds the built-in protocols plus every
- * {@link DecoderPlugin} found with {@link ServiceLoader}; {@link #builder()} makes a custom one.
+ * {@link DecoderPlugin} found with {@link ServiceProviders} (the context class loader, then decode's own);
+ * {@link #builder()} makes a custom one.
  *
  * <p>Immutable once built, and thread-safe.
  */
@@ -48,25 +48,28 @@ public final class ProtocolRegistry {
     }
 
     private static final class Standard {
-        static final ProtocolRegistry INSTANCE = load();
+        static final ProtocolRegistry INSTANCE = withPlugins(ServiceProviders.load(DecoderPlugin.class));
+    }
 
-        private static ProtocolRegistry load() {
-            Builder builder = builder();
-            try {
-                for (DecoderPlugin plugin : ServiceLoader.load(DecoderPlugin.class,
-                        ProtocolRegistry.class.getClassLoader())) {
-                    try {
-                        builder.plugin(plugin);
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "decoder plugin " + plugin.getClass().getName()
-                                + " failed to register and was skipped", e);
-                    }
-                }
-            } catch (ServiceConfigurationError e) {
-                LOG.log(System.Logger.Level.WARNING, "could not load decoder plugins", e);
-            }
-            return builder.build();
+    /**
+     * The built-in protocols plus the plugins found. A plugin that failed to load, or that fails to register,
+     * is logged and left out; the others are kept.
+     */
+    static ProtocolRegistry withPlugins(ServiceProviders<DecoderPlugin> found) {
+        for (ServiceProviders.Failure failure : found.failures()) {
+            LOG.log(System.Logger.Level.WARNING, "decoder plugin " + failure.provider()
+                    + " could not be loaded and was skipped: " + failure.reason(), failure.cause());
         }
+        Builder builder = builder();
+        for (DecoderPlugin plugin : found.providers()) {
+            try {
+                builder.plugin(plugin);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "decoder plugin " + plugin.getClass().getName()
+                        + " failed to register and was skipped", e);
+            }
+        }
+        return builder.build();
     }
 
     /** The built-in protocols plus every plugin on the class or module path; built on first use. */

@@ -133,9 +133,10 @@ public final class Protocols {
     public static final int ISIS = 111;
     public static final int ESIS = 112;
     public static final int NDP = 113;
+    public static final int SFLOW = 114;
 
     /** The number of built-in ids: plugin protocols get ids from here on. */
-    public static final int BUILTIN_COUNT = NDP + 1;
+    public static final int BUILTIN_COUNT = SFLOW + 1;
 
     /** The name of built-in protocol {@code id}. */
     public static String builtinName(int id) {
@@ -154,6 +155,6 @@ public final class Protocols {
         "lacp", "netlink", "ssh", "bgp", "smtp", "ftp", "telnet", "snmp", "tftp", "syslog", "wpan", "vsock",
         "dbus", "juniper", "atm", "user_dlt", "pktap", "ax25", "loop", "rip", "ripng", "dhcpv6", "sip", "rtp",
         "quic", "ldp", "lwapp", "cmd", "nbns", "nbdgm", "smb", "browser", "kerberos", "rx", "afs", "radius",
-        "openflow", "mpls-echo", "hsrp", "ptp", "ssdp", "isis", "esis", "ndp",
+        "openflow", "mpls-echo", "hsrp", "ptp", "ssdp", "isis", "esis", "ndp", "sflow",
     };
 }

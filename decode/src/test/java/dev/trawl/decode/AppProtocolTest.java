@@ -11,31 +11,16 @@ import static dev.trawl.decode.TestPackets.tcp;
 import static dev.trawl.decode.TestPackets.u16;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.trawl.decode.field.FieldPrinter;
-import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.decode.layer.Tcp;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class AppProtocolTest {
-    private final PacketDecoder decoder = new PacketDecoder();
-    private final FieldRegistry fields = FieldRegistry.standard();
-    private final FieldPrinter printer = new FieldPrinter();
-
-    private DecodedPacket decode(byte[] b) {
-        return decoder.decode(1, b, 0, b.length);
-    }
-
-    private String field(DecodedPacket p, String name) {
-        return printer.toString(fields.require(name), p);
-    }
-
-    private static String protocols(DecodedPacket p) {
-        return p.appendProtocols(new StringBuilder()).toString();
-    }
-
+class AppProtocolTest extends FrameDecoding {
     private static byte[] tcpTo(int port, byte[] payload) {
-        return eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40000, port, 1, 1, Tcp.ACK | Tcp.PSH, new byte[0], payload)));
+        return eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(40000, port, 1, 1, Tcp.ACK | Tcp.PSH,
+                new byte[0], payload)));
     }
 
     @Test
@@ -111,7 +96,7 @@ class AppProtocolTest {
     @Test
     void decodesIcmpv6NeighbourSolicitation() {
         byte[] ns = cat(hex("8700 0000 00000000"), hex("fe800000000000000000000000000002"), hex("0101 020000000001"));
-        DecodedPacket p = decode(eth(0x86DD, TestPackets.ipv6(58, ns)));
+        DecodedPacket p = decode(eth(EtherType.IPV6, TestPackets.ipv6(IpProtocol.ICMPV6, ns)));
         assertEquals("135", field(p, "icmpv6.type"));
         assertEquals("fe80::2", field(p, "icmpv6.nd.ns.target_address"));
     }

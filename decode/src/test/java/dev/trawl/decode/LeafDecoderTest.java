@@ -18,6 +18,16 @@ class LeafDecoderTest {
     /** Records what a decoder does. */
     private static final class Recorder implements DecodeContext {
         final List<Integer> protocols = new ArrayList<>();
+        final int protocol;
+
+        Recorder(int protocol) {
+            this.protocol = protocol;
+        }
+
+        @Override
+        public int protocol() {
+            return protocol;
+        }
 
         @Override
         public int addLayer(int protocol, int offset, int headerLength, int end) {
@@ -95,7 +105,7 @@ class LeafDecoderTest {
                 random.nextBytes(buf);
                 int off = buf.length == 0 ? 0 : random.nextInt(buf.length);
                 int end = off + random.nextInt(buf.length - off + 1);
-                Recorder ctx = new Recorder();
+                Recorder ctx = new Recorder(id);
                 int next = decoder.decode(buf, off, end, ctx);
                 String name = registry.name(id);
                 assertTrue(next == Protocols.NONE || next == Protocols.DATA || next == ProtocolDecoder.REJECT

@@ -12,24 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trawl.decode.field.FieldPrinter;
-import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class MalformedInputTest {
-    private final PacketDecoder decoder = new PacketDecoder();
-    private final FieldRegistry fields = FieldRegistry.standard();
-    private final FieldPrinter printer = new FieldPrinter();
-
-    private DecodedPacket decode(byte[] b) {
-        return decoder.decode(1, b, 0, b.length);
-    }
-
-    private String field(DecodedPacket p, String name) {
-        return printer.toString(fields.require(name), p);
-    }
-
+class MalformedInputTest extends FrameDecoding {
     @Test
     void aDnsCompressionLoopEndsTheNameInsteadOfLooping() {
         // One question whose name is a pointer to itself, and one answer pointing into that loop.
@@ -63,14 +51,14 @@ class MalformedInputTest {
     @Test
     void aUdpLengthBelowTheHeaderIsABadLength() {
         byte[] udp = cat(u16(1), u16(2), u16(4), u16(0), hex("00000000"));
-        DecodedPacket p = decode(eth(0x0800, ipv4(17, IP_A, IP_B, udp)));
+        DecodedPacket p = decode(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp)));
         assertTrue((p.flags(p.find(Protocols.UDP)) & LayerFlags.BAD_LENGTH) != 0);
         assertEquals(p.find(Protocols.UDP), p.layerCount() - 1, "nothing is decoded past it");
     }
 
     @Test
     void anIpv4HeaderLengthBelowFiveWordsShowsNoFields() {
-        byte[] packet = eth(0x0800, ipv4(17, IP_A, IP_B, new byte[8]));
+        byte[] packet = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, new byte[8]));
         packet[14] = 0x43;
         DecodedPacket p = decode(packet);
         assertTrue((p.flags(p.find(Protocols.IP)) & LayerFlags.MALFORMED) != 0);
@@ -99,7 +87,7 @@ class MalformedInputTest {
     @Test
     void anSctpChunkOfLengthZeroStopsTheChunkWalk() {
         byte[] sctp = cat(u16(2905), u16(2905), hex("00000001 00000000"), hex("00 00 0000"), new byte[16]);
-        DecodedPacket p = decode(eth(0x0800, ipv4(132, IP_A, IP_B, sctp)));
+        DecodedPacket p = decode(eth(EtherType.IPV4, ipv4(IpProtocol.SCTP, IP_A, IP_B, sctp)));
         assertTrue((p.flags(p.find(Protocols.SCTP)) & LayerFlags.BAD_LENGTH) != 0);
         assertEquals("0", field(p, "sctp.chunk_type"));
     }

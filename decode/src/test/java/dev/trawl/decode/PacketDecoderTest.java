@@ -22,29 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.decode.layer.Tcp;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.PacketRecord;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-class PacketDecoderTest {
-    private final PacketDecoder decoder = new PacketDecoder();
-    private final FieldRegistry fields = FieldRegistry.standard();
-    private final FieldPrinter printer = new FieldPrinter();
-
-    private DecodedPacket decode(byte[] bytes) {
-        return decoder.decode(1, bytes, 0, bytes.length);
-    }
-
-    private String field(DecodedPacket p, String name) {
-        return printer.toString(fields.require(name), p);
-    }
-
-    private static String protocols(DecodedPacket p) {
-        return p.appendProtocols(new StringBuilder()).toString();
-    }
-
+class PacketDecoderTest extends FrameDecoding {
     /** A UDP datagram of 2,000 bytes of DNS-port payload split into fragments of {@code size} payload bytes. */
     private static java.util.List<byte[]> fragments(int size) {
         byte[] datagram = udp(5353, 53, new byte[1992]);
@@ -55,7 +41,7 @@ class PacketDecoderTest {
         for (int at = 0; at < datagram.length; at += size) {
             int end = Math.min(datagram.length, at + size);
             int fragment = (at / 8) | (end < datagram.length ? 0x2000 : 0);
-            frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, fragment,
+            frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, fragment,
                     java.util.Arrays.copyOfRange(datagram, at, end))));
         }
         return frames;
@@ -98,8 +84,8 @@ class PacketDecoderTest {
         java.util.List<byte[]> frames = new java.util.ArrayList<>();
         int from = 0;
         for (int to : cuts) {
-            frames.add(eth(0x0800, ipv4(6, IP_B, IP_A, tcp(80, 40000, 1000 + from, 1, Tcp.ACK | Tcp.PSH,
-                    new byte[0], Arrays.copyOfRange(message, from, Math.min(to, message.length))))));
+            frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_B, IP_A, tcp(80, 40000, 1000 + from, 1,
+                    Tcp.ACK | Tcp.PSH, new byte[0], Arrays.copyOfRange(message, from, Math.min(to, message.length))))));
             from = Math.min(to, message.length);
         }
         return frames;
@@ -139,10 +125,10 @@ class PacketDecoderTest {
 
     @Test
     void aTftpRequestMakesItsTransferTftpWhenConversationsAreFollowed() {
-        byte[] request = eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, hex("0001660000"))));
-        byte[] data = eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, hex("0003000161626364"))));
-        byte[] ack = eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 50123, hex("00040001"))));
-        byte[] other = eth(0x0800, ipv4(17, IP_A, IP_B, udp(40070, 50123, hex("00040001"))));
+        byte[] request = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40069, 69, hex("0001660000"))));
+        byte[] data = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_B, IP_A, udp(50123, 40069, hex("0003000161626364"))));
+        byte[] ack = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40069, 50123, hex("00040001"))));
+        byte[] other = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40070, 50123, hex("00040001"))));
         PacketDecoder following = new PacketDecoder().followConversations(true);
         assertEquals("eth:ethertype:ip:udp:tftp", protocols(following.decode(1, request, 0, request.length)));
         assertEquals("eth:ethertype:ip:udp:tftp:data", protocols(following.decode(1, data, 0, data.length)));
@@ -171,7 +157,7 @@ class PacketDecoderTest {
     @Test
     void aLayerPastTheLastIsAnIndexErrorNotAStaleLayer() {
         decode(ethIpTcp(Tcp.ACK, hex("01020304"))); // five layers, left in the reused result
-        DecodedPacket p = decode(eth(0x0806, new byte[0])); // Ethernet with nothing after the type
+        DecodedPacket p = decode(eth(EtherType.ARP, new byte[0])); // Ethernet with nothing after the type
         int count = p.layerCount();
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> p.protocol(count));
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> p.ipv4(count));
@@ -290,8 +276,8 @@ class PacketDecoderTest {
 
     @Test
     void decodesStackedVlanTagsOutermostFirst() {
-        byte[] inner = ipv4(17, IP_A, IP_B, udp(1, 2, new byte[0]));
-        byte[] packet = eth(0x88A8, vlan(100, 0x8100, vlan(200, 0x0800, inner)));
+        byte[] inner = ipv4(IpProtocol.UDP, IP_A, IP_B, udp(1, 2, new byte[0]));
+        byte[] packet = eth(EtherType.QINQ, vlan(100, EtherType.VLAN, vlan(200, EtherType.IPV4, inner)));
         DecodedPacket p = decode(packet);
         assertEquals("eth:ethertype:ieee8021ad:ethertype:vlan:ethertype:ip:udp", protocols(p));
         assertEquals("200", field(p, "vlan.id"));
@@ -302,7 +288,8 @@ class PacketDecoderTest {
     @Test
     void decodesAnMplsLabelStackAsOneLayer() {
         byte[] labels = hex("00064000" + "0006e1ff"); // label 100, then label 110 with bottom of stack
-        DecodedPacket p = decode(eth(0x8847, cat(labels, ipv4(1, IP_A, IP_B, hex("0800f7ff00000000")))));
+        DecodedPacket p = decode(eth(EtherType.MPLS, cat(labels, ipv4(IpProtocol.ICMP, IP_A, IP_B,
+                hex("0800f7ff00000000")))));
         assertEquals("eth:ethertype:mpls:ip:icmp", protocols(p));
         assertEquals("100,110", field(p, "mpls.label"));
     }
@@ -313,7 +300,7 @@ class PacketDecoderTest {
         byte[] frag = cat(new byte[] {17, 0}, u16(0), hex("00000001"));
         byte[] routing = cat(new byte[] {44, 0, 0, 0}, new byte[4]);
         byte[] hop = cat(new byte[] {43, 0}, hex("010400000000"));
-        DecodedPacket p = decode(eth(0x86DD, ipv6(0, cat(hop, routing, frag, udp))));
+        DecodedPacket p = decode(eth(EtherType.IPV6, ipv6(IpProtocol.HOPOPTS, cat(hop, routing, frag, udp))));
         assertEquals("eth:ethertype:ipv6:ipv6.hopopts:ipv6.routing:ipv6.fraghdr:udp:dhcpv6", protocols(p));
         assertEquals("fe80::1", field(p, "ipv6.src"));
         assertEquals("ff02::1", field(p, "ipv6.dst"));
@@ -326,7 +313,7 @@ class PacketDecoderTest {
         for (int i = 0; i < 500; i++) {
             System.arraycopy(hop, 0, chain, 8 * i, 8);
         }
-        DecodedPacket p = decode(eth(0x86DD, ipv6(0, chain)));
+        DecodedPacket p = decode(eth(EtherType.IPV6, ipv6(IpProtocol.HOPOPTS, chain)));
         assertEquals(DecodedPacket.MAX_LAYERS, p.layerCount());
         assertTrue(p.tooManyLayers());
         assertTrue(p.isMalformed());
@@ -334,9 +321,9 @@ class PacketDecoderTest {
 
     @Test
     void decodesTheHeaderQuotedInAnIcmpError() {
-        byte[] quoted = ipv4(17, IP_B, IP_A, udp(33000, 53, new byte[0]));
+        byte[] quoted = ipv4(IpProtocol.UDP, IP_B, IP_A, udp(33000, 53, new byte[0]));
         byte[] icmp = cat(hex("0303 0000 00000000"), Arrays.copyOf(quoted, 28));
-        DecodedPacket p = decode(eth(0x0800, ipv4(1, IP_A, IP_B, icmp)));
+        DecodedPacket p = decode(eth(EtherType.IPV4, ipv4(IpProtocol.ICMP, IP_A, IP_B, icmp)));
         assertEquals("eth:ethertype:ip:icmp:ip:udp", protocols(p));
         assertEquals("10.0.0.1,10.0.0.2", field(p, "ip.src"));
         int inner = p.findLast(Protocols.IP);
@@ -346,9 +333,9 @@ class PacketDecoderTest {
 
     @Test
     void decodesThroughGreWithKeyAndSequence() {
-        byte[] inner = ipv4(1, IP_B, IP_A, hex("0000ffff00000000"));
+        byte[] inner = ipv4(IpProtocol.ICMP, IP_B, IP_A, hex("0000ffff00000000"));
         byte[] gre = cat(hex("3000 0800"), hex("0000002a"), hex("00000007"), inner);
-        DecodedPacket p = decode(eth(0x0800, ipv4(47, IP_A, IP_B, gre)));
+        DecodedPacket p = decode(eth(EtherType.IPV4, ipv4(IpProtocol.GRE, IP_A, IP_B, gre)));
         assertEquals("eth:ethertype:ip:gre:ip:icmp", protocols(p));
         assertEquals("0x0000002a", field(p, "gre.key"));
         assertEquals("7", field(p, "gre.sequence_number"));
@@ -356,7 +343,8 @@ class PacketDecoderTest {
 
     @Test
     void decodesThroughVxlanAndGeneveToTheInnerFrame() {
-        byte[] innerFrame = eth(0x0800, ipv4(6, IP_B, IP_A, tcp(1, 2, 3, 4, Tcp.SYN, new byte[0], new byte[0])));
+        byte[] innerFrame = eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_B, IP_A, tcp(1, 2, 3, 4, Tcp.SYN, new byte[0],
+                new byte[0])));
         DecodedPacket vx = decode(ethIpUdp(40000, 4789, cat(hex("0800000000001200"), innerFrame)));
         assertEquals("eth:ethertype:ip:udp:vxlan:eth:ethertype:ip:tcp", protocols(vx));
         assertEquals("18", field(vx, "vxlan.vni"));
@@ -368,14 +356,14 @@ class PacketDecoderTest {
 
     @Test
     void decodesThroughL2tpGtpAndTeredo() {
-        byte[] inner = ipv4(17, IP_B, IP_A, udp(1, 2, new byte[0]));
+        byte[] inner = ipv4(IpProtocol.UDP, IP_B, IP_A, udp(1, 2, new byte[0]));
         byte[] l2tp = cat(hex("0002 0001 0002 ff03"), u16(0x0021), inner);
         assertEquals("eth:ethertype:ip:udp:l2tp:ppp:ip:udp", protocols(decode(ethIpUdp(1701, 1701, l2tp))));
         byte[] gtp = cat(hex("30ff"), u16(inner.length), hex("00000001"), inner);
         DecodedPacket g = decode(ethIpUdp(2152, 2152, gtp));
         assertEquals("eth:ethertype:ip:udp:gtp:ip:udp", protocols(g));
         assertEquals("10.0.0.1,10.0.0.2", field(g, "ip.src"));
-        byte[] v6 = TestPackets.ipv6(59, new byte[0]);
+        byte[] v6 = TestPackets.ipv6(IpProtocol.NO_NEXT_HEADER, new byte[0]);
         assertEquals("eth:ethertype:ip:udp:teredo:ipv6", protocols(decode(ethIpUdp(3544, 40000, v6))));
     }
 
@@ -390,11 +378,11 @@ class PacketDecoderTest {
 
     @Test
     void decodesLinuxCookedAndLoopbackAndRawLinkTypes() {
-        byte[] ip = ipv4(17, IP_A, IP_B, udp(1000, 2000, hex("00")));
-        byte[] sll = cat(hex("0000 0001 0006 020000000001 0000"), u16(0x0800), ip);
+        byte[] ip = ipv4(IpProtocol.UDP, IP_A, IP_B, udp(1000, 2000, hex("00")));
+        byte[] sll = cat(hex("0000 0001 0006 020000000001 0000"), u16(EtherType.IPV4.value()), ip);
         DecodedPacket p = decoder.decode(113, sll, 0, sll.length);
         assertEquals("sll:ethertype:ip:udp:data", protocols(p));
-        byte[] sll2 = cat(u16(0x0800), hex("0000 00000002 0001 00 06 020000000001 0000"), ip);
+        byte[] sll2 = cat(u16(EtherType.IPV4.value()), hex("0000 00000002 0001 00 06 020000000001 0000"), ip);
         assertEquals("sll:ethertype:ip:udp:data", protocols(decoder.decode(276, sll2, 0, sll2.length)));
         byte[] nul = cat(hex("02000000"), ip);
         assertEquals("null:ip:udp:data", protocols(decoder.decode(0, nul, 0, nul.length)));
@@ -405,19 +393,20 @@ class PacketDecoderTest {
     @Test
     void decodesArpAndPppoe() {
         byte[] arp = hex("0001 0800 06 04 0001 020000000001 0a000001 000000000000 0a000002");
-        DecodedPacket p = decode(eth(0x0806, arp));
+        DecodedPacket p = decode(eth(EtherType.ARP, arp));
         assertEquals("eth:ethertype:arp", protocols(p));
         assertEquals("1", field(p, "arp.opcode"));
         assertEquals("10.0.0.2", field(p, "arp.dst.proto_ipv4"));
-        byte[] ip = ipv4(1, IP_A, IP_B, hex("0800f7ff00000000"));
+        byte[] ip = ipv4(IpProtocol.ICMP, IP_A, IP_B, hex("0800f7ff00000000"));
         byte[] pppoe = cat(hex("1100 0001"), u16(ip.length + 2), u16(0x0021), ip);
-        assertEquals("eth:ethertype:pppoes:ppp:ip:icmp", protocols(decode(eth(0x8864, pppoe))));
+        assertEquals("eth:ethertype:pppoes:ppp:ip:icmp", protocols(decode(eth(EtherType.PPPOE_SESSION, pppoe))));
     }
 
     @Test
     void readsTcpOptions() {
         byte[] options = hex("020405b4 01030307 0402 080a 00000001 00000002");
-        DecodedPacket p = decode(eth(0x0800, ipv4(6, IP_A, IP_B, tcp(1, 2, 3, 0, Tcp.SYN, options, new byte[0]))));
+        DecodedPacket p = decode(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(1, 2, 3, 0, Tcp.SYN,
+                options, new byte[0]))));
         Tcp t = p.tcp(p.find(Protocols.TCP));
         assertEquals(1460, t.mss());
         assertEquals(7, t.windowScale());

@@ -1,5 +1,7 @@
 package dev.trawl.decode;
 
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,12 +46,22 @@ final class TestPackets {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 
-    static byte[] eth(int type, byte[] payload) {
-        return cat(MAC_B, MAC_A, u16(type), payload);
+    static byte[] eth(EtherType type, byte[] payload) {
+        return eth(type.value(), payload);
     }
 
-    static byte[] vlan(int id, int type, byte[] payload) {
-        return cat(u16(id & 0x0FFF), u16(type), payload);
+    /** An Ethernet header with any type or 802.3 length. */
+    static byte[] eth(int typeOrLength, byte[] payload) {
+        return cat(MAC_B, MAC_A, u16(typeOrLength), payload);
+    }
+
+    static byte[] vlan(int id, EtherType type, byte[] payload) {
+        return vlan(id, type.value(), payload);
+    }
+
+    /** A VLAN tag with any type or 802.3 length. */
+    static byte[] vlan(int id, int typeOrLength, byte[] payload) {
+        return cat(u16(id & 0x0FFF), u16(typeOrLength), payload);
     }
 
     static int checksum(byte[] b, int off, int len, long initial) {
@@ -66,21 +78,21 @@ final class TestPackets {
         return (int) (~sum & 0xFFFF);
     }
 
-    static byte[] ipv4(int proto, byte[] src, byte[] dst, byte[] payload) {
+    static byte[] ipv4(IpProtocol proto, byte[] src, byte[] dst, byte[] payload) {
         return ipv4(proto, src, dst, 0, payload);
     }
 
-    static byte[] ipv4(int proto, byte[] src, byte[] dst, int fragment, byte[] payload) {
+    static byte[] ipv4(IpProtocol proto, byte[] src, byte[] dst, int fragment, byte[] payload) {
         byte[] h = cat(hex("4500"), u16(20 + payload.length), u16(0x1234), u16(fragment),
-                new byte[] {64, (byte) proto}, u16(0), src, dst);
+                new byte[] {64, (byte) proto.value()}, u16(0), src, dst);
         int c = checksum(h, 0, 20, 0);
         h[10] = (byte) (c >>> 8);
         h[11] = (byte) c;
         return cat(h, payload);
     }
 
-    static byte[] ipv6(int next, byte[] payload) {
-        return cat(hex("60000000"), u16(payload.length), new byte[] {(byte) next, 64},
+    static byte[] ipv6(IpProtocol next, byte[] payload) {
+        return cat(hex("60000000"), u16(payload.length), new byte[] {(byte) next.value(), 64},
                 hex("fe800000000000000000000000000001"), hex("ff020000000000000000000000000001"), payload);
     }
 
@@ -96,12 +108,13 @@ final class TestPackets {
 
     /** Ethernet / IPv4 / TCP with the given flags and payload. */
     static byte[] ethIpTcp(int flags, byte[] payload) {
-        return eth(0x0800, ipv4(6, IP_A, IP_B, tcp(43210, 5555, 1000, 2000, flags, new byte[0], payload)));
+        return eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(43210, 5555, 1000, 2000, flags, new byte[0],
+                payload)));
     }
 
     /** Ethernet / IPv4 / UDP with the given ports and payload. */
     static byte[] ethIpUdp(int sport, int dport, byte[] payload) {
-        return eth(0x0800, ipv4(17, IP_A, IP_B, udp(sport, dport, payload)));
+        return eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(sport, dport, payload)));
     }
 
     /**

@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,15 +43,19 @@ class TruncatedHeaderAgreementTest {
     static List<byte[]> frames() {
         byte[] http = "GET / HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] dns = cat(hex("abcd01000001000000000000"), hex("076578616d706c65036f726700"), hex("00010001"));
-        byte[] quoted = ipv4(17, IP_B, IP_A, udp(1000, 53, new byte[0]));
+        byte[] quoted = ipv4(IpProtocol.UDP, IP_B, IP_A, udp(1000, 53, new byte[0]));
         return List.of(
-                eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40000, 80, 0x11223344L, 0x55667788L, 0x18, new byte[0], http))),
-                eth(0x0800, ipv4(17, IP_A, IP_B, udp(53000, 53, dns))),
-                eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0800"), u16(0), u16(1), u16(2), hex("6162636465666768")))),
-                eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0303"), u16(0), u16(0), u16(0), quoted))),
-                eth(0x86DD, ipv6(58, cat(hex("8000"), u16(0), u16(1), u16(2)))),
-                eth(0x8100, vlan(100, 0x0800, ipv4(17, IP_A, IP_B, udp(1000, 53, new byte[0])))),
-                eth(0x8100, vlan(100, 38, cat(hex("424203"), new byte[35]))), // 802.1Q, then LLC (STP)
+                eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(40000, 80, 0x11223344L, 0x55667788L, 0x18,
+                        new byte[0], http))),
+                eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(53000, 53, dns))),
+                eth(EtherType.IPV4, ipv4(IpProtocol.ICMP, IP_A, IP_B, cat(hex("0800"), u16(0), u16(1), u16(2),
+                        hex("6162636465666768")))),
+                eth(EtherType.IPV4, ipv4(IpProtocol.ICMP, IP_A, IP_B, cat(hex("0303"), u16(0), u16(0), u16(0),
+                        quoted))),
+                eth(EtherType.IPV6, ipv6(IpProtocol.ICMPV6, cat(hex("8000"), u16(0), u16(1), u16(2)))),
+                eth(EtherType.VLAN, vlan(100, EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(1000, 53,
+                        new byte[0])))),
+                eth(EtherType.VLAN, vlan(100, 38, cat(hex("424203"), new byte[35]))), // 802.1Q, then LLC (STP)
                 eth(38, cat(hex("424203"), new byte[35]))); // 802.3 with LLC
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,19 +91,14 @@ class TsharkExtraFieldsTest {
 
     /** tshark's values of {@code fields} for each frame of {@code file}, tab-separated, one line per frame. */
     static List<String> runTshark(Path file, List<String> fields) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(), "-o",
+        List<String> cmd = new ArrayList<>(List.of("-n", "-r", file.toString(), "-o",
                 "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:FALSE", "-T", "fields",
                 "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,", "-E", "quote=n"));
         for (String f : fields) {
             cmd.add("-e");
             cmd.add(f);
         }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("tshark timed out on " + file);
-        }
+        String out = Tshark.output(cmd);
         List<String> lines = new ArrayList<>(List.of(out.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);

@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.decode.layer.Tcp;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,11 +39,12 @@ class WellKnownPortAgreementTest {
     }
 
     private static byte[] tcpTo(int port, int flags, byte[] payload) {
-        return eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40000, port, 1, 0, flags, new byte[0], payload)));
+        return eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(40000, port, 1, 0, flags, new byte[0],
+                payload)));
     }
 
     private static byte[] udpTo(int port, byte[] payload) {
-        return eth(0x0800, ipv4(17, IP_A, IP_B, udp(40000, port, payload)));
+        return eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40000, port, payload)));
     }
 
     /** A NetBIOS session message of {@code type} around {@code payload}. */
@@ -63,8 +66,8 @@ class WellKnownPortAgreementTest {
                 continue;
             }
             int flags = Tcp.ACK | Tcp.PSH | (cuts[i + 1] == message.length ? Tcp.FIN : 0);
-            byte[] frame = eth(0x0800, ipv4(6, IP_B, IP_A, tcp(port, client, seq + cuts[i], 1, flags, new byte[0],
-                    java.util.Arrays.copyOfRange(message, cuts[i], cuts[i + 1]))));
+            byte[] frame = eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_B, IP_A, tcp(port, client, seq + cuts[i], 1,
+                    flags, new byte[0], java.util.Arrays.copyOfRange(message, cuts[i], cuts[i + 1]))));
             out.add(frame);
             if (retransmit && i == 0) {
                 out.add(frame);
@@ -81,7 +84,7 @@ class WellKnownPortAgreementTest {
     static List<byte[]> frames() {
         byte[] smb1 = cat(hex("ff534d4272"), new byte[27], hex("000c00"), ascii("\u0002NT LM 0.12\u0000"));
         byte[] smb2 = cat(hex("fe534d42"), hex("4000"), new byte[58], hex("24000100"), new byte[32]);
-        byte[] icmp = ipv4(1, IP_A, IP_B, cat(hex("0800"), u16(0), u16(1), u16(2)));
+        byte[] icmp = ipv4(IpProtocol.ICMP, IP_A, IP_B, cat(hex("0800"), u16(0), u16(1), u16(2)));
         List<byte[]> frames = new ArrayList<>();
         for (int port : new int[] {139, 445}) {
             frames.add(tcpTo(port, Tcp.ACK | Tcp.PSH, nbss(0, smb1)));
@@ -96,9 +99,10 @@ class WellKnownPortAgreementTest {
         frames.add(tcpTo(135, Tcp.ACK | Tcp.PSH, java.util.Arrays.copyOf(bind, 40))); // the rest comes later
         frames.add(tcpTo(135, Tcp.ACK | Tcp.PSH, ascii("not dce/rpc at all")));
         frames.add(tcpTo(88, Tcp.ACK | Tcp.PSH, cat(hex("0000000a6a08"), new byte[8])));
-        frames.add(eth(0x8870, cat(hex("aaaa03000000"), u16(0x0800), icmp)));
-        frames.add(eth(0x0800, ipv4(137, IP_A, IP_B, cat(hex("00010140"), icmp))));
-        frames.add(eth(0x0800, ipv4(97, IP_A, IP_B, cat(hex("3000"), eth(0x0800, icmp)))));
+        frames.add(eth(EtherType.JUMBO_LLC, cat(hex("aaaa03000000"), u16(EtherType.IPV4.value()), icmp)));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.MPLS_IN_IP, IP_A, IP_B, cat(hex("00010140"), icmp))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.ETHERIP, IP_A, IP_B, cat(hex("3000"),
+                eth(EtherType.IPV4, icmp)))));
         frames.add(udpTo(2427, ascii("RQNT 1201 aaln/1@gw.example.net MGCP 1.0\r\nX: 0123456789AC\r\n")));
         frames.add(udpTo(2727, ascii("200 1201 OK\r\n")));
         frames.add(udpTo(2427, ascii("hello, world")));
@@ -118,32 +122,35 @@ class WellKnownPortAgreementTest {
         frames.add(udpTo(5355, cat(hex("abcd00000001000000000000"), hex("04686f73740000010001"))));
         for (int ppid : new int[] {0, 3}) {
             for (int flags : new int[] {0x03, 0x00}) { // a whole message, a middle fragment
-                frames.add(eth(0x0800, ipv4(132, IP_A, IP_B, cat(u16(9999), u16(2905), new byte[8],
+                frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.SCTP, IP_A, IP_B, cat(u16(9999), u16(2905), new byte[8],
                         hex("00"), new byte[] {(byte) flags}, u16(32), new byte[8], u16(0), u16(ppid),
                         hex("01000101000000100000000000000000")))));
             }
         }
         // what ICMP errors quote: a whole TCP header, and a redirect, of which tshark reads 8 bytes past IP
-        byte[] quoted = ipv4(6, IP_B, IP_A, tcp(40000, 80, 5, 6, Tcp.ACK | Tcp.PSH, new byte[0], new byte[0]));
-        frames.add(eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0301"), u16(0), new byte[4], quoted))));
-        frames.add(eth(0x0800, ipv4(1, IP_A, IP_B, cat(hex("0501"), u16(0), IP_B, quoted))));
+        byte[] quoted = ipv4(IpProtocol.TCP, IP_B, IP_A, tcp(40000, 80, 5, 6, Tcp.ACK | Tcp.PSH, new byte[0],
+                new byte[0]));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.ICMP, IP_A, IP_B, cat(hex("0301"), u16(0), new byte[4],
+                quoted))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.ICMP, IP_A, IP_B, cat(hex("0501"), u16(0), IP_B, quoted))));
         // OpenFlow on its legacy port: found by the segments sent to it, then the whole connection is OpenFlow
-        byte[] inner = eth(0x0800, ipv4(17, IP_A, IP_B, udp(1234, 5678, ascii("inner"))));
+        byte[] inner = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(1234, 5678, ascii("inner"))));
         byte[] packetOut = cat(hex("040d"), u16(24 + inner.length), hex("00000002ffffffff00000001"), u16(0),
                 new byte[6], inner);
         byte[] packetIn = cat(hex("040a"), u16(34 + inner.length), hex("00000003ffffffff"), u16(inner.length),
                 hex("0000"), new byte[8], hex("000100040000000000000000").clone(), inner);
-        frames.add(eth(0x0800, ipv4(6, IP_B, IP_A, tcp(6633, 40633, 1, 1, Tcp.ACK | Tcp.PSH, new byte[0],
-                hex("0400000800000001")))));
-        frames.add(eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40633, 6633, 1, 1, Tcp.ACK | Tcp.PSH, new byte[0],
-                hex("0400000800000001")))));
-        frames.add(eth(0x0800, ipv4(6, IP_B, IP_A, tcp(6633, 40633, 9, 9, Tcp.ACK | Tcp.PSH, new byte[0],
-                packetOut))));
-        frames.add(eth(0x0800, ipv4(6, IP_A, IP_B, tcp(40633, 6633, 9, 9, Tcp.ACK | Tcp.PSH, new byte[0],
-                java.util.Arrays.copyOf(packetIn, 34 + inner.length)))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_B, IP_A, tcp(6633, 40633, 1, 1, Tcp.ACK | Tcp.PSH,
+                new byte[0], hex("0400000800000001")))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(40633, 6633, 1, 1, Tcp.ACK | Tcp.PSH,
+                new byte[0], hex("0400000800000001")))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_B, IP_A, tcp(6633, 40633, 9, 9, Tcp.ACK | Tcp.PSH,
+                new byte[0], packetOut))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(40633, 6633, 9, 9, Tcp.ACK | Tcp.PSH,
+                new byte[0], java.util.Arrays.copyOf(packetIn, 34 + inner.length)))));
         // IPv6 sent with IPv4's EtherType (handed on), and IPv4 with IPv6's (not)
-        frames.add(eth(0x0800, ipv6(17, udp(40001, 53, hex("abcd01000001000000000000016100000010001")))));
-        frames.add(eth(0x86DD, ipv4(17, IP_A, IP_B, udp(40001, 53, new byte[4]))));
+        frames.add(eth(EtherType.IPV4, ipv6(IpProtocol.UDP, udp(40001, 53,
+                hex("abcd01000001000000000000016100000010001")))));
+        frames.add(eth(EtherType.IPV6, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40001, 53, new byte[4]))));
         // SIP with and without an SDP body, over UDP and TCP; Diameter; PTP over Ethernet; L2TPv3 over IP
         byte[] sdp = ascii("v=0\r\no=- 0 0 IN IP4 192.0.2.1\r\ns=-\r\n");
         byte[] invite = cat(ascii("INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1\r\n"
@@ -156,19 +163,20 @@ class WellKnownPortAgreementTest {
         frames.add(tcpTo(5060, Tcp.ACK | Tcp.PSH, java.util.Arrays.copyOf(invite, invite.length - 4)));
         frames.add(tcpTo(3868, Tcp.ACK | Tcp.PSH, hex("0100002c80000101000000000000000100000001"
                 + "0000010840000010686f73742e65780000010c4000000c000007d1"))); // with Origin-Host, Result-Code
-        frames.add(eth(0x88F7, cat(hex("0002002c"), new byte[40])));
-        frames.add(eth(0x0800, ipv4(115, IP_A, IP_B, cat(hex("00000001"), eth(0x0800, icmp)))));
+        frames.add(eth(EtherType.PTP, cat(hex("0002002c"), new byte[40])));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.L2TP, IP_A, IP_B, cat(hex("00000001"),
+                eth(EtherType.IPV4, icmp)))));
         // BFD control and echo; B.A.T.M.A.N. advanced, whose data packets carry Ethernet frames
         byte[] bfd = hex("20c00318000000010000000000000000000f424000000000");
         for (int port : new int[] {3784, 3785, 4784, 6784, 7784}) {
             frames.add(udpTo(port, bfd));
         }
-        byte[] carried = eth(0x86DD, ipv6(58, cat(hex("8000"), u16(0), u16(1), u16(2))));
-        frames.add(eth(0x4305, cat(hex("400f32010200000000aa"), carried)));
-        frames.add(eth(0x4305, cat(hex("010f320000000001020000000001"), carried)));
-        frames.add(eth(0x4305, cat(hex("420f32010200000000aa0200000000030100"), carried)));
-        frames.add(eth(0x4305, hex("000f32000000000102000000000103000000000000000000")));
-        frames.add(eth(0x4305, cat(hex("400e32010200000000aa"), carried)));
+        byte[] carried = eth(EtherType.IPV6, ipv6(IpProtocol.ICMPV6, cat(hex("8000"), u16(0), u16(1), u16(2))));
+        frames.add(eth(EtherType.BATMAN_ADV, cat(hex("400f32010200000000aa"), carried)));
+        frames.add(eth(EtherType.BATMAN_ADV, cat(hex("010f320000000001020000000001"), carried)));
+        frames.add(eth(EtherType.BATMAN_ADV, cat(hex("420f32010200000000aa0200000000030100"), carried)));
+        frames.add(eth(EtherType.BATMAN_ADV, hex("000f32000000000102000000000103000000000000000000")));
+        frames.add(eth(EtherType.BATMAN_ADV, cat(hex("400e32010200000000aa"), carried)));
         // DNS on ports it is not registered on, found by tshark's heuristic (and what the heuristic refuses)
         byte[] question = cat(hex("00010001"));
         frames.add(udpTo(8053, cat(hex("123401000001000000000000"), hex("0161016200"), question)));
@@ -181,11 +189,12 @@ class WellKnownPortAgreementTest {
         // RADIUS on 1700, LMP, multicast traceroute, Broadcom's tag
         frames.add(udpTo(1700, cat(hex("2b010014"), new byte[16])));
         frames.add(udpTo(701, cat(hex("1000000100140000"), new byte[12])));
-        frames.add(eth(0x0800, ipv4(2, IP_A, IP_B, hex("1f000000e00000010a0000010a00000200000000e0000002"))));
-        frames.add(eth(0x8874, cat(hex("000000010800"), icmp)));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.IGMP, IP_A, IP_B,
+                hex("1f000000e00000010a0000010a00000200000000e0000002"))));
+        frames.add(eth(EtherType.BROADCOM_TAG, cat(hex("000000010800"), icmp)));
         // LISP's data plane carries IP; IPComp's payload is data
         frames.add(udpTo(4341, cat(hex("8000000000000000"), icmp)));
-        frames.add(eth(0x0800, ipv4(108, IP_A, IP_B, cat(hex("04000001"), new byte[20]))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.IPCOMP, IP_A, IP_B, cat(hex("04000001"), new byte[20]))));
         // HTTP messages spanning segments: put back together in the segment that completes them, with a
         // retransmission in between; a chunked body; a body that ends with the connection (FIN)
         byte[] response = ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 30\r\n\r\n"
@@ -201,23 +210,25 @@ class WellKnownPortAgreementTest {
         frames.addAll(segments(40443, 4433, 7000, cat(hex("1703030bb8"), new byte[3000]), 1005, 2005, false));
         frames.add(tcpTo(443, Tcp.ACK | Tcp.PSH, cat(hex("1603010200"), hex("01"), new byte[100])));
         // a TFTP read: the request goes to port 69, the transfer between the client's port and a new one
-        frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 69, cat(hex("0001"), ascii("f\u0000octet\u0000"))))));
-        frames.add(eth(0x0800, ipv4(17, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"), ascii("data"))))));
-        frames.add(eth(0x0800, ipv4(17, IP_A, IP_B, udp(40069, 50123, hex("00040001")))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40069, 69, cat(hex("0001"),
+                ascii("f\u0000octet\u0000"))))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_B, IP_A, udp(50123, 40069, cat(hex("00030001"),
+                ascii("data"))))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40069, 50123, hex("00040001")))));
         return frames;
     }
 
     /** Frames of other link types, by LINKTYPE_ value. */
     static Map<Integer, List<byte[]>> otherLinkTypes() {
-        byte[] udp = ipv4(17, IP_A, IP_B, udp(40000, 53, hex("abcd01000001000000000000016100000010001")));
-        byte[] tcp = ipv4(6, IP_A, IP_B, tcp(40000, 80, 1, 0, Tcp.SYN, new byte[0], new byte[0]));
+        byte[] udp = ipv4(IpProtocol.UDP, IP_A, IP_B, udp(40000, 53, hex("abcd01000001000000000000016100000010001")));
+        byte[] tcp = ipv4(IpProtocol.TCP, IP_A, IP_B, tcp(40000, 80, 1, 0, Tcp.SYN, new byte[0], new byte[0]));
         byte[] beacon = cat(hex("80000000ffffffffffff001122334455001122334455"), new byte[2], new byte[12],
                 hex("000473736964"));
         Map<Integer, List<byte[]>> frames = new LinkedHashMap<>();
         frames.put(9, List.of(cat(hex("0021"), udp), cat(hex("8021"), hex("01010004")), cat(hex("c223"),
                 hex("01010004")), cat(hex("8057"), hex("01010004")), cat(hex("c023"), hex("01010004"))));
         frames.put(117, List.of(cat(hex("6402000000000000"), new byte[92], tcp),
-                cat(hex("3d1e0000"), new byte[60], ipv6(59, new byte[0]))));
+                cat(hex("3d1e0000"), new byte[60], ipv6(IpProtocol.NO_NEXT_HEADER, new byte[0]))));
         frames.put(119, List.of(cat(hex("4400000090000000"), new byte[136], beacon)));
         frames.put(127, List.of(cat(hex("000008000000000088420000001122334455"), hex("66778899aabb001122334466"),
                 new byte[2], new byte[16])));

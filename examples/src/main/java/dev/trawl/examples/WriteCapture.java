@@ -5,6 +5,8 @@ import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.Pcap;
@@ -55,10 +57,11 @@ public final class WriteCapture {
     /** An Ethernet/IPv4/ICMP echo request from 192.0.2.1 to 192.0.2.2, checksums filled in. */
     static byte[] echoRequest() {
         ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8);
-        b.put(new byte[] {0x02, 0, 0, 0, 0, 2}).put(new byte[] {0x02, 0, 0, 0, 0, 1}).putShort((short) 0x0800);
+        b.put(new byte[] {0x02, 0, 0, 0, 0, 2}).put(new byte[] {0x02, 0, 0, 0, 0, 1})
+                .putShort((short) EtherType.IPV4.value());
         int ip = b.position();
         b.put((byte) 0x45).put((byte) 0).putShort((short) 28).putShort((short) 1).putShort((short) 0)
-                .put((byte) 64).put((byte) 1).putShort((short) 0)
+                .put((byte) 64).put((byte) IpProtocol.ICMP.value()).putShort((short) 0)
                 .put(new byte[] {(byte) 192, 0, 2, 1}).put(new byte[] {(byte) 192, 0, 2, 2});
         b.putShort(ip + 10, checksum(b.array(), ip, 20));
         int icmp = b.position();

@@ -3,23 +3,25 @@ package dev.trawl.filter;
 import dev.trawl.filter.Ast.Arith;
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
+import dev.trawl.pcap.IpProtocol;
 
-import static dev.trawl.filter.Gen.ADD;
-import static dev.trawl.filter.Gen.ALU;
-import static dev.trawl.filter.Gen.IMM;
-import static dev.trawl.filter.Gen.IND;
-import static dev.trawl.filter.Gen.JEQ;
-import static dev.trawl.filter.Gen.JGE;
-import static dev.trawl.filter.Gen.JGT;
-import static dev.trawl.filter.Gen.JMP;
-import static dev.trawl.filter.Gen.LD;
-import static dev.trawl.filter.Gen.LDX;
-import static dev.trawl.filter.Gen.LEN;
-import static dev.trawl.filter.Gen.MEM;
-import static dev.trawl.filter.Gen.MISC;
-import static dev.trawl.filter.Gen.ST;
-import static dev.trawl.filter.Gen.TAX;
-import static dev.trawl.filter.Gen.X;
+import static dev.trawl.pcap.Bpf.ADD;
+import static dev.trawl.pcap.Bpf.ALU;
+import static dev.trawl.pcap.Bpf.IMM;
+import static dev.trawl.pcap.Bpf.IND;
+import static dev.trawl.pcap.Bpf.JEQ;
+import static dev.trawl.pcap.Bpf.JGE;
+import static dev.trawl.pcap.Bpf.JGT;
+import static dev.trawl.pcap.Bpf.JMP;
+import static dev.trawl.pcap.Bpf.LD;
+import static dev.trawl.pcap.Bpf.LDX;
+import static dev.trawl.pcap.Bpf.LEN;
+import static dev.trawl.pcap.Bpf.MEM;
+import static dev.trawl.pcap.Bpf.MISC;
+import static dev.trawl.pcap.Bpf.ST;
+import static dev.trawl.pcap.Bpf.TAX;
+import static dev.trawl.pcap.Bpf.X;
 
 /**
  * Arithmetic expressions and comparisons ({@code ip[2:2] - 20 > 100}): every intermediate value lives in a
@@ -61,7 +63,7 @@ final class Arithmetic {
         Stmt s1 = xferToA(a0);
         Block b;
         if (code == JEQ) {
-            Stmt s2 = Gen.stmt(ALU | Gen.SUB | X, 0);
+            Stmt s2 = Gen.stmt(ALU | Bpf.SUB | X, 0);
             b = g.block(JMP | code, 0);
             Ir.append(s1, s2);
         } else {
@@ -123,7 +125,7 @@ final class Arithmetic {
         if (e instanceof Ast.Negate n) {
             Arth a = eval(n.inner());
             Ir.append(a.s, xferToA(a));
-            Ir.append(a.s, Gen.stmt(ALU | Gen.NEG, 0));
+            Ir.append(a.s, Gen.stmt(ALU | Bpf.NEG, 0));
             Ir.append(a.s, Gen.stmt(ST, a.regno));
             return a;
         }
@@ -138,24 +140,24 @@ final class Arithmetic {
         g.column = bin.column();
         int code = switch (bin.op()) {
             case PLUS -> ADD;
-            case MINUS -> Gen.SUB;
-            case STAR -> Gen.MUL;
-            case SLASH -> Gen.DIV;
-            case PERCENT -> Gen.MOD;
-            case AMP -> Gen.AND;
-            case PIPE -> Gen.OR;
-            case CARET -> Gen.XOR;
-            case LSH -> Gen.LSH;
-            default -> Gen.RSH;
+            case MINUS -> Bpf.SUB;
+            case STAR -> Bpf.MUL;
+            case SLASH -> Bpf.DIV;
+            case PERCENT -> Bpf.MOD;
+            case AMP -> Bpf.AND;
+            case PIPE -> Bpf.OR;
+            case CARET -> Bpf.XOR;
+            case LSH -> Bpf.LSH;
+            default -> Bpf.RSH;
         };
         boolean constant = a1.s.code == (LD | IMM);
-        if (code == Gen.DIV && constant && a1.s.k == 0) {
+        if (code == Bpf.DIV && constant && a1.s.k == 0) {
             throw g.error("division by zero");
         }
-        if (code == Gen.MOD && constant && a1.s.k == 0) {
+        if (code == Bpf.MOD && constant && a1.s.k == 0) {
             throw g.error("modulus by zero");
         }
-        if ((code == Gen.LSH || code == Gen.RSH) && constant && Integer.compareUnsigned(a1.s.k, 31) > 0) {
+        if ((code == Bpf.LSH || code == Bpf.RSH) && constant && Integer.compareUnsigned(a1.s.k, 31) > 0) {
             throw g.error("shift by more than 31 bits");
         }
         Stmt s0 = xferToX(a1);
@@ -171,14 +173,29 @@ final class Arithmetic {
         return a0;
     }
 
-    /** {@code proto[index:size]}. */
+    /**
+     * Loads X with the index plus the variable part of a header's offset, or with the index alone when the
+     * offset is constant; an indexed load then adds the constant part.
+     */
+    private Stmt indexIntoX(Gen.AbsOff off, Arth index) throws FilterSyntaxException {
+        Stmt s = g.varpart(off);
+        if (s == null) {
+            return xferToX(index);
+        }
+        Ir.append(s, xferToA(index));
+        Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
+        Ir.append(s, Gen.stmt(MISC | TAX, 0));
+        return s;
+    }
+
+    /** {@code proto[index:size]}: libpcap's gen_load_internal. */
     Arth load(Tok proto, Arth inst, int size) throws FilterSyntaxException {
         int regno = g.allocReg();
         g.freeReg(inst.regno);
         int bsize = switch (size) {
-            case 1 -> Gen.B;
-            case 2 -> Gen.H;
-            case 4 -> Gen.W;
+            case 1 -> Bpf.B;
+            case 2 -> Bpf.H;
+            case 4 -> Bpf.W;
             default -> throw g.error("data size must be 1, 2, or 4");
         };
         switch (proto) {
@@ -192,26 +209,12 @@ final class Arithmetic {
                 Ir.append(inst.s, s);
             }
             case LINK -> {
-                Stmt s = g.varpart(g.offLinkhdr);
-                if (s != null) {
-                    Ir.append(s, xferToA(inst));
-                    Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
-                    Ir.append(s, Gen.stmt(MISC | TAX, 0));
-                } else {
-                    s = xferToX(inst);
-                }
+                Stmt s = indexIntoX(g.offLinkhdr, inst);
                 Ir.append(s, Gen.stmt(LD | IND | bsize, g.offLinkhdr.constant));
                 Ir.append(inst.s, s);
             }
             case IP, ARP, RARP, ATALK, DECNET, SCA, LAT, MOPRC, MOPDL, IPV6 -> {
-                Stmt s = g.varpart(g.offLinkpl);
-                if (s != null) {
-                    Ir.append(s, xferToA(inst));
-                    Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
-                    Ir.append(s, Gen.stmt(MISC | TAX, 0));
-                } else {
-                    s = xferToX(inst);
-                }
+                Stmt s = indexIntoX(g.offLinkpl, inst);
                 Ir.append(s, Gen.stmt(LD | IND | bsize, g.offLinkpl.constant + g.offNl));
                 Ir.append(inst.s, s);
                 Block b = Primitives.abbrev(g, proto);
@@ -239,16 +242,9 @@ final class Arithmetic {
             case ICMPV6 -> {
                 // The protocol checks come first, so their registers are allocated before the load's.
                 Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IPV6);
-                Block b = g.cmp(Gen.Rel.LINKPL, 6, Gen.B, 58);
+                Block b = g.cmp(Gen.Rel.LINKPL, 6, Bpf.B, IpProtocol.ICMPV6.value());
                 Ir.and(b0, b);
-                Stmt s = g.varpart(g.offLinkpl);
-                if (s != null) {
-                    Ir.append(s, xferToA(inst));
-                    Ir.append(s, Gen.stmt(ALU | ADD | X, 0));
-                    Ir.append(s, Gen.stmt(MISC | TAX, 0));
-                } else {
-                    s = xferToX(inst);
-                }
+                Stmt s = indexIntoX(g.offLinkpl, inst);
                 Ir.append(s, Gen.stmt(LD | IND | bsize, g.offLinkpl.constant + g.offNl + 40));
                 Ir.append(inst.s, s);
                 if (inst.b != null) {

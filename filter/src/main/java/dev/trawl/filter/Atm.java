@@ -3,9 +3,9 @@ package dev.trawl.filter;
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.JEQ;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.JEQ;
 
 /** Raw ATM (SunATM) primitives: VPI/VCI fields, circuit abbreviations, LANE and signalling messages. */
 final class Atm {

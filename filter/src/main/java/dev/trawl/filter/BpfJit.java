@@ -1,24 +1,28 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.BpfInstruction;
+import dev.trawl.pcap.BpfMatcher;
 import dev.trawl.pcap.BpfProgram;
 
 import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
  * Translates a BPF program into JVM bytecode, defined as a hidden class, so that the JVM's compiler turns
- * each filter into native code. The generated matcher gives exactly the verdicts of {@link BpfProgram#run}
- * (loads outside the captured bytes and division by zero reject the packet) and allocates nothing per packet.
- * Programs whose translation exceeds the JVM's branch range run on the program's own interpreter instead.
+ * each filter into native code. The generated {@link BpfMatcher} keeps the contract of the program's own,
+ * {@link BpfProgram#run(java.nio.ByteBuffer, int, int, int)}: the same verdicts (loads outside the captured
+ * bytes and division by zero reject the packet), the same checks of its arguments, and nothing allocated per
+ * packet. Programs whose translation exceeds the JVM's branch range are returned as they are, to run on
+ * their interpreter.
  *
  * <p>A matcher's {@code run} holds the program twice. Heap buffers with an accessible array run the first copy
  * inline, reading the array; its loads go through {@link JitSupport}'s small static helpers, which the JVM
  * inlines, so that {@code run} stays short enough for the JVM to inline it into the caller's packet loop
  * (for the usual filters of a few dozen instructions). Other buffers (direct, read-only) call the second copy,
- * which reads with the buffer's absolute gets. Thread-safe.
+ * which reads with the buffer's absolute gets (through a big-endian view when the buffer is little-endian).
+ * Thread-safe.
  */
 public final class BpfJit {
     private static final String BUF = "java/nio/ByteBuffer";
@@ -33,11 +37,11 @@ public final class BpfJit {
     private BpfJit() {
     }
 
-    /** Compiles a program to a matcher. */
+    /** Compiles a program to a matcher; one too large for the JVM's branch range is its own matcher. */
     public static BpfMatcher compile(BpfProgram program) {
         byte[] bytes = generate(program.instructions());
         if (bytes == null) {
-            return interpreted(program);
+            return program;
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
@@ -45,16 +49,6 @@ public final class BpfJit {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("could not define the compiled filter", e);
         }
-    }
-
-    private static BpfMatcher interpreted(BpfProgram program) {
-        return (buf, offset, caplen, wirelen) -> {
-            if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0
-                    || (long) offset + caplen > buf.limit()) {
-                throw JitSupport.badBuffer();
-            }
-            return program.run(buf, offset, caplen, wirelen);
-        };
     }
 
     private static void ldcInt(ClassBytes cf, ClassBytes.Code c, int v) {
@@ -111,6 +105,9 @@ public final class BpfJit {
         c.u2op(0xb7, cf.methodRef(JITTED, "runBuffer", "(Ljava/nio/ByteBuffer;III)I"));
         c.op(0xac);
         ClassBytes.Code buffer = new ClassBytes.Code();
+        buffer.op(0x2b);
+        buffer.u2op(0xb8, cf.methodRef(SELF, "network", "(Ljava/nio/ByteBuffer;)Ljava/nio/ByteBuffer;"));
+        buffer.op(0x4c); // astore_1: from here on the packet local holds a big-endian buffer
         body(cf, buffer, insns, false);
         if (!c.resolve() || c.length() > 65000 || !buffer.resolve() || buffer.length() > 65000) {
             return null;
@@ -126,7 +123,7 @@ public final class BpfJit {
                 c.bytes());
         cf.method(ACC_PRIVATE | ClassBytes.ACC_FINAL, "runBuffer", "(Ljava/nio/ByteBuffer;III)I", 8, locals,
                 buffer.bytes());
-        return cf.toBytes(JITTED, "java/lang/Object", "dev/trawl/filter/BpfMatcher");
+        return cf.toBytes(JITTED, "java/lang/Object", "dev/trawl/pcap/BpfMatcher");
     }
 
     /**
@@ -141,7 +138,7 @@ public final class BpfJit {
         store(c, X);
         boolean[] loaded = new boolean[BpfProgram.MEMORY_WORDS];
         for (BpfInstruction in : insns) {
-            if ((in.code() & 0x07) <= Gen.LDX && (in.code() & 0xe0) == Gen.MEM) {
+            if (Bpf.instructionClass(in.code()) <= Bpf.LDX && Bpf.mode(in.code()) == Bpf.MEM) {
                 loaded[in.k()] = true;
             }
         }
@@ -161,34 +158,6 @@ public final class BpfJit {
         }
         c.place(LABEL_REJECT);
         c.op(0x03, 0xac);
-    }
-
-    /** Whether an opcode names exactly one operation, with no bits beyond those its class uses. */
-    static boolean exact(int code) {
-        int mode = code & 0xe0;
-        int size = code & 0x18;
-        if ((code & ~0xff) != 0) {
-            return false;
-        }
-        switch (code & 0x07) {
-            case Gen.LD:
-                return mode == Gen.ABS || mode == Gen.IND ? size != 0x18
-                        : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
-            case Gen.LDX:
-                return mode == Gen.MSH ? size == 0x10
-                        : (mode == Gen.IMM || mode == Gen.MEM || mode == Gen.LEN) && size == 0;
-            case Gen.ST:
-            case Gen.STX:
-                return (code & 0xf8) == 0;
-            case Gen.ALU:
-                return (code & 0xf0) == Gen.NEG ? (code & 0x08) == 0 : (code & 0xf0) <= Gen.XOR;
-            case Gen.JMP:
-                return (code & 0xf0) == Gen.JA ? (code & 0x08) == 0 : (code & 0xf0) <= Gen.JSET;
-            case Gen.RET:
-                return (code & 0xe0) == 0 && size != 0x18;
-            default:
-                return code == (Gen.MISC | Gen.TAX) || code == (Gen.MISC | Gen.TXA);
-        }
     }
 
     /**
@@ -227,8 +196,8 @@ public final class BpfJit {
     private static void getAt(ClassBytes cf, ClassBytes.Code c, int size, boolean array) {
         if (array) {
             switch (size) {
-                case 0x00 -> c.u2op(0xb8, cf.methodRef(SELF, "u32", "([BI)I"));
-                case 0x08 -> c.u2op(0xb8, cf.methodRef(SELF, "u16", "([BI)I"));
+                case Bpf.W -> c.u2op(0xb8, cf.methodRef(SELF, "u32", "([BI)I"));
+                case Bpf.H -> c.u2op(0xb8, cf.methodRef(SELF, "u16", "([BI)I"));
                 default -> {
                     c.op(0x33);
                     c.u2op(0x11, 0xff);
@@ -238,8 +207,8 @@ public final class BpfJit {
             return;
         }
         switch (size) {
-            case 0x00 -> c.u2op(0xb6, cf.methodRef(BUF, "getInt", "(I)I"));
-            case 0x08 -> {
+            case Bpf.W -> c.u2op(0xb6, cf.methodRef(BUF, "getInt", "(I)I"));
+            case Bpf.H -> {
                 c.u2op(0xb6, cf.methodRef(BUF, "getShort", "(I)S"));
                 c.u2op(0x13, cf.integer(0xffff));
                 c.op(0x7e);
@@ -250,10 +219,6 @@ public final class BpfJit {
                 c.op(0x7e);
             }
         }
-    }
-
-    private static int sizeBytes(int size) {
-        return size == 0x00 ? 4 : size == 0x08 ? 2 : 1;
     }
 
     private static void branch2(ClassBytes.Code c, int op, int inverse, int i, BpfInstruction in) {
@@ -278,41 +243,41 @@ public final class BpfJit {
     private static void emit(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i, boolean array) {
         int code = in.code();
         int k = in.k();
-        int cls = code & 0x07;
-        if (!exact(code)) {
+        int cls = Bpf.instructionClass(code);
+        if (!Bpf.isExact(code)) {
             // Validation lets stray bits through; bpf_filter, like the interpreter, rejects on reaching one.
             c.op(0x03, 0xac);
             return;
         }
         switch (cls) {
-            case Gen.LD, Gen.LDX -> {
-                int mode = code & 0xe0;
-                int dst = cls == Gen.LD ? A : X;
+            case Bpf.LD, Bpf.LDX -> {
+                int mode = Bpf.mode(code);
+                int dst = cls == Bpf.LD ? A : X;
                 switch (mode) {
-                    case Gen.IMM -> {
+                    case Bpf.IMM -> {
                         ldcInt(cf, c, k);
                         store(c, dst);
                     }
-                    case Gen.LEN -> {
+                    case Bpf.LEN -> {
                         load(c, WIRELEN);
                         store(c, dst);
                     }
-                    case Gen.MEM -> {
+                    case Bpf.MEM -> {
                         load(c, MEM + k);
                         store(c, dst);
                     }
-                    case Gen.ABS -> {
-                        int size = code & 0x18;
-                        if (array && size != Gen.W) {
-                            if (inRange(c, k, sizeBytes(size))) {
+                    case Bpf.ABS -> {
+                        int size = Bpf.size(code);
+                        if (array && size != Bpf.W) {
+                            if (inRange(c, k, Bpf.sizeBytes(size))) {
                                 c.op(0x2b);
                                 load(c, OFF);
                                 ldcInt(cf, c, k);
                                 load(c, CAPLEN);
-                                c.u2op(0xb8, cf.methodRef(SELF, size == Gen.H ? "u16" : "u8", "([BIII)I"));
+                                c.u2op(0xb8, cf.methodRef(SELF, size == Bpf.H ? "u16" : "u8", "([BIII)I"));
                                 checked(c, A);
                             }
-                        } else if (absCheck(cf, c, k, sizeBytes(size))) {
+                        } else if (absCheck(cf, c, k, Bpf.sizeBytes(size))) {
                             c.op(0x2b);
                             load(c, OFF);
                             ldcInt(cf, c, k);
@@ -321,15 +286,15 @@ public final class BpfJit {
                             store(c, A);
                         }
                     }
-                    case Gen.IND -> {
-                        int size = code & 0x18;
-                        if (array && size != Gen.W) {
+                    case Bpf.IND -> {
+                        int size = Bpf.size(code);
+                        if (array && size != Bpf.W) {
                             c.op(0x2b);
                             load(c, OFF);
                             load(c, X);
                             ldcInt(cf, c, k);
                             load(c, CAPLEN);
-                            c.u2op(0xb8, cf.methodRef(SELF, size == Gen.H ? "u16x" : "u8x", "([BIIII)I"));
+                            c.u2op(0xb8, cf.methodRef(SELF, size == Bpf.H ? "u16x" : "u8x", "([BIIII)I"));
                             checked(c, A);
                             break;
                         }
@@ -337,7 +302,7 @@ public final class BpfJit {
                         c.op(0x85);
                         c.u2op(0x14, cf.longConst(0xffffffffL));
                         c.op(0x7f);
-                        c.u2op(0x14, cf.longConst((k & 0xffffffffL) + sizeBytes(size)));
+                        c.u2op(0x14, cf.longConst((k & 0xffffffffL) + Bpf.sizeBytes(size)));
                         c.op(0x61);
                         load(c, CAPLEN);
                         c.op(0x85, 0x94);
@@ -377,27 +342,27 @@ public final class BpfJit {
                     }
                 }
             }
-            case Gen.ST -> {
+            case Bpf.ST -> {
                 load(c, A);
                 store(c, MEM + k);
             }
-            case Gen.STX -> {
+            case Bpf.STX -> {
                 load(c, X);
                 store(c, MEM + k);
             }
-            case Gen.RET -> {
-                int src = code & 0x18;
-                if (src == 0x10) {
+            case Bpf.RET -> {
+                int src = Bpf.returnValue(code);
+                if (src == Bpf.A) {
                     load(c, A);
-                } else if (src == Gen.X) {
+                } else if (src == Bpf.X) {
                     load(c, X);
                 } else {
                     ldcInt(cf, c, k);
                 }
                 c.op(0xac);
             }
-            case Gen.MISC -> {
-                if ((code & 0xf8) == Gen.TAX) {
+            case Bpf.MISC -> {
+                if (Bpf.miscOperation(code) == Bpf.TAX) {
                     load(c, A);
                     store(c, X);
                 } else {
@@ -405,7 +370,7 @@ public final class BpfJit {
                     store(c, A);
                 }
             }
-            case Gen.JMP -> emitJump(cf, c, in, i);
+            case Bpf.JMP -> emitJump(cf, c, in, i);
             default -> emitAlu(cf, c, code, k);
         }
     }
@@ -413,10 +378,10 @@ public final class BpfJit {
     private static void emitJump(ClassBytes cf, ClassBytes.Code c, BpfInstruction in, int i) {
         int code = in.code();
         int k = in.k();
-        boolean x = (code & 0x08) == Gen.X;
-        switch (code & 0xf0) {
-            case Gen.JA -> c.branch(0xa7, i + 1 + k);
-            case Gen.JEQ -> {
+        boolean x = Bpf.source(code) == Bpf.X;
+        switch (Bpf.operation(code)) {
+            case Bpf.JA -> c.branch(0xa7, i + 1 + k);
+            case Bpf.JEQ -> {
                 load(c, A);
                 if (x) {
                     load(c, X);
@@ -428,7 +393,7 @@ public final class BpfJit {
                     branch2(c, 0x9f, 0xa0, i, in);
                 }
             }
-            case Gen.JGT, Gen.JGE -> {
+            case Bpf.JGT, Bpf.JGE -> {
                 load(c, A);
                 ldcInt(cf, c, Integer.MIN_VALUE);
                 c.op(0x82);
@@ -439,7 +404,7 @@ public final class BpfJit {
                 } else {
                     ldcInt(cf, c, k ^ Integer.MIN_VALUE);
                 }
-                if ((code & 0xf0) == Gen.JGT) {
+                if (Bpf.operation(code) == Bpf.JGT) {
                     branch2(c, 0xa3, 0xa4, i, in);
                 } else {
                     branch2(c, 0xa2, 0xa1, i, in);
@@ -459,19 +424,19 @@ public final class BpfJit {
     }
 
     private static void emitAlu(ClassBytes cf, ClassBytes.Code c, int code, int k) {
-        int op = code & 0xf0;
-        boolean x = (code & 0x08) == Gen.X;
-        if (op == Gen.NEG) {
+        int op = Bpf.operation(code);
+        boolean x = Bpf.source(code) == Bpf.X;
+        if (op == Bpf.NEG) {
             load(c, A);
             c.op(0x74);
             store(c, A);
             return;
         }
-        if (x && (op == Gen.DIV || op == Gen.MOD)) {
+        if (x && (op == Bpf.DIV || op == Bpf.MOD)) {
             load(c, X);
             c.branch(0x99, LABEL_REJECT);
         }
-        if (x && (op == Gen.LSH || op == Gen.RSH)) {
+        if (x && (op == Bpf.LSH || op == Bpf.RSH)) {
             // BPF shifts by 32 or more yield zero; JVM shifts use the low five bits only.
             int big = 2_000_000 + 2 * c.length();
             load(c, X);
@@ -484,14 +449,14 @@ public final class BpfJit {
             c.place(big);
             load(c, A);
             load(c, X);
-            c.op(op == Gen.LSH ? 0x78 : 0x7c);
+            c.op(op == Bpf.LSH ? 0x78 : 0x7c);
             store(c, A);
             c.place(big + 1);
             return;
         }
         load(c, A);
-        if (!x && (op == Gen.DIV || op == Gen.MOD) && Integer.bitCount(k) == 1) {
-            if (op == Gen.DIV) {
+        if (!x && (op == Bpf.DIV || op == Bpf.MOD) && Integer.bitCount(k) == 1) {
+            if (op == Bpf.DIV) {
                 ldcInt(cf, c, Integer.numberOfTrailingZeros(k));
                 c.op(0x7c);
             } else {
@@ -507,15 +472,15 @@ public final class BpfJit {
             ldcInt(cf, c, k);
         }
         switch (op) {
-            case Gen.ADD -> c.op(0x60);
-            case Gen.SUB -> c.op(0x64);
-            case Gen.MUL -> c.op(0x68);
-            case Gen.DIV -> c.u2op(0xb8, cf.methodRef("java/lang/Integer", "divideUnsigned", "(II)I"));
-            case Gen.MOD -> c.u2op(0xb8, cf.methodRef("java/lang/Integer", "remainderUnsigned", "(II)I"));
-            case Gen.AND -> c.op(0x7e);
-            case Gen.OR -> c.op(0x80);
-            case Gen.XOR -> c.op(0x82);
-            case Gen.LSH -> c.op(0x78);
+            case Bpf.ADD -> c.op(0x60);
+            case Bpf.SUB -> c.op(0x64);
+            case Bpf.MUL -> c.op(0x68);
+            case Bpf.DIV -> c.u2op(0xb8, cf.methodRef("java/lang/Integer", "divideUnsigned", "(II)I"));
+            case Bpf.MOD -> c.u2op(0xb8, cf.methodRef("java/lang/Integer", "remainderUnsigned", "(II)I"));
+            case Bpf.AND -> c.op(0x7e);
+            case Bpf.OR -> c.op(0x80);
+            case Bpf.XOR -> c.op(0x82);
+            case Bpf.LSH -> c.op(0x78);
             default -> c.op(0x7c);
         }
         store(c, A);

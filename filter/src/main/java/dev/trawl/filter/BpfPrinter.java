@@ -1,5 +1,6 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
 
@@ -71,59 +72,59 @@ public final class BpfPrinter {
         String operand;
         boolean abs = Integer.compareUnsigned(k, Gen.SKF_AD_OFF) >= 0;
         switch (p.code()) {
-            case Gen.RET | Gen.K -> { op = "ret"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.RET | 0x10 -> { op = "ret"; operand = "a"; }
-            case Gen.RET | Gen.X -> { op = "ret"; operand = "x"; }
-            case Gen.LD | Gen.W | Gen.ABS -> { op = "ld"; operand = abs ? ancillary(k) : "[" + k + "]"; }
-            case Gen.LD | Gen.H | Gen.ABS -> { op = "ldh"; operand = abs ? ancillary(k) : "[" + k + "]"; }
-            case Gen.LD | Gen.B | Gen.ABS -> { op = "ldb"; operand = abs ? ancillary(k) : "[" + k + "]"; }
-            case Gen.LD | Gen.W | Gen.LEN -> { op = "ld"; operand = "#pktlen"; }
-            case Gen.LD | Gen.W | Gen.IND -> { op = "ld"; operand = "[x + " + k + "]"; }
-            case Gen.LD | Gen.H | Gen.IND -> { op = "ldh"; operand = "[x + " + k + "]"; }
-            case Gen.LD | Gen.B | Gen.IND -> { op = "ldb"; operand = "[x + " + k + "]"; }
-            case Gen.LD | Gen.IMM -> { op = "ld"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.LDX | Gen.IMM -> { op = "ldx"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.LDX | Gen.MSH | Gen.B -> { op = "ldxb"; operand = "4*([" + k + "]&0xf)"; }
-            case Gen.LD | Gen.MEM -> { op = "ld"; operand = "M[" + k + "]"; }
-            case Gen.LDX | Gen.MEM -> { op = "ldx"; operand = "M[" + k + "]"; }
-            case Gen.LDX | Gen.W | Gen.LEN -> { op = "ldx"; operand = "#pktlen"; }
-            case Gen.ST -> { op = "st"; operand = "M[" + k + "]"; }
-            case Gen.STX -> { op = "stx"; operand = "M[" + k + "]"; }
-            case Gen.JMP | Gen.JA -> { op = "ja"; operand = Integer.toString(n + 1 + k); }
-            case Gen.JMP | Gen.JGT | Gen.K -> { op = "jgt"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.JMP | Gen.JGE | Gen.K -> { op = "jge"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.JMP | Gen.JEQ | Gen.K -> { op = "jeq"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.JMP | Gen.JSET | Gen.K -> { op = "jset"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.JMP | Gen.JGT | Gen.X -> { op = "jgt"; operand = "x"; }
-            case Gen.JMP | Gen.JGE | Gen.X -> { op = "jge"; operand = "x"; }
-            case Gen.JMP | Gen.JEQ | Gen.X -> { op = "jeq"; operand = "x"; }
-            case Gen.JMP | Gen.JSET | Gen.X -> { op = "jset"; operand = "x"; }
-            case Gen.ALU | Gen.ADD | Gen.X -> { op = "add"; operand = "x"; }
-            case Gen.ALU | Gen.SUB | Gen.X -> { op = "sub"; operand = "x"; }
-            case Gen.ALU | Gen.MUL | Gen.X -> { op = "mul"; operand = "x"; }
-            case Gen.ALU | Gen.DIV | Gen.X -> { op = "div"; operand = "x"; }
-            case Gen.ALU | Gen.MOD | Gen.X -> { op = "mod"; operand = "x"; }
-            case Gen.ALU | Gen.AND | Gen.X -> { op = "and"; operand = "x"; }
-            case Gen.ALU | Gen.OR | Gen.X -> { op = "or"; operand = "x"; }
-            case Gen.ALU | Gen.XOR | Gen.X -> { op = "xor"; operand = "x"; }
-            case Gen.ALU | Gen.LSH | Gen.X -> { op = "lsh"; operand = "x"; }
-            case Gen.ALU | Gen.RSH | Gen.X -> { op = "rsh"; operand = "x"; }
-            case Gen.ALU | Gen.ADD | Gen.K -> { op = "add"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.ALU | Gen.SUB | Gen.K -> { op = "sub"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.ALU | Gen.MUL | Gen.K -> { op = "mul"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.ALU | Gen.DIV | Gen.K -> { op = "div"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.ALU | Gen.MOD | Gen.K -> { op = "mod"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.ALU | Gen.AND | Gen.K -> { op = "and"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.ALU | Gen.OR | Gen.K -> { op = "or"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.ALU | Gen.XOR | Gen.K -> { op = "xor"; operand = "#0x" + Integer.toHexString(k); }
-            case Gen.ALU | Gen.LSH | Gen.K -> { op = "lsh"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.ALU | Gen.RSH | Gen.K -> { op = "rsh"; operand = "#" + Integer.toUnsignedString(k); }
-            case Gen.ALU | Gen.NEG -> { op = "neg"; operand = ""; }
-            case Gen.MISC | Gen.TAX -> { op = "tax"; operand = ""; }
-            case Gen.MISC | Gen.TXA -> { op = "txa"; operand = ""; }
+            case Bpf.RET | Bpf.K -> { op = "ret"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.RET | Bpf.A -> { op = "ret"; operand = "a"; }
+            case Bpf.RET | Bpf.X -> { op = "ret"; operand = "x"; }
+            case Bpf.LD | Bpf.W | Bpf.ABS -> { op = "ld"; operand = abs ? ancillary(k) : "[" + k + "]"; }
+            case Bpf.LD | Bpf.H | Bpf.ABS -> { op = "ldh"; operand = abs ? ancillary(k) : "[" + k + "]"; }
+            case Bpf.LD | Bpf.B | Bpf.ABS -> { op = "ldb"; operand = abs ? ancillary(k) : "[" + k + "]"; }
+            case Bpf.LD | Bpf.W | Bpf.LEN -> { op = "ld"; operand = "#pktlen"; }
+            case Bpf.LD | Bpf.W | Bpf.IND -> { op = "ld"; operand = "[x + " + k + "]"; }
+            case Bpf.LD | Bpf.H | Bpf.IND -> { op = "ldh"; operand = "[x + " + k + "]"; }
+            case Bpf.LD | Bpf.B | Bpf.IND -> { op = "ldb"; operand = "[x + " + k + "]"; }
+            case Bpf.LD | Bpf.IMM -> { op = "ld"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.LDX | Bpf.IMM -> { op = "ldx"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.LDX | Bpf.MSH | Bpf.B -> { op = "ldxb"; operand = "4*([" + k + "]&0xf)"; }
+            case Bpf.LD | Bpf.MEM -> { op = "ld"; operand = "M[" + k + "]"; }
+            case Bpf.LDX | Bpf.MEM -> { op = "ldx"; operand = "M[" + k + "]"; }
+            case Bpf.LDX | Bpf.W | Bpf.LEN -> { op = "ldx"; operand = "#pktlen"; }
+            case Bpf.ST -> { op = "st"; operand = "M[" + k + "]"; }
+            case Bpf.STX -> { op = "stx"; operand = "M[" + k + "]"; }
+            case Bpf.JMP | Bpf.JA -> { op = "ja"; operand = Integer.toString(n + 1 + k); }
+            case Bpf.JMP | Bpf.JGT | Bpf.K -> { op = "jgt"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.JMP | Bpf.JGE | Bpf.K -> { op = "jge"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.JMP | Bpf.JEQ | Bpf.K -> { op = "jeq"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.JMP | Bpf.JSET | Bpf.K -> { op = "jset"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.JMP | Bpf.JGT | Bpf.X -> { op = "jgt"; operand = "x"; }
+            case Bpf.JMP | Bpf.JGE | Bpf.X -> { op = "jge"; operand = "x"; }
+            case Bpf.JMP | Bpf.JEQ | Bpf.X -> { op = "jeq"; operand = "x"; }
+            case Bpf.JMP | Bpf.JSET | Bpf.X -> { op = "jset"; operand = "x"; }
+            case Bpf.ALU | Bpf.ADD | Bpf.X -> { op = "add"; operand = "x"; }
+            case Bpf.ALU | Bpf.SUB | Bpf.X -> { op = "sub"; operand = "x"; }
+            case Bpf.ALU | Bpf.MUL | Bpf.X -> { op = "mul"; operand = "x"; }
+            case Bpf.ALU | Bpf.DIV | Bpf.X -> { op = "div"; operand = "x"; }
+            case Bpf.ALU | Bpf.MOD | Bpf.X -> { op = "mod"; operand = "x"; }
+            case Bpf.ALU | Bpf.AND | Bpf.X -> { op = "and"; operand = "x"; }
+            case Bpf.ALU | Bpf.OR | Bpf.X -> { op = "or"; operand = "x"; }
+            case Bpf.ALU | Bpf.XOR | Bpf.X -> { op = "xor"; operand = "x"; }
+            case Bpf.ALU | Bpf.LSH | Bpf.X -> { op = "lsh"; operand = "x"; }
+            case Bpf.ALU | Bpf.RSH | Bpf.X -> { op = "rsh"; operand = "x"; }
+            case Bpf.ALU | Bpf.ADD | Bpf.K -> { op = "add"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.ALU | Bpf.SUB | Bpf.K -> { op = "sub"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.ALU | Bpf.MUL | Bpf.K -> { op = "mul"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.ALU | Bpf.DIV | Bpf.K -> { op = "div"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.ALU | Bpf.MOD | Bpf.K -> { op = "mod"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.ALU | Bpf.AND | Bpf.K -> { op = "and"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.ALU | Bpf.OR | Bpf.K -> { op = "or"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.ALU | Bpf.XOR | Bpf.K -> { op = "xor"; operand = "#0x" + Integer.toHexString(k); }
+            case Bpf.ALU | Bpf.LSH | Bpf.K -> { op = "lsh"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.ALU | Bpf.RSH | Bpf.K -> { op = "rsh"; operand = "#" + Integer.toUnsignedString(k); }
+            case Bpf.ALU | Bpf.NEG -> { op = "neg"; operand = ""; }
+            case Bpf.MISC | Bpf.TAX -> { op = "tax"; operand = ""; }
+            case Bpf.MISC | Bpf.TXA -> { op = "txa"; operand = ""; }
             default -> { op = "unimp"; operand = "0x" + Integer.toHexString(p.code()); }
         }
-        if ((p.code() & 0x07) == Gen.JMP && (p.code() & 0xf0) != Gen.JA) {
+        if (Bpf.instructionClass(p.code()) == Bpf.JMP && Bpf.operation(p.code()) != Bpf.JA) {
             return String.format("(%03d) %-8s %-16s jt %d\tjf %d", n, op, operand, n + 1 + p.jt(), n + 1 + p.jf());
         }
         return String.format("(%03d) %-8s %s", n, op, operand);

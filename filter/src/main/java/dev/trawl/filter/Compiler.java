@@ -3,6 +3,7 @@ package dev.trawl.filter;
 import dev.trawl.filter.Ast.Expr;
 import dev.trawl.filter.Ast.Qual;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -30,8 +31,8 @@ final class Compiler {
         VarOffsets.insert(g, b.head);
         if (g.linktype == LinkLayers.PPI) {
             // PPI is supported only when it carries 802.11 (DLT 105, little-endian in the header).
-            Block check = g.block(Gen.JMP | Gen.JEQ | Gen.K, Integer.reverseBytes(LinkLayers.IEEE802_11));
-            check.stmts = Gen.stmt(Gen.LD | Gen.W | Gen.ABS, 4);
+            Block check = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, Integer.reverseBytes(LinkLayers.IEEE802_11));
+            check.stmts = Gen.stmt(Bpf.LD | Bpf.W | Bpf.ABS, 4);
             Ir.and(check, b);
         }
         Ir.backpatch(b, g.retBlock(g.snaplen));
@@ -285,9 +286,9 @@ final class Compiler {
         }
         if (proto == Tok.ISO) {
             return switch (name) {
-                case "esis" -> 0x82;
-                case "isis" -> 0x83;
-                case "clnp" -> 0x81;
+                case "esis" -> Primitives.ISO9542_ESIS;
+                case "isis" -> Primitives.ISO10589_ISIS;
+                case "clnp" -> Primitives.ISO8473_CLNP;
                 default -> throw g.error("unknown osi proto '" + name + "'");
             };
         }

@@ -2,10 +2,11 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.W;
 
 /**
  * Encapsulations that move the header offsets for everything compiled after them (vlan, mpls, pppoes), and
@@ -29,15 +30,17 @@ final class Encaps {
             }
             default -> throw g.error("no VLAN support for " + linkName(g.linktype));
         }
-        Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_8021Q);
-        Block b1 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_8021AD);
-        Ir.or(b0, b1);
-        b0 = b1;
-        b1 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_8021QINQ);
-        Ir.or(b0, b1);
-        b0 = b1;
+        if (g.linuxKernel && g.vlanStackDepth == 0 && !g.offLinkhdr.variable
+                && g.offLinkhdr.constant == g.offOutermostLinkhdr.constant
+                && (g.linktype == LinkLayers.EN10MB || g.linktype == LinkLayers.NETANALYZER
+                || g.linktype == LinkLayers.NETANALYZER_TRANSPARENT)) {
+            Block b = vlanInMetadata(g, hasTag, tag);
+            g.vlanStackDepth++;
+            return b;
+        }
+        Block b0 = tpidTest(g);
         if (hasTag) {
-            b1 = g.mcmp(Rel.LINKPL, 0, H, (int) tag, 0x0fff);
+            Block b1 = g.mcmp(Rel.LINKPL, 0, H, (int) tag, 0x0fff);
             Ir.and(b0, b1);
             b0 = b1;
         }
@@ -45,6 +48,84 @@ final class Encaps {
         g.offLinktype.constant += 4;
         g.vlanStackDepth++;
         return b0;
+    }
+
+    /** Whether the EtherType is one of a VLAN tag's: 802.1Q, 802.1ad, or the old QinQ 0x9100. */
+    private static Block tpidTest(Gen g) throws FilterSyntaxException {
+        Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_8021Q);
+        Block b1 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_8021AD);
+        Ir.or(b0, b1);
+        b0 = b1;
+        b1 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_8021QINQ);
+        Ir.or(b0, b1);
+        return b1;
+    }
+
+    /**
+     * The outermost {@code vlan} for a Linux kernel filter, as libpcap compiles it for a live capture on
+     * Linux. The kernel takes the outer tag out of a received frame (802.1Q and 802.1ad) and keeps it in the
+     * packet's metadata, so the frame no longer holds it; when no tag was taken out, the frame may still
+     * carry one (0x9100, or one the kernel did not take out), found as usual. So:
+     * <pre>
+     *   (tag present in metadata [and its VID is N])
+     *   or (no tag in metadata and the EtherType is a tag's [and the frame's VID is N])
+     * </pre>
+     * Only on the second path does the tag lie in the frame, so only there do the offsets of everything
+     * compiled after this move by four bytes: they become variable, held in scratch registers that start at
+     * zero and that this path raises by four.
+     */
+    private static Block vlanInMetadata(Gen g, boolean hasTag, long tag) throws FilterSyntaxException {
+        Block inMetadata = tagPresent(g);
+        if (hasTag) {
+            Block vid = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, (int) tag);
+            Ir.Stmt s = Gen.stmt(Bpf.LD | H | Bpf.ABS, Gen.SKF_AD_OFF + SKF_AD_VLAN_TAG);
+            Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.AND | Bpf.K, 0x0fff));
+            vid.stmts = s;
+            Ir.and(inMetadata, vid);
+            inMetadata = vid;
+        }
+        Block notInMetadata = tagPresent(g);
+        Ir.not(notInMetadata);
+        // the frame tests read the frame as it is: generated before the offsets become variable
+        Block inFrame = tpidTest(g);
+        Block frameVid = hasTag ? g.mcmp(Rel.LINKPL, 0, H, (int) tag, 0x0fff) : null;
+        Ir.Stmt shift = addToOffset(g, g.offLinkpl, null);
+        shift = addToOffset(g, g.offLinktype, shift);
+        g.vlanOffsetRegisters = new int[] {g.offLinkpl.reg, g.offLinktype.reg};
+        Ir.append(shift, inFrame.head.stmts);
+        inFrame.head.stmts = shift;
+        Ir.and(notInMetadata, inFrame);
+        if (frameVid != null) {
+            Ir.and(inFrame, frameVid);
+            inFrame = frameVid;
+        }
+        Ir.or(inMetadata, inFrame);
+        return inFrame;
+    }
+
+    private static final int SKF_AD_VLAN_TAG = 44;
+    private static final int SKF_AD_VLAN_TAG_PRESENT = 48;
+
+    private static Block tagPresent(Gen g) throws FilterSyntaxException {
+        Block b = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, 1);
+        b.stmts = Gen.stmt(Bpf.LD | B | Bpf.ABS, Gen.SKF_AD_OFF + SKF_AD_VLAN_TAG_PRESENT);
+        return b;
+    }
+
+    /** {@code ld M[r]; add #4; st M[r]} for an offset made variable, appended to {@code s} (or starting it). */
+    private static Ir.Stmt addToOffset(Gen g, Gen.AbsOff off, Ir.Stmt s) throws FilterSyntaxException {
+        off.variable = true;
+        if (off.reg == -1) {
+            off.reg = g.allocReg();
+        }
+        Ir.Stmt add = Gen.stmt(Bpf.LD | Bpf.MEM, off.reg);
+        Ir.append(add, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 4));
+        Ir.append(add, Gen.stmt(Bpf.ST, off.reg));
+        if (s == null) {
+            return add;
+        }
+        Ir.append(s, add);
+        return s;
     }
 
     private static String linkName(int dlt) {

@@ -2,6 +2,33 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.BpfProgram;
+
+import static dev.trawl.pcap.Bpf.ABS;
+import static dev.trawl.pcap.Bpf.ADD;
+import static dev.trawl.pcap.Bpf.ALU;
+import static dev.trawl.pcap.Bpf.AND;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.IMM;
+import static dev.trawl.pcap.Bpf.IND;
+import static dev.trawl.pcap.Bpf.JEQ;
+import static dev.trawl.pcap.Bpf.JGE;
+import static dev.trawl.pcap.Bpf.JGT;
+import static dev.trawl.pcap.Bpf.JMP;
+import static dev.trawl.pcap.Bpf.JSET;
+import static dev.trawl.pcap.Bpf.K;
+import static dev.trawl.pcap.Bpf.LD;
+import static dev.trawl.pcap.Bpf.LDX;
+import static dev.trawl.pcap.Bpf.LEN;
+import static dev.trawl.pcap.Bpf.LSH;
+import static dev.trawl.pcap.Bpf.MEM;
+import static dev.trawl.pcap.Bpf.MISC;
+import static dev.trawl.pcap.Bpf.MSH;
+import static dev.trawl.pcap.Bpf.RET;
+import static dev.trawl.pcap.Bpf.TAX;
+import static dev.trawl.pcap.Bpf.W;
+import static dev.trawl.pcap.Bpf.X;
 
 /**
  * The state and low-level helpers of code generation: header offsets for the link type (which {@code vlan},
@@ -9,14 +36,6 @@ import dev.trawl.filter.Ir.Stmt;
  * relative to a header, and comparisons. Higher-level primitives live in {@link Primitives}.
  */
 class Gen {
-    static final int LD = 0x00, LDX = 0x01, ST = 0x02, STX = 0x03, ALU = 0x04, JMP = 0x05, RET = 0x06, MISC = 0x07;
-    static final int W = 0x00, H = 0x08, B = 0x10;
-    static final int IMM = 0x00, ABS = 0x20, IND = 0x40, MEM = 0x60, LEN = 0x80, MSH = 0xa0;
-    static final int ADD = 0x00, SUB = 0x10, MUL = 0x20, DIV = 0x30, OR = 0x40, AND = 0x50, LSH = 0x60, RSH = 0x70,
-            NEG = 0x80, MOD = 0x90, XOR = 0xa0;
-    static final int JA = 0x00, JEQ = 0x10, JGT = 0x20, JGE = 0x30, JSET = 0x40;
-    static final int K = 0x00, X = 0x08;
-    static final int TAX = 0x00, TXA = 0x80;
     static final int NOT_SET = -1;
     static final int SKF_AD_OFF = -0x1000;
     /** A bound on the flow graph, keeping the optimizer's quadratic passes short. */
@@ -59,12 +78,22 @@ class Gen {
     int labelStackDepth;
     int vlanStackDepth;
     boolean noOptimize;
+    /**
+     * Whether the program is for a Linux packet socket's kernel filter, which sees a tagged frame without its
+     * outer VLAN tag and finds the tag in the packet's metadata ({@link Encaps#vlan}).
+     */
+    boolean linuxKernel;
+    /**
+     * The scratch registers that hold the variable part of the link-layer offsets once {@code vlan} in a
+     * kernel filter made them variable, which start at zero (VarOffsets); empty otherwise.
+     */
+    int[] vlanOffsetRegisters = {};
     /** SS7 field offsets (MTP2 length indicator, MTP3 SIO/OPC/DPC/SLS), or -1 when not SS7. */
     int offLi = -1, offLiHsl = -1, offSio = -1, offOpc = -1, offDpc = -1, offSls = -1;
     boolean isGeneve;
     int column;
     int blockCount;
-    private final boolean[] regUsed = new boolean[Ir.BPF_MEMWORDS];
+    private final boolean[] regUsed = new boolean[BpfProgram.MEMORY_WORDS];
     private int curReg;
 
     Gen(String expression, int dlt, int snaplen, int netmask) throws FilterSyntaxException {
@@ -148,10 +177,10 @@ class Gen {
     }
 
     int allocReg() throws FilterSyntaxException {
-        int n = Ir.BPF_MEMWORDS;
+        int n = BpfProgram.MEMORY_WORDS;
         while (--n >= 0) {
             if (regUsed[curReg]) {
-                curReg = (curReg + 1) % Ir.BPF_MEMWORDS;
+                curReg = (curReg + 1) % BpfProgram.MEMORY_WORDS;
             } else {
                 regUsed[curReg] = true;
                 return curReg;

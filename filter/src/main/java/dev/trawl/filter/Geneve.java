@@ -3,9 +3,10 @@ package dev.trawl.filter;
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.W;
 
 /**
  * Geneve (UDP port 6081) over IPv4 or IPv6. After a match, later primitives look inside the tunnel: the
@@ -13,7 +14,6 @@ import static dev.trawl.filter.Gen.W;
  */
 final class Geneve {
     private static final int PORT = 6081;
-    private static final int ETHERTYPE_TEB = 0x6558;
 
     private Geneve() {
     }
@@ -35,8 +35,8 @@ final class Geneve {
     private static Block geneve4(Gen g, boolean hasVni, long vni) throws FilterSyntaxException {
         Block b0 = check(g, false, hasVni, vni);
         Stmt s = g.loadXIpHdrLen();
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TXA, 0));
-        Block b1 = g.block(Gen.JMP | Gen.JEQ | Gen.X, 0);
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TXA, 0));
+        Block b1 = g.block(Bpf.JMP | Bpf.JEQ | Bpf.X, 0);
         b1.stmts = s;
         Ir.and(b0, b1);
         return b1;
@@ -46,13 +46,13 @@ final class Geneve {
         Block b0 = check(g, true, hasVni, vni);
         Stmt s = g.varpart(g.offLinkpl);
         if (s != null) {
-            Ir.append(s, Gen.stmt(Gen.LD | Gen.IMM, 40));
-            Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.X, 0));
+            Ir.append(s, Gen.stmt(Bpf.LD | Bpf.IMM, 40));
+            Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.X, 0));
         } else {
-            s = Gen.stmt(Gen.LD | Gen.IMM, 40);
+            s = Gen.stmt(Bpf.LD | Bpf.IMM, 40);
         }
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
-        Block b1 = g.block(Gen.JMP | Gen.JEQ | Gen.X, 0);
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
+        Block b1 = g.block(Bpf.JMP | Bpf.JEQ | Bpf.X, 0);
         b1.stmts = s;
         Ir.and(b0, b1);
         return b1;
@@ -60,37 +60,37 @@ final class Geneve {
 
     /** Computes the inner offsets; A holds the IP header length on entry. */
     private static Stmt offsets(Gen g) throws FilterSyntaxException {
-        Stmt s = Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, g.offLinkpl.constant + g.offNl + 8);
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 2));
+        Stmt s = Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, g.offLinkpl.constant + g.offNl + 8);
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 2));
         g.offLinktype = new Gen.AbsOff(0);
         g.offLinktype.reg = g.allocReg();
         g.offLinktype.variable = true;
-        Ir.append(s, Gen.stmt(Gen.ST, g.offLinktype.reg));
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.B, 0));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, 0x3f));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.MUL | Gen.K, 4));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 8));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.X, 0));
+        Ir.append(s, Gen.stmt(Bpf.ST, g.offLinktype.reg));
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.IND | Bpf.B, 0));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.AND | Bpf.K, 0x3f));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.MUL | Bpf.K, 4));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 8));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.X, 0));
         g.pushLinkhdr(LinkLayers.EN10MB, true, 0, g.allocReg());
-        Ir.append(s, Gen.stmt(Gen.ST, g.offLinkhdr.reg));
+        Ir.append(s, Gen.stmt(Bpf.ST, g.offLinkhdr.reg));
         // The Ethernet-or-not decision is a jump inside a statement list, which the optimizer cannot handle.
         g.noOptimize = true;
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.H, 2));
-        Ir.append(s, Gen.stmt(Gen.LDX | Gen.MEM, g.offLinkhdr.reg));
-        Stmt proto = Gen.stmt(Gen.JMP | Gen.JEQ | Gen.K, ETHERTYPE_TEB);
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.IND | Bpf.H, 2));
+        Ir.append(s, Gen.stmt(Bpf.LDX | Bpf.MEM, g.offLinkhdr.reg));
+        Stmt proto = Gen.stmt(Bpf.JMP | Bpf.JEQ | Bpf.K, LinkLayers.ETHERTYPE_TEB);
         Ir.append(s, proto);
-        Stmt s1 = Gen.stmt(Gen.MISC | Gen.TXA, 0);
+        Stmt s1 = Gen.stmt(Bpf.MISC | Bpf.TXA, 0);
         Ir.append(s, s1);
         proto.jt = s1;
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 12));
-        Ir.append(s, Gen.stmt(Gen.ST, g.offLinktype.reg));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 2));
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 12));
+        Ir.append(s, Gen.stmt(Bpf.ST, g.offLinktype.reg));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 2));
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
         g.offLinkpl = new Gen.AbsOff(0);
         g.offLinkpl.reg = g.allocReg();
         g.offLinkpl.variable = true;
-        s1 = Gen.stmt(Gen.STX, g.offLinkpl.reg);
+        s1 = Gen.stmt(Bpf.STX, g.offLinkpl.reg);
         Ir.append(s, s1);
         proto.jf = s1;
         g.offNl = 0;
@@ -106,9 +106,9 @@ final class Geneve {
         if (!g.isGeneve) {
             return Atm.laneDataCheck(g);
         }
-        Stmt s = Gen.stmt(Gen.LD | Gen.MEM, g.offLinkhdr.reg);
-        Ir.append(s, Gen.stmt(Gen.LDX | Gen.MEM, g.offLinkpl.reg));
-        Block b0 = g.block(Gen.JMP | Gen.JEQ | Gen.X, 0);
+        Stmt s = Gen.stmt(Bpf.LD | Bpf.MEM, g.offLinkhdr.reg);
+        Ir.append(s, Gen.stmt(Bpf.LDX | Bpf.MEM, g.offLinkpl.reg));
+        Block b0 = g.block(Bpf.JMP | Bpf.JEQ | Bpf.X, 0);
         b0.stmts = s;
         Ir.not(b0);
         return b0;

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * The static helpers that {@link BpfJit}'s generated code calls. They are tiny so that the JVM inlines them into
@@ -17,15 +18,21 @@ final class JitSupport {
     }
 
     /**
-     * Used by generated code on entry: checks that the buffer is big-endian and holds the packet, and returns
-     * where the packet starts in the buffer's array, or -1 when the buffer has no accessible array.
+     * Used by generated code on entry: checks that the buffer holds the packet, and returns where the packet
+     * starts in the buffer's array, or -1 when the buffer has no accessible array.
      */
     static int arrayBase(ByteBuffer buf, int offset, int caplen) {
-        if (buf.order() != ByteOrder.BIG_ENDIAN || offset < 0 || caplen < 0 || (long) offset + caplen > buf.limit()) {
-            throw badBuffer();
-        }
+        Objects.checkFromIndexSize(offset, caplen, buf.limit());
         // arrayOffset + limit never exceeds the array's length, so this cannot overflow.
         return buf.hasArray() ? buf.arrayOffset() + offset : -1;
+    }
+
+    /**
+     * Used by generated code reading a buffer with its absolute gets: the buffer, or a big-endian view of it,
+     * since packets are read in network byte order whatever order the caller's buffer has.
+     */
+    static ByteBuffer network(ByteBuffer buf) {
+        return buf.order() == ByteOrder.BIG_ENDIAN ? buf : buf.duplicate().order(ByteOrder.BIG_ENDIAN);
     }
 
     // Loads for generated code reading an array at base + k, k >= 0 a constant: the unsigned value, or -1 when
@@ -61,11 +68,6 @@ final class JitSupport {
     /** Used by generated code: the big-endian unsigned half-word at {@code i}. */
     static int u16(byte[] b, int i) {
         return (short) SHORT.get(b, i) & 0xffff;
-    }
-
-    /** Used by generated code (and the interpreted fallback) to report a buffer it cannot read. */
-    static IllegalArgumentException badBuffer() {
-        return new IllegalArgumentException("the buffer must be big-endian and hold offset + caplen bytes");
     }
 
 }

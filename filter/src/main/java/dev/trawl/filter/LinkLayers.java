@@ -2,10 +2,14 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
+import dev.trawl.pcap.EtherType;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.W;
+import java.util.Map;
+
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.W;
 
 /** Per-link-type header layout and the test for "the link layer carries protocol P", as in libpcap 1.10. */
 final class LinkLayers {
@@ -18,15 +22,22 @@ final class LinkLayers {
             LINUX_SLL2 = 276, NULL = 0;
 
     static final int ETHERMTU = 1500;
-    static final int ETHERTYPE_IP = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035,
-            ETHERTYPE_IPV6 = 0x86dd, ETHERTYPE_ATALK = 0x809b, ETHERTYPE_AARP = 0x80f3, ETHERTYPE_DN = 0x6003,
-            ETHERTYPE_SCA = 0x6007, ETHERTYPE_LAT = 0x6004, ETHERTYPE_MOPDL = 0x6001, ETHERTYPE_MOPRC = 0x6002,
-            ETHERTYPE_NS = 0x0600, ETHERTYPE_8021Q = 0x8100, ETHERTYPE_8021AD = 0x88a8,
-            ETHERTYPE_8021QINQ = 0x9100, ETHERTYPE_MPLS = 0x8847, ETHERTYPE_PPPOED = 0x8863,
-            ETHERTYPE_PPPOES = 0x8864, ETHERTYPE_IPX = 0x8137;
+    // The EtherTypes code generation tests, under gencode.c's names so that the two read side by side.
+    static final int ETHERTYPE_IP = EtherType.IPV4.value(), ETHERTYPE_ARP = EtherType.ARP.value(),
+            ETHERTYPE_REVARP = EtherType.RARP.value(), ETHERTYPE_IPV6 = EtherType.IPV6.value(),
+            ETHERTYPE_ATALK = EtherType.APPLETALK.value(), ETHERTYPE_AARP = EtherType.AARP.value(),
+            ETHERTYPE_DN = EtherType.DECNET.value(), ETHERTYPE_SCA = EtherType.DEC_SCA.value(),
+            ETHERTYPE_LAT = EtherType.DEC_LAT.value(), ETHERTYPE_MOPDL = EtherType.DEC_MOP_DUMP_LOAD.value(),
+            ETHERTYPE_MOPRC = EtherType.DEC_MOP_REMOTE_CONSOLE.value(), ETHERTYPE_NS = EtherType.XEROX_NS_IDP.value(),
+            ETHERTYPE_8021Q = EtherType.VLAN.value(), ETHERTYPE_8021AD = EtherType.QINQ.value(),
+            ETHERTYPE_8021QINQ = EtherType.QINQ_LEGACY.value(), ETHERTYPE_MPLS = EtherType.MPLS.value(),
+            ETHERTYPE_PPPOED = EtherType.PPPOE_DISCOVERY.value(), ETHERTYPE_PPPOES = EtherType.PPPOE_SESSION.value(),
+            ETHERTYPE_IPX = EtherType.IPX.value(), ETHERTYPE_TEB = EtherType.TRANSPARENT_ETHERNET_BRIDGING.value();
     static final int LLCSAP_ISONS = 0xfe, LLCSAP_IP = 0x06, LLCSAP_NETBEUI = 0xf0, LLCSAP_IPX = 0xe0,
             LLCSAP_8021D = 0x42, LLCSAP_SNAP = 0xaa;
     static final int PPP_MPLS_UCAST = 0x0281;
+    /** The Linux cooked header's protocol for frames that carry no EtherType: raw 802.3 (IPX) and 802.2. */
+    private static final int LINUX_SLL_P_802_3 = 1, LINUX_SLL_P_802_2 = 4;
 
     private LinkLayers() {
     }
@@ -123,28 +134,26 @@ final class LinkLayers {
         g.offNlNosnap = nosnap;
     }
 
+    /** PPP's protocol numbers for the EtherTypes and SAPs that have one; any other value passes unchanged. */
+    private static final Map<Integer, Integer> PPP_PROTOCOLS = Map.of(ETHERTYPE_IP, 0x21, ETHERTYPE_IPV6, 0x57,
+            ETHERTYPE_DN, 0x27, ETHERTYPE_ATALK, 0x29, ETHERTYPE_NS, 0x3f, LLCSAP_ISONS, 0x23, LLCSAP_8021D, 0x31,
+            LLCSAP_IPX, 0x2b);
+
     static int ethertypeToPpp(int proto) {
-        return switch (proto) {
-            case ETHERTYPE_IP -> 0x21;
-            case ETHERTYPE_IPV6 -> 0x57;
-            case ETHERTYPE_DN -> 0x27;
-            case ETHERTYPE_ATALK -> 0x29;
-            case ETHERTYPE_NS -> 0x3f;
-            case LLCSAP_ISONS -> 0x23;
-            case LLCSAP_8021D -> 0x31;
-            case LLCSAP_IPX -> 0x2b;
-            default -> proto;
-        };
+        return PPP_PROTOCOLS.getOrDefault(proto, proto);
     }
 
     /** libpcap's gen_linktype. */
     static Block linktype(Gen g, int proto) throws FilterSyntaxException {
         if (g.labelStackDepth > 0) {
-            return switch (proto) {
-                case ETHERTYPE_IP, 0x21 -> mplsLinktype(g, 0x40);
-                case ETHERTYPE_IPV6, 0x57 -> mplsLinktype(g, 0x60);
-                default -> throw g.error("unsupported protocol over mpls");
-            };
+            // Under MPLS only IP can be told, by its version nibble; PPP's numbers for IP are accepted too.
+            if (proto == ETHERTYPE_IP || proto == 0x21) {
+                return mplsLinktype(g, 0x40);
+            }
+            if (proto == ETHERTYPE_IPV6 || proto == 0x57) {
+                return mplsLinktype(g, 0x60);
+            }
+            throw g.error("unsupported protocol over mpls");
         }
         switch (g.linktype) {
             case EN10MB, NETANALYZER, NETANALYZER_TRANSPARENT: {
@@ -162,11 +171,10 @@ final class LinkLayers {
             case LINUX_SLL:
                 return sllLinktype(g, proto);
             case SLIP, SLIP_BSDOS, RAW:
-                return switch (proto) {
-                    case ETHERTYPE_IP -> g.mcmp(Rel.LINKHDR, 0, B, 0x40, 0xf0);
-                    case ETHERTYPE_IPV6 -> g.mcmp(Rel.LINKHDR, 0, B, 0x60, 0xf0);
-                    default -> g.genFalse();
-                };
+                if (proto == ETHERTYPE_IP) {
+                    return g.mcmp(Rel.LINKHDR, 0, B, 0x40, 0xf0);
+                }
+                return proto == ETHERTYPE_IPV6 ? g.mcmp(Rel.LINKHDR, 0, B, 0x60, 0xf0) : g.genFalse();
             case IPV4:
                 return proto == ETHERTYPE_IP ? g.genTrue() : g.genFalse();
             case IPV6:
@@ -198,45 +206,23 @@ final class LinkLayers {
                 return g.cmp(Rel.LINKHDR, 0, W, af);
             }
             case PFLOG:
-                return switch (proto) {
-                    case ETHERTYPE_IP -> g.cmp(Rel.LINKHDR, 1, B, 2);
-                    case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKHDR, 1, B, 10);
-                    default -> g.genFalse();
-                };
+                // The header's address family: AF_INET, and OpenBSD's AF_INET6.
+                if (proto == ETHERTYPE_IP) {
+                    return g.cmp(Rel.LINKHDR, 1, B, 2);
+                }
+                return proto == ETHERTYPE_IPV6 ? g.cmp(Rel.LINKHDR, 1, B, 10) : g.genFalse();
             case ARCNET, ARCNET_LINUX:
-                return switch (proto) {
-                    case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKTYPE, 0, B, 0xc4);
-                    case ETHERTYPE_IP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xd4), g.cmp(Rel.LINKTYPE, 0, B, 0xf0));
-                    case ETHERTYPE_ARP -> orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xd5), g.cmp(Rel.LINKTYPE, 0, B, 0xf1));
-                    case ETHERTYPE_REVARP -> g.cmp(Rel.LINKTYPE, 0, B, 0xd6);
-                    case ETHERTYPE_ATALK -> g.cmp(Rel.LINKTYPE, 0, B, 0xdd);
-                    default -> g.genFalse();
-                };
+                return arcnetLinktype(g, proto);
             case LTALK:
                 return proto == ETHERTYPE_ATALK ? g.genTrue() : g.genFalse();
             case FRELAY:
-                switch (proto) {
-                    case ETHERTYPE_IP:
-                        return g.cmp(Rel.LINKHDR, 2, H, 0x03cc);
-                    case ETHERTYPE_IPV6:
-                        return g.cmp(Rel.LINKHDR, 2, H, 0x038e);
-                    case LLCSAP_ISONS: {
-                        Block b0 = g.cmp(Rel.LINKHDR, 2, H, 0x0381);
-                        Block b1 = g.cmp(Rel.LINKHDR, 2, H, 0x0382);
-                        Block b2 = g.cmp(Rel.LINKHDR, 2, H, 0x0383);
-                        Ir.or(b1, b2);
-                        Ir.or(b0, b2);
-                        return b2;
-                    }
-                    default:
-                        return g.genFalse();
-                }
+                return frelayLinktype(g, proto);
             case IPNET:
-                return switch (proto) {
-                    case ETHERTYPE_IP -> g.cmp(Rel.LINKTYPE, 0, B, 2);
-                    case ETHERTYPE_IPV6 -> g.cmp(Rel.LINKTYPE, 0, B, 26);
-                    default -> g.genFalse();
-                };
+                // Solaris ipnet's address family: IPH_AF_INET and IPH_AF_INET6.
+                if (proto == ETHERTYPE_IP) {
+                    return g.cmp(Rel.LINKTYPE, 0, B, 2);
+                }
+                return proto == ETHERTYPE_IPV6 ? g.cmp(Rel.LINKTYPE, 0, B, 26) : g.genFalse();
             case IEEE802_11, PRISM, IEEE802_11_RADIO_AVS, IEEE802_11_RADIO, PPI: {
                 Block b0 = Wlan80211.dataFrame(g);
                 Block b1 = llcLinktype(g, proto);
@@ -244,7 +230,7 @@ final class LinkLayers {
                 return b1;
             }
             case SUNATM: {
-                Block b0 = g.ncmp(Rel.LINKHDR, 0, B, 0x0f, Gen.JEQ, false, 2);
+                Block b0 = g.ncmp(Rel.LINKHDR, 0, B, 0x0f, Bpf.JEQ, false, 2);
                 Block b1 = llcLinktype(g, proto);
                 Ir.and(b0, b1);
                 return b1;
@@ -258,6 +244,42 @@ final class LinkLayers {
                 }
                 throw g.error(description(g.linktype) + " link-layer type filtering not implemented");
         }
+    }
+
+    /** ARCnet's protocol IDs, in both the RFC 1051 and the RFC 1201 numbering where IP and ARP have two. */
+    private static Block arcnetLinktype(Gen g, int proto) throws FilterSyntaxException {
+        if (proto == ETHERTYPE_IPV6) {
+            return g.cmp(Rel.LINKTYPE, 0, B, 0xc4);
+        }
+        if (proto == ETHERTYPE_IP) {
+            return orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xd4), g.cmp(Rel.LINKTYPE, 0, B, 0xf0));
+        }
+        if (proto == ETHERTYPE_ARP) {
+            return orOf(g, g.cmp(Rel.LINKTYPE, 0, B, 0xd5), g.cmp(Rel.LINKTYPE, 0, B, 0xf1));
+        }
+        if (proto == ETHERTYPE_REVARP) {
+            return g.cmp(Rel.LINKTYPE, 0, B, 0xd6);
+        }
+        return proto == ETHERTYPE_ATALK ? g.cmp(Rel.LINKTYPE, 0, B, 0xdd) : g.genFalse();
+    }
+
+    /** Frame Relay's Q.933 NLPIDs after the control byte: IP, IPv6, and the three OSI ones. */
+    private static Block frelayLinktype(Gen g, int proto) throws FilterSyntaxException {
+        if (proto == ETHERTYPE_IP) {
+            return g.cmp(Rel.LINKHDR, 2, H, 0x03cc);
+        }
+        if (proto == ETHERTYPE_IPV6) {
+            return g.cmp(Rel.LINKHDR, 2, H, 0x038e);
+        }
+        if (proto != LLCSAP_ISONS) {
+            return g.genFalse();
+        }
+        Block b0 = g.cmp(Rel.LINKHDR, 2, H, 0x0381);
+        Block b1 = g.cmp(Rel.LINKHDR, 2, H, 0x0382);
+        Block b2 = g.cmp(Rel.LINKHDR, 2, H, 0x0383);
+        Ir.or(b1, b2);
+        Ir.or(b0, b2);
+        return b2;
     }
 
     static boolean isJuniper(int dlt) {
@@ -303,92 +325,86 @@ final class LinkLayers {
         return g.bcmp(Rel.LLC, 0, s);
     }
 
+    /** gen_ether_linktype: Ethernet II carries an EtherType, 802.3 a length and then an 802.2 header. */
     private static Block etherLinktype(Gen g, int proto) throws FilterSyntaxException {
-        Block b0;
-        Block b1;
-        switch (proto) {
-            case LLCSAP_ISONS, LLCSAP_IP, LLCSAP_NETBEUI:
-                b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
-                Ir.not(b0);
-                b1 = g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
-                Ir.and(b0, b1);
-                return b1;
-            case LLCSAP_IPX:
-                b0 = g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
-                b1 = g.cmp(Rel.LLC, 0, H, 0xffff);
-                Ir.or(b0, b1);
-                b0 = snap(g, 0, ETHERTYPE_IPX);
-                Ir.or(b0, b1);
-                b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
-                Ir.not(b0);
-                Ir.and(b0, b1);
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, ETHERTYPE_IPX);
-                Ir.or(b0, b1);
-                return b1;
-            case ETHERTYPE_ATALK, ETHERTYPE_AARP:
-                b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
-                Ir.not(b0);
-                b1 = proto == ETHERTYPE_ATALK ? snap(g, 0x080007, ETHERTYPE_ATALK) : snap(g, 0, ETHERTYPE_AARP);
-                Ir.and(b0, b1);
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, proto);
-                Ir.or(b0, b1);
-                return b1;
-            default:
-                if (proto <= ETHERMTU) {
-                    b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
-                    Ir.not(b0);
-                    b1 = g.cmp(Rel.LINKTYPE, 2, B, proto);
-                    Ir.and(b0, b1);
-                    return b1;
-                }
-                return g.cmp(Rel.LINKTYPE, 0, H, proto);
+        if (proto != LLCSAP_IPX) {
+            return framedLinktype(g, proto, false);
         }
+        // IPX: 802.2 with its SAP, Novell's raw 802.3 (0xffff where the SAP would be), SNAP, or Ethernet II.
+        Block b0 = g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
+        Block b1 = g.cmp(Rel.LLC, 0, H, 0xffff);
+        Ir.or(b0, b1);
+        b0 = snap(g, 0, ETHERTYPE_IPX);
+        Ir.or(b0, b1);
+        b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
+        Ir.not(b0);
+        Ir.and(b0, b1);
+        b0 = g.cmp(Rel.LINKTYPE, 0, H, ETHERTYPE_IPX);
+        Ir.or(b0, b1);
+        return b1;
     }
 
+    /** gen_linux_sll_linktype: the cooked header's protocol is an EtherType, or 1 or 4 for 802.3 and 802.2. */
     private static Block sllLinktype(Gen g, int proto) throws FilterSyntaxException {
-        Block b0;
-        Block b1;
-        switch (proto) {
-            case LLCSAP_ISONS, LLCSAP_IP, LLCSAP_NETBEUI:
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
-                b1 = g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
-                Ir.and(b0, b1);
-                return b1;
-            case LLCSAP_IPX:
-                b0 = g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
-                b1 = snap(g, 0, ETHERTYPE_IPX);
-                Ir.or(b0, b1);
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
-                Ir.and(b0, b1);
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, 1);
-                Ir.or(b0, b1);
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, ETHERTYPE_IPX);
-                Ir.or(b0, b1);
-                return b1;
-            case ETHERTYPE_ATALK, ETHERTYPE_AARP:
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
-                b1 = proto == ETHERTYPE_ATALK ? snap(g, 0x080007, ETHERTYPE_ATALK) : snap(g, 0, ETHERTYPE_AARP);
-                Ir.and(b0, b1);
-                b0 = g.cmp(Rel.LINKTYPE, 0, H, proto);
-                Ir.or(b0, b1);
-                return b1;
-            default:
-                if (proto <= ETHERMTU) {
-                    b0 = g.cmp(Rel.LINKTYPE, 0, H, 4);
-                    b1 = g.cmp(Rel.LINKPL, 0, B, proto);
-                    Ir.and(b0, b1);
-                    return b1;
-                }
-                return g.cmp(Rel.LINKTYPE, 0, H, proto);
+        if (proto != LLCSAP_IPX) {
+            return framedLinktype(g, proto, true);
         }
+        Block b0 = g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
+        Block b1 = snap(g, 0, ETHERTYPE_IPX);
+        Ir.or(b0, b1);
+        b0 = g.cmp(Rel.LINKTYPE, 0, H, LINUX_SLL_P_802_2);
+        Ir.and(b0, b1);
+        b0 = g.cmp(Rel.LINKTYPE, 0, H, LINUX_SLL_P_802_3);
+        Ir.or(b0, b1);
+        b0 = g.cmp(Rel.LINKTYPE, 0, H, ETHERTYPE_IPX);
+        Ir.or(b0, b1);
+        return b1;
+    }
+
+    /**
+     * What gen_ether_linktype and gen_linux_sll_linktype share for every protocol but IPX: a SAP or AppleTalk's
+     * SNAP type inside an 802.2 frame, a SAP-sized value as the first payload byte of one, else the type field.
+     * They differ only in how an 802.2 frame is told and where its payload is read.
+     */
+    private static Block framedLinktype(Gen g, int proto, boolean sll) throws FilterSyntaxException {
+        boolean sap = proto == LLCSAP_ISONS || proto == LLCSAP_IP || proto == LLCSAP_NETBEUI;
+        boolean appleTalk = proto == ETHERTYPE_ATALK || proto == ETHERTYPE_AARP;
+        if (!sap && !appleTalk && proto > ETHERMTU) {
+            return g.cmp(Rel.LINKTYPE, 0, H, proto);
+        }
+        Block b0;
+        if (sll) {
+            b0 = g.cmp(Rel.LINKTYPE, 0, H, LINUX_SLL_P_802_2);
+        } else {
+            b0 = g.cmpGt(Rel.LINKTYPE, 0, H, ETHERMTU);
+            Ir.not(b0);
+        }
+        Block b1;
+        if (sap) {
+            b1 = g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
+        } else if (appleTalk) {
+            b1 = proto == ETHERTYPE_ATALK ? snap(g, 0x080007, ETHERTYPE_ATALK) : snap(g, 0, ETHERTYPE_AARP);
+        } else {
+            b1 = sll ? g.cmp(Rel.LINKPL, 0, B, proto) : g.cmp(Rel.LINKTYPE, 2, B, proto);
+        }
+        Ir.and(b0, b1);
+        if (appleTalk) {
+            b0 = g.cmp(Rel.LINKTYPE, 0, H, proto);
+            Ir.or(b0, b1);
+        }
+        return b1;
     }
 
     static Block llcLinktype(Gen g, int proto) throws FilterSyntaxException {
-        return switch (proto) {
-            case LLCSAP_IP, LLCSAP_ISONS, LLCSAP_NETBEUI -> g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
-            case LLCSAP_IPX -> g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
-            case ETHERTYPE_ATALK -> snap(g, 0x080007, ETHERTYPE_ATALK);
-            default -> proto <= ETHERMTU ? g.cmp(Rel.LLC, 0, B, proto) : g.cmp(Rel.LLC, 6, H, proto);
-        };
+        if (proto == LLCSAP_IP || proto == LLCSAP_ISONS || proto == LLCSAP_NETBEUI) {
+            return g.cmp(Rel.LLC, 0, H, (proto << 8) | proto);
+        }
+        if (proto == LLCSAP_IPX) {
+            return g.cmp(Rel.LLC, 0, B, LLCSAP_IPX);
+        }
+        if (proto == ETHERTYPE_ATALK) {
+            return snap(g, 0x080007, ETHERTYPE_ATALK);
+        }
+        return proto <= ETHERMTU ? g.cmp(Rel.LLC, 0, B, proto) : g.cmp(Rel.LLC, 6, H, proto);
     }
 }

@@ -1,5 +1,7 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.EtherType;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,12 +19,16 @@ final class Names {
     private static final Map<String, Integer> TCP = new HashMap<>();
     private static final Map<String, Integer> UDP = new HashMap<>();
     private static final Map<String, Integer> PROTOCOLS = new HashMap<>();
-    private static final Map<String, Integer> ETHER = Map.ofEntries(Map.entry("aarp", 0x80f3),
-            Map.entry("arp", 0x0806), Map.entry("atalk", 0x809b), Map.entry("decnet", 0x6003),
-            Map.entry("ip", 0x0800), Map.entry("ip6", 0x86dd), Map.entry("lat", 0x6004),
-            Map.entry("loopback", 0x9000), Map.entry("mopdl", 0x6001), Map.entry("moprc", 0x6002),
-            Map.entry("rarp", 0x8035), Map.entry("sca", 0x6007));
-    private static final Map<String, Integer> LLC = Map.of("iso", 0xfe, "stp", 0x42, "ipx", 0xe0, "netbeui", 0xf0);
+    /** libpcap's names for 'ether proto', with their EtherTypes. */
+    private static final Map<String, EtherType> ETHER = Map.ofEntries(Map.entry("aarp", EtherType.AARP),
+            Map.entry("arp", EtherType.ARP), Map.entry("atalk", EtherType.APPLETALK),
+            Map.entry("decnet", EtherType.DECNET), Map.entry("ip", EtherType.IPV4), Map.entry("ip6", EtherType.IPV6),
+            Map.entry("lat", EtherType.DEC_LAT), Map.entry("loopback", EtherType.LOOPBACK),
+            Map.entry("mopdl", EtherType.DEC_MOP_DUMP_LOAD), Map.entry("moprc", EtherType.DEC_MOP_REMOTE_CONSOLE),
+            Map.entry("rarp", EtherType.RARP), Map.entry("sca", EtherType.DEC_SCA));
+    /** ... and for the 802.2 SAPs it accepts there. */
+    private static final Map<String, Integer> LLC = Map.of("iso", LinkLayers.LLCSAP_ISONS, "stp",
+            LinkLayers.LLCSAP_8021D, "ipx", LinkLayers.LLCSAP_IPX, "netbeui", LinkLayers.LLCSAP_NETBEUI);
 
     static {
         load("services.txt", (parts) -> {
@@ -61,7 +67,7 @@ final class Names {
     private Names() {
     }
 
-    /** A port and the transport protocol it belongs to (6, 17, or {@link Primitives#PROTO_UNDEF} for both). */
+    /** A port and the transport protocol it belongs to (TCP, UDP, or {@link Primitives#PROTO_UNDEF} for both). */
     record Port(int port, int proto) {
     }
 
@@ -151,7 +157,7 @@ final class Names {
     }
 
     static Integer etherProtocol(String name) {
-        Integer v = ETHER.get(name);
-        return v != null ? v : LLC.get(name);
+        EtherType type = ETHER.get(name);
+        return type != null ? Integer.valueOf(type.value()) : LLC.get(name);
     }
 }

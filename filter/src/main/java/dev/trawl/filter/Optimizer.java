@@ -2,10 +2,12 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Edge;
+import dev.trawl.filter.Ir.Graph;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,40 +19,38 @@ import static dev.trawl.filter.Ir.N_ATOMS;
 import static dev.trawl.filter.Ir.X_ATOM;
 
 /**
- * The flow-graph optimizer, following the design of libpcap's optimize.c (dominators, use-def sets, value
- * numbering, peephole rewrites, branch threading along edge dominators, or/and pull-ups, block interning), so
- * that it produces the same programs. Graph walks are iterative; the pass loop is bounded.
+ * The flow-graph optimizer: libpcap's optimize.c, pass for pass, so that it produces the programs libpcap
+ * produces. Each method names the function it follows, so that the two can be read side by side; the
+ * per-block work (value numbering, opt_stmt, opt_peep, opt_deadstores, opt_blk) is in {@link BlockPass},
+ * and the layout into instructions (icode_to_fcode) in {@link Linearizer}.
+ *
+ * <p>Where it departs from optimize.c, the result is the same: graph walks use an explicit stack instead of
+ * recursion; the pass loop has a hard bound besides libpcap's cycle heuristic; identical blocks are found
+ * with a hash map in linear time; find_closure is left out, since nothing in libpcap reads the sets it
+ * computes; errors are exceptions, not a longjmp.
  */
 final class Optimizer {
+    /** Passes of one loop beyond which the optimizer gives up (libpcap has no such bound). */
+    private static final int MAX_PASSES = 10_000;
+    /** Passes that only move branches, in a row, after which libpcap assumes a cycle and stops. */
+    private static final int BRANCH_ONLY_PASSES = 100;
+
     private final Graph graph;
     private final Gen gen;
+    private final BlockPass blockPass;
+    /** Set at the start of each pass and cleared by every change: a pass that leaves it set ends the loop. */
     boolean done;
+    /** Whether the pass changed more than branch targets (opt_state->non_branch_movement_performed). */
     private boolean nonBranchMovement;
     private int nBlocks;
+    /** The blocks by id, and the edges by id: a block's true edge has its id, its false edge n + its id. */
     private Block[] blocks;
     private Edge[] edges;
+    /** The ints in a set of blocks, and in a set of edges. */
     private int nodewords;
     private int edgewords;
+    /** The blocks of each level, linked through {@link Block#link}; level 0 holds the returns. */
     private Block[] levels;
-    private final BlockPass blockPass;
-
-    /** The root and the mark counter shared with the linearizer. */
-    static final class Graph {
-        Block root;
-        int curMark = 1;
-
-        void unmarkAll() {
-            curMark++;
-        }
-
-        boolean isMarked(Block b) {
-            return b.mark == curMark;
-        }
-
-        void mark(Block b) {
-            b.mark = curMark;
-        }
-    }
 
     Optimizer(Graph graph, Gen gen) {
         this.graph = graph;
@@ -58,6 +58,10 @@ final class Optimizer {
         this.blockPass = new BlockPass(this, gen);
     }
 
+    /**
+     * bpf_optimize: number the blocks, run the pass loop without and then with statement rewriting, merge
+     * identical blocks, and skip a root that branches to one place.
+     */
     void optimize() throws FilterSyntaxException {
         init();
         loop(false);
@@ -66,7 +70,7 @@ final class Optimizer {
         optRoot();
     }
 
-    // ---- set helpers ----
+    // ---- block and edge sets, bit sets of ids: libpcap's SET_MEMBER, SET_INSERT and SET_INTERSECT ----
 
     private static boolean member(int[] set, int a) {
         return (set[a >>> 5] & (1 << (a & 31))) != 0;
@@ -82,35 +86,15 @@ final class Optimizer {
         }
     }
 
-    private static void union(int[] a, int[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] |= b[i];
-        }
-    }
-
     // ---- setup ----
 
+    /**
+     * opt_init, with count_blocks and number_blks_r: numbers the reachable blocks depth first, true branch
+     * first, and gives each block its dominator set and each edge its id and edge-dominator set.
+     */
     private void init() {
-        graph.unmarkAll();
-        int n = 0;
-        ArrayDeque<Block> stack = new ArrayDeque<>();
-        java.util.List<Block> order = new java.util.ArrayList<>();
-        stack.push(graph.root);
-        while (!stack.isEmpty()) {
-            Block p = stack.pop();
-            if (graph.isMarked(p)) {
-                continue;
-            }
-            graph.mark(p);
-            p.id = n++;
-            order.add(p);
-            if (p.jf() != null) {
-                stack.push(p.jf());
-            }
-            if (p.jt() != null) {
-                stack.push(p.jt());
-            }
-        }
+        List<Block> order = graph.preOrder();
+        int n = order.size();
         nBlocks = n;
         blocks = order.toArray(new Block[0]);
         edges = new Edge[2 * n];
@@ -119,8 +103,8 @@ final class Optimizer {
         nodewords = n / 32 + 1;
         for (int i = 0; i < n; i++) {
             Block b = blocks[i];
+            b.id = i;
             b.dom = new int[nodewords];
-            b.closure = new int[nodewords];
             b.et.edom = new int[edgewords];
             b.ef.edom = new int[edgewords];
             b.et.id = i;
@@ -132,63 +116,48 @@ final class Optimizer {
         }
     }
 
+    /**
+     * opt_loop: recomputes levels, dominators, use-def sets and edge dominators, then runs {@link #optBlks},
+     * until a pass changes nothing, or (libpcap's cycle heuristic) {@value #BRANCH_ONLY_PASSES} passes in a
+     * row have only moved branches.
+     */
     private void loop(boolean doStmts) throws FilterSyntaxException {
-        int loopCount = 0;
-        int passes = 0;
-        do {
+        int branchOnly = 0;
+        for (int passes = 1; ; passes++) {
             nonBranchMovement = false;
             done = true;
             findLevels();
             findDom();
-            findClosure();
             findUd();
             findEdom();
             optBlks(doStmts);
             if (done) {
-                break;
+                return;
             }
             if (nonBranchMovement) {
-                loopCount = 0;
-            } else if (++loopCount >= 100) {
-                break;
+                branchOnly = 0;
+            } else if (++branchOnly >= BRANCH_ONLY_PASSES) {
+                return;
             }
-            if (++passes > 10_000) {
+            if (passes > MAX_PASSES) {
                 throw gen.error("optimizer did not converge");
             }
-        } while (!done);
+        }
     }
 
+    /** A change other than moving a branch: what optimize.c marks "optimizer loop detection". */
     void changed() {
         done = false;
         nonBranchMovement = true;
     }
 
-    /** Post-order walk (JT subtree, then JF subtree, then the block), visiting each block once. */
+    /**
+     * find_levels and find_levels_r: a block's level is one more than its higher successor's (returns are at
+     * 0), and each level's blocks are listed through {@link Block#link}, last visited first.
+     */
     private void findLevels() {
-        java.util.Arrays.fill(levels, null);
-        graph.unmarkAll();
-        ArrayDeque<Block> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> state = new ArrayDeque<>();
-        Block root = graph.root;
-        graph.mark(root);
-        root.link = null;
-        stack.push(root);
-        state.push(0);
-        while (!stack.isEmpty()) {
-            Block b = stack.peek();
-            int st = state.pop();
-            if (b.jt() != null && st < 2) {
-                state.push(st + 1);
-                Block child = st == 0 ? b.jt() : b.jf();
-                if (!graph.isMarked(child)) {
-                    graph.mark(child);
-                    child.link = null;
-                    stack.push(child);
-                    state.push(0);
-                }
-                continue;
-            }
-            stack.pop();
+        Arrays.fill(levels, null);
+        for (Block b : graph.postOrder(false)) {
             int level = b.jt() != null ? Math.max(b.jt().level, b.jf().level) + 1 : 0;
             b.level = level;
             b.link = levels[level];
@@ -196,12 +165,16 @@ final class Optimizer {
         }
     }
 
+    /**
+     * find_dom: the blocks that dominate each block (lie on every path from the root to it), computed from
+     * the root's level down, each block's set being the intersection of its predecessors' plus itself.
+     */
     private void findDom() {
         for (int i = 0; i < nBlocks; i++) {
-            java.util.Arrays.fill(blocks[i].dom, ~0);
+            Arrays.fill(blocks[i].dom, ~0);
         }
         Block root = graph.root;
-        java.util.Arrays.fill(root.dom, 0);
+        Arrays.fill(root.dom, 0);
         for (int i = root.level; i >= 0; --i) {
             for (Block b = levels[i]; b != null; b = b.link) {
                 insert(b.dom, b.id);
@@ -214,6 +187,7 @@ final class Optimizer {
         }
     }
 
+    /** propedom: an edge dominates itself, and whatever dominates it dominates the edges out of its target. */
     private void propedom(Edge ep) {
         insert(ep.edom, ep.id);
         if (ep.succ != null) {
@@ -222,13 +196,14 @@ final class Optimizer {
         }
     }
 
+    /** find_edom: the edges that lie on every path from the root to each edge, level by level from the root. */
     private void findEdom() {
         for (Edge e : edges) {
-            java.util.Arrays.fill(e.edom, ~0);
+            Arrays.fill(e.edom, ~0);
         }
         Block root = graph.root;
-        java.util.Arrays.fill(root.et.edom, 0);
-        java.util.Arrays.fill(root.ef.edom, 0);
+        Arrays.fill(root.et.edom, 0);
+        Arrays.fill(root.ef.edom, 0);
         for (int i = root.level; i >= 0; --i) {
             for (Block b = levels[i]; b != null; b = b.link) {
                 propedom(b.et);
@@ -237,65 +212,54 @@ final class Optimizer {
         }
     }
 
-    private void findClosure() {
-        for (int i = 0; i < nBlocks; i++) {
-            java.util.Arrays.fill(blocks[i].closure, 0);
-        }
-        Block root = graph.root;
-        for (int i = root.level; i >= 0; --i) {
-            for (Block b = levels[i]; b != null; b = b.link) {
-                insert(b.closure, b.id);
-                if (b.jt() == null) {
-                    continue;
-                }
-                union(b.jt().closure, b.closure);
-                union(b.jf().closure, b.closure);
-            }
-        }
-    }
-
+    /**
+     * atomuse: the atom a statement reads (a scratch word, {@link Ir#A_ATOM}, {@link Ir#X_ATOM}, or
+     * {@link Ir#AX_ATOM} for both), or -1.
+     */
     static int atomUse(int c, int k) {
         if (c == NOP) {
             return -1;
         }
-        switch (c & 0x07) {
-            case Gen.RET:
-                return (c & 0x18) == 0x10 ? A_ATOM : (c & 0x18) == Gen.X ? X_ATOM : -1;
-            case Gen.LD:
-            case Gen.LDX:
-                return (c & 0xe0) == Gen.IND ? X_ATOM : (c & 0xe0) == Gen.MEM ? k : -1;
-            case Gen.ST:
+        switch (Bpf.instructionClass(c)) {
+            case Bpf.RET:
+                return Bpf.returnValue(c) == Bpf.A ? A_ATOM : Bpf.returnValue(c) == Bpf.X ? X_ATOM : -1;
+            case Bpf.LD:
+            case Bpf.LDX:
+                return Bpf.mode(c) == Bpf.IND ? X_ATOM : Bpf.mode(c) == Bpf.MEM ? k : -1;
+            case Bpf.ST:
                 return A_ATOM;
-            case Gen.STX:
+            case Bpf.STX:
                 return X_ATOM;
-            case Gen.JMP:
-            case Gen.ALU:
-                return (c & 0x08) == Gen.X ? AX_ATOM : A_ATOM;
+            case Bpf.JMP:
+            case Bpf.ALU:
+                return Bpf.source(c) == Bpf.X ? AX_ATOM : A_ATOM;
             default:
-                return (c & 0xf8) == Gen.TXA ? X_ATOM : A_ATOM;
+                return Bpf.miscOperation(c) == Bpf.TXA ? X_ATOM : A_ATOM;
         }
     }
 
+    /** atomdef: the atom a statement writes, or -1 (a statement writes at most one). */
     static int atomDef(int c, int k) {
         if (c == NOP) {
             return -1;
         }
-        switch (c & 0x07) {
-            case Gen.LD:
-            case Gen.ALU:
+        switch (Bpf.instructionClass(c)) {
+            case Bpf.LD:
+            case Bpf.ALU:
                 return A_ATOM;
-            case Gen.LDX:
+            case Bpf.LDX:
                 return X_ATOM;
-            case Gen.ST:
-            case Gen.STX:
+            case Bpf.ST:
+            case Bpf.STX:
                 return k;
-            case Gen.MISC:
-                return (c & 0xf8) == Gen.TAX ? X_ATOM : A_ATOM;
+            case Bpf.MISC:
+                return Bpf.miscOperation(c) == Bpf.TAX ? X_ATOM : A_ATOM;
             default:
                 return -1;
         }
     }
 
+    /** Adds to a block's use set an atom a statement reads, unless the block has defined it already. */
     private static int use(int use, int def, int atom) {
         if (atom == AX_ATOM) {
             if ((def & (1 << X_ATOM)) == 0) {
@@ -312,6 +276,10 @@ final class Optimizer {
         return use;
     }
 
+    /**
+     * compute_local_ud: the atoms a block reads before writing them (used on entry), writes, and writes
+     * before reading (killed); the closing jump counts as a read, the closing return does not, as in libpcap.
+     */
     private static void computeLocalUd(Block b) {
         int def = 0;
         int use = 0;
@@ -329,7 +297,7 @@ final class Optimizer {
                 def |= 1 << atom;
             }
         }
-        if ((b.code & 0x07) == Gen.JMP) {
+        if (Bpf.instructionClass(b.code) == Bpf.JMP) {
             use = use(use, def, atomUse(b.code, b.k));
         }
         b.def = def;
@@ -337,6 +305,10 @@ final class Optimizer {
         b.inUse = use;
     }
 
+    /**
+     * find_ud: local use-def sets, then, from the leaves up, the atoms used after each block (what its
+     * successors use on entry), which it uses on entry too unless it kills them.
+     */
     private void findUd() {
         int maxlevel = graph.root.level;
         for (int i = maxlevel; i >= 0; --i) {
@@ -353,6 +325,10 @@ final class Optimizer {
         }
     }
 
+    /**
+     * use_conflict: whether an atom used after {@code succ} holds a different value there than on leaving
+     * {@code b}, so that jumping from {@code b} past the blocks between would change what is computed.
+     */
     private static boolean useConflict(Block b, Block succ) {
         int use = succ.outUse;
         if (use == 0) {
@@ -366,6 +342,11 @@ final class Optimizer {
         return false;
     }
 
+    /**
+     * fold_edge: if the test closing {@code child} is decided by having taken edge {@code ep} (the same test
+     * of the same value, or, after a true {@code jeq #k}, an equality against another constant), the branch
+     * of {@code child} it decides; else null.
+     */
     private static Block foldEdge(Block child, Edge ep) {
         int code = ep.code;
         boolean sense;
@@ -378,31 +359,31 @@ final class Optimizer {
         if (child.code != code) {
             return null;
         }
-        int aval0 = child.val[A_ATOM];
-        int oval0 = child.oval;
-        int aval1 = ep.pred.val[A_ATOM];
-        int oval1 = ep.pred.oval;
-        if (aval0 != aval1) {
+        if (child.val[A_ATOM] != ep.pred.val[A_ATOM]) {
             return null;
         }
-        if (oval0 == oval1) {
+        if (child.oval == ep.pred.oval) {
             return sense ? child.jt() : child.jf();
         }
-        if (sense && code == (Gen.JMP | Gen.JEQ | Gen.K)) {
+        if (sense && code == (Bpf.JMP | Bpf.JEQ | Bpf.K)) {
+            // Distinct constants have distinct value numbers, so A cannot equal this one too.
             return child.jf();
         }
         return null;
     }
 
+    /**
+     * opt_j: moves an edge past a block that jumps to one place either way, then, for each edge that
+     * dominates it, past a block whose test that edge decides, as long as no value used later changes.
+     */
     private void optJ(Edge ep) {
         if (ep.succ.jt() == null) {
             return;
         }
-        if (ep.succ.jt() == ep.succ.jf()) {
-            if (!useConflict(ep.pred, ep.succ.et.succ)) {
-                done = false;
-                ep.succ = ep.succ.jt();
-            }
+        if (ep.succ.jt() == ep.succ.jf() && !useConflict(ep.pred, ep.succ.jt())) {
+            // libpcap counts this one as more than branch movement.
+            changed();
+            ep.succ = ep.succ.jt();
         }
         top:
         while (true) {
@@ -427,7 +408,7 @@ final class Optimizer {
         }
     }
 
-    /** A reference to one branch of a block, standing in for libpcap's pointer-to-pointer. */
+    /** One branch of a block, standing in for the pointer to a JT or JF field that libpcap's pull-ups hold. */
     private record Slot(Block owner, boolean t) {
         Block get() {
             return t ? owner.jt() : owner.jf();
@@ -442,6 +423,21 @@ final class Optimizer {
         }
     }
 
+    /**
+     * Whether {@code d} continues the chain of tests below {@code b} that a pull-up walks: it exists, leaves
+     * for the same place as {@code b} on the chain's exit branch (true for or, false for and), and is
+     * dominated by {@code b}.
+     */
+    private static boolean continuesChain(Block d, Block b, boolean or) {
+        return d != null && (or ? d.jt() == b.jt() : d.jf() == b.jf()) && member(d.dom, b.id);
+    }
+
+    /**
+     * or_pullup ({@code or}) and and_pullup: in a chain of tests that all exit to the same place, finds a
+     * test of a different value and below it one of the value {@code b}'s predecessors leave in A, and moves
+     * the latter above the former, so that the test comes where its value is still at hand. The chain runs
+     * down false branches for or, true branches for and.
+     */
     private void pullup(Block b, boolean or) {
         Edge ep = b.inEdges;
         if (ep == null) {
@@ -458,13 +454,7 @@ final class Optimizer {
         boolean atTop = true;
         while (true) {
             Block d = diffp.get();
-            if (d == null) {
-                return;
-            }
-            if (or ? d.jt() != b.jt() : d.jf() != b.jf()) {
-                return;
-            }
-            if (!member(d.dom, b.id)) {
+            if (!continuesChain(d, b, or)) {
                 return;
             }
             if (d.val[A_ATOM] != val) {
@@ -476,13 +466,7 @@ final class Optimizer {
         Slot samep = new Slot(diffp.get(), !or);
         while (true) {
             Block s = samep.get();
-            if (s == null) {
-                return;
-            }
-            if (or ? s.jt() != b.jt() : s.jf() != b.jf()) {
-                return;
-            }
-            if (!member(s.dom, b.id)) {
+            if (!continuesChain(s, b, or)) {
                 return;
             }
             if (s.val[A_ATOM] == val) {
@@ -491,19 +475,12 @@ final class Optimizer {
             samep = new Slot(s, !or);
         }
         Block pull = samep.get();
-        samep.set(or ? pull.jf() : pull.jt());
-        if (or) {
-            pull.jf(diffp.get());
-        } else {
-            pull.jt(diffp.get());
-        }
+        Slot pullNext = new Slot(pull, !or);
+        samep.set(pullNext.get());
+        pullNext.set(diffp.get());
         if (atTop) {
             for (ep = b.inEdges; ep != null; ep = ep.next) {
-                if (ep.pred.jt() == b) {
-                    ep.pred.jt(pull);
-                } else {
-                    ep.pred.jf(pull);
-                }
+                new Slot(ep.pred, ep.pred.jt() == b).set(pull);
             }
         } else {
             diffp.set(pull);
@@ -511,6 +488,7 @@ final class Optimizer {
         done = false;
     }
 
+    /** find_inedges and link_inedge: lists on each block the edges that lead to it. */
     private void findInedges() {
         for (int i = 0; i < nBlocks; ++i) {
             blocks[i].inEdges = null;
@@ -525,6 +503,11 @@ final class Optimizer {
         }
     }
 
+    /**
+     * opt_blks: {@link BlockPass#optBlk} on every block from the root down; then, unless statements are
+     * being rewritten (when moving branches cannot help), {@link #optJ} on every edge and the two pull-ups on
+     * every block.
+     */
     private void optBlks(boolean doStmts) throws FilterSyntaxException {
         blockPass.initVal();
         int maxlevel = graph.root.level;
@@ -552,23 +535,7 @@ final class Optimizer {
         }
     }
 
-    private void markCode() {
-        graph.unmarkAll();
-        ArrayDeque<Block> stack = new ArrayDeque<>();
-        stack.push(graph.root);
-        while (!stack.isEmpty()) {
-            Block p = stack.pop();
-            if (graph.isMarked(p)) {
-                continue;
-            }
-            graph.mark(p);
-            if ((p.code & 0x07) != Gen.RET) {
-                stack.push(p.jf());
-                stack.push(p.jt());
-            }
-        }
-    }
-
+    /** What eq_blk and eq_slist compare: the closing test, its targets, and the statements other than no-ops. */
     private record BlockKey(int code, int k, Block t, Block f, List<Long> stmts) {
     }
 
@@ -583,8 +550,9 @@ final class Optimizer {
     }
 
     /**
-     * Merges identical blocks. For each live block, libpcap finds the first later live block equal to it; a
-     * map from block contents to the smallest such index, filled from the end, finds the same one in linear
+     * intern_blocks: points every branch at the last-numbered of the live blocks identical to its target,
+     * until nothing changes. For each live block libpcap finds the first later live block equal to it; a map
+     * from block contents to the smallest such index, filled from the end, finds the same one in linear
      * time instead of quadratic.
      */
     private void internBlocks() {
@@ -594,7 +562,8 @@ final class Optimizer {
             for (int i = 0; i < nBlocks; ++i) {
                 blocks[i].link = null;
             }
-            markCode();
+            // mark_code: only blocks still reachable take part.
+            graph.preOrder();
             Map<BlockKey, Block> firstAfter = new HashMap<>();
             if (nBlocks > 0 && graph.isMarked(blocks[nBlocks - 1])) {
                 firstAfter.put(key(blocks[nBlocks - 1]), blocks[nBlocks - 1]);
@@ -628,11 +597,15 @@ final class Optimizer {
         } while (!done1);
     }
 
+    /**
+     * opt_root: while the root jumps to the same block either way, that block becomes the root, keeping the
+     * statements of the ones skipped; a root that returns needs no statements, BPF having no side effects.
+     */
     private void optRoot() {
         Block b = graph.root;
         Stmt s = b.stmts;
         b.stmts = null;
-        while ((b.code & 0x07) == Gen.JMP && b.jt() == b.jf()) {
+        while (Bpf.instructionClass(b.code) == Bpf.JMP && b.jt() == b.jf()) {
             b = b.jt();
         }
         Stmt tmp = b.stmts;
@@ -644,7 +617,7 @@ final class Optimizer {
             }
         }
         b.stmts = s;
-        if ((b.code & 0x07) == Gen.RET) {
+        if (Bpf.instructionClass(b.code) == Bpf.RET) {
             b.stmts = null;
         }
         graph.root = b;

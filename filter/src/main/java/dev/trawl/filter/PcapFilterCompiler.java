@@ -1,8 +1,8 @@
 package dev.trawl.filter;
 
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
-import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.spi.FilterCompiler;
 
 /** The {@link FilterCompiler} service: compiles with {@link Filter}. Stateless and thread-safe. */
@@ -12,8 +12,7 @@ public final class PcapFilterCompiler implements FilterCompiler {
     }
 
     @Override
-    public BpfProgram compile(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws InvalidFilterException {
-        return Filter.compile(expression, linkType, snaplen, optimize, netmask);
+    public BpfProgram compile(FilterSpec spec) throws InvalidFilterException {
+        return Filter.compile(spec);
     }
 }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.W;
 
 /** OpenBSD pf log primitives ({@code ifname}, {@code ruleset}, {@code rnr}, {@code reason}, {@code action}). */
 final class Pf {

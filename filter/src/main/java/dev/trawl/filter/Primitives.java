@@ -2,23 +2,83 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
+import dev.trawl.pcap.IpProtocol;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.JGT;
-import static dev.trawl.filter.Gen.JSET;
-import static dev.trawl.filter.Gen.JMP;
-import static dev.trawl.filter.Gen.K;
-import static dev.trawl.filter.Gen.W;
+import java.util.EnumMap;
+import java.util.Map;
+
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_ARP;
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_IP;
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_IPV6;
 import static dev.trawl.filter.LinkLayers.ETHERTYPE_REVARP;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.JGT;
+import static dev.trawl.pcap.Bpf.JMP;
+import static dev.trawl.pcap.Bpf.JSET;
+import static dev.trawl.pcap.Bpf.K;
+import static dev.trawl.pcap.Bpf.W;
 
 /** Host, network, port and protocol primitives (libpcap's gen_host, gen_port, gen_proto and friends). */
 final class Primitives {
     static final int PROTO_UNDEF = -1;
-    static final int TCP = 6, UDP = 17, SCTP = 132;
+    static final int TCP = IpProtocol.TCP.value(), UDP = IpProtocol.UDP.value(), SCTP = IpProtocol.SCTP.value();
+    /** The protocols that ISO's NLPID names: CLNP, ES-IS and IS-IS. */
+    static final int ISO8473_CLNP = 0x81, ISO9542_ESIS = 0x82, ISO10589_ISIS = 0x83;
+
+    /** A protocol carried in a network-layer protocol field, and which layer (null: IPv4 and IPv6). */
+    private record Carried(int value, Tok layer) {
+    }
+
+    /** The abbreviations gen_proto_abbrev turns into one test of the link layer's protocol field. */
+    private static final Map<Tok, Integer> LINK_PROTOCOLS = new EnumMap<>(Tok.class);
+    /** The ones it turns into a test of the network layer's protocol field. */
+    private static final Map<Tok, Carried> CARRIED = new EnumMap<>(Tok.class);
+    /** IS-IS levels and PDU families: the PDU types each stands for. */
+    private static final Map<Tok, int[]> ISIS_PDUS = new EnumMap<>(Tok.class);
+
+    static {
+        LINK_PROTOCOLS.put(Tok.IP, ETHERTYPE_IP);
+        LINK_PROTOCOLS.put(Tok.ARP, ETHERTYPE_ARP);
+        LINK_PROTOCOLS.put(Tok.RARP, ETHERTYPE_REVARP);
+        LINK_PROTOCOLS.put(Tok.ATALK, LinkLayers.ETHERTYPE_ATALK);
+        LINK_PROTOCOLS.put(Tok.AARP, LinkLayers.ETHERTYPE_AARP);
+        LINK_PROTOCOLS.put(Tok.DECNET, LinkLayers.ETHERTYPE_DN);
+        LINK_PROTOCOLS.put(Tok.SCA, LinkLayers.ETHERTYPE_SCA);
+        LINK_PROTOCOLS.put(Tok.LAT, LinkLayers.ETHERTYPE_LAT);
+        LINK_PROTOCOLS.put(Tok.MOPDL, LinkLayers.ETHERTYPE_MOPDL);
+        LINK_PROTOCOLS.put(Tok.MOPRC, LinkLayers.ETHERTYPE_MOPRC);
+        LINK_PROTOCOLS.put(Tok.IPV6, ETHERTYPE_IPV6);
+        LINK_PROTOCOLS.put(Tok.ISO, LinkLayers.LLCSAP_ISONS);
+        LINK_PROTOCOLS.put(Tok.STP, LinkLayers.LLCSAP_8021D);
+        LINK_PROTOCOLS.put(Tok.IPX, LinkLayers.LLCSAP_IPX);
+        LINK_PROTOCOLS.put(Tok.NETBEUI, LinkLayers.LLCSAP_NETBEUI);
+        CARRIED.put(Tok.SCTP, new Carried(SCTP, null));
+        CARRIED.put(Tok.TCP, new Carried(TCP, null));
+        CARRIED.put(Tok.UDP, new Carried(UDP, null));
+        CARRIED.put(Tok.ICMP, new Carried(IpProtocol.ICMP.value(), Tok.IP));
+        CARRIED.put(Tok.IGMP, new Carried(IpProtocol.IGMP.value(), Tok.IP));
+        // Cisco's IGRP has no number of its own: it uses IANA's "any private interior gateway".
+        CARRIED.put(Tok.IGRP, new Carried(IpProtocol.IGP.value(), Tok.IP));
+        CARRIED.put(Tok.PIM, new Carried(IpProtocol.PIM.value(), null));
+        // CARP shares VRRP's number.
+        CARRIED.put(Tok.VRRP, new Carried(IpProtocol.VRRP.value(), Tok.IP));
+        CARRIED.put(Tok.CARP, new Carried(IpProtocol.VRRP.value(), Tok.IP));
+        CARRIED.put(Tok.ICMPV6, new Carried(IpProtocol.ICMPV6.value(), Tok.IPV6));
+        CARRIED.put(Tok.AH, new Carried(IpProtocol.AH.value(), null));
+        CARRIED.put(Tok.ESP, new Carried(IpProtocol.ESP.value(), null));
+        CARRIED.put(Tok.ESIS, new Carried(ISO9542_ESIS, Tok.ISO));
+        CARRIED.put(Tok.ISIS, new Carried(ISO10589_ISIS, Tok.ISO));
+        CARRIED.put(Tok.CLNP, new Carried(ISO8473_CLNP, Tok.ISO));
+        ISIS_PDUS.put(Tok.L1, new int[] {15, 17, 18, 24, 26});
+        ISIS_PDUS.put(Tok.L2, new int[] {16, 17, 20, 25, 27});
+        ISIS_PDUS.put(Tok.IIH, new int[] {15, 16, 17});
+        ISIS_PDUS.put(Tok.LSP, new int[] {18, 20});
+        ISIS_PDUS.put(Tok.SNP, new int[] {24, 25, 26, 27});
+        ISIS_PDUS.put(Tok.CSNP, new int[] {24, 25});
+        ISIS_PDUS.put(Tok.PSNP, new int[] {26, 27});
+    }
 
     private Primitives() {
     }
@@ -30,62 +90,72 @@ final class Primitives {
 
     // ---- hosts ----
 
-    static Block hostop(Gen g, int addr, int mask, Tok dir, int proto, int srcOff, int dstOff)
-            throws FilterSyntaxException {
-        int offset;
-        if (dir == Tok.SRC) {
-            offset = srcOff;
-        } else if (dir == Tok.DST) {
-            offset = dstOff;
-        } else if (dir == Tok.AND) {
-            Block b0 = hostop(g, addr, mask, Tok.SRC, proto, srcOff, dstOff);
-            Block b1 = hostop(g, addr, mask, Tok.DST, proto, srcOff, dstOff);
-            Ir.and(b0, b1);
-            return b1;
-        } else if (dir == null || dir == Tok.OR) {
-            Block b0 = hostop(g, addr, mask, Tok.SRC, proto, srcOff, dstOff);
-            Block b1 = hostop(g, addr, mask, Tok.DST, proto, srcOff, dstOff);
-            Ir.or(b0, b1);
-            return b1;
-        } else {
-            throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+    /** A test of the source or the destination, whichever {@code dir} ({@link Tok#SRC} or {@link Tok#DST}) names. */
+    interface DirectionalTest {
+        Block at(Tok dir) throws FilterSyntaxException;
+    }
+
+    /**
+     * What the direction qualifiers mean to an address or a port: {@code src} and {@code dst} test one side,
+     * {@code src and dst} both, {@code src or dst} (the default) either, the source's test generated first;
+     * null for the qualifiers only 802.11 knows.
+     */
+    static Block byDirection(Tok dir, DirectionalTest test) throws FilterSyntaxException {
+        if (dir == Tok.SRC || dir == Tok.DST) {
+            return test.at(dir);
         }
-        Block b0 = LinkLayers.linktype(g, proto);
-        Block b1 = g.mcmp(Rel.LINKPL, offset, W, addr, mask);
-        Ir.and(b0, b1);
+        if (dir != null && dir != Tok.AND && dir != Tok.OR) {
+            return null;
+        }
+        Block b0 = test.at(Tok.SRC);
+        Block b1 = test.at(Tok.DST);
+        if (dir == Tok.AND) {
+            Ir.and(b0, b1);
+        } else {
+            Ir.or(b0, b1);
+        }
         return b1;
     }
 
-    static Block hostop6(Gen g, byte[] addr, byte[] mask, Tok dir, int srcOff, int dstOff)
+    private static FilterSyntaxException only80211(Gen g, Tok dir) {
+        return g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+    }
+
+    /** gen_hostop: an IPv4 address (or network) at the source or destination offset of the protocol. */
+    static Block hostop(Gen g, int addr, int mask, Tok dir, int proto, int srcOff, int dstOff)
             throws FilterSyntaxException {
-        int offset;
-        if (dir == Tok.SRC) {
-            offset = srcOff;
-        } else if (dir == Tok.DST) {
-            offset = dstOff;
-        } else if (dir == Tok.AND) {
-            Block b0 = hostop6(g, addr, mask, Tok.SRC, srcOff, dstOff);
-            Block b1 = hostop6(g, addr, mask, Tok.DST, srcOff, dstOff);
+        Block b = byDirection(dir, d -> {
+            Block b0 = LinkLayers.linktype(g, proto);
+            Block b1 = g.mcmp(Rel.LINKPL, d == Tok.SRC ? srcOff : dstOff, W, addr, mask);
             Ir.and(b0, b1);
             return b1;
-        } else if (dir == null || dir == Tok.OR) {
-            Block b0 = hostop6(g, addr, mask, Tok.SRC, srcOff, dstOff);
-            Block b1 = hostop6(g, addr, mask, Tok.DST, srcOff, dstOff);
-            Ir.or(b0, b1);
-            return b1;
-        } else {
-            throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+        });
+        if (b == null) {
+            throw only80211(g, dir);
         }
-        Block b1 = g.mcmp(Rel.LINKPL, offset + 12, W, word(addr, 12), word(mask, 12));
-        Block b0 = g.mcmp(Rel.LINKPL, offset + 8, W, word(addr, 8), word(mask, 8));
-        Ir.and(b0, b1);
-        b0 = g.mcmp(Rel.LINKPL, offset + 4, W, word(addr, 4), word(mask, 4));
-        Ir.and(b0, b1);
-        b0 = g.mcmp(Rel.LINKPL, offset, W, word(addr, 0), word(mask, 0));
-        Ir.and(b0, b1);
-        b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
-        Ir.and(b0, b1);
-        return b1;
+        return b;
+    }
+
+    /** gen_hostop6: an IPv6 address (or network), compared a word at a time from the last. */
+    static Block hostop6(Gen g, byte[] addr, byte[] mask, Tok dir, int srcOff, int dstOff)
+            throws FilterSyntaxException {
+        Block b = byDirection(dir, d -> {
+            int offset = d == Tok.SRC ? srcOff : dstOff;
+            Block b1 = g.mcmp(Rel.LINKPL, offset + 12, W, word(addr, 12), word(mask, 12));
+            Block b0 = g.mcmp(Rel.LINKPL, offset + 8, W, word(addr, 8), word(mask, 8));
+            Ir.and(b0, b1);
+            b0 = g.mcmp(Rel.LINKPL, offset + 4, W, word(addr, 4), word(mask, 4));
+            Ir.and(b0, b1);
+            b0 = g.mcmp(Rel.LINKPL, offset, W, word(addr, 0), word(mask, 0));
+            Ir.and(b0, b1);
+            b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
+            Ir.and(b0, b1);
+            return b1;
+        });
+        if (b == null) {
+            throw only80211(g, dir);
+        }
+        return b;
     }
 
     private static int word(byte[] b, int i) {
@@ -141,25 +211,14 @@ final class Primitives {
         };
     }
 
+    /** gen_ehostop and its FDDI, Token Ring and IP-over-FC forms: a MAC address where the link type has it. */
     static Block ehostop(Gen g, byte[] eaddr, Tok dir) throws FilterSyntaxException {
         int[] offs = macOffsets(g.linktype);
-        if (dir == Tok.SRC) {
-            return g.bcmp(Rel.LINKHDR, offs[0], eaddr);
+        Block b = byDirection(dir, d -> g.bcmp(Rel.LINKHDR, d == Tok.SRC ? offs[0] : offs[1], eaddr));
+        if (b == null) {
+            throw only80211(g, dir);
         }
-        if (dir == Tok.DST) {
-            return g.bcmp(Rel.LINKHDR, offs[1], eaddr);
-        }
-        if (dir == Tok.AND || dir == null || dir == Tok.OR) {
-            Block b0 = ehostop(g, eaddr, Tok.SRC);
-            Block b1 = ehostop(g, eaddr, Tok.DST);
-            if (dir == Tok.AND) {
-                Ir.and(b0, b1);
-            } else {
-                Ir.or(b0, b1);
-            }
-            return b1;
-        }
-        throw g.error("'" + tokName(dir) + "' is only supported on 802.11 with 802.11 headers");
+        return b;
     }
 
     /** A MAC address primitive on whatever link layer supports one. */
@@ -191,30 +250,6 @@ final class Primitives {
         return b;
     }
 
-    private static Block dirOp(Gen g, Tok dir, int[] offs, PortAtom atom) throws FilterSyntaxException {
-        if (dir == Tok.SRC) {
-            return atom.gen(0);
-        }
-        if (dir == Tok.DST) {
-            return atom.gen(2);
-        }
-        if (dir == null || dir == Tok.OR || dir == Tok.AND) {
-            Block tmp = atom.gen(0);
-            Block b1 = atom.gen(2);
-            if (dir == Tok.AND) {
-                Ir.and(tmp, b1);
-            } else {
-                Ir.or(tmp, b1);
-            }
-            return b1;
-        }
-        throw g.error("'" + tokName(dir) + "' applied to a port");
-    }
-
-    private interface PortAtom {
-        Block gen(int off) throws FilterSyntaxException;
-    }
-
     private static Block rangeAtom(Gen g, Rel rel, int off, int v1, int v2) throws FilterSyntaxException {
         if (v1 > v2) {
             int t = v1;
@@ -238,7 +273,13 @@ final class Primitives {
             b0 = ipfrag(g);
             Ir.and(tmp, b0);
         }
-        Block b1 = dirOp(g, dir, null, off -> range ? rangeAtom(g, rel, off, p1, p2) : g.cmp(rel, off, H, p1));
+        Block b1 = byDirection(dir, d -> {
+            int off = d == Tok.SRC ? 0 : 2;
+            return range ? rangeAtom(g, rel, off, p1, p2) : g.cmp(rel, off, H, p1);
+        });
+        if (b1 == null) {
+            throw g.error("'" + tokName(dir) + "' applied to a port");
+        }
         Ir.and(b0, b1);
         return b1;
     }
@@ -289,7 +330,8 @@ final class Primitives {
             }
             case IPV6: {
                 Block b0 = LinkLayers.linktype(g, ETHERTYPE_IPV6);
-                Block b2 = g.cmp(Rel.LINKPL, 6, B, 44);
+                // The protocol after a fragment header, or in the fixed header.
+                Block b2 = g.cmp(Rel.LINKPL, 6, B, IpProtocol.FRAGMENT.value());
                 Block b1 = g.cmp(Rel.LINKPL, 40, B, v);
                 Ir.and(b2, b1);
                 b2 = g.cmp(Rel.LINKPL, 6, B, v);
@@ -313,7 +355,7 @@ final class Primitives {
                 return b1;
             }
             case ISIS: {
-                Block b0 = proto(g, 0x83, Tok.ISO, null);
+                Block b0 = proto(g, ISO10589_ISIS, Tok.ISO, null);
                 Block b1 = g.cmp(Rel.LINKPL_NOSNAP, 4, B, v);
                 Ir.and(b0, b1);
                 return b1;
@@ -340,83 +382,23 @@ final class Primitives {
         return b1;
     }
 
-    /** A protocol name used alone ({@code tcp}, {@code l1}, ...). */
+    /** A protocol name used alone ({@code tcp}, {@code l1}, ...): libpcap's gen_proto_abbrev. */
     static Block abbrev(Gen g, Tok proto) throws FilterSyntaxException {
+        Integer link = LINK_PROTOCOLS.get(proto);
+        if (link != null) {
+            return LinkLayers.linktype(g, link);
+        }
+        Carried carried = CARRIED.get(proto);
+        if (carried != null) {
+            return proto(g, carried.value(), carried.layer(), null);
+        }
+        int[] pdus = ISIS_PDUS.get(proto);
+        if (pdus != null) {
+            return orChain(g, pdus, Tok.ISIS);
+        }
         switch (proto) {
-            case SCTP:
-                return proto(g, SCTP, null, null);
-            case TCP:
-                return proto(g, TCP, null, null);
-            case UDP:
-                return proto(g, UDP, null, null);
-            case ICMP:
-                return proto(g, 1, Tok.IP, null);
-            case IGMP:
-                return proto(g, 2, Tok.IP, null);
-            case IGRP:
-                return proto(g, 9, Tok.IP, null);
-            case PIM:
-                return proto(g, 103, null, null);
-            case VRRP, CARP:
-                return proto(g, 112, Tok.IP, null);
-            case IP:
-                return LinkLayers.linktype(g, ETHERTYPE_IP);
-            case ARP:
-                return LinkLayers.linktype(g, ETHERTYPE_ARP);
-            case RARP:
-                return LinkLayers.linktype(g, ETHERTYPE_REVARP);
             case LINK:
                 throw g.error("link layer applied in wrong context");
-            case ATALK:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_ATALK);
-            case AARP:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_AARP);
-            case DECNET:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_DN);
-            case SCA:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_SCA);
-            case LAT:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_LAT);
-            case MOPDL:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_MOPDL);
-            case MOPRC:
-                return LinkLayers.linktype(g, LinkLayers.ETHERTYPE_MOPRC);
-            case IPV6:
-                return LinkLayers.linktype(g, ETHERTYPE_IPV6);
-            case ICMPV6:
-                return proto(g, 58, Tok.IPV6, null);
-            case AH:
-                return proto(g, 51, null, null);
-            case ESP:
-                return proto(g, 50, null, null);
-            case ISO:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_ISONS);
-            case ESIS:
-                return proto(g, 0x82, Tok.ISO, null);
-            case ISIS:
-                return proto(g, 0x83, Tok.ISO, null);
-            case L1:
-                return orChain(g, new int[] {15, 17, 18, 24, 26}, Tok.ISIS);
-            case L2:
-                return orChain(g, new int[] {16, 17, 20, 25, 27}, Tok.ISIS);
-            case IIH:
-                return orChain(g, new int[] {15, 16, 17}, Tok.ISIS);
-            case LSP:
-                return orChain(g, new int[] {18, 20}, Tok.ISIS);
-            case SNP:
-                return orChain(g, new int[] {24, 25, 26, 27}, Tok.ISIS);
-            case CSNP:
-                return orChain(g, new int[] {24, 25}, Tok.ISIS);
-            case PSNP:
-                return orChain(g, new int[] {26, 27}, Tok.ISIS);
-            case CLNP:
-                return proto(g, 0x81, Tok.ISO, null);
-            case STP:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_8021D);
-            case IPX:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_IPX);
-            case NETBEUI:
-                return LinkLayers.linktype(g, LinkLayers.LLCSAP_NETBEUI);
             case RADIO:
                 throw g.error("'radio' is not a valid protocol type");
             default:
@@ -431,6 +413,6 @@ final class Primitives {
     }
 
     static Block greater(Gen g, int n) throws FilterSyntaxException {
-        return g.len(Gen.JGE, n);
+        return g.len(Bpf.JGE, n);
     }
 }

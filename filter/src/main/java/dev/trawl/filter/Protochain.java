@@ -2,6 +2,8 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
+import dev.trawl.pcap.IpProtocol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,11 @@ import java.util.List;
 final class Protochain {
     /** How many extension headers are followed. */
     static final int DEPTH = 8;
-    private static final int NONE = 59;
-    private static final int AH = 51;
-    private static final int[] V6_EXTENSIONS = {0, 60, 43, 44};
+    private static final int NONE = IpProtocol.NO_NEXT_HEADER.value();
+    private static final int AH = IpProtocol.AH.value();
+    /** The extension headers libpcap steps over, in the order it tests them. */
+    private static final int[] V6_EXTENSIONS = {IpProtocol.HOPOPTS.value(), IpProtocol.DSTOPTS.value(),
+        IpProtocol.ROUTING.value(), IpProtocol.FRAGMENT.value()};
 
     private Protochain() {
     }
@@ -43,14 +47,14 @@ final class Protochain {
         int base = g.offLinkpl.constant + g.offNl;
         List<Block> trueExits = new ArrayList<>();
         List<Block> falseExits = new ArrayList<>();
-        Stmt init = Gen.stmt(Gen.LD | Gen.ABS | Gen.B, base + (v6 ? 6 : 9));
-        Ir.append(init, v6 ? Gen.stmt(Gen.LDX | Gen.IMM, 40) : Gen.stmt(Gen.LDX | Gen.MSH | Gen.B, base));
+        Stmt init = Gen.stmt(Bpf.LD | Bpf.ABS | Bpf.B, base + (v6 ? 6 : 9));
+        Ir.append(init, v6 ? Gen.stmt(Bpf.LDX | Bpf.IMM, 40) : Gen.stmt(Bpf.LDX | Bpf.MSH | Bpf.B, base));
         Block head = null;
         Block pendingFrom = null;
         Block pendingFrom2 = null;
         Block last = null;
         for (int step = 0; step <= DEPTH; step++) {
-            Block test = g.block(Gen.JMP | Gen.JEQ | Gen.K, v);
+            Block test = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, v);
             if (step == 0) {
                 test.stmts = init;
                 head = test;
@@ -67,24 +71,24 @@ final class Protochain {
                 break;
             }
             trueExits.add(test);
-            Block none = g.block(Gen.JMP | Gen.JEQ | Gen.K, NONE);
+            Block none = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, NONE);
             test.jf(none);
             falseExits.add(none);
-            Block ahCheck = g.block(Gen.JMP | Gen.JEQ | Gen.K, AH);
+            Block ahCheck = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, AH);
             Block prev = none;
             Block v6Advance = null;
             if (v6) {
-                v6Advance = g.block(Gen.JMP | Gen.JGE | Gen.K, 0);
+                v6Advance = g.block(Bpf.JMP | Bpf.JGE | Bpf.K, 0);
                 v6Advance.stmts = v6Advance(base, reg2);
                 for (int ext : V6_EXTENSIONS) {
-                    Block e = g.block(Gen.JMP | Gen.JEQ | Gen.K, ext);
+                    Block e = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, ext);
                     setFalse(prev, e);
                     e.jt(v6Advance);
                     prev = e;
                 }
             }
             setFalse(prev, ahCheck);
-            Block ahAdvance = g.block(Gen.JMP | Gen.JGE | Gen.K, 0);
+            Block ahAdvance = g.block(Bpf.JMP | Bpf.JGE | Bpf.K, 0);
             ahAdvance.stmts = ahAdvance(base, reg2);
             ahCheck.jt(ahAdvance);
             falseExits.add(ahCheck);
@@ -103,30 +107,30 @@ final class Protochain {
 
     /** A = next header; X += (length + 1) * 8, keeping A in a scratch word meanwhile (as libpcap does). */
     private static Stmt v6Advance(int base, int reg2) {
-        Stmt s = Gen.stmt(Gen.LD | Gen.IND | Gen.B, base);
-        Ir.append(s, Gen.stmt(Gen.ST, reg2));
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.B, base + 1));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 1));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.MUL | Gen.K, 8));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.X, 0));
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.MEM, reg2));
+        Stmt s = Gen.stmt(Bpf.LD | Bpf.IND | Bpf.B, base);
+        Ir.append(s, Gen.stmt(Bpf.ST, reg2));
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.IND | Bpf.B, base + 1));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 1));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.MUL | Bpf.K, 8));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.X, 0));
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.MEM, reg2));
         return s;
     }
 
     /** libpcap's AH step: A = next header; X = (P[X + 1] + 2) * 4. */
     private static Stmt ahAdvance(int base, int reg2) {
-        Stmt s = Gen.stmt(Gen.MISC | Gen.TXA, 0);
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.B, base));
-        Ir.append(s, Gen.stmt(Gen.ST, reg2));
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TXA, 0));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 1));
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.B, base));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 2));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.MUL | Gen.K, 4));
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.MEM, reg2));
+        Stmt s = Gen.stmt(Bpf.MISC | Bpf.TXA, 0);
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.IND | Bpf.B, base));
+        Ir.append(s, Gen.stmt(Bpf.ST, reg2));
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TXA, 0));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 1));
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.IND | Bpf.B, base));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 2));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.MUL | Bpf.K, 4));
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.MEM, reg2));
         return s;
     }
 
@@ -148,7 +152,7 @@ final class Protochain {
         next = null;
         for (int i = falseExits.size() - 1; i >= 0; i--) {
             Block b = falseExits.get(i);
-            if (b.jf() == null || b.code == (Gen.JMP | Gen.JEQ | Gen.K) && b.k == AH) {
+            if (b.jf() == null || b.code == (Bpf.JMP | Bpf.JEQ | Bpf.K) && b.k == AH) {
                 b.sense = true;
                 b.jf(next);
             } else {

@@ -2,10 +2,12 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
+import dev.trawl.pcap.Handle;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.W;
 
 /** Primitives other than host/port/proto: broadcast, multicast, len, byte, vlan, mpls, pppoe, llc, 802.11... */
 final class Specials {
@@ -115,7 +117,7 @@ final class Specials {
             throw g.error("not a broadcast link");
         }
         if (proto == Tok.IP) {
-            if (g.netmask == 0xffffffff) {
+            if (g.netmask == Handle.NETMASK_UNKNOWN) {
                 throw g.error("netmask not known, so 'ip broadcast' not supported");
             }
             Block b0 = LinkLayers.linktype(g, LinkLayers.ETHERTYPE_IP);
@@ -171,8 +173,8 @@ final class Specials {
                 return g.cmpGt(Rel.LINKHDR, idx, B, val);
             default: {
                 // libpcap emits the operation without loading the byte first; kept for identical verdicts.
-                Ir.Stmt s = Gen.stmt(Gen.ALU | (op == Tok.PIPE ? Gen.OR : Gen.AND) | Gen.K, val);
-                Block b = g.block(Gen.JMP | Gen.JEQ | Gen.K, 0);
+                Ir.Stmt s = Gen.stmt(Bpf.ALU | (op == Tok.PIPE ? Bpf.OR : Bpf.AND) | Bpf.K, val);
+                Block b = g.block(Bpf.JMP | Bpf.JEQ | Bpf.K, 0);
                 b.stmts = s;
                 Ir.not(b);
                 return b;
@@ -187,7 +189,7 @@ final class Specials {
                 // libpcap passes these as arguments of one call, which its compiler evaluates right to left.
                 Arithmetic.Arth right = arith.loadi(0);
                 Arithmetic.Arth left = arith.load(Tok.LINK, arith.loadi(0), 1);
-                return arith.relation(Gen.JEQ, left, right, out);
+                return arith.relation(Bpf.JEQ, left, right, out);
             }
             case LinkLayers.IPNET:
                 return g.cmp(Rel.LINKHDR, 2, H, out ? 1 : 2);

@@ -2,12 +2,13 @@ package dev.trawl.filter;
 
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
 
-import static dev.trawl.filter.Gen.B;
-import static dev.trawl.filter.Gen.H;
-import static dev.trawl.filter.Gen.JEQ;
-import static dev.trawl.filter.Gen.JGT;
-import static dev.trawl.filter.Gen.W;
+import static dev.trawl.pcap.Bpf.B;
+import static dev.trawl.pcap.Bpf.H;
+import static dev.trawl.pcap.Bpf.JEQ;
+import static dev.trawl.pcap.Bpf.JGT;
+import static dev.trawl.pcap.Bpf.W;
 
 /** SS7 primitives: MTP2 signal-unit types (fisu, lssu, msu and their HSL forms) and MTP3 fields. */
 final class Ss7 {
@@ -102,9 +103,9 @@ final class Ss7 {
         }
         return switch (s.op()) {
             case GT -> gen.gen(s.number(), JGT, false);
-            case GEQ -> gen.gen(s.number(), Gen.JGE, false);
+            case GEQ -> gen.gen(s.number(), Bpf.JGE, false);
             case LEQ -> gen.gen(s.number(), JGT, true);
-            case LT -> gen.gen(s.number(), Gen.JGE, true);
+            case LT -> gen.gen(s.number(), Bpf.JGE, true);
             case NEQ -> gen.gen(s.number(), JEQ, true);
             default -> gen.gen(s.number(), JEQ, false);
         };

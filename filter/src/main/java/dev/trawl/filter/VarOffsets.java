@@ -1,6 +1,7 @@
 package dev.trawl.filter;
 
 import dev.trawl.filter.Ir.Block;
+import dev.trawl.pcap.Bpf;
 
 /**
  * Code placed before the first block that computes variable header offsets (libpcap's
@@ -17,11 +18,18 @@ final class VarOffsets {
         }
         if (g.outermostLinktype == LinkLayers.PFLOG && g.offLinkpl.reg != -1) {
             // The pflog header length byte, rounded up to a multiple of 4, is where the payload starts.
-            s = Gen.stmt(Gen.LD | Gen.B | Gen.ABS, 0);
-            Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 3));
-            Ir.append(s, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, 0xfffffffc));
-            Ir.append(s, Gen.stmt(Gen.ST, g.offLinkpl.reg));
-            Ir.append(s, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+            s = Gen.stmt(Bpf.LD | Bpf.B | Bpf.ABS, 0);
+            Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 3));
+            Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.AND | Bpf.K, 0xfffffffc));
+            Ir.append(s, Gen.stmt(Bpf.ST, g.offLinkpl.reg));
+            Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
+        }
+        if (s == null && g.vlanOffsetRegisters.length > 0) {
+            // 'vlan' in a kernel filter made the offsets variable; they are zero until a tag is found in the frame
+            s = Gen.stmt(Bpf.LD | Bpf.IMM, 0);
+            for (int reg : g.vlanOffsetRegisters) {
+                Ir.append(s, Gen.stmt(Bpf.ST, reg));
+            }
         }
         if (s != null) {
             Ir.append(s, root.stmts);

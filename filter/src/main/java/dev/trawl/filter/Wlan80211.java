@@ -3,8 +3,9 @@ package dev.trawl.filter;
 import dev.trawl.filter.Gen.Rel;
 import dev.trawl.filter.Ir.Block;
 import dev.trawl.filter.Ir.Stmt;
+import dev.trawl.pcap.Bpf;
 
-import static dev.trawl.filter.Gen.B;
+import static dev.trawl.pcap.Bpf.B;
 
 /**
  * 802.11 link layers (plain, Prism, AVS, radiotap, PPI): address tests that depend on the frame type and
@@ -90,13 +91,8 @@ final class Wlan80211 {
         return b2;
     }
 
+    /** gen_wlanhostop: a MAC address in the 802.11 header, by role (ra, ta, addr1-4) or by direction. */
     static Block hostop(Gen g, byte[] eaddr, Tok dir) throws FilterSyntaxException {
-        if (dir == Tok.SRC) {
-            return byFrameType(g, off -> g.bcmp(Rel.LINKHDR, off, eaddr), true);
-        }
-        if (dir == Tok.DST) {
-            return byFrameType(g, off -> g.bcmp(Rel.LINKHDR, off, eaddr), false);
-        }
         if (dir == Tok.RA) {
             Block b1 = jset(g, 0, 0x08, false);
             Block b0 = g.bcmp(Rel.LINKHDR, 4, eaddr);
@@ -133,14 +129,7 @@ final class Wlan80211 {
             Ir.and(b0, b1);
             return b1;
         }
-        Block b0 = hostop(g, eaddr, Tok.SRC);
-        Block b1 = hostop(g, eaddr, Tok.DST);
-        if (dir == Tok.AND) {
-            Ir.and(b0, b1);
-        } else {
-            Ir.or(b0, b1);
-        }
-        return b1;
+        return Primitives.byDirection(dir, d -> byFrameType(g, off -> g.bcmp(Rel.LINKHDR, off, eaddr), d == Tok.SRC));
     }
 
     static Block multicast(Gen g) throws FilterSyntaxException {
@@ -162,38 +151,38 @@ final class Wlan80211 {
         switch (g.outermostLinktype) {
             case LinkLayers.PRISM: {
                 g.noOptimize = true;
-                Stmt s1 = Gen.stmt(Gen.LD | Gen.W | Gen.ABS, 0);
-                Ir.append(s1, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, 0xfffff000));
-                Stmt isAvs = Gen.stmt(Gen.JMP | Gen.JEQ | Gen.K, 0x80211000);
+                Stmt s1 = Gen.stmt(Bpf.LD | Bpf.W | Bpf.ABS, 0);
+                Ir.append(s1, Gen.stmt(Bpf.ALU | Bpf.AND | Bpf.K, 0xfffff000));
+                Stmt isAvs = Gen.stmt(Bpf.JMP | Bpf.JEQ | Bpf.K, 0x80211000);
                 Ir.append(s1, isAvs);
-                Stmt avsLen = Gen.stmt(Gen.LD | Gen.W | Gen.ABS, 4);
+                Stmt avsLen = Gen.stmt(Bpf.LD | Bpf.W | Bpf.ABS, 4);
                 Ir.append(s1, avsLen);
                 isAvs.jt = avsLen;
-                Stmt common = Gen.stmt(Gen.JMP | Gen.JA, 1);
+                Stmt common = Gen.stmt(Bpf.JMP | Bpf.JA, 1);
                 Ir.append(s1, common);
-                Stmt prismLen = Gen.stmt(Gen.LD | Gen.W | Gen.IMM, 144);
+                Stmt prismLen = Gen.stmt(Bpf.LD | Bpf.W | Bpf.IMM, 144);
                 Ir.append(s1, prismLen);
                 isAvs.jf = prismLen;
-                Stmt st = Gen.stmt(Gen.ST, reg);
+                Stmt st = Gen.stmt(Bpf.ST, reg);
                 Ir.append(s1, st);
                 common.jf = st;
-                Ir.append(s1, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+                Ir.append(s1, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
                 return s1;
             }
             case LinkLayers.IEEE802_11_RADIO_AVS: {
-                Stmt s1 = Gen.stmt(Gen.LD | Gen.W | Gen.ABS, 4);
-                Ir.append(s1, Gen.stmt(Gen.ST, reg));
-                Ir.append(s1, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+                Stmt s1 = Gen.stmt(Bpf.LD | Bpf.W | Bpf.ABS, 4);
+                Ir.append(s1, Gen.stmt(Bpf.ST, reg));
+                Ir.append(s1, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
                 return s1;
             }
             case LinkLayers.IEEE802_11_RADIO, LinkLayers.PPI: {
-                Stmt s1 = Gen.stmt(Gen.LD | Gen.B | Gen.ABS, 3);
-                Ir.append(s1, Gen.stmt(Gen.ALU | Gen.LSH | Gen.K, 8));
-                Ir.append(s1, Gen.stmt(Gen.MISC | Gen.TAX, 0));
-                Ir.append(s1, Gen.stmt(Gen.LD | Gen.B | Gen.ABS, 2));
-                Ir.append(s1, Gen.stmt(Gen.ALU | Gen.OR | Gen.X, 0));
-                Ir.append(s1, Gen.stmt(Gen.ST, reg));
-                Ir.append(s1, Gen.stmt(Gen.MISC | Gen.TAX, 0));
+                Stmt s1 = Gen.stmt(Bpf.LD | Bpf.B | Bpf.ABS, 3);
+                Ir.append(s1, Gen.stmt(Bpf.ALU | Bpf.LSH | Bpf.K, 8));
+                Ir.append(s1, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
+                Ir.append(s1, Gen.stmt(Bpf.LD | Bpf.B | Bpf.ABS, 2));
+                Ir.append(s1, Gen.stmt(Bpf.ALU | Bpf.OR | Bpf.X, 0));
+                Ir.append(s1, Gen.stmt(Bpf.ST, reg));
+                Ir.append(s1, Gen.stmt(Bpf.MISC | Bpf.TAX, 0));
                 return s1;
             }
             default:
@@ -209,56 +198,56 @@ final class Wlan80211 {
         }
         g.noOptimize = true;
         if (s == null) {
-            s = Gen.stmt(Gen.LDX | Gen.IMM, g.offOutermostLinkhdr.constant);
+            s = Gen.stmt(Bpf.LDX | Bpf.IMM, g.offOutermostLinkhdr.constant);
         }
-        Ir.append(s, Gen.stmt(Gen.MISC | Gen.TXA, 0));
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 24));
-        Ir.append(s, Gen.stmt(Gen.ST, reg));
-        Ir.append(s, Gen.stmt(Gen.LD | Gen.IND | Gen.B, 0));
-        Stmt data1 = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, 0x08);
+        Ir.append(s, Gen.stmt(Bpf.MISC | Bpf.TXA, 0));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 24));
+        Ir.append(s, Gen.stmt(Bpf.ST, reg));
+        Ir.append(s, Gen.stmt(Bpf.LD | Bpf.IND | Bpf.B, 0));
+        Stmt data1 = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, 0x08);
         Ir.append(s, data1);
-        Stmt data2 = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, 0x04);
+        Stmt data2 = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, 0x04);
         data1.jt = data2;
         Ir.append(s, data2);
         data1.jf = snext;
-        Stmt qos = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, 0x80);
+        Stmt qos = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, 0x80);
         data2.jt = snext;
         data2.jf = qos;
         Ir.append(s, qos);
-        Stmt s2 = Gen.stmt(Gen.LD | Gen.MEM, reg);
+        Stmt s2 = Gen.stmt(Bpf.LD | Bpf.MEM, reg);
         qos.jt = s2;
         Ir.append(s, s2);
-        Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 2));
-        Ir.append(s, Gen.stmt(Gen.ST, reg));
+        Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 2));
+        Ir.append(s, Gen.stmt(Bpf.ST, reg));
         if (g.linktype == LinkLayers.IEEE802_11_RADIO) {
-            s2 = Gen.stmt(Gen.LD | Gen.ABS | Gen.W, 4);
+            s2 = Gen.stmt(Bpf.LD | Bpf.ABS | Bpf.W, 4);
             qos.jf = s2;
             Ir.append(s, s2);
-            Stmt flags = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, Integer.reverseBytes(0x00000002));
+            Stmt flags = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, Integer.reverseBytes(0x00000002));
             Ir.append(s, flags);
             flags.jf = snext;
-            Stmt ext = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, Integer.reverseBytes(0x80000000));
+            Stmt ext = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, Integer.reverseBytes(0x80000000));
             flags.jt = ext;
             Ir.append(s, ext);
             ext.jt = snext;
-            Stmt tsft = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, Integer.reverseBytes(0x00000001));
+            Stmt tsft = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, Integer.reverseBytes(0x00000001));
             ext.jf = tsft;
             Ir.append(s, tsft);
-            s2 = Gen.stmt(Gen.LD | Gen.ABS | Gen.B, 16);
+            s2 = Gen.stmt(Bpf.LD | Bpf.ABS | Bpf.B, 16);
             tsft.jt = s2;
             Ir.append(s, s2);
-            Stmt tsftPad = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, 0x20);
+            Stmt tsftPad = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, 0x20);
             Ir.append(s, tsftPad);
-            s2 = Gen.stmt(Gen.LD | Gen.ABS | Gen.B, 8);
+            s2 = Gen.stmt(Bpf.LD | Bpf.ABS | Bpf.B, 8);
             tsft.jf = s2;
             Ir.append(s, s2);
-            Stmt noTsftPad = Gen.stmt(Gen.JMP | Gen.JSET | Gen.K, 0x20);
+            Stmt noTsftPad = Gen.stmt(Bpf.JMP | Bpf.JSET | Bpf.K, 0x20);
             Ir.append(s, noTsftPad);
-            Stmt roundup = Gen.stmt(Gen.LD | Gen.MEM, reg);
+            Stmt roundup = Gen.stmt(Bpf.LD | Bpf.MEM, reg);
             Ir.append(s, roundup);
-            Ir.append(s, Gen.stmt(Gen.ALU | Gen.ADD | Gen.K, 3));
-            Ir.append(s, Gen.stmt(Gen.ALU | Gen.AND | Gen.K, ~3));
-            Ir.append(s, Gen.stmt(Gen.ST, reg));
+            Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.ADD | Bpf.K, 3));
+            Ir.append(s, Gen.stmt(Bpf.ALU | Bpf.AND | Bpf.K, ~3));
+            Ir.append(s, Gen.stmt(Bpf.ST, reg));
             tsftPad.jt = roundup;
             tsftPad.jf = snext;
             noTsftPad.jt = roundup;

@@ -3,20 +3,21 @@
  * produces and on the packets they match.
  *
  * <pre>{@code
- * FilterExpression expr = FilterExpression.parse("tcp port 80 and host 10.1.2.3");
- * BpfProgram program = Filter.compile(expr, LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN,
- *         HostResolver.system());
+ * BpfProgram program = Filter.compile(FilterSpec.of("tcp port 80 and host 10.1.2.3", LinkType.ETHERNET));
  * System.out.print(BpfPrinter.format(program, BpfPrinter.Style.ASSEMBLY));   // as tcpdump -d
  * BpfMatcher matcher = BpfJit.compile(program);                              // JVM bytecode
  * boolean keep = matcher.matches(buffer, offset, caplen, wirelen);
  * }</pre>
  *
+ * <p>{@link dev.trawl.pcap.FilterSpec} (pcap-api) carries what {@code pcap_compile} takes besides the
+ * expression, with tcpdump's defaults; {@link dev.trawl.filter.FilterExpression#parse} checks the syntax alone.
+ *
  * <p>Stages: {@code Lexer} and {@code Parser} build an {@link dev.trawl.filter.Ast} tree (bad input raises
  * {@link dev.trawl.filter.FilterSyntaxException} with the column and what was expected); the code generator
  * builds libpcap's flow graph for the link type; the optimizer and linearizer produce the instruction array;
- * {@link dev.trawl.filter.BpfJit} turns a program into a hidden class. All public types are immutable or
- * stateless and safe to share between threads. The module also provides the
- * {@link dev.trawl.pcap.spi.FilterCompiler} service.
+ * {@link dev.trawl.filter.BpfJit} turns a program into a hidden class, a {@link dev.trawl.pcap.BpfMatcher}
+ * as the program itself is. All public types are immutable or stateless and safe to share between threads.
+ * The module also provides the {@link dev.trawl.pcap.spi.FilterCompiler} service.
  *
  * <p>Differences from libpcap: {@code protochain} follows at most eight
  * extension headers (libpcap's loop needs a backward jump, which a {@code BpfProgram} cannot hold).

@@ -1,7 +1,11 @@
 package dev.trawl.filter;
 
 import dev.trawl.pcap.BpfInstruction;
+import dev.trawl.pcap.BpfMatcher;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.FilterSpec;
+import dev.trawl.pcap.IpProtocol;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +41,8 @@ class BpfJitTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            BpfMatcher m = BpfJit.compile(Filter.compile(FilterExpression.parse(f[0]), LinkType.valueOf(cap.linkType),
-                    262144, true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
+            BpfMatcher m = BpfJit.compile(Filter.compile(FilterSpec.of(f[0], LinkType.valueOf(cap.linkType)),
+                    EtcHosts.INSTANCE));
             StringJoiner frames = new StringJoiner(",");
             for (int i = 0; i < cap.packets.size(); i++) {
                 TinyPcap.Packet p = cap.packets.get(i);
@@ -142,11 +146,12 @@ class BpfJitTest {
                 .invoke(null);
         java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
                 .getMethod("getThreadAllocatedBytes", long.class);
-        BpfMatcher m = BpfJit.compile(Filter.compile(FilterExpression.parse(
-                "tcp port 80 and ip[2:2] / 3 % 5 > 1 and tcp[tcpflags] & tcp-syn != 0"), LinkType.ETHERNET, 262144,
-                true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
+        BpfMatcher m = BpfJit.compile(Filter.compile(FilterSpec.of(
+                "tcp port 80 and ip[2:2] / 3 % 5 > 1 and tcp[tcpflags] & tcp-syn != 0", LinkType.ETHERNET),
+                EtcHosts.INSTANCE));
         ByteBuffer packet = ByteBuffer.allocateDirect(80);
-        packet.putShort(12, (short) 0x0800).put(14, (byte) 0x45).put(23, (byte) 6).putShort(36, (short) 80);
+        packet.putShort(12, (short) EtherType.IPV4.value()).put(14, (byte) 0x45)
+                .put(23, (byte) IpProtocol.TCP.value()).putShort(36, (short) 80);
         long sink = 0;
         for (int i = 0; i < 20_000; i++) {
             sink += m.run(packet, 0, 80, 80);
@@ -162,14 +167,24 @@ class BpfJitTest {
     }
 
     @Test
-    void rejectsLittleEndianBuffersAndRangesOutsideTheBuffer() throws Exception {
-        BpfMatcher m = BpfJit.compile(Filter.compile(FilterExpression.parse("ip"), LinkType.ETHERNET, 100, true,
-                Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
-        assertThrows(IllegalArgumentException.class,
-                () -> m.run(ByteBuffer.allocate(60).order(ByteOrder.LITTLE_ENDIAN), 0, 60, 60));
-        assertThrows(IllegalArgumentException.class, () -> m.run(ByteBuffer.allocate(60), 10, 60, 60));
-        ByteBuffer ip = ByteBuffer.allocate(60).putShort(12, (short) 0x0800);
-        assertEquals(100, m.run(ip, 0, 60, 60));
-        assertEquals(0, m.run(ip, 0, 13, 60));
+    void readsEveryBufferInNetworkOrderAndRejectsRangesOutsideIt() throws Exception {
+        BpfProgram program = Filter.compile(FilterSpec.of("ip", LinkType.ETHERNET).withSnaplen(100),
+                EtcHosts.INSTANCE);
+        BpfMatcher m = BpfJit.compile(program);
+        for (BpfMatcher matcher : List.of(m, program)) {
+            for (ByteBuffer ip : List.of(ByteBuffer.allocate(60), ByteBuffer.allocateDirect(60),
+                    ByteBuffer.allocate(60).order(ByteOrder.LITTLE_ENDIAN),
+                    ByteBuffer.allocateDirect(60).order(ByteOrder.LITTLE_ENDIAN))) {
+                ip.put(12, (byte) (EtherType.IPV4.value() >> 8)).put(13, (byte) EtherType.IPV4.value());
+                ByteOrder order = ip.order();
+                String what = matcher + " on " + ip;
+                assertEquals(100, matcher.run(ip, 0, 60, 60), what);
+                assertEquals(0, matcher.run(ip, 0, 13, 60), what);
+                assertEquals(order, ip.order(), what);
+                assertThrows(IndexOutOfBoundsException.class, () -> matcher.run(ip, 10, 60, 60), what);
+                assertThrows(IndexOutOfBoundsException.class, () -> matcher.run(ip, -1, 10, 60), what);
+                assertThrows(IndexOutOfBoundsException.class, () -> matcher.run(ip, 0, -1, 60), what);
+            }
+        }
     }
 }

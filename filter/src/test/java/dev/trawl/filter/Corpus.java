@@ -1,18 +1,20 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.tck.TestCorpus;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Access to the shared corpus of expressions and captures. */
+/** The shared corpus's expressions and libpcap's programs for them; {@link TestCorpus} finds the corpus. */
 final class Corpus {
     record Expression(int n, String text, boolean valid, String error, int insnCount) {
     }
 
     static Path root() {
-        return Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"));
+        return TestCorpus.root();
     }
 
     static List<Expression> expressions() throws IOException {

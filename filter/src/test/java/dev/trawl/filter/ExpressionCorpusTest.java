@@ -1,6 +1,7 @@
 package dev.trawl.filter;
 
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExpressionCorpusTest {
     private static BpfProgram compile(String text) throws FilterSyntaxException {
-        return Filter.compile(FilterExpression.parse(text), LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN,
-                EtcHosts.INSTANCE);
+        return Filter.compile(FilterSpec.of(text, LinkType.ETHERNET), EtcHosts.INSTANCE);
     }
 
     @Test

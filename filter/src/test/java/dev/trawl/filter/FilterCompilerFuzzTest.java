@@ -2,6 +2,7 @@ package dev.trawl.filter;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 
 import java.nio.ByteBuffer;
@@ -23,8 +24,8 @@ class FilterCompilerFuzzTest {
         LinkType type = TYPES[(data[0] & 0xff) % TYPES.length];
         String text = new String(data, 1, data.length - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
         try {
-            BpfProgram p = Filter.compile(FilterExpression.parse(text), type, 65535, (data[0] & 0x80) == 0,
-                    Filter.NETMASK_UNKNOWN, name -> java.util.List.of());
+            BpfProgram p = Filter.compile(FilterSpec.of(text, type).withSnaplen(65535)
+                    .withOptimize((data[0] & 0x80) == 0), name -> java.util.List.of());
             BpfPrinter.format(p, BpfPrinter.Style.ASSEMBLY);
             p.run(ByteBuffer.wrap(data), data.length);
         } catch (FilterSyntaxException expected) {

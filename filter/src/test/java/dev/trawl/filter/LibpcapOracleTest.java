@@ -2,6 +2,8 @@ package dev.trawl.filter;
 
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
+import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -144,7 +146,7 @@ class LibpcapOracleTest {
             links.add(types[r.nextInt(types.length)]);
             // snaplen, optimize (mostly on), netmask (mostly unknown, sometimes a /24 for 'ip broadcast')
             options.add(new int[] {r.nextInt(4) == 0 ? 96 : 262144, r.nextInt(5) == 0 ? 0 : 1,
-                r.nextInt(4) == 0 ? 0xffffff00 : Filter.NETMASK_UNKNOWN});
+                r.nextInt(4) == 0 ? 0xffffff00 : Handle.NETMASK_UNKNOWN});
         }
         Process p = new ProcessBuilder(bin.toString()).start();
         List<String> answers = new ArrayList<>();
@@ -185,7 +187,7 @@ class LibpcapOracleTest {
             String ourError = null;
             try {
                 int[] o = options.get(i);
-                ours = Filter.compile(FilterExpression.parse(expr), links.get(i), o[0], o[1] == 1, o[2],
+                ours = Filter.compile(new FilterSpec(expr, links.get(i), o[0], o[1] == 1, o[2]),
                         EtcHosts.INSTANCE);
             } catch (FilterSyntaxException e) {
                 ourError = e.description();

@@ -1,6 +1,7 @@
 package dev.trawl.filter;
 
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,8 @@ class MatchCorpusTest {
             String expected = f[2];
             String actual;
             try {
-                BpfProgram program = Filter.compile(FilterExpression.parse(f[0]), LinkType.valueOf(cap.linkType),
-                        262144, true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE);
+                BpfProgram program = Filter.compile(FilterSpec.of(f[0], LinkType.valueOf(cap.linkType)),
+                        EtcHosts.INSTANCE);
                 StringJoiner frames = new StringJoiner(",");
                 for (int i = 0; i < cap.packets.size(); i++) {
                     TinyPcap.Packet p = cap.packets.get(i);

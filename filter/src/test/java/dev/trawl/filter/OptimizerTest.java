@@ -1,5 +1,6 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +64,8 @@ class OptimizerTest {
             "(046) ret      #262144",
             "(047) ret      #0",
             "");
-        var program = Filter.compile(FilterExpression.parse("ether[0] = 0 and 1 < 4 and ip or tcp port 2"),
-                LinkType.PFLOG, 262144, true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE);
+        var program = Filter.compile(FilterSpec.of("ether[0] = 0 and 1 < 4 and ip or tcp port 2", LinkType.PFLOG),
+                EtcHosts.INSTANCE);
         assertEquals(expected, BpfPrinter.format(program, BpfPrinter.Style.ASSEMBLY));
     }
 }

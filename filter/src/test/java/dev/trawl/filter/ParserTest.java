@@ -1,5 +1,6 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParserTest {
     private static FilterSyntaxException error(String text) {
-        return assertThrows(FilterSyntaxException.class, () -> Filter.compile(FilterExpression.parse(text),
-                LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE));
+        return assertThrows(FilterSyntaxException.class,
+                () -> Filter.compile(FilterSpec.of(text, LinkType.ETHERNET), EtcHosts.INSTANCE));
     }
 
     @Test
@@ -68,8 +69,7 @@ class ParserTest {
 
     @Test
     void printerFormatsMatchTcpdump() throws Exception {
-        var p = Filter.compile(FilterExpression.parse("ip"), LinkType.ETHERNET, 262144, true,
-                Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE);
+        var p = Filter.compile(FilterSpec.of("ip", LinkType.ETHERNET), EtcHosts.INSTANCE);
         assertEquals("{ 0x28, 0, 0, 0x0000000c },\n{ 0x15, 0, 1, 0x00000800 },\n{ 0x6, 0, 0, 0x00040000 },\n"
                 + "{ 0x6, 0, 0, 0x00000000 },\n", BpfPrinter.format(p, BpfPrinter.Style.C_ARRAY));
         assertEquals("4\n40 0 0 12\n21 0 1 2048\n6 0 0 262144\n6 0 0 0\n",

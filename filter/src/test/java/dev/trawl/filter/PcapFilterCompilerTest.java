@@ -1,5 +1,6 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.spi.FilterCompiler;
@@ -15,20 +16,20 @@ class PcapFilterCompilerTest {
     void serviceLoaderFindsTheCompiler() throws Exception {
         FilterCompiler compiler = FilterCompiler.installed().orElseThrow();
         assertInstanceOf(PcapFilterCompiler.class, compiler);
-        assertEquals(4, compiler.compile("ip", LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN).length());
+        assertEquals(4, compiler.compile(FilterSpec.of("ip", LinkType.ETHERNET)).length());
     }
 
     @Test
     void invalidExpressionsRaiseInvalidFilterExceptionWithACaret() {
         InvalidFilterException e = assertThrows(InvalidFilterException.class, () -> new PcapFilterCompiler()
-                .compile("udp port http", LinkType.ETHERNET, 262144, true, Filter.NETMASK_UNKNOWN));
+                .compile(FilterSpec.of("udp port http", LinkType.ETHERNET)));
         assertEquals("port 'http' is tcp", e.description());
         assertTrue(e.getMessage().contains("^"));
     }
 
     @Test
     void snaplenBecomesTheAcceptedLength() throws Exception {
-        var program = new PcapFilterCompiler().compile("", LinkType.ETHERNET, 96, true, Filter.NETMASK_UNKNOWN);
+        var program = new PcapFilterCompiler().compile(FilterSpec.of("", LinkType.ETHERNET).withSnaplen(96));
         assertEquals("(000) ret      #96\n", BpfPrinter.format(program, BpfPrinter.Style.ASSEMBLY));
     }
 }

@@ -1,6 +1,7 @@
 package dev.trawl.filter;
 
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -57,8 +58,8 @@ class ProtochainTest {
                 Process p = new ProcessBuilder(bin.toString(), file.toString(), expr).start();
                 String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
                 assertEquals(0, p.waitFor());
-                BpfProgram program = Filter.compile(FilterExpression.parse(expr), LinkType.valueOf(cap.linkType),
-                        262144, true, Filter.NETMASK_UNKNOWN, EtcHosts.INSTANCE);
+                BpfProgram program = Filter.compile(FilterSpec.of(expr, LinkType.valueOf(cap.linkType)),
+                        EtcHosts.INSTANCE);
                 StringJoiner frames = new StringJoiner(",");
                 for (int i = 0; i < cap.packets.size(); i++) {
                     TinyPcap.Packet pk = cap.packets.get(i);

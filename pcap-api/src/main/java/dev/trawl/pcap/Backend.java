@@ -69,13 +69,12 @@ public interface Backend {
     Dumper openDumper(OutputStream out, LinkType linkType, int snaplen, DumpOptions options) throws PcapException;
 
     /**
-     * Compiles a filter expression, as {@code pcap_compile} on a dead handle of the given link type does.
+     * Compiles a filter expression, as {@code pcap_compile} on a dead handle of the spec's link type and
+     * snapshot length does.
      *
-     * @param netmask the IPv4 netmask, or {@link Handle#NETMASK_UNKNOWN}
      * @throws InvalidFilterException if the expression does not compile
      */
-    BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws PcapException;
+    BpfProgram compileFilter(FilterSpec spec) throws PcapException;
 
     /**
      * Returns a backend-specific object, as {@link java.sql.Wrapper#unwrap} does.

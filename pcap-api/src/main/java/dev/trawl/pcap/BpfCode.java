@@ -94,7 +94,7 @@ final class BpfCode extends AbstractList<BpfInstruction> implements RandomAccess
      * The internal operation of a validated opcode, or -1 for an opcode that validation admits but that names
      * no operation exactly (stray bits set): {@code bpf_filter} rejects the packet when it reaches one.
      */
-    private static int op(int c) {
+    static int op(int c) {
         switch (c) {
             case Bpf.RET | Bpf.K: return RET_K;
             case Bpf.RET | Bpf.A: return RET_A;
@@ -130,8 +130,8 @@ final class BpfCode extends AbstractList<BpfInstruction> implements RandomAccess
                 break;
         }
         if ((c & ~0xf8) == (Bpf.ALU | Bpf.K) || (c & ~0xf8) == (Bpf.ALU | Bpf.X)) {
-            int base = (c & 0x08) == Bpf.X ? ADD_X : ADD_K;
-            switch (c & 0xf0) {
+            int base = Bpf.source(c) == Bpf.X ? ADD_X : ADD_K;
+            switch (Bpf.operation(c)) {
                 case Bpf.ADD: return base;
                 case Bpf.SUB: return base + 1;
                 case Bpf.MUL: return base + 2;

@@ -8,13 +8,13 @@ import java.util.Objects;
  * A classic BPF program, as {@code struct bpf_program}: what a filter expression compiles to. The
  * constructor checks it as {@code bpf_validate} does, so every program can be run safely with
  * {@link #run}, which has the semantics of libpcap's {@code bpf_filter}: a load outside the captured bytes
- * or a division by zero rejects the packet.
+ * or a division by zero rejects the packet. As a {@link BpfMatcher}, a program interprets itself.
  *
  * <p>Immutable and thread-safe.
  *
  * @param instructions the instructions, at least one, ending in a return
  */
-public record BpfProgram(List<BpfInstruction> instructions) {
+public record BpfProgram(List<BpfInstruction> instructions) implements BpfMatcher {
     /** The most instructions a program may have ({@code BPF_MAXINSNS}). */
     public static final int MAX_INSTRUCTIONS = 4096;
     /** Words of scratch memory ({@code BPF_MEMWORDS}). */
@@ -47,18 +47,7 @@ public record BpfProgram(List<BpfInstruction> instructions) {
         return BpfInterpreter.run(code(), packet, packet.position(), packet.remaining(), originalLength);
     }
 
-    /**
-     * Runs the program on a packet at an offset of a buffer, as {@code pcap_offline_filter} does on a pointer
-     * and a header: for packets held side by side in one buffer, without a view per packet. The buffer's
-     * position, limit and byte order are neither used nor changed.
-     *
-     * @param buffer the buffer holding the packet
-     * @param offset where the packet starts in the buffer
-     * @param capturedLength how many bytes were captured; loads beyond them reject the packet
-     * @param originalLength the packet's length on the wire ({@code len} loads see this)
-     * @return the number of bytes to keep; zero means the packet is rejected
-     * @throws IndexOutOfBoundsException if the captured bytes do not lie within the buffer's limit
-     */
+    @Override
     public int run(ByteBuffer buffer, int offset, int capturedLength, int originalLength) {
         Objects.checkFromIndexSize(offset, capturedLength, buffer.limit());
         return BpfInterpreter.run(code(), buffer, offset, capturedLength, originalLength);
@@ -98,13 +87,13 @@ public record BpfProgram(List<BpfInstruction> instructions) {
             BpfInstruction insn = insns.get(pc);
             int code = insn.code();
             int k = insn.k();
-            switch (code & 0x07) {
+            switch (Bpf.instructionClass(code)) {
                 case Bpf.LD, Bpf.LDX -> {
-                    int mode = code & 0xe0;
+                    int mode = Bpf.mode(code);
                     boolean ok = switch (mode) {
                         case Bpf.IMM, Bpf.LEN -> true;
-                        case Bpf.ABS, Bpf.IND -> (code & 0x07) == Bpf.LD && (code & 0x18) != 0x18;
-                        case Bpf.MSH -> (code & 0x07) == Bpf.LDX;
+                        case Bpf.ABS, Bpf.IND -> Bpf.instructionClass(code) == Bpf.LD && Bpf.size(code) != 0x18;
+                        case Bpf.MSH -> Bpf.instructionClass(code) == Bpf.LDX;
                         case Bpf.MEM -> Integer.compareUnsigned(k, MEMORY_WORDS) < 0;
                         default -> false;
                     };
@@ -118,11 +107,11 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                     }
                 }
                 case Bpf.ALU -> {
-                    int op = code & 0xf0;
+                    int op = Bpf.operation(code);
                     if (op > Bpf.XOR) {
                         throw invalid(pc, insn, "bad ALU operation");
                     }
-                    if ((code & 0x08) == Bpf.K) {
+                    if (Bpf.source(code) == Bpf.K) {
                         if ((op == Bpf.DIV || op == Bpf.MOD) && k == 0) {
                             throw invalid(pc, insn, "division by constant zero");
                         }
@@ -132,7 +121,7 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                     }
                 }
                 case Bpf.JMP -> {
-                    int op = code & 0xf0;
+                    int op = Bpf.operation(code);
                     int remaining = n - pc - 1;
                     if (op == Bpf.JA) {
                         if (Integer.compareUnsigned(k, remaining) >= 0) {
@@ -147,12 +136,12 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                     }
                 }
                 case Bpf.RET -> {
-                    if ((code & 0x18) == 0x18) {
+                    if (Bpf.returnValue(code) == 0x18) {
                         throw invalid(pc, insn, "bad return");
                     }
                 }
                 case Bpf.MISC -> {
-                    int op = code & 0xf8;
+                    int op = Bpf.miscOperation(code);
                     if (op != Bpf.TAX && op != Bpf.TXA) {
                         throw invalid(pc, insn, "bad miscellaneous operation");
                     }
@@ -160,7 +149,7 @@ public record BpfProgram(List<BpfInstruction> instructions) {
                 default -> throw new AssertionError();
             }
         }
-        if ((insns.get(n - 1).code() & 0x07) != Bpf.RET) {
+        if (Bpf.instructionClass(insns.get(n - 1).code()) != Bpf.RET) {
             throw new IllegalArgumentException("a BPF program must end with a return instruction");
         }
     }

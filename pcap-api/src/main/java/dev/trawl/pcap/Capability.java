@@ -47,5 +47,7 @@ public enum Capability {
     /** Writing captures to an {@link java.io.OutputStream}. */
     DUMP_STREAM,
     /** Interrupting a blocked read or loop from another thread. */
-    BREAK_LOOP
+    BREAK_LOOP,
+    /** Sharing one device's traffic over several live handles in a {@link Fanout} group. */
+    FANOUT
 }

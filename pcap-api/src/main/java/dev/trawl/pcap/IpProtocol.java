@@ -32,6 +32,7 @@ public final class IpProtocol {
     public static final IpProtocol GRE = define(47, "GRE", false);
     public static final IpProtocol ESP = define(50, "ESP", true);
     public static final IpProtocol AH = define(51, "AH", true);
+    public static final IpProtocol NHRP = define(54, "NARP", false);
     public static final IpProtocol ICMPV6 = define(58, "ICMPv6", false);
     public static final IpProtocol NO_NEXT_HEADER = define(59, "IPv6-NoNxt", false);
     public static final IpProtocol DSTOPTS = define(60, "IPv6-Opts", true);

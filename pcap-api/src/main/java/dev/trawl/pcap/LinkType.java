@@ -46,6 +46,7 @@ public final class LinkType {
     public static final LinkType IEEE802_11_RADIOTAP = define(127, "IEEE802_11_RADIO", "802.11 plus radiotap header");
     public static final LinkType ARCNET_LINUX = define(129, "ARCNET_LINUX", "Linux ARCNET");
     public static final LinkType APPLE_IP_OVER_IEEE1394 = define(138, "APPLE_IP_OVER_IEEE1394", "Apple IP-over-IEEE 1394");
+    public static final LinkType DOCSIS = define(143, "DOCSIS", "DOCSIS");
     public static final LinkType MTP2_WITH_PHDR = define(139, "MTP2_WITH_PHDR", "SS7 MTP2 with pseudo-header");
     public static final LinkType USER2 = define(149, "USER2", "User 2");
     public static final LinkType IEEE802_11_AVS = define(163, "IEEE802_11_RADIO_AVS", "802.11 plus AVS header");

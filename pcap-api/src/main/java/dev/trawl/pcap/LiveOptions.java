@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How to open a live capture. Immutable; build with {@link #builder()}. The defaults are tcpdump's: a
  * snapshot length of 262144 bytes, promiscuous mode, a 1-second timeout, libpcap's default buffer size,
- * microsecond timestamps from the default source, both directions.
+ * microsecond timestamps from the default source, both directions, no fanout group.
  *
  * @param snaplen the most bytes to capture of each packet
  * @param promiscuous whether to put the device in promiscuous mode
@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param precision the timestamp precision
  * @param monitor whether to put a wireless device in monitor mode
  * @param direction which direction of traffic to capture
+ * @param fanout the fanout group to join, or {@code null} to receive all of the device's traffic; needs
+ *     {@link Capability#FANOUT}
  */
 public record LiveOptions(int snaplen, boolean promiscuous, Duration timeout, boolean immediate, int bufferSize,
-        TimestampType timestampType, TimestampPrecision precision, boolean monitor, Direction direction) {
+        TimestampType timestampType, TimestampPrecision precision, boolean monitor, Direction direction,
+        Fanout fanout) {
     /** tcpdump's default snapshot length. */
     public static final int DEFAULT_SNAPLEN = 262_144;
 
@@ -40,6 +43,12 @@ public record LiveOptions(int snaplen, boolean promiscuous, Duration timeout, bo
         Objects.requireNonNull(direction, "direction");
     }
 
+    /** Options without a fanout group. */
+    public LiveOptions(int snaplen, boolean promiscuous, Duration timeout, boolean immediate, int bufferSize,
+            TimestampType timestampType, TimestampPrecision precision, boolean monitor, Direction direction) {
+        this(snaplen, promiscuous, timeout, immediate, bufferSize, timestampType, precision, monitor, direction, null);
+    }
+
     /** tcpdump's defaults. */
     public static LiveOptions defaults() {
         return DEFAULTS;
@@ -54,7 +63,7 @@ public record LiveOptions(int snaplen, boolean promiscuous, Duration timeout, bo
     public Builder toBuilder() {
         return new Builder().snaplen(snaplen).promiscuous(promiscuous).timeout(timeout).immediate(immediate)
                 .bufferSize(bufferSize).timestampType(timestampType).precision(precision).monitor(monitor)
-                .direction(direction);
+                .direction(direction).fanout(fanout);
     }
 
     /** Builds {@link LiveOptions}; arguments are checked by {@link #build()}. */
@@ -68,6 +77,7 @@ public record LiveOptions(int snaplen, boolean promiscuous, Duration timeout, bo
         private TimestampPrecision precision = TimestampPrecision.MICRO;
         private boolean monitor;
         private Direction direction = Direction.INOUT;
+        private Fanout fanout;
 
         private Builder() {
         }
@@ -117,10 +127,16 @@ public record LiveOptions(int snaplen, boolean promiscuous, Duration timeout, bo
             return this;
         }
 
+        /** Joins a fanout group, or leaves none with {@code null}. */
+        public Builder fanout(Fanout fanout) {
+            this.fanout = fanout;
+            return this;
+        }
+
         /** @throws IllegalArgumentException if an option is out of range */
         public LiveOptions build() {
             return new LiveOptions(snaplen, promiscuous, timeout, immediate, bufferSize, timestampType, precision,
-                    monitor, direction);
+                    monitor, direction, fanout);
         }
     }
 }

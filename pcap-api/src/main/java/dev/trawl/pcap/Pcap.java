@@ -1,25 +1,22 @@
 package dev.trawl.pcap;
 
 import dev.trawl.pcap.spi.PcapProvider;
+import dev.trawl.pcap.spi.ServiceProviders;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * The entry point: finds the installed backends and opens captures through the chosen one.
  *
- * <p>Backends are {@link PcapProvider}s found with {@link ServiceLoader} on the module path and the class
- * path, once, on first use; each provider builds its backend (loading its native library) only when that
+ * <p>Backends are {@link PcapProvider}s found with {@link ServiceProviders} (the context class loader, then
+ * this module's own) on the module path and the class path, once, on first use; each provider builds its backend (loading its native library) only when that
  * backend is first needed. A provider that cannot load or cannot work here (a class file too new for this
  * JDK, libpcap missing, native access not enabled) never breaks discovery: {@link #backends()} lists it with
  * the reason.
@@ -59,6 +56,18 @@ public final class Pcap {
             this.priority = priority;
             this.provider = provider;
             this.info = failed;
+        }
+
+        /** The provider's priority for work needing a capability; a broken one ranks last. */
+        int priority(Capability capability) {
+            if (provider == null) {
+                return Integer.MIN_VALUE;
+            }
+            try {
+                return provider.priority(capability);
+            } catch (RuntimeException | LinkageError e) {
+                return priority;
+            }
         }
 
         synchronized BackendInfo info() {
@@ -116,13 +125,15 @@ public final class Pcap {
 
     /**
      * The backend to use for a capability: the configured backend when one is named, else the available one
-     * of highest priority that has the capability.
+     * that has the capability and ranks highest for it ({@link PcapProvider#priority(Capability)}).
      */
     public static Backend backendFor(Capability capability) throws BackendUnavailableException {
         if (configuredName().isPresent()) {
             return backend();
         }
-        for (Entry entry : Registry.PROVIDERS) {
+        List<Entry> ranked = new ArrayList<>(Registry.PROVIDERS);
+        ranked.sort(Comparator.comparingInt((Entry e) -> e.priority(capability)).reversed());
+        for (Entry entry : ranked) {
             Optional<Backend> backend = entry.info().backend();
             if (backend.isPresent() && backend.get().supports(capability)) {
                 return backend.get();
@@ -141,9 +152,10 @@ public final class Pcap {
         return backendFor(Capability.OFFLINE_FILE).openOffline(file, options);
     }
 
-    /** Opens a live capture with the default backend for live capture. */
+    /** Opens a live capture with the default backend for live capture (for fanout, if the options ask for it). */
     public static LiveHandle openLive(String device, LiveOptions options) throws PcapException {
-        return backendFor(Capability.LIVE_CAPTURE).openLive(device, options);
+        return backendFor(options.fanout() != null ? Capability.FANOUT : Capability.LIVE_CAPTURE)
+                .openLive(device, options);
     }
 
     private static Optional<String> configuredName() {
@@ -167,27 +179,16 @@ public final class Pcap {
     }
 
     private static List<Entry> discover() {
+        ServiceProviders<PcapProvider> found = ServiceProviders.load(PcapProvider.class);
         Map<String, Entry> byName = new LinkedHashMap<>();
         List<Entry> broken = new ArrayList<>();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ServiceLoader<PcapProvider> services =
-                ServiceLoader.load(PcapProvider.class, loader != null ? loader : Pcap.class.getClassLoader());
-        Iterator<PcapProvider> it = services.iterator();
-        for (int failures = 0; failures < 64; ) {
-            PcapProvider provider;
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                provider = it.next();
-            } catch (ServiceConfigurationError | LinkageError e) {
-                failures++;
-                String name = providerNameOf(e);
-                broken.add(new Entry(name, Integer.MIN_VALUE, null,
-                        new BackendInfo(name, Integer.MIN_VALUE, Optional.empty(), explain(e))));
-                LOG.log(System.Logger.Level.DEBUG, "capture provider failed to load", e);
-                continue;
-            }
+        for (ServiceProviders.Failure failure : found.failures()) {
+            LOG.log(System.Logger.Level.DEBUG, "capture provider " + failure.provider() + " failed to load",
+                    failure.cause());
+            broken.add(new Entry(failure.provider(), Integer.MIN_VALUE, null, new BackendInfo(failure.provider(),
+                    Integer.MIN_VALUE, Optional.empty(), failure.reason())));
+        }
+        for (PcapProvider provider : found.providers()) {
             String name;
             int priority;
             try {
@@ -195,11 +196,11 @@ public final class Pcap {
                 priority = provider.priority();
             } catch (RuntimeException | LinkageError e) {
                 String className = provider.getClass().getName();
-                broken.add(new Entry(className, Integer.MIN_VALUE, null,
-                        new BackendInfo(className, Integer.MIN_VALUE, Optional.empty(), explain(e))));
+                broken.add(new Entry(className, Integer.MIN_VALUE, null, new BackendInfo(className,
+                        Integer.MIN_VALUE, Optional.empty(), new ServiceProviders.Failure(className, e).reason())));
                 continue;
             }
-            // The first of two providers with one name wins, as ServiceLoader order has it.
+            // The first of two providers with one name wins, in the order discovery found them.
             byName.putIfAbsent(name, new Entry(name, priority, provider, null));
         }
         List<Entry> all = new ArrayList<>(byName.values());
@@ -216,49 +217,7 @@ public final class Pcap {
             return new BackendInfo(name, priority, Optional.empty(), e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.DEBUG, "capture provider " + name + " failed", e);
-            return new BackendInfo(name, priority, Optional.empty(), explain(e));
+            return new BackendInfo(name, priority, Optional.empty(), new ServiceProviders.Failure(name, e).reason());
         }
-    }
-
-    /**
-     * The class name of a provider that failed to load, from the error: a {@link ServiceConfigurationError}
-     * says "...: Provider NAME could not be...", a {@link LinkageError} from the iterator starts with the
-     * class's internal name ("dev/trawl/.../X has been compiled by...").
-     */
-    static String providerNameOf(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        int at = message.indexOf("Provider ");
-        String name = e instanceof ServiceConfigurationError && at >= 0
-                ? message.substring(at + "Provider ".length())
-                : message;
-        int end = name.indexOf(' ');
-        name = (end > 0 ? name.substring(0, end) : name).replace('/', '.');
-        return name.isEmpty() || name.equals("null") ? "unknown provider" : name;
-    }
-
-    /** Turns a loading failure into advice. */
-    static String explain(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsupportedClassVersionError) {
-                return "compiled for a newer Java than this one (" + System.getProperty("java.version")
-                        + "); run on a newer JDK or remove it from the class path";
-            }
-            if (t instanceof UnsatisfiedLinkError) {
-                return "native library not found (" + t.getMessage() + "); install libpcap (Debian: apt-get install libpcap0.8)";
-            }
-            if (t instanceof NoClassDefFoundError) {
-                return "a class it needs is missing (" + t.getMessage() + "); check its dependencies are on the class path";
-            }
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    /** Wraps a handler's checked exception as {@link PacketHandler} documents. Used by backends. */
-    public static PcapException handlerFailure(IOException e) {
-        return e instanceof PcapException pe ? pe : new PcapException("packet handler failed: " + e.getMessage(), e);
     }
 }

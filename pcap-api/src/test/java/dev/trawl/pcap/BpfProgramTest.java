@@ -15,11 +15,12 @@ class BpfProgramTest {
     private static final int LD_LEN = 0x80, LD_IMM = 0x00, LDX_IMM = 0x01, ST = 0x02, LD_MEM = 0x60;
     private static final int JEQ_K = 0x15, JGT_K = 0x25, JSET_K = 0x45, JA = 0x05;
     private static final int DIV_X = 0x3c, LSH_X = 0x6c, RET_K = 0x06, RET_A = 0x16, TAX = 0x07;
+    private static final int IPV4 = EtherType.IPV4.value(), IPV6 = EtherType.IPV6.value(), ARP = EtherType.ARP.value();
 
     /** `tcpdump -d ip`: ldh [12]; jeq #0x800 jt 2 jf 3; ret #262144; ret #0. */
     private static final BpfProgram IP = BpfProgram.of(
             BpfInstruction.stmt(LD_H_ABS, 12),
-            BpfInstruction.jump(JEQ_K, 0x800, 0, 1),
+            BpfInstruction.jump(JEQ_K, IPV4, 0, 1),
             BpfInstruction.stmt(RET_K, 262144),
             BpfInstruction.stmt(RET_K, 0));
 
@@ -31,14 +32,14 @@ class BpfProgramTest {
 
     @Test
     void runAcceptsMatchingEtherTypeWithTheReturnedSnapLength() {
-        assertEquals(262144, IP.run(ethernet(0x0800, 60), 60));
-        assertEquals(0, IP.run(ethernet(0x86dd, 60), 60));
+        assertEquals(262144, IP.run(ethernet(IPV4, 60), 60));
+        assertEquals(0, IP.run(ethernet(IPV6, 60), 60));
     }
 
     @Test
     void runIndexesFromTheBufferPosition() {
         ByteBuffer big = ByteBuffer.allocate(100);
-        big.putShort(40 + 12, (short) 0x0800);
+        big.putShort(40 + 12, (short) IPV4);
         big.position(40).limit(100);
         assertTrue(IP.matches(big, 60));
         assertEquals(40, big.position(), "run must not move the buffer");
@@ -155,9 +156,19 @@ class BpfProgramTest {
     }
 
     @Test
+    void aProgramIsAMatcherThatInterpretsItself() {
+        BpfMatcher matcher = IP;
+        ByteBuffer all = ByteBuffer.allocate(200);
+        all.putShort(100 + 12, (short) IPV4);
+        assertTrue(matcher.matches(all, 100, 60, 60));
+        assertFalse(matcher.matches(all, 0, 60, 60));
+        assertThrows(IndexOutOfBoundsException.class, () -> matcher.matches(all, 150, 60, 60));
+    }
+
+    @Test
     void matchesUsesThePacketView() {
-        PacketRecord ip = new PacketRecord(1, 0, 60, ethernet(0x0800, 60).array());
-        PacketRecord arp = new PacketRecord(1, 0, 60, ethernet(0x0806, 60).array());
+        PacketRecord ip = new PacketRecord(1, 0, 60, ethernet(IPV4, 60).array());
+        PacketRecord arp = new PacketRecord(1, 0, 60, ethernet(ARP, 60).array());
         assertTrue(IP.matches(ip));
         assertFalse(IP.matches(arp));
     }
@@ -165,7 +176,7 @@ class BpfProgramTest {
     @Test
     void runAtAnOffsetReadsThePacketThereWithoutTouchingTheBuffer() {
         ByteBuffer all = ByteBuffer.allocate(200);
-        all.putShort(100 + 12, (short) 0x0800);
+        all.putShort(100 + 12, (short) IPV4);
         all.position(7).limit(150);
         assertEquals(262144, IP.run(all, 100, 50, 60));
         assertEquals(0, IP.run(all, 100, 13, 60), "captured length bounds the loads, not the buffer");

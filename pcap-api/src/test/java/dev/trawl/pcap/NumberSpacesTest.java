@@ -24,6 +24,22 @@ class NumberSpacesTest {
     }
 
     @Test
+    void etherTypeNamesWhatThePcapFilterLanguageNames() {
+        // pcap-filter(7)'s 'ether proto' names beside IPv4, IPv6, ARP and RARP, with libpcap's numbers.
+        assertSame(EtherType.DEC_MOP_DUMP_LOAD, EtherType.valueOf(0x6001));
+        assertSame(EtherType.DEC_MOP_REMOTE_CONSOLE, EtherType.valueOf(0x6002));
+        assertSame(EtherType.DECNET, EtherType.valueOf(0x6003));
+        assertSame(EtherType.DEC_LAT, EtherType.valueOf(0x6004));
+        assertSame(EtherType.DEC_SCA, EtherType.valueOf(0x6007));
+        assertSame(EtherType.APPLETALK, EtherType.valueOf(0x809B));
+        assertSame(EtherType.AARP, EtherType.valueOf(0x80F3));
+        assertSame(EtherType.LOOPBACK, EtherType.valueOf(0x9000));
+        // The smallest EtherType is Xerox's, and a type rather than a length.
+        assertSame(EtherType.XEROX_NS_IDP, EtherType.valueOf(EtherType.MIN_VALUE));
+        assertFalse(EtherType.XEROX_NS_IDP.isLength());
+    }
+
+    @Test
     void etherTypeTellsLengthsFromTypes() {
         assertTrue(EtherType.valueOf(0x05DC).isLength());
         assertFalse(EtherType.IPV4.isLength());

@@ -29,23 +29,23 @@ class OptionsTest {
     @Test
     void toBuilderRoundTrips() {
         LiveOptions options = LiveOptions.builder().snaplen(96).immediate(true).precision(TimestampPrecision.NANO)
-                .timestampType(TimestampType.ADAPTER).direction(Direction.IN).build();
+                .timestampType(TimestampType.ADAPTER).direction(Direction.IN)
+                .fanout(new Fanout(7, Fanout.Mode.CPU, true)).build();
         assertEquals(options, options.toBuilder().build());
+        assertEquals(null, LiveOptions.defaults().fanout(), "no fanout group by default");
     }
 
     @Test
-    void invalidFilterMessageHasACaretUnderTheColumn() {
-        InvalidFilterException e = new InvalidFilterException("port number out of range", "tcp port 99999", 9);
-        assertEquals("port number out of range\ntcp port 99999\n         ^", e.getMessage());
-        assertEquals(9, e.column());
-    }
-
-    @Test
-    void packetRecordChecksItsLengths() {
-        assertThrows(IllegalArgumentException.class, () -> new PacketRecord(0, 0, 3, new byte[4]));
-        assertThrows(IllegalArgumentException.class, () -> new PacketRecord(0, 1_000_000_000, 4, new byte[4]));
-        PacketRecord record = new PacketRecord(5, 7, 10, new byte[] {1, 2});
-        assertEquals(5_000_000_007L, record.timestampEpochNanos());
-        assertEquals(record, record.copy());
+    void fanoutParsesTheToolsSpelling() {
+        assertEquals(Fanout.of(7, Fanout.Mode.HASH), Fanout.parse("7"));
+        assertEquals(Fanout.of(7, Fanout.Mode.LOAD_BALANCE), Fanout.parse("7:lb"));
+        assertEquals(Fanout.of(65535, Fanout.Mode.QUEUE_MAPPING), Fanout.parse("65535:QM"));
+        assertEquals(new Fanout(3, Fanout.Mode.ROLLOVER, true), Fanout.parse("3:rollover:defrag"));
+        assertEquals(Fanout.Mode.RANDOM, Fanout.parse("1:random").mode());
+        assertEquals("3:rollover:defrag", Fanout.parse("3:rollover:defrag").toString());
+        for (String bad : new String[] {"", ":lb", "x", "7:nope", "65536", "-1", "7:lb:x", "1:2:3:4"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fanout.parse(bad), bad);
+            assertTrue(e.getMessage().contains("fanout"), e.getMessage());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.trawl.pcap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,19 +21,5 @@ class PcapTest {
             assertFalse(all.get(i).priority() > all.get(i - 1).priority(), all.toString());
         }
         assertTrue(all.stream().map(BackendInfo::name).distinct().count() == all.size(), all.toString());
-    }
-
-    @Test
-    void providerThatFailsToLoadIsNamedByItsClass() {
-        assertEquals("dev.trawl.pcap.panama.PanamaPcapProvider", Pcap.providerNameOf(new UnsupportedClassVersionError(
-                "dev/trawl/pcap/panama/PanamaPcapProvider has been compiled by a more recent version of the Java Runtime")));
-        assertEquals("x.y.Z", Pcap.providerNameOf(new java.util.ServiceConfigurationError(
-                "dev.trawl.pcap.spi.PcapProvider: Provider x.y.Z could not be instantiated")));
-    }
-
-    @Test
-    void explainNamesTheFixForCommonLoadingFailures() {
-        assertTrue(Pcap.explain(new UnsupportedClassVersionError("x")).contains("newer Java"));
-        assertTrue(Pcap.explain(new UnsatisfiedLinkError("libpcap.so")).contains("libpcap"));
     }
 }

@@ -1,11 +1,11 @@
 package dev.trawl.spark;
 
 import dev.trawl.pcap.BpfProgram;
-import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
-import dev.trawl.pcap.spi.FilterCompiler;
 import dev.trawl.pcap.file.CaptureCursor;
+import dev.trawl.pcap.spi.FilterCompiler;
 import dev.trawl.spark.split.CaptureRecord;
 import dev.trawl.spark.split.SplitReader;
 import java.io.BufferedInputStream;
@@ -110,7 +110,7 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         FilterCompiler compiler = FilterCompiler.installed().orElseThrow(() -> new IllegalStateException(
                 "option 'filter' needs the dev.trawl:trawl-filter module on the executors' class path"));
         try {
-            return compiler.compile(filter, LinkType.valueOf(linkType), snaplen, true, Handle.NETMASK_UNKNOWN);
+            return compiler.compile(FilterSpec.of(filter, LinkType.valueOf(linkType)).withSnaplen(snaplen));
         } catch (InvalidFilterException e) {
             throw new IllegalArgumentException("option 'filter': " + e.getMessage(), e);
         }

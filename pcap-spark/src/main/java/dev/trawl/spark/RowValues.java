@@ -5,6 +5,8 @@ import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ipv4;
 import dev.trawl.decode.layer.Ipv6;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import dev.trawl.spark.split.CaptureRecord;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,6 +21,10 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 final class RowValues {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int ETHERTYPE_IPV4 = EtherType.IPV4.value(), ETHERTYPE_IPV6 = EtherType.IPV6.value(),
+            ETHERTYPE_ARP = EtherType.ARP.value();
+    private static final int TCP = IpProtocol.TCP.value(), UDP = IpProtocol.UDP.value(),
+            ICMPV6 = IpProtocol.ICMPV6.value(), SCTP = IpProtocol.SCTP.value();
 
     private final Object[] values = new Object[Column.count()];
     private final BitSet needed;
@@ -84,7 +90,7 @@ final class RowValues {
         int ip6 = p.find(Protocols.IPV6);
         if (ip >= 0 && (ip6 < 0 || ip < ip6)) {
             Ipv4 v4 = p.ipv4(ip);
-            set(Column.ETHERTYPE, 0x0800);
+            set(Column.ETHERTYPE, ETHERTYPE_IPV4);
             set(Column.IP_VERSION, 4);
             set(Column.SRC, ipv4(v4.source()));
             set(Column.DST, ipv4(v4.destination()));
@@ -92,7 +98,7 @@ final class RowValues {
             set(Column.TTL, v4.timeToLive());
         } else if (ip6 >= 0) {
             Ipv6 v6 = p.ipv6(ip6);
-            set(Column.ETHERTYPE, 0x86dd);
+            set(Column.ETHERTYPE, ETHERTYPE_IPV6);
             set(Column.IP_VERSION, 6);
             v6.source(ipv6);
             set(Column.SRC, ipv6Text());
@@ -101,7 +107,7 @@ final class RowValues {
             set(Column.PROTOCOL, upperProtocol(p, v6.nextHeader()));
             set(Column.TTL, v6.hopLimit());
         } else if (p.find(Protocols.ARP) >= 0) {
-            set(Column.ETHERTYPE, 0x0806);
+            set(Column.ETHERTYPE, ETHERTYPE_ARP);
         }
         int tcp = p.find(Protocols.TCP);
         int udp = p.find(Protocols.UDP);
@@ -124,16 +130,16 @@ final class RowValues {
     /** The upper-layer protocol after IPv6 extension headers, where the decoder reached it. */
     private static int upperProtocol(DecodedPacket p, int nextHeader) {
         if (p.has(Protocols.TCP)) {
-            return 6;
+            return TCP;
         }
         if (p.has(Protocols.UDP)) {
-            return 17;
+            return UDP;
         }
         if (p.has(Protocols.ICMPV6)) {
-            return 58;
+            return ICMPV6;
         }
         if (p.has(Protocols.SCTP)) {
-            return 132;
+            return SCTP;
         }
         return nextHeader;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.Packet;
@@ -13,6 +15,7 @@ import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -36,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reads captures through Spark under local[2] and compares with the plain pcap-api reader. */
 class PcapDataSourceTest {
-    private static final Path CORPUS = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"));
     private static SparkSession spark;
     private static Backend plain;
 
@@ -99,7 +101,7 @@ class PcapDataSourceTest {
     void everyReadableCorpusCaptureSplitsIntoTheSamePacketsAsASequentialRead() throws IOException {
         Map<String, List<Pkt>> expected = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
-        try (var files = Files.list(CORPUS.resolve("captures"))) {
+        try (var files = Files.list(TestCorpus.captures())) {
             for (Path file : files.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().toList()) {
                 try {
                     expected.put(file.getFileName().toString(), plainRead(file));
@@ -114,7 +116,7 @@ class PcapDataSourceTest {
         for (long splitSize : new long[] {1500, 8192, random}) {
             Map<String, List<Pkt>> actual = new TreeMap<>();
             Dataset<Row> rows = spark.read().format("pcap").option("splitSize", splitSize).option("decode", "false")
-                    .option("malformed", "stop").load(CORPUS.resolve("captures").resolve("*.pcap*").toString())
+                    .option("malformed", "stop").load(TestCorpus.captures().resolve("*.pcap*").toString())
                     .orderBy("file", "offset");
             for (Row r : rows.collectAsList()) {
                 String name = Path.of(r.<String>getAs("file").replaceFirst("^file:", "")).getFileName().toString();
@@ -199,7 +201,7 @@ class PcapDataSourceTest {
                 expectedTalkers.merge(src, (long) p.originalLength(), Long::sum);
                 int protocol = b.get(base + 23) & 0xff;
                 int dstPort = b.getShort(base + 36) & 0xffff;
-                if (protocol == 17 && dstPort >= 1000) {
+                if (protocol == IpProtocol.UDP.value() && dstPort >= 1000) {
                     expectedPerPort.merge(dstPort + "@" + p.timestampSeconds() / 60, (long) p.originalLength(), Long::sum);
                 }
             }
@@ -248,9 +250,9 @@ class PcapDataSourceTest {
                 p.order(ByteOrder.LITTLE_ENDIAN).putInt(1_700_000_000 + i / 100).putInt(i % 100 * 10_000)
                         .putInt(size).putInt(size);
                 p.order(ByteOrder.BIG_ENDIAN);
-                p.put(new byte[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) 0x0800);
+                p.put(new byte[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) EtherType.IPV4.value());
                 p.put((byte) 0x45).put((byte) 0).putShort((short) (size - 14)).putInt(0).put((byte) 64)
-                        .put((byte) (udp ? 17 : 6)).putShort((short) 0);
+                        .put((byte) (udp ? IpProtocol.UDP : IpProtocol.TCP).value()).putShort((short) 0);
                 p.putInt(0x0a000000 | random.nextInt(16)).putInt(0x0a000100 | random.nextInt(4));
                 p.putShort((short) (1024 + random.nextInt(50000))).putShort((short) (udp ? 53 + random.nextInt(3) * 1000 : 443));
                 if (udp) {

@@ -6,10 +6,10 @@ import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendUnavailableException;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
-import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -19,6 +19,8 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,6 +140,9 @@ final class JnaBackend implements Backend {
 
     @Override
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
+        if (options.fanout() != null) {
+            throw new UnsupportedCapabilityException(NAME, Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
+        }
         return LiveOpener.open(this, device, options);
     }
 
@@ -151,7 +156,7 @@ final class JnaBackend implements Backend {
         if (p == 0) {
             throw new MalformedCaptureException(file + ": " + Errors.text(errbuf), -1);
         }
-        return new JnaOfflineHandle(this, p, options.precision(), null, magic);
+        return new JnaOfflineHandle(this, p, options.precision(), file.toString(), null, magic);
     }
 
     /**
@@ -162,10 +167,7 @@ final class JnaBackend implements Backend {
         byte[] magic = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(magic, 0, 4);
-            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                throw new UnsupportedCapabilityException(NAME, Capability.READ_GZIP,
-                        file + " is gzip-compressed; libpcap reads only uncompressed files");
-            }
+            LibpcapErrors.refuseGzip(NAME, file.toString(), magic, n);
             return n < 4 ? 0 : java.nio.ByteBuffer.wrap(magic).getInt();
         } catch (NoSuchFileException e) {
             throw new PcapException(file + ": No such file or directory", e);
@@ -178,25 +180,25 @@ final class JnaBackend implements Backend {
     public OfflineHandle openOffline(InputStream in, OfflineOptions options) throws PcapException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(options, "options");
-        InputPump[] pump = new InputPump[1];
-        long file = InputPump.open(in, pump);
+        Pump pump = Pump.from(in);
         byte[] errbuf = Errors.errbuf();
-        long p = NativePcap.pcap_fopen_offline_with_tstamp_precision(file, options.precision().code(), errbuf);
+        long p = NativePcap.pcap_fopen_offline_with_tstamp_precision(pump.file(), options.precision().code(), errbuf);
         if (p == 0) {
-            Libc.fclose(file); // libpcap leaves the FILE to the caller when it fails
-            pump[0].stop();
-            IOException failure = pump[0].failure();
+            Libc.fclose(pump.file()); // libpcap leaves the FILE to the caller when it fails
+            pump.stop();
+            IOException failure = pump.failure();
             if (failure != null) {
                 throw new PcapException("reading the capture stream failed: " + failure.getMessage(), failure);
             }
             throw new MalformedCaptureException("stream: " + Errors.text(errbuf), -1);
         }
-        return new JnaOfflineHandle(this, p, options.precision(), pump[0], pump[0].magic());
+        return new JnaOfflineHandle(this, p, options.precision(), "stream", pump, pump.magic());
     }
 
     @Override
     public Dumper openDumper(Path file, LinkType linkType, int snaplen, DumpOptions options) throws PcapException {
         Objects.requireNonNull(file, "file");
+        DumperChecks.openLibpcap(NAME, linkType, snaplen, options, false, canAppend);
         return dumper(file, null, linkType, snaplen, options);
     }
 
@@ -204,42 +206,28 @@ final class JnaBackend implements Backend {
     public Dumper openDumper(OutputStream out, LinkType linkType, int snaplen, DumpOptions options)
             throws PcapException {
         Objects.requireNonNull(out, "out");
+        DumperChecks.openLibpcap(NAME, linkType, snaplen, options, true, canAppend);
         return dumper(null, out, linkType, snaplen, options);
     }
 
     private Dumper dumper(Path file, OutputStream out, LinkType linkType, int snaplen, DumpOptions options)
             throws PcapException {
-        Objects.requireNonNull(linkType, "linkType");
-        Objects.requireNonNull(options, "options");
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
-        }
-        if (options.format() == CaptureFormat.PCAPNG) {
-            throw new UnsupportedCapabilityException(NAME, Capability.DUMP_PCAPNG, "libpcap writes only pcap files");
-        }
-        if (options.append() && !canAppend) {
-            throw new UnsupportedCapabilityException(NAME, Capability.DUMP_APPEND,
-                    "this libpcap has no pcap_dump_open_append");
-        }
-        if (options.append() && out != null) {
-            throw new IllegalArgumentException("appending needs a file, not a stream");
-        }
         TimestampPrecision precision = options.precision() == null ? TimestampPrecision.MICRO : options.precision();
         long dead = NativePcap.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, precision.code());
         if (dead == 0) {
             throw new PcapException("pcap_open_dead failed for link type " + linkType);
         }
-        OutputPump[] pump = new OutputPump[1];
+        Pump pump = null;
         long dumper = 0;
         try {
             if (file != null) {
                 dumper = options.append() ? optional.pcap_dump_open_append(dead, file.toString())
                         : NativePcap.pcap_dump_open(dead, file.toString());
             } else {
-                long stream = OutputPump.open(out, pump);
-                dumper = NativePcap.pcap_dump_fopen(dead, stream);
+                pump = Pump.to(out);
+                dumper = NativePcap.pcap_dump_fopen(dead, pump.file());
                 if (dumper == 0) {
-                    Libc.fclose(stream);
+                    Libc.fclose(pump.file());
                 }
             }
             if (dumper == 0) {
@@ -247,7 +235,7 @@ final class JnaBackend implements Backend {
                 throw options.append() && text.contains("different")
                         ? new MalformedCaptureException(text, 0) : new PcapException(text);
             }
-            return new JnaDumper(dead, dumper, precision, pump[0]);
+            return new JnaDumper(dead, dumper, precision, pump, file != null ? file.toString() : "stream");
         } finally {
             if (dumper == 0) {
                 NativePcap.pcap_close(dead);
@@ -256,15 +244,13 @@ final class JnaBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws PcapException {
-        Objects.requireNonNull(linkType, "linkType");
-        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, 0);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        long dead = NativePcap.pcap_open_dead_with_tstamp_precision(spec.linkType().toDlt(), spec.snaplen(), 0);
         if (dead == 0) {
-            throw new PcapException("pcap_open_dead failed for link type " + linkType);
+            throw new PcapException("pcap_open_dead failed for link type " + spec.linkType());
         }
         try {
-            return Filters.compile(dead, expression, optimize, netmask);
+            return Filters.compile(dead, spec.expression(), spec.optimize(), spec.netmask());
         } finally {
             NativePcap.pcap_close(dead);
         }

@@ -7,8 +7,9 @@ import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.HandleGuard;
 
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -16,31 +17,29 @@ import java.util.Objects;
 /**
  * A {@code pcap_dumper_t}, with the dead {@code pcap_t} that gave it its link type, snaplen and precision.
  * Each packet is copied with its header into one reused native block and handed to {@code pcap_dump}. Not
- * thread-safe, except {@link #close()}, which is idempotent.
+ * thread-safe (a second thread writing at once gets {@link IllegalStateException}), except {@link #close()},
+ * which is idempotent; a dumper never closed is flushed and closed once unreachable, by its
+ * {@link HandleGuard}.
  */
 final class JnaDumper implements Dumper {
     private final long dead;
     private final long dumper;
     private final TimestampPrecision precision;
-    private final OutputPump pump;
-    private final NativeGuard guard;
-    private final Cleaner.Cleanable cleanable;
+    private final Pump pump;
+    private final HandleGuard guard;
     private Memory scratch;
     private ByteBuffer scratchView;
     private long scratchAddress;
     /** What libpcap has written so far: a pcap file header, then a 16-byte header and the bytes per packet. */
     private long written = 24;
 
-    JnaDumper(long dead, long dumper, TimestampPrecision precision, OutputPump pump) {
+    JnaDumper(long dead, long dumper, TimestampPrecision precision, Pump pump, String target) {
         this.dead = dead;
         this.dumper = dumper;
         this.precision = precision;
         this.pump = pump;
-        NativeGuard g = new NativeGuard("dumper", new Release(dumper, dead));
-        this.guard = g;
-        // A dumper dropped without close() is still flushed and closed; the action must not reach the dumper.
-        this.cleanable = JnaHandle.CLEANER.register(this, () -> g.close(() -> { }, 0, true));
         ensureScratch(2048);
+        this.guard = new HandleGuard(this, "dumper to " + target, new Release(dumper, dead));
     }
 
     private void ensureScratch(int dataLength) {
@@ -65,14 +64,8 @@ final class JnaDumper implements Dumper {
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
         Objects.requireNonNull(data, "data");
-        if (timestampNanos < 0 || timestampNanos > 999_999_999) {
-            throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
-        }
         int length = data.remaining();
-        if (originalLength < length) {
-            throw new IllegalArgumentException("originalLength " + originalLength + " is less than the "
-                    + length + " bytes given");
-        }
+        DumperChecks.record(timestampNanos, originalLength, length);
         guard.enter();
         try {
             ensureScratch(length);
@@ -112,17 +105,10 @@ final class JnaDumper implements Dumper {
 
     @Override
     public void close() throws PcapException {
-        if (!guard.tryEnter()) {
+        if (!guard.isOpen()) {
             return;
         }
-        boolean flushed;
-        try {
-            flushed = NativePcap.pcap_dump_flush(dumper) == 0;
-        } finally {
-            guard.exit();
-        }
-        guard.close(() -> { }, 10_000, false);
-        cleanable.clean();
+        boolean flushed = guard.closeAfter(() -> NativePcap.pcap_dump_flush(dumper), 0) == 0;
         if (pump != null) {
             pump.finish();
         }
@@ -131,10 +117,10 @@ final class JnaDumper implements Dumper {
         }
     }
 
-    /** Closes the dumper (which flushes it) and its dead handle; run once, by the {@link NativeGuard}. */
-    private record Release(long dumper, long dead) implements Runnable {
+    /** Closes the dumper (which flushes it) and its dead handle; run once, by the {@link HandleGuard}. */
+    private record Release(long dumper, long dead) implements HandleGuard.Resource {
         @Override
-        public void run() {
+        public void free() {
             NativePcap.pcap_dump_close(dumper);
             NativePcap.pcap_close(dead);
         }

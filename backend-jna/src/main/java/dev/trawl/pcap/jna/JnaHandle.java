@@ -12,9 +12,11 @@ import dev.trawl.pcap.PacketHandler;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.HandleGuard;
+import dev.trawl.pcap.spi.HandlerFailures;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.io.IOException;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -29,18 +31,15 @@ import java.util.Objects;
  * life, to {@code pcap_dispatch} and {@code pcap_loop} (whose batching and timeouts only libpcap knows), and
  * a handler's exception breaks the native loop and is rethrown once the native call has returned.
  *
- * <p>Every native call runs inside the {@link NativeGuard}, so {@link #close()} from any thread breaks a
- * running read and frees the {@code pcap_t} only once no thread is inside libpcap.
+ * <p>Every native call runs inside the {@link HandleGuard} (reads between {@code enter} and {@code exit},
+ * other calls between {@code enterShared} and {@code exitShared}), so {@link #close()} from any thread breaks
+ * a running read and frees the {@code pcap_t} only once no thread is inside libpcap; an unclosed handle is
+ * freed the same way once unreachable. The packet view refers to its handle, so a view in use keeps the
+ * buffer it shows.
  */
 abstract class JnaHandle implements Handle {
-    /** How long {@link #close()} waits for a reader to leave libpcap before leaving the free to that reader. */
-    private static final long CLOSE_WAIT_MILLIS = 10_000;
-    /** Frees what handles and dumpers that were never closed hold, once they are unreachable. */
-    static final Cleaner CLEANER = Cleaner.create();
-
     final long pcap;
-    final NativeGuard guard;
-    private final Cleaner.Cleanable cleanable;
+    final HandleGuard guard;
     final JnaBackend backend;
     private final Memory outs = new Memory(16);
     private final ByteBuffer outsView = outs.getByteBuffer(0, 16).order(ByteOrder.nativeOrder());
@@ -53,7 +52,6 @@ abstract class JnaHandle implements Handle {
 
     /** Set by {@link #breakLoop()}; tells an offline handle's -2 from {@code pcap_next_ex} apart from end of file. */
     volatile boolean breakRequested;
-    private volatile Thread reader;
 
     // State of the running dispatch or loop, touched only by the reading thread.
     private PacketHandler handler;
@@ -67,16 +65,15 @@ abstract class JnaHandle implements Handle {
      * @param unscaledPcapFile whether it reads a pcap file at the file's own precision, so that the fraction
      *     field, too, arrives unscaled and only sign-extended
      * @param live whether this is a live capture, whose packets lie in the kernel's ring
+     * @param pump the pump that feeds a stream to libpcap, stopped to wake a read and on close; or null
      */
     JnaHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String what, boolean pcapFile,
-            boolean unscaledPcapFile, boolean live, Runnable afterFree) {
+            boolean unscaledPcapFile, boolean live, Pump pump) {
         this.backend = backend;
         this.pcap = pcap;
         this.precision = precision;
-        this.packet = new JnaPacket(precision.nanosPerUnit(), pcapFile, unscaledPcapFile, live);
-        this.guard = new NativeGuard(what, new Release(pcap, afterFree));
-        // A handle dropped without close() still gives its pcap_t back; the action must not reach the handle.
-        this.cleanable = CLEANER.register(this, new Reclaim(guard));
+        this.packet = new JnaPacket(this, precision.nanosPerUnit(), pcapFile, unscaledPcapFile, live);
+        this.guard = new HandleGuard(this, what, new Native(pcap, pump));
     }
 
     /** Whether this handle reads a file or stream (where {@code pcap_dispatch} returning 0 means the end). */
@@ -85,26 +82,22 @@ abstract class JnaHandle implements Handle {
     /** The exception for a read that libpcap failed, with its text. */
     abstract PcapException readError(String text);
 
-    /** Runs before the wait for readers on close: unblocks what {@code pcap_breakloop} cannot. */
-    void beforeCloseWait() {
-    }
-
-    /** Closes the {@code pcap_t}, then releases what goes with it; run once, by the {@link NativeGuard}. */
-    private record Release(long pcap, Runnable afterFree) implements Runnable {
+    /** What closing wakes and frees: the {@code pcap_t} and the pump of a stream; refers to no handle. */
+    private record Native(long pcap, Pump pump) implements HandleGuard.Resource {
         @Override
-        public void run() {
-            NativePcap.pcap_close(pcap);
-            if (afterFree != null) {
-                afterFree.run();
+        public void wake() {
+            NativePcap.pcap_breakloop(pcap);
+            if (pump != null) {
+                pump.stop(); // a read blocked on the stream returns
             }
         }
-    }
 
-    /** Closes an unreachable handle's guard (no thread can be inside: it would hold the handle). */
-    private record Reclaim(NativeGuard guard) implements Runnable {
         @Override
-        public void run() {
-            guard.close(() -> { }, 0, true);
+        public void free() {
+            NativePcap.pcap_close(pcap);
+            if (pump != null) {
+                pump.stop();
+            }
         }
     }
 
@@ -115,21 +108,21 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public LinkType linkType() {
-        guard.enter();
+        guard.enterShared();
         try {
             return LinkType.fromDlt(NativePcap.pcap_datalink(pcap));
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
     @Override
     public int snaplen() {
-        guard.enter();
+        guard.enterShared();
         try {
             return NativePcap.pcap_snapshot(pcap);
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
@@ -153,16 +146,21 @@ abstract class JnaHandle implements Handle {
             if (rc == 0) {
                 return ReadStatus.TIMEOUT;
             }
-            if (rc == Errors.PCAP_ERROR_BREAK) {
-                // Offline, libpcap returns -2 both at the end of the file and after pcap_breakloop.
-                boolean broken = breakRequested;
-                breakRequested = false;
-                return broken || !offline() ? ReadStatus.INTERRUPTED : endOfInput();
+            if (rc == LibpcapErrors.BREAK) {
+                // Offline, libpcap returns -2 both at the end of the file and after pcap_breakloop (or close).
+                return consumeBreak() || !offline() ? ReadStatus.INTERRUPTED : endOfInput();
             }
             throw readError(NativePcap.pcap_geterr(pcap));
         } finally {
             guard.exit();
         }
+    }
+
+    /** Clears a pending break; whether there was one, or a close (which breaks a read too). */
+    private boolean consumeBreak() {
+        boolean broken = breakRequested;
+        breakRequested = false;
+        return broken || !guard.isOpen();
     }
 
     /** What an offline read returns at the end: {@link ReadStatus#END_OF_FILE}, or the stream's failure. */
@@ -187,7 +185,7 @@ abstract class JnaHandle implements Handle {
         }
         int rc = run(false, maxPackets <= 0 ? -1 : maxPackets, 0, handler);
         int count = (int) delivered;
-        if (rc == Errors.PCAP_ERROR_BREAK) {
+        if (rc == LibpcapErrors.BREAK) {
             return count > 0 ? count : DISPATCH_INTERRUPTED;
         }
         if (rc == 0 && count == 0 && offline()) {
@@ -221,8 +219,6 @@ abstract class JnaHandle implements Handle {
     private long pull(long max, PacketHandler h) throws PcapException {
         Objects.requireNonNull(h, "handler");
         guard.enter();
-        Thread previous = reader;
-        reader = Thread.currentThread();
         hasPacket = false;
         long n = 0;
         try {
@@ -234,11 +230,10 @@ abstract class JnaHandle implements Handle {
                     try {
                         h.onPacket(packet);
                     } catch (IOException e) {
-                        throw rethrow(e);
+                        throw HandlerFailures.rethrow(e);
                     }
-                } else if (rc == Errors.PCAP_ERROR_BREAK) {
-                    boolean broken = breakRequested;
-                    breakRequested = false;
+                } else if (rc == LibpcapErrors.BREAK) {
+                    boolean broken = consumeBreak();
                     if (!broken) {
                         endOfInput();
                     }
@@ -249,7 +244,6 @@ abstract class JnaHandle implements Handle {
             }
             return n;
         } finally {
-            reader = previous;
             guard.exit();
         }
     }
@@ -262,8 +256,6 @@ abstract class JnaHandle implements Handle {
     private int run(boolean loop, int cnt, long ourTarget, PacketHandler h) throws PcapException {
         Objects.requireNonNull(h, "handler");
         guard.enter();
-        Thread previous = reader;
-        reader = Thread.currentThread();
         handler = h;
         handlerError = null;
         delivered = 0;
@@ -273,7 +265,7 @@ abstract class JnaHandle implements Handle {
         try {
             int rc = loop ? NativePcap.pcap_loop(pcap, cnt, callback, 0)
                     : NativePcap.pcap_dispatch(pcap, cnt, callback, 0);
-            if (rc == Errors.PCAP_ERROR_BREAK) {
+            if (rc == LibpcapErrors.BREAK) {
                 if (brokeInternally) {
                     rc = 0;
                 } else {
@@ -283,33 +275,16 @@ abstract class JnaHandle implements Handle {
             Throwable error = handlerError;
             if (error != null) {
                 handlerError = null;
-                throw rethrow(error);
+                throw HandlerFailures.rethrow(error);
             }
-            if (rc == Errors.PCAP_ERROR) {
+            if (rc == LibpcapErrors.ERROR) {
                 throw readError(NativePcap.pcap_geterr(pcap));
             }
             return rc;
         } finally {
             handler = null;
-            reader = previous;
             guard.exit();
         }
-    }
-
-    private static PcapException rethrow(Throwable error) {
-        if (error instanceof PcapException e) {
-            return e;
-        }
-        if (error instanceof RuntimeException e) {
-            throw e;
-        }
-        if (error instanceof Error e) {
-            throw e;
-        }
-        if (error instanceof IOException e) {
-            return new PcapException("packet handler failed: " + e.getMessage(), e);
-        }
-        return new PcapException("packet handler failed: " + error, error);
     }
 
     /** The one callback libpcap calls; kept in a field so it lives as long as the handle. */
@@ -339,24 +314,24 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public void breakLoop() {
-        if (!guard.tryEnter()) {
-            return;
+        if (!guard.tryEnterShared()) {
+            return; // closed: nothing runs, nothing will
         }
         try {
             breakRequested = true;
             NativePcap.pcap_breakloop(pcap);
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
     @Override
     public BpfProgram compileFilter(String expression, boolean optimize, int netmask) throws PcapException {
-        guard.enter();
+        guard.enterShared();
         try {
             return Filters.compile(pcap, expression, optimize, netmask);
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
@@ -373,11 +348,11 @@ abstract class JnaHandle implements Handle {
     @Override
     public void setFilter(BpfProgram program) throws PcapException {
         Objects.requireNonNull(program, "program");
-        guard.enter();
+        guard.enterShared();
         try {
             Filters.install(pcap, program);
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
@@ -401,25 +376,16 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public boolean isOpen() {
-        return !guard.isClosed();
+        return guard.isOpen();
     }
 
     void ensureOpen() {
-        if (guard.isClosed()) {
-            throw new IllegalStateException(getClass().getSimpleName() + " is closed");
-        }
+        guard.checkOpen();
     }
 
+    /** Closes the handle as {@link HandleGuard#close()} describes. */
     @Override
     public void close() {
-        boolean self = reader == Thread.currentThread();
-        guard.close(this::wake, CLOSE_WAIT_MILLIS, self);
-        cleanable.clean(); // nothing left for the cleaner: its action is a no-op on a closed guard
-    }
-
-    private void wake() {
-        breakRequested = true;
-        NativePcap.pcap_breakloop(pcap);
-        beforeCloseWait();
+        guard.close();
     }
 }

@@ -8,6 +8,7 @@ import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     private Memory sendBuffer;
 
     JnaLiveHandle(JnaBackend backend, long pcap, String device, TimestampPrecision precision, List<String> warnings) {
-        super(backend, pcap, precision, "live handle on " + device, false, false, true, null);
+        super(backend, pcap, precision, "capture on " + device, false, false, true, null);
         this.device = device;
         this.warnings = List.copyOf(warnings);
     }
@@ -34,7 +35,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
 
     @Override
     PcapException readError(String text) {
-        return new PcapException(device + ": " + text);
+        return LibpcapErrors.readFailure(device, false, text);
     }
 
     @Override
@@ -65,7 +66,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     public void send(ByteBuffer frame) throws PcapException {
         Objects.requireNonNull(frame, "frame");
         int length = frame.remaining();
-        guard.enter();
+        guard.enterShared();
         try {
             synchronized (sendLock) {
                 if (sendBuffer == null || sendBuffer.size() < Math.max(length, 1)) {
@@ -77,7 +78,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
                 }
             }
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
@@ -85,13 +86,13 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     public CaptureStats stats() throws PcapException {
         Memory stat = new Memory(16);
         stat.clear();
-        guard.enter();
+        guard.enterShared();
         try {
             if (NativePcap.pcap_stats(pcap, Pointer.nativeValue(stat)) != 0) {
                 throw new PcapException(device + ": " + NativePcap.pcap_geterr(pcap));
             }
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
         // struct pcap_stat { u_int ps_recv; u_int ps_drop; u_int ps_ifdrop; }
         return new CaptureStats(stat.getInt(0) & 0xffffffffL, stat.getInt(4) & 0xffffffffL,
@@ -101,34 +102,34 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     @Override
     public void setDirection(Direction direction) throws PcapException {
         Objects.requireNonNull(direction, "direction");
-        guard.enter();
+        guard.enterShared();
         try {
             if (NativePcap.pcap_setdirection(pcap, direction.code()) != 0) {
                 throw new PcapException(device + ": cannot set direction " + direction + ": "
                         + NativePcap.pcap_geterr(pcap));
             }
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
     @Override
     public void setNonBlocking(boolean nonBlocking) throws PcapException {
         byte[] errbuf = Errors.errbuf();
-        guard.enter();
+        guard.enterShared();
         try {
             if (NativePcap.pcap_setnonblock(pcap, nonBlocking ? 1 : 0, errbuf) != 0) {
                 throw new PcapException(device + ": " + Errors.text(errbuf));
             }
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
     @Override
     public boolean isNonBlocking() throws PcapException {
         byte[] errbuf = Errors.errbuf();
-        guard.enter();
+        guard.enterShared();
         try {
             int rc = NativePcap.pcap_getnonblock(pcap, errbuf);
             if (rc < 0) {
@@ -136,7 +137,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
             }
             return rc != 0;
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
@@ -144,7 +145,7 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     public List<LinkType> linkTypes() throws PcapException {
         Memory out = new Memory(8);
         out.clear();
-        guard.enter();
+        guard.enterShared();
         try {
             int n = NativePcap.pcap_list_datalinks(pcap, Pointer.nativeValue(out));
             if (n < 0) {
@@ -161,21 +162,21 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
                 NativePcap.pcap_free_datalinks(Pointer.nativeValue(list));
             }
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 
     @Override
     public void setLinkType(LinkType linkType) throws PcapException {
         Objects.requireNonNull(linkType, "linkType");
-        guard.enter();
+        guard.enterShared();
         try {
             if (NativePcap.pcap_set_datalink(pcap, linkType.toDlt()) != 0) {
                 throw new PcapException(device + ": cannot set link type " + linkType + ": "
                         + NativePcap.pcap_geterr(pcap));
             }
         } finally {
-            guard.exit();
+            guard.exitShared();
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.trawl.pcap.jna;
 
 import dev.trawl.pcap.CaptureFormat;
-import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 /**
- * A capture file or stream read by libpcap. A stream arrives through a pipe fed by an {@link InputPump}; a
+ * A capture file or stream read by libpcap. A stream arrives through a pipe fed by a {@link Pump}; a
  * read error there is reported at the end of the data rather than as a silent end of file.
  */
 final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
@@ -16,15 +16,18 @@ final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
     private final int major;
     private final int minor;
     private final boolean swapped;
-    private final InputPump pump;
+    private final String source;
+    private final Pump pump;
 
     /**
      * @param magic the file's first four bytes, big-endian, or 0 when unknown
      */
-    JnaOfflineHandle(JnaBackend backend, long pcap, TimestampPrecision precision, InputPump pump, int magic) {
-        super(backend, pcap, precision, "offline handle", NativePcap.pcap_major_version(pcap) == 2,
-                NativePcap.pcap_major_version(pcap) == 2 && magic != 0 && nanoMagic(magic) == (precision == TimestampPrecision.NANO), false,
-                pump == null ? null : pump::stop);
+    JnaOfflineHandle(JnaBackend backend, long pcap, TimestampPrecision precision, String source, Pump pump,
+            int magic) {
+        super(backend, pcap, precision, pump == null ? "capture file " + source : "capture stream",
+                NativePcap.pcap_major_version(pcap) == 2, NativePcap.pcap_major_version(pcap) == 2 && magic != 0
+                        && nanoMagic(magic) == (precision == TimestampPrecision.NANO), false, pump);
+        this.source = source;
         this.pump = pump;
         this.major = NativePcap.pcap_major_version(pcap);
         this.minor = NativePcap.pcap_minor_version(pcap);
@@ -49,7 +52,7 @@ final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
         if (pumpError != null) {
             return pumpError;
         }
-        return new MalformedCaptureException(text, -1);
+        return LibpcapErrors.readFailure(source, true, text);
     }
 
     @Override
@@ -66,13 +69,6 @@ final class JnaOfflineHandle extends JnaHandle implements OfflineHandle {
             return null;
         }
         return new PcapException("reading the capture stream failed: " + pump.failure().getMessage(), pump.failure());
-    }
-
-    @Override
-    void beforeCloseWait() {
-        if (pump != null) {
-            pump.stop();
-        }
     }
 
     @Override

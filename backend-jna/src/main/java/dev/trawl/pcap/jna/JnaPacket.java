@@ -41,6 +41,8 @@ final class JnaPacket implements Packet {
     static final int LEN = 2 * LONG + 4;
     static final int HEADER_SIZE = 2 * LONG + 8;
 
+    /** Held, never read: see the constructor. */
+    private final Object owner;
     private final int nanosPerUnit;
     private final long unitsPerSecond;
     private final boolean unsignedSeconds;
@@ -75,14 +77,17 @@ final class JnaPacket implements Packet {
      *     read at its own precision (when libpcap scales it, the signed arithmetic is already done)
      */
     JnaPacket(int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction) {
-        this(nanosPerUnit, unsignedSeconds, unsignedFraction, false);
+        this(null, nanosPerUnit, unsignedSeconds, unsignedFraction, false);
     }
 
     /**
+     * @param owner the handle whose buffer the view shows, kept reachable while the view is: an unreachable
+     *     handle is closed by its cleaner, and its buffer freed
      * @param ring whether packets lie at moving places in a shared mapping (a live capture's ring), which
      *     one view can cover
      */
-    JnaPacket(int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction, boolean ring) {
+    JnaPacket(Object owner, int nanosPerUnit, boolean unsignedSeconds, boolean unsignedFraction, boolean ring) {
+        this.owner = owner;
         this.ring = ring;
         this.unsignedSeconds = unsignedSeconds;
         this.unsignedFraction = unsignedFraction;

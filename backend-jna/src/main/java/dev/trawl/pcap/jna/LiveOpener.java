@@ -5,6 +5,7 @@ import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,11 @@ final class LiveOpener {
             List<String> warnings = new ArrayList<>();
             int rc = NativePcap.pcap_activate(p);
             if (rc < 0) {
-                throw Errors.status(device, rc, NativePcap.pcap_geterr(p));
+                throw LibpcapErrors.forStatus(device, rc, NativePcap.pcap_statustostr(rc),
+                        NativePcap.pcap_geterr(p));
             }
             if (rc > 0) {
-                warnings.add(NativePcap.pcap_statustostr(rc) + warningDetail(NativePcap.pcap_geterr(p)));
+                warnings.add(LibpcapErrors.warning(NativePcap.pcap_statustostr(rc), NativePcap.pcap_geterr(p)));
             }
             if (options.direction() != Direction.INOUT && NativePcap.pcap_setdirection(p, options.direction().code()) != 0) {
                 throw new PcapException(device + ": cannot set direction " + options.direction() + ": "
@@ -67,14 +69,10 @@ final class LiveOpener {
         }
     }
 
-    private static String warningDetail(String text) {
-        return text == null || text.isBlank() ? "" : ": " + text;
-    }
-
     /** Setters fail only with PCAP_ERROR_ACTIVATED or a bad value; either way the name says which. */
     private static void set(long p, String device, String what, int rc) throws PcapException {
         if (rc != 0) {
-            throw Errors.status(device, rc, "cannot set " + what + ": " + NativePcap.pcap_statustostr(rc));
+            throw LibpcapErrors.forStatus(device, rc, NativePcap.pcap_statustostr(rc), "cannot set " + what);
         }
     }
 }

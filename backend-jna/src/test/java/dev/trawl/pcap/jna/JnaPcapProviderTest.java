@@ -4,6 +4,7 @@ import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.spi.PcapProvider;
 
 import java.lang.module.ModuleDescriptor;
@@ -13,10 +14,12 @@ import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("native")
@@ -69,5 +72,12 @@ class JnaPcapProviderTest {
         assertTrue(module.requires().stream().filter(r -> r.name().equals("com.sun.jna"))
                 .noneMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
                 "never requires transitive a native binding");
+    }
+
+    @Test
+    void aMissingFileIsAPlainPcapException(@TempDir Path dir) throws Exception {
+        PcapException e = assertThrows(PcapException.class,
+                () -> Pcap.backend("jna").openOffline(dir.resolve("none.pcap")));
+        assertSame(PcapException.class, e.getClass(), "not a malformed file: a missing one");
     }
 }

@@ -10,6 +10,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,8 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Streams joined to libpcap through pipes: failures surface as exceptions, and streams are closed. */
 @Tag("native")
 class JnaStreamTest {
-    private static final Path SAMPLE = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"),
-            "captures", "local-netns-eth-veth.pcap");
+    private static final Path SAMPLE = TestCorpus.capture("local-netns-eth-veth.pcap");
 
     private final Backend backend = Pcap.backend("jna");
 
@@ -146,44 +145,6 @@ class JnaStreamTest {
     }
 
     @Test
-    void writingToAClosedDumperIsAnIllegalState(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Dumper d = backend.openDumper(dir.resolve("x.pcap"), LinkType.ETHERNET, 65535, DumpOptions.defaults());
-        d.close();
-        assertThrows(IllegalStateException.class, () -> d.write(1, 0, 14, ByteBuffer.wrap(new byte[14])));
-        assertThrows(IllegalStateException.class, d::flush);
-        d.close();
-    }
-
-    @Test
-    void appendingToAFileOfAnotherLinkTypeFails(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path file = dir.resolve("raw.pcap");
-        try (Dumper d = backend.openDumper(file, LinkType.RAW, 65535, DumpOptions.defaults())) {
-            d.write(1, 0, 1, ByteBuffer.wrap(new byte[1]));
-        }
-        PcapException e = assertThrows(PcapException.class, () -> backend.openDumper(file, LinkType.ETHERNET, 65535,
-                DumpOptions.builder().append(true).build()));
-        assertTrue(e.getMessage().contains("different"), e.getMessage());
-    }
-
-    @Test
-    void aDumperDroppedWithoutCloseIsClosedByTheCleaner(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path file = dir.resolve("dropped.pcap");
-        java.lang.ref.WeakReference<Dumper> ref = dropDumper(file);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while ((ref.get() != null || Files.size(file) < 24 + 16 + 14) && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(20);
-        }
-        assertEquals(24 + 16 + 14, Files.size(file), "the cleaner flushed and closed the dumper");
-    }
-
-    private java.lang.ref.WeakReference<Dumper> dropDumper(Path file) throws Exception {
-        Dumper d = backend.openDumper(file, LinkType.ETHERNET, 65535, DumpOptions.defaults());
-        d.write(1, 0, 14, ByteBuffer.wrap(new byte[14]));
-        return new java.lang.ref.WeakReference<>(d);
-    }
-
-    @Test
     void aHandleDroppedWithoutCloseIsClosedByTheCleaner() throws Exception {
         AtomicBoolean closed = new AtomicBoolean();
         java.lang.ref.WeakReference<OfflineHandle> ref = dropHandle(closed);
@@ -207,11 +168,5 @@ class JnaStreamTest {
         assertEquals(ReadStatus.PACKET, h.next());
         h.loop(2, p -> { });
         return new java.lang.ref.WeakReference<>(h);
-    }
-
-    @Test
-    void aMissingFileIsAPlainPcapException(@org.junit.jupiter.api.io.TempDir Path dir) {
-        PcapException e = assertThrows(PcapException.class, () -> backend.openOffline(dir.resolve("none.pcap")));
-        assertSame(PcapException.class, e.getClass(), "not a malformed file: a missing one");
     }
 }

@@ -1,23 +1,12 @@
 package dev.trawl.pcap.panama;
 
-import dev.trawl.pcap.MalformedCaptureException;
-import dev.trawl.pcap.NoSuchDeviceException;
 import dev.trawl.pcap.PcapException;
-import dev.trawl.pcap.PermissionDeniedException;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Locale;
 
-/** Turns libpcap status codes and error texts into trawl's exceptions. */
+/** libpcap's error texts, read through this binding; {@link LibpcapErrors} makes the exceptions. */
 final class Errors {
-    static final int PCAP_ERROR = -1;
-    static final int PCAP_ERROR_BREAK = -2;
-    static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
-    static final int PCAP_ERROR_PERM_DENIED = -8;
-    static final int PCAP_ERROR_PROMISC_PERM_DENIED = -11;
-
-    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
-
     private Errors() {
     }
 
@@ -38,27 +27,8 @@ final class Errors {
         return errbuf.getString(0);
     }
 
-    /**
-     * The exception for a failed {@code pcap_activate} or other status-returning call on a device.
-     *
-     * @param detail the {@code pcap_geterr} text, possibly empty
-     */
-    static PcapException forStatus(String device, int status, String detail) {
-        String message = device + ": " + statusText(status) + (detail.isEmpty() ? "" : " (" + detail + ")");
-        return switch (status) {
-            case PCAP_ERROR_NO_SUCH_DEVICE -> new NoSuchDeviceException(device, message);
-            case PCAP_ERROR_PERM_DENIED, PCAP_ERROR_PROMISC_PERM_DENIED -> new PermissionDeniedException(
-                    LINUX ? message + "; " + PermissionDeniedException.LINUX_HINT : message, status);
-            default -> new PcapException(message, status, null);
-        };
-    }
-
-    /** The exception for a read error on a handle: a malformed file offline, a capture failure live. */
-    static PcapException readError(MemorySegment pcap, boolean offline, String source) {
-        String text = geterr(pcap);
-        if (offline) {
-            return new MalformedCaptureException(source + ": " + text, -1);
-        }
-        return new PcapException(source + ": " + text);
+    /** The exception for a failed status-returning call on a device, with the handle's error text. */
+    static PcapException forStatus(String device, int status, MemorySegment pcap) {
+        return LibpcapErrors.forStatus(device, status, statusText(status), geterr(pcap));
     }
 }

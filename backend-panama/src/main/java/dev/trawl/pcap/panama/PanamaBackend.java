@@ -8,6 +8,7 @@ import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DeviceAddress;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -168,6 +169,9 @@ final class PanamaBackend implements Backend {
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(options, "options");
+        if (options.fanout() != null) {
+            throw new UnsupportedCapabilityException(name(), Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
+        }
         return PanamaLiveHandle.open(device, options);
     }
 
@@ -205,14 +209,11 @@ final class PanamaBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize, int netmask)
-            throws PcapException {
-        Objects.requireNonNull(expression, "expression");
-        Objects.requireNonNull(linkType, "linkType");
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        if (spec.snaplen() <= 0) {
+            throw new IllegalArgumentException("snaplen must be positive: " + spec.snaplen());
         }
-        return Filters.compile(expression, linkType, snaplen, optimize, netmask);
+        return Filters.compile(spec.expression(), spec.linkType(), spec.snaplen(), spec.optimize(), spec.netmask());
     }
 
     @Override

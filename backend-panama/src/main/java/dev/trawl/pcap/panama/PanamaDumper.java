@@ -1,7 +1,5 @@
 package dev.trawl.pcap.panama;
 
-import dev.trawl.pcap.Capability;
-import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
@@ -9,6 +7,8 @@ import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.HandleGuard;
 
 import java.io.OutputStream;
 import java.lang.foreign.Arena;
@@ -22,8 +22,10 @@ import java.util.Objects;
  * type, snapshot length and timestamp precision of the file header. libpcap 1.10 writes no pcapng, so a
  * pcapng request fails with {@link UnsupportedCapabilityException}.
  *
- * <p>Not thread-safe; {@link #close()} is idempotent. Packets are copied into a native buffer
- * owned by the dumper (grown as needed), never held after {@code write} returns.
+ * <p>Not thread-safe (a second thread writing at once gets {@link IllegalStateException}); {@link #close()} is
+ * idempotent and thread-safe, and a dumper never closed is flushed and closed once unreachable, through its
+ * {@link HandleGuard}. Packets are copied into a native buffer owned by the dumper (grown as needed), never
+ * held after {@code write} returns.
  */
 final class PanamaDumper implements Dumper {
     private final MemorySegment dead;
@@ -33,8 +35,8 @@ final class PanamaDumper implements Dumper {
     private final TimestampPrecision precision;
     private final CookieFiles.Cookie cookie;
     private final String target;
+    private final HandleGuard guard;
     private MemorySegment buffer;
-    private boolean closed;
 
     private PanamaDumper(MemorySegment dead, MemorySegment dumper, TimestampPrecision precision,
             CookieFiles.Cookie cookie, String target) {
@@ -46,13 +48,21 @@ final class PanamaDumper implements Dumper {
         this.arena = Arenas.open();
         this.header = arena.allocate(PktHdr.LAYOUT);
         this.buffer = arena.allocate(2048);
+        this.guard = new HandleGuard(this, "dumper to " + target, new Native(dumper, dead, arena));
+    }
+
+    /** Closes the dumper (which flushes it), its dead handle and its arena; refers to no dumper. */
+    private record Native(MemorySegment dumper, MemorySegment dead, Arena arena) implements HandleGuard.Resource {
+        @Override
+        public void free() {
+            PcapIo.pcap_dump_close(dumper);
+            PcapCore.pcap_close(dead);
+            Arenas.close(arena);
+        }
     }
 
     private static MemorySegment openDead(LinkType linkType, int snaplen, TimestampPrecision precision)
             throws PcapException {
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
-        }
         MemorySegment dead = PcapCore.pcap_open_dead_with_tstamp_precision(linkType.toDlt(), snaplen, precision.code());
         if (dead.equals(MemorySegment.NULL)) {
             throw new PcapException("pcap_open_dead failed for link type " + linkType);
@@ -60,22 +70,12 @@ final class PanamaDumper implements Dumper {
         return dead;
     }
 
-    private static void checkFormat(DumpOptions options) {
-        if (options.format() == CaptureFormat.PCAPNG) {
-            throw new UnsupportedCapabilityException(PanamaPcapProvider.NAME, Capability.DUMP_PCAPNG,
-                    "libpcap 1.10 writes pcap files only");
-        }
-    }
-
     /** Opens a dumper on a file, truncating it or, with {@link DumpOptions#append()}, appending to it. */
     static PanamaDumper open(Path file, LinkType linkType, int snaplen, DumpOptions options,
             TimestampPrecision precision) throws PcapException {
         Objects.requireNonNull(file, "file");
-        checkFormat(options);
-        if (options.append() && !Libpcap.has("pcap_dump_open_append")) {
-            throw new UnsupportedCapabilityException(PanamaPcapProvider.NAME, Capability.DUMP_APPEND,
-                    "this libpcap has no pcap_dump_open_append");
-        }
+        DumperChecks.openLibpcap(PanamaPcapProvider.NAME, linkType, snaplen, options, false,
+                Libpcap.has("pcap_dump_open_append"));
         MemorySegment dead = openDead(linkType, snaplen, precision);
         MemorySegment dumper;
         try (Arena scratch = Arena.ofConfined()) {
@@ -94,10 +94,7 @@ final class PanamaDumper implements Dumper {
     static PanamaDumper open(OutputStream out, LinkType linkType, int snaplen, DumpOptions options,
             TimestampPrecision precision) throws PcapException {
         Objects.requireNonNull(out, "out");
-        checkFormat(options);
-        if (options.append()) {
-            throw new IllegalArgumentException("cannot append to a stream");
-        }
+        DumperChecks.openLibpcap(PanamaPcapProvider.NAME, linkType, snaplen, options, true, false);
         MemorySegment dead = openDead(linkType, snaplen, precision);
         CookieFiles.Cookie cookie = new CookieFiles.Cookie(null, out);
         MemorySegment file;
@@ -119,37 +116,41 @@ final class PanamaDumper implements Dumper {
 
     @Override
     public void write(Packet packet) throws PcapException {
-        write(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
+        ByteBuffer data = packet.data();
+        write(packet.timestampSeconds(), packet.timestampNanos(), Math.max(packet.originalLength(),
+                data.remaining()), data);
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
-        checkOpen();
-        if (timestampNanos < 0 || timestampNanos > 999_999_999) {
-            throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
-        }
         int caplen = data.remaining();
-        if (Integer.compareUnsigned(originalLength, caplen) < 0) {
-            throw new IllegalArgumentException(
-                    "originalLength " + originalLength + " is less than the captured length " + caplen);
+        DumperChecks.record(timestampNanos, originalLength, caplen);
+        guard.enter();
+        try {
+            if (buffer.byteSize() < caplen) {
+                buffer = arena.allocate(Math.max(caplen, buffer.byteSize() * 2));
+            }
+            MemorySegment.copy(MemorySegment.ofBuffer(data), 0, buffer, 0, caplen);
+            long fraction = precision == TimestampPrecision.NANO ? timestampNanos : timestampNanos / 1000;
+            PktHdr.write(header, timestampSeconds, fraction, caplen, originalLength);
+            PcapIo.pcap_dump(dumper, header, buffer);
+        } finally {
+            guard.exit();
         }
-        if (buffer.byteSize() < caplen) {
-            buffer = arena.allocate(Math.max(caplen, buffer.byteSize() * 2));
-        }
-        MemorySegment.copy(MemorySegment.ofBuffer(data), 0, buffer, 0, caplen);
-        long fraction = precision == TimestampPrecision.NANO ? timestampNanos : timestampNanos / 1000;
-        PktHdr.write(header, timestampSeconds, fraction, caplen, originalLength);
-        PcapIo.pcap_dump(dumper, header, buffer);
         failIfStreamFailed();
     }
 
     @Override
     public void flush() throws PcapException {
-        checkOpen();
-        if (PcapIo.pcap_dump_flush(dumper) != 0) {
-            failIfStreamFailed();
-            throw new PcapException(target + ": flushing the capture failed");
+        guard.enter();
+        try {
+            if (PcapIo.pcap_dump_flush(dumper) != 0) {
+                failIfStreamFailed();
+                throw new PcapException(target + ": flushing the capture failed");
+            }
+        } finally {
+            guard.exit();
         }
         failIfStreamFailed();
     }
@@ -161,22 +162,12 @@ final class PanamaDumper implements Dumper {
         }
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("dumper is closed: " + target);
-        }
-    }
-
     @Override
-    public synchronized void close() throws PcapException {
-        if (closed) {
+    public void close() throws PcapException {
+        if (!guard.isOpen()) {
             return;
         }
-        closed = true;
-        int flushed = PcapIo.pcap_dump_flush(dumper);
-        PcapIo.pcap_dump_close(dumper);
-        PcapCore.pcap_close(dead);
-        Arenas.close(arena);
+        int flushed = guard.closeAfter(() -> PcapIo.pcap_dump_flush(dumper), 0);
         failIfStreamFailed();
         if (flushed != 0) {
             throw new PcapException(target + ": writing the capture failed");

@@ -8,31 +8,30 @@ import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PacketHandler;
-import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.HandleGuard;
+import dev.trawl.pcap.spi.HandlerFailures;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * What live and offline handles share: the {@code pcap_t}, its arena, reading, filters, and the close
  * protocol.
  *
- * <p><b>Threads.</b> One thread reads at a time; it marks itself in {@code reader} with a compare-and-set
- * (the only atomic on the read path) and re-checks the state. Other calls that touch the {@code pcap_t}
- * ({@code breakLoop}, {@code stats}, {@code send}, {@code setFilter}, ...) count themselves in {@code users}.
- * {@link #close()} moves the state to closing, calls {@code pcap_breakloop} so that a blocked or looping
- * reader returns, waits until no reader nor user is inside, then closes the arena (which invalidates every
- * packet view) and only then calls {@code pcap_close}. A close from inside a packet handler (on the reading
- * thread) is finished when the read returns.
+ * <p><b>Threads.</b> The {@link HandleGuard} keeps the {@code pcap_t} valid: reads run between
+ * {@code enter} and {@code exit}, other calls that touch the {@code pcap_t} ({@code breakLoop}, {@code stats},
+ * {@code send}, {@code setFilter}, ...) between {@code enterShared} and {@code exitShared}. Closing calls
+ * {@code pcap_breakloop} (and closes a stream a read blocks on), waits until no thread is inside, then closes
+ * the arena (which invalidates every packet view) and only then calls {@code pcap_close}; a handle that is
+ * never closed is reclaimed the same way once unreachable. Nothing the guard frees refers to the handle: the
+ * {@code dispatch} upcall is bound to a {@link Dispatcher}, not to the handle.
  *
  * <p><b>Memory.</b> The handle owns one shared arena: the out-parameters of {@code pcap_next_ex}, the packet
  * window, and the upcall stub of {@code dispatch}. Native calls get the {@code pcap_t} and the out-parameters
@@ -40,26 +39,6 @@ import java.util.concurrent.locks.LockSupport;
  * protocol is what keeps them valid.
  */
 abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle, PanamaLiveHandle {
-    private static final int OPEN = 0;
-    private static final int CLOSING = 1;
-    private static final int CLOSED = 2;
-    /** {@link #reader} when no thread is reading; thread ids are positive. */
-    private static final long NO_READER = 0;
-    private static final VarHandle STATE;
-    private static final VarHandle READER;
-    private static final VarHandle USERS;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(PanamaHandle.class, "state", int.class);
-            READER = lookup.findVarHandle(PanamaHandle.class, "reader", long.class);
-            USERS = lookup.findVarHandle(PanamaHandle.class, "users", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     /** The {@code pcap_t *}, as a global-scope segment. */
     final MemorySegment pcap;
     final Arena arena;
@@ -76,23 +55,19 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     private final long pcapAddress;
     /** Whether reads use the critical {@code pcap_next_ex}: never for reads that may block or call back. */
     private final boolean critical;
+    final HandleGuard guard;
 
-    private volatile int state;
-    /**
-     * The {@linkplain Thread#threadId() id} of the thread inside a read, or {@link #NO_READER}. An id rather
-     * than the {@code Thread}: marking a primitive needs no garbage-collector barriers on the packet path.
-     */
-    private volatile long reader = NO_READER;
-    private volatile int users;
     /** Set by {@link #breakLoop()}: tells a break from an offline end of file, which libpcap does not. */
     volatile boolean breakRequested;
-    private volatile boolean closeDeferred;
 
     /**
+     * @param what the handle, for messages: "capture on eth0", "capture file x.pcap"
      * @param precision the precision the handle delivers; null for the one libpcap delivers
      * @param critical whether {@code pcap_next_ex} may be called as a critical function
+     * @param cookie the stream a read may block on, closed to wake it; or {@code null}
      */
-    PanamaHandle(MemorySegment pcap, Arena arena, String source, TimestampPrecision precision, boolean critical) {
+    PanamaHandle(MemorySegment pcap, Arena arena, String source, String what, TimestampPrecision precision,
+            boolean critical, CookieFiles.Cookie cookie) {
         this.pcap = pcap;
         this.pcapAddress = pcap.address();
         this.critical = critical;
@@ -106,6 +81,37 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         this.outHeader = Libpcap.pointer(outAddress);
         this.outData = Libpcap.pointer(outAddress + ValueLayout.ADDRESS.byteSize());
         this.view = new PacketView(arena, nativePrecision(pcap).nanosPerUnit());
+        this.guard = new HandleGuard(this, what, new Native(pcap, arena, view, cookie, what));
+    }
+
+    /**
+     * What closing wakes and frees; refers to no handle. The arena goes first: every packet view dies with
+     * it, before libpcap unmaps or frees what they show.
+     */
+    private record Native(MemorySegment pcap, Arena arena, PacketView view, CookieFiles.Cookie cookie, String what)
+            implements HandleGuard.Resource {
+        @Override
+        public void wake() {
+            PcapIo.pcap_breakloop(pcap);
+            if (cookie != null) {
+                cookie.closeStream(); // a reader blocked in InputStream.read returns
+            }
+        }
+
+        @Override
+        public void free() {
+            view.invalidate();
+            try {
+                Arenas.close(arena);
+            } catch (IllegalStateException e) {
+                // Another thread is still inside an access to a packet view, against the contract: its memory
+                // stays allocated rather than freed under it.
+                System.getLogger(PanamaHandle.class.getName()).log(System.Logger.Level.WARNING,
+                        "packet memory of a closed handle is still in use; not freed: " + what, e);
+                return;
+            }
+            PcapCore.pcap_close(pcap);
+        }
     }
 
     /** The precision of the timestamps libpcap delivers on this {@code pcap_t}. */
@@ -140,7 +146,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
 
     @Override
     public final ReadStatus next() throws PcapException {
-        enterRead();
+        guard.enter();
         try {
             view.invalidate();
             int rc = nextEx();
@@ -149,7 +155,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
             }
             return status(rc);
         } finally {
-            leaveRead();
+            guard.exit();
         }
     }
 
@@ -157,28 +163,28 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
     private ReadStatus status(int rc) throws PcapException {
         return switch (rc) {
             case 0 -> ReadStatus.TIMEOUT;
-            case Errors.PCAP_ERROR_BREAK -> consumeBreak() || !offline() ? ReadStatus.INTERRUPTED : ReadStatus.END_OF_FILE;
+            case LibpcapErrors.BREAK -> consumeBreak() || !offline() ? ReadStatus.INTERRUPTED : ReadStatus.END_OF_FILE;
             default -> throw readFailure();
         };
     }
 
     /** The exception for a {@code pcap_next_ex} or {@code pcap_dispatch} result of -1. */
     PcapException readFailure() {
-        return Errors.readError(pcap, offline(), source);
+        return LibpcapErrors.readFailure(source, offline(), Errors.geterr(pcap));
     }
 
-    /** Clears a pending break; whether there was one. */
+    /** Clears a pending break; whether there was one, or a close (which breaks the read too). */
     final boolean consumeBreak() {
         if (breakRequested) {
             breakRequested = false;
             return true;
         }
-        return false;
+        return !guard.isOpen();
     }
 
     @Override
     public final Packet packet() {
-        checkOpen();
+        guard.checkOpen();
         if (!view.isValid()) {
             throw new IllegalStateException("no packet: the last read did not return PACKET");
         }
@@ -190,7 +196,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         if (handler == null) {
             throw new NullPointerException("handler");
         }
-        enterRead();
+        guard.enter();
         try {
             int count = 0;
             while (maxPackets <= 0 || count < maxPackets) {
@@ -201,7 +207,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
                     deliver(handler);
                     continue;
                 }
-                if (rc == Errors.PCAP_ERROR_BREAK) {
+                if (rc == LibpcapErrors.BREAK) {
                     boolean interrupted = consumeBreak();
                     if (count > 0) {
                         if (interrupted) {
@@ -219,7 +225,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
             return count;
         } finally {
             view.invalidate(); // the packets of a dispatch are views for the handler only
-            leaveRead();
+            guard.exit();
         }
     }
 
@@ -228,7 +234,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         if (handler == null) {
             throw new NullPointerException("handler");
         }
-        enterRead();
+        guard.enter();
         try {
             long delivered = 0;
             while (count <= 0 || delivered < count) {
@@ -239,9 +245,9 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
                     try {
                         handler.onPacket(view); // a call site of its own: loop's profile is not dispatch's
                     } catch (IOException e) {
-                        throw Pcap.handlerFailure(e);
+                        throw HandlerFailures.rethrow(e);
                     }
-                } else if (rc == Errors.PCAP_ERROR_BREAK) {
+                } else if (rc == LibpcapErrors.BREAK) {
                     consumeBreak();
                     return delivered;
                 } else if (rc != 0) {
@@ -251,7 +257,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
             return delivered;
         } finally {
             view.invalidate(); // the packets of a loop are views for the handler only
-            leaveRead();
+            guard.exit();
         }
     }
 
@@ -260,7 +266,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         try {
             handler.onPacket(view);
         } catch (IOException e) {
-            throw Pcap.handlerFailure(e);
+            throw HandlerFailures.rethrow(e);
         }
     }
 
@@ -271,12 +277,14 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
 
     @Override
     public final void breakLoop() {
-        enterUse();
+        if (!guard.tryEnterShared()) {
+            return; // closed: nothing runs, nothing will
+        }
         try {
             breakRequested = true;
             PcapIo.pcap_breakloop(pcap);
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -287,11 +295,11 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         if (expression == null) {
             throw new NullPointerException("expression");
         }
-        enterUse();
+        guard.enterShared();
         try {
             return Filters.compile(pcap, expression, optimize, netmask);
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -310,14 +318,14 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         if (program == null) {
             throw new NullPointerException("program");
         }
-        enterUse();
+        guard.enterShared();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment prog = Structs.BpfProg.write(program, scratch);
             if (PcapIo.pcap_setfilter(pcap, prog) != 0) {
                 throw new InvalidFilterException(source + ": cannot set the filter: " + Errors.geterr(pcap), null, -1);
             }
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -330,25 +338,25 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
 
     @Override
     public LinkType linkType() {
-        checkOpen();
+        guard.checkOpen();
         return linkType;
     }
 
     @Override
     public final int snaplen() {
-        checkOpen();
+        guard.checkOpen();
         return snaplen;
     }
 
     @Override
     public final TimestampPrecision timestampPrecision() {
-        checkOpen();
+        guard.checkOpen();
         return precision;
     }
 
     @Override
     public final Dumper newDumper(Path file, DumpOptions options) throws PcapException {
-        checkOpen();
+        guard.checkOpen();
         TimestampPrecision p = options.precision() != null ? options.precision() : precision;
         return PanamaDumper.open(file, linkType(), snaplen, options, p);
     }
@@ -359,7 +367,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
             return type.cast(this);
         }
         if (type == MemorySegment.class) {
-            checkOpen();
+            guard.checkOpen();
             return type.cast(pcap); // the pcap_t *, for calls this API does not cover
         }
         throw new IllegalArgumentException("handle of backend 'panama' has no " + type.getName());
@@ -377,112 +385,13 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
 
     @Override
     public final boolean isOpen() {
-        return state == OPEN;
+        return guard.isOpen();
     }
 
-    final void checkOpen() {
-        if (state != OPEN) {
-            throw new IllegalStateException("handle is closed: " + source);
-        }
-    }
-
-    // ---- the close protocol -----------------------------------------------------------------------------
-
-    final void enterRead() {
-        long me = Thread.currentThread().threadId();
-        if (!READER.compareAndSet(this, NO_READER, me)) {
-            checkOpen();
-            throw new IllegalStateException(reader == me
-                    ? "a handle cannot be read from inside its own packet handler"
-                    : "another thread is reading this handle");
-        }
-        if (state != OPEN) {
-            READER.setRelease(this, NO_READER);
-            throw new IllegalStateException("handle is closed: " + source);
-        }
-    }
-
-    final void leaveRead() {
-        READER.setRelease(this, NO_READER);
-        if (closeDeferred) {
-            closeDeferred = false;
-            awaitQuiet(false);
-            finishClose();
-        }
-    }
-
-    /** Marks a non-reading call that uses the {@code pcap_t}; pair with {@link #leaveUse()}. */
-    final void enterUse() {
-        USERS.getAndAdd(this, 1);
-        if (state != OPEN) {
-            USERS.getAndAdd(this, -1);
-            throw new IllegalStateException("handle is closed: " + source);
-        }
-    }
-
-    final void leaveUse() {
-        USERS.getAndAdd(this, -1);
-    }
-
+    /** Closes the handle as {@link HandleGuard#close()} describes. */
     @Override
     public final void close() {
-        if (!STATE.compareAndSet(this, OPEN, CLOSING)) {
-            return;
-        }
-        breakRequested = true;
-        PcapIo.pcap_breakloop(pcap);
-        beforeWait();
-        if (reader == Thread.currentThread().threadId()) {
-            closeDeferred = true; // closed from a packet handler: finished when the read returns
-            return;
-        }
-        awaitQuiet(true);
-        finishClose();
-    }
-
-    /** Waits until no other call is inside libpcap: the reader too, unless it is the caller. */
-    private void awaitQuiet(boolean includingReader) {
-        boolean interrupted = false;
-        for (int spins = 0; (includingReader && reader != NO_READER) || users != 0; spins++) {
-            if (spins < 1000) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(100_000);
-                interrupted |= Thread.interrupted();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Called while closing, before waiting for the reader: unblocks what {@code pcap_breakloop} cannot. */
-    void beforeWait() {
-    }
-
-    private void finishClose() {
-        state = CLOSED;
-        view.invalidate();
-        try {
-            // The arena first: every packet view dies with it, before libpcap unmaps or frees what they show.
-            Arenas.close(arena);
-        } catch (IllegalStateException e) {
-            // Another thread is still inside an access to a packet view, against the contract: its memory
-            // stays allocated rather than freed under it.
-            System.getLogger(PanamaHandle.class.getName()).log(System.Logger.Level.WARNING,
-                    "packet memory of a closed handle is still in use; not freed: " + source, e);
-            afterClose();
-            return;
-        }
-        try {
-            PcapCore.pcap_close(pcap);
-        } finally {
-            afterClose();
-        }
-    }
-
-    /** Called once after {@code pcap_close}: releases what the subclass owns. */
-    void afterClose() {
+        guard.close();
     }
 
     @Override

@@ -11,12 +11,12 @@ import dev.trawl.pcap.Direction;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
-import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PacketHandler;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.HandlerFailures;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -41,7 +41,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
 
     static {
         try {
-            ON_PACKET = MethodHandles.lookup().findVirtual(PanamaLiveHandle.class, "onPacket",
+            ON_PACKET = MethodHandles.lookup().findVirtual(Dispatcher.class, "onPacket",
                     MethodType.methodType(void.class, long.class, long.class, long.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -52,11 +52,12 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     private final List<String> warnings;
     private volatile LinkType currentLinkType;
     private MemorySegment callback;
-    private PacketHandler dispatchHandler;
-    private Throwable dispatchFailure;
+    private final Dispatcher dispatcher;
 
     private PanamaLiveHandle(MemorySegment pcap, Arena arena, String device, List<String> warnings) {
-        super(pcap, arena, device, null, false); // a live read blocks until its timeout: never critical
+        // a live read blocks until its timeout: never critical
+        super(pcap, arena, device, "capture on " + device, null, false, null);
+        this.dispatcher = new Dispatcher(pcap, view);
         this.device = device;
         this.warnings = List.copyOf(warnings);
         this.currentLinkType = super.linkType();
@@ -79,11 +80,10 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
             configure(pcap, device, options, warnings);
             int rc = PcapCore.pcap_activate(pcap);
             if (rc < 0) {
-                throw Errors.forStatus(device, rc, Errors.geterr(pcap));
+                throw Errors.forStatus(device, rc, pcap);
             }
             if (rc > 0) {
-                String detail = Errors.geterr(pcap);
-                warnings.add(Errors.statusText(rc) + (detail.isEmpty() ? "" : ": " + detail));
+                warnings.add(LibpcapErrors.warning(Errors.statusText(rc), Errors.geterr(pcap)));
             }
             if (options.direction() != Direction.INOUT) {
                 requireSymbol("pcap_setdirection", Capability.DIRECTION);
@@ -121,7 +121,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
             requireSymbol("pcap_set_tstamp_type", Capability.TIMESTAMP_TYPE);
             int rc = PcapConfig.pcap_set_tstamp_type(pcap, o.timestampType().code());
             if (rc > 0) {
-                warnings.add(Errors.statusText(rc) + ": " + o.timestampType().tcpdumpName());
+                warnings.add(LibpcapErrors.warning(Errors.statusText(rc), o.timestampType().tcpdumpName()));
             } else {
                 check(device, rc, pcap);
             }
@@ -139,7 +139,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
 
     private static void check(String device, int rc, MemorySegment pcap) throws PcapException {
         if (rc < 0) {
-            throw Errors.forStatus(device, rc, Errors.geterr(pcap));
+            throw Errors.forStatus(device, rc, pcap);
         }
     }
 
@@ -162,30 +162,30 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
         if (handler == null) {
             throw new NullPointerException("handler");
         }
-        enterRead();
+        guard.enter();
         try {
             if (callback == null) {
                 // void (*pcap_handler)(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes);
                 // The pointers arrive as 64-bit integers, which the C calling conventions of 64-bit platforms
                 // pass exactly as pointers: the upcall then makes no MemorySegment per packet.
-                callback = Libpcap.LINKER.upcallStub(ON_PACKET.bindTo(this),
+                callback = Libpcap.LINKER.upcallStub(ON_PACKET.bindTo(dispatcher),
                         FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG, JAVA_LONG), arena);
             }
             view.invalidate();
-            dispatchHandler = handler;
-            dispatchFailure = null;
+            dispatcher.handler = handler;
+            dispatcher.failure = null;
             int rc;
             try {
                 rc = PcapIo.pcap_dispatch(pcap, maxPackets <= 0 ? -1 : maxPackets, callback, MemorySegment.NULL);
             } finally {
-                dispatchHandler = null;
+                dispatcher.handler = null;
             }
-            Throwable failure = dispatchFailure;
+            Throwable failure = dispatcher.failure;
             if (failure != null) {
-                dispatchFailure = null;
-                throw rethrow(failure);
+                dispatcher.failure = null;
+                throw HandlerFailures.rethrow(failure);
             }
-            if (rc == Errors.PCAP_ERROR_BREAK) {
+            if (rc == LibpcapErrors.BREAK) {
                 consumeBreak();
                 return DISPATCH_INTERRUPTED;
             }
@@ -195,35 +195,39 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
             return rc;
         } finally {
             view.invalidate(); // the packets of a dispatch are views for the handler only
-            leaveRead();
+            guard.exit();
         }
     }
 
-    /** The upcall: never lets an exception reach C; keeps it and breaks the dispatch instead. */
-    private void onPacket(long user, long header, long data) {
-        if (dispatchFailure != null) {
-            return;
-        }
-        try {
-            view.set(header, data);
-            dispatchHandler.onPacket(view);
-        } catch (Throwable t) {
-            dispatchFailure = t;
-            PcapIo.pcap_breakloop(pcap);
-        }
-    }
+    /**
+     * The target of the {@code dispatch} upcall, which lives as long as the arena: it refers to the view and
+     * the {@code pcap_t}, never to the handle, so that an unclosed handle can still become unreachable.
+     * Touched by the reading thread only.
+     */
+    private static final class Dispatcher {
+        private final MemorySegment pcap;
+        private final PacketView view;
+        PacketHandler handler;
+        Throwable failure;
 
-    private static PcapException rethrow(Throwable failure) {
-        if (failure instanceof RuntimeException e) {
-            throw e;
+        Dispatcher(MemorySegment pcap, PacketView view) {
+            this.pcap = pcap;
+            this.view = view;
         }
-        if (failure instanceof Error e) {
-            throw e;
+
+        /** The upcall: never lets an exception reach C; keeps it and breaks the dispatch instead. */
+        void onPacket(long user, long header, long data) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                view.set(header, data);
+                handler.onPacket(view);
+            } catch (Throwable t) {
+                failure = t;
+                PcapIo.pcap_breakloop(pcap);
+            }
         }
-        if (failure instanceof IOException e) {
-            return Pcap.handlerFailure(e);
-        }
-        return new PcapException("packet handler failed: " + failure, failure);
     }
 
     // ---- live-only operations -----------------------------------------------------------------------------
@@ -243,7 +247,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
 
     @Override
     public LinkType linkType() {
-        checkOpen();
+        guard.checkOpen();
         return currentLinkType;
     }
 
@@ -260,7 +264,7 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     @Override
     public void send(ByteBuffer frame) throws PcapException {
         int length = frame.remaining();
-        enterUse();
+        guard.enterShared();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment bytes = scratch.allocate(Math.max(1, length));
             MemorySegment.copy(MemorySegment.ofBuffer(frame), 0, bytes, 0, length);
@@ -268,13 +272,13 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
                 throw new PcapException(device + ": send failed: " + Errors.geterr(pcap));
             }
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
     @Override
     public CaptureStats stats() throws PcapException {
-        enterUse();
+        guard.enterShared();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment stat = scratch.allocate(Structs.PcapStat.LAYOUT);
             if (PcapConfig.pcap_stats(pcap, stat) != 0) {
@@ -285,39 +289,39 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
                     stat.get(JAVA_INT_UNALIGNED, Structs.PcapStat.PS_DROP) & 0xffffffffL,
                     stat.get(JAVA_INT_UNALIGNED, Structs.PcapStat.PS_IFDROP) & 0xffffffffL);
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
     @Override
     public void setDirection(Direction direction) throws PcapException {
         requireSymbol("pcap_setdirection", Capability.DIRECTION);
-        enterUse();
+        guard.enterShared();
         try {
             if (PcapConfig.pcap_setdirection(pcap, direction.code()) != 0) {
                 throw new PcapException(device + ": cannot set direction " + direction + ": " + Errors.geterr(pcap));
             }
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
     @Override
     public void setNonBlocking(boolean nonBlocking) throws PcapException {
-        enterUse();
+        guard.enterShared();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
             if (PcapConfig.pcap_setnonblock(pcap, nonBlocking ? 1 : 0, errbuf) < 0) {
                 throw new PcapException(device + ": cannot set non-blocking mode: " + Errors.errbuf(errbuf));
             }
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
     @Override
     public boolean isNonBlocking() throws PcapException {
-        enterUse();
+        guard.enterShared();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment errbuf = scratch.allocate(Libpcap.ERRBUF_SIZE);
             int rc = PcapConfig.pcap_getnonblock(pcap, errbuf);
@@ -326,13 +330,13 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
             }
             return rc != 0;
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
     @Override
     public List<LinkType> linkTypes() throws PcapException {
-        enterUse();
+        guard.enterShared();
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment out = scratch.allocate(ADDRESS);
             int n = PcapConfig.pcap_list_datalinks(pcap, out);
@@ -350,20 +354,20 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
                 PcapConfig.pcap_free_datalinks(Libpcap.pointer(list));
             }
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 
     @Override
     public void setLinkType(LinkType linkType) throws PcapException {
-        enterUse();
+        guard.enterShared();
         try {
             if (PcapConfig.pcap_set_datalink(pcap, linkType.toDlt()) != 0) {
                 throw new PcapException(device + ": cannot set link type " + linkType + ": " + Errors.geterr(pcap));
             }
             currentLinkType = LinkType.fromDlt(PcapCore.pcap_datalink(pcap));
         } finally {
-            leaveUse();
+            guard.exitShared();
         }
     }
 }

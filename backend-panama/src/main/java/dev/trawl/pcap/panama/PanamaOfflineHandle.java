@@ -1,6 +1,5 @@
 package dev.trawl.pcap.panama;
 
-import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
@@ -8,6 +7,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -32,7 +32,8 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
 
     private PanamaOfflineHandle(MemorySegment pcap, Arena arena, String source, boolean critical,
             CookieFiles.Cookie cookie, TimestampPrecision wanted) {
-        super(pcap, arena, source, wanted, critical);
+        super(pcap, arena, source, cookie == null ? "capture file " + source : "capture stream", wanted, critical,
+                cookie);
         this.cookie = cookie;
         this.major = PcapCore.pcap_major_version(pcap);
         this.minor = PcapCore.pcap_minor_version(pcap);
@@ -71,7 +72,7 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
             } catch (IOException e) {
                 // unreadable: libpcap reports it below, with its own text
             }
-            refuseGzip(magic);
+            LibpcapErrors.refuseGzip(PanamaPcapProvider.NAME, name, magic, magic.length);
         }
         Arena arena = Arenas.open();
         MemorySegment pcap;
@@ -102,7 +103,7 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
             in.mark(4);
             magic = in.readNBytes(4);
             in.reset();
-            refuseGzip(magic);
+            LibpcapErrors.refuseGzip(PanamaPcapProvider.NAME, "the stream", magic, magic.length);
         } catch (IOException e) {
             closeQuietly(in);
             throw new PcapException("cannot read the capture stream: " + e.getMessage(), e);
@@ -131,14 +132,6 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
         return new PanamaOfflineHandle(pcap, arena, "stream", false, cookie, options.precision());
     }
 
-    /** libpcap does not read gzip; say so as a missing capability rather than a malformed file. */
-    private static void refuseGzip(byte[] magic) {
-        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-            throw new UnsupportedCapabilityException(PanamaPcapProvider.NAME, Capability.READ_GZIP,
-                    "libpcap does not read gzip-compressed captures; decompress it first");
-        }
-    }
-
     private static PcapException openFailure(Path file, String text) {
         if (!Files.exists(file)) {
             return new PcapException(text.isEmpty() ? file + ": No such file or directory" : text);
@@ -165,34 +158,27 @@ final class PanamaOfflineHandle extends PanamaHandle implements OfflineHandle {
     }
 
     @Override
-    void beforeWait() {
-        if (cookie != null) {
-            cookie.closeStream(); // a reader blocked in InputStream.read returns
-        }
-    }
-
-    @Override
     public CaptureFormat format() {
-        checkOpen();
+        guard.checkOpen();
         // libpcap refuses pcap files of major version 1, and reports a pcapng section header's own 1.x
         return major == 1 ? CaptureFormat.PCAPNG : CaptureFormat.PCAP;
     }
 
     @Override
     public int majorVersion() {
-        checkOpen();
+        guard.checkOpen();
         return major;
     }
 
     @Override
     public int minorVersion() {
-        checkOpen();
+        guard.checkOpen();
         return minor;
     }
 
     @Override
     public boolean isSwapped() {
-        checkOpen();
+        guard.checkOpen();
         return swapped;
     }
 

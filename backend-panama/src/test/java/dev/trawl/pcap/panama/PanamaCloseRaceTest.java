@@ -8,6 +8,7 @@ import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -31,13 +32,13 @@ import org.junit.jupiter.api.Test;
 class PanamaCloseRaceTest {
     @Test
     void closingWhileAnotherThreadReadsNeverUsesFreedMemory() throws Exception {
-        Backend backend = Corpus.backend();
+        Backend backend = Fixtures.backend();
         ExecutorService reader = Executors.newSingleThreadExecutor();
         int arenasBefore = Arenas.live();
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 for (int round = 0; round < 200; round++) {
-                    OfflineHandle h = backend.openOffline(Corpus.capture("afs.pcap"));
+                    OfflineHandle h = backend.openOffline(TestCorpus.capture("afs.pcap"));
                     CountDownLatch started = new CountDownLatch(1);
                     boolean useLoop = round % 2 == 0;
                     Future<Long> reading = reader.submit(() -> {

@@ -20,6 +20,7 @@ import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.TimestampType;
+import dev.trawl.pcap.tck.VethPair;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class PanamaLiveHandleTest {
     @BeforeAll
     void createPair() throws Exception {
         pair = VethPair.create();
-        backend = Corpus.backend();
+        backend = Fixtures.backend();
     }
 
     @AfterAll
@@ -64,7 +65,7 @@ class PanamaLiveHandleTest {
     }
 
     private LiveHandle open(LiveOptions options) throws PcapException {
-        return backend.openLive(pair.outer, options);
+        return backend.openLive(pair.outer(), options);
     }
 
     private static byte[] frame(int n) {
@@ -90,8 +91,8 @@ class PanamaLiveHandleTest {
 
     @Test
     void theVethEndIsListedAsADeviceThatIsUp() throws Exception {
-        Device dev = backend.devices().stream().filter(d -> d.name().equals(pair.outer)).findFirst()
-                .orElseThrow(() -> new AssertionError(pair.outer + " is not listed"));
+        Device dev = backend.devices().stream().filter(d -> d.name().equals(pair.outer())).findFirst()
+                .orElseThrow(() -> new AssertionError(pair.outer() + " is not listed"));
         assertTrue(dev.isUp(), dev.toString());
         assertFalse(dev.isLoopback());
         Device lo = backend.devices().stream().filter(d -> d.name().equals("lo")).findFirst().orElseThrow();
@@ -213,7 +214,7 @@ class PanamaLiveHandleTest {
     void loopSeesIncomingTrafficAndLoopsOverTimeouts() throws Exception {
         assertTimeoutPreemptively(BOUND, () -> {
             try (LiveHandle capture = open(options().build());
-                    LiveHandle inside = pair.openInside(backend, options().build())) {
+                    LiveHandle inside = InsideNamespace.open(backend, pair, options().build())) {
                 capture.setFilter("ether proto " + ETHERTYPE);
                 ExecutorService other = Executors.newSingleThreadExecutor();
                 try {
@@ -239,7 +240,7 @@ class PanamaLiveHandleTest {
             try (LiveHandle in = open(options().direction(Direction.IN).build());
                     LiveHandle out = open(options().build());
                     LiveHandle sender = open(options().build());
-                    LiveHandle inside = pair.openInside(backend, options().build())) {
+                    LiveHandle inside = InsideNamespace.open(backend, pair, options().build())) {
                 out.setDirection(Direction.OUT);
                 in.setFilter("ether proto " + ETHERTYPE);
                 out.setFilter("ether proto " + ETHERTYPE);
@@ -324,12 +325,12 @@ class PanamaLiveHandleTest {
         try (LiveHandle capture = open(o)) {
             assertEquals(TimestampPrecision.NANO, capture.timestampPrecision());
             assertEquals(65535, capture.snaplen());
-            assertEquals(pair.outer, capture.device());
+            assertEquals(pair.outer(), capture.device());
             assertTrue(capture.warnings().isEmpty() || capture.warnings().get(0).length() > 0);
         }
         PcapException monitor = assertThrows(PcapException.class,
                 () -> open(options().monitor(true).build()).close(), "a veth has no monitor mode");
-        assertTrue(monitor.getMessage().contains(pair.outer), monitor.getMessage());
+        assertTrue(monitor.getMessage().contains(pair.outer()), monitor.getMessage());
     }
 
     @Test

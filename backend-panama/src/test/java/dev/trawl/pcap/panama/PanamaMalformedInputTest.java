@@ -9,6 +9,7 @@ import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -34,12 +35,12 @@ class PanamaMalformedInputTest {
 
     @Test
     void corruptedCapturesEndInPacketsOrAPcapException() throws Exception {
-        Backend backend = Corpus.backend();
+        Backend backend = Fixtures.backend();
         SplittableRandom random = new SplittableRandom(20261126);
         int outcomes = 0;
         for (String name : List.of("dns_udp.pcap", "local-netns-lo-nano.pcap", "pcapnggen-le-basic-test001.pcapng",
                 "pcapnggen-be-basic-test010.pcapng", "afs.pcap")) {
-            byte[] original = Files.readAllBytes(Corpus.capture(name));
+            byte[] original = Files.readAllBytes(TestCorpus.capture(name));
             for (int round = 0; round < 40; round++) {
                 byte[] bytes = original.clone();
                 int flips = 1 + random.nextInt(8);

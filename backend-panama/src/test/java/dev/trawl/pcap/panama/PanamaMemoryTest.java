@@ -70,7 +70,7 @@ class PanamaMemoryTest {
 
     @Test
     void zeroCopyNextAllocatesNothingPerPacket() throws Exception {
-        Backend backend = Corpus.backend();
+        Backend backend = Fixtures.backend();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = 0;
         long after = 0;
@@ -89,7 +89,7 @@ class PanamaMemoryTest {
 
     @Test
     void readingALargeFileManyTimesLeavesNoNativeResourceBehind() throws Exception {
-        Backend backend = Corpus.backend();
+        Backend backend = Fixtures.backend();
         readEveryWay(backend);
         int arenas = Arenas.live();
         int cookies = CookieFiles.live();

@@ -18,6 +18,7 @@ import dev.trawl.pcap.PacketRecord;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -47,10 +48,10 @@ class PanamaOfflineHandleTest {
 
     @Test
     void readsEveryCorpusFileAsFarAsLibpcapDoes() throws Exception {
-        Backend backend = Corpus.backend();
+        Backend backend = Fixtures.backend();
         int checked = 0;
-        for (String[] row : Corpus.tsv(Corpus.root().resolve("expected/_libpcap_read_status.tsv"))) {
-            Path file = Corpus.capture(row[0]);
+        for (String[] row : Fixtures.tsv(TestCorpus.root().resolve("expected/_libpcap_read_status.tsv"))) {
+            Path file = TestCorpus.capture(row[0]);
             int frames = Integer.parseInt(row[1]);
             String result = row[2];
             if (result.startsWith("OPEN_ERROR: ")) {
@@ -90,17 +91,17 @@ class PanamaOfflineHandleTest {
 
     @Test
     void packetLengthsAndTimestampsMatchTshark() throws Exception {
-        Backend backend = Corpus.backend();
+        Backend backend = Fixtures.backend();
         int files = 0;
-        for (String[] status : Corpus.tsv(Corpus.root().resolve("expected/_libpcap_read_status.tsv"))) {
+        for (String[] status : Fixtures.tsv(TestCorpus.root().resolve("expected/_libpcap_read_status.tsv"))) {
             if (!status[2].equals("OK")) {
                 continue;
             }
-            List<String[]> expected = Corpus.tsv(Corpus.root().resolve("expected/" + status[0] + ".tsv"));
+            List<String[]> expected = Fixtures.tsv(TestCorpus.root().resolve("expected/" + status[0] + ".tsv"));
             if (expected.size() != Integer.parseInt(status[1])) {
                 continue; // tshark could not read it, or read it differently
             }
-            try (OfflineHandle handle = backend.openOffline(Corpus.capture(status[0]),
+            try (OfflineHandle handle = backend.openOffline(TestCorpus.capture(status[0]),
                     OfflineOptions.of(TimestampPrecision.NANO))) {
                 if (!PLAIN_LINK_TYPES.contains(handle.linkType())) {
                     continue; // tshark strips pseudo-headers (ATM, radiotap ...) from its lengths
@@ -131,15 +132,15 @@ class PanamaOfflineHandleTest {
 
     @Test
     void reportsFormatVersionAndLinkType() throws Exception {
-        try (OfflineHandle pcap = Corpus.backend().openOffline(Corpus.capture("802.1D_spanning_tree.pcap"))) {
+        try (OfflineHandle pcap = Fixtures.backend().openOffline(TestCorpus.capture("802.1D_spanning_tree.pcap"))) {
             assertEquals(CaptureFormat.PCAP, pcap.format());
             assertEquals(2, pcap.majorVersion());
             assertEquals(4, pcap.minorVersion());
             assertEquals(LinkType.ETHERNET, pcap.linkType());
             assertEquals("panama", pcap.backendName());
         }
-        Path ng = Corpus.captures().stream().filter(p -> p.toString().endsWith(".pcapng")).findFirst().orElseThrow();
-        try (OfflineHandle handle = Corpus.backend().openOffline(ng)) {
+        Path ng = TestCorpus.captureFiles().stream().filter(p -> p.toString().endsWith(".pcapng")).findFirst().orElseThrow();
+        try (OfflineHandle handle = Fixtures.backend().openOffline(ng)) {
             assertEquals(CaptureFormat.PCAPNG, handle.format());
             assertEquals(1, handle.majorVersion());
         }
@@ -147,9 +148,9 @@ class PanamaOfflineHandleTest {
 
     @Test
     void microsecondPrecisionTruncatesNanosecondFiles() throws Exception {
-        Path file = Corpus.capture("local-netns-lo-nano.pcap");
-        try (OfflineHandle nano = Corpus.backend().openOffline(file, OfflineOptions.of(TimestampPrecision.NANO));
-                OfflineHandle micro = Corpus.backend().openOffline(file)) {
+        Path file = TestCorpus.capture("local-netns-lo-nano.pcap");
+        try (OfflineHandle nano = Fixtures.backend().openOffline(file, OfflineOptions.of(TimestampPrecision.NANO));
+                OfflineHandle micro = Fixtures.backend().openOffline(file)) {
             assertEquals(TimestampPrecision.NANO, nano.timestampPrecision());
             assertEquals(TimestampPrecision.MICRO, micro.timestampPrecision());
             while (nano.next() == ReadStatus.PACKET) {
@@ -163,9 +164,9 @@ class PanamaOfflineHandleTest {
     @Test
     void streamReadsTheSamePacketsAsThePath() throws Exception {
         for (String name : List.of("afs.pcap", "dns_tcp.pcap", "pcapnggen-le-basic-test001.pcapng")) {
-            Path file = Corpus.capture(name);
+            Path file = TestCorpus.capture(name);
             List<PacketRecord> fromPath;
-            try (OfflineHandle handle = Corpus.backend().openOffline(file)) {
+            try (OfflineHandle handle = Fixtures.backend().openOffline(file)) {
                 fromPath = readAll(handle);
             }
             AtomicBoolean closed = new AtomicBoolean();
@@ -175,7 +176,7 @@ class PanamaOfflineHandleTest {
                     closed.set(true);
                 }
             };
-            try (OfflineHandle handle = Corpus.backend().openOffline(in, OfflineOptions.defaults())) {
+            try (OfflineHandle handle = Fixtures.backend().openOffline(in, OfflineOptions.defaults())) {
                 assertEquals(fromPath, readAll(handle), name);
             }
             assertTrue(closed.get(), "closing the handle closes the stream");
@@ -184,7 +185,7 @@ class PanamaOfflineHandleTest {
 
     @Test
     void streamErrorsAreReported() throws Exception {
-        byte[] header = Files.readAllBytes(Corpus.capture("afs.pcap"));
+        byte[] header = Files.readAllBytes(TestCorpus.capture("afs.pcap"));
         InputStream failing = new InputStream() {
             int at;
 
@@ -196,21 +197,21 @@ class PanamaOfflineHandleTest {
                 return header[at++] & 0xff;
             }
         };
-        try (OfflineHandle handle = Corpus.backend().openOffline(failing, OfflineOptions.defaults())) {
+        try (OfflineHandle handle = Fixtures.backend().openOffline(failing, OfflineOptions.defaults())) {
             PcapException e = assertThrows(PcapException.class, () -> readAll(handle));
             assertTrue(e.getMessage().contains("disk on fire"), e.getMessage());
         }
-        assertThrows(MalformedCaptureException.class, () -> Corpus.backend().openOffline(
+        assertThrows(MalformedCaptureException.class, () -> Fixtures.backend().openOffline(
                 new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), OfflineOptions.defaults()));
     }
 
     @Test
     void onlyRegularFilesAreReadWithTheCriticalCall() throws Exception {
-        Path file = Corpus.capture("afs.pcap");
-        try (OfflineHandle h = Corpus.backend().openOffline(file)) {
+        Path file = TestCorpus.capture("afs.pcap");
+        try (OfflineHandle h = Fixtures.backend().openOffline(file)) {
             assertTrue(((PanamaHandle) h).criticalReads());
         }
-        try (OfflineHandle h = Corpus.backend().openOffline(Files.newInputStream(file), OfflineOptions.defaults())) {
+        try (OfflineHandle h = Fixtures.backend().openOffline(Files.newInputStream(file), OfflineOptions.defaults())) {
             assertFalse(((PanamaHandle) h).criticalReads(), "stream reads call back into Java");
         }
         System.setProperty(PanamaBackend.CRITICAL_PROPERTY, "false");
@@ -225,22 +226,22 @@ class PanamaOfflineHandleTest {
     @Test
     void missingFileIsAPcapExceptionNotMalformed() throws Exception {
         PcapException e = assertThrows(PcapException.class,
-                () -> Corpus.backend().openOffline(Path.of("/nonexistent/x.pcap")));
+                () -> Fixtures.backend().openOffline(Path.of("/nonexistent/x.pcap")));
         assertFalse(e instanceof MalformedCaptureException);
         assertTrue(e.getMessage().contains("No such file"), e.getMessage());
     }
 
     @Test
     void dispatchAndLoopDeliverEveryPacket() throws Exception {
-        Path file = Corpus.capture("afs.pcap");
-        try (OfflineHandle handle = Corpus.backend().openOffline(file)) {
+        Path file = TestCorpus.capture("afs.pcap");
+        try (OfflineHandle handle = Fixtures.backend().openOffline(file)) {
             int[] seen = {0};
             assertEquals(100, handle.dispatch(100, p -> seen[0]++));
             assertEquals(501, handle.dispatch(0, p -> seen[0]++));
             assertEquals(Handle.DISPATCH_END_OF_FILE, handle.dispatch(10, p -> seen[0]++));
             assertEquals(601, seen[0]);
         }
-        try (OfflineHandle handle = Corpus.backend().openOffline(file)) {
+        try (OfflineHandle handle = Fixtures.backend().openOffline(file)) {
             assertEquals(10, handle.loop(10, p -> { }));
             assertEquals(591, handle.loop(-1, p -> { }));
             assertEquals(0, handle.loop(-1, p -> { }));
@@ -249,7 +250,7 @@ class PanamaOfflineHandleTest {
 
     @Test
     void breakLoopStopsALoopFromItsHandler() throws Exception {
-        try (OfflineHandle handle = Corpus.backend().openOffline(Corpus.capture("afs.pcap"))) {
+        try (OfflineHandle handle = Fixtures.backend().openOffline(TestCorpus.capture("afs.pcap"))) {
             long n = handle.loop(0, p -> {
                 if (p.capturedLength() > 0) {
                     handle.breakLoop();
@@ -264,7 +265,7 @@ class PanamaOfflineHandleTest {
 
     @Test
     void handlerExceptionsReachTheCaller() throws Exception {
-        try (OfflineHandle handle = Corpus.backend().openOffline(Corpus.capture("afs.pcap"))) {
+        try (OfflineHandle handle = Fixtures.backend().openOffline(TestCorpus.capture("afs.pcap"))) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> handle.loop(0, p -> { throw new IllegalStateException("boom"); }));
             assertEquals("boom", e.getMessage());
@@ -277,7 +278,7 @@ class PanamaOfflineHandleTest {
 
     @Test
     void closedHandleRejectsUseAndCloseIsIdempotent() throws Exception {
-        OfflineHandle handle = Corpus.backend().openOffline(Corpus.capture("afs.pcap"));
+        OfflineHandle handle = Fixtures.backend().openOffline(TestCorpus.capture("afs.pcap"));
         assertEquals(ReadStatus.PACKET, handle.next());
         var view = handle.packet().data();
         handle.close();
@@ -292,7 +293,7 @@ class PanamaOfflineHandleTest {
 
     @Test
     void packetIsUnavailableBeforeAReadAndAfterEndOfFile() throws Exception {
-        try (OfflineHandle handle = Corpus.backend().openOffline(Corpus.capture("empty.pcap"))) {
+        try (OfflineHandle handle = Fixtures.backend().openOffline(TestCorpus.capture("empty.pcap"))) {
             assertThrows(IllegalStateException.class, handle::packet);
             assertEquals(ReadStatus.END_OF_FILE, handle.next());
             assertThrows(IllegalStateException.class, handle::packet);
@@ -301,7 +302,7 @@ class PanamaOfflineHandleTest {
 
     @Test
     void zeroCopyViewIsReadOnlyBigEndianAndReusesItsWindow() throws Exception {
-        try (OfflineHandle handle = Corpus.backend().openOffline(Corpus.capture("afs.pcap"))) {
+        try (OfflineHandle handle = Fixtures.backend().openOffline(TestCorpus.capture("afs.pcap"))) {
             int packets = 0;
             int largest = -1;
             int newLargest = 0;

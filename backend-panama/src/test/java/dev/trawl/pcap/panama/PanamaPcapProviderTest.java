@@ -9,6 +9,7 @@ import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PermissionDeniedException;
 import dev.trawl.pcap.spi.PcapProvider;
+import dev.trawl.pcap.tck.VethPair;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ class PanamaPcapProviderTest {
     @Test
     @Tag("live")
     void withoutCaptureCapabilitiesOpeningIsPermissionDeniedWithTheHint() throws Exception {
-        VethPair.requireRoot();
+        VethPair.requirePrivilege(); // root, as for a live capture
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux)");
         // root, but started without CAP_NET_RAW and CAP_NET_ADMIN: what an unprivileged user meets
         Result r = probe(List.of("/usr/bin/setpriv", "--bounding-set", "-net_raw,-net_admin"),

@@ -1,12 +1,6 @@
 package dev.trawl.pcap.panama;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.trawl.pcap.NoSuchDeviceException;
-import dev.trawl.pcap.PcapException;
-import dev.trawl.pcap.PermissionDeniedException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -55,25 +49,5 @@ class PktHdrTest {
             assertEquals(60, PktHdr.caplen(h.address()));
             assertEquals(1514, PktHdr.len(h.address()));
         }
-    }
-
-    @Test
-    void statusesMapToTheExceptionsACallerCanActOn() throws Exception {
-        Corpus.backend(); // loads libpcap, for pcap_statustostr
-        PcapException missing = Errors.forStatus("eth9", Errors.PCAP_ERROR_NO_SUCH_DEVICE, "SIOCGIFINDEX: No such device");
-        assertInstanceOf(NoSuchDeviceException.class, missing);
-        assertTrue(missing.getMessage().contains("SIOCGIFINDEX: No such device"), missing.getMessage());
-        PcapException denied = Errors.forStatus("eth0", Errors.PCAP_ERROR_PERM_DENIED, "socket: Operation not permitted");
-        assertInstanceOf(PermissionDeniedException.class, denied);
-        assertEquals(Errors.PCAP_ERROR_PERM_DENIED, denied.status());
-        assertTrue(denied.getMessage().contains("Operation not permitted"), denied.getMessage());
-        if (System.getProperty("os.name").equals("Linux")) {
-            assertTrue(denied.getMessage().contains(PermissionDeniedException.LINUX_HINT), denied.getMessage());
-        }
-        assertInstanceOf(PermissionDeniedException.class,
-                Errors.forStatus("eth0", Errors.PCAP_ERROR_PROMISC_PERM_DENIED, ""));
-        PcapException other = Errors.forStatus("wlan0", -6, "");
-        assertEquals(-6, other.status());
-        assertTrue(other.getMessage().startsWith("wlan0: "), other.getMessage());
     }
 }

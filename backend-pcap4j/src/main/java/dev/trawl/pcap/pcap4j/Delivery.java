@@ -1,9 +1,7 @@
 package dev.trawl.pcap.pcap4j;
 
 import dev.trawl.pcap.MalformedCaptureException;
-import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PacketHandler;
-import dev.trawl.pcap.PcapException;
 
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -85,9 +83,7 @@ final class Delivery implements RawPacketListener {
         delivered++;
         try {
             handler.onPacket(view);
-        } catch (IOException e) {
-            fail(Pcap.handlerFailure(e));
-        } catch (RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             fail(e);
         }
     }
@@ -125,19 +121,5 @@ final class Delivery implements RawPacketListener {
         } catch (NotOpenException closed) {
             // closed meanwhile: the loop ends anyway
         }
-    }
-
-    /** Rethrows a recorded failure as {@link PacketHandler} documents. */
-    static void rethrow(Throwable failure) throws PcapException {
-        if (failure instanceof PcapException e) {
-            throw e;
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        throw new PcapException("packet handler failed", failure);
     }
 }

@@ -1,6 +1,7 @@
 package dev.trawl.pcap.pcap4j;
 
 import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ record FileHeader(CaptureFormat format, int major, int minor, boolean gzip) {
     /** Reads the header from the first {@code n} bytes of a capture. */
     static FileHeader parse(byte[] bytes, int n) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n).order(ByteOrder.BIG_ENDIAN);
-        if (n >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+        if (LibpcapErrors.isGzip(bytes, n)) {
             return new FileHeader(CaptureFormat.PCAP, 0, 0, true);
         }
         if (n >= 16 && buffer.getInt(0) == PCAPNG_SHB) {

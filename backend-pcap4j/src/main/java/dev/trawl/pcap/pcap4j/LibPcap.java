@@ -47,6 +47,9 @@ final class LibPcap {
     /** {@code char *pcap_geterr(pcap_t *p);} */
     static native String pcap_geterr(Pointer p);
 
+    /** {@code const char *pcap_statustostr(int error);} */
+    static native String pcap_statustostr(int error);
+
     /** {@code int pcap_datalink(pcap_t *p);} */
     static native int pcap_datalink(Pointer p);
 

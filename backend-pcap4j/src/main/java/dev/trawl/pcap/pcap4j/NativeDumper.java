@@ -4,15 +4,14 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
-import dev.trawl.pcap.CaptureFormat;
-import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
-import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.HandleGuard;
 
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -28,7 +27,9 @@ import java.util.Objects;
  * per packet, and cannot append. This dumper owns a dead {@code pcap_t} with the file's link type, snaplen and
  * precision, so the file header is libpcap's own.
  *
- * <p>Not thread-safe, as {@link Dumper} says; {@link #close()} is idempotent.
+ * <p>Not thread-safe, as {@link Dumper} says (a second thread writing at once gets
+ * {@link IllegalStateException}); {@link #close()} is idempotent and thread-safe, and a dumper never closed is
+ * flushed and closed once unreachable, by its {@link HandleGuard}.
  */
 final class NativeDumper implements Dumper {
     private final String file;
@@ -36,8 +37,9 @@ final class NativeDumper implements Dumper {
     private final OutputPump pump;
     /** Bytes libpcap has written so far (a pcap file header, then a 16-byte header and the bytes per packet). */
     private long written = 24;
-    private Pointer dead;
-    private Pointer dumper;
+    private final Pointer dead;
+    private final Pointer dumper;
+    private final HandleGuard guard;
     private final Memory header = new Memory(LibPcap.PKTHDR_SIZE);
     private Memory scratch = new Memory(2048);
 
@@ -47,13 +49,23 @@ final class NativeDumper implements Dumper {
         this.precision = precision;
         this.dead = dead;
         this.dumper = dumper;
+        this.guard = new HandleGuard(this, "dumper to " + file, new Release(dumper, dead));
+    }
+
+    /** Closes the dumper (which flushes it) and its dead handle; refers to no dumper. */
+    private record Release(Pointer dumper, Pointer dead) implements HandleGuard.Resource {
+        @Override
+        public void free() {
+            LibPcap.pcap_dump_close(dumper);
+            LibPcap.pcap_close(dead);
+        }
     }
 
     /** Opens a dumper for the given link type, snaplen and options; {@code handlePrecision} when none is set. */
     static NativeDumper open(Path path, LinkType linkType, int snaplen, TimestampPrecision handlePrecision,
             DumpOptions options) throws PcapException {
         Objects.requireNonNull(path, "path");
-        check(linkType, snaplen, options);
+        DumperChecks.openLibpcap(Pcap4jPcapProvider.NAME, linkType, snaplen, options, false, true);
         if (path.getFileSystem() != FileSystems.getDefault()) {
             throw new IllegalArgumentException("libpcap writes only files of the default file system: " + path);
         }
@@ -67,10 +79,7 @@ final class NativeDumper implements Dumper {
     static NativeDumper open(OutputStream out, LinkType linkType, int snaplen, DumpOptions options)
             throws PcapException {
         Objects.requireNonNull(out, "out");
-        check(linkType, snaplen, options);
-        if (options.append()) {
-            throw new IllegalArgumentException("appending needs a file, not a stream");
-        }
+        DumperChecks.openLibpcap(Pcap4jPcapProvider.NAME, linkType, snaplen, options, true, true);
         int[] fds = new int[2];
         if (Libc.pipe(fds) != 0) {
             throw new PcapException("cannot create a pipe for the dump stream");
@@ -81,18 +90,6 @@ final class NativeDumper implements Dumper {
             return open("/proc/self/fd/" + fds[1], linkType, snaplen, TimestampPrecision.MICRO, options, pump);
         } finally {
             Libc.close(fds[1]); // libpcap holds its own descriptor of the write end; on failure the pump ends
-        }
-    }
-
-    private static void check(LinkType linkType, int snaplen, DumpOptions options) {
-        Objects.requireNonNull(linkType, "linkType");
-        Objects.requireNonNull(options, "options");
-        if (options.format() != CaptureFormat.PCAP) {
-            throw new UnsupportedCapabilityException(Pcap4jPcapProvider.NAME, Capability.DUMP_PCAPNG,
-                    "libpcap writes only pcap files");
-        }
-        if (snaplen <= 0) {
-            throw new IllegalArgumentException("snaplen must be positive: " + snaplen);
         }
     }
 
@@ -115,23 +112,28 @@ final class NativeDumper implements Dumper {
 
     @Override
     public void write(Packet packet) throws PcapException {
-        write(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
+        ByteBuffer data = packet.data();
+        write(packet.timestampSeconds(), packet.timestampNanos(), Math.max(packet.originalLength(),
+                data.remaining()), data);
     }
 
     @Override
     public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
-        ensureOpen();
+        int length = data.remaining();
+        DumperChecks.record(timestampNanos, originalLength, length);
+        guard.enter();
+        try {
+            writeRecord(timestampSeconds, timestampNanos, originalLength, data, length);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private void writeRecord(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data,
+            int length) throws PcapException {
         if (pump != null) {
             pump.check();
-        }
-        int length = data.remaining();
-        if (timestampNanos < 0 || timestampNanos > 999_999_999) {
-            throw new IllegalArgumentException("timestampNanos out of range: " + timestampNanos);
-        }
-        if (Integer.compareUnsigned(originalLength, length) < 0) {
-            throw new IllegalArgumentException(
-                    "originalLength " + originalLength + " is less than the captured length " + length);
         }
         if (scratch.size() < length) {
             scratch.close();
@@ -155,9 +157,13 @@ final class NativeDumper implements Dumper {
 
     @Override
     public void flush() throws PcapException {
-        ensureOpen();
-        if (LibPcap.pcap_dump_flush(dumper) < 0) {
-            throw new PcapException(file + ": write failed");
+        guard.enter();
+        try {
+            if (LibPcap.pcap_dump_flush(dumper) < 0) {
+                throw new PcapException(file + ": write failed");
+            }
+        } finally {
+            guard.exit();
         }
         if (pump != null) {
             pump.flush(written); // ftell cannot tell a pipe's position, so the count is ours
@@ -166,28 +172,15 @@ final class NativeDumper implements Dumper {
 
     @Override
     public void close() throws PcapException {
-        if (dumper == null) {
+        if (!guard.isOpen()) {
             return;
         }
-        // pcap_dump_close reports nothing, so a flush first is the only way to learn of a failed write.
-        int flushed = LibPcap.pcap_dump_flush(dumper);
-        LibPcap.pcap_dump_close(dumper);
-        LibPcap.pcap_close(dead);
-        dumper = null;
-        dead = null;
-        header.close();
-        scratch.close();
+        int flushed = guard.closeAfter(() -> LibPcap.pcap_dump_flush(dumper), 0);
         if (pump != null) {
             pump.finish(); // libpcap closed the pipe: the stream gets the rest, then is closed
         }
         if (flushed < 0) {
             throw new PcapException(file + ": write failed");
-        }
-    }
-
-    private void ensureOpen() {
-        if (dumper == null) {
-            throw new IllegalStateException("the dumper is closed");
         }
     }
 }

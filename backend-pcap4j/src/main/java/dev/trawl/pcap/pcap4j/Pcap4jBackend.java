@@ -12,6 +12,7 @@ import dev.trawl.pcap.Device;
 import dev.trawl.pcap.Direction;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -20,6 +21,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -115,6 +117,9 @@ final class Pcap4jBackend implements Backend {
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(options, "options");
+        if (options.fanout() != null) {
+            throw new UnsupportedCapabilityException(name(), Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
+        }
         if (options.timestampType() != null) {
             throw new UnsupportedCapabilityException(name(), Capability.TIMESTAMP_TYPE,
                     "pcap4j 1.8.2 activates the handle before a timestamp type could be set");
@@ -149,7 +154,7 @@ final class Pcap4jBackend implements Backend {
                     && pcap.getTimestampPrecision() != PcapHandle.TimestampPrecision.NANO) {
                 // pcap4j falls back to microseconds silently; a caller who asked for nanoseconds must know.
                 throw new PcapException(device + ": nanosecond timestamps are not supported on this device",
-                        Errors.TSTAMP_PRECISION_NOTSUP, null);
+                        LibpcapErrors.TSTAMP_PRECISION_NOTSUP, null);
             }
             // pcap_activate's warning, if any, is left in the error buffer, which is empty otherwise.
             String warning = pcap.getError();
@@ -160,7 +165,7 @@ final class Pcap4jBackend implements Backend {
             throw e;
         } catch (NotOpenException e) {
             pcap.close();
-            throw Errors.closed(e);
+            throw new IllegalStateException("pcap4j closed the handle it just opened", e);
         }
     }
 
@@ -188,8 +193,7 @@ final class Pcap4jBackend implements Backend {
             throw new PcapException(name + ": " + e.getMessage(), e);
         }
         if (header.gzip()) {
-            throw new UnsupportedCapabilityException(name(), Capability.READ_GZIP,
-                    name + " is gzip-compressed; libpcap reads only uncompressed files");
+            throw LibpcapErrors.gzipRefused(name(), name);
         }
         PcapHandle pcap;
         try {
@@ -243,9 +247,9 @@ final class Pcap4jBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize,
-            int netmask) throws PcapException {
-        return Filters.compileDead(expression, linkType, snaplen, optimize, netmask);
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
+        return Filters.compileDead(spec.expression(), spec.linkType(), spec.snaplen(), spec.optimize(),
+                spec.netmask());
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.trawl.pcap.PacketHandler;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.HandleGuard;
+import dev.trawl.pcap.spi.HandlerFailures;
 
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
@@ -26,7 +28,6 @@ import java.net.Inet4Address;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * What live and offline handles share: reading through pcap4j's cheapest paths, filters, dumpers, close.
@@ -35,12 +36,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * a native callback per call, which costs far more for one packet. {@link #dispatch} and {@link #loop} use
  * pcap4j's {@code dispatch}/{@code loop} with a {@link RawPacketListener}, its cheapest path per packet.
  *
- * <p>pcap4j guards its own calls with a read-write lock and refuses them once closed; {@link #nativeLock}
- * does the same for the calls this backend makes on the {@code pcap_t} itself.
+ * <p>The {@link HandleGuard} gives this backend the close protocol of the others: reads run between
+ * {@code enter} and {@code exit}, other calls (pcap4j's and this backend's own on the {@code pcap_t}) between
+ * {@code enterShared} and {@code exitShared}; closing breaks a running loop, waits for the threads inside, then
+ * closes the pcap4j handle; a close from a handler finishes when its loop has returned (pcap4j's own
+ * read-write lock would otherwise wait for ever), and an unclosed handle is closed once unreachable.
  */
 abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, Pcap4jOfflineHandle {
     private static final RawPacketListener DISCARD = packet -> {
     };
+    /** {@link #deliver}'s result when libpcap reported a break. */
+    private static final int INTERRUPTED = Integer.MIN_VALUE;
 
     final PcapHandle pcap;
     private final String source;
@@ -49,17 +55,9 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     private volatile LinkType linkType;
     private final PacketView current;
     private final Delivery delivery;
-    /** Guards this backend's own native calls on the pcap_t against close. */
-    private final ReentrantReadWriteLock nativeLock = new ReentrantReadWriteLock();
-    private final Object closeLock = new Object();
+    final HandleGuard guard;
     private volatile Pointer nativeHandle;
     private Recovery recovery;
-    private volatile boolean closing;
-    private boolean closed;
-    /** The thread inside pcap4j's loop or dispatch, which holds pcap4j's read lock while it is there. */
-    private volatile Thread delivering;
-    /** Set when a handler closed the handle: the close completes once pcap4j's loop has returned. */
-    private volatile boolean closeAfterDelivery;
     /**
      * Mirrors libpcap's {@code break_loop} flag as far as {@link #breakLoop()} set it: {@code pcap_next_ex}
      * reports a break and the end of a file with the same code on an offline handle.
@@ -67,11 +65,13 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     volatile boolean breakRequested;
 
     /**
+     * @param what the handle, for messages: "capture on eth0", "capture file x.pcap"
      * @param unsignedSeconds whether {@code tv_sec} comes from a pcap file's unsigned 32-bit field, which
      *     libpcap 1.10 sign-extends (2038 to 2106 would read as 1901 to 1969)
+     * @param pump what feeds a stream to libpcap, closed on close to wake a read; or {@code null}
      */
-    Pcap4jHandle(PcapHandle pcap, String source, TimestampPrecision precision, boolean unsignedSeconds)
-            throws NotOpenException {
+    Pcap4jHandle(PcapHandle pcap, String source, String what, TimestampPrecision precision, boolean unsignedSeconds,
+            StreamPump pump) throws NotOpenException {
         this.pcap = pcap;
         this.current = new PacketView(unsignedSeconds);
         this.source = source;
@@ -79,6 +79,30 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         this.snaplen = pcap.getSnapshot();
         this.linkType = LinkType.fromDlt(pcap.getDlt().value());
         this.delivery = new Delivery(pcap, unsignedSeconds);
+        this.guard = new HandleGuard(this, what, new Native(pcap, pump));
+    }
+
+    /** What closing wakes and frees: the pcap4j handle, and the stream of a pump; refers to no handle. */
+    private record Native(PcapHandle pcap, StreamPump pump) implements HandleGuard.Resource {
+        @Override
+        public void wake() {
+            try {
+                pcap.breakLoop();
+            } catch (NotOpenException e) {
+                // closed underneath: nothing runs
+            }
+            if (pump != null) {
+                pump.closeStream(); // a read waiting for the stream returns
+            }
+        }
+
+        @Override
+        public void free() {
+            pcap.close();
+            if (pump != null) {
+                pump.closeStream();
+            }
+        }
     }
 
     @Override
@@ -138,7 +162,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
 
     @Override
     public ReadStatus next() throws PcapException {
-        ensureOpen();
+        guard.enter();
         current.clear();
         try {
             byte[] bytes = pcap.getNextRawPacketEx();
@@ -156,7 +180,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         } catch (PcapNativeException e) {
             throw readError(e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
         } catch (IllegalArgumentException e) {
             // pcap4j read the packet but could not build its java.sql.Timestamp (fraction out of range).
             if (recovery != null) {
@@ -170,12 +194,14 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             }
             throw Errors.file(source, "a packet's timestamp fraction is out of range, which pcap4j cannot "
                     + "represent: " + e.getMessage(), e);
+        } finally {
+            guard.exit();
         }
     }
 
     @Override
     public Packet packet() {
-        ensureOpen();
+        guard.checkOpen();
         if (current.isEmpty()) {
             throw new IllegalStateException("no packet: the last next() did not return PACKET");
         }
@@ -185,86 +211,82 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     @Override
     public int dispatch(int maxPackets, PacketHandler handler) throws PcapException {
         Objects.requireNonNull(handler, "handler");
-        ensureOpen();
-        boolean interrupted = false;
-        int rc = 0;
-        delivery.begin(handler);
-        CallbackFailures.enter(delivery);
-        delivering = Thread.currentThread();
+        guard.enter();
         try {
-            rc = pcap.dispatch(maxPackets <= 0 ? -1 : maxPackets, delivery);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (PcapNativeException e) {
-            if (delivery.failure() == null) {
-                throw readError(e);
+            int rc = deliver(false, maxPackets <= 0 ? -1 : maxPackets, handler);
+            boolean interrupted = rc == INTERRUPTED;
+            long delivered = delivery.delivered();
+            finish(interrupted);
+            if (interrupted) {
+                return delivered > 0 ? (int) delivered : DISPATCH_INTERRUPTED;
             }
-        } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            if (rc == 0 && delivered == 0 && offline()) {
+                ended();
+                return DISPATCH_END_OF_FILE;
+            }
+            return (int) delivered;
         } finally {
-            endDelivery();
+            guard.exit();
         }
-        long delivered = delivery.delivered();
-        finish(interrupted);
-        if (interrupted) {
-            return delivered > 0 ? (int) delivered : DISPATCH_INTERRUPTED;
-        }
-        if (rc == 0 && delivered == 0 && offline()) {
-            ended();
-            return DISPATCH_END_OF_FILE;
-        }
-        return (int) delivered;
     }
 
     @Override
     public long loop(long count, PacketHandler handler) throws PcapException {
         Objects.requireNonNull(handler, "handler");
-        ensureOpen();
-        long total = 0;
-        long remaining = count <= 0 ? -1 : count;
-        while (true) {
-            int chunk = remaining < 0 ? -1 : (int) Math.min(remaining, Integer.MAX_VALUE);
-            boolean interrupted = false;
-            delivery.begin(handler);
-            CallbackFailures.enter(delivery);
-            delivering = Thread.currentThread();
-            try {
-                pcap.loop(chunk, delivery);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (PcapNativeException e) {
-                if (delivery.failure() == null) {
-                    throw readError(e);
+        guard.enter();
+        try {
+            long total = 0;
+            long remaining = count <= 0 ? -1 : count;
+            while (true) {
+                int chunk = remaining < 0 ? -1 : (int) Math.min(remaining, Integer.MAX_VALUE);
+                boolean interrupted = deliver(true, chunk, handler) == INTERRUPTED;
+                long delivered = delivery.delivered();
+                total += delivered;
+                finish(interrupted);
+                if (interrupted) {
+                    return total;
                 }
-            } catch (NotOpenException e) {
-                throw Errors.closed(e);
-            } finally {
-                endDelivery();
+                if (remaining < 0 || delivered < chunk) {
+                    ended(); // pcap_loop returned 0 before the count: the file ended
+                    return total;
+                }
+                remaining -= delivered;
+                if (remaining == 0) {
+                    return total;
+                }
+                guard.checkOpen();
             }
-            long delivered = delivery.delivered();
-            total += delivered;
-            finish(interrupted);
-            if (interrupted) {
-                return total;
-            }
-            if (remaining < 0 || delivered < chunk) {
-                ended(); // pcap_loop returned 0 before the count: the file ended
-                return total;
-            }
-            remaining -= delivered;
-            if (remaining == 0) {
-                return total;
-            }
-            ensureOpen();
+        } finally {
+            guard.exit();
         }
     }
 
-    private void endDelivery() {
-        delivering = null;
-        CallbackFailures.exit();
-        delivery.end();
-        if (closeAfterDelivery) {
-            close();
+    /**
+     * Runs pcap4j's {@code loop} or {@code dispatch} with the delivery as its listener.
+     *
+     * @return what {@code dispatch} returned (0 for {@code loop}), or {@link #INTERRUPTED}
+     */
+    private int deliver(boolean loop, int count, PacketHandler handler) throws PcapException {
+        delivery.begin(handler);
+        CallbackFailures.enter(delivery);
+        try {
+            if (loop) {
+                pcap.loop(count, delivery);
+                return 0;
+            }
+            return pcap.dispatch(count, delivery);
+        } catch (InterruptedException e) {
+            return INTERRUPTED;
+        } catch (PcapNativeException e) {
+            if (delivery.failure() == null) {
+                throw readError(e);
+            }
+            return 0; // the handler's failure, which broke the loop, is what finish() reports
+        } catch (NotOpenException e) {
+            throw closed(e);
+        } finally {
+            CallbackFailures.exit();
+            delivery.end();
         }
     }
 
@@ -277,7 +299,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
         if (failure == null) {
             return;
         }
-        if (!interrupted && offline() && !closing) {
+        if (!interrupted && offline() && guard.isOpen()) {
             // libpcap's file reader returns the packets it delivered and leaves break_loop set; a dispatch now
             // consumes the flag (it returns -2 before it reads), so the next read is not interrupted.
             try {
@@ -288,19 +310,21 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
                 // the handler's failure is what the caller needs to see
             }
         }
-        Delivery.rethrow(failure);
+        throw HandlerFailures.rethrow(failure);
     }
 
     @Override
     public void breakLoop() {
-        if (closing) {
-            return;
+        if (!guard.tryEnterShared()) {
+            return; // closed: nothing runs, nothing will
         }
-        breakRequested = true;
         try {
+            breakRequested = true;
             pcap.breakLoop();
         } catch (NotOpenException e) {
             // closed meanwhile; nothing is running
+        } finally {
+            guard.exitShared();
         }
     }
 
@@ -313,13 +337,13 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     @Override
     public void setFilter(String expression) throws PcapException {
         Objects.requireNonNull(expression, "expression");
-        ensureOpen();
         if (expression.indexOf('\0') >= 0) {
             throw new InvalidFilterException("NUL character in filter expression", expression,
                     expression.indexOf('\0'));
         }
-        filterChanged();
+        guard.enterShared();
         try {
+            filterChanged();
             pcap.setFilter(expression, BpfCompileMode.OPTIMIZE, netmask());
         } catch (PcapNativeException e) {
             String message = String.valueOf(e.getMessage());
@@ -330,7 +354,9 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
             }
             throw new PcapException(source + ": " + message, Errors.status(e), e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 
@@ -351,13 +377,13 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
 
     @Override
     public Dumper newDumper(Path file, DumpOptions options) throws PcapException {
-        ensureOpen();
+        guard.checkOpen();
         return NativeDumper.open(file, linkType, snaplen, precision, options);
     }
 
     @Override
     public <T> T unwrap(Class<T> type) {
-        ensureOpen();
+        guard.checkOpen();
         if (type.isInstance(pcap)) {
             return type.cast(pcap);
         }
@@ -369,48 +395,24 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
 
     @Override
     public boolean isOpen() {
-        return !closing;
+        return guard.isOpen();
     }
 
+    /** Closes the handle as {@link HandleGuard#close()} describes. */
     @Override
     public void close() {
-        if (delivering == Thread.currentThread()) {
-            // A handler is closing its own handle: this thread holds pcap4j's read lock, which cannot be
-            // upgraded, so pcap4j's close would wait forever (and taking closeLock could wait for another
-            // closer who waits for this loop). Break the loop; endDelivery() closes once pcap4j has returned.
-            closing = true;
-            closeAfterDelivery = true;
-            try {
-                pcap.breakLoop();
-            } catch (NotOpenException e) {
-                // already closed underneath
-            }
-            return;
-        }
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closing = true;
-            try {
-                pcap.breakLoop(); // a running loop returns -2; pcap4j's close waits for it to leave
-            } catch (NotOpenException e) {
-                // already closed underneath
-            }
-            nativeLock.writeLock().lock();
-            try {
-                pcap.close();
-                closed = true;
-            } finally {
-                nativeLock.writeLock().unlock();
-            }
-        }
+        guard.close();
     }
 
     void ensureOpen() {
-        if (closing) {
-            throw Errors.closed();
-        }
+        guard.checkOpen();
+    }
+
+    /** The exception for pcap4j's report that its handle is closed. */
+    IllegalStateException closed(NotOpenException cause) {
+        IllegalStateException e = guard.closed();
+        e.initCause(cause);
+        return e;
     }
 
     /** A call this backend makes on the pcap_t itself. */
@@ -420,22 +422,16 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
     }
 
     <T> T withNative(NativeCall<T> call) throws PcapException {
-        ensureOpen();
-        // tryLock, as pcap4j does: a closer holds the write lock while it waits for a running loop to end,
-        // and a handler of that loop calling in here must fail, not wait for it.
-        if (!nativeLock.readLock().tryLock()) {
-            throw Errors.closed();
-        }
+        guard.enterShared();
         try {
-            ensureOpen();
             if (nativeHandle == null) {
                 nativeHandle = NativeHandle.of(pcap);
             }
             return call.apply(nativeHandle);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
         } finally {
-            nativeLock.readLock().unlock();
+            guard.exitShared();
         }
     }
 }

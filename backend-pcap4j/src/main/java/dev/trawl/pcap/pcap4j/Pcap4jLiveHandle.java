@@ -33,7 +33,7 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
 
     Pcap4jLiveHandle(PcapHandle pcap, String device, TimestampPrecision precision, List<String> warnings)
             throws NotOpenException {
-        super(pcap, device, precision, false);
+        super(pcap, device, "capture on " + device, precision, false, null);
         this.warnings = List.copyOf(warnings);
     }
 
@@ -50,7 +50,7 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
 
     @Override
     PcapException readError(PcapNativeException e) {
-        return Errors.live(source(), e);
+        return Errors.live(source(), null, e);
     }
 
     @Override
@@ -80,7 +80,6 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
     @Override
     public void send(ByteBuffer frame) throws PcapException {
         Objects.requireNonNull(frame, "frame");
-        ensureOpen();
         int length = frame.remaining();
         byte[] bytes;
         if (frame.hasArray() && frame.arrayOffset() + frame.position() == 0) {
@@ -89,39 +88,46 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
             bytes = new byte[length];
             frame.get(frame.position(), bytes);
         }
+        guard.enterShared();
         try {
             pcap.sendPacket(bytes, length);
         } catch (PcapNativeException e) {
-            throw Errors.live(source() + ": send", e);
+            throw Errors.live(source(), "send", e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 
     @Override
     public CaptureStats stats() throws PcapException {
-        ensureOpen();
+        guard.enterShared();
         try {
             PcapStat stat = pcap.getStats();
             return new CaptureStats(stat.getNumPacketsReceived(), stat.getNumPacketsDropped(),
                     stat.getNumPacketsDroppedByIf());
         } catch (PcapNativeException e) {
-            throw Errors.live(source() + ": stats", e);
+            throw Errors.live(source(), "stats", e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 
     @Override
     public void setDirection(Direction direction) throws PcapException {
         Objects.requireNonNull(direction, "direction");
-        ensureOpen();
+        guard.enterShared();
         try {
             pcap.setDirection(toPcap4j(direction));
         } catch (PcapNativeException e) {
-            throw Errors.live(source() + ": set direction", e);
+            throw Errors.live(source(), "set direction", e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 
@@ -135,31 +141,35 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
 
     @Override
     public void setNonBlocking(boolean nonBlocking) throws PcapException {
-        ensureOpen();
+        guard.enterShared();
         try {
             pcap.setBlockingMode(nonBlocking ? BlockingMode.NONBLOCKING : BlockingMode.BLOCKING);
         } catch (PcapNativeException e) {
-            throw Errors.live(source() + ": set non-blocking mode", e);
+            throw Errors.live(source(), "set non-blocking mode", e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 
     @Override
     public boolean isNonBlocking() throws PcapException {
-        ensureOpen();
+        guard.enterShared();
         try {
             return pcap.getBlockingMode() == BlockingMode.NONBLOCKING;
         } catch (PcapNativeException e) {
-            throw Errors.live(source() + ": get non-blocking mode", e);
+            throw Errors.live(source(), "get non-blocking mode", e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 
     @Override
     public List<LinkType> linkTypes() throws PcapException {
-        ensureOpen();
+        guard.enterShared();
         try {
             List<LinkType> types = new ArrayList<>();
             for (DataLinkType dlt : pcap.listDatalinks()) {
@@ -167,23 +177,27 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
             }
             return List.copyOf(types);
         } catch (PcapNativeException e) {
-            throw Errors.live(source() + ": list link types", e);
+            throw Errors.live(source(), "list link types", e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 
     @Override
     public void setLinkType(LinkType linkType) throws PcapException {
         Objects.requireNonNull(linkType, "linkType");
-        ensureOpen();
+        guard.enterShared();
         try {
             pcap.setDlt(DataLinkType.getInstance(linkType.toDlt()));
             linkTypeChanged();
         } catch (PcapNativeException e) {
-            throw Errors.live(source() + ": set link type " + linkType, e);
+            throw Errors.live(source(), "set link type " + linkType, e);
         } catch (NotOpenException e) {
-            throw Errors.closed(e);
+            throw closed(e);
+        } finally {
+            guard.exitShared();
         }
     }
 

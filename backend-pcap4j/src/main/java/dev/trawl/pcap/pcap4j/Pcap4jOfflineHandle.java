@@ -24,7 +24,8 @@ final class Pcap4jOfflineHandle extends Pcap4jHandle implements OfflineHandle {
      */
     Pcap4jOfflineHandle(PcapHandle pcap, String source, TimestampPrecision precision, FileHeader header,
             StreamPump pump) throws NotOpenException {
-        super(pcap, source, precision, header.format() == CaptureFormat.PCAP);
+        super(pcap, source, pump == null ? "capture file " + source : "capture stream", precision,
+                header.format() == CaptureFormat.PCAP, pump);
         this.header = header;
         this.swapped = pcap.isSwapped() == PcapHandle.SwappedType.SWAPPED;
         this.pump = pump;
@@ -46,22 +47,15 @@ final class Pcap4jOfflineHandle extends Pcap4jHandle implements OfflineHandle {
     }
 
     @Override
-    public void close() {
-        super.close();
-        if (pump != null) {
-            pump.closeStream();
-        }
-    }
-
-    @Override
     boolean offline() {
         return true;
     }
 
     @Override
     ReadStatus endOrBreak() {
-        // pcap_next_ex returns -2 for both; only a breakLoop() since the last consumed break makes it a break.
-        if (breakRequested) {
+        // pcap_next_ex returns -2 for both; only a breakLoop() since the last consumed break (or a close) makes
+        // it a break.
+        if (breakRequested || !isOpen()) {
             breakRequested = false;
             return ReadStatus.INTERRUPTED;
         }

@@ -1,12 +1,11 @@
 package dev.trawl.pcap.pcap4j;
 
-import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
-import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -36,8 +35,7 @@ final class StreamOpener {
         FileHeader header = FileHeader.parse(head, head.length);
         if (header.gzip()) {
             close(in);
-            throw new UnsupportedCapabilityException(Pcap4jPcapProvider.NAME, Capability.READ_GZIP,
-                    "the stream is gzip-compressed; libpcap reads only uncompressed captures");
+            throw LibpcapErrors.gzipRefused(Pcap4jPcapProvider.NAME, "the stream");
         }
         int[] fds = new int[2];
         if (Libc.pipe(fds) != 0) {

@@ -3,6 +3,7 @@ package dev.trawl.pcap.pcap4j;
 import com.sun.jna.Native;
 
 import dev.trawl.pcap.Pcap;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ModulePathTest {
     @Test
     void theBackendRunsOnTheModulePathWithTheSlf4jBridge(@TempDir Path dir) throws Exception {
         Path app = compileApp(dir);
-        Path capture = Path.of(System.getProperty("trawl.corpus"), "captures", "802.1D_spanning_tree.pcap");
+        Path capture = TestCorpus.capture("802.1D_spanning_tree.pcap");
         List<String> modulePath = new ArrayList<>(libraries());
         modulePath.add(location(Pcap4jPcapProvider.class).getParent().resolve("slf4j-bridge").toString());
         modulePath.add(app.toString());
@@ -78,7 +79,7 @@ class ModulePathTest {
     @Test
     void withoutTheBridgePcap4jCannotResolveSlf4j(@TempDir Path dir) throws Exception {
         Path app = compileApp(dir);
-        Path capture = Path.of(System.getProperty("trawl.corpus"), "captures", "802.1D_spanning_tree.pcap");
+        Path capture = TestCorpus.capture("802.1D_spanning_tree.pcap");
         List<String> modulePath = new ArrayList<>(libraries());
         modulePath.add(app.toString());
         Result run = run(modulePath, capture);

@@ -15,6 +15,7 @@ import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class Pcap4jBackendTest {
     }
 
     private static Path capture(String name) {
-        return Path.of(System.getProperty("trawl.corpus"), "captures", name);
+        return TestCorpus.capture(name);
     }
 
     private static List<PacketRecord> readWithNext(OfflineHandle h) throws PcapException {

@@ -6,36 +6,29 @@ import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
 import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.tck.VethPair;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Live capture through pcap4j on a veth pair whose far end lives in a network namespace of the test's own
- * (unique name, deleted afterwards even on failure). Frames are injected inside that namespace with an
- * AF_PACKET socket, so they travel only over the pair. Needs root; skipped without it, failed when
- * {@code CI=true}.
+ * Live capture through pcap4j on the kit's veth pair ({@link VethPair}), whose far end lives in a network
+ * namespace of the test's own (unique name, deleted afterwards even on failure). Frames are injected inside
+ * that namespace with an AF_PACKET socket, so they travel only over the pair. Needs root; skipped without it,
+ * failed when {@code CI=true}.
  */
 @Tag("native")
 @Tag("live")
@@ -44,38 +37,21 @@ class Pcap4jLiveTest {
     private static final int OUR_ETHERTYPE = 0x88b5;
     private static final String OUR_FRAMES = "ether proto 0x88b5";
 
-    private final String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-    private final String namespace = "trawl-" + suffix;
-    private final String near = "tp" + suffix + "a";
-    private final String far = "tp" + suffix + "b";
+    private VethPair pair;
+    private String near;
     private Backend backend;
 
     @BeforeAll
     void createPair() throws Exception {
-        requireRoot();
+        pair = VethPair.create();
+        near = pair.outer();
         backend = Pcap.backend(Pcap4jPcapProvider.NAME);
-        try {
-            run("ip", "netns", "add", namespace);
-            run("ip", "link", "add", near, "type", "veth", "peer", "name", far, "netns", namespace);
-            Path v6 = Path.of("/proc/sys/net/ipv6/conf", near, "disable_ipv6");
-            if (Files.isWritable(v6)) {
-                Files.writeString(v6, "1"); // no router solicitations on our end
-            }
-            run("ip", "netns", "exec", namespace, "sh", "-c",
-                    "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6 2>/dev/null; ip link set " + far + " up");
-            run("ip", "link", "set", near, "up");
-        } catch (Exception | AssertionError e) {
-            deletePair();
-            throw e;
-        }
     }
 
     @AfterAll
-    void deletePair() throws Exception {
-        try {
-            runQuietly("ip", "netns", "del", namespace); // takes the far end, and with it the pair
-        } finally {
-            runQuietly("ip", "link", "del", near);
+    void deletePair() {
+        if (pair != null) {
+            pair.close();
         }
     }
 
@@ -167,7 +143,7 @@ class Pcap4jLiveTest {
     }
 
     /** Sends {@code count} frames of our EtherType, numbered from 0, from the far end inside the namespace. */
-    private void inject(int count) throws Exception {
+    private void inject(int count) {
         String script = String.join("\n",
                 "import socket, struct, sys",
                 "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)",
@@ -184,42 +160,6 @@ class Pcap4jLiveTest {
                 "        except BlockingIOError:",
                 "            pass",
                 "");
-        run("ip", "netns", "exec", namespace, "python3", "-c", script, far, Integer.toString(count));
-    }
-
-    private static void requireRoot() throws IOException {
-        boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("Uid:")).anyMatch(line -> line.split("\\s+")[2].equals("0"));
-        boolean python = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "python3")));
-        if (!root || !python) {
-            String why = !root ? "live tests need root to create a network namespace and a veth pair"
-                    : "live tests inject frames with python3, which is not on the PATH";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(why + "; CI=true, so this is a failure, not a skip");
-            }
-            Assumptions.abort(why);
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("timed out: " + List.of(command));
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException(List.of(command) + " failed (" + process.exitValue() + "): " + output);
-        }
-    }
-
-    private static void runQuietly(String... command) {
-        try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            // cleanup is best effort; the namespace name is unique
-        }
+        pair.runInside(60, "python3", "-c", script, pair.inner(), Integer.toString(count));
     }
 }

@@ -6,6 +6,7 @@ import dev.trawl.bench.data.DataSets;
 import dev.trawl.bench.data.Expected;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.OfflineHandle;
@@ -65,7 +66,7 @@ public class CaptureBenchmark extends BenchmarkBase {
         set = backend.equals("pcap4j") ? DataSets.get(data).headOrSelf() : DataSets.get(data);
         boolean filtered = filter.equals("filtered");
         program = filtered
-                ? impl.compileFilter(DataSets.FILTER, LinkType.ETHERNET, 262_144, true, Handle.NETMASK_UNKNOWN)
+                ? impl.compileFilter(FilterSpec.of(DataSets.FILTER, LinkType.ETHERNET))
                 : null;
         Expected.check(backend + " next", set, filtered, countNext());
         dispatch();

@@ -1,5 +1,8 @@
 package dev.trawl.bench.data;
 
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,8 +15,8 @@ final class FrameBuilder {
     static final int IPV4 = 20;
     static final int UDP = 8;
     static final int TCP = 20;
-    static final int PROTO_TCP = 6;
-    static final int PROTO_UDP = 17;
+    static final int PROTO_TCP = IpProtocol.TCP.value();
+    static final int PROTO_UDP = IpProtocol.UDP.value();
 
     final byte[] frame = new byte[2048];
 
@@ -25,7 +28,7 @@ final class FrameBuilder {
     int ipv4(int length, int protocol, int srcIp, int dstIp, int srcPort, int dstPort, int sequence) {
         put48(0, 0x02_00_00_00_00_01L + (dstIp & 0xff));
         put48(6, 0x02_00_00_00_00_02L + (srcIp & 0xff));
-        put16(12, 0x0800);
+        put16(12, EtherType.IPV4.value());
         int ipLength = length - ETHERNET;
         frame[14] = 0x45;
         frame[15] = 0;

@@ -3,6 +3,8 @@ package dev.trawl.bench.decode;
 import dev.trawl.bench.BenchmarkBase;
 import dev.trawl.bench.data.DataSets;
 import dev.trawl.bench.data.PacketArray;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -22,6 +24,9 @@ import java.io.IOException;
 @State(Scope.Thread)
 @OperationsPerInvocation(DataSets.DECODE_PACKETS)
 public class DecodeFloorBenchmark extends BenchmarkBase {
+    private static final int ETHERTYPE_IPV4 = EtherType.IPV4.value();
+    private static final int TCP = IpProtocol.TCP.value(), UDP = IpProtocol.UDP.value();
+
     @Param({DataSets.MIX})
     public String data;
 
@@ -49,13 +54,13 @@ public class DecodeFloorBenchmark extends BenchmarkBase {
             int type = u16(b, o + 12);
             sum += type;
             int ip = o + 14;
-            if (type != 0x0800 || ip + 20 > end) {
+            if (type != ETHERTYPE_IPV4 || ip + 20 > end) {
                 continue;
             }
             int protocol = b[ip + 9] & 0xFF;
             sum += u32(b, ip + 12) + u32(b, ip + 16) + protocol;
             int transport = ip + (b[ip] & 0x0F) * 4;
-            if ((protocol == 6 || protocol == 17) && transport + 4 <= end) {
+            if ((protocol == TCP || protocol == UDP) && transport + 4 <= end) {
                 sum += u16(b, transport) + u16(b, transport + 2);
             }
         }

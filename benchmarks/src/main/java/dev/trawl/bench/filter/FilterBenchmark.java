@@ -6,7 +6,7 @@ import dev.trawl.bench.data.DataSets;
 import dev.trawl.bench.data.PacketArray;
 import dev.trawl.bench.run.CBaseline;
 import dev.trawl.filter.BpfJit;
-import dev.trawl.filter.BpfMatcher;
+import dev.trawl.pcap.BpfMatcher;
 import dev.trawl.pcap.BpfProgram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;

@@ -14,7 +14,7 @@ import dev.trawl.bench.report.RunRecord;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.Capability;
-import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
@@ -214,7 +214,7 @@ public final class BenchmarkRun {
 
     private static boolean filterWorks(Backend backend) {
         try {
-            backend.compileFilter(DataSets.FILTER, LinkType.ETHERNET, 262_144, true, Handle.NETMASK_UNKNOWN);
+            backend.compileFilter(FilterSpec.of(DataSets.FILTER, LinkType.ETHERNET));
             return true;
         } catch (PcapException | RuntimeException e) {
             return false;

@@ -62,10 +62,10 @@ class DataSetsTest {
                 int protocol = b[at + 23];
                 int srcPort = u16(b, at + 34);
                 int dstPort = u16(b, at + 36);
-                boolean match = (protocol == 6 && (srcPort == 80 || dstPort == 80))
-                        || (protocol == 17 && (srcPort == 53 || dstPort == 53));
+                boolean dns = protocol == FrameBuilder.PROTO_UDP && (srcPort == 53 || dstPort == 53);
+                boolean match = (protocol == FrameBuilder.PROTO_TCP && (srcPort == 80 || dstPort == 80)) || dns;
                 matched += match ? 1 : 0;
-                if (set.name().equals(DataSets.MIX) && !(protocol == 17 && (srcPort == 53 || dstPort == 53))) {
+                if (set.name().equals(DataSets.MIX) && !dns) {
                     assertTrue(Set.of(64, 594, 1518).contains(packets.length(i)), "IMIX size " + packets.length(i));
                 }
             }

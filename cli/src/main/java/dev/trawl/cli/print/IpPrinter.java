@@ -160,57 +160,50 @@ final class IpPrinter {
         }
         int src = off + 8;
         int dst = off + 24;
-        if (nh != 6 && nh != 17) {
+        if (nh != Numbers.IP_TCP && nh != Numbers.IP_UDP) {
             addresses(src, dst, true);
         }
         int cur = off + 40;
         int remaining = payloadLength;
         while (true) {
-            switch (nh) {
-                case 0, 60 -> {
-                    out.ascii(nh == 0 ? "HBH " : "DSTOPT ");
-                    int len = (b.u8(cur + 1) + 1) * 8;
-                    nh = b.u8(cur);
-                    cur += len;
-                    remaining -= len;
+            if (nh == Numbers.IP_HOPOPTS || nh == Numbers.IP_DSTOPTS) {
+                out.ascii(nh == Numbers.IP_HOPOPTS ? "HBH " : "DSTOPT ");
+                int len = (b.u8(cur + 1) + 1) * 8;
+                nh = b.u8(cur);
+                cur += len;
+                remaining -= len;
+            } else if (nh == Numbers.IP_ROUTING) {
+                int len = (b.u8(cur + 1) + 1) * 8;
+                out.ascii("srcrt (len=").num(b.u8(cur + 1)).ascii(", type=").num(b.u8(cur + 2))
+                        .ascii(", segleft=").num(b.u8(cur + 3)).ascii(") ");
+                nh = b.u8(cur);
+                cur += len;
+                remaining -= len;
+            } else if (nh == Numbers.IP_FRAGMENT) {
+                int offset = b.u16(cur + 2) & 0xfff8;
+                out.ascii("frag (");
+                if (p.opt.verbose() > 0) {
+                    out.ascii("0x").hex(b.u32(cur + 4), 8).ch(':');
                 }
-                case 43 -> {
-                    int len = (b.u8(cur + 1) + 1) * 8;
-                    out.ascii("srcrt (len=").num(b.u8(cur + 1)).ascii(", type=").num(b.u8(cur + 2))
-                            .ascii(", segleft=").num(b.u8(cur + 3)).ascii(") ");
-                    nh = b.u8(cur);
-                    cur += len;
-                    remaining -= len;
+                out.num(offset).ch('|').num(Math.max(0, remaining - 8)).ch(')');
+                nh = b.u8(cur);
+                cur += 8;
+                remaining -= 8;
+                if (offset != 0) {
+                    return; // a later fragment: the upper-layer header is in the first one
                 }
-                case 44 -> {
-                    int offset = b.u16(cur + 2) & 0xfff8;
-                    out.ascii("frag (");
-                    if (p.opt.verbose() > 0) {
-                        out.ascii("0x").hex(b.u32(cur + 4), 8).ch(':');
-                    }
-                    out.num(offset).ch('|').num(Math.max(0, remaining - 8)).ch(')');
-                    nh = b.u8(cur);
-                    cur += 8;
-                    remaining -= 8;
-                    if (offset != 0) {
-                        return; // a later fragment: the upper-layer header is in the first one
-                    }
-                    out.ch(' ');
-                }
-                case 51 -> {
-                    int len = (b.u8(cur + 1) + 2) * 4;
-                    out.ascii("AH(spi=0x").hex(b.u32(cur + 4), 8).ascii(",seq=0x").hex(b.u32(cur + 8)).ascii("): ");
-                    nh = b.u8(cur);
-                    cur += len;
-                    remaining -= len;
-                }
-                case 59 -> {
-                    return;
-                }
-                default -> {
-                    upper(nh, src, dst, true, cur, Math.max(0, remaining), false);
-                    return;
-                }
+                out.ch(' ');
+            } else if (nh == Numbers.IP_AH) {
+                int len = (b.u8(cur + 1) + 2) * 4;
+                out.ascii("AH(spi=0x").hex(b.u32(cur + 4), 8).ascii(",seq=0x").hex(b.u32(cur + 8)).ascii("): ");
+                nh = b.u8(cur);
+                cur += len;
+                remaining -= len;
+            } else if (nh == Numbers.IP_NO_NEXT_HEADER) {
+                return;
+            } else {
+                upper(nh, src, dst, true, cur, Math.max(0, remaining), false);
+                return;
             }
         }
     }
@@ -230,37 +223,38 @@ final class IpPrinter {
 
     /** The protocol above IP; {@code printAddresses} when the addresses are still to be printed. */
     private void upper(int proto, int src, int dst, boolean v6, int off, int length, boolean printAddresses) {
-        switch (proto) {
-            case 6 -> p.tcp.print(src, dst, v6, off, length);
-            case 17 -> p.transport.udp(src, dst, v6, off, length);
-            default -> {
-                if (printAddresses) {
-                    addresses(src, dst, v6);
-                }
-                switch (proto) {
-                    case 1 -> icmp(off, length);
-                    case 58 -> icmp6(off, length);
-                    case 4 -> {
-                        out.ascii("IP ");
-                        ipv4(off, length);
-                    }
-                    case 41 -> {
-                        out.ascii("IP6 ");
-                        ipv6(off, length);
-                    }
-                    case 2 -> igmp(off, length);
-                    default -> {
-                        // tcpdump's " %s" after "src > dst: " leaves two spaces here
-                        String name = p.opt.numeric() == 0 ? Names.netdbProtocol(proto) : null;
-                        if (name != null) {
-                            out.ch(' ').ascii(name);
-                        } else {
-                            out.ascii(" ip-proto-").num(proto);
-                        }
-                        out.ch(' ').num(length);
-                    }
-                }
+        if (proto == Numbers.IP_TCP) {
+            p.tcp.print(src, dst, v6, off, length);
+            return;
+        }
+        if (proto == Numbers.IP_UDP) {
+            p.transport.udp(src, dst, v6, off, length);
+            return;
+        }
+        if (printAddresses) {
+            addresses(src, dst, v6);
+        }
+        if (proto == Numbers.IP_ICMP) {
+            icmp(off, length);
+        } else if (proto == Numbers.IP_ICMPV6) {
+            icmp6(off, length);
+        } else if (proto == Numbers.IP_IPV4) {
+            out.ascii("IP ");
+            ipv4(off, length);
+        } else if (proto == Numbers.IP_IPV6) {
+            out.ascii("IP6 ");
+            ipv6(off, length);
+        } else if (proto == Numbers.IP_IGMP) {
+            igmp(off, length);
+        } else {
+            // tcpdump's " %s" after "src > dst: " leaves two spaces here
+            String name = p.opt.numeric() == 0 ? Names.netdbProtocol(proto) : null;
+            if (name != null) {
+                out.ch(' ').ascii(name);
+            } else {
+                out.ascii(" ip-proto-").num(proto);
             }
+            out.ch(' ').num(length);
         }
     }
 
@@ -321,9 +315,10 @@ final class IpPrinter {
             int ihl = (b.u8(inner) & 0xf) * 4;
             int proto = b.u8(inner + 9);
             b.ipv4(out, innerDst);
-            out.ch(' ').ascii(proto == 6 ? "tcp" : proto == 17 ? "udp" : "proto " + proto).ascii(" port ");
+            out.ch(' ').ascii(proto == Numbers.IP_TCP ? "tcp" : proto == Numbers.IP_UDP ? "udp" : "proto " + proto)
+                    .ascii(" port ");
             int port = b.u16(inner + ihl + 2);
-            p.names.port(out, port, proto == 6);
+            p.names.port(out, port, proto == Numbers.IP_TCP);
             out.ascii(" unreachable");
         } else if (code == 2) {
             b.ipv4(out, innerDst);
@@ -361,9 +356,10 @@ final class IpPrinter {
                             out.ascii("unreachable port, ");
                             b.ipv6(out, inner + 24);
                             int proto = b.u8(inner + 6);
-                            out.ch(' ').ascii(proto == 6 ? "tcp" : proto == 17 ? "udp" : "proto " + proto)
+                            out.ch(' ').ascii(proto == Numbers.IP_TCP ? "tcp" : proto == Numbers.IP_UDP ? "udp"
+                                    : "proto " + proto)
                                     .ascii(" port ");
-                            p.names.port(out, b.u16(inner + 42), proto == 6);
+                            p.names.port(out, b.u16(inner + 42), proto == Numbers.IP_TCP);
                         }
                         default -> out.ascii("unknown unreach code (").num(code).ch(')');
                     }

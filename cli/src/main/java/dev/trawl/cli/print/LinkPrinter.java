@@ -1,5 +1,6 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.pcap.EtherType;
 import dev.trawl.pcap.LinkType;
 
 import java.net.NetworkInterface;
@@ -56,10 +57,14 @@ final class LinkPrinter {
     }
 
     private static boolean supported(int etherType) {
-        return switch (etherType) {
-            case 0x0800, 0x86dd, 0x0806, 0x8035, 0x8100, 0x88a8, 0x9100, 0x8847 -> true;
-            default -> false;
-        };
+        return etherType == Numbers.ETHERTYPE_IPV4 || etherType == Numbers.ETHERTYPE_IPV6
+                || etherType == Numbers.ETHERTYPE_ARP || etherType == Numbers.ETHERTYPE_RARP || isVlan(etherType)
+                || etherType == Numbers.ETHERTYPE_MPLS;
+    }
+
+    private static boolean isVlan(int etherType) {
+        return etherType == Numbers.ETHERTYPE_VLAN || etherType == Numbers.ETHERTYPE_QINQ
+                || etherType == Numbers.ETHERTYPE_QINQ_LEGACY;
     }
 
     /** An Ethernet frame; {@code top} is false where the header must be printed whatever {@code -e} says. */
@@ -72,14 +77,14 @@ final class LinkPrinter {
             out.ascii(" > ");
             b.mac(out, off);
             out.ascii(", ");
-            if (type < 0x600) {
+            if (type < EtherType.MIN_VALUE) {
                 out.ascii("802.3, length ").num(length).ascii(": ");
             } else {
                 etherTypeText(type);
                 out.ascii(", length ").num(length).ascii(": ");
             }
         }
-        if (type < 0x600) {
+        if (type < EtherType.MIN_VALUE) {
             llc(off + 14);
             return 14;
         }
@@ -99,47 +104,40 @@ final class LinkPrinter {
 
     /** What follows a link header of the given Ethernet type; {@code header} when the link header was printed. */
     void payload(int type, int off, int length, boolean header) {
-        switch (type) {
-            case 0x0800 -> {
-                if (!header) {
-                    out.ascii("IP ");
-                }
-                p.ip.ipv4(off, length);
+        if (type == Numbers.ETHERTYPE_IPV4) {
+            if (!header) {
+                out.ascii("IP ");
             }
-            case 0x86dd -> {
-                if (!header) {
-                    out.ascii("IP6 ");
-                }
-                p.ip.ipv6(off, length);
+            p.ip.ipv4(off, length);
+        } else if (type == Numbers.ETHERTYPE_IPV6) {
+            if (!header) {
+                out.ascii("IP6 ");
             }
-            case 0x0806, 0x8035 -> {
-                if (!header) {
-                    out.ascii(type == 0x0806 ? "ARP, " : "RARP, ");
-                }
-                arp(off, length);
+            p.ip.ipv6(off, length);
+        } else if (type == Numbers.ETHERTYPE_ARP || type == Numbers.ETHERTYPE_RARP) {
+            if (!header) {
+                out.ascii(type == Numbers.ETHERTYPE_ARP ? "ARP, " : "RARP, ");
             }
-            case 0x8100, 0x88a8, 0x9100 -> {
-                int tci = b.u16(off);
-                int inner = b.u16(off + 2);
-                tagBytes += 4;
-                if (header) {
-                    out.ascii("vlan ").num(tci & 0xfff).ascii(", p ").num(tci >>> 13);
-                    if ((tci & 0x1000) != 0) {
-                        out.ascii(", DEI");
-                    }
-                    out.ascii(", ");
-                    etherTypeText(inner);
-                    out.ascii(", ");
+            arp(off, length);
+        } else if (isVlan(type)) {
+            int tci = b.u16(off);
+            int inner = b.u16(off + 2);
+            tagBytes += 4;
+            if (header) {
+                out.ascii("vlan ").num(tci & 0xfff).ascii(", p ").num(tci >>> 13);
+                if ((tci & 0x1000) != 0) {
+                    out.ascii(", DEI");
                 }
-                payload(inner, off + 4, length - 4, header);
+                out.ascii(", ");
+                etherTypeText(inner);
+                out.ascii(", ");
             }
-            case 0x8847 -> mpls(off, length, header);
-            default -> {
-                if (!header) {
-                    etherTypeText(type);
-                    out.ascii(", length ").num(length);
-                }
-            }
+            payload(inner, off + 4, length - 4, header);
+        } else if (type == Numbers.ETHERTYPE_MPLS) {
+            mpls(off, length, header);
+        } else if (!header) {
+            etherTypeText(type);
+            out.ascii(", length ").num(length);
         }
     }
 
@@ -173,7 +171,8 @@ final class LinkPrinter {
         int addressLength = b.u16(off + 4);
         int protocol = b.u16(off + 14);
         // tcpdump's cooked printer knows one VLAN tag but not QinQ: other types print the header alone
-        boolean known = supported(protocol) && protocol != 0x88a8 && protocol != 0x9100;
+        boolean known = supported(protocol) && protocol != Numbers.ETHERTYPE_QINQ
+                && protocol != Numbers.ETHERTYPE_QINQ_LEGACY;
         if (p.opt.linkHeader() || !known) {
             String dir = packetTypeName(packetType);
             for (int pad = dir.length(); pad < 3; pad++) {
@@ -188,7 +187,7 @@ final class LinkPrinter {
         if (!known) {
             return 16;
         }
-        if (protocol == 0x8100) {
+        if (protocol == Numbers.ETHERTYPE_VLAN) {
             return 16 + sllVlan(off + 16, length - 16);
         }
         payload(protocol, off + 16, length - 16, p.opt.linkHeader());
@@ -288,9 +287,9 @@ final class LinkPrinter {
                     .ascii("), length ").num(length).ascii(": ");
         }
         if (family == 2) {
-            payload(0x0800, off + 4, length - 4, p.opt.linkHeader());
+            payload(Numbers.ETHERTYPE_IPV4, off + 4, length - 4, p.opt.linkHeader());
         } else if (v6) {
-            payload(0x86dd, off + 4, length - 4, p.opt.linkHeader());
+            payload(Numbers.ETHERTYPE_IPV6, off + 4, length - 4, p.opt.linkHeader());
         }
         return 4;
     }
@@ -301,9 +300,9 @@ final class LinkPrinter {
             out.ascii(eflagPrefix);
         }
         if (version == 4) {
-            payload(0x0800, off, length, p.opt.linkHeader());
+            payload(Numbers.ETHERTYPE_IPV4, off, length, p.opt.linkHeader());
         } else if (version == 6) {
-            payload(0x86dd, off, length, p.opt.linkHeader());
+            payload(Numbers.ETHERTYPE_IPV6, off, length, p.opt.linkHeader());
         } else {
             out.ascii("IP").num(version).ascii(", length ").num(length);
         }
@@ -316,7 +315,7 @@ final class LinkPrinter {
         int hlen = b.u8(off + 4);
         int plen = b.u8(off + 5);
         int op = b.u16(off + 6);
-        if ((protocol != 0x0800 && protocol != 0x1000) || plen != 4 || hlen == 0) {
+        if ((protocol != Numbers.ETHERTYPE_IPV4 && protocol != Numbers.ETHERTYPE_TRAILER) || plen != 4 || hlen == 0) {
             out.ascii("Unknown Hardware (").num(hardware).ascii("), protocol 0x").hex(protocol, 4).ascii(", op ")
                     .num(op).ascii(", length ").num(length);
             return;

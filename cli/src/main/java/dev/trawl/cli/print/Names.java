@@ -1,5 +1,8 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,81 +23,92 @@ final class Names {
         this.servicesEnabled = servicesEnabled;
     }
 
+    /** tcpdump's names for Ethernet types. */
+    private static final Map<Integer, String> ETHER_TYPES = Map.ofEntries(
+            name(EtherType.IPV4, "IPv4"),
+            name(EtherType.ARP, "ARP"),
+            name(EtherType.RARP, "Reverse ARP"),
+            name(EtherType.IPV6, "IPv6"),
+            name(EtherType.VLAN, "802.1Q"),
+            name(EtherType.QINQ, "802.1Q-QinQ"),
+            name(EtherType.QINQ_LEGACY, "802.1Q-9100"),
+            name(EtherType.MPLS, "MPLS unicast"),
+            name(EtherType.MPLS_MULTICAST, "MPLS multicast"),
+            name(EtherType.PPPOE_DISCOVERY, "PPPoE D"),
+            name(EtherType.PPPOE_SESSION, "PPPoE S"),
+            name(EtherType.EAPOL, "EAPOL"),
+            name(EtherType.LLDP, "LLDP"),
+            name(EtherType.SLOW_PROTOCOLS, "Slow Protocols"),
+            name(EtherType.MACSEC, "MACsec"),
+            name(EtherType.PTP, "PTP"),
+            name(EtherType.CFM, "CFM"),
+            name(EtherType.APPLETALK, "Appletalk"),
+            name(EtherType.AARP, "Appletalk ARP"),
+            name(EtherType.DECNET, "DECnet"),
+            name(EtherType.IPX, "IPX"),
+            name(EtherType.AVTP, "AVTP"),
+            name(EtherType.IEEE_1905, "IEEE1905.1"));
+
+    /** tcpdump's names for IP protocol numbers. */
+    private static final Map<Integer, String> IP_PROTOCOLS = Map.ofEntries(
+            name(IpProtocol.HOPOPTS, "Options"),
+            name(IpProtocol.ICMP, "ICMP"),
+            name(IpProtocol.IGMP, "IGMP"),
+            name(IpProtocol.IPV4, "IPIP"),
+            name(IpProtocol.TCP, "TCP"),
+            name(IpProtocol.UDP, "UDP"),
+            name(IpProtocol.IPV6, "IPv6"),
+            name(IpProtocol.ROUTING, "Routing"),
+            name(IpProtocol.FRAGMENT, "Fragment"),
+            name(IpProtocol.RSVP, "RSVP"),
+            name(IpProtocol.GRE, "GRE"),
+            name(IpProtocol.ESP, "ESP"),
+            name(IpProtocol.AH, "AH"),
+            name(IpProtocol.ICMPV6, "ICMPv6"),
+            name(IpProtocol.NO_NEXT_HEADER, "NONE"),
+            name(IpProtocol.DSTOPTS, "DSTOPTS"),
+            name(IpProtocol.EIGRP, "EIGRP"),
+            name(IpProtocol.OSPF, "OSPF"),
+            name(IpProtocol.PIM, "PIM"),
+            name(IpProtocol.VRRP, "VRRP"),
+            name(IpProtocol.L2TP, "L2TP"),
+            name(IpProtocol.SCTP, "SCTP"),
+            name(IpProtocol.MOBILITY, "Mobility"));
+
+    /** The lower-case names getprotobynumber gives. */
+    private static final Map<Integer, String> NETDB_PROTOCOLS = Map.ofEntries(
+            name(IpProtocol.ICMP, "icmp"),
+            name(IpProtocol.IGMP, "igmp"),
+            name(IpProtocol.TCP, "tcp"),
+            name(IpProtocol.UDP, "udp"),
+            name(IpProtocol.GRE, "gre"),
+            name(IpProtocol.ESP, "esp"),
+            name(IpProtocol.AH, "ah"),
+            name(IpProtocol.ICMPV6, "ipv6-icmp"),
+            name(IpProtocol.OSPF, "ospf"),
+            name(IpProtocol.SCTP, "sctp"));
+
+    private static Map.Entry<Integer, String> name(EtherType type, String name) {
+        return Map.entry(type.value(), name);
+    }
+
+    private static Map.Entry<Integer, String> name(IpProtocol protocol, String name) {
+        return Map.entry(protocol.value(), name);
+    }
+
     /** tcpdump's name for an Ethernet type, or {@code Unknown}. */
     static String etherType(int type) {
-        return switch (type) {
-            case 0x0800 -> "IPv4";
-            case 0x0806 -> "ARP";
-            case 0x8035 -> "Reverse ARP";
-            case 0x86dd -> "IPv6";
-            case 0x8100 -> "802.1Q";
-            case 0x88a8 -> "802.1Q-QinQ";
-            case 0x9100 -> "802.1Q-9100";
-            case 0x8847 -> "MPLS unicast";
-            case 0x8848 -> "MPLS multicast";
-            case 0x8863 -> "PPPoE D";
-            case 0x8864 -> "PPPoE S";
-            case 0x888e -> "EAPOL";
-            case 0x88cc -> "LLDP";
-            case 0x8809 -> "Slow Protocols";
-            case 0x88e5 -> "MACsec";
-            case 0x88f7 -> "PTP";
-            case 0x8902 -> "CFM";
-            case 0x809b -> "Appletalk";
-            case 0x80f3 -> "Appletalk ARP";
-            case 0x6003 -> "DECnet";
-            case 0x8137 -> "IPX";
-            case 0x22f0 -> "AVTP";
-            case 0x893a -> "IEEE1905.1";
-            default -> "Unknown";
-        };
+        return ETHER_TYPES.getOrDefault(type, "Unknown");
     }
 
     /** tcpdump's name for an IP protocol number, or {@code null}. */
     static String ipProtocol(int proto) {
-        return switch (proto) {
-            case 0 -> "Options";
-            case 1 -> "ICMP";
-            case 2 -> "IGMP";
-            case 4 -> "IPIP";
-            case 6 -> "TCP";
-            case 17 -> "UDP";
-            case 41 -> "IPv6";
-            case 43 -> "Routing";
-            case 44 -> "Fragment";
-            case 46 -> "RSVP";
-            case 47 -> "GRE";
-            case 50 -> "ESP";
-            case 51 -> "AH";
-            case 58 -> "ICMPv6";
-            case 59 -> "NONE";
-            case 60 -> "DSTOPTS";
-            case 88 -> "EIGRP";
-            case 89 -> "OSPF";
-            case 103 -> "PIM";
-            case 112 -> "VRRP";
-            case 115 -> "L2TP";
-            case 132 -> "SCTP";
-            case 135 -> "Mobility";
-            default -> null;
-        };
+        return IP_PROTOCOLS.get(proto);
     }
 
     /** The lower-case protocol name getprotobynumber gives, used for later fragments without -n. */
     static String netdbProtocol(int proto) {
-        return switch (proto) {
-            case 1 -> "icmp";
-            case 2 -> "igmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 51 -> "ah";
-            case 58 -> "ipv6-icmp";
-            case 89 -> "ospf";
-            case 132 -> "sctp";
-            default -> null;
-        };
+        return NETDB_PROTOCOLS.get(proto);
     }
 
     /** Appends a TCP or UDP port: its service name without {@code -n} when one is known, else the number. */

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
  * straight into one byte array, so printing a packet allocates nothing; {@link #flush()} hands the bytes to
  * the stream. Text that may hold non-ASCII characters goes through {@link #utf8(String)}.
  *
+ * <p>As an {@link Appendable} it takes trawl-decode's writers of tshark's output formats; characters beyond
+ * ASCII are written as UTF-8 there too.
+ *
  * <p>Not thread-safe: one printing thread owns it. Write failures surface as {@link UncheckedIOException},
  * which the tool treats as "the reader went away" (a closed pipe) and stops quietly.
  */
-public final class Out implements AutoCloseable {
+public final class Out implements Appendable, AutoCloseable {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int CAPACITY = 1 << 16;
 
@@ -74,6 +77,22 @@ public final class Out implements AutoCloseable {
 
     private void flushPending(CharSequence s, int from, int to) {
         utf8(s.subSequence(from, to).toString());
+    }
+
+    @Override
+    public Out append(CharSequence s) {
+        return text(s, 0, s.length());
+    }
+
+    @Override
+    public Out append(CharSequence s, int from, int to) {
+        return text(s, from, to);
+    }
+
+    /** Appends a character as UTF-8 (a surrogate alone, which UTF-8 cannot hold, as '?'). */
+    @Override
+    public Out append(char c) {
+        return c < 0x80 ? ch(c) : utf8(String.valueOf(c));
     }
 
     /** Appends one ASCII character. */

@@ -285,6 +285,9 @@ final class Lexer {
 
     /** Reads the escape at {@code i} (a backslash) into {@code out}; returns the index after it. */
     private int escape(ByteArrayOutputStream out, int start, int i) {
+        if (i + 1 >= text.length()) {
+            throw DisplayFilterException.at(text, start, text.length(), "The escape sequence is not terminated.");
+        }
         char e = text.charAt(i + 1);
         switch (e) {
             case '\'', '"', '\\' -> out.write(e);

@@ -240,7 +240,7 @@ final class Literals {
                 return nanos(odt.toInstant());
             }
             return nanos(localDateTime(t).atZone(ZoneId.systemDefault()).toInstant());
-        } catch (java.time.DateTimeException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             throw error(at, "\"" + text + "\" is not a valid absolute time. Example: \"Nov 12, 1999 08:55:44.123\" or \"2011-07-04 12:34:56\"");
         }
     }

@@ -2,39 +2,47 @@ package dev.trawl.decode.internal;
 
 import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.EPOCH_NANOS;
-import static dev.trawl.decode.field.FieldType.HEX16;
-import static dev.trawl.decode.field.FieldType.HEX8;
-import static dev.trawl.decode.field.FieldType.IPV4;
-import static dev.trawl.decode.field.FieldType.IPV6;
-import static dev.trawl.decode.field.FieldType.MAC;
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
-import static dev.trawl.decode.internal.FieldSupport.bits;
-import static dev.trawl.decode.internal.FieldSupport.byteAt;
-import static dev.trawl.decode.internal.FieldSupport.bytesAt;
-import static dev.trawl.decode.internal.FieldSupport.has;
-import static dev.trawl.decode.internal.FieldSupport.intAt;
-import static dev.trawl.decode.internal.FieldSupport.needs;
-import static dev.trawl.decode.internal.FieldSupport.shortAt;
-import static dev.trawl.decode.internal.FieldSupport.u16;
-import static dev.trawl.decode.internal.FieldSupport.u8;
 
-import dev.trawl.decode.DecodedPacket;
-import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.internal.application.DhcpNtpFields;
+import dev.trawl.decode.internal.application.DnsFields;
+import dev.trawl.decode.internal.application.HttpFields;
+import dev.trawl.decode.internal.application.TlsFields;
+import dev.trawl.decode.internal.lan.LanFields;
+import dev.trawl.decode.internal.link.LinkFields;
+import dev.trawl.decode.internal.network.IcmpFields;
+import dev.trawl.decode.internal.network.IpFields;
+import dev.trawl.decode.internal.transport.DatagramFields;
+import dev.trawl.decode.internal.transport.TcpFields;
+import dev.trawl.decode.internal.tunnel.TunnelFields;
+import dev.trawl.decode.internal.wireless.WirelessFields;
 
-/** Fields of the frame, link and network layers, named and printed as Wireshark does. */
+/**
+ * The fields of the built-in protocols, in the order they are listed ({@link dev.trawl.decode.field.FieldRegistry}
+ * keeps it): the frame's, then each family's from the link layer up. The fields themselves live beside their
+ * protocols' decoders. Stateless.
+ */
 final class BuiltinFields {
     private BuiltinFields() {
     }
 
     static void register(FieldRegistrar r) {
         frame(r);
-        link(r);
-        ipv4(r);
-        ipv6(r);
-        TransportFields.register(r);
-        AppFields.register(r);
+        belowIp(r);
+        IpFields.ipv4(r);
+        IpFields.ipv6(r);
+        IcmpFields.register(r);
+        TcpFields.register(r);
+        DatagramFields.udp(r);
+        DatagramFields.sctp(r);
+        TunnelFields.register(r);
+        DnsFields.register(r);
+        DhcpNtpFields.dhcp(r);
+        DhcpNtpFields.ntp(r);
+        HttpFields.register(r);
+        TlsFields.register(r);
     }
 
     private static void frame(FieldRegistrar r) {
@@ -64,193 +72,13 @@ final class BuiltinFields {
                 (p, i, s) -> s.integer(p.isMalformed() ? 1 : 0));
     }
 
-    private static void link(FieldRegistrar r) {
-        r.field("eth.dst", "eth", MAC, "Destination", needs(14, bytesAt(0, 6)));
-        r.field("eth.src", "eth", MAC, "Source", needs(14, bytesAt(6, 6)));
-        r.field("eth.addr", "eth", MAC, "Address (source or destination)", needs(14, (p, i, s) -> {
-            FieldSupport.emitBytes(p, i, 0, 6, s);
-            FieldSupport.emitBytes(p, i, 6, 6, s);
-        }));
-        r.field("eth.type", "eth", HEX16, "Type", (p, i, s) -> {
-            if (has(p, i, 12, 2) && u16(p, i, 12) > 1500) {
-                s.integer(u16(p, i, 12));
-            }
-        });
-        r.field("eth.len", "eth", UINT, "802.3 length", (p, i, s) -> {
-            if (has(p, i, 12, 2) && u16(p, i, 12) <= 1500) {
-                s.integer(u16(p, i, 12));
-            }
-        });
-        r.field("vlan.priority", "vlan", UINT, "Priority", bits(0, 2, 0xE000, 13));
-        r.field("vlan.dei", "vlan", BOOLEAN, "DEI", bits(0, 2, 0x1000, 12));
-        r.field("vlan.id", "vlan", UINT, "ID", bits(0, 2, 0x0FFF, 0));
-        r.field("vlan.etype", "vlan", HEX16, "Type", (p, i, s) -> {
-            if (has(p, i, 2, 2) && u16(p, i, 2) > 1500) {
-                s.integer(u16(p, i, 2));
-            }
-        });
-        r.field("ieee8021ad.id", "ieee8021ad", UINT, "ID", bits(0, 2, 0x0FFF, 0));
-        r.field("ieee8021ad.priority", "ieee8021ad", UINT, "Priority", bits(0, 2, 0xE000, 13));
-        r.field("mpls.label", "mpls", UINT, "MPLS label", (p, i, s) -> {
-            for (int rel = 0; rel < p.headerLength(i) && has(p, i, rel, 4); rel += 4) {
-                s.integer(FieldSupport.u32(p, i, rel) >>> 12);
-            }
-        });
-        r.field("mpls.ttl", "mpls", UINT, "MPLS TTL", (p, i, s) -> {
-            for (int rel = 0; rel < p.headerLength(i) && has(p, i, rel, 4); rel += 4) {
-                s.integer(u8(p, i, rel + 3));
-            }
-        });
-        r.field("arp.hw.type", "arp", UINT, "Hardware type", shortAt(0));
-        r.field("arp.proto.type", "arp", HEX16, "Protocol type", shortAt(2));
-        r.field("arp.hw.size", "arp", UINT, "Hardware size", byteAt(4));
-        r.field("arp.proto.size", "arp", UINT, "Protocol size", byteAt(5));
-        r.field("arp.opcode", "arp", UINT, "Opcode", shortAt(6));
-        r.field("arp.src.hw_mac", "arp", MAC, "Sender MAC address", arpAddress(0, true));
-        r.field("arp.src.proto_ipv4", "arp", IPV4, "Sender IP address", arpAddress(0, false));
-        r.field("arp.dst.hw_mac", "arp", MAC, "Target MAC address", arpAddress(1, true));
-        r.field("arp.dst.proto_ipv4", "arp", IPV4, "Target IP address", arpAddress(1, false));
-        r.field("sll.pkttype", "sll", UINT, "Packet type", (p, i, s) -> {
-            if (p.linkType() == 113 && has(p, i, 0, 2)) {
-                s.integer(u16(p, i, 0));
-            } else if (p.linkType() == 276 && has(p, i, 10, 1)) {
-                s.integer(u8(p, i, 10));
-            }
-        });
-        r.field("sll.etype", "sll", HEX16, "Protocol", (p, i, s) -> {
-            int rel = p.linkType() == 276 ? 0 : 14;
-            if (has(p, i, rel, 2) && u16(p, i, rel) > 1500) {
-                s.integer(u16(p, i, rel));
-            }
-        });
-        r.field("pppoe.session_id", "pppoes", HEX16, "Session ID", shortAt(2));
-        r.field("pppoe.code", "pppoed", HEX8, "Code", byteAt(1));
-        r.field("wlan.fc", "wlan", HEX16, "Frame control field", shortAt(0));
-        r.field("wlan.fc.type", "wlan", UINT, "Type", bits(0, 1, 0x0C, 2));
-        r.field("wlan.fc.subtype", "wlan", UINT, "Subtype", bits(0, 1, 0xF0, 4));
-        r.field("wlan.duration", "wlan", UINT, "Duration", (p, i, s) -> {
-            if (has(p, i, 2, 2)) {
-                s.integer(Bytes.u16le(p.buffer(), p.offset(i) + 2));
-            }
-        });
-        r.field("wlan.ra", "wlan", MAC, "Receiver address", bytesAt(4, 6));
-        r.field("wlan.ta", "wlan", MAC, "Transmitter address", (p, i, s) -> {
-            // CTS and ACK frames (control subtypes 12 and 13) carry only the receiver address.
-            if (has(p, i, 0, 1) && !((u8(p, i, 0) & 0x0C) == 0x04 && (u8(p, i, 0) >>> 4) >= 12
-                    && (u8(p, i, 0) >>> 4) <= 13)) {
-                FieldSupport.emitBytes(p, i, 10, 6, s);
-            }
-        });
-        r.field("wlan.flags", "wlan", HEX8, "Flags", byteAt(1));
-        r.field("radiotap.length", "radiotap", UINT, "Header length", (p, i, s) -> {
-            if (has(p, i, 2, 2)) {
-                s.integer(Bytes.u16le(p.buffer(), p.offset(i) + 2));
-            }
-        });
-        r.field("radiotap.present.word", "radiotap", dev.trawl.decode.field.FieldType.HEX32, "Present flags",
-                (p, i, s) -> {
-                    if (has(p, i, 4, 4)) {
-                        s.integer(Bytes.i32le(p.buffer(), p.offset(i) + 4) & 0xFFFFFFFFL);
-                    }
-                });
-    }
-
-    private static dev.trawl.decode.field.FieldExtractor arpAddress(int which, boolean hardware) {
-        return (p, i, s) -> {
-            if (!has(p, i, 0, 8)) {
-                return;
-            }
-            int hs = u8(p, i, 4);
-            int ps = u8(p, i, 5);
-            if (hardware ? hs != 6 : ps != 4) {
-                return;
-            }
-            int rel = 8 + which * (hs + ps) + (hardware ? 0 : hs);
-            FieldSupport.emitBytes(p, i, rel, hardware ? hs : ps, s);
-        };
-    }
-
-    private static void ipv4(FieldRegistrar r) {
-        r.field("ip.version", "ip", UINT, "Version", bits(0, 1, 0xF0, 4));
-        r.field("ip.hdr_len", "ip", UINT, "Header length", (p, i, s) -> {
-            if (validIp(p, i)) {
-                s.integer((u8(p, i, 0) & 0x0F) * 4);
-            }
-        });
-        r.field("ip.dsfield", "ip", HEX8, "Differentiated services field", valid(byteAt(1)));
-        r.field("ip.dsfield.dscp", "ip", UINT, "DSCP", valid(bits(1, 1, 0xFC, 2)));
-        r.field("ip.dsfield.ecn", "ip", UINT, "ECN", valid(bits(1, 1, 0x03, 0)));
-        r.field("ip.len", "ip", UINT, "Total length", (p, i, s) -> {
-            if (validIp(p, i) && has(p, i, 2, 2)) {
-                int total = u16(p, i, 2);
-                // A zero length (segmentation offload) is shown as the length the frame reports.
-                s.integer(total != 0 ? total : p.originalLength() - (p.offset(i) - p.start()));
-            }
-        });
-        r.field("ip.id", "ip", HEX16, "Identification", valid(shortAt(4)));
-        r.field("ip.flags", "ip", HEX8, "Flags (reserved, DF, MF)", valid(needs(8, bits(6, 1, 0xE0, 5))));
-        r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", valid(needs(8, bits(6, 1, 0x80, 7))));
-        r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", valid(needs(8, bits(6, 1, 0x40, 6))));
-        r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", valid(needs(8, bits(6, 1, 0x20, 5))));
-        r.field("ip.frag_offset", "ip", UINT, "Fragment offset (8-byte units)", valid(bits(6, 2, 0x1FFF, 0)));
-        r.field("ip.ttl", "ip", UINT, "Time to live", valid(byteAt(8)));
-        r.field("ip.proto", "ip", UINT, "Protocol", valid(byteAt(9)));
-        r.field("ip.checksum", "ip", HEX16, "Header checksum", valid(shortAt(10)));
-        r.field("ip.checksum.status", "ip", UINT, "Checksum status (0 bad, 1 good, 2 unverified)",
-                (p, i, s) -> s.integer((p.flags(i) & LayerFlags.BAD_CHECKSUM) != 0 ? 0 : 2));
-        r.field("ip.src", "ip", IPV4, "Source address", valid(bytesAt(12, 4)));
-        r.field("ip.dst", "ip", IPV4, "Destination address", valid(bytesAt(16, 4)));
-        r.field("ip.addr", "ip", IPV4, "Source or destination address", (p, i, s) -> {
-            FieldSupport.emitBytes(p, i, 12, 4, s);
-            FieldSupport.emitBytes(p, i, 16, 4, s);
-        });
-    }
-
-    /** Whether layer {@code i} is a usable IPv4 header (Wireshark shows no fields of a bogus one). */
-    static boolean validIp(DecodedPacket p, int i) {
-        if (!has(p, i, 0, 1)) {
-            return false;
-        }
-        int vhl = u8(p, i, 0);
-        return (vhl >>> 4) == 4 && (vhl & 0x0F) >= 5;
-    }
-
-    private static dev.trawl.decode.field.FieldExtractor valid(dev.trawl.decode.field.FieldExtractor e) {
-        return (p, i, s) -> {
-            if (validIp(p, i)) {
-                e.extract(p, i, s);
-            }
-        };
-    }
-
-    private static void ipv6(FieldRegistrar r) {
-        r.field("ipv6.version", "ipv6", UINT, "Version", bits(0, 1, 0xF0, 4));
-        r.field("ipv6.tclass", "ipv6", HEX8, "Traffic class", bits(0, 2, 0x0FF0, 4));
-        r.field("ipv6.flow", "ipv6", dev.trawl.decode.field.FieldType.HEX24, "Flow label",
-                bits(1, 3, 0x0FFFFF, 0));
-        r.field("ipv6.plen", "ipv6", UINT, "Payload length", shortAt(4));
-        r.field("ipv6.nxt", "ipv6", UINT, "Next header", byteAt(6));
-        r.field("ipv6.hlim", "ipv6", UINT, "Hop limit", byteAt(7));
-        r.field("ipv6.src", "ipv6", IPV6, "Source address", bytesAt(8, 16));
-        r.field("ipv6.dst", "ipv6", IPV6, "Destination address", bytesAt(24, 16));
-        r.field("ipv6.addr", "ipv6", IPV6, "Source or destination address", (p, i, s) -> {
-            FieldSupport.emitBytes(p, i, 8, 16, s);
-            FieldSupport.emitBytes(p, i, 24, 16, s);
-        });
-        r.field("ipv6.fragment.offset", "ipv6.fraghdr", UINT, "Fragment offset", bits(2, 2, 0xFFF8, 3));
-        r.field("ipv6.fragment.more", "ipv6.fraghdr", BOOLEAN, "More fragments", bits(2, 2, 1, 0));
-        r.field("ipv6.fragment.id", "ipv6.fraghdr", dev.trawl.decode.field.FieldType.HEX32, "Identification",
-                intAt(4));
-        r.field("ipv6.routing.type", "ipv6.routing", UINT, "Routing type", byteAt(2));
-        r.field("ipv6.routing.segleft", "ipv6.routing", UINT, "Segments left", byteAt(3));
-        r.field("ah.spi", "ah", dev.trawl.decode.field.FieldType.HEX32, "AH SPI", intAt(4));
-        r.field("ah.sequence", "ah", UINT, "AH sequence", intAt(8));
-        r.field("esp.spi", "esp", dev.trawl.decode.field.FieldType.HEX32, "ESP SPI", intAt(0));
-        r.field("esp.sequence", "esp", UINT, "ESP sequence", intAt(4));
-    }
-
-    /** Whether layer {@code i} is usable as a whole header of {@code length} bytes. */
-    static boolean complete(DecodedPacket p, int i, int length) {
-        return has(p, i, 0, length);
+    private static void belowIp(FieldRegistrar r) {
+        LinkFields.ethernet(r);
+        LanFields.vlanTags(r);
+        TunnelFields.mpls(r);
+        LanFields.arp(r);
+        LinkFields.linuxCooked(r);
+        LanFields.pppoe(r);
+        WirelessFields.register(r);
     }
 }

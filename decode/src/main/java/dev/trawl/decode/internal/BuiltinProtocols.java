@@ -1,289 +1,38 @@
 package dev.trawl.decode.internal;
 
-import static dev.trawl.decode.spi.Dispatch.ETHERTYPE;
-import static dev.trawl.decode.spi.Dispatch.GRE_PROTO;
-import static dev.trawl.decode.spi.Dispatch.IP_PROTO;
-import static dev.trawl.decode.spi.Dispatch.LINKTYPE;
-import static dev.trawl.decode.spi.Dispatch.LLC_SAP;
-import static dev.trawl.decode.spi.Dispatch.NULL_FAMILY;
-import static dev.trawl.decode.spi.Dispatch.PPP_PROTO;
-import static dev.trawl.decode.spi.Dispatch.TCP_PORT;
-import static dev.trawl.decode.spi.Dispatch.UDP_PORT;
-
-import dev.trawl.decode.Protocols;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.internal.application.ApplicationProtocols;
+import dev.trawl.decode.internal.lan.LanProtocols;
+import dev.trawl.decode.internal.link.LinkProtocols;
+import dev.trawl.decode.internal.network.NetworkProtocols;
+import dev.trawl.decode.internal.routing.RoutingProtocols;
+import dev.trawl.decode.internal.transport.TransportProtocols;
+import dev.trawl.decode.internal.tunnel.TunnelProtocols;
+import dev.trawl.decode.internal.wireless.WirelessProtocols;
 import dev.trawl.decode.spi.DecoderPlugin;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 
 /**
- * The protocols trawl decodes out of the box, registered through the same plugin interface as any other.
- * The registry calls it first, whenever one is built; the ids it hands out are therefore the same in every
- * registry, which is why the helper classes may keep the ids of their sub-protocols in static fields
- * (rewritten with the same values by each build).
+ * The protocols trawl decodes out of the box, registered family by family through the same plugin interface as
+ * any other, and using nothing else: each decoder learns its own id from the context and takes the ids of the
+ * protocols it names while it is registered here. The registry calls it first, whenever one is built. Stateless.
  */
 public final class BuiltinProtocols implements DecoderPlugin {
     @Override
     public void registerProtocols(ProtocolRegistrar r) {
-        registerDecoders(r);
-        Subprotocols.register(r);
-        Vendor.register(r);
-        Streams.register(r);
-        Named.register(r);
-        MoreTunnels.register(r);
-        MoreLinks.register(r);
-        registerLinkTypes(r);
-        registerEtherTypes(r);
-        registerIpProtocols(r);
-        registerPorts(r);
+        r.protocol("data", FastPath.DATA);
+        LinkProtocols.register(r);
+        WirelessProtocols.register(r);
+        LanProtocols.register(r);
+        NetworkProtocols.register(r);
+        TransportProtocols.register(r);
+        TunnelProtocols.register(r);
+        RoutingProtocols.register(r);
+        ApplicationProtocols.register(r);
     }
 
     @Override
     public void registerFields(FieldRegistrar registrar) {
         BuiltinFields.register(registrar);
-    }
-
-    private static void registerDecoders(ProtocolRegistrar r) {
-        r.protocol("data", FastPath.DATA);
-        r.protocol("eth", FastPath.ETHERNET);
-        r.protocol("llc", LinkLayers::llc);
-        r.protocol("vlan", L2::vlan);
-        r.protocol("ieee8021ad", L2::ieee8021ad);
-        r.protocol("mpls", L2::mpls);
-        r.protocol("arp", L2::arp);
-        r.protocol("pppoed", L2::pppoeDiscovery);
-        r.protocol("pppoes", L2::pppoeSession);
-        r.protocol("ppp", LinkLayers::ppp);
-        r.protocol("ip", FastPath.IPV4);
-        r.protocol("ipv6", FastPath.IPV6);
-        r.protocol("ipv6.hopopts", Ip::hopByHop);
-        r.protocol("ipv6.routing", Ip::routing);
-        r.protocol("ipv6.fraghdr", Ip::fragment);
-        r.protocol("ipv6.dstopts", Ip::destinationOptions);
-        r.protocol("ah", Ip::ah);
-        r.protocol("esp", Ip::esp);
-        r.protocol("icmp", Transport::icmp);
-        r.protocol("icmpv6", Transport::icmpv6);
-        r.protocol("igmp", Transport::igmp);
-        r.protocol("tcp", FastPath.TCP);
-        r.protocol("udp", FastPath.UDP);
-        r.protocol("sctp", Transport::sctp);
-        r.protocol("gre", Tunnels::gre);
-        r.protocol("erspan", Tunnels::erspan);
-        r.protocol("vxlan", Tunnels::vxlan);
-        r.protocol("geneve", Tunnels::geneve);
-        r.protocol("dns", FastPath.DNS);
-        r.protocol("mdns", FastPath.MDNS);
-        r.protocol("dhcp", Apps::dhcp);
-        r.protocol("ntp", FastPath.NTP);
-        r.protocol("udpencap", Apps::udpEncap);
-        r.protocol("sll", LinkLayers::sll);
-        r.protocol("null", LinkLayers::nullLoopback);
-        r.protocol("raw", LinkLayers::raw);
-        r.protocol("chdlc", LinkLayers::ciscoHdlc);
-        r.protocol("fr", L2::frameRelay);
-        r.protocol("ipnet", L2::ipnet);
-        r.protocol("nflog", L2::nflog);
-        r.protocol("ipoib", L2::ipoib);
-        r.protocol("arcnet", L2::arcnet);
-        r.protocol("clip", L2::clip);
-        r.protocol("radiotap", Wireless::radiotap);
-        r.protocol("wlan", Wireless::wlan);
-        // Protocols named but not decoded: their payload stays one opaque layer with Wireshark's name.
-        for (int id = Protocols.DATA_TEXT_LINES; id < Protocols.BUILTIN_COUNT; id++) {
-            if (id == Protocols.CHDLC || id == Protocols.FR || id == Protocols.IPNET || id == Protocols.NFLOG
-                    || id == Protocols.IPOIB || id == Protocols.ARCNET || id == Protocols.CLIP) {
-                continue;
-            }
-            r.protocol(Protocols.builtinName(id), Apps.opaque(id));
-        }
-    }
-
-    private static void registerLinkTypes(ProtocolRegistrar r) {
-        r.bind(LINKTYPE, 0, Protocols.NULL);
-        r.bind(LINKTYPE, 1, Protocols.ETH);
-        r.bind(LINKTYPE, 9, Protocols.PPP);
-        r.bind(LINKTYPE, 50, Protocols.PPP);
-        r.bind(LINKTYPE, 100, Protocols.LLC); // RFC 1483 LLC/SNAP-encapsulated ATM
-        r.bind(LINKTYPE, 101, Protocols.RAW);
-        r.bind(LINKTYPE, 104, Protocols.CHDLC);
-        r.bind(LINKTYPE, 105, Protocols.WLAN);
-        r.bind(LINKTYPE, 106, Protocols.CLIP);
-        r.bind(LINKTYPE, 107, Protocols.FR);
-        r.bind(LINKTYPE, 108, Protocols.NULL);
-        r.bind(LINKTYPE, 113, Protocols.SLL);
-        r.bind(LINKTYPE, 127, Protocols.RADIOTAP);
-        r.bind(LINKTYPE, 129, Protocols.ARCNET);
-        r.bind(LINKTYPE, 226, Protocols.IPNET);
-        r.bind(LINKTYPE, 228, Protocols.IP);
-        r.bind(LINKTYPE, 229, Protocols.IPV6);
-        r.bind(LINKTYPE, 239, Protocols.NFLOG);
-        r.bind(LINKTYPE, 242, Protocols.IPOIB);
-        r.bind(LINKTYPE, 276, r.protocol("sll2", LinkLayers::sll2));
-        // Link types decoded only as far as their length: one layer with Wireshark's name.
-        r.bind(LINKTYPE, 195, Protocols.WPAN);
-        r.bind(LINKTYPE, 230, Protocols.WPAN);
-        r.bind(LINKTYPE, 271, Protocols.VSOCK);
-        r.bind(LINKTYPE, 231, Protocols.DBUS);
-        r.bind(LINKTYPE, 178, Protocols.JUNIPER);
-        r.bind(LINKTYPE, 137, Protocols.JUNIPER);
-        r.bind(LINKTYPE, 123, Protocols.ATM);
-        r.bind(LINKTYPE, 258, Protocols.PKTAP);
-        r.bind(LINKTYPE, 253, Protocols.NETLINK);
-        for (int user = 147; user <= 162; user++) {
-            r.bind(LINKTYPE, user, Protocols.USER_DLT);
-        }
-    }
-
-    private static void registerEtherTypes(ProtocolRegistrar r) {
-        r.bind(ETHERTYPE, 0x0800, Protocols.IP);
-        r.bind(ETHERTYPE, 0x86DD, Protocols.IPV6);
-        r.bind(ETHERTYPE, 0x0806, Protocols.ARP);
-        r.bind(ETHERTYPE, 0x8035, Protocols.ARP);
-        r.bind(ETHERTYPE, 0x8100, Protocols.VLAN);
-        r.bind(ETHERTYPE, 0x9100, Protocols.VLAN);
-        r.bind(ETHERTYPE, 0x88A8, Protocols.IEEE8021AD);
-        r.bind(ETHERTYPE, 0x8847, Protocols.MPLS);
-        r.bind(ETHERTYPE, 0x8848, Protocols.MPLS);
-        r.bind(ETHERTYPE, 0x8863, Protocols.PPPOED);
-        r.bind(ETHERTYPE, 0x8864, Protocols.PPPOES);
-        r.bind(ETHERTYPE, 0x88CC, Protocols.LLDP);
-        r.bind(ETHERTYPE, 0x888E, Protocols.EAPOL);
-        r.bind(ETHERTYPE, 0x8809, Protocols.SLOW);
-        r.bind(ETHERTYPE, 0x9000, Protocols.LOOP);
-        r.bind(ETHERTYPE, 0x8902, r.protocol("cfm", null));
-        r.bind(ETHERTYPE, 0x88E5, r.protocol("macsec", null));
-        r.bind(ETHERTYPE, 0x88CA, r.protocol("tipc", null));
-        r.bind(ETHERTYPE, 0x88A2, r.protocol("aoe", null));
-        r.bind(ETHERTYPE, 0x80F3, r.protocol("aarp", null));
-        r.bind(ETHERTYPE, 0x6003, r.protocol("dec_dna", null));
-        r.bind(ETHERTYPE, 0x886F, r.protocol("msnlb", null));
-        r.bind(ETHERTYPE, 0x809B, r.protocol("ddp", null));
-        r.bind(ETHERTYPE, 0x8137, Protocols.IPX);
-        r.bind(ETHERTYPE, 0x8947, r.protocol("gnw", null));
-
-        r.bind(ETHERTYPE, 0x2000, Protocols.CDP);
-        // GRE carries EtherTypes plus a few of its own.
-        r.bind(GRE_PROTO, 0x0800, Protocols.IP);
-        r.bind(GRE_PROTO, 0x86DD, Protocols.IPV6);
-        r.bind(GRE_PROTO, 0x6558, Protocols.ETH);
-        r.bind(GRE_PROTO, 0x88BE, Protocols.ERSPAN);
-        r.bind(GRE_PROTO, 0x22EB, Protocols.ERSPAN);
-        r.bind(GRE_PROTO, 0x880B, Protocols.PPP);
-        r.bind(GRE_PROTO, 0x8847, Protocols.MPLS);
-        r.bind(GRE_PROTO, 0x0806, Protocols.ARP);
-        r.bind(GRE_PROTO, 0x2000, Protocols.CDP);
-        r.bind(GRE_PROTO, 0x00FE, Protocols.OSI);
-        r.bind(GRE_PROTO, 0x8909, r.protocol("cmd", Tunnels::ciscoMetadata));
-        // BSD loopback address families (AF_INET, and AF_INET6 on the BSDs, Darwin, Linux).
-        r.bind(NULL_FAMILY, 2, Protocols.IP);
-        for (int af6 : new int[] {10, 24, 28, 30}) {
-            r.bind(NULL_FAMILY, af6, Protocols.IPV6);
-        }
-        r.bind(NULL_FAMILY, 7, Protocols.OSI);
-        r.bind(NULL_FAMILY, 23, Protocols.IPX);
-        // PPP protocol numbers.
-        r.bind(PPP_PROTO, 0x0021, Protocols.IP);
-        r.bind(PPP_PROTO, 0x0057, Protocols.IPV6);
-        r.bind(PPP_PROTO, 0x0281, Protocols.MPLS);
-        r.bind(PPP_PROTO, 0x0283, Protocols.MPLS);
-        r.bind(PPP_PROTO, 0xC021, Protocols.LCP);
-        r.bind(PPP_PROTO, 0x0023, Protocols.OSI);
-        r.bind(PPP_PROTO, 0x002B, Protocols.IPX);
-        // LLC SAPs and SNAP (Cisco OUI) protocol ids.
-        r.bind(LLC_SAP, 0x42, Protocols.STP);
-        r.bind(LLC_SAP, 0xE0, Protocols.IPX);
-        r.bind(LLC_SAP, 0xFF, Protocols.IPX);
-        r.bind(LLC_SAP, 0xFE, Protocols.OSI);
-        r.bind(LLC_SAP, 0x06, Protocols.IP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x2000), Protocols.CDP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x2003), Protocols.VTP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x2004), Protocols.DTP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x0111), Protocols.UDLD);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x00000C, 0x010B), Protocols.STP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x000081, 0x01A1), Protocols.NDP);
-        r.bind(LLC_SAP, LinkLayers.snapKey(0x000081, 0x01A2), Protocols.NDP);
-    }
-
-    private static void registerIpProtocols(ProtocolRegistrar r) {
-        r.bind(IP_PROTO, 0, Protocols.IPV6_HOPOPTS);
-        r.bind(IP_PROTO, 1, Protocols.ICMP);
-        r.bind(IP_PROTO, 2, Protocols.IGMP);
-        r.bind(IP_PROTO, 4, Protocols.IP);
-        r.bind(IP_PROTO, 6, Protocols.TCP);
-        r.bind(IP_PROTO, 17, Protocols.UDP);
-        r.bind(IP_PROTO, 41, Protocols.IPV6);
-        r.bind(IP_PROTO, 43, Protocols.IPV6_ROUTING);
-        r.bind(IP_PROTO, 44, Protocols.IPV6_FRAGHDR);
-        r.bind(IP_PROTO, 47, Protocols.GRE);
-        r.bind(IP_PROTO, 50, Protocols.ESP);
-        r.bind(IP_PROTO, 51, Protocols.AH);
-        r.bind(IP_PROTO, 58, Protocols.ICMPV6);
-        r.bind(IP_PROTO, 60, Protocols.IPV6_DSTOPTS);
-        r.bind(IP_PROTO, 89, Protocols.OSPF);
-        r.bind(IP_PROTO, 103, Protocols.PIM);
-        r.bind(IP_PROTO, 112, Protocols.VRRP);
-        r.bind(IP_PROTO, 132, Protocols.SCTP);
-        r.bind(IP_PROTO, 33, r.protocol("dccp", null));
-        r.bind(IP_PROTO, 46, r.protocol("rsvp", null));
-        r.bind(IP_PROTO, 88, r.protocol("eigrp", null));
-        r.bind(IP_PROTO, 113, r.protocol("pgm", null));
-        r.bind(IP_PROTO, 135, r.protocol("mipv6", null));
-        r.bind(IP_PROTO, 54, r.protocol("nhrp", null));
-    }
-
-    private static void registerPorts(ProtocolRegistrar r) {
-        udp(r, Protocols.DNS, 53);
-        udp(r, Protocols.MDNS, 5353);
-        udp(r, Protocols.DHCP, 67, 68);
-        udp(r, Protocols.NTP, 123);
-        udp(r, Protocols.VXLAN, 4789);
-        udp(r, Protocols.MPLS, 6635);
-        udp(r, Protocols.GENEVE, 6081);
-        udp(r, Protocols.UDPENCAP, 4500);
-        udp(r, Protocols.ISAKMP, 500);
-        udp(r, Protocols.TFTP, 69);
-        udp(r, Protocols.SYSLOG, 514);
-        udp(r, Protocols.SNMP, 161, 162);
-        udp(r, Protocols.NBNS, 137);
-        udp(r, Protocols.NBDGM, 138);
-        udp(r, Protocols.KERBEROS, 88, 750, 4444);
-        udp(r, Protocols.QUIC, 443);
-        udp(r, Protocols.RADIUS, 1812, 1813, 1645, 1646);
-        udp(r, Protocols.MPLS_ECHO, 3503);
-        udp(r, Protocols.HSRP, 1985);
-        udp(r, Protocols.PTP, 319, 320);
-        udp(r, Protocols.SSDP, 1900);
-        udp(r, Protocols.RIP, 520);
-        udp(r, Protocols.RIPNG, 521);
-        udp(r, Protocols.DHCPV6, 546, 547);
-        udp(r, Protocols.SIP, 5060);
-        udp(r, Protocols.LDP, 646);
-        udp(r, Protocols.LWAPP, 12222, 12223);
-        for (int port = 7000; port <= 7009; port++) {
-            udp(r, Protocols.RX, port);
-        }
-        udp(r, Protocols.RX, 7021); // AFS backup
-        tcp(r, Protocols.HTTP, 80, 8080, 3128, 8000);
-        tcp(r, Protocols.TLS, 443, 993, 995, 465, 636, 853);
-        tcp(r, Protocols.SSH, 22);
-        tcp(r, Protocols.BGP, 179);
-        tcp(r, Protocols.SMTP, 25);
-        tcp(r, Protocols.FTP, 21);
-        tcp(r, Protocols.TELNET, 23);
-        tcp(r, Protocols.OPENFLOW, 6653);
-        tcp(r, Protocols.LDP, 646);
-        r.bind(TCP_PORT, 53, r.protocol("dns-over-tcp", Apps::dnsTcp));
-    }
-
-    private static void udp(ProtocolRegistrar r, int protocol, int... ports) {
-        for (int port : ports) {
-            r.bind(UDP_PORT, port, protocol);
-        }
-    }
-
-    private static void tcp(ProtocolRegistrar r, int protocol, int... ports) {
-        for (int port : ports) {
-            r.bind(TCP_PORT, port, protocol);
-        }
     }
 }

@@ -1,6 +1,12 @@
 package dev.trawl.decode.internal;
 
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.application.DnsDecoder;
+import dev.trawl.decode.internal.link.EthernetDecoder;
+import dev.trawl.decode.internal.network.Ipv4Decoder;
+import dev.trawl.decode.internal.network.Ipv6Decoder;
+import dev.trawl.decode.internal.transport.TcpDecoder;
+import dev.trawl.decode.internal.transport.UdpDecoder;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 
@@ -17,14 +23,14 @@ public final class FastPath {
 
     /** The built-in decoder instances, as registered; compared by identity. */
     public static final ProtocolDecoder DATA = Decoders::data;
-    public static final ProtocolDecoder ETHERNET = LinkLayers::ethernet;
-    public static final ProtocolDecoder IPV4 = Ip::ipv4;
-    public static final ProtocolDecoder IPV6 = Ip::ipv6;
-    public static final ProtocolDecoder TCP = Transport::tcp;
-    public static final ProtocolDecoder UDP = Transport::udp;
-    public static final ProtocolDecoder DNS = Apps::dns;
-    public static final ProtocolDecoder MDNS = Apps::mdns;
-    public static final ProtocolDecoder NTP = Apps::ntp;
+    public static final ProtocolDecoder ETHERNET = EthernetDecoder::decode;
+    public static final ProtocolDecoder IPV4 = Ipv4Decoder::decode;
+    public static final ProtocolDecoder IPV6 = Ipv6Decoder::decode;
+    public static final ProtocolDecoder TCP = TcpDecoder::decode;
+    public static final ProtocolDecoder UDP = UdpDecoder::decode;
+    public static final ProtocolDecoder DNS = DnsDecoder::decode;
+    public static final ProtocolDecoder MDNS = DnsDecoder::decode;
+    public static final ProtocolDecoder NTP = Decoders.fixedHeader(48);
 
     /**
      * Whether {@code decoder} is a built-in decoder of {@code protocol} that records at most layers of
@@ -33,8 +39,8 @@ public final class FastPath {
      * running it.
      */
     public static boolean isLeaf(int protocol, ProtocolDecoder decoder) {
-        if (decoder instanceof Apps.Opaque) {
-            return ((Apps.Opaque) decoder).protocol == protocol;
+        if (decoder == Decoders.OPAQUE) {
+            return true;
         }
         switch (protocol) {
             case Protocols.DATA:
@@ -82,12 +88,12 @@ public final class FastPath {
      * or by a TLS record header. {@code off} is the TCP header's index, {@code hl} its length.
      */
     public static int tcpPayload(byte[] buf, int off, int hl, int end, DecodeContext ctx) {
-        return Transport.tcpPayload(buf, off, hl, end, ctx);
+        return TcpDecoder.payload(buf, off, hl, end, ctx);
     }
 
     /** The second half of the built-in UDP decoder: the protocol of a datagram's non-empty payload, by port. */
     public static int udpPayload(byte[] buf, int off, int end, DecodeContext ctx) {
-        return Transport.udpPayload(buf, off, end, ctx);
+        return UdpDecoder.payload(buf, off, end, ctx);
     }
 
     /** Calls the built-in decoder of {@code protocol} directly, or returns {@link #NOT_HANDLED}. */
@@ -96,19 +102,19 @@ public final class FastPath {
             case Protocols.DATA:
                 return Decoders.data(buf, off, end, ctx);
             case Protocols.ETH:
-                return LinkLayers.ethernet(buf, off, end, ctx);
+                return EthernetDecoder.decode(buf, off, end, ctx);
             case Protocols.IP:
-                return Ip.ipv4(buf, off, end, ctx);
+                return Ipv4Decoder.decode(buf, off, end, ctx);
             case Protocols.IPV6:
-                return Ip.ipv6(buf, off, end, ctx);
+                return Ipv6Decoder.decode(buf, off, end, ctx);
             case Protocols.TCP:
-                return Transport.tcp(buf, off, end, ctx);
+                return TcpDecoder.decode(buf, off, end, ctx);
             case Protocols.UDP:
-                return Transport.udp(buf, off, end, ctx);
+                return UdpDecoder.decode(buf, off, end, ctx);
             case Protocols.DNS:
-                return Apps.dns(buf, off, end, ctx);
+                return DnsDecoder.decode(buf, off, end, ctx);
             case Protocols.MDNS:
-                return Apps.mdns(buf, off, end, ctx);
+                return DnsDecoder.decode(buf, off, end, ctx);
             default:
                 return NOT_HANDLED;
         }

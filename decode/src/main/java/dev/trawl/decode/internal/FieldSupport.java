@@ -4,25 +4,28 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.field.FieldExtractor;
 import dev.trawl.decode.field.FieldSink;
 
-/** Bounds-checked readers that built-in field extractors are made of. */
-final class FieldSupport {
+/** Bounds-checked readers that built-in field extractors are made of. Stateless; thread-safe. */
+public final class FieldSupport {
     private FieldSupport() {
     }
 
     /** Whether {@code size} bytes at {@code rel} of layer {@code i}'s header lie inside the layer. */
-    static boolean has(DecodedPacket p, int i, int rel, int size) {
+    public static boolean has(DecodedPacket p, int i, int rel, int size) {
         return rel >= 0 && (long) p.offset(i) + rel + size <= p.layerEnd(i);
     }
 
-    static int u8(DecodedPacket p, int i, int rel) {
+    /** The unsigned byte at {@code rel} of layer {@code i}. */
+    public static int u8(DecodedPacket p, int i, int rel) {
         return p.buffer().get(p.offset(i) + rel) & 0xFF;
     }
 
-    static int u16(DecodedPacket p, int i, int rel) {
+    /** The 16-bit value at {@code rel} of layer {@code i}. */
+    public static int u16(DecodedPacket p, int i, int rel) {
         return Bytes.u16(p.buffer(), p.offset(i) + rel);
     }
 
-    static long u32(DecodedPacket p, int i, int rel) {
+    /** The 32-bit value at {@code rel} of layer {@code i}. */
+    public static long u32(DecodedPacket p, int i, int rel) {
         return Bytes.u32(p.buffer(), p.offset(i) + rel);
     }
 
@@ -33,7 +36,7 @@ final class FieldSupport {
      * ports from 4 bytes and the rest from 16, an IPv4 header its flags from 8, ICMP its type and code from
      * 6, a DNS message its id from 4, an Ethernet header its addresses from 14.
      */
-    static FieldExtractor needs(int bytes, FieldExtractor e) {
+    public static FieldExtractor needs(int bytes, FieldExtractor e) {
         return (p, i, s) -> {
             if (has(p, i, 0, bytes)) {
                 e.extract(p, i, s);
@@ -42,7 +45,7 @@ final class FieldSupport {
     }
 
     /** An extractor of the unsigned byte at {@code rel}. */
-    static FieldExtractor byteAt(int rel) {
+    public static FieldExtractor byteAt(int rel) {
         return (p, i, s) -> {
             if (has(p, i, rel, 1)) {
                 s.integer(u8(p, i, rel));
@@ -51,7 +54,7 @@ final class FieldSupport {
     }
 
     /** An extractor of the 16-bit value at {@code rel}. */
-    static FieldExtractor shortAt(int rel) {
+    public static FieldExtractor shortAt(int rel) {
         return (p, i, s) -> {
             if (has(p, i, rel, 2)) {
                 s.integer(u16(p, i, rel));
@@ -60,7 +63,7 @@ final class FieldSupport {
     }
 
     /** An extractor of the 32-bit value at {@code rel}. */
-    static FieldExtractor intAt(int rel) {
+    public static FieldExtractor intAt(int rel) {
         return (p, i, s) -> {
             if (has(p, i, rel, 4)) {
                 s.integer(u32(p, i, rel));
@@ -69,7 +72,7 @@ final class FieldSupport {
     }
 
     /** An extractor of {@code (value & mask) >>> shift} of a {@code size}-byte value at {@code rel}. */
-    static FieldExtractor bits(int rel, int size, long mask, int shift) {
+    public static FieldExtractor bits(int rel, int size, long mask, int shift) {
         return (p, i, s) -> {
             if (has(p, i, rel, size)) {
                 long v = 0;
@@ -82,7 +85,7 @@ final class FieldSupport {
     }
 
     /** An extractor of {@code length} raw bytes at {@code rel} (addresses). */
-    static FieldExtractor bytesAt(int rel, int length) {
+    public static FieldExtractor bytesAt(int rel, int length) {
         return (p, i, s) -> {
             if (has(p, i, rel, length)) {
                 s.bytes(p.buffer(), p.offset(i) + rel, length);
@@ -91,9 +94,19 @@ final class FieldSupport {
     }
 
     /** Emits the value unless the layer is shorter than {@code rel + size}. */
-    static void emitBytes(DecodedPacket p, int i, int rel, int length, FieldSink s) {
+    public static void emitBytes(DecodedPacket p, int i, int rel, int length, FieldSink s) {
         if (has(p, i, rel, length)) {
             s.bytes(p.buffer(), p.offset(i) + rel, length);
         }
+    }
+
+    /** Text of {@code len} bytes at {@code rel} of layer {@code i}, bytes taken as ISO-8859-1. */
+    public static String ascii(DecodedPacket p, int i, int rel, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        int base = p.offset(i) + rel;
+        for (int k = 0; k < len; k++) {
+            sb.append((char) (p.buffer().get(base + k) & 0xFF));
+        }
+        return sb.toString();
     }
 }

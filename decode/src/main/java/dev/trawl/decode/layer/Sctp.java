@@ -23,7 +23,7 @@ import java.nio.ByteBuffer;
  * Chunks are walked with relative cursors: {@link #firstChunk()} and {@link #nextChunk(int)}, -1 at the
  * end or at a chunk whose length is impossible. See {@link Flyweight}; not thread-safe.
  */
-public final class Sctp extends Flyweight {
+public final class Sctp extends TransportHeader {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Sctp() {
     }
@@ -35,14 +35,6 @@ public final class Sctp extends Flyweight {
     public Sctp wrap(ByteBuffer buffer, int offset, int length) {
         wrapRegion(buffer, offset, length);
         return this;
-    }
-
-    public int sourcePort() {
-        return u16(0);
-    }
-
-    public int destinationPort() {
-        return u16(2);
     }
 
     public long verificationTag() {

@@ -29,7 +29,7 @@ import java.nio.ByteBuffer;
  * {@link #optionLength(int)}, or found with {@link #findOption(int)}; cursors are relative offsets and -1
  * ends the walk. See {@link Flyweight}; not thread-safe.
  */
-public final class Tcp extends Flyweight {
+public final class Tcp extends TransportHeader {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Tcp() {
     }
@@ -61,14 +61,6 @@ public final class Tcp extends Flyweight {
     public Tcp wrap(ByteBuffer buffer, int offset, int length) {
         wrapRegion(buffer, offset, length);
         return this;
-    }
-
-    public int sourcePort() {
-        return u16(0);
-    }
-
-    public int destinationPort() {
-        return u16(2);
     }
 
     public long sequenceNumber() {

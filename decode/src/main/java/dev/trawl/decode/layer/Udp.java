@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  *
  * See {@link Flyweight}; not thread-safe.
  */
-public final class Udp extends Flyweight {
+public final class Udp extends TransportHeader {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Udp() {
     }
@@ -29,14 +29,6 @@ public final class Udp extends Flyweight {
     public Udp wrap(ByteBuffer buffer, int offset, int length) {
         wrapRegion(buffer, offset, length);
         return this;
-    }
-
-    public int sourcePort() {
-        return u16(0);
-    }
-
-    public int destinationPort() {
-        return u16(2);
     }
 
     /** The length of header and data, as the header states it. */

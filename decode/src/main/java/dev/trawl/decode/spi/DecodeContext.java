@@ -1,11 +1,23 @@
 package dev.trawl.decode.spi;
 
 /**
- * What a {@link ProtocolDecoder} sees of the packet being decoded: the layers found so far, the dispatch
- * tables, and the options. One context belongs to one {@link dev.trawl.decode.PacketDecoder} and is only
- * valid during a {@link ProtocolDecoder#decode} call; it is not thread-safe.
+ * What a {@link ProtocolDecoder} sees of the packet being decoded and of the decoder decoding it: the id of the
+ * protocol it was called for, the layers found so far, the dispatch tables, the options, and the state the
+ * decoder keeps across packets when asked to (conversations followed, streams and fragments put back together).
+ * Everything a built-in decoder uses is here, so a plugin's decoder can do what a built-in one does.
+ *
+ * <p>One context belongs to one {@link dev.trawl.decode.PacketDecoder} and is only valid during a
+ * {@link ProtocolDecoder#decode} call; it is not thread-safe. The default methods describe a decoder that keeps
+ * no state across packets.
  */
 public interface DecodeContext {
+    /**
+     * The id of the protocol the decoder is being called for: the id its decoder was registered under. A decoder
+     * records its own layers with it, so that it needs no other way of learning its id, and one decoder can serve
+     * several names.
+     */
+    int protocol();
+
     /**
      * Records a layer. {@code headerLength} may exceed {@code end - offset} when the header is truncated
      * (flag it {@link dev.trawl.decode.LayerFlags#TRUNCATED}); fields read it only as far as the bytes go.
@@ -61,4 +73,30 @@ public interface DecodeContext {
 
     /** The original (on-the-wire) length of the frame; may exceed the captured bytes. */
     int originalLength();
+
+    /**
+     * The conversations the decoder follows ({@link dev.trawl.decode.PacketDecoder#followConversations}); never
+     * null: when it follows none, expecting one does nothing and looking one up finds nothing.
+     */
+    default Conversations conversations() {
+        return Stateless.CONVERSATIONS;
+    }
+
+    /**
+     * The decoder's reassembly of messages that span TCP segments
+     * ({@link dev.trawl.decode.PacketDecoder#reassembleStreams}); never null: when it does not reassemble them,
+     * nothing is kept.
+     */
+    default StreamReassembly streams() {
+        return Stateless.STREAMS;
+    }
+
+    /**
+     * What the decoder's reassembly of IP fragments put behind the header being decoded
+     * ({@link dev.trawl.decode.PacketDecoder#reassembleFragments}); never null: when it does not reassemble them,
+     * there is never a reassembled payload.
+     */
+    default FragmentReassembly fragments() {
+        return Stateless.FRAGMENTS;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.trawl.decode.spi;
 
-
 /**
  * Decodes one protocol header and names the protocol that follows it. Implementations are registered once
  * through a {@link DecoderPlugin} and shared by every decoder on every thread, so they must be stateless
@@ -9,10 +8,11 @@ package dev.trawl.decode.spi;
  * <p>Contract: read only bytes in {@code [offset, end)} of {@code buf}, using absolute indexes; never write
  * to the array; never throw. The array is the packet's backing array (or the decoder's copy of the packet):
  * decoding works on arrays because their reads compile to plain loads, where a {@code ByteBuffer}'s
- * {@code get(int)} becomes a virtual call as soon as heap, read-only and direct buffers are all in use. Record the header with {@link DecodeContext#addLayer}, flag
- * what is wrong with {@link DecodeContext#flag}, and return the next protocol's id (usually found with
- * {@link DecodeContext#lookup}) or {@link dev.trawl.decode.Protocols#NONE}. By default the next protocol
- * starts right after the last layer added and ends where that layer ends; call
+ * {@code get(int)} becomes a virtual call as soon as heap, read-only and direct buffers are all in use. Record
+ * the header with {@link DecodeContext#addLayer} (under {@link DecodeContext#protocol()}, the id the decoder
+ * was called for), flag what is wrong with {@link DecodeContext#flag}, and return the next protocol's id
+ * (usually found with {@link DecodeContext#lookup}) or {@link dev.trawl.decode.Protocols#NONE}. By default the
+ * next protocol starts right after the last layer added and ends where that layer ends; call
  * {@link DecodeContext#next(int, int)} to say otherwise.
  */
 @FunctionalInterface

@@ -4,25 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.MergedCorpus;
 import dev.trawl.decode.PacketDecoder;
-import dev.trawl.decode.field.Field;
-import dev.trawl.decode.field.FieldPrinter;
-import dev.trawl.decode.field.FieldRegistry;
-import dev.trawl.pcap.Backend;
-import dev.trawl.pcap.CaptureFormat;
-import dev.trawl.pcap.DumpOptions;
-import dev.trawl.pcap.Dumper;
-import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.OfflineHandle;
-import dev.trawl.pcap.Packet;
-import dev.trawl.pcap.PacketRecord;
-import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
-import dev.trawl.pcap.file.CaptureInfo;
-import dev.trawl.pcap.file.InterfaceInfo;
-import dev.trawl.pcap.file.PcapngDumper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Display filters against tshark 4.0, over every corpus capture both read cleanly (merged into one file):
@@ -58,12 +43,11 @@ class DisplayFilterAgreementTest {
             "icmpv6.type", "dns.id", "dns.qry.name", "dns.flags.response", "frame.len", "frame.cap_len",
             "frame.protocols", "arp.opcode", "dns.qry.type");
 
-    @TempDir
-    Path dir;
+    private final Path dir = Path.of("target", "display-filters");
 
     @Test
     void verdictsAndMatchesAgreeWithTshark() throws Exception {
-        List<Path> corpus = mergedCorpus();
+        List<Path> corpus = MergedCorpus.files(Path.of("target", "display-filters"));
         List<String> expressions = new ArrayList<>(handWritten());
         expressions.addAll(generated(corpus.get(0)));
         Map<Integer, String> refused = new HashMap<>();
@@ -153,128 +137,6 @@ class DisplayFilterAgreementTest {
         return sb.append(frames.cardinality() > shown ? ",... (" + frames.cardinality() + ")]" : "]").toString();
     }
 
-    private static Path corpus() {
-        return Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"));
-    }
-
-    /**
-     * The corpus captures tshark and libpcap both read without error, one after the other in a few pcapng
-     * files, each packet on an interface of its file's link type, written by the java backend's dumper. Files
-     * that share a conversation (the same traffic captured twice, in two link types or byte orders) go to
-     * different files, so that neither tool takes the second copy for retransmissions of the first.
-     */
-    private List<Path> mergedCorpus() throws IOException {
-        Path expected = corpus().resolve("expected");
-        Set<String> clean = new java.util.TreeSet<>();
-        for (String line : Files.readAllLines(expected.resolve("_libpcap_read_status.tsv"))) {
-            String[] cells = line.split("\t");
-            if (cells.length == 3 && cells[2].equals("OK")) {
-                clean.add(cells[0]);
-            }
-        }
-        for (String line : Files.readAllLines(expected.resolve("_tshark_status.tsv"))) {
-            String[] cells = line.split("\t", -1);
-            if (cells.length < 2 || !cells[1].equals("0") || cells.length > 2 && !cells[2].isBlank()) {
-                clean.remove(cells[0]);
-            }
-        }
-        List<Set<String>> bucketFlows = new ArrayList<>();
-        List<List<Path>> buckets = new ArrayList<>();
-        for (String name : clean) {
-            Path capture = corpus().resolve("captures").resolve(name);
-            Set<String> flows = flows(capture);
-            if (flows == null) {
-                continue;
-            }
-            int b = 0;
-            while (b < buckets.size() && !java.util.Collections.disjoint(bucketFlows.get(b), flows)) {
-                b++;
-            }
-            if (b == buckets.size()) {
-                buckets.add(new ArrayList<>());
-                bucketFlows.add(new java.util.HashSet<>());
-            }
-            buckets.get(b).add(capture);
-            bucketFlows.get(b).addAll(flows);
-        }
-        // kept in the build directory after the run, for a look at any frame the two tools disagree on
-        Path target = Files.createDirectories(Path.of("target", "display-filters"));
-        List<Path> merged = new ArrayList<>();
-        for (int b = 0; b < buckets.size(); b++) {
-            merged.add(merge(buckets.get(b), target.resolve("corpus-" + (b + 1) + ".pcapng")));
-        }
-        return merged;
-    }
-
-    /** The conversations of a capture (addresses, ports and protocol), or null when the java backend cannot read it. */
-    private static Set<String> flows(Path capture) {
-        FieldRegistry registry = FieldRegistry.standard();
-        // TCP connections: what both tools keep state for (sequence analysis, reassembly)
-        Field tcp = registry.require("tcp.port");
-        List<Field> key = List.of(registry.require("ip.addr"), registry.require("ipv6.addr"), tcp);
-        FieldPrinter printer = new FieldPrinter();
-        PacketDecoder decoder = new PacketDecoder();
-        Set<String> flows = new java.util.HashSet<>();
-        try (OfflineHandle in = Pcap.backend("java").openOffline(capture)) {
-            List<InterfaceInfo> own = in.unwrap(CaptureInfo.class).interfaces();
-            while (in.next() == ReadStatus.PACKET) {
-                Packet p = in.packet();
-                LinkType type = p.interfaceId() < own.size() ? own.get(p.interfaceId()).linkType() : in.linkType();
-                DecodedPacket d = decoder.decode(type, p);
-                if (printer.collect(tcp, d) == 0) {
-                    continue;
-                }
-                StringBuilder flow = new StringBuilder();
-                for (Field f : key) {
-                    int n = printer.collect(f, d);
-                    List<String> parts = new ArrayList<>();
-                    for (int k = 0; k < n; k++) {
-                        parts.add(printer.text().subSequence(printer.start(k), printer.end(k)).toString());
-                    }
-                    java.util.Collections.sort(parts);
-                    flow.append(f.name()).append(parts).append(' ');
-                }
-                flows.add(flow.toString());
-            }
-            return flows;
-        } catch (PcapException e) {
-            return null; // a file the java backend reads differently from libpcap: not part of the comparison
-        }
-    }
-
-    private static Path merge(List<Path> captures, Path merged) throws IOException {
-        Backend java = Pcap.backend("java");
-        DumpOptions pcapng = DumpOptions.builder().format(CaptureFormat.PCAPNG).precision(TimestampPrecision.NANO).build();
-        try (Dumper plain = java.openDumper(merged, LinkType.ETHERNET, 262144, pcapng)) {
-            PcapngDumper out = (PcapngDumper) plain;
-            Map<LinkType, Integer> interfaces = new HashMap<>();
-            interfaces.put(LinkType.ETHERNET, 0);
-            for (Path capture : captures) {
-                try (OfflineHandle in = java.openOffline(capture)) {
-                    List<InterfaceInfo> own = in.unwrap(CaptureInfo.class).interfaces();
-                    while (in.next() == ReadStatus.PACKET) {
-                        Packet p = in.packet();
-                        LinkType type = p.interfaceId() < own.size() ? own.get(p.interfaceId()).linkType() : in.linkType();
-                        Integer id = interfaces.get(type);
-                        if (id == null) {
-                            id = out.addInterface(InterfaceInfo.of(type, 262144).withTsresol(InterfaceInfo.TSRESOL_NANO));
-                            interfaces.put(type, id);
-                        }
-                        out.write(new PacketRecord(p.timestampSeconds(), p.timestampNanos(),
-                                Math.max(p.originalLength(), p.capturedLength()), bytes(p.data()), id, null, -1));
-                    }
-                }
-            }
-        }
-        return merged;
-    }
-
-    private static byte[] bytes(java.nio.ByteBuffer data) {
-        byte[] b = new byte[data.remaining()];
-        data.duplicate().get(b);
-        return b;
-    }
-
     private static List<String> handWritten() throws IOException {
         List<String> out = new ArrayList<>();
         try (InputStream in = DisplayFilterAgreementTest.class.getResourceAsStream("filters.txt")) {
@@ -298,7 +160,7 @@ class DisplayFilterAgreementTest {
             command.add("-e");
             command.add(f);
         }
-        String out = run(command, null);
+        String out = MergedCorpus.run(command, null);
         Map<String, List<String>> values = new TreeMap<>();
         for (String line : out.split("\n")) {
             String[] cells = line.split("\t", -1);
@@ -371,7 +233,7 @@ class DisplayFilterAgreementTest {
             Files.write(script, in.readAllBytes());
         }
         Map<String, String> env = Map.of("TRAWL_FILTERS", filters.toString(), "TRAWL_VERDICTS", verdicts.toString());
-        run(List.of("tshark", "-n", "-q", "-r", merged.toString(), "-X", "lua_script:" + script), env);
+        MergedCorpus.run(List.of("tshark", "-n", "-q", "-r", merged.toString(), "-X", "lua_script:" + script), env);
         for (String line : Files.readAllLines(verdicts, StandardCharsets.UTF_8)) {
             String[] cells = line.split("\t", 3);
             int n = Integer.parseInt(cells[0]);
@@ -392,10 +254,7 @@ class DisplayFilterAgreementTest {
             int frame = 0;
             while (handle.next() == ReadStatus.PACKET) {
                 frame++;
-                List<InterfaceInfo> interfaces = handle.unwrap(CaptureInfo.class).interfaces();
-                int id = handle.packet().interfaceId();
-                LinkType type = id < interfaces.size() ? interfaces.get(id).linkType() : handle.linkType();
-                DecodedPacket p = decoder.decode(type, handle.packet());
+                DecodedPacket p = decoder.decode(MergedCorpus.linkType(handle, handle.packet()), handle.packet());
                 for (int i = 0; i < filters.size(); i++) {
                     DisplayFilter f = filters.get(i);
                     if (f != null && f.test(p)) {
@@ -405,20 +264,5 @@ class DisplayFilterAgreementTest {
             }
         }
         return out;
-    }
-
-    private static String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        if (env != null) {
-            pb.environment().putAll(env);
-        }
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timed out: " + command);
-        }
-        assertEquals(0, p.exitValue(), "exit status of " + command.get(0));
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.DumperChecks;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,15 +27,13 @@ final class Dumpers {
     static Dumper open(OutputStream stream, LinkType linkType, int snaplen, DumpOptions options)
             throws PcapException {
         Objects.requireNonNull(stream, "out");
-        if (options.append()) {
-            throw new IllegalArgumentException("a stream cannot be appended to; append needs a file");
-        }
+        DumperChecks.open(linkType, options, true);
         return create(new Output(stream, "stream"), linkType, snaplen, options, precisionOf(options));
     }
 
     static Dumper open(Path file, LinkType linkType, int snaplen, DumpOptions options) throws PcapException {
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(linkType, "linkType");
+        DumperChecks.open(linkType, options, false);
         FileChannel channel;
         try {
             channel = options.append()

@@ -4,15 +4,16 @@ import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PacketHandler;
-import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.HandlerFailures;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -191,10 +192,8 @@ final class FileHandle implements OfflineHandle {
         havePacket = true;
         try {
             handler.onPacket(packet);
-        } catch (PcapException e) {
-            throw e;
         } catch (IOException e) {
-            throw Pcap.handlerFailure(e);
+            throw HandlerFailures.rethrow(e);
         }
     }
 
@@ -206,7 +205,7 @@ final class FileHandle implements OfflineHandle {
     @Override
     public BpfProgram compileFilter(String expression, boolean optimize, int netmask) throws PcapException {
         checkOpen();
-        return backend.compileFilter(expression, linkType(), snaplen(), optimize, netmask);
+        return backend.compileFilter(new FilterSpec(expression, linkType(), snaplen(), optimize, netmask));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -115,12 +116,11 @@ final class JavaBackend implements Backend {
     }
 
     @Override
-    public BpfProgram compileFilter(String expression, LinkType linkType, int snaplen, boolean optimize,
-            int netmask) throws PcapException {
+    public BpfProgram compileFilter(FilterSpec spec) throws PcapException {
         FilterCompiler found = compiler.orElseThrow(() -> new UnsupportedCapabilityException(
-                NAME, Capability.FILTER, "no filter compiler is installed; add the dev.trawl:trawl-filter "
+                NAME, Capability.FILTER, FilterCompiler.unavailableReason() + "; add the dev.trawl:trawl-filter "
                         + "dependency, or set a compiled BpfProgram with setFilter(BpfProgram)"));
-        return found.compile(expression, linkType, snaplen, optimize, netmask);
+        return found.compile(spec);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.DumperChecks;
 
 import java.nio.ByteBuffer;
 
@@ -64,13 +65,7 @@ final class PcapDumper implements Dumper {
         if (seconds < 0 || seconds > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("a pcap file cannot hold the timestamp seconds " + seconds);
         }
-        if (nanos < 0 || nanos > 999_999_999) {
-            throw new IllegalArgumentException("timestampNanos out of range: " + nanos);
-        }
-        if (originalLength < caplen) {
-            throw new IllegalArgumentException(
-                    "originalLength " + originalLength + " is less than the captured length " + caplen);
-        }
+        DumperChecks.record(nanos, originalLength, caplen);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.trawl.pcap.file;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
+import dev.trawl.pcap.spi.DumperChecks;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -163,13 +164,7 @@ final class PcapngWriter implements PcapngDumper {
         }
         InterfaceInfo info = interfaces.get(interfaceId);
         int caplen = data.remaining();
-        if (nanos < 0 || nanos > 999_999_999) {
-            throw new IllegalArgumentException("timestampNanos out of range: " + nanos);
-        }
-        if (originalLength < caplen) {
-            throw new IllegalArgumentException(
-                    "originalLength " + originalLength + " is less than the captured length " + caplen);
-        }
+        DumperChecks.record(nanos, originalLength, caplen);
         if (info.snaplen() > 0 && caplen > info.snaplen()) {
             caplen = info.snaplen();
         }

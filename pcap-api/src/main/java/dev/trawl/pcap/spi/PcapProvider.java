@@ -22,6 +22,18 @@ public interface PcapProvider {
     int priority();
 
     /**
+     * The priority for work that needs one capability, when no backend is named: a backend can rank high for
+     * live capture and low for files. {@link dev.trawl.pcap.Pcap#backendFor} ranks by it. By default, the same
+     * as {@link #priority()}.
+     *
+     * @param capability what the work needs
+     * @return the priority for it; higher wins
+     */
+    default int priority(dev.trawl.pcap.Capability capability) {
+        return priority();
+    }
+
+    /**
      * Builds the backend, loading whatever it needs.
      *
      * @throws BackendUnavailableException if it cannot work here; the message says why and what to install

@@ -10,6 +10,7 @@ import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveOptions;
@@ -187,10 +188,11 @@ class FileHandleTest {
     void anInstalledCompilerEnablesFilterExpressions() throws PcapException {
         // A stand-in compiler for "long": ld len; jgt #30 jt 0 jf 1; ret #65535; ret #0
         java.util.List<String> calls = new java.util.ArrayList<>();
-        FilterCompiler compiler = (expression, linkType, snaplen, optimize, netmask) -> {
-            calls.add(expression + " " + linkType + " " + snaplen + " " + optimize + " " + netmask);
-            if (!expression.equals("long")) {
-                throw new dev.trawl.pcap.InvalidFilterException("syntax error", expression, 0);
+        FilterCompiler compiler = spec -> {
+            calls.add(spec.expression() + " " + spec.linkType() + " " + spec.snaplen() + " " + spec.optimize() + " "
+                    + spec.netmask());
+            if (!spec.expression().equals("long")) {
+                throw new dev.trawl.pcap.InvalidFilterException("syntax error", spec.expression(), 0);
             }
             return BpfProgram.of(BpfInstruction.stmt(0x80, 0), BpfInstruction.jump(0x25, 30, 0, 1),
                     BpfInstruction.stmt(0x06, 65535), BpfInstruction.stmt(0x06, 0));
@@ -207,7 +209,7 @@ class FileHandleTest {
         JavaBackend without = new JavaBackend(MappedInput.DEFAULT_WINDOW, java.util.Optional.empty());
         assertFalse(without.supports(Capability.FILTER));
         UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
-                () -> without.compileFilter("tcp", LinkType.ETHERNET, 65535, true, Handle.NETMASK_UNKNOWN));
+                () -> without.compileFilter(FilterSpec.of("tcp", LinkType.ETHERNET)));
         assertTrue(e.getMessage().contains("dev.trawl:trawl-filter"), e.getMessage());
     }
 }

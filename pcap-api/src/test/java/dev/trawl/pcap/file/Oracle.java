@@ -3,6 +3,8 @@ package dev.trawl.pcap.file;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trawl.pcap.tck.TestCorpus;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +22,7 @@ final class Oracle {
 
     /** The corpus of real captures. */
     static Path corpus() {
-        String dir = System.getProperty("trawl.corpus", "../../shared/corpus");
-        Path path = Path.of(dir);
-        assumeTrue(Files.isDirectory(path), "the capture corpus is not at " + path.toAbsolutePath());
-        return path;
+        return TestCorpus.root();
     }
 
     /** Skips the test when a tool is missing, except under CI, where a missing tool is a failure. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.file.CaptureCursor;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,14 +26,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SplitReaderTest {
-    private static final Path CAPTURES = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"), "captures");
 
     /** One record's identity: where it is and what it holds. */
     record Row(long offset, long seconds, int nanos, int caplen, int len, int linkType, int iface, int hash) {
     }
 
     static Stream<Path> captures() throws IOException {
-        try (Stream<Path> files = Files.list(CAPTURES)) {
+        try (Stream<Path> files = Files.list(TestCorpus.captures())) {
             return files.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng")).sorted()
                     .toList().stream();
         }
@@ -89,10 +89,10 @@ class SplitReaderTest {
 
     @Test
     void sequentialReadAgreesWithTsharkOnAWellFormedCapture() throws IOException {
-        Path file = CAPTURES.resolve("dns_udp.pcap");
+        Path file = TestCorpus.capture("dns_udp.pcap");
         List<Row> rows = read(file, MalformedPolicy.FAIL);
         List<String> expected = Files.readAllLines(
-                CAPTURES.resolveSibling("expected").resolve("dns_udp.pcap.tsv")).subList(1, 3);
+                TestCorpus.file("expected/dns_udp.pcap.tsv")).subList(1, 3);
         assertEquals(expected.size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
             String[] f = expected.get(i).split("\t", -1);
@@ -106,7 +106,7 @@ class SplitReaderTest {
     @Test
     void truncatedRecordFailsWithItsOffsetOrIsSkippedAndCounted(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("cut.pcap");
-        byte[] whole = Files.readAllBytes(CAPTURES.resolve("dns_udp.pcap"));
+        byte[] whole = Files.readAllBytes(TestCorpus.capture("dns_udp.pcap"));
         Files.write(file, Arrays.copyOf(whole, whole.length - 10));
         MalformedCaptureException e = assertThrows(MalformedCaptureException.class,
                 () -> read(file, MalformedPolicy.FAIL));

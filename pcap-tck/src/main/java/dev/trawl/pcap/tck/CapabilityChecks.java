@@ -5,7 +5,7 @@ import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
-import dev.trawl.pcap.Handle;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveOptions;
 import dev.trawl.pcap.OfflineHandle;
@@ -172,13 +172,13 @@ abstract class CapabilityChecks extends KitPart {
     void filter() throws Exception {
         if (!supports(Capability.FILTER)) {
             assertThrows(UnsupportedCapabilityException.class,
-                    () -> backend().compileFilter("tcp", LinkType.ETHERNET, 65535, true, Handle.NETMASK_UNKNOWN));
+                    () -> backend().compileFilter(FilterSpec.of("tcp", LinkType.ETHERNET).withSnaplen(65535)));
             try (OfflineHandle h = backend().openOffline(sample())) {
                 assertThrows(UnsupportedCapabilityException.class, () -> h.setFilter("tcp"));
             }
             return;
         }
-        assertTrue(backend().compileFilter("tcp", LinkType.ETHERNET, 65535, true, Handle.NETMASK_UNKNOWN).length() > 1);
+        assertTrue(backend().compileFilter(FilterSpec.of("tcp", LinkType.ETHERNET).withSnaplen(65535)).length() > 1);
     }
 
     @Test

@@ -11,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
- * The shared capture corpus ({@code -Dtrawl.corpus}) and the oracle results stored with it: the manifest,
+ * The shared capture corpus ({@link TestCorpus}) and the oracle results stored with it: the manifest,
  * tshark's per-frame view, libpcap's read status, and the filter verdicts. Parsed once per JVM; immutable.
  */
 final class Corpus {
@@ -83,7 +81,7 @@ final class Corpus {
         this.readStatus = Collections.unmodifiableMap(status);
     }
 
-    /** The corpus named by {@code -Dtrawl.corpus}; the test is skipped when it is not set or not there. */
+    /** The corpus {@link TestCorpus} finds; the test fails, saying where it looked, when it is not there. */
     static Corpus get() {
         Corpus c = instance;
         if (c != null) {
@@ -91,14 +89,9 @@ final class Corpus {
         }
         synchronized (Corpus.class) {
             if (instance == null) {
-                String property = System.getProperty("trawl.corpus");
-                Assumptions.assumeTrue(property != null && !property.isBlank(),
-                        "-Dtrawl.corpus is not set; the parent pom sets it to ../shared/corpus");
-                Path root = Path.of(property);
-                Assumptions.assumeTrue(Files.isRegularFile(root.resolve("captures/MANIFEST.tsv")),
-                        "no capture corpus at " + root);
+                TestCorpus.file("captures/MANIFEST.tsv");
                 try {
-                    instance = new Corpus(root);
+                    instance = new Corpus(TestCorpus.root());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -4,6 +4,7 @@ import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.Handle;
 import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
@@ -47,8 +48,8 @@ abstract class FilterChecks extends KitPart {
         Backend backend = backend();
         return corpus().expressions().stream().map(e -> DynamicTest.dynamicTest(e.n() + ": " + e.expression(), () -> {
             if (!e.valid()) {
-                InvalidFilterException thrown = assertThrows(InvalidFilterException.class, () -> backend.compileFilter(
-                        e.expression(), LinkType.ETHERNET, 262144, true, Handle.NETMASK_UNKNOWN));
+                InvalidFilterException thrown = assertThrows(InvalidFilterException.class,
+                        () -> backend.compileFilter(FilterSpec.of(e.expression(), LinkType.ETHERNET)));
                 assertEquals(e.expression(), thrown.expression());
                 if (libpcap) {
                     assertTrue(thrown.description().contains(e.error()),
@@ -56,8 +57,7 @@ abstract class FilterChecks extends KitPart {
                 }
                 return;
             }
-            BpfProgram program = backend.compileFilter(e.expression(), LinkType.ETHERNET, 262144, true,
-                    Handle.NETMASK_UNKNOWN);
+            BpfProgram program = backend.compileFilter(FilterSpec.of(e.expression(), LinkType.ETHERNET));
             if (libpcap) {
                 assertEquals(e.instructions(), program.length(), "instruction count");
                 List<String> expected = corpus().bpfImage(e.n()).stream().map(BpfImage::normalize).toList();
@@ -127,7 +127,7 @@ abstract class FilterChecks extends KitPart {
         Path file = corpus().capture(ReadChecks.CAPTURE).path();
         try (OfflineHandle h = backend().openOffline(file)) {
             for (String expression : List.of("tcp port 80", "icmp6", "vlan and udp", "ether[0] & 1 != 0")) {
-                assertEquals(backend().compileFilter(expression, h.linkType(), h.snaplen(), true, Handle.NETMASK_UNKNOWN),
+                assertEquals(backend().compileFilter(FilterSpec.of(expression, h.linkType()).withSnaplen(h.snaplen())),
                         h.compileFilter(expression, true, Handle.NETMASK_UNKNOWN), expression);
             }
         }
@@ -150,16 +150,16 @@ abstract class FilterChecks extends KitPart {
 
     @Test
     void broadcastNeedsANetmask() throws Exception {
-        assertThrows(InvalidFilterException.class, () -> backend().compileFilter("ip broadcast", LinkType.ETHERNET,
-                262144, true, Handle.NETMASK_UNKNOWN));
-        BpfProgram program = backend().compileFilter("ip broadcast", LinkType.ETHERNET, 262144, true, 0xffffff00);
+        FilterSpec broadcast = FilterSpec.of("ip broadcast", LinkType.ETHERNET);
+        assertThrows(InvalidFilterException.class, () -> backend().compileFilter(broadcast));
+        BpfProgram program = backend().compileFilter(broadcast.withNetmask(0xffffff00));
         assertTrue(program.length() > 1);
     }
 
     @Test
     void invalidFilterExceptionNamesTheExpression() throws Exception {
         InvalidFilterException e = assertThrows(InvalidFilterException.class,
-                () -> backend().compileFilter("tcp port", LinkType.ETHERNET, 262144, true, Handle.NETMASK_UNKNOWN));
+                () -> backend().compileFilter(FilterSpec.of("tcp port", LinkType.ETHERNET)));
         assertEquals("tcp port", e.expression());
         assertTrue(e.getMessage().contains("tcp port"), e.getMessage());
     }

@@ -5,6 +5,7 @@ import dev.trawl.pcap.Capability;
 import dev.trawl.pcap.Device;
 import dev.trawl.pcap.DeviceAddress;
 import dev.trawl.pcap.Direction;
+import dev.trawl.pcap.Fanout;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.LiveHandle;
 import dev.trawl.pcap.LiveOptions;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
@@ -424,6 +427,52 @@ abstract class LiveChecks extends LiveBase {
                 return null;
             });
         }
+    }
+
+    /**
+     * Two handles in one load-balancing fanout group share the device's frames: each frame reaches exactly one
+     * of them, and both get some. A backend without {@link Capability#FANOUT} refuses the option, naming itself.
+     */
+    @Test
+    void aFanoutGroupSharesTheFramesWithNoneSeenTwiceOrIsRefused() throws Exception {
+        Fanout group = Fanout.of(ThreadLocalRandom.current().nextInt(1, Fanout.MAX_GROUP_ID + 1),
+                Fanout.Mode.LOAD_BALANCE);
+        LiveOptions options = quick().fanout(group).build();
+        if (!supports(Capability.FANOUT)) {
+            UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
+                    () -> backend().openLive(pair.a, options).close());
+            assertEquals(backend().name(), e.backend());
+            assertEquals(Capability.FANOUT, e.capability());
+            assertTrue(e.getMessage().contains("'" + backend().name() + "'"), e.getMessage());
+            return;
+        }
+        bounded(() -> {
+            try (LiveHandle one = capture(pair.a, options); LiveHandle two = capture(pair.a, options)) {
+                int count = 20;
+                byte[][] frames = new byte[count][];
+                for (int i = 0; i < count; i++) {
+                    frames[i] = frame(i);
+                }
+                inject(frames);
+                List<Integer> first = new ArrayList<>();
+                List<Integer> second = new ArrayList<>();
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (first.size() + second.size() < count && System.nanoTime() < deadline) {
+                    if (one.next() == ReadStatus.PACKET && ours(one.packet().copy().bytes())) {
+                        first.add(sequenceOf(one.packet().copy().bytes()));
+                    }
+                    if (two.next() == ReadStatus.PACKET && ours(two.packet().copy().bytes())) {
+                        second.add(sequenceOf(two.packet().copy().bytes()));
+                    }
+                }
+                Set<Integer> all = new TreeSet<>(first);
+                all.addAll(second);
+                assertEquals(count, first.size() + second.size(), "frames received: " + first + " and " + second);
+                assertEquals(count, all.size(), "no frame twice: " + first + " and " + second);
+                assertFalse(first.isEmpty() || second.isEmpty(), "both members get frames: " + first + " and " + second);
+            }
+            return null;
+        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.trawl.pcap.ReadStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The reading calls on one well-formed capture: that {@code next}, {@code dispatch} and {@code loop} deliver
  * the same packets in the same order whichever mix is used; their return codes; {@code breakLoop} from a
  * handler, from another thread and while idle; handler exceptions; closing twice, closing while another
- * thread loops, closing from a handler, and use after close.
+ * thread loops, closing from a handler, use after close, and a handle never closed.
  */
 abstract class ReadChecks extends KitPart {
     static final String CAPTURE = "local-netns-eth-veth.pcap";
@@ -320,6 +323,41 @@ abstract class ReadChecks extends KitPart {
             h.close();
             return null;
         });
+    }
+
+    @Test
+    void aHandleNeverClosedGivesBackItsFileOnceUnreachable(@TempDir Path dir) throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        assertTrue(Files.isDirectory(fds), "the check counts open files in /proc/self/fd (Linux)");
+        Path copy = Files.copy(file, dir.resolve("unclosed.pcap")).toRealPath();
+        openAndDrop(copy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long open = openCount(fds, copy);
+        while (open > 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+            open = openCount(fds, copy);
+        }
+        assertEquals(0, open, "the unreachable handle's file was closed by its cleaner");
+    }
+
+    private void openAndDrop(Path copy) throws Exception {
+        OfflineHandle h = backend().openOffline(copy);
+        assertEquals(ReadStatus.PACKET, h.next());
+        assertTrue(openCount(Path.of("/proc/self/fd"), copy) > 0, "the open handle holds its file");
+    }
+
+    /** How many of this process's file descriptors are open on {@code file}. */
+    private static long openCount(Path fds, Path file) throws IOException {
+        try (Stream<Path> entries = Files.list(fds)) {
+            return entries.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file);
+                } catch (IOException | UnsupportedOperationException gone) {
+                    return false; // closed while listed, or the listing's own descriptor
+                }
+            }).count();
+        }
     }
 
     @Test

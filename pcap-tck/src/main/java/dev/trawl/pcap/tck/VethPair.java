@@ -13,19 +13,30 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A network namespace of the kit's own ({@code trawl-<hex>}, created with {@code ip netns add}) and a veth pair
- * across its boundary: end {@link #a} ({@code tv<hex>a}) stays in the JVM's namespace, where the backend under
- * test opens it (a JVM cannot move one thread into another namespace); its peer {@link #b} lives inside the
- * namespace, where the kit injects frames ({@link #inject}) and captures them ({@link PeerCapture}) with
- * programs run by {@code ip netns exec}. Both ends are up, IPv6 is off on both (no router solicitations), and
- * end a carries an IPv4 address (for the device list and netmask checks). Nothing else is attached to the
- * namespace, so the pair carries only the kit's traffic.
+ * The veth pair of every module's live tests: a network namespace of its own ({@code trawl-<hex>}, created
+ * with {@code ip netns add}, unique per run) and a veth pair across its boundary. End {@link #outer()}
+ * ({@code tv<hex>a}) stays in the JVM's namespace, where the code under test opens it (a JVM cannot move one
+ * thread into another namespace); its peer {@link #inner()} lives inside the namespace, where frames are
+ * injected ({@link #inject}) and programs run ({@link #runInside}) with {@code ip netns exec}. Both ends are
+ * up, IPv6 is off on both (no router solicitations), and the outer end carries an IPv4 address in a
+ * benchmarking range ({@link #outerAddress()}). Nothing else is attached to the namespace, so the pair
+ * carries only the test's own traffic.
  *
- * <p>{@link #close()} deletes the pair and the namespace; it is idempotent, and a shutdown hook deletes any
- * namespace a run ends without closing (a JVM stopped by SIGTERM, say). Not thread-safe: one group creates,
- * uses and closes its own.
+ * <pre>{@code
+ * try (VethPair pair = VethPair.create();
+ *         LiveHandle h = backend.openLive(pair.outer(), LiveOptions.defaults())) {
+ *     pair.inject(frame);
+ *     ... h.next() ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #create()} needs root and the programs it runs ({@code ip}, {@code python3}, {@code tcpdump}):
+ * without them a test is skipped, or fails when the environment variable {@code CI} is {@code true}, where
+ * every live test must run. {@link #close()} deletes the pair and the namespace; it is idempotent, and a
+ * shutdown hook deletes any namespace a run ends without closing (a JVM stopped by SIGTERM, say). Not
+ * thread-safe: one test class creates, uses and closes its own.
  */
-final class VethPair implements AutoCloseable {
+public final class VethPair implements AutoCloseable {
     /** Namespaces created and not yet deleted, for the shutdown hook. */
     private static final Set<String> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -38,13 +49,13 @@ final class VethPair implements AutoCloseable {
     }
 
     /** The namespace, {@code trawl-} and a random suffix. */
-    final String namespace;
+    public final String namespace;
     /** The end in the JVM's namespace: the backend under test captures and sends here. */
-    final String a;
+    public final String a;
     /** The end inside {@link #namespace}. */
-    final String b;
+    public final String b;
     /** The IPv4 address of end a ({@code 198.18.N.1/24}, a benchmarking range), or {@code null} if it has none. */
-    String addressA;
+    public String addressA;
     private boolean linkDeleted;
     private boolean closed;
 
@@ -56,10 +67,10 @@ final class VethPair implements AutoCloseable {
 
     /**
      * Skips the calling test, or fails it when the environment variable {@code CI} is {@code true}, unless
-     * the process can create namespaces and interfaces (root) and the programs the kit runs are installed:
+     * the process can create namespaces and interfaces (root) and the programs the pair runs are installed:
      * {@code ip} (iproute2), {@code python3} (the injector) and {@code tcpdump} (the capture in the namespace).
      */
-    static void requirePrivilege() {
+    public static void requirePrivilege() {
         String why = null;
         if (Tools.find("ip") == null) {
             why = "the 'ip' command (iproute2) is not installed";
@@ -102,8 +113,12 @@ final class VethPair implements AutoCloseable {
         return Tools.find("python3");
     }
 
-    /** Creates the namespace and the pair; on any failure deletes what it created and throws. */
-    static VethPair create() {
+    /**
+     * Creates the namespace and the pair, after {@link #requirePrivilege()}; on any failure deletes what it
+     * created and throws.
+     */
+    public static VethPair create() {
+        requirePrivilege();
         VethPair pair = new VethPair(Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
         try {
             ip("netns", "add", pair.namespace);
@@ -142,11 +157,31 @@ final class VethPair implements AutoCloseable {
         }
     }
 
+    /** The namespace, {@code trawl-} and a random suffix. */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The end in the JVM's namespace, where the code under test captures and sends. */
+    public String outer() {
+        return a;
+    }
+
+    /** The end inside {@link #namespace()}. */
+    public String inner() {
+        return b;
+    }
+
+    /** The IPv4 address of the outer end ({@code 198.18.N.1/24}), or {@code null} if it could not be set. */
+    public String outerAddress() {
+        return addressA;
+    }
+
     /**
-     * Sends frames, in order, from end b inside the namespace through an AF_PACKET socket; they arrive on end
-     * a. Returns once all are sent.
+     * Sends frames, in order, from the inner end through an AF_PACKET socket; they arrive on the outer end.
+     * Returns once all are sent.
      */
-    void inject(byte[]... frames) {
+    public void inject(byte[]... frames) {
         String script = String.join("\n",
                 "import socket, sys",
                 "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)",
@@ -166,8 +201,26 @@ final class VethPair implements AutoCloseable {
         check(Tools.run(10, args), args);
     }
 
+    /**
+     * Runs a program inside the namespace and waits for it, for at most {@code seconds}.
+     *
+     * @return its standard output
+     * @throws IllegalStateException if it fails or does not finish in time
+     */
+    public String runInside(int seconds, String... command) {
+        String[] args = new String[command.length + 4];
+        args[0] = "ip";
+        args[1] = "netns";
+        args[2] = "exec";
+        args[3] = namespace;
+        System.arraycopy(command, 0, args, 4, command.length);
+        Tools.Result r = Tools.run(seconds, args);
+        check(r, args);
+        return r.out();
+    }
+
     /** Deletes the pair now (deleting one end deletes both); the namespace stays until {@link #close()}. */
-    void deleteLink() {
+    public void deleteLink() {
         if (!linkDeleted) {
             linkDeleted = true;
             Tools.run(10, "ip", "link", "del", a);
@@ -200,14 +253,8 @@ final class VethPair implements AutoCloseable {
     }
 
     /** Runs a program inside the pair's namespace; fails on a non-zero exit. */
-    static void inside(VethPair pair, String... args) {
-        String[] command = new String[args.length + 4];
-        command[0] = "ip";
-        command[1] = "netns";
-        command[2] = "exec";
-        command[3] = pair.namespace;
-        System.arraycopy(args, 0, command, 4, args.length);
-        check(Tools.run(10, command), command);
+    public static void inside(VethPair pair, String... args) {
+        pair.runInside(10, args);
     }
 
     private static void ip(String... args) {

@@ -1,0 +1,299 @@
+package dev.trawl.pcap.afpacket;
+
+import static dev.trawl.pcap.afpacket.Tpacket.BLOCK_FIRST_PKT;
+import static dev.trawl.pcap.afpacket.Tpacket.BLOCK_NUM_PKTS;
+import static dev.trawl.pcap.afpacket.Tpacket.BLOCK_STATUS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.Direction;
+import dev.trawl.pcap.PcapException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The reading side of a {@code TPACKET_V3} ring: walks its blocks in order and the packets in each, and turns
+ * each packet into the frame the handle delivers, in place (see {@link Framing}).
+ *
+ * <p><b>Ownership.</b> A block belongs to the kernel until its status has {@code TP_STATUS_USER}; it is read
+ * with acquire semantics, so that everything the kernel wrote into the block before handing it over is
+ * visible. When every packet of a block has been delivered, the block goes back to the kernel with a release
+ * store of {@code TP_STATUS_KERNEL}, so that nothing read from it is read after the kernel may write it again.
+ * A block is given back lazily, at the next read: the last packet delivered from it stays valid until then.
+ *
+ * <p><b>In place.</b> The kernel leaves room in front of each packet ({@code PACKET_RESERVE}): the cooked header
+ * of the {@code any} device is built there, and the addresses of a frame whose VLAN tag the kernel took out
+ * move into it by four bytes so that the tag goes back where it was, as libpcap does. Where the kernel's
+ * filter has to be run in userland, the packet's metadata is written there first, for the program to read.
+ *
+ * <p>Not thread-safe: used by the handle's reading thread only, except {@link #framing}, which another thread
+ * may replace.
+ */
+final class Ring {
+    private static final VarHandle STATUS = JAVA_INT.varHandle();
+    private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    final MemorySegment map;
+    final RingPacket view;
+    private final long blockSize;
+    private final int blockCount;
+    /** The whole mapping as a buffer whose limit never moves, for userland filters. */
+    private final ByteBuffer whole;
+
+    /** What the handle asks for; the reader takes it up at the next packet. */
+    volatile Framing framing;
+    private Framing current;
+    private Framing.UserlandFilter filterSeen;
+    private int drainBlocks;
+
+    /** Where a packet with too little room in front is copied for a userland run of the kernel's program. */
+    private MemorySegment spare;
+    private ByteBuffer spareBuffer;
+
+    private int index;
+    private long base;
+    private int left;
+    private long next;
+    private boolean held;
+
+    /**
+     * @param map the ring mapping: {@code blockCount} blocks of {@code blockSize} bytes
+     * @param micro whether packets carry microsecond timestamps
+     */
+    Ring(MemorySegment map, int blockSize, int blockCount, boolean micro, Framing framing) {
+        if (map.byteSize() != (long) blockSize * blockCount || map.byteSize() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a ring of " + blockCount + " blocks of " + blockSize
+                    + " bytes cannot be read from a mapping of " + map.byteSize());
+        }
+        this.map = map;
+        this.blockSize = blockSize;
+        this.blockCount = blockCount;
+        this.whole = map.asByteBuffer().asReadOnlyBuffer();
+        this.view = new RingPacket(map.asByteBuffer().asReadOnlyBuffer(), micro);
+        this.framing = framing;
+        this.current = framing;
+        this.filterSeen = framing.filter();
+    }
+
+    /** Picks up a framing the handle replaced. */
+    private void refresh(Framing f) {
+        current = f;
+        if (f.filter() != filterSeen) {
+            filterSeen = f.filter();
+            drainBlocks = f.filter().drainBlocks();
+        }
+    }
+
+    /**
+     * Whether a packet is ready to {@link #take}: one left in the current block, or a block the kernel has
+     * handed over. A consumed block goes back to the kernel here.
+     */
+    boolean ready() {
+        while (left == 0) {
+            if (held) {
+                release();
+            }
+            int status = (int) STATUS.getAcquire(map, base + BLOCK_STATUS);
+            if ((status & Tpacket.TP_STATUS_USER) == 0) {
+                return false;
+            }
+            held = true;
+            left = map.get(JAVA_INT, base + BLOCK_NUM_PKTS);
+            next = base + (map.get(JAVA_INT, base + BLOCK_FIRST_PKT) & 0xffffffffL);
+        }
+        return true;
+    }
+
+    /** Gives the current block back when all its packets are taken; a delivered view is then invalid. */
+    void releaseIfConsumed() {
+        if (held && left == 0) {
+            release();
+        }
+    }
+
+    private void release() {
+        STATUS.setRelease(map, base + BLOCK_STATUS, Tpacket.TP_STATUS_KERNEL);
+        held = false;
+        if (drainBlocks > 0) {
+            drainBlocks--;
+        }
+        index = index + 1 == blockCount ? 0 : index + 1;
+        base = (long) index * blockSize;
+    }
+
+    /** How many blocks the kernel has handed over and the reader not yet given back; from any thread. */
+    int blocksHandedOver() {
+        int n = 0;
+        for (int i = 0; i < blockCount; i++) {
+            if (((int) STATUS.getAcquire(map, (long) i * blockSize + BLOCK_STATUS) & Tpacket.TP_STATUS_USER) != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the current block holds packets not yet taken. */
+    boolean hasPacket() {
+        return left > 0;
+    }
+
+    /** Whether the reader holds a block: then the kernel is filling another one. */
+    boolean holdsBlock() {
+        return held;
+    }
+
+    /**
+     * Takes the next packet of the current block (call only when {@link #ready()} or {@link #hasPacket()}).
+     *
+     * @return true when it is to be delivered: {@link #view} then shows it; false when the direction or the
+     *     userland filter drops it
+     * @throws PcapException if the kernel's header points outside its block
+     */
+    boolean take() throws PcapException {
+        long p = next;
+        if (--left > 0) {
+            next = p + (map.get(JAVA_INT, p + Tpacket.NEXT_OFFSET) & 0xffffffffL);
+        }
+        Framing f = framing;
+        if (f != current) {
+            refresh(f);
+        }
+        long sll = p + Tpacket.SLL;
+        Direction direction = f.direction();
+        int loopback = f.loopbackIndex();
+        if (direction != Direction.INOUT || loopback >= 0) {
+            int type = map.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE);
+            if (type == Tpacket.PACKET_OUTGOING) {
+                if (loopback == 0 || (loopback > 0 && map.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX) == loopback)
+                        || direction == Direction.IN) {
+                    return false;
+                }
+            } else if (direction == Direction.OUT) {
+                return false;
+            }
+        }
+        int snap = map.get(JAVA_INT, p + Tpacket.SNAPLEN);
+        int length = map.get(JAVA_INT, p + Tpacket.LEN);
+        long start = p + (map.get(JAVA_SHORT, p + Tpacket.MAC) & 0xffff);
+        if (snap < 0 || start + snap > base + blockSize || start - f.header() - 4 < sll + Tpacket.SLL_SIZE) {
+            throw new PcapException("corrupted packet in the kernel's ring: block " + index + ", offset "
+                    + (p - base) + ", data at " + (start - p) + ", " + snap + " bytes");
+        }
+        int status = map.get(JAVA_INT, p + Tpacket.STATUS);
+        boolean tagged = (status & Tpacket.TP_STATUS_VLAN_VALID) != 0;
+        Framing.UserlandFilter filter = f.filter();
+        BpfProgram kernel = filter.kernel();
+        if (kernel != null && (drainBlocks > 0 || filter.kernelEveryPacket())
+                && !kernelAccepts(kernel, start, p, sll, tagged, snap, length)) {
+            return false;
+        }
+        int cap = snap;
+        int wire = length;
+        int header = f.header();
+        if (header != 0) {
+            start -= header;
+            cooked(start, sll, header);
+            cap += header;
+            wire += header;
+        }
+        int vlanOffset = f.vlanOffset();
+        if (tagged && vlanOffset >= 0 && snap >= vlanOffset) {
+            start -= 4;
+            MemorySegment.copy(map, start + 4, map, start, vlanOffset);
+            int tpid = map.get(JAVA_SHORT, p + Tpacket.VLAN_TPID) & 0xffff;
+            if (tpid == 0 && (status & Tpacket.TP_STATUS_VLAN_TPID_VALID) == 0) {
+                tpid = Tpacket.ETH_P_8021Q; // kernels before 3.14 keep only 802.1Q tags and do not say so
+            }
+            map.set(SHORT_BE, start + vlanOffset, (short) tpid);
+            map.set(SHORT_BE, start + vlanOffset + 2, (short) map.get(JAVA_INT, p + Tpacket.VLAN_TCI));
+            cap += 4;
+            wire += 4;
+        }
+        if (cap > f.snaplen()) {
+            cap = f.snaplen();
+        }
+        BpfProgram delivered = filter.delivered();
+        if (delivered != null && (tagged || !filter.deliveredTaggedOnly())
+                && delivered.run(whole, (int) start, cap, wire) == 0) {
+            return false;
+        }
+        view.set((int) start, cap, wire, map.get(JAVA_INT, p + Tpacket.SEC), map.get(JAVA_INT, p + Tpacket.NSEC));
+        return true;
+    }
+
+    /**
+     * Runs the kernel's program as the kernel would, on the packet as the kernel holds it with its metadata in
+     * front. The metadata goes into the room in front of the packet; where a link-layer header of an odd
+     * length left too little (a frame sent with its VLAN tag in place), the packet is copied out first.
+     */
+    private boolean kernelAccepts(BpfProgram kernel, long start, long p, long sll, boolean tagged, int snap,
+            int length) {
+        int pseudo = KernelPrograms.PSEUDO_HEADER;
+        long at = start - pseudo;
+        if (at >= sll + Tpacket.SLL_SIZE) {
+            pseudoHeader(map, at, p, sll, tagged);
+            return kernel.run(whole, (int) at, snap + pseudo, length) != 0;
+        }
+        if (spare == null || spare.byteSize() < snap + pseudo) {
+            spare = Arena.ofAuto().allocate(Math.max(snap + pseudo, 2048));
+            spareBuffer = spare.asByteBuffer();
+        }
+        pseudoHeader(spare, 0, p, sll, tagged);
+        MemorySegment.copy(map, start, spare, pseudo, snap);
+        return kernel.run(spareBuffer, 0, snap + pseudo, length) != 0;
+    }
+
+    /** Writes a packet's metadata where {@link KernelPrograms#forUserland} programs read it. */
+    private void pseudoHeader(MemorySegment to, long at, long p, long sll, boolean tagged) {
+        to.set(INT_BE, at, tagged ? 1 : 0);
+        to.set(INT_BE, at + 4, tagged ? map.get(JAVA_INT, p + Tpacket.VLAN_TCI) & 0xffff : 0);
+        to.set(INT_BE, at + 8, map.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE) & 0xff);
+        to.set(INT_BE, at + 12, map.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX));
+        to.set(INT_BE, at + 16, Short.reverseBytes(map.get(JAVA_SHORT, sll + Tpacket.SLL_PROTOCOL)) & 0xffff);
+        to.set(INT_BE, at + 20, map.get(JAVA_SHORT, sll + Tpacket.SLL_HATYPE) & 0xffff);
+    }
+
+    /** Builds the Linux cooked header, v1 or v2, at {@code at} from the packet's {@code sockaddr_ll}. */
+    private void cooked(long at, long sll, int header) {
+        int pkttype = map.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE) & 0xff;
+        int hatype = map.get(JAVA_SHORT, sll + Tpacket.SLL_HATYPE) & 0xffff;
+        int halen = map.get(JAVA_BYTE, sll + Tpacket.SLL_HALEN) & 0xff;
+        short protocol = map.get(JAVA_SHORT, sll + Tpacket.SLL_PROTOCOL); // already in network order
+        if (header == Framing.SLL) {
+            map.set(SHORT_BE, at, (short) pkttype);
+            map.set(SHORT_BE, at + 2, (short) hatype);
+            map.set(SHORT_BE, at + 4, (short) halen);
+            MemorySegment.copy(map, sll + Tpacket.SLL_ADDR, map, at + 6, 8);
+            map.set(ValueLayout.JAVA_SHORT_UNALIGNED, at + 14, protocol);
+        } else {
+            map.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, protocol);
+            map.set(SHORT_BE, at + 2, (short) 0);
+            map.set(INT_BE, at + 4, map.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX));
+            map.set(SHORT_BE, at + 8, (short) hatype);
+            map.set(JAVA_BYTE, at + 10, (byte) pkttype);
+            map.set(JAVA_BYTE, at + 11, (byte) halen);
+            MemorySegment.copy(map, sll + Tpacket.SLL_ADDR, map, at + 12, 8);
+        }
+    }
+
+    /** The index of the block the reader is at; for tests and messages. */
+    int blockIndex() {
+        return index;
+    }
+
+    int blockCount() {
+        return blockCount;
+    }
+
+    long blockSize() {
+        return blockSize;
+    }
+}

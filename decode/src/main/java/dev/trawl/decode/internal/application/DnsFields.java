@@ -1,0 +1,118 @@
+package dev.trawl.decode.internal.application;
+
+import static dev.trawl.decode.field.FieldType.BOOLEAN;
+import static dev.trawl.decode.field.FieldType.HEX16;
+import static dev.trawl.decode.field.FieldType.IPV4;
+import static dev.trawl.decode.field.FieldType.IPV6;
+import static dev.trawl.decode.field.FieldType.STRING;
+import static dev.trawl.decode.field.FieldType.UINT;
+import static dev.trawl.decode.internal.FieldSupport.bits;
+import static dev.trawl.decode.internal.FieldSupport.needs;
+import static dev.trawl.decode.internal.FieldSupport.shortAt;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.field.FieldExtractor;
+import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.field.FieldSink;
+import dev.trawl.decode.layer.Dns;
+
+/** Fields of DNS messages (of DNS, mDNS and LLMNR), named as Wireshark names them. Stateless. */
+public final class DnsFields {
+    private DnsFields() {
+    }
+
+    /** The layers in DNS message format whose fields tshark names dns.*. */
+    private static final String[] DNS_LAYERS = {"dns", "mdns", "llmnr"};
+
+    private static Dns dns(DecodedPacket p, int i) {
+        return new Dns().wrap(p.buffer(), p.offset(i), p.layerEnd(i) - p.offset(i));
+    }
+
+    /** Visits the resource records of every section of layer {@code i}. */
+    private interface RecordVisitor {
+        void visit(Dns dns, int rel, FieldSink s);
+    }
+
+    private static FieldExtractor records(RecordVisitor visitor) {
+        return (p, i, s) -> {
+            Dns d = dns(p, i);
+            int rel = d.firstRecord();
+            int n = d.answerCount() + d.authorityCount() + d.additionalCount();
+            for (int k = 0; k < n && rel >= 0; k++) {
+                if (d.recordFixed(rel) < 0) {
+                    return;
+                }
+                visitor.visit(d, rel, s);
+                rel = d.afterRecord(rel);
+            }
+        };
+    }
+
+    /** Registers the {@code dns.*} fields, which the layers of mDNS and LLMNR carry too. */
+    public static void register(FieldRegistrar r) {
+        r.field("dns.id", DNS_LAYERS, HEX16, "Transaction ID", needs(4, shortAt(0)));
+        r.field("dns.flags", DNS_LAYERS, HEX16, "Flags", shortAt(2));
+        r.field("dns.flags.response", DNS_LAYERS, BOOLEAN, "Response", bits(2, 2, 0x8000, 15));
+        r.field("dns.flags.opcode", DNS_LAYERS, UINT, "Opcode", bits(2, 2, 0x7800, 11));
+        r.field("dns.flags.rcode", DNS_LAYERS, UINT, "Reply code", bits(2, 2, 0x000F, 0));
+        r.field("dns.count.queries", DNS_LAYERS, UINT, "Questions", shortAt(4));
+        r.field("dns.count.answers", DNS_LAYERS, UINT, "Answer RRs", shortAt(6));
+        r.field("dns.count.auth_rr", DNS_LAYERS, UINT, "Authority RRs", shortAt(8));
+        r.field("dns.count.add_rr", DNS_LAYERS, UINT, "Additional RRs", shortAt(10));
+        r.field("dns.qry.name", DNS_LAYERS, STRING, "Query name", (p, i, s) -> {
+            Dns d = dns(p, i);
+            int rel = d.firstQuestion();
+            StringBuilder sb = new StringBuilder();
+            for (int q = d.questionCount(); q > 0 && rel >= 0; q--) {
+                sb.setLength(0);
+                if (!d.appendName(rel, sb) || d.afterQuestion(rel) < 0) {
+                    return;
+                }
+                s.text(sb);
+                rel = d.afterQuestion(rel);
+            }
+        });
+        r.field("dns.qry.type", DNS_LAYERS, UINT, "Query type", (p, i, s) -> {
+            Dns d = dns(p, i);
+            int rel = d.firstQuestion();
+            for (int q = d.questionCount(); q > 0 && rel >= 0 && d.afterQuestion(rel) >= 0; q--) {
+                s.integer(d.questionType(rel));
+                rel = d.afterQuestion(rel);
+            }
+        });
+        r.field("dns.resp.name", DNS_LAYERS, STRING, "Record name", records((d, rel, s) -> {
+            StringBuilder sb = new StringBuilder();
+            if (d.appendName(rel, sb)) {
+                s.text(sb);
+            }
+        }));
+        r.field("dns.resp.type", DNS_LAYERS, UINT, "Record type", records((d, rel, s) -> s.integer(d.recordType(rel))));
+        r.field("dns.resp.ttl", DNS_LAYERS, UINT, "Time to live", records((d, rel, s) -> s.integer(d.recordTtl(rel))));
+        r.field("dns.a", DNS_LAYERS, IPV4, "Address", records((d, rel, s) -> {
+            if (d.recordType(rel) == 1 && d.recordDataLength(rel) == 4 && d.afterRecord(rel) >= 0) {
+                s.bytes(d.buffer(), d.offset() + d.recordData(rel), 4);
+            }
+        }));
+        r.field("dns.aaaa", DNS_LAYERS, IPV6, "AAAA address", records((d, rel, s) -> {
+            if (d.recordType(rel) == 28 && d.recordDataLength(rel) == 16 && d.afterRecord(rel) >= 0) {
+                s.bytes(d.buffer(), d.offset() + d.recordData(rel), 16);
+            }
+        }));
+        r.field("dns.cname", DNS_LAYERS, STRING, "Canonical name", records((d, rel, s) -> {
+            if (d.recordType(rel) == 5 && d.afterRecord(rel) >= 0) {
+                StringBuilder sb = new StringBuilder();
+                if (d.appendName(d.recordData(rel), sb)) {
+                    s.text(sb);
+                }
+            }
+        }));
+        r.field("dns.ptr.domain_name", DNS_LAYERS, STRING, "Domain name", records((d, rel, s) -> {
+            if (d.recordType(rel) == 12 && d.afterRecord(rel) >= 0) {
+                StringBuilder sb = new StringBuilder();
+                if (d.appendName(d.recordData(rel), sb)) {
+                    s.text(sb);
+                }
+            }
+        }));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.trawl.decode.internal.state;
+
+import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.Bytes;
+import dev.trawl.decode.spi.DecodeContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the decoders that keep state per flow ({@link ConversationTable}, {@link StreamReassembler}) share: keys
+ * read from the IP header below a transport layer, and bounded maps that forget the least recently used flow.
+ */
+final class Flows {
+    private Flows() {
+    }
+
+    /** The port of a key that matches any port. */
+    static final int ANY = -1;
+
+    /**
+     * Two endpoints over a transport (6 or 17): addresses (an IPv4 address fills the low word only) and ports
+     * ({@link #ANY} for any).
+     */
+    record Key(int transport, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
+    }
+
+    /** A map that keeps at most {@code max} entries, forgetting the least recently used first. */
+    static <K, V> Map<K, V> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
+    /**
+     * The offset of the IP header right below the {@code transport} layer being decoded (the last layer), or
+     * -1 when it is not IP, or when it is what an ICMP error quotes (which sets up nothing).
+     */
+    static int ipLayerOffset(DecodeContext ctx, byte[] buf, int transport) {
+        int layer = ctx.layerCount() - 1;
+        if (layer < 1 || ctx.protocolAt(layer) != transport || (ctx.flagsAt(layer) & LayerFlags.QUOTED) != 0) {
+            return -1;
+        }
+        int protocol = ctx.protocolAt(layer - 1);
+        if (protocol != Protocols.IP && protocol != Protocols.IPV6) {
+            return -1;
+        }
+        int ip = ctx.offsetAt(layer - 1);
+        return ip + (protocol == Protocols.IP ? 20 : 40) <= buf.length ? ip : -1;
+    }
+
+    /**
+     * The key from the IP header at {@code ip}: with the source as endpoint a (and the destination as b) when
+     * {@code sourceFirst}, else the other way round.
+     */
+    static Key key(int transport, byte[] buf, int ip, boolean sourceFirst, int aPort, int bPort) {
+        boolean v4 = (Bytes.u8(buf, ip) >>> 4) == 4;
+        int source = v4 ? ip + 12 : ip + 8;
+        int destination = v4 ? ip + 16 : ip + 24;
+        int a = sourceFirst ? source : destination;
+        int b = sourceFirst ? destination : source;
+        return v4 ? new Key(transport, 0, Bytes.u32(buf, a), aPort, 0, Bytes.u32(buf, b), bPort)
+                : new Key(transport, Bytes.i64(buf, a), Bytes.i64(buf, a + 8), aPort, Bytes.i64(buf, b),
+                        Bytes.i64(buf, b + 8), bPort);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.trawl.decode.tcp;
+
+import java.util.Arrays;
+
+/**
+ * One direction of a TCP connection: what the sequence analysis remembers of the segments this side sent
+ * (Wireshark's {@code tcp_flow_t}). Sequence numbers are 32-bit and compared modulo 2^32; as in Wireshark, a
+ * {@code nextSeq} of 0 means none seen yet.
+ */
+final class Half {
+    static final int BASE_SEQ_SET = 1;
+    static final int SAW_SYN = 2;
+    static final int SAW_SYNACK = 4;
+    /** Wireshark's bound on the segments kept unacknowledged per direction. */
+    static final int MAX_UNACKED = 10_000;
+
+    int baseSeq;
+    int staticFlags;
+    /** The window scale shift; -1 unknown, -2 not used. */
+    int winScale = -1;
+    int window;
+    int lastSegmentFlags;
+    boolean validBif = true;
+    int pushBytesSent;
+    boolean pushSetLast;
+
+    int nextSeq;
+    long nextSeqFrame;
+    long nextSeqTime;
+    int maxSeqToBeAcked;
+    int lastAck;
+    /** The SACK blocks of this direction's latest segment (Wireshark keeps three for bytes in flight). */
+    int sackRanges;
+    final int[] sackLeft = new int[3];
+    final int[] sackRight = new int[3];
+    long lastAckTime;
+    long lastNonDupAck;
+    int dupAckNum;
+
+    /** Segments sent and not yet acknowledged, oldest first. */
+    int unacked;
+    int[] unackedSeq = new int[0];
+    int[] unackedNext = new int[0];
+    long[] unackedFrame = new long[0];
+    long[] unackedTime = new long[0];
+
+    void addUnacked(int seq, int next, long frame, long time) {
+        if (unacked == unackedSeq.length) {
+            int n = Math.max(4, unacked * 2);
+            unackedSeq = Arrays.copyOf(unackedSeq, n);
+            unackedNext = Arrays.copyOf(unackedNext, n);
+            unackedFrame = Arrays.copyOf(unackedFrame, n);
+            unackedTime = Arrays.copyOf(unackedTime, n);
+        }
+        unackedSeq[unacked] = seq;
+        unackedNext[unacked] = next;
+        unackedFrame[unacked] = frame;
+        unackedTime[unacked] = time;
+        unacked++;
+    }
+
+    void removeUnacked(int i) {
+        int tail = unacked - i - 1;
+        System.arraycopy(unackedSeq, i + 1, unackedSeq, i, tail);
+        System.arraycopy(unackedNext, i + 1, unackedNext, i, tail);
+        System.arraycopy(unackedFrame, i + 1, unackedFrame, i, tail);
+        System.arraycopy(unackedTime, i + 1, unackedTime, i, tail);
+        unacked--;
+        if (unacked == 0 && unackedSeq.length > 64) {
+            // a connection that once had many segments in flight gives the memory back
+            unackedSeq = new int[0];
+            unackedNext = new int[0];
+            unackedFrame = new long[0];
+            unackedTime = new long[0];
+        }
+    }
+
+    /** An estimate of the bytes this direction holds. */
+    long footprint() {
+        return 120L + unackedSeq.length * 24L;
+    }
+}
