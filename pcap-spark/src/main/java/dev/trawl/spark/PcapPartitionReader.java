@@ -112,7 +112,7 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         try {
             return compiler.compile(FilterSpec.of(filter, LinkType.valueOf(linkType)).withSnaplen(snaplen));
         } catch (InvalidFilterException e) {
-            throw new IllegalArgumentException("option 'filter': " + e.getMessage(), e);
+            throw new IllegalArgumentException(PcapOptions.FILTER_ERROR + e.getMessage(), e);
         }
     }
 

@@ -110,10 +110,11 @@ class PcapDataSourceTest {
                 }
             }
         }
-        // Splits of a few hundred bytes on every file are covered without Spark by SplitReaderTest; here one
-        // job per size keeps the task count (file bytes / split size) reasonable.
-        long random = 1000 + new Random().nextInt(20_000);
-        for (long splitSize : new long[] {1500, 8192, random}) {
+        // Splits of 64 to 4,000 bytes on every file are covered without Spark by SplitReaderTest; here one job
+        // per size keeps the task count (file bytes / split size, each split planned and read) near 1,500.
+        long random = 4096 + new Random().nextInt(32_768);
+        System.out.println("pcap-spark: corpus split every 8192 and " + random + " bytes");
+        for (long splitSize : new long[] {8192, random}) {
             Map<String, List<Pkt>> actual = new TreeMap<>();
             Dataset<Row> rows = spark.read().format("pcap").option("splitSize", splitSize).option("decode", "false")
                     .option("malformed", "stop").load(TestCorpus.captures().resolve("*.pcap*").toString())
@@ -225,6 +226,19 @@ class PcapDataSourceTest {
         Exception e = assertThrows(Exception.class,
                 () -> spark.read().format("pcap").option("malformed", "ignore").load(dir.toString()).count());
         assertTrue(rootMessage(e).contains("malformed"), rootMessage(e));
+    }
+
+    @Test
+    void aFilterSyntaxErrorFailsAtLoadWithACaretUnderIt() {
+        // load() alone, no action: no task runs. The message is the one trawl prints with the java filter engine.
+        Exception inferred = assertThrows(Exception.class,
+                () -> spark.read().format("pcap").option("filter", "tcp port").load(dir.toString()));
+        assertTrue(rootMessage(inferred).contains("option 'filter': bad filter: syntax error: unexpected end of "
+                + "expression, expected a host name, address, number or port\ntcp port\n        ^"),
+                rootMessage(inferred));
+        Exception open = assertThrows(Exception.class,
+                () -> spark.read().format("pcap").option("filter", "host (").load(dir.toString()));
+        assertTrue(rootMessage(open).contains("host (\n      ^"), rootMessage(open));
     }
 
     private static String rootMessage(Throwable t) {
