@@ -16,7 +16,8 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Plans the splits of the files a scan reads ({@link SplitPlanner}): the probes of every file that needs more
- * than one split run as one Spark job, and the driver puts each file's walks together. Plans are kept per
+ * than one split run as one Spark job (and those to walk again, for pcapng files of several sections, as a
+ * second), and the driver puts each file's walks together. Plans are kept per
  * driver, for the files as they were (path, length, modification time) and the split size, so that the next
  * query over the same files plans nothing. Thread-safe.
  */
@@ -66,16 +67,31 @@ final class Plans {
         }
         SerializableConfiguration shipped = new SerializableConfiguration(conf);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark);
-        String description = spark.getLocalProperty("spark.job.description");
-        context.setJobDescription("pcap: finding the record chains of " + pending.size() + " files");
-        List<SplitPlanner.Walk> walks;
-        try {
-            walks = context.parallelize(tasks, tasks.size())
-                    .map(t -> SplitPlanner.probe(() -> PcapPartitionReader.open(t.path(), false, shipped.value()),
-                            t.probe()))
-                    .collect();
-        } finally {
-            context.setJobDescription(description);
+        List<SplitPlanner.Walk> walks = run(context, "finding the record chains of " + pending.size() + " files",
+                tasks, shipped);
+        // A second round for the splits of pcapng files of several sections whose guess was made in the wrong one.
+        List<Task> again = new ArrayList<>();
+        List<Integer> replaced = new ArrayList<>();
+        int first = 0;
+        for (int i : pending) {
+            int n = SplitPlanner.probes(files.get(i).getLen(), splitSize).size();
+            List<SplitPlanner.Probe> rewalks = SplitPlanner.rewalks(
+                    tasks.subList(first, first + n).stream().map(Task::probe).toList(), walks.subList(first, first + n));
+            for (int k = 0; k < n; k++) {
+                if (rewalks.get(k) != null) {
+                    again.add(new Task(tasks.get(first + k).path(), rewalks.get(k)));
+                    replaced.add(first + k);
+                }
+            }
+            first += n;
+        }
+        if (!again.isEmpty()) {
+            walks = new ArrayList<>(walks);
+            List<SplitPlanner.Walk> second = run(context, "walking " + again.size() + " splits again in their "
+                    + "pcapng sections", again, shipped);
+            for (int j = 0; j < second.size(); j++) {
+                walks.set(replaced.get(j), second.get(j));
+            }
         }
         int next = 0;
         for (int i : pending) {
@@ -91,6 +107,21 @@ final class Plans {
             }
         }
         return plans;
+    }
+
+    /** Runs probes as one Spark job, one task each, and returns their walks in order. */
+    private static List<SplitPlanner.Walk> run(JavaSparkContext context, String what, List<Task> tasks,
+            SerializableConfiguration shipped) {
+        String description = context.getLocalProperty("spark.job.description");
+        context.setJobDescription("pcap: " + what);
+        try {
+            return context.parallelize(tasks, tasks.size())
+                    .map(t -> SplitPlanner.probe(() -> PcapPartitionReader.open(t.path(), false, shipped.value()),
+                            t.probe()))
+                    .collect();
+        } finally {
+            context.setJobDescription(description);
+        }
     }
 
     private static Key key(FileStatus file, long splitSize) {

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.pcap.Backend;
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.DumpOptions;
+import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.EtherType;
 import dev.trawl.pcap.IpProtocol;
+import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.Packet;
@@ -141,6 +145,28 @@ class PcapDataSourceTest {
         assertTrue(rows.rdd().getNumPartitions() > 4);
         assertEquals(expected.size(), rows.count());
         assertEquals(expected, sparkRead(file, 1 << 20));
+    }
+
+    @Test
+    void aPcapngFileOfSeveralSectionsSplitsIntoTheSamePackets() throws IOException {
+        // three captures written as pcapng and concatenated, as cat does: three sections
+        Path file = dir.resolve("sections.pcapng");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int seed = 0; seed < 3; seed++) {
+                Path part = dir.resolve("section-" + seed + ".pcapng");
+                DumpOptions pcapng = DumpOptions.builder().format(CaptureFormat.PCAPNG).build();
+                try (OfflineHandle in = plain.openOffline(generate(dir.resolve("section.pcap"), 2_000, seed));
+                        Dumper dumper = plain.openDumper(part, LinkType.ETHERNET, 65535, pcapng)) {
+                    while (in.next() == ReadStatus.PACKET) {
+                        dumper.write(in.packet());
+                    }
+                }
+                out.write(Files.readAllBytes(part));
+            }
+        }
+        List<Pkt> expected = plainRead(file);
+        assertEquals(6_000, expected.size());
+        assertEquals(expected, sparkRead(file, 64 << 10));
     }
 
     @Test

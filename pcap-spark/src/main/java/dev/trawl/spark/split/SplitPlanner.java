@@ -22,6 +22,9 @@ import java.util.List;
  * file's first), and walks from there through its range, as a reader would (malformed records handled as under
  * {@code skip}). Each reports its {@link Walk}: where it started, the chain positions it read early on, the
  * section and interface blocks it read, its first malformed record, and where the chain left its range.</li>
+ * <li>For a pcapng file of several sections, a second round of probes, in parallel too ({@link #rewalks}): the
+ * splits whose guess was made in the wrong section walk again from their start in the right one, as the first
+ * round's walks place them.</li>
  * <li>{@link #stitch}, sequential and cheap: starting from split 0, whose walk is the truth, each split's true
  * start is where the previous split's chain left its range. A walk that started there, in the right section, is
  * the truth too; one that guessed wrong is repaired by walking from the true start until the two chains meet
@@ -126,14 +129,52 @@ public final class SplitPlanner {
         return probes;
     }
 
-    /** Plans a file in this process: the probes run here, one after another. */
+    /** Plans a file in this process: the probes, and those walked again, run here, one after another. */
     public static List<Split> plan(SplitReader.Opener opener, long length, long splitSize) throws IOException {
         List<Probe> probes = probes(length, splitSize);
         List<Walk> walks = new ArrayList<>();
         for (Probe p : probes) {
             walks.add(probe(opener, p));
         }
+        List<Probe> again = rewalks(probes, walks);
+        for (int k = 0; k < again.size(); k++) {
+            if (again.get(k) != null) {
+                walks.set(k, probe(opener, again.get(k)));
+            }
+        }
         return stitch(opener, probes, walks);
+    }
+
+    /**
+     * The probes worth walking again before {@link #stitch}, as a second round that runs in parallel like the
+     * first: those of splits whose guess was made in another pcapng section than the one the chain is in there
+     * (a file of several sections), each given the split's start on the chain and its section; null for the
+     * others. Reads nothing: where a split's chain starts and which section it is in are taken from the first
+     * round's walks, each assumed to leave its split where the chain does (a guess in another section of the
+     * same byte order frames the same blocks). Stitching checks every walk, so an assumption that fails costs a
+     * walk on the driver, never rows.
+     */
+    public static List<Probe> rewalks(List<Probe> probes, List<Walk> walks) {
+        List<Probe> again = new ArrayList<>();
+        for (int k = 0; k < probes.size(); k++) {
+            again.add(null);
+        }
+        long at = walks.get(0).position;
+        Section section = new Section();
+        for (int k = 0; k < probes.size() && at >= 0; k++) {
+            Probe probe = probes.get(k);
+            Walk walk = walks.get(k);
+            Context context = section.context();
+            if (at >= probe.end()) {
+                continue; // a record that started earlier covers the split
+            }
+            if (walk.position >= 0 && !walk.context.equals(context)) {
+                again.set(k, new Probe(probe.start(), probe.end(), at, context));
+            }
+            section.advance(walk.blocks);
+            at = walk.next;
+        }
+        return again;
     }
 
     /** Walks one probe's split. */
