@@ -8,7 +8,9 @@ import dev.trawl.decode.field.DecodedPacketWriter;
 import dev.trawl.pcap.Packet;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +31,8 @@ final class DecodeSink implements PacketSink {
     /** The next custom block to show, and how many were shown so far (they shift the frame numbers). */
     private int nextBlock;
     private long shown;
+    /** Where the conversation trackers' limits are reported at the end; null when they are off. */
+    private PrintStream limitsReport;
     /** A link type no decoder knows: a custom block's data shows as data, as in tshark. */
     private static final int NO_LINK_TYPE = 0xFFFF;
 
@@ -58,6 +62,21 @@ final class DecodeSink implements PacketSink {
     }
 
     /**
+     * Follows TCP connections and UDP conversations with the {@code -o} preferences when the output shows every
+     * field ({@code all}) or names one that needs them (the {@code -e} fields and those of the display filter),
+     * reporting on {@code err} at the end what their limits made them forget.
+     */
+    DecodeSink conversations(Preferences preferences, boolean all, List<String> fields, PrintStream err) {
+        List<String> names = new ArrayList<>(fields);
+        if (filter != null) {
+            names.addAll(filter.names());
+        }
+        preferences.apply(decoder, all, names);
+        limitsReport = decoder.tcpTracker() != null || decoder.udpTracker() != null ? err : null;
+        return this;
+    }
+
+    /**
      * Shows a pcapng file's custom blocks as frames and its Simple Packet Blocks without time, as tshark does;
      * only for a file read whole and unfiltered, whose packets arrive numbered in file order.
      */
@@ -72,6 +91,7 @@ final class DecodeSink implements PacketSink {
             customBlocksBefore(frameNumber);
         }
         DecodedPacket decoded;
+        decoder.nextFrameNumber(frameNumber + shown);
         if (layout != null && layout.isSimple(frameNumber)) {
             ByteBuffer data = packet.data();
             decoded = decoder.decode(linkTypes.of(packet).value(), data, data.position(), data.remaining(),
@@ -79,7 +99,6 @@ final class DecodeSink implements PacketSink {
         } else {
             decoded = decoder.decode(linkTypes.of(packet), packet);
         }
-        decoder.frameNumber(frameNumber + shown);
         if (filter != null && !filter.test(decoded)) {
             return false;
         }
@@ -96,9 +115,9 @@ final class DecodeSink implements PacketSink {
         while (nextBlock < blocks.size() && blocks.get(nextBlock).packetsBefore() < number) {
             byte[] data = blocks.get(nextBlock++).data();
             shown++;
+            decoder.nextFrameNumber(blocks.get(nextBlock - 1).packetsBefore() + shown);
             DecodedPacket decoded = decoder.decode(NO_LINK_TYPE, data, 0, data.length, data.length,
                     DecodedPacket.NO_TIMESTAMP, 0);
-            decoder.frameNumber(blocks.get(nextBlock - 1).packetsBefore() + shown);
             if (writer != null && (filter == null || filter.test(decoded))) {
                 write(decoded);
             }
@@ -131,6 +150,9 @@ final class DecodeSink implements PacketSink {
 
     @Override
     public void close() throws IOException {
+        if (limitsReport != null) {
+            Preferences.reportLimits(decoder, limitsReport);
+        }
         if (writer != null) {
             writer.finish();
             out.close();

@@ -66,12 +66,15 @@ final class FieldOutput {
             default -> throw new CliException("unknown output format '" + t.outputFormat
                     + "' for -T (fields, json, ek, text)", 2, null);
         };
-        return new DecodeSink(linkTypes, filter, writer, out, flushEach);
+        boolean all = fields.isEmpty(); // JSON and EK without -e show every field
+        return new DecodeSink(linkTypes, filter, writer, out, flushEach)
+                .conversations(Preferences.parse(t.preferences), all, t.fields, t.io.err());
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {
         DisplayFilter filter = displayFilter(t.displayFilter, FieldRegistry.standard());
-        return new DecodeSink(new LinkTypes(handle), filter, inner);
+        return new DecodeSink(new LinkTypes(handle), filter, inner)
+                .conversations(Preferences.parse(t.preferences), false, List.of(), t.io.err());
     }
 
     /** The layout of {@code -T fields} that tshark's {@code -E} options ask for. */

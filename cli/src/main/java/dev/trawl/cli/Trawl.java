@@ -102,6 +102,8 @@ public final class Trawl implements Callable<Integer> {
     List<String> fields = new ArrayList<>();
     @Option(names = "-E", paramLabel = "OPT=VALUE", description = "With -T fields: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")
     List<String> fieldOptions = new ArrayList<>();
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "A tshark preference: tcp.relative_sequence_numbers or tcp.analyze_sequence_numbers, TRUE or FALSE.")
+    List<String> preferences = new ArrayList<>();
     @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter on decoded fields, e.g. 'ip.ttl > 10 and not tcp'.")
     String displayFilter;
 
@@ -236,6 +238,7 @@ public final class Trawl implements Callable<Integer> {
         if (listBackends) {
             return Listing.backends(io);
         }
+        Preferences.parse(preferences); // a bad -o is an error whatever the output
         Backends backends = new Backends(backend);
         if (listDevices) {
             return Listing.devices(io, backends.forLive());

@@ -1,5 +1,6 @@
 package dev.trawl.decode;
 
+import dev.trawl.decode.conversation.TcpSegment;
 import dev.trawl.decode.layer.Arp;
 import dev.trawl.decode.layer.Ethernet;
 import dev.trawl.decode.layer.Icmp;
@@ -75,6 +76,17 @@ public final class DecodedPacket {
     long timestampSeconds;
     int timestampNanos;
     int originalLength;
+
+    /**
+     * What the decoder's trackers learnt of this packet's TCP and UDP layers ({@link PacketDecoder#trackConversations}):
+     * the TCP segments followed, with their layers, and each UDP layer's stream index (valid for UDP layers
+     * while {@link #udpTracked}).
+     */
+    TcpSegment[] tcpSegments = new TcpSegment[0];
+    int[] tcpSegmentLayers = new int[0];
+    int tcpSegmentCount;
+    final long[] udpStreams = new long[MAX_LAYERS];
+    boolean udpTracked;
 
     // One view of each common header, made once: reading a packet allocates nothing.
     private final Ethernet ethernet = new Ethernet();
@@ -180,6 +192,30 @@ public final class DecodedPacket {
     /** The length on the wire ({@code frame.len}); the captured length when none was given. */
     public int originalLength() {
         return originalLength;
+    }
+
+    /**
+     * What the decoder's TCP tracker learnt of TCP layer {@code i}: its stream index, relative sequence
+     * numbers and sequence analysis ({@code tcp.stream}, {@code tcp.seq}, {@code tcp.analysis.*}). Null when
+     * the decoder follows no connections ({@link PacketDecoder#trackConversations}) or layer {@code i} is not a
+     * TCP header it could follow. The segment is reused: read it before the next decode.
+     */
+    public TcpSegment tcpSegment(int i) {
+        for (int k = 0; k < tcpSegmentCount; k++) {
+            if (tcpSegmentLayers[k] == i) {
+                return tcpSegments[k];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The UDP conversation index ({@code udp.stream}) of UDP layer {@code i}, or -1 when the decoder follows
+     * no conversations ({@link PacketDecoder#trackConversations}) or layer {@code i} is not a UDP header over
+     * IP.
+     */
+    public long udpStream(int i) {
+        return udpTracked && i >= 0 && i < count && protocol(i) == Protocols.UDP ? udpStreams[i] : -1;
     }
 
     /** The number of layers. */

@@ -1,5 +1,8 @@
 package dev.trawl.decode;
 
+import dev.trawl.decode.conversation.TcpSegment;
+import dev.trawl.decode.conversation.TcpTracker;
+import dev.trawl.decode.conversation.UdpTracker;
 import dev.trawl.decode.internal.Bytes;
 import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.state.ConversationTable;
@@ -14,6 +17,7 @@ import dev.trawl.decode.spi.StreamReassembly;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -60,6 +64,9 @@ public final class PacketDecoder {
     /** Puts fragments back together; null when {@link #reassembleFragments} is off. */
     private IpReassembler reassembler;
     private byte[] assembled = new byte[0];
+    /** The conversation trackers; null when {@link #trackConversations} is off. */
+    private TcpTracker tcpTracker;
+    private UdpTracker udpTracker;
     /** {@link #verifyChecksums} as it was when the current packet was decoded. */
     private boolean verifyCurrent;
     private long frameCounter;
@@ -140,16 +147,61 @@ public final class PacketDecoder {
     }
 
     /**
+     * Whether TCP connections and UDP conversations are followed, with tshark's defaults (off by default; the
+     * command-line tool's field output and display filters turn it on): each TCP layer then gets its stream
+     * index, relative sequence numbers, scaled window and sequence analysis ({@link DecodedPacket#tcpSegment},
+     * the {@code tcp.stream}, {@code tcp.seq} and {@code tcp.analysis.*} fields), and each UDP layer its
+     * conversation index ({@link DecodedPacket#udpStream}, {@code udp.stream}). Packets must come in capture
+     * order, numbered as the caller numbers frames ({@link #nextFrameNumber}); the trackers' state is bounded
+     * (see {@link TcpTracker} and {@link UdpTracker}). Turning this off forgets them.
+     */
+    public PacketDecoder trackConversations(boolean track) {
+        return track ? trackConversations(tcpTracker != null ? tcpTracker : TcpTracker.standard(),
+                udpTracker != null ? udpTracker : new UdpTracker()) : trackConversations(null, null);
+    }
+
+    /**
+     * Follows TCP connections with {@code tcp} and UDP conversations with {@code udp}, trackers configured by
+     * the caller (for instance with raw sequence numbers, or other limits); either may be null to follow
+     * none of that kind. A tracker must not be shared with another decoder.
+     */
+    public PacketDecoder trackConversations(TcpTracker tcp, UdpTracker udp) {
+        this.tcpTracker = tcp;
+        this.udpTracker = udp;
+        return this;
+    }
+
+    /** The TCP tracker in use, for its counters; null when TCP connections are not followed. */
+    public TcpTracker tcpTracker() {
+        return tcpTracker;
+    }
+
+    /** The UDP tracker in use, for its counters; null when UDP conversations are not followed. */
+    public UdpTracker udpTracker() {
+        return udpTracker;
+    }
+
+    /**
      * Whether decoding keeps state across packets, which it changes as it decodes: every layer is then decoded
      * at once, so that the state does not depend on what a caller asks for.
      */
     private boolean stateful() {
-        return reassembler != null || conversations != null || streams != null;
+        return reassembler != null || conversations != null || streams != null || tcpTracker != null
+                || udpTracker != null;
     }
 
     /** Makes the next decoded packet frame number 1. */
     public void resetFrameNumber() {
         frameCounter = 0;
+    }
+
+    /**
+     * Makes the next decoded packet frame number {@code number} (and the ones after it count on from there),
+     * for callers that number frames themselves: state that refers to frames (the TCP analysis's
+     * {@code tcp.analysis.acks_frame}) then uses the caller's numbers.
+     */
+    public void nextFrameNumber(long number) {
+        frameCounter = number - 1;
     }
 
     /** The registry this decoder uses. */
@@ -247,6 +299,8 @@ public final class PacketDecoder {
         r.count = 0;
         r.tooManyLayers = false;
         r.pending = false;
+        r.tcpSegmentCount = 0;
+        r.udpTracked = false;
         if (current != data) {
             current = data;
         }
@@ -266,6 +320,9 @@ public final class PacketDecoder {
                     decodeStream(data, offset, payloadStart, message);
                 }
             }
+            if (tcpTracker != null || udpTracker != null) {
+                follow(r);
+            }
         } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
             chain.ethernet(data, offset, offset + length, context);
             r.pending = chain.kind != CommonChain.DONE;
@@ -279,6 +336,29 @@ public final class PacketDecoder {
     public void frameNumber(long number) {
         result.frameNumber = number;
         frameCounter = number;
+    }
+
+    /** Hands each TCP and UDP layer of the decoded packet to its tracker, keeping what they learn. */
+    private void follow(DecodedPacket r) {
+        int n = r.count;
+        r.udpTracked = udpTracker != null;
+        for (int i = 0; i < n; i++) {
+            int protocol = r.protocol(i);
+            if (protocol == Protocols.TCP && tcpTracker != null) {
+                int k = r.tcpSegmentCount;
+                if (k == r.tcpSegments.length) {
+                    r.tcpSegments = Arrays.copyOf(r.tcpSegments, k + 1);
+                    r.tcpSegmentLayers = Arrays.copyOf(r.tcpSegmentLayers, k + 1);
+                    r.tcpSegments[k] = new TcpSegment();
+                }
+                if (tcpTracker.track(r, i, r.tcpSegments[k])) {
+                    r.tcpSegmentLayers[k] = i;
+                    r.tcpSegmentCount = k + 1;
+                }
+            } else if (protocol == Protocols.UDP && udpTracker != null) {
+                r.udpStreams[i] = udpTracker.track(r, i);
+            }
+        }
     }
 
     private ByteBuffer wrap(byte[] data) {

@@ -65,6 +65,7 @@ final class JnaBackend implements Backend {
         EnumSet<Capability> caps = EnumSet.allOf(Capability.class);
         caps.remove(Capability.READ_GZIP);
         caps.remove(Capability.DUMP_PCAPNG);
+        caps.remove(Capability.FANOUT); // libpcap has no API for it
         if (!canAppend) {
             caps.remove(Capability.DUMP_APPEND);
         }

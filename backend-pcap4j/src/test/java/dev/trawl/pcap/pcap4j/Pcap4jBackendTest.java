@@ -72,7 +72,7 @@ class Pcap4jBackendTest {
     @Test
     void declaresWhatPcap4jCarriesAndNothingElse() throws Exception {
         assertEquals(EnumSet.complementOf(EnumSet.of(Capability.DUMP_PCAPNG, Capability.READ_GZIP,
-                Capability.TIMESTAMP_TYPE)), backend().capabilities());
+                Capability.TIMESTAMP_TYPE, Capability.FANOUT)), backend().capabilities());
         assertThrows(UnsupportedCapabilityException.class, () -> backend().openDumper(new ByteArrayOutputStream(),
                 LinkType.ETHERNET, 65535, DumpOptions.builder().format(CaptureFormat.PCAPNG).build()));
     }

@@ -347,6 +347,7 @@ final class Compiler {
             case STRING -> FType.STRING;
             case BYTES -> FType.BYTES;
             case EPOCH_NANOS -> FType.ABSOLUTE_TIME;
+            case RELATIVE_NANOS -> FType.RELATIVE_TIME;
         };
     }
 

@@ -31,7 +31,9 @@ public enum FieldType {
     /** Bytes printed as lower-case hex pairs separated by colons. */
     BYTES(0),
     /** A time in nanoseconds since the epoch, printed as seconds with nine decimals. */
-    EPOCH_NANOS(0);
+    EPOCH_NANOS(0),
+    /** A signed duration in nanoseconds, printed as seconds with nine decimals. */
+    RELATIVE_NANOS(0);
 
     private final int hexDigits;
 
@@ -46,6 +48,7 @@ public enum FieldType {
 
     /** Whether values of this type are integers ({@link FieldSink#integer}). */
     public boolean isInteger() {
-        return this == UINT || this == INT || hexDigits > 0 || this == BOOLEAN || this == EPOCH_NANOS;
+        return this == UINT || this == INT || hexDigits > 0 || this == BOOLEAN || this == EPOCH_NANOS
+                || this == RELATIVE_NANOS;
     }
 }

@@ -17,15 +17,11 @@ public final class Formats {
         switch (type) {
             case BOOLEAN:
                 return out.append(value != 0 ? '1' : '0');
-            case EPOCH_NANOS: {
-                long seconds = Math.floorDiv(value, 1_000_000_000L);
-                long nanos = Math.floorMod(value, 1_000_000_000L);
-                out.append(seconds).append('.');
-                String n = Long.toString(nanos);
-                for (int i = n.length(); i < 9; i++) {
-                    out.append('0');
-                }
-                return out.append(n);
+            case EPOCH_NANOS:
+                return seconds(out, Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
+            case RELATIVE_NANOS: {
+                long abs = Math.abs(value); // a duration never reaches Long.MIN_VALUE nanoseconds
+                return seconds(value < 0 ? out.append('-') : out, abs / 1_000_000_000L, abs % 1_000_000_000L);
             }
             case INT:
                 return out.append(value);
@@ -43,6 +39,15 @@ public final class Formats {
                 }
                 return out;
         }
+    }
+
+    /** Appends {@code seconds.nanos} with nine decimals. */
+    private static StringBuilder seconds(StringBuilder out, long seconds, long nanos) {
+        out.append(seconds).append('.');
+        for (long scale = 100_000_000L; scale > nanos && scale > 1; scale /= 10) {
+            out.append('0');
+        }
+        return out.append(nanos);
     }
 
     /** Appends a bytes value of {@code type} ({@link FieldType#MAC}, IPV4, IPV6 or BYTES). */

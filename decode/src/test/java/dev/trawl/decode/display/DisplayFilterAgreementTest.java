@@ -249,11 +249,11 @@ class DisplayFilterAgreementTest {
     private static Map<Integer, BitSet> trawlMatches(Path merged, List<DisplayFilter> filters) throws PcapException {
         Map<Integer, BitSet> out = new LinkedHashMap<>();
         PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true)
-                .reassembleStreams(true);
+                .reassembleStreams(true).trackConversations(true);
         try (OfflineHandle handle = Pcap.backend("java").openOffline(merged)) {
             int frame = 0;
             while (handle.next() == ReadStatus.PACKET) {
-                frame++;
+                decoder.nextFrameNumber(++frame);
                 DecodedPacket p = decoder.decode(MergedCorpus.linkType(handle, handle.packet()), handle.packet());
                 for (int i = 0; i < filters.size(); i++) {
                     DisplayFilter f = filters.get(i);

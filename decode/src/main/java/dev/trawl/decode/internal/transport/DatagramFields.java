@@ -34,6 +34,12 @@ public final class DatagramFields {
         portFields(r, "udp");
         r.field("udp.length", "udp", UINT, "Length", shortAt(4));
         r.field("udp.checksum", "udp", HEX16, "Checksum", shortAt(6));
+        r.field("udp.stream", "udp", UINT, "Stream index", (p, i, s) -> {
+            long stream = p.udpStream(i);
+            if (stream >= 0) {
+                s.integer(stream);
+            }
+        });
     }
 
     /** Registers the fields of {@code sctp}. */

@@ -2,6 +2,8 @@ package dev.trawl.decode.internal.transport;
 
 import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.HEX16;
+import static dev.trawl.decode.field.FieldType.INT;
+import static dev.trawl.decode.field.FieldType.RELATIVE_NANOS;
 import static dev.trawl.decode.field.FieldType.UINT;
 import static dev.trawl.decode.internal.FieldSupport.bits;
 import static dev.trawl.decode.internal.FieldSupport.has;
@@ -15,9 +17,12 @@ import static dev.trawl.decode.internal.FieldSupport.u8;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.conversation.TcpSegment;
 import dev.trawl.decode.field.FieldExtractor;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.field.FieldSink;
+import dev.trawl.decode.field.FieldType;
+import java.util.function.ToLongFunction;
 
 /** Fields of the TCP header and its options, named as Wireshark names them. Stateless. */
 public final class TcpFields {
@@ -70,6 +75,85 @@ public final class TcpFields {
             }
         });
         options(r);
+        conversation(r);
+    }
+
+    /**
+     * The fields a connection's earlier segments give (Wireshark's stream index, relative numbers and sequence
+     * analysis), present when the decoder follows connections ({@link DecodedPacket#tcpSegment}).
+     */
+    private static void conversation(FieldRegistrar r) {
+        tracked(r, "tcp.stream", UINT, "Stream index", TcpSegment::stream);
+        tracked(r, "tcp.completeness", UINT, "Conversation completeness", TcpSegment::completeness);
+        tracked(r, "tcp.seq", UINT, "Sequence number", TcpSegment::seq);
+        tracked(r, "tcp.nxtseq", UINT, "Next sequence number", TcpSegment::nextSeq);
+        tracked(r, "tcp.ack", UINT, "Acknowledgment number", TcpSegment::ack);
+        tracked(r, "tcp.window_size", UINT, "Calculated window size", TcpSegment::windowSize);
+        tracked(r, "tcp.window_size_scalefactor", INT, "Window size scaling factor",
+                s -> s.hasWindowScaleFactor() ? s.windowScaleFactor() : TcpSegment.ABSENT);
+        tracked(r, "tcp.time_relative", RELATIVE_NANOS, "Time since first frame in this TCP stream",
+                TcpSegment::timeRelative);
+        tracked(r, "tcp.time_delta", RELATIVE_NANOS, "Time since previous frame in this TCP stream",
+                TcpSegment::timeDelta);
+        // Wireshark's analysis tree and its flags are fields with no value: present, they print as 1
+        tracked(r, "tcp.analysis", BOOLEAN, "SEQ/ACK analysis", s -> s.hasAnalysis() ? 1 : TcpSegment.ABSENT);
+        tracked(r, "tcp.analysis.acks_frame", UINT, "This is an ACK to the segment in frame",
+                TcpSegment::ackedFrame);
+        tracked(r, "tcp.analysis.ack_rtt", RELATIVE_NANOS, "The RTT to ACK the segment was", TcpSegment::ackRtt);
+        tracked(r, "tcp.analysis.initial_rtt", RELATIVE_NANOS, "iRTT", TcpSegment::initialRtt);
+        tracked(r, "tcp.analysis.bytes_in_flight", UINT, "Bytes in flight", TcpSegment::bytesInFlight);
+        tracked(r, "tcp.analysis.push_bytes_sent", UINT, "Bytes sent since last PSH flag",
+                TcpSegment::pushBytesSent);
+        tracked(r, "tcp.analysis.flags", BOOLEAN, "TCP Analysis Flags", s -> s.flags() != 0 ? 1 : TcpSegment.ABSENT);
+        flag(r, "tcp.analysis.retransmission", "Retransmission", TcpSegment.RETRANSMISSION
+                | TcpSegment.FAST_RETRANSMISSION | TcpSegment.SPURIOUS_RETRANSMISSION);
+        flag(r, "tcp.analysis.fast_retransmission", "Fast retransmission", TcpSegment.FAST_RETRANSMISSION);
+        flag(r, "tcp.analysis.spurious_retransmission", "Spurious retransmission",
+                TcpSegment.SPURIOUS_RETRANSMISSION);
+        flag(r, "tcp.analysis.out_of_order", "Out of order", TcpSegment.OUT_OF_ORDER);
+        flag(r, "tcp.analysis.reused_ports", "Reused ports", TcpSegment.REUSED_PORTS);
+        flag(r, "tcp.analysis.lost_segment", "Previous segment not captured", TcpSegment.LOST_SEGMENT);
+        flag(r, "tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured",
+                TcpSegment.ACK_LOST_SEGMENT);
+        flag(r, "tcp.analysis.window_update", "Window update", TcpSegment.WINDOW_UPDATE);
+        flag(r, "tcp.analysis.window_full", "Window full", TcpSegment.WINDOW_FULL);
+        flag(r, "tcp.analysis.keep_alive", "Keep-alive", TcpSegment.KEEP_ALIVE);
+        flag(r, "tcp.analysis.keep_alive_ack", "Keep-alive ACK", TcpSegment.KEEP_ALIVE_ACK);
+        // shown twice: as a field of the analysis and as the expert note of the same name
+        r.field("tcp.analysis.duplicate_ack", "tcp", BOOLEAN, "Duplicate ACK", (p, i, s) -> {
+            TcpSegment segment = p.tcpSegment(i);
+            if (segment != null && segment.has(TcpSegment.DUPLICATE_ACK)) {
+                s.integer(1);
+                s.integer(1);
+            }
+        });
+        tracked(r, "tcp.analysis.duplicate_ack_num", UINT, "Duplicate ACK number", TcpSegment::duplicateAckNumber);
+        tracked(r, "tcp.analysis.duplicate_ack_frame", UINT, "Duplicate to the ACK in frame",
+                TcpSegment::duplicateAckFrame);
+        flag(r, "tcp.analysis.zero_window", "Zero window", TcpSegment.ZERO_WINDOW);
+        flag(r, "tcp.analysis.zero_window_probe", "Zero window probe", TcpSegment.ZERO_WINDOW_PROBE);
+        flag(r, "tcp.analysis.zero_window_probe_ack", "Zero window probe ACK", TcpSegment.ZERO_WINDOW_PROBE_ACK);
+        tracked(r, "tcp.analysis.rto", RELATIVE_NANOS, "The RTO for this segment was", TcpSegment::rto);
+        tracked(r, "tcp.analysis.rto_frame", UINT, "RTO based on delta from frame", TcpSegment::rtoFrame);
+    }
+
+    /** A field of a followed segment; {@code value} gives {@link TcpSegment#ABSENT} when it is not shown. */
+    private static void tracked(FieldRegistrar r, String name, FieldType type, String description,
+            ToLongFunction<TcpSegment> value) {
+        r.field(name, "tcp", type, description, (p, i, s) -> {
+            TcpSegment segment = p.tcpSegment(i);
+            if (segment != null) {
+                long v = value.applyAsLong(segment);
+                if (v != TcpSegment.ABSENT) {
+                    s.integer(v);
+                }
+            }
+        });
+    }
+
+    /** An analysis flag of a followed segment, set when any of {@code bits} is. */
+    private static void flag(FieldRegistrar r, String name, String description, int bits) {
+        tracked(r, name, BOOLEAN, description, s -> (s.flags() & bits) != 0 ? 1 : TcpSegment.ABSENT);
     }
 
     /**

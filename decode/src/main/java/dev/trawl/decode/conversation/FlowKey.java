@@ -1,4 +1,4 @@
-package dev.trawl.decode.tcp;
+package dev.trawl.decode.conversation;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;

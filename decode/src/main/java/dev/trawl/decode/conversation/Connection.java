@@ -1,4 +1,4 @@
-package dev.trawl.decode.tcp;
+package dev.trawl.decode.conversation;
 
 /**
  * One TCP connection as {@link TcpTracker} follows it (Wireshark's {@code tcp_analysis}): its stream index,
@@ -21,18 +21,18 @@ final class Connection {
     boolean fin1;
     boolean fin2;
     boolean reset;
-    /** Capture time of the latest segment, for idle and linger eviction. */
+    /** The tracker's capture clock at the latest segment, for idle and linger eviction. */
     long lastSeen;
     /** Neighbours in the tracker's least-recently-seen list. */
     Connection older;
     Connection newer;
 
-    Connection(FlowKey key, long stream, long time) {
+    Connection(FlowKey key, long stream, long time, long clock) {
         this.key = key;
         this.stream = stream;
         this.firstTime = time;
         this.previousTime = time;
-        this.lastSeen = time;
+        this.lastSeen = clock;
     }
 
     boolean ended() {

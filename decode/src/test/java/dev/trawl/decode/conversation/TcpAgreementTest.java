@@ -1,4 +1,4 @@
-package dev.trawl.decode.tcp;
+package dev.trawl.decode.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,16 +150,15 @@ class TcpAgreementTest {
     /** Every frame's values as trawl computes them, for the first TCP layer, printed as the Lua listener prints. */
     private static Map<Long, String[]> trawl(Path capture) throws Exception {
         Map<Long, String[]> out = new LinkedHashMap<>();
-        PacketDecoder decoder = new PacketDecoder().reassembleFragments(true);
-        TcpTracker tracker = TcpTracker.standard();
-        TcpSegment segment = new TcpSegment();
+        PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).trackConversations(true);
         try (OfflineHandle handle = Pcap.backend("java").openOffline(capture)) {
             long frame = 0;
             while (handle.next() == ReadStatus.PACKET) {
-                frame++;
+                decoder.nextFrameNumber(++frame);
                 DecodedPacket p = decoder.decode(MergedCorpus.linkType(handle, handle.packet()), handle.packet());
                 int tcp = p.find(Protocols.TCP);
-                if (tcp < 0 || !tracker.track(p, tcp, segment)) {
+                TcpSegment segment = tcp < 0 ? null : p.tcpSegment(tcp);
+                if (segment == null) {
                     continue;
                 }
                 String[] row = new String[FIELDS.size() + 1];

@@ -1,4 +1,4 @@
-package dev.trawl.decode.tcp;
+package dev.trawl.decode.conversation;
 
 import java.util.Arrays;
 

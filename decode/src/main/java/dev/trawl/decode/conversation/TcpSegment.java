@@ -1,4 +1,4 @@
-package dev.trawl.decode.tcp;
+package dev.trawl.decode.conversation;
 
 /**
  * What {@link TcpTracker} learnt of one TCP segment from the segments before it, named as Wireshark names

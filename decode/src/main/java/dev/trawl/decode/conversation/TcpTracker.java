@@ -1,4 +1,4 @@
-package dev.trawl.decode.tcp;
+package dev.trawl.decode.conversation;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
@@ -31,8 +31,11 @@ import java.util.Map;
 public final class TcpTracker {
     /** How long an ended connection is remembered, by default: twice the maximum segment lifetime. */
     public static final Duration DEFAULT_LINGER = Duration.ofSeconds(240);
-    /** How long an idle connection is remembered, by default. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(2);
+    /**
+     * How long an idle connection is remembered, by default: longer than TCP's usual keep-alive interval (two
+     * hours) with room to spare, so that a quiet but living connection keeps its stream index.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(6);
     /** How many connections are remembered at once, by default. */
     public static final int DEFAULT_MAX_CONNECTIONS = 250_000;
 
@@ -66,6 +69,13 @@ public final class TcpTracker {
     private long nextStream;
     private long evicted;
     private long evictedLive;
+    private long overflowed;
+    /**
+     * The capture clock idle and linger times are measured on: the latest timestamp seen, so that a packet
+     * with an earlier one (or none) is not taken for time passing. {@link #NO_TIME} before the first.
+     */
+    private long clock = NO_TIME;
+    static final long NO_TIME = Long.MIN_VALUE;
 
     private TcpTracker(Builder b) {
         this.relative = b.relative;
@@ -98,6 +108,14 @@ public final class TcpTracker {
     /** How many connections were forgotten in all, ended or not. */
     public long forgotten() {
         return evicted;
+    }
+
+    /**
+     * How many connections were forgotten before they ended because the table was full: a limit hit, where
+     * the later segments of such a connection start a new stream.
+     */
+    public long overflowed() {
+        return overflowed;
     }
 
     /** How many stream indexes have been given. */
@@ -149,13 +167,16 @@ public final class TcpTracker {
         int window = buf.getShort(tcp + 14) & 0xFFFF;
         int headerLength = (buf.get(tcp + 12) & 0xF0) >>> 2;
 
-        expire(now);
+        if (p.hasTimestamp() && now > clock) {
+            clock = now;
+            expire(clock);
+        }
         Connection c = connections.get(probe);
         boolean isNew = c == null;
         if (isNew) {
             c = open(now);
         } else {
-            touch(c, now);
+            touch(c);
         }
         Half fwd = direction > 0 ? c.flow1 : c.flow2;
         Half rev = direction > 0 ? c.flow2 : c.flow1;
@@ -615,14 +636,14 @@ public final class TcpTracker {
         if (connections.size() >= maxConnections) {
             forgetOldest();
         }
-        Connection c = new Connection(probe.copy(), nextStream++, now);
+        Connection c = new Connection(probe.copy(), nextStream++, now, clock);
         connections.put(c.key, c);
         link(c);
         return c;
     }
 
-    private void touch(Connection c, long now) {
-        c.lastSeen = now;
+    private void touch(Connection c) {
+        c.lastSeen = clock;
         if (c != newest) {
             unlink(c);
             link(c);
@@ -665,13 +686,14 @@ public final class TcpTracker {
         evicted++;
         if (!c.ended()) {
             evictedLive++;
+            overflowed++;
         }
         forget(c);
     }
 
     /** Forgets the connections that have lingered after their end, or been idle, past their time. */
     private void expire(long now) {
-        while (oldest != null) {
+        while (oldest != null && oldest.lastSeen != NO_TIME) {
             Connection c = oldest;
             long idle = now - c.lastSeen;
             if (c.ended() ? idle > lingerNanos : idle > idleNanos) {
