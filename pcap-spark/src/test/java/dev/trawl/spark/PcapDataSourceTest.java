@@ -190,11 +190,18 @@ class PcapDataSourceTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(at + 8, 0x7ffffff0);
         Path bad = dir.resolve("bad-501.pcap");
         Files.write(bad, bytes);
-        Exception failure = assertThrows(Exception.class,
-                () -> spark.read().format("pcap").load(bad.toString()).count());
-        assertTrue(rootMessage(failure).contains("offset " + (at + 8)), rootMessage(failure)); // its caplen field
-        assertEquals(999, spark.read().format("pcap").option("malformed", "skip").load(bad.toString()).count());
-        assertEquals(500, spark.read().format("pcap").option("malformed", "stop").load(bad.toString()).count());
+        long random = 2_000 + new Random().nextInt(40_000);
+        for (long splitSize : new long[] {PcapOptions.DEFAULT_SPLIT_SIZE, random}) {
+            String what = "split every " + splitSize + " bytes";
+            Exception failure = assertThrows(Exception.class, () -> spark.read().format("pcap")
+                    .option("splitSize", splitSize).load(bad.toString()).count(), what);
+            // the offset of its caplen field
+            assertTrue(rootMessage(failure).contains("offset " + (at + 8)), what + ": " + rootMessage(failure));
+            assertEquals(999, spark.read().format("pcap").option("splitSize", splitSize).option("malformed", "skip")
+                    .load(bad.toString()).count(), what);
+            assertEquals(500, spark.read().format("pcap").option("splitSize", splitSize).option("malformed", "stop")
+                    .load(bad.toString()).count(), what);
+        }
     }
 
     @Test
