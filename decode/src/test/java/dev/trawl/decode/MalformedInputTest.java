@@ -79,13 +79,14 @@ class MalformedInputTest extends FrameDecoding {
     }
 
     @Test
-    void aTcpHeaderLengthBelowTwentyShowsNoFlagsAcknowledgmentOrWindow() {
+    void aTcpHeaderLengthBelowTwentyShowsItsSegmentLengthButNoFlagsAcknowledgmentOrWindow() {
         byte[] packet = TestPackets.ethIpTcp(0x18, new byte[4]);
         packet[14 + 20 + 12] = 0x20; // 8 bytes; tshark shows the ports, sequence number and header length only
         DecodedPacket p = decode(packet);
         assertEquals("43210", field(p, "tcp.srcport"));
         assertEquals("1000", field(p, "tcp.seq_raw"));
         assertEquals("8", field(p, "tcp.hdr_len"));
+        assertEquals("16", field(p, "tcp.len")); // the 24 bytes IP gives TCP, less the header length
         assertEquals("", field(p, "tcp.flags"));
         assertEquals("", field(p, "tcp.ack_raw"));
         assertEquals("", field(p, "tcp.window_size_value"));

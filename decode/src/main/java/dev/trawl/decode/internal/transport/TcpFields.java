@@ -70,7 +70,7 @@ public final class TcpFields {
             if (reported < 0) {
                 reported = p.layerEnd(i) - p.offset(i);
             }
-            if (hl >= 20 && reported >= hl) {
+            if (reported >= hl) { // also below 20 bytes: tshark counts the length before it checks the header length
                 s.integer(reported - hl);
             }
         });
