@@ -69,8 +69,14 @@ public final class SplitPlanner {
         final Context context;
         /** The chain positions read before {@link #MEET_WINDOW} past the range's start, in order. */
         final long[] positions;
-        /** Section header and interface description blocks read: position, type, position, type, ... */
+        /**
+         * The blocks read that set the section at the walk's end: the last section header and the interface
+         * descriptions after it (all those read, when it read no section header), as position, type, position,
+         * type, ... Bounded by the interfaces a section may have, however many sections the range holds.
+         */
         final long[] blocks;
+        /** The first section header or interface description block read, or -1. */
+        final long firstBlock;
         /** The first {@value #MAX_MALFORMED} malformed records, in order. */
         final long[] malformed;
         /** Whether there were more. */
@@ -81,19 +87,20 @@ public final class SplitPlanner {
          */
         final long next;
 
-        Walk(long position, Context context, long[] positions, long[] blocks, long[] malformed, boolean moreMalformed,
-                long next) {
+        Walk(long position, Context context, long[] positions, long[] blocks, long firstBlock, long[] malformed,
+                boolean moreMalformed, long next) {
             this.position = position;
             this.context = context;
             this.positions = positions;
             this.blocks = blocks;
+            this.firstBlock = firstBlock;
             this.malformed = malformed;
             this.moreMalformed = moreMalformed;
             this.next = next;
         }
 
         static Walk nothing(Context context, long next) {
-            return new Walk(-1, context, new long[0], new long[0], new long[0], false, next);
+            return new Walk(-1, context, new long[0], new long[0], -1, new long[0], false, next);
         }
 
         /** The first malformed record at or after {@code from}, -1 if none, -2 if the list is too short to say. */
@@ -223,6 +230,7 @@ public final class SplitPlanner {
             throws IOException {
         LongList positions = new LongList();
         LongList blocks = new LongList();
+        long[] firstBlock = {-1};
         LongList malformed = new LongList();
         boolean[] moreMalformed = {false};
         long window = start + MEET_WINDOW;
@@ -230,6 +238,12 @@ public final class SplitPlanner {
             @Override
             public void record(long at, int blockType) {
                 if (blockType == CaptureCursor.SECTION_HEADER || blockType == CaptureCursor.INTERFACE_DESCRIPTION) {
+                    if (firstBlock[0] < 0) {
+                        firstBlock[0] = at;
+                    }
+                    if (blockType == CaptureCursor.SECTION_HEADER) {
+                        blocks.clear(); // what came before it no longer matters
+                    }
                     blocks.add(at);
                     blocks.add(blockType);
                 }
@@ -249,16 +263,16 @@ public final class SplitPlanner {
         while (!reader.done()) {
             long at = cursor.nextOffset();
             if (meet != null && at < end && Arrays.binarySearch(meet, at) >= 0) {
-                return new Walk(first, context, positions.toArray(), blocks.toArray(), malformed.toArray(),
-                        moreMalformed[0], -at - 2);
+                return new Walk(first, context, positions.toArray(), blocks.toArray(), firstBlock[0],
+                        malformed.toArray(), moreMalformed[0], -at - 2);
             }
             if (at < window && at < end && positions.size() < MAX_POSITIONS) {
                 positions.add(at);
             }
             reader.advance();
         }
-        return new Walk(first, context, positions.toArray(), blocks.toArray(), malformed.toArray(), moreMalformed[0],
-                reader.nextPosition());
+        return new Walk(first, context, positions.toArray(), blocks.toArray(), firstBlock[0], malformed.toArray(),
+                moreMalformed[0], reader.nextPosition());
     }
 
     /**
@@ -338,24 +352,16 @@ public final class SplitPlanner {
                 return walk(cursor, at, context, probe.start(), probe.end(), null);
             }
         }
-        LongList blocks = new LongList();
-        for (long b : here.blocks) {
-            blocks.add(b);
-        }
-        for (int i = 0; i < guessed.blocks.length; i += 2) {
-            if (guessed.blocks[i] >= met) {
-                blocks.add(guessed.blocks[i]);
-                blocks.add(guessed.blocks[i + 1]);
-            }
-        }
+        // Neither walk read a section or interface block before they met: the guessed walk's are the chain's.
         long[] malformed = here.malformed.length > 0 ? here.malformed
                 : laterMalformed >= 0 ? new long[] {laterMalformed} : new long[0];
-        return new Walk(at, context, here.positions, blocks.toArray(), malformed, false, guessed.next);
+        return new Walk(at, context, here.positions, guessed.blocks, guessed.firstBlock, malformed, false,
+                guessed.next);
     }
 
     /** Whether a walk read section or interface blocks before {@code position} (its state may differ there). */
     private static boolean hasBlocksBefore(Walk walk, long position) {
-        return walk.blocks.length > 0 && walk.blocks[0] < position;
+        return walk.firstBlock >= 0 && walk.firstBlock < position;
     }
 
     private static long[] sorted(long[] positions) {

@@ -364,6 +364,23 @@ class SplitEquivalenceTest {
     }
 
     @Test
+    void aWalkKeepsOnlyTheBlocksOfItsLastSection() throws IOException {
+        Random random = new Random(10);
+        Captures.Pcapng ng = new Captures.Pcapng();
+        for (int i = 0; i < 5_000; i++) {
+            byte[] frame = Captures.ipv4Udp(random, 60);
+            ng.section(i % 2 == 0 ? LE : BE).idb(1, 65535, -1, 0).idb(101, 0, 9, 0)
+                    .epb(i % 2, Y2024 * 1_000_000L + i, frame.length, frame.length, frame);
+        }
+        byte[] file = ng.bytes();
+        SplitPlanner.Walk walk = SplitPlanner.probe(opener(file), new SplitPlanner.Probe(0, file.length, 0,
+                Context.NONE));
+        assertEquals(6, walk.blocks.length, "the last section header and its two interfaces");
+        assertEquals(0, walk.firstBlock);
+        assertSplitsReadSequentially("5,000 sections", file, 4096, 100_000);
+    }
+
+    @Test
     void pcapngSplitsReadLinearlyInTheFileSize() throws IOException {
         Random random = new Random(8);
         double small = bytesReadPerByte(pcapng(random, 8 << 20));
