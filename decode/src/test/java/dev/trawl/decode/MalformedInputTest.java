@@ -67,6 +67,45 @@ class MalformedInputTest extends FrameDecoding {
     }
 
     @Test
+    void anIpv4TotalLengthBelowTheHeaderShowsNoFieldAfterIt() {
+        byte[] packet = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, new byte[8]));
+        packet[14 + 2] = 0;
+        packet[14 + 3] = 12; // tshark: "Bogus IP length (12, less than header length 20)"
+        DecodedPacket p = decode(packet);
+        assertEquals("12", field(p, "ip.len"));
+        assertEquals("", field(p, "ip.src"));
+        assertEquals("", field(p, "ip.ttl"));
+        assertEquals("", field(p, "ip.proto"));
+    }
+
+    @Test
+    void aTcpHeaderLengthBelowTwentyShowsItsSegmentLengthButNoFlagsAcknowledgmentOrWindow() {
+        byte[] packet = TestPackets.ethIpTcp(0x18, new byte[4]);
+        packet[14 + 20 + 12] = 0x20; // 8 bytes; tshark shows the ports, sequence number and header length only
+        DecodedPacket p = decode(packet);
+        assertEquals("43210", field(p, "tcp.srcport"));
+        assertEquals("1000", field(p, "tcp.seq_raw"));
+        assertEquals("8", field(p, "tcp.hdr_len"));
+        assertEquals("16", field(p, "tcp.len")); // the 24 bytes IP gives TCP, less the header length
+        assertEquals("", field(p, "tcp.flags"));
+        assertEquals("", field(p, "tcp.ack_raw"));
+        assertEquals("", field(p, "tcp.window_size_value"));
+    }
+
+    @Test
+    void anIpv6OptionThatRunsPastItsHeaderEndsTheDecoding() {
+        byte[] tcp = TestPackets.tcp(1, 2, 3, 4, 0x10, new byte[0], new byte[0]);
+        // destination options of 8 bytes whose PadN claims 146 bytes: tshark reports it malformed and stops
+        byte[] bad = hex("06 00 01 92 00000000");
+        DecodedPacket p = decode(eth(EtherType.IPV6, TestPackets.ipv6(IpProtocol.DSTOPTS, cat(bad, tcp))));
+        assertEquals("eth:ethertype:ipv6:ipv6.dstopts", protocols(p));
+        assertTrue((p.flags(p.find(Protocols.IPV6_DSTOPTS)) & LayerFlags.MALFORMED) != 0);
+        byte[] good = hex("06 00 01 04 00000000");
+        p = decode(eth(EtherType.IPV6, TestPackets.ipv6(IpProtocol.DSTOPTS, cat(good, tcp))));
+        assertEquals("eth:ethertype:ipv6:ipv6.dstopts:tcp", protocols(p));
+    }
+
+    @Test
     void anIpv4TotalLengthPastTheCaptureIsTruncatedButDecoded() {
         byte[] packet = ethIpUdp(1, 2, new byte[40]);
         DecodedPacket p = decoder.decode(1, packet, 0, 14 + 20 + 8 + 4);

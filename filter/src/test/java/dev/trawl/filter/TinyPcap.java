@@ -1,14 +1,18 @@
 package dev.trawl.filter;
 
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.file.CaptureCursor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A test-only reader of classic pcap files: link type and (bytes, original length) per packet. */
+/**
+ * The packets of a classic pcap file as libpcap delivers them to a filter, read through pcap-api's
+ * {@link CaptureCursor}: the file's link type, and each packet's bytes and original length, up to the first
+ * damaged record. For tests.
+ */
 final class TinyPcap {
     record Packet(ByteBuffer data, int originalLength) {
     }
@@ -17,24 +21,17 @@ final class TinyPcap {
     final List<Packet> packets = new ArrayList<>();
 
     TinyPcap(Path file) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file));
-        int magic = buf.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
-        if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) {
-            buf.order(ByteOrder.BIG_ENDIAN);
-        }
-        linkType = buf.getInt(20) & 0x0fffffff;
-        int pos = 24;
-        while (pos + 16 <= buf.capacity()) {
-            int incl = buf.getInt(pos + 8);
-            int orig = buf.getInt(pos + 12);
-            pos += 16;
-            if (incl < 0 || pos + incl > buf.capacity()) {
-                break;
+        CaptureCursor opened = CaptureCursor.open(file);
+        linkType = opened.linkType();
+        try (CaptureCursor cursor = opened) {
+            while (cursor.next()) {
+                ByteBuffer view = cursor.data();
+                ByteBuffer data = ByteBuffer.allocate(view.remaining());
+                data.put(0, view, view.position(), view.remaining());
+                packets.add(new Packet(data, cursor.originalLength()));
             }
-            ByteBuffer data = ByteBuffer.allocate(incl);
-            data.put(0, buf.array(), pos, incl);
-            packets.add(new Packet(data, orig));
-            pos += incl;
+        } catch (MalformedCaptureException e) {
+            // a damaged file: the packets before the damage, as libpcap reads them
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.trawl.spark;
 
+import dev.trawl.filter.FilterExpression;
+import dev.trawl.filter.FilterSyntaxException;
 import dev.trawl.spark.split.MalformedPolicy;
 import java.io.Serializable;
 import java.util.Locale;
@@ -14,7 +16,7 @@ import java.util.Map;
  * <tr><td>{@code splitSize}</td><td>134217728</td><td>bytes per split of an uncompressed file</td></tr>
  * <tr><td>{@code decode}</td><td>true</td><td>whether the decoded columns are in the schema</td></tr>
  * <tr><td>{@code precision}</td><td>nano</td><td>{@code micro} truncates the {@code nanos} column to microseconds</td></tr>
- * <tr><td>{@code filter}</td><td>none</td><td>a pcap-filter expression applied on the executors</td></tr>
+ * <tr><td>{@code filter}</td><td>none</td><td>a pcap-filter expression applied on the executors (its syntax is checked by {@code load()})</td></tr>
  * <tr><td>{@code malformed}</td><td>fail</td><td>on a malformed record: {@code fail}, {@code skip} (and count) or {@code stop} the file</td></tr>
  * </table>
  */
@@ -26,6 +28,8 @@ final class PcapOptions implements Serializable {
     static final String PRECISION = "precision";
     static final String FILTER = "filter";
     static final String MALFORMED = "malformed";
+    /** What starts the message of a filter that does not compile. */
+    static final String FILTER_ERROR = "option 'filter': bad filter: ";
     static final long DEFAULT_SPLIT_SIZE = 128L << 20;
     /** Small enough for tests that split tiny files; smaller would only multiply boundary searches. */
     static final long MIN_SPLIT_SIZE = 64;
@@ -72,9 +76,25 @@ final class PcapOptions implements Serializable {
         if (filter != null && filter.isBlank()) {
             filter = null;
         }
+        if (filter != null) {
+            checkSyntax(filter);
+        }
         String malformed = get(options, MALFORMED);
         MalformedPolicy policy = malformed == null ? MalformedPolicy.FAIL : MalformedPolicy.parse(malformed);
         return new PcapOptions(splitSize, decode, nano, filter, policy);
+    }
+
+    /**
+     * Fails on a filter whose syntax is wrong, with the compiler's message and a caret under the error, so that
+     * {@code load()} fails rather than the first task. What depends on a file's link type (a primitive the link
+     * type lacks) can only be checked on the executors, when each link type is first met.
+     */
+    private static void checkSyntax(String filter) {
+        try {
+            FilterExpression.parse(filter);
+        } catch (FilterSyntaxException e) {
+            throw new IllegalArgumentException(FILTER_ERROR + e.getMessage(), e);
+        }
     }
 
     private static String get(Map<String, String> options, String key) {

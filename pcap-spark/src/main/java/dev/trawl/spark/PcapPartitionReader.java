@@ -4,19 +4,16 @@ import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
 import dev.trawl.pcap.LinkType;
+import dev.trawl.pcap.file.CaptureCursor;
 import dev.trawl.pcap.spi.FilterCompiler;
-import dev.trawl.spark.split.ByteSource;
 import dev.trawl.spark.split.CaptureRecord;
 import dev.trawl.spark.split.SplitReader;
-import dev.trawl.spark.split.StreamSource;
-import dev.trawl.spark.split.WindowedSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -29,8 +26,6 @@ import org.apache.spark.sql.types.StructType;
 
 /** Reads the packets of one split into rows. */
 final class PcapPartitionReader implements PartitionReader<InternalRow> {
-    private static final int SNAPLEN = 262_144;
-
     private final SplitReader reader;
     private final CaptureRecord record = new CaptureRecord();
     private final RowValues values;
@@ -56,18 +51,34 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         }
         predicate.columns(needed);
         values = new RowValues(needed, options.nanoPrecision, split.path());
-        reader = SplitReader.open(open(split, conf), split.start(), split.end(), options.malformed);
+        reader = SplitReader.open(() -> open(split.path(), split.compressed(), conf), split.split(), options.malformed);
     }
 
-    private static ByteSource open(PcapPartition split, Configuration conf) throws IOException {
-        Path path = new Path(split.path());
+    /** A cursor over the split's file: positioned reads, or the decompressed stream of a gzip file. */
+    static CaptureCursor open(String file, boolean compressed, Configuration conf) throws IOException {
+        Path path = new Path(file);
         FileSystem fs = path.getFileSystem(conf);
         FSDataInputStream in = fs.open(path);
-        if (split.compressed()) {
-            return new StreamSource(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16), split.path());
+        try {
+            if (compressed) {
+                return CaptureCursor.open(new BufferedInputStream(in, 1 << 16), file);
+            }
+            long length = fs.getFileStatus(path).getLen();
+            return CaptureCursor.open(new CaptureCursor.Source() {
+                @Override
+                public int read(long position, byte[] target, int offset, int count) throws IOException {
+                    return in.read(position, target, offset, count);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            }, length, file);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
-        long length = fs.getFileStatus(path).getLen();
-        return new WindowedSource(in::read, length, split.path(), in);
     }
 
     @Override
@@ -91,17 +102,17 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
     }
 
     private boolean passesFilter() {
-        BpfProgram program = programs.computeIfAbsent(record.linkType, this::compile);
+        BpfProgram program = programs.computeIfAbsent(record.linkType, linkType -> compile(linkType, record.snapshotLength));
         return program.run(ByteBuffer.wrap(record.data, 0, record.capturedLength), record.originalLength) != 0;
     }
 
-    private BpfProgram compile(int linkType) {
+    private BpfProgram compile(int linkType, int snaplen) {
         FilterCompiler compiler = FilterCompiler.installed().orElseThrow(() -> new IllegalStateException(
                 "option 'filter' needs the dev.trawl:trawl-filter module on the executors' class path"));
         try {
-            return compiler.compile(FilterSpec.of(filter, LinkType.valueOf(linkType)).withSnaplen(SNAPLEN));
+            return compiler.compile(FilterSpec.of(filter, LinkType.valueOf(linkType)).withSnaplen(snaplen));
         } catch (InvalidFilterException e) {
-            throw new IllegalArgumentException("option 'filter': " + e.getMessage(), e);
+            throw new IllegalArgumentException(PcapOptions.FILTER_ERROR + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.trawl.spark;
 
+import dev.trawl.spark.split.Split;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +26,8 @@ final class PcapScan implements Scan, Batch {
     private final PcapOptions options;
     private final List<String> paths;
     private final RowPredicate predicate;
+    /** The partitions, planned once per scan. */
+    private InputPartition[] partitions;
 
     PcapScan(StructType schema, PcapOptions options, List<String> paths, RowPredicate predicate) {
         this.schema = schema;
@@ -55,34 +58,43 @@ final class PcapScan implements Scan, Batch {
 
     @Override
     public InputPartition[] planInputPartitions() {
-        Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
-        List<InputPartition> partitions = new ArrayList<>();
+        if (partitions == null) {
+            partitions = plan();
+        }
+        return partitions.clone();
+    }
+
+    private InputPartition[] plan() {
+        SparkSession session = SparkSession.active();
+        Configuration conf = session.sparkContext().hadoopConfiguration();
+        List<InputPartition> out = new ArrayList<>();
         try {
+            List<FileStatus> split = new ArrayList<>();
             for (FileStatus file : Files.list(paths, conf)) {
-                split(file, conf, partitions);
+                Path path = file.getPath();
+                FileSystem fs = path.getFileSystem(conf);
+                long length = file.getLen();
+                if (isGzip(fs, path, length)) {
+                    out.add(new PcapPartition(path.toString(), Split.whole(-1), true, hosts(fs, file, 0, length)));
+                } else if (length <= options.splitSize) {
+                    out.add(new PcapPartition(path.toString(), Split.whole(length), false, hosts(fs, file, 0, length)));
+                } else {
+                    split.add(file);
+                }
+            }
+            List<List<Split>> plans = Plans.plan(split, options.splitSize, session.sparkContext(), conf);
+            for (int i = 0; i < split.size(); i++) {
+                FileStatus file = split.get(i);
+                FileSystem fs = file.getPath().getFileSystem(conf);
+                for (Split s : plans.get(i)) {
+                    out.add(new PcapPartition(file.getPath().toString(), s, false,
+                            hosts(fs, file, s.start(), s.end() - s.start())));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return partitions.toArray(new InputPartition[0]);
-    }
-
-    private void split(FileStatus file, Configuration conf, List<InputPartition> out) throws IOException {
-        Path path = file.getPath();
-        FileSystem fs = path.getFileSystem(conf);
-        long length = file.getLen();
-        if (isGzip(fs, path, length)) {
-            out.add(new PcapPartition(path.toString(), 0, Long.MAX_VALUE, true, hosts(fs, file, 0, length)));
-            return;
-        }
-        if (length == 0) {
-            out.add(new PcapPartition(path.toString(), 0, 0, false, new String[0]));
-            return;
-        }
-        for (long start = 0; start < length; start += options.splitSize) {
-            long end = Math.min(length, start + options.splitSize);
-            out.add(new PcapPartition(path.toString(), start, end, false, hosts(fs, file, start, end - start)));
-        }
+        return out.toArray(new InputPartition[0]);
     }
 
     private static boolean isGzip(FileSystem fs, Path path, long length) throws IOException {

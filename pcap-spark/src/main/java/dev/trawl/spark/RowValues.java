@@ -1,30 +1,44 @@
 package dev.trawl.spark;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.Protocols;
-import dev.trawl.decode.layer.Ipv4;
-import dev.trawl.decode.layer.Ipv6;
+import dev.trawl.decode.field.Field;
+import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.decode.field.FieldSink;
+import dev.trawl.decode.field.Formats;
 import dev.trawl.pcap.EtherType;
-import dev.trawl.pcap.IpProtocol;
 import dev.trawl.spark.split.CaptureRecord;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Computes a record's column values, in Spark's internal representations, for the columns a query needs:
- * decoding runs only when a decoded column is needed. The decoded columns describe the outermost layers
- * (the outer header of a tunnel). Not thread-safe; one per reader.
+ * decoding runs only when a decoded column is needed. The decoded columns describe the outermost layers (the
+ * outer header of a tunnel) and are decode's Wireshark-named fields of those layers ({@code eth.src},
+ * {@code ip.src} or {@code ipv6.src}, {@code tcp.flags}...), in tshark's text for addresses: a field the decoder
+ * does not find in the packet (a frame too short for its Ethernet header, a header whose version or length is
+ * impossible) is null. Not thread-safe; one per reader.
  */
 final class RowValues {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final FieldRegistry FIELDS = FieldRegistry.standard();
+    private static final Field ETH_SRC = FIELDS.require("eth.src"), ETH_DST = FIELDS.require("eth.dst");
+    private static final Field VLAN_ID = FIELDS.require("vlan.id"), QINQ_ID = FIELDS.require("ieee8021ad.id");
+    private static final Field IP_VERSION = FIELDS.require("ip.version"), IP_SRC = FIELDS.require("ip.src"),
+            IP_DST = FIELDS.require("ip.dst"), IP_PROTO = FIELDS.require("ip.proto"), IP_TTL = FIELDS.require("ip.ttl");
+    private static final Field IPV6_VERSION = FIELDS.require("ipv6.version"), IPV6_SRC = FIELDS.require("ipv6.src"),
+            IPV6_DST = FIELDS.require("ipv6.dst"), IPV6_NXT = FIELDS.require("ipv6.nxt"),
+            IPV6_HLIM = FIELDS.require("ipv6.hlim");
+    private static final Field TCP_SRCPORT = FIELDS.require("tcp.srcport"), TCP_DSTPORT = FIELDS.require("tcp.dstport"),
+            TCP_FLAGS = FIELDS.require("tcp.flags"), TCP_SEQ = FIELDS.require("tcp.seq_raw"),
+            TCP_ACK = FIELDS.require("tcp.ack_raw");
+    private static final Field UDP_SRCPORT = FIELDS.require("udp.srcport"), UDP_DSTPORT = FIELDS.require("udp.dstport");
     private static final int ETHERTYPE_IPV4 = EtherType.IPV4.value(), ETHERTYPE_IPV6 = EtherType.IPV6.value(),
             ETHERTYPE_ARP = EtherType.ARP.value();
-    private static final int TCP = IpProtocol.TCP.value(), UDP = IpProtocol.UDP.value(),
-            ICMPV6 = IpProtocol.ICMPV6.value(), SCTP = IpProtocol.SCTP.value();
 
     private final Object[] values = new Object[Column.count()];
     private final BitSet needed;
@@ -32,7 +46,7 @@ final class RowValues {
     private final boolean nanoPrecision;
     private final UTF8String file;
     private final PacketDecoder decoder = new PacketDecoder();
-    private final byte[] ipv6 = new byte[16];
+    private final First first = new First();
 
     RowValues(BitSet needed, boolean nanoPrecision, String file) {
         this.needed = needed;
@@ -72,102 +86,143 @@ final class RowValues {
         }
     }
 
+    /** Sets column {@code c} to the first value of {@code field} in layer {@code layer}, if it has one. */
+    private void field(Column c, Field field, DecodedPacket p, int layer) {
+        if (!needed.get(c.ordinal())) {
+            return;
+        }
+        first.collect(field, p, layer);
+        if (first.found) {
+            values[c.ordinal()] = c.type == DataTypes.StringType ? UTF8String.fromString(first.text.toString())
+                    : c.type == DataTypes.LongType ? (Object) first.integer : (Object) (int) first.integer;
+        }
+    }
+
     private void decode(CaptureRecord r) {
         DecodedPacket p = decoder.decode(r.linkType, r.data, 0, r.capturedLength);
         int eth = p.find(Protocols.ETH);
         if (eth >= 0) {
-            set(Column.ETH_SRC, mac(p.ethernet(eth).source()));
-            set(Column.ETH_DST, mac(p.ethernet(eth).destination()));
+            field(Column.ETH_SRC, ETH_SRC, p, eth);
+            field(Column.ETH_DST, ETH_DST, p, eth);
         }
-        int vlan = p.find(Protocols.VLAN);
-        if (vlan < 0) {
-            vlan = p.find(Protocols.IEEE8021AD);
-        }
+        int vlan = outermost(p.find(Protocols.VLAN), p.find(Protocols.IEEE8021AD));
         if (vlan >= 0) {
-            set(Column.VLAN, p.vlan(vlan).id());
+            field(Column.VLAN, p.protocol(vlan) == Protocols.VLAN ? VLAN_ID : QINQ_ID, p, vlan);
         }
         int ip = p.find(Protocols.IP);
         int ip6 = p.find(Protocols.IPV6);
         if (ip >= 0 && (ip6 < 0 || ip < ip6)) {
-            Ipv4 v4 = p.ipv4(ip);
             set(Column.ETHERTYPE, ETHERTYPE_IPV4);
-            set(Column.IP_VERSION, 4);
-            set(Column.SRC, ipv4(v4.source()));
-            set(Column.DST, ipv4(v4.destination()));
-            set(Column.PROTOCOL, v4.protocol());
-            set(Column.TTL, v4.timeToLive());
+            field(Column.IP_VERSION, IP_VERSION, p, ip);
+            field(Column.SRC, IP_SRC, p, ip);
+            field(Column.DST, IP_DST, p, ip);
+            field(Column.PROTOCOL, IP_PROTO, p, ip);
+            field(Column.TTL, IP_TTL, p, ip);
         } else if (ip6 >= 0) {
-            Ipv6 v6 = p.ipv6(ip6);
             set(Column.ETHERTYPE, ETHERTYPE_IPV6);
-            set(Column.IP_VERSION, 6);
-            v6.source(ipv6);
-            set(Column.SRC, ipv6Text());
-            v6.destination(ipv6);
-            set(Column.DST, ipv6Text());
-            set(Column.PROTOCOL, upperProtocol(p, v6.nextHeader()));
-            set(Column.TTL, v6.hopLimit());
+            field(Column.IP_VERSION, IPV6_VERSION, p, ip6);
+            field(Column.SRC, IPV6_SRC, p, ip6);
+            field(Column.DST, IPV6_DST, p, ip6);
+            field(Column.PROTOCOL, IPV6_NXT, p, ip6);
+            if (values[Column.PROTOCOL.ordinal()] != null) {
+                set(Column.PROTOCOL, upperProtocol(p, ip6, (Integer) values[Column.PROTOCOL.ordinal()]));
+            }
+            field(Column.TTL, IPV6_HLIM, p, ip6);
         } else if (p.find(Protocols.ARP) >= 0) {
             set(Column.ETHERTYPE, ETHERTYPE_ARP);
         }
         int tcp = p.find(Protocols.TCP);
         int udp = p.find(Protocols.UDP);
         if (tcp >= 0 && (udp < 0 || tcp < udp)) {
-            var t = p.tcp(tcp);
-            set(Column.SRC_PORT, t.sourcePort());
-            set(Column.DST_PORT, t.destinationPort());
-            set(Column.TCP_FLAGS, t.flags());
-            set(Column.TCP_SEQ, t.sequenceNumber());
-            set(Column.TCP_ACK, t.acknowledgmentNumber());
-            set(Column.PAYLOAD_LEN, p.payloadLength(tcp));
+            field(Column.SRC_PORT, TCP_SRCPORT, p, tcp);
+            field(Column.DST_PORT, TCP_DSTPORT, p, tcp);
+            field(Column.TCP_FLAGS, TCP_FLAGS, p, tcp);
+            field(Column.TCP_SEQ, TCP_SEQ, p, tcp);
+            field(Column.TCP_ACK, TCP_ACK, p, tcp);
+            payload(p, tcp, true);
         } else if (udp >= 0) {
-            var u = p.udp(udp);
-            set(Column.SRC_PORT, u.sourcePort());
-            set(Column.DST_PORT, u.destinationPort());
-            set(Column.PAYLOAD_LEN, p.payloadLength(udp));
+            field(Column.SRC_PORT, UDP_SRCPORT, p, udp);
+            field(Column.DST_PORT, UDP_DSTPORT, p, udp);
+            payload(p, udp, false);
         }
     }
 
-    /** The upper-layer protocol after IPv6 extension headers, where the decoder reached it. */
-    private static int upperProtocol(DecodedPacket p, int nextHeader) {
-        if (p.has(Protocols.TCP)) {
-            return TCP;
+    /**
+     * The payload length, where the header's own length is possible: a TCP data offset of at least 20 bytes, a
+     * UDP length of at least 8 (or 0, which segmentation offload leaves). The header bytes are read here rather
+     * than the layer's flags, which would decode the layers above.
+     */
+    private void payload(DecodedPacket p, int layer, boolean tcp) {
+        int at = p.offset(layer);
+        ByteBuffer b = p.buffer();
+        boolean possible;
+        if (tcp) {
+            possible = at + 13 <= p.layerEnd(layer) && (b.get(at + 12) & 0xF0) >= 0x50;
+        } else {
+            int length = at + 6 <= p.layerEnd(layer) ? b.getShort(at + 4) & 0xFFFF : -1;
+            possible = length == 0 || length >= 8;
         }
-        if (p.has(Protocols.UDP)) {
-            return UDP;
+        if (possible) {
+            set(Column.PAYLOAD_LEN, p.payloadLength(layer));
         }
-        if (p.has(Protocols.ICMPV6)) {
-            return ICMPV6;
-        }
-        if (p.has(Protocols.SCTP)) {
-            return SCTP;
+    }
+
+    private static int outermost(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
+    /**
+     * The protocol an IPv6 header carries after its extension headers: the next header of the last extension
+     * header the decoder read right after it, else the IPv6 header's own.
+     */
+    private static int upperProtocol(DecodedPacket p, int ip6, int nextHeader) {
+        for (int j = p.next(ip6); j >= 0 && isExtension(p.protocol(j)) && p.layerEnd(j) > p.offset(j); j = p.next(j)) {
+            nextHeader = p.ipv6Extension(j).nextHeader();
         }
         return nextHeader;
     }
 
-    private static UTF8String mac(long address) {
-        char[] text = new char[17];
-        for (int i = 0; i < 6; i++) {
-            int b = (int) (address >>> (40 - 8 * i)) & 0xff;
-            text[i * 3] = HEX[b >>> 4];
-            text[i * 3 + 1] = HEX[b & 0xf];
-            if (i < 5) {
-                text[i * 3 + 2] = ':';
+    private static boolean isExtension(int protocol) {
+        return protocol == Protocols.IPV6_HOPOPTS || protocol == Protocols.IPV6_ROUTING
+                || protocol == Protocols.IPV6_FRAGHDR || protocol == Protocols.IPV6_DSTOPTS;
+    }
+
+    /** Keeps the first occurrence a field reports: its integer, or its text as tshark prints it. */
+    private static final class First implements FieldSink {
+        final StringBuilder text = new StringBuilder(40);
+        long integer;
+        boolean found;
+        private Field field;
+
+        void collect(Field f, DecodedPacket p, int layer) {
+            field = f;
+            found = false;
+            text.setLength(0);
+            f.extract(p, layer, this);
+        }
+
+        @Override
+        public void integer(long value) {
+            if (!found) {
+                found = true;
+                integer = value;
             }
         }
-        return UTF8String.fromString(new String(text));
-    }
 
-    private static UTF8String ipv4(int address) {
-        return UTF8String.fromString((address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff)
-                + "." + (address & 0xff));
-    }
+        @Override
+        public void bytes(ByteBuffer buf, int index, int length) {
+            if (!found) {
+                found = true;
+                Formats.appendBytes(text, field.type(), buf, index, length);
+            }
+        }
 
-    private UTF8String ipv6Text() {
-        try {
-            String text = InetAddress.getByAddress(ipv6).getHostAddress();
-            return UTF8String.fromString(Ipv6Text.compress(text));
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // 16 bytes is always a valid address
+        @Override
+        public void text(CharSequence value) {
+            if (!found) {
+                found = true;
+                text.append(value);
+            }
         }
     }
 }

@@ -4,10 +4,9 @@ import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -26,6 +25,61 @@ final class CaptureFiles {
     }
 
     static RecordReader open(Path file, TimestampPrecision precision, int mapWindow) throws PcapException {
+        FileChannel channel = openChannel(file);
+        String name = file.toString();
+        Input input = null;
+        try {
+            if (Files.isRegularFile(file) && channel.size() >= MAP_THRESHOLD) {
+                input = new MappedInput(channel, name, mapWindow);
+            } else {
+                input = new StreamInput(Channels.newInputStream(channel), name);
+            }
+            return detect(input, precision);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(input != null ? input : channel);
+            throw e instanceof PcapException pe ? pe : failure(name, e);
+        }
+    }
+
+    /**
+     * A cursor's reader over a file: mapped when large, read into memory when small, so that it can seek; a
+     * gzip-compressed file or a pipe reads forward only.
+     */
+    static RecordReader openForCursor(Path file) throws PcapException {
+        FileChannel channel = openChannel(file);
+        String name = file.toString();
+        Input input = null;
+        try {
+            if (!Files.isRegularFile(file)) {
+                input = new StreamInput(Channels.newInputStream(channel), name);
+            } else if (channel.size() >= MAP_THRESHOLD) {
+                input = new MappedInput(channel, name, MappedInput.DEFAULT_WINDOW);
+            } else {
+                ByteBuffer all = ByteBuffer.allocate((int) channel.size());
+                while (all.hasRemaining() && channel.read(all) >= 0) {
+                    // reads the whole small file
+                }
+                channel.close();
+                input = new BufferInput(all.flip(), name);
+            }
+            return detectForCursor(input);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(input != null ? input : channel);
+            throw e instanceof PcapException pe ? pe : failure(name, e);
+        }
+    }
+
+    /** A cursor's reader over an input it has made; closes the input if the format is not readable. */
+    static RecordReader openForCursor(Input input) throws PcapException {
+        try {
+            return detectForCursor(input);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(input);
+            throw e instanceof PcapException pe ? pe : failure(input.name, e);
+        }
+    }
+
+    private static FileChannel openChannel(Path file) throws PcapException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -36,75 +90,73 @@ final class CaptureFiles {
         } catch (IOException e) {
             throw new PcapException(file + ": cannot open: " + e.getMessage(), e);
         }
-        String name = file.toString();
-        Input input = null;
-        try {
-            if (Files.isRegularFile(file) && channel.size() >= MAP_THRESHOLD) {
-                input = new MappedInput(channel, name, mapWindow);
-            } else {
-                input = new StreamInput(Channels.newInputStream(channel), name);
-            }
-            return detect(input, precision, channel);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(input != null ? input : channel);
-            throw e instanceof PcapException pe ? pe : failure(name, e);
-        }
+        return channel;
     }
 
     static RecordReader open(InputStream stream, TimestampPrecision precision) throws PcapException {
         Input input = new StreamInput(stream, "stream");
         try {
-            return detect(input, precision, null);
+            return detect(input, precision);
         } catch (IOException | RuntimeException e) {
             closeQuietly(input);
             throw e instanceof PcapException pe ? pe : failure("stream", e);
         }
     }
 
-    private static RecordReader detect(Input input, TimestampPrecision precision, FileChannel channel)
-            throws IOException {
-        if (!input.ensure(4)) {
-            throw new MalformedCaptureException(input.name + ": truncated dump file; tried to read 4 file header"
-                    + " bytes, only got " + input.available() + " (at file offset 0)", 0);
-        }
-        int b0 = input.buf.get(input.pos) & 0xFF;
-        int b1 = input.buf.get(input.pos + 1) & 0xFF;
-        if (b0 == 0x1f && b1 == 0x8b) {
-            input = gunzip(input, channel);
-            if (!input.ensure(4)) {
-                throw new MalformedCaptureException(input.name + ": truncated dump file after gzip decompression;"
-                        + " tried to read 4 file header bytes, only got " + input.available()
-                        + " (at file offset 0)", 0);
-            }
-        }
+    private static RecordReader detect(Input input, TimestampPrecision precision) throws IOException {
+        input = unzip(input);
         if (PcapReader.magicOrder(input.buf, input.pos) != null) {
             return PcapReader.open(input, precision);
         }
         if (PcapngReader.isPcapng(input.buf, input.pos)) {
             return PcapngReader.open(input, precision);
         }
-        throw new MalformedCaptureException(input.name + ": unknown file format (magic 0x"
+        throw unknownFormat(input);
+    }
+
+    /** A cursor's reader: a pcap file header is read, a pcapng file is left at its first block. */
+    static RecordReader detectForCursor(Input input) throws IOException {
+        input = unzip(input);
+        if (PcapReader.magicOrder(input.buf, input.pos) != null) {
+            return PcapReader.open(input, TimestampPrecision.NANO);
+        }
+        if (PcapngReader.isPcapng(input.buf, input.pos)) {
+            return PcapngReader.cursor(input);
+        }
+        throw unknownFormat(input);
+    }
+
+    private static MalformedCaptureException unknownFormat(Input input) {
+        return new MalformedCaptureException(input.name + ": unknown file format (magic 0x"
                 + String.format("%08x", input.buf.order(java.nio.ByteOrder.BIG_ENDIAN).getInt(input.pos))
                 + ") (at file offset 0)", 0);
     }
 
-    /** Replaces an input that holds gzip data with one that decompresses it from the start. */
-    private static Input gunzip(Input input, FileChannel channel) throws IOException {
-        InputStream raw;
-        if (input instanceof StreamInput) {
-            byte[] prefix = new byte[input.end];
-            input.buf.get(0, prefix);
-            raw = new SequenceInputStream(new ByteArrayInputStream(prefix), ((StreamInput) input).stream());
-        } else {
-            raw = Channels.newInputStream(channel.position(0));
+    /** The input itself, or one that decompresses it when it holds gzip data; either has 4 bytes ready. */
+    private static Input unzip(Input input) throws IOException {
+        if (!input.ensure(4)) {
+            throw new MalformedCaptureException(input.name + ": truncated dump file; tried to read 4 file header"
+                    + " bytes, only got " + input.available() + " (at file offset 0)", 0);
+        }
+        int b0 = input.buf.get(input.pos) & 0xFF;
+        int b1 = input.buf.get(input.pos + 1) & 0xFF;
+        if (b0 != 0x1f || b1 != 0x8b) {
+            return input;
         }
         String name = input.name;
+        Input unzipped;
         try {
-            return new StreamInput(new GZIPInputStream(raw, 64 * 1024), name);
+            unzipped = new StreamInput(new GZIPInputStream(input.rawStream(), 64 * 1024), name);
         } catch (java.util.zip.ZipException e) {
             throw new MalformedCaptureException(name + ": bad gzip header: " + e.getMessage() + " (at file offset 0)",
                     0);
         }
+        if (!unzipped.ensure(4)) {
+            throw new MalformedCaptureException(name + ": truncated dump file after gzip decompression;"
+                    + " tried to read 4 file header bytes, only got " + unzipped.available()
+                    + " (at file offset 0)", 0);
+        }
+        return unzipped;
     }
 
     static PcapException failure(String name, Throwable e) {

@@ -2,6 +2,7 @@ package dev.trawl.pcap.file;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -100,6 +101,37 @@ abstract class Input implements Closeable {
      * them; returns whether it does. At the end of input, {@link #available()} tells how many bytes remain.
      */
     abstract boolean fill(int n) throws IOException;
+
+    /**
+     * Puts the reader at a file offset: within the window, only {@link #pos} moves; elsewhere the window moves
+     * (or, for a stream, skips forward). An offset at or past the end leaves nothing available.
+     *
+     * @throws IOException if the input cannot go there (a stream asked to go back before its window)
+     */
+    abstract void seek(long offset) throws IOException;
+
+    /**
+     * The file offset from which bytes must stay readable while a reader looks ahead ({@link CaptureCursor#peek}),
+     * or -1. Only a stream, which cannot go back, needs it.
+     */
+    long mark = -1;
+
+    /**
+     * The offset past which an input that reads ahead in windows ({@link SourceInput}) reads only what a record
+     * needs: a reader that stops at a known place says so, and reads little past it.
+     */
+    long readAheadLimit = Long.MAX_VALUE;
+
+    /** The input's length in bytes, or -1 when it is not known before the end (a stream). */
+    abstract long length();
+
+    /** The input's bytes from offset 0 as a stream, for a decompressor; this input is not read again. */
+    abstract InputStream rawStream() throws IOException;
+
+    /** Whether {@code offset} lies within the window, where seeking only moves {@link #pos}. */
+    final boolean inWindow(long offset) {
+        return offset >= base && offset <= base + end;
+    }
 
     /** Sets {@link #buf} and derives a fresh {@link #view}, keeping the byte order. */
     final void setBuffer(ByteBuffer buffer) {

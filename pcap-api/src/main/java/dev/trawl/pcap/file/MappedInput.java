@@ -1,7 +1,9 @@
 package dev.trawl.pcap.file;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 
 /**
@@ -43,6 +45,30 @@ final class MappedInput extends Input {
         map(at);
         pos = 0;
         return end >= n;
+    }
+
+    @Override
+    void seek(long offset) throws IOException {
+        if (inWindow(offset)) {
+            pos = (int) (offset - base);
+            return;
+        }
+        if (offset < 0) {
+            throw new IOException(name + ": cannot read at negative offset " + offset);
+        }
+        map(Math.min(offset, size));
+        base = offset; // past the end: an empty window there
+        pos = 0;
+    }
+
+    @Override
+    long length() {
+        return size;
+    }
+
+    @Override
+    InputStream rawStream() throws IOException {
+        return Channels.newInputStream(channel.position(0));
     }
 
     @Override

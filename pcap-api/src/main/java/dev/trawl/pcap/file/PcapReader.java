@@ -79,6 +79,7 @@ final class PcapReader extends RecordReader {
             lengthsSwapped = major == 543 ? SWAPPED : NOT_SWAPPED;
         }
         in.pos = p + HEADER_LENGTH;
+        recordOffset = in.offset(in.pos); // the first record is next
     }
 
     /**
@@ -125,6 +126,7 @@ final class PcapReader extends RecordReader {
         final Input in = this.in;
         final int header = recordHeader;
         int p = in.pos;
+        recordOffset = in.base + p;
         if (in.end - p < header) {
             if (!in.ensure(header)) {
                 return endOrTruncatedHeader(header);
@@ -136,8 +138,7 @@ final class PcapReader extends RecordReader {
         int fraction = b.getInt(p + 4);
         int caplen = b.getInt(p + 8);
         int len = b.getInt(p + 12);
-        if (lengthsSwapped != NOT_SWAPPED
-                && (lengthsSwapped == SWAPPED || Integer.compareUnsigned(caplen, len) > 0)) {
+        if (lengthsSwapped != NOT_SWAPPED && swaps(caplen, len)) {
             int t = caplen;
             caplen = len;
             len = t;
@@ -158,10 +159,74 @@ final class PcapReader extends RecordReader {
         view.limit(p + header + keep).position(p + header);
         packet.data = view;
         in.pos = p + need;
+        recordLength = need;
         packet.capturedLength = keep;
         packet.originalLength = len;
         time(packet, seconds, fraction);
         return true;
+    }
+
+    /** Whether a record's two length fields are stored the other way round (files before version 2.3). */
+    private boolean swaps(int caplen, int len) {
+        return lengthsSwapped == SWAPPED || (lengthsSwapped == MAYBE_SWAPPED && Integer.compareUnsigned(caplen, len) > 0);
+    }
+
+    @Override
+    boolean nextRecord() throws IOException {
+        return next();
+    }
+
+    @Override
+    boolean isPacket() {
+        return true;
+    }
+
+    @Override
+    int packetLinkType() {
+        return rawLinkType & LINKTYPE_MASK;
+    }
+
+    @Override
+    int packetSnapshot() {
+        return snapshot;
+    }
+
+    @Override
+    void peek(long offset, ByteOrder ignored, RecordHeader h) throws IOException {
+        h.offset = offset;
+        h.blockType = 0;
+        h.timestamp = 0;
+        h.interfaceId = 0;
+        h.seconds = h.fraction = h.length = 0;
+        h.capturedLength = h.originalLength = 0;
+        h.fractionInRange = false;
+        in.seek(offset);
+        int header = recordHeader;
+        if (!in.ensure(header)) {
+            h.status = in.available() == 0 ? CaptureCursor.END : CaptureCursor.TRUNCATED;
+            return;
+        }
+        ByteBuffer b = in.buf;
+        int p = in.pos;
+        int stated = b.getInt(p + 8);
+        int wire = b.getInt(p + 12);
+        boolean swap = lengthsSwapped != NOT_SWAPPED && swaps(stated, wire);
+        int caplen = swap ? wire : stated;
+        int len = swap ? stated : wire;
+        h.seconds = b.getInt(p) & 0xFFFFFFFFL;
+        h.fraction = b.getInt(p + 4) & 0xFFFFFFFFL;
+        h.fractionInRange = h.fraction < (fileNanos ? 1_000_000_000L : 1_000_000L);
+        h.capturedLength = caplen;
+        h.originalLength = len;
+        h.length = header + (caplen & 0xFFFFFFFFL);
+        if (Integer.compareUnsigned(caplen, maxCaplen) > 0 && Integer.compareUnsigned(caplen, snapshot) > 0) {
+            h.status = CaptureCursor.MALFORMED; // what checkOversized refuses
+        } else if (in.length() >= 0 ? offset + h.length > in.length()
+                : h.length > Integer.MAX_VALUE || !in.ensure((int) h.length)) {
+            h.status = CaptureCursor.TRUNCATED;
+        } else {
+            h.status = CaptureCursor.RECORD;
+        }
     }
 
     /** Sets the timestamp as libpcap delivers it, an out-of-range fraction carried (see {@link PcapRecordTime}). */
@@ -173,6 +238,7 @@ final class PcapReader extends RecordReader {
 
     /** At the end of the input: false when no byte of a further record exists, else a truncation error. */
     private boolean endOrTruncatedHeader(int header) throws MalformedCaptureException {
+        recordLength = 0;
         if (in.available() == 0) {
             return false;
         }
@@ -181,6 +247,7 @@ final class PcapReader extends RecordReader {
     }
 
     private MalformedCaptureException truncatedBody(int header, int caplen) {
+        recordLength = 0;
         return malformed("truncated dump file; tried to read " + caplen + " captured bytes, only got "
                 + Math.max(0, in.available() - header), in.offset(in.pos));
     }
@@ -188,6 +255,7 @@ final class PcapReader extends RecordReader {
     /** A captured length above the snapshot: an error beyond the link type's maximum, else cut to the snapshot. */
     private int checkOversized(int caplen, int p) throws MalformedCaptureException {
         if (Integer.compareUnsigned(caplen, maxCaplen) > 0) {
+            recordLength = 0;
             throw malformed("invalid packet capture length " + Integer.toUnsignedString(caplen)
                     + ", bigger than snaplen of " + snapshot + " and the maximum of " + maxCaplen,
                     in.offset(p) + 8);
@@ -229,5 +297,20 @@ final class PcapReader extends RecordReader {
     @Override
     boolean isSwapped() {
         return order != ByteOrder.nativeOrder();
+    }
+
+    @Override
+    ByteOrder byteOrder() {
+        return order;
+    }
+
+    @Override
+    TimestampPrecision filePrecision() {
+        return fileNanos ? TimestampPrecision.NANO : TimestampPrecision.MICRO;
+    }
+
+    /** 16 bytes, or 24 for the Kuznetzov format. */
+    int recordHeaderLength() {
+        return recordHeader;
     }
 }

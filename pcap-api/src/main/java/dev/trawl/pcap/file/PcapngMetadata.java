@@ -129,7 +129,9 @@ final class PcapngMetadata {
         }
         InterfaceInfo info = new InterfaceInfo(LinkType.valueOf(linkType), snaplen, name, description, filter, os,
                 fcslen, tsresol, tsOffset, comments);
-        if (keep()) {
+        if (section == null) {
+            // a cursor keeps no descriptive blocks: the interface itself is all it needs
+        } else if (keep()) {
             section.interfaces.add(info);
         } else {
             section.skipped++;

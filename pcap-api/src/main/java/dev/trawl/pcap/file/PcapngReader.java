@@ -41,19 +41,31 @@ final class PcapngReader extends RecordReader {
 
     private final PcapngMetadata metadata = new PcapngMetadata(this);
     private final Options options = new Options();
+    /** Whether descriptive blocks are kept for {@link #info()} (a handle), or only parsed as reading needs (a cursor). */
+    private final boolean retain;
     private final List<Section> sections = new ArrayList<>();
     private Section section;
     private Interface[] interfaces = new Interface[4];
     private int interfaceCount;
     private Interface first;
     private int maxBlock = INITIAL_MAX_BLOCK;
-    /** The current block's type, where it starts in the buffer, and its total length. */
-    private int blockType;
+    /** Where the current block starts in the buffer, and its total length. */
     private int blockStart;
     private int blockLength;
+    /** The interface of the current packet. */
+    private Interface current;
+    /** The current section's version. */
+    int sectionMajor;
+    int sectionMinor;
 
-    private PcapngReader(Input in, TimestampPrecision precision) {
+    private PcapngReader(Input in, TimestampPrecision precision, boolean retain) {
         super(in, precision);
+        this.retain = retain;
+    }
+
+    /** A reader for a {@link CaptureCursor}: it reads nothing yet, and keeps no descriptive blocks. */
+    static PcapngReader cursor(Input in) {
+        return new PcapngReader(in, TimestampPrecision.NANO, false);
     }
 
     /** Whether the input at its position starts a Section Header Block. */
@@ -66,7 +78,7 @@ final class PcapngReader extends RecordReader {
      * when it opens a file.
      */
     static PcapngReader open(Input in, TimestampPrecision precision) throws IOException {
-        PcapngReader reader = new PcapngReader(in, precision);
+        PcapngReader reader = new PcapngReader(in, precision, true);
         for (;;) {
             if (!reader.readBlock()) {
                 throw reader.malformed("the capture file has no Interface Description Blocks", in.offset(in.pos));
@@ -87,25 +99,44 @@ final class PcapngReader extends RecordReader {
     @Override
     boolean next() throws IOException {
         for (;;) {
-            if (!readBlock()) {
+            if (!nextRecord()) {
                 return false;
             }
-            switch (blockType) {
-                case EPB -> {
-                    enhancedPacket();
-                    return true;
-                }
-                case SPB -> {
-                    simplePacket();
-                    return true;
-                }
-                case PB -> {
-                    obsoletePacket();
-                    return true;
-                }
-                default -> finishBlock();
+            int type = blockType;
+            if (type == EPB || type == SPB || type == PB) {
+                return true;
             }
         }
+    }
+
+    @Override
+    boolean nextRecord() throws IOException {
+        if (!readBlock()) {
+            return false;
+        }
+        switch (blockType) {
+            case EPB -> enhancedPacket();
+            case SPB -> simplePacket();
+            case PB -> obsoletePacket();
+            default -> finishBlock();
+        }
+        return true;
+    }
+
+    @Override
+    boolean isPacket() {
+        int type = blockType;
+        return type == EPB || type == SPB || type == PB;
+    }
+
+    @Override
+    int packetLinkType() {
+        return current == null ? 0 : current.linkType;
+    }
+
+    @Override
+    int packetSnapshot() {
+        return current == null ? MAXIMUM_SNAPLEN : current.snapshot;
     }
 
     /**
@@ -116,6 +147,8 @@ final class PcapngReader extends RecordReader {
      */
     private boolean readBlock() throws IOException {
         final Input in = this.in;
+        recordOffset = in.base + in.pos;
+        recordLength = 0;
         if (in.end - in.pos < 12 && !in.ensure(12)) {
             endOrTruncated();
             return false;
@@ -123,13 +156,43 @@ final class PcapngReader extends RecordReader {
         int p = in.pos;
         ByteBuffer b = in.buf;
         int type = b.getInt(p);
+        ByteOrder previous = null;
         if (type == SHB) { // the SHB type reads the same in both byte orders
+            previous = b.order();
             newSection();
             p = in.pos;
             b = in.buf;
         }
+        int length;
+        try {
+            length = frameBlock(type, p);
+        } catch (MalformedCaptureException e) {
+            if (previous != null) {
+                in.buf.order(previous); // a section header that fails leaves the section as it was
+            }
+            throw e;
+        }
+        p = in.pos;
+        b = in.buf;
+        if (type == SHB) {
+            applySection(b, p);
+        }
+        blockStart = p;
+        blockLength = length;
+        blockType = type;
+        recordLength = length;
+        if (type != EPB) {
+            describe(type, b, p, length);
+        }
+        return true;
+    }
+
+    /** Checks the framing of the block at buffer index {@code p} and makes all of it available; returns its length. */
+    private int frameBlock(int type, int p) throws IOException {
+        final Input in = this.in;
+        ByteBuffer b = in.buf;
         int length = b.getInt(p + 4);
-        if ((length & 3) != 0 || Integer.compareUnsigned(length - 12, maxBlock - 12) > 0) {
+        if (!lengthFits(length, maxBlock)) {
             throw badLength(length, p);
         }
         if (in.end - p < length) {
@@ -143,17 +206,89 @@ final class PcapngReader extends RecordReader {
         if (length > Input.SPARSE_RECORD) {
             in.readAhead(p);
         }
-        if (b.getInt(p + length - 4) != length && !(type == SHB && in.offset(p) == 0)) {
-            // libpcap does not check the trailer of the file's first section header (it reads it apart)
+        if (b.getInt(p + length - 4) != length && checksTrailer(type, in.offset(p))) {
             throw malformed("block total length in header and trailer don't match", in.offset(p) + length - 4);
         }
-        blockStart = p;
-        blockLength = length;
-        blockType = type;
-        if (type != EPB) {
-            describe(type, b, p, length);
+        return length;
+    }
+
+    /** Whether a block total length is one a reader accepts: a multiple of 4, from 12 up to the largest block. */
+    private static boolean lengthFits(int length, int maxBlock) {
+        return (length & 3) == 0 && Integer.compareUnsigned(length - 12, maxBlock - 12) <= 0;
+    }
+
+    /** libpcap does not check the trailer of the file's first section header: it reads that block apart. */
+    private static boolean checksTrailer(int type, long offset) {
+        return !(type == SHB && offset == 0);
+    }
+
+    /** The byte order a section header's byte-order magic (read big-endian) announces, or null if it is bad. */
+    private static ByteOrder sectionOrder(int magic) {
+        if (magic == BYTE_ORDER_MAGIC) {
+            return ByteOrder.BIG_ENDIAN;
         }
-        return true;
+        return Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : null;
+    }
+
+    @Override
+    void peek(long offset, ByteOrder order, RecordHeader h) throws IOException {
+        ByteOrder saved = in.buf.order();
+        h.offset = offset;
+        h.blockType = 0;
+        h.seconds = h.fraction = h.timestamp = h.length = 0;
+        h.interfaceId = h.capturedLength = h.originalLength = 0;
+        h.fractionInRange = false;
+        try {
+            h.status = frame(offset, order, h);
+        } finally {
+            in.buf.order(saved); // the section's, whatever buffer the input holds now
+        }
+    }
+
+    /** {@link #readBlock()}'s framing checks, answered rather than thrown, with the header fields. */
+    private int frame(long offset, ByteOrder order, RecordHeader h) throws IOException {
+        in.seek(offset);
+        if (!in.ensure(12)) {
+            return in.available() == 0 ? CaptureCursor.END : CaptureCursor.TRUNCATED;
+        }
+        ByteBuffer b = in.buf;
+        int p = in.pos;
+        if (b.order(ByteOrder.BIG_ENDIAN).getInt(p) == SHB) {
+            order = sectionOrder(b.getInt(p + 8));
+            if (order == null) {
+                return CaptureCursor.MALFORMED;
+            }
+        }
+        b.order(order);
+        int type = b.getInt(p);
+        int length = b.getInt(p + 4);
+        h.blockType = type;
+        h.length = length & 0xFFFFFFFFL;
+        if ((type == EPB || type == PB) && Integer.compareUnsigned(length, 32) >= 0 && in.ensure(28)) {
+            b = in.buf.order(order);
+            p = in.pos;
+            h.interfaceId = type == PB ? b.getShort(p + 8) & 0xFFFF : b.getInt(p + 8);
+            h.timestamp = (long) b.getInt(p + 12) << 32 | (b.getInt(p + 16) & 0xFFFFFFFFL);
+            h.capturedLength = b.getInt(p + 20);
+            h.originalLength = b.getInt(p + 24);
+        } else if (type == SPB && Integer.compareUnsigned(length, 16) >= 0) {
+            h.originalLength = b.getInt(p + 8);
+        }
+        if (!lengthFits(length, maxBlock) || (type == SHB && Integer.compareUnsigned(length, 28) < 0)) {
+            return CaptureCursor.MALFORMED;
+        }
+        if (in.length() >= 0 && offset + h.length > in.length()) {
+            return CaptureCursor.TRUNCATED;
+        }
+        in.seek(offset + length - 4); // the trailer alone: a bogus length must not pull megabytes in
+        if (!in.ensure(4)) {
+            return CaptureCursor.TRUNCATED;
+        }
+        in.buf.order(order);
+        if (in.buf.getInt(in.pos) != length && checksTrailer(type, offset)) {
+            return CaptureCursor.MALFORMED;
+        }
+        return CaptureCursor.RECORD;
     }
 
     /** Returns at a clean end of the input; throws if a partial block header remains. */
@@ -189,7 +324,9 @@ final class PcapngReader extends RecordReader {
     /** Handles the blocks other than Enhanced Packet Blocks. */
     private void describe(int type, ByteBuffer b, int p, int length) throws MalformedCaptureException {
         if (type == SHB) {
-            metadata.sectionHeader(b, p, length, section);
+            if (retain) {
+                metadata.sectionHeader(b, p, length, section);
+            }
         } else if (type == IDB) {
             Interface added = metadata.interfaceDescription(b, p, length, section);
             if (interfaceCount == MAX_INTERFACES) {
@@ -203,6 +340,10 @@ final class PcapngReader extends RecordReader {
                 first = added;
             }
             maxBlock = Math.max(maxBlock, maxSnaplenFor(added.linkType) + 64 * 1024);
+        } else if (!retain) {
+            if (type == ISB && length >= 24) {
+                statisticsTime(b, p);
+            }
         } else if (type == ISB) {
             metadata.statistics(b, p, length, section, interfaces, interfaceCount);
         } else if (type == NRB) {
@@ -214,34 +355,62 @@ final class PcapngReader extends RecordReader {
         }
     }
 
+    /** A cursor's view of an Interface Statistics Block: its interface and time, as for a packet. */
+    private void statisticsTime(ByteBuffer b, int p) {
+        int id = b.getInt(p + 8);
+        long t = (long) b.getInt(p + 12) << 32 | (b.getInt(p + 16) & 0xFFFFFFFFL);
+        Interface f = id >= 0 && id < interfaceCount ? interfaces[id] : MICRO_DEFAULT;
+        packet.interfaceId = id;
+        f.convert(t, packet, true);
+    }
+
+    /** The conversion of a timestamp whose interface is not described: microseconds. */
+    private static final Interface MICRO_DEFAULT = new Interface(0, 0, InterfaceInfo.TSRESOL_MICRO, 0, null);
+
     /** Reads a Section Header Block's byte order and versions, and starts a new section. */
     private void startSection(ByteBuffer b, int p) throws MalformedCaptureException {
+        ByteOrder previous = b.order();
         int magic = b.order(ByteOrder.BIG_ENDIAN).getInt(p + 8);
-        ByteOrder order;
-        if (magic == BYTE_ORDER_MAGIC) {
-            order = ByteOrder.BIG_ENDIAN;
-        } else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC) {
-            order = ByteOrder.LITTLE_ENDIAN;
-        } else {
+        ByteOrder order = sectionOrder(magic);
+        if (order == null) {
+            b.order(previous);
             throw malformed("the file has a section with a bad byte order magic field 0x"
                     + Integer.toHexString(magic), in.offset(p) + 8);
         }
         b.order(order);
         int length = b.getInt(p + 4);
+        int major = b.getShort(p + 12) & 0xFFFF;
+        int minor = b.getShort(p + 14) & 0xFFFF;
         if (Integer.compareUnsigned(length, 28) < 0) {
+            b.order(previous);
             throw malformed("block in pcapng dump file has a length of " + Integer.toUnsignedString(length)
                     + " < 28", in.offset(p) + 4);
         }
-        int major = b.getShort(p + 12) & 0xFFFF;
-        int minor = b.getShort(p + 14) & 0xFFFF;
-        if (major != 1 || (sections.isEmpty() && minor != 0 && minor != 2)) {
+        if (major != 1 || (in.offset(p) == 0 && minor != 0 && minor != 2)) {
+            b.order(previous);
             throw malformed("unsupported pcapng savefile version " + major + "." + minor, in.offset(p) + 12);
         }
-        section = new Section(order, major, minor, b.getLong(p + 16));
-        if (sections.isEmpty() || metadata.keep()) {
-            sections.add(section);
+    }
+
+    /**
+     * Starts the section whose header {@link #startSection} checked, once the whole block has been framed: a
+     * section header that fails changes nothing (but the buffer's byte order, which the caller restores).
+     */
+    private void applySection(ByteBuffer b, int p) {
+        int major = b.getShort(p + 12) & 0xFFFF;
+        int minor = b.getShort(p + 14) & 0xFFFF;
+        sectionMajor = major;
+        sectionMinor = minor;
+        if (retain) {
+            section = new Section(b.order(), major, minor, b.getLong(p + 16));
+            if (sections.isEmpty() || metadata.keep()) {
+                sections.add(section);
+            }
         }
-        interfaceCount = 0; // interface ids are local to their section
+        // Interface ids, and the block sizes their link types allow, are local to their section: a reader that
+        // starts at a section header knows all it needs.
+        interfaceCount = 0;
+        maxBlock = INITIAL_MAX_BLOCK;
     }
 
     /** Steps past the current block. */
@@ -338,6 +507,7 @@ final class PcapngReader extends RecordReader {
 
     private void packet(Interface f, int id, long timestamp, int caplen, int len, int data) {
         FilePacket packet = this.packet;
+        current = f;
         ByteBuffer view = in.view;
         view.limit(data + caplen).position(data);
         packet.data = view;
@@ -363,6 +533,11 @@ final class PcapngReader extends RecordReader {
         packet.flags = flags;
     }
 
+    /** The number of interfaces the current section has described so far. */
+    int interfaceCount() {
+        return interfaceCount;
+    }
+
     /** The description of an interface of the current section, or {@code null} if it has none of that id. */
     InterfaceInfo interfaceInfo(int id) {
         return id >= 0 && id < interfaceCount ? interfaces[id].info : null;
@@ -376,11 +551,7 @@ final class PcapngReader extends RecordReader {
             all.add(s.snapshot());
         }
         return new CaptureInfo(CaptureFormat.PCAPNG, s0.major, s0.minor, s0.order, first.linkType,
-                LinkType.valueOf(first.linkType), first.info.snaplen(),
-                first.kind == Interface.MICRO || (first.kind == Interface.DECIMAL && first.exponent < 6)
-                        || (first.kind == Interface.BINARY && first.exponent < 20)
-                        ? TimestampPrecision.MICRO : TimestampPrecision.NANO,
-                all);
+                LinkType.valueOf(first.linkType), first.info.snaplen(), precision(first), all);
     }
 
     @Override
@@ -411,5 +582,21 @@ final class PcapngReader extends RecordReader {
     @Override
     boolean isSwapped() {
         return sections.get(0).order != ByteOrder.nativeOrder();
+    }
+
+    @Override
+    ByteOrder byteOrder() {
+        return in.buf.order();
+    }
+
+    @Override
+    TimestampPrecision filePrecision() {
+        return current == null || precision(current) == TimestampPrecision.MICRO ? TimestampPrecision.MICRO
+                : TimestampPrecision.NANO;
+    }
+
+    private static TimestampPrecision precision(Interface f) {
+        return f.kind == Interface.MICRO || (f.kind == Interface.DECIMAL && f.exponent < 6)
+                || (f.kind == Interface.BINARY && f.exponent < 20) ? TimestampPrecision.MICRO : TimestampPrecision.NANO;
     }
 }

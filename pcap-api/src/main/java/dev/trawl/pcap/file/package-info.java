@@ -4,7 +4,10 @@
  * when no native backend is installed). What this package exports is the little the common API cannot say:
  * {@link dev.trawl.pcap.file.CaptureInfo} (reached with {@code OfflineHandle.unwrap(CaptureInfo.class)}) with
  * the pcapng sections, interfaces, statistics, names and secrets of a file, and
- * {@link dev.trawl.pcap.file.PcapngDumper} for writing several interfaces, comments and statistics.
+ * {@link dev.trawl.pcap.file.PcapngDumper} for writing several interfaces, comments and statistics, and
+ * {@link dev.trawl.pcap.file.CaptureCursor}, the codec itself as a low-level cursor over records and blocks (every
+ * pcapng block, offsets and header fields, reading from any offset or through positioned reads), for readers that
+ * split a file or look at its structure.
  *
  * <p>Reading is zero-copy: files of 1 MiB or more are memory-mapped, and each packet's data is one reused
  * read-only buffer over the mapping. Gzip-compressed files and streams are recognised by their magic and read

@@ -1,87 +1,112 @@
 package dev.trawl.spark.example;
 
-import dev.trawl.pcap.EtherType;
-import dev.trawl.pcap.IpProtocol;
-import java.io.BufferedOutputStream;
+import dev.trawl.pcap.CaptureFormat;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Measures read throughput of the {@code pcap} source: the same files read with byte-range splits and with
- * one task per file (a split size larger than any file), side by side in one run.
- * <pre>scripts/spark-example --throughput [files] [packets-per-file]</pre>
+ * Measures the {@code pcap} source on one generated file per format (pcap and pcapng, at least the size asked
+ * for): {@code count()} and {@code groupBy(src).sum(len)}, on 1 and on 2 cores, split and as one task per file,
+ * side by side in one run. The first {@code count()} of each setting includes planning the splits (the probe
+ * job); plans are then kept by the driver, so the later queries show reading alone. Each figure is the best of
+ * {@value #RUNS} runs. The files are written to a temporary directory and deleted, or to the directory given, and
+ * kept there (to time other tools on them).
+ * <pre>scripts/spark-example --throughput [megabytes] [splitSize] [cores,...] [directory]</pre>
  */
 public final class ReadThroughput {
+    /** How many times each query runs. */
+    static final int RUNS = 3;
+
     private ReadThroughput() {
     }
 
     public static void main(String[] args) throws IOException {
-        int files = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        int packets = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        Path dir = Files.createTempDirectory("trawl-spark-bench");
-        long bytes = 0;
-        for (int i = 0; i < files; i++) {
-            bytes += generate(dir.resolve("capture-" + i + ".pcap"), packets, i);
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        SparkSession spark = SparkSession.builder().appName("trawl read throughput").master("local[" + cores + "]")
-                .config("spark.ui.enabled", "false").getOrCreate();
+        long megabytes = args.length > 0 ? Long.parseLong(args[0]) : 512;
+        long splitSize = args.length > 1 ? Long.parseLong(args[1]) : 64L << 20;
+        String[] coreCounts = (args.length > 2 ? args[2] : "1,2").split(",");
+        boolean keep = args.length > 3;
+        Path dir = keep ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("trawl-spark-bench");
         try {
-            System.out.printf("%d files, %d packets, %.1f MB, %d cores%n", files, (long) files * packets, bytes / 1e6, cores);
-            for (int round = 0; round < 2; round++) {
-                for (String mode : new String[] {"split 16 MB", "one task per file"}) {
-                    long splitSize = mode.startsWith("split") ? 16L << 20 : Long.MAX_VALUE / 2;
-                    long start = System.nanoTime();
-                    long count = spark.read().format("pcap").option("splitSize", splitSize).option("decode", "true")
-                            .load(dir.toString()).selectExpr("sum(len)", "count(src)", "max(dst_port)")
-                            .collectAsList().size();
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    if (round == 1) {
-                        System.out.printf("%-18s %7.2f s  %8.1f MB/s  %8.1f MB/s per core  (%d)%n", mode, seconds,
-                                bytes / 1e6 / seconds, bytes / 1e6 / seconds / cores, count);
+            int packets = (int) (megabytes * 1_000_000 / 330); // about 330 bytes a packet, headers included
+            for (CaptureFormat format : List.of(CaptureFormat.PCAP, CaptureFormat.PCAPNG)) {
+                Path file = dir.resolve("capture." + format.name().toLowerCase());
+                long bytes = SyntheticCapture.write(file, format, packets, 1);
+                System.out.printf("%s: %d packets, %.1f MB%n", file.getFileName(), packets, bytes / 1e6);
+                System.out.printf("%-7s %5s %-18s %-26s %8s %10s %14s %12s%n", "format", "cores", "splits",
+                        "query", "seconds", "MB/s", "MB/s per core", "rows/s");
+                for (String cores : coreCounts) {
+                    measure(file, bytes, packets, format, Integer.parseInt(cores.trim()), splitSize);
+                }
+            }
+        } finally {
+            if (!keep) {
+                try (var paths = Files.list(dir)) {
+                    for (Path p : paths.toList()) {
+                        Files.delete(p);
                     }
+                }
+                Files.delete(dir);
+            }
+        }
+    }
+
+    private static void measure(Path file, long bytes, int packets, CaptureFormat format, int cores, long splitSize) {
+        SparkSession spark = SparkSession.builder().appName("trawl read throughput").master("local[" + cores + "]")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", cores).getOrCreate();
+        try {
+            for (long size : new long[] {splitSize, Long.MAX_VALUE / 2}) {
+                String splits = size == splitSize ? "split " + (size >> 20) + " MiB" : "one task per file";
+                Dataset<Row> rows = spark.read().format("pcap").option("splitSize", size).load(file.toString());
+                warm(rows);
+                Object[][] queries = {
+                    {"count, planning included", (ToLongFunction<Dataset<Row>>) Dataset::count},
+                    {"count", (ToLongFunction<Dataset<Row>>) Dataset::count},
+                    {"groupBy(src).sum(len)", (ToLongFunction<Dataset<Row>>) r -> r.groupBy("src").sum("len")
+                            .collectAsList().size()},
+                };
+                for (Object[] q : queries) {
+                    @SuppressWarnings("unchecked")
+                    ToLongFunction<Dataset<Row>> query = (ToLongFunction<Dataset<Row>>) q[1];
+                    double seconds = Double.MAX_VALUE;
+                    for (int run = 0; run < RUNS; run++) {
+                        if (q[0].toString().contains("planning")) {
+                            touch(file);
+                        }
+                        Dataset<Row> fresh = spark.read().format("pcap").option("splitSize", size)
+                                .load(file.toString());
+                        long start = System.nanoTime();
+                        query.applyAsLong(fresh);
+                        seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
+                    }
+                    System.out.printf("%-7s %5d %-18s %-26s %8.2f %10.1f %14.1f %12.0f%n",
+                            format.name().toLowerCase(), cores, splits, q[0], seconds, bytes / 1e6 / seconds,
+                            bytes / 1e6 / seconds / cores, packets / seconds);
                 }
             }
         } finally {
             spark.stop();
-            try (var paths = Files.list(dir)) {
-                for (Path p : paths.toList()) {
-                    Files.delete(p);
-                }
-            }
-            Files.delete(dir);
         }
     }
 
-    private static long generate(Path file, int count, long seed) throws IOException {
-        Random random = new Random(seed);
-        int[] sizes = {64, 64, 64, 64, 64, 64, 64, 576, 576, 576, 1500};
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-            out.write(header.array());
-            byte[] frame = new byte[16 + 1500];
-            for (int i = 0; i < count; i++) {
-                int size = sizes[random.nextInt(sizes.length)];
-                ByteBuffer p = ByteBuffer.wrap(frame);
-                p.order(ByteOrder.LITTLE_ENDIAN).putInt(1_700_000_000 + i / 1000).putInt(i % 1000 * 1000).putInt(size)
-                        .putInt(size);
-                p.order(ByteOrder.BIG_ENDIAN).putLong(0x0001020304050001L).putInt(0x02030406)
-                        .putShort((short) EtherType.IPV4.value());
-                p.put((byte) 0x45).put((byte) 0).putShort((short) (size - 14)).putInt(0).put((byte) 64)
-                        .put((byte) IpProtocol.UDP.value())
-                        .putShort((short) 0).putInt(0x0a000000 | random.nextInt(256)).putInt(0x0a000100);
-                p.putShort((short) (1024 + random.nextInt(50000))).putShort((short) 53).putShort((short) (size - 34))
-                        .putShort((short) 0);
-                out.write(frame, 0, 16 + size);
-            }
+    /** Runs a query once so that class loading and JIT compilation are not measured. */
+    private static void warm(Dataset<Row> rows) {
+        rows.groupBy("src").sum("len").collectAsList();
+    }
+
+    /** Gives the file a new modification time, so that the next query plans it again. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 1000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Files.size(file);
     }
 }

@@ -1,5 +1,8 @@
 package dev.trawl.spark.split;
 
+import dev.trawl.pcap.file.CaptureCursor;
+import java.nio.ByteBuffer;
+
 /**
  * One packet record as a split reader delivers it: a mutable holder reused for every record, so reading
  * allocates nothing per packet once the data array has grown to the largest packet. Not thread-safe.
@@ -13,19 +16,31 @@ public final class CaptureRecord {
     public int nanos;
     /** Captured length: the valid bytes of {@link #data}. */
     public int capturedLength;
-    /** Length on the wire. */
+    /** Length on the wire; a stated length of 2^31 or more is 2^31 - 1, the most the int column holds. */
     public int originalLength;
     /** The {@code LINKTYPE_} value of the packet's interface. */
     public int linkType;
+    /** The snapshot length libpcap applies to the packet's interface. */
+    public int snapshotLength;
     /** The pcapng interface id; 0 for pcap. */
     public int interfaceId;
     /** The packet bytes; only the first {@link #capturedLength} are valid. */
     public byte[] data = new byte[2048];
 
-    /** Makes sure {@link #data} holds at least {@code length} bytes. */
-    void ensureCapacity(int length) {
-        if (data.length < length) {
-            data = new byte[Math.max(length, data.length * 2)];
+    /** Copies the packet the cursor is on. */
+    void fill(CaptureCursor cursor) {
+        offset = cursor.offset();
+        seconds = cursor.seconds();
+        nanos = cursor.nanos();
+        capturedLength = cursor.capturedLength();
+        originalLength = (int) Math.min(Integer.toUnsignedLong(cursor.originalLength()), Integer.MAX_VALUE);
+        linkType = cursor.linkType();
+        snapshotLength = cursor.snapshotLength();
+        interfaceId = cursor.interfaceId();
+        if (data.length < capturedLength) {
+            data = new byte[Math.max(capturedLength, data.length * 2)];
         }
+        ByteBuffer bytes = cursor.data();
+        bytes.get(bytes.position(), data, 0, capturedLength);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A capture on end b of a {@link VethPair}, inside its namespace: {@code tcpdump} run by {@code ip netns exec},
  * in immediate mode, writing each packet at once as pcap to its standard output, which the kit parses with
- * its own reader ({@link PcapBytes}). It is how the kit sees what a backend sent on end a, independently of
+ * pcap-api's codec ({@link PcapBytes}). It is how the kit sees what a backend sent on end a, independently of
  * that backend. {@link #start} returns only once tcpdump says it listens (its filter is then installed), so
  * nothing sent afterwards is missed.
  *

@@ -47,19 +47,19 @@ public final class IpFields {
                 s.integer(total != 0 ? total : p.originalLength() - (p.offset(i) - p.start()));
             }
         });
-        r.field("ip.id", "ip", HEX16, "Identification", valid(shortAt(4)));
-        r.field("ip.flags", "ip", HEX8, "Flags (reserved, DF, MF)", valid(needs(8, bits(6, 1, 0xE0, 5))));
-        r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", valid(needs(8, bits(6, 1, 0x80, 7))));
-        r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", valid(needs(8, bits(6, 1, 0x40, 6))));
-        r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", valid(needs(8, bits(6, 1, 0x20, 5))));
-        r.field("ip.frag_offset", "ip", UINT, "Fragment offset (8-byte units)", valid(bits(6, 2, 0x1FFF, 0)));
-        r.field("ip.ttl", "ip", UINT, "Time to live", valid(byteAt(8)));
-        r.field("ip.proto", "ip", UINT, "Protocol", valid(byteAt(9)));
-        r.field("ip.checksum", "ip", HEX16, "Header checksum", valid(shortAt(10)));
+        r.field("ip.id", "ip", HEX16, "Identification", lengthValid(shortAt(4)));
+        r.field("ip.flags", "ip", HEX8, "Flags (reserved, DF, MF)", lengthValid(needs(8, bits(6, 1, 0xE0, 5))));
+        r.field("ip.flags.rb", "ip", BOOLEAN, "Reserved bit", lengthValid(needs(8, bits(6, 1, 0x80, 7))));
+        r.field("ip.flags.df", "ip", BOOLEAN, "Don't fragment", lengthValid(needs(8, bits(6, 1, 0x40, 6))));
+        r.field("ip.flags.mf", "ip", BOOLEAN, "More fragments", lengthValid(needs(8, bits(6, 1, 0x20, 5))));
+        r.field("ip.frag_offset", "ip", UINT, "Fragment offset (8-byte units)", lengthValid(bits(6, 2, 0x1FFF, 0)));
+        r.field("ip.ttl", "ip", UINT, "Time to live", lengthValid(byteAt(8)));
+        r.field("ip.proto", "ip", UINT, "Protocol", lengthValid(byteAt(9)));
+        r.field("ip.checksum", "ip", HEX16, "Header checksum", lengthValid(shortAt(10)));
         r.field("ip.checksum.status", "ip", UINT, "Checksum status (0 bad, 1 good, 2 unverified)",
                 (p, i, s) -> s.integer((p.flags(i) & LayerFlags.BAD_CHECKSUM) != 0 ? 0 : 2));
-        r.field("ip.src", "ip", IPV4, "Source address", valid(bytesAt(12, 4)));
-        r.field("ip.dst", "ip", IPV4, "Destination address", valid(bytesAt(16, 4)));
+        r.field("ip.src", "ip", IPV4, "Source address", lengthValid(bytesAt(12, 4)));
+        r.field("ip.dst", "ip", IPV4, "Destination address", lengthValid(bytesAt(16, 4)));
         r.field("ip.addr", "ip", IPV4, "Source or destination address", (p, i, s) -> {
             emitBytes(p, i, 12, 4, s);
             emitBytes(p, i, 16, 4, s);
@@ -73,6 +73,22 @@ public final class IpFields {
         }
         int vhl = u8(p, i, 0);
         return (vhl >>> 4) == 4 && (vhl & 0x0F) >= 5;
+    }
+
+    /**
+     * A field tshark shows only after it has found the total length possible: none is shown when the total length
+     * is below the header length (but 0, which segmentation offload leaves, is taken, except in a header an ICMP
+     * error quotes).
+     */
+    private static FieldExtractor lengthValid(FieldExtractor e) {
+        return (p, i, s) -> {
+            if (validIp(p, i) && has(p, i, 2, 2)) {
+                int total = u16(p, i, 2);
+                if (total >= (u8(p, i, 0) & 0x0F) * 4 || total == 0 && (p.flags(i) & LayerFlags.QUOTED) == 0) {
+                    e.extract(p, i, s);
+                }
+            }
+        };
     }
 
     private static FieldExtractor valid(FieldExtractor e) {

@@ -54,9 +54,9 @@ public final class NetworkProtocols {
         r.bind(IP_PROTO, IpProtocol.IPV6.value(), ipv6);
         r.bind(PPP_PROTO, PPP_IPV6, ipv6);
         r.bind(LINKTYPE, LinkType.IPV6.value(), ipv6);
-        r.bind(IP_PROTO, IpProtocol.HOPOPTS.value(), r.protocol("ipv6.hopopts", Ipv6OptionsDecoder::decode));
-        r.bind(IP_PROTO, IpProtocol.ROUTING.value(), r.protocol("ipv6.routing", Ipv6OptionsDecoder::decode));
-        r.bind(IP_PROTO, IpProtocol.DSTOPTS.value(), r.protocol("ipv6.dstopts", Ipv6OptionsDecoder::decode));
+        r.bind(IP_PROTO, IpProtocol.HOPOPTS.value(), r.protocol("ipv6.hopopts", Ipv6OptionsDecoder::options));
+        r.bind(IP_PROTO, IpProtocol.ROUTING.value(), r.protocol("ipv6.routing", Ipv6OptionsDecoder::routing));
+        r.bind(IP_PROTO, IpProtocol.DSTOPTS.value(), r.protocol("ipv6.dstopts", Ipv6OptionsDecoder::options));
         r.bind(IP_PROTO, IpProtocol.FRAGMENT.value(), r.protocol("ipv6.fraghdr", Ipv6FragmentDecoder::decode));
         r.bind(IP_PROTO, IpProtocol.AH.value(), r.protocol("ah", IpsecDecoders::ah));
         r.bind(IP_PROTO, IpProtocol.ESP.value(), r.protocol("esp", IpsecDecoders::esp));

@@ -41,26 +41,26 @@ public final class TcpFields {
                 s.integer(u32(p, i, 4));
             }
         });
-        r.field("tcp.ack_raw", "tcp", UINT, "Acknowledgment number (raw)", needs(TCP_FIXED, intAt(8)));
+        r.field("tcp.ack_raw", "tcp", UINT, "Acknowledgment number (raw)", header(intAt(8)));
         r.field("tcp.hdr_len", "tcp", UINT, "Header length", (p, i, s) -> {
             if (has(p, i, 0, TCP_FIXED)) {
                 s.integer((u8(p, i, 12) >>> 4) * 4);
             }
         });
-        r.field("tcp.flags", "tcp", HEX16, "Flags", needs(TCP_FIXED, bits(12, 2, 0x0FFF, 0)));
-        r.field("tcp.flags.res", "tcp", BOOLEAN, "Reserved", needs(TCP_FIXED, bits(12, 2, 0x0E00, 9)));
-        r.field("tcp.flags.ae", "tcp", BOOLEAN, "Accurate ECN", needs(TCP_FIXED, bits(12, 2, 0x0100, 8)));
-        r.field("tcp.flags.cwr", "tcp", BOOLEAN, "Congestion window reduced", needs(TCP_FIXED, bits(12, 2, 0x80, 7)));
-        r.field("tcp.flags.ece", "tcp", BOOLEAN, "ECN-Echo", needs(TCP_FIXED, bits(12, 2, 0x40, 6)));
-        r.field("tcp.flags.urg", "tcp", BOOLEAN, "Urgent", needs(TCP_FIXED, bits(12, 2, 0x20, 5)));
-        r.field("tcp.flags.ack", "tcp", BOOLEAN, "Acknowledgment", needs(TCP_FIXED, bits(12, 2, 0x10, 4)));
-        r.field("tcp.flags.push", "tcp", BOOLEAN, "Push", needs(TCP_FIXED, bits(12, 2, 0x08, 3)));
-        r.field("tcp.flags.reset", "tcp", BOOLEAN, "Reset", needs(TCP_FIXED, bits(12, 2, 0x04, 2)));
-        r.field("tcp.flags.syn", "tcp", BOOLEAN, "Syn", needs(TCP_FIXED, bits(12, 2, 0x02, 1)));
-        r.field("tcp.flags.fin", "tcp", BOOLEAN, "Fin", needs(TCP_FIXED, bits(12, 2, 0x01, 0)));
-        r.field("tcp.window_size_value", "tcp", UINT, "Window", needs(TCP_FIXED, shortAt(14)));
-        r.field("tcp.checksum", "tcp", HEX16, "Checksum", shortAt(16));
-        r.field("tcp.urgent_pointer", "tcp", UINT, "Urgent pointer", shortAt(18));
+        r.field("tcp.flags", "tcp", HEX16, "Flags", header(bits(12, 2, 0x0FFF, 0)));
+        r.field("tcp.flags.res", "tcp", BOOLEAN, "Reserved", header(bits(12, 2, 0x0E00, 9)));
+        r.field("tcp.flags.ae", "tcp", BOOLEAN, "Accurate ECN", header(bits(12, 2, 0x0100, 8)));
+        r.field("tcp.flags.cwr", "tcp", BOOLEAN, "Congestion window reduced", header(bits(12, 2, 0x80, 7)));
+        r.field("tcp.flags.ece", "tcp", BOOLEAN, "ECN-Echo", header(bits(12, 2, 0x40, 6)));
+        r.field("tcp.flags.urg", "tcp", BOOLEAN, "Urgent", header(bits(12, 2, 0x20, 5)));
+        r.field("tcp.flags.ack", "tcp", BOOLEAN, "Acknowledgment", header(bits(12, 2, 0x10, 4)));
+        r.field("tcp.flags.push", "tcp", BOOLEAN, "Push", header(bits(12, 2, 0x08, 3)));
+        r.field("tcp.flags.reset", "tcp", BOOLEAN, "Reset", header(bits(12, 2, 0x04, 2)));
+        r.field("tcp.flags.syn", "tcp", BOOLEAN, "Syn", header(bits(12, 2, 0x02, 1)));
+        r.field("tcp.flags.fin", "tcp", BOOLEAN, "Fin", header(bits(12, 2, 0x01, 0)));
+        r.field("tcp.window_size_value", "tcp", UINT, "Window", header(shortAt(14)));
+        r.field("tcp.checksum", "tcp", HEX16, "Checksum", header(shortAt(16)));
+        r.field("tcp.urgent_pointer", "tcp", UINT, "Urgent pointer", header(shortAt(18)));
         r.field("tcp.len", "tcp", UINT, "Segment data length", (p, i, s) -> {
             if (!has(p, i, 0, TCP_FIXED) || (p.flags(i) & LayerFlags.QUOTED) != 0) {
                 return; // a header an ICMP error quotes has no segment length in tshark
@@ -70,7 +70,7 @@ public final class TcpFields {
             if (reported < 0) {
                 reported = p.layerEnd(i) - p.offset(i);
             }
-            if (hl >= 20 && reported >= hl) {
+            if (reported >= hl) { // also below 20 bytes: tshark counts the length before it checks the header length
                 s.integer(reported - hl);
             }
         });
@@ -154,6 +154,18 @@ public final class TcpFields {
     /** An analysis flag of a followed segment, set when any of {@code bits} is. */
     private static void flag(FieldRegistrar r, String name, String description, int bits) {
         tracked(r, name, BOOLEAN, description, s -> (s.flags() & bits) != 0 ? 1 : TcpSegment.ABSENT);
+    }
+
+    /**
+     * A field that tshark shows only once it has read the fixed header and found its length field possible: none
+     * of them is shown for a header whose length field is below 20 bytes.
+     */
+    private static FieldExtractor header(FieldExtractor e) {
+        return (p, i, s) -> {
+            if (has(p, i, 0, TCP_FIXED) && (u8(p, i, 12) >>> 4) * 4 >= 20) {
+                e.extract(p, i, s);
+            }
+        };
     }
 
     /**
