@@ -39,10 +39,13 @@ final class Half {
 
     /** Segments sent and not yet acknowledged, oldest first. */
     int unacked;
-    int[] unackedSeq = new int[0];
-    int[] unackedNext = new int[0];
-    long[] unackedFrame = new long[0];
-    long[] unackedTime = new long[0];
+    int[] unackedSeq = NO_INTS;
+    int[] unackedNext = NO_INTS;
+    long[] unackedFrame = NO_LONGS;
+    long[] unackedTime = NO_LONGS;
+    /** What a direction with nothing in flight yet holds: shared, so that an idle connection costs less. */
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
 
     void addUnacked(int seq, int next, long frame, long time) {
         if (unacked == unackedSeq.length) {
@@ -68,10 +71,10 @@ final class Half {
         unacked--;
         if (unacked == 0 && unackedSeq.length > 64) {
             // a connection that once had many segments in flight gives the memory back
-            unackedSeq = new int[0];
-            unackedNext = new int[0];
-            unackedFrame = new long[0];
-            unackedTime = new long[0];
+            unackedSeq = NO_INTS;
+            unackedNext = NO_INTS;
+            unackedFrame = NO_LONGS;
+            unackedTime = NO_LONGS;
         }
     }
 

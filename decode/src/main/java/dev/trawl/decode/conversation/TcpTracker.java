@@ -204,7 +204,15 @@ public final class TcpTracker {
         long seglen = quoted ? -1 : lengthSink.value;
         int relSeq = seq;
         int relAck = ack;
-        if (seglen >= 0) {
+        // a data offset below 20 bytes ends Wireshark's dissection after the sequence number: nothing after it is
+        // shown, and the segment is not analysed (its time still counts)
+        boolean bogus = headerLength < 20;
+        if (bogus) {
+            if (analyze && relative && (fwd.staticFlags & Half.BASE_SEQ_SET) != 0) {
+                relSeq = seq - fwd.baseSeq;
+            }
+            out.timeRelative = out.timeDelta = TcpSegment.ABSENT;
+        } else if (seglen >= 0) {
             if (analyze) {
                 Analysis a = analysis;
                 a.reset(analysisFlags, hasAnalysis);
@@ -232,11 +240,11 @@ public final class TcpTracker {
             updateCompleteness(c, isNew, flags, seglen);
         }
         out.seq = Integer.toUnsignedLong(relSeq);
-        out.ack = Integer.toUnsignedLong(relAck);
-        if (seglen < 0) {
+        out.ack = bogus ? TcpSegment.ABSENT : Integer.toUnsignedLong(relAck);
+        if (seglen < 0 && !bogus) {
             out.window = window;
         }
-        if ((flags & SYN) == 0) {
+        if ((flags & SYN) == 0 && !bogus) {
             out.windowScaleShown = true;
             out.windowScale = fwd.winScale >= 0 ? 1 << fwd.winScale : fwd.winScale;
         }
@@ -254,7 +262,7 @@ public final class TcpTracker {
         }
         // a header the capture cut short ends Wireshark's dissection before the analysis is shown
         boolean headerWhole = p.layerEnd(layer) - tcp >= headerLength;
-        if (analyze && hasAnalysis && headerWhole) {
+        if (analyze && hasAnalysis && headerWhole && !bogus) {
             Analysis a = analysis;
             out.analysis = true;
             out.flags = analysisFlags;

@@ -42,7 +42,11 @@ class ConversationOutputTest {
             "tcp.analysis.ack_rtt", "tcp.analysis.initial_rtt", "tcp.analysis.bytes_in_flight",
             "tcp.analysis.push_bytes_sent", "tcp.analysis.retransmission", "tcp.analysis.lost_segment",
             "tcp.analysis.duplicate_ack", "tcp.analysis.duplicate_ack_num", "tcp.analysis.duplicate_ack_frame",
-            "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.out_of_order");
+            "tcp.analysis.window_update", "tcp.analysis.keep_alive", "tcp.analysis.out_of_order",
+            "tcp.analysis.fast_retransmission", "tcp.analysis.spurious_retransmission", "tcp.analysis.reused_ports",
+            "tcp.analysis.ack_lost_segment", "tcp.analysis.window_full", "tcp.analysis.keep_alive_ack",
+            "tcp.analysis.zero_window", "tcp.analysis.zero_window_probe", "tcp.analysis.zero_window_probe_ack",
+            "tcp.analysis.rto", "tcp.analysis.rto_frame");
     private static List<Path> captures;
 
     @BeforeAll
@@ -52,20 +56,44 @@ class ConversationOutputTest {
 
     @Test
     void defaultPreferencesGiveTsharksFields() throws Exception {
-        compare(List.of(), TcpTracker::standard);
+        compare(captures, List.of(), TcpTracker::standard, 5000, 1000);
+    }
+
+    @Test
+    void craftedScenariosGiveTsharksFields() throws Exception {
+        // each scenario is made for one or more analysis flags; together they raise every one
+        List<Path> scenarios = TcpScenarios.write(Path.of("target", "conversation-output", "tcp-scenarios"));
+        compare(scenarios, List.of(), TcpTracker::standard, 50, 50);
+        StringBuilder all = new StringBuilder();
+        for (Path scenario : scenarios) {
+            all.append(MergedCorpus.run(List.of("tshark", "-n", "-r", scenario.toString(), "-T", "fields",
+                    "-e", "_ws.expert.message"), null));
+        }
+        String said = all.toString().toLowerCase(java.util.Locale.ROOT);
+        for (String flag : List.of("(suspected) retransmission", "fast retransmission", "spurious retransmission",
+                "out-of-order", "previous segment(s) not captured", "acked segment that wasn't captured",
+                "duplicate ack", "zero window segment", "zero window probe", "ack to a tcp zero window probe",
+                "keep-alive segment", "ack to a tcp keep-alive", "window update", "completely full",
+                "same ports as an earlier session",
+                "bogus tcp header length")) {
+            assertTrue(said.contains(flag), "no scenario makes tshark say: " + flag);
+        }
     }
 
     @Test
     void rawNumbersWithoutAnalysisGiveTsharksFields() throws Exception {
-        compare(List.of("-o", "tcp.relative_sequence_numbers:FALSE", "-o", "tcp.analyze_sequence_numbers:FALSE"),
-                () -> TcpTracker.builder().relativeSequenceNumbers(false).analyzeSequenceNumbers(false).build());
+        compare(captures, List.of("-o", "tcp.relative_sequence_numbers:FALSE", "-o",
+                "tcp.analyze_sequence_numbers:FALSE"),
+                () -> TcpTracker.builder().relativeSequenceNumbers(false).analyzeSequenceNumbers(false).build(), 5000,
+                1000);
     }
 
-    private static void compare(List<String> preferences, Supplier<TcpTracker> trackers) throws Exception {
+    private static void compare(List<Path> files, List<String> preferences, Supplier<TcpTracker> trackers,
+            int minLines, int minTcpLines) throws Exception {
         int lines = 0;
         int tcpLines = 0;
         List<String> problems = new ArrayList<>();
-        for (Path capture : captures) {
+        for (Path capture : files) {
             List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
             command.addAll(preferences);
             command.addAll(List.of("-T", "fields", "-E", "occurrence=a", "-E", "aggregator=,"));
@@ -88,7 +116,7 @@ class ConversationOutputTest {
                 }
             }
         }
-        assertTrue(lines > 5000 && tcpLines > 1000, lines + " frames, " + tcpLines + " with TCP");
+        assertTrue(lines > minLines && tcpLines > minTcpLines, lines + " frames, " + tcpLines + " with TCP");
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
