@@ -5,6 +5,7 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.conversation.ConversationStatistics;
 import dev.trawl.decode.conversation.ConversationStatistics.Kind;
+import dev.trawl.decode.conversation.StreamFollower;
 import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.decode.field.Formats;
@@ -27,12 +28,14 @@ import java.util.List;
 final class StatisticsSink implements PacketSink {
     private static final String RULE = "================================================================================";
 
-    /** One {@code -z} table. */
-    private record Table(ConversationStatistics statistics, boolean endpoints, String filter) {
+    /** One {@code -z} output: a conversation or endpoint table, or a followed stream. */
+    private record Table(ConversationStatistics statistics, boolean endpoints, String filter, StreamFollower follower,
+            String spec) {
     }
 
+    // (HTTP messages are not put back together: a followed stream shows each segment's own payload)
     private final PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true)
-            .reassembleStreams(true).trackConversations(true);
+            .trackConversations(true);
     private final LinkTypes linkTypes;
     private final List<Table> tables;
     private final PacketSink inner;
@@ -67,12 +70,16 @@ final class StatisticsSink implements PacketSink {
     }
 
     private static Table table(String spec) throws CliException {
+        if (spec.startsWith("follow,")) {
+            return follow(spec);
+        }
         String[] parts = spec.split(",", 3);
         boolean endpoints = parts[0].equals("endpoints");
         Kind kind = parts.length >= 2 ? Kind.byFilterName(parts[1]) : null;
         if (!(endpoints || parts[0].equals("conv")) || kind == null) {
-            throw new CliException("-z: unknown statistics '" + spec + "' (trawl has conv,TYPE[,FILTER] and"
-                    + " endpoints,TYPE[,FILTER], TYPE being eth, ip, ipv6, tcp or udp)", 2, null);
+            throw new CliException("-z: unknown statistics '" + spec + "' (trawl has conv,TYPE[,FILTER],"
+                    + " endpoints,TYPE[,FILTER], TYPE being eth, ip, ipv6, tcp or udp, and"
+                    + " follow,tcp|udp,ascii|hex|raw,STREAM)", 2, null);
         }
         String filter = parts.length == 3 ? parts[2] : null;
         DisplayFilter compiled = null;
@@ -84,7 +91,26 @@ final class StatisticsSink implements PacketSink {
             }
         }
         return new Table(new ConversationStatistics(kind, compiled == null ? null : compiled::test), endpoints,
-                filter);
+                filter, null, spec);
+    }
+
+    /** {@code follow,tcp|udp,ascii|hex|raw,STREAM}. */
+    private static Table follow(String spec) throws CliException {
+        String[] parts = spec.split(",");
+        long stream = -1;
+        if (parts.length == 4) {
+            try {
+                stream = Long.parseLong(parts[3]);
+            } catch (NumberFormatException e) {
+                stream = -1;
+            }
+        }
+        if (parts.length != 4 || !(parts[1].equals("tcp") || parts[1].equals("udp"))
+                || !List.of("ascii", "hex", "raw").contains(parts[2]) || stream < 0) {
+            throw new CliException("-z: '" + spec + "' is not follow,tcp|udp,ascii|hex|raw,STREAM (a stream index,"
+                    + " as tcp.stream or udp.stream shows it)", 2, null);
+        }
+        return new Table(null, false, null, new StreamFollower(parts[1].equals("tcp"), stream), spec);
     }
 
     @Override
@@ -92,7 +118,11 @@ final class StatisticsSink implements PacketSink {
         decoder.nextFrameNumber(frameNumber);
         DecodedPacket decoded = decoder.decode(linkTypes.of(packet), packet);
         for (Table t : tables) {
-            t.statistics.add(decoded);
+            if (t.follower != null) {
+                t.follower.add(decoded);
+            } else {
+                t.statistics.add(decoded);
+            }
         }
         return inner == null || inner.accept(packet, frameNumber);
     }
@@ -132,7 +162,9 @@ final class StatisticsSink implements PacketSink {
             for (int i = tables.size() - 1; i >= 0; i--) {
                 Table t = tables.get(i);
                 StringBuilder text = new StringBuilder();
-                if (t.endpoints) {
+                if (t.follower != null) {
+                    follow(text, t);
+                } else if (t.endpoints) {
                     endpoints(text, t);
                 } else {
                     conversations(text, t);
@@ -188,6 +220,79 @@ final class StatisticsSink implements PacketSink {
             padLeft(out, Long.toString(e.rxBytes()), 9).append("   \n");
         }
         out.append(RULE).append('\n');
+    }
+
+    private static final String FOLLOW_RULE = "=".repeat(67);
+
+    private static void follow(StringBuilder out, Table t) {
+        StreamFollower f = t.follower;
+        f.finish();
+        String[] parts = t.spec.split(",");
+        out.append('\n').append(FOLLOW_RULE).append('\n').append("Follow: ").append(parts[1]).append(',')
+                .append(parts[2]).append('\n').append("Filter: ").append(parts[1]).append(".stream eq ")
+                .append(parts[3]).append('\n');
+        for (int node = 0; node < 2; node++) {
+            byte[] address = f.address(node);
+            String name = address == null ? ""
+                    : address(new ConversationStatistics.Address(ConversationStatistics.Kind.TCP, address, 0));
+            out.append("Node ").append(node).append(": ")
+                    .append(address != null && address.length == 16 ? "[" + name + "]" : name)
+                    .append(':').append(f.port(node)).append('\n');
+        }
+        long[] offsets = new long[2];
+        for (StreamFollower.Chunk c : f.chunks()) {
+            String indent = c.node() == 0 ? "" : "\t";
+            byte[] data = c.data();
+            switch (parts[2]) {
+                case "ascii" -> {
+                    out.append(indent).append(data.length).append('\n');
+                    for (byte b : data) {
+                        // printable ASCII and line ends as they are, every other byte as a dot
+                        out.append(b >= 0x20 && b < 0x7f || b == '\n' || b == '\r' ? (char) b : '.');
+                    }
+                    out.append('\n');
+                }
+                case "raw" -> {
+                    out.append(indent);
+                    for (byte b : data) {
+                        out.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+                    }
+                    out.append('\n');
+                }
+                default -> {
+                    for (int line = 0; line < data.length; line += 16) {
+                        out.append(indent).append(String.format("%08X", offsets[c.node()] + line)).append("  ");
+                        int n = Math.min(16, data.length - line);
+                        for (int k = 0; k < 16; k++) {
+                            if (k == 8) {
+                                out.append(' ');
+                            }
+                            if (k < n) {
+                                int b = data[line + k] & 0xFF;
+                                out.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16))
+                                        .append(' ');
+                            } else {
+                                out.append("   ");
+                            }
+                        }
+                        out.append(' ');
+                        for (int k = 0; k < n; k++) {
+                            if (k == 8) {
+                                out.append(' ');
+                            }
+                            int b = data[line + k] & 0xFF;
+                            out.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                        }
+                        while (out.charAt(out.length() - 1) == ' ') {
+                            out.setLength(out.length() - 1); // tshark ends a line at its last visible character
+                        }
+                        out.append('\n');
+                    }
+                    offsets[c.node()] += data.length;
+                }
+            }
+        }
+        out.append(FOLLOW_RULE).append('\n');
     }
 
     private static String name(ConversationStatistics.Address a) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * tshark's conversation and endpoint tables ({@code -q -z conv,TYPE}, {@code -z endpoints,TYPE}, with and
  * without a filter) through the tool, byte for byte against tshark's on corpus captures of every kind: TCP
  * with retransmissions and reused ports, UDP with IP fragments and ICMP errors, IPv6 with routing headers,
- * tunnels; and the refusal of statistics trawl does not have.
+ * tunnels; followed TCP and UDP streams in every mode; and the refusal of statistics trawl does not have.
  */
 class StatisticsTest {
     private static final List<String> CAPTURES = List.of("afs.pcap", "dns_tcp.pcap", "of13_ericsson.pcapng",
@@ -48,6 +48,21 @@ class StatisticsTest {
     }
 
     @Test
+    void followedStreamsAreTsharks() throws Exception {
+        // retransmissions and out-of-order segments (mptcp, ssh), IPv6 jumbograms, tunnels (geneve), both sides
+        for (String capture : List.of("dns_tcp.pcap", "of13_ericsson.pcapng", "ssh.pcap", "mptcp-v0.pcap",
+                "geneve.pcap", "bigtcp-ipv6-hbh.pcap", "local-netns-lo-nano.pcap")) {
+            for (String mode : List.of("ascii", "hex", "raw")) {
+                sameAsTshark(capture, List.of("follow,tcp," + mode + ",0", "follow,tcp," + mode + ",1"));
+            }
+        }
+        for (String capture : List.of("afs.pcap", "dns_udp.pcap", "gquic.pcap", "geneve.pcap",
+                "local-netns-lo-nano.pcap")) {
+            sameAsTshark(capture, List.of("follow,udp,ascii,0", "follow,udp,hex,1", "follow,udp,raw,2"));
+        }
+    }
+
+    @Test
     void statisticsTrawlDoesNotHaveAreAUsageError() {
         TrawlRunner.Result r = TrawlRunner.run("-q", "-r", TrawlRunner.capture("afs.pcap").toString(), "-z",
                 "io,phs");
@@ -58,5 +73,9 @@ class StatisticsTest {
         assertEquals(2, bad.status());
         assertTrue(bad.stderr().contains("-z conv,udp,udp.port ===: display filter:"), bad.stderr());
         assertEquals("", bad.out());
+        TrawlRunner.Result follow = TrawlRunner.run("-q", "-r", TrawlRunner.capture("afs.pcap").toString(), "-z",
+                "follow,sctp,ascii,0");
+        assertEquals(2, follow.status());
+        assertTrue(follow.stderr().contains("follow,tcp|udp,ascii|hex|raw,STREAM"), follow.stderr());
     }
 }
