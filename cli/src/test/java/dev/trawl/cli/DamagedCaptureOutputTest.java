@@ -101,6 +101,9 @@ class DamagedCaptureOutputTest {
             problems.add(what + " -q: " + quiet.lines().size() + " packets, the text mode " + stamps.size());
         }
 
+        TrawlRunner.Result tables = run(backend, path, List.of("-q", "-z", "conv,ip"));
+        sameEnding(what + " -q -z conv,ip", text, tables);
+
         TrawlRunner.Result stats = TrawlRunner.run("stats", "--backend", backend, path.toString());
         sameEnding(what + " stats", text, stats);
         String counted = stats.lines().stream().filter(l -> l.startsWith("Number of packets:"))
