@@ -1,5 +1,6 @@
 package dev.trawl.decode.internal.link;
 
+import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.HEX16;
 import static dev.trawl.decode.field.FieldType.MAC;
 import static dev.trawl.decode.field.FieldType.UINT;
@@ -28,6 +29,19 @@ public final class LinkFields {
         r.field("eth.addr", "eth", MAC, "Address (source or destination)", needs(14, (p, i, s) -> {
             emitBytes(p, i, 0, 6, s);
             emitBytes(p, i, 6, 6, s);
+        }));
+        // the individual/group and local/global bits of each address, the destination's before the source's
+        r.field("eth.dst.lg", "eth", BOOLEAN, "LG bit", needs(14, (p, i, s) -> s.integer(u8(p, i, 0) >>> 1 & 1)));
+        r.field("eth.dst.ig", "eth", BOOLEAN, "IG bit", needs(14, (p, i, s) -> s.integer(u8(p, i, 0) & 1)));
+        r.field("eth.src.lg", "eth", BOOLEAN, "LG bit", needs(14, (p, i, s) -> s.integer(u8(p, i, 6) >>> 1 & 1)));
+        r.field("eth.src.ig", "eth", BOOLEAN, "IG bit", needs(14, (p, i, s) -> s.integer(u8(p, i, 6) & 1)));
+        r.field("eth.lg", "eth", BOOLEAN, "LG bit", needs(14, (p, i, s) -> {
+            s.integer(u8(p, i, 0) >>> 1 & 1);
+            s.integer(u8(p, i, 6) >>> 1 & 1);
+        }));
+        r.field("eth.ig", "eth", BOOLEAN, "IG bit", needs(14, (p, i, s) -> {
+            s.integer(u8(p, i, 0) & 1);
+            s.integer(u8(p, i, 6) & 1);
         }));
         r.field("eth.type", "eth", HEX16, "Type", (p, i, s) -> {
             if (has(p, i, 12, 2) && u16(p, i, 12) > EthernetDecoder.MAX_LENGTH) {
