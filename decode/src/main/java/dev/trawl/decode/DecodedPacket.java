@@ -76,6 +76,9 @@ public final class DecodedPacket {
     long timestampSeconds;
     int timestampNanos;
     int originalLength;
+    /** Nanoseconds since the first frame the decoder decoded, and since the one before this. */
+    long sinceFirst;
+    long sincePrevious;
 
     /**
      * What the decoder's trackers learnt of this packet's TCP and UDP layers ({@link PacketDecoder#trackConversations}):
@@ -174,6 +177,22 @@ public final class DecodedPacket {
     /** Seconds of the capture timestamp since the epoch ({@link #NO_TIMESTAMP} when it has none). */
     public long timestampSeconds() {
         return timestampSeconds;
+    }
+
+    /**
+     * Nanoseconds since the capture time of the first frame this packet's decoder decoded
+     * ({@code frame.time_relative}); meaningless when the packet has no timestamp.
+     */
+    public long nanosSinceFirstFrame() {
+        return sinceFirst;
+    }
+
+    /**
+     * Nanoseconds since the capture time of the frame decoded before this one, 0 for the first
+     * ({@code frame.time_delta}); meaningless when the packet has no timestamp.
+     */
+    public long nanosSincePreviousFrame() {
+        return sincePrevious;
     }
 
     /** Nanoseconds within the second of the capture timestamp. */

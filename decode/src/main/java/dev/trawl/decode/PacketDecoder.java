@@ -70,6 +70,10 @@ public final class PacketDecoder {
     /** {@link #verifyChecksums} as it was when the current packet was decoded. */
     private boolean verifyCurrent;
     private long frameCounter;
+    /** The capture times of the first frame decoded and of the one before this (frame.time_relative, _delta). */
+    private long firstTime = NO_TIME;
+    private long previousTime = NO_TIME;
+    private static final long NO_TIME = Long.MIN_VALUE;
     /** Views of recently seen backing arrays, so that a caller cycling through a few buffers allocates none. */
     private final byte[][] wrappedArrays = new byte[8][];
     private final ByteBuffer[] wrappedBuffers = new ByteBuffer[8];
@@ -190,9 +194,10 @@ public final class PacketDecoder {
                 || udpTracker != null;
     }
 
-    /** Makes the next decoded packet frame number 1. */
+    /** Makes the next decoded packet frame number 1, and its time the reference of the ones after it. */
     public void resetFrameNumber() {
         frameCounter = 0;
+        firstTime = previousTime = NO_TIME;
     }
 
     /**
@@ -297,6 +302,15 @@ public final class PacketDecoder {
         r.frameNumber = ++frameCounter;
         r.timestampSeconds = timestampSeconds;
         r.timestampNanos = timestampNanos;
+        // a frame without a timestamp (a pcapng simple packet or custom block) counts as time 0
+        long time = timestampSeconds == DecodedPacket.NO_TIMESTAMP ? 0
+                : timestampSeconds * 1_000_000_000L + timestampNanos;
+        if (firstTime == NO_TIME) {
+            firstTime = previousTime = time;
+        }
+        r.sinceFirst = time - firstTime;
+        r.sincePrevious = time - previousTime;
+        previousTime = time;
         r.originalLength = originalLength; // as the file states it: a damaged file's may be below length
         r.count = 0;
         r.tooManyLayers = false;

@@ -2,6 +2,7 @@ package dev.trawl.decode.internal;
 
 import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.EPOCH_NANOS;
+import static dev.trawl.decode.field.FieldType.RELATIVE_NANOS;
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
 
@@ -47,6 +48,16 @@ final class BuiltinFields {
 
     private static void frame(FieldRegistrar r) {
         r.field("frame.number", "frame", UINT, "Frame number", (p, i, s) -> s.integer(p.frameNumber()));
+        r.field("frame.time_relative", "frame", RELATIVE_NANOS, "Time since reference or first frame", (p, i, s) -> {
+            if (p.hasTimestamp()) {
+                s.integer(p.nanosSinceFirstFrame());
+            }
+        });
+        r.field("frame.time_delta", "frame", RELATIVE_NANOS, "Time delta from previous captured frame", (p, i, s) -> {
+            if (p.hasTimestamp()) {
+                s.integer(p.nanosSincePreviousFrame());
+            }
+        });
         r.field("frame.time_epoch", "frame", EPOCH_NANOS, "Epoch time",
                 (p, i, s) -> {
                     if (p.hasTimestamp()) {
