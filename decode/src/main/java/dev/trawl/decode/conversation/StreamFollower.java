@@ -184,8 +184,12 @@ public final class StreamFollower {
         }
         if (seq != nextSeq[node]) {
             if (pendingBytes + bytes.length <= maxBytes) {
-                pending.get(node).merge(seq, bytes, (a, b) -> a.length >= b.length ? a : b);
-                pendingBytes += bytes.length;
+                // one segment per sequence number, the longest: the count follows what is held
+                byte[] held = pending.get(node).get(seq);
+                if (held == null || held.length < bytes.length) {
+                    pending.get(node).put(seq, bytes);
+                    pendingBytes += bytes.length - (held == null ? 0 : held.length);
+                }
             } else {
                 dropped += bytes.length;
             }
