@@ -202,6 +202,11 @@ public final class PacketDecoder {
         return ethernetChain && !verifyChecksums && tcpTracker == null && udpTracker == null;
     }
 
+    /** Whether this decoder follows conversations: a payload's protocol may then depend on earlier packets. */
+    boolean followsConversations() {
+        return conversations != null;
+    }
+
     /** Whether a transport payload may be named by a conversation this decoder follows, not by its ports. */
     boolean namesByConversation() {
         return conversations != null && !conversations.isEmpty();

@@ -48,6 +48,20 @@ public final class Projector {
     /** Whether each protocol ends the stack: 0 not known yet, 1 yes, 2 no. */
     private final byte[] ends;
     private final Naming naming = new Naming();
+    /**
+     * What a TCP or UDP port is bound to, for a decoder that follows no conversations (whose payloads are then
+     * named by ports and by heuristics that only ever name protocols ending the stack): 0 nothing, 1 a protocol
+     * that ends the stack, 2 one that may not (or a port a heuristic takes to one).
+     */
+    private final byte[] tcpPorts = new byte[65536];
+    private final byte[] udpPorts = new byte[65536];
+    /** Whether what the heuristics name a payload on unbound ports ends the stack. */
+    private final boolean tcpUnboundEnds;
+    private final boolean udpUnboundEnds;
+    /** The legacy OpenFlow ports, which the TCP decoder's heuristic takes to OpenFlow (which carries frames). */
+    private static final int OPENFLOW_LEGACY = 6633;
+    private static final int OPENFLOW_LEGACY_TLS = 6634;
+    private static final int DNS_PORT = 53;
     private long frameCounter;
     private long specialisedPackets;
     private long decodedPackets;
@@ -68,6 +82,39 @@ public final class Projector {
         this.tcp = CommonChain.direct(registry, Protocols.TCP, Dispatch.IP_PROTO, PROTOCOL_TCP);
         this.udp = CommonChain.direct(registry, Protocols.UDP, Dispatch.IP_PROTO, PROTOCOL_UDP);
         this.ends = new byte[registry.size()];
+        for (int port = 1; port < 65536; port++) {
+            tcpPorts[port] = portState(Dispatch.TCP_PORT, port);
+            udpPorts[port] = portState(Dispatch.UDP_PORT, port);
+        }
+        if (tcpPorts[OPENFLOW_LEGACY] == 0) {
+            tcpPorts[OPENFLOW_LEGACY] = 2;
+        }
+        if (tcpPorts[OPENFLOW_LEGACY_TLS] == 0) {
+            tcpPorts[OPENFLOW_LEGACY_TLS] = 2;
+        }
+        this.tcpUnboundEnds = endsStack(Protocols.TLS) && endsStack(Protocols.DATA);
+        int dns = registry.lookup(Dispatch.UDP_PORT, DNS_PORT);
+        this.udpUnboundEnds = endsStack(dns < 0 ? Protocols.DATA : dns) && endsStack(Protocols.DATA);
+    }
+
+    private byte portState(int table, int port) {
+        int protocol = registry.lookup(table, port);
+        return protocol < 0 ? 0 : endsStack(protocol) ? (byte) 1 : (byte) 2;
+    }
+
+    /**
+     * Whether the payload of a segment or datagram between {@code port1} and {@code port2} ends the stack, as
+     * the ports alone decide it for a decoder that follows no conversations: the lower bound port first, then
+     * the higher, then the heuristics of unbound ports.
+     */
+    private static boolean portsEnd(byte[] ports, boolean unboundEnds, int port1, int port2) {
+        int low = Math.min(port1, port2);
+        int high = Math.max(port1, port2);
+        byte state = low != 0 ? ports[low] : 0;
+        if (state == 0 && high != 0) {
+            state = ports[high];
+        }
+        return state == 0 ? unboundEnds : state == 1;
     }
 
     /** The projection this projector reads. */
@@ -253,7 +300,8 @@ public final class Projector {
             if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
                 return false;
             }
-            if (t + hl < ipEnd && !endsStack(tcpPayload(b, t, hl, ipEnd))) {
+            if (t + hl < ipEnd && (decoder.followsConversations() ? !endsStack(tcpPayload(b, t, hl, ipEnd))
+                    : !portsEnd(tcpPorts, tcpUnboundEnds, u16(b, t), u16(b, t + 2)))) {
                 return false;
             }
             transportHeader = FixedField.TCP;
@@ -270,7 +318,8 @@ public final class Projector {
             } else if (t + len <= ipEnd) {
                 end = t + len;
             }
-            if (t + 8 < end && !endsStack(udpPayload(b, t, end))) {
+            if (t + 8 < end && (decoder.followsConversations() ? !endsStack(udpPayload(b, t, end))
+                    : !portsEnd(udpPorts, udpUnboundEnds, u16(b, t), u16(b, t + 2)))) {
                 return false;
             }
             transportHeader = FixedField.UDP;

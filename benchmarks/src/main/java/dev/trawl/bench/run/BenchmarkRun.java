@@ -61,6 +61,7 @@ public final class BenchmarkRun {
     static final String DECODE_BENCHMARKS = "dev.trawl.bench.decode.DecodeBenchmark";
     static final String PCAP4J_DECODE_BENCHMARKS = "dev.trawl.bench.decode.Pcap4jDecodeBenchmark";
     static final String DECODE_FLOOR_BENCHMARKS = "dev.trawl.bench.decode.DecodeFloorBenchmark";
+    static final String PROJECTION_BENCHMARKS = "dev.trawl.bench.decode.ProjectionBenchmark";
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -165,7 +166,8 @@ public final class BenchmarkRun {
                     this::progress));
         }
         if (families.contains("decode")) {
-            for (String name : List.of(DECODE_BENCHMARKS, DECODE_FLOOR_BENCHMARKS, PCAP4J_DECODE_BENCHMARKS)) {
+            for (String name : List.of(DECODE_BENCHMARKS, PROJECTION_BENCHMARKS, DECODE_FLOOR_BENCHMARKS,
+                    PCAP4J_DECODE_BENCHMARKS)) {
                 Optional<Class<?>> type = load(name);
                 if (type.isPresent()) {
                     record.results().addAll(jmh.run(type.get(), Map.of(), benchmarks(type.get()), this::progress));
