@@ -92,6 +92,7 @@ final class DecodeSink implements PacketSink {
         }
         DecodedPacket decoded;
         decoder.nextFrameNumber(frameNumber + shown);
+        decoder.nextInterface(linkTypes.interfaceOf(packet));
         if (layout != null && layout.isSimple(frameNumber)) {
             ByteBuffer data = packet.data();
             decoded = decoder.decode(linkTypes.of(packet).value(), data, data.position(), data.remaining(),
