@@ -11,6 +11,7 @@ import dev.trawl.bench.filter.FilterBenchmark;
 import dev.trawl.bench.live.LiveHarness;
 import dev.trawl.bench.report.ReportWriter;
 import dev.trawl.bench.report.RunRecord;
+import dev.trawl.bench.spark.SparkThroughput;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.Capability;
@@ -63,6 +64,11 @@ public final class BenchmarkRun {
     static final String DECODE_FLOOR_BENCHMARKS = "dev.trawl.bench.decode.DecodeFloorBenchmark";
     static final String DISPLAY_FILTER_BENCHMARKS = "dev.trawl.bench.decode.DisplayFilterBenchmark";
 
+    /** Every part of a full run, in the order they run. */
+    public static final List<String> PARTS = List.of("c", "capture", "pcap4j", "filter", "decode", "live", "spark");
+    /** The run's record beside its report: a run of some parts keeps the other parts' figures from it. */
+    public static final String RECORD = "results.tsv";
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Scale scale;
@@ -72,7 +78,7 @@ public final class BenchmarkRun {
     private final RunRecord record = new RunRecord();
 
     /**
-     * @param families which parts to run: any of {@code c, capture, pcap4j, filter, decode, live}
+     * @param families which parts to run: any of {@code c, capture, pcap4j, filter, decode, live, spark}
      */
     public BenchmarkRun(Scale scale, Path work, Path out, Set<String> families) {
         this.scale = scale;
@@ -213,8 +219,25 @@ public final class BenchmarkRun {
                 record.fanout().addAll(results.fanout());
             }
         }
+        if (families.contains("spark")) {
+            String why = SparkThroughput.unavailableReason();
+            if (why != null) {
+                record.notes().add("Spark part not run: " + why);
+            } else {
+                try {
+                    record.spark().addAll(new SparkThroughput(work, this::progress).run(scale));
+                } catch (IOException e) {
+                    record.notes().add("Spark part failed: " + e.getMessage());
+                }
+            }
+        }
         env.put("load average at end", Environment.loadAverage());
-        record.save(work.resolve("results.tsv"));
+        Path kept = out.resolve(RECORD);
+        if (!families.containsAll(PARTS) && Files.exists(kept)) {
+            record.keepPartsFrom(RunRecord.load(kept), families);
+        }
+        record.save(work.resolve(RECORD));
+        record.save(kept);
         ReportWriter.write(record, out);
         progress("report written to " + out.resolve(ReportWriter.MARKDOWN));
         return record;
