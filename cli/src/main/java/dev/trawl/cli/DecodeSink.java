@@ -115,6 +115,7 @@ final class DecodeSink implements PacketSink {
         boolean simple = layout != null && layout.isSimple(frameNumber);
         if (projector != null) {
             projector.nextFrameNumber(frameNumber + shown);
+            projector.decoder().nextInterface(linkTypes.interfaceOf(packet));
             ProjectedRow row;
             if (simple) {
                 ByteBuffer data = packet.data();
@@ -131,6 +132,7 @@ final class DecodeSink implements PacketSink {
         }
         DecodedPacket decoded;
         decoder.nextFrameNumber(frameNumber + shown);
+        decoder.nextInterface(linkTypes.interfaceOf(packet));
         if (simple) {
             ByteBuffer data = packet.data();
             decoded = decoder.decode(linkTypes.of(packet).value(), data, data.position(), data.remaining(),

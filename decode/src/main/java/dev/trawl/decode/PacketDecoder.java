@@ -70,6 +70,7 @@ public final class PacketDecoder {
     /** {@link #verifyChecksums} as it was when the current packet was decoded. */
     private boolean verifyCurrent;
     private long frameCounter;
+    private int interfaceId = -1;
     /** The capture times of the first frame decoded and of the one before this (frame.time_relative, _delta). */
     private long firstTime = NO_TIME;
     private long previousTime = NO_TIME;
@@ -253,6 +254,15 @@ public final class PacketDecoder {
         frameCounter = number - 1;
     }
 
+    /**
+     * The pcapng interface (its index in the file) the frames decoded next arrived on, or -1, the default, for
+     * a capture that has no interfaces (a pcap file, a live capture): {@code frame.interface_id} is then
+     * absent, as tshark shows it only for pcapng files.
+     */
+    public void nextInterface(int id) {
+        interfaceId = Math.max(-1, id);
+    }
+
     /** The registry this decoder uses. */
     public ProtocolRegistry registry() {
         return registry;
@@ -344,6 +354,7 @@ public final class PacketDecoder {
         r.end = offset + length;
         r.linkType = linkType & 0xFFFF;
         r.frameNumber = ++frameCounter;
+        r.interfaceId = interfaceId;
         r.timestampSeconds = timestampSeconds;
         r.timestampNanos = timestampNanos;
         // a frame without a timestamp (a pcapng simple packet or custom block) counts as time 0
@@ -366,6 +377,7 @@ public final class PacketDecoder {
         }
         verifyCurrent = verifyChecksums;
         r.capturedLength = -1;
+        r.reassembledAt = -1;
         if (stateful()) {
             // State across packets follows from whole stacks of layers: the general path decodes them at once.
             run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
@@ -505,7 +517,12 @@ public final class PacketDecoder {
         }
         System.arraycopy(data, offset, assembled, 0, prefix);
         System.arraycopy(payload, 0, assembled, prefix, length);
+        if (r.capturedLength < 0) {
+            r.frameBuffer = r.buffer;
+            r.frameStart = r.start;
+        }
         r.capturedLength = r.end - r.start;
+        r.reassembledAt = prefix;
         r.buffer = wrap(assembled);
         r.start = 0;
         r.end = prefix + length;
