@@ -132,6 +132,7 @@ final class StatisticsSink implements PacketSink {
     @Override
     public boolean accept(Packet packet, long frameNumber) throws IOException {
         decoder.nextFrameNumber(frameNumber);
+        decoder.nextInterface(linkTypes.interfaceOf(packet));
         DecodedPacket decoded = decoder.decode(linkTypes.of(packet), packet);
         for (Table t : tables) {
             if (t.follower != null) {
