@@ -195,6 +195,24 @@ public final class PacketDecoder {
                 || udpTracker != null;
     }
 
+    /**
+     * Whether a {@link Projector} may read a packet's Ethernet, IP and transport headers without this decoder:
+     * it then skips nothing this decoder would learn from them (no checksums verified, no connections tracked).
+     */
+    boolean projectable() {
+        return ethernetChain && !verifyChecksums && tcpTracker == null && udpTracker == null;
+    }
+
+    /** Whether this decoder follows conversations: a payload's protocol may then depend on earlier packets. */
+    boolean followsConversations() {
+        return conversations != null;
+    }
+
+    /** Whether a transport payload may be named by a conversation this decoder follows, not by its ports. */
+    boolean namesByConversation() {
+        return conversations != null && !conversations.isEmpty();
+    }
+
     /** Makes the next decoded packet frame number 1, and its time the reference of the ones after it. */
     public void resetFrameNumber() {
         frameCounter = 0;
@@ -738,13 +756,7 @@ public final class PacketDecoder {
 
         @Override
         public int lookupPorts(int table, int port1, int port2) {
-            int low = Math.min(port1, port2);
-            int high = Math.max(port1, port2);
-            int p = low != 0 ? registry.lookup(table, low) : Protocols.NONE;
-            if (p < 0 && high != 0) {
-                p = registry.lookup(table, high);
-            }
-            return p;
+            return registry.lookupPorts(table, port1, port2);
         }
 
         @Override
