@@ -129,10 +129,6 @@ public final class RunRecord {
         for (String note : notes) {
             out.append("note\t").append(clean(note)).append('\n');
         }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir); // the report's directory, before the report itself makes it
-        }
         Files.writeString(file, out);
     }
 
