@@ -40,9 +40,6 @@ final class Ipv4Printer implements LayerPrinter {
             return;
         }
         int total = ip.totalLength();
-        if (total == 0) {
-            total = length; // a TSO send: the kernel left the length to the hardware
-        }
         if (length < total) {
             out.ascii("truncated-ip - ").num(total - length).ascii(" bytes missing! ");
             total = length;
