@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The benchmark jar's entry point.
  * <pre>
- * run [--scale full|quick|smoke] [--work DIR] [--out DIR] [--only c,capture,pcap4j,filter,decode,live]
+ * run [--scale full|quick|smoke] [--work DIR] [--out DIR] [--only c,capture,pcap4j,filter,decode,live,spark]
  *     generate data, run everything, write RESULTS.md, results.json and results.svg into --out
  * report [--work DIR] [--out DIR]
  *     write the report again from the results a run saved in --work
@@ -29,7 +29,7 @@ import java.util.Set;
  * {@code -Dtrawl.bench.data} to a directory made by a run).
  */
 public final class Main {
-    private static final List<String> FAMILIES = List.of("c", "capture", "pcap4j", "filter", "decode", "live");
+    private static final List<String> FAMILIES = BenchmarkRun.PARTS;
 
     private Main() {
     }
@@ -74,16 +74,16 @@ public final class Main {
     }
 
     private static void report(String[] args) throws Exception {
-        Path work = Path.of("benchmarks", "target", "bench");
+        Path record = null;
         Path out = Path.of("benchmarks");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--work" -> work = Path.of(args[i + 1]);
+                case "--work" -> record = Path.of(args[i + 1], BenchmarkRun.RECORD);
                 case "--out" -> out = Path.of(args[i + 1]);
                 default -> usage("unknown option '" + args[i] + "'");
             }
         }
-        ReportWriter.write(RunRecord.load(work.resolve("results.tsv")), out);
+        ReportWriter.write(RunRecord.load(record != null ? record : out.resolve(BenchmarkRun.RECORD)), out);
     }
 
     private static String need(String option, String value) {

@@ -1,5 +1,6 @@
 package dev.trawl.pcap.afpacket;
 
+import dev.trawl.pcap.spi.HandleGuard;
 import dev.trawl.pcap.spi.HandlerFailures;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.Capability;
@@ -57,7 +58,6 @@ final class AfPacketHandle implements LiveHandle {
     private final boolean countInterfaceDrops;
     private volatile LinkType linkType;
     private volatile boolean nonBlocking;
-    private volatile boolean breakRequested;
     private long received;
     private long dropped;
     private long interfaceDropped;
@@ -79,7 +79,7 @@ final class AfPacketHandle implements LiveHandle {
                 precision == TimestampPrecision.MICRO, framing);
         this.view = ring.view;
         this.filters = new KernelFilter(socket, ring, this::linkType, snaplen);
-        this.guard = new HandleGuard(device, this::wake, socket::close);
+        this.guard = new HandleGuard(this, "capture on " + device, new Native(socket));
         this.countInterfaceDrops = options.promiscuous() && socket.ifindex != 0;
         this.interfaceDropBase = countInterfaceDrops ? interfaceDrops() : 0;
     }
@@ -144,9 +144,17 @@ final class AfPacketHandle implements LiveHandle {
         }
     }
 
-    private void wake() {
-        breakRequested = true;
-        socket.wake();
+    /** What the guard wakes and frees: the socket alone, never the handle, which the guard's cleaner watches. */
+    private record Native(PacketSocket socket) implements HandleGuard.Resource {
+        @Override
+        public void wake() {
+            socket.requestBreak();
+        }
+
+        @Override
+        public void free() {
+            socket.close();
+        }
     }
 
     // ---- reading --------------------------------------------------------------------------------------------
@@ -162,7 +170,7 @@ final class AfPacketHandle implements LiveHandle {
     private int fill() throws PcapException {
         long deadline = 0;
         while (true) {
-            if (breakRequested) {
+            if (socket.breakRequested) {
                 return BROKEN;
             }
             if (ring.ready()) {
@@ -186,7 +194,7 @@ final class AfPacketHandle implements LiveHandle {
             }
             int woke = socket.await(wait);
             if (woke == PacketSocket.TIMEOUT || (wait == 0 && woke != PacketSocket.WOKEN)) {
-                return breakRequested ? BROKEN : ring.ready() ? GOT : NONE;
+                return socket.breakRequested ? BROKEN : ring.ready() ? GOT : NONE;
             }
         }
     }
@@ -197,8 +205,8 @@ final class AfPacketHandle implements LiveHandle {
     }
 
     private boolean consumeBreak() {
-        if (breakRequested) {
-            breakRequested = false;
+        if (socket.breakRequested) {
+            socket.breakRequested = false;
             return true;
         }
         return false;
@@ -206,7 +214,7 @@ final class AfPacketHandle implements LiveHandle {
 
     @Override
     public ReadStatus next() throws PcapException {
-        guard.enterRead();
+        guard.enter();
         try {
             view.invalidate();
             while (true) {
@@ -224,13 +232,13 @@ final class AfPacketHandle implements LiveHandle {
                             return ReadStatus.PACKET; // the block stays ours until the next read
                         }
                     }
-                } while (!breakRequested && ring.ready());
-                if (!waitsForPackets() && !breakRequested) {
+                } while (!socket.breakRequested && ring.ready());
+                if (!waitsForPackets() && !socket.breakRequested) {
                     return ReadStatus.TIMEOUT; // what was there was dropped (direction, filter): a timeout, as in libpcap
                 }
             }
         } finally {
-            guard.leaveRead();
+            guard.exit();
         }
     }
 
@@ -246,7 +254,7 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public int dispatch(int maxPackets, PacketHandler handler) throws PcapException {
         Objects.requireNonNull(handler, "handler");
-        guard.enterRead();
+        guard.enter();
         try {
             view.invalidate();
             while (true) {
@@ -272,7 +280,7 @@ final class AfPacketHandle implements LiveHandle {
                                 return count;
                             }
                         }
-                        if (breakRequested) {
+                        if (socket.breakRequested) {
                             // as pcap_dispatch does for the packets it delivered; the break ends the next read
                             return count > 0 ? count : consumeBreak() ? DISPATCH_INTERRUPTED : 0;
                         }
@@ -285,14 +293,14 @@ final class AfPacketHandle implements LiveHandle {
         } finally {
             view.invalidate(); // the packets of a dispatch are views for the handler only
             ring.releaseIfConsumed();
-            guard.leaveRead();
+            guard.exit();
         }
     }
 
     @Override
     public long loop(long count, PacketHandler handler) throws PcapException {
         Objects.requireNonNull(handler, "handler");
-        guard.enterRead();
+        guard.enter();
         try {
             view.invalidate();
             long delivered = 0;
@@ -314,7 +322,7 @@ final class AfPacketHandle implements LiveHandle {
                             return delivered;
                         }
                     }
-                    if (breakRequested) {
+                    if (socket.breakRequested) {
                         consumeBreak();
                         return delivered;
                     }
@@ -323,17 +331,17 @@ final class AfPacketHandle implements LiveHandle {
         } finally {
             view.invalidate(); // the packets of a loop are views for the handler only
             ring.releaseIfConsumed();
-            guard.leaveRead();
+            guard.exit();
         }
     }
 
     @Override
     public void breakLoop() {
-        guard.enterUse();
+        guard.enterShared();
         try {
-            wake();
+            socket.requestBreak();
         } finally {
-            guard.leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -342,11 +350,11 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public BpfProgram compileFilter(String expression, boolean optimize, int netmask) throws PcapException {
         Objects.requireNonNull(expression, "expression");
-        guard.enterUse();
+        guard.enterShared();
         try {
             return filters.compile(expression, optimize, netmask);
         } finally {
-            guard.leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -358,7 +366,7 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public void setFilter(BpfProgram program) throws PcapException {
         Objects.requireNonNull(program, "program");
-        guard.enterUse();
+        guard.enterShared();
         try {
             String fallback = filters.set(program);
             if (fallback != null) {
@@ -366,7 +374,7 @@ final class AfPacketHandle implements LiveHandle {
                         device, fallback);
             }
         } finally {
-            guard.leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -385,7 +393,7 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public void send(ByteBuffer frame) throws PcapException {
         Objects.requireNonNull(frame, "frame");
-        guard.enterUse();
+        guard.enterShared();
         try {
             if (socket.ifindex == 0) {
                 throw new PcapException(device + ": Sending packets isn't supported on the \"any\" device");
@@ -395,7 +403,7 @@ final class AfPacketHandle implements LiveHandle {
             }
             socket.send(frame);
         } finally {
-            guard.leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -407,7 +415,7 @@ final class AfPacketHandle implements LiveHandle {
      */
     @Override
     public CaptureStats stats() throws PcapException {
-        guard.enterUse();
+        guard.enterShared();
         try {
             synchronized (statsLock) {
                 long[] delta = socket.takeStats();
@@ -421,7 +429,7 @@ final class AfPacketHandle implements LiveHandle {
                 return new CaptureStats(received, dropped, interfaceDropped);
             }
         } finally {
-            guard.leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -432,11 +440,11 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public void setDirection(Direction direction) {
         Objects.requireNonNull(direction, "direction");
-        guard.enterUse();
+        guard.enterShared();
         try {
             filters.update(f -> f.withDirection(direction));
         } finally {
-            guard.leaveUse();
+            guard.exitShared();
         }
     }
 
@@ -461,7 +469,7 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public void setLinkType(LinkType type) throws PcapException {
         Objects.requireNonNull(type, "type");
-        guard.enterUse();
+        guard.enterShared();
         try {
             if (!linkTypes.contains(type)) {
                 throw new PcapException(device + ": " + type.name() + " is not one of the DLTs supported by this device");
@@ -473,7 +481,7 @@ final class AfPacketHandle implements LiveHandle {
             }
             linkType = type;
         } finally {
-            guard.leaveUse();
+            guard.exitShared();
         }
     }
 

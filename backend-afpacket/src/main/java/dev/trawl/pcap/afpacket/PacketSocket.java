@@ -358,9 +358,21 @@ final class PacketSocket {
         return READY;
     }
 
+    /**
+     * Set by {@link #requestBreak} from any thread; the handle's reader stops at the next packet and clears it.
+     * It lives here, not in the handle, so that what closes the socket need not refer to the handle.
+     */
+    volatile boolean breakRequested;
+
     /** Wakes the reader from {@link #await}; from any thread. */
     void wake() {
         Libc.write(eventFd, one);
+    }
+
+    /** Asks the reader to stop ({@code breakLoop}, {@code close}) and wakes it; from any thread. */
+    void requestBreak() {
+        breakRequested = true;
+        wake();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.trawl.bench.report;
 
 import dev.trawl.bench.live.FanoutResult;
 import dev.trawl.bench.live.LiveResult;
+import dev.trawl.bench.spark.SparkResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ public final class RunRecord {
     private final List<Result> results = new ArrayList<>();
     private final List<LiveResult> live = new ArrayList<>();
     private final List<FanoutResult> fanout = new ArrayList<>();
+    private final List<SparkResult> spark = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -36,6 +38,11 @@ public final class RunRecord {
         return fanout;
     }
 
+    /** The Spark data source's queries and the pipeline beside them. */
+    public List<SparkResult> spark() {
+        return spark;
+    }
+
     /** Facts about the machine and software, in display order. */
     public Map<String, String> environment() {
         return environment;
@@ -44,6 +51,40 @@ public final class RunRecord {
     /** What did not run, and why. */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * Takes from an earlier run everything of the parts this run did not run, so that a run of some parts
+     * ({@code --only}) updates a full report instead of replacing it. The report says which parts are older.
+     *
+     * @param earlier the earlier run's record
+     * @param ran the parts this run ran
+     */
+    public void keepPartsFrom(RunRecord earlier, java.util.Set<String> ran) {
+        java.util.Set<String> kept = new java.util.TreeSet<>();
+        for (Result r : earlier.results) {
+            if (!ran.contains(r.family())) {
+                results.add(r);
+                kept.add(r.family());
+            }
+        }
+        if (!ran.contains("live") && !(earlier.live.isEmpty() && earlier.fanout.isEmpty())) {
+            live.addAll(earlier.live);
+            fanout.addAll(earlier.fanout);
+            kept.add("live");
+        }
+        if (!ran.contains("spark") && !earlier.spark.isEmpty()) {
+            spark.addAll(earlier.spark);
+            kept.add("spark");
+        }
+        if (!kept.isEmpty()) {
+            // what this run did not learn (the library version is found by the C part) comes from the earlier one
+            earlier.environment.forEach((k, v) -> environment.merge(k, v, (mine, theirs) -> mine.equals("unknown")
+                    ? theirs : mine));
+            environment.put("parts from an earlier run", String.join(", ", kept) + " (run of "
+                    + earlier.environment.getOrDefault("date", "unknown date") + ", load average "
+                    + earlier.environment.getOrDefault("load average at start", "?") + " at its start)");
+        }
     }
 
     /** The result with this key, or {@code null}. */
@@ -80,6 +121,11 @@ public final class RunRecord {
                     Double.toString(f.cpuNanosPerPacket()), clean(f.note()), Long.toString(f.activeNanos())))
                     .append('\n');
         }
+        for (SparkResult r : spark) {
+            out.append(String.join("\t", "spark", r.format(), Integer.toString(r.cores()), Long.toString(r.splitSize()),
+                    clean(r.query()), Double.toString(r.seconds()), Long.toString(r.bytes()), Long.toString(r.rows())))
+                    .append('\n');
+        }
         for (String note : notes) {
             out.append("note\t").append(clean(note)).append('\n');
         }
@@ -107,6 +153,8 @@ public final class RunRecord {
                             : java.util.Arrays.stream(f[5].split(",")).map(Long::valueOf).toList(),
                             Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
                             Double.parseDouble(f[9]), f.length > 11 ? Long.parseLong(f[11]) : 0, f[10]));
+                    case "spark" -> record.spark.add(new SparkResult(f[1], Integer.parseInt(f[2]), Long.parseLong(f[3]),
+                            f[4], Double.parseDouble(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])));
                     case "note" -> record.notes.add(f[1]);
                     default -> {
                         if (!line.isBlank()) {

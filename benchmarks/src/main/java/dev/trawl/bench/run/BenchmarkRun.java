@@ -11,6 +11,7 @@ import dev.trawl.bench.filter.FilterBenchmark;
 import dev.trawl.bench.live.LiveHarness;
 import dev.trawl.bench.report.ReportWriter;
 import dev.trawl.bench.report.RunRecord;
+import dev.trawl.bench.spark.SparkThroughput;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.Capability;
@@ -61,6 +62,13 @@ public final class BenchmarkRun {
     static final String DECODE_BENCHMARKS = "dev.trawl.bench.decode.DecodeBenchmark";
     static final String PCAP4J_DECODE_BENCHMARKS = "dev.trawl.bench.decode.Pcap4jDecodeBenchmark";
     static final String DECODE_FLOOR_BENCHMARKS = "dev.trawl.bench.decode.DecodeFloorBenchmark";
+    static final String DISPLAY_FILTER_BENCHMARKS = "dev.trawl.bench.decode.DisplayFilterBenchmark";
+    static final String PROJECTION_BENCHMARKS = "dev.trawl.bench.decode.ProjectionBenchmark";
+
+    /** Every part of a full run, in the order they run. */
+    public static final List<String> PARTS = List.of("c", "capture", "pcap4j", "filter", "decode", "live", "spark");
+    /** The run's record beside its report: a run of some parts keeps the other parts' figures from it. */
+    public static final String RECORD = "results.tsv";
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -71,7 +79,7 @@ public final class BenchmarkRun {
     private final RunRecord record = new RunRecord();
 
     /**
-     * @param families which parts to run: any of {@code c, capture, pcap4j, filter, decode, live}
+     * @param families which parts to run: any of {@code c, capture, pcap4j, filter, decode, live, spark}
      */
     public BenchmarkRun(Scale scale, Path work, Path out, Set<String> families) {
         this.scale = scale;
@@ -165,13 +173,20 @@ public final class BenchmarkRun {
                     this::progress));
         }
         if (families.contains("decode")) {
-            for (String name : List.of(DECODE_BENCHMARKS, DECODE_FLOOR_BENCHMARKS, PCAP4J_DECODE_BENCHMARKS)) {
+            for (String name : List.of(DECODE_BENCHMARKS, PROJECTION_BENCHMARKS, DECODE_FLOOR_BENCHMARKS,
+                    PCAP4J_DECODE_BENCHMARKS, DISPLAY_FILTER_BENCHMARKS)) {
                 Optional<Class<?>> type = load(name);
                 if (type.isPresent()) {
                     record.results().addAll(jmh.run(type.get(), Map.of(), benchmarks(type.get()), this::progress));
                 } else {
                     record.notes().add("decode benchmark " + name + " is not built yet");
                 }
+            }
+            Optional<DataSet> mix = sets.stream().filter(d -> d.name().equals(DataSets.MIX)).findFirst();
+            if (mix.isPresent()) {
+                progress("display filter, whole processes: trawl -Y and tshark -Y");
+                record.results().addAll(DisplayFilterProcesses.run(mix.get(), scale, Path.of("trawl").toAbsolutePath(),
+                        record.notes()));
             }
         }
         env.put("jdk", jmh.jdk());
@@ -205,8 +220,25 @@ public final class BenchmarkRun {
                 record.fanout().addAll(results.fanout());
             }
         }
+        if (families.contains("spark")) {
+            String why = SparkThroughput.unavailableReason();
+            if (why != null) {
+                record.notes().add("Spark part not run: " + why);
+            } else {
+                try {
+                    record.spark().addAll(new SparkThroughput(work, this::progress).run(scale));
+                } catch (IOException e) {
+                    record.notes().add("Spark part failed: " + e.getMessage());
+                }
+            }
+        }
         env.put("load average at end", Environment.loadAverage());
-        record.save(work.resolve("results.tsv"));
+        Path kept = out.resolve(RECORD);
+        if (!families.containsAll(PARTS) && Files.exists(kept)) {
+            record.keepPartsFrom(RunRecord.load(kept), families);
+        }
+        record.save(work.resolve(RECORD));
+        record.save(kept);
         ReportWriter.write(record, out);
         progress("report written to " + out.resolve(ReportWriter.MARKDOWN));
         return record;

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.spark.sql.Dataset;
@@ -18,17 +20,32 @@ import org.apache.spark.sql.SparkSession;
  * side by side in one run. The first {@code count()} of each setting includes planning the splits (the probe
  * job); plans are then kept by the driver, so the later queries show reading alone. Each figure is the best of
  * {@value #RUNS} runs. The files are written to a temporary directory and deleted, or to the directory given, and
- * kept there (to time other tools on them).
- * <pre>scripts/spark-example --throughput [megabytes] [splitSize] [cores,...] [directory]</pre>
+ * kept there (to time other tools on them). With {@code --tsv FILE} each measurement is also written to FILE as a
+ * tab-separated line (format, cores, split size in bytes or 0 for one task per file, query, seconds, file bytes,
+ * rows), which the benchmark report reads.
+ * <pre>scripts/spark-example --throughput [--tsv FILE] [megabytes] [splitSize] [cores,...] [directory]</pre>
  */
 public final class ReadThroughput {
     /** How many times each query runs. */
     static final int RUNS = 3;
+    /** Where measurements go as tab-separated lines, or {@code null}. */
+    private static Path tsv;
 
     private ReadThroughput() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] arguments) throws IOException {
+        List<String> list = new ArrayList<>(List.of(arguments));
+        int tsvAt = list.indexOf("--tsv");
+        if (tsvAt >= 0) {
+            if (tsvAt + 1 >= list.size()) {
+                throw new IllegalArgumentException("--tsv needs a file name");
+            }
+            tsv = Path.of(list.remove(tsvAt + 1));
+            list.remove(tsvAt);
+            Files.deleteIfExists(tsv);
+        }
+        String[] args = list.toArray(String[]::new);
         long megabytes = args.length > 0 ? Long.parseLong(args[0]) : 512;
         long splitSize = args.length > 1 ? Long.parseLong(args[1]) : 64L << 20;
         String[] coreCounts = (args.length > 2 ? args[2] : "1,2").split(",");
@@ -89,10 +106,25 @@ public final class ReadThroughput {
                     System.out.printf("%-7s %5d %-18s %-26s %8.2f %10.1f %14.1f %12.0f%n",
                             format.name().toLowerCase(), cores, splits, q[0], seconds, bytes / 1e6 / seconds,
                             bytes / 1e6 / seconds / cores, packets / seconds);
+                    record(format, cores, size == splitSize ? size : 0, q[0].toString(), seconds, bytes, packets);
                 }
             }
         } finally {
             spark.stop();
+        }
+    }
+
+    private static void record(CaptureFormat format, int cores, long splitSize, String query, double seconds,
+            long bytes, int packets) {
+        if (tsv == null) {
+            return;
+        }
+        String line = String.join("\t", format.name().toLowerCase(), Integer.toString(cores), Long.toString(splitSize),
+                query, Double.toString(seconds), Long.toString(bytes), Integer.toString(packets)) + "\n";
+        try {
+            Files.writeString(tsv, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
