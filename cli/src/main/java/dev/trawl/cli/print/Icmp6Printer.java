@@ -116,8 +116,8 @@ final class Icmp6Printer implements LayerPrinter {
                     .ascii(" group record(s)");
             default -> out.ascii("type-#").num(type);
         }
-        // with -v tcpdump follows an echo or a listener report v2 with its details instead of the length
-        if (c.verbose() == 0 || (type != 128 && type != 129 && type != 143)) {
+        // with -v tcpdump prints the length only before neighbour discovery options, other details instead of it
+        if (c.verbose() == 0 || (type >= 133 && type <= 137)) {
             out.ascii(", length ").num(length);
         }
     }

@@ -2,6 +2,7 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.Checksums;
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ipv4;
 
@@ -40,6 +41,9 @@ final class Ipv4Printer implements LayerPrinter {
             return;
         }
         int total = ip.totalLength();
+        if ((p.flags(layer) & LayerFlags.QUOTED) != 0) {
+            length = total; // a header quoted in an ICMP error: tcpdump takes its stated length as the length
+        }
         if (length < total) {
             out.ascii("truncated-ip - ").num(total - length).ascii(" bytes missing! ");
             total = length;
