@@ -238,6 +238,7 @@ public final class BenchmarkRun {
             record.keepPartsFrom(RunRecord.load(kept), families);
         }
         record.save(work.resolve(RECORD));
+        Files.createDirectories(out); // a first run into a new directory has no record to keep yet
         record.save(kept);
         ReportWriter.write(record, out);
         progress("report written to " + out.resolve(ReportWriter.MARKDOWN));
