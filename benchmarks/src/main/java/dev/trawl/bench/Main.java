@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The benchmark jar's entry point.
  * <pre>
- * run [--scale full|quick|smoke] [--work DIR] [--out DIR] [--only c,capture,pcap4j,filter,decode,live,spark]
+ * run [--scale full|quick|smoke] [--work DIR] [--out DIR] [--only c,capture,pcap4j,filter,decode,live,tools,spark]
  *     generate data, run everything, write RESULTS.md, results.json and results.svg into --out
  * report [--work DIR] [--out DIR]
  *     write the report again from the results a run saved in --work
