@@ -11,10 +11,12 @@ import dev.trawl.decode.internal.application.DhcpNtpFields;
 import dev.trawl.decode.internal.application.DnsFields;
 import dev.trawl.decode.internal.application.HttpFields;
 import dev.trawl.decode.internal.application.TlsFields;
+import dev.trawl.decode.internal.lan.BridgeFields;
 import dev.trawl.decode.internal.lan.LanFields;
 import dev.trawl.decode.internal.link.LinkFields;
 import dev.trawl.decode.internal.network.IcmpFields;
 import dev.trawl.decode.internal.network.IpFields;
+import dev.trawl.decode.internal.routing.RoutingFields;
 import dev.trawl.decode.internal.transport.DatagramFields;
 import dev.trawl.decode.internal.transport.TcpFields;
 import dev.trawl.decode.internal.tunnel.TunnelFields;
@@ -44,6 +46,7 @@ final class BuiltinFields {
         DhcpNtpFields.ntp(r);
         HttpFields.register(r);
         TlsFields.register(r);
+        RoutingFields.vrrp(r);
     }
 
     private static void frame(FieldRegistrar r) {
@@ -93,6 +96,7 @@ final class BuiltinFields {
         LanFields.arp(r);
         LinkFields.linuxCooked(r);
         LanFields.pppoe(r);
+        BridgeFields.stp(r);
         WirelessFields.register(r);
     }
 }
