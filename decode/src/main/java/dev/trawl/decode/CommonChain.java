@@ -160,7 +160,7 @@ final class CommonChain {
             return;
         }
         int fragment = u16(buf, o + 6);
-        if ((fragment & 0x3FFF) != 0 && ((fragment & 0x1FFF) != 0 || flags == 0)) {
+        if ((fragment & 0x3FFF) != 0 && ((fragment & 0x1FFF) != 0 || flags == 0 && !ctx.decodeFirstFragments())) {
             // a fragment (but a first fragment the capture cut short decodes on, as in the IPv4 decoder)
             defer(Protocols.DATA, p, layerEnd);
             return;

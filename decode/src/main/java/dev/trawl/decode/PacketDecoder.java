@@ -57,6 +57,7 @@ public final class PacketDecoder {
     /** The array the current result indexes, kept for decoding the rest of its layers on demand. */
     private byte[] current;
     private boolean verifyChecksums;
+    private boolean firstFragments;
     /** Puts HTTP messages spanning TCP segments back together; null when {@link #reassembleStreams} is off. */
     private StreamReassembler streams;
     /** The conversations followed; null when {@link #followConversations} is off. */
@@ -107,6 +108,16 @@ public final class PacketDecoder {
      */
     public PacketDecoder verifyChecksums(boolean verify) {
         this.verifyChecksums = verify;
+        return this;
+    }
+
+    /**
+     * Whether the payload of an IPv4 or IPv6 first fragment (offset 0, more fragments to come) is decoded as far
+     * as its bytes go, as tcpdump prints it (off by default: Wireshark keeps every fragment opaque data unless it
+     * reassembles). The layers above a first fragment then end where the fragment does.
+     */
+    public PacketDecoder decodeFirstFragments(boolean decode) {
+        this.firstFragments = decode;
         return this;
     }
 
@@ -733,6 +744,11 @@ public final class PacketDecoder {
         @Override
         public boolean verifyChecksums() {
             return verifyCurrent;
+        }
+
+        @Override
+        public boolean decodeFirstFragments() {
+            return firstFragments;
         }
 
         @Override

@@ -1,11 +1,16 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.layer.Dns;
+
 /**
  * DNS messages as tcpdump summarises them: {@code 22564+ A? example.com. (29)} for a query and
- * {@code 22564 1/0/0 A 10.77.0.2 (45)} for a response. Compressed names are followed with a bound on
- * pointer jumps, so a pointer loop prints {@code <LOOP>} instead of hanging. Not thread-safe.
+ * {@code 22564 1/0/0 A 10.77.0.2 (45)} for a response, read through decode's {@link Dns} view. Compressed
+ * names are followed with a bound on pointer jumps, so a pointer loop prints {@code <LOOP>} instead of hanging.
+ * Not thread-safe.
  */
-final class DnsPrinter {
+final class DnsPrinter implements LayerPrinter {
     private static final String[] OPCODES = {"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
         " op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef"};
     private static final String[] RCODES = {"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
@@ -13,37 +18,72 @@ final class DnsPrinter {
         " NoChange"};
     private static final int MAX_JUMPS = 64;
 
-    private final Printers p;
-    private final Out out;
-    private final Bytes b;
-    private int base;
+    private final Dns dns = new Dns();
+    private Out out;
+    private PrintContext c;
 
-    DnsPrinter(Printers printers) {
-        this.p = printers;
-        this.out = printers.out;
-        this.b = printers.b;
-    }
-
-    void print(int off, int length, boolean mdns) {
-        if (length < 12) {
+    @Override
+    public void print(PrintContext context, int layer) {
+        this.c = context;
+        this.out = context.out();
+        DecodedPacket p = context.packet();
+        dns.wrap(p.buffer(), p.offset(layer), p.layerLength(layer));
+        boolean mdns = p.protocol(layer) == Protocols.MDNS;
+        int length = messageLength(context, layer);
+        if (length < Dns.HEADER_LENGTH) {
             out.ascii("domain [length ").num(length).ascii(" < 12] (invalid)");
             return;
         }
-        base = off;
         try {
-            message(off, length, mdns);
+            message(0, length, mdns);
         } catch (Truncated e) {
-            p.truncated("domain");
+            context.truncated("domain");
+        }
+    }
+
+    /** The message's length: what the UDP header or the TCP length prefix states, or the wire's. */
+    private static int messageLength(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        int below = c.below(layer);
+        int wire = c.wireLength(layer);
+        if (below >= 0 && p.protocol(below) == Protocols.UDP) {
+            return Math.min(wire, Math.max(0, p.udp(below).totalLength() - 8));
+        }
+        if (below >= 0 && p.protocol(below) == Protocols.TCP) {
+            int ip = c.network(below);
+            return Math.max(0, UdpPrinter.ipPayloadLength(c, below, ip) - p.tcp(below).headerLength() - 2);
+        }
+        return wire;
+    }
+
+    private int u8(int rel) {
+        need(rel, 1);
+        return dns.u8At(rel);
+    }
+
+    private int u16(int rel) {
+        need(rel, 2);
+        return dns.u16At(rel);
+    }
+
+    private long u32(int rel) {
+        need(rel, 4);
+        return dns.u32At(rel);
+    }
+
+    private void need(int rel, int count) {
+        if (!dns.has(rel, count)) {
+            throw Truncated.INSTANCE;
         }
     }
 
     private void message(int off, int length, boolean mdns) {
-        int id = b.u16(off);
-        int flags = b.u16(off + 2);
-        int qd = b.u16(off + 4);
-        int an = b.u16(off + 6);
-        int ns = b.u16(off + 8);
-        int ar = b.u16(off + 10);
+        int id = u16(off);
+        int flags = u16(off + 2);
+        int qd = u16(off + 4);
+        int an = u16(off + 6);
+        int ns = u16(off + 8);
+        int ar = u16(off + 10);
         int opcode = (flags >>> 11) & 0xf;
         int cp = off + 12;
         out.num(id);
@@ -65,7 +105,7 @@ final class DnsPrinter {
                 out.ascii(" [").num(qd).ascii("q]");
             }
             for (int i = 0; i < qd; i++) {
-                if (p.opt.verbose() > 1) {
+                if (c.verbose() > 1) {
                     if (i != 0) {
                         out.ch(',');
                     }
@@ -124,8 +164,8 @@ final class DnsPrinter {
     private int question(int cp, boolean mdns) {
         int name = cp;
         cp = skipName(cp);
-        int type = b.u16(cp);
-        int klass = b.u16(cp + 2);
+        int type = u16(cp);
+        int klass = u16(cp + 2);
         if (mdns) {
             klass &= 0x7fff;
         }
@@ -141,35 +181,36 @@ final class DnsPrinter {
     }
 
     private int record(int cp, boolean mdns) {
-        if (p.opt.verbose() > 0) {
+        if (c.verbose() > 0) {
             out.ch(' ');
             name(cp);
         }
         cp = skipName(cp);
-        int type = b.u16(cp);
-        int klass = b.u16(cp + 2);
+        int type = u16(cp);
+        int klass = u16(cp + 2);
         if (mdns) {
             klass &= 0x7fff;
         }
-        long ttl = b.u32(cp + 4);
-        int rdlength = b.u16(cp + 8);
+        long ttl = u32(cp + 4);
+        int rdlength = u16(cp + 8);
         int rdata = cp + 10;
         if (klass != 1 && type != 41) {
             out.ch(' ');
             className(klass);
         }
-        if (p.opt.verbose() > 1 && type != 41) {
+        if (c.verbose() > 1 && type != 41) {
             out.ascii(" [");
             relativeTime(ttl);
             out.ch(']');
         }
         out.ch(' ');
         typeName(type);
-        b.need(rdata, rdlength);
+        need(rdata, rdlength);
         switch (type) {
             case 1 -> {
                 out.ch(' ');
-                b.ipv4(out, rdata);
+                need(rdata, 4);
+                c.ipv4((int) u32(rdata));
             }
             case 2, 5, 12, 39 -> {
                 out.ch(' ');
@@ -178,30 +219,35 @@ final class DnsPrinter {
             case 15 -> {
                 out.ch(' ');
                 name(rdata + 2);
-                out.ch(' ').num(b.u16(rdata));
+                out.ch(' ').num(u16(rdata));
             }
             case 16 -> {
                 int end = rdata + rdlength;
                 for (int i = rdata; i < end; ) {
-                    int n = b.u8(i++);
+                    int n = u8(i++);
                     out.ascii(" \"");
                     for (int k = 0; k < n && i < end; k++, i++) {
-                        printable(b.u8(i));
+                        printable(u8(i));
                     }
                     out.ch('"');
                 }
             }
             case 28 -> {
                 out.ch(' ');
-                b.ipv6(out, rdata);
+                need(rdata, 16);
+                byte[] a = c.addressScratch();
+                for (int i = 0; i < 16; i++) {
+                    a[i] = (byte) u8(rdata + i);
+                }
+                c.ipv6(a);
             }
             case 33 -> {
                 out.ch(' ');
                 name(rdata + 6);
-                out.ch(':').num(b.u16(rdata + 4)).ch(' ').num(b.u16(rdata)).ch(' ').num(b.u16(rdata + 2));
+                out.ch(':').num(u16(rdata + 4)).ch(' ').num(u16(rdata)).ch(' ').num(u16(rdata + 2));
             }
             case 6 -> {
-                if (p.opt.verbose() > 0) {
+                if (c.verbose() > 0) {
                     out.ch(' ');
                     name(rdata);
                     int next = skipName(rdata);
@@ -209,7 +255,7 @@ final class DnsPrinter {
                     name(next);
                     next = skipName(next);
                     for (int i = 0; i < 5; i++) {
-                        out.ch(' ').num(b.u32(next + 4 * i));
+                        out.ch(' ').num(u32(next + 4 * i));
                     }
                 }
             }
@@ -221,7 +267,7 @@ final class DnsPrinter {
     /** Returns the offset just past the name at {@code cp}, without following pointers. */
     private int skipName(int cp) {
         for (int labels = 0; labels < 256; labels++) {
-            int len = b.u8(cp);
+            int len = u8(cp);
             if (len == 0) {
                 return cp + 1;
             }
@@ -241,7 +287,7 @@ final class DnsPrinter {
         int jumps = 0;
         int printed = 0;
         while (true) {
-            int len = b.u8(cp);
+            int len = u8(cp);
             if (len == 0) {
                 if (printed == 0) {
                     out.ch('.');
@@ -249,7 +295,7 @@ final class DnsPrinter {
                 return;
             }
             if ((len & 0xc0) == 0xc0) {
-                int target = base + (((len & 0x3f) << 8) | b.u8(cp + 1));
+                int target = ((len & 0x3f) << 8) | u8(cp + 1);
                 if (++jumps > MAX_JUMPS || target >= cp) {
                     out.ascii("<LOOP>");
                     return;
@@ -261,9 +307,9 @@ final class DnsPrinter {
                 out.ascii("<BAD>");
                 return;
             }
-            b.need(cp + 1, len);
+            need(cp + 1, len);
             for (int i = 1; i <= len; i++) {
-                printable(b.u8(cp + i));
+                printable(u8(cp + i));
             }
             out.ch('.');
             printed++;

@@ -1,5 +1,7 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.PacketDecoder;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.TimestampPrecision;
@@ -11,9 +13,10 @@ import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 
 /**
- * Prints packets one line each, as {@code tcpdump} does: timestamp, link header (with {@code -e}), network
- * and transport summaries, and the optional hex dump of {@code -x}/{@code -X}. Common protocols (ARP,
- * IPv4, IPv6, TCP, UDP, ICMP, ICMPv6, DNS) follow tcpdump's format; others get a short generic form.
+ * Prints packets one line each, as {@code tcpdump} does: timestamp, the protocols' text, and the optional hex
+ * dump of {@code -x}/{@code -X}. Each packet is decoded once by trawl-decode's {@link PacketDecoder}; the
+ * {@link LayerPrinter}s registered in {@link LayerPrinters} then format its layers, starting from the first.
+ * A link type with no printer prints as {@code LINKTYPE_NAME, length N}.
  *
  * <p>Printing reads the packet's buffer in place and writes to an {@link Out}; it keeps a little state
  * between packets (previous timestamp, TCP sequence bases). Not thread-safe.
@@ -24,8 +27,8 @@ public final class PacketPrinter {
     private final Out out;
     private final PrintOptions options;
     private final int fractionDigits;
-    private final Bytes bytes = new Bytes();
-    private final LinkPrinter link;
+    private final PacketDecoder decoder = new PacketDecoder().decodeFirstFragments(true);
+    private final PrintContext context;
     private final ZoneRules zone = ZoneId.systemDefault().getRules();
     private long zoneBucket = Long.MIN_VALUE;
     private int zoneOffset;
@@ -45,7 +48,7 @@ public final class PacketPrinter {
         this.options = options;
         this.linkType = linkType;
         this.fractionDigits = precision == TimestampPrecision.NANO ? 9 : 6;
-        this.link = new LinkPrinter(new Printers(out, bytes, options));
+        this.context = new PrintContext(out, options, LayerPrinters.standard());
     }
 
     /** Switches the link type, as a pcapng file with several interfaces may need. */
@@ -63,11 +66,20 @@ public final class PacketPrinter {
         }
         timestamp(packet.timestampSeconds(), packet.timestampNanos());
         ByteBuffer data = packet.data();
-        bytes.wrap(data);
-        int linkHeader = link.print(linkType, bytes.start, packet.originalLength());
+        int start = data.position();
+        int end = data.limit();
+        DecodedPacket p = decoder.decode(linkType.value(), data, start, end - start, packet.originalLength(),
+                packet.timestampSeconds(), packet.timestampNanos());
+        context.reset(p);
+        int first = context.first();
+        if (first < 0 || !context.print(first)) {
+            out.ascii(linkType.name()).ascii(", length ").num(packet.originalLength());
+        }
         if (options.hex() > 0) {
-            int from = options.hex() > 1 ? bytes.start : Math.min(bytes.start + Math.max(linkHeader, 0), bytes.end);
-            hexDump(data, from, bytes.end);
+            // the decoder may have read a copy: its indexes count from its own start
+            int linkHeader = Math.max(0, context.linkHeaderEnd() - p.start());
+            int from = options.hex() > 1 ? start : Math.min(start + linkHeader, end);
+            hexDump(data, from, end);
         }
         out.nl();
     }

@@ -1,62 +1,57 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.decode.Checksums;
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.layer.HttpLine;
+import dev.trawl.decode.layer.Tcp;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * TCP as tcpdump prints it: flags, relative sequence and acknowledgement numbers per connection (unless
- * {@code -S}), window, options, length, and a peek at HTTP and DNS payloads. Not thread-safe: it keeps the
- * sequence bases of the connections it has seen, as tcpdump does, for the life of the printer.
+ * TCP as tcpdump prints it: endpoints, flags, sequence and acknowledgement numbers relative to each
+ * connection's first ones (unless {@code -S}), window, options, length, and what the payload holds (DNS, the
+ * first line of HTTP). State: the sequence bases of the connections seen, as tcpdump keeps them, at most
+ * {@link #MAX_CONNECTIONS} (the table is cleared when full). Not thread-safe.
  */
-final class TcpPrinter {
-    private static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20;
+final class TcpPrinter implements LayerPrinter {
     private static final char[] FLAG_CHARS = {'F', 'S', 'R', 'P', '.', 'U', 'E', 'W'};
-    private static final String[] HTTP_METHODS = {"GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ",
-        "TRACE ", "CONNECT ", "PATCH ", "HTTP/1.", "HTTP/2", "RTSP/"};
     /** Connections tracked before the table is cleared, so that memory stays bounded on endless captures. */
-    private static final int MAX_CONNECTIONS = 1 << 16;
+    static final int MAX_CONNECTIONS = 1 << 16;
 
-    private final Printers p;
-    private final Out out;
-    private final Bytes b;
     private final Map<Conversation, long[]> bases = new HashMap<>();
     private final Conversation probe = new Conversation();
+    private final HttpLine http = new HttpLine();
 
-    TcpPrinter(Printers printers) {
-        this.p = printers;
-        this.out = printers.out;
-        this.b = printers.b;
-    }
-
-    void print(int src, int dst, boolean v6, int off, int length) {
-        try {
-            segment(src, dst, v6, off, length);
-        } catch (Truncated e) {
-            p.truncated("tcp");
-        }
-    }
-
-    private void segment(int src, int dst, boolean v6, int off, int length) {
-        if (!b.has(off, 20) || length < 20) {
-            if (b.has(off, 4)) {
-                p.transport.endpoints(src, dst, v6, b.u16(off), b.u16(off + 2), true);
+    @Override
+    public void print(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        Tcp tcp = p.tcp(layer);
+        Out out = c.out();
+        int ip = c.network(layer);
+        boolean overIp = ip >= 0;
+        int length = UdpPrinter.ipPayloadLength(c, layer, ip);
+        if (!tcp.has(0, Tcp.MIN_HEADER_LENGTH) || length < Tcp.MIN_HEADER_LENGTH) {
+            if (tcp.has(0, 4)) {
+                endpoints(c, ip, overIp, tcp.sourcePort(), tcp.destinationPort(), true);
+            } else if (overIp) {
+                addresses(c, ip);
             }
-            if (length < 20) {
+            if (length < Tcp.MIN_HEADER_LENGTH) {
                 out.ascii("truncated-tcp ").num(length);
             } else {
                 out.ascii("[|tcp]");
             }
             return;
         }
-        int sport = b.u16(off);
-        int dport = b.u16(off + 2);
-        long seq = b.u32(off + 4);
-        long ack = b.u32(off + 8);
-        int hlen = (b.u8(off + 12) >>> 4) * 4;
-        int flags = b.u8(off + 13);
-        int win = b.u16(off + 14);
-        p.transport.endpoints(src, dst, v6, sport, dport, true);
-        if (hlen < 20) {
+        int sport = tcp.sourcePort();
+        int dport = tcp.destinationPort();
+        long seq = tcp.sequenceNumber();
+        long ack = tcp.acknowledgmentNumber();
+        int hlen = tcp.headerLength();
+        int flags = tcp.flags() & 0xff;
+        endpoints(c, ip, overIp, sport, dport, true);
+        if (hlen < Tcp.MIN_HEADER_LENGTH) {
             out.ascii("tcp ").num(length).ascii(" [bad hdr length ").num(hlen).ascii(" - too short, < 20]");
             return;
         }
@@ -66,7 +61,7 @@ final class TcpPrinter {
             return;
         }
         int payloadLength = length - hlen;
-        if (p.opt.quiet()) {
+        if (c.quiet()) {
             out.ascii("tcp ").num(payloadLength);
             return;
         }
@@ -83,10 +78,10 @@ final class TcpPrinter {
         long seqBase = 0;
         long ackBase = 0;
         boolean reversed = false;
-        if (!p.opt.absoluteSeq() && (flags & ACK) != 0) {
-            reversed = probe.set(src, dst, v6, sport, dport, b);
+        if (!c.options().absoluteSeq() && (flags & Tcp.ACK) != 0 && overIp) {
+            reversed = probe.set(c, ip, sport, dport);
             long[] base = bases.get(probe);
-            if (base == null || (flags & SYN) != 0) {
+            if (base == null || (flags & Tcp.SYN) != 0) {
                 if (base == null) {
                     if (bases.size() >= MAX_CONNECTIONS) {
                         bases.clear();
@@ -111,81 +106,104 @@ final class TcpPrinter {
             seqBase = base[0];
             ackBase = base[1];
         }
-        if (p.opt.verbose() > 0 && b.has(off, length)) {
-            int sum = Checksum.of(b, off, length, pseudoHeaderSum(src, dst, v6, length));
-            int stored = b.u16(off + 16);
-            out.ascii(", cksum 0x").hex(stored, 4);
-            if (sum == 0) {
-                out.ascii(" (correct)");
-            } else {
-                out.ascii(" (incorrect -> 0x").hex(Checksum.shouldBe(stored, sum), 4).ch(')');
+        if (c.verbose() > 0 && overIp) {
+            int expected = Checksums.transport(p, layer, 6, length);
+            if (expected != Checksums.UNKNOWN) {
+                int stored = tcp.checksum();
+                out.ascii(", cksum 0x").hex(stored, 4);
+                if (expected == stored) {
+                    out.ascii(" (correct)");
+                } else {
+                    out.ascii(" (incorrect -> 0x").hex(expected, 4).ch(')');
+                }
             }
         }
-        if (payloadLength > 0 || (flags & (SYN | FIN | RST)) != 0) {
+        if (payloadLength > 0 || (flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) != 0) {
             out.ascii(", seq ").num(seq);
             if (payloadLength > 0) {
                 out.ch(':').num((seq + payloadLength) & 0xffffffffL);
             }
         }
-        if ((flags & ACK) != 0) {
+        if ((flags & Tcp.ACK) != 0) {
             out.ascii(", ack ").num(ack);
         }
-        out.ascii(", win ").num(win);
-        if ((flags & URG) != 0) {
-            out.ascii(", urg ").num(b.u16(off + 18));
+        out.ascii(", win ").num(tcp.window());
+        if ((flags & Tcp.URG) != 0) {
+            out.ascii(", urg ").num(tcp.urgentPointer());
         }
-        if (hlen > 20) {
+        if (hlen > Tcp.MIN_HEADER_LENGTH) {
             out.ascii(", options [");
-            options(off + 20, hlen - 20, reversed ? seqBase : ackBase);
+            options(c, tcp, hlen, reversed ? seqBase : ackBase);
             out.ch(']');
         }
         out.ascii(", length ").num(payloadLength);
         if (payloadLength > 0) {
-            application(sport, dport, off + hlen, payloadLength);
+            application(c, layer, sport, dport, payloadLength);
         }
     }
 
-    private long pseudoHeaderSum(int src, int dst, boolean v6, int length) {
-        long sum = 0;
-        int addressBytes = v6 ? 16 : 4;
-        for (int i = 0; i < addressBytes; i += 2) {
-            sum += b.u16(src + i) + b.u16(dst + i);
-        }
-        return sum + 6 + (length & 0xffff) + (length >>> 16);
+    private static void addresses(PrintContext c, int ip) {
+        c.source(ip);
+        c.out().ascii(" > ");
+        c.destination(ip);
+        c.out().ascii(": ");
     }
 
-    private void options(int off, int length, long sackBase) {
-        int end = off + length;
+    /** Writes {@code src.port > dst.port: }, or the ports alone with no IP header below. */
+    static void endpoints(PrintContext c, int ip, boolean overIp, int sport, int dport, boolean tcp) {
+        Out out = c.out();
+        if (overIp) {
+            c.source(ip);
+            out.ch('.');
+        }
+        c.port(sport, tcp);
+        out.ascii(" > ");
+        if (overIp) {
+            c.destination(ip);
+            out.ch('.');
+        }
+        c.port(dport, tcp);
+        out.ascii(": ");
+    }
+
+    private static void options(PrintContext c, Tcp tcp, int hlen, long sackBase) {
+        Out out = c.out();
+        int off = Tcp.MIN_HEADER_LENGTH;
         boolean first = true;
-        while (off < end) {
+        while (off < hlen) {
             if (!first) {
                 out.ch(',');
             }
             first = false;
-            int kind = b.u8(off);
-            if (kind == 0 || kind == 1) {
-                out.ascii(kind == 0 ? "eol" : "nop");
+            if (!tcp.has(off, 1)) {
+                out.ch(']');
+                c.truncated("tcp");
+                return;
+            }
+            int kind = tcp.u8At(off);
+            if (kind == Tcp.OPT_EOL || kind == Tcp.OPT_NOP) {
+                out.ascii(kind == Tcp.OPT_EOL ? "eol" : "nop");
                 off++;
-                if (kind == 0) {
+                if (kind == Tcp.OPT_EOL) {
                     break;
                 }
                 continue;
             }
-            if (off + 1 >= end) {
+            if (off + 1 >= hlen) {
                 out.ascii("[bad opt]");
                 return;
             }
-            int len = b.u8(off + 1);
-            if (len < 2 || off + len > end) {
+            int len = tcp.u8At(off + 1);
+            if (len < 2 || off + len > hlen) {
                 out.ascii("[bad opt]");
                 return;
             }
             int data = off + 2;
             switch (kind) {
-                case 2 -> out.ascii("mss ").num(len >= 4 ? b.u16(data) : 0);
-                case 3 -> out.ascii("wscale ").num(len >= 3 ? b.u8(data) : 0);
-                case 4 -> out.ascii("sackOK");
-                case 5 -> {
+                case Tcp.OPT_MSS -> out.ascii("mss ").num(len >= 4 ? tcp.u16At(data) : 0);
+                case Tcp.OPT_WINDOW_SCALE -> out.ascii("wscale ").num(len >= 3 ? tcp.u8At(data) : 0);
+                case Tcp.OPT_SACK_PERMITTED -> out.ascii("sackOK");
+                case Tcp.OPT_SACK -> {
                     out.ascii("sack");
                     int blocks = len - 2;
                     if (blocks % 8 != 0) {
@@ -193,14 +211,14 @@ final class TcpPrinter {
                     } else {
                         out.ch(' ').num(blocks / 8).ch(' ');
                         for (int i = 0; i < blocks; i += 8) {
-                            out.ch('{').num((b.u32(data + i) - sackBase) & 0xffffffffL).ch(':')
-                                    .num((b.u32(data + i + 4) - sackBase) & 0xffffffffL).ch('}');
+                            out.ch('{').num((tcp.u32At(data + i) - sackBase) & 0xffffffffL).ch(':')
+                                    .num((tcp.u32At(data + i + 4) - sackBase) & 0xffffffffL).ch('}');
                         }
                     }
                 }
-                case 8 -> {
+                case Tcp.OPT_TIMESTAMP -> {
                     if (len == 10) {
-                        out.ascii("TS val ").num(b.u32(data)).ascii(" ecr ").num(b.u32(data + 4));
+                        out.ascii("TS val ").num(tcp.u32At(data)).ascii(" ecr ").num(tcp.u32At(data + 4));
                     } else {
                         out.ascii("TS[len ").num(len).ch(']');
                     }
@@ -208,14 +226,14 @@ final class TcpPrinter {
                 case 19 -> out.ascii("md5");
                 case 28 -> out.ascii("uto");
                 case 29 -> out.ascii("tcp-ao");
-                case 30 -> out.ascii("mptcp");
+                case Tcp.OPT_MPTCP -> out.ascii("mptcp");
                 case 34 -> out.ascii("tfo");
                 default -> {
                     out.ascii("unknown-").num(kind);
                     if (len > 2) {
                         out.ascii(" 0x");
                         for (int i = data; i < off + len; i++) {
-                            out.hex2(b.u8(i));
+                            out.hex2(tcp.u8At(i));
                         }
                     }
                 }
@@ -224,31 +242,33 @@ final class TcpPrinter {
         }
     }
 
-    private void application(int sport, int dport, int off, int length) {
+    private void application(PrintContext c, int layer, int sport, int dport, int length) {
+        DecodedPacket p = c.packet();
+        Out out = c.out();
+        int next = c.after(layer);
         if (sport == 53 || dport == 53) {
             if (length < 2) {
                 out.ascii(" [DNS over TCP: length ").num(length).ascii(" < 2]");
                 return;
             }
             out.ch(' ');
-            p.dns.print(off + 2, length - 2, false);
+            if (next >= 0 && p.protocol(next) == Protocols.DNS) {
+                c.print(next);
+            }
         } else if (sport == 80 || dport == 80 || sport == 8080 || dport == 8080 || sport == 3128 || dport == 3128
                 || sport == 8000 || dport == 8000) {
             out.ascii(": HTTP");
-            for (String method : HTTP_METHODS) {
-                if (b.startsWith(off, method)) {
-                    out.ascii(": ");
-                    int limit = Math.min(b.end, off + length);
-                    for (int i = off; i < limit; i++) {
-                        int c = b.u8(i);
-                        if (c == '\r' || c == '\n') {
-                            break;
-                        }
-                        out.ch(c >= 0x20 && c < 0x7f ? (char) c : '.');
-                    }
-                    return;
+            HttpLine line = http.wrap(p.buffer(), p.payloadOffset(layer), p.payloadLength(layer));
+            if (line.isMessageStart()) {
+                out.ascii(": ");
+                int n = line.lineLength();
+                for (int i = 0; i < n; i++) {
+                    int ch = line.lineByte(i);
+                    out.ch(ch >= 0x20 && ch < 0x7f ? (char) ch : '.');
                 }
             }
+        } else if (next >= 0 && p.protocol(next) != Protocols.HTTP && p.protocol(next) != Protocols.DATA) {
+            c.print(next);
         }
     }
 
@@ -258,23 +278,27 @@ final class TcpPrinter {
         int ports;
 
         /** Fills in the key; returns whether the packet goes from the second endpoint to the first. */
-        boolean set(int src, int dst, boolean v6, int sport, int dport, Bytes bytes) {
+        boolean set(PrintContext c, int ip, int sport, int dport) {
+            DecodedPacket p = c.packet();
             long s0, s1, d0, d1;
-            if (v6) {
-                s0 = bytes.buf.getLong(src);
-                s1 = bytes.buf.getLong(src + 8);
-                d0 = bytes.buf.getLong(dst);
-                d1 = bytes.buf.getLong(dst + 8);
+            if (p.protocol(ip) == Protocols.IPV6) {
+                byte[] a = c.addressScratch();
+                p.ipv6(ip).source(a);
+                s0 = word(a, 0);
+                s1 = word(a, 8);
+                p.ipv6(ip).destination(a);
+                d0 = word(a, 0);
+                d1 = word(a, 8);
             } else {
                 s0 = 0;
-                s1 = bytes.u32(src);
+                s1 = Integer.toUnsignedLong(p.ipv4(ip).source());
                 d0 = 0;
-                d1 = bytes.u32(dst);
+                d1 = Integer.toUnsignedLong(p.ipv4(ip).destination());
             }
             boolean rev = sport > dport;
             if (sport == dport) {
-                int c = Long.compareUnsigned(s0, d0);
-                rev = (c != 0 ? c : Long.compareUnsigned(s1, d1)) > 0;
+                int cmp = Long.compareUnsigned(s0, d0);
+                rev = (cmp != 0 ? cmp : Long.compareUnsigned(s1, d1)) > 0;
             }
             if (rev) {
                 a0 = d0;
@@ -290,6 +314,14 @@ final class TcpPrinter {
                 ports = sport << 16 | dport;
             }
             return rev;
+        }
+
+        private static long word(byte[] a, int from) {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | (a[from + i] & 0xff);
+            }
+            return v;
         }
 
         Conversation copy() {

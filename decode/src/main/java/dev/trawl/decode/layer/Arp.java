@@ -103,4 +103,24 @@ public final class Arp extends Flyweight {
     public long targetMac() {
         return u48(targetHardwareOffset());
     }
+
+    /**
+     * The unsigned byte at {@code rel} (relative to the header) within the address fields, for addresses of any
+     * size: a hardware address of {@link #hardwareSize()} bytes starts at {@link #senderHardwareOffset()} or
+     * {@link #targetHardwareOffset()}. 0 beyond the captured bytes.
+     */
+    public int addressByte(int rel) {
+        return rel >= FIXED_LENGTH ? u8(rel) : 0;
+    }
+
+    /** Whether the target hardware address holds a byte other than 0 (a request that names its target). */
+    public boolean hasNonZeroTargetHardware() {
+        int from = targetHardwareOffset();
+        for (int i = 0; i < hardwareSize(); i++) {
+            if (u8(from + i) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

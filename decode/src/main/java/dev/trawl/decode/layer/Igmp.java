@@ -44,4 +44,9 @@ public final class Igmp extends Flyweight {
     public int groupAddress() {
         return (int) u32(4);
     }
+
+    /** The number of group records of a version 3 report (type 0x22, {@code igmp.num_grp_recs}). */
+    public int recordCount() {
+        return u16(6);
+    }
 }

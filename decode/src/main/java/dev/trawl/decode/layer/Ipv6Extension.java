@@ -69,4 +69,19 @@ public final class Ipv6Extension extends Flyweight {
     public long fragmentIdentification() {
         return u32(4);
     }
+
+    /** The length of an authentication header (AH, RFC 4302): {@code (Payload Len + 2) * 4} ({@code ah.length}). */
+    public int authenticationHeaderLength() {
+        return (u8(1) + 2) * 4;
+    }
+
+    /** The security parameters index of an authentication header ({@code ah.spi}). */
+    public long authenticationSpi() {
+        return u32(4);
+    }
+
+    /** The sequence number of an authentication header ({@code ah.sequence}). */
+    public long authenticationSequence() {
+        return u32(8);
+    }
 }

@@ -67,4 +67,9 @@ public final class LinuxCooked extends Flyweight {
     public long interfaceIndex() {
         return v2 ? u32(4) : 0;
     }
+
+    /** Byte {@code i} of the link-layer address (from 0), or 0 beyond the captured bytes. */
+    public int addressByte(int i) {
+        return i >= 0 && i < 8 ? u8(addressOffset() + i) : 0;
+    }
 }

@@ -59,6 +59,14 @@ public interface DecodeContext {
     /** Whether the caller asked for checksums to be verified. */
     boolean verifyChecksums();
 
+    /**
+     * Whether the payload of a first fragment (offset 0, more to come) is decoded as far as its bytes go, as
+     * tcpdump prints it, rather than kept opaque as Wireshark keeps it. False unless the caller asked for it.
+     */
+    default boolean decodeFirstFragments() {
+        return false;
+    }
+
     /** The number of layers recorded so far. */
     int layerCount();
 

@@ -81,7 +81,8 @@ public final class Ipv4Decoder {
             ctx.nextEvenIfEmpty();
         }
         int fragment = u16(buf, off + 6);
-        if ((fragment & FRAGMENT) != 0 && ((fragment & OFFSET) != 0 || (flags & LayerFlags.TRUNCATED) == 0)) {
+        if ((fragment & FRAGMENT) != 0 && ((fragment & OFFSET) != 0
+                || (flags & LayerFlags.TRUNCATED) == 0 && !ctx.decodeFirstFragments())) {
             // A fragment: its payload is not a whole upper-layer packet, so it stays opaque. Wireshark makes one
             // exception: a first fragment the capture cut short cannot join a reassembly, and it decodes the
             // upper layer from what is there.

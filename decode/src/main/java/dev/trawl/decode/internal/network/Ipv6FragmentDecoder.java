@@ -30,7 +30,8 @@ final class Ipv6FragmentDecoder {
             ctx.next(off + 8, off + 8 + reassembled); // the reassembled datagram's payload
             return Ipv6Decoder.nextHeader(ctx, ctx.fragments().nextHeader());
         }
-        if ((u16(buf, off + 2) & FRAGMENT) != 0) {
+        int fragment = u16(buf, off + 2);
+        if ((fragment & FRAGMENT) != 0 && ((fragment & 0xFFF8) != 0 || !ctx.decodeFirstFragments())) {
             return Protocols.DATA;
         }
         return Ipv6Decoder.nextHeader(ctx, u8(buf, off));

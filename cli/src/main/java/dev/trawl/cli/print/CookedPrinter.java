@@ -1,0 +1,143 @@
+package dev.trawl.cli.print;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.layer.LinuxCooked;
+import dev.trawl.decode.layer.Vlan;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Linux cooked captures, version 1 ({@code In 00:11:22:33:44:55 ethertype IPv4 (0x0800), length 84: } with
+ * {@code -e}) and version 2 (which always starts with the interface name and direction). Not thread-safe; the
+ * interface names looked up are kept, at most {@link #MAX_NAMES}.
+ */
+final class CookedPrinter implements LayerPrinter {
+    private static final int MAX_NAMES = 1024;
+    private final boolean v2;
+    private final LinuxCooked view = new LinuxCooked();
+    private final Map<Long, String> interfaceNames = new HashMap<>();
+
+    CookedPrinter(boolean v2) {
+        this.v2 = v2;
+    }
+
+    @Override
+    public void print(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        LinuxCooked h = view.wrap(p.buffer(), p.offset(layer), p.layerLength(layer), v2);
+        Out out = c.out();
+        int length = c.wireLength(layer);
+        if (!h.has(0, h.headerLength())) {
+            c.truncated(v2 ? "sll2" : "sll");
+            return;
+        }
+        c.linkHeaderEnd(h.offset() + h.headerLength());
+        int protocol = h.protocol();
+        int next = c.after(layer);
+        if (v2) {
+            String name = interfaceName(h.interfaceIndex());
+            out.ascii(name);
+            for (int pad = name.length(); pad < 5; pad++) {
+                out.ch(' ');
+            }
+            out.ch(' ');
+            String dir = packetTypeName(h.packetType());
+            out.ascii(dir);
+            for (int pad = dir.length(); pad < 3; pad++) {
+                out.ch(' ');
+            }
+            out.ch(' ');
+            if (c.linkHeader()) {
+                out.ascii("ifindex ").num(h.interfaceIndex()).ch(' ');
+                address(c, h);
+                out.ch(' ');
+                EthernetPrinter.etherType(out, protocol);
+                out.ascii(", length ").num(length).ascii(": ");
+            }
+            if (next >= 0) {
+                c.print(next);
+            }
+            return;
+        }
+        // tcpdump's cooked printer knows one VLAN tag but not QinQ: other types print the header alone
+        boolean known = next >= 0 && c.printable(next) && p.protocol(next) != Protocols.IEEE8021AD;
+        if (c.linkHeader() || !known) {
+            String dir = packetTypeName(h.packetType());
+            for (int pad = dir.length(); pad < 3; pad++) {
+                out.ch(' ');
+            }
+            out.ascii(dir).ch(' ');
+            address(c, h);
+            out.ch(' ');
+            EthernetPrinter.etherType(out, protocol);
+            out.ascii(", length ").num(length).ascii(": ");
+        }
+        if (!known) {
+            return;
+        }
+        if (p.protocol(next) == Protocols.VLAN) {
+            vlan(c, next);
+            return;
+        }
+        c.print(next);
+    }
+
+    /** tcpdump's cooked-capture printer handles one 802.1Q tag itself, in its own words. */
+    private static void vlan(PrintContext c, int layer) {
+        Vlan v = c.packet().vlan(layer);
+        Out out = c.out();
+        if (c.linkHeader()) {
+            VlanPrinter.tag(out, v);
+        }
+        if (!c.quiet()) {
+            out.ascii("ethertype ").ascii(Names.etherType(v.etherType())).ascii(", ");
+        }
+        c.next(layer);
+    }
+
+    private static void address(PrintContext c, LinuxCooked h) {
+        Out out = c.out();
+        int n = Math.min(h.addressLength(), 8);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.ch(':');
+            }
+            out.hex2(h.addressByte(i));
+        }
+    }
+
+    private String interfaceName(long index) {
+        String name = interfaceNames.get(index);
+        if (name == null) {
+            if (interfaceNames.size() >= MAX_NAMES) {
+                interfaceNames.clear();
+            }
+            name = lookUp(index);
+            interfaceNames.put(index, name);
+        }
+        return name;
+    }
+
+    private static String lookUp(long index) {
+        try {
+            NetworkInterface nif = index <= Integer.MAX_VALUE ? NetworkInterface.getByIndex((int) index) : null;
+            return nif != null ? nif.getName() : "?";
+        } catch (SocketException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String packetTypeName(int type) {
+        return switch (type) {
+            case 0 -> "In";
+            case 1 -> "B";
+            case 2 -> "M";
+            case 3 -> "P";
+            case 4 -> "Out";
+            default -> "?";
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package dev.trawl.cli.print;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.layer.Ipv6;
+
+/**
+ * IPv6 as tcpdump prints it: {@code IP6 src > dst: } and the layers above (extension headers print through
+ * {@link Ipv6ExtensionPrinter}); with {@code -v} the header's fields first ({@code (flowlabel 0x12345, hlim
+ * 64, next-header TCP (6) payload length: 40) }). Not thread-safe.
+ */
+final class Ipv6Printer implements LayerPrinter {
+    @Override
+    public void print(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        Ipv6 ip = p.ipv6(layer);
+        Out out = c.out();
+        int length = c.wireLength(layer);
+        if (ip.has(0, 1) && ip.version() != 6) {
+            out.ascii("IP6, wrong link-layer encapsulation (invalid)");
+            return;
+        }
+        if (!c.linkHeader()) {
+            out.ascii("IP6 ");
+        }
+        if (!ip.has(0, Ipv6.HEADER_LENGTH)) {
+            c.truncated("ip6");
+            return;
+        }
+        int payloadLength = ip.payloadLength();
+        if (payloadLength == 0) {
+            payloadLength = Math.max(0, length - Ipv6.HEADER_LENGTH); // a jumbogram or a TSO send
+        }
+        if (payloadLength + Ipv6.HEADER_LENGTH > length) {
+            out.ascii("truncated-ip6 - ").num(payloadLength + Ipv6.HEADER_LENGTH - length).ascii(" bytes missing!");
+        }
+        int nh = ip.nextHeader();
+        if (c.verbose() > 0) {
+            out.ch('(');
+            if (ip.trafficClass() != 0) {
+                out.ascii("class 0x").hex2(ip.trafficClass()).ascii(", ");
+            }
+            if (ip.flowLabel() != 0) {
+                out.ascii("flowlabel 0x").hex(ip.flowLabel(), 5).ascii(", ");
+            }
+            String name = Names.ipProtocol(nh);
+            out.ascii("hlim ").num(ip.hopLimit()).ascii(", next-header ").ascii(name != null ? name : "unknown")
+                    .ascii(" (").num(nh).ascii(") payload length: ").num(ip.payloadLength()).ascii(") ");
+        }
+        int next = c.after(layer);
+        boolean transport = next >= 0 && (p.protocol(next) == Protocols.TCP || p.protocol(next) == Protocols.UDP)
+                && c.printable(next);
+        if (!transport) {
+            c.source(layer);
+            out.ascii(" > ");
+            c.destination(layer);
+            out.ascii(": ");
+        }
+        if (nh == 59) {
+            return; // no next header
+        }
+        if (next < 0 || !c.print(next)) {
+            unknown(c, nh, payloadEnd(c, layer) - p.payloadOffset(layer));
+        }
+    }
+
+    /** What tcpdump prints for a protocol above IP it has no printer for: {@code  ip-proto-99 12}. */
+    static void unknown(PrintContext c, int proto, int length) {
+        String name = c.options().numeric() == 0 ? Names.netdbProtocol(proto) : null;
+        if (name != null) {
+            c.out().ch(' ').ascii(name);
+        } else {
+            c.out().ascii(" ip-proto-").num(proto);
+        }
+        c.out().ch(' ').num(Math.max(0, length));
+    }
+
+    /**
+     * The absolute index where IPv6 layer {@code layer}'s payload ends as its header states it (or the frame's
+     * end on the wire for a jumbogram), however much was captured.
+     */
+    static int payloadEnd(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        Ipv6 ip = p.ipv6(layer);
+        int wireEnd = p.offset(layer) + c.wireLength(layer);
+        int payloadLength = ip.payloadLength();
+        if (payloadLength == 0) {
+            return wireEnd;
+        }
+        return Math.min(wireEnd, p.offset(layer) + Ipv6.HEADER_LENGTH + payloadLength);
+    }
+}

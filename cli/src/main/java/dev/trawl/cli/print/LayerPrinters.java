@@ -1,0 +1,68 @@
+package dev.trawl.cli.print;
+
+import dev.trawl.decode.ProtocolRegistry;
+import dev.trawl.decode.Protocols;
+import java.util.Arrays;
+
+/**
+ * Which {@link LayerPrinter} prints each decode protocol id. {@link #standard()} builds a fresh set (printers
+ * keep state, so each packet printer has its own). Not thread-safe.
+ */
+final class LayerPrinters {
+    private LayerPrinter[] byProtocol = new LayerPrinter[128];
+
+    /** The printers for every protocol the tool prints: one line per protocol. */
+    static LayerPrinters standard() {
+        LayerPrinters r = new LayerPrinters();
+        r.register(Protocols.ETH, new EthernetPrinter());
+        r.register(Protocols.SLL, new CookedPrinter(false));
+        int sll2 = ProtocolRegistry.standard().id("sll2");
+        if (sll2 >= 0) {
+            r.register(sll2, new CookedPrinter(true));
+        }
+        r.register(Protocols.NULL, new LoopbackPrinter());
+        r.register(Protocols.RAW, new RawIpPrinter());
+        r.register(Protocols.VLAN, new VlanPrinter());
+        r.register(Protocols.IEEE8021AD, new VlanPrinter());
+        r.register(Protocols.MPLS, new MplsPrinter());
+        r.register(Protocols.ARP, new ArpPrinter());
+        r.register(Protocols.IP, new Ipv4Printer());
+        r.register(Protocols.IPV6, new Ipv6Printer());
+        Ipv6ExtensionPrinter extension = new Ipv6ExtensionPrinter();
+        r.register(Protocols.IPV6_HOPOPTS, extension);
+        r.register(Protocols.IPV6_DSTOPTS, extension);
+        r.register(Protocols.IPV6_ROUTING, extension);
+        r.register(Protocols.IPV6_FRAGHDR, extension);
+        r.register(Protocols.AH, extension);
+        r.register(Protocols.ICMP, new IcmpPrinter());
+        r.register(Protocols.ICMPV6, new Icmp6Printer());
+        r.register(Protocols.IGMP, new ApplicationPrinters.IgmpPrinter());
+        r.register(Protocols.TCP, new TcpPrinter());
+        r.register(Protocols.UDP, new UdpPrinter());
+        DnsPrinter dns = new DnsPrinter();
+        r.register(Protocols.DNS, dns);
+        r.register(Protocols.MDNS, dns);
+        r.register(Protocols.DHCP, new ApplicationPrinters.DhcpPrinter());
+        r.register(Protocols.NTP, new ApplicationPrinters.NtpPrinter());
+        r.register(Protocols.VXLAN, new TunnelPrinters.VxlanPrinter());
+        r.register(Protocols.GENEVE, new TunnelPrinters.GenevePrinter());
+        r.register(Protocols.GRE, new TunnelPrinters.GrePrinter());
+        return r;
+    }
+
+    /** Makes {@code printer} print layers of {@code protocol}, replacing any printer registered before. */
+    void register(int protocol, LayerPrinter printer) {
+        if (protocol < 0) {
+            throw new IllegalArgumentException("no protocol id " + protocol);
+        }
+        if (protocol >= byProtocol.length) {
+            byProtocol = Arrays.copyOf(byProtocol, Math.max(protocol + 1, byProtocol.length * 2));
+        }
+        byProtocol[protocol] = printer;
+    }
+
+    /** The printer of {@code protocol}, or null when none is registered. */
+    LayerPrinter get(int protocol) {
+        return protocol >= 0 && protocol < byProtocol.length ? byProtocol[protocol] : null;
+    }
+}

@@ -1,0 +1,272 @@
+package dev.trawl.cli.print;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.Protocols;
+
+/**
+ * What a {@link LayerPrinter} prints from and to: the decoded packet, the output, the options, and the way on
+ * to the next layer. One context belongs to one {@link PacketPrinter} and is reset for every packet. Not
+ * thread-safe; the packet and its buffer are valid only during the call to the printer.
+ */
+final class PrintContext {
+    private final Out out;
+    private final PrintOptions options;
+    private final Names names;
+    private final LayerPrinters printers;
+    private final byte[] address = new byte[16];
+    private DecodedPacket packet;
+    private int hexFrom;
+
+    PrintContext(Out out, PrintOptions options, LayerPrinters printers) {
+        this.out = out;
+        this.options = options;
+        this.names = new Names(options.numeric() == 0);
+        this.printers = printers;
+    }
+
+    /** Starts a packet. */
+    void reset(DecodedPacket p) {
+        this.packet = p;
+        this.hexFrom = p.start();
+    }
+
+    /** The packet being printed; valid during the call to the printer only. */
+    DecodedPacket packet() {
+        return packet;
+    }
+
+    /** Where the text goes. */
+    Out out() {
+        return out;
+    }
+
+    /** The options as the command line gave them. */
+    PrintOptions options() {
+        return options;
+    }
+
+    /** The {@code -v} count. */
+    int verbose() {
+        return options.verbose();
+    }
+
+    /** {@code -q}. */
+    boolean quiet() {
+        return options.quiet();
+    }
+
+    /** {@code -e}: whether link headers are printed. */
+    boolean linkHeader() {
+        return options.linkHeader();
+    }
+
+    /** Marks where the link header ends (an absolute index), where {@code -x} starts its dump. */
+    void linkHeaderEnd(int index) {
+        hexFrom = index;
+    }
+
+    /** Where the link header ends, as the link printers marked it; the packet's start when none did. */
+    int linkHeaderEnd() {
+        return hexFrom;
+    }
+
+    /** The first layer of the packet, or -1 when there is none. */
+    int first() {
+        return packet.layerCount() > 0 ? 0 : -1;
+    }
+
+    /**
+     * Prints the layer after {@code layer} with its printer, stepping over pseudo-layers.
+     *
+     * @return false, having printed nothing, when there is no such layer or no printer for it
+     */
+    boolean next(int layer) {
+        DecodedPacket p = packet;
+        int n = p.next(layer);
+        while (n >= 0 && (p.flags(n) & LayerFlags.PSEUDO) != 0) {
+            n = p.next(n);
+        }
+        return n >= 0 && print(n);
+    }
+
+    /** The index of the layer after {@code layer} that is not a pseudo-layer, or -1. */
+    int after(int layer) {
+        DecodedPacket p = packet;
+        int n = p.next(layer);
+        while (n >= 0 && (p.flags(n) & LayerFlags.PSEUDO) != 0) {
+            n = p.next(n);
+        }
+        return n;
+    }
+
+    /** Prints layer {@code layer} with its printer; false, having printed nothing, when it has none. */
+    boolean print(int layer) {
+        LayerPrinter printer = printers.get(packet.protocol(layer));
+        if (printer == null) {
+            return false;
+        }
+        printer.print(this, layer);
+        return true;
+    }
+
+    /** Whether a printer is registered for layer {@code layer}'s protocol. */
+    boolean printable(int layer) {
+        return layer >= 0 && printers.get(packet.protocol(layer)) != null;
+    }
+
+    /** The layer just below {@code layer} that is not a pseudo-layer, or -1. */
+    int below(int layer) {
+        for (int i = layer - 1; i >= 0; i--) {
+            if ((packet.flags(i) & LayerFlags.PSEUDO) == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The nearest layer below {@code layer} of {@code protocol}, or -1. */
+    int enclosing(int layer, int protocol) {
+        for (int i = layer - 1; i >= 0; i--) {
+            if (packet.protocol(i) == protocol) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether decode marked layer {@code layer} as cut short by the end of the captured bytes. */
+    boolean isTruncated(int layer) {
+        return (packet.flags(layer) & LayerFlags.TRUNCATED) != 0;
+    }
+
+    /** The number of bytes on the wire from layer {@code layer}'s start to the frame's end. */
+    int wireLength(int layer) {
+        return Math.max(0, packet.originalLength() - (packet.offset(layer) - packet.start()));
+    }
+
+    /** The number of bytes captured from layer {@code layer}'s start to the frame's end. */
+    int capturedLength(int layer) {
+        return Math.max(0, packet.end() - packet.offset(layer));
+    }
+
+    /** Writes tcpdump's truncation marker, {@code " [|tcp]"}. */
+    void truncated(String protocol) {
+        out.ascii(" [|").ascii(protocol).ch(']');
+    }
+
+    /** Writes a TCP or UDP port: its service name without {@code -n} when one is known, else the number. */
+    void port(int port, boolean tcp) {
+        names.port(out, port, tcp);
+    }
+
+    /** Writes an IPv4 address in dotted form. */
+    void ipv4(int a) {
+        out.num(a >>> 24).ch('.').num((a >>> 16) & 0xff).ch('.').num((a >>> 8) & 0xff).ch('.').num(a & 0xff);
+    }
+
+    /** Writes a MAC address as tcpdump does ({@code 00:11:22:33:44:55}). */
+    void mac(long a) {
+        for (int shift = 40; shift >= 0; shift -= 8) {
+            out.hex2((int) (a >>> shift));
+            if (shift > 0) {
+                out.ch(':');
+            }
+        }
+    }
+
+    /** A scratch array of 16 bytes for an IPv6 address, which {@link #ipv6(byte[])} then writes. */
+    byte[] addressScratch() {
+        return address;
+    }
+
+    /** Writes an IPv6 address as inet_ntop does (RFC 5952 compression, embedded IPv4). */
+    void ipv6(byte[] a) {
+        int bestBase = -1;
+        int bestLen = 0;
+        for (int w = 0; w < 8; ) {
+            if (word(a, w) == 0) {
+                int run = w;
+                while (run < 8 && word(a, run) == 0) {
+                    run++;
+                }
+                if (run - w > bestLen) {
+                    bestBase = w;
+                    bestLen = run - w;
+                }
+                w = run;
+            } else {
+                w++;
+            }
+        }
+        if (bestLen < 2) {
+            bestBase = -1;
+        }
+        for (int w = 0; w < 8; w++) {
+            if (bestBase >= 0 && w >= bestBase && w < bestBase + bestLen) {
+                if (w == bestBase) {
+                    out.ch(':');
+                }
+                continue;
+            }
+            if (w != 0) {
+                out.ch(':');
+            }
+            // glibc prints an embedded IPv4 address for ::a.b.c.d and ::ffff:a.b.c.d
+            if (w == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && word(a, 5) == 0xffff))) {
+                ipv4((a[12] & 0xff) << 24 | (a[13] & 0xff) << 16 | (a[14] & 0xff) << 8 | (a[15] & 0xff));
+                return;
+            }
+            out.hex(word(a, w));
+        }
+        if (bestBase >= 0 && bestBase + bestLen == 8) {
+            out.ch(':');
+        }
+    }
+
+    private static int word(byte[] a, int w) {
+        return (a[2 * w] & 0xff) << 8 | (a[2 * w + 1] & 0xff);
+    }
+
+    /** Writes the source address of IP layer {@code ip} (IPv4 or IPv6). */
+    void source(int ip) {
+        if (packet.protocol(ip) == Protocols.IP) {
+            ipv4(packet.ipv4(ip).source());
+        } else {
+            packet.ipv6(ip).source(address);
+            ipv6(address);
+        }
+    }
+
+    /** Writes the destination address of IP layer {@code ip} (IPv4 or IPv6). */
+    void destination(int ip) {
+        if (packet.protocol(ip) == Protocols.IP) {
+            ipv4(packet.ipv4(ip).destination());
+        } else {
+            packet.ipv6(ip).destination(address);
+            ipv6(address);
+        }
+    }
+
+    /**
+     * The IPv4 or IPv6 layer that carries layer {@code layer}, looking down past IPv6 extension headers, the
+     * authentication header and pseudo-layers; -1 when there is none (a transport header under no IP header).
+     */
+    int network(int layer) {
+        DecodedPacket p = packet;
+        for (int i = layer - 1; i >= 0; i--) {
+            int proto = p.protocol(i);
+            if (proto == Protocols.IP || proto == Protocols.IPV6) {
+                return i;
+            }
+            boolean extension = proto == Protocols.IPV6_HOPOPTS
+                    || proto == Protocols.IPV6_DSTOPTS
+                    || proto == Protocols.IPV6_ROUTING
+                    || proto == Protocols.IPV6_FRAGHDR || proto == Protocols.AH;
+            if (!extension && (p.flags(i) & LayerFlags.PSEUDO) == 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.trawl.cli.print;
+
+import dev.trawl.decode.Checksums;
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
+import dev.trawl.decode.layer.Udp;
+
+/**
+ * UDP as tcpdump prints it: {@code src.port > dst.port: } and what the datagram holds, when a printer knows it
+ * (DNS, DHCP, NTP, VXLAN, ...), else {@code UDP, length 12}. Not thread-safe.
+ */
+final class UdpPrinter implements LayerPrinter {
+    @Override
+    public void print(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        Udp udp = p.udp(layer);
+        Out out = c.out();
+        int ip = c.network(layer);
+        boolean overIp = ip >= 0;
+        int length = ipPayloadLength(c, layer, ip);
+        if (length < Udp.HEADER_LENGTH || !udp.has(0, Udp.HEADER_LENGTH)) {
+            if (overIp) {
+                c.source(ip);
+                out.ascii(" > ");
+                c.destination(ip);
+                out.ascii(": ");
+            }
+            if (length < Udp.HEADER_LENGTH) {
+                out.ascii("truncated-udp ").num(length);
+            } else {
+                out.ascii("[|udp]");
+            }
+            return;
+        }
+        TcpPrinter.endpoints(c, ip, overIp, udp.sourcePort(), udp.destinationPort(), false);
+        int ulen = udp.totalLength();
+        if (ulen < Udp.HEADER_LENGTH) {
+            out.ascii("truncated-udplength ").num(ulen);
+            return;
+        }
+        if (c.verbose() > 0 && overIp && ulen <= length) {
+            int stored = udp.checksum();
+            if (stored == 0 && p.protocol(ip) == Protocols.IP) {
+                out.ascii("[no cksum] ");
+            } else {
+                int expected = Checksums.transport(p, layer, 17, ulen);
+                if (expected != Checksums.UNKNOWN && expected != stored && !(expected == 0 && stored == 0xffff)) {
+                    out.ascii("[bad udp cksum 0x").hex(stored, 4).ascii(" -> 0x").hex(expected, 4).ascii("!] ");
+                } else if (expected != Checksums.UNKNOWN) {
+                    out.ascii("[udp sum ok] ");
+                }
+            }
+        }
+        // tcpdump prints the UDP length field (a first fragment holds only part of it)
+        int udpLength = ulen - Udp.HEADER_LENGTH;
+        if (c.quiet()) {
+            out.ascii("UDP, length ").num(udpLength);
+            return;
+        }
+        int next = c.after(layer);
+        if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
+            out.ascii("UDP, length ").num(udpLength);
+        }
+    }
+
+    /** The length of the IP payload from this layer on, as the IP header states it, or the wire's. */
+    static int ipPayloadLength(PrintContext c, int layer, int ip) {
+        DecodedPacket p = c.packet();
+        int wire = c.wireLength(layer);
+        if (ip < 0) {
+            return wire;
+        }
+        int end;
+        if (p.protocol(ip) == Protocols.IP) {
+            int total = p.ipv4(ip).totalLength();
+            end = total == 0 ? Integer.MAX_VALUE : p.offset(ip) + total;
+        } else {
+            end = Ipv6Printer.payloadEnd(c, ip);
+        }
+        return Math.max(0, Math.min(wire, end - p.offset(layer)));
+    }
+}

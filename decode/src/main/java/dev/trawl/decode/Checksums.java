@@ -1,0 +1,84 @@
+package dev.trawl.decode;
+
+import dev.trawl.decode.internal.Bytes;
+import java.nio.ByteBuffer;
+
+/**
+ * The Internet checksums (RFC 1071) of a decoded packet's layers, recomputed: what the checksum field should
+ * hold, for printing beside what it does hold ({@code ip.checksum}, {@code tcp.checksum}, {@code udp.checksum}
+ * and {@code icmp.checksum} are the stored values; Wireshark shows the computed one as
+ * {@code *.checksum_calculated}). Stateless and thread-safe; reads the packet's buffer during the call only.
+ */
+public final class Checksums {
+    /** Returned when the bytes a checksum covers were not all captured, or no IP header encloses the layer. */
+    public static final int UNKNOWN = -1;
+
+    private Checksums() {
+    }
+
+    /** What the IPv4 header checksum of IP layer {@code layer} should be, or {@link #UNKNOWN}. */
+    public static int ipv4Header(DecodedPacket p, int layer) {
+        int off = p.offset(layer);
+        int hl = p.headerLength(layer);
+        if (hl < 20 || off + hl > p.end()) {
+            return UNKNOWN;
+        }
+        return expected(p.buffer(), off, hl, 10, 0);
+    }
+
+    /**
+     * What the checksum of the TCP, UDP or ICMPv6 layer {@code layer} should be, over its IPv4 or IPv6
+     * pseudo-header and the {@code length} bytes of its segment (header and payload, as the IP header states
+     * them), or {@link #UNKNOWN} when they were not all captured.
+     *
+     * @param ipProtocol the IP protocol number of the layer (6 TCP, 17 UDP, 58 ICMPv6)
+     */
+    public static int transport(DecodedPacket p, int layer, int ipProtocol, int length) {
+        int off = p.offset(layer);
+        int field = switch (ipProtocol) {
+            case 6 -> 16;
+            case 17 -> 6;
+            default -> 2;
+        };
+        if (length < field + 2 || off + length > p.end()) {
+            return UNKNOWN;
+        }
+        ByteBuffer buf = p.buffer();
+        long pseudo = -1;
+        for (int j = layer - 1; j >= 0; j--) {
+            int proto = p.protocol(j);
+            int o = p.offset(j);
+            if (proto == Protocols.IP && o + 20 <= p.end()) {
+                pseudo = Bytes.onesComplementSum(buf, o + 12, 8, 0) + ipProtocol + length;
+                break;
+            }
+            if (proto == Protocols.IPV6 && o + 40 <= p.end()) {
+                pseudo = Bytes.onesComplementSum(buf, o + 8, 32, 0) + ipProtocol + (length >>> 16)
+                        + (length & 0xFFFF);
+                break;
+            }
+        }
+        return pseudo < 0 ? UNKNOWN : expected(buf, off, length, field, pseudo);
+    }
+
+    /** What the ICMP checksum of layer {@code layer}, over its {@code length} bytes, should be, or UNKNOWN. */
+    public static int icmp(DecodedPacket p, int layer, int length) {
+        int off = p.offset(layer);
+        if (length < 4 || off + length > p.end()) {
+            return UNKNOWN;
+        }
+        return expected(p.buffer(), off, length, 2, 0);
+    }
+
+    /** The checksum the field at {@code field} should hold: the complement of the sum of all else. */
+    private static int expected(ByteBuffer buf, int off, int length, int field, long initial) {
+        int stored = Bytes.u16(buf, off + field);
+        int sum = Bytes.onesComplementSum(buf, off, length, initial);
+        // take the stored value back out of the ones' complement sum
+        long without = (long) sum + (~stored & 0xFFFF);
+        while ((without >>> 16) != 0) {
+            without = (without & 0xFFFF) + (without >>> 16);
+        }
+        return (int) (~without & 0xFFFF);
+    }
+}
