@@ -47,6 +47,14 @@ final class LayerPrinters {
         r.register(Protocols.VXLAN, new TunnelPrinters.VxlanPrinter());
         r.register(Protocols.GENEVE, new TunnelPrinters.GenevePrinter());
         r.register(Protocols.GRE, new TunnelPrinters.GrePrinter());
+        r.register(Protocols.LLC, new LlcPrinter());
+        r.register(Protocols.STP, new StpPrinter());
+        r.register(Protocols.VRRP, new VrrpPrinter());
+        r.register(Protocols.SYSLOG, new SyslogPrinter());
+        r.register(Protocols.SLOW, new SlowPrinter());
+        r.register(Protocols.UDLD, new UdldPrinter());
+        r.register(Protocols.CDP, new CdpPrinter());
+        r.register(Protocols.LLDP, new LldpPrinter());
         return r;
     }
 

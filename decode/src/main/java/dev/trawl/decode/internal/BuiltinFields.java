@@ -97,6 +97,7 @@ final class BuiltinFields {
         LinkFields.linuxCooked(r);
         LanFields.pppoe(r);
         BridgeFields.stp(r);
+        BridgeFields.discovery(r);
         WirelessFields.register(r);
     }
 }

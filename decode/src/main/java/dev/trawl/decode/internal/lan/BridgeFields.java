@@ -29,6 +29,18 @@ public final class BridgeFields {
         r.field("stp.port", "stp", HEX16, "Port identifier", shortAt(25));
     }
 
+    /** Registers the header fields of {@code cdp}, {@code udld} and the slow protocols' subtype and LACP version. */
+    public static void discovery(FieldRegistrar r) {
+        r.field("cdp.version", "cdp", UINT, "Version", byteAt(0));
+        r.field("cdp.ttl", "cdp", UINT, "TTL", byteAt(1));
+        r.field("cdp.checksum", "cdp", HEX16, "Checksum", shortAt(2));
+        r.field("udld.version", "udld", UINT, "Version", bits(0, 1, 0xE0, 5));
+        r.field("udld.opcode", "udld", UINT, "Opcode", bits(0, 1, 0x1F, 0));
+        r.field("udld.flags", "udld", UINT, "Flags", byteAt(1));
+        r.field("udld.checksum", "udld", HEX16, "Checksum", shortAt(2));
+        r.field("slow.subtype", "slow", HEX8, "Slow Protocols subtype", byteAt(0));
+    }
+
     /** A bridge id's fields: the priority (top 4 bits, in steps of 4096), the system id extension, the MAC. */
     private static void bridge(FieldRegistrar r, String name, String title, int rel) {
         r.field("stp." + name + ".prio", "stp", UINT, title + " Bridge Priority", bits(rel, 2, 0xF000, 0));
