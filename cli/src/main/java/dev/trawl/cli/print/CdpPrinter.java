@@ -1,6 +1,7 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Cdp;
 
 /**
@@ -32,6 +33,12 @@ final class CdpPrinter implements LayerPrinter {
         DecodedPacket p = c.packet();
         Cdp m = cdp.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
         Out out = c.out();
+        int below = c.below(layer);
+        if (below >= 0 && p.protocol(below) == Protocols.GRE) {
+            // tcpdump decodes CDP on a LAN only; inside GRE it names the protocol type as GRE does
+            out.ascii("gre-proto-0x2000");
+            return;
+        }
         int length = LlcPrinter.frameLength(c, layer);
         if (!m.has(0, Cdp.HEADER_LENGTH)) {
             c.truncated("cdp");
@@ -74,10 +81,10 @@ final class CdpPrinter implements LayerPrinter {
                 value(c, m, type, value, valueLength);
             } else if (type == DEVICE_ID) {
                 out.ascii(", Device-ID '");
-                UnknownData.text(out, m, value, valueLength);
+                TlvText.text(out, m, value, valueLength);
                 out.ch('\'');
             } else {
-                UnknownData.dump(out, m, value, valueLength, "\n\t  ");
+                TlvText.dump(out, m, value, valueLength, "\n\t  ");
             }
             rel += tlvLength;
         }
@@ -91,7 +98,7 @@ final class CdpPrinter implements LayerPrinter {
         switch (type) {
             case DEVICE_ID, PORT_ID, PLATFORM, VTP_DOMAIN -> {
                 out.ch('\'');
-                UnknownData.text(out, m, value, n);
+                TlvText.text(out, m, value, n);
                 out.ch('\'');
             }
             case VERSION -> {
@@ -108,13 +115,7 @@ final class CdpPrinter implements LayerPrinter {
             case CAPABILITY -> {
                 long caps = m.intAt(value);
                 out.ascii("(0x").hex(caps, 8).ascii("): ");
-                String sep = "";
-                for (int bit = 0; bit < CAPABILITIES.length; bit++) {
-                    if ((caps & (1L << bit)) != 0) {
-                        out.ascii(sep).ascii(CAPABILITIES[bit]);
-                        sep = ", ";
-                    }
-                }
+                TlvText.bitNames(out, caps, CAPABILITIES, "");
             }
             case ADDRESS, MANAGEMENT_ADDRESSES -> {
                 // one IPv4 address: count (4), protocol type 1, length 1, NLPID 0xcc, address length 4
@@ -123,7 +124,7 @@ final class CdpPrinter implements LayerPrinter {
                     out.ascii("IPv4 (").num(m.intAt(value)).ascii(") ");
                     c.ipv4((int) m.intAt(value + 9));
                 } else {
-                    UnknownData.dump(out, m, value, n, "\n\t  ");
+                    TlvText.dump(out, m, value, n, "\n\t  ");
                 }
             }
             case PROTOCOL_HELLO -> {
@@ -131,7 +132,7 @@ final class CdpPrinter implements LayerPrinter {
             case NATIVE_VLAN -> out.num(m.shortAt(value));
             case DUPLEX -> out.ascii(m.byteAt(value) != 0 ? "full" : "half");
             case TRUST_BITMAP, UNTRUSTED_COS -> out.ascii("0x").hex2(m.byteAt(value));
-            default -> UnknownData.dump(out, m, value, n, "\n\t  ");
+            default -> TlvText.dump(out, m, value, n, "\n\t  ");
         }
     }
 

@@ -55,6 +55,9 @@ final class LayerPrinters {
         r.register(Protocols.UDLD, new UdldPrinter());
         r.register(Protocols.CDP, new CdpPrinter());
         r.register(Protocols.LLDP, new LldpPrinter());
+        r.register(Protocols.DTP, new DtpPrinter());
+        r.register(Protocols.OSPF, new RoutingPrinters.OspfPrinter());
+        r.register(Protocols.PIM, new RoutingPrinters.PimPrinter());
         return r;
     }
 

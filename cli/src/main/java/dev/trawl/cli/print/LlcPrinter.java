@@ -56,7 +56,7 @@ final class LlcPrinter implements LayerPrinter {
                 out.ch(' ');
             } else {
                 addresses(c, link);
-                out.ascii(sapName(ssap, null)).ascii(" > ").ascii(sapName(dsap, null)).ch(' ');
+                out.ascii(sapName(ssap, "Unknown SSAP 0x" + hex2(ssap))).ascii(" > ").ascii(sapName(dsap, null)).ch(' ');
             }
         }
         if (hl == 3) {

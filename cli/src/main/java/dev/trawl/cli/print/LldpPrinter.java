@@ -59,7 +59,7 @@ final class LldpPrinter implements LayerPrinter {
                 record(c, m, type, rel + 2, n);
             } else if (type == SYSTEM_NAME) {
                 out.ascii(": ");
-                UnknownData.text(out, m, rel + 2, n);
+                TlvText.text(out, m, rel + 2, n);
             }
             if (type == Lldp.END) {
                 return;
@@ -101,17 +101,17 @@ final class LldpPrinter implements LayerPrinter {
                 } else if (network || mac || "Unknown".equals(name)) {
                     dump = true;
                 } else {
-                    UnknownData.text(out, m, value + 1, n - 1);
+                    TlvText.text(out, m, value + 1, n - 1);
                 }
             }
             case TTL -> out.ascii(": TTL ").num(m.shortAt(value)).ch('s');
             case PORT_DESCRIPTION, SYSTEM_NAME -> {
                 out.ascii(": ");
-                UnknownData.text(out, m, value, n);
+                TlvText.text(out, m, value, n);
             }
             case SYSTEM_DESCRIPTION -> {
                 out.ascii("\n\t  ");
-                UnknownData.text(out, m, value, n);
+                TlvText.text(out, m, value, n);
             }
             case CAPABILITIES -> {
                 out.ascii("\n\t  System  Capabilities [");
@@ -135,7 +135,7 @@ final class LldpPrinter implements LayerPrinter {
             default -> dump = true;
         }
         if (dump) {
-            UnknownData.dump(out, m, value, n, "\n\t  ");
+            TlvText.dump(out, m, value, n, "\n\t  ");
         }
     }
 
@@ -167,16 +167,7 @@ final class LldpPrinter implements LayerPrinter {
     }
 
     private static void capabilities(Out out, int caps) {
-        String sep = "";
-        for (int bit = 0; bit < CAPABILITY_NAMES.length; bit++) {
-            if ((caps & (1 << bit)) != 0) {
-                out.ascii(sep).ascii(CAPABILITY_NAMES[bit]);
-                sep = ", ";
-            }
-        }
-        if (sep.isEmpty()) {
-            out.ascii("none");
-        }
+        TlvText.bitNames(out, caps, CAPABILITY_NAMES, "none");
     }
 
     private static String chassisSubtype(int s) {

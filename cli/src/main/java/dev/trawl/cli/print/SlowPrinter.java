@@ -41,7 +41,7 @@ final class SlowPrinter implements LayerPrinter {
             case SlowProtocol.OAM -> out.ascii("OAM, length ").num(length);
             default -> {
                 out.ascii("unknown (").num(subtype).ascii("), length ").num(length);
-                UnknownData.dump(out, s, 0, length, "\n\t");
+                TlvText.dump(out, s, 0, length, "\n\t");
                 return;
             }
         }
@@ -83,15 +83,8 @@ final class SlowPrinter implements LayerPrinter {
                 out.ascii(", System Priority ").num(s.shortAt(value)).ascii(", Key ").num(s.shortAt(value + 8))
                         .ascii(", Port ").num(s.shortAt(value + 12)).ascii(", Port Priority ")
                         .num(s.shortAt(value + 10)).ascii("\n\t  State Flags [");
-                int state = s.byteAt(value + 14);
-                String sep = "";
-                for (int bit = 0; bit < 8; bit++) {
-                    if ((state & (1 << bit)) != 0) {
-                        out.ascii(sep).ascii(STATE_FLAGS[bit]);
-                        sep = ", ";
-                    }
-                }
-                out.ascii(state == 0 ? "none]" : "]");
+                TlvText.bitNames(out, s.byteAt(value + 14), STATE_FLAGS, "none");
+                out.ch(']');
             } else if (!marker && type == COLLECTOR && valueLength >= 2) {
                 out.ascii("\n\t  Max Delay ").num(s.shortAt(value));
             } else if (marker && (type == 1 || type == 2) && valueLength >= 12) {
@@ -100,7 +93,7 @@ final class SlowPrinter implements LayerPrinter {
                 out.ascii(", Request Port ").num(s.shortAt(value)).ascii(", Request Transaction ID 0x")
                         .hex(s.intAt(value + 8), 8);
             } else {
-                UnknownData.dump(out, s, value, valueLength, "\n\t  ");
+                TlvText.dump(out, s, value, valueLength, "\n\t  ");
             }
             rel += tlvLength;
         }

@@ -18,6 +18,9 @@ final class StpPrinter implements LayerPrinter {
     /** Where an MSTP BPDU's MSTI records start; what it must hold at least. */
     private static final int MSTI_OFFSET = 102;
 
+    private static final String[] FLAG_NAMES = {"Topology change", "Proposal", null, null, "Learn", "Forward",
+        "Agreement", "Topology change ACK"};
+
     private final Stp stp = new Stp();
 
     @Override
@@ -147,23 +150,6 @@ final class StpPrinter implements LayerPrinter {
     }
 
     private static void flags(Out out, int flags) {
-        if (flags == 0) {
-            out.ascii("none");
-            return;
-        }
-        String sep = "";
-        boolean any = false;
-        String[] names = {"Topology change", "Proposal", null, null, "Learn", "Forward", "Agreement",
-            "Topology change ACK"};
-        for (int bit = 0; bit < 8; bit++) {
-            if ((flags & (1 << bit)) != 0 && names[bit] != null) {
-                out.ascii(sep).ascii(names[bit]);
-                sep = ", ";
-                any = true;
-            }
-        }
-        if (!any) {
-            out.ascii("none");
-        }
+        TlvText.bitNames(out, flags, FLAG_NAMES, "none");
     }
 }

@@ -43,7 +43,7 @@ final class SyslogPrinter implements LayerPrinter {
         int from = s.messageOffset();
         int n = length - from;
         int captured = s.remaining(from);
-        UnknownData.text(out, s, from, Math.min(n, captured));
+        TlvText.text(out, s, from, Math.min(n, captured));
         if (captured < n) {
             c.truncated("syslog");
         }

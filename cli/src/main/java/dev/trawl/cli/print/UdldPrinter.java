@@ -66,7 +66,7 @@ final class UdldPrinter implements LayerPrinter {
             }
             out.ascii(", ");
             switch (type) {
-                case 1, 2, 3, 6 -> UnknownData.text(out, u, value, valueLength);
+                case 1, 2, 3, 6 -> TlvText.text(out, u, value, valueLength);
                 case 4, 5 -> out.num(u.byteAt(value)).ch('s');
                 case 7 -> out.num(u.intAt(value));
                 default -> { }
