@@ -3,8 +3,12 @@ package dev.trawl.cli;
 import dev.trawl.cli.print.Out;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.ProjectedRow;
+import dev.trawl.decode.Projection;
+import dev.trawl.decode.Projector;
 import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.decode.field.DecodedPacketWriter;
+import dev.trawl.decode.field.FieldsWriter;
 import dev.trawl.pcap.Packet;
 
 import java.io.IOException;
@@ -26,6 +30,12 @@ final class DecodeSink implements PacketSink {
     private final Out out;
     private final boolean flushEach;
     private final PacketSink plain;
+    /**
+     * Reads the {@code -T fields} columns without decoding what they do not need, when nothing else (a display
+     * filter) needs the decoded packet; null otherwise.
+     */
+    private Projector projector;
+    private FieldsWriter fieldsWriter;
     /** A pcapng file's layout, when its custom blocks are shown as frames; null otherwise. */
     private PcapngLayout layout;
     /** The next custom block to show, and how many were shown so far (they shift the frame numbers). */
@@ -77,6 +87,18 @@ final class DecodeSink implements PacketSink {
     }
 
     /**
+     * Writes {@code -T fields} output through a projection of its columns, which reads common packets straight
+     * from their bytes; only without a display filter, which needs every packet decoded.
+     */
+    DecodeSink projected(Projection projection, FieldsWriter fields) {
+        if (filter == null && writer == fields) {
+            this.projector = projection.projector(decoder);
+            this.fieldsWriter = fields;
+        }
+        return this;
+    }
+
+    /**
      * Shows a pcapng file's custom blocks as frames and its Simple Packet Blocks without time, as tshark does;
      * only for a file read whole and unfiltered, whose packets arrive numbered in file order.
      */
@@ -90,9 +112,28 @@ final class DecodeSink implements PacketSink {
         if (layout != null) {
             customBlocksBefore(frameNumber);
         }
+        boolean simple = layout != null && layout.isSimple(frameNumber);
+        if (projector != null) {
+            projector.nextFrameNumber(frameNumber + shown);
+            projector.decoder().nextInterface(linkTypes.interfaceOf(packet));
+            ProjectedRow row;
+            if (simple) {
+                ByteBuffer data = packet.data();
+                row = projector.project(linkTypes.of(packet).value(), data, data.position(), data.remaining(),
+                        packet.originalLength(), DecodedPacket.NO_TIMESTAMP, 0);
+            } else {
+                row = projector.project(linkTypes.of(packet), packet);
+            }
+            fieldsWriter.write(row);
+            if (flushEach) {
+                out.flush();
+            }
+            return true;
+        }
         DecodedPacket decoded;
         decoder.nextFrameNumber(frameNumber + shown);
-        if (layout != null && layout.isSimple(frameNumber)) {
+        decoder.nextInterface(linkTypes.interfaceOf(packet));
+        if (simple) {
             ByteBuffer data = packet.data();
             decoded = decoder.decode(linkTypes.of(packet).value(), data, data.position(), data.remaining(),
                     packet.originalLength(), DecodedPacket.NO_TIMESTAMP, 0);

@@ -1,6 +1,7 @@
 package dev.trawl.cli;
 
 import dev.trawl.cli.print.Out;
+import dev.trawl.decode.Projection;
 import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.decode.display.DisplayFilterException;
 import dev.trawl.decode.field.DecodedPacketWriter;
@@ -54,12 +55,14 @@ final class FieldOutput {
             fields.add(FieldNames.require(registry, name));
         }
         DisplayFilter filter = t.displayFilter == null ? null : displayFilter(t.displayFilter, registry);
+        FieldsWriter columns = null;
         DecodedPacketWriter writer = switch (t.outputFormat) {
             case "fields" -> {
                 if (fields.isEmpty()) {
                     throw new CliException("-T fields needs at least one -e FIELD", 2, null);
                 }
-                yield new FieldsWriter(out, fields, fieldsFormat(t.fieldOptions));
+                columns = new FieldsWriter(out, fields, fieldsFormat(t.fieldOptions));
+                yield columns;
             }
             case "json" -> JsonWriter.json(out, registry, fields);
             case "ek" -> JsonWriter.ek(out, registry, fields);
@@ -67,8 +70,9 @@ final class FieldOutput {
                     + "' for -T (fields, json, ek, text)", 2, null);
         };
         boolean all = fields.isEmpty(); // JSON and EK without -e show every field
-        return new DecodeSink(linkTypes, filter, writer, out, flushEach)
+        DecodeSink sink = new DecodeSink(linkTypes, filter, writer, out, flushEach)
                 .conversations(Preferences.parse(t.preferences), all, t.fields, t.io.err());
+        return columns == null ? sink : sink.projected(Projection.of(registry, fields), columns);
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {

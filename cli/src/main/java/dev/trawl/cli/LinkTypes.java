@@ -20,12 +20,18 @@ final class LinkTypes {
     private final Handle handle;
     private final LinkType fallback;
     private final boolean perInterface;
+    private final boolean pcapng;
 
     LinkTypes(Handle handle) {
         this.handle = handle;
         this.fallback = handle.linkType();
-        this.perInterface = handle instanceof OfflineHandle offline && offline.format() == CaptureFormat.PCAPNG
-                && describes(handle);
+        this.pcapng = handle instanceof OfflineHandle offline && offline.format() == CaptureFormat.PCAPNG;
+        this.perInterface = pcapng && describes(handle);
+    }
+
+    /** The pcapng interface the packet arrived on, or -1 when the capture is not a pcapng file (it has none). */
+    int interfaceOf(Packet packet) {
+        return pcapng ? packet.interfaceId() : -1;
     }
 
     private static boolean describes(Handle handle) {

@@ -17,10 +17,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * tshark's conversation and endpoint tables ({@code -z conv,TYPE[,FILTER]}, {@code -z endpoints,TYPE[,FILTER]}):
+ * tshark's conversation and endpoint tables ({@code -z conv,TYPE[,FILTER]}, {@code -z endpoints,TYPE[,FILTER]}),
+ * followed streams and interval statistics ({@code -z io,stat,INTERVAL[,FILTER]...}):
  * decodes every packet as tshark does (datagrams and streams put back together, conversations followed),
  * counts it in each table whose filter passes it, hands it on to the packet output (none with {@code -q}), and
  * prints the tables after that output, the last asked first, as tshark does. Not thread-safe.
@@ -30,7 +33,7 @@ final class StatisticsSink implements PacketSink {
 
     /** One {@code -z} output: a conversation or endpoint table, or a followed stream. */
     private record Table(ConversationStatistics statistics, boolean endpoints, String filter, StreamFollower follower,
-            String spec) {
+            String spec, IoStatistics io, Set<String> names) {
     }
 
     // (HTTP messages are not put back together: a followed stream shows each segment's own payload)
@@ -56,8 +59,16 @@ final class StatisticsSink implements PacketSink {
     static StatisticsSink open(List<String> specs, LinkTypes linkTypes, PacketSink inner, OutputStream out)
             throws CliException {
         List<Table> tables = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (String spec : specs) {
-            tables.add(table(spec));
+            Table t = table(spec);
+            tables.add(t);
+            names.addAll(t.names);
+        }
+        for (Table t : tables) {
+            if (t.io != null) {
+                t.io.prime(names);
+            }
         }
         return new StatisticsSink(linkTypes, tables, inner, out);
     }
@@ -73,13 +84,17 @@ final class StatisticsSink implements PacketSink {
         if (spec.startsWith("follow,")) {
             return follow(spec);
         }
+        if (spec.startsWith("io,stat,")) {
+            IoStatistics io = IoStatistics.parse(spec, FieldRegistry.standard());
+            return new Table(null, false, null, null, spec, io, io.filterNames());
+        }
         String[] parts = spec.split(",", 3);
         boolean endpoints = parts[0].equals("endpoints");
         Kind kind = parts.length >= 2 ? Kind.byFilterName(parts[1]) : null;
         if (!(endpoints || parts[0].equals("conv")) || kind == null) {
             throw new CliException("-z: unknown statistics '" + spec + "' (trawl has conv,TYPE[,FILTER],"
-                    + " endpoints,TYPE[,FILTER], TYPE being eth, ip, ipv6, tcp or udp, and"
-                    + " follow,tcp|udp,ascii|hex|raw,STREAM)", 2, null);
+                    + " endpoints,TYPE[,FILTER], TYPE being eth, ip, ipv6, tcp or udp,"
+                    + " follow,tcp|udp,ascii|hex|raw,STREAM and io,stat,INTERVAL[,FILTER]...)", 2, null);
         }
         String filter = parts.length == 3 ? parts[2] : null;
         DisplayFilter compiled = null;
@@ -91,7 +106,7 @@ final class StatisticsSink implements PacketSink {
             }
         }
         return new Table(new ConversationStatistics(kind, compiled == null ? null : compiled::test), endpoints,
-                filter, null, spec);
+                filter, null, spec, null, compiled == null ? Set.of() : compiled.names());
     }
 
     /** {@code follow,tcp|udp,ascii|hex|raw,STREAM}. */
@@ -110,16 +125,24 @@ final class StatisticsSink implements PacketSink {
             throw new CliException("-z: '" + spec + "' is not follow,tcp|udp,ascii|hex|raw,STREAM (a stream index,"
                     + " as tcp.stream or udp.stream shows it)", 2, null);
         }
-        return new Table(null, false, null, new StreamFollower(parts[1].equals("tcp"), stream), spec);
+        return new Table(null, false, null, new StreamFollower(parts[1].equals("tcp"), stream), spec, null,
+                Set.of());
     }
 
     @Override
     public boolean accept(Packet packet, long frameNumber) throws IOException {
         decoder.nextFrameNumber(frameNumber);
+        decoder.nextInterface(linkTypes.interfaceOf(packet));
         DecodedPacket decoded = decoder.decode(linkTypes.of(packet), packet);
         for (Table t : tables) {
             if (t.follower != null) {
                 t.follower.add(decoded);
+            } else if (t.io != null) {
+                try {
+                    t.io.add(decoded, packet.originalLength());
+                } catch (CliException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
             } else {
                 t.statistics.add(decoded);
             }
@@ -164,6 +187,8 @@ final class StatisticsSink implements PacketSink {
                 StringBuilder text = new StringBuilder();
                 if (t.follower != null) {
                     follow(text, t);
+                } else if (t.io != null) {
+                    t.io.print(text);
                 } else if (t.endpoints) {
                     endpoints(text, t);
                 } else {

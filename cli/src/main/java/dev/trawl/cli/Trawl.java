@@ -111,7 +111,7 @@ public final class Trawl implements Callable<Integer> {
     List<String> fields = new ArrayList<>();
     @Option(names = "-E", paramLabel = "OPT=VALUE", description = "With -T fields: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")
     List<String> fieldOptions = new ArrayList<>();
-    @Option(names = "-z", paramLabel = "STATISTICS", description = "tshark's statistics after the packets: conv,TYPE[,FILTER] or endpoints,TYPE[,FILTER] (TYPE eth, ip, ipv6, tcp or udp), follow,tcp|udp,ascii|hex|raw,STREAM (with -q: the statistics alone).")
+    @Option(names = "-z", paramLabel = "STATISTICS", description = "tshark's statistics after the packets: conv,TYPE[,FILTER] or endpoints,TYPE[,FILTER] (TYPE eth, ip, ipv6, tcp or udp), follow,tcp|udp,ascii|hex|raw,STREAM, io,stat,INTERVAL[,FILTER]... (with -q: the statistics alone).")
     List<String> statistics = new ArrayList<>();
     @Option(names = "-o", paramLabel = "NAME:VALUE", description = "A tshark preference: tcp.relative_sequence_numbers or tcp.analyze_sequence_numbers, TRUE or FALSE.")
     List<String> preferences = new ArrayList<>();

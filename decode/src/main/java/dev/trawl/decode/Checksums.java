@@ -53,12 +53,39 @@ public final class Checksums {
                 break;
             }
             if (proto == Protocols.IPV6 && o + 40 <= p.end()) {
-                pseudo = Bytes.onesComplementSum(buf, o + 8, 32, 0) + ipProtocol + (length >>> 16)
-                        + (length & 0xFFFF);
+                int destination = finalDestination(p, j, layer);
+                pseudo = Bytes.onesComplementSum(buf, o + 8, 16, 0) + Bytes.onesComplementSum(buf, destination, 16, 0)
+                        + ipProtocol + (length >>> 16) + (length & 0xFFFF);
                 break;
             }
         }
         return pseudo < 0 ? UNKNOWN : expected(buf, off, length, field, pseudo);
+    }
+
+    /**
+     * Where the destination address of the IPv6 pseudo-header lies: the last address of a type 0 or type 2
+     * routing header between IPv6 layer {@code ip} and {@code layer} (RFC 8200 section 8.1), else the IPv6
+     * header's own.
+     */
+    private static int finalDestination(DecodedPacket p, int ip, int layer) {
+        for (int i = ip + 1; i < layer; i++) {
+            if (p.protocol(i) != Protocols.IPV6_ROUTING) {
+                continue;
+            }
+            ByteBuffer buf = p.buffer();
+            int o = p.offset(i);
+            if (o + 4 > p.end()) {
+                break;
+            }
+            int len = Bytes.u8(buf, o + 1);
+            int type = Bytes.u8(buf, o + 2);
+            int addresses = len / 2;
+            int last = o + 8 + 16 * (addresses - 1);
+            if ((type == 0 || type == 2) && addresses > 0 && Bytes.u8(buf, o + 3) > 0 && last + 16 <= p.end()) {
+                return last;
+            }
+        }
+        return p.offset(ip) + 24;
     }
 
     /** What the ICMP checksum of layer {@code layer}, over its {@code length} bytes, should be, or UNKNOWN. */

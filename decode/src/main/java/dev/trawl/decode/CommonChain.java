@@ -63,14 +63,15 @@ final class CommonChain {
     CommonChain(DecodedPacket result, ProtocolRegistry registry) {
         this.r = result;
         this.registry = registry;
-        this.ipv4 = registry.isDirect(Protocols.IP)
-                && registry.lookup(Dispatch.ETHERTYPE, ETHERTYPE_IPV4) == Protocols.IP;
-        this.ipv6 = registry.isDirect(Protocols.IPV6)
-                && registry.lookup(Dispatch.ETHERTYPE, ETHERTYPE_IPV6) == Protocols.IPV6;
-        this.tcp = registry.isDirect(Protocols.TCP)
-                && registry.lookup(Dispatch.IP_PROTO, PROTOCOL_TCP) == Protocols.TCP;
-        this.udp = registry.isDirect(Protocols.UDP)
-                && registry.lookup(Dispatch.IP_PROTO, PROTOCOL_UDP) == Protocols.UDP;
+        this.ipv4 = direct(registry, Protocols.IP, Dispatch.ETHERTYPE, ETHERTYPE_IPV4);
+        this.ipv6 = direct(registry, Protocols.IPV6, Dispatch.ETHERTYPE, ETHERTYPE_IPV6);
+        this.tcp = direct(registry, Protocols.TCP, Dispatch.IP_PROTO, PROTOCOL_TCP);
+        this.udp = direct(registry, Protocols.UDP, Dispatch.IP_PROTO, PROTOCOL_UDP);
+    }
+
+    /** Whether {@code key} in {@code table} leads to {@code protocol}, decoded by its built-in decoder. */
+    static boolean direct(ProtocolRegistry registry, int protocol, int table, int key) {
+        return registry.isDirect(protocol) && registry.lookup(table, key) == protocol;
     }
 
     /** Whether the registry keeps the built-in Ethernet decoder, without which this class is not used. */

@@ -71,8 +71,14 @@ public final class DecodedPacket {
     int end;
     /** The frame's captured length when the buffer holds a reassembled datagram; -1 otherwise. */
     int capturedLength = -1;
+    /** Where the frame's bytes are when the buffer holds a reassembled datagram or message. */
+    ByteBuffer frameBuffer;
+    int frameStart;
+    /** The index in the buffer where reassembled bytes begin; -1 when the buffer holds the frame as captured. */
+    int reassembledAt = -1;
     int linkType;
     long frameNumber;
+    int interfaceId = -1;
     long timestampSeconds;
     int timestampNanos;
     int originalLength;
@@ -153,6 +159,28 @@ public final class DecodedPacket {
         return end;
     }
 
+    /**
+     * The buffer holding the frame as it was captured ({@link #capturedLength()} bytes from {@link #frameStart()}):
+     * {@link #buffer()}, unless that holds a datagram or message reassembled from several frames, which
+     * Wireshark shows in a tab of its own while the frame keeps its own bytes. Do not write to it.
+     */
+    public ByteBuffer frameBuffer() {
+        return reassembledAt >= 0 ? frameBuffer : buffer;
+    }
+
+    /** The index of the frame's first captured byte in {@link #frameBuffer()}. */
+    public int frameStart() {
+        return reassembledAt >= 0 ? frameStart : start;
+    }
+
+    /**
+     * The index in {@link #buffer()} where reassembled bytes begin (the bytes before it are the frame's own, as
+     * captured), or -1 when the buffer holds the frame as captured.
+     */
+    public int reassembledAt() {
+        return reassembledAt;
+    }
+
     /** The {@code LINKTYPE_} value the packet was decoded as. */
     public int linkType() {
         return linkType;
@@ -161,6 +189,11 @@ public final class DecodedPacket {
     /** The 1-based frame number, counted by the decoder or given by the caller. */
     public long frameNumber() {
         return frameNumber;
+    }
+
+    /** The pcapng interface the frame arrived on, or -1 when the capture has none (see {@link PacketDecoder#nextInterface}). */
+    public int interfaceId() {
+        return interfaceId;
     }
 
     /**

@@ -71,6 +71,7 @@ public final class PacketDecoder {
     /** {@link #verifyChecksums} as it was when the current packet was decoded. */
     private boolean verifyCurrent;
     private long frameCounter;
+    private int interfaceId = -1;
     /** The capture times of the first frame decoded and of the one before this (frame.time_relative, _delta). */
     private long firstTime = NO_TIME;
     private long previousTime = NO_TIME;
@@ -205,6 +206,24 @@ public final class PacketDecoder {
                 || udpTracker != null;
     }
 
+    /**
+     * Whether a {@link Projector} may read a packet's Ethernet, IP and transport headers without this decoder:
+     * it then skips nothing this decoder would learn from them (no checksums verified, no connections tracked).
+     */
+    boolean projectable() {
+        return ethernetChain && !verifyChecksums && tcpTracker == null && udpTracker == null;
+    }
+
+    /** Whether this decoder follows conversations: a payload's protocol may then depend on earlier packets. */
+    boolean followsConversations() {
+        return conversations != null;
+    }
+
+    /** Whether a transport payload may be named by a conversation this decoder follows, not by its ports. */
+    boolean namesByConversation() {
+        return conversations != null && !conversations.isEmpty();
+    }
+
     /** Makes the next decoded packet frame number 1, and its time the reference of the ones after it. */
     public void resetFrameNumber() {
         frameCounter = 0;
@@ -218,6 +237,15 @@ public final class PacketDecoder {
      */
     public void nextFrameNumber(long number) {
         frameCounter = number - 1;
+    }
+
+    /**
+     * The pcapng interface (its index in the file) the frames decoded next arrived on, or -1, the default, for
+     * a capture that has no interfaces (a pcap file, a live capture): {@code frame.interface_id} is then
+     * absent, as tshark shows it only for pcapng files.
+     */
+    public void nextInterface(int id) {
+        interfaceId = Math.max(-1, id);
     }
 
     /** The registry this decoder uses. */
@@ -311,6 +339,7 @@ public final class PacketDecoder {
         r.end = offset + length;
         r.linkType = linkType & 0xFFFF;
         r.frameNumber = ++frameCounter;
+        r.interfaceId = interfaceId;
         r.timestampSeconds = timestampSeconds;
         r.timestampNanos = timestampNanos;
         // a frame without a timestamp (a pcapng simple packet or custom block) counts as time 0
@@ -333,6 +362,7 @@ public final class PacketDecoder {
         }
         verifyCurrent = verifyChecksums;
         r.capturedLength = -1;
+        r.reassembledAt = -1;
         if (stateful()) {
             // State across packets follows from whole stacks of layers: the general path decodes them at once.
             run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
@@ -472,7 +502,12 @@ public final class PacketDecoder {
         }
         System.arraycopy(data, offset, assembled, 0, prefix);
         System.arraycopy(payload, 0, assembled, prefix, length);
+        if (r.capturedLength < 0) {
+            r.frameBuffer = r.buffer;
+            r.frameStart = r.start;
+        }
         r.capturedLength = r.end - r.start;
+        r.reassembledAt = prefix;
         r.buffer = wrap(assembled);
         r.start = 0;
         r.end = prefix + length;
@@ -732,13 +767,7 @@ public final class PacketDecoder {
 
         @Override
         public int lookupPorts(int table, int port1, int port2) {
-            int low = Math.min(port1, port2);
-            int high = Math.max(port1, port2);
-            int p = low != 0 ? registry.lookup(table, low) : Protocols.NONE;
-            if (p < 0 && high != 0) {
-                p = registry.lookup(table, high);
-            }
-            return p;
+            return registry.lookupPorts(table, port1, port2);
         }
 
         @Override

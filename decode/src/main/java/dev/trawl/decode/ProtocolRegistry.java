@@ -123,6 +123,20 @@ public final class ProtocolRegistry {
         return tables[table].get(key);
     }
 
+    /**
+     * The protocol bound in {@code table} to the lower of two ports, else to the higher (a port 0 never
+     * counts), as Wireshark tries a conversation's ports.
+     */
+    int lookupPorts(int table, int port1, int port2) {
+        int low = Math.min(port1, port2);
+        int high = Math.max(port1, port2);
+        int p = low != 0 ? lookup(table, low) : Protocols.NONE;
+        if (p < 0 && high != 0) {
+            p = lookup(table, high);
+        }
+        return p;
+    }
+
     /** The plugins this registry was built from, built-in first. */
     public List<DecoderPlugin> plugins() {
         return plugins;

@@ -62,7 +62,7 @@ class LazyDecodeTest {
         return sb.append(snapshot(p)).toString();
     }
 
-    private static List<byte[]> corpusEthernetFrames() throws IOException {
+    static List<byte[]> corpusEthernetFrames() throws IOException {
         Path captures = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures");
         List<byte[]> frames = new ArrayList<>();
         List<Path> files;

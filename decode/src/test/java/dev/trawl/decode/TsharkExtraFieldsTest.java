@@ -27,7 +27,9 @@ class TsharkExtraFieldsTest {
             "arp.src.proto_ipv4", "arp.dst.hw_mac", "dns.flags", "dns.count.answers", "dns.a", "dns.resp.name",
             "dns.aaaa", "dns.qry.type", "icmp.seq", "vlan.priority", "gre.key", "eth.len",
             "http.request.method", "http.request.uri", "http.response.code", "dhcp.option.dhcp", "dhcp.id",
-            "ntp.stratum", "ntp.flags.mode", "sctp.verification_tag", "mpls.label", "wlan.fc.type");
+            "ntp.stratum", "ntp.flags.mode", "sctp.verification_tag", "mpls.label", "wlan.fc.type", "tcp.payload",
+            "tcp.options", "udp.payload", "ip.opt.type", "ip.opt.len", "ip.opt.type.number", "http.request",
+            "http.response", "data.data", "data.len", "frame.ignored", "frame.time");
 
     static final List<String> CAPTURES = List.of("802.1ad_QinQ.pcap", "dns-badcookie.pcap", "edns-opts.pcap",
             "various_gre.pcap", "mpls-over-udp.pcap", "isup.pcap", "forces1.pcap", "pptp.pcap", "eapon1.pcap",

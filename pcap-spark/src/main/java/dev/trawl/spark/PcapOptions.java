@@ -1,5 +1,7 @@
 package dev.trawl.spark;
 
+import dev.trawl.decode.display.DisplayFilter;
+import dev.trawl.decode.display.DisplayFilterException;
 import dev.trawl.filter.FilterExpression;
 import dev.trawl.filter.FilterSyntaxException;
 import dev.trawl.spark.split.MalformedPolicy;
@@ -17,6 +19,8 @@ import java.util.Map;
  * <tr><td>{@code decode}</td><td>true</td><td>whether the decoded columns are in the schema</td></tr>
  * <tr><td>{@code precision}</td><td>nano</td><td>{@code micro} truncates the {@code nanos} column to microseconds</td></tr>
  * <tr><td>{@code filter}</td><td>none</td><td>a pcap-filter expression applied on the executors (its syntax is checked by {@code load()})</td></tr>
+ * <tr><td>{@code displayFilter}</td><td>none</td><td>a Wireshark display filter applied on the executors, rows
+ * being the frames tshark matches (checked by {@code load()}; each file is then read by one task, from its start)</td></tr>
  * <tr><td>{@code malformed}</td><td>fail</td><td>on a malformed record: {@code fail}, {@code skip} (and count) or {@code stop} the file</td></tr>
  * </table>
  */
@@ -28,6 +32,9 @@ final class PcapOptions implements Serializable {
     static final String PRECISION = "precision";
     static final String FILTER = "filter";
     static final String MALFORMED = "malformed";
+    static final String DISPLAY_FILTER = "displayFilter";
+    /** What starts the message of a display filter that does not compile. */
+    static final String DISPLAY_FILTER_ERROR = "option 'displayFilter': ";
     /** What starts the message of a filter that does not compile. */
     static final String FILTER_ERROR = "option 'filter': bad filter: ";
     static final long DEFAULT_SPLIT_SIZE = 128L << 20;
@@ -39,13 +46,17 @@ final class PcapOptions implements Serializable {
     final boolean nanoPrecision;
     final String filter;
     final MalformedPolicy malformed;
+    /** A display filter, or null. */
+    final String displayFilter;
 
-    private PcapOptions(long splitSize, boolean decode, boolean nanoPrecision, String filter, MalformedPolicy malformed) {
+    private PcapOptions(long splitSize, boolean decode, boolean nanoPrecision, String filter, MalformedPolicy malformed,
+            String displayFilter) {
         this.splitSize = splitSize;
         this.decode = decode;
         this.nanoPrecision = nanoPrecision;
         this.filter = filter;
         this.malformed = malformed;
+        this.displayFilter = displayFilter;
     }
 
     /** Parses options, given as Spark passes them (keys compared case-insensitively). */
@@ -81,7 +92,14 @@ final class PcapOptions implements Serializable {
         }
         String malformed = get(options, MALFORMED);
         MalformedPolicy policy = malformed == null ? MalformedPolicy.FAIL : MalformedPolicy.parse(malformed);
-        return new PcapOptions(splitSize, decode, nano, filter, policy);
+        String displayFilter = get(options, DISPLAY_FILTER);
+        if (displayFilter != null && displayFilter.isBlank()) {
+            displayFilter = null;
+        }
+        if (displayFilter != null) {
+            compileDisplayFilter(displayFilter);
+        }
+        return new PcapOptions(splitSize, decode, nano, filter, policy, displayFilter);
     }
 
     /**
@@ -94,6 +112,18 @@ final class PcapOptions implements Serializable {
             FilterExpression.parse(filter);
         } catch (FilterSyntaxException e) {
             throw new IllegalArgumentException(FILTER_ERROR + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Compiles a display filter, failing with tshark's message and a caret under the part at fault: the whole
+     * filter is checked here, on the driver, so that {@code load()} fails rather than the first task.
+     */
+    static DisplayFilter compileDisplayFilter(String expression) {
+        try {
+            return DisplayFilter.compile(expression);
+        } catch (DisplayFilterException e) {
+            throw new IllegalArgumentException(DISPLAY_FILTER_ERROR + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.trawl.spark;
 
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
@@ -33,6 +36,10 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
     private final RowPredicate predicate;
     private final String filter;
     private final Map<Integer, BpfProgram> programs = new HashMap<>();
+    /** The display filter and the decoder it reads, or null without the option. */
+    private final DisplayFilter displayFilter;
+    private final PacketDecoder decoder;
+    private long frameNumber;
     private InternalRow row;
 
     PcapPartitionReader(PcapPartition split, StructType schema, PcapOptions options, RowPredicate predicate,
@@ -52,6 +59,15 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         predicate.columns(needed);
         values = new RowValues(needed, options.nanoPrecision, split.path());
         reader = SplitReader.open(() -> open(split.path(), split.compressed(), conf), split.split(), options.malformed);
+        if (options.displayFilter != null) {
+            displayFilter = PcapOptions.compileDisplayFilter(options.displayFilter);
+            // what tshark does by default: fragments and messages put together, conversations followed
+            decoder = new PacketDecoder().reassembleFragments(true).followConversations(true).reassembleStreams(true)
+                    .trackConversations(true);
+        } else {
+            displayFilter = null;
+            decoder = null;
+        }
     }
 
     /** A cursor over the split's file: positioned reads, or the decompressed stream of a gzip file. */
@@ -84,7 +100,11 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
     @Override
     public boolean next() throws IOException {
         while (reader.next(record)) {
+            frameNumber++;
             if (filter != null && !passesFilter()) {
+                continue;
+            }
+            if (displayFilter != null && !passesDisplayFilter()) {
                 continue;
             }
             Object[] all = values.fill(record);
@@ -104,6 +124,15 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
     private boolean passesFilter() {
         BpfProgram program = programs.computeIfAbsent(record.linkType, linkType -> compile(linkType, record.snapshotLength));
         return program.run(ByteBuffer.wrap(record.data, 0, record.capturedLength), record.originalLength) != 0;
+    }
+
+    /** Decodes the record, numbered as tshark numbers it (the file is read whole), and tests it. */
+    private boolean passesDisplayFilter() {
+        decoder.nextFrameNumber(frameNumber);
+        decoder.nextInterface(record.pcapng ? record.interfaceId : -1);
+        DecodedPacket p = decoder.decode(record.linkType, record.data, 0, record.capturedLength,
+                record.originalLength, record.seconds, record.nanos);
+        return displayFilter.test(p);
     }
 
     private BpfProgram compile(int linkType, int snaplen) {

@@ -43,7 +43,8 @@ final class PcapScan implements Scan, Batch {
 
     @Override
     public String description() {
-        return "pcap " + paths + " splitSize=" + options.splitSize + (options.filter == null ? "" : " filter=" + options.filter);
+        return "pcap " + paths + " splitSize=" + options.splitSize + (options.filter == null ? "" : " filter=" + options.filter)
+                + (options.displayFilter == null ? "" : " displayFilter=" + options.displayFilter);
     }
 
     @Override
@@ -76,7 +77,9 @@ final class PcapScan implements Scan, Batch {
                 long length = file.getLen();
                 if (isGzip(fs, path, length)) {
                     out.add(new PcapPartition(path.toString(), Split.whole(-1), true, hosts(fs, file, 0, length)));
-                } else if (length <= options.splitSize) {
+                } else if (length <= options.splitSize || options.displayFilter != null) {
+                    // a display filter reads what a file's earlier frames establish (frame numbers, conversations,
+                    // reassembled messages): each file is read whole, from its start, as tshark reads it
                     out.add(new PcapPartition(path.toString(), Split.whole(length), false, hosts(fs, file, 0, length)));
                 } else {
                     split.add(file);

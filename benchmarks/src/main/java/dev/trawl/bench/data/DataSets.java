@@ -31,6 +31,8 @@ public final class DataSets {
     static final String PCAPNG_FILE_SUFFIX = ".pcapng";
     /** The filter every filtered benchmark sets: about a fifth of the mix matches it. */
     public static final String FILTER = "ip and (tcp port 80 or udp port 53)";
+    /** The display filter the display-filter benchmarks apply, in memory and as whole processes. */
+    public static final String DISPLAY_FILTER = "ip.ttl > 10 and tcp.port in {80, 443}";
     /** Packets held in memory by the decode and filter benchmarks, taken in order (cycling) from a file. */
     public static final int IN_MEMORY_PACKETS = 65_536;
     /**

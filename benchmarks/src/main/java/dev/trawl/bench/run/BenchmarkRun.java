@@ -62,6 +62,8 @@ public final class BenchmarkRun {
     static final String DECODE_BENCHMARKS = "dev.trawl.bench.decode.DecodeBenchmark";
     static final String PCAP4J_DECODE_BENCHMARKS = "dev.trawl.bench.decode.Pcap4jDecodeBenchmark";
     static final String DECODE_FLOOR_BENCHMARKS = "dev.trawl.bench.decode.DecodeFloorBenchmark";
+    static final String DISPLAY_FILTER_BENCHMARKS = "dev.trawl.bench.decode.DisplayFilterBenchmark";
+    static final String PROJECTION_BENCHMARKS = "dev.trawl.bench.decode.ProjectionBenchmark";
 
     /** Every part of a full run, in the order they run. */
     public static final List<String> PARTS = List.of("c", "capture", "pcap4j", "filter", "decode", "live", "spark");
@@ -171,13 +173,20 @@ public final class BenchmarkRun {
                     this::progress));
         }
         if (families.contains("decode")) {
-            for (String name : List.of(DECODE_BENCHMARKS, DECODE_FLOOR_BENCHMARKS, PCAP4J_DECODE_BENCHMARKS)) {
+            for (String name : List.of(DECODE_BENCHMARKS, PROJECTION_BENCHMARKS, DECODE_FLOOR_BENCHMARKS,
+                    PCAP4J_DECODE_BENCHMARKS, DISPLAY_FILTER_BENCHMARKS)) {
                 Optional<Class<?>> type = load(name);
                 if (type.isPresent()) {
                     record.results().addAll(jmh.run(type.get(), Map.of(), benchmarks(type.get()), this::progress));
                 } else {
                     record.notes().add("decode benchmark " + name + " is not built yet");
                 }
+            }
+            Optional<DataSet> mix = sets.stream().filter(d -> d.name().equals(DataSets.MIX)).findFirst();
+            if (mix.isPresent()) {
+                progress("display filter, whole processes: trawl -Y and tshark -Y");
+                record.results().addAll(DisplayFilterProcesses.run(mix.get(), scale, Path.of("trawl").toAbsolutePath(),
+                        record.notes()));
             }
         }
         env.put("jdk", jmh.jdk());

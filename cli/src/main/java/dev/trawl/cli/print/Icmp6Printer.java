@@ -1,5 +1,6 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.decode.Checksums;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
@@ -17,6 +18,9 @@ final class Icmp6Printer implements LayerPrinter {
         Icmp icmp = p.icmp(layer);
         Out out = c.out();
         int length = remaining(c, layer);
+        if (c.verbose() > 0 && !UdpPrinter.fragment(c, c.network(layer))) {
+            checksum(c, layer, icmp, length);
+        }
         out.ascii("ICMP6, ");
         if (!icmp.has(0, 4)) {
             c.truncated("icmp6");
@@ -112,7 +116,24 @@ final class Icmp6Printer implements LayerPrinter {
                     .ascii(" group record(s)");
             default -> out.ascii("type-#").num(type);
         }
-        out.ascii(", length ").num(length);
+        // with -v tcpdump prints the length only before neighbour discovery options, other details instead of it
+        if (c.verbose() == 0 || (type >= 133 && type <= 137)) {
+            out.ascii(", length ").num(length);
+        }
+    }
+
+    /** Writes tcpdump's {@code [icmp6 sum ok] } or {@code [bad icmp6 cksum 0x1234 -> 0x5678!] }. */
+    private static void checksum(PrintContext c, int layer, Icmp icmp, int length) {
+        int expected = Checksums.transport(c.packet(), layer, 58, length);
+        if (expected == Checksums.UNKNOWN) {
+            return;
+        }
+        int stored = icmp.checksum();
+        if (expected == stored) {
+            c.out().ascii("[icmp6 sum ok] ");
+        } else {
+            c.out().ascii("[bad icmp6 cksum 0x").hex(stored, 4).ascii(" -> 0x").hex(expected, 4).ascii("!] ");
+        }
     }
 
     /** Writes the IPv6 address at {@code rel} in the message; false, having marked truncation, if cut. */

@@ -1,5 +1,6 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.decode.Checksums;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
@@ -72,6 +73,18 @@ final class IcmpPrinter implements LayerPrinter {
             default -> out.ascii("type-#").num(type);
         }
         out.ascii(", length ").num(length);
+        if (c.verbose() > 0 && (p.flags(layer) & LayerFlags.QUOTED) == 0 && ip >= 0 && !UdpPrinter.fragment(c, ip)) {
+            int expected = Checksums.icmp(p, layer, length);
+            if (expected != Checksums.UNKNOWN && expected != icmp.checksum()) {
+                out.ascii(" (wrong icmp cksum ").hex(icmp.checksum()).ascii(" (->").hex(expected).ascii(")!)");
+            }
+        }
+        // with -v tcpdump prints the datagram an error message quotes, on the lines after
+        boolean error = type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+        if (c.verbose() > 0 && error && quoted >= 0) {
+            out.ascii("\n\t");
+            c.print(quoted);
+        }
     }
 
     /** The IPv4 header quoted in the message, as decode found it, or -1. */

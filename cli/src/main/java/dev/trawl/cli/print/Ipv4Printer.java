@@ -2,6 +2,7 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.Checksums;
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ipv4;
 
@@ -40,8 +41,8 @@ final class Ipv4Printer implements LayerPrinter {
             return;
         }
         int total = ip.totalLength();
-        if (total == 0) {
-            total = length; // a TSO send: the kernel left the length to the hardware
+        if ((p.flags(layer) & LayerFlags.QUOTED) != 0) {
+            length = total; // a header quoted in an ICMP error: tcpdump takes its stated length as the length
         }
         if (length < total) {
             out.ascii("truncated-ip - ").num(total - length).ascii(" bytes missing! ");

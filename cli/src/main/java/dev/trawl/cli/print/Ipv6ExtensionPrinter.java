@@ -26,10 +26,14 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
         if (protocol == Protocols.IPV6_HOPOPTS || protocol == Protocols.IPV6_DSTOPTS) {
             out.ascii(protocol == Protocols.IPV6_HOPOPTS ? "HBH " : "DSTOPT ");
             headerLength = h.optionsHeaderLength();
+            if (c.verbose() > 0 && !options(c, h, headerLength)) {
+                return;
+            }
         } else if (protocol == Protocols.IPV6_ROUTING) {
-            out.ascii("srcrt (len=").num(h.headerExtensionLength()).ascii(", type=").num(h.routingType())
-                    .ascii(", segleft=").num(h.segmentsLeft()).ascii(") ");
             headerLength = h.optionsHeaderLength();
+            if (!routing(c, h, headerLength)) {
+                return;
+            }
         } else if (protocol == Protocols.IPV6_FRAGHDR) {
             headerLength = 8;
             out.ascii("frag (");
@@ -52,6 +56,92 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
         if (!c.next(layer)) {
             Ipv6Printer.unknown(c, nh, remaining(c, layer) - headerLength);
         }
+    }
+
+    /** Writes the options of a hop-by-hop or destination options header as {@code (rtalert: 0x0000) (padn) }. */
+    private static boolean options(PrintContext c, Ipv6Extension h, int headerLength) {
+        Out out = c.out();
+        int rel = 2;
+        while (rel < headerLength) {
+            if (!h.has(rel, 1)) {
+                c.truncated("ip6");
+                return false;
+            }
+            int type = h.u8At(rel);
+            if (type == 0) {
+                out.ascii("(pad1) ");
+                rel++;
+                continue;
+            }
+            if (!h.has(rel + 1, 1)) {
+                c.truncated("ip6");
+                return false;
+            }
+            int len = h.u8At(rel + 1);
+            if (rel + 2 + len > headerLength || !h.has(rel, 2 + len)) {
+                out.ascii("(optlen ").num(len).ascii(" exceeds header)");
+                c.truncated("ip6");
+                return false;
+            }
+            switch (type) {
+                case 1 -> out.ascii("(padn)");
+                case 5 -> out.ascii("(rtalert: 0x").hex(h.u16At(rel + 2), 4).ch(')');
+                case 0xc2 -> out.ascii("(jumbo: ").num(h.u32At(rel + 2)).ch(')');
+                default -> out.ascii("(opt_type 0x").hex2(type).ascii(": len=").num(len).ch(')');
+            }
+            out.ch(' ');
+            rel += 2 + len;
+        }
+        return true;
+    }
+
+    /**
+     * Writes a routing header as tcpdump does: {@code RT6 (len=2, type=0 [Deprecated], segleft=1,
+     * [0]2200::1) }; false, having marked truncation, when its addresses were cut short.
+     */
+    private static boolean routing(PrintContext c, Ipv6Extension h, int headerLength) {
+        Out out = c.out();
+        int len = h.headerExtensionLength();
+        int type = h.routingType();
+        out.ascii("RT6 (len=").num(len).ascii(", type=").num(type);
+        if (type == 0) {
+            out.ascii(" [Deprecated]");
+        }
+        out.ascii(", segleft=").num(h.segmentsLeft());
+        int count;
+        if (type == 0 || type == 2) {
+            if (h.u32At(4) != 0 || c.verbose() > 0) {
+                out.ascii(", rsv=0x").hex(h.u32At(4));
+            }
+            if (len % 2 == 1) {
+                out.ascii(" (invalid)");
+                return false;
+            }
+            count = len / 2;
+        } else if (type == 4) {
+            out.ascii(", last-entry=").num(h.u8At(4));
+            if (c.verbose() > 0) {
+                out.ascii(", flags=0x").hex(h.u8At(5));
+            }
+            out.ascii(", tag=").hex(h.u16At(6));
+            count = h.u8At(4) + 1;
+        } else {
+            out.ascii(" (invalid)");
+            return false;
+        }
+        byte[] a = c.addressScratch();
+        for (int i = 0; i < count; i++) {
+            int rel = 8 + 16 * i;
+            if (!h.has(rel, 16)) {
+                c.truncated("ip6");
+                return false;
+            }
+            h.address(rel, a);
+            out.ascii(", [").num(i).ch(']');
+            c.ipv6(a);
+        }
+        out.ascii(") ");
+        return true;
     }
 
     /** The bytes from this header to the end of the enclosing IP payload, as the IP header states it. */

@@ -22,6 +22,7 @@ final class LayerPrinters {
         }
         r.register(Protocols.NULL, new LoopbackPrinter());
         r.register(Protocols.RAW, new RawIpPrinter());
+        r.register(Protocols.PPP, new PppPrinter());
         r.register(Protocols.VLAN, new VlanPrinter());
         r.register(Protocols.IEEE8021AD, new VlanPrinter());
         r.register(Protocols.MPLS, new MplsPrinter());

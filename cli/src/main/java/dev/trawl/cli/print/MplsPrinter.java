@@ -35,7 +35,7 @@ final class MplsPrinter implements LayerPrinter {
         }
         int next = c.after(layer);
         if (next >= 0 && c.printable(next)) {
-            out.ch(' ');
+            out.ascii(c.verbose() > 0 ? "\n\t" : " ");
             c.print(next);
         }
     }

@@ -125,6 +125,20 @@ final class PrintContext {
         return -1;
     }
 
+    /**
+     * Whether the IP layer {@code ip} carries its upper-layer protocol directly, with no IPv6 extension header or
+     * authentication header in between (tcpdump's transport printers then print the addresses themselves).
+     */
+    boolean directlyAbove(int ip) {
+        int n = after(ip);
+        if (n < 0) {
+            return false;
+        }
+        int proto = packet.protocol(n);
+        return proto != Protocols.IPV6_HOPOPTS && proto != Protocols.IPV6_DSTOPTS && proto != Protocols.IPV6_ROUTING
+                && proto != Protocols.IPV6_FRAGHDR && proto != Protocols.AH;
+    }
+
     /** The nearest layer below {@code layer} of {@code protocol}, or -1. */
     int enclosing(int layer, int protocol) {
         for (int i = layer - 1; i >= 0; i--) {

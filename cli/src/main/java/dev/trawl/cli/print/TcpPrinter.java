@@ -149,16 +149,20 @@ final class TcpPrinter implements LayerPrinter {
         c.out().ascii(": ");
     }
 
-    /** Writes {@code src.port > dst.port: }, or the ports alone with no IP header below. */
+    /**
+     * Writes {@code src.port > dst.port: }; the ports alone when no IP header is just below (tcpdump printed the
+     * addresses before the extension headers in between).
+     */
     static void endpoints(PrintContext c, int ip, boolean overIp, int sport, int dport, boolean tcp) {
         Out out = c.out();
-        if (overIp) {
+        boolean addresses = overIp && c.directlyAbove(ip);
+        if (addresses) {
             c.source(ip);
             out.ch('.');
         }
         c.port(sport, tcp);
         out.ascii(" > ");
-        if (overIp) {
+        if (addresses) {
             c.destination(ip);
             out.ch('.');
         }

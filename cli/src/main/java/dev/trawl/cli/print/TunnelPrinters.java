@@ -77,6 +77,12 @@ final class TunnelPrinters {
         }
     }
 
+    /** Whether tcpdump's GRE printer goes on into a payload of this protocol type. */
+    static boolean carriesKnown(int type) {
+        return type == 0x0800 || type == 0x86dd || type == 0x6558 || type == 0x8847 || type == 0x8848
+                || type == 0x880b || type == 0x0806;
+    }
+
     /** GRE: {@code GREv0, key=0x28, length 44: } and the packet it carries. Not thread-safe. */
     static final class GrePrinter implements LayerPrinter {
         private final Gre view = new Gre();
@@ -101,7 +107,7 @@ final class TunnelPrinters {
                 out.ascii("ack ").num(g.acknowledgmentNumber()).ascii(", ");
             }
             out.ascii("length ").num(c.wireLength(layer)).ascii(": ");
-            if (!c.next(layer)) {
+            if (!carriesKnown(g.protocolType()) || !c.next(layer)) {
                 out.ascii("gre-proto-0x").hex(g.protocolType());
             }
         }

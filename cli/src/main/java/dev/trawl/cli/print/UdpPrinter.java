@@ -38,9 +38,11 @@ final class UdpPrinter implements LayerPrinter {
             out.ascii("truncated-udplength ").num(ulen);
             return;
         }
-        if (c.verbose() > 0 && overIp && ulen <= length) {
+        boolean v4 = overIp && p.protocol(ip) == Protocols.IP;
+        // tcpdump checks the UDP checksum with -vv over IPv4 (where it is optional) and -v over IPv6
+        if (overIp && c.verbose() > (v4 ? 1 : 0) && ulen <= length && !fragment(c, ip)) {
             int stored = udp.checksum();
-            if (stored == 0 && p.protocol(ip) == Protocols.IP) {
+            if (stored == 0 && v4) {
                 out.ascii("[no cksum] ");
             } else {
                 int expected = Checksums.transport(p, layer, 17, ulen);
@@ -61,6 +63,15 @@ final class UdpPrinter implements LayerPrinter {
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
             out.ascii("UDP, length ").num(udpLength);
         }
+    }
+
+    /** Whether IP layer {@code ip} is a fragment (tcpdump checks no checksum then). */
+    static boolean fragment(PrintContext c, int ip) {
+        DecodedPacket p = c.packet();
+        if (p.protocol(ip) == Protocols.IP) {
+            return p.ipv4(ip).moreFragments() || p.ipv4(ip).fragmentOffset() != 0;
+        }
+        return p.findNext(Protocols.IPV6_FRAGHDR, ip) >= 0;
     }
 
     /** The length of the IP payload from this layer on, as the IP header states it, or the wire's. */

@@ -345,7 +345,7 @@ final class Compiler {
             case IPV4 -> FType.IPV4;
             case IPV6 -> FType.IPV6;
             case STRING -> FType.STRING;
-            case BYTES -> FType.BYTES;
+            case BYTES, PLAIN_BYTES -> FType.BYTES;
             case EPOCH_NANOS -> FType.ABSOLUTE_TIME;
             case RELATIVE_NANOS -> FType.RELATIVE_TIME;
         };
@@ -369,14 +369,14 @@ final class Compiler {
             if (type.family == FType.Family.BYTES && right.type.family == FType.Family.BYTES) {
                 return new Value.Arith(a.op(), left, right);
             }
-            if (!type.isInteger()) {
+            if (type.family != FType.Family.INTEGER) { // booleans neither: tshark 4.0 refuses them
                 throw error(a, type.wiresharkName() + " cannot bitwise_and.");
             }
         } else if (type.family == FType.Family.TIME) {
             if (a.op() != Kind.PLUS && a.op() != Kind.MINUS) {
                 throw error(a, type.wiresharkName() + " cannot " + symbol + ".");
             }
-        } else if (!type.isInteger() && type.family != FType.Family.FLOAT) {
+        } else if (type.family != FType.Family.INTEGER && type.family != FType.Family.FLOAT) {
             throw error(a, type.wiresharkName() + " cannot " + symbol + ".");
         } else if (type.family == FType.Family.FLOAT && a.op() == Kind.PERCENT) {
             throw error(a, type.wiresharkName() + " cannot " + symbol + ".");

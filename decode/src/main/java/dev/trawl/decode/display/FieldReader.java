@@ -2,6 +2,11 @@ package dev.trawl.decode.display;
 
 import dev.trawl.decode.field.FieldSink;
 import java.nio.ByteBuffer;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Receives a decoder field's occurrences and adds them to a {@link Vals} as values of the field's Wireshark
@@ -69,6 +74,9 @@ final class FieldReader implements FieldSink {
         switch (out.type.family) {
             case TIME -> {
                 long nanos = seconds(text);
+                if (nanos == Long.MIN_VALUE) {
+                    nanos = arrivalTime(text);
+                }
                 if (nanos != Long.MIN_VALUE) {
                     out.addLong(nanos);
                 }
@@ -107,6 +115,22 @@ final class FieldReader implements FieldSink {
                 }
             }
             default -> out.addText(text);
+        }
+    }
+
+    private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss.n zzz",
+            Locale.US);
+
+    /**
+     * A date as tshark shows an arrival time ({@code Jun 10, 2020 09:19:54.000000000 UTC}) as nanoseconds since
+     * the epoch, or {@link Long#MIN_VALUE} when it is not one.
+     */
+    static long arrivalTime(CharSequence text) {
+        try {
+            Instant t = ZonedDateTime.parse(text, ARRIVAL).toInstant();
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (DateTimeException | ArithmeticException e) {
+            return Long.MIN_VALUE;
         }
     }
 

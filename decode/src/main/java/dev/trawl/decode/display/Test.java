@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * A compiled test of a display filter: true or false for one packet. A comparison is false whenever either
- * side has no value, whatever the operator, as in Wireshark; with several values, {@code ==} and the
+ * side has no value, whatever the operator, as in Wireshark (except that {@code !=} and {@code ~=} hold when a
+ * slice reaches outside a field the packet has: they negate an {@code ==} or {@code ===} that found nothing); with several values, {@code ==} and the
  * orderings hold when any pair does, {@code !=} when every pair differs, {@code ===} when every pair is equal,
  * {@code !==} (and {@code ~=}) when any pair differs; {@code all} and {@code any} before a comparison choose.
  */
@@ -134,12 +135,15 @@ abstract class Test {
         @Override
         boolean test(Frame frame) {
             Vals a = left.eval(frame);
-            if (a.size == 0) {
+            if (a.size == 0 && !(op == Op.NE && a.emptySlice)) {
                 return false;
             }
             Vals b = right.eval(frame);
-            if (b.size == 0) {
+            if (b.size == 0 && !(op == Op.NE && b.emptySlice)) {
                 return false;
+            }
+            if (a.size == 0 || b.size == 0) {
+                return true; // a slice outside a present field: tshark's != and ~= negate an == that found nothing
             }
             for (int i = 0; i < a.size; i++) {
                 for (int j = 0; j < b.size; j++) {

@@ -18,6 +18,11 @@ import java.util.Arrays;
 final class Vals {
     final FType type;
     int size;
+    /**
+     * Whether these are no values only because a slice reached outside every value of a field the packet has:
+     * tshark's {@code !=} and {@code ~=} (negations of {@code ==} and {@code ===}) then hold.
+     */
+    boolean emptySlice;
     long[] numbers = new long[4];
     double[] doubles;
     /** The prefix length of an address literal, -1 for none. */
@@ -47,6 +52,7 @@ final class Vals {
 
     void clear() {
         size = 0;
+        emptySlice = false;
         stored = 0;
         if (sources != null) {
             Arrays.fill(sources, null);

@@ -123,7 +123,8 @@ abstract class Value {
             ByteBuffer buf = p.buffer();
             if (protocol < 0) {
                 if (layers == null || layers.containsLayer(1, 1)) {
-                    out.addSpan(buf, p.start(), p.end() - p.start());
+                    // the frame as captured, also when the decoder has put a datagram or message together
+                    out.addSpan(p.frameBuffer(), p.frameStart(), p.capturedLength());
                 }
                 return out;
             }
@@ -180,6 +181,7 @@ abstract class Value {
                 }
                 out.addBytes(b);
             }
+            out.emptySlice = in.size > 0 && out.size == 0;
             return out;
         }
     }

@@ -30,6 +30,8 @@ public enum FieldType {
     STRING(0),
     /** Bytes printed as lower-case hex pairs separated by colons. */
     BYTES(0),
+    /** Bytes printed as lower-case hex pairs with nothing between them, as Wireshark prints payloads. */
+    PLAIN_BYTES(0),
     /** A time in nanoseconds since the epoch, printed as seconds with nine decimals. */
     EPOCH_NANOS(0),
     /** A signed duration in nanoseconds, printed as seconds with nine decimals. */

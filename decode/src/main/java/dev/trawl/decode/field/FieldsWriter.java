@@ -1,6 +1,7 @@
 package dev.trawl.decode.field;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.ProjectedRow;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -76,6 +77,7 @@ public final class FieldsWriter implements DecodedPacketWriter {
     private final Field[] fields;
     private final Format format;
     private final FieldPrinter printer = new FieldPrinter();
+    private final StringBuilder line = new StringBuilder(128);
     private boolean started;
 
     /** A writer of {@code fields} in tshark's default layout. */
@@ -126,6 +128,50 @@ public final class FieldsWriter implements DecodedPacketWriter {
             out.append(format.quote());
         }
         out.append('\n');
+    }
+
+    /**
+     * Writes one packet's row of a projection of this writer's fields (in the same order), as
+     * {@link #write(DecodedPacket)} writes the packet the row was read from.
+     *
+     * @throws IllegalArgumentException if the row's fields are not this writer's
+     */
+    public void write(ProjectedRow row) throws IOException {
+        if (row.fieldCount() != fields.length) {
+            throw new IllegalArgumentException("the row has " + row.fieldCount() + " fields, the writer "
+                    + fields.length);
+        }
+        start();
+        StringBuilder line = this.line;
+        line.setLength(0);
+        for (int i = 0; i < fields.length; i++) {
+            if (row.field(i) != fields[i]) {
+                throw new IllegalArgumentException("column " + i + " is " + row.field(i).name() + ", not "
+                        + fields[i].name());
+            }
+            if (i > 0) {
+                line.append(format.separator());
+            }
+            int n = row.count(i);
+            if (n == 0) {
+                continue;
+            }
+            line.append(format.quote());
+            switch (format.occurrence()) {
+                case FIRST -> row.append(i, 0, line);
+                case LAST -> row.append(i, n - 1, line);
+                case ALL -> {
+                    for (int k = 0; k < n; k++) {
+                        if (k > 0) {
+                            line.append(format.aggregator());
+                        }
+                        row.append(i, k, line);
+                    }
+                }
+            }
+            line.append(format.quote());
+        }
+        out.append(line.append('\n'));
     }
 
     /** Writes the header line, when the format has one and no packet was written. */

@@ -50,7 +50,7 @@ public final class Formats {
         return out.append(nanos);
     }
 
-    /** Appends a bytes value of {@code type} ({@link FieldType#MAC}, IPV4, IPV6 or BYTES). */
+    /** Appends a bytes value of {@code type} ({@link FieldType#MAC}, IPV4, IPV6, BYTES or PLAIN_BYTES). */
     public static StringBuilder appendBytes(StringBuilder out, FieldType type, ByteBuffer buf, int index,
             int length) {
         switch (type) {
@@ -64,6 +64,8 @@ public final class Formats {
                 return out;
             case IPV6:
                 return length == 16 ? appendIpv6(out, buf, index) : appendHex(out, buf, index, length, ':');
+            case PLAIN_BYTES:
+                return appendHex(out, buf, index, length, (char) 0);
             default:
                 return appendHex(out, buf, index, length, ':');
         }

@@ -1,6 +1,7 @@
 package dev.trawl.decode.field;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,8 +160,19 @@ public final class JsonWriter implements DecodedPacketWriter {
     private void allLayers(DecodedPacket p, String indent, String innerIndent, String colon) throws IOException {
         layer(p, "frame", registry.fieldsOf(-1), -1, false, indent, innerIndent, colon);
         for (int i = 0; i < p.layerCount(); i++) {
-            layer(p, p.protocolName(i), registry.fieldsOf(p.protocol(i)), i, true, indent, innerIndent, colon);
+            if (!nested(p, i)) {
+                layer(p, p.protocolName(i), registry.fieldsOf(p.protocol(i)), i, true, indent, innerIndent, colon);
+            }
         }
+    }
+
+    /**
+     * Whether layer {@code i} is the data an ICMP message carries, which Wireshark shows inside the ICMP layer's
+     * tree (and so its JSON), not beside it.
+     */
+    private static boolean nested(DecodedPacket p, int i) {
+        return i > 0 && i < p.layerCount() && p.protocol(i) == Protocols.DATA
+                && (p.protocol(i - 1) == Protocols.ICMP || p.protocol(i - 1) == Protocols.ICMPV6);
     }
 
     private void layer(DecodedPacket p, String protocol, List<Field> fields, int layer, boolean comma, String indent,
@@ -189,6 +201,12 @@ public final class JsonWriter implements DecodedPacketWriter {
                 }
                 out.append(']');
             }
+        }
+        if (layer >= 0 && nested(p, layer + 1)) {
+            out.append(any ? "," : "");
+            any = true;
+            layer(p, p.protocolName(layer + 1), registry.fieldsOf(p.protocol(layer + 1)), layer + 1, false, innerIndent,
+                    innerIndent + (innerIndent.isEmpty() ? "" : "  "), colon);
         }
         out.append(any ? indent : "").append('}');
     }

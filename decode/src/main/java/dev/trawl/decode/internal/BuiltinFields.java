@@ -1,12 +1,21 @@
 package dev.trawl.decode.internal;
 
 import static dev.trawl.decode.field.FieldType.BOOLEAN;
+import static dev.trawl.decode.field.FieldType.PLAIN_BYTES;
 import static dev.trawl.decode.field.FieldType.EPOCH_NANOS;
 import static dev.trawl.decode.field.FieldType.RELATIVE_NANOS;
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
 
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
 import dev.trawl.decode.field.FieldRegistrar;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import dev.trawl.decode.internal.application.DhcpNtpFields;
 import dev.trawl.decode.internal.application.DnsFields;
 import dev.trawl.decode.internal.application.HttpFields;
@@ -47,6 +56,53 @@ final class BuiltinFields {
         HttpFields.register(r);
         TlsFields.register(r);
         RoutingFields.vrrp(r);
+        data(r);
+    }
+
+    /** The bytes no decoder claims, as Wireshark's {@code data} protocol shows them. */
+    private static void data(FieldRegistrar r) {
+        r.field("data.data", "data", PLAIN_BYTES, "Data", (p, i, s) -> {
+            int skip = echoTimestamp(p, i);
+            if (p.layerLength(i) > skip) {
+                s.bytes(p.buffer(), p.offset(i) + skip, p.layerLength(i) - skip);
+            }
+        });
+        r.field("data.len", "data", UINT, "Length", (p, i, s) -> {
+            int skip = echoTimestamp(p, i);
+            if (p.layerLength(i) > skip) {
+                s.integer(p.layerLength(i) - skip);
+            }
+        });
+    }
+
+    /**
+     * 8 when the data is an ICMP echo's and starts with what Wireshark takes for the sender's clock (seconds and
+     * microseconds, big- or else little-endian, from less than a day before the frame's time), which it shows
+     * as the ICMP layer's and not as data; 0 otherwise.
+     */
+    private static int echoTimestamp(DecodedPacket p, int i) {
+        if (i == 0 || p.protocol(i - 1) != Protocols.ICMP || p.layerLength(i) < 8 || !p.hasTimestamp()) {
+            return 0;
+        }
+        int icmp = p.offset(i - 1);
+        int type = p.buffer().get(icmp) & 0xFF;
+        if (type != 0 && type != 8 || p.offset(i) != icmp + 8) {
+            return 0;
+        }
+        ByteBuffer b = p.buffer();
+        int at = p.offset(i);
+        long frame = p.timestampSeconds();
+        long seconds = b.getInt(at) & 0xFFFF_FFFFL;
+        long micros = b.getInt(at + 4) & 0xFFFF_FFFFL;
+        if (!clock(frame, seconds, micros)) {
+            seconds = Integer.reverseBytes(b.getInt(at)) & 0xFFFF_FFFFL;
+            micros = Integer.reverseBytes(b.getInt(at + 4)) & 0xFFFF_FFFFL;
+        }
+        return clock(frame, seconds, micros) ? 8 : 0;
+    }
+
+    private static boolean clock(long frameSeconds, long seconds, long micros) {
+        return ((frameSeconds - seconds) & 0xFFFF_FFFFL) < 24 * 3600 && micros < 1_000_000;
     }
 
     private static void frame(FieldRegistrar r) {
@@ -74,6 +130,17 @@ final class BuiltinFields {
                         s.text(sb.append(nanos));
                     }
                 });
+        r.field("frame.time", "frame", STRING, "Arrival time", (p, i, s) -> {
+            if (p.hasTimestamp()) {
+                s.text(arrivalTime(p.timestampSeconds(), p.timestampNanos()));
+            }
+        });
+        r.field("frame.interface_id", "frame", UINT, "Interface id", (p, i, s) -> {
+            if (p.interfaceId() >= 0) {
+                s.integer(p.interfaceId());
+            }
+        });
+        r.field("frame.ignored", "frame", BOOLEAN, "Frame is ignored", (p, i, s) -> s.integer(0));
         // The lengths a record states, unsigned; tshark 4.0 shows a wire length of 2^31 or more as 2^31 - 1.
         r.field("frame.len", "frame", UINT, "Frame length on the wire",
                 (p, i, s) -> s.integer(Math.min(Integer.toUnsignedLong(p.originalLength()), Integer.MAX_VALUE)));
@@ -88,6 +155,20 @@ final class BuiltinFields {
         r.field("frame.marked", "frame", BOOLEAN, "Malformed or truncated",
                 (p, i, s) -> s.integer(p.isMalformed() ? 1 : 0));
     }
+
+    /** How tshark shows an arrival time: {@code Jun 10, 2020 09:19:54.000000000 UTC}, in the local zone. */
+    static String arrivalTime(long seconds, int nanos) {
+        ZonedDateTime t = Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault());
+        StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
+        String fraction = Integer.toUnsignedString(nanos);
+        for (int k = fraction.length(); k < 9; k++) {
+            sb.append('0');
+        }
+        return sb.append(fraction).append(' ').append(ZONE.format(t)).toString();
+    }
+
+    private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.US);
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
     private static void belowIp(FieldRegistrar r) {
         LinkFields.ethernet(r);

@@ -9,6 +9,39 @@ public final class FieldSupport {
     private FieldSupport() {
     }
 
+    /** Receives one option of a kind-length-value list (IPv4's, TCP's): its kind, offset in the layer and length. */
+    public interface OptionVisitor {
+        void visit(DecodedPacket p, int i, int kind, int rel, int len, FieldSink s);
+    }
+
+    /**
+     * Walks the options from {@code from} to {@code to} (offsets in layer {@code i}) as Wireshark does for IPv4
+     * and TCP: end of list (0) and no-operation (1) are one byte, the others give their length; the walk stops
+     * at the end of the list, or at a length that does not fit.
+     */
+    public static void walkOptions(DecodedPacket p, int i, int from, int to, FieldSink s, OptionVisitor visitor) {
+        for (int o = from; o < to && has(p, i, o, 1);) {
+            int kind = u8(p, i, o);
+            if (kind == 0 || kind == 1) {
+                visitor.visit(p, i, kind, o, 1, s);
+                if (kind == 0) {
+                    return;
+                }
+                o++;
+                continue;
+            }
+            if (!has(p, i, o + 1, 1)) {
+                return;
+            }
+            int len = u8(p, i, o + 1);
+            if (len < 2 || o + len > to || !has(p, i, o, len)) {
+                return;
+            }
+            visitor.visit(p, i, kind, o, len, s);
+            o += len;
+        }
+    }
+
     /** Whether {@code size} bytes at {@code rel} of layer {@code i}'s header lie inside the layer. */
     public static boolean has(DecodedPacket p, int i, int rel, int size) {
         return rel >= 0 && (long) p.offset(i) + rel + size <= p.layerEnd(i);

@@ -41,7 +41,18 @@ class DisplayFilterAgreementTest {
             "eth.type", "vlan.id", "tcp.srcport", "tcp.dstport", "tcp.port", "tcp.flags", "tcp.len", "tcp.seq_raw",
             "tcp.window_size_value", "udp.srcport", "udp.dstport", "udp.port", "udp.length", "icmp.type", "icmp.code",
             "icmpv6.type", "dns.id", "dns.qry.name", "dns.flags.response", "frame.len", "frame.cap_len",
-            "frame.protocols", "arp.opcode", "dns.qry.type");
+            "frame.protocols", "arp.opcode", "dns.qry.type", "tcp.payload", "udp.payload", "data.data", "data.len",
+            "ip.opt.type", "ip.opt.len", "frame.interface_id", "http.request.method", "http.request.uri", "http.host",
+            "http.response.code", "tcp.options", "tcp.options.mss_val", "tcp.options.wscale.shift",
+            "tls.handshake.type", "tls.record.content_type", "dns.a", "dns.resp.ttl", "dns.flags.rcode", "tcp.stream",
+            "udp.stream", "ip.dsfield.dscp", "ip.flags.df", "tcp.flags.syn", "eth.dst.ig", "icmp.seq",
+            "ipv6.flow", "tcp.hdr_len", "tcp.ack_raw", "frame.number");
+
+    /** Fields whose values tshark prints as hex with nothing between the bytes. */
+    private static final Set<String> PLAIN_BYTES = Set.of("tcp.payload", "udp.payload", "data.data", "tcp.options");
+    /** Fields whose values are text, quoted in a filter. */
+    private static final Set<String> TEXT = Set.of("dns.qry.name", "frame.protocols", "http.request.method",
+            "http.request.uri", "http.host");
 
     private final Path dir = Path.of("target", "display-filters");
 
@@ -179,6 +190,19 @@ class DisplayFilterAgreementTest {
         List<String> fields = new ArrayList<>(values.keySet());
         for (String field : fields) {
             List<String> vs = values.get(field);
+            if (PLAIN_BYTES.contains(field)) {
+                bytesExpressions(field, vs, random, expressions);
+                continue;
+            }
+            if (TEXT.contains(field)) {
+                textExpressions(field, vs, random, expressions);
+            } else if (isNumber(vs.get(0))) {
+                String v = vs.get(random.nextInt(vs.size()));
+                expressions.add(field + " & " + (1L << random.nextInt(8)));
+                expressions.add(field + " & 0x" + Long.toHexString(Long.parseLong(v) | 1));
+                expressions.add(field + " + 1 > " + v);
+                expressions.add(field + " in {" + v + ", " + (Long.parseLong(v) + 1) + "} and count(" + field + ") == 1");
+            }
             for (int n = 0; n < 6; n++) {
                 String v = literal(field, vs.get(random.nextInt(vs.size())));
                 String op = ops.get(random.nextInt(ops.size()));
@@ -211,14 +235,61 @@ class DisplayFilterAgreementTest {
         return new ArrayList<>(expressions);
     }
 
+    /** Slices, membership, lengths and byte strings of a field tshark prints as plain hex. */
+    private static void bytesExpressions(String field, List<String> values, Random random, Set<String> out) {
+        out.add(field);
+        out.add("!" + field);
+        for (int n = 0; n < 4; n++) {
+            String hex = values.get(random.nextInt(values.size()));
+            int bytes = hex.length() / 2;
+            int from = random.nextInt(bytes);
+            int take = Math.min(1 + random.nextInt(4), bytes - from);
+            String piece = colons(hex.substring(2 * from, 2 * (from + take)));
+            out.add(field + "[" + from + ":" + take + "] == " + piece);
+            out.add(field + "[" + from + ":" + take + "] != " + piece);
+            out.add(field + " contains " + piece);
+            out.add(field + "[0] == " + hex.substring(0, 2) + " or " + field + "[-1:] == " + hex.substring(hex.length() - 2));
+            out.add("len(" + field + ") " + (random.nextBoolean() ? ">" : "<=") + " " + bytes);
+            out.add(field + "[" + from + "] & 0x" + String.format("%02x", 1 << random.nextInt(8)));
+            out.add(field + " == " + colons(hex.length() > 64 ? hex.substring(0, 64) : hex));
+        }
+    }
+
+    /** Equality, sets, {@code contains}, {@code matches} and the string functions on a text field. */
+    private static void textExpressions(String field, List<String> values, Random random, Set<String> out) {
+        for (int n = 0; n < 4; n++) {
+            String v = values.get(random.nextInt(values.size()));
+            String piece = v.substring(0, Math.min(v.length(), 1 + random.nextInt(4)));
+            out.add(field + " contains " + quote(piece));
+            out.add(field + " matches " + quote("^" + piece.replaceAll("[^A-Za-z0-9]", ".")));
+            out.add("upper(" + field + ") == " + quote(v.toUpperCase(java.util.Locale.ROOT)));
+            out.add("lower(" + field + ") contains " + quote(piece.toLowerCase(java.util.Locale.ROOT)));
+            out.add("len(" + field + ") == " + v.length());
+            out.add(field + " in {" + quote(v) + " " + quote(piece) + "}");
+            out.add(field + "[0:1] == " + quote(v.substring(0, 1)));
+        }
+    }
+
+    private static String colons(String hex) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < hex.length(); k += 2) {
+            sb.append(k > 0 ? ":" : "").append(hex, k, k + 2);
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static boolean isNumber(String v) {
         return !v.isEmpty() && v.chars().allMatch(Character::isDigit);
     }
 
     /** A value as a filter literal: strings quoted, everything else as tshark printed it. */
     private static String literal(String field, String value) {
-        if (field.equals("dns.qry.name") || field.equals("frame.protocols")) {
-            return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (TEXT.contains(field)) {
+            return quote(value);
         }
         return value;
     }
@@ -254,6 +325,7 @@ class DisplayFilterAgreementTest {
             int frame = 0;
             while (handle.next() == ReadStatus.PACKET) {
                 decoder.nextFrameNumber(++frame);
+                decoder.nextInterface(handle.packet().interfaceId());
                 DecodedPacket p = decoder.decode(MergedCorpus.linkType(handle, handle.packet()), handle.packet());
                 for (int i = 0; i < filters.size(); i++) {
                     DisplayFilter f = filters.get(i);

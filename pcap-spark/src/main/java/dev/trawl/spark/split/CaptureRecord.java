@@ -1,5 +1,6 @@
 package dev.trawl.spark.split;
 
+import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.file.CaptureCursor;
 import java.nio.ByteBuffer;
 
@@ -24,6 +25,8 @@ public final class CaptureRecord {
     public int snapshotLength;
     /** The pcapng interface id; 0 for pcap. */
     public int interfaceId;
+    /** Whether the record comes from a pcapng file (whose packets have interfaces). */
+    public boolean pcapng;
     /** The packet bytes; only the first {@link #capturedLength} are valid. */
     public byte[] data = new byte[2048];
 
@@ -37,6 +40,7 @@ public final class CaptureRecord {
         linkType = cursor.linkType();
         snapshotLength = cursor.snapshotLength();
         interfaceId = cursor.interfaceId();
+        pcapng = cursor.format() == CaptureFormat.PCAPNG;
         if (data.length < capturedLength) {
             data = new byte[Math.max(capturedLength, data.length * 2)];
         }

@@ -50,7 +50,7 @@ public final class ApplicationProtocols {
         int media = r.protocol("media", null);
         r.protocol("data-text-lines", Decoders.OPAQUE);
         ports(r, r.protocol("http", new HttpDecoder(xml, json, media)), TCP_PORT, 80, 8080, 3128, 8000);
-        ports(r, r.protocol("tls", TlsDecoder::decode), TCP_PORT, 443, 993, 995, 465, 636, 853);
+        ports(r, r.protocol("tls", StackEnds.TLS), TCP_PORT, 443, 993, 995, 465, 636, 853);
         r.bind(UDP_PORT, 443, r.protocol("quic", new QuicDecoder(r.protocol("gquic", Decoders.OPAQUE))));
         r.bind(UDP_PORT, 1900, r.protocol("ssdp", Decoders.OPAQUE));
     }

@@ -7,8 +7,10 @@ import static dev.trawl.decode.field.FieldType.IPV6;
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
 import static dev.trawl.decode.internal.FieldSupport.bits;
+import static dev.trawl.decode.internal.FieldSupport.has;
 import static dev.trawl.decode.internal.FieldSupport.needs;
 import static dev.trawl.decode.internal.FieldSupport.shortAt;
+import static dev.trawl.decode.internal.FieldSupport.u16;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.field.FieldExtractor;
@@ -54,7 +56,12 @@ public final class DnsFields {
         r.field("dns.flags", DNS_LAYERS, HEX16, "Flags", shortAt(2));
         r.field("dns.flags.response", DNS_LAYERS, BOOLEAN, "Response", bits(2, 2, 0x8000, 15));
         r.field("dns.flags.opcode", DNS_LAYERS, UINT, "Opcode", bits(2, 2, 0x7800, 11));
-        r.field("dns.flags.rcode", DNS_LAYERS, UINT, "Reply code", bits(2, 2, 0x000F, 0));
+        // tshark shows the reply code of responses only
+        r.field("dns.flags.rcode", DNS_LAYERS, UINT, "Reply code", (p, i, s) -> {
+            if (has(p, i, 2, 2) && (u16(p, i, 2) & 0x8000) != 0) {
+                s.integer(u16(p, i, 2) & 0x000F);
+            }
+        });
         r.field("dns.count.queries", DNS_LAYERS, UINT, "Questions", shortAt(4));
         r.field("dns.count.answers", DNS_LAYERS, UINT, "Answer RRs", shortAt(6));
         r.field("dns.count.auth_rr", DNS_LAYERS, UINT, "Authority RRs", shortAt(8));
@@ -87,7 +94,11 @@ public final class DnsFields {
             }
         }));
         r.field("dns.resp.type", DNS_LAYERS, UINT, "Record type", records((d, rel, s) -> s.integer(d.recordType(rel))));
-        r.field("dns.resp.ttl", DNS_LAYERS, UINT, "Time to live", records((d, rel, s) -> s.integer(d.recordTtl(rel))));
+        r.field("dns.resp.ttl", DNS_LAYERS, UINT, "Time to live", records((d, rel, s) -> {
+            if (d.recordType(rel) != 41) { // an OPT record's TTL holds flags, which tshark shows as such
+                s.integer(d.recordTtl(rel));
+            }
+        }));
         r.field("dns.a", DNS_LAYERS, IPV4, "Address", records((d, rel, s) -> {
             if (d.recordType(rel) == 1 && d.recordDataLength(rel) == 4 && d.afterRecord(rel) >= 0) {
                 s.bytes(d.buffer(), d.offset() + d.recordData(rel), 4);

@@ -21,6 +21,11 @@ final class HttpDecoder implements ProtocolDecoder {
     private final int json;
     private final int media;
 
+    /** The protocols a message's body may be named as, besides {@code data} and {@code data-text-lines}. */
+    int[] bodies() {
+        return new int[] {xml, json, media};
+    }
+
     HttpDecoder(int xml, int json, int media) {
         this.xml = xml;
         this.json = json;

@@ -1,5 +1,6 @@
 package dev.trawl.decode.internal.application;
 
+import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.STRING;
 import static dev.trawl.decode.field.FieldType.UINT;
 import static dev.trawl.decode.internal.FieldSupport.ascii;
@@ -94,6 +95,17 @@ public final class HttpFields {
 
     /** Registers the {@code http.*} fields, which SSDP's layers carry too. */
     public static void register(FieldRegistrar r) {
+        // Wireshark's flags for the kind of message: fields with no value that show as true
+        r.field("http.request", HTTP_LAYERS, BOOLEAN, "Request", (p, i, s) -> {
+            if (isRequest(parts(p, i))) {
+                s.integer(1);
+            }
+        });
+        r.field("http.response", HTTP_LAYERS, BOOLEAN, "Response", (p, i, s) -> {
+            if (isResponse(parts(p, i))) {
+                s.integer(1);
+            }
+        });
         r.field("http.request.method", HTTP_LAYERS, STRING, "Request method", (p, i, s) -> {
             String[] parts = parts(p, i);
             if (isRequest(parts)) {

@@ -18,11 +18,13 @@ import static dev.trawl.decode.internal.FieldSupport.needs;
 import static dev.trawl.decode.internal.FieldSupport.shortAt;
 import static dev.trawl.decode.internal.FieldSupport.u16;
 import static dev.trawl.decode.internal.FieldSupport.u8;
+import static dev.trawl.decode.internal.FieldSupport.walkOptions;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.field.FieldExtractor;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.internal.FieldSupport.OptionVisitor;
 
 /** Fields of IPv4, IPv6 and its extension headers, AH and ESP, named as Wireshark names them. Stateless. */
 public final class IpFields {
@@ -64,6 +66,37 @@ public final class IpFields {
             emitBytes(p, i, 12, 4, s);
             emitBytes(p, i, 16, 4, s);
         });
+        options(r);
+    }
+
+    /** Calls {@code visitor} with each option of a valid IPv4 header captured whole (tshark shows none of another). */
+    private static FieldExtractor options(OptionVisitor visitor) {
+        return lengthValid((p, i, s) -> {
+            int hl = (u8(p, i, 0) & 0x0F) * 4;
+            if (has(p, i, 0, hl)) {
+                walkOptions(p, i, 20, hl, s, visitor);
+            }
+        });
+    }
+
+    private static void options(FieldRegistrar r) {
+        r.field("ip.opt.type", "ip", UINT, "Option type", options((p, i, type, o, len, s) -> s.integer(type)));
+        r.field("ip.opt.type.copy", "ip", BOOLEAN, "Option copied on fragmentation",
+                options((p, i, type, o, len, s) -> s.integer(type >>> 7)));
+        r.field("ip.opt.type.class", "ip", UINT, "Option class",
+                options((p, i, type, o, len, s) -> s.integer(type >>> 5 & 3)));
+        r.field("ip.opt.type.number", "ip", UINT, "Option number",
+                options((p, i, type, o, len, s) -> s.integer(type & 0x1F)));
+        r.field("ip.opt.len", "ip", UINT, "Option length", options((p, i, type, o, len, s) -> {
+            if (type > 1) {
+                s.integer(len);
+            }
+        }));
+        r.field("ip.opt.ra", "ip", UINT, "Router alert", options((p, i, type, o, len, s) -> {
+            if (type == 148 && len == 4) {
+                s.integer(u16(p, i, o + 2));
+            }
+        }));
     }
 
     /** Whether layer {@code i} is a usable IPv4 header (Wireshark shows no fields of a bogus one). */

@@ -1,5 +1,6 @@
 package dev.trawl.decode.internal.transport;
 
+import static dev.trawl.decode.field.FieldType.PLAIN_BYTES;
 import static dev.trawl.decode.field.FieldType.HEX16;
 import static dev.trawl.decode.field.FieldType.HEX32;
 import static dev.trawl.decode.field.FieldType.UINT;
@@ -34,6 +35,20 @@ public final class DatagramFields {
         portFields(r, "udp");
         r.field("udp.length", "udp", UINT, "Length", shortAt(4));
         r.field("udp.checksum", "udp", HEX16, "Checksum", shortAt(6));
+        r.field("udp.payload", "udp", PLAIN_BYTES, "UDP payload", (p, i, s) -> {
+            if (!has(p, i, 0, 8)) {
+                return;
+            }
+            int length = u16(p, i, 4);
+            int end = p.layerEnd(i);
+            if (length >= 8) {
+                end = Math.min(end, p.offset(i) + length);
+            }
+            // the captured part of the datagram's data, none when no byte of it was captured
+            if (end > p.offset(i) + 8) {
+                s.bytes(p.buffer(), p.offset(i) + 8, end - p.offset(i) - 8);
+            }
+        });
         r.field("udp.stream", "udp", UINT, "Stream index", (p, i, s) -> {
             long stream = p.udpStream(i);
             if (stream >= 0) {

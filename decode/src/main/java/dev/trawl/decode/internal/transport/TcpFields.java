@@ -13,6 +13,7 @@ import static dev.trawl.decode.internal.FieldSupport.shortAt;
 import static dev.trawl.decode.internal.FieldSupport.u16;
 import static dev.trawl.decode.internal.FieldSupport.u32;
 import static dev.trawl.decode.internal.FieldSupport.u8;
+import static dev.trawl.decode.internal.FieldSupport.walkOptions;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
@@ -20,8 +21,8 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.conversation.TcpSegment;
 import dev.trawl.decode.field.FieldExtractor;
 import dev.trawl.decode.field.FieldRegistrar;
-import dev.trawl.decode.field.FieldSink;
 import dev.trawl.decode.field.FieldType;
+import dev.trawl.decode.internal.FieldSupport.OptionVisitor;
 import java.util.function.ToLongFunction;
 
 /** Fields of the TCP header and its options, named as Wireshark names them. Stateless. */
@@ -72,6 +73,42 @@ public final class TcpFields {
             }
             if (reported >= hl) { // also below 20 bytes: tshark counts the length before it checks the header length
                 s.integer(reported - hl);
+            }
+        });
+        r.field("tcp.payload", "tcp", FieldType.PLAIN_BYTES, "TCP payload", (p, i, s) -> {
+            if (!has(p, i, 0, TCP_FIXED) || (p.flags(i) & LayerFlags.QUOTED) != 0) {
+                return;
+            }
+            int hl = (u8(p, i, 12) >>> 4) * 4;
+            int end = p.layerEnd(i);
+            int reported = ipReportedLength(p, i);
+            if (reported >= hl) {
+                end = Math.min(end, p.offset(i) + reported);
+            }
+            // what was captured of the segment: tshark shows none when not one byte of it was
+            int from = p.offset(i) + hl;
+            if (hl < 20) {
+                return;
+            }
+            if (from == p.reassembledAt()) {
+                // the segment completed a message put together behind its header: the payload is its own bytes
+                int shift = p.frameStart() - p.start();
+                int frameEnd = p.frameStart() + p.capturedLength();
+                int stop = reported >= hl ? Math.min(frameEnd, from + shift + reported - hl) : frameEnd;
+                if (stop > from + shift) {
+                    s.bytes(p.frameBuffer(), from + shift, stop - from - shift);
+                }
+            } else if (end > from) {
+                s.bytes(p.buffer(), from, end - from);
+            }
+        });
+        r.field("tcp.options", "tcp", FieldType.PLAIN_BYTES, "TCP options", (p, i, s) -> {
+            if (has(p, i, 0, 20)) {
+                int hl = (u8(p, i, 12) >>> 4) * 4;
+                int captured = Math.min(hl, p.layerEnd(i) - p.offset(i));
+                if (hl > 20 && captured > 20) { // what was captured of them
+                    s.bytes(p.buffer(), p.offset(i) + 20, captured - 20);
+                }
             }
         });
         options(r);
@@ -208,36 +245,11 @@ public final class TcpFields {
         return false;
     }
 
-    /** Walks the TCP options of layer {@code i}, calling {@code visitor} with each option's relative offset. */
-    private interface OptionVisitor {
-        void visit(DecodedPacket p, int i, int kind, int rel, int len, FieldSink s);
-    }
-
+    /** Calls {@code visitor} with each TCP option of layer {@code i}. */
     private static FieldExtractor options(OptionVisitor visitor) {
         return (p, i, s) -> {
-            if (!has(p, i, 0, 20)) {
-                return;
-            }
-            int hl = (u8(p, i, 12) >>> 4) * 4;
-            for (int o = 20; o < hl && has(p, i, o, 1);) {
-                int kind = u8(p, i, o);
-                if (kind == 0 || kind == 1) {
-                    visitor.visit(p, i, kind, o, 1, s);
-                    if (kind == 0) {
-                        return;
-                    }
-                    o++;
-                    continue;
-                }
-                if (!has(p, i, o + 1, 1)) {
-                    return;
-                }
-                int len = u8(p, i, o + 1);
-                if (len < 2 || o + len > hl || !has(p, i, o, len)) {
-                    return;
-                }
-                visitor.visit(p, i, kind, o, len, s);
-                o += len;
+            if (has(p, i, 0, 20)) {
+                walkOptions(p, i, 20, (u8(p, i, 12) >>> 4) * 4, s, visitor);
             }
         };
     }

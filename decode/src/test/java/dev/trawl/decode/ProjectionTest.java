@@ -1,0 +1,213 @@
+package dev.trawl.decode;
+
+import static dev.trawl.decode.TestPackets.cat;
+import static dev.trawl.decode.TestPackets.eth;
+import static dev.trawl.decode.TestPackets.hex;
+import static dev.trawl.decode.TestPackets.ipv4;
+import static dev.trawl.decode.TestPackets.ipv6;
+import static dev.trawl.decode.TestPackets.tcp;
+import static dev.trawl.decode.TestPackets.udp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trawl.decode.field.Field;
+import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.decode.field.FieldValues;
+import dev.trawl.pcap.EtherType;
+import dev.trawl.pcap.IpProtocol;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A projection's rows hold exactly what the fields' extractors report from the general decoder's result, on the
+ * corpus, on its frames cut short and with bytes flipped, and on generated stacks the specialised reading must
+ * refuse (tunnels, fragments, options, odd lengths), with a stateless decoder and with one that reassembles and
+ * follows conversations.
+ */
+class ProjectionTest {
+    private static final FieldRegistry REGISTRY = FieldRegistry.standard();
+    private static final byte[] A = hex("0a000001");
+    private static final byte[] B = hex("0a000002");
+
+    /** Every field a projection can read from the bytes, each alone, then all together. */
+    private static List<List<String>> fixedProjections() {
+        List<List<String>> all = new ArrayList<>();
+        List<String> every = new ArrayList<>();
+        for (Field f : REGISTRY.fields()) {
+            if (FixedField.of(f.name()) != null) {
+                all.add(List.of(f.name()));
+                every.add(f.name());
+            }
+        }
+        all.add(every);
+        all.add(List.of("frame.number", "ip.src", "ip.dst", "tcp.srcport", "udp.dstport"));
+        return all;
+    }
+
+    static List<byte[]> generatedFrames() {
+        List<byte[]> frames = new ArrayList<>();
+        byte[] payload = "GET / HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int[] ports = {80, 443, 22, 53, 123, 4789, 6081, 2152, 3544, 5353, 6633, 6653, 69, 1900, 5432, 40000};
+        for (int port : ports) {
+            frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, A, B, tcp(40000, port, 1, 2, 0x18, new byte[0],
+                    payload))));
+            frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, A, B, tcp(port, 40000, 1, 2, 0x18, new byte[0],
+                    payload))));
+            frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(40000, port, payload))));
+            frames.add(eth(EtherType.IPV6, ipv6(IpProtocol.UDP, udp(port, 40000, payload))));
+            frames.add(eth(EtherType.IPV6, ipv6(IpProtocol.TCP, tcp(port, 40000, 1, 2, 0x02, new byte[0],
+                    payload))));
+        }
+        // A VXLAN tunnel carrying a whole Ethernet/IPv4/TCP frame: its inner headers are further occurrences.
+        byte[] inner = eth(EtherType.IPV4, ipv4(IpProtocol.TCP, B, A, tcp(80, 1234, 5, 6, 0x10, new byte[0],
+                new byte[0])));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789,
+                cat(hex("0800000000000100"), inner)))));
+        // IP in IP, GRE, options, MPTCP, fragments, an empty TCP segment, no next header, TLS on any port.
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.IPV4, A, B, Arrays.copyOfRange(inner, 14, inner.length))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, A, B, tcp(1, 2, 3, 4, 0x10,
+                hex("020405b40101040201030307"), payload))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, A, B, tcp(1, 2, 3, 4, 0x10,
+                hex("1e0c1000000000000000000001010101"), new byte[0]))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, 0x2000, udp(1, 2, payload))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, 0x0010, payload)));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, A, B, tcp(1, 2, 3, 4, 0x10, new byte[0], new byte[0]))));
+        frames.add(eth(EtherType.IPV6, ipv6(IpProtocol.NO_NEXT_HEADER, payload)));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, A, B, tcp(40001, 40002, 3, 4, 0x18, new byte[0],
+                hex("1603010005") ))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(40001, 40002,
+                hex("12340100000100000000000003777777076578616d706c6503636f6d0000010001")))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.ICMP, A, B, hex("0800f7ff00000000"))));
+        frames.add(eth(0x0806, hex("0001080006040001020000000001")));
+        return frames;
+    }
+
+    private static List<byte[]> variants(List<byte[]> frames, long seed) {
+        Random random = new Random(seed);
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] frame : frames) {
+            out.add(frame);
+            out.add(Arrays.copyOf(frame, random.nextInt(frame.length + 1)));
+            byte[] flipped = frame.clone();
+            for (int k = 0; k < 3 && flipped.length > 0; k++) {
+                flipped[random.nextInt(Math.min(flipped.length, 80))] ^= (byte) (1 << random.nextInt(8));
+            }
+            out.add(flipped);
+        }
+        return out;
+    }
+
+    /** The occurrences of field {@code f} in the row, as kinds and tshark text, beside the extractor's. */
+    static void assertSame(ProjectedRow row, int f, FieldValues expected, String where) {
+        Field field = row.field(f);
+        assertEquals(expected.size(), row.count(f), () -> where + ": occurrences of " + field.name());
+        for (int k = 0; k < expected.size(); k++) {
+            assertEquals(expected.kind(k).name(), row.kind(f, k).name(), where + ": kind of " + field.name());
+            assertEquals(expected.text(k), row.append(f, k, new StringBuilder()).toString(),
+                    where + ": " + field.name() + " occurrence " + k);
+            if (expected.kind(k) == FieldValues.Kind.INTEGER) {
+                assertEquals(expected.integer(k), row.integer(f, k), where + ": " + field.name());
+            } else if (expected.kind(k) == FieldValues.Kind.BYTES) {
+                byte[] bytes = new byte[row.length(f, k)];
+                row.buffer(f, k).get(row.index(f, k), bytes);
+                assertTrue(Arrays.equals(expected.bytes(k), bytes), where + ": bytes of " + field.name());
+            }
+        }
+    }
+
+    /**
+     * Projects every frame with each projection and a fresh decoder from {@code decoders}, and compares each row
+     * with a reference decoder (made the same way) that decodes every frame. Returns how many rows were read
+     * from the bytes.
+     */
+    private static long compare(List<byte[]> frames, List<List<String>> projections, Supplier<PacketDecoder> decoders,
+            boolean readOnly) {
+        long specialised = 0;
+        FieldValues values = new FieldValues();
+        for (List<String> names : projections) {
+            Projection projection = Projection.compile(REGISTRY, names);
+            Projector projector = projection.projector(decoders.get());
+            PacketDecoder reference = decoders.get();
+            int n = 0;
+            for (byte[] frame : frames) {
+                n++;
+                byte[] framed = new byte[frame.length + 3];
+                System.arraycopy(frame, 0, framed, 3, frame.length);
+                ByteBuffer buf = readOnly ? ByteBuffer.wrap(framed).asReadOnlyBuffer() : ByteBuffer.wrap(framed);
+                ProjectedRow row = projector.project(1, buf, 3, frame.length, frame.length + 4, 1_700_000_000L + n,
+                        n);
+                DecodedPacket p = reference.decode(1, ByteBuffer.wrap(framed.clone()), 3, frame.length,
+                        frame.length + 4, 1_700_000_000L + n, n);
+                assertEquals(p.frameNumber(), row.frameNumber());
+                for (int f = 0; f < names.size(); f++) {
+                    assertSame(row, f, values.collect(row.field(f), p), "frame " + n + " " + names);
+                }
+            }
+            specialised += projector.specialisedPackets();
+        }
+        return specialised;
+    }
+
+    @Test
+    void rowsEqualTheGeneralDecoderOnGeneratedStacksAndTheirMutations() {
+        List<byte[]> frames = variants(generatedFrames(), 11);
+        long stateless = compare(frames, fixedProjections(), PacketDecoder::new, false);
+        long stateful = compare(frames, fixedProjections(), () -> new PacketDecoder().reassembleFragments(true)
+                .followConversations(true).reassembleStreams(true), true);
+        assertTrue(stateless > 0 && stateful > 0, "no frame was read from its bytes");
+    }
+
+    @Test
+    void rowsEqualTheGeneralDecoderOnTheCorpusAndItsMutations() throws IOException {
+        List<byte[]> frames = variants(LazyDecodeTest.corpusEthernetFrames(), 5);
+        List<List<String>> projections = List.of(fixedProjections().get(fixedProjections().size() - 2),
+                List.of("frame.number", "ip.src", "ip.dst", "tcp.srcport", "udp.dstport"));
+        assertTrue(compare(frames, projections, PacketDecoder::new, false) > frames.size() / 4,
+                "too few frames read from their bytes");
+        compare(frames, projections, () -> new PacketDecoder().reassembleFragments(true).followConversations(true)
+                .reassembleStreams(true), true);
+    }
+
+    @Test
+    void everyRegisteredFieldProjectsAsItsExtractorReports() throws IOException {
+        List<byte[]> frames = new ArrayList<>(generatedFrames());
+        List<byte[]> corpus = LazyDecodeTest.corpusEthernetFrames();
+        frames.addAll(corpus.subList(0, Math.min(corpus.size(), 1000)));
+        List<String> all = REGISTRY.fields().stream().map(Field::name).toList();
+        assertFalse(Projection.compile(REGISTRY, all).isSpecialised());
+        compare(frames, List.of(all), () -> new PacketDecoder().reassembleFragments(true).followConversations(true)
+                .reassembleStreams(true).trackConversations(true), false);
+    }
+
+    @Test
+    void fieldsOfHigherLayersOrStateTakeTheGeneralPath() {
+        assertTrue(Projection.compile(List.of("ip.src", "tcp.dstport", "frame.number")).isSpecialised());
+        assertFalse(Projection.compile(List.of("ip.src", "dns.qry.name")).isSpecialised());
+        assertFalse(Projection.compile(List.of("tcp.stream")).isSpecialised());
+        assertFalse(Projection.compile(List.of("frame.time_delta")).isSpecialised());
+        Projector tracked = Projection.compile(List.of("tcp.srcport"))
+                .projector(new PacketDecoder().trackConversations(true));
+        tracked.project(1, ByteBuffer.wrap(generatedFrames().get(0)), 0, generatedFrames().get(0).length);
+        assertEquals(0, tracked.specialisedPackets());
+        assertEquals(1, tracked.decodedPackets());
+    }
+
+    @Test
+    void unknownFieldsAndForeignDecodersAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Projection.compile(List.of("ip.nonesuch")));
+        assertTrue(e.getMessage().contains("ip.nonesuch"));
+        assertThrows(IllegalArgumentException.class, () -> Projection.compile(List.of()));
+        ProtocolRegistry other = ProtocolRegistry.builder().build();
+        assertThrows(IllegalArgumentException.class,
+                () -> Projection.compile(List.of("ip.src")).projector(new PacketDecoder(other)));
+    }
+}
