@@ -31,8 +31,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 
 # Packages: libpcap (runtime and headers), the reference tools used as test oracles, iproute2 for the
 # network namespaces of the live tests, Maven and gcc for the build and the C baselines, python3 for
-# the frame injector some live tests run inside a namespace.
-trawl_packages=(libpcap0.8 libpcap-dev tcpdump tshark iproute2 maven gcc python3)
+# the frame injector some live tests run inside a namespace, time for the benchmarks' whole-process timings.
+trawl_packages=(libpcap0.8 libpcap-dev tcpdump tshark iproute2 maven gcc python3 time)
 
 trawl_missing_packages() {
     local pkg

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The benchmark jar's entry point.
  * <pre>
- * run [--scale full|quick|smoke] [--work DIR] [--out DIR] [--only c,capture,pcap4j,filter,decode,live,spark]
+ * run [--scale full|quick|smoke] [--work DIR] [--out DIR] [--only c,capture,pcap4j,filter,decode,live,tools,spark]
  *     generate data, run everything, write RESULTS.md, results.json and results.svg into --out
  * report [--work DIR] [--out DIR]
  *     write the report again from the results a run saved in --work
@@ -24,6 +24,8 @@ import java.util.Set;
  *     one capturer of the live benchmark (run by the harness inside its network namespace)
  * fanout-capture DEVICE READERS GROUP MODE EXPECTED IDLE_MS DEADLINE_MS WORK
  *     a fanout group of afpacket readers, each working on every packet (run by the harness)
+ * generate-mix DIR PACKETS
+ *     write DIR/mix.pcap (and its head and pcapng twin) with PACKETS packets of the mix (scripts/bench-fields)
  * </pre>
  * Plain JMH is available too: {@code java -cp trawl-benchmarks.jar org.openjdk.jmh.Main -h} (set
  * {@code -Dtrawl.bench.data} to a directory made by a run).
@@ -42,6 +44,13 @@ public final class Main {
             case "report" -> report(rest);
             case "live-capture" -> LiveCaptureMain.main(rest);
             case "fanout-capture" -> FanoutCaptureMain.main(rest);
+            case "generate-mix" -> {
+                if (rest.length != 2) {
+                    usage("generate-mix needs DIR PACKETS");
+                }
+                System.out.println(dev.trawl.bench.data.DataSets.generateMix(Path.of(rest[0]),
+                        Integer.parseInt(rest[1])).file());
+            }
             default -> usage("unknown command '" + command + "'");
         }
     }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code trawl example NAME [ARGS...]}: runs one of the example programs in {@code dev.trawl.examples}. */
-@Command(name = "example", description = "Run an example program: ListDevices, ReadFilterDecode, WriteCapture, GuiceBackends, FanoutReaders.")
+@Command(name = "example", description = "Run an example program: ListDevices, ReadFilterDecode, WriteCapture, GuiceBackends, FanoutReaders, FollowStreams.")
 final class ExampleCommand implements Callable<Integer> {
     static final List<String> NAMES = List.of("ListDevices", "ReadFilterDecode", "WriteCapture", "GuiceBackends",
-            "FanoutReaders");
+            "FanoutReaders", "FollowStreams");
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The example's class name.")
     String name;

@@ -219,9 +219,35 @@ public final class PacketDecoder {
         return conversations != null;
     }
 
-    /** Whether a transport payload may be named by a conversation this decoder follows, not by its ports. */
-    boolean namesByConversation() {
-        return conversations != null && !conversations.isEmpty();
+    /**
+     * Names the payload of the TCP or UDP header at {@code transport} ({@code hl} bytes long, its layer ending at
+     * {@code end}) as this decoder would when decoding the Ethernet frame at {@code frame} (to {@code limit}) with
+     * the IPv4 or IPv6 header at {@code ip} and that header: through the conversations it follows, recording
+     * what it would record. For a {@link Projector} that reads the frame without decoding it; the layers it
+     * sets up for the conversations to read are cleared again.
+     */
+    int namePayload(byte[] buf, int frame, int limit, int ip, int ipProtocol, int transport, int hl, int end,
+            boolean tcp) {
+        DecodedPacket r = result;
+        int[] l = r.layers;
+        int b = 0;
+        for (int i = 0; i < 4; i++, b += DecodedPacket.STRIDE) {
+            l[b + DecodedPacket.PROTOCOL] = i == 0 ? Protocols.ETH : i == 1 ? Protocols.ETHERTYPE
+                    : i == 2 ? ipProtocol : tcp ? Protocols.TCP : Protocols.UDP;
+            l[b + DecodedPacket.OFFSET] = i == 0 ? frame : i == 1 ? frame + 12 : i == 2 ? ip : transport;
+            l[b + DecodedPacket.HEADER_LENGTH] = i == 0 ? 14 : i == 1 ? 0 : i == 2 ? transport - ip : hl;
+            l[b + DecodedPacket.END] = i < 2 ? limit : end;
+            l[b + DecodedPacket.FLAGS] = i == 1 ? LayerFlags.PSEUDO : 0;
+        }
+        r.count = 4;
+        r.pending = false;
+        context.protocol = tcp ? Protocols.TCP : Protocols.UDP;
+        try {
+            return tcp ? FastPath.tcpPayload(buf, transport, hl, end, context)
+                    : FastPath.udpPayload(buf, transport, end, context);
+        } finally {
+            r.count = 0;
+        }
     }
 
     /** Makes the next decoded packet frame number 1, and its time the reference of the ones after it. */

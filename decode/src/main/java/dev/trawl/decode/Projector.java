@@ -1,9 +1,6 @@
 package dev.trawl.decode;
 
-import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.application.StackEnds;
-import dev.trawl.decode.spi.Conversations;
-import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
@@ -47,7 +44,6 @@ public final class Projector {
     private final boolean udp;
     /** Whether each protocol ends the stack: 0 not known yet, 1 yes, 2 no. */
     private final byte[] ends;
-    private final Naming naming = new Naming();
     /**
      * What a TCP or UDP port is bound to, for a decoder that follows no conversations (whose payloads are then
      * named by ports and by heuristics that only ever name protocols ending the stack): 0 nothing, 1 a protocol
@@ -300,7 +296,8 @@ public final class Projector {
             if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
                 return false;
             }
-            if (t + hl < ipEnd && (decoder.followsConversations() ? !endsStack(tcpPayload(b, t, hl, ipEnd))
+            if (t + hl < ipEnd && (decoder.followsConversations()
+                    ? !endsStack(decoder.namePayload(b, o, o + length, n, ipProtocol(ipHeader), t, hl, ipEnd, true))
                     : !portsEnd(tcpPorts, tcpUnboundEnds, u16(b, t), u16(b, t + 2)))) {
                 return false;
             }
@@ -318,7 +315,8 @@ public final class Projector {
             } else if (t + len <= ipEnd) {
                 end = t + len;
             }
-            if (t + 8 < end && (decoder.followsConversations() ? !endsStack(udpPayload(b, t, end))
+            if (t + 8 < end && (decoder.followsConversations()
+                    ? !endsStack(decoder.namePayload(b, o, o + length, n, ipProtocol(ipHeader), t, 8, end, false))
                     : !portsEnd(udpPorts, udpUnboundEnds, u16(b, t), u16(b, t + 2)))) {
                 return false;
             }
@@ -354,26 +352,6 @@ public final class Projector {
             p += len;
         }
         return false;
-    }
-
-    private int tcpPayload(byte[] b, int t, int hl, int end) {
-        if (decoder.namesByConversation()) {
-            return Integer.MIN_VALUE;
-        }
-        naming.protocol = Protocols.TCP;
-        naming.expected = false;
-        int next = FastPath.tcpPayload(b, t, hl, end, naming);
-        return naming.expected ? Integer.MIN_VALUE : next;
-    }
-
-    private int udpPayload(byte[] b, int t, int end) {
-        if (decoder.namesByConversation()) {
-            return Integer.MIN_VALUE;
-        }
-        naming.protocol = Protocols.UDP;
-        naming.expected = false;
-        int next = FastPath.udpPayload(b, t, end, naming);
-        return naming.expected ? Integer.MIN_VALUE : next;
     }
 
     /** Whether a payload of {@code protocol} holds no further link, network or transport header. */
@@ -443,106 +421,11 @@ public final class Projector {
         }
     }
 
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    private static int ipProtocol(int header) {
+        return header == FixedField.IP ? Protocols.IP : Protocols.IPV6;
     }
 
-    /**
-     * What the payload-naming steps of the TCP and UDP decoders see: the registry's tables, and conversations
-     * that are never followed, noting whether the decoder would have started following one (then the packet is
-     * left to it).
-     */
-    private final class Naming implements DecodeContext, Conversations {
-        int protocol;
-        boolean expected;
-
-        @Override
-        public int protocol() {
-            return protocol;
-        }
-
-        @Override
-        public Conversations conversations() {
-            return this;
-        }
-
-        @Override
-        public void expectDatagrams(byte[] buf, int udp, int protocol) {
-            expected = true;
-        }
-
-        @Override
-        public void expectStream(byte[] buf, int tcp, int protocol) {
-            expected = true;
-        }
-
-        @Override
-        public int datagramProtocol(byte[] buf, int udp) {
-            return Protocols.NONE;
-        }
-
-        @Override
-        public int streamProtocol(byte[] buf, int tcp) {
-            return Protocols.NONE;
-        }
-
-        @Override
-        public int addLayer(int protocol, int offset, int headerLength, int end) {
-            expected = true; // naming records nothing; should it ever, the decoder must see the packet
-            return -1;
-        }
-
-        @Override
-        public void flag(int layer, int flags) {
-            expected = true;
-        }
-
-        @Override
-        public void next(int offset, int end) {
-        }
-
-        @Override
-        public void nextEvenIfEmpty() {
-        }
-
-        @Override
-        public int lookup(int table, int key) {
-            return registry.lookup(table, key);
-        }
-
-        @Override
-        public int lookupPorts(int table, int port1, int port2) {
-            return registry.lookupPorts(table, port1, port2);
-        }
-
-        @Override
-        public boolean verifyChecksums() {
-            return false;
-        }
-
-        @Override
-        public int layerCount() {
-            return 0;
-        }
-
-        @Override
-        public int protocolAt(int index) {
-            throw new IndexOutOfBoundsException(index);
-        }
-
-        @Override
-        public int flagsAt(int index) {
-            throw new IndexOutOfBoundsException(index);
-        }
-
-        @Override
-        public int offsetAt(int index) {
-            throw new IndexOutOfBoundsException(index);
-        }
-
-        @Override
-        public int originalLength() {
-            return 0;
-        }
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
     }
 }

@@ -122,6 +122,15 @@ public final class DataSets {
     }
 
     /**
+     * Generates {@code dir/mix.pcap} alone, of {@code packets} packets of the mix (the same seed as the run's
+     * mix, so its first packets are the run's), for timing whole tools over a file of a chosen size.
+     */
+    public static DataSet generateMix(Path dir, int packets) throws IOException {
+        Files.createDirectories(dir);
+        return new CaptureGenerator(43).mix(dir, packets, Math.min(packets, 1000));
+    }
+
+    /**
      * Generates both captures for a scale into a directory, with their heads and pcapng twins, and writes
      * its index; returns the pcap data sets (the twins are in {@link #loadPcapng}).
      */

@@ -3,6 +3,7 @@ package dev.trawl.bench.report;
 import dev.trawl.bench.live.FanoutResult;
 import dev.trawl.bench.live.LiveResult;
 import dev.trawl.bench.spark.SparkResult;
+import dev.trawl.bench.tools.ToolResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class ReportWriter {
             checks.add(target.check(run));
         }
         checks.addAll(LiveTargets.check(run));
+        checks.addAll(ToolTargets.check(run));
         Files.writeString(dir.resolve(CHART), SvgChart.draw(run));
         Files.writeString(dir.resolve(JSON), json(run, checks));
         Files.writeString(dir.resolve(MARKDOWN), markdown(run, checks));
@@ -85,6 +87,14 @@ public final class ReportWriter {
                     .field("duplicates", f.duplicates()).field("dropped", f.dropped())
                     .field("readerCpuNsPerPacket", f.cpuNanosPerPacket()).field("activeNanos", f.activeNanos())
                     .field("handledPerSecond", f.handledPerSecond()).field("note", f.note()).end('}');
+        }
+        j.end(']');
+        j.key("tools").begin('[');
+        for (ToolResult t : run.tools()) {
+            j.begin('{').field("job", t.job()).field("tool", t.tool()).field("packets", t.packets())
+                    .field("wallSeconds", t.wallSeconds()).field("cpuSeconds", t.cpuSeconds())
+                    .field("peakKilobytes", t.peakKilobytes()).field("runs", t.runs())
+                    .field("sameOutput", t.sameOutput()).field("note", t.note()).end('}');
         }
         j.end(']');
         j.key("spark").begin('[');
@@ -209,6 +219,7 @@ public final class ReportWriter {
         if (run.fanout().isEmpty()) {
             md.append("| (not run) | | | | | | | | | | | | |\n");
         }
+        tools(md, run);
         spark(md, run);
         if (!run.notes().isEmpty()) {
             md.append("\n## Notes\n\n");
@@ -248,6 +259,36 @@ public final class ReportWriter {
         }
         if (rows == 0) {
             md.append("| (not measured) | | | | | | | | |\n");
+        }
+    }
+
+    private static void tools(StringBuilder md, RunRecord run) {
+        md.append("\n## The tool beside tshark and tcpdump\n\nThe `trawl` tool and `tshark` (or `tcpdump`) asked the "
+                + "same question about the same generated capture of the mix, each a whole process from start to "
+                + "exit (`/usr/bin/time`): best wall time of the timed runs, which alternate between the two, its CPU "
+                + "time, and the largest resident set. \"same output\" compares trawl's output with the other "
+                + "tool's byte for byte.\n\n");
+        md.append("| question | arguments | tool | packets | wall s | CPU s | µs/packet (wall) | peak RSS MB | x other "
+                + "(wall) | x other (CPU) | same output | note |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (dev.trawl.bench.tools.ToolComparison.Job job : dev.trawl.bench.tools.ToolComparison.JOBS) {
+            ToolResult trawl = ToolTargets.find(run, job.name(), "trawl");
+            ToolResult other = ToolTargets.find(run, job.name(), job.reference());
+            for (ToolResult t : java.util.Arrays.asList(trawl, other)) {
+                if (t == null) {
+                    continue;
+                }
+                boolean mine = t == trawl && other != null && other.ran() && t.ran();
+                md.append(String.format(Locale.ROOT, "| %s | `%s` | %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        job.name(), String.join(" ", job.arguments()).replace("|", "\\|"), t.tool(), t.packets(),
+                        t.ran() ? num(t.wallSeconds()) : "-", t.ran() ? num(t.cpuSeconds()) : "-",
+                        t.ran() ? num(t.wallSeconds() * 1e6 / t.packets()) : "-",
+                        t.ran() ? String.format(Locale.ROOT, "%.0f", t.peakKilobytes() / 1024.0) : "-",
+                        mine ? ratioText(other.wallSeconds() / t.wallSeconds()) : "",
+                        mine ? ratioText(other.cpuSeconds() / t.cpuSeconds()) : "", t.sameOutput(), t.note()));
+            }
+        }
+        if (run.tools().isEmpty()) {
+            md.append("| (not run) | | | | | | | | | | | |\n");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.trawl.bench.report;
 import dev.trawl.bench.live.FanoutResult;
 import dev.trawl.bench.live.LiveResult;
 import dev.trawl.bench.spark.SparkResult;
+import dev.trawl.bench.tools.ToolResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ public final class RunRecord {
     private final List<LiveResult> live = new ArrayList<>();
     private final List<FanoutResult> fanout = new ArrayList<>();
     private final List<SparkResult> spark = new ArrayList<>();
+    private final List<ToolResult> tools = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -41,6 +43,11 @@ public final class RunRecord {
     /** The Spark data source's queries and the pipeline beside them. */
     public List<SparkResult> spark() {
         return spark;
+    }
+
+    /** The trawl tool beside tshark and tcpdump, whole processes. */
+    public List<ToolResult> tools() {
+        return tools;
     }
 
     /** Facts about the machine and software, in display order. */
@@ -72,6 +79,10 @@ public final class RunRecord {
             live.addAll(earlier.live);
             fanout.addAll(earlier.fanout);
             kept.add("live");
+        }
+        if (!ran.contains("tools") && !earlier.tools.isEmpty()) {
+            tools.addAll(earlier.tools);
+            kept.add("tools");
         }
         if (!ran.contains("spark") && !earlier.spark.isEmpty()) {
             spark.addAll(earlier.spark);
@@ -126,6 +137,11 @@ public final class RunRecord {
                     clean(r.query()), Double.toString(r.seconds()), Long.toString(r.bytes()), Long.toString(r.rows())))
                     .append('\n');
         }
+        for (ToolResult t : tools) {
+            out.append(String.join("\t", "tool", clean(t.job()), t.tool(), Long.toString(t.packets()),
+                    Double.toString(t.wallSeconds()), Double.toString(t.cpuSeconds()), Long.toString(t.peakKilobytes()),
+                    Integer.toString(t.runs()), t.sameOutput(), clean(t.note()))).append('\n');
+        }
         for (String note : notes) {
             out.append("note\t").append(clean(note)).append('\n');
         }
@@ -155,6 +171,9 @@ public final class RunRecord {
                             Double.parseDouble(f[9]), f.length > 11 ? Long.parseLong(f[11]) : 0, f[10]));
                     case "spark" -> record.spark.add(new SparkResult(f[1], Integer.parseInt(f[2]), Long.parseLong(f[3]),
                             f[4], Double.parseDouble(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])));
+                    case "tool" -> record.tools.add(new ToolResult(f[1], f[2], Long.parseLong(f[3]),
+                            Double.parseDouble(f[4]), Double.parseDouble(f[5]), Long.parseLong(f[6]),
+                            Integer.parseInt(f[7]), f[8], f[9]));
                     case "note" -> record.notes.add(f[1]);
                     default -> {
                         if (!line.isBlank()) {

@@ -12,6 +12,7 @@ import dev.trawl.bench.live.LiveHarness;
 import dev.trawl.bench.report.ReportWriter;
 import dev.trawl.bench.report.RunRecord;
 import dev.trawl.bench.spark.SparkThroughput;
+import dev.trawl.bench.tools.ToolComparison;
 import dev.trawl.pcap.Backend;
 import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.Capability;
@@ -66,7 +67,8 @@ public final class BenchmarkRun {
     static final String PROJECTION_BENCHMARKS = "dev.trawl.bench.decode.ProjectionBenchmark";
 
     /** Every part of a full run, in the order they run. */
-    public static final List<String> PARTS = List.of("c", "capture", "pcap4j", "filter", "decode", "live", "spark");
+    public static final List<String> PARTS = List.of("c", "capture", "pcap4j", "filter", "decode", "live", "tools",
+            "spark");
     /** The run's record beside its report: a run of some parts keeps the other parts' figures from it. */
     public static final String RECORD = "results.tsv";
 
@@ -79,7 +81,7 @@ public final class BenchmarkRun {
     private final RunRecord record = new RunRecord();
 
     /**
-     * @param families which parts to run: any of {@code c, capture, pcap4j, filter, decode, live, spark}
+     * @param families which parts to run: any of {@code c, capture, pcap4j, filter, decode, live, tools, spark}
      */
     public BenchmarkRun(Scale scale, Path work, Path out, Set<String> families) {
         this.scale = scale;
@@ -182,12 +184,6 @@ public final class BenchmarkRun {
                     record.notes().add("decode benchmark " + name + " is not built yet");
                 }
             }
-            Optional<DataSet> mix = sets.stream().filter(d -> d.name().equals(DataSets.MIX)).findFirst();
-            if (mix.isPresent()) {
-                progress("display filter, whole processes: trawl -Y and tshark -Y");
-                record.results().addAll(DisplayFilterProcesses.run(mix.get(), scale, Path.of("trawl").toAbsolutePath(),
-                        record.notes()));
-            }
         }
         env.put("jdk", jmh.jdk());
         record.notes().addAll(jmh.failures());
@@ -220,6 +216,15 @@ public final class BenchmarkRun {
                 record.fanout().addAll(results.fanout());
             }
         }
+        if (families.contains("tools")) {
+            Path trawl = Path.of("trawl").toAbsolutePath();
+            String why = ToolComparison.unavailableReason(trawl);
+            if (why != null) {
+                record.notes().add("tools part not run: " + why);
+            } else {
+                record.tools().addAll(new ToolComparison(work, this::progress).run(scale, trawl));
+            }
+        }
         if (families.contains("spark")) {
             String why = SparkThroughput.unavailableReason();
             if (why != null) {
@@ -238,6 +243,7 @@ public final class BenchmarkRun {
             record.keepPartsFrom(RunRecord.load(kept), families);
         }
         record.save(work.resolve(RECORD));
+        Files.createDirectories(out); // a first run into a new directory has no record to keep yet
         record.save(kept);
         ReportWriter.write(record, out);
         progress("report written to " + out.resolve(ReportWriter.MARKDOWN));

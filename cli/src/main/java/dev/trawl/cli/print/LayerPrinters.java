@@ -22,7 +22,9 @@ final class LayerPrinters {
         }
         r.register(Protocols.NULL, new LoopbackPrinter());
         r.register(Protocols.RAW, new RawIpPrinter());
-        r.register(Protocols.PPP, new PppPrinter());
+        r.register(Protocols.PPP, new CaptureHeaderPrinter("PPP"));
+        r.register(Protocols.IPNET, new CaptureHeaderPrinter("IPNET"));
+        r.register(Protocols.NFLOG, new CaptureHeaderPrinter("NFLOG"));
         r.register(Protocols.VLAN, new VlanPrinter());
         r.register(Protocols.IEEE8021AD, new VlanPrinter());
         r.register(Protocols.MPLS, new MplsPrinter());

@@ -29,11 +29,6 @@ public final class ConversationTable implements Conversations {
         this.ctx = ctx;
     }
 
-    /** Whether no conversation is followed yet: every payload is then named by its ports. */
-    public boolean isEmpty() {
-        return table.isEmpty();
-    }
-
     @Override
     public void expectDatagrams(byte[] buf, int udp, int protocol) {
         int ip = Flows.ipLayerOffset(ctx, buf, Protocols.UDP);

@@ -76,8 +76,8 @@ public final class TcpFields {
             }
         });
         r.field("tcp.payload", "tcp", FieldType.PLAIN_BYTES, "TCP payload", (p, i, s) -> {
-            if (!has(p, i, 0, TCP_FIXED) || (p.flags(i) & LayerFlags.QUOTED) != 0) {
-                return;
+            if (!has(p, i, 0, TCP_FIXED)) {
+                return; // a quoted segment (an sFlow sample's) shows what was captured of its payload too
             }
             int hl = (u8(p, i, 12) >>> 4) * 4;
             int end = p.layerEnd(i);
