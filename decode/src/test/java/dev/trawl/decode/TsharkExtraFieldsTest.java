@@ -39,17 +39,25 @@ class TsharkExtraFieldsTest {
     @Test
     void extraFieldsAgreeWithTheInstalledTshark() throws Exception {
         assumeTrue(tsharkAvailable(), "tshark is not installed");
-        Path captures = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures");
+        assertEquals(List.of(), disagreements("extra fields", CAPTURES, FIELDS));
+    }
+
+    /**
+     * Decodes each of {@code captures} (those the corpus holds) and compares {@code fields} with what the
+     * installed tshark prints for them; returns the first disagreements, one line each, and prints a summary.
+     */
+    static List<String> disagreements(String what, List<String> captures, List<String> fields) throws Exception {
+        Path dir = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures");
         FieldRegistry registry = FieldRegistry.standard();
         FieldPrinter printer = new FieldPrinter();
         List<String> disagreements = new ArrayList<>();
         long compared = 0;
-        for (String capture : CAPTURES) {
-            Path file = captures.resolve(capture);
+        for (String capture : captures) {
+            Path file = dir.resolve(capture);
             if (!Files.exists(file)) {
                 continue;
             }
-            List<String> tshark = runTshark(file);
+            List<String> tshark = runTshark(file, fields);
             List<CaptureFile.Frame> frames = CaptureFile.read(file);
             PacketDecoder decoder = new PacketDecoder();
             for (int n = 0; n < Math.min(frames.size(), tshark.size()); n++) {
@@ -57,21 +65,21 @@ class TsharkExtraFieldsTest {
                 DecodedPacket p = decoder.decode(f.linkType(), f.data(), 0, f.data().length, f.originalLength(),
                         f.seconds(), f.nanos());
                 String[] want = tshark.get(n).split("\t", -1);
-                for (int c = 0; c < FIELDS.size(); c++) {
+                for (int c = 0; c < fields.size(); c++) {
                     String expected = c < want.length ? want[c] : "";
-                    String got = printer.toString(registry.require(FIELDS.get(c)), p);
+                    String got = printer.toString(registry.require(fields.get(c)), p);
                     compared++;
                     if (!expected.equals(got)) {
-                        disagreements.add(capture + " #" + (n + 1) + " " + FIELDS.get(c) + ": tshark=[" + expected
+                        disagreements.add(capture + " #" + (n + 1) + " " + fields.get(c) + ": tshark=[" + expected
                                 + "] trawl=[" + got + "]");
                     }
                 }
             }
             assertEquals(frames.size(), tshark.size(), capture + ": frame count");
         }
-        System.out.println("extra fields: " + (compared - disagreements.size()) + " of " + compared + " agree");
+        System.out.println(what + ": " + (compared - disagreements.size()) + " of " + compared + " agree");
         disagreements.stream().limit(30).forEach(d -> System.out.println("  " + d));
-        assertEquals(List.of(), disagreements.stream().limit(20).toList());
+        return disagreements.stream().limit(20).toList();
     }
 
     static boolean tsharkAvailable() {

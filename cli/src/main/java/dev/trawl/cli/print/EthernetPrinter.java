@@ -31,7 +31,8 @@ final class EthernetPrinter implements LayerPrinter {
             c.mac(e.destination());
             out.ascii(", ");
             if (!e.isEthernetII()) {
-                out.ascii("802.3, length ").num(length).ascii(": ");
+                // tcpdump prints the 802.3 length field, not the (padded) frame's
+                out.ascii("802.3, length ").num(type).ascii(": ");
             } else {
                 etherType(out, type);
                 out.ascii(", length ").num(length).ascii(": ");

@@ -50,6 +50,17 @@ final class LayerPrinters {
         r.register(Protocols.VXLAN, new TunnelPrinters.VxlanPrinter());
         r.register(Protocols.GENEVE, new TunnelPrinters.GenevePrinter());
         r.register(Protocols.GRE, new TunnelPrinters.GrePrinter());
+        r.register(Protocols.LLC, new LlcPrinter());
+        r.register(Protocols.STP, new StpPrinter());
+        r.register(Protocols.VRRP, new VrrpPrinter());
+        r.register(Protocols.SYSLOG, new SyslogPrinter());
+        r.register(Protocols.SLOW, new SlowPrinter());
+        r.register(Protocols.UDLD, new UdldPrinter());
+        r.register(Protocols.CDP, new CdpPrinter());
+        r.register(Protocols.LLDP, new LldpPrinter());
+        r.register(Protocols.DTP, new DtpPrinter());
+        r.register(Protocols.OSPF, new RoutingPrinters.OspfPrinter());
+        r.register(Protocols.PIM, new RoutingPrinters.PimPrinter());
         return r;
     }
 

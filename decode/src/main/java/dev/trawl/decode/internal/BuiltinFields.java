@@ -20,10 +20,12 @@ import dev.trawl.decode.internal.application.DhcpNtpFields;
 import dev.trawl.decode.internal.application.DnsFields;
 import dev.trawl.decode.internal.application.HttpFields;
 import dev.trawl.decode.internal.application.TlsFields;
+import dev.trawl.decode.internal.lan.BridgeFields;
 import dev.trawl.decode.internal.lan.LanFields;
 import dev.trawl.decode.internal.link.LinkFields;
 import dev.trawl.decode.internal.network.IcmpFields;
 import dev.trawl.decode.internal.network.IpFields;
+import dev.trawl.decode.internal.routing.RoutingFields;
 import dev.trawl.decode.internal.transport.DatagramFields;
 import dev.trawl.decode.internal.transport.TcpFields;
 import dev.trawl.decode.internal.tunnel.TunnelFields;
@@ -53,6 +55,7 @@ final class BuiltinFields {
         DhcpNtpFields.ntp(r);
         HttpFields.register(r);
         TlsFields.register(r);
+        RoutingFields.vrrp(r);
         data(r);
     }
 
@@ -174,6 +177,8 @@ final class BuiltinFields {
         LanFields.arp(r);
         LinkFields.linuxCooked(r);
         LanFields.pppoe(r);
+        BridgeFields.stp(r);
+        BridgeFields.discovery(r);
         WirelessFields.register(r);
     }
 }
