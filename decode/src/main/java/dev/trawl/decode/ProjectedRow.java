@@ -248,8 +248,13 @@ public final class ProjectedRow {
 
     /** Where the header of occurrence {@code k} of a field read from the bytes starts. */
     private int lazyAt(FixedField x, int k) {
-        Objects.checkIndex(k, lazyCount(x));
-        return (x.per == 1 ? k : k >> 1) == 0 ? outer[x.header] : inner[x.header];
+        int h = x.header;
+        int layer = x.per == 1 ? k : k >> 1;
+        int at = layer == 0 ? outer[h] : layer == 1 ? inner[h] : -1;
+        if (at < 0 || h == FixedField.DNS && dnsEnd - at < x.need) {
+            throw new IndexOutOfBoundsException("occurrence " + k + " of " + lazyCount(x));
+        }
+        return at;
     }
 
     private long lazyInteger(FixedField x, int k) {
