@@ -8,6 +8,7 @@ import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -54,6 +55,8 @@ public final class Projector {
     private static final byte TUNNEL = 3;
     /** ... or a DNS message (DNS, mDNS), which ends the stack and whose fields some projections read. */
     private static final byte MESSAGE = 4;
+    /** A port not looked up yet. */
+    private static final byte NOT_LOOKED_UP = -1;
 
     private final Projection projection;
     private final PacketDecoder decoder;
@@ -117,16 +120,9 @@ public final class Projector {
         this.tcp = CommonChain.direct(registry, Protocols.TCP, Dispatch.IP_PROTO, PROTOCOL_TCP);
         this.udp = CommonChain.direct(registry, Protocols.UDP, Dispatch.IP_PROTO, PROTOCOL_UDP);
         this.states = new byte[registry.size()];
-        for (int port = 1; port < 65536; port++) {
-            tcpPorts[port] = portState(Dispatch.TCP_PORT, port);
-            udpPorts[port] = portState(Dispatch.UDP_PORT, port);
-        }
-        if (tcpPorts[OPENFLOW_LEGACY] == UNBOUND) {
-            tcpPorts[OPENFLOW_LEGACY] = GENERAL;
-        }
-        if (tcpPorts[OPENFLOW_LEGACY_TLS] == UNBOUND) {
-            tcpPorts[OPENFLOW_LEGACY_TLS] = GENERAL;
-        }
+        // Looked up on a port's first use: a short run meets few ports, and 131,070 lookups cost a start.
+        Arrays.fill(tcpPorts, NOT_LOOKED_UP);
+        Arrays.fill(udpPorts, NOT_LOOKED_UP);
         this.tcpUnbound = endsStack(Protocols.TLS) && endsStack(Protocols.DATA) ? ENDS : GENERAL;
         int dnsProtocol = registry.lookup(Dispatch.UDP_PORT, DNS_PORT);
         // the heuristics may take a payload to DNS, whose message a projection of its fields would have to find
@@ -134,9 +130,19 @@ public final class Projector {
                 && endsStack(Protocols.DATA) ? ENDS : GENERAL;
     }
 
-    private byte portState(int table, int port) {
-        int protocol = registry.lookup(table, port);
-        return protocol < 0 ? UNBOUND : state(protocol);
+    /** What the payload on TCP ({@code tcp}) or UDP port {@code port} is, as far as the port tells it. */
+    private byte port(boolean tcp, int port) {
+        byte[] ports = tcp ? tcpPorts : udpPorts;
+        byte state = ports[port];
+        if (state == NOT_LOOKED_UP) {
+            int protocol = registry.lookup(tcp ? Dispatch.TCP_PORT : Dispatch.UDP_PORT, port);
+            state = protocol < 0 ? UNBOUND : state(protocol);
+            if (state == UNBOUND && tcp && (port == OPENFLOW_LEGACY || port == OPENFLOW_LEGACY_TLS)) {
+                state = GENERAL;
+            }
+            ports[port] = state;
+        }
+        return state;
     }
 
     /** What a payload of {@code protocol} means for reading on. */
@@ -177,14 +183,14 @@ public final class Projector {
      * decide it for a decoder that follows no conversations: the lower bound port first, then the higher, then
      * the heuristics of unbound ports.
      */
-    private static byte ports(byte[] ports, byte unbound, int port1, int port2) {
+    private byte ports(boolean tcp, int port1, int port2) {
         int low = Math.min(port1, port2);
         int high = Math.max(port1, port2);
-        byte state = low != 0 ? ports[low] : UNBOUND;
+        byte state = low != 0 ? port(tcp, low) : UNBOUND;
         if (state == UNBOUND && high != 0) {
-            state = ports[high];
+            state = port(tcp, high);
         }
-        return state == UNBOUND ? unbound : state;
+        return state == UNBOUND ? (tcp ? tcpUnbound : udpUnbound) : state;
     }
 
     /** The projection this projector reads. */
@@ -408,7 +414,7 @@ public final class Projector {
             }
             byte state;
             if (!decoder.followsConversations()) {
-                state = ports(tcpPorts, tcpUnbound, u16(b, t), u16(b, t + 2));
+                state = ports(true, u16(b, t), u16(b, t + 2));
             } else if (depth == 0) {
                 state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, hl, ipEnd, true));
             } else {
@@ -435,7 +441,7 @@ public final class Projector {
             }
             byte state;
             if (!decoder.followsConversations()) {
-                state = ports(udpPorts, udpUnbound, u16(b, t), u16(b, t + 2));
+                state = ports(false, u16(b, t), u16(b, t + 2));
             } else if (depth == 0) {
                 state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, 8, end, false));
             } else {
