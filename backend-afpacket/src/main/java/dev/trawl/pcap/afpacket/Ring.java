@@ -112,12 +112,20 @@ final class Ring {
 
     /**
      * Whether a packet is ready to {@link #take}: one left in the current block, or a block the kernel has
-     * handed over. A consumed block goes back to the kernel here.
+     * handed over. A consumed block goes back to the kernel here. Called for every packet, so that the JIT
+     * compiles the block change with the packet walk rather than leave it to the interpreter: it runs only
+     * once per block, too rarely to be compiled on its own.
      */
     boolean ready() {
         while (left == 0) {
             if (held) {
-                release();
+                STATUS.setRelease(raw, base + BLOCK_STATUS, Tpacket.TP_STATUS_KERNEL);
+                held = false;
+                if (drainBlocks > 0) {
+                    drainBlocks--;
+                }
+                index = index + 1 == blockCount ? 0 : index + 1;
+                base = (long) index * blockSize;
             }
             int status = (int) STATUS.getAcquire(raw, base + BLOCK_STATUS);
             if ((status & Tpacket.TP_STATUS_USER) == 0) {
@@ -130,21 +138,14 @@ final class Ring {
         return true;
     }
 
-    /** Gives the current block back when all its packets are taken; a delivered view is then invalid. */
+    /**
+     * Gives the current block back when all its packets are taken (a delivered view is then invalid), and
+     * takes up the next one if the kernel has handed it over.
+     */
     void releaseIfConsumed() {
-        if (held && left == 0) {
-            release();
+        if (left == 0) {
+            ready();
         }
-    }
-
-    private void release() {
-        STATUS.setRelease(raw, base + BLOCK_STATUS, Tpacket.TP_STATUS_KERNEL);
-        held = false;
-        if (drainBlocks > 0) {
-            drainBlocks--;
-        }
-        index = index + 1 == blockCount ? 0 : index + 1;
-        base = (long) index * blockSize;
     }
 
     /** How many blocks the kernel has handed over and the reader not yet given back; from any thread. */
