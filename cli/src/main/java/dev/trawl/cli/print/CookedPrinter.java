@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class CookedPrinter implements LayerPrinter {
     private static final int MAX_NAMES = 1024;
+    private static final int V2_HEADER_LENGTH = 20;
     private final boolean v2;
     private final LinuxCooked view = new LinuxCooked();
     private final Map<Long, String> interfaceNames = new HashMap<>();
@@ -27,6 +28,8 @@ final class CookedPrinter implements LayerPrinter {
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
+        // decode names both versions sll, as Wireshark does: the header's length tells them apart
+        boolean v2 = this.v2 || p.headerLength(layer) == V2_HEADER_LENGTH;
         LinuxCooked h = view.wrap(p.buffer(), p.offset(layer), p.layerLength(layer), v2);
         Out out = c.out();
         int length = c.wireLength(layer);
@@ -76,6 +79,9 @@ final class CookedPrinter implements LayerPrinter {
             out.ascii(", length ").num(length).ascii(": ");
         }
         if (!known) {
+            if (!EthernetPrinter.knownToTcpdump(protocol, false) && protocol > 1500) {
+                c.rawDump(h.offset() + h.headerLength());
+            }
             return;
         }
         if (p.protocol(next) == Protocols.VLAN) {

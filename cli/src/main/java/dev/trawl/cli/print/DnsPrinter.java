@@ -15,7 +15,7 @@ final class DnsPrinter implements LayerPrinter {
         " op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef"};
     private static final String[] RCODES = {"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
         " YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14",
-        " NoChange"};
+        " NoChange", " BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie"};
     private static final int MAX_JUMPS = 64;
 
     private final Dns dns = new Dns();
@@ -77,6 +77,57 @@ final class DnsPrinter implements LayerPrinter {
         }
     }
 
+    /**
+     * The response code with the upper bits an OPT record in the additional section holds (RFC 6891), found as
+     * tcpdump looks for it: the header's alone when the walk to it leaves the captured bytes.
+     */
+    private int extendedRcode(int from, int rcode, int questions, int records, int additional) {
+        int cp = from;
+        for (int i = 0; i < questions; i++) {
+            cp = dns.skipName(cp);
+            if (cp < 0) {
+                return rcode;
+            }
+            cp += 4;
+            if (!dns.has(cp, 1)) {
+                return rcode;
+            }
+        }
+        for (int i = 0; i < records; i++) {
+            cp = dns.skipName(cp);
+            if (cp < 0 || !dns.has(cp + 8, 2)) {
+                return rcode;
+            }
+            cp += 10 + dns.u16At(cp + 8);
+            if (!dns.has(cp, 1)) {
+                return rcode;
+            }
+        }
+        for (int i = 0; i < additional; i++) {
+            cp = dns.skipName(cp);
+            if (cp < 0 || !dns.has(cp, 2)) {
+                return rcode;
+            }
+            int type = dns.u16At(cp);
+            cp += 4;
+            if (!dns.has(cp, 1)) {
+                return rcode;
+            }
+            if (type == 41) {
+                return rcode | dns.u8At(cp) << 4;
+            }
+            cp += 4;
+            if (!dns.has(cp, 2)) {
+                return rcode;
+            }
+            cp += 2 + dns.u16At(cp);
+            if (!dns.has(cp, 1)) {
+                return rcode;
+            }
+        }
+        return rcode;
+    }
+
     private void message(int off, int length, boolean mdns) {
         int id = u16(off);
         int flags = u16(off + 2);
@@ -88,7 +139,13 @@ final class DnsPrinter implements LayerPrinter {
         int cp = off + 12;
         out.num(id);
         if ((flags & 0x8000) != 0) {
-            out.ascii(OPCODES[opcode]).ascii(RCODES[flags & 0xf]);
+            int rcode = extendedRcode(cp, flags & 0xf, qd, an + ns, ar);
+            out.ascii(OPCODES[opcode]);
+            if (rcode < RCODES.length) {
+                out.ascii(RCODES[rcode]);
+            } else {
+                out.ascii(" Resp").num(rcode & 0xfff);
+            }
             if ((flags & 0x0400) != 0) {
                 out.ch('*');
             }

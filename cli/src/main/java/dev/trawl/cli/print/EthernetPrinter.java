@@ -40,7 +40,24 @@ final class EthernetPrinter implements LayerPrinter {
         }
         if (printable) {
             c.print(next);
+        } else if (e.isEthernetII() && !knownToTcpdump(type, true)) {
+            c.rawDump(e.offset() + Ethernet.HEADER_LENGTH);
         }
+    }
+
+    /**
+     * Whether tcpdump decodes this Ethernet type (an Ethernet frame's also its VLAN tags, MACsec and Arista's
+     * header); of a type it does not, it dumps the payload's bytes.
+     */
+    static boolean knownToTcpdump(int type, boolean ethernet) {
+        return switch (type) {
+            case 0x0800, 0x86dd, 0x0806, 0x8035, 0x6003, 0x809b, 0x80f3, 0x8137, 0xfefe, 0x8863, 0x8864, 0x3c12,
+                 0x3c13, 0x888e, 0x8899, 0x880b, 0x8808, 0x8809, 0x8902, 0xabcd, 0x88cc, 0x894f, 0x9000, 0x8847,
+                 0x8848, 0x88ca, 0x886f, 0x0707, 0x8947, 0x1111, 0x88a2, 0x88f7, 0x6004, 0x6007, 0x6002, 0x6001,
+                 0x893a, 0x8100 -> true;
+            case 0x88a8, 0x9100, 0x9200, 0x88e5, 0xd28b -> ethernet;
+            default -> false;
+        };
     }
 
     /** Writes {@code ethertype IPv4 (0x0800)}. */

@@ -191,28 +191,6 @@ public final class PacketPrinter {
     }
 
     private void hexDump(ByteBuffer data, int from, int to) {
-        for (int line = from; line < to; line += 16) {
-            out.ascii("\n\t0x").hex(line - from, 4).ascii(": ");
-            int n = Math.min(16, to - line);
-            int written = 0;
-            for (int i = 0; i < n; i += 2) {
-                out.ch(' ').hex2(data.get(line + i));
-                written += 3;
-                if (i + 1 < n) {
-                    out.hex2(data.get(line + i + 1));
-                    written += 2;
-                }
-            }
-            if (options.ascii()) {
-                for (; written < 40; written++) {
-                    out.ch(' ');
-                }
-                out.ascii("  ");
-                for (int i = 0; i < n; i++) {
-                    int b = data.get(line + i) & 0xff;
-                    out.ch(b > 0x20 && b < 0x7f ? (char) b : '.'); // isgraph: a space prints as a dot too
-                }
-            }
-        }
+        PrintContext.hexLines(out, data, from, to, options.ascii());
     }
 }

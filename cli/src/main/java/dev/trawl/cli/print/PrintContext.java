@@ -164,6 +164,48 @@ final class PrintContext {
         return Math.max(0, packet.end() - packet.offset(layer));
     }
 
+    /**
+     * Dumps the captured bytes from absolute index {@code from} to the packet's end as tcpdump does for a payload
+     * it cannot decode ({@code \n\t0x0000:  4500 0054 ...  E..T}), unless {@code -q}, {@code -x} or {@code -X}
+     * (which suppress it).
+     */
+    void rawDump(int from) {
+        if (options.quiet() || options.hex() > 0) {
+            return;
+        }
+        hexLines(out, packet.buffer(), from, packet.end(), true);
+    }
+
+    /**
+     * Writes bytes {@code from} to {@code to} of {@code b} as tcpdump's hex dump lines, each after {@code \n\t}
+     * ({@code 0x0010:  4500 0054 ...}), with the printable characters after them when {@code ascii}.
+     */
+    static void hexLines(Out out, java.nio.ByteBuffer b, int from, int to, boolean ascii) {
+        for (int line = from; line < to; line += 16) {
+            out.ascii("\n\t0x").hex(line - from, 4).ascii(": ");
+            int n = Math.min(16, to - line);
+            int written = 0;
+            for (int i = 0; i < n; i += 2) {
+                out.ch(' ').hex2(b.get(line + i));
+                written += 3;
+                if (i + 1 < n) {
+                    out.hex2(b.get(line + i + 1));
+                    written += 2;
+                }
+            }
+            if (ascii) {
+                for (; written < 40; written++) {
+                    out.ch(' ');
+                }
+                out.ascii("  ");
+                for (int i = 0; i < n; i++) {
+                    int ch = b.get(line + i) & 0xff;
+                    out.ch(ch > 0x20 && ch < 0x7f ? (char) ch : '.'); // isgraph: a space prints as a dot too
+                }
+            }
+        }
+    }
+
     /** Writes tcpdump's truncation marker, {@code " [|tcp]"}. */
     void truncated(String protocol) {
         out.ascii(" [|").ascii(protocol).ch(']');
