@@ -30,8 +30,9 @@ public interface StreamReassembly {
     boolean assembled();
 
     /**
-     * Keeps the start of a message that the segment whose payload is {@code [offset, end)} begins but does not
-     * complete. A repeated start (a retransmission) does not replace the message in progress.
+     * Keeps the start of a message that the segment whose payload ends at {@code end} begins at {@code offset}
+     * (the start of the payload, or where the last of the records before it ends) but does not complete. A
+     * repeated start (a retransmission) does not replace the message in progress.
      */
     void begin(byte[] buf, int offset, int end);
 
@@ -55,6 +56,14 @@ public interface StreamReassembly {
      * that starts past the record's end forgets it.
      */
     boolean endsRecord(byte[] buf, int offset, int end);
+
+    /**
+     * The framing rule of records that follow one another back to back (TLS's): the bytes after the records a
+     * segment completes start the next record, and are kept as if a segment had begun it.
+     */
+    @FunctionalInterface
+    interface RecordLength extends MessageLength {
+    }
 
     /** How long a message is, told from its first bytes: a protocol's framing rule. */
     @FunctionalInterface

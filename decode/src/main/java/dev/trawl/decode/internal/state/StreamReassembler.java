@@ -86,10 +86,11 @@ public final class StreamReassembler implements StreamReassembly {
         if (existing != null && (int) (sequence - existing.nextSequence) < 0) {
             return; // a retransmission of the start of the message in progress
         }
+        int payload = tcp + (Bytes.u8(buf, tcp + 12) >>> 4) * 4;
         Pending p = new Pending();
         p.data = Arrays.copyOfRange(buf, off, end);
         p.length = end - off;
-        p.nextSequence = (sequence + p.length) & 0xFFFF_FFFFL;
+        p.nextSequence = (sequence + (end - Math.min(off, payload))) & 0xFFFF_FFFFL;
         pending.put(key, p);
     }
 
@@ -129,6 +130,14 @@ public final class StreamReassembler implements StreamReassembly {
         pending.remove(key);
         if (whole < 0) {
             return; // not a message after all: given up
+        }
+        if (whole < p.length && length instanceof RecordLength) {
+            // the rest starts the next record
+            Pending rest = new Pending();
+            rest.data = Arrays.copyOfRange(p.data, (int) whole, p.length);
+            rest.length = rest.data.length;
+            rest.nextSequence = p.nextSequence;
+            pending.put(key, rest);
         }
         message = p.data;
         messageLength = (int) whole;
