@@ -32,7 +32,7 @@ class TsharkExtraFieldsTest {
             "http.response", "data.data", "data.len", "frame.ignored", "frame.time", "llc.dsap", "llc.dsap.sap",
             "llc.dsap.ig", "llc.ssap", "llc.ssap.sap", "llc.ssap.cr", "llc.control", "llc.control.ftype",
             "llc.control.u_modifier_cmd", "llc.oui", "llc.type", "llc.cisco_pid", "arp.hw.type", "arp.src.hw_mac",
-            "arp.dst.proto_ipv4");
+            "arp.dst.proto_ipv4", "arp.isgratuitous");
 
     static final List<String> CAPTURES = List.of("802.1ad_QinQ.pcap", "dns-badcookie.pcap", "edns-opts.pcap",
             "various_gre.pcap", "mpls-over-udp.pcap", "isup.pcap", "forces1.pcap", "pptp.pcap", "eapon1.pcap",

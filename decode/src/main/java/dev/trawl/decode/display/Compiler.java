@@ -322,6 +322,21 @@ final class Compiler {
         if (name.equals("_ws.malformed")) {
             return new Value.Malformed();
         }
+        if (layers == null || layers.containsLayer(1, 1)) {
+            switch (name) {
+                case "frame.time", "frame.time_epoch" -> {
+                    return new Value.FrameTime(Value.FrameTime.Kind.ABSOLUTE, catalogue.type(name));
+                }
+                case "frame.time_relative" -> {
+                    return new Value.FrameTime(Value.FrameTime.Kind.SINCE_FIRST, FType.RELATIVE_TIME);
+                }
+                case "frame.time_delta" -> {
+                    return new Value.FrameTime(Value.FrameTime.Kind.SINCE_PREVIOUS, FType.RELATIVE_TIME);
+                }
+                default -> {
+                }
+            }
+        }
         FType type = catalogue.type(name);
         int protocol = fields.protocols().id(name);
         Field field = fields.field(name);

@@ -2,6 +2,7 @@ package dev.trawl.decode.display;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.Protocols;
 import dev.trawl.decode.display.Token.Kind;
 import dev.trawl.decode.field.Field;
 import java.nio.ByteBuffer;
@@ -82,6 +83,10 @@ abstract class Value {
             boolean whole = p.capturedLength() >= p.originalLength();
             for (int i = 0, n = p.layerCount(); i < n; i++) {
                 int flags = p.flags(i);
+                int protocol = p.protocol(i);
+                if (protocol == Protocols.IP || protocol == Protocols.IPV6 && (flags & LayerFlags.UNLISTED) == 0) {
+                    continue; // a wrong IPv4 version or length, and an IP length past the frame, are mere warnings
+                }
                 if ((flags & LayerFlags.QUOTED) == 0
                         && ((flags & BROKEN) != 0 || whole && (flags & LayerFlags.TRUNCATED) != 0)) {
                     out.addSpan(p.buffer(), p.offset(i), 0, 0);
@@ -89,6 +94,47 @@ abstract class Value {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * A frame's capture time ({@code frame.time}, {@code frame.time_epoch}), or its time since the first or the
+     * previous frame, as tshark 4.0's filters see them: with the seconds cut to a signed 32-bit number, so that
+     * a time past January 2038 compares as one before 1970 (and a difference from it accordingly), although
+     * tshark prints it whole.
+     */
+    static final class FrameTime extends Value {
+        /** What the value is: the capture time, or the time since the first or the previous frame. */
+        enum Kind { ABSOLUTE, SINCE_FIRST, SINCE_PREVIOUS }
+
+        private final Kind kind;
+
+        /** @param type the field's type: {@code frame.time}'s is a date, {@code frame.time_epoch}'s a duration */
+        FrameTime(Kind kind, FType type) {
+            super(type);
+            this.kind = kind;
+        }
+
+        @Override
+        Vals eval(Frame frame) {
+            out.clear();
+            DecodedPacket p = frame.packet;
+            if (!p.hasTimestamp()) {
+                return out;
+            }
+            long now = p.timestampSeconds() * 1_000_000_000L + p.timestampNanos();
+            switch (kind) {
+                case ABSOLUTE -> out.addLong(cut(now));
+                case SINCE_FIRST -> out.addLong(cut(now) - cut(now - p.nanosSinceFirstFrame()));
+                case SINCE_PREVIOUS -> out.addLong(cut(now) - cut(now - p.nanosSincePreviousFrame()));
+            }
+            return out;
+        }
+
+        /** A time in nanoseconds with its whole seconds taken as a signed 32-bit number. */
+        private static long cut(long nanos) {
+            long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+            return (int) seconds * 1_000_000_000L + Math.floorMod(nanos, 1_000_000_000L);
         }
     }
 

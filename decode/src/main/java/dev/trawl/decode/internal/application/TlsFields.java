@@ -102,7 +102,8 @@ public final class TlsFields {
             return false;
         }
         int at = b.arrayOffset() + p.offset(i) + rel;
-        return TlsDecoder.agreesOnTls13(b.array(), at, at + 5 + len);
+        int captured = b.arrayOffset() + Math.min(p.layerEnd(i), p.end());
+        return TlsDecoder.agreesOnTls13(b.array(), at, Math.min(at + 5 + len, captured));
     }
 
     /**

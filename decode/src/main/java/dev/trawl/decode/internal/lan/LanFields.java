@@ -12,6 +12,7 @@ import static dev.trawl.decode.internal.FieldSupport.emitBytes;
 import static dev.trawl.decode.internal.FieldSupport.has;
 import static dev.trawl.decode.internal.FieldSupport.shortAt;
 import static dev.trawl.decode.internal.FieldSupport.u16;
+import static dev.trawl.decode.internal.FieldSupport.u32;
 import static dev.trawl.decode.internal.FieldSupport.u8;
 
 import dev.trawl.decode.field.FieldExtractor;
@@ -48,6 +49,16 @@ public final class LanFields {
         r.field("arp.src.proto_ipv4", "arp", IPV4, "Sender IP address", arpAddress(0, false));
         r.field("arp.dst.hw_mac", "arp", MAC, "Target MAC address", arpAddress(1, true));
         r.field("arp.dst.proto_ipv4", "arp", IPV4, "Target IP address", arpAddress(1, false));
+        r.field("arp.isgratuitous", "arp", BOOLEAN, "Is gratuitous (a request or reply for the sender's own address; shown only then)", (p, i, s) -> {
+            if (has(p, i, 0, 8) && u8(p, i, 5) == 4 && (u16(p, i, 6) == 1 || u16(p, i, 6) == 2)) {
+                int hs = u8(p, i, 4);
+                int type = u16(p, i, 2);
+                if ((type == PROTO_IPV4 || type == PROTO_AX25_IP) && has(p, i, 0, 16 + 2 * hs)
+                        && u32(p, i, 8 + hs) == u32(p, i, 12 + 2 * hs)) {
+                    s.integer(1); // the sender announces its own address
+                }
+            }
+        });
     }
 
     private static final int HW_ETHERNET = 1;
