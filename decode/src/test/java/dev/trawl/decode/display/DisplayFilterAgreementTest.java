@@ -122,9 +122,10 @@ class DisplayFilterAgreementTest {
         double perCapture = perCapture(corpus, filters, matched, ours);
         assertTrue(expressions.size() > 600, "too few expressions: " + expressions.size());
         assertEquals(expressions.size(), validityAgreed, "every verdict agrees: " + summary);
-        // What remains is the decoder's, not the language's: fields it does not produce yet (the TCP analysis,
-        // payload and option fields) and frames it decodes differently; the bar rises as they are added.
-        assertTrue(pairsAgreed >= 0.90 * pairs, summary);
+        // What remains is the decoder's, not the language's: expert information it does not produce, QUIC's
+        // encrypted handshakes, heuristics of tshark's it does not share, frames it decodes differently; the
+        // bar rises as they are added.
+        assertTrue(pairsAgreed >= 0.95 * pairs, summary);
         assertTrue(perCapture >= 0.98, "per (expression, capture) pair: " + perCapture);
     }
 
