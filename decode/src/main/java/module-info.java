@@ -10,6 +10,7 @@ module dev.trawl.decode {
     exports dev.trawl.decode.field;
     exports dev.trawl.decode.spi;
     exports dev.trawl.decode.display;
+    exports dev.trawl.decode.conversation;
 
     uses dev.trawl.decode.spi.DecoderPlugin;
 }

@@ -8,7 +8,6 @@ import dev.trawl.decode.Projection;
 import dev.trawl.decode.Projector;
 import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.decode.field.DecodedPacketWriter;
-import dev.trawl.decode.field.FieldsWriter;
 import dev.trawl.pcap.Packet;
 
 import java.io.IOException;
@@ -31,11 +30,10 @@ final class DecodeSink implements PacketSink {
     private final boolean flushEach;
     private final PacketSink plain;
     /**
-     * Reads the {@code -T fields} columns without decoding what they do not need, when nothing else (a display
+     * Reads the fields the writer writes without decoding what they do not need, when nothing else (a display
      * filter) needs the decoded packet; null otherwise.
      */
     private Projector projector;
-    private FieldsWriter fieldsWriter;
     /** A pcapng file's layout, when its custom blocks are shown as frames; null otherwise. */
     private PcapngLayout layout;
     /** The next custom block to show, and how many were shown so far (they shift the frame numbers). */
@@ -87,13 +85,12 @@ final class DecodeSink implements PacketSink {
     }
 
     /**
-     * Writes {@code -T fields} output through a projection of its columns, which reads common packets straight
-     * from their bytes; only without a display filter, which needs every packet decoded.
+     * Writes through a projection of the writer's fields, which reads common packets straight from their bytes;
+     * only without a display filter, which needs every packet decoded, and for a writer that writes rows.
      */
-    DecodeSink projected(Projection projection, FieldsWriter fields) {
-        if (filter == null && writer == fields) {
+    DecodeSink projected(Projection projection) {
+        if (filter == null && writer != null && writer.writesRows()) {
             this.projector = projection.projector(decoder);
-            this.fieldsWriter = fields;
         }
         return this;
     }
@@ -124,7 +121,7 @@ final class DecodeSink implements PacketSink {
             } else {
                 row = projector.project(linkTypes.of(packet), packet);
             }
-            fieldsWriter.write(row);
+            writer.write(row);
             if (flushEach) {
                 out.flush();
             }

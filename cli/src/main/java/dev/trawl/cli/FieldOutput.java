@@ -55,14 +55,12 @@ final class FieldOutput {
             fields.add(FieldNames.require(registry, name));
         }
         DisplayFilter filter = t.displayFilter == null ? null : displayFilter(t.displayFilter, registry);
-        FieldsWriter columns = null;
         DecodedPacketWriter writer = switch (t.outputFormat) {
             case "fields" -> {
                 if (fields.isEmpty()) {
                     throw new CliException("-T fields needs at least one -e FIELD", 2, null);
                 }
-                columns = new FieldsWriter(out, fields, fieldsFormat(t.fieldOptions));
-                yield columns;
+                yield new FieldsWriter(out, fields, fieldsFormat(t.fieldOptions));
             }
             case "json" -> JsonWriter.json(out, registry, fields);
             case "ek" -> JsonWriter.ek(out, registry, fields);
@@ -72,7 +70,7 @@ final class FieldOutput {
         boolean all = fields.isEmpty(); // JSON and EK without -e show every field
         DecodeSink sink = new DecodeSink(linkTypes, filter, writer, out, flushEach)
                 .conversations(Preferences.parse(t.preferences), all, t.fields, t.io.err());
-        return columns == null ? sink : sink.projected(Projection.of(registry, fields), columns);
+        return writer.writesRows() ? sink.projected(Projection.of(registry, fields)) : sink;
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {

@@ -50,9 +50,12 @@ record Preferences(boolean relativeSequenceNumbers, boolean analyzeSequenceNumbe
      * output or filter names a field that needs them ({@code names}) or shows every field ({@code all}).
      */
     void apply(PacketDecoder decoder, boolean all, List<String> names) {
-        if (all || ConversationFields.needsTracking(names)) {
-            decoder.trackConversations(TcpTracker.builder().relativeSequenceNumbers(relativeSequenceNumbers)
-                    .analyzeSequenceNumbers(analyzeSequenceNumbers).build(), new UdpTracker());
+        // each kind of conversation is followed only when a field of its own asks for it
+        boolean tcp = all || names.stream().anyMatch(ConversationFields::needsTcpTracking);
+        boolean udp = all || names.stream().anyMatch(ConversationFields::needsUdpTracking);
+        if (tcp || udp) {
+            decoder.trackConversations(tcp ? TcpTracker.builder().relativeSequenceNumbers(relativeSequenceNumbers)
+                    .analyzeSequenceNumbers(analyzeSequenceNumbers).build() : null, udp ? new UdpTracker() : null);
         }
     }
 

@@ -3,9 +3,12 @@ package dev.trawl.cli;
 import dev.trawl.cli.print.Out;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.conversation.ConversationFields;
 import dev.trawl.decode.conversation.ConversationStatistics;
 import dev.trawl.decode.conversation.ConversationStatistics.Kind;
 import dev.trawl.decode.conversation.StreamFollower;
+import dev.trawl.decode.conversation.TcpTracker;
+import dev.trawl.decode.conversation.UdpTracker;
 import dev.trawl.decode.display.DisplayFilter;
 import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.decode.field.Formats;
@@ -37,8 +40,7 @@ final class StatisticsSink implements PacketSink {
     }
 
     // (HTTP messages are not put back together: a followed stream shows each segment's own payload)
-    private final PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true)
-            .trackConversations(true);
+    private final PacketDecoder decoder = new PacketDecoder().reassembleFragments(true).followConversations(true);
     private final LinkTypes linkTypes;
     private final List<Table> tables;
     private final PacketSink inner;
@@ -65,12 +67,19 @@ final class StatisticsSink implements PacketSink {
             tables.add(t);
             names.addAll(t.names);
         }
+        boolean tcp = ConversationFields.needsTracking(names);
+        boolean udp = tcp;
         for (Table t : tables) {
             if (t.io != null) {
                 t.io.prime(names);
             }
+            // only the kinds of conversation a table counts or follows are tracked
+            tcp |= t.statistics != null && t.statistics.kind() == Kind.TCP || t.follower != null && t.follower.tcp();
+            udp |= t.statistics != null && t.statistics.kind() == Kind.UDP || t.follower != null && !t.follower.tcp();
         }
-        return new StatisticsSink(linkTypes, tables, inner, out);
+        StatisticsSink sink = new StatisticsSink(linkTypes, tables, inner, out);
+        sink.decoder.trackConversations(tcp ? TcpTracker.standard() : null, udp ? new UdpTracker() : null);
+        return sink;
     }
 
     /** Checks the {@code -z} arguments, for an error before any input is opened. */
@@ -105,7 +114,9 @@ final class StatisticsSink implements PacketSink {
                 throw new CliException("-z " + spec + ": " + e.getMessage(), 2, e);
             }
         }
-        return new Table(new ConversationStatistics(kind, compiled == null ? null : compiled::test), endpoints,
+        return new Table(new ConversationStatistics(kind, compiled == null ? null : compiled::test,
+                ConversationStatistics.DEFAULT_MAX_ENTRIES, endpoints ? ConversationStatistics.Tables.ENDPOINTS
+                        : ConversationStatistics.Tables.CONVERSATIONS), endpoints,
                 filter, null, spec, null, compiled == null ? Set.of() : compiled.names());
     }
 
@@ -190,9 +201,9 @@ final class StatisticsSink implements PacketSink {
                 } else if (t.io != null) {
                     t.io.print(text);
                 } else if (t.endpoints) {
-                    endpoints(text, t);
+                    endpoints(text, t, o);
                 } else {
-                    conversations(text, t);
+                    conversations(text, t, o);
                 }
                 o.utf8(text.toString());
             }
@@ -204,7 +215,17 @@ final class StatisticsSink implements PacketSink {
                 .append("Filter:").append(t.filter == null ? "<No Filter>" : t.filter).append('\n');
     }
 
-    private static void conversations(StringBuilder out, Table t) {
+    /** Hands what {@code out} holds to {@code o} once it is long, so that a table of any length is not held whole. */
+    private static void spill(StringBuilder out, Out o) {
+        if (out.length() >= SPILL) {
+            o.utf8(out.toString());
+            out.setLength(0);
+        }
+    }
+
+    private static final int SPILL = 1 << 16;
+
+    private static void conversations(StringBuilder out, Table t, Out o) {
         heading(out, t, "Conversations");
         boolean ports = t.statistics.kind().hasPorts();
         String indent = (ports ? " ".repeat(12) : "") + " ".repeat(47);
@@ -212,28 +233,33 @@ final class StatisticsSink implements PacketSink {
         out.append(indent).append("| Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n");
         int width = ports ? 26 : 20;
         for (ConversationStatistics.Conversation c : t.statistics.conversations()) {
-            pad(out, name(c.a()), width).append(" <-> ");
-            pad(out, name(c.b()), width).append("  ");
-            padLeft(out, Long.toString(c.framesBtoA()), 6).append(' ');
-            pad(out, size(c.bytesBtoA()), 9).append("  ");
-            padLeft(out, Long.toString(c.framesAtoB()), 6).append(' ');
-            pad(out, size(c.bytesAtoB()), 9).append("  ");
-            padLeft(out, Long.toString(c.frames()), 6).append(' ');
-            pad(out, size(c.bytes()), 9).append("  ");
+            spill(out, o);
+            name(out, c.a(), width).append(" <-> ");
+            name(out, c.b(), width).append("  ");
+            counts(out, c.framesBtoA(), c.bytesBtoA());
+            counts(out, c.framesAtoB(), c.bytesAtoB());
+            counts(out, c.frames(), c.bytes());
             double start = seconds(c.startNanos());
-            padLeft(out, fixed(start, 9), 14).append("   ");
-            padLeft(out, fixed(seconds(c.stopNanos()) - start, 4), 12).append('\n');
+            int from = out.length();
+            appendFixed(out, start, 9);
+            padLeft(out, from, 14).append("   ");
+            from = out.length();
+            appendFixed(out, seconds(c.stopNanos()) - start, 4);
+            padLeft(out, from, 12).append('\n');
         }
         out.append(RULE).append('\n');
     }
 
-    private static void endpoints(StringBuilder out, Table t) {
+    private static void endpoints(StringBuilder out, Table t, Out o) {
         heading(out, t, "Endpoints");
         boolean ports = t.statistics.kind().hasPorts();
         out.append("                       |  ").append(ports ? "Port  ||  " : "")
                 .append("Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n");
         for (ConversationStatistics.Endpoint e : t.statistics.endpoints()) {
-            pad(out, address(e.address()), 20).append("      ");
+            spill(out, o);
+            int from = out.length();
+            appendAddress(out, e.address());
+            pad(out, out.length() - from, 20).append("      ");
             if (ports) {
                 padLeft(out, Integer.toString(e.address().port()), 5).append("     ");
             }
@@ -320,19 +346,27 @@ final class StatisticsSink implements PacketSink {
         out.append(FOLLOW_RULE).append('\n');
     }
 
-    private static String name(ConversationStatistics.Address a) {
-        return a.kind().hasPorts() ? address(a) + ":" + a.port() : address(a);
+    /** Appends a conversation's side (address, and port for TCP and UDP), padded to {@code width}. */
+    private static StringBuilder name(StringBuilder out, ConversationStatistics.Address a, int width) {
+        int from = out.length();
+        appendAddress(out, a);
+        if (a.kind().hasPorts()) {
+            out.append(':').append(a.port());
+        }
+        return pad(out, out.length() - from, width);
     }
 
     private static String address(ConversationStatistics.Address a) {
+        return appendAddress(new StringBuilder(), a).toString();
+    }
+
+    private static StringBuilder appendAddress(StringBuilder s, ConversationStatistics.Address a) {
         byte[] bytes = a.address();
         ByteBuffer buf = ByteBuffer.wrap(bytes);
-        StringBuilder s = new StringBuilder();
         return switch (bytes.length) {
-            case 4 -> Formats.appendIpv4(s, buf.getInt(0)).toString();
-            case 16 -> Formats.appendIpv6(s, buf, 0).toString();
-            default -> Formats.appendMac(s, ((long) buf.getShort(0) & 0xFFFF) << 32 | (buf.getInt(2) & 0xFFFF_FFFFL))
-                    .toString();
+            case 4 -> Formats.appendIpv4(s, buf.getInt(0));
+            case 16 -> Formats.appendIpv6(s, buf, 0);
+            default -> Formats.appendMac(s, ((long) buf.getShort(0) & 0xFFFF) << 32 | (buf.getInt(2) & 0xFFFF_FFFFL));
         };
     }
 
@@ -356,15 +390,62 @@ final class StatisticsSink implements PacketSink {
         return (double) (nanos / 1_000_000_000L) + (nanos % 1_000_000_000L) / 1e9;
     }
 
-    /** {@code value} with {@code decimals} decimals, rounded from its exact binary value as C's printf does. */
-    private static String fixed(double value, int decimals) {
-        return new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000};
+
+    /** {@code value} with {@code decimals} decimals (at most 9), rounded from its exact binary value as C's printf does. */
+    static String fixed(double value, int decimals) {
+        return appendFixed(new StringBuilder(), value, decimals).toString();
+    }
+
+    private static StringBuilder appendFixed(StringBuilder s, double value, int decimals) {
+        long scale = POWERS[decimals];
+        if (value >= 0 && value * scale < 0x1p52) { // integers up to 2^52 are exact in a double
+            long rounded = Math.round(value * scale);
+            // value * scale - rounded, computed exactly and rounded once: a residue well inside half a unit means
+            // the nearest integer to the exact product is the one taken, which a tie or near-tie must make sure of
+            double residue = Math.fma(value, scale, -rounded);
+            if (Math.abs(residue) < 0.4999) {
+                s.append(rounded / scale);
+                if (decimals > 0) {
+                    s.append('.');
+                    int from = s.length();
+                    s.append(rounded % scale);
+                    for (int k = s.length() - from; k < decimals; k++) {
+                        s.insert(from, '0');
+                    }
+                }
+                return s;
+            }
+        }
+        return s.append(new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
     }
 
     private static StringBuilder pad(StringBuilder out, String s, int width) {
-        out.append(s);
-        for (int i = s.length(); i < width; i++) {
+        return pad(out.append(s), s.length(), width);
+    }
+
+    /** Pads with spaces what was just appended, {@code written} characters, to {@code width}. */
+    private static StringBuilder pad(StringBuilder out, int written, int width) {
+        for (int i = written; i < width; i++) {
             out.append(' ');
+        }
+        return out;
+    }
+
+    /** A frame count and a byte count, as a conversation row's column pair prints them. */
+    private static void counts(StringBuilder out, long frames, long bytes) {
+        int from = out.length();
+        out.append(frames);
+        padLeft(out, from, 6).append(' ');
+        pad(out, size(bytes), 9).append("  ");
+    }
+
+    /** Pads with spaces on the left what was appended from {@code from} on, to {@code width}. */
+    private static StringBuilder padLeft(StringBuilder out, int from, int width) {
+        int missing = width - (out.length() - from);
+        for (int i = 0; i < missing; i++) {
+            out.insert(from, ' ');
         }
         return out;
     }

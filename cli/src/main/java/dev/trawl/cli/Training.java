@@ -23,7 +23,10 @@ final class Training {
                 List.of("-tt", "-q", "-r", capture, "ip"),
                 List.of("-r", capture, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "tcp.srcport",
                         "-e", "udp.dstport", "-e", "dns.qry.name", "-E", "header=y"),
+                List.of("-n", "-r", capture, "-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "ip.dst",
+                        "-e", "tcp.srcport", "-e", "udp.dstport"),
                 List.of("-r", capture, "-T", "json"),
+                List.of("-r", capture, "-T", "ek", "-e", "ip.src", "-e", "dns.qry.name"),
                 List.of("-r", capture, "-T", "ek", "-Y", "ip.ttl > 1 and not arp"));
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         for (List<String> args : lines) {

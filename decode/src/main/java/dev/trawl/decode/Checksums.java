@@ -97,6 +97,18 @@ public final class Checksums {
         return expected(p.buffer(), off, length, 2, 0);
     }
 
+    /**
+     * The Internet checksum (RFC 1071) of {@code length} bytes from absolute index {@code from}: 0 when the bytes,
+     * their own checksum field among them, verify (an ICMP extension structure); UNKNOWN when not all were
+     * captured.
+     */
+    public static int over(DecodedPacket p, int from, int length) {
+        if (length < 0 || from < p.start() || from + length > p.end()) {
+            return UNKNOWN;
+        }
+        return ~Bytes.onesComplementSum(p.buffer(), from, length, 0) & 0xFFFF;
+    }
+
     /** The checksum the field at {@code field} should hold: the complement of the sum of all else. */
     private static int expected(ByteBuffer buf, int off, int length, int field, long initial) {
         int stored = Bytes.u16(buf, off + field);

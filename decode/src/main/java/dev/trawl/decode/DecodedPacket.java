@@ -333,6 +333,14 @@ public final class DecodedPacket {
         return layers[Objects.checkIndex(i, count) * STRIDE + FLAGS];
     }
 
+    /**
+     * Whether layer {@code i} belongs to what an ICMP or ICMPv6 error quotes ({@link LayerFlags#QUOTED}). A layer
+     * is quoted or not from the moment it is known, so unlike {@link #flags} this decodes nothing more.
+     */
+    public boolean isQuoted(int i) {
+        return (layers[at(i) + FLAGS] & LayerFlags.QUOTED) != 0;
+    }
+
     /** Whether any layer carries an error flag ({@link LayerFlags#ERRORS}). */
     public boolean isMalformed() {
         complete();

@@ -3,11 +3,11 @@ package dev.trawl.decode;
 import java.util.Map;
 
 /**
- * How a projection reads one field of a fixed header straight from the packet bytes, once it has checked that
- * the packet is an Ethernet frame with one IPv4 or IPv6 header and one TCP or UDP header whose fixed parts were
- * captured: which header, where in it, how wide, and how the value is cut out. Only fields whose value then
- * follows from those bytes alone are here; every other field is read by its registered extractor from a
- * decoded packet. Immutable.
+ * How a projection reads one field straight from the packet bytes, once its {@link Projector} has checked which
+ * headers the packet holds and where (an Ethernet frame with one IPv4 or IPv6 header and one TCP or UDP header,
+ * perhaps a VXLAN tunnel's inner frame, perhaps a DNS message): which header, where in it, how wide, and how the
+ * value is cut out. Only fields whose value then follows from those bytes alone are here; every other field is
+ * read by its registered extractor from a decoded packet. Immutable.
  */
 final class FixedField {
     static final int FRAME = 0;
@@ -16,12 +16,20 @@ final class FixedField {
     static final int IPV6 = 3;
     static final int TCP = 4;
     static final int UDP = 5;
+    /** A DNS or mDNS message over UDP, whose fields need bytes of the message ({@link #need}). */
+    static final int DNS = 6;
+    /** The number of headers. */
+    static final int HEADERS = 7;
 
     /** The frame fields, by what they read ({@link #rel} of a {@link #FRAME} field). */
     static final int FRAME_NUMBER = 0;
     static final int FRAME_LEN = 1;
     static final int FRAME_CAP_LEN = 2;
     static final int FRAME_ENCAP = 3;
+
+    /** What an {@link #eager} field of a DNS message reads: the questions' names or types. */
+    static final int QUESTION_NAMES = 0;
+    static final int QUESTION_TYPES = 1;
 
     final int header;
     final int rel;
@@ -33,8 +41,22 @@ final class FixedField {
     final boolean bytes;
     /** Where a second occurrence is read (the destination of {@code ip.addr}, {@code tcp.port}), or -1. */
     final int rel2;
+    /** The occurrences each header gives: 2 for a pair ({@link #rel2}), else 1. */
+    final int per;
+    /** The bytes of its header the field needs to be present (DNS fields; the guard ensures the others'). */
+    final int need;
+    /**
+     * Whether the field's occurrences are found by walking the message ({@link #rel} says which), when the packet
+     * is read, rather than read from one place when asked.
+     */
+    final boolean eager;
 
     private FixedField(int header, int rel, int size, long mask, int shift, int scale, boolean bytes, int rel2) {
+        this(header, rel, size, mask, shift, scale, bytes, rel2, 0, false);
+    }
+
+    private FixedField(int header, int rel, int size, long mask, int shift, int scale, boolean bytes, int rel2,
+            int need, boolean eager) {
         this.header = header;
         this.rel = rel;
         this.size = size;
@@ -43,6 +65,9 @@ final class FixedField {
         this.scale = scale;
         this.bytes = bytes;
         this.rel2 = rel2;
+        this.per = rel2 >= 0 ? 2 : 1;
+        this.need = need;
+        this.eager = eager;
     }
 
     private static FixedField integer(int header, int rel, int size) {
@@ -63,6 +88,15 @@ final class FixedField {
 
     private static FixedField pair(int header, int rel, int size, int rel2) {
         return new FixedField(header, rel, size, -1L, 0, 1, false, rel2);
+    }
+
+    /** A field of the DNS header, present when the message holds {@code need} bytes. */
+    private static FixedField dns(int rel, long mask, int shift, int need) {
+        return new FixedField(DNS, rel, 2, mask, shift, 1, false, -1, need, false);
+    }
+
+    private static FixedField questions(int what) {
+        return new FixedField(DNS, what, 0, 0, 0, 1, false, -1, 0, true);
     }
 
     private static FixedField frame(int what) {
@@ -121,7 +155,14 @@ final class FixedField {
             Map.entry("udp.dstport", integer(UDP, 2, 2)),
             Map.entry("udp.port", pair(UDP, 0, 2, 2)),
             Map.entry("udp.length", integer(UDP, 4, 2)),
-            Map.entry("udp.checksum", integer(UDP, 6, 2)));
+            Map.entry("udp.checksum", integer(UDP, 6, 2)),
+            Map.entry("dns.id", dns(0, -1L, 0, 4)),
+            Map.entry("dns.flags", dns(2, -1L, 0, 4)),
+            Map.entry("dns.flags.response", dns(2, 0x8000, 15, 4)),
+            Map.entry("dns.count.queries", dns(4, -1L, 0, 6)),
+            Map.entry("dns.count.answers", dns(6, -1L, 0, 8)),
+            Map.entry("dns.qry.name", questions(QUESTION_NAMES)),
+            Map.entry("dns.qry.type", questions(QUESTION_TYPES)));
 
     /** How {@code name} is read from the bytes, or null when only its extractor can read it. */
     static FixedField of(String name) {
@@ -136,6 +177,7 @@ final class FixedField {
             case IPV6 -> "ipv6";
             case TCP -> "tcp";
             case UDP -> "udp";
+            case DNS -> "dns";
             default -> "frame";
         };
     }
@@ -157,5 +199,10 @@ final class FixedField {
     long read2(byte[] b, int at) {
         int p = at + rel2;
         return (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
+    }
+
+    /** Where occurrence {@code which} (0, or 1 for a pair's second) of a bytes field starts, in a header at {@code at}. */
+    int index(int at, int which) {
+        return at + (which == 0 ? rel : rel2);
     }
 }

@@ -7,7 +7,7 @@ import dev.trawl.decode.internal.Bytes;
 import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.state.ConversationTable;
 import dev.trawl.decode.internal.state.IpReassembler;
-import dev.trawl.decode.internal.state.StreamReassembler;
+import dev.trawl.decode.internal.state.StreamMessages;
 import dev.trawl.decode.spi.Conversations;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
@@ -59,7 +59,7 @@ public final class PacketDecoder {
     private boolean verifyChecksums;
     private boolean firstFragments;
     /** Puts HTTP messages spanning TCP segments back together; null when {@link #reassembleStreams} is off. */
-    private StreamReassembler streams;
+    private StreamMessages streams;
     /** The conversations followed; null when {@link #followConversations} is off. */
     private ConversationTable conversations;
     /** Puts fragments back together; null when {@link #reassembleFragments} is off. */
@@ -153,11 +153,13 @@ public final class PacketDecoder {
      * by default, and the command-line tool's field output does too). When on, the segment that completes a
      * message is decoded with the whole message behind its TCP header: its layers then refer to a buffer the
      * decoder owns ({@link DecodedPacket#buffer()}), while its captured length and TCP length stay the frame's.
-     * The segments before it show bare TCP payload, as without. Segments must come in order; the decoder keeps
-     * at most 256 messages in progress of at most 1 MiB each; turning this off forgets them.
+     * The segments before it show bare TCP payload, as without. The bytes are ordered by a
+     * {@link dev.trawl.decode.conversation.TcpReassembler} that holds nothing out of order: a missing segment
+     * drops the message, a retransmission adds nothing. At most 256 connections with a message in progress are
+     * followed, each message of at most 1 MiB; turning this off forgets them.
      */
     public PacketDecoder reassembleStreams(boolean reassemble) {
-        this.streams = reassemble ? (streams != null ? streams : new StreamReassembler(context)) : null;
+        this.streams = reassemble ? (streams != null ? streams : new StreamMessages(context)) : null;
         context.streams = streams;
         return this;
     }
@@ -199,7 +201,8 @@ public final class PacketDecoder {
 
     /**
      * Whether decoding keeps state across packets, which it changes as it decodes: every layer is then decoded
-     * at once, so that the state does not depend on what a caller asks for.
+     * at once, so that the state does not depend on what a caller asks for, but for a transport's payload that
+     * ends the stack (see {@link #payloadEndsStack}).
      */
     private boolean stateful() {
         return reassembler != null || conversations != null || streams != null || tcpTracker != null
@@ -390,9 +393,21 @@ public final class PacketDecoder {
         r.capturedLength = -1;
         r.reassembledAt = -1;
         if (stateful()) {
-            // State across packets follows from whole stacks of layers: the general path decodes them at once.
-            run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
-            if (reassembler != null) {
+            // State across packets follows from whole stacks of layers: the general path decodes them at once,
+            // but for a payload that ends the stack, which changes no state and holds no layer the state reads
+            boolean settled = false;
+            if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
+                chain.ethernet(data, offset, offset + length, context);
+                settled = payloadEndsStack();
+                if (settled) {
+                    r.pending = chain.kind != CommonChain.DONE;
+                } else {
+                    finish();
+                }
+            } else {
+                run(data, offset, offset + length, registry.lookup(Dispatch.LINKTYPE, r.linkType));
+            }
+            if (reassembler != null && !settled) {
                 reassemble(data, offset, length);
             }
             if (streams != null) {
@@ -404,7 +419,14 @@ public final class PacketDecoder {
                 }
             }
             if (tcpTracker != null || udpTracker != null) {
-                follow(r);
+                // what is left for later is a leaf that flags none of the layers the trackers read
+                boolean pending = r.pending;
+                r.pending = false;
+                try {
+                    follow(r);
+                } finally {
+                    r.pending = pending;
+                }
             }
         } else if (r.linkType == ETHERNET && ethernetChain && !verifyCurrent && length > 0) {
             chain.ethernet(data, offset, offset + length, context);
@@ -599,6 +621,25 @@ public final class PacketDecoder {
             default:
                 break;
         }
+    }
+
+    /**
+     * Whether what the chain left for later, if anything, is the payload of a TCP or UDP header of a protocol that
+     * ends the stack ({@link ProtocolRegistry#isLeaf}): decoding it can then change no state across packets and
+     * add no layer that state is kept for, so that a stateful decode may leave it for later too. Names the
+     * payload, as {@link #mayHold} does, through the conversations the decoder follows, which record what the
+     * transport's decoder would have recorded.
+     */
+    private boolean payloadEndsStack() {
+        CommonChain c = chain;
+        if (c.kind == CommonChain.DONE) {
+            return true;
+        }
+        if (c.kind != CommonChain.TCP_PAYLOAD && c.kind != CommonChain.UDP_PAYLOAD) {
+            return false; // the chain stopped short of a transport's payload
+        }
+        mayHold(Protocols.DATA);
+        return registry.isLeaf(c.proto);
     }
 
     /**

@@ -6,16 +6,20 @@ import dev.trawl.decode.field.Formats;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The values of a {@link Projection}'s fields in one packet: for each field, in the projection's order, its
  * occurrences outermost first, exactly as the field's extractor reports them from a {@link DecodedPacket}.
- * Integer values are primitive slots, addresses and raw bytes are views (a buffer, an index and a length),
- * and text is kept only for fields whose values are text.
+ * Integer values are primitive, addresses and raw bytes are views (a buffer, an index and a length), and text
+ * is a view of characters the row keeps.
  *
- * <p>Ownership: the row is reused by its {@link Projector} for every packet; it and the views it gives are valid
- * until the next packet is projected, and refer to the caller's bytes (or the decoder's copy of them). Not
- * thread-safe.
+ * <p>A packet read from its bytes is not copied into the row: the row keeps where each header starts, and reads
+ * a value when it is asked for, so that a caller pays only for the values it reads.
+ *
+ * <p>Ownership: the row is reused by its {@link Projector} for every packet; it, the views it gives and the text
+ * it gives are valid until the next packet is projected, and refer to the caller's bytes (or the decoder's copy
+ * of them). Keep text with {@code toString()}. Not thread-safe.
  */
 public final class ProjectedRow {
     /** The kind of one occurrence. */
@@ -34,26 +38,58 @@ public final class ProjectedRow {
     private static final byte TEXT = 3;
 
     private final Field[] fields;
+    /**
+     * For each field read from the bytes when asked, how; null for a field whose occurrences are in the slots
+     * (every field of a decoded packet, the fields found by walking a message).
+     */
+    private final FixedField[] lazy;
     private final int[] first;
     private final int[] counts;
     private byte[] kinds = new byte[16];
-    /** An integer value, or the index and length of a bytes value ({@code index << 32 | length}). */
+    /**
+     * An integer value, or the index and length of a bytes value ({@code index << 32 | length}), or the start and
+     * end of a text value in {@link #chars}.
+     */
     private long[] values = new long[16];
-    private CharSequence[] texts;
+    private final StringBuilder chars = new StringBuilder(64);
+    private TextView[] views = new TextView[0];
     private int size;
     ByteBuffer buffer;
+    /** The bytes of a packet read from them. */
+    byte[] array;
     /** Bytes values an extractor reported from another buffer than the packet's, copied. */
     private byte[] owned = new byte[64];
     private ByteBuffer ownedView = ByteBuffer.wrap(owned);
     private int ownedSize;
     long frameNumber;
+    long timestampSeconds;
+    int timestampNanos;
     boolean specialised;
+    /**
+     * Of a packet read from its bytes: where the outermost and the second header of each kind
+     * ({@link FixedField#ETH}...) starts in {@link #array}, or -1; the frame's "header" is always there.
+     */
+    final int[] outer = new int[FixedField.HEADERS];
+    final int[] inner = new int[FixedField.HEADERS];
+    /** Where the DNS message ends. */
+    int dnsEnd;
+    /** The frame's captured and original lengths and link type, for the frame fields. */
+    int capturedLength;
+    int originalLength;
+    int linkType;
     private final Sink sink = new Sink();
 
-    ProjectedRow(List<Field> fields) {
+    ProjectedRow(List<Field> fields, FixedField[] fixed) {
         this.fields = fields.toArray(Field[]::new);
         this.first = new int[this.fields.length];
         this.counts = new int[this.fields.length];
+        this.lazy = new FixedField[this.fields.length];
+        for (int f = 0; fixed != null && f < fixed.length; f++) {
+            lazy[f] = fixed[f].eager ? null : fixed[f];
+        }
+        Arrays.fill(outer, -1);
+        Arrays.fill(inner, -1);
+        outer[FixedField.FRAME] = 0;
     }
 
     /** The number of fields, one column each. */
@@ -71,6 +107,21 @@ public final class ProjectedRow {
         return frameNumber;
     }
 
+    /** Whether the packet has a capture timestamp. */
+    public boolean hasTimestamp() {
+        return timestampSeconds != DecodedPacket.NO_TIMESTAMP;
+    }
+
+    /** Seconds of the capture timestamp since the epoch ({@link DecodedPacket#NO_TIMESTAMP} when it has none). */
+    public long timestampSeconds() {
+        return timestampSeconds;
+    }
+
+    /** Nanoseconds within the second of the capture timestamp. */
+    public int timestampNanos() {
+        return timestampNanos;
+    }
+
     /**
      * Whether the values were read by the projection's specialised code, without the general decoder (they are
      * the same either way; this is for measuring).
@@ -81,11 +132,20 @@ public final class ProjectedRow {
 
     /** The number of occurrences of field {@code f} (0 when absent). */
     public int count(int f) {
+        FixedField x;
+        if (specialised && (x = lazy[f]) != null) {
+            return lazyCount(x);
+        }
         return counts[f];
     }
 
     /** The kind of occurrence {@code k} of field {@code f}. */
     public Kind kind(int f, int k) {
+        FixedField x;
+        if (specialised && (x = lazy[f]) != null) {
+            Objects.checkIndex(k, lazyCount(x));
+            return x.bytes ? Kind.BYTES : Kind.INTEGER;
+        }
         return switch (kinds[at(f, k)]) {
             case INTEGER -> Kind.INTEGER;
             case TEXT -> Kind.TEXT;
@@ -95,60 +155,140 @@ public final class ProjectedRow {
 
     /** The integer value of occurrence {@code k} of field {@code f} (an integer occurrence). */
     public long integer(int f, int k) {
+        FixedField x;
+        if (specialised && (x = lazy[f]) != null) {
+            if (x.bytes) {
+                throw notA(f, k, "an integer");
+            }
+            return lazyInteger(x, k);
+        }
         int i = at(f, k);
         if (kinds[i] != INTEGER) {
-            throw new IllegalStateException(fields[f].name() + " occurrence " + k + " is not an integer");
+            throw notA(f, k, "an integer");
         }
         return values[i];
     }
 
     /** The buffer that holds the bytes of occurrence {@code k} of field {@code f} (a bytes occurrence). */
     public ByteBuffer buffer(int f, int k) {
+        FixedField x;
+        if (specialised && (x = lazy[f]) != null) {
+            lazyBytes(f, x, k);
+            return buffer;
+        }
         int i = bytesAt(f, k);
         return kinds[i] == OWNED ? ownedView : buffer;
     }
 
     /** The absolute index of the bytes of occurrence {@code k} of field {@code f} in {@link #buffer}. */
     public int index(int f, int k) {
+        FixedField x;
+        if (specialised && (x = lazy[f]) != null) {
+            return x.index(lazyBytes(f, x, k), x.per == 1 ? 0 : k & 1);
+        }
         return (int) (values[bytesAt(f, k)] >>> 32);
     }
 
     /** The number of bytes of occurrence {@code k} of field {@code f}. */
     public int length(int f, int k) {
+        FixedField x;
+        if (specialised && (x = lazy[f]) != null) {
+            lazyBytes(f, x, k);
+            return x.size;
+        }
         return (int) values[bytesAt(f, k)];
     }
 
-    /** The text of occurrence {@code k} of field {@code f} (a text occurrence). */
+    /** The text of occurrence {@code k} of field {@code f} (a text occurrence), valid as the row is. */
     public CharSequence text(int f, int k) {
+        if (specialised && lazy[f] != null) {
+            throw notA(f, k, "text");
+        }
         int i = at(f, k);
         if (kinds[i] != TEXT) {
-            throw new IllegalStateException(fields[f].name() + " occurrence " + k + " is not text");
+            throw notA(f, k, "text");
         }
-        return texts[i];
+        TextView view = views[i];
+        view.start = (int) (values[i] >>> 32);
+        view.end = (int) values[i];
+        return view;
     }
 
     /** Appends occurrence {@code k} of field {@code f} as {@code tshark -T fields} prints it. */
     public StringBuilder append(int f, int k, StringBuilder out) {
+        FixedField x;
+        if (specialised && (x = lazy[f]) != null) {
+            if (x.bytes) {
+                int at = lazyAt(x, k);
+                return Formats.appendBytes(out, fields[f].type(), buffer, x.index(at, x.per == 1 ? 0 : k & 1),
+                        x.size);
+            }
+            return Formats.appendInteger(out, fields[f].type(), lazyInteger(x, k));
+        }
         int i = at(f, k);
         switch (kinds[i]) {
             case INTEGER:
                 return Formats.appendInteger(out, fields[f].type(), values[i]);
             case TEXT:
-                return out.append(texts[i]);
+                return out.append(chars, (int) (values[i] >>> 32), (int) values[i]);
             default:
                 return Formats.appendBytes(out, fields[f].type(), kinds[i] == OWNED ? ownedView : buffer,
                         (int) (values[i] >>> 32), (int) values[i]);
         }
     }
 
+    private int lazyCount(FixedField x) {
+        int h = x.header;
+        int at = outer[h];
+        if (at < 0 || h == FixedField.DNS && dnsEnd - at < x.need) {
+            return 0;
+        }
+        return inner[h] < 0 ? x.per : 2 * x.per;
+    }
+
+    /** Where the header of occurrence {@code k} of a field read from the bytes starts. */
+    private int lazyAt(FixedField x, int k) {
+        int h = x.header;
+        int layer = x.per == 1 ? k : k >> 1;
+        int at = layer == 0 ? outer[h] : layer == 1 ? inner[h] : -1;
+        if (at < 0 || h == FixedField.DNS && dnsEnd - at < x.need) {
+            throw new IndexOutOfBoundsException("occurrence " + k + " of " + lazyCount(x));
+        }
+        return at;
+    }
+
+    private long lazyInteger(FixedField x, int k) {
+        int at = lazyAt(x, k);
+        if (x.header == FixedField.FRAME) {
+            return switch (x.rel) {
+                case FixedField.FRAME_NUMBER -> frameNumber;
+                case FixedField.FRAME_LEN -> Math.min(Integer.toUnsignedLong(originalLength), Integer.MAX_VALUE);
+                case FixedField.FRAME_CAP_LEN -> Integer.toUnsignedLong(capturedLength);
+                default -> linkType & 0xFFFF;
+            };
+        }
+        return x.per == 1 || (k & 1) == 0 ? x.read(array, at) : x.read2(array, at);
+    }
+
+    private int lazyBytes(int f, FixedField x, int k) {
+        if (!x.bytes) {
+            throw notA(f, k, "bytes");
+        }
+        return lazyAt(x, k);
+    }
+
+    private IllegalStateException notA(int f, int k, String what) {
+        return new IllegalStateException(fields[f].name() + " occurrence " + k + " is not " + what);
+    }
+
     private int at(int f, int k) {
-        return first[f] + java.util.Objects.checkIndex(k, counts[f]);
+        return first[f] + Objects.checkIndex(k, counts[f]);
     }
 
     private int bytesAt(int f, int k) {
         int i = at(f, k);
         if (kinds[i] != BYTES && kinds[i] != OWNED) {
-            throw new IllegalStateException(fields[f].name() + " occurrence " + k + " is not bytes");
+            throw notA(f, k, "bytes");
         }
         return i;
     }
@@ -156,8 +296,27 @@ public final class ProjectedRow {
     void clear() {
         size = 0;
         ownedSize = 0;
-        if (texts != null) {
-            Arrays.fill(texts, null); // text is the caller's to keep, not the row's
+        if (chars.length() != 0) {
+            chars.setLength(0);
+        }
+    }
+
+    /** Forgets the headers of the last packet read from its bytes. */
+    void clearHeaders() {
+        int[] o = outer;
+        int[] n = inner;
+        for (int h = FixedField.ETH; h < FixedField.HEADERS; h++) {
+            o[h] = -1;
+            n[h] = -1;
+        }
+    }
+
+    /** Notes a header of kind {@code h} at {@code at}: the outermost of its kind, or the second. */
+    void header(int h, int at) {
+        if (outer[h] < 0) {
+            outer[h] = at;
+        } else {
+            inner[h] = at;
         }
     }
 
@@ -171,9 +330,6 @@ public final class ProjectedRow {
         if (size == kinds.length) {
             kinds = Arrays.copyOf(kinds, size * 2);
             values = Arrays.copyOf(values, size * 2);
-            if (texts != null) {
-                texts = Arrays.copyOf(texts, size * 2);
-            }
         }
         kinds[size] = kind;
         counts[f]++;
@@ -203,10 +359,16 @@ public final class ProjectedRow {
 
     private void text(int f, CharSequence text) {
         int i = slot(f, TEXT);
-        if (texts == null) {
-            texts = new CharSequence[kinds.length];
+        if (views.length <= i) {
+            int old = views.length;
+            views = Arrays.copyOf(views, kinds.length);
+            for (int v = old; v < views.length; v++) {
+                views[v] = new TextView(chars);
+            }
         }
-        texts[i] = text.toString();
+        int start = chars.length();
+        chars.append(text);
+        values[i] = (long) start << 32 | chars.length();
     }
 
     /** Collects field {@code f} from a packet the general decoder decoded. */
@@ -214,6 +376,12 @@ public final class ProjectedRow {
         begin(f);
         sink.field = f;
         fields[f].extract(packet, sink);
+    }
+
+    /** The sink that adds what it receives to field {@code f}'s occurrences, which {@link #begin} started. */
+    FieldSink sink(int f) {
+        sink.field = f;
+        return sink;
     }
 
     /** Receives the occurrences an extractor reports. */
@@ -237,6 +405,38 @@ public final class ProjectedRow {
         @Override
         public void text(CharSequence text) {
             ProjectedRow.this.text(field, text);
+        }
+    }
+
+    /** A text occurrence: characters of the row's text, valid until the next packet. */
+    private static final class TextView implements CharSequence {
+        private final StringBuilder chars;
+        int start;
+        int end;
+
+        TextView(StringBuilder chars) {
+            this.chars = chars;
+        }
+
+        @Override
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return chars.charAt(start + Objects.checkIndex(index, end - start));
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            Objects.checkFromToIndex(from, to, end - start);
+            return chars.substring(start + from, start + to);
+        }
+
+        @Override
+        public String toString() {
+            return chars.substring(start, end);
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.trawl.decode;
 
+import dev.trawl.decode.internal.application.DnsFields;
 import dev.trawl.decode.internal.application.StackEnds;
+import dev.trawl.decode.internal.tunnel.TunnelProtocols;
+import dev.trawl.decode.layer.Dns;
 import dev.trawl.decode.spi.Dispatch;
 import dev.trawl.pcap.LinkType;
 import dev.trawl.pcap.Packet;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -18,10 +22,14 @@ import java.util.Objects;
  * of at least that, all captured, not a fragment) or IPv6 header (a payload length, no extension header); one
  * TCP header (all captured, no MPTCP option) or UDP header (captured, a usable length), or none where the IP
  * header says there is none; and a payload that is empty or of a protocol that ends the stack, as the
- * decoder names it. Everything else is decoded.
+ * decoder names it. A DNS message is such a payload, whose header and questions the DNS fields read; a VXLAN
+ * payload is read on as a second Ethernet frame under the same checks (its own payload named by ports alone),
+ * whose headers are the fields' second occurrences. A frame whose EtherType names no protocol, or one that ends
+ * the stack, holds no further header. Everything else is decoded.
  *
- * <p>Allocates nothing per packet once its buffers have grown, but for text values. Not thread-safe; one per
- * thread.
+ * <p>The row of a packet read from its bytes holds where each header starts; its values are read when asked.
+ *
+ * <p>Allocates nothing per packet once its buffers have grown. Not thread-safe; one per thread.
  */
 public final class Projector {
     private static final int LINKTYPE_ETHERNET = LinkType.ETHERNET.value();
@@ -32,32 +40,50 @@ public final class Projector {
     private static final int PROTOCOL_UDP = 17;
     private static final int NO_NEXT_HEADER = 59;
     private static final int MPTCP = 30;
+    /** The legacy OpenFlow ports, which the TCP decoder's heuristic takes to OpenFlow (which carries frames). */
+    private static final int OPENFLOW_LEGACY = 6633;
+    private static final int OPENFLOW_LEGACY_TLS = 6634;
+    private static final int DNS_PORT = 53;
+
+    /** What a payload's protocol means for reading on: not known (a port bound to nothing), ... */
+    private static final byte UNBOUND = 0;
+    /** ... a protocol that ends the stack, ... */
+    private static final byte ENDS = 1;
+    /** ... one that may not (or is not the built-in decoder's), ... */
+    private static final byte GENERAL = 2;
+    /** ... VXLAN, whose Ethernet frame is read on, ... */
+    private static final byte TUNNEL = 3;
+    /** ... or a DNS message (DNS, mDNS), which ends the stack and whose fields some projections read. */
+    private static final byte MESSAGE = 4;
+    /** A port not looked up yet. */
+    private static final byte NOT_LOOKED_UP = -1;
 
     private final Projection projection;
     private final PacketDecoder decoder;
     private final ProtocolRegistry registry;
     private final FixedField[] fixed;
+    /** The fields whose occurrences are found when a packet is read ({@link FixedField#eager}). */
+    private final int[] eager;
+    /** Whether some field reads the DNS message, which then must be located exactly. */
+    private final boolean dnsFields;
     private final ProjectedRow row;
     private final boolean ipv4;
     private final boolean ipv6;
     private final boolean tcp;
     private final boolean udp;
-    /** Whether each protocol ends the stack: 0 not known yet, 1 yes, 2 no. */
-    private final byte[] ends;
+    /** What each protocol means for reading on ({@link #ENDS}...), by protocol id: 0 not known yet. */
+    private final byte[] states;
     /**
      * What a TCP or UDP port is bound to, for a decoder that follows no conversations (whose payloads are then
-     * named by ports and by heuristics that only ever name protocols ending the stack): 0 nothing, 1 a protocol
-     * that ends the stack, 2 one that may not (or a port a heuristic takes to one).
+     * named by ports and by heuristics, which only ever name protocols ending the stack).
      */
     private final byte[] tcpPorts = new byte[65536];
     private final byte[] udpPorts = new byte[65536];
-    /** Whether what the heuristics name a payload on unbound ports ends the stack. */
-    private final boolean tcpUnboundEnds;
-    private final boolean udpUnboundEnds;
-    /** The legacy OpenFlow ports, which the TCP decoder's heuristic takes to OpenFlow (which carries frames). */
-    private static final int OPENFLOW_LEGACY = 6633;
-    private static final int OPENFLOW_LEGACY_TLS = 6634;
-    private static final int DNS_PORT = 53;
+    /** What the heuristics may name a payload on unbound ports. */
+    private final byte tcpUnbound;
+    private final byte udpUnbound;
+    private final Dns dns = new Dns();
+    private final StringBuilder text = new StringBuilder(64);
     private long frameCounter;
     private long specialisedPackets;
     private long decodedPackets;
@@ -66,51 +92,105 @@ public final class Projector {
     private ByteBuffer lastView;
     private byte[] scratch = new byte[2048];
     private ByteBuffer scratchView = ByteBuffer.wrap(scratch);
+    /** The frame being read: its first byte and its end. */
+    private int frameStart;
+    private int frameLimit;
 
     Projector(Projection projection, PacketDecoder decoder) {
         this.projection = projection;
         this.decoder = decoder;
         this.registry = decoder.registry();
         this.fixed = projection.fixed();
-        this.row = new ProjectedRow(projection.fields());
+        int eagerCount = 0;
+        boolean dnsUsed = false;
+        for (int f = 0; fixed != null && f < fixed.length; f++) {
+            eagerCount += fixed[f].eager ? 1 : 0;
+            dnsUsed |= fixed[f].header == FixedField.DNS;
+        }
+        this.eager = new int[eagerCount];
+        for (int f = 0, e = 0; eagerCount > 0 && f < fixed.length; f++) {
+            if (fixed[f].eager) {
+                eager[e++] = f;
+            }
+        }
+        this.dnsFields = dnsUsed;
+        this.row = new ProjectedRow(projection.fields(), fixed);
         this.ipv4 = CommonChain.direct(registry, Protocols.IP, Dispatch.ETHERTYPE, ETHERTYPE_IPV4);
         this.ipv6 = CommonChain.direct(registry, Protocols.IPV6, Dispatch.ETHERTYPE, ETHERTYPE_IPV6);
         this.tcp = CommonChain.direct(registry, Protocols.TCP, Dispatch.IP_PROTO, PROTOCOL_TCP);
         this.udp = CommonChain.direct(registry, Protocols.UDP, Dispatch.IP_PROTO, PROTOCOL_UDP);
-        this.ends = new byte[registry.size()];
-        for (int port = 1; port < 65536; port++) {
-            tcpPorts[port] = portState(Dispatch.TCP_PORT, port);
-            udpPorts[port] = portState(Dispatch.UDP_PORT, port);
-        }
-        if (tcpPorts[OPENFLOW_LEGACY] == 0) {
-            tcpPorts[OPENFLOW_LEGACY] = 2;
-        }
-        if (tcpPorts[OPENFLOW_LEGACY_TLS] == 0) {
-            tcpPorts[OPENFLOW_LEGACY_TLS] = 2;
-        }
-        this.tcpUnboundEnds = endsStack(Protocols.TLS) && endsStack(Protocols.DATA);
-        int dns = registry.lookup(Dispatch.UDP_PORT, DNS_PORT);
-        this.udpUnboundEnds = endsStack(dns < 0 ? Protocols.DATA : dns) && endsStack(Protocols.DATA);
+        this.states = new byte[registry.size()];
+        // Looked up on a port's first use: a short run meets few ports, and 131,070 lookups cost a start.
+        Arrays.fill(tcpPorts, NOT_LOOKED_UP);
+        Arrays.fill(udpPorts, NOT_LOOKED_UP);
+        this.tcpUnbound = endsStack(Protocols.TLS) && endsStack(Protocols.DATA) ? ENDS : GENERAL;
+        int dnsProtocol = registry.lookup(Dispatch.UDP_PORT, DNS_PORT);
+        // the heuristics may take a payload to DNS, whose message a projection of its fields would have to find
+        this.udpUnbound = !dnsFields && endsStack(dnsProtocol < 0 ? Protocols.DATA : dnsProtocol)
+                && endsStack(Protocols.DATA) ? ENDS : GENERAL;
     }
 
-    private byte portState(int table, int port) {
-        int protocol = registry.lookup(table, port);
-        return protocol < 0 ? 0 : endsStack(protocol) ? (byte) 1 : (byte) 2;
+    /** What the payload on TCP ({@code tcp}) or UDP port {@code port} is, as far as the port tells it. */
+    private byte port(boolean tcp, int port) {
+        byte[] ports = tcp ? tcpPorts : udpPorts;
+        byte state = ports[port];
+        if (state == NOT_LOOKED_UP) {
+            int protocol = registry.lookup(tcp ? Dispatch.TCP_PORT : Dispatch.UDP_PORT, port);
+            state = protocol < 0 ? UNBOUND : state(protocol);
+            if (state == UNBOUND && tcp && (port == OPENFLOW_LEGACY || port == OPENFLOW_LEGACY_TLS)) {
+                state = GENERAL;
+            }
+            ports[port] = state;
+        }
+        return state;
+    }
+
+    /** What a payload of {@code protocol} means for reading on. */
+    private byte state(int protocol) {
+        if (protocol == Protocols.NONE) {
+            return ENDS;
+        }
+        if (protocol < 0 || protocol >= states.length) {
+            return GENERAL;
+        }
+        byte known = states[protocol];
+        if (known == UNBOUND) {
+            if (protocol == Protocols.VXLAN && registry.decoder(protocol) == TunnelProtocols.VXLAN) {
+                known = TUNNEL;
+            } else if ((protocol == Protocols.DNS || protocol == Protocols.MDNS) && registry.isDirect(protocol)) {
+                known = MESSAGE;
+            } else if (dnsFields && carriesDnsField(protocol)) {
+                known = GENERAL; // another layer in DNS's format (LLMNR), whose message is not located here
+            } else {
+                known = endsStack(protocol) ? ENDS : GENERAL;
+            }
+            states[protocol] = known;
+        }
+        return known;
+    }
+
+    private boolean carriesDnsField(int protocol) {
+        for (int f = 0; f < fixed.length; f++) {
+            if (fixed[f].header == FixedField.DNS && projection.fields().get(f).carriedBy(protocol)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Whether the payload of a segment or datagram between {@code port1} and {@code port2} ends the stack, as
-     * the ports alone decide it for a decoder that follows no conversations: the lower bound port first, then
-     * the higher, then the heuristics of unbound ports.
+     * What the payload of a segment or datagram between {@code port1} and {@code port2} is, as the ports alone
+     * decide it for a decoder that follows no conversations: the lower bound port first, then the higher, then
+     * the heuristics of unbound ports.
      */
-    private static boolean portsEnd(byte[] ports, boolean unboundEnds, int port1, int port2) {
+    private byte ports(boolean tcp, int port1, int port2) {
         int low = Math.min(port1, port2);
         int high = Math.max(port1, port2);
-        byte state = low != 0 ? ports[low] : 0;
-        if (state == 0 && high != 0) {
-            state = ports[high];
+        byte state = low != 0 ? port(tcp, low) : UNBOUND;
+        if (state == UNBOUND && high != 0) {
+            state = port(tcp, high);
         }
-        return state == 0 ? unboundEnds : state == 1;
+        return state == UNBOUND ? (tcp ? tcpUnbound : udpUnbound) : state;
     }
 
     /** The projection this projector reads. */
@@ -174,6 +254,8 @@ public final class Projector {
         ProjectedRow r = row;
         r.clear();
         r.frameNumber = frame;
+        r.timestampSeconds = timestampSeconds;
+        r.timestampNanos = timestampNanos;
         if (fixed != null && (linkType & 0xFFFF) == LINKTYPE_ETHERNET && decoder.projectable()) {
             byte[] array;
             ByteBuffer view;
@@ -197,14 +279,23 @@ public final class Projector {
                 view = scratchView;
                 at = 0;
             }
-            if (read(array, at, length, originalLength, linkType, frame)) {
+            r.clearHeaders();
+            frameStart = at;
+            frameLimit = at + length;
+            if (length > 14 && ethernet(array, at, at + length, 0)) {
+                r.array = array;
                 r.buffer = view;
+                r.capturedLength = length;
+                r.originalLength = originalLength;
+                r.linkType = linkType;
                 r.specialised = true;
+                if (eager.length > 0) {
+                    findEager(view);
+                }
                 decoded = null;
                 specialisedPackets++;
                 return r;
             }
-            r.clear();
         }
         decoder.nextFrameNumber(frame);
         DecodedPacket p = decoder.decode(linkType, buf, offset, length, originalLength, timestampSeconds,
@@ -219,26 +310,42 @@ public final class Projector {
         return r;
     }
 
+    /** Finds the occurrences of the fields that walk the DNS message, if the packet holds one. */
+    private void findEager(ByteBuffer view) {
+        ProjectedRow r = row;
+        int at = r.outer[FixedField.DNS];
+        if (at >= 0) {
+            dns.wrap(view, at, r.dnsEnd - at);
+        }
+        for (int f : eager) {
+            r.begin(f);
+            if (at >= 0) {
+                if (fixed[f].rel == FixedField.QUESTION_NAMES) {
+                    DnsFields.questionNames(dns, text, r.sink(f));
+                } else {
+                    DnsFields.questionTypes(dns, r.sink(f));
+                }
+            }
+        }
+    }
+
     /**
-     * Reads the fields of the frame at {@code o} if its stack is one the fixed readers know, and says whether it
-     * was; the checks are those of the decoder's own first steps ({@link CommonChain}), so the layers assumed
-     * are exactly the ones it records.
+     * Checks the Ethernet frame in {@code [o, limit)} (at {@code depth} 0 the packet, at 1 a tunnel's) and notes
+     * its headers, if its stack is one the fixed readers know, and says whether it was; the checks are those of
+     * the decoder's own first steps ({@link CommonChain}), so the layers assumed are exactly the ones it records.
      */
-    private boolean read(byte[] b, int o, int length, int originalLength, int linkType, long frame) {
-        int limit = o + length;
-        if (length <= 14) {
+    private boolean ethernet(byte[] b, int o, int limit, int depth) {
+        if (o + 14 > limit) {
             return false;
         }
         int type = u16(b, o + 12);
         if (type <= MAX_LENGTH) {
             return false;
         }
+        row.header(FixedField.ETH, o);
         int n = o + 14;
-        int ipHeader;
-        int ipEnd;
-        int protocol;
-        if (type == ETHERTYPE_IPV4) {
-            if (!ipv4 || n + 20 > limit) {
+        if (type == ETHERTYPE_IPV4 && ipv4) {
+            if (n + 20 > limit) {
                 return false;
             }
             int vhl = b[n] & 0xFF;
@@ -247,8 +354,8 @@ public final class Projector {
             if ((vhl >>> 4) != 4 || hl < 20 || total < hl || n + hl > limit) {
                 return false;
             }
-            ipHeader = FixedField.IP;
-            ipEnd = Math.min(n + total, limit);
+            int ipEnd = Math.min(n + total, limit);
+            int protocol;
             if (n + hl >= ipEnd) {
                 if (total != hl) {
                     return false; // the capture ends after the header of a datagram that claims a payload
@@ -260,18 +367,20 @@ public final class Projector {
                 }
                 protocol = b[n + 9] & 0xFF;
             }
-            return transport(b, o, n, ipHeader, n + hl, ipEnd, protocol, length, originalLength, linkType, frame);
+            row.header(FixedField.IP, n);
+            return transport(b, n, Protocols.IP, n + hl, ipEnd, protocol, depth);
         }
-        if (type == ETHERTYPE_IPV6) {
-            if (!ipv6 || n + 40 > limit || (b[n] & 0xF0) != 0x60) {
+        if (type == ETHERTYPE_IPV6 && ipv6) {
+            if (n + 40 > limit || (b[n] & 0xF0) != 0x60) {
                 return false;
             }
             int payload = u16(b, n + 4);
             if (payload == 0) {
                 return false; // a jumbogram, or a length left to the hardware
             }
-            ipEnd = Math.min(n + 40 + payload, limit);
+            int ipEnd = Math.min(n + 40 + payload, limit);
             int next = b[n + 6] & 0xFF;
+            int protocol;
             if (next == NO_NEXT_HEADER) {
                 protocol = -1;
             } else if (n + 40 >= ipEnd) {
@@ -279,15 +388,18 @@ public final class Projector {
             } else {
                 protocol = next;
             }
-            return transport(b, o, n, FixedField.IPV6, n + 40, ipEnd, protocol, length, originalLength, linkType,
-                    frame);
+            row.header(FixedField.IPV6, n);
+            return transport(b, n, Protocols.IPV6, n + 40, ipEnd, protocol, depth);
         }
-        return false;
+        if (type == ETHERTYPE_IPV4 || type == ETHERTYPE_IPV6) {
+            return false;
+        }
+        // Another EtherType: a frame of a protocol that holds no further header, or of none (data).
+        int next = registry.lookup(Dispatch.ETHERTYPE, type);
+        return next < 0 || state(next) == ENDS;
     }
 
-    private boolean transport(byte[] b, int o, int n, int ipHeader, int t, int ipEnd, int protocol, int length,
-            int originalLength, int linkType, long frame) {
-        int transportHeader = -1;
+    private boolean transport(byte[] b, int n, int ipProtocol, int t, int ipEnd, int protocol, int depth) {
         if (protocol == PROTOCOL_TCP) {
             if (!tcp || t + 20 > ipEnd) {
                 return false;
@@ -296,13 +408,21 @@ public final class Projector {
             if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
                 return false;
             }
-            if (t + hl < ipEnd && (decoder.followsConversations()
-                    ? !endsStack(decoder.namePayload(b, o, o + length, n, ipProtocol(ipHeader), t, hl, ipEnd, true))
-                    : !portsEnd(tcpPorts, tcpUnboundEnds, u16(b, t), u16(b, t + 2)))) {
-                return false;
+            row.header(FixedField.TCP, t);
+            if (t + hl >= ipEnd) {
+                return true;
             }
-            transportHeader = FixedField.TCP;
-        } else if (protocol == PROTOCOL_UDP) {
+            byte state;
+            if (!decoder.followsConversations()) {
+                state = ports(true, u16(b, t), u16(b, t + 2));
+            } else if (depth == 0) {
+                state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, hl, ipEnd, true));
+            } else {
+                return false; // the conversations would name an inner payload against an outer layer table
+            }
+            return payload(state, t + hl, ipEnd, depth, false);
+        }
+        if (protocol == PROTOCOL_UDP) {
             if (!udp || t + 8 > ipEnd) {
                 return false;
             }
@@ -315,16 +435,44 @@ public final class Projector {
             } else if (t + len <= ipEnd) {
                 end = t + len;
             }
-            if (t + 8 < end && (decoder.followsConversations()
-                    ? !endsStack(decoder.namePayload(b, o, o + length, n, ipProtocol(ipHeader), t, 8, end, false))
-                    : !portsEnd(udpPorts, udpUnboundEnds, u16(b, t), u16(b, t + 2)))) {
+            row.header(FixedField.UDP, t);
+            if (t + 8 >= end) {
+                return true;
+            }
+            byte state;
+            if (!decoder.followsConversations()) {
+                state = ports(false, u16(b, t), u16(b, t + 2));
+            } else if (depth == 0) {
+                state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, 8, end, false));
+            } else {
                 return false;
             }
-            transportHeader = FixedField.UDP;
-        } else if (protocol >= 0) {
+            if (state == TUNNEL) {
+                // VXLAN: its 8-byte header, then an Ethernet frame (whose lone header the decoder would record
+                // truncated, which the fields read otherwise)
+                return depth == 0 && t + 16 + 14 <= end && ethernet(b, t + 16, end, 1);
+            }
+            return payload(state, t + 8, end, depth, true);
+        }
+        return protocol < 0;
+    }
+
+    /** Whether a payload in {@code [at, end)} in {@code state} ends the stack, noting a DNS message. */
+    private boolean payload(byte state, int at, int end, int depth, boolean overUdp) {
+        if (state == ENDS) {
+            return true;
+        }
+        if (state != MESSAGE) {
             return false;
         }
-        fill(b, o, n, ipHeader, t, transportHeader, length, originalLength, linkType, frame);
+        if (!dnsFields) {
+            return true;
+        }
+        if (depth > 0 || !overUdp) {
+            return false;
+        }
+        row.header(FixedField.DNS, at);
+        row.dnsEnd = end;
         return true;
     }
 
@@ -359,70 +507,12 @@ public final class Projector {
         if (protocol == Protocols.NONE) {
             return true;
         }
-        if (protocol < 0 || protocol >= ends.length) {
+        if (protocol < 0 || protocol >= states.length) {
             return false;
         }
-        byte known = ends[protocol];
-        if (known == 0) {
-            boolean header = protocol == Protocols.ETH || protocol == Protocols.IP || protocol == Protocols.IPV6
-                    || protocol == Protocols.TCP || protocol == Protocols.UDP;
-            known = !header && StackEnds.endsStack(registry, protocol) ? (byte) 1 : (byte) 2;
-            ends[protocol] = known;
-        }
-        return known == 1;
-    }
-
-    private void fill(byte[] b, int o, int n, int ipHeader, int t, int transportHeader, int length,
-            int originalLength, int linkType, long frame) {
-        ProjectedRow r = row;
-        FixedField[] fs = fixed;
-        for (int f = 0; f < fs.length; f++) {
-            FixedField x = fs[f];
-            r.begin(f);
-            int at;
-            switch (x.header) {
-                case FixedField.FRAME:
-                    r.integer(f, switch (x.rel) {
-                        case FixedField.FRAME_NUMBER -> frame;
-                        case FixedField.FRAME_LEN -> Math.min(Integer.toUnsignedLong(originalLength),
-                                Integer.MAX_VALUE);
-                        case FixedField.FRAME_CAP_LEN -> Integer.toUnsignedLong(length);
-                        default -> linkType & 0xFFFF;
-                    });
-                    continue;
-                case FixedField.ETH:
-                    at = o;
-                    break;
-                case FixedField.IP:
-                case FixedField.IPV6:
-                    if (x.header != ipHeader) {
-                        continue;
-                    }
-                    at = n;
-                    break;
-                default:
-                    if (x.header != transportHeader) {
-                        continue;
-                    }
-                    at = t;
-                    break;
-            }
-            if (x.bytes) {
-                r.bytes(f, at + x.rel, x.size);
-                if (x.rel2 >= 0) {
-                    r.bytes(f, at + x.rel2, x.size);
-                }
-            } else {
-                r.integer(f, x.read(b, at));
-                if (x.rel2 >= 0) {
-                    r.integer(f, x.read2(b, at));
-                }
-            }
-        }
-    }
-
-    private static int ipProtocol(int header) {
-        return header == FixedField.IP ? Protocols.IP : Protocols.IPV6;
+        boolean header = protocol == Protocols.ETH || protocol == Protocols.IP || protocol == Protocols.IPV6
+                || protocol == Protocols.TCP || protocol == Protocols.UDP;
+        return !header && StackEnds.endsStack(registry, protocol);
     }
 
     private static int u16(byte[] b, int at) {

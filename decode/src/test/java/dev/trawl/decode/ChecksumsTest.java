@@ -45,6 +45,20 @@ class ChecksumsTest {
     }
 
     @Test
+    void overARegionIsZeroWhenItsOwnChecksumVerifiesIt() {
+        byte[] frame = ethIpTcp(0x02, new byte[0]);
+        DecodedPacket p = decode(frame);
+        int ip = p.find(Protocols.IP);
+        // an IPv4 header holds its own checksum: summed whole, it verifies
+        assertEquals(0, Checksums.over(p, p.offset(ip), 20));
+        frame[14 + 8] ^= 0x01; // the TTL changes, the stored checksum does not
+        p = decode(frame);
+        assertNotEquals(0, Checksums.over(p, p.offset(ip), 20));
+        assertEquals(Checksums.UNKNOWN, Checksums.over(p, p.offset(ip), p.end() - p.offset(ip) + 1),
+                "bytes past the capture cannot be summed");
+    }
+
+    @Test
     void ipv4HeaderChecksumIsTheOneTheHeaderShouldHold() {
         byte[] frame = ethIpTcp(0x02, new byte[0]);
         DecodedPacket p = decode(frame);

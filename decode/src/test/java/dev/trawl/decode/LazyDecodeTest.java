@@ -108,6 +108,50 @@ class LazyDecodeTest {
         assertTrue(compared > 3000);
     }
 
+    /** What a stateful decoder learnt of the packet's TCP and UDP layers, asked before anything else. */
+    private static String tracked(DecodedPacket p) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = p.find(Protocols.TCP); i >= 0; i = p.findNext(Protocols.TCP, i + 1)) {
+            dev.trawl.decode.conversation.TcpSegment s = p.tcpSegment(i);
+            sb.append(" tcp").append(i).append(p.isQuoted(i) ? "q" : "");
+            if (s != null) {
+                sb.append(' ').append(s.stream()).append(' ').append(s.seq()).append(' ').append(s.ack()).append(' ')
+                        .append(s.nextSeq()).append(' ').append(s.windowSize()).append(' ').append(s.flags())
+                        .append(' ').append(s.ackedFrame()).append(' ').append(s.bytesInFlight()).append(' ')
+                        .append(s.completeness());
+            }
+        }
+        for (int i = p.find(Protocols.UDP); i >= 0; i = p.findNext(Protocols.UDP, i + 1)) {
+            sb.append(" udp").append(i).append(' ').append(p.udpStream(i));
+        }
+        return sb.toString();
+    }
+
+    private static PacketDecoder stateful(PacketDecoder d) {
+        return d.reassembleFragments(true).followConversations(true).reassembleStreams(true).trackConversations(true);
+    }
+
+    @Test
+    void aStatefulDecodeThatLeavesLeavesForLaterKeepsTheSameStateAndLayers() throws IOException {
+        PacketDecoder lazy = stateful(new PacketDecoder());
+        PacketDecoder eager = stateful(new PacketDecoder(eagerRegistry()));
+        List<byte[]> frames = corpusEthernetFrames();
+        Random random = new Random(11);
+        int compared = 0;
+        int leftForLater = 0;
+        for (byte[] frame : frames) {
+            byte[] v = random.nextInt(8) == 0 ? java.util.Arrays.copyOf(frame, random.nextInt(frame.length + 1)) : frame;
+            DecodedPacket e = eager.decode(1, v, 0, v.length);
+            String want = tracked(e) + " | " + snapshot(e);
+            DecodedPacket l = lazy.decode(1, v, 0, v.length);
+            leftForLater += l.pending ? 1 : 0;
+            assertEquals(want, tracked(l) + " | " + snapshot(l), () -> hexOf(v));
+            compared++;
+        }
+        assertTrue(compared > 1000);
+        assertTrue(leftForLater > 100, "too few payloads left for later: " + leftForLater);
+    }
+
     @Test
     void theFirstLayersAreReadWithoutDecodingTheRest() {
         byte[] packet = ethIpUdp(40000, 53, hex("1234 0100 0001 0000 0000 0000 03 777777 00 0001 0001"));

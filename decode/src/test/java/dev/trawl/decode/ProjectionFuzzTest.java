@@ -25,7 +25,9 @@ class ProjectionFuzzTest {
                     "ipv6.tclass"),
             List.of("tcp.port", "tcp.hdr_len", "tcp.flags", "tcp.seq_raw", "tcp.ack_raw", "tcp.window_size_value",
                     "udp.port", "udp.length", "udp.checksum"),
-            List.of("ip.src", "dns.qry.name", "tcp.len"));
+            List.of("ip.src", "dns.qry.name", "tcp.len"),
+            List.of("dns.id", "dns.qry.name", "dns.qry.type", "dns.flags.response", "dns.count.answers", "eth.type",
+                    "ip.addr", "udp.port"));
 
     private static final Projector[][] PROJECTORS = new Projector[PROJECTIONS.size()][2];
     private static final PacketDecoder[][] REFERENCES = new PacketDecoder[PROJECTIONS.size()][2];

@@ -36,6 +36,8 @@ class ProjectionTest {
     private static final FieldRegistry REGISTRY = FieldRegistry.standard();
     private static final byte[] A = hex("0a000001");
     private static final byte[] B = hex("0a000002");
+    private static final List<String> DNS_QUESTION = List.of("dns.id", "dns.qry.name", "dns.qry.type", "dns.flags",
+            "ip.src", "udp.srcport", "eth.type");
 
     /** Every field a projection can read from the bytes, each alone, then all together. */
     private static List<List<String>> fixedProjections() {
@@ -48,6 +50,7 @@ class ProjectionTest {
             }
         }
         all.add(every);
+        all.add(DNS_QUESTION);
         all.add(List.of("frame.number", "ip.src", "ip.dst", "tcp.srcport", "udp.dstport"));
         return all;
     }
@@ -85,6 +88,37 @@ class ProjectionTest {
                 hex("1603010005") ))));
         frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(40001, 40002,
                 hex("12340100000100000000000003777777076578616d706c6503636f6d0000010001")))));
+        // DNS messages: one question, two (the second name a pointer to the first), a response, cut short, a
+        // pointer loop; over DNS's port, mDNS's and LLMNR's, IPv6, and inside a VXLAN tunnel.
+        byte[][] messages = {hex("12340100000100000000000003777777076578616d706c6503636f6d0000010001"),
+                hex("abcd0100000200000000000003777777076578616d706c6503636f6d0000010001c00c001c0001"),
+                hex("12348180000100010000000003777777076578616d706c6503636f6d0000010001c00c000100010000012c00040a000001"),
+                hex("123401000001000000000000037777"), hex("1234"), hex("12340100000100000000000003777777c00c00010001")};
+        for (byte[] message : messages) {
+            for (int port : new int[] {53, 5353, 5355}) {
+                frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(40000, port, message))));
+            }
+            frames.add(eth(EtherType.IPV6, ipv6(IpProtocol.UDP, udp(53, 40000, message))));
+            frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.TCP, A, B, tcp(40000, 53, 1, 2, 0x18, new byte[0],
+                    cat(new byte[] {0, (byte) message.length}, message)))));
+            frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789, cat(hex("0800000000000100"),
+                    eth(EtherType.IPV4, ipv4(IpProtocol.UDP, B, A, udp(53, 1234, message))))))));
+        }
+        // VXLAN carrying IPv6/UDP, an EtherType no protocol has, ARP, a frame cut inside its header, nothing.
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789, cat(hex("0800000000000100"),
+                eth(EtherType.IPV6, ipv6(IpProtocol.UDP, udp(123, 40000, payload))))))));
+        frames.add(eth(EtherType.IPV6, ipv6(IpProtocol.UDP, udp(50000, 4789, cat(hex("0800000000000100"),
+                eth(0x88b5, payload))))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789, cat(hex("0800000000000100"),
+                eth(0x88b5, new byte[0]))))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789, cat(hex("0800000000000100"),
+                eth(0x0806, hex("0001080006040001020000000001")))))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789, cat(hex("0800000000000100"),
+                hex("0200000000010200000000020800"), hex("45"))))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789, hex("08000000000001")))));
+        frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(4789, 4789, cat(hex("0800000000000100"),
+                inner)))));
+        frames.add(eth(0x88b5, payload));
         frames.add(eth(EtherType.IPV4, ipv4(IpProtocol.ICMP, A, B, hex("0800f7ff00000000"))));
         frames.add(eth(0x0806, hex("0001080006040001020000000001")));
         return frames;
@@ -168,8 +202,8 @@ class ProjectionTest {
     @Test
     void rowsEqualTheGeneralDecoderOnTheCorpusAndItsMutations() throws IOException {
         List<byte[]> frames = variants(LazyDecodeTest.corpusEthernetFrames(), 5);
-        List<List<String>> projections = List.of(fixedProjections().get(fixedProjections().size() - 2),
-                List.of("frame.number", "ip.src", "ip.dst", "tcp.srcport", "udp.dstport"));
+        List<List<String>> projections = List.of(fixedProjections().get(fixedProjections().size() - 3),
+                DNS_QUESTION, List.of("frame.number", "ip.src", "ip.dst", "tcp.srcport", "udp.dstport"));
         assertTrue(compare(frames, projections, PacketDecoder::new, false) > frames.size() / 4,
                 "too few frames read from their bytes");
         compare(frames, projections, () -> new PacketDecoder().reassembleFragments(true).followConversations(true)
@@ -188,9 +222,32 @@ class ProjectionTest {
     }
 
     @Test
+    void dnsQuestionsAndVxlanTunnelsAreReadFromTheirBytes() {
+        byte[] query = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(40000, 53,
+                hex("12340100000100000000000003777777076578616d706c6503636f6d0000010001"))));
+        Projector dns = Projection.compile(DNS_QUESTION).projector(new PacketDecoder());
+        ProjectedRow row = dns.project(1, ByteBuffer.wrap(query), 0, query.length);
+        assertTrue(row.specialised());
+        assertEquals("www.example.com", row.text(1, 0).toString());
+        assertEquals(0x1234, row.integer(0, 0));
+        byte[] tunnelled = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, A, B, udp(50000, 4789,
+                cat(hex("0800000000000100"), eth(EtherType.IPV4, ipv4(IpProtocol.TCP, B, A, tcp(80, 1234, 5, 6,
+                        0x10, new byte[0], hex("48545450"))))))));
+        Projector layers = Projection.compile(List.of("eth.type", "ip.src", "tcp.srcport", "udp.dstport"))
+                .projector(new PacketDecoder());
+        row = layers.project(1, ByteBuffer.wrap(tunnelled), 0, tunnelled.length);
+        assertTrue(row.specialised());
+        assertEquals(2, row.count(0));
+        assertEquals(2, row.count(1));
+        assertEquals(80, row.integer(2, 0));
+        assertEquals(4789, row.integer(3, 0));
+    }
+
+    @Test
     void fieldsOfHigherLayersOrStateTakeTheGeneralPath() {
         assertTrue(Projection.compile(List.of("ip.src", "tcp.dstport", "frame.number")).isSpecialised());
-        assertFalse(Projection.compile(List.of("ip.src", "dns.qry.name")).isSpecialised());
+        assertTrue(Projection.compile(List.of("ip.src", "dns.qry.name")).isSpecialised());
+        assertFalse(Projection.compile(List.of("ip.src", "dns.resp.name")).isSpecialised());
         assertFalse(Projection.compile(List.of("tcp.stream")).isSpecialised());
         assertFalse(Projection.compile(List.of("frame.time_delta")).isSpecialised());
         Projector tracked = Projection.compile(List.of("tcp.srcport"))

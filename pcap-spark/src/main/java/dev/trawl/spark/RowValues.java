@@ -18,7 +18,8 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Computes a record's column values, in Spark's internal representations, for the columns a query needs:
- * decoding runs only when a decoded column is needed. The decoded columns describe the outermost layers (the
+ * decoding runs only when a decoded column is needed, and then only as far as the needed columns ask for
+ * common packets, whose columns a projection reads from their bytes ({@link ProjectedColumns}). The decoded columns describe the outermost layers (the
  * outer header of a tunnel) and are decode's Wireshark-named fields of those layers ({@code eth.src},
  * {@code ip.src} or {@code ipv6.src}, {@code tcp.flags}...), in tshark's text for addresses: a field the decoder
  * does not find in the packet (a frame too short for its Ethernet header, a header whose version or length is
@@ -47,8 +48,15 @@ final class RowValues {
     private final UTF8String file;
     private final PacketDecoder decoder = new PacketDecoder();
     private final First first = new First();
+    /** Reads the decoded columns of common packets from their bytes; null when none is needed. */
+    private final ProjectedColumns projected;
 
     RowValues(BitSet needed, boolean nanoPrecision, String file) {
+        this(needed, nanoPrecision, file, true);
+    }
+
+    /** Values whose decoded columns come from the decoder alone when {@code project} is false (for comparing). */
+    RowValues(BitSet needed, boolean nanoPrecision, String file, boolean project) {
         this.needed = needed;
         this.nanoPrecision = nanoPrecision;
         this.file = UTF8String.fromString(file);
@@ -57,6 +65,7 @@ final class RowValues {
             decode |= Column.at(i).decoded;
         }
         this.decodeNeeded = decode;
+        this.projected = decode && project ? new ProjectedColumns(needed) : null;
     }
 
     /** Fills the values of {@code record}; returns them (reused). */
@@ -99,7 +108,13 @@ final class RowValues {
     }
 
     private void decode(CaptureRecord r) {
-        DecodedPacket p = decoder.decode(r.linkType, r.data, 0, r.capturedLength);
+        if (projected != null && projected.fill(r.linkType, r.data, r.capturedLength, values)) {
+            return;
+        }
+        DecodedPacket p = projected == null ? null : projected.decoded();
+        if (p == null) {
+            p = decoder.decode(r.linkType, r.data, 0, r.capturedLength);
+        }
         int eth = p.find(Protocols.ETH);
         if (eth >= 0) {
             field(Column.ETH_SRC, ETH_SRC, p, eth);

@@ -242,6 +242,49 @@ class RowValuesTest {
     }
 
     @Test
+    void projectedColumnsAreTheDecodersWhicheverColumnsAreSelected() {
+        List<byte[]> frames = new ArrayList<>(frames());
+        // VXLAN tunnels, whose outer headers are the columns' whatever the inner frame holds
+        byte[] plain = new byte[16];
+        plain[0] = 0x20;
+        byte[][] innerFrames = {ethernet(ETHERTYPE_IPV6, ipv6(6, TCP, plain, tcp(5, 0x18))),
+            ethernet(0x88b5, new byte[20])};
+        for (byte[] innerFrame : innerFrames) {
+            byte[] vxlan = concat(new byte[] {8, 0, 0, 0, 0, 0, 1, 0}, innerFrame);
+            byte[] udp = ByteBuffer.allocate(8 + vxlan.length).putShort((short) 40000).putShort((short) 4789)
+                    .putShort((short) (8 + vxlan.length)).putShort((short) 0).put(vxlan).array();
+            frames.add(ethernet(ETHERTYPE_IPV4, ipv4(0x45, UDP, udp)));
+        }
+        List<BitSet> selections = new ArrayList<>();
+        BitSet all = new BitSet();
+        all.set(0, Column.count());
+        selections.add(all);
+        for (Column c : Column.values()) {
+            if (c.decoded) {
+                BitSet one = new BitSet();
+                one.set(c.ordinal());
+                selections.add(one);
+            }
+        }
+        CaptureRecord r = new CaptureRecord();
+        for (BitSet needed : selections) {
+            RowValues projected = new RowValues(needed, true, "f", true);
+            RowValues decoded = new RowValues(needed, true, "f", false);
+            for (int i = 0; i < frames.size(); i++) {
+                byte[] f = frames.get(i);
+                r.data = f.clone();
+                r.capturedLength = f.length;
+                r.originalLength = f.length;
+                r.linkType = 1;
+                Object[] got = projected.fill(r).clone();
+                Object[] want = decoded.fill(r);
+                assertTrue(Arrays.deepEquals(want, got), "frame " + (i + 1) + " columns " + needed + ": decoder "
+                        + Arrays.deepToString(want) + ", projection " + Arrays.deepToString(got));
+            }
+        }
+    }
+
+    @Test
     void anIpv4MappedAddressStaysIpv6AndAShortFrameHasNoAddresses() {
         BitSet all = new BitSet();
         all.set(0, Column.count());

@@ -226,13 +226,14 @@ final class AfPacketHandle implements LiveHandle {
                 if (filled == NONE) {
                     return ReadStatus.TIMEOUT;
                 }
-                do {
-                    while (ring.hasPacket()) {
-                        if (ring.take()) {
-                            return ReadStatus.PACKET; // the block stays ours until the next read
-                        }
+                while (ring.ready()) {
+                    if (ring.take()) {
+                        return ReadStatus.PACKET; // the block stays ours until the next read
                     }
-                } while (!socket.breakRequested && ring.ready());
+                    if (socket.breakRequested) {
+                        break;
+                    }
+                }
                 if (!waitsForPackets() && !socket.breakRequested) {
                     return ReadStatus.TIMEOUT; // what was there was dropped (direction, filter): a timeout, as in libpcap
                 }
@@ -267,25 +268,23 @@ final class AfPacketHandle implements LiveHandle {
                     return 0;
                 }
                 int count = 0;
-                do {
-                    while (ring.hasPacket()) {
-                        if (ring.take()) {
-                            count++;
-                            try {
-                                handler.onPacket(view);
-                            } catch (IOException e) {
-                                throw HandlerFailures.rethrow(e);
-                            }
-                            if (count == maxPackets) {
-                                return count;
-                            }
+                while (ring.ready()) {
+                    if (ring.take()) {
+                        count++;
+                        try {
+                            handler.onPacket(view);
+                        } catch (IOException e) {
+                            throw HandlerFailures.rethrow(e);
                         }
-                        if (socket.breakRequested) {
-                            // as pcap_dispatch does for the packets it delivered; the break ends the next read
-                            return count > 0 ? count : consumeBreak() ? DISPATCH_INTERRUPTED : 0;
+                        if (count == maxPackets) {
+                            return count;
                         }
                     }
-                } while (ring.ready());
+                    if (socket.breakRequested) {
+                        // as pcap_dispatch does for the packets it delivered; the break ends the next read
+                        return count > 0 ? count : consumeBreak() ? DISPATCH_INTERRUPTED : 0;
+                    }
+                }
                 if (count > 0 || !waitsForPackets()) {
                     return count;
                 }
@@ -310,7 +309,7 @@ final class AfPacketHandle implements LiveHandle {
                     consumeBreak();
                     return delivered;
                 }
-                while (ring.hasPacket()) {
+                while (ring.ready()) {
                     if (ring.take()) {
                         delivered++;
                         try {

@@ -241,6 +241,23 @@ final class Libc {
         }
     }
 
+    /**
+     * {@code poll} without {@code errno}: the linker slices the call-state segment on every call it does not
+     * compile inline, and a call made once per ring block never is, so the reading thread's wait leaves
+     * {@code errno} out and asks again with it only when the call fails.
+     */
+    private static final class PollNoErrno {
+        static final MethodHandle H = bind("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
+
+    static int poll(MemorySegment fds, long count, int timeoutMillis) {
+        try {
+            return (int) PollNoErrno.H.invokeExact(fds, count, timeoutMillis);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** {@code int eventfd(unsigned int initial, int flags);} */
     private static final class EventFd {
         static final MethodHandle H = bind("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), SAVE_ERRNO);

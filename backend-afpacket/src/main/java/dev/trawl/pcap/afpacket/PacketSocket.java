@@ -84,7 +84,19 @@ final class PacketSocket {
         this.one = arena.allocate(JAVA_LONG);
         one.set(JAVA_LONG, 0, 1L);
         this.drained = arena.allocate(JAVA_LONG);
+        if (!pollPrepared) {
+            // After a hundred-odd calls from code the JIT has not compiled, the JDK generates code of its own for
+            // a method handle: tens of kilobytes on the heap, once per JVM. The reader's wait is such a call, made
+            // once per block, so that would happen a few seconds into a capture; made here, it happens at open.
+            for (int i = 0; i < 200; i++) {
+                Libc.poll(pollFds, 2, 0);
+            }
+            pollPrepared = true;
+        }
     }
+
+    /** Whether {@link #await}'s call was prepared; once per JVM. */
+    private static volatile boolean pollPrepared;
 
     /** How the socket is to be set up. */
     record Setup(String device, int snaplen, int bufferSize, boolean promiscuous, java.time.Duration timeout,
@@ -314,14 +326,13 @@ final class PacketSocket {
      * @throws PcapException if the socket reports an error: the interface is gone, or another failure
      */
     int await(int timeoutMillis) throws PcapException {
-        pollFds.set(JAVA_SHORT, 6, (short) 0);
-        pollFds.set(JAVA_SHORT, 14, (short) 0);
-        int n = Libc.poll(pollState, pollFds, 2, timeoutMillis);
+        int n = Libc.poll(pollFds, 2, timeoutMillis); // sets both revents whenever it returns > 0
         if (n < 0) {
-            if (Libc.errno(pollState) == Libc.EINTR) {
-                return AGAIN;
+            // errno is not kept; a failure that is not an interruption fails again, and says why
+            if (Libc.poll(pollState, pollFds, 2, 0) < 0 && Libc.errno(pollState) != Libc.EINTR) {
+                throw new PcapException(device + ": " + Libc.describe("poll", pollState));
             }
-            throw new PcapException(device + ": " + Libc.describe("poll", pollState));
+            return AGAIN;
         }
         if (n == 0) {
             return TIMEOUT;

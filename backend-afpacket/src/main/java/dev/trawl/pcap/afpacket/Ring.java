@@ -40,8 +40,17 @@ final class Ring {
     private static final VarHandle STATUS = JAVA_INT.varHandle();
     private static final ValueLayout.OfShort SHORT_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** Two adjacent fields of a packet's header in one load. */
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-    final MemorySegment map;
+    /**
+     * The mapping for the reader's own loads and stores, with no arena to check on each access. Safe because
+     * the ring is read only inside the handle's guard, whose close unmaps it only once the reader has left;
+     * what leaves the reader (the packet's buffer) is a view of the mapping as the handle's arena holds it,
+     * which fails once the handle is closed.
+     */
+    private final MemorySegment raw;
     final RingPacket view;
     private final long blockSize;
     private final int blockCount;
@@ -51,6 +60,10 @@ final class Ring {
     /** What the handle asks for; the reader takes it up at the next packet. */
     volatile Framing framing;
     private Framing current;
+    /** Whether {@link #current} delivers packets as the kernel holds them, but for a VLAN tag and the snap length. */
+    private boolean plain;
+    private int snaplen;
+    private int vlanOffset;
     private Framing.UserlandFilter filterSeen;
     private int drainBlocks;
 
@@ -68,24 +81,29 @@ final class Ring {
      * @param map the ring mapping: {@code blockCount} blocks of {@code blockSize} bytes
      * @param micro whether packets carry microsecond timestamps
      */
+    @SuppressWarnings("restricted") // the view without an arena, over memory the caller keeps mapped
     Ring(MemorySegment map, int blockSize, int blockCount, boolean micro, Framing framing) {
         if (map.byteSize() != (long) blockSize * blockCount || map.byteSize() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a ring of " + blockCount + " blocks of " + blockSize
                     + " bytes cannot be read from a mapping of " + map.byteSize());
         }
-        this.map = map;
+        this.raw = MemorySegment.ofAddress(map.address()).reinterpret(map.byteSize());
         this.blockSize = blockSize;
         this.blockCount = blockCount;
         this.whole = map.asByteBuffer().asReadOnlyBuffer();
         this.view = new RingPacket(map.asByteBuffer().asReadOnlyBuffer(), micro);
         this.framing = framing;
-        this.current = framing;
         this.filterSeen = framing.filter();
+        refresh(framing);
     }
 
     /** Picks up a framing the handle replaced. */
     private void refresh(Framing f) {
         current = f;
+        plain = f.header() == 0 && f.direction() == Direction.INOUT && f.loopbackIndex() < 0
+                && f.filter().kernel() == null && f.filter().delivered() == null;
+        snaplen = f.snaplen();
+        vlanOffset = f.vlanOffset();
         if (f.filter() != filterSeen) {
             filterSeen = f.filter();
             drainBlocks = f.filter().drainBlocks();
@@ -94,46 +112,47 @@ final class Ring {
 
     /**
      * Whether a packet is ready to {@link #take}: one left in the current block, or a block the kernel has
-     * handed over. A consumed block goes back to the kernel here.
+     * handed over. A consumed block goes back to the kernel here. Called for every packet, so that the JIT
+     * compiles the block change with the packet walk rather than leave it to the interpreter: it runs only
+     * once per block, too rarely to be compiled on its own.
      */
     boolean ready() {
         while (left == 0) {
             if (held) {
-                release();
+                STATUS.setRelease(raw, base + BLOCK_STATUS, Tpacket.TP_STATUS_KERNEL);
+                held = false;
+                if (drainBlocks > 0) {
+                    drainBlocks--;
+                }
+                index = index + 1 == blockCount ? 0 : index + 1;
+                base = (long) index * blockSize;
             }
-            int status = (int) STATUS.getAcquire(map, base + BLOCK_STATUS);
+            int status = (int) STATUS.getAcquire(raw, base + BLOCK_STATUS);
             if ((status & Tpacket.TP_STATUS_USER) == 0) {
                 return false;
             }
             held = true;
-            left = map.get(JAVA_INT, base + BLOCK_NUM_PKTS);
-            next = base + (map.get(JAVA_INT, base + BLOCK_FIRST_PKT) & 0xffffffffL);
+            left = raw.get(JAVA_INT, base + BLOCK_NUM_PKTS);
+            next = base + (raw.get(JAVA_INT, base + BLOCK_FIRST_PKT) & 0xffffffffL);
         }
         return true;
     }
 
-    /** Gives the current block back when all its packets are taken; a delivered view is then invalid. */
+    /**
+     * Gives the current block back when all its packets are taken (a delivered view is then invalid), and
+     * takes up the next one if the kernel has handed it over.
+     */
     void releaseIfConsumed() {
-        if (held && left == 0) {
-            release();
+        if (left == 0) {
+            ready();
         }
-    }
-
-    private void release() {
-        STATUS.setRelease(map, base + BLOCK_STATUS, Tpacket.TP_STATUS_KERNEL);
-        held = false;
-        if (drainBlocks > 0) {
-            drainBlocks--;
-        }
-        index = index + 1 == blockCount ? 0 : index + 1;
-        base = (long) index * blockSize;
     }
 
     /** How many blocks the kernel has handed over and the reader not yet given back; from any thread. */
     int blocksHandedOver() {
         int n = 0;
         for (int i = 0; i < blockCount; i++) {
-            if (((int) STATUS.getAcquire(map, (long) i * blockSize + BLOCK_STATUS) & Tpacket.TP_STATUS_USER) != 0) {
+            if (((int) STATUS.getAcquire(raw, (long) i * blockSize + BLOCK_STATUS) & Tpacket.TP_STATUS_USER) != 0) {
                 n++;
             }
         }
@@ -159,20 +178,68 @@ final class Ring {
      */
     boolean take() throws PcapException {
         long p = next;
+        MemorySegment m = raw;
         if (--left > 0) {
-            next = p + (map.get(JAVA_INT, p + Tpacket.NEXT_OFFSET) & 0xffffffffL);
+            next = p + (m.get(JAVA_INT, p + Tpacket.NEXT_OFFSET) & 0xffffffffL);
         }
         Framing f = framing;
         if (f != current) {
             refresh(f);
         }
+        if (!plain) {
+            return takeFramed(p, f);
+        }
+        // The common case, a frame delivered as the kernel holds it: three loads of the header, no copy.
+        long lengths = m.get(LONG, p + Tpacket.SNAPLEN);
+        long state = m.get(LONG, p + Tpacket.STATUS);
+        if ((first(state) & Tpacket.TP_STATUS_VLAN_VALID) != 0 && vlanOffset >= 0) {
+            return takeFramed(p, f);
+        }
+        int snap = first(lengths);
+        long start = p + mac(state);
+        checkBounds(p, start, snap, 0);
+        long time = m.get(LONG, p + Tpacket.SEC);
+        view.set((int) start, Math.min(snap, snaplen), second(lengths), first(time), second(time));
+        return true;
+    }
+
+    /** The int at the lower address of a long read from the ring. */
+    private static int first(long v) {
+        return LITTLE ? (int) v : (int) (v >>> 32);
+    }
+
+    /** The int at the higher address of a long read from the ring. */
+    private static int second(long v) {
+        return LITTLE ? (int) (v >>> 32) : (int) v;
+    }
+
+    /** {@code tp_mac} from the long read at {@code tp_status}: the first short after it. */
+    private static int mac(long state) {
+        int after = second(state);
+        return (LITTLE ? after : after >>> 16) & 0xffff;
+    }
+
+    /** Fails on a packet whose header points outside its block, or leaves too little room in front. */
+    private void checkBounds(long p, long start, int snap, int header) throws PcapException {
+        if (snap < 0 || start + snap > base + blockSize || start - header - 4 < p + Tpacket.SLL + Tpacket.SLL_SIZE) {
+            throw new PcapException("corrupted packet in the kernel's ring: block " + index + ", offset "
+                    + (p - base) + ", data at " + (start - p) + ", " + snap + " bytes");
+        }
+    }
+
+    /**
+     * Takes a packet that the framing may drop or change: by direction, by the userland part of a filter, with
+     * a cooked header built in front, or with a VLAN tag put back.
+     */
+    private boolean takeFramed(long p, Framing f) throws PcapException {
+        MemorySegment m = raw;
         long sll = p + Tpacket.SLL;
         Direction direction = f.direction();
         int loopback = f.loopbackIndex();
         if (direction != Direction.INOUT || loopback >= 0) {
-            int type = map.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE);
+            int type = m.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE);
             if (type == Tpacket.PACKET_OUTGOING) {
-                if (loopback == 0 || (loopback > 0 && map.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX) == loopback)
+                if (loopback == 0 || (loopback > 0 && m.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX) == loopback)
                         || direction == Direction.IN) {
                     return false;
                 }
@@ -180,14 +247,11 @@ final class Ring {
                 return false;
             }
         }
-        int snap = map.get(JAVA_INT, p + Tpacket.SNAPLEN);
-        int length = map.get(JAVA_INT, p + Tpacket.LEN);
-        long start = p + (map.get(JAVA_SHORT, p + Tpacket.MAC) & 0xffff);
-        if (snap < 0 || start + snap > base + blockSize || start - f.header() - 4 < sll + Tpacket.SLL_SIZE) {
-            throw new PcapException("corrupted packet in the kernel's ring: block " + index + ", offset "
-                    + (p - base) + ", data at " + (start - p) + ", " + snap + " bytes");
-        }
-        int status = map.get(JAVA_INT, p + Tpacket.STATUS);
+        int snap = m.get(JAVA_INT, p + Tpacket.SNAPLEN);
+        int length = m.get(JAVA_INT, p + Tpacket.LEN);
+        long start = p + (m.get(JAVA_SHORT, p + Tpacket.MAC) & 0xffff);
+        checkBounds(p, start, snap, f.header());
+        int status = m.get(JAVA_INT, p + Tpacket.STATUS);
         boolean tagged = (status & Tpacket.TP_STATUS_VLAN_VALID) != 0;
         Framing.UserlandFilter filter = f.filter();
         BpfProgram kernel = filter.kernel();
@@ -207,13 +271,13 @@ final class Ring {
         int vlanOffset = f.vlanOffset();
         if (tagged && vlanOffset >= 0 && snap >= vlanOffset) {
             start -= 4;
-            MemorySegment.copy(map, start + 4, map, start, vlanOffset);
-            int tpid = map.get(JAVA_SHORT, p + Tpacket.VLAN_TPID) & 0xffff;
+            MemorySegment.copy(m, start + 4, m, start, vlanOffset);
+            int tpid = m.get(JAVA_SHORT, p + Tpacket.VLAN_TPID) & 0xffff;
             if (tpid == 0 && (status & Tpacket.TP_STATUS_VLAN_TPID_VALID) == 0) {
                 tpid = Tpacket.ETH_P_8021Q; // kernels before 3.14 keep only 802.1Q tags and do not say so
             }
-            map.set(SHORT_BE, start + vlanOffset, (short) tpid);
-            map.set(SHORT_BE, start + vlanOffset + 2, (short) map.get(JAVA_INT, p + Tpacket.VLAN_TCI));
+            m.set(SHORT_BE, start + vlanOffset, (short) tpid);
+            m.set(SHORT_BE, start + vlanOffset + 2, (short) m.get(JAVA_INT, p + Tpacket.VLAN_TCI));
             cap += 4;
             wire += 4;
         }
@@ -225,7 +289,7 @@ final class Ring {
                 && delivered.run(whole, (int) start, cap, wire) == 0) {
             return false;
         }
-        view.set((int) start, cap, wire, map.get(JAVA_INT, p + Tpacket.SEC), map.get(JAVA_INT, p + Tpacket.NSEC));
+        view.set((int) start, cap, wire, m.get(JAVA_INT, p + Tpacket.SEC), m.get(JAVA_INT, p + Tpacket.NSEC));
         return true;
     }
 
@@ -239,7 +303,7 @@ final class Ring {
         int pseudo = KernelPrograms.PSEUDO_HEADER;
         long at = start - pseudo;
         if (at >= sll + Tpacket.SLL_SIZE) {
-            pseudoHeader(map, at, p, sll, tagged);
+            pseudoHeader(raw, at, p, sll, tagged);
             return kernel.run(whole, (int) at, snap + pseudo, length) != 0;
         }
         if (spare == null || spare.byteSize() < snap + pseudo) {
@@ -247,40 +311,40 @@ final class Ring {
             spareBuffer = spare.asByteBuffer();
         }
         pseudoHeader(spare, 0, p, sll, tagged);
-        MemorySegment.copy(map, start, spare, pseudo, snap);
+        MemorySegment.copy(raw, start, spare, pseudo, snap);
         return kernel.run(spareBuffer, 0, snap + pseudo, length) != 0;
     }
 
     /** Writes a packet's metadata where {@link KernelPrograms#forUserland} programs read it. */
     private void pseudoHeader(MemorySegment to, long at, long p, long sll, boolean tagged) {
         to.set(INT_BE, at, tagged ? 1 : 0);
-        to.set(INT_BE, at + 4, tagged ? map.get(JAVA_INT, p + Tpacket.VLAN_TCI) & 0xffff : 0);
-        to.set(INT_BE, at + 8, map.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE) & 0xff);
-        to.set(INT_BE, at + 12, map.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX));
-        to.set(INT_BE, at + 16, Short.reverseBytes(map.get(JAVA_SHORT, sll + Tpacket.SLL_PROTOCOL)) & 0xffff);
-        to.set(INT_BE, at + 20, map.get(JAVA_SHORT, sll + Tpacket.SLL_HATYPE) & 0xffff);
+        to.set(INT_BE, at + 4, tagged ? raw.get(JAVA_INT, p + Tpacket.VLAN_TCI) & 0xffff : 0);
+        to.set(INT_BE, at + 8, raw.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE) & 0xff);
+        to.set(INT_BE, at + 12, raw.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX));
+        to.set(INT_BE, at + 16, Short.reverseBytes(raw.get(JAVA_SHORT, sll + Tpacket.SLL_PROTOCOL)) & 0xffff);
+        to.set(INT_BE, at + 20, raw.get(JAVA_SHORT, sll + Tpacket.SLL_HATYPE) & 0xffff);
     }
 
     /** Builds the Linux cooked header, v1 or v2, at {@code at} from the packet's {@code sockaddr_ll}. */
     private void cooked(long at, long sll, int header) {
-        int pkttype = map.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE) & 0xff;
-        int hatype = map.get(JAVA_SHORT, sll + Tpacket.SLL_HATYPE) & 0xffff;
-        int halen = map.get(JAVA_BYTE, sll + Tpacket.SLL_HALEN) & 0xff;
-        short protocol = map.get(JAVA_SHORT, sll + Tpacket.SLL_PROTOCOL); // already in network order
+        int pkttype = raw.get(JAVA_BYTE, sll + Tpacket.SLL_PKTTYPE) & 0xff;
+        int hatype = raw.get(JAVA_SHORT, sll + Tpacket.SLL_HATYPE) & 0xffff;
+        int halen = raw.get(JAVA_BYTE, sll + Tpacket.SLL_HALEN) & 0xff;
+        short protocol = raw.get(JAVA_SHORT, sll + Tpacket.SLL_PROTOCOL); // already in network order
         if (header == Framing.SLL) {
-            map.set(SHORT_BE, at, (short) pkttype);
-            map.set(SHORT_BE, at + 2, (short) hatype);
-            map.set(SHORT_BE, at + 4, (short) halen);
-            MemorySegment.copy(map, sll + Tpacket.SLL_ADDR, map, at + 6, 8);
-            map.set(ValueLayout.JAVA_SHORT_UNALIGNED, at + 14, protocol);
+            raw.set(SHORT_BE, at, (short) pkttype);
+            raw.set(SHORT_BE, at + 2, (short) hatype);
+            raw.set(SHORT_BE, at + 4, (short) halen);
+            MemorySegment.copy(raw, sll + Tpacket.SLL_ADDR, raw, at + 6, 8);
+            raw.set(ValueLayout.JAVA_SHORT_UNALIGNED, at + 14, protocol);
         } else {
-            map.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, protocol);
-            map.set(SHORT_BE, at + 2, (short) 0);
-            map.set(INT_BE, at + 4, map.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX));
-            map.set(SHORT_BE, at + 8, (short) hatype);
-            map.set(JAVA_BYTE, at + 10, (byte) pkttype);
-            map.set(JAVA_BYTE, at + 11, (byte) halen);
-            MemorySegment.copy(map, sll + Tpacket.SLL_ADDR, map, at + 12, 8);
+            raw.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, protocol);
+            raw.set(SHORT_BE, at + 2, (short) 0);
+            raw.set(INT_BE, at + 4, raw.get(JAVA_INT, sll + Tpacket.SLL_IFINDEX));
+            raw.set(SHORT_BE, at + 8, (short) hatype);
+            raw.set(JAVA_BYTE, at + 10, (byte) pkttype);
+            raw.set(JAVA_BYTE, at + 11, (byte) halen);
+            MemorySegment.copy(raw, sll + Tpacket.SLL_ADDR, raw, at + 12, 8);
         }
     }
 

@@ -29,6 +29,10 @@ final class LayerPrinters {
         r.register(Protocols.IEEE8021AD, new VlanPrinter());
         r.register(Protocols.MPLS, new MplsPrinter());
         r.register(Protocols.ARP, new ArpPrinter());
+        r.register(Protocols.LOOP, new EthernetLoopbackPrinter());
+        PppoePrinter pppoe = new PppoePrinter();
+        r.register(Protocols.PPPOED, pppoe);
+        r.register(Protocols.PPPOES, pppoe);
         r.register(Protocols.IP, new Ipv4Printer());
         r.register(Protocols.IPV6, new Ipv6Printer());
         Ipv6ExtensionPrinter extension = new Ipv6ExtensionPrinter();
@@ -45,8 +49,8 @@ final class LayerPrinters {
         DnsPrinter dns = new DnsPrinter();
         r.register(Protocols.DNS, dns);
         r.register(Protocols.MDNS, dns);
-        r.register(Protocols.DHCP, new ApplicationPrinters.DhcpPrinter());
-        r.register(Protocols.NTP, new ApplicationPrinters.NtpPrinter());
+        r.register(Protocols.DHCP, new DhcpPrinter());
+        r.register(Protocols.NTP, new NtpPrinter());
         r.register(Protocols.VXLAN, new TunnelPrinters.VxlanPrinter());
         r.register(Protocols.GENEVE, new TunnelPrinters.GenevePrinter());
         r.register(Protocols.GRE, new TunnelPrinters.GrePrinter());

@@ -24,7 +24,12 @@ final class MplsPrinter implements LayerPrinter {
                 c.truncated("mpls");
                 return;
             }
-            out.ascii(" (label ").num(m.label()).ascii(", tc ").num(m.trafficClass());
+            out.ascii(entry > off && c.verbose() > 0 ? "\n\t(label " : " (label ").num(m.label());
+            if (c.verbose() > 0 && m.label() < 2) {
+                // tcpdump's names for the first two labels (it calls label 0 what RFC 3032 calls label 3)
+                out.ascii(m.label() == 0 ? " (implicit NULL)" : " (rsvd)");
+            }
+            out.ascii(", tc ").num(m.trafficClass());
             if (m.bottomOfStack()) {
                 out.ascii(", [S]");
             }

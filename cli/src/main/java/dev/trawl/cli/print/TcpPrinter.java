@@ -106,7 +106,7 @@ final class TcpPrinter implements LayerPrinter {
             seqBase = base[0];
             ackBase = base[1];
         }
-        if (c.verbose() > 0 && overIp) {
+        if (c.verbose() > 0 && overIp && !UdpPrinter.fragment(c, ip)) {
             int expected = Checksums.transport(p, layer, 6, length);
             if (expected != Checksums.UNKNOWN) {
                 int stored = tcp.checksum();
@@ -133,12 +133,19 @@ final class TcpPrinter implements LayerPrinter {
         }
         if (hlen > Tcp.MIN_HEADER_LENGTH) {
             out.ascii(", options [");
-            options(c, tcp, hlen, reversed ? seqBase : ackBase);
-            out.ch(']');
+            if (!options(c, tcp, hlen, reversed ? seqBase : ackBase, flags)) {
+                return;
+            }
         }
         out.ascii(", length ").num(payloadLength);
         if (payloadLength > 0) {
-            application(c, layer, sport, dport, payloadLength);
+            if (!tcp.has(0, hlen)) {
+                out.ascii(" [remaining caplen(").num(c.capturedLength(layer)).ascii(") < header length(").num(hlen)
+                        .ascii(")]");
+                c.truncated("tcp");
+                return;
+            }
+            application(c, layer, sport, dport, payloadLength, flags);
         }
     }
 
@@ -170,87 +177,297 @@ final class TcpPrinter implements LayerPrinter {
         out.ascii(": ");
     }
 
-    private static void options(PrintContext c, Tcp tcp, int hlen, long sackBase) {
+    /** tcpdump's names of the TCP options, by kind; null where it prints {@code unknown-N}. */
+    private static final String[] OPTION_NAMES = new String[256];
+
+    static {
+        String[] names = {"eol", "nop", "mss", "wscale", "sackOK", "sack", "echo", "echoreply", "TS", null, null, "cc",
+            "ccnew", ""};
+        System.arraycopy(names, 0, OPTION_NAMES, 0, names.length);
+        OPTION_NAMES[19] = "md5";
+        OPTION_NAMES[20] = "scps";
+        OPTION_NAMES[28] = "uto";
+        OPTION_NAMES[29] = "tcp-ao";
+        OPTION_NAMES[Tcp.OPT_MPTCP] = "mptcp";
+        OPTION_NAMES[34] = "tfo";
+        OPTION_NAMES[254] = "exp";
+    }
+
+    /**
+     * Writes the options as tcpdump does, {@code mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7}, and the closing
+     * bracket; false when it ended the packet's text (a bad option or the capture's end).
+     */
+    private static boolean options(PrintContext c, Tcp tcp, int hlen, long sackBase, int flags) {
         Out out = c.out();
         int off = Tcp.MIN_HEADER_LENGTH;
+        int left = hlen - Tcp.MIN_HEADER_LENGTH;
         boolean first = true;
-        while (off < hlen) {
+        while (left > 0) {
             if (!first) {
                 out.ch(',');
             }
-            first = false;
             if (!tcp.has(off, 1)) {
-                out.ch(']');
-                c.truncated("tcp");
-                return;
+                return optionsTruncated(c, first);
             }
             int kind = tcp.u8At(off);
-            if (kind == Tcp.OPT_EOL || kind == Tcp.OPT_NOP) {
-                out.ascii(kind == Tcp.OPT_EOL ? "eol" : "nop");
-                off++;
-                if (kind == Tcp.OPT_EOL) {
-                    break;
+            int len = 1;
+            if (kind != Tcp.OPT_EOL && kind != Tcp.OPT_NOP) {
+                if (!tcp.has(off + 1, 1)) {
+                    return optionsTruncated(c, first);
                 }
-                continue;
+                len = tcp.u8At(off + 1);
+                if (len < 2 || len > left) {
+                    return badOption(out, first);
+                }
             }
-            if (off + 1 >= hlen) {
-                out.ascii("[bad opt]");
-                return;
+            int data = off + (len == 1 && (kind == Tcp.OPT_EOL || kind == Tcp.OPT_NOP) ? 1 : 2);
+            int room = left - (data - off);
+            String name = OPTION_NAMES[kind];
+            if (name != null) {
+                out.ascii(name);
+            } else {
+                out.ascii("unknown-").num(kind);
             }
-            int len = tcp.u8At(off + 1);
-            if (len < 2 || off + len > hlen) {
-                out.ascii("[bad opt]");
-                return;
-            }
-            int data = off + 2;
+            int datalen = 0;
             switch (kind) {
-                case Tcp.OPT_MSS -> out.ascii("mss ").num(len >= 4 ? tcp.u16At(data) : 0);
-                case Tcp.OPT_WINDOW_SCALE -> out.ascii("wscale ").num(len >= 3 ? tcp.u8At(data) : 0);
-                case Tcp.OPT_SACK_PERMITTED -> out.ascii("sackOK");
+                case Tcp.OPT_EOL, Tcp.OPT_NOP, Tcp.OPT_SACK_PERMITTED -> { }
+                case Tcp.OPT_MSS, 20, 28 -> {
+                    datalen = 2;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
+                    }
+                    int v = tcp.u16At(data);
+                    if (kind == Tcp.OPT_MSS) {
+                        out.ch(' ').num(v);
+                    } else if (kind == 20) {
+                        out.ascii(" cap ").hex2(tcp.u8At(data)).ascii(" id ").num(tcp.u8At(data + 1));
+                    } else {
+                        out.ascii(" 0x").hex(v).ch(' ').num((v & 1) != 0 ? (v >> 1) * 60 : v >> 1);
+                    }
+                }
+                case Tcp.OPT_WINDOW_SCALE -> {
+                    datalen = 1;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
+                    }
+                    out.ch(' ').num(tcp.u8At(data));
+                }
                 case Tcp.OPT_SACK -> {
-                    out.ascii("sack");
-                    int blocks = len - 2;
-                    if (blocks % 8 != 0) {
+                    datalen = len - 2;
+                    if (datalen % 8 != 0) {
                         out.ascii(" invalid sack");
                     } else {
-                        out.ch(' ').num(blocks / 8).ch(' ');
-                        for (int i = 0; i < blocks; i += 8) {
+                        out.ch(' ').num(datalen / 8).ch(' ');
+                        for (int i = 0; i < datalen; i += 8) {
+                            int check = check(c, tcp, data, i + 8, room, first);
+                            if (check != 0) {
+                                return check > 0;
+                            }
                             out.ch('{').num((tcp.u32At(data + i) - sackBase) & 0xffffffffL).ch(':')
                                     .num((tcp.u32At(data + i + 4) - sackBase) & 0xffffffffL).ch('}');
                         }
                     }
                 }
-                case Tcp.OPT_TIMESTAMP -> {
-                    if (len == 10) {
-                        out.ascii("TS val ").num(tcp.u32At(data)).ascii(" ecr ").num(tcp.u32At(data + 4));
-                    } else {
-                        out.ascii("TS[len ").num(len).ch(']');
+                case 6, 7, 11, 12, 13 -> {
+                    datalen = 4;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
                     }
+                    out.ch(' ').num(tcp.u32At(data));
                 }
-                case 19 -> out.ascii("md5");
-                case 28 -> out.ascii("uto");
-                case 29 -> out.ascii("tcp-ao");
-                case Tcp.OPT_MPTCP -> out.ascii("mptcp");
-                case 34 -> out.ascii("tfo");
-                default -> {
-                    out.ascii("unknown-").num(kind);
-                    if (len > 2) {
-                        out.ascii(" 0x");
-                        for (int i = data; i < off + len; i++) {
-                            out.hex2(tcp.u8At(i));
+                case Tcp.OPT_TIMESTAMP -> {
+                    datalen = 8;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
+                    }
+                    out.ascii(" val ").num(tcp.u32At(data)).ascii(" ecr ").num(tcp.u32At(data + 4));
+                }
+                case 19 -> {
+                    datalen = 16;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
+                    }
+                    out.ch(' ');
+                    hexBytes(out, tcp, data, datalen);
+                }
+                case 29 -> {
+                    datalen = len - 2;
+                    if (datalen < 2) {
+                        out.ascii(" (invalid)");
+                    } else {
+                        int check = check(c, tcp, data, 2, room, first);
+                        if (check != 0) {
+                            return check > 0;
+                        }
+                        out.ascii(" keyid ").num(tcp.u8At(data)).ascii(" rnextkeyid ").num(tcp.u8At(data + 1));
+                        if (datalen > 2) {
+                            out.ascii(" mac 0x");
+                            check = check(c, tcp, data, datalen, room, first);
+                            if (check != 0) {
+                                return check > 0;
+                            }
+                            hexBytes(out, tcp, data + 2, datalen - 2);
                         }
                     }
                 }
+                case Tcp.OPT_MPTCP -> {
+                    datalen = len - 2;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
+                    }
+                    if (!Mptcp.print(out, c, tcp, off, len, flags)) {
+                        return badOption(out, first);
+                    }
+                }
+                case 34 -> {
+                    datalen = len - 2;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
+                    }
+                    out.ch(' ');
+                    fastOpen(out, tcp, data, datalen);
+                }
+                case 254 -> {
+                    datalen = len - 2;
+                    int check = check(c, tcp, data, datalen, room, first);
+                    if (check != 0) {
+                        return check > 0;
+                    }
+                    if (datalen < 2) {
+                        return badOption(out, first);
+                    }
+                    int magic = tcp.u16At(data);
+                    out.ch('-');
+                    if (magic == 0xf989) {
+                        out.ascii("tfo");
+                        fastOpen(out, tcp, data + 2, datalen - 2);
+                    } else {
+                        out.hex(magic, 4);
+                    }
+                }
+                default -> {
+                    datalen = len - 2;
+                    if (datalen > 0) {
+                        out.ascii(" 0x");
+                    }
+                    for (int i = 0; i < datalen; i++) {
+                        int check = check(c, tcp, data, i + 1, room, first);
+                        if (check != 0) {
+                            return check > 0;
+                        }
+                        out.hex2(tcp.u8At(data + i));
+                    }
+                }
             }
-            off += len;
+            int used = datalen + (kind == Tcp.OPT_EOL || kind == Tcp.OPT_NOP ? 1 : 2);
+            if (used != len) {
+                out.ascii("[len ").num(len).ch(']');
+            }
+            off = data + datalen;
+            left = room - datalen;
+            first = false;
+            if (kind == Tcp.OPT_EOL) {
+                break;
+            }
+        }
+        out.ch(']');
+        return true;
+    }
+
+    /**
+     * tcpdump's check that an option's {@code need} bytes of data lie in the header ({@code room} left) and were
+     * captured: 0 when they do, else it writes the note and returns -1 (the packet's text ends there).
+     */
+    private static int check(PrintContext c, Tcp tcp, int data, int need, int room, boolean first) {
+        if (need > room) {
+            badOption(c.out(), first);
+            return -1;
+        }
+        if (!tcp.has(data, need)) {
+            optionsTruncated(c, first);
+            return -1;
+        }
+        return 0;
+    }
+
+    private static boolean badOption(Out out, boolean first) {
+        out.ascii("[bad opt]");
+        if (!first) {
+            out.ch(']');
+        }
+        return false;
+    }
+
+    private static boolean optionsTruncated(PrintContext c, boolean first) {
+        c.truncated("tcp");
+        if (!first) {
+            c.out().ch('>');
+        }
+        return false;
+    }
+
+    private static void hexBytes(Out out, Tcp tcp, int from, int n) {
+        for (int i = 0; i < n; i++) {
+            out.hex2(tcp.u8At(from + i));
         }
     }
 
-    private void application(PrintContext c, int layer, int sport, int dport, int length) {
+    /** The TCP Fast Open option's value: {@code cookiereq}, {@code cookie 0123...} or {@code (invalid)}. */
+    private static void fastOpen(Out out, Tcp tcp, int data, int datalen) {
+        if (datalen == 0) {
+            out.ascii(" cookiereq");
+        } else if (datalen % 2 != 0 || datalen < 4 || datalen > 16) {
+            out.ascii(" (invalid)");
+        } else {
+            out.ascii(" cookie ");
+            hexBytes(out, tcp, data, datalen);
+        }
+    }
+
+    /** Ports whose printers tcpdump tries before FTP, HTTP and RTSP, which the decoder's layers print here. */
+    private static boolean earlierPort(int port) {
+        return port == 23 || port == 179 || port == 1723 || port == 6379 || port == 22 || port == 139 || port == 445
+                || port == 10288 || port == 6633 || port == 6653;
+    }
+
+    private void application(PrintContext c, int layer, int sport, int dport, int length, int flags) {
         DecodedPacket p = c.packet();
         Out out = c.out();
         int next = c.after(layer);
-        if (sport == 53 || dport == 53) {
+        HttpLine payload = http.wrap(p.buffer(), p.payloadOffset(layer), p.payloadLength(layer));
+        if ((flags & Tcp.RST) != 0 && c.verbose() > 0) {
+            // tcpdump shows the text a reset carries (RFC 1122 lets it explain the reset)
+            out.ascii(payload.has(0, length) ? " [RST" : " [!RST");
+            int n = length;
+            if (n > 30) {
+                n = 30;
+                out.ch('+');
+            }
+            out.ch(' ');
+            for (int i = 0; i < n && payload.has(i, 1); i++) {
+                VrrpPrinter.printable(out, payload.byteAt(i));
+            }
+            out.ch(']');
+            return;
+        }
+        boolean beforeSsh = sport == 23 || dport == 23 || sport == 25 || dport == 25 || sport == 43 || dport == 43
+                || sport == 179 || dport == 179 || sport == 1723 || dport == 1723 || sport == 6379 || dport == 6379;
+        if ((sport == 22 || dport == 22) && !beforeSsh) {
+            TextProtocol.ssh(c, payload, length);
+            return;
+        }
+        String text = TextProtocol.forTcpPorts(sport, dport);
+        boolean early = text != null && (text.equals("smtp") || text.equals("whois"));
+        if (text != null && (early || (!earlierPort(sport) && !earlierPort(dport)))) {
+            TextProtocol.print(c, text, payload, length);
+        } else if (!earlierPort(sport) && !earlierPort(dport) && (sport == 53 || dport == 53)) {
             if (length < 2) {
                 out.ascii(" [DNS over TCP: length ").num(length).ascii(" < 2]");
                 return;
@@ -258,18 +475,6 @@ final class TcpPrinter implements LayerPrinter {
             out.ch(' ');
             if (next >= 0 && p.protocol(next) == Protocols.DNS) {
                 c.print(next);
-            }
-        } else if (sport == 80 || dport == 80 || sport == 8080 || dport == 8080 || sport == 3128 || dport == 3128
-                || sport == 8000 || dport == 8000) {
-            out.ascii(": HTTP");
-            HttpLine line = http.wrap(p.buffer(), p.payloadOffset(layer), p.payloadLength(layer));
-            if (line.isMessageStart()) {
-                out.ascii(": ");
-                int n = line.lineLength();
-                for (int i = 0; i < n; i++) {
-                    int ch = line.lineByte(i);
-                    out.ch(ch >= 0x20 && ch < 0x7f ? (char) ch : '.');
-                }
             }
         } else if (next >= 0 && p.protocol(next) != Protocols.HTTP && p.protocol(next) != Protocols.DATA) {
             c.print(next);

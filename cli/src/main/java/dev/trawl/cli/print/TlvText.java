@@ -15,15 +15,20 @@ final class TlvText {
      * {@code indent}, lines of sixteen bytes as {@code 0x0010:  4369 7363 ...}, the captured ones only.
      */
     static void dump(Out out, TlvMessage m, int rel, int length, String indent) {
-        int n = Math.min(length, m.remaining(rel));
+        dump(out, i -> m.byteAt(rel + i), Math.min(length, m.remaining(rel)), indent);
+    }
+
+    /** Dumps {@code n} bytes, the {@code i}th of which {@code byteAt} gives, as {@link #dump(Out, TlvMessage,
+     * int, int, String)} does. */
+    static void dump(Out out, java.util.function.IntUnaryOperator byteAt, int n, String indent) {
         for (int i = 0; i < n; i += 2) {
             if (i % 16 == 0) {
                 out.ascii(indent).ascii("0x").hex(i, 4).ascii(": ");
             }
             out.ch(' ');
-            out.hex2(m.byteAt(rel + i));
+            out.hex2(byteAt.applyAsInt(i));
             if (i + 1 < n) {
-                out.hex2(m.byteAt(rel + i + 1));
+                out.hex2(byteAt.applyAsInt(i + 1));
             }
         }
     }

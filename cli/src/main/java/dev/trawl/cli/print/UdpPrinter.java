@@ -61,8 +61,28 @@ final class UdpPrinter implements LayerPrinter {
         }
         int next = c.after(layer);
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
-            out.ascii("UDP, length ").num(udpLength);
+            int stated = statedLength(c, layer, ip) - Udp.HEADER_LENGTH;
+            if (udpLength > stated && !(overIp && fragment(c, ip))) {
+                out.ascii("UDP, bad length ").num(udpLength).ascii(" > ").num(stated);
+            } else {
+                out.ascii("UDP, length ").num(udpLength);
+            }
         }
+    }
+
+    /**
+     * The length of the IP payload from this layer on as the IP header states it, however short the frame (what
+     * tcpdump hands the transport printers); the wire's when there is no IP header or it states none.
+     */
+    static int statedLength(PrintContext c, int layer, int ip) {
+        DecodedPacket p = c.packet();
+        if (ip >= 0 && p.protocol(ip) == Protocols.IP && p.ipv4(ip).totalLength() != 0) {
+            return p.offset(ip) + p.ipv4(ip).totalLength() - p.offset(layer);
+        }
+        if (ip >= 0 && p.protocol(ip) == Protocols.IPV6 && p.ipv6(ip).payloadLength() != 0) {
+            return p.offset(ip) + 40 + p.ipv6(ip).payloadLength() - p.offset(layer);
+        }
+        return c.wireLength(layer);
     }
 
     /** Whether IP layer {@code ip} is a fragment (tcpdump checks no checksum then). */

@@ -17,8 +17,17 @@ public final class ConversationFields {
 
     /** Whether field or protocol {@code name} is one that needs conversations followed. */
     public static boolean needsTracking(String name) {
-        return TCP.contains(name) || name.equals("tcp.analysis") || name.startsWith("tcp.analysis.")
-                || name.equals("udp.stream");
+        return needsTcpTracking(name) || needsUdpTracking(name);
+    }
+
+    /** Whether field {@code name} is one that needs TCP connections followed ({@code TcpTracker}). */
+    public static boolean needsTcpTracking(String name) {
+        return TCP.contains(name) || name.equals("tcp.analysis") || name.startsWith("tcp.analysis.");
+    }
+
+    /** Whether field {@code name} is one that needs UDP conversations followed ({@code UdpTracker}). */
+    public static boolean needsUdpTracking(String name) {
+        return name.equals("udp.stream");
     }
 
     /** Whether any of {@code names} needs conversations followed. */

@@ -1,7 +1,6 @@
 package dev.trawl.decode.conversation;
 
 import dev.trawl.decode.DecodedPacket;
-import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -96,8 +95,8 @@ public final class ConversationStatistics {
             return address.clone();
         }
 
-        /** Whether this is the endpoint of the address at {@code at} in {@code buf} and {@code otherPort}. */
-        boolean same(ByteBuffer buf, int at, int otherPort) {
+        /** Whether this is the endpoint of the address at {@code at} in {@code buf} and port {@code otherPort}. */
+        boolean is(ByteBuffer buf, int at, int otherPort) {
             if (port != otherPort) {
                 return false;
             }
@@ -132,6 +131,8 @@ public final class ConversationStatistics {
         long bytesBtoA;
         long start;
         long stop;
+        /** Which way the key sorted the first frame's endpoints ({@link FlowKey#set}'s result). */
+        int aFirst;
 
         Conversation(Address a, Address b, long stream, long time) {
             this.a = a;
@@ -230,10 +231,27 @@ public final class ConversationStatistics {
         }
     }
 
+    /** The tables a {@link ConversationStatistics} keeps. */
+    public enum Tables {
+        /** Conversations only ({@code -z conv}); {@link #endpoints()} stays empty. */
+        CONVERSATIONS,
+        /** Endpoints only ({@code -z endpoints}); {@link #conversations()} stays empty. */
+        ENDPOINTS,
+        /** Both. */
+        BOTH
+    }
+
     private final Kind kind;
     private final Predicate<DecodedPacket> filter;
     private final int maxEntries;
+    private final boolean keepConversations;
+    private final boolean keepEndpoints;
+    /** Conversations by key: those of the kinds without a stream index, and those past the dense table's reach. */
     private final Map<FlowKey, Conversation> conversations = new HashMap<>();
+    /** TCP and UDP conversations by stream index, up to {@link #DENSE_REACH} times the maximum kept. */
+    private Conversation[] byStream = new Conversation[0];
+    private static final int DENSE_REACH = 4;
+    private int size;
     private final List<Conversation> conversationOrder = new ArrayList<>();
     private final Map<FlowKey, Endpoint> endpoints = new HashMap<>();
     private final List<Endpoint> endpointOrder = new ArrayList<>();
@@ -252,12 +270,22 @@ public final class ConversationStatistics {
 
     /** Statistics of {@code kind} that keep at most {@code maxEntries} conversations and endpoints. */
     public ConversationStatistics(Kind kind, Predicate<DecodedPacket> filter, int maxEntries) {
+        this(kind, filter, maxEntries, Tables.BOTH);
+    }
+
+    /**
+     * Statistics of {@code kind} that keep only {@code tables} (a table not kept costs nothing per frame), each at
+     * most {@code maxEntries} long.
+     */
+    public ConversationStatistics(Kind kind, Predicate<DecodedPacket> filter, int maxEntries, Tables tables) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.filter = filter;
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1: " + maxEntries);
         }
         this.maxEntries = maxEntries;
+        this.keepConversations = Objects.requireNonNull(tables, "tables") != Tables.ENDPOINTS;
+        this.keepEndpoints = tables != Tables.CONVERSATIONS;
     }
 
     public Kind kind() {
@@ -282,10 +310,9 @@ public final class ConversationStatistics {
         if (filter != null && !filter.test(p)) {
             return;
         }
-        int n = p.layerCount();
-        for (int i = 0; i < n; i++) {
-            // what an ICMP error quotes is not traffic of its own
-            if (p.protocol(i) == kind.protocol && (p.flags(i) & LayerFlags.QUOTED) == 0) {
+        // found one by one, which decodes no further than a layer of the kind could be
+        for (int i = p.find(kind.protocol); i >= 0; i = p.findNext(kind.protocol, i + 1)) {
+            if (!p.isQuoted(i)) { // what an ICMP error quotes is not traffic of its own
                 layer(p, i, time - origin);
             }
         }
@@ -340,40 +367,77 @@ public final class ConversationStatistics {
             }
         }
         long frameLength = p.originalLength();
-        probe.set(buf, src, dst, length, srcPort, dstPort);
-        probe.id(stream);
-        Conversation c = conversations.get(probe);
+        if (keepConversations) {
+            conversation(buf, src, dst, length, srcPort, dstPort, stream, time, frameLength);
+        }
+        if (keepEndpoints) {
+            Endpoint from = endpoint(buf, src, length, srcPort);
+            if (from != null) {
+                from.txFrames++;
+                from.txBytes += frameLength;
+            }
+            Endpoint to = endpoint(buf, dst, length, dstPort);
+            if (to != null) {
+                to.rxFrames++;
+                to.rxBytes += frameLength;
+            }
+        }
+    }
+
+    private void conversation(ByteBuffer buf, int src, int dst, int length, int srcPort, int dstPort, long stream,
+            long time, long frameLength) {
+        // a stream index names one conversation for good: those within reach of the dense table are found there
+        boolean dense = stream >= 0 && stream < (long) maxEntries * DENSE_REACH;
+        Conversation c = dense ? byStream(stream) : null;
+        int direction;
+        if (c != null) {
+            direction = c.a.is(buf, src, srcPort) ? c.aFirst : -c.aFirst;
+        } else {
+            direction = probe.set(buf, src, dst, length, srcPort, dstPort);
+            probe.id(stream);
+            c = dense ? null : conversations.get(probe);
+        }
         if (c == null) {
-            if (conversations.size() >= maxEntries) {
+            if (size >= maxEntries) {
                 uncounted++;
                 return;
             }
             c = new Conversation(new Address(kind, bytes(buf, src, length), srcPort),
                     new Address(kind, bytes(buf, dst, length), dstPort), stream, time);
-            conversations.put(probe.copy(), c);
+            c.aFirst = direction;
+            if (dense) {
+                keep(stream, c);
+            } else {
+                conversations.put(probe.copy(), c);
+            }
+            size++;
             conversationOrder.add(c);
         } else if (time > c.stop) {
             c.stop = time;
         } else if (time < c.start) {
             c.start = time;
         }
-        if (c.a.same(buf, src, srcPort) && c.b.same(buf, dst, dstPort)) {
+        // the key sorts the endpoints: the frame goes from A to B when it sorts the same way as the first one did,
+        // but for a conversation between one endpoint and itself, where the first frame's way is the only one
+        if (direction == c.aFirst || c.a.equals(c.b)) {
             c.framesAtoB++;
             c.bytesAtoB += frameLength;
         } else {
             c.framesBtoA++;
             c.bytesBtoA += frameLength;
         }
-        Endpoint from = endpoint(buf, src, length, srcPort);
-        if (from != null) {
-            from.txFrames++;
-            from.txBytes += frameLength;
+    }
+
+    private Conversation byStream(long stream) {
+        return stream < byStream.length ? byStream[(int) stream] : null;
+    }
+
+    private void keep(long stream, Conversation c) {
+        if (stream >= byStream.length) {
+            long grown = Math.max(stream + 1, Math.max(1024, 2L * byStream.length));
+            byStream = java.util.Arrays.copyOf(byStream, (int) Math.min(grown, (long) maxEntries * DENSE_REACH));
         }
-        Endpoint to = endpoint(buf, dst, length, dstPort);
-        if (to != null) {
-            to.rxFrames++;
-            to.rxBytes += frameLength;
-        }
+        byStream[(int) stream] = c;
     }
 
     private Endpoint endpoint(ByteBuffer buf, int address, int length, int port) {

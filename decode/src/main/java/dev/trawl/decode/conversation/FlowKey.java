@@ -51,14 +51,26 @@ final class FlowKey {
         for (int k = 0; k < length; k++) {
             h = 31 * h + bytes[k];
         }
-        hash = endpointsHash = h;
+        hash = endpointsHash = mix(h);
         id = 0;
         return direction >= 0 ? 1 : -1;
     }
 
+    /**
+     * Spreads a hash over all its bits (MurmurHash3's finaliser): addresses of one subnet and ports differ in a few
+     * bytes, which the polynomial alone leaves bunched in the low bits a hash table indexes by.
+     */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EB_CA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2_AE35;
+        return h ^ h >>> 16;
+    }
+
     /** Sets the number that tells apart conversations of the same endpoints. */
     FlowKey id(long value) {
-        hash = 31 * endpointsHash + Long.hashCode(value);
+        hash = mix(31 * endpointsHash + Long.hashCode(value));
         id = value;
         return this;
     }

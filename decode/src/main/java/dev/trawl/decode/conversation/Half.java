@@ -29,10 +29,13 @@ final class Half {
     long nextSeqTime;
     int maxSeqToBeAcked;
     int lastAck;
-    /** The SACK blocks of this direction's latest segment (Wireshark keeps three for bytes in flight). */
+    /**
+     * The SACK blocks of this direction's latest segment (Wireshark keeps three for bytes in flight): left and
+     * right edges by turns, made on the first SACK option, as most connections never send one.
+     */
     int sackRanges;
-    final int[] sackLeft = new int[3];
-    final int[] sackRight = new int[3];
+    int[] sackEdges = NO_INTS;
+    static final int MAX_SACK_RANGES = 3;
     long lastAckTime;
     long lastNonDupAck;
     int dupAckNum;
@@ -80,6 +83,6 @@ final class Half {
 
     /** An estimate of the bytes this direction holds. */
     long footprint() {
-        return 120L + unackedSeq.length * 24L;
+        return 96L + unackedSeq.length * 24L + sackEdges.length * 4L;
     }
 }

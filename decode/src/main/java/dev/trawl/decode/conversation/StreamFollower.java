@@ -61,6 +61,11 @@ public final class StreamFollower {
         this.maxBytes = maxBytes;
     }
 
+    /** Whether this follows a TCP stream (else a UDP one). */
+    public boolean tcp() {
+        return tcp;
+    }
+
     private static int compareSeq(Integer a, Integer b) {
         return Integer.compare(a - b, 0);
     }

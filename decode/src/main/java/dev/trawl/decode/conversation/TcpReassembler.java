@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * {@link End#IDLE_TIMEOUT}; beyond {@link Limits#maxConnections} the least recently seen is ended as
  * {@link End#EVICTED}; {@link #finish()} ends the rest as {@link End#END_OF_CAPTURE}. A segment with neither
  * payload, SYN nor FIN does not start a connection (the last ACK of a closed one starts nothing). A segment whose
- * TCP header claims fewer than 20 bytes is not used, as tshark stops analysing it.
+ * TCP header claims fewer than 20 bytes is not used, as tshark passes none of its payload on.
  *
  * <p><b>Buffers.</b> The {@link ByteBuffer} given to {@link Listener#data} is read-only and valid during the call
  * only: it may be a view of the frame's buffer, which the next frame replaces. Copy what you keep.
@@ -112,6 +112,7 @@ public final class TcpReassembler {
         private final TreeMap<Long, byte[]> held = new TreeMap<>();
         private long delivered;
         private long skipped;
+        private Object attachment;
 
         private Stream(Connection owner, long connection, int direction, byte[] source, int sourcePort,
                 byte[] destination, int destinationPort) {
@@ -166,6 +167,16 @@ public final class TcpReassembler {
         public boolean ended() {
             return ended;
         }
+
+        /** Keeps {@code value} with this stream (a caller's state for it), replacing what was kept; null clears. */
+        public void attach(Object value) {
+            this.attachment = value;
+        }
+
+        /** What {@link #attach} kept with this stream, or null. */
+        public Object attachment() {
+            return attachment;
+        }
     }
 
     private static final class Connection {
@@ -219,17 +230,73 @@ public final class TcpReassembler {
      */
     public void add(DecodedPacket p) {
         if (p.hasTimestamp()) {
-            long t = p.timestampSeconds() * 1_000_000_000L + p.timestampNanos();
-            if (t > now) {
-                now = t;
-            }
+            clock(p.timestampSeconds() * 1_000_000_000L + p.timestampNanos());
         }
         expireIdle();
         int n = p.layerCount();
         for (int i = 0; i < n; i++) {
             if (p.protocol(i) == Protocols.TCP && (p.flags(i) & LayerFlags.QUOTED) == 0) {
-                segment(p, i);
+                int ip = IpAddresses.enclosing(p, i);
+                if (ip >= 0) {
+                    segment(p.buffer(), p.offset(ip), p.protocol(ip) == Protocols.IPV6, IpAddresses.source(p, ip),
+                            IpAddresses.destination(p, ip, i), IpAddresses.length(p, ip), p.offset(i), p.layerEnd(i));
+                }
             }
+        }
+    }
+
+    /**
+     * Offers one TCP segment read from raw bytes, for callers that find the headers themselves: the IPv4 or IPv6
+     * header at index {@code ip} of {@code buf} (its addresses name the connection, its length says how long the
+     * payload is), the TCP header at {@code tcp} after it, and the captured bytes up to {@code end}. Segments must
+     * come in capture order; {@code timeNanos} is the segment's capture time, on which idle connections are
+     * measured. The listener hears what the segment made readable before this returns. Reads nothing outside
+     * {@code [ip, end)}; a segment whose headers were not captured whole is not used.
+     *
+     * @return the stream the segment belongs to, or null when it was not used (no connection followed or
+     *     started, a header cut short or one claiming fewer than 20 bytes)
+     * @throws IndexOutOfBoundsException if {@code ip <= tcp <= end} does not hold within the buffer's limit
+     */
+    public Stream add(ByteBuffer buf, int ip, int tcp, int end, long timeNanos) {
+        if (ip < 0 || ip > tcp || tcp > end || end > buf.limit()) {
+            throw new IndexOutOfBoundsException("headers at " + ip + " and " + tcp + ", end " + end
+                    + " outside the buffer's " + buf.limit() + " bytes");
+        }
+        clock(timeNanos);
+        expireIdle();
+        int version = tcp - ip >= 1 ? (buf.get(ip) & 0xF0) >>> 4 : 0;
+        boolean v6 = version == 6;
+        if (!(version == 4 && tcp - ip >= 20 || v6 && tcp - ip >= 40)) {
+            return null;
+        }
+        return segment(buf, ip, v6, ip + (v6 ? 8 : 12), ip + (v6 ? 24 : 16), v6 ? 16 : 4, tcp, end);
+    }
+
+    /**
+     * The stream the TCP segment at {@code tcp} over the IP header at {@code ip} would go to, if its connection
+     * is followed now; null otherwise. Changes nothing.
+     *
+     * @throws IndexOutOfBoundsException if {@code ip <= tcp} does not hold within the buffer's limit
+     */
+    public Stream stream(ByteBuffer buf, int ip, int tcp) {
+        if (ip < 0 || ip > tcp || tcp > buf.limit()) {
+            throw new IndexOutOfBoundsException("headers at " + ip + " and " + tcp + " outside the buffer's "
+                    + buf.limit() + " bytes");
+        }
+        int version = tcp - ip >= 1 ? (buf.get(ip) & 0xF0) >>> 4 : 0;
+        boolean v6 = version == 6;
+        if (!(version == 4 && tcp - ip >= 20 || v6 && tcp - ip >= 40) || tcp + 4 > buf.limit()) {
+            return null;
+        }
+        int way = probe.set(buf, ip + (v6 ? 8 : 12), ip + (v6 ? 24 : 16), v6 ? 16 : 4, buf.getShort(tcp) & 0xFFFF,
+                buf.getShort(tcp + 2) & 0xFFFF);
+        Connection c = connections.get(probe);
+        return c == null ? null : c.streams[way > 0 ? c.firstSends : 1 - c.firstSends];
+    }
+
+    private void clock(long t) {
+        if (t > now) {
+            now = t;
         }
     }
 
@@ -241,37 +308,34 @@ public final class TcpReassembler {
         }
     }
 
-    private void segment(DecodedPacket p, int i) {
-        int ip = IpAddresses.enclosing(p, i);
-        ByteBuffer buf = p.buffer();
-        int at = p.offset(i);
-        int end = p.layerEnd(i);
-        if (ip < 0 || end - at < 20) {
-            return;
+    /**
+     * One segment: the IP header at {@code ipAt} (IPv6 or not) with the addresses at {@code src} and {@code dst},
+     * the TCP header at {@code at}, captured up to {@code end}.
+     */
+    private Stream segment(ByteBuffer buf, int ipAt, boolean v6, int src, int dst, int length, int at, int end) {
+        if (end - at < 20) {
+            return null;
         }
         int headerLength = (buf.get(at + 12) & 0xF0) >>> 2;
         if (headerLength < 20) {
             ignored++;
-            return;
+            return null;
         }
         segments++;
         int flags = buf.get(at + 13) & 0xFF;
         int seq = buf.getInt(at + 4);
-        int stated = statedPayload(p, ip, i, headerLength);
+        int stated = statedPayload(buf, ipAt, v6, at, end, headerLength);
         int captured = Math.max(0, Math.min(end - at - headerLength, stated));
         boolean syn = (flags & 0x02) != 0;
         boolean fin = (flags & 0x01) != 0;
         boolean rst = (flags & 0x04) != 0;
-        int length = IpAddresses.length(p, ip);
-        int src = IpAddresses.source(p, ip);
-        int dst = IpAddresses.destination(p, ip, i);
         int srcPort = buf.getShort(at) & 0xFFFF;
         int dstPort = buf.getShort(at + 2) & 0xFFFF;
         int way = probe.set(buf, src, dst, length, srcPort, dstPort);
         Connection c = connections.get(probe);
         if (c == null) {
             if (rst || !syn && !fin && stated <= 0) {
-                return;
+                return null;
             }
             if (connections.size() >= limits.maxConnections()) {
                 evictions++;
@@ -292,13 +356,13 @@ public final class TcpReassembler {
         Stream s = c.streams[way > 0 ? c.firstSends : 1 - c.firstSends];
         if (rst) {
             close(c, End.RST);
-            return;
+            return s;
         }
         if (s.ended) {
             if (captured > 0) {
                 duplicateBytes += captured;
             }
-            return;
+            return s;
         }
         if (syn) {
             if (!s.started) {
@@ -321,19 +385,17 @@ public final class TcpReassembler {
         if (s.fin >= 0 && s.next >= s.fin && !s.ended) {
             endStream(s, End.FIN);
         }
+        return s;
     }
 
     /** The payload length the IP header states (what the frame holds, for a jumbogram that states none). */
-    private static int statedPayload(DecodedPacket p, int ip, int tcp, int headerLength) {
-        ByteBuffer buf = p.buffer();
-        int ipAt = p.offset(ip);
-        boolean v6 = p.protocol(ip) == Protocols.IPV6;
+    private static int statedPayload(ByteBuffer buf, int ipAt, boolean v6, int tcp, int end, int headerLength) {
         int stated = buf.getShort(ipAt + (v6 ? 4 : 2)) & 0xFFFF;
         if (stated == 0) {
-            return p.layerEnd(tcp) - p.offset(tcp) - headerLength;
+            return end - tcp - headerLength;
         }
         int total = v6 ? stated + 40 : stated;
-        return total - (p.offset(tcp) - ipAt) - headerLength;
+        return total - (tcp - ipAt) - headerLength;
     }
 
     /** A segment's {@code stated} bytes at {@code position}, of which the first {@code captured} are in the frame. */

@@ -205,9 +205,15 @@ public final class TcpTracker {
         int relSeq = seq;
         int relAck = ack;
         // a data offset below 20 bytes ends Wireshark's dissection after the sequence number: nothing after it is
-        // shown, and the segment is not analysed (its time still counts)
+        // shown, but the segment was analysed before (with the length the IP header leaves after those bytes), so
+        // that what follows sees it; its time counts too
         boolean bogus = headerLength < 20;
         if (bogus) {
+            if (analyze && seglen >= 0) {
+                Analysis a = analysis;
+                a.reset(analysisFlags, hasAnalysis);
+                analyze(c, fwd, rev, frame, now, seq, ack, (int) seglen, flags, window, a);
+            }
             if (analyze && relative && (fwd.staticFlags & Half.BASE_SEQ_SET) != 0) {
                 relSeq = seq - fwd.baseSeq;
             }
@@ -530,7 +536,7 @@ public final class TcpTracker {
         }
         int inFlight = last - first;
         for (int k = 0; k < rev.sackRanges; k++) {
-            inFlight -= rev.sackRight[k] - rev.sackLeft[k];
+            inFlight -= rev.sackEdges[2 * k + 1] - rev.sackEdges[2 * k];
         }
         if (Integer.compareUnsigned(inFlight, 0) > 0 && Integer.compareUnsigned(inFlight, 2_000_000_000) < 0) {
             a.present = true;
@@ -579,9 +585,13 @@ public final class TcpTracker {
             if (kind == 3 && length == 3 && (flags & SYN) != 0) {
                 fwd.winScale = Math.min(buf.get(at + 2) & 0xFF, 14);
             } else if (kind == 5 && sacks) {
-                for (int block = at + 2; block + 8 <= at + length && fwd.sackRanges < fwd.sackLeft.length; block += 8) {
-                    fwd.sackLeft[fwd.sackRanges] = buf.getInt(block);
-                    fwd.sackRight[fwd.sackRanges] = buf.getInt(block + 4);
+                if (fwd.sackEdges.length == 0) {
+                    fwd.sackEdges = new int[2 * Half.MAX_SACK_RANGES];
+                }
+                for (int block = at + 2; block + 8 <= at + length && fwd.sackRanges < Half.MAX_SACK_RANGES;
+                        block += 8) {
+                    fwd.sackEdges[2 * fwd.sackRanges] = buf.getInt(block);
+                    fwd.sackEdges[2 * fwd.sackRanges + 1] = buf.getInt(block + 4);
                     fwd.sackRanges++;
                 }
             }

@@ -1,6 +1,7 @@
 package dev.trawl.decode.field;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.ProjectedRow;
 import java.io.IOException;
 
 /**
@@ -22,6 +23,25 @@ import java.io.IOException;
 public interface DecodedPacketWriter {
     /** Writes one packet, after whatever the format puts before the first one. */
     void write(DecodedPacket packet) throws IOException;
+
+    /**
+     * Whether this writer also writes rows of a {@link dev.trawl.decode.Projection} of its fields
+     * ({@link #write(ProjectedRow)}), which spare decoding what the fields do not need.
+     */
+    default boolean writesRows() {
+        return false;
+    }
+
+    /**
+     * Writes one packet's row of a projection of this writer's fields, in the same order, as
+     * {@link #write(DecodedPacket)} writes the packet the row was read from.
+     *
+     * @throws UnsupportedOperationException if {@link #writesRows} is false
+     * @throws IllegalArgumentException if the row's fields are not this writer's
+     */
+    default void write(ProjectedRow row) throws IOException {
+        throw new UnsupportedOperationException("this writer writes decoded packets only");
+    }
 
     /**
      * Ends the output: writes what the format puts after the last packet (and before it, when no packet was

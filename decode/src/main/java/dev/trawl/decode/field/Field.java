@@ -96,6 +96,13 @@ public final class Field {
             extractor.extract(packet, -1, sink);
             return;
         }
+        if (alsoIn.length == 0) {
+            // layer by layer of the one protocol, which decodes no further than such a layer could be
+            for (int i = packet.find(protocol); i >= 0; i = packet.findNext(protocol, i + 1)) {
+                extractor.extract(packet, i, sink);
+            }
+            return;
+        }
         for (int i = 0, n = packet.layerCount(); i < n; i++) {
             if (carriedBy(packet.protocol(i))) {
                 extractor.extract(packet, i, sink);

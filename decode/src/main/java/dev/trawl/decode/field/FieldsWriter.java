@@ -130,25 +130,18 @@ public final class FieldsWriter implements DecodedPacketWriter {
         out.append('\n');
     }
 
-    /**
-     * Writes one packet's row of a projection of this writer's fields (in the same order), as
-     * {@link #write(DecodedPacket)} writes the packet the row was read from.
-     *
-     * @throws IllegalArgumentException if the row's fields are not this writer's
-     */
+    @Override
+    public boolean writesRows() {
+        return true;
+    }
+
+    @Override
     public void write(ProjectedRow row) throws IOException {
-        if (row.fieldCount() != fields.length) {
-            throw new IllegalArgumentException("the row has " + row.fieldCount() + " fields, the writer "
-                    + fields.length);
-        }
+        checkColumns(row, fields);
         start();
         StringBuilder line = this.line;
         line.setLength(0);
         for (int i = 0; i < fields.length; i++) {
-            if (row.field(i) != fields[i]) {
-                throw new IllegalArgumentException("column " + i + " is " + row.field(i).name() + ", not "
-                        + fields[i].name());
-            }
             if (i > 0) {
                 line.append(format.separator());
             }
@@ -172,6 +165,20 @@ public final class FieldsWriter implements DecodedPacketWriter {
             line.append(format.quote());
         }
         out.append(line.append('\n'));
+    }
+
+    /** Checks that {@code row}'s fields are {@code fields}, in that order. */
+    static void checkColumns(ProjectedRow row, Field[] fields) {
+        if (row.fieldCount() != fields.length) {
+            throw new IllegalArgumentException("the row has " + row.fieldCount() + " fields, the writer "
+                    + fields.length);
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (row.field(i) != fields[i]) {
+                throw new IllegalArgumentException("column " + i + " is " + row.field(i).name() + ", not "
+                        + fields[i].name());
+            }
+        }
     }
 
     /** Writes the header line, when the format has one and no packet was written. */

@@ -26,7 +26,7 @@ public final class Formats {
             case INT:
                 return out.append(value);
             case UINT:
-                return out.append(Long.toUnsignedString(value));
+                return value >= 0 ? out.append(value) : out.append(Long.toUnsignedString(value));
             default:
                 int digits = type.hexDigits();
                 if (digits == 0) {

@@ -1,6 +1,7 @@
 package dev.trawl.decode.field;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.ProjectedRow;
 import dev.trawl.decode.Protocols;
 import java.io.IOException;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public final class JsonWriter implements DecodedPacketWriter {
     private final String[] selectedKeys;
     private final FieldPrinter printer = new FieldPrinter();
     private final StringBuilder number = new StringBuilder(20);
+    private final StringBuilder value = new StringBuilder(40);
     private final ZoneId zone = ZoneId.systemDefault();
     private boolean started;
     private boolean first = true;
@@ -79,31 +81,79 @@ public final class JsonWriter implements DecodedPacketWriter {
 
     @Override
     public void write(DecodedPacket p) throws IOException {
-        start();
+        begin(p.hasTimestamp(), p.timestampSeconds(), p.timestampNanos());
         if (ek) {
-            out.append("{\"index\":{\"_index\":\"").append(index(p)).append("\",\"_type\":\"doc\"}}\n");
-            long millis = p.hasTimestamp() ? p.timestampSeconds() * 1000 + p.timestampNanos() / 1_000_000 : 0;
-            number.setLength(0);
-            out.append("{\"timestamp\":\"").append(number.append(millis)).append("\",\"layers\":{");
             if (selected.length > 0) {
                 selectedFields(p, "", "", ":");
             } else {
                 allLayers(p, "", "", ":");
             }
-            out.append("}}\n");
+        } else if (selected.length > 0) {
+            selectedFields(p, "\n        ", "\n          ", ": ");
+        } else {
+            allLayers(p, "\n        ", "\n          ", ": ");
+        }
+        end();
+    }
+
+    /** True when fields were chosen: their rows are written as the packets would be. */
+    @Override
+    public boolean writesRows() {
+        return selected.length > 0;
+    }
+
+    @Override
+    public void write(ProjectedRow row) throws IOException {
+        if (selected.length == 0) {
+            throw new UnsupportedOperationException("a writer of every field writes decoded packets only");
+        }
+        FieldsWriter.checkColumns(row, selected);
+        begin(row.hasTimestamp(), row.timestampSeconds(), row.timestampNanos());
+        String indent = ek ? "" : "\n        ";
+        String innerIndent = ek ? "" : "\n          ";
+        String colon = ek ? ":" : ": ";
+        boolean any = false;
+        for (int i = 0; i < selected.length; i++) {
+            int n = row.count(i);
+            if (n == 0) {
+                continue;
+            }
+            out.append(any ? "," : "").append(indent);
+            any = true;
+            string(selectedKeys[i], 0, selectedKeys[i].length());
+            out.append(colon).append('[');
+            for (int k = 0; k < n; k++) {
+                out.append(k > 0 ? "," : "").append(innerIndent);
+                value.setLength(0);
+                row.append(i, k, value);
+                string(value, 0, value.length());
+            }
+            out.append(innerIndent.isEmpty() ? "" : indent).append(']');
+        }
+        end();
+    }
+
+    /** Writes what comes before a packet's layers. */
+    private void begin(boolean hasTimestamp, long seconds, int nanos) throws IOException {
+        start();
+        String index = index(hasTimestamp ? seconds : 0);
+        if (ek) {
+            out.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_type\":\"doc\"}}\n");
+            long millis = hasTimestamp ? seconds * 1000 + nanos / 1_000_000 : 0;
+            number.setLength(0);
+            out.append("{\"timestamp\":\"").append(number.append(millis)).append("\",\"layers\":{");
         } else {
             if (!first) {
                 out.append(",\n");
             }
-            out.append("  {\n    \"_index\": \"").append(index(p)).append("\",\n    \"_type\": \"doc\",\n")
+            out.append("  {\n    \"_index\": \"").append(index).append("\",\n    \"_type\": \"doc\",\n")
                     .append("    \"_score\": null,\n    \"_source\": {\n      \"layers\": {");
-            if (selected.length > 0) {
-                selectedFields(p, "\n        ", "\n          ", ": ");
-            } else {
-                allLayers(p, "\n        ", "\n          ", ": ");
-            }
-            out.append("\n      }\n    }\n  }");
         }
+    }
+
+    /** Writes what comes after a packet's layers. */
+    private void end() throws IOException {
+        out.append(ek ? "}}\n" : "\n      }\n    }\n  }");
         first = false;
     }
 
@@ -125,8 +175,7 @@ public final class JsonWriter implements DecodedPacketWriter {
         }
     }
 
-    private String index(DecodedPacket p) {
-        long seconds = p.hasTimestamp() ? p.timestampSeconds() : 0;
+    private String index(long seconds) {
         long local = seconds + zone.getRules().getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
         long day = Math.floorDiv(local, 86_400);
         if (day != indexDay) {

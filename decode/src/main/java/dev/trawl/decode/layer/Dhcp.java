@@ -22,9 +22,10 @@ import java.nio.ByteBuffer;
  * </pre>
  *
  * Options are walked with {@link #firstOption()} / {@link #nextOption(int)}; -1 ends the walk (also at the
- * END option or a length past the data). See {@link Flyweight}; not thread-safe.
+ * END option or a length past the data). A printer that shows every option as it lies (pads, values cut by
+ * the capture) reads the bytes through {@link TlvMessage}'s accessors. See {@link Flyweight}; not thread-safe.
  */
-public final class Dhcp extends Flyweight {
+public final class Dhcp extends TlvMessage {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Dhcp() {
     }

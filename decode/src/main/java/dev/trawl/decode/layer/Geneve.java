@@ -19,7 +19,7 @@ import java.nio.ByteBuffer;
  *
  * See {@link Flyweight}; not thread-safe.
  */
-public final class Geneve extends Flyweight {
+public final class Geneve extends TlvMessage {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Geneve() {
     }

@@ -24,7 +24,7 @@ import java.nio.ByteBuffer;
  *
  * See {@link Flyweight}; not thread-safe.
  */
-public final class Gre extends Flyweight {
+public final class Gre extends TlvMessage {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Gre() {
     }

@@ -60,6 +60,14 @@ public final class HttpLine extends Flyweight {
         return n;
     }
 
+    /**
+     * The byte at {@code rel} of the message, past the first line too (the header lines and a text body that
+     * a printer shows), or 0 beyond the captured bytes: see {@link #has(int, int)}.
+     */
+    public int byteAt(int rel) {
+        return u8(rel);
+    }
+
     /** The byte at {@code i} of the first line (below {@link #lineLength()}). */
     public int lineByte(int i) {
         return u8(i);

@@ -69,4 +69,9 @@ public final class Icmp extends Flyweight {
     public int u16At(int rel) {
         return u16(rel);
     }
+
+    /** Reads a 32-bit value of the message body, 0 if absent. */
+    public long u32At(int rel) {
+        return u32(rel);
+    }
 }

@@ -25,7 +25,7 @@ import java.nio.ByteBuffer;
  *
  * See {@link Flyweight}; not thread-safe.
  */
-public final class Ipv4 extends Flyweight {
+public final class Ipv4 extends TlvMessage {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Ipv4() {
     }

@@ -23,7 +23,7 @@ import java.nio.ByteBuffer;
  *
  * Timestamps are returned raw (32.32 fixed point seconds since 1900). See {@link Flyweight}; not thread-safe.
  */
-public final class Ntp extends Flyweight {
+public final class Ntp extends TlvMessage {
     /** Creates a view that points nowhere until {@code wrap} is called. */
     public Ntp() {
     }

@@ -57,14 +57,6 @@ public interface StreamReassembly {
      */
     boolean endsRecord(byte[] buf, int offset, int end);
 
-    /**
-     * The framing rule of records that follow one another back to back (TLS's): the bytes after the records a
-     * segment completes start the next record, and are kept as if a segment had begun it.
-     */
-    @FunctionalInterface
-    interface RecordLength extends MessageLength {
-    }
-
     /** How long a message is, told from its first bytes: a protocol's framing rule. */
     @FunctionalInterface
     interface MessageLength {

@@ -1,6 +1,10 @@
 package dev.trawl.decode.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.decode.PacketDecoder;
@@ -114,6 +118,37 @@ class TcpReassemblerTest {
         assertEquals(List.of("d0:GET /", "d1:200 OK", "e0:FIN", "e1:FIN"), rec.events);
         assertEquals(0, r.connections(), "a connection both of whose streams ended is forgotten");
         assertEquals(11, r.deliveredBytes());
+    }
+
+    @Test
+    void rawSegmentsGoToTheStreamTheyReturnWhichKeepsTheCallersState() {
+        Recorder rec = new Recorder();
+        TcpReassembler r = new TcpReassembler(rec);
+        ByteBuffer first = ByteBuffer.wrap(c(101, PSH_ACK, "GET /"));
+        assertNull(r.stream(first, 0, 20), "no connection is followed before its first segment");
+        TcpReassembler.Stream client = r.add(first, 0, 20, first.limit(), 1_000);
+        assertNotNull(client);
+        assertSame(client, r.stream(first, 0, 20));
+        client.attach("request");
+        ByteBuffer answer = ByteBuffer.wrap(s(501, PSH_ACK, "200"));
+        TcpReassembler.Stream server = r.add(answer, 0, 20, answer.limit(), 2_000);
+        assertEquals(1, server.direction());
+        assertNull(server.attachment());
+        // in a larger buffer, at an offset, and with padding past the IP length that is not payload
+        byte[] padded = new byte[10 + 45 + 6];
+        System.arraycopy(c(106, PSH_ACK, "x"), 0, padded, 10, 41);
+        assertSame(client, r.add(ByteBuffer.wrap(padded), 10, 30, padded.length, 3_000));
+        assertEquals("request", client.attachment());
+        assertEquals(List.of("d0:GET /", "d1:200", "d0:x"), rec.events);
+        ByteBuffer v6 = ByteBuffer.wrap(ipv6Tcp(true, 7, SYN, ""));
+        assertNotNull(r.add(v6, 0, 40, v6.limit(), 4_000));
+        assertEquals(2, r.connections());
+        ByteBuffer shortHeader = ByteBuffer.wrap(c(107, PSH_ACK, "y"));
+        shortHeader.put(32, (byte) 0x40);
+        assertNull(r.add(shortHeader, 0, 20, shortHeader.limit(), 5_000));
+        assertEquals(1, r.ignoredSegments());
+        assertThrows(IndexOutOfBoundsException.class, () -> r.add(first, 0, 20, first.limit() + 1, 6_000));
+        assertThrows(IndexOutOfBoundsException.class, () -> r.add(first, 20, 0, first.limit(), 6_000));
     }
 
     @Test

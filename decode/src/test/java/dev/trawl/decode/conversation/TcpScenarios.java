@@ -172,9 +172,15 @@ final class TcpScenarios {
                 .segAfter(1_000_000, true, 77000, 0, SYN, 64240, 0, mss())
                 .seg(false, 99000, 77001, SYN | ACK, 65160, 0, mss())
                 .seg(true, 77001, 99001, ACK | RST, 0, 0).pcap());
-        // (what follows such a segment is not analysed as tshark does yet: the scenario ends with it)
+        // the segment with the bad data offset is the fourth; the connection goes on after it
         out.put("bad-data-offset", new Capture().handshake()
-                .seg(true, 1001, 5001, ACK | PSH, 502, 10).pcap());
+                .seg(true, 1001, 5001, ACK | PSH, 502, 10)
+                .seg(false, 5001, 1011, ACK, 509, 0)
+                .seg(true, 1011, 5001, ACK | PSH, 502, 20)
+                .seg(false, 5001, 1031, ACK | PSH, 509, 30)
+                .seg(true, 1031, 5031, ACK | FIN, 502, 0)
+                .seg(false, 5031, 1032, ACK | FIN, 509, 0)
+                .seg(true, 1032, 5032, ACK, 502, 0).pcap());
         return out;
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.Projection;
+import dev.trawl.decode.Projector;
 import dev.trawl.decode.Tshark;
 import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.OfflineOptions;
@@ -68,6 +70,27 @@ class TsharkOutputTest {
             writeAll(capture, JsonWriter.ek(ek, REGISTRY, fields(FIELDS)));
             assertEquals(tshark(capture, List.of("-T", "ek"), FIELDS), ek.toString(), capture + " ek");
         }
+    }
+
+    @Test
+    void rowsOfProjectionsAreWrittenAsTsharkWritesTheFields() throws Exception {
+        List<String> fixed = List.of("frame.number", "eth.type", "ip.src", "ip.dst", "ip.ttl", "ipv6.src",
+                "tcp.srcport", "udp.dstport", "dns.id", "dns.qry.name");
+        for (String capture : CAPTURES) {
+            for (List<String> names : List.of(FIELDS, fixed)) {
+                StringBuilder out = new StringBuilder();
+                writeRows(capture, new FieldsWriter(out, fields(names)), names);
+                assertEquals(tshark(capture, List.of("-T", "fields"), names), out.toString(), capture + " fields");
+                StringBuilder json = new StringBuilder();
+                writeRows(capture, JsonWriter.json(json, REGISTRY, fields(names)), names);
+                assertEquals(tshark(capture, List.of("-T", "json"), names), json.toString(), capture + " json");
+                StringBuilder ek = new StringBuilder();
+                writeRows(capture, JsonWriter.ek(ek, REGISTRY, fields(names)), names);
+                assertEquals(tshark(capture, List.of("-T", "ek"), names), ek.toString(), capture + " ek");
+            }
+        }
+        assertThrows(UnsupportedOperationException.class, () -> writeRows(CAPTURES.get(0),
+                JsonWriter.json(new StringBuilder(), REGISTRY, List.of()), FIELDS));
     }
 
     @Test
@@ -160,6 +183,22 @@ class TsharkOutputTest {
                 var decoded = decoder.decode(handle.linkType(), handle.packet());
                 decoder.frameNumber(++number);
                 writer.write(decoded);
+            }
+        }
+        writer.finish();
+    }
+
+    /** Writes the rows of a projection of {@code names} over {@code capture}, as the tool does. */
+    private static void writeRows(String capture, DecodedPacketWriter writer, List<String> names) throws IOException {
+        PacketDecoder decoder = new PacketDecoder();
+        decoder.reassembleFragments(true);
+        decoder.reassembleStreams(true);
+        decoder.followConversations(true);
+        Projector projector = Projection.compile(REGISTRY, names).projector(decoder);
+        try (OfflineHandle handle = Pcap.backend("java").openOffline(capture(capture),
+                OfflineOptions.of(TimestampPrecision.NANO))) {
+            while (handle.next() == ReadStatus.PACKET) {
+                writer.write(projector.project(handle.linkType(), handle.packet()));
             }
         }
         writer.finish();

@@ -30,6 +30,31 @@ public final class DnsFields {
         return new Dns().wrap(p.buffer(), p.offset(i), p.layerEnd(i) - p.offset(i));
     }
 
+    /**
+     * Reports the name of each question of {@code d}, as {@code dns.qry.name}, through {@code sb} (cleared for
+     * each); for callers that read a message without a decoded packet and keep their own buffers.
+     */
+    public static void questionNames(Dns d, StringBuilder sb, FieldSink s) {
+        int rel = d.firstQuestion();
+        for (int q = d.questionCount(); q > 0 && rel >= 0; q--) {
+            sb.setLength(0);
+            if (!d.appendName(rel, sb) || d.afterQuestion(rel) < 0) {
+                return;
+            }
+            s.text(sb);
+            rel = d.afterQuestion(rel);
+        }
+    }
+
+    /** Reports the type of each question of {@code d}, as {@code dns.qry.type}. */
+    public static void questionTypes(Dns d, FieldSink s) {
+        int rel = d.firstQuestion();
+        for (int q = d.questionCount(); q > 0 && rel >= 0 && d.afterQuestion(rel) >= 0; q--) {
+            s.integer(d.questionType(rel));
+            rel = d.afterQuestion(rel);
+        }
+    }
+
     /** Visits the resource records of every section of layer {@code i}. */
     private interface RecordVisitor {
         void visit(Dns dns, int rel, FieldSink s);
@@ -82,27 +107,9 @@ public final class DnsFields {
         r.field("dns.count.answers", DNS_LAYERS, UINT, "Answer RRs", shortAt(6));
         r.field("dns.count.auth_rr", DNS_LAYERS, UINT, "Authority RRs", shortAt(8));
         r.field("dns.count.add_rr", DNS_LAYERS, UINT, "Additional RRs", shortAt(10));
-        r.field("dns.qry.name", DNS_LAYERS, STRING, "Query name", (p, i, s) -> {
-            Dns d = dns(p, i);
-            int rel = d.firstQuestion();
-            StringBuilder sb = new StringBuilder();
-            for (int q = d.questionCount(); q > 0 && rel >= 0; q--) {
-                sb.setLength(0);
-                if (!d.appendName(rel, sb) || d.afterQuestion(rel) < 0) {
-                    return;
-                }
-                s.text(sb);
-                rel = d.afterQuestion(rel);
-            }
-        });
-        r.field("dns.qry.type", DNS_LAYERS, UINT, "Query type", (p, i, s) -> {
-            Dns d = dns(p, i);
-            int rel = d.firstQuestion();
-            for (int q = d.questionCount(); q > 0 && rel >= 0 && d.afterQuestion(rel) >= 0; q--) {
-                s.integer(d.questionType(rel));
-                rel = d.afterQuestion(rel);
-            }
-        });
+        r.field("dns.qry.name", DNS_LAYERS, STRING, "Query name",
+                (p, i, s) -> questionNames(dns(p, i), new StringBuilder(), s));
+        r.field("dns.qry.type", DNS_LAYERS, UINT, "Query type", (p, i, s) -> questionTypes(dns(p, i), s));
         r.field("dns.qry.class", DNS_LAYERS, HEX16, "Query class", (p, i, s) -> {
             Dns d = dns(p, i);
             int rel = d.firstQuestion();

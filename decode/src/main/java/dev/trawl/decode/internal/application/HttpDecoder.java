@@ -4,7 +4,7 @@ import static dev.trawl.decode.internal.Bytes.u8;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
-import dev.trawl.decode.internal.state.StreamReassembler;
+import dev.trawl.decode.internal.state.StreamMessages;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.StreamReassembly.MessageLength;
@@ -116,7 +116,7 @@ final class HttpDecoder implements ProtocolDecoder {
             return ProtocolDecoder.INCOMPLETE;
         }
         long whole = messageLength(buf, off, end);
-        if (whole == MessageLength.UNTIL_CLOSE && StreamReassembler.finishes(ctx, buf)) {
+        if (whole == MessageLength.UNTIL_CLOSE && StreamMessages.finishes(ctx, buf)) {
             whole = end - off; // a body that ends with the connection, which this segment closes
         }
         if (whole == MessageLength.UNKNOWN || whole == MessageLength.UNTIL_CLOSE

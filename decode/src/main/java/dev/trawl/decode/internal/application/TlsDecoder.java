@@ -8,7 +8,6 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.StreamReassembly.MessageLength;
-import dev.trawl.decode.spi.StreamReassembly.RecordLength;
 
 /**
  * TLS over TCP: a segment that starts with a record header is TLS, whole records or not. A record that goes on
@@ -78,7 +77,7 @@ final class TlsDecoder implements ProtocolDecoder {
     }
 
     /** TLS's framing: the records complete in the bytes, back to back. */
-    private static final RecordLength RECORDS = TlsDecoder::records;
+    private static final MessageLength RECORDS = TlsDecoder::records;
 
     private static int decodeRecords(byte[] buf, int off, int end, DecodeContext ctx) {
         if (!TlsRecords.isRecord(buf, off, end)) {

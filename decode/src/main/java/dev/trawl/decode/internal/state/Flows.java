@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the decoders that keep state per flow ({@link ConversationTable}, {@link StreamReassembler}) share: keys
+ * What the decoders that keep state per flow ({@link ConversationTable}, {@link StreamMessages}) share: keys
  * read from the IP header below a transport layer, and bounded maps that forget the least recently used flow.
  */
 final class Flows {

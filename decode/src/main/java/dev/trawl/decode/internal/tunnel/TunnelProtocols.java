@@ -7,6 +7,7 @@ import static dev.trawl.decode.spi.Dispatch.PPP_PROTO;
 import static dev.trawl.decode.spi.Dispatch.TCP_PORT;
 import static dev.trawl.decode.spi.Dispatch.UDP_PORT;
 
+import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 import dev.trawl.pcap.EtherType;
 import dev.trawl.pcap.IpProtocol;
@@ -17,6 +18,12 @@ import dev.trawl.pcap.IpProtocol;
  * EtherIP and LISP's data plane; and the VPNs Wireshark only names (OpenVPN, WireGuard, PPTP). Stateless.
  */
 public final class TunnelProtocols {
+    /**
+     * The built-in VXLAN decoder, as registered, so that a projection can tell it from a plugin's: it records its
+     * 8-byte header and an Ethernet frame after it, and nothing else.
+     */
+    public static final ProtocolDecoder VXLAN = VxlanDecoder::decode;
+
     private TunnelProtocols() {
     }
 
@@ -40,7 +47,7 @@ public final class TunnelProtocols {
         r.bind(PPP_PROTO, PPP_MPLS_MULTICAST, mpls);
         r.bind(IP_PROTO, IpProtocol.MPLS_IN_IP.value(), mpls);
         r.bind(UDP_PORT, 6635, mpls);
-        r.bind(UDP_PORT, 4789, r.protocol("vxlan", VxlanDecoder::decode));
+        r.bind(UDP_PORT, 4789, r.protocol("vxlan", VXLAN));
         int nsh = r.protocol("nsh", NshDecoder::decode);
         r.bind(UDP_PORT, 4790, r.protocol("vxlan-gpe", new VxlanGpeDecoder(nsh)));
         r.bind(UDP_PORT, 6081, r.protocol("geneve", GeneveDecoder::decode));
