@@ -120,7 +120,7 @@ final class CommonChain {
         }
         add(0, Protocols.ETH, o, 14, limit, 0);
         // Wireshark's zero-length ethertype pseudo-layer, as the Ethernet decoder records it.
-        add(1, Protocols.ETHERTYPE, o + 12, 0, limit, LayerFlags.PSEUDO);
+        add(1, Protocols.ETHERTYPE, o + 12, 0, limit, LayerFlags.PSEUDO | LayerFlags.UNSHOWN);
         int p = o + 14;
         if (type == ETHERTYPE_IPV4 && ipv4) {
             ipv4(buf, p, limit, ctx);

@@ -483,10 +483,15 @@ public final class DecodedPacket {
      */
     public StringBuilder appendProtocols(StringBuilder out) {
         complete();
+        boolean first = true;
         for (int i = 0; i < count; i++) {
-            if (i > 0) {
+            if ((layers[i * STRIDE + FLAGS] & LayerFlags.UNLISTED) != 0) {
+                continue;
+            }
+            if (!first) {
                 out.append(':');
             }
+            first = false;
             out.append(registry.name(layers[i * STRIDE + PROTOCOL]));
         }
         return out;

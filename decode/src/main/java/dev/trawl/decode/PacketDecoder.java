@@ -240,7 +240,7 @@ public final class PacketDecoder {
             l[b + DecodedPacket.OFFSET] = i == 0 ? frame : i == 1 ? frame + 12 : i == 2 ? ip : transport;
             l[b + DecodedPacket.HEADER_LENGTH] = i == 0 ? 14 : i == 1 ? 0 : i == 2 ? transport - ip : hl;
             l[b + DecodedPacket.END] = i < 2 ? limit : end;
-            l[b + DecodedPacket.FLAGS] = i == 1 ? LayerFlags.PSEUDO : 0;
+            l[b + DecodedPacket.FLAGS] = i == 1 ? LayerFlags.PSEUDO | LayerFlags.UNSHOWN : 0;
         }
         r.count = 4;
         r.pending = false;

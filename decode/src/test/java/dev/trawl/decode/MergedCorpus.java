@@ -134,16 +134,37 @@ public final class MergedCorpus {
         }
     }
 
+    /**
+     * The captures merged into {@code merged} (one of {@link #files}'s), by name, with the number of its first
+     * frame in the merged file; in frame order.
+     */
+    public static Map<String, Integer> firstFrames(Path merged) throws IOException {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(index(merged))) {
+            String[] cells = line.split("\t");
+            out.put(cells[0], Integer.parseInt(cells[1]));
+        }
+        return out;
+    }
+
+    private static Path index(Path merged) {
+        return merged.resolveSibling(merged.getFileName() + ".index.tsv");
+    }
+
     private static Path merge(List<Path> captures, Path merged) throws IOException {
         Backend java = Pcap.backend("java");
+        List<String> index = new ArrayList<>();
+        int frames = 0;
         DumpOptions pcapng = DumpOptions.builder().format(CaptureFormat.PCAPNG).precision(TimestampPrecision.NANO).build();
         try (Dumper plain = java.openDumper(merged, LinkType.ETHERNET, 262144, pcapng)) {
             PcapngDumper out = (PcapngDumper) plain;
             Map<LinkType, Integer> interfaces = new HashMap<>();
             interfaces.put(LinkType.ETHERNET, 0);
             for (Path capture : captures) {
+                index.add(capture.getFileName() + "\t" + (frames + 1));
                 try (OfflineHandle in = java.openOffline(capture)) {
-                            while (in.next() == ReadStatus.PACKET) {
+                    while (in.next() == ReadStatus.PACKET) {
+                        frames++;
                         Packet p = in.packet();
                         LinkType type = linkType(in, p);
                         Integer id = interfaces.get(type);
@@ -157,6 +178,7 @@ public final class MergedCorpus {
                 }
             }
         }
+        Files.write(index(merged), index);
         return merged;
     }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compares fields beyond the 34 of the expected files with what the installed tshark prints for the same
- * captures, run at test time: IP, TCP option, UDP, ARP, DNS, DHCP, NTP, HTTP, TLS, VLAN, GRE, MPLS and SCTP
- * fields over captures chosen to contain them (none of which involve tshark's cross-frame reassembly).
+ * captures, run at test time: IP, TCP option, UDP, ARP (of every hardware type), LLC, DNS, DHCP, NTP, HTTP, TLS,
+ * VLAN, GRE, MPLS and SCTP fields over captures chosen to contain them (none of which involve tshark's cross-frame reassembly).
  * Skipped when tshark is not installed.
  */
 class TsharkExtraFieldsTest {
@@ -29,12 +29,16 @@ class TsharkExtraFieldsTest {
             "http.request.method", "http.request.uri", "http.response.code", "dhcp.option.dhcp", "dhcp.id",
             "ntp.stratum", "ntp.flags.mode", "sctp.verification_tag", "mpls.label", "wlan.fc.type", "tcp.payload",
             "tcp.options", "udp.payload", "ip.opt.type", "ip.opt.len", "ip.opt.type.number", "http.request",
-            "http.response", "data.data", "data.len", "frame.ignored", "frame.time");
+            "http.response", "data.data", "data.len", "frame.ignored", "frame.time", "llc.dsap", "llc.dsap.sap",
+            "llc.dsap.ig", "llc.ssap", "llc.ssap.sap", "llc.ssap.cr", "llc.control", "llc.control.ftype",
+            "llc.control.u_modifier_cmd", "llc.oui", "llc.type", "llc.cisco_pid", "arp.hw.type", "arp.src.hw_mac",
+            "arp.dst.proto_ipv4", "arp.isgratuitous");
 
     static final List<String> CAPTURES = List.of("802.1ad_QinQ.pcap", "dns-badcookie.pcap", "edns-opts.pcap",
             "various_gre.pcap", "mpls-over-udp.pcap", "isup.pcap", "forces1.pcap", "pptp.pcap", "eapon1.pcap",
             "dhcp-rfc4388.pcap", "ntp.pcap", "LINKTYPE_IPV6.pcap", "ipv4_tcp_http_xml.pcap", "arista_ether.pcap",
-            "rpvstp-trunk-native-vid5.pcap", "mptcp-v0.pcap", "ptp_corrections.pcap", "espudp1.pcap");
+            "rpvstp-trunk-native-vid5.pcap", "mptcp-v0.pcap", "ptp_corrections.pcap", "espudp1.pcap",
+            "802.1D_spanning_tree.pcap", "LLDP_and_CDP.pcap", "llc-xid-heapoverflow.pcap", "ipx.pcap", "arp-oobr.pcap");
 
     @Test
     void extraFieldsAgreeWithTheInstalledTshark() throws Exception {
@@ -47,6 +51,12 @@ class TsharkExtraFieldsTest {
      * installed tshark prints for them; returns the first disagreements, one line each, and prints a summary.
      */
     static List<String> disagreements(String what, List<String> captures, List<String> fields) throws Exception {
+        return disagreements(what, captures, fields, PacketDecoder::new);
+    }
+
+    /** As {@link #disagreements(String, List, List)}, decoding each capture with a decoder from {@code decoders}. */
+    static List<String> disagreements(String what, List<String> captures, List<String> fields,
+            java.util.function.Supplier<PacketDecoder> decoders) throws Exception {
         Path dir = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures");
         FieldRegistry registry = FieldRegistry.standard();
         FieldPrinter printer = new FieldPrinter();
@@ -59,7 +69,7 @@ class TsharkExtraFieldsTest {
             }
             List<String> tshark = runTshark(file, fields);
             List<CaptureFile.Frame> frames = CaptureFile.read(file);
-            PacketDecoder decoder = new PacketDecoder();
+            PacketDecoder decoder = decoders.get();
             for (int n = 0; n < Math.min(frames.size(), tshark.size()); n++) {
                 CaptureFile.Frame f = frames.get(n);
                 DecodedPacket p = decoder.decode(f.linkType(), f.data(), 0, f.data().length, f.originalLength(),

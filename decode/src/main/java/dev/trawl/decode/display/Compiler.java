@@ -317,18 +317,52 @@ final class Compiler {
     private Value name(String written, Ranges layers) {
         String name = canonical(written);
         if (name.equals("frame")) {
-            return new Value.ProtocolValue(-1, layers);
+            return new Value.ProtocolValue(-1, layers, 0);
+        }
+        if (name.equals("_ws.malformed")) {
+            return new Value.Malformed();
+        }
+        if (layers == null || layers.containsLayer(1, 1)) {
+            switch (name) {
+                case "frame.time", "frame.time_epoch" -> {
+                    return new Value.FrameTime(Value.FrameTime.Kind.ABSOLUTE, catalogue.type(name));
+                }
+                case "frame.time_relative" -> {
+                    return new Value.FrameTime(Value.FrameTime.Kind.SINCE_FIRST, FType.RELATIVE_TIME);
+                }
+                case "frame.time_delta" -> {
+                    return new Value.FrameTime(Value.FrameTime.Kind.SINCE_PREVIOUS, FType.RELATIVE_TIME);
+                }
+                default -> {
+                }
+            }
         }
         FType type = catalogue.type(name);
         int protocol = fields.protocols().id(name);
         Field field = fields.field(name);
+        if (type == FType.PROTOCOL && protocol == Protocols.NONE && field != null) {
+            return new Value.FieldValue(field, type, layers); // an item Wireshark makes a protocol (a TCP option)
+        }
         if (type == FType.PROTOCOL || type == null && protocol != Protocols.NONE && field == null) {
-            return protocol != Protocols.NONE ? new Value.ProtocolValue(protocol, layers) : new Value.Absent(FType.PROTOCOL);
+            return protocol != Protocols.NONE ? new Value.ProtocolValue(protocol, layers, itemBytes(name))
+                    : new Value.Absent(FType.PROTOCOL);
         }
         if (field != null) {
             return new Value.FieldValue(field, type != null ? type : typeOf(field), layers);
         }
         return type == null ? null : new Value.Absent(type);
+    }
+
+    /**
+     * How many bytes of a layer Wireshark must have captured before it adds the protocol's item: its decoders
+     * read the first fields before they add it (TCP and UDP their ports, ICMP its type, code and checksum), so
+     * a layer the capture cuts shorter is listed in {@code frame.protocols} and found by no filter.
+     */
+    private static final java.util.Map<String, Integer> ITEM_BYTES = java.util.Map.of("tcp", 4, "udp", 4, "gre", 4,
+            "icmp", 6, "sctp", 12, "ipv6.fraghdr", 8, "ipv6.hopopts", 2, "ipv6.dstopts", 2, "igmp", 1);
+
+    private static int itemBytes(String protocol) {
+        return ITEM_BYTES.getOrDefault(protocol, 0);
     }
 
     /** The Wireshark type of a decoder field that Wireshark does not name. */

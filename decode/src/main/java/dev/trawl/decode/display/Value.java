@@ -1,6 +1,8 @@
 package dev.trawl.decode.display;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.Protocols;
 import dev.trawl.decode.display.Token.Kind;
 import dev.trawl.decode.field.Field;
 import java.nio.ByteBuffer;
@@ -62,6 +64,80 @@ abstract class Value {
         }
     }
 
+    /**
+     * Wireshark's {@code _ws.malformed}: present in a packet a layer of which breaks its protocol's rules (a
+     * wrong version, an impossible length) or declares more bytes than the frame had on the wire; a frame the
+     * capture cut short is not malformed. One empty value.
+     */
+    static final class Malformed extends Value {
+        private static final int BROKEN = LayerFlags.MALFORMED | LayerFlags.BAD_LENGTH;
+
+        Malformed() {
+            super(FType.PROTOCOL);
+        }
+
+        @Override
+        Vals eval(Frame frame) {
+            out.clear();
+            DecodedPacket p = frame.packet;
+            boolean whole = p.capturedLength() >= p.originalLength();
+            for (int i = 0, n = p.layerCount(); i < n; i++) {
+                int flags = p.flags(i);
+                int protocol = p.protocol(i);
+                if (protocol == Protocols.IP || protocol == Protocols.IPV6 && (flags & LayerFlags.UNLISTED) == 0) {
+                    continue; // a wrong IPv4 version or length, and an IP length past the frame, are mere warnings
+                }
+                if ((flags & LayerFlags.QUOTED) == 0
+                        && ((flags & BROKEN) != 0 || whole && (flags & LayerFlags.TRUNCATED) != 0)) {
+                    out.addSpan(p.buffer(), p.offset(i), 0, 0);
+                    break;
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A frame's capture time ({@code frame.time}, {@code frame.time_epoch}), or its time since the first or the
+     * previous frame, as tshark 4.0's filters see them: with the seconds cut to a signed 32-bit number, so that
+     * a time past January 2038 compares as one before 1970 (and a difference from it accordingly), although
+     * tshark prints it whole.
+     */
+    static final class FrameTime extends Value {
+        /** What the value is: the capture time, or the time since the first or the previous frame. */
+        enum Kind { ABSOLUTE, SINCE_FIRST, SINCE_PREVIOUS }
+
+        private final Kind kind;
+
+        /** @param type the field's type: {@code frame.time}'s is a date, {@code frame.time_epoch}'s a duration */
+        FrameTime(Kind kind, FType type) {
+            super(type);
+            this.kind = kind;
+        }
+
+        @Override
+        Vals eval(Frame frame) {
+            out.clear();
+            DecodedPacket p = frame.packet;
+            if (!p.hasTimestamp()) {
+                return out;
+            }
+            long now = p.timestampSeconds() * 1_000_000_000L + p.timestampNanos();
+            switch (kind) {
+                case ABSOLUTE -> out.addLong(cut(now));
+                case SINCE_FIRST -> out.addLong(cut(now) - cut(now - p.nanosSinceFirstFrame()));
+                case SINCE_PREVIOUS -> out.addLong(cut(now) - cut(now - p.nanosSincePreviousFrame()));
+            }
+            return out;
+        }
+
+        /** A time in nanoseconds with its whole seconds taken as a signed 32-bit number. */
+        private static long cut(long nanos) {
+            long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+            return (int) seconds * 1_000_000_000L + Math.floorMod(nanos, 1_000_000_000L);
+        }
+    }
+
     /** A decoder field's occurrences, optionally only those of some layers of its protocol. */
     static final class FieldValue extends Value {
         private final Field field;
@@ -108,12 +184,17 @@ abstract class Value {
     static final class ProtocolValue extends Value {
         private final int protocol;
         private final Ranges layers;
+        private final int minimum;
 
-        /** @param protocol the decoder's protocol id, or -1 for {@code frame} */
-        ProtocolValue(int protocol, Ranges layers) {
+        /**
+         * @param protocol the decoder's protocol id, or -1 for {@code frame}
+         * @param minimum how many bytes of a layer must have been captured for Wireshark to show its item
+         */
+        ProtocolValue(int protocol, Ranges layers, int minimum) {
             super(FType.PROTOCOL);
             this.protocol = protocol;
             this.layers = layers;
+            this.minimum = minimum;
         }
 
         @Override
@@ -131,11 +212,11 @@ abstract class Value {
             int total = 0;
             if (layers != null) {
                 for (int i = 0, n = p.layerCount(); i < n; i++) {
-                    total += p.protocol(i) == protocol ? 1 : 0;
+                    total += shown(p, i) ? 1 : 0;
                 }
             }
             for (int i = 0, n = p.layerCount(), k = 0; i < n; i++) {
-                if (p.protocol(i) == protocol && (layers == null || layers.containsLayer(++k, total))) {
+                if (shown(p, i) && (layers == null || layers.containsLayer(++k, total))) {
                     int offset = p.offset(i);
                     int end = Math.max(offset, Math.min(p.layerEnd(i), p.end()));
                     // a protocol that carries another spans its header; the last one, all it holds
@@ -144,6 +225,12 @@ abstract class Value {
                 }
             }
             return out;
+        }
+
+        /** Whether layer {@code i} is of this protocol and Wireshark shows an item for it. */
+        private boolean shown(DecodedPacket p, int i) {
+            return p.protocol(i) == protocol && (p.flags(i) & LayerFlags.UNSHOWN) == 0
+                    && (minimum == 0 || Math.min(p.layerEnd(i), p.end()) - p.offset(i) >= minimum);
         }
     }
 

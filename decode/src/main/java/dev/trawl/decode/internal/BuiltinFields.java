@@ -10,6 +10,7 @@ import static dev.trawl.decode.field.FieldType.UINT;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.pcap.LinkType;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -142,18 +143,28 @@ final class BuiltinFields {
         });
         r.field("frame.ignored", "frame", BOOLEAN, "Frame is ignored", (p, i, s) -> s.integer(0));
         // The lengths a record states, unsigned; tshark 4.0 shows a wire length of 2^31 or more as 2^31 - 1.
-        r.field("frame.len", "frame", UINT, "Frame length on the wire",
-                (p, i, s) -> s.integer(Math.min(Integer.toUnsignedLong(p.originalLength()), Integer.MAX_VALUE)));
+        r.field("frame.len", "frame", UINT, "Frame length on the wire", (p, i, s) -> s.integer(
+                Math.max(0, Math.min(Integer.toUnsignedLong(p.originalLength()), Integer.MAX_VALUE) - pseudoHeader(p))));
         r.field("frame.cap_len", "frame", UINT, "Captured length",
-                (p, i, s) -> s.integer(Integer.toUnsignedLong(p.capturedLength())));
+                (p, i, s) -> s.integer(Math.max(0, Integer.toUnsignedLong(p.capturedLength()) - pseudoHeader(p))));
         r.field("frame.protocols", "frame", STRING, "Protocols in frame", (p, i, s) -> {
             if (p.layerCount() > 0) {
                 s.text(p.appendProtocols(new StringBuilder()));
             }
         });
         r.field("frame.encap_type", "frame", UINT, "Link type", (p, i, s) -> s.integer(p.linkType()));
-        r.field("frame.marked", "frame", BOOLEAN, "Malformed or truncated",
-                (p, i, s) -> s.integer(p.isMalformed() ? 1 : 0));
+        // marked by a user in Wireshark's packet list: never, in a file read by a program
+        r.field("frame.marked", "frame", BOOLEAN, "Frame is marked", (p, i, s) -> s.integer(0));
+    }
+
+    private static final int SUNATM = LinkType.SUNATM.value();
+
+    /**
+     * The bytes of a capture header that Wireshark's file reader takes off a frame before it counts its lengths:
+     * SunATM's 4-byte header (direction, VPI, VCI).
+     */
+    private static int pseudoHeader(DecodedPacket p) {
+        return p.linkType() == SUNATM ? Math.min(4, p.capturedLength()) : 0;
     }
 
     /** How tshark shows an arrival time: {@code Jun 10, 2020 09:19:54.000000000 UTC}, in the local zone. */
@@ -172,6 +183,7 @@ final class BuiltinFields {
 
     private static void belowIp(FieldRegistrar r) {
         LinkFields.ethernet(r);
+        LinkFields.llc(r);
         LanFields.vlanTags(r);
         TunnelFields.mpls(r);
         LanFields.arp(r);

@@ -87,7 +87,7 @@ public final class Decoders {
     /** Adds Wireshark's zero-length {@code ethertype} pseudo-layer and returns the protocol for {@code type}. */
     public static int viaEtherType(DecodeContext ctx, int typeIndex, int type, int payload, int end) {
         int layer = ctx.addLayer(Protocols.ETHERTYPE, typeIndex, 0, end);
-        ctx.flag(layer, LayerFlags.PSEUDO);
+        ctx.flag(layer, LayerFlags.PSEUDO | LayerFlags.UNSHOWN);
         ctx.next(payload, end);
         int next = ctx.lookup(Dispatch.ETHERTYPE, type);
         if (next != Protocols.NONE) {

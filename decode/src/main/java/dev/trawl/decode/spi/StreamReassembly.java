@@ -30,8 +30,9 @@ public interface StreamReassembly {
     boolean assembled();
 
     /**
-     * Keeps the start of a message that the segment whose payload is {@code [offset, end)} begins but does not
-     * complete. A repeated start (a retransmission) does not replace the message in progress.
+     * Keeps the start of a message that the segment whose payload ends at {@code end} begins at {@code offset}
+     * (the start of the payload, or where the last of the records before it ends) but does not complete. A
+     * repeated start (a retransmission) does not replace the message in progress.
      */
     void begin(byte[] buf, int offset, int end);
 

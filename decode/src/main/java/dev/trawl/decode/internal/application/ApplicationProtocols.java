@@ -50,7 +50,10 @@ public final class ApplicationProtocols {
         int media = r.protocol("media", null);
         r.protocol("data-text-lines", Decoders.OPAQUE);
         ports(r, r.protocol("http", new HttpDecoder(xml, json, media)), TCP_PORT, 80, 8080, 3128, 8000);
-        ports(r, r.protocol("tls", StackEnds.TLS), TCP_PORT, 443, 993, 995, 465, 636, 853);
+        // a connection that agreed on TLS 1.3 is followed as this protocol, which shows its layers as tls
+        int tls13 = r.protocol("tls13", "tls", null);
+        r.protocol("tls13", "tls", new TlsDecoder(tls13, true));
+        ports(r, r.protocol("tls", new TlsDecoder(tls13, false)), TCP_PORT, 443, 993, 995, 465, 636, 853);
         r.bind(UDP_PORT, 443, r.protocol("quic", new QuicDecoder(r.protocol("gquic", Decoders.OPAQUE))));
         r.bind(UDP_PORT, 1900, r.protocol("ssdp", Decoders.OPAQUE));
     }

@@ -23,6 +23,7 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.field.FieldExtractor;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.field.FieldSink;
+import dev.trawl.decode.field.FieldType;
 
 /** Fields of DHCP (BOOTP and its options) and NTP, named as Wireshark names them. Stateless. */
 public final class DhcpNtpFields {
@@ -64,36 +65,64 @@ public final class DhcpNtpFields {
         };
     }
 
+    /**
+     * Whether the message's options end (with the end option) within the bytes captured, or the capture did not
+     * cut the frame: Wireshark walks every option before it adds a field, so a message the capture cut inside its
+     * options shows none.
+     */
+    private static boolean readable(DecodedPacket p, int i) {
+        if (p.capturedLength() >= p.originalLength() || !has(p, i, 236, 4) || u32(p, i, 236) != MAGIC_COOKIE) {
+            return true;
+        }
+        for (int o = 240; has(p, i, o, 1);) {
+            int code = u8(p, i, o);
+            if (code == 255) {
+                return true;
+            }
+            o += code == 0 ? 1 : has(p, i, o + 1, 1) ? 2 + u8(p, i, o + 1) : 2;
+        }
+        return false;
+    }
+
+    /** Registers a field of {@code dhcp}, shown only when the message is {@link #readable}. */
+    private static void field(FieldRegistrar r, String name, FieldType type, String description, FieldExtractor e) {
+        r.field(name, "dhcp", type, description, (p, i, s) -> {
+            if (readable(p, i)) {
+                e.extract(p, i, s);
+            }
+        });
+    }
+
     /** Registers the fields of {@code dhcp}. */
     public static void dhcp(FieldRegistrar r) {
-        r.field("dhcp.type", "dhcp", UINT, "Message type (op)", byteAt(0));
-        r.field("dhcp.hw.type", "dhcp", HEX8, "Hardware type", byteAt(1));
-        r.field("dhcp.hw.len", "dhcp", UINT, "Hardware address length", byteAt(2));
-        r.field("dhcp.hops", "dhcp", UINT, "Hops", byteAt(3));
-        r.field("dhcp.id", "dhcp", HEX32, "Transaction ID", intAt(4));
-        r.field("dhcp.secs", "dhcp", UINT, "Seconds elapsed", shortAt(8));
-        r.field("dhcp.flags", "dhcp", HEX16, "Flags", shortAt(10));
-        r.field("dhcp.ip.client", "dhcp", IPV4, "Client IP address", bytesAt(12, 4));
-        r.field("dhcp.ip.your", "dhcp", IPV4, "Your IP address", bytesAt(16, 4));
-        r.field("dhcp.ip.server", "dhcp", IPV4, "Next server IP address", bytesAt(20, 4));
-        r.field("dhcp.ip.relay", "dhcp", IPV4, "Relay agent IP address", bytesAt(24, 4));
-        r.field("dhcp.hw.mac_addr", "dhcp", MAC, "Client MAC address", (p, i, s) -> {
+        field(r, "dhcp.type", UINT, "Message type (op)", byteAt(0));
+        field(r, "dhcp.hw.type", HEX8, "Hardware type", byteAt(1));
+        field(r, "dhcp.hw.len", UINT, "Hardware address length", byteAt(2));
+        field(r, "dhcp.hops", UINT, "Hops", byteAt(3));
+        field(r, "dhcp.id", HEX32, "Transaction ID", intAt(4));
+        field(r, "dhcp.secs", UINT, "Seconds elapsed", shortAt(8));
+        field(r, "dhcp.flags", HEX16, "Flags", shortAt(10));
+        field(r, "dhcp.ip.client", IPV4, "Client IP address", bytesAt(12, 4));
+        field(r, "dhcp.ip.your", IPV4, "Your IP address", bytesAt(16, 4));
+        field(r, "dhcp.ip.server", IPV4, "Next server IP address", bytesAt(20, 4));
+        field(r, "dhcp.ip.relay", IPV4, "Relay agent IP address", bytesAt(24, 4));
+        field(r, "dhcp.hw.mac_addr", MAC, "Client MAC address", (p, i, s) -> {
             if (has(p, i, 1, 2) && u8(p, i, 1) == 1 && u8(p, i, 2) == 6) {
                 emitBytes(p, i, 28, 6, s);
             }
         });
-        r.field("dhcp.option.type", "dhcp", UINT, "Option", dhcpOptions((p, i, code, o, len, s) -> s.integer(code)));
-        r.field("dhcp.option.dhcp", "dhcp", UINT, "DHCP message type", dhcpOptions((p, i, code, o, len, s) -> {
+        field(r, "dhcp.option.type", UINT, "Option", dhcpOptions((p, i, code, o, len, s) -> s.integer(code)));
+        field(r, "dhcp.option.dhcp", UINT, "DHCP message type", dhcpOptions((p, i, code, o, len, s) -> {
             if (code == 53 && len == 1) {
                 s.integer(u8(p, i, o));
             }
         }));
-        r.field("dhcp.option.hostname", "dhcp", STRING, "Host name", dhcpOptions((p, i, code, o, len, s) -> {
+        field(r, "dhcp.option.hostname", STRING, "Host name", dhcpOptions((p, i, code, o, len, s) -> {
             if (code == 12) {
                 s.text(ascii(p, i, o, len));
             }
         }));
-        r.field("dhcp.option.requested_ip_address", "dhcp", IPV4, "Requested IP address",
+        field(r, "dhcp.option.requested_ip_address", IPV4, "Requested IP address",
                 dhcpOptions((p, i, code, o, len, s) -> {
                     if (code == 50 && len == 4) {
                         s.bytes(p.buffer(), p.offset(i) + o, 4);

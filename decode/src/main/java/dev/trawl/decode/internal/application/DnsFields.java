@@ -60,6 +60,15 @@ public final class DnsFields {
         void visit(Dns dns, int rel, FieldSink s);
     }
 
+    /** A flag that only a response carries (a query's bit is not shown). */
+    private static FieldExtractor responseBit(int mask, int shift) {
+        return (p, i, s) -> {
+            if (has(p, i, 2, 2) && (u16(p, i, 2) & 0x8000) != 0) {
+                s.integer((u16(p, i, 2) & mask) >>> shift);
+            }
+        };
+    }
+
     private static FieldExtractor records(RecordVisitor visitor) {
         return (p, i, s) -> {
             Dns d = dns(p, i);
@@ -81,6 +90,13 @@ public final class DnsFields {
         r.field("dns.flags", DNS_LAYERS, HEX16, "Flags", shortAt(2));
         r.field("dns.flags.response", DNS_LAYERS, BOOLEAN, "Response", bits(2, 2, 0x8000, 15));
         r.field("dns.flags.opcode", DNS_LAYERS, UINT, "Opcode", bits(2, 2, 0x7800, 11));
+        r.field("dns.flags.authoritative", DNS_LAYERS, BOOLEAN, "Authoritative", responseBit(0x0400, 10));
+        r.field("dns.flags.truncated", DNS_LAYERS, BOOLEAN, "Truncated", bits(2, 2, 0x0200, 9));
+        r.field("dns.flags.recdesired", DNS_LAYERS, BOOLEAN, "Recursion desired", bits(2, 2, 0x0100, 8));
+        r.field("dns.flags.recavail", DNS_LAYERS, BOOLEAN, "Recursion available", responseBit(0x0080, 7));
+        r.field("dns.flags.z", DNS_LAYERS, BOOLEAN, "Z", bits(2, 2, 0x0040, 6));
+        r.field("dns.flags.authenticated", DNS_LAYERS, BOOLEAN, "Answer authenticated", bits(2, 2, 0x0020, 5));
+        r.field("dns.flags.checkdisable", DNS_LAYERS, BOOLEAN, "Non-authenticated data", bits(2, 2, 0x0010, 4));
         // tshark shows the reply code of responses only
         r.field("dns.flags.rcode", DNS_LAYERS, UINT, "Reply code", (p, i, s) -> {
             if (has(p, i, 2, 2) && (u16(p, i, 2) & 0x8000) != 0) {
@@ -94,6 +110,14 @@ public final class DnsFields {
         r.field("dns.qry.name", DNS_LAYERS, STRING, "Query name",
                 (p, i, s) -> questionNames(dns(p, i), new StringBuilder(), s));
         r.field("dns.qry.type", DNS_LAYERS, UINT, "Query type", (p, i, s) -> questionTypes(dns(p, i), s));
+        r.field("dns.qry.class", DNS_LAYERS, HEX16, "Query class", (p, i, s) -> {
+            Dns d = dns(p, i);
+            int rel = d.firstQuestion();
+            for (int q = d.questionCount(); q > 0 && rel >= 0 && d.afterQuestion(rel) >= 0; q--) {
+                s.integer(d.questionClass(rel));
+                rel = d.afterQuestion(rel);
+            }
+        });
         r.field("dns.resp.name", DNS_LAYERS, STRING, "Record name", records((d, rel, s) -> {
             StringBuilder sb = new StringBuilder();
             if (d.appendName(rel, sb)) {

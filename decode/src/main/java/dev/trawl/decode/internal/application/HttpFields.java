@@ -69,6 +69,16 @@ public final class HttpFields {
                 && Character.isDigit(parts[1].charAt(2));
     }
 
+    /** Registers a field holding the value of the header {@code header}. */
+    private static void headerField(FieldRegistrar r, String name, String header) {
+        r.field(name, HTTP_LAYERS, STRING, header, (p, i, s) -> {
+            String v = header(p, i, header);
+            if (v != null) {
+                s.text(v);
+            }
+        });
+    }
+
     /** The value of header {@code name} (case-insensitive), or null. */
     private static String header(DecodedPacket p, int i, String name) {
         int start = p.offset(i);
@@ -158,6 +168,24 @@ public final class HttpFields {
             String v = header(p, i, "Content-Type");
             if (v != null) {
                 s.text(v);
+            }
+        });
+        headerField(r, "http.server", "Server");
+        headerField(r, "http.location", "Location");
+        headerField(r, "http.referer", "Referer");
+        headerField(r, "http.connection", "Connection");
+        headerField(r, "http.cookie", "Cookie");
+        headerField(r, "http.accept", "Accept");
+        headerField(r, "http.accept_encoding", "Accept-Encoding");
+        headerField(r, "http.content_length_header", "Content-Length");
+        r.field("http.content_length", HTTP_LAYERS, UINT, "Content-Length", (p, i, s) -> {
+            String v = header(p, i, "Content-Length");
+            if (v != null) {
+                try {
+                    s.integer(Long.parseLong(v.strip()));
+                } catch (NumberFormatException e) {
+                    // not a number: Wireshark shows no length either
+                }
             }
         });
     }

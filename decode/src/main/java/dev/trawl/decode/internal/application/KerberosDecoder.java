@@ -3,6 +3,7 @@ package dev.trawl.decode.internal.application;
 import static dev.trawl.decode.internal.Bytes.u8;
 import static dev.trawl.decode.internal.Decoders.marker;
 
+import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
@@ -32,7 +33,8 @@ final class KerberosDecoder implements ProtocolDecoder {
         }
         int first = u8(buf, off);
         if (first == VERSION_4) {
-            ctx.addLayer(Protocols.KERBEROS, off, 0, end);
+            // Wireshark's Kerberos decoder hands version 4 to krb4 before it adds an item of its own
+            ctx.flag(ctx.addLayer(Protocols.KERBEROS, off, 0, end), LayerFlags.UNSHOWN);
             return marker(ctx, krb4, off, end);
         }
         if (first >= FIRST_APPLICATION_TAG && first <= LAST_APPLICATION_TAG) {

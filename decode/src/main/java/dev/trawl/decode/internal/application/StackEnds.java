@@ -14,8 +14,6 @@ import dev.trawl.decode.spi.ProtocolDecoder;
  * Stateless; thread-safe.
  */
 public final class StackEnds {
-    /** The built-in TLS decoder, as registered, so that it can be recognised. */
-    static final ProtocolDecoder TLS = TlsDecoder::decode;
 
     private StackEnds() {
     }
@@ -36,7 +34,8 @@ public final class StackEnds {
             return false;
         }
         ProtocolDecoder decoder = registry.decoder(protocol);
-        if (decoder == null || decoder == Decoders.OPAQUE || FastPath.isLeaf(protocol, decoder) || decoder == TLS
+        if (decoder == null || decoder == Decoders.OPAQUE || FastPath.isLeaf(protocol, decoder)
+                || decoder instanceof TlsDecoder
                 || decoder instanceof QuicDecoder) {
             return true; // each records its own layer, or the layer of the one protocol it is built with
         }

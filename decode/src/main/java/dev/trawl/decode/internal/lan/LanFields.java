@@ -12,6 +12,7 @@ import static dev.trawl.decode.internal.FieldSupport.emitBytes;
 import static dev.trawl.decode.internal.FieldSupport.has;
 import static dev.trawl.decode.internal.FieldSupport.shortAt;
 import static dev.trawl.decode.internal.FieldSupport.u16;
+import static dev.trawl.decode.internal.FieldSupport.u32;
 import static dev.trawl.decode.internal.FieldSupport.u8;
 
 import dev.trawl.decode.field.FieldExtractor;
@@ -48,7 +49,22 @@ public final class LanFields {
         r.field("arp.src.proto_ipv4", "arp", IPV4, "Sender IP address", arpAddress(0, false));
         r.field("arp.dst.hw_mac", "arp", MAC, "Target MAC address", arpAddress(1, true));
         r.field("arp.dst.proto_ipv4", "arp", IPV4, "Target IP address", arpAddress(1, false));
+        r.field("arp.isgratuitous", "arp", BOOLEAN, "Is gratuitous (a request or reply for the sender's own address; shown only then)", (p, i, s) -> {
+            if (has(p, i, 0, 8) && u8(p, i, 5) == 4 && (u16(p, i, 6) == 1 || u16(p, i, 6) == 2)) {
+                int hs = u8(p, i, 4);
+                int type = u16(p, i, 2);
+                if ((type == PROTO_IPV4 || type == PROTO_AX25_IP) && has(p, i, 0, 16 + 2 * hs)
+                        && u32(p, i, 8 + hs) == u32(p, i, 12 + 2 * hs)) {
+                    s.integer(1); // the sender announces its own address
+                }
+            }
+        });
     }
+
+    private static final int HW_ETHERNET = 1;
+    private static final int HW_IEEE802 = 6;
+    private static final int PROTO_IPV4 = 0x0800;
+    private static final int PROTO_AX25_IP = 0xCC;
 
     /** The sender's ({@code which} 0) or target's (1) MAC or IPv4 address, when ARP carries those. */
     private static FieldExtractor arpAddress(int which, boolean hardware) {
@@ -58,8 +74,15 @@ public final class LanFields {
             }
             int hs = u8(p, i, 4);
             int ps = u8(p, i, 5);
-            if (hardware ? hs != 6 : ps != 4) {
+            int type = u16(p, i, hardware ? 0 : 2);
+            // Wireshark reads a MAC for Ethernet and IEEE 802 hardware only, an IPv4 address for IP and AX.25's
+            // IP protocol id only (arp.dst.hw and the like hold the others' bytes)
+            if (hardware ? hs != 6 || type != HW_ETHERNET && type != HW_IEEE802
+                    : ps != 4 || type != PROTO_IPV4 && type != PROTO_AX25_IP) {
                 return;
+            }
+            if (!has(p, i, 0, 8 + 2 * (hs + ps))) {
+                return; // Wireshark reads no address of a message whose addresses go past its end
             }
             int rel = 8 + which * (hs + ps) + (hardware ? 0 : hs);
             emitBytes(p, i, rel, hardware ? hs : ps, s);

@@ -30,7 +30,7 @@ public final class LanProtocols {
         r.bind(ETHERTYPE, EtherType.VLAN.value(), vlan);
         r.bind(ETHERTYPE, EtherType.QINQ_LEGACY.value(), vlan);
         r.bind(ETHERTYPE, EtherType.QINQ.value(), r.protocol("ieee8021ad", VlanTagDecoder::decode));
-        int arp = r.protocol("arp", ArpDecoder::decode);
+        int arp = r.protocol("arp", new ArpDecoder(r.protocol("atmarp", null)));
         r.bind(ETHERTYPE, EtherType.ARP.value(), arp);
         r.bind(ETHERTYPE, EtherType.RARP.value(), arp);
         r.bind(GRE_PROTO, EtherType.ARP.value(), arp);

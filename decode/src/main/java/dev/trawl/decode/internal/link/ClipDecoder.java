@@ -2,7 +2,6 @@ package dev.trawl.decode.internal.link;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
-import dev.trawl.decode.internal.Decoders;
 import dev.trawl.decode.spi.DecodeContext;
 
 /**
@@ -17,6 +16,6 @@ final class ClipDecoder {
         int layer = ctx.addLayer(Protocols.CLIP, off, 0, end);
         ctx.flag(layer, LayerFlags.PSEUDO);
         ctx.next(off, end);
-        return Decoders.byVersion(buf, off, end);
+        return Protocols.IP; // Wireshark's IPv4 decoder hands IPv6 on itself
     }
 }

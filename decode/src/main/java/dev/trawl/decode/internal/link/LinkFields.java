@@ -2,8 +2,11 @@ package dev.trawl.decode.internal.link;
 
 import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.HEX16;
+import static dev.trawl.decode.field.FieldType.HEX8;
 import static dev.trawl.decode.field.FieldType.MAC;
 import static dev.trawl.decode.field.FieldType.UINT;
+import static dev.trawl.decode.internal.FieldSupport.bits;
+import static dev.trawl.decode.internal.FieldSupport.byteAt;
 import static dev.trawl.decode.internal.FieldSupport.bytesAt;
 import static dev.trawl.decode.internal.FieldSupport.emitBytes;
 import static dev.trawl.decode.internal.FieldSupport.has;
@@ -11,10 +14,13 @@ import static dev.trawl.decode.internal.FieldSupport.needs;
 import static dev.trawl.decode.internal.FieldSupport.u16;
 import static dev.trawl.decode.internal.FieldSupport.u8;
 
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.field.FieldExtractor;
 import dev.trawl.decode.field.FieldRegistrar;
+import dev.trawl.decode.field.FieldSink;
 import dev.trawl.pcap.LinkType;
 
-/** Fields of the Ethernet header and of Linux cooked capture's, named as Wireshark names them. Stateless. */
+/** Fields of the Ethernet header, of IEEE 802.2 LLC and of Linux cooked capture's, named as Wireshark names them. Stateless. */
 public final class LinkFields {
     private LinkFields() {
     }
@@ -53,6 +59,79 @@ public final class LinkFields {
                 s.integer(u16(p, i, 12));
             }
         });
+    }
+
+    /** SNAP's organisation codes under which its protocol id is an EtherType, and Cisco's. */
+    private static final int OUI_ETHERTYPE = 0x000000;
+    private static final int OUI_BRIDGE_TUNNEL = 0x0000F8;
+    private static final int OUI_CISCO = 0x00000C;
+
+    /** Registers the fields of {@code llc}: the SAPs, the control field, and SNAP's code and protocol id. */
+    public static void llc(FieldRegistrar r) {
+        r.field("llc.dsap", "llc", HEX8, "DSAP", needs(3, byteAt(0)));
+        r.field("llc.dsap.sap", "llc", UINT, "DSAP's SAP", needs(3, bits(0, 1, 0xFE, 1)));
+        r.field("llc.dsap.ig", "llc", BOOLEAN, "DSAP's I/G bit", needs(3, bits(0, 1, 0x01, 0)));
+        r.field("llc.ssap", "llc", HEX8, "SSAP", needs(3, byteAt(1)));
+        r.field("llc.ssap.sap", "llc", UINT, "SSAP's SAP", needs(3, bits(1, 1, 0xFE, 1)));
+        r.field("llc.ssap.cr", "llc", BOOLEAN, "SSAP's C/R bit", needs(3, bits(1, 1, 0x01, 0)));
+        r.field("llc.control", "llc", HEX16, "Control field", (p, i, s) -> {
+            if (has(p, i, 0, 3)) {
+                int control = u8(p, i, 2);
+                if ((control & 3) == 3) {
+                    s.integer(control);
+                } else if (has(p, i, 2, 2)) {
+                    s.integer(u16(p, i, 2));
+                }
+            }
+        });
+        r.field("llc.control.ftype", "llc", HEX8, "Frame type", (p, i, s) -> {
+            if (!has(p, i, 0, 3)) {
+                return;
+            }
+            int control = u8(p, i, 2);
+            if ((control & 3) == 3) {
+                s.integer(3);
+            } else if (has(p, i, 2, 2)) {
+                // the type of an information or supervisory frame, part of a two-byte control field
+                s.text((control & 1) == 0 ? "0x0000" : "0x0001");
+            }
+        });
+        r.field("llc.control.u_modifier_cmd", "llc", HEX8, "Command", unnumbered(0));
+        r.field("llc.control.u_modifier_resp", "llc", HEX8, "Response", unnumbered(1));
+        r.field("llc.oui", "llc", UINT, "Organization code", snap((p, i, s, oui) -> s.integer(oui)));
+        r.field("llc.type", "llc", HEX16, "Type", snap((p, i, s, oui) -> {
+            if (oui == OUI_ETHERTYPE || oui == OUI_BRIDGE_TUNNEL) {
+                s.integer(u16(p, i, 6));
+            }
+        }));
+        r.field("llc.cisco_pid", "llc", HEX16, "PID", snap((p, i, s, oui) -> {
+            if (oui == OUI_CISCO) {
+                s.integer(u16(p, i, 6));
+            }
+        }));
+    }
+
+    /** The modifier of an unnumbered frame's control field, of a command (C/R clear) or a response. */
+    private static FieldExtractor unnumbered(int response) {
+        return (p, i, s) -> {
+            if (has(p, i, 0, 3) && (u8(p, i, 2) & 3) == 3 && (u8(p, i, 1) & 1) == response) {
+                s.integer((u8(p, i, 2) & 0xEC) >>> 2);
+            }
+        };
+    }
+
+    /** Receives a SNAP header's organisation code. */
+    private interface SnapVisitor {
+        void visit(DecodedPacket p, int i, FieldSink s, int oui);
+    }
+
+    /** An extractor of the SNAP header that follows SAPs 0xAA and an unnumbered control field. */
+    private static FieldExtractor snap(SnapVisitor v) {
+        return (p, i, s) -> {
+            if (has(p, i, 0, 8) && u8(p, i, 0) == 0xAA && u8(p, i, 1) == 0xAA && (u8(p, i, 2) & 3) == 3) {
+                v.visit(p, i, s, u8(p, i, 3) << 16 | u16(p, i, 4));
+            }
+        };
     }
 
     /** Registers the fields of {@code sll}, versions 1 and 2. */

@@ -82,9 +82,10 @@ public final class LinkProtocols {
         r.bind(LINKTYPE, LinkType.IEEE802_15_4_NOFCS.value(), wpan);
         r.bind(LINKTYPE, LinkType.VSOCK.value(), r.protocol("vsock", Decoders.OPAQUE));
         r.bind(LINKTYPE, LinkType.DBUS.value(), r.protocol("dbus", Decoders.OPAQUE));
-        int juniper = r.protocol("juniper", Decoders.OPAQUE);
+        int juniper = r.protocol("juniper", JuniperDecoder::ether);
         r.bind(LINKTYPE, LinkType.JUNIPER_ETHER.value(), juniper);
-        r.bind(LINKTYPE, JUNIPER_ATM1, juniper);
+        // ATM1 frames carry a cookie and ATM payload after the same header: named only
+        r.bind(LINKTYPE, JUNIPER_ATM1, r.protocol("juniper.atm1", "juniper", Decoders.OPAQUE));
         r.bind(LINKTYPE, LinkType.SUNATM.value(), r.protocol("atm", Decoders.OPAQUE));
         r.bind(LINKTYPE, LinkType.NETLINK.value(), r.protocol("netlink", Decoders.OPAQUE));
         int user = r.protocol("user_dlt", Decoders.OPAQUE);

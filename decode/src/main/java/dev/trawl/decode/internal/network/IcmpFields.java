@@ -29,8 +29,10 @@ public final class IcmpFields {
         r.field("icmp.type", "icmp", UINT, "Type", needs(ICMP_FIXED, byteAt(0)));
         r.field("icmp.code", "icmp", UINT, "Code", needs(ICMP_FIXED, byteAt(1)));
         r.field("icmp.checksum", "icmp", HEX16, "Checksum", shortAt(2));
-        r.field("icmp.ident", "icmp", UINT, "Identifier (echo)", echo(shortAt(4)));
-        r.field("icmp.seq", "icmp", UINT, "Sequence number (echo)", echo(shortAt(6)));
+        r.field("icmp.ident", "icmp", UINT, "Identifier (echo, timestamp, information, mask, extended echo)",
+                typed(IDENTIFIED | 1L << 42 | 1L << 43, shortAt(4)));
+        r.field("icmp.seq", "icmp", UINT, "Sequence number (echo, timestamp, information, mask)",
+                typed(IDENTIFIED, shortAt(6)));
         r.field("icmp.mtu", "icmp", UINT, "MTU of next hop", (p, i, s) -> {
             if (has(p, i, 6, 2) && u8(p, i, 0) == 3 && u8(p, i, 1) == 4) {
                 s.integer(u16(p, i, 6));
@@ -55,9 +57,13 @@ public final class IcmpFields {
                 });
     }
 
-    private static FieldExtractor echo(FieldExtractor inner) {
+    /** The types whose messages carry an identifier and a sequence number: echo, timestamp, information, mask. */
+    private static final long IDENTIFIED = 1L | 1L << 8 | 1L << 13 | 1L << 14 | 1L << 15 | 1L << 16 | 1L << 17 | 1L << 18;
+
+    /** An extractor for messages of the types in {@code types} (a bit per type below 64). */
+    private static FieldExtractor typed(long types, FieldExtractor inner) {
         return (p, i, s) -> {
-            if (has(p, i, 0, 1) && (u8(p, i, 0) == 0 || u8(p, i, 0) == 8)) {
+            if (has(p, i, 0, 1) && u8(p, i, 0) < 64 && (types >>> u8(p, i, 0) & 1) != 0) {
                 inner.extract(p, i, s);
             }
         };

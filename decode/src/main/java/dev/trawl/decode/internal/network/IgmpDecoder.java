@@ -4,6 +4,7 @@ import static dev.trawl.decode.internal.Bytes.u8;
 import static dev.trawl.decode.internal.Decoders.header;
 import static dev.trawl.decode.internal.Decoders.marker;
 
+import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.ProtocolDecoder;
@@ -33,7 +34,7 @@ final class IgmpDecoder implements ProtocolDecoder {
 
     @Override
     public int decode(byte[] buf, int off, int end, DecodeContext ctx) {
-        header(ctx, Protocols.IGMP, off, 8, end);
+        int layer = header(ctx, Protocols.IGMP, off, 8, end);
         if (off >= end) {
             return Protocols.NONE;
         }
@@ -47,6 +48,7 @@ final class IgmpDecoder implements ProtocolDecoder {
             case MTRACE:
                 return marker(ctx, message, off, end);
             case DVMRP:
+                ctx.flag(layer, LayerFlags.UNSHOWN); // Wireshark's IGMP decoder hands DVMRP on with no item
                 return marker(ctx, dvmrp, off, end);
             default:
                 return Protocols.NONE;

@@ -59,13 +59,13 @@ public final class IpFields {
         r.field("ip.proto", "ip", UINT, "Protocol", lengthValid(byteAt(9)));
         r.field("ip.checksum", "ip", HEX16, "Header checksum", lengthValid(shortAt(10)));
         r.field("ip.checksum.status", "ip", UINT, "Checksum status (0 bad, 1 good, 2 unverified)",
-                (p, i, s) -> s.integer((p.flags(i) & LayerFlags.BAD_CHECKSUM) != 0 ? 0 : 2));
+                lengthValid(needs(20, (p, i, s) -> s.integer((p.flags(i) & LayerFlags.BAD_CHECKSUM) != 0 ? 0 : 2))));
         r.field("ip.src", "ip", IPV4, "Source address", lengthValid(bytesAt(12, 4)));
         r.field("ip.dst", "ip", IPV4, "Destination address", lengthValid(bytesAt(16, 4)));
-        r.field("ip.addr", "ip", IPV4, "Source or destination address", (p, i, s) -> {
+        r.field("ip.addr", "ip", IPV4, "Source or destination address", lengthValid((p, i, s) -> {
             emitBytes(p, i, 12, 4, s);
             emitBytes(p, i, 16, 4, s);
-        });
+        }));
         options(r);
     }
 

@@ -40,12 +40,15 @@ public final class Ipv4Decoder {
         int layerEnd;
         int flags = quoted ? LayerFlags.QUOTED : 0;
         if ((vhl >>> 4) != VERSION || hl < 20) {
-            ctx.flag(ctx.addLayer(Protocols.IP, off, Math.max(hl, 20), end), flags | LayerFlags.MALFORMED);
+            int layer = ctx.addLayer(Protocols.IP, off, Math.max(hl, 20), end);
             if ((vhl >>> 4) == IPV6_VERSION && !quoted) {
-                // Wireshark's IPv4 decoder hands an IPv6 packet (sent with IPv4's EtherType or link type) on
+                // Wireshark's IPv4 decoder hands an IPv6 packet (sent with IPv4's EtherType or link type) on,
+                // before it adds an item of its own
+                ctx.flag(layer, flags | LayerFlags.UNSHOWN);
                 ctx.next(off, end);
                 return Protocols.IPV6;
             }
+            ctx.flag(layer, flags | LayerFlags.MALFORMED);
             return Protocols.NONE;
         }
         int reassembled = quoted ? -1 : ctx.fragments().payloadLength(off);

@@ -9,7 +9,6 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
-import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.pcap.IpProtocol;
 
 /**
@@ -29,8 +28,15 @@ public final class Ipv6Decoder {
         boolean quoted = Quotation.quoted(ctx);
         int flags = quoted ? LayerFlags.QUOTED : 0;
         if (off < end && (u8(buf, off) >>> 4) != VERSION) {
-            // Not IPv6 after all: Wireshark gives the bytes up as data.
-            return ProtocolDecoder.REJECT;
+            // Wireshark shows the header's version and refuses the bytes: the layer below shows them as data
+            boolean first = ctx.layerCount() == 0;
+            int layer = ctx.addLayer(Protocols.IPV6, off, 1, off + 1);
+            ctx.flag(layer, flags | LayerFlags.MALFORMED | LayerFlags.UNLISTED);
+            if (first) {
+                return Protocols.NONE;
+            }
+            ctx.next(off, end);
+            return Protocols.DATA;
         }
         if (off + 40 > end) {
             ctx.flag(header(ctx, Protocols.IPV6, off, 40, end), flags);

@@ -254,6 +254,14 @@ public final class TcpFields {
         };
     }
 
+    private static void optionItem(FieldRegistrar r, String name, int kind, String description) {
+        r.field(name, "tcp", FieldType.PLAIN_BYTES, description + " option", options((p, i, k, o, len, s) -> {
+            if (k == kind) {
+                s.bytes(p.buffer(), p.offset(i) + o, len);
+            }
+        }));
+    }
+
     private static void options(FieldRegistrar r) {
         r.field("tcp.option_kind", "tcp", UINT, "Option kind",
                 options((p, i, kind, o, len, s) -> s.integer(kind)));
@@ -268,11 +276,14 @@ public final class TcpFields {
                         s.integer(u8(p, i, o + 2));
                     }
                 }));
-        r.field("tcp.options.sack_perm", "tcp", BOOLEAN, "SACK permitted", options((p, i, kind, o, len, s) -> {
-            if (kind == 4) {
-                s.integer(1);
-            }
-        }));
+        // each option as Wireshark shows it: an item of its own, whose value is the option's bytes
+        optionItem(r, "tcp.options.eol", 0, "End of option list");
+        optionItem(r, "tcp.options.nop", 1, "No-operation");
+        optionItem(r, "tcp.options.mss", 2, "Maximum segment size");
+        optionItem(r, "tcp.options.wscale", 3, "Window scale");
+        optionItem(r, "tcp.options.sack_perm", 4, "SACK permitted");
+        optionItem(r, "tcp.options.sack", 5, "SACK");
+        optionItem(r, "tcp.options.timestamp", 8, "Timestamps");
         r.field("tcp.options.sack_le", "tcp", UINT, "SACK left edge (raw)", options((p, i, kind, o, len, s) -> {
             if (kind == 5) {
                 for (int b = o + 2; b + 8 <= o + len; b += 8) {
