@@ -82,6 +82,11 @@ final class LayerPrinters {
         r.registerNamed("bfd", new BfdPrinter());
         r.registerNamed("bfd_echo", new BfdPrinter());
         r.registerNamed("dccp", new DccpPrinter());
+        r.register(Protocols.CHDLC, new ChdlcPrinter());
+        r.register(Protocols.SLARP, new SlarpPrinter());
+        r.register(Protocols.FR, new FrameRelayPrinter());
+        r.register(Protocols.EAPOL, new EapolPrinter());
+        r.registerNamed("pgm", new PgmPrinter());
         return r;
     }
 
