@@ -87,6 +87,8 @@ final class LayerPrinters {
         r.register(Protocols.FR, new FrameRelayPrinter());
         r.register(Protocols.EAPOL, new EapolPrinter());
         r.registerNamed("pgm", new PgmPrinter());
+        r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
+        r.registerNamed("tsp", new TimedPrinter());
         return r;
     }
 
