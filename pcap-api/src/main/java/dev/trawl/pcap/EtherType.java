@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class EtherType {
+public final class EtherType extends NamedNumber {
     /** The smallest EtherType; smaller values in the type/length field are 802.3 lengths. */
     public static final int MIN_VALUE = 0x0600;
 
@@ -74,12 +74,8 @@ public final class EtherType {
     public static final EtherType QINQ_LEGACY = define(0x9100, "802.1Q (legacy QinQ)");
     public static final EtherType ARISTA = define(0xD28B, "Arista vendor-specific protocol");
 
-    private final int value;
-    private final String name;
-
     private EtherType(int value, String name) {
-        this.value = value;
-        this.name = name;
+        super(value, name);
     }
 
     private static EtherType define(int value, String name) {
@@ -101,38 +97,13 @@ public final class EtherType {
         return known != null ? known : new EtherType(value, String.format("0x%04x", value));
     }
 
-    /** The 16-bit number. */
-    public int value() {
-        return value;
-    }
-
-    /** A short name ({@code IPv6}); {@code 0x....} for a value this class does not name. */
-    public String name() {
-        return name;
-    }
-
     /** Whether the value is an IEEE 802.3 length rather than an EtherType. */
     public boolean isLength() {
-        return value < MIN_VALUE;
+        return value() < MIN_VALUE;
     }
 
     /** Whether this is one of the types this class names. */
     public boolean isKnown() {
-        return KNOWN.get(value) == this;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof EtherType that && that.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return Integer.hashCode(value);
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        return KNOWN.get(value()) == this;
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class IpProtocol {
+public final class IpProtocol extends NamedNumber {
     private static final Map<Integer, IpProtocol> KNOWN = new ConcurrentHashMap<>();
 
     public static final IpProtocol HOPOPTS = define(0, "HOPOPT", true);
@@ -52,13 +52,10 @@ public final class IpProtocol {
     public static final IpProtocol HIP = define(139, "HIP", true);
     public static final IpProtocol SHIM6 = define(140, "Shim6", true);
 
-    private final int value;
-    private final String name;
     private final boolean extensionHeader;
 
     private IpProtocol(int value, String name, boolean extensionHeader) {
-        this.value = value;
-        this.name = name;
+        super(value, name);
         this.extensionHeader = extensionHeader;
     }
 
@@ -81,16 +78,6 @@ public final class IpProtocol {
         return known != null ? known : new IpProtocol(value, "ip-proto-" + value, false);
     }
 
-    /** The 8-bit number. */
-    public int value() {
-        return value;
-    }
-
-    /** IANA's keyword for it ({@code TCP}, {@code IPv6-Frag}); {@code ip-proto-N} for one this class does not name. */
-    public String name() {
-        return name;
-    }
-
     /** Whether IPv6 treats it as an extension header (RFC 7045's list). */
     public boolean isIpv6ExtensionHeader() {
         return extensionHeader;
@@ -98,21 +85,6 @@ public final class IpProtocol {
 
     /** Whether this is one of the protocols this class names. */
     public boolean isKnown() {
-        return KNOWN.get(value) == this;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof IpProtocol that && that.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return Integer.hashCode(value);
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        return KNOWN.get(value()) == this;
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class LinkType {
+public final class LinkType extends NamedNumber {
     private static final Map<Integer, LinkType> KNOWN = new ConcurrentHashMap<>();
 
     public static final LinkType NULL = define(0, "NULL", "BSD loopback");
@@ -83,13 +83,10 @@ public final class LinkType {
     public static final LinkType DSA_TAG_BRCM = define(281, "DSA_TAG_BRCM", "Broadcom DSA tag");
     public static final LinkType ETW = define(290, "ETW", "Event Tracing for Windows");
 
-    private final int value;
-    private final String name;
     private final String description;
 
     private LinkType(int value, String name, String description) {
-        this.value = value;
-        this.name = name;
+        super(value, name);
         this.description = description;
     }
 
@@ -118,7 +115,7 @@ public final class LinkType {
     public static LinkType forName(String name) {
         String wanted = name.regionMatches(true, 0, "DLT_", 0, 4) ? name.substring(4) : name;
         for (LinkType type : KNOWN.values()) {
-            if (type.name.equalsIgnoreCase(wanted)) {
+            if (type.name().equalsIgnoreCase(wanted)) {
                 return type;
             }
         }
@@ -145,24 +142,14 @@ public final class LinkType {
 
     /** The {@code DLT_} value libpcap uses for this link type on Linux. */
     public int toDlt() {
-        return switch (value) {
+        return switch (value()) {
             case 100 -> 11;
             case 101 -> 12;
             case 102 -> 15;
             case 103 -> 16;
             case 106 -> 19;
-            default -> value;
+            default -> value();
         };
-    }
-
-    /** The {@code LINKTYPE_} number. */
-    public int value() {
-        return value;
-    }
-
-    /** libpcap's name for it, as {@code pcap_datalink_val_to_name} prints it without {@code DLT_}. */
-    public String name() {
-        return name;
     }
 
     /** A short human-readable description. */
@@ -172,21 +159,6 @@ public final class LinkType {
 
     /** Whether this is one of the types this class names. */
     public boolean isKnown() {
-        return KNOWN.get(value) == this;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LinkType that && that.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return Integer.hashCode(value);
-    }
-
-    @Override
-    public String toString() {
-        return name;
+        return KNOWN.get(value()) == this;
     }
 }

@@ -141,9 +141,7 @@ final class JnaBackend implements Backend {
 
     @Override
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
-        if (options.fanout() != null) {
-            throw new UnsupportedCapabilityException(NAME, Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
-        }
+        LibpcapErrors.refuseFanout(NAME, options);
         return LiveOpener.open(this, device, options);
     }
 

@@ -3,16 +3,13 @@ package dev.trawl.pcap.jna;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import dev.trawl.pcap.Dumper;
-import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
-import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.PcapRecordDumper;
 import dev.trawl.pcap.spi.HandleGuard;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Objects;
 
 /**
  * A {@code pcap_dumper_t}, with the dead {@code pcap_t} that gave it its link type, snaplen and precision.
@@ -21,7 +18,7 @@ import java.util.Objects;
  * which is idempotent; a dumper never closed is flushed and closed once unreachable, by its
  * {@link HandleGuard}.
  */
-final class JnaDumper implements Dumper {
+final class JnaDumper extends PcapRecordDumper {
     private final long dead;
     private final long dumper;
     private final TimestampPrecision precision;
@@ -52,22 +49,10 @@ final class JnaDumper implements Dumper {
         }
     }
 
-    @Override
-    public void write(Packet packet) throws PcapException {
-        Objects.requireNonNull(packet, "packet");
-        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
-        append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
-    }
 
     @Override
-    public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+    protected void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
-        Objects.requireNonNull(data, "data");
-        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
-        append(timestampSeconds, timestampNanos, originalLength, data);
-    }
-
-    private void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data) {
         int length = data.remaining();
         guard.enter();
         try {

@@ -17,6 +17,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.spi.LibpcapErrors;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -169,9 +170,7 @@ final class PanamaBackend implements Backend {
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(options, "options");
-        if (options.fanout() != null) {
-            throw new UnsupportedCapabilityException(name(), Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
-        }
+        LibpcapErrors.refuseFanout(name(), options);
         return PanamaLiveHandle.open(device, options);
     }
 

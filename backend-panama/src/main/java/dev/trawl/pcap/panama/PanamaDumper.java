@@ -1,13 +1,12 @@
 package dev.trawl.pcap.panama;
 
 import dev.trawl.pcap.DumpOptions;
-import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
-import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
 import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.PcapRecordDumper;
 import dev.trawl.pcap.spi.HandleGuard;
 
 import java.io.OutputStream;
@@ -27,7 +26,7 @@ import java.util.Objects;
  * {@link HandleGuard}. Packets are copied into a native buffer owned by the dumper (grown as needed), never
  * held after {@code write} returns.
  */
-final class PanamaDumper implements Dumper {
+final class PanamaDumper extends PcapRecordDumper {
     private final MemorySegment dead;
     private final MemorySegment dumper;
     private final Arena arena;
@@ -114,20 +113,9 @@ final class PanamaDumper implements Dumper {
         return new PanamaDumper(dead, dumper, precision, cookie, "stream");
     }
 
-    @Override
-    public void write(Packet packet) throws PcapException {
-        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
-        append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
-    }
 
     @Override
-    public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
-            throws PcapException {
-        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
-        append(timestampSeconds, timestampNanos, originalLength, data);
-    }
-
-    private void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+    protected void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
         int caplen = data.remaining();
         guard.enter();

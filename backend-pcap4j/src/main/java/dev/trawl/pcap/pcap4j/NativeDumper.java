@@ -7,10 +7,10 @@ import com.sun.jna.Pointer;
 import dev.trawl.pcap.DumpOptions;
 import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
-import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.PcapRecordDumper;
 import dev.trawl.pcap.spi.HandleGuard;
 
 import java.io.OutputStream;
@@ -31,7 +31,7 @@ import java.util.Objects;
  * {@link IllegalStateException}); {@link #close()} is idempotent and thread-safe, and a dumper never closed is
  * flushed and closed once unreachable, by its {@link HandleGuard}.
  */
-final class NativeDumper implements Dumper {
+final class NativeDumper extends PcapRecordDumper {
     private final String file;
     private final TimestampPrecision precision;
     private final OutputPump pump;
@@ -110,20 +110,9 @@ final class NativeDumper implements Dumper {
         return new NativeDumper(pump != null ? "dump stream" : file, precision, dead, dumper, pump);
     }
 
-    @Override
-    public void write(Packet packet) throws PcapException {
-        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
-        append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
-    }
 
     @Override
-    public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
-            throws PcapException {
-        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
-        append(timestampSeconds, timestampNanos, originalLength, data);
-    }
-
-    private void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+    protected void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
         int length = data.remaining();
         guard.enter();

@@ -117,9 +117,7 @@ final class Pcap4jBackend implements Backend {
     public LiveHandle openLive(String device, LiveOptions options) throws PcapException {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(options, "options");
-        if (options.fanout() != null) {
-            throw new UnsupportedCapabilityException(name(), Capability.FANOUT, "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
-        }
+        LibpcapErrors.refuseFanout(name(), options);
         if (options.timestampType() != null) {
             throw new UnsupportedCapabilityException(name(), Capability.TIMESTAMP_TYPE,
                     "pcap4j 1.8.2 activates the handle before a timestamp type could be set");

@@ -135,6 +135,8 @@ public final class ToolComparison {
             Process p = new ProcessBuilder(command).redirectOutput(output().toFile())
                     .redirectError(base.resolveSibling(base.getFileName() + ".err").toFile()).start();
             if (!p.waitFor(20, TimeUnit.MINUTES)) {
+                // The command runs under /usr/bin/time: the tool is its child, and must not outlive the run.
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 failure = "took more than 20 minutes";
                 return;

@@ -1,11 +1,9 @@
 package dev.trawl.pcap.file;
 
-import dev.trawl.pcap.Dumper;
 import dev.trawl.pcap.LinkType;
-import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.TimestampPrecision;
-import dev.trawl.pcap.spi.DumperChecks;
+import dev.trawl.pcap.spi.PcapRecordDumper;
 
 import java.nio.ByteBuffer;
 
@@ -14,7 +12,7 @@ import java.nio.ByteBuffer;
  * nanosecond timestamps. Packets longer than the snapshot length are cut to it (the original length is kept).
  * Not thread-safe.
  */
-final class PcapDumper implements Dumper {
+final class PcapDumper extends PcapRecordDumper {
     private final Output out;
     private final int snaplen;
     private final boolean nanos;
@@ -35,20 +33,9 @@ final class PcapDumper implements Dumper {
         }
     }
 
-    @Override
-    public void write(Packet packet) throws PcapException {
-        DumperChecks.pcapTimestamp(packet.timestampSeconds(), packet.timestampNanos());
-        append(packet.timestampSeconds(), packet.timestampNanos(), packet.originalLength(), packet.data());
-    }
 
     @Override
-    public void write(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
-            throws PcapException {
-        DumperChecks.pcapRecord(timestampSeconds, timestampNanos, originalLength, data.remaining());
-        append(timestampSeconds, timestampNanos, originalLength, data);
-    }
-
-    private void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
+    protected void append(long timestampSeconds, int timestampNanos, int originalLength, ByteBuffer data)
             throws PcapException {
         out.checkOpen();
         int caplen = data.remaining();

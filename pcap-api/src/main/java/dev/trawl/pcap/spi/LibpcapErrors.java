@@ -1,6 +1,7 @@
 package dev.trawl.pcap.spi;
 
 import dev.trawl.pcap.Capability;
+import dev.trawl.pcap.LiveOptions;
 import dev.trawl.pcap.MalformedCaptureException;
 import dev.trawl.pcap.NoSuchDeviceException;
 import dev.trawl.pcap.PcapException;
@@ -121,5 +122,19 @@ public final class LibpcapErrors {
         return new UnsupportedCapabilityException(backend, Capability.READ_GZIP, source
                 + " is gzip-compressed, and libpcap reads only uncompressed captures: decompress it first, "
                 + "or read it with the java backend");
+    }
+
+    /**
+     * Refuses a fanout setting for a backend that captures through libpcap, which has no API for
+     * {@code PACKET_FANOUT}.
+     *
+     * @throws UnsupportedCapabilityException naming the backend and the one that joins fanout groups, if
+     *     {@code options} asks for a fanout group
+     */
+    public static void refuseFanout(String backend, LiveOptions options) {
+        if (options.fanout() != null) {
+            throw new UnsupportedCapabilityException(backend, Capability.FANOUT,
+                    "libpcap has no API for PACKET_FANOUT; the afpacket backend joins fanout groups");
+        }
     }
 }
