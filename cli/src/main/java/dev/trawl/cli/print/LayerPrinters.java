@@ -89,6 +89,7 @@ final class LayerPrinters {
         r.registerNamed("pgm", new PgmPrinter());
         r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
         r.registerNamed("tsp", new TimedPrinter());
+        r.registerNamed("nsh", new NshPrinter());
         return r;
     }
 
