@@ -34,13 +34,28 @@ public final class Checksums {
      * @param ipProtocol the IP protocol number of the layer (6 TCP, 17 UDP, 58 ICMPv6)
      */
     public static int transport(DecodedPacket p, int layer, int ipProtocol, int length) {
-        int off = p.offset(layer);
         int field = switch (ipProtocol) {
             case 6 -> 16;
             case 17 -> 6;
             default -> 2;
         };
-        if (length < field + 2 || off + length > p.end()) {
+        return covered(p, layer, ipProtocol, length, length, field);
+    }
+
+    /**
+     * What the checksum of the DCCP layer {@code layer} should be (RFC 4340 section 9): over the IPv4 or IPv6
+     * pseudo-header, which states all {@code length} bytes, and the first {@code coverage} bytes of the packet
+     * (the header and as much of the payload as its checksum coverage field says); {@link #UNKNOWN} when they
+     * were not all captured.
+     */
+    public static int dccp(DecodedPacket p, int layer, int length, int coverage) {
+        return covered(p, layer, 33, length, Math.min(coverage, length), 6);
+    }
+
+    /** The checksum the field at {@code field} should hold over the pseudo-header and {@code covered} bytes. */
+    private static int covered(DecodedPacket p, int layer, int ipProtocol, int length, int covered, int field) {
+        int off = p.offset(layer);
+        if (covered < field + 2 || off + covered > p.end()) {
             return UNKNOWN;
         }
         ByteBuffer buf = p.buffer();
@@ -59,7 +74,7 @@ public final class Checksums {
                 break;
             }
         }
-        return pseudo < 0 ? UNKNOWN : expected(buf, off, length, field, pseudo);
+        return pseudo < 0 ? UNKNOWN : expected(buf, off, covered, field, pseudo);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.trawl.cli.print;
 import dev.trawl.decode.Checksums;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
-import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ipv4;
 
 /**
@@ -75,8 +74,7 @@ final class Ipv4Printer implements LayerPrinter {
             return;
         }
         int next = c.after(layer);
-        boolean transport = next >= 0 && (p.protocol(next) == Protocols.TCP || p.protocol(next) == Protocols.UDP)
-                && c.printable(next);
+        boolean transport = c.printsAddresses(next) && c.printable(next);
         if (!transport) {
             c.ipv4(ip.source());
             out.ascii(" > ");

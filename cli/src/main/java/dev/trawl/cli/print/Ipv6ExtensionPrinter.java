@@ -7,7 +7,7 @@ import dev.trawl.decode.layer.Ipv6Extension;
 /**
  * IPv6 extension headers and the authentication header, each a decode layer, as tcpdump names them before the
  * layer above: {@code HBH }, {@code DSTOPT }, {@code srcrt (len=2, type=0, segleft=1) }, {@code frag
- * (0|1448) }, {@code AH(spi=0x00001000,seq=0x1): }. A later fragment ends the line, as its upper-layer header is
+ * (0|1448) }, {@code AH(spi=0x00001000,seq=0x1,icv=0x5b2c...): }. A later fragment ends the line, as its upper-layer header is
  * in the first one. Not thread-safe.
  */
 final class Ipv6ExtensionPrinter implements LayerPrinter {
@@ -18,7 +18,7 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
         Out out = c.out();
         int protocol = p.protocol(layer);
         if (!h.has(0, 2)) {
-            c.truncated(protocol == Protocols.AH ? "AH" : "ip6");
+            c.truncated(protocol == Protocols.AH ? "ah" : "ip6");
             return;
         }
         int nh = h.nextHeader();
@@ -47,8 +47,9 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
             out.ch(' ');
         } else {
             headerLength = h.authenticationHeaderLength();
-            out.ascii("AH(spi=0x").hex(h.authenticationSpi(), 8).ascii(",seq=0x").hex(h.authenticationSequence())
-                    .ascii("): ");
+            if (!authentication(c, h, headerLength)) {
+                return;
+            }
         }
         if (nh == 59) {
             return;
@@ -56,6 +57,37 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
         if (!c.next(layer)) {
             Ipv6Printer.unknown(c, nh, remaining(c, layer) - headerLength);
         }
+    }
+
+    /**
+     * Writes an authentication header as tcpdump does, {@code AH(spi=0x00000100,seq=0x13,icv=0x21d3...): }, with
+     * {@code -v} its length first; false, having marked it, when the captured bytes end inside it.
+     */
+    private static boolean authentication(PrintContext c, Ipv6Extension h, int headerLength) {
+        Out out = c.out();
+        out.ascii("AH(");
+        if (c.verbose() > 0) {
+            out.ascii("length=").num(h.u8At(1)).ch('(').num(headerLength).ascii("-bytes),");
+        }
+        if (!h.has(2, 10)) {
+            c.truncated("ah");
+            return false;
+        }
+        int reserved = h.u8At(2) << 8 | h.u8At(3);
+        if (reserved != 0) {
+            out.ascii("reserved=0x").hex(reserved).ascii("[MustBeZero],");
+        }
+        out.ascii("spi=0x").hex(h.authenticationSpi(), 8).ascii(",seq=0x").hex(h.authenticationSequence())
+                .ascii(",icv=0x");
+        for (int rel = 12; rel < headerLength; rel++) {
+            if (!h.has(rel, 1)) {
+                c.truncated("ah");
+                return false;
+            }
+            out.hex2(h.u8At(rel));
+        }
+        out.ascii("): ");
+        return true;
     }
 
     /** Writes the options of a hop-by-hop or destination options header as {@code (rtalert: 0x0000) (padn) }. */

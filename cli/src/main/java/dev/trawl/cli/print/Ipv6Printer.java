@@ -1,7 +1,6 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
-import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ipv6;
 
 /**
@@ -48,8 +47,7 @@ final class Ipv6Printer implements LayerPrinter {
                     .ascii(" (").num(nh).ascii(") payload length: ").num(ip.payloadLength()).ascii(") ");
         }
         int next = c.after(layer);
-        boolean transport = next >= 0 && (p.protocol(next) == Protocols.TCP || p.protocol(next) == Protocols.UDP)
-                && c.printable(next);
+        boolean transport = c.printsAddresses(next) && c.printable(next);
         if (!transport) {
             c.source(layer);
             out.ascii(" > ");

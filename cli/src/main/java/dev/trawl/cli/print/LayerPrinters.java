@@ -43,7 +43,7 @@ final class LayerPrinters {
         r.register(Protocols.AH, extension);
         r.register(Protocols.ICMP, new IcmpPrinter());
         r.register(Protocols.ICMPV6, new Icmp6Printer());
-        r.register(Protocols.IGMP, new ApplicationPrinters.IgmpPrinter());
+        r.register(Protocols.IGMP, new IgmpPrinter());
         r.register(Protocols.TCP, new TcpPrinter());
         r.register(Protocols.UDP, new UdpPrinter());
         DnsPrinter dns = new DnsPrinter();
@@ -65,7 +65,43 @@ final class LayerPrinters {
         r.register(Protocols.DTP, new DtpPrinter());
         r.register(Protocols.OSPF, new RoutingPrinters.OspfPrinter());
         r.register(Protocols.PIM, new RoutingPrinters.PimPrinter());
+        r.register(Protocols.ESP, new EspPrinter());
+        r.register(Protocols.UDPENCAP, new UdpEncapsulationPrinter());
+        r.register(Protocols.ISAKMP, new IsakmpPrinter());
+        r.register(Protocols.RADIUS, new RadiusPrinter());
+        r.register(Protocols.DHCPV6, new Dhcp6Printer());
+        r.register(Protocols.RIP, new RipPrinter());
+        r.register(Protocols.RIPNG, new RipngPrinter());
+        r.register(Protocols.LDP, new LdpPrinter());
+        r.register(Protocols.BGP, new BgpPrinter());
+        r.registerNamed("eigrp", new EigrpPrinter());
+        r.register(Protocols.OSI, new OsiPrinter());
+        r.register(Protocols.ISIS, new IsisPrinter());
+        r.register(Protocols.SCTP, new SctpPrinter());
+        r.register(Protocols.HSRP, new HsrpPrinter());
+        r.register(Protocols.SFLOW, new SflowPrinter());
+        r.registerNamed("olsr", new OlsrPrinter());
+        r.registerNamed("mipv6", new MobilityPrinter());
+        r.registerNamed("bfd", new BfdPrinter());
+        r.registerNamed("bfd_echo", new BfdPrinter());
+        r.registerNamed("dccp", new DccpPrinter());
+        r.register(Protocols.CHDLC, new ChdlcPrinter());
+        r.register(Protocols.SLARP, new SlarpPrinter());
+        r.register(Protocols.FR, new FrameRelayPrinter());
+        r.register(Protocols.EAPOL, new EapolPrinter());
+        r.registerNamed("pgm", new PgmPrinter());
+        r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
+        r.registerNamed("tsp", new TimedPrinter());
+        r.registerNamed("nsh", new NshPrinter());
         return r;
+    }
+
+    /** Registers {@code printer} for the protocol of this name in decode's standard registry, if it has one. */
+    void registerNamed(String name, LayerPrinter printer) {
+        int id = ProtocolRegistry.standard().id(name);
+        if (id >= 0) {
+            register(id, printer);
+        }
     }
 
     /** Makes {@code printer} print layers of {@code protocol}, replacing any printer registered before. */

@@ -56,7 +56,10 @@ final class Names {
             name(IpProtocol.IGMP, "IGMP"),
             name(IpProtocol.IPV4, "IPIP"),
             name(IpProtocol.TCP, "TCP"),
+            name(IpProtocol.EGP, "EGP"),
+            name(IpProtocol.IGP, "IGRP"),
             name(IpProtocol.UDP, "UDP"),
+            name(IpProtocol.DCCP, "DCCP"),
             name(IpProtocol.IPV6, "IPv6"),
             name(IpProtocol.ROUTING, "Routing"),
             name(IpProtocol.FRAGMENT, "Fragment"),
@@ -73,7 +76,12 @@ final class Names {
             name(IpProtocol.VRRP, "VRRP"),
             name(IpProtocol.L2TP, "L2TP"),
             name(IpProtocol.SCTP, "SCTP"),
-            name(IpProtocol.MOBILITY, "Mobility"));
+            name(IpProtocol.MOBILITY, "Mobility"),
+            name(IpProtocol.valueOf(55), "Mobile IP"),
+            name(IpProtocol.valueOf(62), "Mobile IP (old)"),
+            name(IpProtocol.IPCOMP, "Compressed IP"),
+            name(IpProtocol.PGM, "PGM"),
+            name(IpProtocol.valueOf(143), "Ethernet"));
 
     /** The lower-case names getprotobynumber gives. */
     private static final Map<Integer, String> NETDB_PROTOCOLS = Map.ofEntries(

@@ -2,6 +2,7 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.ProtocolRegistry;
 import dev.trawl.decode.Protocols;
 
 /**
@@ -10,6 +11,7 @@ import dev.trawl.decode.Protocols;
  * thread-safe; the packet and its buffer are valid only during the call to the printer.
  */
 final class PrintContext {
+    private static final int DCCP = ProtocolRegistry.standard().id("dccp");
     private final Out out;
     private final PrintOptions options;
     private final Names names;
@@ -115,6 +117,18 @@ final class PrintContext {
         return layer >= 0 && printers.get(packet.protocol(layer)) != null;
     }
 
+    /**
+     * Whether layer {@code layer} is a transport protocol whose tcpdump printer writes the IP addresses itself,
+     * with its ports (TCP, UDP, SCTP, DCCP), so that the IP printer leaves them out.
+     */
+    boolean printsAddresses(int layer) {
+        if (layer < 0) {
+            return false;
+        }
+        int proto = packet.protocol(layer);
+        return proto == Protocols.TCP || proto == Protocols.UDP || proto == Protocols.SCTP || proto == DCCP;
+    }
+
     /** The layer just below {@code layer} that is not a pseudo-layer, or -1. */
     int below(int layer) {
         for (int i = layer - 1; i >= 0; i--) {
@@ -143,6 +157,17 @@ final class PrintContext {
     int enclosing(int layer, int protocol) {
         for (int i = layer - 1; i >= 0; i--) {
             if (packet.protocol(i) == protocol) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The nearest IPv4 or IPv6 layer below {@code layer}, whatever lies between (UDP, tunnels), or -1. */
+    int innermostIp(int layer) {
+        for (int i = layer - 1; i >= 0; i--) {
+            int proto = packet.protocol(i);
+            if (proto == Protocols.IP || proto == Protocols.IPV6) {
                 return i;
             }
         }

@@ -1,0 +1,119 @@
+package dev.trawl.cli.print;
+
+import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.layer.FrameRelay;
+
+/**
+ * Frame Relay as tcpdump prints it: nothing of the header without {@code -e} before the protocol it carries
+ * (with it {@code Q.922, hdr-len 2, DLCI 302, Flags [none], cisco-ethertype IPv6 (0x86dd), length 80: }), the
+ * header for a protocol tcpdump does not decode, and its complaints about the address and padding. Not
+ * thread-safe.
+ */
+final class FrameRelayPrinter implements LayerPrinter {
+    private static final int UI = 0x03;
+    private static final int[] FLAGS = {0x02000000, 0x00020000, 0x00040000, 0x00080000, 0x00000002};
+    private static final String[] FLAG_NAMES = {"C!", "DE", "BECN", "FECN", "sdlcore"};
+    private static final int NLPID_IP = 0xcc;
+    private static final int NLPID_IP6 = 0x8e;
+    private static final int NLPID_CLNP = 0x81;
+    private static final int NLPID_ESIS = 0x82;
+    private static final int NLPID_ISIS = 0x83;
+    private static final int NLPID_SNAP = 0x80;
+
+    private final FrameRelay view = new FrameRelay();
+
+    @Override
+    public void print(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        FrameRelay f = view.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
+        Out out = c.out();
+        int length = c.wireLength(layer);
+        int addressLength = f.addressLength();
+        if (addressLength == FrameRelay.TRUNCATED || length < Math.max(1, addressLength)) {
+            c.truncated("fr");
+            return;
+        }
+        if (addressLength == FrameRelay.INVALID) {
+            out.ascii("Q.922, invalid address");
+            return;
+        }
+        int dlci = f.dlci();
+        int flags = f.flags();
+        if (!f.has(addressLength, 1) || length < addressLength + 1) {
+            c.truncated("fr");
+            return;
+        }
+        if (f.byteAt(addressLength) != UI && dlci != 0) {
+            if (f.has(addressLength, 2) && length >= addressLength + 2) {
+                int type = f.shortAt(addressLength);
+                if (c.linkHeader()) {
+                    header(c, length, addressLength, dlci, flags, type);
+                }
+                if (c.next(layer)) {
+                    return;
+                }
+            }
+            out.ascii("UI ").hex2(f.byteAt(addressLength)).ascii("! ");
+        }
+        if (!f.has(addressLength + 1, 1) || length < addressLength + 2) {
+            c.truncated("fr");
+            return;
+        }
+        int headerLength;
+        if (f.byteAt(addressLength + 1) == 0) {
+            if (addressLength != 3) {
+                out.ascii("Pad! ");
+            }
+            headerLength = addressLength + 3;
+        } else {
+            if (addressLength == 3) {
+                out.ascii("No pad! ");
+            }
+            headerLength = addressLength + 2;
+        }
+        if (!f.has(headerLength - 1, 1) || length < headerLength) {
+            c.truncated("fr");
+            return;
+        }
+        int nlpid = f.byteAt(headerLength - 1);
+        if (c.linkHeader()) {
+            header(c, length, addressLength, dlci, flags, nlpid);
+        }
+        boolean known = nlpid == NLPID_IP || nlpid == NLPID_IP6 || nlpid == NLPID_CLNP || nlpid == NLPID_ESIS
+                || nlpid == NLPID_ISIS || nlpid == NLPID_SNAP;
+        if (known && c.next(layer)) {
+            return;
+        }
+        if (!c.linkHeader()) {
+            header(c, length, addressLength, dlci, flags, nlpid);
+        }
+    }
+
+    /** tcpdump's {@code fr_hdr_print}: the address, then the NLPID or (above 0xff) Cisco's EtherType. */
+    private static void header(PrintContext c, int length, int addressLength, int dlci, int flags, int protocol) {
+        Out out = c.out();
+        if (c.quiet()) {
+            out.ascii("Q.922, DLCI ").num(dlci).ascii(", length ").num(length).ascii(": ");
+            return;
+        }
+        out.ascii("Q.922, hdr-len ").num(addressLength).ascii(", DLCI ").num(dlci).ascii(", Flags [");
+        String sep = "";
+        for (int i = 0; i < FLAGS.length; i++) {
+            if ((flags & FLAGS[i]) == FLAGS[i]) {
+                out.ascii(sep).ascii(FLAG_NAMES[i]);
+                sep = ", ";
+            }
+        }
+        if (sep.isEmpty()) {
+            out.ascii("none");
+        }
+        if (protocol <= 0xff) {
+            out.ascii("], NLPID ").ascii(OsiPrinter.nlpidName(protocol, "unknown")).ascii(" (0x").hex2(protocol);
+        } else {
+            String name = Names.etherType(protocol);
+            out.ascii("], cisco-ethertype ").ascii(name.equals("Unknown") ? "unknown" : name).ascii(" (0x")
+                    .hex(protocol, 4);
+        }
+        out.ascii("), length ").num(length).ascii(": ");
+    }
+}
