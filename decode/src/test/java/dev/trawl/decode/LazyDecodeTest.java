@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.layer.Tcp;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class LazyDecodeTest {
     }
 
     static List<byte[]> corpusEthernetFrames() throws IOException {
-        Path captures = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures");
+        Path captures = TestCorpus.file("captures");
         List<byte[]> frames = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(captures)) {

@@ -16,6 +16,7 @@ import dev.trawl.decode.layer.Olsr;
 import dev.trawl.decode.layer.Radius;
 import dev.trawl.decode.layer.Rip;
 import dev.trawl.decode.layer.Sflow;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class LongTailViewsTest {
     @Test
     void viewsReadWhatTsharkShows() throws Exception {
         assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
-        Path dir = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures");
+        Path dir = TestCorpus.file("captures");
         List<String> disagreements = new ArrayList<>();
         ProtocolRegistry registry = ProtocolRegistry.standard();
         for (Case c : CASES) {

@@ -20,6 +20,7 @@ import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.file.CaptureInfo;
 import dev.trawl.pcap.file.InterfaceInfo;
 import dev.trawl.pcap.file.PcapngDumper;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class MergedCorpus {
 
     /** The corpus directory the build points the tests at. */
     public static Path corpus() {
-        return Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"));
+        return TestCorpus.root();
     }
 
     /** The one packet's link type, from its pcapng interface when it has one. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class TsharkExtraFieldsTest {
     /** As {@link #disagreements(String, List, List)}, decoding each capture with a decoder from {@code decoders}. */
     static List<String> disagreements(String what, List<String> captures, List<String> fields,
             java.util.function.Supplier<PacketDecoder> decoders) throws Exception {
-        Path dir = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures");
+        Path dir = TestCorpus.file("captures");
         FieldRegistry registry = FieldRegistry.standard();
         FieldPrinter printer = new FieldPrinter();
         List<String> disagreements = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trawl.decode.field.Field;
 import dev.trawl.decode.field.FieldPrinter;
 import dev.trawl.decode.field.FieldRegistry;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class WiresharkAgreementTest {
 
     @Test
     void decodedFieldsAgreeWithTshark() throws IOException {
-        Path corpus = Path.of(System.getProperty("trawl.corpus", "../../shared/corpus"));
+        Path corpus = TestCorpus.root();
         Path captures = corpus.resolve("captures");
         Path expected = corpus.resolve("expected");
         Set<String> malformedCaptures = malformedCaptures(captures.resolve("MANIFEST.tsv"));

@@ -13,6 +13,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ class TsharkOutputTest {
     }
 
     private static Path capture(String name) {
-        return Path.of(System.getProperty("trawl.corpus", "../../shared/corpus")).resolve("captures").resolve(name);
+        return TestCorpus.file("captures").resolve(name);
     }
 
     /** Decodes every packet of {@code capture}, numbered as tshark numbers them, into {@code writer}. */
