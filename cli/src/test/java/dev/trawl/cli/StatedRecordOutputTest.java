@@ -50,14 +50,15 @@ class StatedRecordOutputTest {
     @Test
     void theTextModePrintsTheLengthsAsTcpdumpDoes() throws Exception {
         for (Map.Entry<String, Path> file : files.entrySet()) {
-            List<String> tcpdump = withoutHex(TrawlRunner.external(List.of("tcpdump", "-t", "-n", "-r",
-                    file.getValue().toString())));
-            assertEquals(CraftedCaptures.damagedRecords().size(), tcpdump.size(), "tcpdump prints every record");
+            // with the hex dump tcpdump prints of a payload whose EtherType it does not know
+            String tcpdump = TrawlRunner.external(List.of("tcpdump", "-t", "-n", "-r", file.getValue().toString()));
+            assertEquals(CraftedCaptures.damagedRecords().size(), withoutHex(tcpdump).size(),
+                    "tcpdump prints every record");
             for (String backend : BACKENDS) {
                 TrawlRunner.Result r = TrawlRunner.run("--backend", backend, "-t", "-n", "-r",
                         file.getValue().toString());
                 assertEquals(0, r.status(), r.stderr());
-                assertEquals(tcpdump, r.lines(), file.getKey() + " on " + backend);
+                assertEquals(tcpdump.lines().toList(), r.lines(), file.getKey() + " on " + backend);
             }
         }
     }
@@ -90,7 +91,7 @@ class StatedRecordOutputTest {
                 assertEquals(text, TrawlRunner.external(List.of("tcpdump", "-t", "-n", "-r", out.toString())),
                         what + ": tcpdump prints the same lengths and bytes");
                 // the times trawl read, and the times tcpdump reads from what it wrote, where tcpdump prints one
-                List<String> read = TrawlRunner.run("--backend", backend, "-tt", "-n", "-r", source).lines();
+                List<String> read = withoutHex(TrawlRunner.run("--backend", backend, "-tt", "-n", "-r", source).out());
                 List<String> written = withoutHex(TrawlRunner.external(List.of("tcpdump", "-tt", "-n", "-r",
                         out.toString())));
                 assertEquals(read.size(), written.size(), what);
