@@ -121,6 +121,9 @@ final class ProjectedColumns {
         if (!v4 && row.count(ipv6Version) == 0) {
             return false;
         }
+        if (v4 ? row.integer(ipVersion, 0) != 4 : row.integer(ipv6Version, 0) != 6) {
+            return false; // a header of another version, which Wireshark shows as data: the decoder's columns
+        }
         set(values, Column.ETH_SRC, row, ethSrc);
         set(values, Column.ETH_DST, row, ethDst);
         if (needs(Column.ETHERTYPE)) {

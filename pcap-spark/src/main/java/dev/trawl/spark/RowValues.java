@@ -126,6 +126,9 @@ final class RowValues {
         }
         int ip = p.find(Protocols.IP);
         int ip6 = p.find(Protocols.IPV6);
+        if (ip6 >= 0 && (p.flags(ip6) & LayerFlags.UNLISTED) != 0) {
+            ip6 = -1; // a header of another version, which Wireshark lists as data
+        }
         if (ip >= 0 && (ip6 < 0 || ip < ip6)) {
             set(Column.ETHERTYPE, ETHERTYPE_IPV4);
             field(Column.IP_VERSION, IP_VERSION, p, ip);
