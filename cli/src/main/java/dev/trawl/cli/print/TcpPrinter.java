@@ -22,6 +22,7 @@ final class TcpPrinter implements LayerPrinter {
     private final Map<Conversation, long[]> bases = new HashMap<>();
     private final Conversation probe = new Conversation();
     private final HttpLine http = new HttpLine();
+    private final OpenFlowPrinter openFlow = new OpenFlowPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -480,9 +481,21 @@ final class TcpPrinter implements LayerPrinter {
             if (next >= 0 && p.protocol(next) == Protocols.DNS) {
                 c.print(next);
             }
+        } else if ((isOpenFlow(sport) || isOpenFlow(dport)) && !beforeOpenFlow(sport) && !beforeOpenFlow(dport)) {
+            // by port, as tcpdump: a segment that starts inside a message still prints its headers' notes
+            openFlow.print(c, layer, length);
         } else if (next >= 0 && p.protocol(next) != Protocols.HTTP && p.protocol(next) != Protocols.DATA) {
             c.print(next);
         }
+    }
+
+    private static boolean isOpenFlow(int port) {
+        return port == 6633 || port == 6653;
+    }
+
+    /** The ports of {@link #earlierPort} whose printers tcpdump tries before OpenFlow's. */
+    private static boolean beforeOpenFlow(int port) {
+        return earlierPort(port) && !isOpenFlow(port);
     }
 
     /** A connection's endpoints in a canonical order, as tcpdump's {@code tha}; mutable, reused as a probe. */
