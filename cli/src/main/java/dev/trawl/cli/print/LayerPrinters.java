@@ -93,6 +93,9 @@ final class LayerPrinters {
         r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
         r.registerNamed("tsp", new TimedPrinter());
         r.registerNamed("nsh", new NshPrinter());
+        Ieee80211Printer wlan = new Ieee80211Printer();
+        r.register(Protocols.RADIOTAP, wlan);
+        r.register(Protocols.WLAN, wlan);
         return r;
     }
 
