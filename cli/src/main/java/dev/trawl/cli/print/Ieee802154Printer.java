@@ -113,45 +113,17 @@ final class Ieee802154Printer implements LayerPrinter {
         } else if (srcLength == 8 && dstLength == 2) {
             srcPan = false; // as tcpdump reads the frames of early 6TiSCH implementations
         }
-        int left = caplen - at;
-        if (dstPan) {
-            if (left < 2) {
-                out.ascii("[ERROR: Truncated before dst_pan]");
-                return;
-            }
-            out.hex(f.u16At(at), 4).ch(':');
-            at += 2;
-            left -= 2;
-        } else {
-            out.ascii("-:");
-        }
-        if (left < dstLength) {
-            out.ascii("[ERROR: Truncated before dst_addr]");
+        at = panAndAddress(out, f, at, caplen, dstPan, dstLength);
+        if (at < 0) {
             return;
         }
-        address(out, f, at, dstLength);
-        at += dstLength;
-        left -= dstLength;
         out.ascii(" < ");
-        if (srcPan) {
-            if (left < 2) {
-                out.ascii("[ERROR: Truncated before dst_pan]");
-                return;
-            }
-            out.hex(f.u16At(at), 4).ch(':');
-            at += 2;
-            left -= 2;
-        } else {
-            out.ascii("-:");
-        }
-        if (left < srcLength) {
-            out.ascii("[ERROR: Truncated before dst_addr]");
+        at = panAndAddress(out, f, at, caplen, srcPan, srcLength);
+        if (at < 0) {
             return;
         }
-        address(out, f, at, srcLength);
         out.ch(' ');
-        at += srcLength;
-        left -= srcLength;
+        int left = caplen - at;
         if ((fc & 0x208) != 0 || (type == 0 && version < 2)) {
             return; // security header, information elements, superframe: not printed
         }
@@ -174,6 +146,31 @@ final class Ieee802154Printer implements LayerPrinter {
         if (left > 0) {
             c.rawDump(f.offset() + at, f.offset() + at + left);
         }
+    }
+
+    /**
+     * Writes a PAN identifier ({@code -:} when absent) and an address of {@code length} bytes from {@code at}.
+     *
+     * @return the offset after them, or -1 when the capture ends first (tcpdump's error then printed; it names
+     *     the destination's fields for the source's too)
+     */
+    private static int panAndAddress(Out out, Ieee802154 f, int at, int caplen, boolean pan, int length) {
+        if (pan) {
+            if (caplen - at < 2) {
+                out.ascii("[ERROR: Truncated before dst_pan]");
+                return -1;
+            }
+            out.hex(f.u16At(at), 4).ch(':');
+            at += 2;
+        } else {
+            out.ascii("-:");
+        }
+        if (caplen - at < length) {
+            out.ascii("[ERROR: Truncated before dst_addr]");
+            return -1;
+        }
+        address(out, f, at, length);
+        return at + length;
     }
 
     private static void flag(Out out, int fc, int bit, String text) {
