@@ -97,6 +97,7 @@ final class LayerPrinters {
         r.register(Protocols.RADIOTAP, wlan);
         r.register(Protocols.WLAN, wlan);
         r.register(Protocols.WPAN, new Ieee802154Printer());
+        r.register(Protocols.LWAPP, new LwappPrinter());
         return r;
     }
 
