@@ -93,6 +93,11 @@ final class LayerPrinters {
         r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
         r.registerNamed("tsp", new TimedPrinter());
         r.registerNamed("nsh", new NshPrinter());
+        Ieee80211Printer wlan = new Ieee80211Printer();
+        r.register(Protocols.RADIOTAP, wlan);
+        r.register(Protocols.WLAN, wlan);
+        r.register(Protocols.WPAN, new Ieee802154Printer());
+        r.register(Protocols.LWAPP, new LwappPrinter());
         return r;
     }
 
