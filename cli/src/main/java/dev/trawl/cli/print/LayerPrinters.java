@@ -93,6 +93,11 @@ final class LayerPrinters {
         r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
         r.registerNamed("tsp", new TimedPrinter());
         r.registerNamed("nsh", new NshPrinter());
+        r.register(Protocols.PKTAP, new PktapPrinter());
+        r.register(Protocols.JUNIPER, new JuniperPrinter(JuniperPrinter.Pic.ETHER));
+        r.registerNamed("juniper.atm1", new JuniperPrinter(JuniperPrinter.Pic.ATM1));
+        r.registerNamed("juniper.es", new JuniperPrinter(JuniperPrinter.Pic.ES));
+        r.registerNamed("juniper.monitor", new JuniperPrinter(JuniperPrinter.Pic.MONITOR));
         return r;
     }
 
