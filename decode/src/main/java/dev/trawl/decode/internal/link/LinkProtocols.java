@@ -48,6 +48,7 @@ public final class LinkProtocols {
         r.bind(LINKTYPE, LinkType.PPP.value(), ppp);
         r.bind(LINKTYPE, LinkType.PPP_HDLC.value(), ppp);
         r.bind(Dispatch.GRE_PROTO, EtherType.PPP.value(), ppp);
+        r.bind(Dispatch.ETHERTYPE, EtherType.PPP.value(), ppp);
         r.bind(LINKTYPE, LinkType.C_HDLC.value(), r.protocol("chdlc", CiscoHdlcDecoder::decode));
         r.bind(LINKTYPE, LinkType.FRELAY.value(), r.protocol("fr", FrameRelayDecoder::decode));
         r.bind(LINKTYPE, LinkType.IPNET.value(), r.protocol("ipnet", IpnetDecoder::decode));
