@@ -15,22 +15,27 @@ final class Ipv6Printer implements LayerPrinter {
         Ipv6 ip = p.ipv6(layer);
         Out out = c.out();
         int length = c.wireLength(layer);
-        if (ip.has(0, 1) && ip.version() != 6) {
-            out.ascii("IP6, wrong link-layer encapsulation (invalid)");
+        if (c.below(layer) < 0 && ip.has(0, 1) && ip.version() != 6) {
+            out.ascii("unknown ip ").num(ip.version()); // a raw-IP link dispatches on the version nibble
             return;
-        }
-        if (!c.linkHeader()) {
-            out.ascii("IP6 ");
         }
         if (!ip.has(0, Ipv6.HEADER_LENGTH)) {
             c.truncated("ip6");
             return;
         }
-        int payloadLength = ip.payloadLength();
-        if (payloadLength == 0) {
-            payloadLength = Math.max(0, length - Ipv6.HEADER_LENGTH); // a jumbogram or a TSO send
+        if (length < Ipv6.HEADER_LENGTH) {
+            out.ascii("truncated-ip6 ").num(length);
+            return;
         }
-        if (payloadLength + Ipv6.HEADER_LENGTH > length) {
+        if (!c.linkHeader()) {
+            out.ascii("IP6 ");
+        }
+        if (ip.version() != 6) {
+            out.ascii("version error: ").num(ip.version()).ascii(" != 6");
+            return;
+        }
+        int payloadLength = ip.payloadLength();
+        if (payloadLength != 0 && payloadLength + Ipv6.HEADER_LENGTH > length) {
             out.ascii("truncated-ip6 - ").num(payloadLength + Ipv6.HEADER_LENGTH - length).ascii(" bytes missing!");
         }
         int nh = ip.nextHeader();
@@ -46,6 +51,15 @@ final class Ipv6Printer implements LayerPrinter {
             out.ascii("hlim ").num(ip.hopLimit()).ascii(", next-header ").ascii(name != null ? name : "unknown")
                     .ascii(" (").num(nh).ascii(") payload length: ").num(ip.payloadLength()).ascii(") ");
         }
+        if (payloadLength == 0 && (nh == 6 || nh == 17)) {
+            // no jumbo payload option: tcpdump takes the payload as empty, so the transport header is cut off
+            c.source(layer);
+            out.ascii(" > ");
+            c.destination(layer);
+            out.ascii(nh == 6 ? ":" : ": ");
+            c.truncated(nh == 6 ? "tcp" : "udp");
+            return;
+        }
         int next = c.after(layer);
         boolean transport = c.printsAddresses(next) && c.printable(next);
         if (!transport) {
@@ -55,7 +69,11 @@ final class Ipv6Printer implements LayerPrinter {
             out.ascii(": ");
         }
         if (nh == 59) {
-            return; // no next header
+            out.ascii("no next header");
+            return;
+        }
+        if (MobilityPrinter.oldNumber(c, nh, next)) {
+            return;
         }
         if (next < 0 || !c.print(next)) {
             unknown(c, nh, payloadEnd(c, layer) - p.payloadOffset(layer));
@@ -83,7 +101,8 @@ final class Ipv6Printer implements LayerPrinter {
         int wireEnd = p.offset(layer) + c.wireLength(layer);
         int payloadLength = ip.payloadLength();
         if (payloadLength == 0) {
-            return wireEnd;
+            long jumbo = Ipv6ExtensionPrinter.jumboLength(c, layer);
+            return jumbo < 0 ? wireEnd : (int) Math.min(Integer.MAX_VALUE, p.offset(layer) + Ipv6.HEADER_LENGTH + jumbo);
         }
         return Math.min(wireEnd, p.offset(layer) + Ipv6.HEADER_LENGTH + payloadLength);
     }

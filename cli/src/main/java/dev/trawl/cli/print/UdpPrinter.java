@@ -60,6 +60,10 @@ final class UdpPrinter implements LayerPrinter {
             return;
         }
         int next = c.after(layer);
+        if (next < 0 && udpLength == 0 && (udp.sourcePort() == 53 || udp.destinationPort() == 53)) {
+            DnsPrinter.tooShort(out, 0); // decode gives an empty datagram no layer; tcpdump goes by the port
+            return;
+        }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
             int stated = statedLength(c, layer, ip) - Udp.HEADER_LENGTH;
             if (udpLength > stated && !(overIp && fragment(c, ip))) {
