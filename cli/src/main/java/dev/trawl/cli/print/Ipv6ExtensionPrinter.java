@@ -54,7 +54,11 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
             if (c.verbose() > 0) {
                 out.ascii("0x").hex(h.fragmentIdentification(), 8).ch(':');
             }
-            out.num(h.fragmentOffset() * 8L).ch('|').num(Math.max(0, remaining(c, layer) - 8)).ch(')');
+            // tcpdump's length: the IPv6 header's payload length less what precedes the fragment's data, in an
+            // unsigned 64-bit count however small the header's length is
+            long stated = ip < 0 ? remaining(c, layer) - 8L
+                    : Ipv6.HEADER_LENGTH + p.ipv6(ip).payloadLength() - (p.offset(layer) - p.offset(ip)) - 8L;
+            out.num(h.fragmentOffset() * 8L).ch('|').ascii(Long.toUnsignedString(stated)).ch(')');
             if (h.fragmentOffset() != 0) {
                 return; // a later fragment: the upper-layer header is in the first one
             }
