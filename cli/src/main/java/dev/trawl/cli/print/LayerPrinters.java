@@ -93,6 +93,7 @@ final class LayerPrinters {
         r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
         r.registerNamed("tsp", new TimedPrinter());
         r.registerNamed("nsh", new NshPrinter());
+        r.registerNamed("ptp", new PtpPrinter());
         return r;
     }
 
