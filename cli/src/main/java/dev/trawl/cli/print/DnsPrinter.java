@@ -323,6 +323,12 @@ final class DnsPrinter implements LayerPrinter {
                     }
                 }
             }
+            case 256 -> {
+                out.ch(' ').num(u16(rdata)).ch(' ').num(u16(rdata + 2)).ch(' ');
+                for (int i = rdata + 4; i < rdata + rdlength; i++) {
+                    VrrpPrinter.printable(out, u8(i));
+                }
+            }
             default -> { }
         }
         return rdata + rdlength;

@@ -114,7 +114,7 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
     }
 
     /** Whether tcpdump's IPv6 printer walks over this next header itself rather than handing it on. */
-    private static boolean extension(int nh) {
+    static boolean extension(int nh) {
         return nh == 0 || nh == 43 || nh == 44 || nh == 60;
     }
 
@@ -344,10 +344,17 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
         return true;
     }
 
-    /** The bytes from this header to the end of the enclosing IP payload, as the IP header states it. */
-    private static int remaining(PrintContext c, int layer) {
+    /**
+     * The bytes from this header to the end of the enclosing IP payload, as the IP header (or its jumbo payload
+     * option, which may state more than an int holds) states it.
+     */
+    private static long remaining(PrintContext c, int layer) {
         int ip = c.enclosing(layer, Protocols.IPV6);
-        int end = ip >= 0 ? Ipv6Printer.payloadEnd(c, ip) : c.packet().offset(layer) + c.wireLength(layer);
+        if (ip < 0) {
+            return c.wireLength(layer);
+        }
+        long jumbo = jumboLength(c, ip);
+        long end = jumbo >= 0 ? c.packet().offset(ip) + (long) Ipv6.HEADER_LENGTH + jumbo : Ipv6Printer.payloadEnd(c, ip);
         return end - c.packet().offset(layer);
     }
 }

@@ -9,6 +9,8 @@ import dev.trawl.decode.layer.Ipv6;
  * 64, next-header TCP (6) payload length: 40) }). Not thread-safe.
  */
 final class Ipv6Printer implements LayerPrinter {
+    private final Ipv6 whole = new Ipv6();
+
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
@@ -18,6 +20,9 @@ final class Ipv6Printer implements LayerPrinter {
         if (c.below(layer) < 0 && ip.has(0, 1) && ip.version() != 6) {
             out.ascii("unknown ip ").num(ip.version()); // a raw-IP link dispatches on the version nibble
             return;
+        }
+        if (ip.has(0, 1) && ip.version() != 6) {
+            ip = whole.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer)); // decode keeps one byte of it
         }
         if (!ip.has(0, Ipv6.HEADER_LENGTH)) {
             c.truncated("ip6");
@@ -81,7 +86,7 @@ final class Ipv6Printer implements LayerPrinter {
     }
 
     /** What tcpdump prints for a protocol above IP it has no printer for: {@code  ip-proto-99 12}. */
-    static void unknown(PrintContext c, int proto, int length) {
+    static void unknown(PrintContext c, int proto, long length) {
         String name = c.options().numeric() == 0 ? Names.netdbProtocol(proto) : null;
         if (name != null) {
             c.out().ch(' ').ascii(name);
@@ -92,8 +97,8 @@ final class Ipv6Printer implements LayerPrinter {
     }
 
     /**
-     * The absolute index where IPv6 layer {@code layer}'s payload ends as its header states it (or the frame's
-     * end on the wire for a jumbogram), however much was captured.
+     * The absolute index where IPv6 layer {@code layer}'s payload ends as its header (or its jumbo payload option)
+     * states it, however much was captured.
      */
     static int payloadEnd(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
@@ -102,7 +107,12 @@ final class Ipv6Printer implements LayerPrinter {
         int payloadLength = ip.payloadLength();
         if (payloadLength == 0) {
             long jumbo = Ipv6ExtensionPrinter.jumboLength(c, layer);
-            return jumbo < 0 ? wireEnd : (int) Math.min(Integer.MAX_VALUE, p.offset(layer) + Ipv6.HEADER_LENGTH + jumbo);
+            if (jumbo >= 0) {
+                return (int) Math.min(Integer.MAX_VALUE, p.offset(layer) + Ipv6.HEADER_LENGTH + jumbo);
+            }
+            // tcpdump walks extension headers over what was captured, but gives an upper layer right after the
+            // IPv6 header, with no jumbo payload option to state its length, nothing
+            return Ipv6ExtensionPrinter.extension(ip.nextHeader()) ? wireEnd : p.offset(layer) + Ipv6.HEADER_LENGTH;
         }
         return Math.min(wireEnd, p.offset(layer) + Ipv6.HEADER_LENGTH + payloadLength);
     }
