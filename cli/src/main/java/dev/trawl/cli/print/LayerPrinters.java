@@ -104,6 +104,7 @@ final class LayerPrinters {
         r.registerNamed("juniper.atm1", new JuniperPrinter(JuniperPrinter.Pic.ATM1));
         r.registerNamed("juniper.es", new JuniperPrinter(JuniperPrinter.Pic.ES));
         r.registerNamed("juniper.monitor", new JuniperPrinter(JuniperPrinter.Pic.MONITOR));
+        r.registerNamed("ptp", new PtpPrinter());
         return r;
     }
 
