@@ -114,7 +114,11 @@ final class Icmp6Printer implements LayerPrinter {
             case 144, 146 -> need(c, icmp, 6) && text(out.ascii(", id 0x").hex(icmp.u16At(4), 4));
             case 139, 140 -> NodeInformationText.print(c, icmp, length, captured);
             case 147 -> !v || mobilePrefixAdvertisement(c, icmp, length, captured);
-            case 141, 142, 138, 145, 155 -> true;
+            case 138 -> {
+                RouterRenumberingText.print(c, icmp);
+                yield true;
+            }
+            case 141, 142, 145, 155 -> true;
             default -> {
                 out.ascii(", length ").num(length);
                 if (c.verbose() <= 1) {
