@@ -69,7 +69,6 @@ final class Names {
             name(IpProtocol.ESP, "ESP"),
             name(IpProtocol.AH, "AH"),
             name(IpProtocol.ICMPV6, "ICMPv6"),
-            name(IpProtocol.NO_NEXT_HEADER, "NONE"),
             name(IpProtocol.DSTOPTS, "DSTOPTS"),
             name(IpProtocol.EIGRP, "EIGRP"),
             name(IpProtocol.OSPF, "OSPF"),
