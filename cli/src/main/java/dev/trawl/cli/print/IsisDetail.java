@@ -449,6 +449,19 @@ final class IsisDetail {
                     at += semiOctets / 2;
                 }
             }
+            case 143, 144 -> {
+                if (n < 2) {
+                    return true;
+                }
+                need(m, v, 2);
+                int word = m.shortAt(v);
+                if (type == 143) {
+                    out.ascii("\n\t       RES: ").num(word >> 12).ascii(", MTID(s): ").num(word & 0x0fff);
+                } else {
+                    out.ascii(TLV_INDENT).ascii("O: ").num(word >> 15 & 1).ascii(", RES: ").num(word >> 12 & 7)
+                            .ascii(", MTID(s): ").num(word & 0x0fff);
+                }
+            }
             case 241 -> {
                 if (n < 4) {
                     return true;
@@ -530,8 +543,7 @@ final class IsisDetail {
             if (type == 2) {
                 int flags = m.byteAt(at);
                 out.ascii(", Flags [");
-                TlvText.bitNames(out, flags, new String[] {null, null, null, null, null, null, "ipv6", "ipv4"},
-                        "None");
+                highFirst(out, flags, new String[] {"ipv4", "ipv6"}, "None");
                 out.ascii("], Range ").num(m.byteAt(at + 1) << 16 | m.shortAt(at + 2));
                 int s = at + 4;
                 int sidLeft = (len - 4) & 0xff;
@@ -729,6 +741,30 @@ final class IsisDetail {
                         }
                     }
                 }
+                case 32 -> {
+                    if (len >= 8) {
+                        int flags = m.byteAt(s);
+                        out.ascii(indent).ascii("  Flags: [");
+                        highFirst(out, flags, new String[] {"Address family IPv6", "Backup", "Value",
+                            "Local significance", "Set of adjacencies", "Persistent"}, "none");
+                        out.ch(']').ascii(indent).ascii("  Weight: ").num(m.byteAt(s + 1));
+                        if (len - 2 >= SYSTEM_ID) {
+                            out.ascii(indent).ascii("  Neighbor System-ID: ");
+                            id(out, m, s + 2, SYSTEM_ID);
+                        }
+                        boolean value = (flags & 0x20) != 0;
+                        boolean local = (flags & 0x10) != 0;
+                        if (value && local) {
+                            need(m, s + 8, 3);
+                            out.ascii(indent).ascii("  Label: ").num(m.byteAt(s + 8) << 16 | m.shortAt(s + 9));
+                        } else if (!value && !local) {
+                            need(m, s + 8, 4);
+                            out.ascii(indent).ascii("  Index: ").num(m.intAt(s + 8));
+                        } else {
+                            out.ascii(" (invalid)");
+                        }
+                    }
+                }
                 case 18 -> {
                     if (len >= 3) {
                         out.ascii(", ").num(m.byteAt(s) << 16 | m.shortAt(s + 1));
@@ -843,8 +879,8 @@ final class IsisDetail {
                 }
                 long sid = value ? m.byteAt(at + 2) << 16 | m.shortAt(at + 3) : m.intAt(at + 2);
                 out.ascii(", Flags [");
-                TlvText.bitNames(out, flags, new String[] {null, null, "Local", "Value", "Explicit NULL", "No-PHP",
-                    "Node", "Readvertisement"}, "None");
+                highFirst(out, flags, new String[] {"Readvertisement", "Node", "No-PHP", "Explicit NULL", "Value",
+                    "Local"}, "None");
                 out.ascii("], Algo ").ascii(algo == 0 ? "SPF" : algo == 1 ? "strict-SPF" : "Unknown").ascii(" (")
                         .num(algo).ascii("), ").ascii(value ? "label" : "index").ch(' ').num(sid);
             }
@@ -907,6 +943,23 @@ final class IsisDetail {
             out.ascii(" (correct)");
         } else {
             out.ascii(" (incorrect should be 0x").hex(expected, 4).ascii(")");
+        }
+    }
+
+    /**
+     * Writes the names of the flags set in a byte as tcpdump lists them from the high bit down: {@code names[i]}
+     * is bit {@code 7 - i}; comma-separated, {@code none} when none is set.
+     */
+    private static void highFirst(Out out, int value, String[] names, String none) {
+        String sep = "";
+        for (int i = 0; i < names.length; i++) {
+            if ((value & (0x80 >> i)) != 0) {
+                out.ascii(sep).ascii(names[i]);
+                sep = ", ";
+            }
+        }
+        if (sep.isEmpty()) {
+            out.ascii(none);
         }
     }
 
