@@ -43,6 +43,7 @@ final class Names {
             name(EtherType.MACSEC, "MACsec"),
             name(EtherType.PTP, "PTP"),
             name(EtherType.CFM, "CFM"),
+            Map.entry(0xFEFE, "OSI"),
             name(EtherType.APPLETALK, "Appletalk"),
             name(EtherType.AARP, "Appletalk ARP"),
             name(EtherType.DECNET, "DECnet"),
