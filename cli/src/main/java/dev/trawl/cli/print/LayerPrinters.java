@@ -93,6 +93,11 @@ final class LayerPrinters {
         r.register(Protocols.MPLS_ECHO, new LspPingPrinter());
         r.registerNamed("tsp", new TimedPrinter());
         r.registerNamed("nsh", new NshPrinter());
+        Ieee80211Printer wlan = new Ieee80211Printer();
+        r.register(Protocols.RADIOTAP, wlan);
+        r.register(Protocols.WLAN, wlan);
+        r.register(Protocols.WPAN, new Ieee802154Printer());
+        r.register(Protocols.LWAPP, new LwappPrinter());
         r.register(Protocols.PKTAP, new PktapPrinter());
         r.registerNamed("atm", new SunAtmPrinter());
         r.registerNamed("slip", new SlipPrinter());
@@ -103,6 +108,7 @@ final class LayerPrinters {
         r.registerNamed("juniper.atm1", new JuniperPrinter(JuniperPrinter.Pic.ATM1));
         r.registerNamed("juniper.es", new JuniperPrinter(JuniperPrinter.Pic.ES));
         r.registerNamed("juniper.monitor", new JuniperPrinter(JuniperPrinter.Pic.MONITOR));
+        r.registerNamed("ptp", new PtpPrinter());
         return r;
     }
 

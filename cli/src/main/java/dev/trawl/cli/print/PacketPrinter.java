@@ -140,7 +140,15 @@ public final class PacketPrinter {
 
     private void timestamp(long seconds, int nanos) {
         long now = seconds * 1_000_000_000L + nanos;
-        switch (options.timestamps()) {
+        PrintOptions.TimestampStyle style = options.timestamps();
+        boolean absolute = style == PrintOptions.TimestampStyle.TIME || style == PrintOptions.TimestampStyle.EPOCH
+                || style == PrintOptions.TimestampStyle.DATE_TIME;
+        // tcpdump keeps the seconds in a signed 32-bit field and refuses to print those past 2038-01-19
+        if (absolute && (seconds & 0x8000_0000L) != 0) {
+            out.ascii("[Error converting time] ");
+            return;
+        }
+        switch (style) {
             case NONE -> {
                 return;
             }

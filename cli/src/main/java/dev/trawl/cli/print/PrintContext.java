@@ -195,10 +195,15 @@ final class PrintContext {
      * (which suppress it).
      */
     void rawDump(int from) {
+        rawDump(from, packet.end());
+    }
+
+    /** {@link #rawDump(int)} up to absolute index {@code to} (a payload followed by a trailer it excludes). */
+    void rawDump(int from, int to) {
         if (options.quiet() || options.hex() > 0) {
             return;
         }
-        hexLines(out, packet.buffer(), from, packet.end(), true);
+        hexLines(out, packet.buffer(), from, to, true);
     }
 
     /**

@@ -89,4 +89,33 @@ public final class Ieee80211 extends Flyweight {
     public int sequenceNumber() {
         return u16le(22) >>> 4;
     }
+
+    /** Address 4 (the source of a frame between distribution systems), 0 when the frame has none. */
+    public long address4() {
+        return u48(24);
+    }
+
+    /** The 48-bit address at {@code rel} (control frames place theirs after the first), 0 when not captured. */
+    public long addressAt(int rel) {
+        return u48(rel);
+    }
+
+    /**
+     * The little-endian 16-bit value at {@code rel}, 0 when not captured: the fixed fields of a management body
+     * (capability, status and reason codes, authentication algorithm and sequence), a block ack request's
+     * control and sequence, a PS-Poll's association ID.
+     */
+    public int fixed16(int rel) {
+        return u16le(rel);
+    }
+
+    /** The little-endian 32-bit value at {@code rel} (a protected frame's IV and key ID), 0 when not captured. */
+    public long fixed32(int rel) {
+        return has(rel, 4) ? (long) u16le(rel + 2) << 16 | u16le(rel) : 0;
+    }
+
+    /** The unsigned byte at {@code rel}, 0 when not captured. */
+    public int byteAt(int rel) {
+        return u8(rel);
+    }
 }
