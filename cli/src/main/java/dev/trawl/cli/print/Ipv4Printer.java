@@ -19,6 +19,9 @@ final class Ipv4Printer implements LayerPrinter {
         Out out = c.out();
         int length = c.wireLength(layer);
         if (ip.version() != 4 && ip.has(0, 1)) {
+            if (ip.version() == 6 && c.below(layer) < 0 && c.next(layer)) {
+                return; // LINKTYPE_IPV4 holding IPv6: tcpdump goes by the version, as decode does
+            }
             if (ip.version() == 6) {
                 out.ascii("IP6, wrong link-layer encapsulation");
             } else {

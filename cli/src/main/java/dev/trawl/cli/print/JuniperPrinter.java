@@ -102,6 +102,7 @@ final class JuniperPrinter implements LayerPrinter {
                 out.ascii(pic.name).ascii("-PIC, cookie-len ").num(cookie);
             }
             if (cookie > MAX_COOKIE) {
+                c.linkHeaderEnd(j.offset() + at + cookie); // tcpdump counts the cookie it refused in the header
                 out.ascii(" (invalid)");
                 return;
             }

@@ -100,6 +100,10 @@ final class LayerPrinters {
         r.register(Protocols.LWAPP, new LwappPrinter());
         r.register(Protocols.PKTAP, new PktapPrinter());
         r.registerNamed("atm", new SunAtmPrinter());
+        r.registerNamed("slip", new SlipPrinter());
+        r.registerNamed("aoe", new AoePrinter());
+        r.register(Protocols.IPOIB, new IpoibPrinter());
+        r.registerNamed("msnlb", new MsNlbPrinter());
         r.register(Protocols.JUNIPER, new JuniperPrinter(JuniperPrinter.Pic.ETHER));
         r.registerNamed("juniper.atm1", new JuniperPrinter(JuniperPrinter.Pic.ATM1));
         r.registerNamed("juniper.es", new JuniperPrinter(JuniperPrinter.Pic.ES));

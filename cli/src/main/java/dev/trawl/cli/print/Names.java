@@ -37,6 +37,8 @@ final class Names {
             name(EtherType.PPPOE_DISCOVERY, "PPPoE D"),
             name(EtherType.PPPOE_SESSION, "PPPoE S"),
             name(EtherType.PPP, "PPP"),
+            name(EtherType.AOE, "AoE"),
+            name(EtherType.MS_NLB, "MS NLB heartbeat"),
             name(EtherType.EAPOL, "EAPOL"),
             name(EtherType.LLDP, "LLDP"),
             name(EtherType.SLOW_PROTOCOLS, "Slow Protocols"),

@@ -16,8 +16,8 @@ import java.time.zone.ZoneRules;
  * Prints packets one line each, as {@code tcpdump} does: timestamp, the protocols' text, and the optional hex
  * dump of {@code -x}/{@code -X}. Each packet is decoded once by trawl-decode's {@link PacketDecoder}; the
  * {@link LayerPrinter}s registered in {@link LayerPrinters} then format its layers, starting from the first.
- * A link type with no printer prints as tcpdump prints one it does not support: {@code UNSUPPORTED} and a hex
- * dump of the whole frame.
+ * A link type with no printer prints as {@code LINKTYPE_NAME, length N}, or when tcpdump has no printer for it
+ * either, as tcpdump does: {@code UNSUPPORTED} and a hex dump of the whole frame.
  *
  * <p>Printing reads the packet's buffer in place and writes to an {@link Out}; it keeps a little state
  * between packets (previous timestamp, TCP sequence bases). Not thread-safe.
@@ -74,9 +74,13 @@ public final class PacketPrinter {
         context.reset(p);
         int first = context.first();
         if (first < 0 || !context.print(first)) {
-            // tcpdump's answer for a link type it has no printer for: the name in capitals and every byte
-            out.ascii("UNSUPPORTED");
-            PrintContext.hexLines(out, data, start, end, true);
+            if (TcpdumpLinkTypes.printed(linkType.value())) {
+                out.ascii(linkType.name()).ascii(", length ").num(packet.originalLength());
+            } else {
+                // tcpdump's answer for a link type it has no printer for: the word in capitals and every byte
+                out.ascii("UNSUPPORTED");
+                PrintContext.hexLines(out, data, start, end, true);
+            }
         }
         if (options.hex() > 0) {
             // the decoder may have read a copy: its indexes count from its own start

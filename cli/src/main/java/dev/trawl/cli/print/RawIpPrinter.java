@@ -1,6 +1,9 @@
 package dev.trawl.cli.print;
 
-/** LINKTYPE_RAW: the IP header follows directly; {@code -e} prefixes {@code ip: }. Not thread-safe. */
+/**
+ * LINKTYPE_RAW: the IP header follows directly; {@code -e} prefixes {@code ip: }, and a packet of neither version
+ * prints as {@code unknown ip 3}. Not thread-safe.
+ */
 final class RawIpPrinter implements LayerPrinter {
     @Override
     public void print(PrintContext c, int layer) {
@@ -8,8 +11,11 @@ final class RawIpPrinter implements LayerPrinter {
             c.out().ascii("ip: ");
         }
         if (!c.next(layer)) {
-            c.out().ascii("IP").num(c.packet().layerLength(layer) > 0 ? versionOf(c, layer) : 0).ascii(", length ")
-                    .num(c.wireLength(layer));
+            if (c.capturedLength(layer) == 0) {
+                c.truncated("raw");
+            } else {
+                c.out().ascii("unknown ip ").num(versionOf(c, layer));
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import dev.trawl.decode.layer.SunAtm;
  * cells of the reserved channels of path 0 (signalling, OAM F4 flows, meta-signalling) as tcpdump names them
  * ({@code OAM F4 (end), vpi 0, vci 4, payload [ user data, uncongested, SDU 0 ], clp 0, length 48}), with
  * tcpdump's markers where the cell is cut short (after which, as tcpdump, {@code -x} dumps the whole frame).
- * Traffic on other channels prints as unsupported. Not
+ * Traffic on other channels, which decode leaves undecoded, prints as {@code SUNATM, length N}. Not
  * thread-safe.
  */
 final class SunAtmPrinter implements LayerPrinter {
@@ -72,8 +72,7 @@ final class SunAtmPrinter implements LayerPrinter {
         if (vpi == 0 && vci == VCI_ILMI) {
             out.ascii("ilmi: ");
         }
-        out.ascii("UNSUPPORTED");
-        PrintContext.hexLines(out, a.buffer(), a.offset() + at, p.end(), true);
+        out.ascii("SUNATM, length ").num(c.wireLength(layer));
     }
 
     private static void signalling(PrintContext c, SunAtm a, int at) {

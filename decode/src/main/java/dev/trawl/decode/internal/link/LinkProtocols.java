@@ -93,6 +93,8 @@ public final class LinkProtocols {
         r.bind(LINKTYPE, JUNIPER_ES, r.protocol("juniper.es", "juniper", Decoders.OPAQUE));
         r.bind(LINKTYPE, JUNIPER_MONITOR, r.protocol("juniper.monitor", "juniper", Decoders.OPAQUE));
         r.bind(LINKTYPE, LinkType.SUNATM.value(), r.protocol("atm", Decoders.OPAQUE));
+        // Wireshark leaves libpcap's SLIP captures (a 16-byte pseudo-header, then IP) as data
+        r.bind(LINKTYPE, LinkType.SLIP.value(), r.protocol("slip", "data", Decoders.OPAQUE));
         r.bind(LINKTYPE, LinkType.NETLINK.value(), r.protocol("netlink", Decoders.OPAQUE));
         int user = r.protocol("user_dlt", Decoders.OPAQUE);
         for (int type = USER0; type <= USER15; type++) {
