@@ -6,9 +6,6 @@ import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.CaptureFormat;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.file.CaptureInfo;
-import dev.trawl.pcap.file.InterfaceInfo;
-
-import java.util.List;
 
 /**
  * The link type of each packet. A pcapng file may hold interfaces of different link types (and new ones
@@ -47,8 +44,7 @@ final class LinkTypes {
         if (!perInterface) {
             return fallback;
         }
-        List<InterfaceInfo> interfaces = handle.unwrap(CaptureInfo.class).interfaces();
-        int id = packet.interfaceId();
-        return id >= 0 && id < interfaces.size() ? interfaces.get(id).linkType() : fallback;
+        LinkType type = handle.unwrap(CaptureInfo.class).linkTypeOf(packet.interfaceId());
+        return type != null ? type : fallback;
     }
 }

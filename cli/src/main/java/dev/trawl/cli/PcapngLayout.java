@@ -1,13 +1,13 @@
 package dev.trawl.cli;
 
+import dev.trawl.pcap.CaptureFormat;
+import dev.trawl.pcap.MalformedCaptureException;
+import dev.trawl.pcap.file.CaptureCursor;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.List;
 final class PcapngLayout {
     /** Files larger than this are not scanned: their output then numbers packets only. */
     private static final long MAX_SCANNED = 1L << 30;
-    private static final int SHB = 0x0A0D0D0A;
 
     /** A custom block's data, shown after {@code packetsBefore} packets of the file. */
     record CustomBlock(long packetsBefore, byte[] data) {
@@ -71,67 +70,45 @@ final class PcapngLayout {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_SCANNED || Files.size(file) < 28) {
                 return null;
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                MappedByteBuffer buf = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-                if (buf.getInt(0) != SHB) {
-                    return null;
-                }
-                return walk(buf);
+            // Read through a stream: one pass front to back, without mapping the file a second time.
+            try (CaptureCursor cursor = CaptureCursor.open(Files.newInputStream(file), file.toString())) {
+                return cursor.format() == CaptureFormat.PCAPNG ? walk(cursor) : null;
             }
         } catch (IOException | RuntimeException e) {
             return null; // the reader reports what is wrong with the file
         }
     }
 
-    private static PcapngLayout walk(ByteBuffer buf) {
+    private static PcapngLayout walk(CaptureCursor cursor) throws IOException {
         List<CustomBlock> customs = new ArrayList<>();
         BitSet simple = new BitSet();
         long packets = 0;
         boolean interfaces = false;
-        int pos = 0;
-        int size = buf.limit();
         boolean wellFormed = true;
-        while (pos + 12 <= size) {
-            int type = buf.getInt(pos);
-            if (type == SHB) {
-                int magic = buf.order(ByteOrder.BIG_ENDIAN).getInt(pos + 8);
-                if (magic == 0x1A2B3C4D) {
-                    buf.order(ByteOrder.BIG_ENDIAN);
-                } else if (magic == 0x4D3C2B1A) {
-                    buf.order(ByteOrder.LITTLE_ENDIAN);
-                } else {
-                    wellFormed = false;
-                    break; // not a section this walk can follow; the reader reports why
-                }
-                if (pos + 16 > size || buf.getShort(pos + 12) != 1 || buf.getShort(pos + 14) != 0) {
-                    wellFormed = false; // a version no reader takes
-                }
-            }
-            int length = buf.getInt(pos + 4);
-            if (length < 12 || (length & 3) != 0 || (long) pos + length > size) {
-                wellFormed = false;
-                break; // damaged: the reader stops here too, and reports it
-            }
-            if (buf.getInt(pos + length - 4) != length) {
-                wellFormed = false;
-            }
-            switch (type) {
-                case 1 -> interfaces = true;
-                case 2, 6 -> packets++; // obsolete and enhanced packet blocks
-                case 3 -> simple.set((int) Math.min(Integer.MAX_VALUE, ++packets));
-                case 0x00000BAD, 0x40000BAD -> {
-                    if (length >= 16) {
-                        byte[] data = new byte[length - 16];
-                        buf.get(pos + 12, data);
-                        customs.add(new CustomBlock(packets, data));
+        try {
+            while (cursor.next()) {
+                switch (cursor.blockType()) {
+                    case CaptureCursor.SECTION_HEADER -> wellFormed &= cursor.majorVersion() == 1
+                            && cursor.minorVersion() == 0; // a version tshark's reader refuses
+                    case CaptureCursor.INTERFACE_DESCRIPTION -> interfaces = true;
+                    case CaptureCursor.PACKET, CaptureCursor.ENHANCED_PACKET -> packets++;
+                    case CaptureCursor.SIMPLE_PACKET -> simple.set((int) Math.min(Integer.MAX_VALUE, ++packets));
+                    case CaptureCursor.CUSTOM, CaptureCursor.CUSTOM_NO_COPY -> {
+                        ByteBuffer block = cursor.record();
+                        if (block.remaining() >= 16) {
+                            byte[] data = new byte[block.remaining() - 16];
+                            block.get(block.position() + 12, data);
+                            customs.add(new CustomBlock(packets, data));
+                        }
+                    }
+                    default -> {
                     }
                 }
-                default -> {
-                }
             }
-            pos += length;
+        } catch (MalformedCaptureException e) {
+            wellFormed = false; // damaged: the reader stops here too, and reports it
         }
-        return new PcapngLayout(customs, simple, interfaces || packets > 0, wellFormed && pos == size);
+        return new PcapngLayout(customs, simple, interfaces || packets > 0, wellFormed);
     }
 
     /** The custom blocks, in file order. */

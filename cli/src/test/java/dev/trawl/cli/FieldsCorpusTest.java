@@ -194,4 +194,51 @@ class FieldsCorpusTest {
         int expression = lines.indexOf("    ip.ttl > 10 and ip.tll < 3");
         assertTrue(expression >= 0 && lines.get(expression + 1).equals("    " + " ".repeat(16) + "^~~~~~"), r.stderr());
     }
+
+    /**
+     * pcapng interface ids are local to their section: interface 0 of a second section is that section's own,
+     * here of another link type (what {@code cat a.pcapng b.pcapng} makes).
+     */
+    @Test
+    void eachSectionHasItsOwnInterfaces() throws IOException, InterruptedException {
+        byte[] ipUdp = {0x45, 0, 0, 28, 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2, 0x30, 0x39, 0, 53, 0, 8,
+            0, 0};
+        byte[] ethernet = new byte[14 + ipUdp.length];
+        ethernet[0] = 2;
+        ethernet[6] = 4;
+        ethernet[12] = 0x08;
+        System.arraycopy(ipUdp, 0, ethernet, 14, ipUdp.length);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes(section(1, ethernet));
+        file.writeBytes(section(101, ipUdp)); // LINKTYPE_RAW
+        Path capture = Files.createTempFile("two-sections", ".pcapng");
+        try {
+            Files.write(capture, file.toByteArray());
+            List<String> fields = List.of("-T", "fields", "-e", "frame.number", "-e", "frame.protocols", "-e",
+                    "ip.dst", "-e", "udp.dstport");
+            List<String> tshark = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
+            tshark.addAll(fields);
+            List<String> args = new ArrayList<>(List.of("-r", capture.toString()));
+            args.addAll(fields);
+            List<String> expected = TrawlRunner.external(tshark).lines().toList();
+            assertEquals(2, expected.size(), "tshark reads both sections");
+            assertEquals(expected, TrawlRunner.run(args.toArray(String[]::new)).lines());
+        } finally {
+            Files.deleteIfExists(capture);
+        }
+    }
+
+    /** A little-endian pcapng section: its header, one interface of {@code linkType}, one packet. */
+    private static byte[] section(int linkType, byte[] packet) {
+        int padded = (packet.length + 3) & ~3;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(28 + 20 + 32 + padded)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x0A0D0D0A).putInt(28).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1)
+                .putInt(28);
+        b.putInt(1).putInt(20).putShort((short) linkType).putShort((short) 0).putInt(0).putInt(20);
+        b.putInt(6).putInt(32 + padded).putInt(0).putInt(0).putInt(1_000_000).putInt(packet.length)
+                .putInt(packet.length).put(packet).position(b.position() + padded - packet.length)
+                .putInt(32 + padded);
+        return b.array();
+    }
 }

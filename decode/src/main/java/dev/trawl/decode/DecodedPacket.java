@@ -370,17 +370,39 @@ public final class DecodedPacket {
         return n < count ? n : -1;
     }
 
-    /** The index of the first layer of {@code protocol}, or -1. */
+    /**
+     * The index of the first layer of {@code protocol}, or -1, whatever its {@link #flags(int) flags}: the layer
+     * this packet's bytes hold. To look as Wireshark does, see {@link #find(int, int)}.
+     */
     public int find(int protocol) {
-        return findNext(protocol, 0);
+        return findNext(protocol, 0, 0);
     }
 
-    /** The index of the first layer of {@code protocol} at or after {@code from}, or -1. */
+    /**
+     * The index of the first layer of {@code protocol} that has none of the {@link LayerFlags} in
+     * {@code skipping}, or -1. This is the one lookup for code that must agree with Wireshark: skipping
+     * {@link LayerFlags#UNSHOWN} finds the layer a display filter finds, {@link LayerFlags#UNLISTED} the
+     * one {@code frame.protocols} names, {@link LayerFlags#QUOTED} one outside an ICMP error's quotation.
+     */
+    public int find(int protocol, int skipping) {
+        return findNext(protocol, 0, skipping);
+    }
+
+    /** The index of the first layer of {@code protocol} at or after {@code from}, or -1, whatever its flags. */
     public int findNext(int protocol, int from) {
+        return findNext(protocol, from, 0);
+    }
+
+    /**
+     * The index of the first layer of {@code protocol} at or after {@code from} that has none of the
+     * {@link LayerFlags} in {@code skipping}, or -1; see {@link #find(int, int)}.
+     */
+    public int findNext(int protocol, int from, int skipping) {
         int i = Math.max(0, from);
         while (true) {
             for (; i < count; i++) {
-                if (layers[i * STRIDE + PROTOCOL] == protocol) {
+                int b = i * STRIDE;
+                if (layers[b + PROTOCOL] == protocol && (layers[b + FLAGS] & skipping) == 0) {
                     return i;
                 }
             }

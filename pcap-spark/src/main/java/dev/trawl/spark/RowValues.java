@@ -125,10 +125,8 @@ final class RowValues {
             field(Column.VLAN, p.protocol(vlan) == Protocols.VLAN ? VLAN_ID : QINQ_ID, p, vlan);
         }
         int ip = p.find(Protocols.IP);
-        int ip6 = p.find(Protocols.IPV6);
-        if (ip6 >= 0 && (p.flags(ip6) & LayerFlags.UNLISTED) != 0) {
-            ip6 = -1; // a header of another version, which Wireshark lists as data
-        }
+        // not a header of another version, which Wireshark lists as data
+        int ip6 = p.find(Protocols.IPV6, LayerFlags.UNLISTED);
         if (ip >= 0 && (ip6 < 0 || ip < ip6)) {
             set(Column.ETHERTYPE, ETHERTYPE_IPV4);
             field(Column.IP_VERSION, IP_VERSION, p, ip);

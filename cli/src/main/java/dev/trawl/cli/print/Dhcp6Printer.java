@@ -264,6 +264,36 @@ final class Dhcp6Printer implements LayerPrinter {
                     options(c, m, v, v + len, depth);
                 }
             }
+            case 56 -> { // NTP server (RFC 5908)
+                if (len < 4) {
+                    unknown(out);
+                    return;
+                }
+                if (!ntpServer(c, m, v, len)) {
+                    return;
+                }
+            }
+            case 64 -> { // AFTR name (RFC 6334): labels, no compression
+                if (len < 3) {
+                    unknown(out);
+                    return;
+                }
+                out.ch(' ');
+                int at = v;
+                for (int remain = len; remain > 0 && m.byteAt(at) != 0; ) {
+                    int label = m.byteAt(at++);
+                    if (label >= remain - 1) {
+                        out.ascii(" ?");
+                        break;
+                    }
+                    TlvText.textToNul(out, m, at, label);
+                    at += label;
+                    remain -= label + 1;
+                    if (m.byteAt(at) != 0) {
+                        out.ch('.');
+                    }
+                }
+            }
             case 41, 42, 112 -> { // time zones, MUD URL
                 if (len < 5) {
                     unknown(out);
@@ -276,6 +306,37 @@ final class Dhcp6Printer implements LayerPrinter {
             }
         }
         out.ch(')');
+    }
+
+    /** The NTP server option's suboptions; false, having marked it, when one runs past the option. */
+    private static boolean ntpServer(PrintContext c, Dhcpv6 m, int v, int len) {
+        Out out = c.out();
+        byte[] a = c.addressScratch();
+        for (int at = v; at < v + len - 4; ) {
+            int code = m.shortAt(at);
+            int sublen = m.shortAt(at + 2);
+            at += 4;
+            if (at + sublen > v + len) {
+                c.truncated("dhcp6");
+                return false;
+            }
+            out.ascii(" subopt:").num(code);
+            if ((code == 1 || code == 2) && sublen == 16) {
+                out.ch(' ');
+                m.addressAt(at, a);
+                c.ipv6(a);
+            } else if (code == 3) {
+                out.ch(' ');
+                if (name(c, m, at, at + sublen) < 0) {
+                    c.truncated("dhcp6");
+                    return false;
+                }
+            } else {
+                out.ascii(" ?");
+            }
+            at += sublen;
+        }
+        return true;
     }
 
     /** tcpdump's mark for an option whose length does not fit its kind. */

@@ -31,7 +31,7 @@ final class DnsPrinter implements LayerPrinter {
         boolean mdns = p.protocol(layer) == Protocols.MDNS;
         int length = messageLength(context, layer);
         if (length < Dns.HEADER_LENGTH) {
-            out.ascii("domain [length ").num(length).ascii(" < 12] (invalid)");
+            tooShort(out, length);
             return;
         }
         try {
@@ -41,13 +41,20 @@ final class DnsPrinter implements LayerPrinter {
         }
     }
 
+    /** What tcpdump prints for a DNS message shorter than its header. */
+    static void tooShort(Out out, int length) {
+        out.ascii("domain [length ").num(length).ascii(" < 12] (invalid)");
+    }
+
     /** The message's length: what the UDP header or the TCP length prefix states, or the wire's. */
     private static int messageLength(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
         int below = c.below(layer);
         int wire = c.wireLength(layer);
         if (below >= 0 && p.protocol(below) == Protocols.UDP) {
-            return Math.min(wire, Math.max(0, p.udp(below).totalLength() - 8));
+            // the IP header's length, not the frame's, which may carry link-layer padding
+            int stated = UdpPrinter.ipPayloadLength(c, below, c.network(below)) - 8;
+            return Math.max(0, Math.min(stated, p.udp(below).totalLength() - 8));
         }
         if (below >= 0 && p.protocol(below) == Protocols.TCP) {
             int ip = c.network(below);
@@ -314,6 +321,12 @@ final class DnsPrinter implements LayerPrinter {
                     for (int i = 0; i < 5; i++) {
                         out.ch(' ').num(u32(next + 4 * i));
                     }
+                }
+            }
+            case 256 -> {
+                out.ch(' ').num(u16(rdata)).ch(' ').num(u16(rdata + 2)).ch(' ');
+                for (int i = rdata + 4; i < rdata + rdlength; i++) {
+                    VrrpPrinter.printable(out, u8(i));
                 }
             }
             default -> { }

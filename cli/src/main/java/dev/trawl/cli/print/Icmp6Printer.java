@@ -112,7 +112,8 @@ final class Icmp6Printer implements LayerPrinter {
             }
             case 143 -> mld2Report(c, icmp, length);
             case 144, 146 -> need(c, icmp, 6) && text(out.ascii(", id 0x").hex(icmp.u16At(4), 4));
-            case 141, 142, 138, 139, 140, 145, 147, 155 -> true;
+            case 139, 140 -> NodeInformationText.print(c, icmp, length, captured);
+            case 141, 142, 138, 145, 147, 155 -> true;
             default -> {
                 out.ascii(", length ").num(length);
                 if (c.verbose() <= 1) {
@@ -143,8 +144,8 @@ final class Icmp6Printer implements LayerPrinter {
             case 136 -> "neighbor advertisement";
             case 137 -> "redirect";
             case 138 -> "router renumbering";
-            case 139 -> "node information query";
-            case 140 -> "node information reply";
+            case 139 -> "who-are-you request"; // tcpdump's table names the KAME message first
+            case 140 -> "who-are-you reply";
             case 141 -> "inverse neighbor solicitation";
             case 142 -> "inverse neighbor advertisement";
             case 143 -> "multicast listener report v2";

@@ -22,7 +22,7 @@ final class LayerPrinters {
         }
         r.register(Protocols.NULL, new LoopbackPrinter());
         r.register(Protocols.RAW, new RawIpPrinter());
-        r.register(Protocols.PPP, new CaptureHeaderPrinter("PPP"));
+        r.register(Protocols.PPP, new PppPrinter());
         r.register(Protocols.IPNET, new CaptureHeaderPrinter("IPNET"));
         r.register(Protocols.NFLOG, new CaptureHeaderPrinter("NFLOG"));
         r.register(Protocols.VLAN, new VlanPrinter());
@@ -99,6 +99,13 @@ final class LayerPrinters {
         r.registerNamed("prism", wlan);
         r.register(Protocols.WPAN, new Ieee802154Printer());
         r.register(Protocols.LWAPP, new LwappPrinter());
+        r.register(Protocols.PKTAP, new PktapPrinter());
+        r.registerNamed("atm", new SunAtmPrinter());
+        r.register(Protocols.JUNIPER, new JuniperPrinter(JuniperPrinter.Pic.ETHER));
+        r.registerNamed("juniper.atm1", new JuniperPrinter(JuniperPrinter.Pic.ATM1));
+        r.registerNamed("juniper.es", new JuniperPrinter(JuniperPrinter.Pic.ES));
+        r.registerNamed("juniper.monitor", new JuniperPrinter(JuniperPrinter.Pic.MONITOR));
+        r.registerNamed("ptp", new PtpPrinter());
         return r;
     }
 

@@ -1,6 +1,7 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Mobility;
 
 /**
@@ -23,6 +24,20 @@ final class MobilityPrinter implements LayerPrinter {
         if (!body(c, m)) {
             c.truncated("mobility");
         }
+    }
+
+    /**
+     * Prints as a mobility header the data layer {@code next} that follows next header 62, the number the
+     * mobility header had before it was assigned 135, as tcpdump does (decode, like Wireshark, leaves it data).
+     *
+     * @return whether it printed it
+     */
+    static boolean oldNumber(PrintContext c, int nextHeader, int next) {
+        if (nextHeader != 62 || next < 0 || c.packet().protocol(next) != Protocols.DATA) {
+            return false;
+        }
+        new MobilityPrinter().print(c, next);
+        return true;
     }
 
     /** Prints the header; false when the captured bytes (or the header's length) end inside it. */

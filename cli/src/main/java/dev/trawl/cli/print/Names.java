@@ -36,6 +36,7 @@ final class Names {
             name(EtherType.MPLS_MULTICAST, "MPLS multicast"),
             name(EtherType.PPPOE_DISCOVERY, "PPPoE D"),
             name(EtherType.PPPOE_SESSION, "PPPoE S"),
+            name(EtherType.PPP, "PPP"),
             name(EtherType.EAPOL, "EAPOL"),
             name(EtherType.LLDP, "LLDP"),
             name(EtherType.SLOW_PROTOCOLS, "Slow Protocols"),

@@ -24,6 +24,8 @@ public final class Out implements Appendable, AutoCloseable {
     private byte[] buf = new byte[CAPACITY];
     private int len;
     private final byte[] digits = new byte[20];
+    /** Where {@link #text} copies a builder's characters to. */
+    private final char[] chars = new char[4096];
 
     /** Writes to the stream, which {@link #close()} closes unless it is {@code System.out}. */
     public Out(OutputStream stream) {
@@ -64,6 +66,11 @@ public final class Out implements Appendable, AutoCloseable {
     /** Appends the characters {@code from} to {@code to} of a text as UTF-8, without allocating for ASCII. */
     public Out text(CharSequence s, int from, int to) {
         ensure(to - from);
+        if (s instanceof StringBuilder b && to - from <= chars.length) {
+            // A whole line of field output at a time: one bulk copy, not a call per character.
+            b.getChars(from, to, chars, 0);
+            return text(chars, to - from, s, from);
+        }
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
@@ -72,6 +79,22 @@ public final class Out implements Appendable, AutoCloseable {
             }
             buf[len++] = (byte) c;
         }
+        return this;
+    }
+
+    private Out text(char[] cs, int n, CharSequence s, int from) {
+        byte[] b = buf;
+        int at = len;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            if (c >= 0x80) {
+                len = at;
+                flushPending(s, from + i, from + n);
+                return this;
+            }
+            b[at++] = (byte) c;
+        }
+        len = at;
         return this;
     }
 

@@ -16,7 +16,8 @@ import java.time.zone.ZoneRules;
  * Prints packets one line each, as {@code tcpdump} does: timestamp, the protocols' text, and the optional hex
  * dump of {@code -x}/{@code -X}. Each packet is decoded once by trawl-decode's {@link PacketDecoder}; the
  * {@link LayerPrinter}s registered in {@link LayerPrinters} then format its layers, starting from the first.
- * A link type with no printer prints as {@code LINKTYPE_NAME, length N}.
+ * A link type with no printer prints as tcpdump prints one it does not support: {@code UNSUPPORTED} and a hex
+ * dump of the whole frame.
  *
  * <p>Printing reads the packet's buffer in place and writes to an {@link Out}; it keeps a little state
  * between packets (previous timestamp, TCP sequence bases). Not thread-safe.
@@ -68,12 +69,14 @@ public final class PacketPrinter {
         ByteBuffer data = packet.data();
         int start = data.position();
         int end = data.limit();
-        DecodedPacket p = decoder.decode(linkType.value(), data, start, end - start, packet.originalLength(),
+        DecodedPacket p = decoder.decode(decodedAs(linkType), data, start, end - start, packet.originalLength(),
                 packet.timestampSeconds(), packet.timestampNanos());
         context.reset(p);
         int first = context.first();
         if (first < 0 || !context.print(first)) {
-            out.ascii(linkType.name()).ascii(", length ").num(packet.originalLength());
+            // tcpdump's answer for a link type it has no printer for: the name in capitals and every byte
+            out.ascii("UNSUPPORTED");
+            PrintContext.hexLines(out, data, start, end, true);
         }
         if (options.hex() > 0) {
             // the decoder may have read a copy: its indexes count from its own start
@@ -82,6 +85,14 @@ public final class PacketPrinter {
             hexDump(data, from, end);
         }
         out.nl();
+    }
+
+    /**
+     * The link type whose decoder reads the packets: the file's, except LINKTYPE_USER2, which tcpdump reads as
+     * Apple's PKTAP (the value Darwin gives it).
+     */
+    private static int decodedAs(LinkType type) {
+        return type.value() == LinkType.USER2.value() ? LinkType.PKTAP.value() : type.value();
     }
 
     /**
@@ -125,7 +136,15 @@ public final class PacketPrinter {
 
     private void timestamp(long seconds, int nanos) {
         long now = seconds * 1_000_000_000L + nanos;
-        switch (options.timestamps()) {
+        PrintOptions.TimestampStyle style = options.timestamps();
+        boolean absolute = style == PrintOptions.TimestampStyle.TIME || style == PrintOptions.TimestampStyle.EPOCH
+                || style == PrintOptions.TimestampStyle.DATE_TIME;
+        // tcpdump keeps the seconds in a signed 32-bit field and refuses to print those past 2038-01-19
+        if (absolute && (seconds & 0x8000_0000L) != 0) {
+            out.ascii("[Error converting time] ");
+            return;
+        }
+        switch (style) {
             case NONE -> {
                 return;
             }

@@ -22,6 +22,7 @@ final class TcpPrinter implements LayerPrinter {
     private final Map<Conversation, long[]> bases = new HashMap<>();
     private final Conversation probe = new Conversation();
     private final HttpLine http = new HttpLine();
+    private final OpenFlowPrinter openFlow = new OpenFlowPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -133,7 +134,8 @@ final class TcpPrinter implements LayerPrinter {
         }
         if (hlen > Tcp.MIN_HEADER_LENGTH) {
             out.ascii(", options [");
-            if (!options(c, tcp, hlen, reversed ? seqBase : ackBase, flags)) {
+            boolean whole = p.end() - p.offset(layer) >= length;
+            if (!options(c, tcp, hlen, reversed ? seqBase : ackBase, flags, whole)) {
                 return;
             }
         }
@@ -197,7 +199,8 @@ final class TcpPrinter implements LayerPrinter {
      * Writes the options as tcpdump does, {@code mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7}, and the closing
      * bracket; false when it ended the packet's text (a bad option or the capture's end).
      */
-    private static boolean options(PrintContext c, Tcp tcp, int hlen, long sackBase, int flags) {
+    /** {@code whole}: the segment is captured whole, so tcpdump could check an MD5 signature given the key. */
+    private static boolean options(PrintContext c, Tcp tcp, int hlen, long sackBase, int flags, boolean whole) {
         Out out = c.out();
         int off = Tcp.MIN_HEADER_LENGTH;
         int left = hlen - Tcp.MIN_HEADER_LENGTH;
@@ -292,7 +295,9 @@ final class TcpPrinter implements LayerPrinter {
                     if (check != 0) {
                         return check > 0;
                     }
-                    out.ch(' ');
+                    // trawl takes no key (tcpdump's -M), so it says why it cannot check, as tcpdump does then
+                    out.ascii(whole ? " shared secret not supplied with -M, " : " snaplen too short, ")
+                            .ascii("can't check - ");
                     hexBytes(out, tcp, data, datalen);
                 }
                 case 29 -> {
@@ -476,9 +481,21 @@ final class TcpPrinter implements LayerPrinter {
             if (next >= 0 && p.protocol(next) == Protocols.DNS) {
                 c.print(next);
             }
+        } else if ((isOpenFlow(sport) || isOpenFlow(dport)) && !beforeOpenFlow(sport) && !beforeOpenFlow(dport)) {
+            // by port, as tcpdump: a segment that starts inside a message still prints its headers' notes
+            openFlow.print(c, layer, length);
         } else if (next >= 0 && p.protocol(next) != Protocols.HTTP && p.protocol(next) != Protocols.DATA) {
             c.print(next);
         }
+    }
+
+    private static boolean isOpenFlow(int port) {
+        return port == 6633 || port == 6653;
+    }
+
+    /** The ports of {@link #earlierPort} whose printers tcpdump tries before OpenFlow's. */
+    private static boolean beforeOpenFlow(int port) {
+        return earlierPort(port) && !isOpenFlow(port);
     }
 
     /** A connection's endpoints in a canonical order, as tcpdump's {@code tha}; mutable, reused as a probe. */

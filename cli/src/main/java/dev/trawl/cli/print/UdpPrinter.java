@@ -34,6 +34,10 @@ final class UdpPrinter implements LayerPrinter {
         }
         TcpPrinter.endpoints(c, ip, overIp, udp.sourcePort(), udp.destinationPort(), false);
         int ulen = udp.totalLength();
+        int stated = statedLength(c, layer, ip);
+        if (ulen == 0 && stated > 0xFFFF) {
+            ulen = stated; // a jumbo datagram (RFC 2675)
+        }
         if (ulen < Udp.HEADER_LENGTH) {
             out.ascii("truncated-udplength ").num(ulen);
             return;
@@ -60,10 +64,14 @@ final class UdpPrinter implements LayerPrinter {
             return;
         }
         int next = c.after(layer);
+        if (next < 0 && udpLength == 0 && (udp.sourcePort() == 53 || udp.destinationPort() == 53)) {
+            DnsPrinter.tooShort(out, 0); // decode gives an empty datagram no layer; tcpdump goes by the port
+            return;
+        }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
-            int stated = statedLength(c, layer, ip) - Udp.HEADER_LENGTH;
-            if (udpLength > stated && !(overIp && fragment(c, ip))) {
-                out.ascii("UDP, bad length ").num(udpLength).ascii(" > ").num(stated);
+            int statedPayload = stated - Udp.HEADER_LENGTH;
+            if (udpLength > statedPayload && !(overIp && fragment(c, ip))) {
+                out.ascii("UDP, bad length ").num(udpLength).ascii(" > ").num(statedPayload);
             } else {
                 out.ascii("UDP, length ").num(udpLength);
             }
@@ -81,6 +89,9 @@ final class UdpPrinter implements LayerPrinter {
         }
         if (ip >= 0 && p.protocol(ip) == Protocols.IPV6 && p.ipv6(ip).payloadLength() != 0) {
             return p.offset(ip) + 40 + p.ipv6(ip).payloadLength() - p.offset(layer);
+        }
+        if (ip >= 0 && p.protocol(ip) == Protocols.IPV6 && Ipv6ExtensionPrinter.jumboLength(c, ip) >= 0) {
+            return Ipv6Printer.payloadEnd(c, ip) - p.offset(layer);
         }
         return c.wireLength(layer);
     }

@@ -211,11 +211,14 @@ abstract class Value {
             }
             int total = 0;
             if (layers != null) {
-                for (int i = 0, n = p.layerCount(); i < n; i++) {
+                for (int i = p.find(protocol, LayerFlags.UNSHOWN); i >= 0; i = p.findNext(protocol, i + 1,
+                        LayerFlags.UNSHOWN)) {
                     total += shown(p, i) ? 1 : 0;
                 }
             }
-            for (int i = 0, n = p.layerCount(), k = 0; i < n; i++) {
+            int n = p.layerCount();
+            for (int i = p.find(protocol, LayerFlags.UNSHOWN), k = 0; i >= 0; i = p.findNext(protocol, i + 1,
+                    LayerFlags.UNSHOWN)) {
                 if (shown(p, i) && (layers == null || layers.containsLayer(++k, total))) {
                     int offset = p.offset(i);
                     int end = Math.max(offset, Math.min(p.layerEnd(i), p.end()));
@@ -227,10 +230,9 @@ abstract class Value {
             return out;
         }
 
-        /** Whether layer {@code i} is of this protocol and Wireshark shows an item for it. */
+        /** Whether enough of layer {@code i}, one of this protocol that Wireshark shows, was captured for its item. */
         private boolean shown(DecodedPacket p, int i) {
-            return p.protocol(i) == protocol && (p.flags(i) & LayerFlags.UNSHOWN) == 0
-                    && (minimum == 0 || Math.min(p.layerEnd(i), p.end()) - p.offset(i) >= minimum);
+            return minimum == 0 || Math.min(p.layerEnd(i), p.end()) - p.offset(i) >= minimum;
         }
     }
 

@@ -59,7 +59,7 @@ public final class Formats {
                     if (i > 0) {
                         out.append('.');
                     }
-                    out.append(buf.get(index + i) & 0xFF);
+                    octet(out, buf.get(index + i) & 0xFF);
                 }
                 return out;
             case IPV6:
@@ -98,8 +98,25 @@ public final class Formats {
 
     /** Appends an IPv4 address given as an int (first octet in the high byte). */
     public static StringBuilder appendIpv4(StringBuilder out, int address) {
-        return out.append(address >>> 24).append('.').append((address >>> 16) & 0xFF).append('.')
-                .append((address >>> 8) & 0xFF).append('.').append(address & 0xFF);
+        octet(out, address >>> 24).append('.');
+        octet(out, (address >>> 16) & 0xFF).append('.');
+        octet(out, (address >>> 8) & 0xFF).append('.');
+        return octet(out, address & 0xFF);
+    }
+
+    /**
+     * Appends a number from 0 to 255 in decimal: digit by digit, which costs a fraction of the general
+     * {@code append(int)} for the four numbers of every IPv4 address printed.
+     */
+    private static StringBuilder octet(StringBuilder out, int value) {
+        if (value >= 100) {
+            out.append((char) ('0' + value / 100));
+            value %= 100;
+            out.append((char) ('0' + value / 10));
+        } else if (value >= 10) {
+            out.append((char) ('0' + value / 10));
+        }
+        return out.append((char) ('0' + value % 10));
     }
 
     /**

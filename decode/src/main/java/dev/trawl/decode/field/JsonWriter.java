@@ -39,6 +39,10 @@ public final class JsonWriter implements DecodedPacketWriter {
     private final Field[] selected;
     /** The keys of the chosen fields: their names, with {@code _} for {@code .} in ek. */
     private final String[] selectedKeys;
+    /** What goes before a layer or field (json indents, ek does not), before a value, and after a key. */
+    private final String indent;
+    private final String innerIndent;
+    private final String colon;
     private final FieldPrinter printer = new FieldPrinter();
     private final StringBuilder number = new StringBuilder(20);
     private final StringBuilder value = new StringBuilder(40);
@@ -51,6 +55,9 @@ public final class JsonWriter implements DecodedPacketWriter {
     private JsonWriter(Appendable out, boolean ek, FieldRegistry registry, List<Field> fields) {
         this.out = Objects.requireNonNull(out, "out");
         this.ek = ek;
+        this.indent = ek ? "" : "\n        ";
+        this.innerIndent = ek ? "" : "\n          ";
+        this.colon = ek ? ":" : ": ";
         this.registry = Objects.requireNonNull(registry, "registry");
         this.selected = fields.toArray(Field[]::new);
         this.selectedKeys = new String[selected.length];
@@ -82,16 +89,10 @@ public final class JsonWriter implements DecodedPacketWriter {
     @Override
     public void write(DecodedPacket p) throws IOException {
         begin(p.hasTimestamp(), p.timestampSeconds(), p.timestampNanos());
-        if (ek) {
-            if (selected.length > 0) {
-                selectedFields(p, "", "", ":");
-            } else {
-                allLayers(p, "", "", ":");
-            }
-        } else if (selected.length > 0) {
-            selectedFields(p, "\n        ", "\n          ", ": ");
+        if (selected.length > 0) {
+            selectedFields(p, null);
         } else {
-            allLayers(p, "\n        ", "\n          ", ": ");
+            allLayers(p);
         }
         end();
     }
@@ -109,27 +110,7 @@ public final class JsonWriter implements DecodedPacketWriter {
         }
         FieldsWriter.checkColumns(row, selected);
         begin(row.hasTimestamp(), row.timestampSeconds(), row.timestampNanos());
-        String indent = ek ? "" : "\n        ";
-        String innerIndent = ek ? "" : "\n          ";
-        String colon = ek ? ":" : ": ";
-        boolean any = false;
-        for (int i = 0; i < selected.length; i++) {
-            int n = row.count(i);
-            if (n == 0) {
-                continue;
-            }
-            out.append(any ? "," : "").append(indent);
-            any = true;
-            string(selectedKeys[i], 0, selectedKeys[i].length());
-            out.append(colon).append('[');
-            for (int k = 0; k < n; k++) {
-                out.append(k > 0 ? "," : "").append(innerIndent);
-                value.setLength(0);
-                row.append(i, k, value);
-                string(value, 0, value.length());
-            }
-            out.append(innerIndent.isEmpty() ? "" : indent).append(']');
-        }
+        selectedFields(null, row);
         end();
     }
 
@@ -185,11 +166,14 @@ public final class JsonWriter implements DecodedPacketWriter {
         return indexName;
     }
 
-    /** Writes {@code "name": ["v", ...]} for each chosen field that has values. */
-    private void selectedFields(DecodedPacket p, String indent, String innerIndent, String colon) throws IOException {
+    /**
+     * Writes {@code "name": ["v", ...]} for each chosen field that has values: those of the projected
+     * {@code row} when it is given, else those {@link FieldPrinter} finds in {@code p}.
+     */
+    private void selectedFields(DecodedPacket p, ProjectedRow row) throws IOException {
         boolean any = false;
         for (int i = 0; i < selected.length; i++) {
-            int n = printer.collect(selected[i], p);
+            int n = row != null ? row.count(i) : printer.collect(selected[i], p);
             if (n == 0) {
                 continue;
             }
@@ -199,18 +183,24 @@ public final class JsonWriter implements DecodedPacketWriter {
             out.append(colon).append('[');
             for (int k = 0; k < n; k++) {
                 out.append(k > 0 ? "," : "").append(innerIndent);
-                string(printer.text(), printer.start(k), printer.end(k));
+                if (row != null) {
+                    value.setLength(0);
+                    row.append(i, k, value);
+                    string(value, 0, value.length());
+                } else {
+                    string(printer.text(), printer.start(k), printer.end(k));
+                }
             }
             out.append(innerIndent.isEmpty() ? "" : indent).append(']');
         }
     }
 
     /** Writes one object per layer: {@code frame}, then each decoded protocol, with the fields that have values. */
-    private void allLayers(DecodedPacket p, String indent, String innerIndent, String colon) throws IOException {
-        layer(p, "frame", registry.fieldsOf(-1), -1, false, indent, innerIndent, colon);
+    private void allLayers(DecodedPacket p) throws IOException {
+        layer(p, "frame", registry.fieldsOf(-1), -1, false, indent, innerIndent);
         for (int i = 0; i < p.layerCount(); i++) {
             if (!nested(p, i)) {
-                layer(p, p.protocolName(i), registry.fieldsOf(p.protocol(i)), i, true, indent, innerIndent, colon);
+                layer(p, p.protocolName(i), registry.fieldsOf(p.protocol(i)), i, true, indent, innerIndent);
             }
         }
     }
@@ -224,8 +214,9 @@ public final class JsonWriter implements DecodedPacketWriter {
                 && (p.protocol(i - 1) == Protocols.ICMP || p.protocol(i - 1) == Protocols.ICMPV6);
     }
 
+    /** Writes one layer's object; {@code indent} and {@code innerIndent} deepen for a layer nested in another. */
     private void layer(DecodedPacket p, String protocol, List<Field> fields, int layer, boolean comma, String indent,
-            String innerIndent, String colon) throws IOException {
+            String innerIndent) throws IOException {
         out.append(comma ? "," : "").append(indent);
         string(protocol, 0, protocol.length());
         out.append(colon).append('{');
@@ -255,7 +246,7 @@ public final class JsonWriter implements DecodedPacketWriter {
             out.append(any ? "," : "");
             any = true;
             layer(p, p.protocolName(layer + 1), registry.fieldsOf(p.protocol(layer + 1)), layer + 1, false, innerIndent,
-                    innerIndent + (innerIndent.isEmpty() ? "" : "  "), colon);
+                    innerIndent + (innerIndent.isEmpty() ? "" : "  "));
         }
         out.append(any ? indent : "").append('}');
     }

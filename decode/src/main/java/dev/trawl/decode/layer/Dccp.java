@@ -80,14 +80,4 @@ public final class Dccp extends TransportHeader {
         int at = genericLength();
         return extended() ? u48(at + 2) : u24(at + 1);
     }
-
-    /** The unsigned byte at {@code rel} (a reset code), or 0 outside the region. */
-    public int u8At(int rel) {
-        return u8(rel);
-    }
-
-    /** The unsigned 32-bit value at {@code rel} (a service code), or 0 outside the region. */
-    public long u32At(int rel) {
-        return u32(rel);
-    }
 }

@@ -285,19 +285,4 @@ public final class Dns extends Flyweight {
         }
         return p;
     }
-
-    /** The unsigned byte at {@code rel} (relative to the header), 0 beyond the captured bytes. */
-    public int u8At(int rel) {
-        return u8(rel);
-    }
-
-    /** The unsigned big-endian 16-bit value at {@code rel}, 0 beyond the captured bytes. */
-    public int u16At(int rel) {
-        return u16(rel);
-    }
-
-    /** The unsigned big-endian 32-bit value at {@code rel}, 0 beyond the captured bytes. */
-    public long u32At(int rel) {
-        return u32(rel);
-    }
 }

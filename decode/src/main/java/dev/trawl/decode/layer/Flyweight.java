@@ -149,6 +149,31 @@ public abstract class Flyweight {
         return has(rel, 6) ? (long) u16(rel) << 32 | u32(rel + 2) : 0;
     }
 
+    /*
+     * The public readers below let a printer or a plugin read what a view has no named getter for (an
+     * option's payload, a message body). Every view has them from here; a view does not repeat them.
+     */
+
+    /** The unsigned byte at {@code rel} (relative to {@link #offset()}), or 0 outside the region. */
+    public int u8At(int rel) {
+        return u8(rel);
+    }
+
+    /** The unsigned big-endian 16-bit value at {@code rel}, or 0 outside the region. */
+    public int u16At(int rel) {
+        return u16(rel);
+    }
+
+    /** The unsigned big-endian 24-bit value at {@code rel}, or 0 outside the region. */
+    public int u24At(int rel) {
+        return u24(rel);
+    }
+
+    /** The unsigned big-endian 32-bit value at {@code rel}, or 0 outside the region. */
+    public long u32At(int rel) {
+        return u32(rel);
+    }
+
     /** Copies {@code dst.length} bytes at {@code rel} into {@code dst}; missing bytes are 0. */
     protected final void copy(int rel, byte[] dst) {
         for (int i = 0; i < dst.length; i++) {

@@ -59,19 +59,4 @@ public final class Icmp extends Flyweight {
     public long restOfHeader() {
         return u32(4);
     }
-
-    /** Reads a byte of the message body ({@code rel} relative to the header), 0 if absent. */
-    public int u8At(int rel) {
-        return u8(rel);
-    }
-
-    /** Reads a 16-bit value of the message body, 0 if absent. */
-    public int u16At(int rel) {
-        return u16(rel);
-    }
-
-    /** Reads a 32-bit value of the message body, 0 if absent. */
-    public long u32At(int rel) {
-        return u32(rel);
-    }
 }

@@ -49,19 +49,4 @@ public final class Igmp extends Flyweight {
     public int recordCount() {
         return u16(6);
     }
-
-    /** The unsigned byte at {@code rel} (version 3 records, DVMRP's body), or 0 outside the region. */
-    public int u8At(int rel) {
-        return u8(rel);
-    }
-
-    /** The unsigned 16-bit value at {@code rel}, or 0 outside the region. */
-    public int u16At(int rel) {
-        return u16(rel);
-    }
-
-    /** The unsigned 32-bit value at {@code rel}, or 0 outside the region. */
-    public long u32At(int rel) {
-        return u32(rel);
-    }
 }

@@ -92,19 +92,4 @@ public final class Ipv6Extension extends Flyweight {
     public void address(int rel, byte[] dst) {
         copy(rel, dst);
     }
-
-    /** The unsigned byte at {@code rel} (an option's type or length, a routing header field), 0 if absent. */
-    public int u8At(int rel) {
-        return u8(rel);
-    }
-
-    /** The unsigned big-endian 16-bit value at {@code rel}, 0 if absent. */
-    public int u16At(int rel) {
-        return u16(rel);
-    }
-
-    /** The unsigned big-endian 32-bit value at {@code rel}, 0 if absent. */
-    public long u32At(int rel) {
-        return u32(rel);
-    }
 }

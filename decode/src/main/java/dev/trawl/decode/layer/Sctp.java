@@ -71,14 +71,4 @@ public final class Sctp extends TransportHeader {
     public int chunkLength(int chunk) {
         return u16(chunk + 2);
     }
-
-    /** The unsigned 16-bit value at {@code rel} (inside a chunk's value), or 0 outside the region. */
-    public int u16At(int rel) {
-        return u16(rel);
-    }
-
-    /** The unsigned 32-bit value at {@code rel} (inside a chunk's value), or 0 outside the region. */
-    public long u32At(int rel) {
-        return u32(rel);
-    }
 }

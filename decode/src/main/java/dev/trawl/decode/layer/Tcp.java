@@ -188,19 +188,4 @@ public final class Tcp extends TransportHeader {
         int o = findOption(OPT_SACK);
         return o < 0 ? 0 : u32(o + 6 + 8 * i);
     }
-
-    /** Reads a 32-bit value inside the header, for option payloads ({@code rel} relative to the header). */
-    public long u32At(int rel) {
-        return u32(rel);
-    }
-
-    /** Reads a byte inside the header, for option payloads. */
-    public int u8At(int rel) {
-        return u8(rel);
-    }
-
-    /** Reads a 16-bit value inside the header, for option payloads. */
-    public int u16At(int rel) {
-        return u16(rel);
-    }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * What the built-in {@code java} provider knows about an open capture file, beyond what {@link
  * dev.trawl.pcap.OfflineHandle} says: the raw link-type word of a pcap header with its FCS bits, and for
  * pcapng the sections read so far with their comments, interfaces, statistics, names and secrets. Obtain it
- * with {@code handle.unwrap(CaptureInfo.class)}; each call returns a new snapshot of what has been read up to
- * then (pcapng blocks after the last packet read are not yet seen). A file keeps at most about a million
+ * with {@code handle.unwrap(CaptureInfo.class)}; each call returns a snapshot of what has been read up to then
+ * (pcapng blocks after the last packet read are not yet seen), the same one while no descriptive block has
+ * been read since, so that asking per packet costs no copy. A file keeps at most about a million
  * descriptive records (sections, interfaces, statistics, names, secrets, comments) in memory; any beyond are
  * counted in {@link SectionInfo#skippedBlocks()} instead, so that a hostile file cannot exhaust memory.
  *
@@ -53,6 +54,19 @@ public record CaptureInfo(CaptureFormat format, int majorVersion, int minorVersi
             return -1;
         }
         return ((rawLinkType >>> 28) & 0xF) * 2;
+    }
+
+    /**
+     * The link type of interface {@code interfaceId} of the section the packet read last belongs to, as its
+     * {@link dev.trawl.pcap.Packet#interfaceId()} names it (pcapng interface ids are local to their section);
+     * for pcap, the file's link type for interface 0. Null when that section describes no such interface.
+     */
+    public LinkType linkTypeOf(int interfaceId) {
+        if (sections.isEmpty()) {
+            return interfaceId == 0 ? linkType : null;
+        }
+        List<InterfaceInfo> current = sections.get(sections.size() - 1).interfaces();
+        return interfaceId >= 0 && interfaceId < current.size() ? current.get(interfaceId).linkType() : null;
     }
 
     /** Every interface of every section seen so far, in file order. */

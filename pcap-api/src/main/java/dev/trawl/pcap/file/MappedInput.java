@@ -8,13 +8,16 @@ import java.nio.channels.FileChannel;
 
 /**
  * Input from a memory-mapped file: packets are read in place, without copying. Files up to the window size
- * (1 GiB) are mapped once; larger ones through a window that moves forward as the reader goes.
+ * (64 MiB) are mapped once; larger ones through a window that moves forward as the reader goes, so that a
+ * reader going through a large file keeps only about a window of it mapped (a mapped page counts in the
+ * process's resident memory until its mapping is released), and a record larger than the window gets a window
+ * of its own size.
  *
  * <p>Mappings are released by the garbage collector, so a reader still running on another thread when the
  * handle is closed reads valid memory.
  */
 final class MappedInput extends Input {
-    static final int DEFAULT_WINDOW = 1 << 30;
+    static final int DEFAULT_WINDOW = 64 << 20;
 
     private final FileChannel channel;
     private final long size;
@@ -29,6 +32,10 @@ final class MappedInput extends Input {
     }
 
     private void map(long offset) throws IOException {
+        map(offset, window);
+    }
+
+    private void map(long offset, int window) throws IOException {
         int length = (int) Math.min(window, size - offset);
         MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
         setBuffer(mapped);
@@ -39,10 +46,10 @@ final class MappedInput extends Input {
     @Override
     boolean fill(int n) throws IOException {
         long at = base + pos;
-        if (base + end >= size || (long) n > window) {
-            return false; // the window already reaches the end of the file, or no window could hold n bytes
+        if (base + end >= size) {
+            return false; // the window already reaches the end of the file
         }
-        map(at);
+        map(at, Math.max(window, n));
         pos = 0;
         return end >= n;
     }

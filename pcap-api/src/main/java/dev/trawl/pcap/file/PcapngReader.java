@@ -54,6 +54,8 @@ final class PcapngReader extends RecordReader {
     private int blockLength;
     /** The interface of the current packet. */
     private Interface current;
+    /** What {@link #info()} last returned, until a descriptive block changes it; null to build anew. */
+    private CaptureInfo info;
     /** The current section's version. */
     int sectionMajor;
     int sectionMinor;
@@ -323,6 +325,9 @@ final class PcapngReader extends RecordReader {
 
     /** Handles the blocks other than Enhanced Packet Blocks. */
     private void describe(int type, ByteBuffer b, int p, int length) throws MalformedCaptureException {
+        if (type != SPB && type != PB) {
+            info = null;
+        }
         if (type == SHB) {
             if (retain) {
                 metadata.sectionHeader(b, p, length, section);
@@ -545,6 +550,13 @@ final class PcapngReader extends RecordReader {
 
     @Override
     CaptureInfo info() {
+        if (info == null) {
+            info = snapshot();
+        }
+        return info;
+    }
+
+    private CaptureInfo snapshot() {
         Section s0 = sections.get(0);
         List<SectionInfo> all = new ArrayList<>(sections.size());
         for (Section s : sections) {

@@ -22,6 +22,9 @@ public final class LinkProtocols {
 
     /** LINKTYPE_JUNIPER_ATM1, which pcap-api does not name. */
     private static final int JUNIPER_ATM1 = 137;
+    /** LINKTYPE_JUNIPER_ES and LINKTYPE_JUNIPER_MONITOR, which pcap-api does not name either. */
+    private static final int JUNIPER_ES = 132;
+    private static final int JUNIPER_MONITOR = 164;
     /** LINKTYPE_USER0 to LINKTYPE_USER15, the link types reserved for private use. */
     private static final int USER0 = 147;
     private static final int USER15 = 162;
@@ -45,6 +48,7 @@ public final class LinkProtocols {
         r.bind(LINKTYPE, LinkType.PPP.value(), ppp);
         r.bind(LINKTYPE, LinkType.PPP_HDLC.value(), ppp);
         r.bind(Dispatch.GRE_PROTO, EtherType.PPP.value(), ppp);
+        r.bind(Dispatch.ETHERTYPE, EtherType.PPP.value(), ppp);
         r.bind(LINKTYPE, LinkType.C_HDLC.value(), r.protocol("chdlc", CiscoHdlcDecoder::decode));
         r.bind(LINKTYPE, LinkType.FRELAY.value(), r.protocol("fr", FrameRelayDecoder::decode));
         r.bind(LINKTYPE, LinkType.IPNET.value(), r.protocol("ipnet", IpnetDecoder::decode));
@@ -84,8 +88,10 @@ public final class LinkProtocols {
         r.bind(LINKTYPE, LinkType.DBUS.value(), r.protocol("dbus", Decoders.OPAQUE));
         int juniper = r.protocol("juniper", JuniperDecoder::ether);
         r.bind(LINKTYPE, LinkType.JUNIPER_ETHER.value(), juniper);
-        // ATM1 frames carry a cookie and ATM payload after the same header: named only
+        // ATM1, ES and MONITOR frames carry a cookie and their payload after the same header: named only
         r.bind(LINKTYPE, JUNIPER_ATM1, r.protocol("juniper.atm1", "juniper", Decoders.OPAQUE));
+        r.bind(LINKTYPE, JUNIPER_ES, r.protocol("juniper.es", "juniper", Decoders.OPAQUE));
+        r.bind(LINKTYPE, JUNIPER_MONITOR, r.protocol("juniper.monitor", "juniper", Decoders.OPAQUE));
         r.bind(LINKTYPE, LinkType.SUNATM.value(), r.protocol("atm", Decoders.OPAQUE));
         r.bind(LINKTYPE, LinkType.NETLINK.value(), r.protocol("netlink", Decoders.OPAQUE));
         int user = r.protocol("user_dlt", Decoders.OPAQUE);

@@ -23,6 +23,25 @@ final class Flows {
      * ({@link #ANY} for any).
      */
     record Key(int transport, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
+        // Written out: a record's generated equals and hashCode go through method handles, which the client
+        // compiler the tool runs with does not inline, and a lookup is made for every UDP and TCP packet.
+        @Override
+        public int hashCode() {
+            long h = transport;
+            h = h * 31 + aHigh;
+            h = h * 31 + aLow;
+            h = h * 31 + aPort;
+            h = h * 31 + bHigh;
+            h = h * 31 + bLow;
+            h = h * 31 + bPort;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && aLow == k.aLow && bLow == k.bLow && aPort == k.aPort && bPort == k.bPort
+                    && aHigh == k.aHigh && bHigh == k.bHigh && transport == k.transport;
+        }
     }
 
     /** A map that keeps at most {@code max} entries, forgetting the least recently used first. */
