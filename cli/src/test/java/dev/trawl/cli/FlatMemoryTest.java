@@ -1,5 +1,7 @@
 package dev.trawl.cli;
 
+import dev.trawl.pcap.tck.CraftedCaptures;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,10 +41,7 @@ class FlatMemoryTest {
     static void write() throws IOException {
         capture = dir.resolve("million-connections.pcap");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(capture), 1 << 16)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                    .putInt(1);
-            out.write(header.array());
+            out.write(CraftedCaptures.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 1));
             ByteBuffer record = ByteBuffer.allocate(16 + 14 + 20 + 20 + 8);
             long micros = 1_700_000_000_000_000L;
             for (int c = 0; c < CONNECTIONS; c++) {

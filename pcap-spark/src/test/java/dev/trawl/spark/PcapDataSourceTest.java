@@ -19,6 +19,7 @@ import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.CraftedCaptures;
 import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -286,9 +287,7 @@ class PcapDataSourceTest {
     static Path generate(Path file, int count, long seed) throws IOException {
         Random random = new Random(seed);
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-            out.write(header.array());
+            out.write(CraftedCaptures.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 1));
             int[] sizes = {64, 64, 64, 64, 64, 64, 64, 576, 576, 576, 1500};
             for (int i = 0; i < count; i++) {
                 int size = sizes[random.nextInt(sizes.length)];

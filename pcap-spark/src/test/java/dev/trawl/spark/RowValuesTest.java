@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.pcap.EtherType;
 import dev.trawl.pcap.IpProtocol;
+import dev.trawl.pcap.tck.CraftedCaptures;
 import dev.trawl.spark.split.CaptureRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -142,9 +143,7 @@ class RowValuesTest {
 
     static byte[] pcap(List<byte[]> frames) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        out.writeBytes(header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-                .putInt(65535).putInt(1).array());
+        out.writeBytes(CraftedCaptures.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 1));
         int i = 0;
         for (byte[] f : frames) {
             out.writeBytes(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(1_700_000_000 + i++)

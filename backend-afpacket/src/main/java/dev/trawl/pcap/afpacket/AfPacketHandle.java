@@ -245,11 +245,7 @@ final class AfPacketHandle implements LiveHandle {
 
     @Override
     public Packet packet() {
-        guard.checkOpen();
-        if (!view.isValid()) {
-            throw new IllegalStateException("no packet: the last read did not return PACKET");
-        }
-        return view;
+        return guard.packet(view, view.isValid());
     }
 
     @Override
@@ -336,12 +332,7 @@ final class AfPacketHandle implements LiveHandle {
 
     @Override
     public void breakLoop() {
-        guard.enterShared();
-        try {
-            socket.requestBreak();
-        } finally {
-            guard.exitShared();
-        }
+        guard.runShared(() -> socket.requestBreak());
     }
 
     // ---- filters ----------------------------------------------------------------------------------------------
@@ -349,12 +340,7 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public BpfProgram compileFilter(String expression, boolean optimize, int netmask) throws PcapException {
         Objects.requireNonNull(expression, "expression");
-        guard.enterShared();
-        try {
-            return filters.compile(expression, optimize, netmask);
-        } finally {
-            guard.exitShared();
-        }
+        return guard.callShared(() -> filters.compile(expression, optimize, netmask));
     }
 
     @Override
@@ -365,16 +351,13 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public void setFilter(BpfProgram program) throws PcapException {
         Objects.requireNonNull(program, "program");
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             String fallback = filters.set(program);
             if (fallback != null) {
                 LOG.log(System.Logger.Level.DEBUG, "{0}: the kernel refused the filter ({1}); it runs in userland",
                         device, fallback);
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     // ---- live operations --------------------------------------------------------------------------------------
@@ -414,8 +397,7 @@ final class AfPacketHandle implements LiveHandle {
      */
     @Override
     public CaptureStats stats() throws PcapException {
-        guard.enterShared();
-        try {
+        return guard.callShared(() -> {
             synchronized (statsLock) {
                 long[] delta = socket.takeStats();
                 received += delta[0];
@@ -427,9 +409,7 @@ final class AfPacketHandle implements LiveHandle {
                 }
                 return new CaptureStats(received, dropped, interfaceDropped);
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     private long interfaceDrops() {
@@ -439,12 +419,7 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public void setDirection(Direction direction) {
         Objects.requireNonNull(direction, "direction");
-        guard.enterShared();
-        try {
-            filters.update(f -> f.withDirection(direction));
-        } finally {
-            guard.exitShared();
-        }
+        guard.runShared(() -> filters.update(f -> f.withDirection(direction)));
     }
 
     @Override
@@ -468,8 +443,7 @@ final class AfPacketHandle implements LiveHandle {
     @Override
     public void setLinkType(LinkType type) throws PcapException {
         Objects.requireNonNull(type, "type");
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             if (!linkTypes.contains(type)) {
                 throw new PcapException(device + ": " + type.name() + " is not one of the DLTs supported by this device");
             }
@@ -479,9 +453,7 @@ final class AfPacketHandle implements LiveHandle {
                 filters.update(f -> f.withHeader(Framing.SLL, 14));
             }
             linkType = type;
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     // ---- the rest -----------------------------------------------------------------------------------------------

@@ -28,8 +28,8 @@ class DevicesTest {
         VethPair.requirePrivilege();
         try (VethPair running = VethPair.create(); VethPair noCarrier = VethPair.create();
                 VethPair down = VethPair.create()) {
-            VethPair.inside(noCarrier, "ip", "link", "set", noCarrier.b, "down");
-            Runtime.getRuntime().exec(new String[] {"ip", "link", "set", down.a, "down"}).waitFor();
+            noCarrier.setInnerUp(false);
+            down.setOuterUp(false);
             Thread.sleep(200);
             List<Device> ours = null;
             List<Device> theirs = null;

@@ -106,6 +106,7 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public LinkType linkType() {
+        // bracketed by hand, not with callShared: a caller may ask for it per packet, and a lambda could allocate
         guard.enterShared();
         try {
             return LinkType.fromDlt(NativePcap.pcap_datalink(pcap));
@@ -168,11 +169,7 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public Packet packet() {
-        ensureOpen();
-        if (!hasPacket) {
-            throw new IllegalStateException("no packet: the last next() did not return PACKET");
-        }
-        return packet;
+        return guard.packet(packet, hasPacket);
     }
 
     @Override
@@ -325,12 +322,7 @@ abstract class JnaHandle implements Handle {
 
     @Override
     public BpfProgram compileFilter(String expression, boolean optimize, int netmask) throws PcapException {
-        guard.enterShared();
-        try {
-            return Filters.compile(pcap, expression, optimize, netmask);
-        } finally {
-            guard.exitShared();
-        }
+        return guard.callShared(() -> Filters.compile(pcap, expression, optimize, netmask));
     }
 
     /** The netmask {@link #setFilter(String)} compiles with. */
@@ -346,12 +338,7 @@ abstract class JnaHandle implements Handle {
     @Override
     public void setFilter(BpfProgram program) throws PcapException {
         Objects.requireNonNull(program, "program");
-        guard.enterShared();
-        try {
-            Filters.install(pcap, program);
-        } finally {
-            guard.exitShared();
-        }
+        guard.runShared(() -> Filters.install(pcap, program));
     }
 
     @Override

@@ -86,14 +86,11 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     public CaptureStats stats() throws PcapException {
         Memory stat = new Memory(16);
         stat.clear();
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             if (NativePcap.pcap_stats(pcap, Pointer.nativeValue(stat)) != 0) {
                 throw new PcapException(device + ": " + NativePcap.pcap_geterr(pcap));
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
         // struct pcap_stat { u_int ps_recv; u_int ps_drop; u_int ps_ifdrop; }
         return new CaptureStats(stat.getInt(0) & 0xffffffffL, stat.getInt(4) & 0xffffffffL,
                 stat.getInt(8) & 0xffffffffL);
@@ -102,51 +99,41 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
     @Override
     public void setDirection(Direction direction) throws PcapException {
         Objects.requireNonNull(direction, "direction");
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             if (NativePcap.pcap_setdirection(pcap, direction.code()) != 0) {
                 throw new PcapException(device + ": cannot set direction " + direction + ": "
                         + NativePcap.pcap_geterr(pcap));
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override
     public void setNonBlocking(boolean nonBlocking) throws PcapException {
         byte[] errbuf = Errors.errbuf();
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             if (NativePcap.pcap_setnonblock(pcap, nonBlocking ? 1 : 0, errbuf) != 0) {
                 throw new PcapException(device + ": " + Errors.text(errbuf));
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override
     public boolean isNonBlocking() throws PcapException {
         byte[] errbuf = Errors.errbuf();
-        guard.enterShared();
-        try {
+        return guard.callShared(() -> {
             int rc = NativePcap.pcap_getnonblock(pcap, errbuf);
             if (rc < 0) {
                 throw new PcapException(device + ": " + Errors.text(errbuf));
             }
             return rc != 0;
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override
     public List<LinkType> linkTypes() throws PcapException {
         Memory out = new Memory(8);
         out.clear();
-        guard.enterShared();
-        try {
+        return guard.callShared(() -> {
             int n = NativePcap.pcap_list_datalinks(pcap, Pointer.nativeValue(out));
             if (n < 0) {
                 throw new PcapException(device + ": " + NativePcap.pcap_geterr(pcap));
@@ -161,23 +148,18 @@ final class JnaLiveHandle extends JnaHandle implements LiveHandle {
             } finally {
                 NativePcap.pcap_free_datalinks(Pointer.nativeValue(list));
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override
     public void setLinkType(LinkType linkType) throws PcapException {
         Objects.requireNonNull(linkType, "linkType");
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             if (NativePcap.pcap_set_datalink(pcap, linkType.toDlt()) != 0) {
                 throw new PcapException(device + ": cannot set link type " + linkType + ": "
                         + NativePcap.pcap_geterr(pcap));
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.trawl.pcap.jna;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.spi.ReusedPacket;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,7 +33,7 @@ import java.nio.ByteOrder;
  * allocate nothing per packet either; where the ring cannot be found, each such packet costs one read-only
  * direct buffer. Not thread-safe.
  */
-final class JnaPacket implements Packet {
+final class JnaPacket extends ReusedPacket {
     private static final int LONG = Native.LONG_SIZE;
     static final int TV_SEC = 0;
     static final int TV_FRAC = LONG;
@@ -51,7 +51,6 @@ final class JnaPacket implements Packet {
     private ByteBuffer header;
     private long dataAddress;
     private int dataCapacity = -1;
-    private ByteBuffer data;
 
     /** Whether packets lie in a shared ring worth one view for all (live captures on Linux). */
     private final boolean ring;
@@ -63,11 +62,6 @@ final class JnaPacket implements Packet {
 
     /** One reused pointer to make views from, so that a moving packet costs only its view. */
     private final Cursor cursor = new Cursor();
-
-    private long seconds;
-    private int nanos;
-    private int capturedLength;
-    private int originalLength;
 
     /**
      * @param unsignedSeconds whether {@code tv_sec} came from a pcap file's unsigned 32-bit field, which
@@ -184,31 +178,6 @@ final class JnaPacket implements Packet {
         dataCapacity = -1;
     }
 
-    @Override
-    public long timestampSeconds() {
-        return seconds;
-    }
-
-    @Override
-    public int timestampNanos() {
-        return nanos;
-    }
-
-    @Override
-    public int capturedLength() {
-        return capturedLength;
-    }
-
-    @Override
-    public int originalLength() {
-        return originalLength;
-    }
-
-    @Override
-    public ByteBuffer data() {
-        return data;
-    }
-
     /** A pointer whose address can be set: JNA makes direct buffers only from a {@link Pointer}. */
     private static final class Cursor extends Pointer {
         Cursor() {
@@ -219,11 +188,5 @@ final class JnaPacket implements Packet {
             peer = address;
             return this;
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + capturedLength
-                + ", len=" + originalLength + "]";
     }
 }

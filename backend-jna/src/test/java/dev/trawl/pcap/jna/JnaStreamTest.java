@@ -10,6 +10,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.Pcap;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.tck.FailingOutputStream;
 import dev.trawl.pcap.tck.TestCorpus;
 
 import java.io.ByteArrayInputStream;
@@ -127,17 +128,7 @@ class JnaStreamTest {
 
     @Test
     void aFailingOutputStreamIsReportedOnClose() throws Exception {
-        OutputStream broken = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("disk full");
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                throw new IOException("disk full");
-            }
-        };
+        OutputStream broken = new FailingOutputStream("disk full");
         Dumper d = backend.openDumper(broken, LinkType.ETHERNET, 65535, DumpOptions.defaults());
         d.write(1, 0, 14, ByteBuffer.wrap(new byte[14]));
         PcapException e = assertThrows(PcapException.class, d::close);

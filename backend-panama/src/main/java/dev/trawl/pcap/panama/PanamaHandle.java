@@ -184,11 +184,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
 
     @Override
     public final Packet packet() {
-        guard.checkOpen();
-        if (!view.isValid()) {
-            throw new IllegalStateException("no packet: the last read did not return PACKET");
-        }
-        return view;
+        return guard.packet(view, view.isValid());
     }
 
     @Override
@@ -295,12 +291,7 @@ abstract sealed class PanamaHandle implements Handle permits PanamaOfflineHandle
         if (expression == null) {
             throw new NullPointerException("expression");
         }
-        guard.enterShared();
-        try {
-            return Filters.compile(pcap, expression, optimize, netmask);
-        } finally {
-            guard.exitShared();
-        }
+        return guard.callShared(() -> Filters.compile(pcap, expression, optimize, netmask));
     }
 
     @Override

@@ -296,14 +296,11 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
     @Override
     public void setDirection(Direction direction) throws PcapException {
         requireSymbol("pcap_setdirection", Capability.DIRECTION);
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             if (PcapConfig.pcap_setdirection(pcap, direction.code()) != 0) {
                 throw new PcapException(device + ": cannot set direction " + direction + ": " + Errors.geterr(pcap));
             }
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override
@@ -360,14 +357,11 @@ final class PanamaLiveHandle extends PanamaHandle implements LiveHandle {
 
     @Override
     public void setLinkType(LinkType linkType) throws PcapException {
-        guard.enterShared();
-        try {
+        guard.runShared(() -> {
             if (PcapConfig.pcap_set_datalink(pcap, linkType.toDlt()) != 0) {
                 throw new PcapException(device + ": cannot set link type " + linkType + ": " + Errors.geterr(pcap));
             }
             currentLinkType = LinkType.fromDlt(PcapCore.pcap_datalink(pcap));
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 }

@@ -8,6 +8,7 @@ import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.ReadStatus;
+import dev.trawl.pcap.tck.CraftedCaptures;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -42,10 +43,7 @@ class PanamaMemoryTest {
     static void writeLargeCapture() throws IOException {
         file = dir.resolve("large.pcap");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                    .putInt(1);
-            out.write(header.array());
+            out.write(CraftedCaptures.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 1));
             ByteBuffer record = ByteBuffer.allocate(16 + 64).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < PACKETS; i++) {
                 record.clear();

@@ -120,7 +120,13 @@ class PanamaPcapProviderTest {
     }
 
     private static Result run(List<String> jvmOptions, List<String> mainAndArgs) throws Exception {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), jvmOptions, mainAndArgs);
+    }
+
+    /** Runs this JVM's java with the options and main class, behind {@code wrapper} (a program and its arguments). */
+    private static Result run(List<String> wrapper, List<String> jvmOptions, List<String> mainAndArgs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(mainAndArgs);
@@ -144,21 +150,9 @@ class PanamaPcapProviderTest {
 
     private static Result probe(List<String> wrapper, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(wrapper);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(NativeAccessProbe.class.getName());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the probe JVM did not finish");
-        }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        List<String> main = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                NativeAccessProbe.class.getName()));
+        main.addAll(List.of(args));
+        return run(wrapper, jvmOptions, main);
     }
 }

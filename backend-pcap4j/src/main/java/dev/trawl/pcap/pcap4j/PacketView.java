@@ -1,23 +1,19 @@
 package dev.trawl.pcap.pcap4j;
 
-import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PacketRecord;
+import dev.trawl.pcap.spi.ReusedPacket;
 
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 
 /**
- * The reusable {@link Packet} a handle hands out. pcap4j already copies every packet into a fresh
+ * The reusable {@link dev.trawl.pcap.Packet} a handle hands out. pcap4j already copies every packet into a fresh
  * {@code byte[]}; this view points at that array and wraps it in a read-only buffer only when
  * {@link #data()} is asked for. Valid until the handle's next read; not thread-safe.
  */
-final class PacketView implements Packet {
+final class PacketView extends ReusedPacket {
     private final boolean unsignedSeconds;
-    private long seconds;
-    private int nanos;
-    private int originalLength;
     private byte[] bytes;
-    private ByteBuffer data;
 
     /**
      * @param unsignedSeconds whether the seconds are a pcap file's unsigned 32-bit field, which libpcap
@@ -31,6 +27,7 @@ final class PacketView implements Packet {
     void set(byte[] bytes, Timestamp timestamp, Integer originalLength) {
         this.bytes = bytes;
         this.data = null;
+        this.capturedLength = bytes.length;
         // java.sql.Timestamp keeps whole seconds in getTime() (as milliseconds) and the fraction in getNanos().
         long sec = Math.floorDiv(timestamp.getTime(), 1000L);
         this.seconds = unsignedSeconds ? sec & 0xffffffffL : sec;
@@ -42,6 +39,7 @@ final class PacketView implements Packet {
     void set(Recovered packet) {
         this.bytes = packet.bytes();
         this.data = null;
+        this.capturedLength = bytes.length;
         this.seconds = packet.seconds();
         this.nanos = packet.nanos();
         this.originalLength = packet.originalLength();
@@ -54,28 +52,10 @@ final class PacketView implements Packet {
     void clear() {
         bytes = null;
         data = null;
+        capturedLength = 0;
     }
 
-    @Override
-    public long timestampSeconds() {
-        return seconds;
-    }
-
-    @Override
-    public int timestampNanos() {
-        return nanos;
-    }
-
-    @Override
-    public int capturedLength() {
-        return bytes.length;
-    }
-
-    @Override
-    public int originalLength() {
-        return originalLength;
-    }
-
+    /** Wraps pcap4j's array the first time it is asked for. */
     @Override
     public ByteBuffer data() {
         ByteBuffer view = data;
@@ -90,11 +70,5 @@ final class PacketView implements Packet {
     @Override
     public PacketRecord copy() {
         return new PacketRecord(seconds, nanos, originalLength, bytes.clone());
-    }
-
-    @Override
-    public String toString() {
-        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + (bytes == null ? 0
-                : bytes.length) + ", len=" + originalLength + "]";
     }
 }

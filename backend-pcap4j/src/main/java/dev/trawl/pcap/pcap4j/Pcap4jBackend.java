@@ -147,7 +147,7 @@ final class Pcap4jBackend implements Backend {
         } catch (PcapNativeException e) {
             throw Errors.openLive(device, e);
         }
-        try {
+        return adopt(pcap, () -> {
             if (options.precision() == TimestampPrecision.NANO
                     && pcap.getTimestampPrecision() != PcapHandle.TimestampPrecision.NANO) {
                 // pcap4j falls back to microseconds silently; a caller who asked for nanoseconds must know.
@@ -158,6 +158,19 @@ final class Pcap4jBackend implements Backend {
             String warning = pcap.getError();
             List<String> warnings = warning == null || warning.isEmpty() ? List.of() : List.of(warning);
             return new Pcap4jLiveHandle(pcap, device, options.precision(), warnings);
+        });
+    }
+
+    /** Makes a handle of what pcap4j just opened, for {@link #adopt}. */
+    @FunctionalInterface
+    private interface Adoption<T> {
+        T make() throws PcapException, NotOpenException;
+    }
+
+    /** Makes a handle of {@code pcap}, just opened; closes {@code pcap} if that fails. */
+    private static <T> T adopt(PcapHandle pcap, Adoption<T> adoption) throws PcapException {
+        try {
+            return adoption.make();
         } catch (PcapException | RuntimeException e) {
             pcap.close();
             throw e;
@@ -201,20 +214,14 @@ final class Pcap4jBackend implements Backend {
         } catch (PcapNativeException e) {
             throw Errors.file(name, String.valueOf(e.getMessage()), e);
         }
-        try {
+        return adopt(pcap, () -> {
             Pcap4jOfflineHandle handle = new Pcap4jOfflineHandle(pcap, name, options.precision(), header, null);
             if (header.format() == CaptureFormat.PCAP) {
                 handle.recoverWith(new RecordRecovery(file, NativeHandle.of(pcap), options.precision(),
                         pcap.getSnapshot(), header.nano()));
             }
             return handle;
-        } catch (PcapException | RuntimeException e) {
-            pcap.close();
-            throw e;
-        } catch (NotOpenException e) {
-            pcap.close();
-            throw new IllegalStateException("pcap4j closed the handle it just opened", e);
-        }
+        });
     }
 
     @Override

@@ -211,11 +211,7 @@ abstract sealed class Pcap4jHandle implements Handle permits Pcap4jLiveHandle, P
 
     @Override
     public Packet packet() {
-        guard.checkOpen();
-        if (current.isEmpty()) {
-            throw new IllegalStateException("no packet: the last next() did not return PACKET");
-        }
-        return current;
+        return guard.packet(current, !current.isEmpty());
     }
 
     @Override

@@ -102,13 +102,41 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
 
     @Override
     public CaptureStats stats() throws PcapException {
-        guard.enterShared();
-        try {
+        return shared("stats", () -> {
             PcapStat stat = pcap.getStats();
             return new CaptureStats(stat.getNumPacketsReceived(), stat.getNumPacketsDropped(),
                     stat.getNumPacketsDroppedByIf());
+        });
+    }
+
+    @Override
+    public void setDirection(Direction direction) throws PcapException {
+        Objects.requireNonNull(direction, "direction");
+        shared("set direction", () -> pcap.setDirection(toPcap4j(direction)));
+    }
+
+    /** A pcap4j call on the open handle, made beside the reader. */
+    @FunctionalInterface
+    private interface SharedCall<T> {
+        T call() throws PcapNativeException, NotOpenException;
+    }
+
+    /** A pcap4j action on the open handle, made beside the reader. */
+    @FunctionalInterface
+    private interface SharedAction {
+        void run() throws PcapNativeException, NotOpenException;
+    }
+
+    /**
+     * Makes {@code call} inside the handle guard, pcap4j's failures turned into trawl's: a
+     * {@link PcapException} naming {@code what} failed, or the closed handle's exception.
+     */
+    private <T> T shared(String what, SharedCall<T> call) throws PcapException {
+        guard.enterShared();
+        try {
+            return call.call();
         } catch (PcapNativeException e) {
-            throw Errors.live(source(), "stats", e);
+            throw Errors.live(source(), what, e);
         } catch (NotOpenException e) {
             throw closed(e);
         } finally {
@@ -116,19 +144,11 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
         }
     }
 
-    @Override
-    public void setDirection(Direction direction) throws PcapException {
-        Objects.requireNonNull(direction, "direction");
-        guard.enterShared();
-        try {
-            pcap.setDirection(toPcap4j(direction));
-        } catch (PcapNativeException e) {
-            throw Errors.live(source(), "set direction", e);
-        } catch (NotOpenException e) {
-            throw closed(e);
-        } finally {
-            guard.exitShared();
-        }
+    private void shared(String what, SharedAction action) throws PcapException {
+        shared(what, () -> {
+            action.run();
+            return null;
+        });
     }
 
     static PcapDirection toPcap4j(Direction direction) {
@@ -141,64 +161,33 @@ final class Pcap4jLiveHandle extends Pcap4jHandle implements LiveHandle {
 
     @Override
     public void setNonBlocking(boolean nonBlocking) throws PcapException {
-        guard.enterShared();
-        try {
-            pcap.setBlockingMode(nonBlocking ? BlockingMode.NONBLOCKING : BlockingMode.BLOCKING);
-        } catch (PcapNativeException e) {
-            throw Errors.live(source(), "set non-blocking mode", e);
-        } catch (NotOpenException e) {
-            throw closed(e);
-        } finally {
-            guard.exitShared();
-        }
+        BlockingMode mode = nonBlocking ? BlockingMode.NONBLOCKING : BlockingMode.BLOCKING;
+        shared("set non-blocking mode", () -> pcap.setBlockingMode(mode));
     }
 
     @Override
     public boolean isNonBlocking() throws PcapException {
-        guard.enterShared();
-        try {
-            return pcap.getBlockingMode() == BlockingMode.NONBLOCKING;
-        } catch (PcapNativeException e) {
-            throw Errors.live(source(), "get non-blocking mode", e);
-        } catch (NotOpenException e) {
-            throw closed(e);
-        } finally {
-            guard.exitShared();
-        }
+        return shared("get non-blocking mode", () -> pcap.getBlockingMode() == BlockingMode.NONBLOCKING);
     }
 
     @Override
     public List<LinkType> linkTypes() throws PcapException {
-        guard.enterShared();
-        try {
+        return shared("list link types", () -> {
             List<LinkType> types = new ArrayList<>();
             for (DataLinkType dlt : pcap.listDatalinks()) {
                 types.add(LinkType.fromDlt(dlt.value()));
             }
             return List.copyOf(types);
-        } catch (PcapNativeException e) {
-            throw Errors.live(source(), "list link types", e);
-        } catch (NotOpenException e) {
-            throw closed(e);
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override
     public void setLinkType(LinkType linkType) throws PcapException {
         Objects.requireNonNull(linkType, "linkType");
-        guard.enterShared();
-        try {
+        shared("set link type " + linkType, () -> {
             pcap.setDlt(DataLinkType.getInstance(linkType.toDlt()));
             linkTypeChanged();
-        } catch (PcapNativeException e) {
-            throw Errors.live(source(), "set link type " + linkType, e);
-        } catch (NotOpenException e) {
-            throw closed(e);
-        } finally {
-            guard.exitShared();
-        }
+        });
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.UnsupportedCapabilityException;
+import dev.trawl.pcap.tck.FailingOutputStream;
 import dev.trawl.pcap.tck.TestCorpus;
 
 import org.junit.jupiter.api.Tag;
@@ -79,17 +80,7 @@ class Pcap4jBackendTest {
 
     @Test
     void aFailingDumpStreamIsReportedAndNeverBlocksTheWriter() throws Exception {
-        OutputStream failing = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("disk full");
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                throw new IOException("disk full");
-            }
-        };
+        OutputStream failing = new FailingOutputStream("disk full");
         Dumper d = backend().openDumper(failing, LinkType.ETHERNET, 65535, DumpOptions.defaults());
         // far more than a pipe holds: a pump that stopped draining would block pcap_dump for ever
         PcapException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(PcapException.class,

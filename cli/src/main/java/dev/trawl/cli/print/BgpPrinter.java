@@ -548,7 +548,9 @@ final class BgpPrinter implements LayerPrinter {
         if (!ok) {
             return false;
         }
-        if (c.verbose() > 1 && len != 0) {
+        // tcpdump counts the large communities and an attribute set down as it prints them, leaving no bytes to dump
+        boolean counted = (type == 32 && len % 12 == 0) || type == 128;
+        if (c.verbose() > 1 && len != 0 && !counted) {
             if (!m.has(at, len)) {
                 return false;
             }

@@ -41,7 +41,7 @@ final class EapolPrinter implements LayerPrinter {
     }
 
     /** Prints the EAP message of {@code length} bytes that starts the body. */
-    private static void eap(PrintContext c, Eapol e, int length) {
+    static void eap(PrintContext c, Eapol e, int length) {
         Out out = c.out();
         if (!e.has(BODY, 4)) {
             c.truncated("eap");

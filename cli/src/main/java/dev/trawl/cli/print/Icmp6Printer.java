@@ -113,7 +113,12 @@ final class Icmp6Printer implements LayerPrinter {
             case 143 -> mld2Report(c, icmp, length);
             case 144, 146 -> need(c, icmp, 6) && text(out.ascii(", id 0x").hex(icmp.u16At(4), 4));
             case 139, 140 -> NodeInformationText.print(c, icmp, length, captured);
-            case 141, 142, 138, 145, 147, 155 -> true;
+            case 147 -> !v || mobilePrefixAdvertisement(c, icmp, length, captured);
+            case 138 -> {
+                RouterRenumberingText.print(c, icmp);
+                yield true;
+            }
+            case 141, 142, 145, 155 -> true;
             default -> {
                 out.ascii(", length ").num(length);
                 if (c.verbose() <= 1) {
@@ -158,6 +163,24 @@ final class Icmp6Printer implements LayerPrinter {
             case 155 -> "RPL";
             default -> null;
         };
+    }
+
+    /** A mobile prefix advertisement's {@code -v} text: {@code , id 0x1234 MO} and its options. */
+    private static boolean mobilePrefixAdvertisement(PrintContext c, Icmp icmp, int length, int captured) {
+        Out out = c.out();
+        if (!need(c, icmp, 6)) {
+            return false;
+        }
+        out.ascii(", id 0x").hex(icmp.u16At(4), 4);
+        if (!need(c, icmp, 8)) {
+            return false;
+        }
+        int flags = icmp.u16At(6);
+        if ((flags & 0xc000) != 0) {
+            out.ch(' ');
+        }
+        out.ascii((flags & 0x8000) != 0 ? "M" : "").ascii((flags & 0x4000) != 0 ? "O" : "");
+        return options(c, icmp, 8, length - 8, captured);
     }
 
     /** Lets a value written to the output stand as a condition: always true. */

@@ -50,6 +50,10 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
             }
         } else if (protocol == Protocols.IPV6_FRAGHDR) {
             headerLength = 8;
+            if (!h.has(2, c.verbose() > 0 ? 6 : 2)) {
+                c.truncated(name); // tcpdump reads the identification only with -v
+                return;
+            }
             out.ascii("frag (");
             if (c.verbose() > 0) {
                 out.ascii("0x").hex(h.fragmentIdentification(), 8).ch(':');

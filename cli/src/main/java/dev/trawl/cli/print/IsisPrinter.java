@@ -4,7 +4,7 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Isis;
 
 /**
- * IS-IS as tcpdump prints it without {@code -v}: the PDU type and what identifies the sender,
+ * IS-IS as tcpdump prints it without {@code -v} (with it, {@link IsisDetail}): the PDU type and what identifies the sender,
  * {@code IS-IS, L1 Lan IIH, src-id 3333.3333.3333, lan-id 3333.3333.3333.02, prio 64, length 1497},
  * {@code IS-IS, L2 LSP, lsp-id 1921.6800.1001.00-00, seq 0x0000000b, lifetime  1199s, length 147}.
  * A header tcpdump rejects prints its complaint and a hex dump of the PDU. Not thread-safe.
@@ -77,6 +77,9 @@ final class IsisPrinter implements LayerPrinter {
         if (m.maxAreas() == 255) {
             out.ascii("bad packet -- 255 areas");
             return false;
+        }
+        if (c.verbose() > 0) {
+            return IsisDetail.print(c, m, length);
         }
         int type = m.pduTypeByte();
         out.ascii(comma).ascii(typeName(type));

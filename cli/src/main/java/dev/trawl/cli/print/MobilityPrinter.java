@@ -82,10 +82,13 @@ final class MobilityPrinter implements LayerPrinter {
                 out.ascii(" nonce id=0x").hex(m.shortAt(6));
                 String side = type == 3 ? " Home" : " Care-of";
                 if (c.verbose() > 0) {
-                    if (!m.has(hlen, 16)) {
+                    if (!m.has(hlen, 8)) {
                         return false;
                     }
                     out.ascii(side).ascii(" Init Cookie=").hex(m.intAt(hlen), 8).ch(':').hex(m.intAt(hlen + 4), 8);
+                    if (!m.has(hlen + 8, 8)) {
+                        return false;
+                    }
                     out.ascii(side).ascii(" Keygen Token=").hex(m.intAt(hlen + 8), 8).ch(':')
                             .hex(m.intAt(hlen + 12), 8);
                 }
@@ -113,17 +116,24 @@ final class MobilityPrinter implements LayerPrinter {
                 hlen += 2;
             }
             case 6 -> {
-                if (!m.has(6, 2)) {
+                if (!m.has(6, 1)) {
                     return false;
                 }
                 out.ascii(" status=").num(m.byteAt(6));
+                if (!m.has(7, 1)) {
+                    return false;
+                }
                 if ((m.byteAt(7) & 0x80) != 0) {
                     out.ascii(" K");
                 }
-                if (!m.has(hlen, 4)) {
+                if (!m.has(hlen, 2)) {
                     return false;
                 }
-                out.ascii(" seq#=").num(m.shortAt(hlen)).ascii(" lifetime=").num(m.shortAt(hlen + 2) << 2);
+                out.ascii(" seq#=").num(m.shortAt(hlen));
+                if (!m.has(hlen + 2, 2)) {
+                    return false;
+                }
+                out.ascii(" lifetime=").num(m.shortAt(hlen + 2) << 2);
                 hlen += 4;
             }
             case 7 -> {
@@ -185,11 +195,17 @@ final class MobilityPrinter implements LayerPrinter {
                         out.ascii("(refresh: trunc)");
                         return false;
                     }
+                    if (!m.has(at + 2, 2)) {
+                        return false;
+                    }
                     out.ascii("(refresh: ").num(m.shortAt(at + 2) << 2).ch(')');
                 }
                 case 3 -> {
                     if (left < 18) {
                         out.ascii("(altcoa: trunc)");
+                        return false;
+                    }
+                    if (!m.has(at + 2, 16)) {
                         return false;
                     }
                     out.ascii("(alt-CoA: ");
@@ -200,6 +216,9 @@ final class MobilityPrinter implements LayerPrinter {
                 case 4 -> {
                     if (left < 6) {
                         out.ascii("(ni: trunc)");
+                        return false;
+                    }
+                    if (!m.has(at + 2, 4)) {
                         return false;
                     }
                     out.ascii("(ni: ho=0x").hex(m.shortAt(at + 2), 4).ascii(" co=0x").hex(m.shortAt(at + 4), 4)

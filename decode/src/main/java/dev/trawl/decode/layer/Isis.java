@@ -58,4 +58,36 @@ public final class Isis extends TlvMessage {
     public int maxAreas() {
         return u8(7);
     }
+
+    /**
+     * The ISO 8473 (Fletcher) checksum that the {@code length} bytes from {@code from} should carry in the two
+     * bytes {@code checksumAt} bytes into them (an LSP's checksum covers it from the LSP id on), or -1 when
+     * those bytes were not all captured.
+     */
+    public int expectedOsiChecksum(int from, int checksumAt, int length) {
+        if (!has(from, length) || checksumAt < 0 || checksumAt + 2 > length) {
+            return -1;
+        }
+        long c0 = 0;
+        long c1 = 0;
+        for (int i = 0; i < length; i++) {
+            if (i != checksumAt && i != checksumAt + 1) {
+                c0 += u8(from + i);
+            }
+            c1 += c0;
+        }
+        c0 %= 255;
+        c1 %= 255;
+        long weight = (long) (length - checksumAt) * c0;
+        long x = (weight - c0 - c1) % 255;
+        long y = (c1 - weight) % 255;
+        // the two check bytes are kept in 1..255, never 0
+        if (x <= 0) {
+            x += 255;
+        }
+        if (y <= 0) {
+            y += 255;
+        }
+        return (int) (x << 8 | y);
+    }
 }

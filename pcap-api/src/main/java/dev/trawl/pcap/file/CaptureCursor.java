@@ -273,17 +273,17 @@ public final class CaptureCursor implements Closeable {
      * interface offset (it has no time of its own).
      */
     public long seconds() {
-        return packet.seconds;
+        return packet.timestampSeconds();
     }
 
     /** The nanoseconds within {@link #seconds()}. */
     public int nanos() {
-        return packet.nanos;
+        return packet.timestampNanos();
     }
 
     /** The packet's captured length as libpcap delivers it: the bytes of {@link #data()}. */
     public int capturedLength() {
-        return packet.capturedLength;
+        return packet.capturedLength();
     }
 
     /**
@@ -294,12 +294,12 @@ public final class CaptureCursor implements Closeable {
         if (reader instanceof PcapReader pcap) {
             return (int) (reader.recordLength - pcap.recordHeaderLength());
         }
-        return packet.capturedLength;
+        return packet.capturedLength();
     }
 
     /** The packet's length on the wire. */
     public int originalLength() {
-        return packet.originalLength;
+        return packet.originalLength();
     }
 
     /** The pcapng interface of the packet (or statistics); 0 for pcap. */
@@ -332,13 +332,13 @@ public final class CaptureCursor implements Closeable {
 
     /** The packet's bytes as libpcap delivers them, between the view's position and limit. See "Buffers" above. */
     public ByteBuffer data() {
-        return packet.data;
+        return packet.data();
     }
 
     /** All the bytes the packet record holds ({@link #recordedLength()} of them). See "Buffers" above. */
     public ByteBuffer recordedData() {
         int recorded = recordedLength();
-        ByteBuffer data = packet.data;
+        ByteBuffer data = packet.data();
         return view(data.position(), recorded).order(ByteOrder.BIG_ENDIAN);
     }
 

@@ -13,6 +13,7 @@ import dev.trawl.pcap.PacketHandler;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.spi.HandleGuard;
 import dev.trawl.pcap.spi.HandlerFailures;
 
 import java.io.IOException;
@@ -116,7 +117,7 @@ final class FileHandle implements OfflineHandle {
                     return false;
                 }
                 BpfProgram f = filter;
-                if (f == null || f.run(packet.data, packet.originalLength) != 0) {
+                if (f == null || f.run(packet.data(), packet.originalLength()) != 0) {
                     return true;
                 }
             }
@@ -141,7 +142,7 @@ final class FileHandle implements OfflineHandle {
     public Packet packet() {
         checkOpen();
         if (!havePacket) {
-            throw new IllegalStateException("no packet: the last next() did not return PACKET");
+            throw HandleGuard.noPacket();
         }
         return packet;
     }

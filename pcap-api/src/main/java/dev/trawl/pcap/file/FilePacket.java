@@ -1,6 +1,6 @@
 package dev.trawl.pcap.file;
 
-import dev.trawl.pcap.Packet;
+import dev.trawl.pcap.spi.ReusedPacket;
 
 import java.nio.ByteBuffer;
 
@@ -8,39 +8,22 @@ import java.nio.ByteBuffer;
  * The reused packet view of a file handle: plain fields that the reader overwrites for every record, and the
  * input's shared read-only {@code view} buffer positioned on the packet's bytes.
  */
-final class FilePacket implements Packet {
-    long seconds;
-    int nanos;
-    int capturedLength;
-    int originalLength;
+final class FilePacket extends ReusedPacket {
     int interfaceId;
     String comment;
     long flags = -1;
-    ByteBuffer data;
 
-    @Override
-    public long timestampSeconds() {
-        return seconds;
+    /** Sets the timestamp. */
+    void time(long seconds, int nanos) {
+        this.seconds = seconds;
+        this.nanos = nanos;
     }
 
-    @Override
-    public int timestampNanos() {
-        return nanos;
-    }
-
-    @Override
-    public int capturedLength() {
-        return capturedLength;
-    }
-
-    @Override
-    public int originalLength() {
-        return originalLength;
-    }
-
-    @Override
-    public ByteBuffer data() {
-        return data;
+    /** Points the view at a record's bytes, {@code data} positioned on them. */
+    void bytes(ByteBuffer data, int capturedLength, int originalLength) {
+        this.data = data;
+        this.capturedLength = capturedLength;
+        this.originalLength = originalLength;
     }
 
     @Override
@@ -56,11 +39,5 @@ final class FilePacket implements Packet {
     @Override
     public long flags() {
         return flags;
-    }
-
-    @Override
-    public String toString() {
-        return "Packet[" + seconds + "." + String.format("%09d", nanos) + ", caplen=" + capturedLength
-                + ", len=" + originalLength + ", interface=" + interfaceId + "]";
     }
 }

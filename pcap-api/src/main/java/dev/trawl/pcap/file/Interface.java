@@ -64,8 +64,7 @@ final class Interface {
             return;
         }
         int ns = (int) fraction;
-        packet.seconds = seconds + tsOffset;
-        packet.nanos = wantNanos ? ns : ns - ns % 1000;
+        packet.time(seconds + tsOffset, wantNanos ? ns : ns - ns % 1000);
     }
 
     /** Binary resolutions, other decimal ones, and timestamps beyond 2^63 units. */
@@ -95,7 +94,6 @@ final class Interface {
             }
         }
         int ns = (int) fraction;
-        packet.seconds = seconds + tsOffset;
-        packet.nanos = wantNanos ? ns : ns - ns % 1000;
+        packet.time(seconds + tsOffset, wantNanos ? ns : ns - ns % 1000);
     }
 }

@@ -157,11 +157,9 @@ final class PcapReader extends RecordReader {
         FilePacket packet = this.packet;
         ByteBuffer view = in.view;
         view.limit(p + header + keep).position(p + header);
-        packet.data = view;
+        packet.bytes(view, keep, len);
         in.pos = p + need;
         recordLength = need;
-        packet.capturedLength = keep;
-        packet.originalLength = len;
         time(packet, seconds, fraction);
         return true;
     }
@@ -232,8 +230,7 @@ final class PcapReader extends RecordReader {
     /** Sets the timestamp as libpcap delivers it, an out-of-range fraction carried (see {@link PcapRecordTime}). */
     private void time(FilePacket packet, long seconds, int fraction) {
         long ns = PcapRecordTime.fractionNanos(fraction, swapped, fileNanos, nanos);
-        packet.seconds = PcapRecordTime.seconds(seconds, ns);
-        packet.nanos = PcapRecordTime.nanos(ns);
+        packet.time(PcapRecordTime.seconds(seconds, ns), PcapRecordTime.nanos(ns));
     }
 
     /** At the end of the input: false when no byte of a further record exists, else a truncation error. */

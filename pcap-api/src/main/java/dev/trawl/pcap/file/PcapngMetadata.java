@@ -179,9 +179,9 @@ final class PcapngMetadata {
 
     private static Instant instant(FilePacket p) {
         try {
-            return Instant.ofEpochSecond(p.seconds, p.nanos);
+            return Instant.ofEpochSecond(p.timestampSeconds(), p.timestampNanos());
         } catch (java.time.DateTimeException e) {
-            return p.seconds < 0 ? Instant.MIN : Instant.MAX; // a damaged timestamp beyond Instant's range
+            return p.timestampSeconds() < 0 ? Instant.MIN : Instant.MAX; // a damaged timestamp beyond Instant's range
         }
     }
 

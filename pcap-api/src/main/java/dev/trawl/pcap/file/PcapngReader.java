@@ -515,9 +515,7 @@ final class PcapngReader extends RecordReader {
         current = f;
         ByteBuffer view = in.view;
         view.limit(data + caplen).position(data);
-        packet.data = view;
-        packet.capturedLength = caplen;
-        packet.originalLength = len;
+        packet.bytes(view, caplen, len);
         packet.interfaceId = id;
         f.convert(timestamp, packet, nanos);
     }

@@ -232,6 +232,59 @@ public final class HandleGuard {
         SHARED.getAndAdd(this, -1);
     }
 
+    /**
+     * A call that may run beside the reader, for {@link #callShared}.
+     *
+     * @param <T> what it returns
+     * @param <X> what it throws
+     */
+    @FunctionalInterface
+    public interface SharedCall<T, X extends Exception> {
+        /** Makes the call, the object open and valid. */
+        T call() throws X;
+    }
+
+    /**
+     * An action that may run beside the reader, for {@link #runShared}.
+     *
+     * @param <X> what it throws
+     */
+    @FunctionalInterface
+    public interface SharedAction<X extends Exception> {
+        /** Acts, the object open and valid. */
+        void run() throws X;
+    }
+
+    /**
+     * Makes {@code call} between {@link #enterShared()} and {@link #exitShared()}, and returns what it returns:
+     * the bracket of every call beside the reader (statistics, settings, link types) written once. A lambda
+     * that captures state costs an object per call: for calls off the packet path.
+     *
+     * @throws IllegalStateException if the object is closed
+     */
+    public <T, X extends Exception> T callShared(SharedCall<T, X> call) throws X {
+        enterShared();
+        try {
+            return call.call();
+        } finally {
+            exitShared();
+        }
+    }
+
+    /**
+     * Runs {@code action} between {@link #enterShared()} and {@link #exitShared()}; see {@link #callShared}.
+     *
+     * @throws IllegalStateException if the object is closed
+     */
+    public <X extends Exception> void runShared(SharedAction<X> action) throws X {
+        enterShared();
+        try {
+            action.run();
+        } finally {
+            exitShared();
+        }
+    }
+
     // ---- state and closing ------------------------------------------------------------------------------------
 
     /** Whether {@link #close()} has not been called. */
@@ -248,6 +301,26 @@ public final class HandleGuard {
         if (state != OPEN) {
             throw closed();
         }
+    }
+
+    /**
+     * What {@code Handle.packet()} returns: {@code view}, the packet the last read returned. Small enough to
+     * inline into the packet path.
+     *
+     * @param valid whether the last read returned a packet
+     * @throws IllegalStateException if the object is closed, or {@code valid} is false
+     */
+    public <P> P packet(P view, boolean valid) {
+        checkOpen();
+        if (!valid) {
+            throw noPacket();
+        }
+        return view;
+    }
+
+    /** The exception for {@code Handle.packet()} called when the last read returned no packet. */
+    public static IllegalStateException noPacket() {
+        return new IllegalStateException("no packet: the last read did not return PACKET");
     }
 
     /** The exception for a use of the closed object. */

@@ -15,6 +15,7 @@ import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.PcapException;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CaptureCursorTest {
@@ -85,12 +85,7 @@ class CaptureCursorTest {
      */
     @Test
     void everyInputReadsTheCorpusAsAHandleDoes() throws IOException {
-        Path captures = Oracle.corpus().resolve("captures");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(captures)) {
-            files = list.filter(p -> p.toString().endsWith("pcap") || p.toString().endsWith("pcapng")).sorted()
-                    .toList();
-        }
+        List<Path> files = TestCorpus.captureFiles();
         int compared = 0;
         for (Path file : files) {
             List<Seen> expected;

@@ -13,6 +13,7 @@ import dev.trawl.pcap.OfflineOptions;
 import dev.trawl.pcap.PacketRecord;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
+import dev.trawl.pcap.tck.TestCorpus;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,13 +61,8 @@ class InputTest {
 
     @Test
     void tricklingStreamsReadAsFilesDo() throws IOException {
-        Path captures = Oracle.corpus().resolve("captures");
         JavaBackend backend = new JavaBackend();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(captures)) {
-            files = list.filter(p -> p.toString().endsWith("pcap") || p.toString().endsWith("pcapng")).sorted()
-                    .toList();
-        }
+        List<Path> files = TestCorpus.captureFiles();
         int compared = 0;
         for (Path file : files) {
             List<PacketRecord> fromPath;

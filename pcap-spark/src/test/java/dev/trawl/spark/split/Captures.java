@@ -1,6 +1,7 @@
 package dev.trawl.spark.split;
 
 import dev.trawl.pcap.file.CaptureCursor;
+import dev.trawl.pcap.tck.CraftedCaptures;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,8 +48,7 @@ final class Captures {
         Pcap(ByteOrder order, boolean nanos, int snaplen, int linkType) {
             super(order);
             this.nanos = nanos;
-            out.writeBytes(buffer(24).putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4)
-                    .putInt(0).putInt(0).putInt(snaplen).putInt(linkType).array());
+            out.writeBytes(CraftedCaptures.pcapHeader(order, nanos, snaplen, linkType));
         }
 
         /** A record holding {@code data}, stating {@code caplen} (normally {@code data.length}) and {@code len}. */

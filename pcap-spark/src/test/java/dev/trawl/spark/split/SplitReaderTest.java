@@ -185,9 +185,7 @@ class SplitReaderTest {
     }
 
     private static byte[] header() {
-        ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        return b.array();
+        return CraftedCaptures.pcapHeader(ByteOrder.LITTLE_ENDIAN, false, 65535, 1);
     }
 
     private static byte[] record(int seconds, int micros, int length) {

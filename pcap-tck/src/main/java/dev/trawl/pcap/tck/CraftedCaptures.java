@@ -55,15 +55,25 @@ public final class CraftedCaptures {
     }
 
     /**
+     * The 24-byte header of a pcap file, version 2.4, in the byte order given: what a test that writes its own
+     * records (a large file streamed to disk, a damaged record) puts first.
+     *
+     * @param nanos whether the file holds nanoseconds (else microseconds)
+     * @param linkType the file's link type (its DLT number), 1 for Ethernet
+     */
+    public static byte[] pcapHeader(ByteOrder order, boolean nanos, int snaplen, int linkType) {
+        return ByteBuffer.allocate(24).order(order).putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2)
+                .putShort((short) 4).putInt(0).putInt(0).putInt(snaplen).putInt(linkType).array();
+    }
+
+    /**
      * A pcap file (version 2.4, snapshot length 65535) of the records, in the byte order and unit given.
      *
      * @param nanos whether the file holds nanoseconds (else microseconds)
      */
     public static byte[] pcap(List<Record> records, ByteOrder order, boolean nanos) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ByteBuffer.allocate(24).order(order).putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4)
-                .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(SNAPLEN).putInt(ETHERNET)
-                .array());
+        out.writeBytes(pcapHeader(order, nanos, SNAPLEN, ETHERNET));
         for (int i = 0; i < records.size(); i++) {
             Record r = records.get(i);
             out.writeBytes(ByteBuffer.allocate(16).order(order).putInt((int) r.secondsField())

@@ -131,8 +131,8 @@ public final class VethPair implements AutoCloseable {
             if (Files.isWritable(v6)) {
                 Files.writeString(v6, "1");
             }
-            inside(pair, "ip", "link", "set", pair.b, "up");
-            ip("link", "set", pair.a, "up");
+            pair.setInnerUp(true);
+            pair.setOuterUp(true);
             pair.awaitUp();
             String address = "198.18." + ThreadLocalRandom.current().nextInt(256) + ".1";
             Tools.Result r = Tools.run(10, "ip", "addr", "add", address + "/24", "broadcast", "+", "dev", pair.a);
@@ -217,6 +217,25 @@ public final class VethPair implements AutoCloseable {
         Tools.Result r = Tools.run(seconds, args);
         check(r, args);
         return r.out();
+    }
+
+    /**
+     * Sets the outer end administratively up or down ({@code ip link set}); down, the inner end loses its
+     * carrier too. Does not wait for the link state to follow.
+     *
+     * @throws IllegalStateException if {@code ip} fails
+     */
+    public void setOuterUp(boolean up) {
+        ip("link", "set", a, up ? "up" : "down");
+    }
+
+    /**
+     * Sets the inner end up or down inside the namespace; down, the outer end stays up without carrier.
+     *
+     * @throws IllegalStateException if {@code ip} fails
+     */
+    public void setInnerUp(boolean up) {
+        runInside(10, "ip", "link", "set", b, up ? "up" : "down");
     }
 
     /** Deletes the pair now (deleting one end deletes both); the namespace stays until {@link #close()}. */

@@ -11,7 +11,7 @@ import dev.trawl.pcap.EtherType;
 
 /**
  * Cisco HDLC: address, control and an EtherType; two of its values mean Cisco's own protocols here (SLARP where
- * Ethernet has RARP, and CDP). Stateless.
+ * Ethernet has RARP, and CDP), and 0xFEFE an OSI PDU (after a padding byte when there is one). Stateless.
  */
 final class CiscoHdlcDecoder {
     private CiscoHdlcDecoder() {
@@ -19,14 +19,24 @@ final class CiscoHdlcDecoder {
 
     private static final int SLARP = EtherType.RARP.value();
     private static final int CDP = EtherType.CDP.value();
+    /** OSI's type; the PDU may follow a padding byte, which the PDU's own first byte (its NLPID) tells apart. */
+    private static final int OSI = 0xFEFE;
+    private static final int SAP_OSI = 0xFE;
 
     static int decode(byte[] buf, int off, int end, DecodeContext ctx) {
-        int id = ctx.addLayer(Protocols.CHDLC, off, 4, end);
+        int type = off + 4 <= end ? u16(buf, off + 2) : -1;
+        int header = 4;
+        if (type == OSI && off + 5 < end && (buf[off + 5] & 0xFF) >= 0x81 && (buf[off + 5] & 0xFF) <= 0x83) {
+            header = 5;
+        }
+        int id = ctx.addLayer(Protocols.CHDLC, off, header, end);
         if (off + 4 > end) {
             ctx.flag(id, LayerFlags.TRUNCATED);
             return Protocols.NONE;
         }
-        int type = u16(buf, off + 2);
+        if (type == OSI) {
+            return orData(ctx.lookup(Dispatch.LLC_SAP, SAP_OSI));
+        }
         int next = ctx.lookup(Dispatch.ETHERTYPE, type);
         if (type == SLARP) {
             next = Protocols.SLARP;
