@@ -2,10 +2,8 @@ package dev.trawl.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** trawl's one-line output against tcpdump's on corpus captures of the common protocols. */
@@ -18,18 +16,7 @@ class TcpdumpFormatTest {
     private static void compare(List<String> flags) throws Exception {
         assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
         for (String capture : CAPTURES) {
-            String file = TrawlRunner.capture(capture).toString();
-            List<String> cmd = new ArrayList<>(List.of("tcpdump"));
-            cmd.addAll(flags);
-            cmd.addAll(List.of("-r", file));
-            List<String> expected = TrawlRunner.external(cmd).lines().toList();
-            List<String> args = new ArrayList<>(flags);
-            args.addAll(List.of("-r", file));
-            List<String> actual = TrawlRunner.run(args.toArray(String[]::new)).lines();
-            for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
-                assertEquals(i < expected.size() ? expected.get(i) : "<none>", i < actual.size() ? actual.get(i) : "<none>",
-                        capture + " " + flags + " line " + (i + 1));
-            }
+            TrawlRunner.assertSameAsTcpdump(TrawlRunner.capture(capture).toString(), flags, capture);
         }
     }
 

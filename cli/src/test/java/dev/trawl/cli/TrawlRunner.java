@@ -67,6 +67,25 @@ final class TrawlRunner {
         return new String(out, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Asserts that trawl prints capture {@code file} with {@code flags} line for line as tcpdump does.
+     *
+     * @param what names the case in a failure message
+     */
+    static void assertSameAsTcpdump(String file, List<String> flags, String what) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tcpdump"));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-r", file));
+        List<String> expected = external(cmd).lines().toList();
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("-r", file));
+        List<String> actual = run(args.toArray(String[]::new)).lines();
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(i < expected.size() ? expected.get(i) : "<none>",
+                    i < actual.size() ? actual.get(i) : "<none>", what + " " + flags + " line " + (i + 1));
+        }
+    }
+
     static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, program))) {

@@ -4,6 +4,7 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ieee80211;
 import dev.trawl.decode.layer.Ieee80211Elements;
+import dev.trawl.decode.layer.Prism;
 import dev.trawl.decode.layer.Radiotap;
 
 /**
@@ -44,13 +45,17 @@ final class Ieee80211Printer implements LayerPrinter {
     };
 
     private final Radiotap radiotap = new Radiotap();
+    private final Prism prism = new Prism();
     private final Ieee80211 frame = new Ieee80211();
     private final Ieee80211Elements elements = new Ieee80211Elements();
 
     @Override
     public void print(PrintContext c, int layer) {
-        if (c.packet().protocol(layer) == Protocols.RADIOTAP) {
+        int protocol = c.packet().protocol(layer);
+        if (protocol == Protocols.RADIOTAP) {
             printRadiotap(c, layer);
+        } else if (protocol != Protocols.WLAN) {
+            printPrism(c, layer);
         } else {
             printFrame(c, layer, c.wireLength(layer), c.capturedLength(layer), false, 0);
         }
@@ -88,6 +93,33 @@ final class Ieee80211Printer implements LayerPrinter {
         if (next >= 0 && p.protocol(next) == Protocols.WLAN && p.offset(next) == at) {
             printFrame(c, next, wire, caplen - len, (flags & Radiotap.F_DATAPAD) != 0,
                     (flags & Radiotap.F_FCS) != 0 ? 4 : 0);
+        } else {
+            c.truncated("802.11");
+        }
+    }
+
+    /** A Prism or AVS header, of which tcpdump prints nothing, then the frame after it. */
+    private void printPrism(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        int caplen = c.capturedLength(layer);
+        Prism h = prism.wrap(p.buffer(), p.offset(layer), caplen);
+        long length = Prism.PRISM_LENGTH;
+        if (caplen >= 4 && h.isAvs()) {
+            length = caplen >= 8 ? h.avsLength() : 0;
+            if (length < 8) {
+                c.truncated("prism");
+                return;
+            }
+        }
+        if (caplen < 4 || caplen < length) {
+            c.truncated("prism");
+            return;
+        }
+        int at = p.offset(layer) + (int) length;
+        c.linkHeaderEnd(at);
+        int next = c.after(layer);
+        if (next >= 0 && p.protocol(next) == Protocols.WLAN && p.offset(next) == at) {
+            printFrame(c, next, c.wireLength(layer) - (int) length, caplen - (int) length, false, 0);
         } else {
             c.truncated("802.11");
         }

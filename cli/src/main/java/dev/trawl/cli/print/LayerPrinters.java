@@ -96,6 +96,7 @@ final class LayerPrinters {
         Ieee80211Printer wlan = new Ieee80211Printer();
         r.register(Protocols.RADIOTAP, wlan);
         r.register(Protocols.WLAN, wlan);
+        r.registerNamed("prism", wlan);
         r.register(Protocols.WPAN, new Ieee802154Printer());
         r.register(Protocols.LWAPP, new LwappPrinter());
         r.register(Protocols.PKTAP, new PktapPrinter());
