@@ -75,7 +75,7 @@ final class Ieee802154Printer implements LayerPrinter {
             at = 2;
         } else {
             if (c.verbose() > 0) {
-                out.ascii("seq ").hex(f.byteAt(2), 2).ch(' ');
+                out.ascii("seq ").hex(f.u8At(2), 2).ch(' ');
             }
             if (caplen < 3) {
                 c.truncated("802.15.4");
@@ -132,7 +132,7 @@ final class Ieee802154Printer implements LayerPrinter {
                 out.ascii("[ERROR: Truncated before Command ID]");
                 return;
             }
-            int command = f.byteAt(at);
+            int command = f.u8At(at);
             String name = command < COMMANDS.length ? COMMANDS[command] : null;
             out.ascii("Command ID = ");
             if (name != null) {
@@ -160,7 +160,7 @@ final class Ieee802154Printer implements LayerPrinter {
                 out.ascii("[ERROR: Truncated before dst_pan]");
                 return -1;
             }
-            out.hex(f.u16At(at), 4).ch(':');
+            out.hex(f.u16leAt(at), 4).ch(':');
             at += 2;
         } else {
             out.ascii("-:");
@@ -183,10 +183,10 @@ final class Ieee802154Printer implements LayerPrinter {
     private static void address(Out out, Ieee802154 f, int at, int length) {
         switch (length) {
             case 0 -> out.ascii("none");
-            case 2 -> out.hex(f.u16At(at), 4);
+            case 2 -> out.hex(f.u16leAt(at), 4);
             default -> {
                 for (int i = 7; i >= 0; i--) {
-                    out.hex2(f.byteAt(at + i));
+                    out.hex2(f.u8At(at + i));
                     if (i > 0) {
                         out.ch(':');
                     }

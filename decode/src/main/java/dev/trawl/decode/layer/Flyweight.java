@@ -155,22 +155,22 @@ public abstract class Flyweight {
      */
 
     /** The unsigned byte at {@code rel} (relative to {@link #offset()}), or 0 outside the region. */
-    public int u8At(int rel) {
+    public final int u8At(int rel) {
         return u8(rel);
     }
 
     /** The unsigned big-endian 16-bit value at {@code rel}, or 0 outside the region. */
-    public int u16At(int rel) {
+    public final int u16At(int rel) {
         return u16(rel);
     }
 
     /** The unsigned big-endian 24-bit value at {@code rel}, or 0 outside the region. */
-    public int u24At(int rel) {
+    public final int u24At(int rel) {
         return u24(rel);
     }
 
     /** The unsigned big-endian 32-bit value at {@code rel}, or 0 outside the region. */
-    public long u32At(int rel) {
+    public final long u32At(int rel) {
         return u32(rel);
     }
 

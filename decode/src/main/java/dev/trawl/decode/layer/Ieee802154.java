@@ -67,13 +67,8 @@ public final class Ieee802154 extends Flyweight {
     }
 
     /** The little-endian 16-bit value at {@code rel} (a PAN identifier or short address), 0 if not captured. */
-    public int u16At(int rel) {
+    public int u16leAt(int rel) {
         return u16le(rel);
-    }
-
-    /** The unsigned byte at {@code rel}, 0 if not captured. */
-    public int byteAt(int rel) {
-        return u8(rel);
     }
 
     /**
