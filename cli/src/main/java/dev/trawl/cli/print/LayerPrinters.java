@@ -83,6 +83,7 @@ final class LayerPrinters {
         r.registerNamed("olsr", new OlsrPrinter());
         r.registerNamed("mipv6", new MobilityPrinter());
         r.registerNamed("bfd", new BfdPrinter());
+        r.registerNamed("babel", new BabelPrinter());
         r.registerNamed("bfd_echo", new BfdPrinter());
         r.registerNamed("dccp", new DccpPrinter());
         r.register(Protocols.CHDLC, new ChdlcPrinter());

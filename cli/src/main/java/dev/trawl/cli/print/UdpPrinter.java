@@ -10,6 +10,8 @@ import dev.trawl.decode.layer.Udp;
  * (DNS, DHCP, NTP, VXLAN, ...), else {@code UDP, length 12}. Not thread-safe.
  */
 final class UdpPrinter implements LayerPrinter {
+    private final BabelPrinter babel = new BabelPrinter();
+
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
@@ -66,6 +68,11 @@ final class UdpPrinter implements LayerPrinter {
         int next = c.after(layer);
         if (next < 0 && udpLength == 0 && (udp.sourcePort() == 53 || udp.destinationPort() == 53)) {
             DnsPrinter.tooShort(out, 0); // decode gives an empty datagram no layer; tcpdump goes by the port
+            return;
+        }
+        if (next >= 0 && p.protocol(next) == Protocols.DATA
+            && (udp.sourcePort() == BabelPrinter.OLD_PORT || udp.destinationPort() == BabelPrinter.OLD_PORT)) {
+            babel.print(c, next);
             return;
         }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
