@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -19,20 +17,10 @@ class BabelTextTest {
 
     private static void compare(List<String> flags) throws Exception {
         assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        List<String> filtered = new ArrayList<>(flags);
+        filtered.add(FILTER);
         for (String capture : CAPTURES) {
-            String file = TrawlRunner.capture(capture).toString();
-            List<String> cmd = new ArrayList<>(List.of("tcpdump"));
-            cmd.addAll(flags);
-            cmd.addAll(List.of("-r", file, FILTER));
-            List<String> expected = TrawlRunner.external(cmd).lines().toList();
-            List<String> args = new ArrayList<>(flags);
-            args.addAll(List.of("-r", file, FILTER));
-            List<String> actual = TrawlRunner.run(args.toArray(String[]::new)).lines();
-            assertTrue(expected.stream().anyMatch(l -> l.contains("babel 2")), capture + " holds Babel");
-            assertEquals(expected.size(), actual.size(), capture + " " + flags + " line count");
-            for (int i = 0; i < expected.size(); i++) {
-                assertEquals(expected.get(i), actual.get(i), capture + " " + flags + " line " + (i + 1));
-            }
+            TrawlRunner.assertSameAsTcpdump(TrawlRunner.capture(capture).toString(), filtered, capture);
         }
     }
 
