@@ -61,8 +61,12 @@ class LinkLayerTextTest {
         }
     }
 
-    /** Writes a pcap file of link type {@code linkType} holding one record per hex string. */
     private Path capture(String name, int linkType, String... packets) throws Exception {
+        return capture(dir, name, linkType, packets);
+    }
+
+    /** Writes {@code name.pcap} in {@code dir}, of link type {@code linkType}, holding one record per hex string. */
+    static Path capture(Path dir, String name, int linkType, String... packets) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)

@@ -15,6 +15,11 @@ final class LayerPrinters {
     static LayerPrinters standard() {
         LayerPrinters r = new LayerPrinters();
         r.register(Protocols.ETH, new EthernetPrinter());
+        r.registerNamed("dsa_tag_dsa", new SwitchTagPrinter(SwitchTagPrinter.Kind.DSA));
+        r.registerNamed("dsa_tag_edsa", new SwitchTagPrinter(SwitchTagPrinter.Kind.EDSA));
+        r.registerNamed("dsa_tag_brcm", new SwitchTagPrinter(SwitchTagPrinter.Kind.BRCM));
+        r.registerNamed("dsa_tag_brcm_prepend", new SwitchTagPrinter(SwitchTagPrinter.Kind.BRCM_PREPEND));
+        r.registerNamed("avsp", new AristaPrinter());
         r.register(Protocols.SLL, new CookedPrinter(false));
         int sll2 = ProtocolRegistry.standard().id("sll2");
         if (sll2 >= 0) {

@@ -29,6 +29,7 @@ final class Names {
             name(EtherType.ARP, "ARP"),
             name(EtherType.RARP, "Reverse ARP"),
             name(EtherType.IPV6, "IPv6"),
+            name(EtherType.ARISTA, "Arista Vendor Specific Protocol"),
             name(EtherType.VLAN, "802.1Q"),
             name(EtherType.QINQ, "802.1Q-QinQ"),
             name(EtherType.QINQ_LEGACY, "802.1Q-9100"),

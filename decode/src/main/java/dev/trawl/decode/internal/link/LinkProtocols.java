@@ -25,6 +25,11 @@ public final class LinkProtocols {
     /** LINKTYPE_JUNIPER_ES and LINKTYPE_JUNIPER_MONITOR, which pcap-api does not name either. */
     private static final int JUNIPER_ES = 132;
     private static final int JUNIPER_MONITOR = 164;
+    /** The switch-tag link types: Broadcom's (after the addresses, and prepended), Marvell's DSA and EDSA. */
+    private static final int DSA_TAG_BRCM = 281;
+    private static final int DSA_TAG_BRCM_PREPEND = 282;
+    private static final int DSA_TAG_DSA = 284;
+    private static final int DSA_TAG_EDSA = 285;
     /** LINKTYPE_USER0 to LINKTYPE_USER15, the link types reserved for private use. */
     private static final int USER0 = 147;
     private static final int USER15 = 162;
@@ -61,9 +66,21 @@ public final class LinkProtocols {
         r.bind(LINKTYPE, LinkType.PFLOG.value(), r.protocol("pflog", PflogDecoder::decode));
         r.bind(LINKTYPE, LinkType.CAN_SOCKETCAN.value(), r.protocol("can", SocketCanDecoder::decode));
         BluetoothHciDecoder.register(r);
+        switchTags(r);
         pppControlProtocols(r);
         namedLinkTypes(r);
         addressFamilies(r);
+    }
+
+    /**
+     * The switch-tag link types, which Wireshark does not decode: named after the link type, then the frame
+     * inside them as Ethernet's.
+     */
+    private static void switchTags(ProtocolRegistrar r) {
+        r.bind(LINKTYPE, DSA_TAG_BRCM, r.protocol("dsa_tag_brcm", new SwitchTagDecoder(4, false)));
+        r.bind(LINKTYPE, DSA_TAG_BRCM_PREPEND, r.protocol("dsa_tag_brcm_prepend", new SwitchTagDecoder(4, true)));
+        r.bind(LINKTYPE, DSA_TAG_DSA, r.protocol("dsa_tag_dsa", new SwitchTagDecoder(4, false)));
+        r.bind(LINKTYPE, DSA_TAG_EDSA, r.protocol("dsa_tag_edsa", new SwitchTagDecoder(8, false)));
     }
 
     /** PPP's control protocols, which Wireshark names and trawl does not decode further. */
