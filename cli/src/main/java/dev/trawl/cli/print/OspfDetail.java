@@ -153,8 +153,9 @@ final class OspfDetail {
             case 3 -> request(c, o, end);
             case 4 -> update(c, o);
             case 5 -> {
-                for (int at = HEADER; at < end; at += LSA_HEADER) {
-                    lsaHeader(c, o, at);
+                // tcpdump reads headers on until the captured bytes end, not to the stated length
+                for (int at = HEADER; lsaHeader(c, o, at) >= 0; at += LSA_HEADER) {
+                    // each header in turn
                 }
             }
             default -> {
