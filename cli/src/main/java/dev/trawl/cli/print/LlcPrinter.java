@@ -26,6 +26,12 @@ final class LlcPrinter implements LayerPrinter {
             return;
         }
         int hl = h.headerLength();
+        int below = c.below(layer);
+        if (below >= 0 && (p.protocol(below) == Protocols.ETH || p.protocol(below) == Protocols.VLAN
+                || p.protocol(below) == Protocols.IEEE8021AD)) {
+            // tcpdump counts an 802.3 frame's LLC (and SNAP) header in the link header that -x skips
+            c.linkHeaderEnd(h.offset() + (h.isSnap() && h.has(hl, 5) ? hl + 5 : hl));
+        }
         int dsap = h.dsapField() & 0xFE;
         int ssap = h.ssapField() & 0xFE;
         if (c.linkHeader()) {
@@ -86,11 +92,20 @@ final class LlcPrinter implements LayerPrinter {
                     .ascii(oui == 0 ? "ethertype " : "pid ").ascii(pidName(oui, pid)).ascii(" (0x").hex(pid, 4)
                     .ascii("), length ").num(Math.max(0, length)).ascii(": ");
         }
-        if (!c.next(layer) && !c.linkHeader()) {
-            addresses(c, c.below(layer));
-            out.ascii("SNAP, oui ").ascii(ouiName(oui)).ascii(" (0x").hex(oui, 6).ascii("), ")
-                    .ascii(oui == 0 ? "ethertype " : "pid ").ascii(pidName(oui, pid)).ascii(" (0x").hex(pid, 4)
-                    .ascii("), length ").num(Math.max(0, length));
+        if (!c.next(layer)) {
+            if (!c.linkHeader()) {
+                addresses(c, c.below(layer));
+                out.ascii("SNAP, oui ").ascii(ouiName(oui)).ascii(" (0x").hex(oui, 6).ascii("), ")
+                        .ascii(oui == 0 ? "ethertype " : "pid ").ascii(pidName(oui, pid)).ascii(" (0x").hex(pid, 4)
+                        .ascii("), length ").num(Math.max(0, length));
+            }
+            if (pidName(oui, pid).equals("Unknown")) {
+                // a payload tcpdump cannot name either: the whole frame from the LLC header on, as raw data
+                if (!c.linkHeader()) {
+                    out.ascii(": ");
+                }
+                c.rawDump(h.offset());
+            }
         }
     }
 
