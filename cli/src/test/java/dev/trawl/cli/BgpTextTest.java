@@ -25,7 +25,7 @@ class BgpTextTest {
     private static final HexFormat HEX = HexFormat.of();
 
     /** Compares trawl's lines with tcpdump's; returns how many tcpdump printed. */
-    private static int compare(Path file, String... flags) throws Exception {
+    static int compare(Path file, String... flags) throws Exception {
         assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
         List<String> cmd = new ArrayList<>(List.of("tcpdump"));
         cmd.addAll(List.of(flags));

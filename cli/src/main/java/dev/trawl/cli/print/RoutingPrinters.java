@@ -45,8 +45,15 @@ final class RoutingPrinters {
                 out.ascii("unknown packettype ").num(type);
             }
             out.ascii(", length ").num(length);
-            if (c.verbose() > 0 && version == 2 && length > o.packetLength()) {
-                out.ascii(" [len ").num(o.packetLength()).ch(']');
+            if (c.verbose() > 0 && version == 2 && type > 0 && type < TYPES.length) {
+                if (length != o.packetLength()) {
+                    out.ascii(" [len ").num(o.packetLength()).ch(']');
+                }
+                if (o.has(14, 2) && o.authType() == MD5) {
+                    // tcpdump reads nothing of the trailing digest either
+                    o = ospf.wrap(p.buffer(), p.offset(layer), Math.max(0, o.regionLength() - MD5_LENGTH));
+                }
+                OspfDetail.print(c, o, length);
             }
         }
     }
