@@ -1,11 +1,11 @@
 package dev.trawl.cli.print;
 
-import static dev.trawl.cli.print.LldpPrinter.need;
-import static dev.trawl.cli.print.LldpPrinter.textToNul;
-import static dev.trawl.cli.print.LldpPrinter.u16;
-import static dev.trawl.cli.print.LldpPrinter.u24;
-import static dev.trawl.cli.print.LldpPrinter.u32;
-import static dev.trawl.cli.print.LldpPrinter.u8;
+import static dev.trawl.cli.print.CheckedReads.need;
+import static dev.trawl.cli.print.CheckedReads.textToNul;
+import static dev.trawl.cli.print.CheckedReads.u16;
+import static dev.trawl.cli.print.CheckedReads.u24;
+import static dev.trawl.cli.print.CheckedReads.u32;
+import static dev.trawl.cli.print.CheckedReads.u8;
 
 import dev.trawl.decode.layer.Lldp;
 

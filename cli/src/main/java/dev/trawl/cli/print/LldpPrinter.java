@@ -1,5 +1,11 @@
 package dev.trawl.cli.print;
 
+import static dev.trawl.cli.print.CheckedReads.need;
+import static dev.trawl.cli.print.CheckedReads.textToNul;
+import static dev.trawl.cli.print.CheckedReads.u16;
+import static dev.trawl.cli.print.CheckedReads.u32;
+import static dev.trawl.cli.print.CheckedReads.u8;
+
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Lldp;
 
@@ -280,43 +286,5 @@ final class LldpPrinter implements LayerPrinter {
             case 7 -> "Local";
             default -> "Unknown";
         };
-    }
-
-    /** Throws {@link Truncated} unless the {@code n} bytes at {@code at} were captured. */
-    static void need(Lldp m, int at, int n) {
-        if (!m.has(at, n)) {
-            throw Truncated.INSTANCE;
-        }
-    }
-
-    static int u8(Lldp m, int at) {
-        need(m, at, 1);
-        return m.byteAt(at);
-    }
-
-    static int u16(Lldp m, int at) {
-        need(m, at, 2);
-        return m.shortAt(at);
-    }
-
-    static int u24(Lldp m, int at) {
-        need(m, at, 3);
-        return m.byteAt(at) << 16 | m.shortAt(at + 1);
-    }
-
-    static long u32(Lldp m, int at) {
-        need(m, at, 4);
-        return m.intAt(at);
-    }
-
-    /** Text up to {@code n} bytes or a NUL, controls escaped; truncated where the capture ends. */
-    static void textToNul(Out out, Lldp m, int at, int n) {
-        for (int i = 0; i < n; i++) {
-            int b = u8(m, at + i);
-            if (b == 0) {
-                return;
-            }
-            VrrpPrinter.printable(out, b);
-        }
     }
 }

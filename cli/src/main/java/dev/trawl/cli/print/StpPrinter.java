@@ -1,5 +1,11 @@
 package dev.trawl.cli.print;
 
+import static dev.trawl.cli.print.CheckedReads.need;
+import static dev.trawl.cli.print.CheckedReads.textToNul;
+import static dev.trawl.cli.print.CheckedReads.u16;
+import static dev.trawl.cli.print.CheckedReads.u32;
+import static dev.trawl.cli.print.CheckedReads.u8;
+
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Stp;
 
@@ -170,7 +176,7 @@ final class StpPrinter implements LayerPrinter {
         out.ascii("CIST port-id ").hex(port, 4).ch(',');
         timers(c, s);
         out.ascii("\n\tv3len ").num(v3).ascii(", MCID Name ");
-        text(out, s, 39, 32);
+        textToNul(out, s, 39, 32);
         need(s, 71, 18);
         out.ascii(", rev ").num(s.shortAt(71)).ascii(",\n\t\tdigest ");
         digest(out, s, 73, 4);
@@ -207,7 +213,7 @@ final class StpPrinter implements LayerPrinter {
     private static void spb(PrintContext c, Stp s, int at) {
         Out out = c.out();
         out.ascii("\n\tv4len ").num(u16(s, at)).ascii(", AUXMCID Name ");
-        text(out, s, at + 3, 32);
+        textToNul(out, s, at + 3, 32);
         need(s, at + 35, 18);
         out.ascii(", Rev ").num(s.shortAt(at + 35)).ascii(",\n\t\tdigest ");
         digest(out, s, at + 37, 4);
@@ -269,38 +275,6 @@ final class StpPrinter implements LayerPrinter {
         for (int i = 0; i < words; i++) {
             out.hex(s.intAt(at + 4 * i), 8);
         }
-    }
-
-    /** A NUL-padded name of up to {@code n} bytes, truncated where the capture ends. */
-    private static void text(Out out, Stp s, int at, int n) {
-        for (int i = 0; i < n; i++) {
-            int b = u8(s, at + i);
-            if (b == 0) {
-                return;
-            }
-            VrrpPrinter.printable(out, b);
-        }
-    }
-
-    private static void need(Stp s, int at, int n) {
-        if (!s.has(at, n)) {
-            throw Truncated.INSTANCE;
-        }
-    }
-
-    private static int u8(Stp s, int at) {
-        need(s, at, 1);
-        return s.byteAt(at);
-    }
-
-    private static int u16(Stp s, int at) {
-        need(s, at, 2);
-        return s.shortAt(at);
-    }
-
-    private static long u32(Stp s, int at) {
-        need(s, at, 4);
-        return s.intAt(at);
     }
 
     private static void flags(Out out, int flags) {

@@ -1,7 +1,9 @@
 package dev.trawl.cli.print;
 
+import static dev.trawl.cli.print.CheckedReads.need;
+import static dev.trawl.cli.print.CheckedReads.u8;
+
 import dev.trawl.decode.DecodedPacket;
-import dev.trawl.decode.layer.TlvMessage;
 import dev.trawl.decode.layer.Vtp;
 
 /**
@@ -197,16 +199,5 @@ final class VtpPrinter implements LayerPrinter {
             case 0x0A -> "Backup CRF Mode TLV";
             default -> "Unknown";
         };
-    }
-
-    private static void need(TlvMessage m, int at, int n) {
-        if (!m.has(at, n)) {
-            throw Truncated.INSTANCE;
-        }
-    }
-
-    private static int u8(TlvMessage m, int at) {
-        need(m, at, 1);
-        return m.byteAt(at);
     }
 }
