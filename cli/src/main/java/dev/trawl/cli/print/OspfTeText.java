@@ -70,9 +70,13 @@ final class OspfTeText {
                 return false;
             }
             if (type == 2) {
-                if (!link(c, o, at, length)) {
+                // tcpdump's sub-TLV walk uses up the TLV's length and moves its cursor: the LSA's remaining
+                // length stays as it was after the TLV header, so the walk reads on past the TLV
+                at = link(c, o, at, length);
+                if (at < 0) {
                     return false;
                 }
+                continue;
             } else if (type == 1) {
                 if (length < 4) {
                     out.ascii("\n\t    TLV length ").num(length).ascii(" < 4");
@@ -96,13 +100,13 @@ final class OspfTeText {
         return true;
     }
 
-    /** The sub-TLVs of a Link TLV of {@code left} bytes at {@code at}. */
-    private static boolean link(PrintContext c, Ospf o, int at, int left) {
+    /** The sub-TLVs of a Link TLV of {@code left} bytes at {@code at}; where tcpdump's cursor ends, or -1. */
+    private static int link(PrintContext c, Ospf o, int at, int left) {
         Out out = c.out();
         while (left != 0) {
             if (left < 4) {
                 out.ascii("\n\t    Remaining TLV length ").num(left).ascii(" < 4");
-                return false;
+                return -1;
             }
             int type = u16(o, at);
             int length = u16(o, at + 2);
@@ -110,21 +114,21 @@ final class OspfTeText {
             left -= 4;
             if (type == 0 || length == 0) {
                 out.ascii(" (invalid)");
-                return false;
+                return -1;
             }
             String name = type < LINK_SUB_TLVS.length ? LINK_SUB_TLVS[type] : null;
             out.ascii("\n\t      ").ascii(name != null ? name : "unknown").ascii(" subTLV (").num(type)
                     .ascii("), length: ").num(length);
             if (left < length) {
                 out.ascii("\n\t    Remaining TLV length ").num(left + 4).ascii(" < ").num(length + 4);
-                return false;
+                return -1;
             }
             if (!o.has(at, length)) {
-                return false;
+                return -1;
             }
             if (!subTlv(c, o, type, at, length)) {
                 out.ascii(" (invalid)");
-                return false;
+                return -1;
             }
             if (type == 16) {
                 at += length; // tcpdump's cursor walks the groups, and then steps over them once more
@@ -134,12 +138,12 @@ final class OspfTeText {
             }
             if (left < length) {
                 out.ascii("\n\t    Remaining TLV length ").num(left + 4).ascii(" < ").num(length + 4);
-                return false;
+                return -1;
             }
             left -= length;
             at += length;
         }
-        return true;
+        return at;
     }
 
     /** One sub-TLV of a Link TLV; false when its length is wrong for its type (tcpdump's "invalid"). */
