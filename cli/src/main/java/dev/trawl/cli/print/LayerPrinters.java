@@ -88,6 +88,8 @@ final class LayerPrinters {
         r.registerNamed("olsr", new OlsrPrinter());
         r.registerNamed("mipv6", new MobilityPrinter());
         r.registerNamed("bfd", new BfdPrinter());
+        r.registerNamed("rsvp", new RsvpPrinter());
+        r.registerNamed("lmp", new LmpPrinter());
         r.registerNamed("babel", new BabelPrinter());
         r.registerNamed("bfd_echo", new BfdPrinter());
         r.registerNamed("dccp", new DccpPrinter());

@@ -35,6 +35,14 @@ final class MplsPrinter implements LayerPrinter {
             }
             out.ascii(", ttl ").num(m.ttl()).ch(')');
             if (m.bottomOfStack()) {
+                int label = m.label();
+                int after = entry + Mpls.HEADER_LENGTH;
+                // past a label that names no payload, tcpdump reads the payload's first byte to guess it
+                if (label != 0 && label != 2 && label != 3 && c.wireLength(layer) > after - off
+                        && after >= p.end()) {
+                    c.truncated("mpls");
+                    return;
+                }
                 break;
             }
         }

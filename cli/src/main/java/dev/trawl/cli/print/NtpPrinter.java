@@ -192,7 +192,7 @@ final class NtpPrinter implements LayerPrinter {
     }
 
     /** A 32.32 NTP timestamp: seconds, nine decimals, and the UTC time it names when not zero. */
-    private static void timestamp(Out out, long seconds, long fraction) {
+    static void timestamp(Out out, long seconds, long fraction) {
         out.num(seconds).ch('.').num(nanos(fraction), 9);
         if (seconds != 0) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(seconds - UNIX_EPOCH, 0, ZoneOffset.UTC);

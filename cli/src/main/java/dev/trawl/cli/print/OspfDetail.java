@@ -356,7 +356,17 @@ final class OspfDetail {
                 }
             }
             case 9, 10, 11 -> {
-                if (c.verbose() <= 1) {
+                int opaque = u8(o, lsa + 4);
+                if (opaque == OspfTeText.TRAFFIC_ENGINEERING || opaque == OspfTeText.GRACEFUL_RESTART
+                        || opaque == OspfTeText.ROUTER_INFORMATION) {
+                    try {
+                        if (!OspfTeText.print(c, o, opaque, at, length - LSA_HEADER)) {
+                            return; // tcpdump gives up on the LSA, and dumps none of it
+                        }
+                    } catch (dev.trawl.cli.print.Truncated t) {
+                        throw Truncated.INSTANCE;
+                    }
+                } else if (c.verbose() <= 1) {
                     body(out, o, lsa, length);
                 }
             }

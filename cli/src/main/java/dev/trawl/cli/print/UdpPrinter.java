@@ -11,6 +11,7 @@ import dev.trawl.decode.layer.Udp;
  */
 final class UdpPrinter implements LayerPrinter {
     private final BabelPrinter babel = new BabelPrinter();
+    private final BcmLiText bcmLi = new BcmLiText();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -77,6 +78,10 @@ final class UdpPrinter implements LayerPrinter {
         if (next >= 0 && p.protocol(next) == Protocols.DATA
             && (udp.sourcePort() == BabelPrinter.OLD_PORT || udp.destinationPort() == BabelPrinter.OLD_PORT)) {
             babel.print(c, next);
+            return;
+        }
+        if (BcmLiText.claims(c, layer, next)) {
+            bcmLi.print(c, layer, Math.min(udpLength, stated - Udp.HEADER_LENGTH));
             return;
         }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
