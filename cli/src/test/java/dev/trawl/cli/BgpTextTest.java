@@ -125,7 +125,7 @@ class BgpTextTest {
         return f.array();
     }
 
-    private static int checksum(byte[] b, int off, int len, long sum) {
+    static int checksum(byte[] b, int off, int len, long sum) {
         for (int i = 0; i < len; i += 2) {
             sum += (b[off + i] & 0xff) << 8 | (i + 1 < len ? b[off + i + 1] & 0xff : 0);
         }

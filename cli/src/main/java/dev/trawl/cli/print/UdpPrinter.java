@@ -11,6 +11,7 @@ import dev.trawl.decode.layer.Udp;
  */
 final class UdpPrinter implements LayerPrinter {
     private final BabelPrinter babel = new BabelPrinter();
+    private final UdpPortPrinters ports = new UdpPortPrinters();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -73,6 +74,11 @@ final class UdpPrinter implements LayerPrinter {
         if (next >= 0 && p.protocol(next) == Protocols.DATA
             && (udp.sourcePort() == BabelPrinter.OLD_PORT || udp.destinationPort() == BabelPrinter.OLD_PORT)) {
             babel.print(c, next);
+            return;
+        }
+        LayerPrinter byPort = next >= 0 ? ports.pick(c, next, udp.sourcePort(), udp.destinationPort()) : null;
+        if (byPort != null) {
+            byPort.print(c, next);
             return;
         }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
