@@ -88,7 +88,6 @@ final class LayerPrinters {
         r.registerNamed("olsr", new OlsrPrinter());
         r.registerNamed("lisp", new LispPrinter());
         r.registerNamed("aodv", new AodvPrinter());
-        r.register(Protocols.KERBEROS, new KrbPrinter());
         r.registerNamed("mipv6", new MobilityPrinter());
         r.registerNamed("bfd", new BfdPrinter());
         r.registerNamed("babel", new BabelPrinter());

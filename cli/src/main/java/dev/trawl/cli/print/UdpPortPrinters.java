@@ -5,11 +5,12 @@ import dev.trawl.decode.Protocols;
 import java.util.List;
 
 /**
- * The UDP protocols tcpdump decodes by port that decode leaves undissected, because Wireshark has no dissector
- * for them: Zephyr (ports 2103 and 2104), AHCP (5359), HNCP (8231) and LBL's whiteboard (destination port 4567);
- * and Kerberos (88 and 750) when the first byte is neither version 4's nor version 5's. tcpdump tries the ports
- * in a fixed order, so one of these also wins over a protocol decode found on the other port when tcpdump tries
- * that protocol later. Not thread-safe (the printers keep scratch state).
+ * The UDP protocols tcpdump decodes by port where decode's choice differs: Zephyr (ports 2103 and 2104), AHCP
+ * (5359), HNCP (8231) and LBL's whiteboard (destination port 4567), which decode leaves undissected because
+ * Wireshark has no dissector for them, and Kerberos (88 and 750), which decode also finds on port 4444 where
+ * tcpdump does not. tcpdump tries the ports in a fixed order, so one of these also wins over a protocol decode
+ * found on the other port when tcpdump tries that protocol later. Not thread-safe (the printers keep scratch
+ * state).
  */
 final class UdpPortPrinters {
     /** decode's names of the protocols tcpdump tries after Zephyr, in tcpdump's order. */
@@ -42,7 +43,8 @@ final class UdpPortPrinters {
         }
         DecodedPacket p = c.packet();
         if (isKrb) {
-            return p.protocol(next) == Protocols.DATA ? krb : null; // tcpdump tries Kerberos before the others
+            int protocol = p.protocol(next); // tcpdump tries Kerberos before the others, on these two ports only
+            return protocol == Protocols.DATA || protocol == Protocols.KERBEROS ? krb : null;
         }
         int later = p.protocol(next) == Protocols.DATA ? Integer.MAX_VALUE
                 : AFTER_ZEPHYR.indexOf(p.protocolName(next));
