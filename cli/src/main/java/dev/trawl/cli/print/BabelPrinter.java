@@ -87,7 +87,7 @@ final class BabelPrinter implements LayerPrinter {
     }
 
     /** The UDP payload's length as tcpdump takes it: the lesser of the UDP and IP headers' statements. */
-    private static int datagramLength(PrintContext c, int layer) {
+    static int datagramLength(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
         int udp = c.below(layer);
         if (udp < 0 || p.protocol(udp) != Protocols.UDP) {

@@ -118,7 +118,8 @@ final class Icmp6Printer implements LayerPrinter {
                 RouterRenumberingText.print(c, icmp);
                 yield true;
             }
-            case 141, 142, 145, 155 -> true;
+            case 141, 142, 145 -> true;
+            case 155 -> RplText.print(c, icmp, code, length);
             default -> {
                 out.ascii(", length ").num(length);
                 if (c.verbose() <= 1) {

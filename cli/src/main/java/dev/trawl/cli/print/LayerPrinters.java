@@ -86,6 +86,8 @@ final class LayerPrinters {
         r.register(Protocols.HSRP, new HsrpPrinter());
         r.register(Protocols.SFLOW, new SflowPrinter());
         r.registerNamed("olsr", new OlsrPrinter());
+        r.registerNamed("lisp", new LispPrinter());
+        r.registerNamed("aodv", new AodvPrinter());
         r.registerNamed("mipv6", new MobilityPrinter());
         r.registerNamed("bfd", new BfdPrinter());
         r.registerNamed("rsvp", new RsvpPrinter());

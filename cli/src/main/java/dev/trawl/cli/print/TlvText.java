@@ -67,4 +67,17 @@ final class TlvText {
             out.ascii(none);
         }
     }
+
+    /** Writes the IPv4 ({@code size} 4) or IPv6 ({@code size} 16) address at {@code rel} of {@code m}. */
+    static void address(PrintContext c, TlvMessage m, int rel, int size) {
+        if (size == 4) {
+            c.ipv4((int) m.intAt(rel));
+            return;
+        }
+        byte[] a = c.addressScratch();
+        for (int i = 0; i < 16; i++) {
+            a[i] = (byte) m.byteAt(rel + i);
+        }
+        c.ipv6(a);
+    }
 }

@@ -12,6 +12,7 @@ import dev.trawl.decode.layer.Udp;
 final class UdpPrinter implements LayerPrinter {
     private final BabelPrinter babel = new BabelPrinter();
     private final BcmLiText bcmLi = new BcmLiText();
+    private final UdpPortPrinters ports = new UdpPortPrinters();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -78,6 +79,11 @@ final class UdpPrinter implements LayerPrinter {
         if (next >= 0 && p.protocol(next) == Protocols.DATA
             && (udp.sourcePort() == BabelPrinter.OLD_PORT || udp.destinationPort() == BabelPrinter.OLD_PORT)) {
             babel.print(c, next);
+            return;
+        }
+        LayerPrinter byPort = next >= 0 ? ports.pick(c, next, udp.sourcePort(), udp.destinationPort()) : null;
+        if (byPort != null) {
+            byPort.print(c, next);
             return;
         }
         if (BcmLiText.claims(c, layer, next)) {

@@ -72,6 +72,10 @@ final class VrrpPrinter implements LayerPrinter {
                     : Checksums.transport(p, layer, 112, length);
             int word = v.priority() << 8 | v.addressCount();
             if (expected != Checksums.UNKNOWN && expected != word && !(expected == 0 && word == 0xFFFF)) {
+                if (!v.has(6, 2)) { // a message too short to hold the checksum it fails
+                    c.truncated("vrrp");
+                    return;
+                }
                 out.ascii(", (bad vrrp cksum ").hex(v.checksum()).ch(')');
             }
         }
