@@ -1,6 +1,7 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.layer.Isis;
+import dev.trawl.decode.layer.TlvMessage;
 
 /**
  * IS-IS as tcpdump prints it with {@code -v}: the common header, the PDU type's header and every TLV on lines
@@ -950,7 +951,7 @@ final class IsisDetail {
      * Writes the names of the flags set in a byte as tcpdump lists them from the high bit down: {@code names[i]}
      * is bit {@code 7 - i}; comma-separated, {@code none} when none is set.
      */
-    private static void highFirst(Out out, int value, String[] names, String none) {
+    static void highFirst(Out out, int value, String[] names, String none) {
         String sep = "";
         for (int i = 0; i < names.length; i++) {
             if ((value & (0x80 >> i)) != 0) {
@@ -977,8 +978,8 @@ final class IsisDetail {
         c.ipv6(a);
     }
 
-    /** Writes an NSAP (an area address) as tcpdump does: {@code 49.0001}. */
-    private static void nsap(Out out, Isis m, int at, int length) {
+    /** Writes an NSAP (an area address, a CLNP or ES-IS address) as tcpdump does: {@code 49.0001}. */
+    static void nsap(Out out, TlvMessage m, int at, int length) {
         if (length < 1 || length > 20) {
             out.ascii("isonsap_string: illegal length");
             return;
