@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * trawl's text of CLNP and ES-IS against tcpdump's, line by line: PDUs built here over LLC and after Ethernet's OSI
  * type (a CLNP data PDU with its segmentation part and every option tcpdump decodes, an error report quoting the PDU
  * it reports on, the three ES-IS PDUs with options, headers tcpdump rejects), and the corpus's damaged ES-IS
- * redirect over Frame Relay.
+ * redirect over Frame Relay; and IS-IS's shortest path bridging sub-TLVs, whole and cut short.
  */
 class OsiTextTest {
     private static final String DST = "0a49000119216800100200";
@@ -65,6 +65,31 @@ class OsiTextTest {
         }
     }
 
+    /**
+     * A point-to-point IS-IS hello with shortest path bridging's TLVs: the port capability TLV with MCIDs, digest and
+     * base VLAN identifiers, the capability TLV with an SPB instance and an SPBM service identifier.
+     */
+    private static final String SPB_HELLO =
+            "831401001101000001222222222222001e00da038f950001046600746573742d726567696f6e00000000000000000000"
+            + "0000000000000000000000000100112233445566778899aabbccddeeff00746573742d726567696f6e00000000000000"
+            + "0000000000000000000000000000000100112233445566778899aabbccddeeff05211f0123456789abcdef0123456789"
+            + "abcdef0123456789abcdef0123456789abcdef06060080c2010648902d8000011b00000000000000010000000a800000"
+            + "0f424001c00080c2010640c8030c0000000c9abc106480001234";
+
+    @Test
+    void shortestPathBridgingSubTlvsPrintAsTcpdumpPrintsThem() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        byte[] hello = llc(SPB_HELLO);
+        // the same hello cut inside the port capability TLV's MCID sub-TLV, and inside the capability TLV
+        byte[] cutInMcid = java.util.Arrays.copyOf(hello, 100);
+        byte[] cutInInstance = java.util.Arrays.copyOf(hello, hello.length - 20);
+        Path file = dir.resolve("spb.pcap");
+        Files.write(file, pcap(List.of(hello, cutInMcid, cutInInstance), hello.length));
+        for (List<String> flags : List.of(List.of("-nv"), List.of("-nvv"))) {
+            TrawlRunner.assertSameAsTcpdump(file.toString(), flags, "SPB hello");
+        }
+    }
+
     /** An 802.3 frame whose LLC header (both SAPs OSI's, unnumbered information) carries {@code pdu}. */
     private static byte[] llc(String pdu) {
         return ethernet("%04x".formatted(3 + pdu.length() / 2), "fefe03" + pdu);
@@ -75,6 +100,11 @@ class OsiTextTest {
     }
 
     private static byte[] pcap(List<byte[]> packets) {
+        return pcap(packets, 0);
+    }
+
+    /** A pcap file of the packets, each of {@code length} bytes on the wire when that is longer than captured. */
+    private static byte[] pcap(List<byte[]> packets, int length) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
@@ -82,7 +112,7 @@ class OsiTextTest {
         for (int i = 0; i < packets.size(); i++) {
             byte[] p = packets.get(i);
             ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            record.putInt(1_700_000_000 + i).putInt(0).putInt(p.length).putInt(p.length);
+            record.putInt(1_700_000_000 + i).putInt(0).putInt(p.length).putInt(Math.max(p.length, length));
             out.writeBytes(record.array());
             out.writeBytes(p);
         }

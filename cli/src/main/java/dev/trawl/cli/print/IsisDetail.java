@@ -34,7 +34,7 @@ final class IsisDetail {
     static boolean print(PrintContext c, Isis m, int length) {
         try {
             return pdu(c, m, length);
-        } catch (Truncated t) {
+        } catch (Truncated | dev.trawl.cli.print.Truncated t) {
             c.truncated("isis");
             return true;
         }
@@ -214,10 +214,11 @@ final class IsisDetail {
                     return true;
                 }
                 int count = (n - 2) / 2;
-                need(m, v, 2 + 2 * count);
+                need(m, v, 2);
                 out.ascii(TLV_INDENT).ascii("Instance ID: ").num(m.shortAt(v)).ascii(", ITIDs(").num(count).ch(')')
                         .ascii(count > 0 ? ":" : "").ch(' ');
                 for (int i = 0; i < count; i++) {
+                    need(m, v + 2 + 2 * i, 2);
                     out.num(m.shortAt(v + 2 + 2 * i)).ascii(i < count - 1 ? ", " : "");
                 }
             }
@@ -458,9 +459,11 @@ final class IsisDetail {
                 int word = m.shortAt(v);
                 if (type == 143) {
                     out.ascii("\n\t       RES: ").num(word >> 12).ascii(", MTID(s): ").num(word & 0x0fff);
+                    IsisSpb.portCapability(c, m, v + 2, n - 2);
                 } else {
                     out.ascii(TLV_INDENT).ascii("O: ").num(word >> 15 & 1).ascii(", RES: ").num(word >> 12 & 7)
                             .ascii(", MTID(s): ").num(word & 0x0fff);
+                    IsisSpb.capability(c, m, v + 2, n - 2);
                 }
             }
             case 241 -> {
