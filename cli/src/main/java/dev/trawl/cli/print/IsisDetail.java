@@ -774,6 +774,14 @@ final class IsisDetail {
                         out.ascii(", ").num(m.byteAt(s) << 16 | m.shortAt(s + 1));
                     }
                 }
+                case 29 -> {
+                    if (len >= 6) {
+                        out.ascii(", LM: ").num(m.u24At(s)).ascii(", P: ").num(m.byteAt(s + 3)).ascii(", P-ID: ")
+                                .num(m.shortAt(s + 4));
+                        // tcpdump leaves the link metric and port count out of what it takes from the TLV's length
+                        remaining += 4;
+                    }
+                }
                 default -> TlvText.dump(out, m, s, len, "\n\t\t    ");
             }
             used += len;
