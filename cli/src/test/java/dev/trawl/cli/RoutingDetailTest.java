@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** trawl's {@code -v} detail of routing protocols (IS-IS TLVs, EIGRP TLVs) against tcpdump's, line by line. */
 class RoutingDetailTest {
-    /** IS-IS LSPs with reachability TLVs and checksums, a looping IS-IS PDU, EIGRP hellos. */
+    /**
+     * IS-IS LSPs with reachability TLVs and checksums, a looping IS-IS PDU, IS-IS with shortest path bridging's TLVs
+     * and sub-TLVs, EIGRP hellos.
+     */
     private static final List<String> CAPTURES = List.of("ISIS_external_lsp.pcap", "isis-infinite-loop.pcap",
-            "EIGRP_ipv6.pcap");
+            "spb.pcap", "EIGRP_ipv6.pcap");
 
     private static void compare(List<String> flags) throws Exception {
         assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");

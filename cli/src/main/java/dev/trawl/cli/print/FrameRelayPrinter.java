@@ -1,7 +1,9 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.ProtocolRegistry;
 import dev.trawl.decode.layer.FrameRelay;
+import dev.trawl.decode.spi.Dispatch;
 
 /**
  * Frame Relay as tcpdump prints it: nothing of the header without {@code -e} before the protocol it carries
@@ -19,6 +21,11 @@ final class FrameRelayPrinter implements LayerPrinter {
     private static final int NLPID_ESIS = 0x82;
     private static final int NLPID_ISIS = 0x83;
     private static final int NLPID_SNAP = 0x80;
+    private static final int NLPID_Q933 = 0x08;
+    private static final int NLPID_MFR = 0xb1;
+    private static final int NLPID_PPP = 0xcf;
+
+    private static final ProtocolRegistry ETHERTYPES = ProtocolRegistry.standard();
 
     private final FrameRelay view = new FrameRelay();
 
@@ -49,7 +56,8 @@ final class FrameRelayPrinter implements LayerPrinter {
                 if (c.linkHeader()) {
                     header(c, length, addressLength, dlci, flags, type);
                 }
-                if (c.next(layer)) {
+                // decode reads on as NLPID encapsulation after a value that is no EtherType
+                if (ETHERTYPES.lookup(Dispatch.ETHERTYPE, type) >= 0 && c.next(layer)) {
                     return;
                 }
             }
@@ -86,6 +94,14 @@ final class FrameRelayPrinter implements LayerPrinter {
         }
         if (!c.linkHeader()) {
             header(c, length, addressLength, dlci, flags, nlpid);
+        }
+        boolean printedElsewhere = nlpid == NLPID_Q933 || nlpid == NLPID_MFR || nlpid == NLPID_PPP;
+        if (!known && !printedElsewhere && c.options().hex() == 0) {
+            // tcpdump dumps what follows a protocol id it does not know, and marks a frame cut short
+            c.rawDump(f.offset() + headerLength);
+            if (length > p.end() - f.offset()) {
+                c.truncated("fr");
+            }
         }
     }
 

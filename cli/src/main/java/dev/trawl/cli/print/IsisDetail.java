@@ -1,6 +1,7 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.layer.Isis;
+import dev.trawl.decode.layer.TlvMessage;
 
 /**
  * IS-IS as tcpdump prints it with {@code -v}: the common header, the PDU type's header and every TLV on lines
@@ -33,7 +34,7 @@ final class IsisDetail {
     static boolean print(PrintContext c, Isis m, int length) {
         try {
             return pdu(c, m, length);
-        } catch (Truncated t) {
+        } catch (Truncated | dev.trawl.cli.print.Truncated t) {
             c.truncated("isis");
             return true;
         }
@@ -213,10 +214,11 @@ final class IsisDetail {
                     return true;
                 }
                 int count = (n - 2) / 2;
-                need(m, v, 2 + 2 * count);
+                need(m, v, 2);
                 out.ascii(TLV_INDENT).ascii("Instance ID: ").num(m.shortAt(v)).ascii(", ITIDs(").num(count).ch(')')
                         .ascii(count > 0 ? ":" : "").ch(' ');
                 for (int i = 0; i < count; i++) {
+                    need(m, v + 2 + 2 * i, 2);
                     out.num(m.shortAt(v + 2 + 2 * i)).ascii(i < count - 1 ? ", " : "");
                 }
             }
@@ -457,9 +459,11 @@ final class IsisDetail {
                 int word = m.shortAt(v);
                 if (type == 143) {
                     out.ascii("\n\t       RES: ").num(word >> 12).ascii(", MTID(s): ").num(word & 0x0fff);
+                    IsisSpb.portCapability(c, m, v + 2, n - 2);
                 } else {
                     out.ascii(TLV_INDENT).ascii("O: ").num(word >> 15 & 1).ascii(", RES: ").num(word >> 12 & 7)
                             .ascii(", MTID(s): ").num(word & 0x0fff);
+                    IsisSpb.capability(c, m, v + 2, n - 2);
                 }
             }
             case 241 -> {
@@ -770,6 +774,14 @@ final class IsisDetail {
                         out.ascii(", ").num(m.byteAt(s) << 16 | m.shortAt(s + 1));
                     }
                 }
+                case 29 -> {
+                    if (len >= 6) {
+                        out.ascii(", LM: ").num(m.u24At(s)).ascii(", P: ").num(m.byteAt(s + 3)).ascii(", P-ID: ")
+                                .num(m.shortAt(s + 4));
+                        // tcpdump leaves the link metric and port count out of what it takes from the TLV's length
+                        remaining += 4;
+                    }
+                }
                 default -> TlvText.dump(out, m, s, len, "\n\t\t    ");
             }
             used += len;
@@ -950,7 +962,7 @@ final class IsisDetail {
      * Writes the names of the flags set in a byte as tcpdump lists them from the high bit down: {@code names[i]}
      * is bit {@code 7 - i}; comma-separated, {@code none} when none is set.
      */
-    private static void highFirst(Out out, int value, String[] names, String none) {
+    static void highFirst(Out out, int value, String[] names, String none) {
         String sep = "";
         for (int i = 0; i < names.length; i++) {
             if ((value & (0x80 >> i)) != 0) {
@@ -977,8 +989,8 @@ final class IsisDetail {
         c.ipv6(a);
     }
 
-    /** Writes an NSAP (an area address) as tcpdump does: {@code 49.0001}. */
-    private static void nsap(Out out, Isis m, int at, int length) {
+    /** Writes an NSAP (an area address, a CLNP or ES-IS address) as tcpdump does: {@code 49.0001}. */
+    static void nsap(Out out, TlvMessage m, int at, int length) {
         if (length < 1 || length > 20) {
             out.ascii("isonsap_string: illegal length");
             return;

@@ -10,6 +10,7 @@ import dev.trawl.decode.layer.Isis;
  * A header tcpdump rejects prints its complaint and a hex dump of the PDU. Not thread-safe.
  */
 final class IsisPrinter implements LayerPrinter {
+    private static final int NLPID_ISIS = 0x83;
     private static final int L1_LAN_IIH = 15;
     private static final int L2_LAN_IIH = 16;
     private static final int PTP_IIH = 17;
@@ -30,6 +31,7 @@ final class IsisPrinter implements LayerPrinter {
         DecodedPacket p = c.packet();
         Isis m = view.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
         int length = LlcPrinter.frameLength(c, layer);
+        OsiPrinter.linkHeader(c, layer, NLPID_ISIS);
         if (!pdu(c, m, length)) {
             TlvText.dump(c.out(), m, 0, length, "\n\t");
         }

@@ -82,6 +82,8 @@ final class LayerPrinters {
         r.registerNamed("eigrp", new EigrpPrinter());
         r.register(Protocols.OSI, new OsiPrinter());
         r.register(Protocols.ISIS, new IsisPrinter());
+        r.register(Protocols.ESIS, new EsisPrinter());
+        r.registerNamed("clnp", new ClnpPrinter());
         r.register(Protocols.SCTP, new SctpPrinter());
         r.register(Protocols.HSRP, new HsrpPrinter());
         r.register(Protocols.SFLOW, new SflowPrinter());

@@ -47,6 +47,7 @@ final class Names {
             name(EtherType.PTP, "PTP"),
             name(EtherType.CFM, "CFM"),
             Map.entry(0xFEFE, "OSI"),
+            Map.entry(0x00FE, "GRE-OSI"),
             name(EtherType.APPLETALK, "Appletalk"),
             name(EtherType.AARP, "Appletalk ARP"),
             name(EtherType.DECNET, "DECnet"),

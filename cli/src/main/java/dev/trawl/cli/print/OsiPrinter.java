@@ -1,18 +1,23 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Isis;
 
 /**
  * The OSI network layer as tcpdump's {@code isoclns_print} prints it: with {@code -e} the network layer
- * protocol id ({@code OSI NLPID IS-IS (0x83): }), then the protocol it names; one tcpdump does not decode
- * prints as {@code OSI NLPID 0x85 unknown, length: 40} and a hex dump. Not thread-safe.
+ * protocol id ({@code OSI NLPID IS-IS (0x83): }), then the protocol it names (IS-IS, ES-IS, CLNP, or IPv4, IPv6 or
+ * PPP after it); one tcpdump does not decode prints as {@code OSI NLPID 0x85 unknown, length: 40} and a hex dump. Not
+ * thread-safe.
  */
 final class OsiPrinter implements LayerPrinter {
     private static final int ISIS = 0x83;
     private static final int ESIS = 0x82;
     private static final int CLNP = 0x81;
     private static final int NULLNS = 0x00;
+    private static final int IPV4 = 0xcc;
+    private static final int IPV6 = 0x8e;
+    private static final int PPP = 0xcf;
 
     /** Reads the PDU's first byte, which every OSI network layer PDU starts with. */
     private final Isis view = new Isis();
@@ -37,6 +42,12 @@ final class OsiPrinter implements LayerPrinter {
             }
             return;
         }
+        if (nlpid == IPV4 || nlpid == IPV6 || nlpid == PPP) {
+            if (!c.next(layer)) {
+                c.truncated(nlpid == IPV4 ? "ip" : nlpid == IPV6 ? "ip6" : "ppp");
+            }
+            return;
+        }
         if (nlpid == NULLNS) {
             out.ascii(c.linkHeader() ? "" : ", ").ascii("length: ").num(length);
             return;
@@ -47,6 +58,17 @@ final class OsiPrinter implements LayerPrinter {
         out.ascii(c.linkHeader() ? "" : ", ").ascii("length: ").num(length);
         if (length > 1) {
             TlvText.dump(out, m, 0, length, "\n\t");
+        }
+    }
+
+    /**
+     * With {@code -e}, writes the network layer protocol id of a PDU that a link layer (Frame Relay) hands straight to
+     * its protocol, as tcpdump does for every OSI PDU; under an OSI layer that layer's printer writes it.
+     */
+    static void linkHeader(PrintContext c, int layer, int nlpid) {
+        int below = c.below(layer);
+        if (c.linkHeader() && (below < 0 || c.packet().protocol(below) != Protocols.OSI)) {
+            c.out().ascii("OSI NLPID ").ascii(nlpidName(nlpid, "Unknown")).ascii(" (0x").hex2(nlpid).ascii("): ");
         }
     }
 

@@ -16,6 +16,7 @@ final class PppPrinter implements LayerPrinter {
     private static final int PPP_IP = 0x0021;
     private static final int PPP_IPV6 = 0x0057;
     private static final int PPP_VJNC = 0x002f;
+    private static final int PPP_OSI = 0x0023;
     private static final int PPP_COMPRESSED = 0x00fd;
     private static final int MLPPP = 0x003d;
     private static final int ETHERTYPE_IP = 0x0800;
@@ -126,7 +127,12 @@ final class PppPrinter implements LayerPrinter {
             default -> {
                 String name = name(proto);
                 if (name != null) {
-                    if (!c.next(layer)) {
+                    if (c.next(layer)) {
+                        return;
+                    }
+                    if (proto == PPP_OSI && !h.has(at, 1)) {
+                        c.truncated("isoclns"); // tcpdump's OSI printer finds no protocol id to read
+                    } else {
                         fallback(c, layer);
                     }
                     return;

@@ -65,14 +65,23 @@ public final class Isis extends TlvMessage {
      * those bytes were not all captured.
      */
     public int expectedOsiChecksum(int from, int checksumAt, int length) {
-        if (!has(from, length) || checksumAt < 0 || checksumAt + 2 > length) {
+        return osiChecksum(this, from, checksumAt, length);
+    }
+
+    /**
+     * The ISO 8473 checksum of {@code length} bytes of {@code m} from {@code from}, whose two check bytes lie
+     * {@code checksumAt} bytes into them, or -1 when those bytes were not all captured. IS-IS, ES-IS and CLNP
+     * share it.
+     */
+    static int osiChecksum(Flyweight m, int from, int checksumAt, int length) {
+        if (!m.has(from, length) || checksumAt < 0 || checksumAt + 2 > length) {
             return -1;
         }
         long c0 = 0;
         long c1 = 0;
         for (int i = 0; i < length; i++) {
             if (i != checksumAt && i != checksumAt + 1) {
-                c0 += u8(from + i);
+                c0 += m.u8(from + i);
             }
             c1 += c0;
         }

@@ -40,9 +40,13 @@ final class FrameRelayDecoder {
             }
         }
         if (p + 2 <= end && u8(buf, p) != UNNUMBERED_INFORMATION) {
-            // Cisco's encapsulation: an EtherType right after the address.
-            ctx.addLayer(Protocols.FR, off, p + 2 - off, end);
-            return orData(ctx.lookup(Dispatch.ETHERTYPE, u16(buf, p)));
+            // Cisco's encapsulation: an EtherType right after the address. A value that is none is taken for a
+            // damaged control field, and the NLPID encapsulation read on (as Wireshark and tcpdump do).
+            int next = ctx.lookup(Dispatch.ETHERTYPE, u16(buf, p));
+            if (next >= 0) {
+                ctx.addLayer(Protocols.FR, off, p + 2 - off, end);
+                return next;
+            }
         }
         if (p + 2 > end) {
             ctx.addLayer(Protocols.FR, off, p - off, end);

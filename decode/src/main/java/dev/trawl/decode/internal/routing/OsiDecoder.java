@@ -4,19 +4,28 @@ import static dev.trawl.decode.internal.Bytes.u8;
 
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
+import dev.trawl.decode.spi.ProtocolDecoder;
 
 /**
  * The OSI network layer ({@code osi}, a zero-length layer): the first byte, the network layer protocol id, names
- * the protocol (IS-IS, ES-IS). Stateless.
+ * the protocol (IS-IS, ES-IS, CLNP), or IPv4, IPv6 or PPP after it. Immutable.
  */
-final class OsiDecoder {
-    private OsiDecoder() {
+final class OsiDecoder implements ProtocolDecoder {
+    private static final int NLPID_CLNP = 0x81;
+    private static final int NLPID_ESIS = 0x82;
+    private static final int NLPID_ISIS = 0x83;
+    private static final int NLPID_IPV4 = 0xCC;
+    private static final int NLPID_IPV6 = 0x8E;
+    private static final int NLPID_PPP = 0xCF;
+
+    private final int clnp;
+
+    OsiDecoder(int clnp) {
+        this.clnp = clnp;
     }
 
-    private static final int NLPID_ISIS = 0x83;
-    private static final int NLPID_ESIS = 0x82;
-
-    static int decode(byte[] buf, int off, int end, DecodeContext ctx) {
+    @Override
+    public int decode(byte[] buf, int off, int end, DecodeContext ctx) {
         ctx.addLayer(Protocols.OSI, off, 0, end);
         ctx.next(off, end);
         if (off >= end) {
@@ -27,8 +36,31 @@ final class OsiDecoder {
                 return Protocols.ISIS;
             case NLPID_ESIS:
                 return Protocols.ESIS;
+            case NLPID_CLNP:
+                return clnp;
+            case NLPID_IPV4:
+                ctx.next(off + 1, end);
+                return Protocols.IP;
+            case NLPID_IPV6:
+                ctx.next(off + 1, end);
+                return Protocols.IPV6;
+            case NLPID_PPP:
+                ctx.next(off + 1, end);
+                return Protocols.PPP;
             default:
                 return Protocols.DATA;
         }
+    }
+
+    /**
+     * Ethernet's type for OSI, 0xFEFE, puts one byte before the PDU (tcpdump skips it unread); the decoder passes
+     * the rest on, empty or not, so that a frame cut before the PDU still shows an OSI layer.
+     */
+    static ProtocolDecoder afterPadByte(int osi) {
+        return (buf, off, end, ctx) -> {
+            ctx.next(Math.min(off + 1, end), end);
+            ctx.nextEvenIfEmpty();
+            return osi;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.trawl.decode.internal.routing;
 
+import static dev.trawl.decode.spi.Dispatch.ETHERTYPE;
 import static dev.trawl.decode.spi.Dispatch.GRE_PROTO;
 import static dev.trawl.decode.spi.Dispatch.IP_PROTO;
 import static dev.trawl.decode.spi.Dispatch.LLC_SAP;
@@ -13,7 +14,7 @@ import dev.trawl.decode.spi.ProtocolRegistrar;
 import dev.trawl.pcap.IpProtocol;
 
 /**
- * Routing and router redundancy: OSI's network layer with IS-IS (and ES-IS by name), PIM (whose register
+ * Routing and router redundancy: OSI's network layer with IS-IS (and ES-IS and CLNP by name), PIM (whose register
  * messages carry IP), and the protocols Wireshark names (OSPF, VRRP, EIGRP, RSVP, RIP, RIPng, BGP, LDP, BFD, HSRP,
  * MPLS echo, Babel, OLSR, AODV, Auto-RP, LMP, RPKI-router). Stateless.
  */
@@ -21,19 +22,21 @@ public final class RoutingProtocols {
     private RoutingProtocols() {
     }
 
-    /** OSI's LLC SAP, BSD loopback address family, PPP protocol number and GRE protocol type. */
+    /** OSI's LLC SAP, BSD loopback address family, PPP protocol number, GRE protocol type and EtherType. */
     private static final int SAP_OSI = 0xFE;
     private static final int AF_OSI = 7;
     private static final int PPP_OSI = 0x0023;
     private static final int GRE_OSI = 0x00FE;
+    private static final int ETHERTYPE_OSI = 0xFEFE;
 
     /** Registers the routing protocols and binds them. */
     public static void register(ProtocolRegistrar r) {
-        int osi = r.protocol("osi", OsiDecoder::decode);
+        int osi = r.protocol("osi", new OsiDecoder(r.protocol("clnp", Decoders.OPAQUE)));
         r.bind(LLC_SAP, SAP_OSI, osi);
         r.bind(NULL_FAMILY, AF_OSI, osi);
         r.bind(PPP_PROTO, PPP_OSI, osi);
         r.bind(GRE_PROTO, GRE_OSI, osi);
+        r.bind(ETHERTYPE, ETHERTYPE_OSI, r.protocol("osi.ethertype", OsiDecoder.afterPadByte(osi)));
         r.protocol("isis", new IsisDecoder(r));
         r.protocol("esis", Decoders.OPAQUE);
         r.bind(IP_PROTO, IpProtocol.PIM.value(), r.protocol("pim", PimDecoder::decode));
