@@ -7,8 +7,8 @@ import dev.trawl.decode.layer.Isakmp;
 import java.util.Arrays;
 
 /**
- * ISAKMP (IKE) as tcpdump prints it without {@code -v}: {@code isakmp: phase 1 I ident}, {@code isakmp:
- * parent_sa ikev2_init[I]}. Which side sent an IKEv1 message ({@code I}, {@code R} or {@code ?}) comes from
+ * ISAKMP (IKE) as tcpdump prints it: {@code isakmp: phase 1 I ident}, {@code isakmp: parent_sa ikev2_init[I]},
+ * and with {@code -v} the version, message id and every payload ({@link IsakmpDetail}). Which side sent an IKEv1 message ({@code I}, {@code R} or {@code ?}) comes from
  * the exchanges seen before, as in tcpdump: the first message of an exchange records its initiator cookie
  * with the initiator's and responder's addresses. The record holds the last {@value #EXCHANGES} exchanges.
  * Not thread-safe.
@@ -23,6 +23,7 @@ final class IsakmpPrinter implements LayerPrinter {
     private static final int FLAG_R = 0x20;
 
     private final Isakmp view = new Isakmp();
+    private final IsakmpDetail detail = new IsakmpDetail();
     /** Per slot: the initiator cookie, the IP version (0 for an unused slot) and the two addresses. */
     private final long[] cookies = new long[EXCHANGES];
     private final int[] versions = new int[EXCHANGES];
@@ -35,7 +36,10 @@ final class IsakmpPrinter implements LayerPrinter {
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
-        Isakmp m = view.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
+        // tcpdump reads up to the IP datagram's end, past a UDP length that claims less
+        int ip = c.innermostIp(layer);
+        int end = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : 0);
+        Isakmp m = view.wrap(p.buffer(), p.offset(layer), end - p.offset(layer));
         Out out = c.out();
         if (!m.has(0, Isakmp.HEADER_LENGTH)) {
             c.truncated("isakmp");
@@ -69,6 +73,18 @@ final class IsakmpPrinter implements LayerPrinter {
                         .ascii((flags & FLAG_R) != 0 ? "R" : "").ch(']');
             }
         }
+        if (c.verbose() > 0 && (major == 1 || major == 2)) {
+            detail.print(c, m, length(c, layer));
+        }
+    }
+
+    /** The bytes the UDP datagram holds for the message: its payload, less the non-ESP marker on port 4500. */
+    private static int length(PrintContext c, int layer) {
+        int below = c.below(layer);
+        if (below >= 0 && c.packet().protocol(below) == Protocols.UDPENCAP) {
+            return ApplicationPrinters.udpPayload(c, below) - 4;
+        }
+        return ApplicationPrinters.udpPayload(c, layer);
     }
 
     /** Prints {@code " I"}, {@code " R"} or {@code " ?"} for an IKEv1 message, recording a new exchange. */
