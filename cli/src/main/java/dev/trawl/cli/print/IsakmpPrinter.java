@@ -3,6 +3,7 @@ package dev.trawl.cli.print;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Isakmp;
+import dev.trawl.decode.layer.Udp;
 
 import java.util.Arrays;
 
@@ -16,6 +17,9 @@ import java.util.Arrays;
 final class IsakmpPrinter implements LayerPrinter {
     /** How many exchanges tcpdump remembers, reusing the oldest slot after that. */
     static final int EXCHANGES = 20;
+    private static final int PORT = 500;
+    private static final int NAT_PORT = 4500;
+    private static final int NON_ESP_MARKER = 4;
     private static final int FLAG_E = 0x01;
     private static final int FLAG_C = 0x02;
     private static final int FLAG_I = 0x08;
@@ -78,13 +82,36 @@ final class IsakmpPrinter implements LayerPrinter {
         }
     }
 
-    /** The bytes the UDP datagram holds for the message: its payload, less the non-ESP marker on port 4500. */
+    /**
+     * The bytes the UDP datagram holds for the message, as tcpdump counts them: the smaller of what the IP and
+     * UDP headers state, less the non-ESP marker on port 4500.
+     */
     private static int length(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
         int below = c.below(layer);
-        if (below >= 0 && c.packet().protocol(below) == Protocols.UDPENCAP) {
-            return ApplicationPrinters.udpPayload(c, below) - 4;
+        boolean marker = below >= 0 && p.protocol(below) == Protocols.UDPENCAP;
+        int udp = marker ? c.below(below) : below;
+        if (udp < 0 || p.protocol(udp) != Protocols.UDP) {
+            return c.wireLength(layer);
         }
-        return ApplicationPrinters.udpPayload(c, layer);
+        int stated = Math.min(UdpPrinter.ipPayloadLength(c, udp, c.network(udp)), p.udp(udp).totalLength());
+        return stated - Udp.HEADER_LENGTH - (marker ? NON_ESP_MARKER : 0);
+    }
+
+    /**
+     * Prints tcpdump's marker for a datagram to the IKE ports whose payload was not captured, and returns
+     * whether it did: port 500 is tried before 4500, as tcpdump does.
+     */
+    static boolean uncaptured(PrintContext c, int sourcePort, int destinationPort) {
+        if (sourcePort == PORT || destinationPort == PORT) {
+            c.truncated("isakmp");
+            return true;
+        }
+        if (sourcePort == NAT_PORT || destinationPort == NAT_PORT) {
+            c.truncated("isakmp_rfc3948");
+            return true;
+        }
+        return false;
     }
 
     /** Prints {@code " I"}, {@code " R"} or {@code " ?"} for an IKEv1 message, recording a new exchange. */
