@@ -3,12 +3,13 @@ package dev.trawl.cli.print;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Isakmp;
+import dev.trawl.decode.layer.Udp;
 
 import java.util.Arrays;
 
 /**
- * ISAKMP (IKE) as tcpdump prints it without {@code -v}: {@code isakmp: phase 1 I ident}, {@code isakmp:
- * parent_sa ikev2_init[I]}. Which side sent an IKEv1 message ({@code I}, {@code R} or {@code ?}) comes from
+ * ISAKMP (IKE) as tcpdump prints it: {@code isakmp: phase 1 I ident}, {@code isakmp: parent_sa ikev2_init[I]},
+ * and with {@code -v} the version, message id and every payload ({@link IsakmpDetail}). Which side sent an IKEv1 message ({@code I}, {@code R} or {@code ?}) comes from
  * the exchanges seen before, as in tcpdump: the first message of an exchange records its initiator cookie
  * with the initiator's and responder's addresses. The record holds the last {@value #EXCHANGES} exchanges.
  * Not thread-safe.
@@ -16,6 +17,9 @@ import java.util.Arrays;
 final class IsakmpPrinter implements LayerPrinter {
     /** How many exchanges tcpdump remembers, reusing the oldest slot after that. */
     static final int EXCHANGES = 20;
+    private static final int PORT = 500;
+    private static final int NAT_PORT = 4500;
+    private static final int NON_ESP_MARKER = 4;
     private static final int FLAG_E = 0x01;
     private static final int FLAG_C = 0x02;
     private static final int FLAG_I = 0x08;
@@ -23,6 +27,7 @@ final class IsakmpPrinter implements LayerPrinter {
     private static final int FLAG_R = 0x20;
 
     private final Isakmp view = new Isakmp();
+    private final IsakmpDetail detail = new IsakmpDetail();
     /** Per slot: the initiator cookie, the IP version (0 for an unused slot) and the two addresses. */
     private final long[] cookies = new long[EXCHANGES];
     private final int[] versions = new int[EXCHANGES];
@@ -35,7 +40,10 @@ final class IsakmpPrinter implements LayerPrinter {
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
-        Isakmp m = view.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
+        // tcpdump reads up to the IP datagram's end, past a UDP length that claims less
+        int ip = c.innermostIp(layer);
+        int end = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : 0);
+        Isakmp m = view.wrap(p.buffer(), p.offset(layer), end - p.offset(layer));
         Out out = c.out();
         if (!m.has(0, Isakmp.HEADER_LENGTH)) {
             c.truncated("isakmp");
@@ -69,6 +77,41 @@ final class IsakmpPrinter implements LayerPrinter {
                         .ascii((flags & FLAG_R) != 0 ? "R" : "").ch(']');
             }
         }
+        if (c.verbose() > 0 && (major == 1 || major == 2)) {
+            detail.print(c, m, length(c, layer));
+        }
+    }
+
+    /**
+     * The bytes the UDP datagram holds for the message, as tcpdump counts them: the smaller of what the IP and
+     * UDP headers state, less the non-ESP marker on port 4500.
+     */
+    private static int length(PrintContext c, int layer) {
+        DecodedPacket p = c.packet();
+        int below = c.below(layer);
+        boolean marker = below >= 0 && p.protocol(below) == Protocols.UDPENCAP;
+        int udp = marker ? c.below(below) : below;
+        if (udp < 0 || p.protocol(udp) != Protocols.UDP) {
+            return c.wireLength(layer);
+        }
+        int stated = Math.min(UdpPrinter.ipPayloadLength(c, udp, c.network(udp)), p.udp(udp).totalLength());
+        return stated - Udp.HEADER_LENGTH - (marker ? NON_ESP_MARKER : 0);
+    }
+
+    /**
+     * Prints tcpdump's marker for a datagram to the IKE ports whose payload was not captured, and returns
+     * whether it did: port 500 is tried before 4500, as tcpdump does.
+     */
+    static boolean uncaptured(PrintContext c, int sourcePort, int destinationPort) {
+        if (sourcePort == PORT || destinationPort == PORT) {
+            c.truncated("isakmp");
+            return true;
+        }
+        if (sourcePort == NAT_PORT || destinationPort == NAT_PORT) {
+            c.truncated("isakmp_rfc3948");
+            return true;
+        }
+        return false;
     }
 
     /** Prints {@code " I"}, {@code " R"} or {@code " ?"} for an IKEv1 message, recording a new exchange. */

@@ -76,6 +76,9 @@ final class UdpPrinter implements LayerPrinter {
             DnsPrinter.tooShort(out, 0); // decode gives an empty datagram no layer; tcpdump goes by the port
             return;
         }
+        if (next < 0 && IsakmpPrinter.uncaptured(c, udp.sourcePort(), udp.destinationPort())) {
+            return;
+        }
         if (next >= 0 && p.protocol(next) == Protocols.DATA
             && (udp.sourcePort() == BabelPrinter.OLD_PORT || udp.destinationPort() == BabelPrinter.OLD_PORT)) {
             babel.print(c, next);
