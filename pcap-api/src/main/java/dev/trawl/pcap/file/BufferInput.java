@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 /** Input from bytes already in memory: the whole capture is the window. */
 final class BufferInput extends Input {
     BufferInput(ByteBuffer bytes, String name) {
-        super(name, false);
+        super(name);
         setBuffer(bytes.slice());
         end = buf.limit();
     }

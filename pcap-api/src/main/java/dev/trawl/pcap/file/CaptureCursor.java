@@ -120,8 +120,8 @@ public final class CaptureCursor implements Closeable {
     }
 
     /**
-     * Opens a file: memory-mapped when it is 1 MiB or more, read into memory when smaller. A gzip-compressed
-     * file (or a pipe) can be read forward only: {@link #seek(long)} back fails.
+     * Opens a file, read through a window of positioned reads. A gzip-compressed file (or a pipe) can be read
+     * forward only: {@link #seek(long)} back fails.
      *
      * @throws PcapException if the file cannot be opened, or is not a pcap or pcapng file
      */

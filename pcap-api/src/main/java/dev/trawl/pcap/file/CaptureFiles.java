@@ -6,7 +6,6 @@ import dev.trawl.pcap.TimestampPrecision;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -16,24 +15,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 
-/** Opens capture files and streams: picks the input (mapped or streamed), undoes gzip, and detects the format. */
+/**
+ * Opens capture files and streams: picks the input (positioned reads of a regular file, or a stream), undoes
+ * gzip, and detects the format.
+ */
 final class CaptureFiles {
-    /** Files at least this large are memory-mapped; smaller ones are cheaper to read into a heap buffer. */
-    static final long MAP_THRESHOLD = 1 << 20;
-
     private CaptureFiles() {
     }
 
-    static RecordReader open(Path file, TimestampPrecision precision, int mapWindow) throws PcapException {
+    /** Opens a file for a handle, read through windows of {@code window} bytes. */
+    static RecordReader open(Path file, TimestampPrecision precision, int window) throws PcapException {
         FileChannel channel = openChannel(file);
         String name = file.toString();
         Input input = null;
         try {
-            if (Files.isRegularFile(file) && channel.size() >= MAP_THRESHOLD) {
-                input = new MappedInput(channel, name, mapWindow);
-            } else {
-                input = new StreamInput(Channels.newInputStream(channel), name);
-            }
+            input = fileInput(file, channel, name, window);
             return detect(input, precision);
         } catch (IOException | RuntimeException e) {
             closeQuietly(input != null ? input : channel);
@@ -42,26 +38,14 @@ final class CaptureFiles {
     }
 
     /**
-     * A cursor's reader over a file: mapped when large, read into memory when small, so that it can seek; a
-     * gzip-compressed file or a pipe reads forward only.
+     * A cursor's reader over a file, which can seek; a gzip-compressed file or a pipe reads forward only.
      */
     static RecordReader openForCursor(Path file) throws PcapException {
         FileChannel channel = openChannel(file);
         String name = file.toString();
         Input input = null;
         try {
-            if (!Files.isRegularFile(file)) {
-                input = new StreamInput(Channels.newInputStream(channel), name);
-            } else if (channel.size() >= MAP_THRESHOLD) {
-                input = new MappedInput(channel, name, MappedInput.DEFAULT_WINDOW);
-            } else {
-                ByteBuffer all = ByteBuffer.allocate((int) channel.size());
-                while (all.hasRemaining() && channel.read(all) >= 0) {
-                    // reads the whole small file
-                }
-                channel.close();
-                input = new BufferInput(all.flip(), name);
-            }
+            input = fileInput(file, channel, name, SourceInput.FILE_WINDOW);
             return detectForCursor(input);
         } catch (IOException | RuntimeException e) {
             closeQuietly(input != null ? input : channel);
@@ -77,6 +61,12 @@ final class CaptureFiles {
             closeQuietly(input);
             throw e instanceof PcapException pe ? pe : failure(input.name, e);
         }
+    }
+
+    /** A regular file is read at any position; anything else (a named pipe, a device) as a stream. */
+    private static Input fileInput(Path file, FileChannel channel, String name, int window) throws IOException {
+        return Files.isRegularFile(file) ? SourceInput.of(channel, name, window)
+                : new StreamInput(Channels.newInputStream(channel), name);
     }
 
     private static FileChannel openChannel(Path file) throws PcapException {

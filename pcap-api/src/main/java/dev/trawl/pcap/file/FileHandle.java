@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * An offline handle of the {@code java} provider over one {@link RecordReader}.
  *
  * <p>Reading takes no lock: {@link #close()} from another thread sets flags and closes the input, and the
- * memory a reader may still touch (a mapping, a heap buffer) stays valid until it is collected, so a racing
+ * heap buffer a reader may still touch stays valid until it is collected, so a racing
  * read ends early instead of failing. After a malformed record the handle keeps failing with the same error.
  */
 final class FileHandle implements OfflineHandle {

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 /**
  * The bytes of a capture, as a window over a buffer that readers index absolutely. Readers hold {@link #pos}
  * and call {@link #ensure(int)} before reading a record; {@link #fill(int)} may move the window (compacting a
- * stream buffer or remapping a file), so indexes and the {@link #buf} reference must be re-read after it.
+ * buffer or reading a new window), so indexes and the {@link #buf} reference must be re-read after it.
  *
  * <p>{@link #view} is one read-only big-endian buffer over the same content, reused for every packet: readers
  * set its position and limit to the packet's bytes. Not thread-safe.
@@ -26,59 +26,9 @@ abstract class Input implements Closeable {
     long base;
     /** A name for messages: the file name, or "stream". */
     final String name;
-    /**
-     * The buffer index up to which the bytes ahead of the reader have been touched ({@link #readAhead}); at
-     * its maximum for inputs that do not read ahead.
-     */
-    private int readAheadEnd;
-    /** What the touching loads read: kept, so that the compiler cannot drop them. */
-    private int readAheadSum;
-    private final boolean readsAhead;
 
-    /**
-     * @param readsAhead whether {@link #readAhead} touches the bytes ahead of the reader: worth it over a
-     * memory-mapped file, not over a buffer that a read has just filled
-     */
-    Input(String name, boolean readsAhead) {
+    Input(String name) {
         this.name = name;
-        this.readsAhead = readsAhead;
-        this.readAheadEnd = readsAhead ? 0 : Integer.MAX_VALUE;
-    }
-
-    /** How far ahead of the reader {@link #readAhead} keeps the bytes touched. */
-    static final int READ_AHEAD = 2048;
-    /** How many bytes {@link #readAhead} touches at once: enough loads in flight, not so many that they queue. */
-    static final int READ_AHEAD_CHUNK = 1024;
-    /**
-     * The record size above which readers call {@link #readAhead}: below it, records fill every cache line
-     * and the hardware prefetchers keep up by themselves (measured with the benchmarks module: reading ahead
-     * there costs more than it saves).
-     */
-    static final int SPARSE_RECORD = 128;
-
-    /**
-     * Touches the bytes a little ahead of a reader at buffer index {@code p}, one load per cache line, a chunk
-     * at a time. A reader walks a capture one record at a time, and each record header is where the previous
-     * one says: over a memory-mapped file of large or varied records, the hardware prefetchers leave most
-     * header lines unfetched, and every record costs a full memory latency (measured here: 85 ns per packet
-     * on a mix of 64- to 1518-byte frames, against 12 ns on 64-byte frames). Loads at addresses known in
-     * advance proceed in parallel instead (about 30 ns per packet on the same mix).
-     */
-    final void readAhead(int p) {
-        if (p + READ_AHEAD > readAheadEnd) {
-            touchAhead(p);
-        }
-    }
-
-    private void touchAhead(int p) {
-        ByteBuffer b = buf;
-        int to = (int) Math.min((long) p + READ_AHEAD + READ_AHEAD_CHUNK, Math.min(end, b.limit()));
-        int sum = 0;
-        for (int i = Math.max(readAheadEnd, p); i < to; i += 64) {
-            sum += b.get(i);
-        }
-        readAheadSum += sum;
-        readAheadEnd = Math.max(to, readAheadEnd);
     }
 
     /** Makes at least {@code n} bytes available from {@link #pos}; false if the input ends before that. */
@@ -140,8 +90,5 @@ abstract class Input implements Closeable {
         }
         buf = buffer;
         view = buffer.asReadOnlyBuffer();
-        if (readsAhead) {
-            readAheadEnd = 0;
-        }
     }
 }

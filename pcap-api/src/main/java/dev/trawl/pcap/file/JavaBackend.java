@@ -39,21 +39,21 @@ final class JavaBackend implements Backend {
             Capability.READ_PCAPNG, Capability.READ_GZIP, Capability.NANOSECOND_TIMESTAMPS, Capability.DUMP,
             Capability.DUMP_APPEND, Capability.DUMP_PCAPNG, Capability.DUMP_STREAM, Capability.BREAK_LOOP);
 
-    private final int mapWindow;
+    private final int readWindow;
     private final Optional<FilterCompiler> compiler;
 
     JavaBackend() {
-        this(MappedInput.DEFAULT_WINDOW, FilterCompiler.installed());
+        this(SourceInput.FILE_WINDOW, FilterCompiler.installed());
     }
 
-    /** A backend whose mapped files move through windows of this size (small ones in tests). */
-    JavaBackend(int mapWindow) {
-        this(mapWindow, FilterCompiler.installed());
+    /** A backend that reads files through windows of this size (small ones in tests). */
+    JavaBackend(int readWindow) {
+        this(readWindow, FilterCompiler.installed());
     }
 
     /** A backend with this filter compiler, or none. */
-    JavaBackend(int mapWindow, Optional<FilterCompiler> compiler) {
-        this.mapWindow = mapWindow;
+    JavaBackend(int readWindow, Optional<FilterCompiler> compiler) {
+        this.readWindow = readWindow;
         this.compiler = compiler;
     }
 
@@ -94,7 +94,7 @@ final class JavaBackend implements Backend {
     public OfflineHandle openOffline(Path file, OfflineOptions options) throws PcapException {
         Objects.requireNonNull(file, "file");
         TimestampPrecision precision = options.precision();
-        return new FileHandle(this, CaptureFiles.open(file, precision, mapWindow), precision);
+        return new FileHandle(this, CaptureFiles.open(file, precision, readWindow), precision);
     }
 
     @Override

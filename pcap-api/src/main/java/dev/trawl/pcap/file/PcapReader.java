@@ -151,9 +151,6 @@ final class PcapReader extends RecordReader {
             }
             p = in.pos;
         }
-        if (need > Input.SPARSE_RECORD) {
-            in.readAhead(p);
-        }
         FilePacket packet = this.packet;
         ByteBuffer view = in.view;
         view.limit(p + header + keep).position(p + header);

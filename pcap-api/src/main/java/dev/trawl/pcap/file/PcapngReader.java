@@ -205,9 +205,6 @@ final class PcapngReader extends RecordReader {
             p = in.pos;
             b = in.buf;
         }
-        if (length > Input.SPARSE_RECORD) {
-            in.readAhead(p);
-        }
         if (b.getInt(p + length - 4) != length && checksTrailer(type, in.offset(p))) {
             throw malformed("block total length in header and trailer don't match", in.offset(p) + length - 4);
         }

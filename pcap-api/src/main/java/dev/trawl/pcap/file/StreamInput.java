@@ -20,7 +20,7 @@ final class StreamInput extends Input {
     private boolean eof;
 
     StreamInput(InputStream in, String name) {
-        super(name, false);
+        super(name);
         this.in = in;
         setBuffer(ByteBuffer.allocate(INITIAL));
     }

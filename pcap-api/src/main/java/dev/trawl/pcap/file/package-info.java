@@ -9,9 +9,9 @@
  * pcapng block, offsets and header fields, reading from any offset or through positioned reads), for readers that
  * split a file or look at its structure.
  *
- * <p>Reading is zero-copy: files of 1 MiB or more are memory-mapped, and each packet's data is one reused
- * read-only buffer over the mapping. Gzip-compressed files and streams are recognised by their magic and read
- * transparently.
+ * <p>Files are read as libpcap reads them, a window at a time (256 KiB of positioned reads into one heap buffer),
+ * and each packet's data is one reused read-only buffer over the window, not copied again. Gzip-compressed files
+ * and streams are recognised by their magic and read transparently.
  *
  * <p>Where it differs from libpcap 1.10, on purpose: pcapng interfaces may differ in link type and snapshot
  * length, and sections in byte order (libpcap stops there); pcap timestamp seconds are unsigned (files after

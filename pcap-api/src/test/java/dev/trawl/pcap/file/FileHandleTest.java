@@ -197,7 +197,7 @@ class FileHandleTest {
             return BpfProgram.of(BpfInstruction.stmt(0x80, 0), BpfInstruction.jump(0x25, 30, 0, 1),
                     BpfInstruction.stmt(0x06, 65535), BpfInstruction.stmt(0x06, 0));
         };
-        JavaBackend withFilter = new JavaBackend(MappedInput.DEFAULT_WINDOW, java.util.Optional.of(compiler));
+        JavaBackend withFilter = new JavaBackend(SourceInput.FILE_WINDOW, java.util.Optional.of(compiler));
         assertTrue(withFilter.supports(Capability.FILTER));
         try (OfflineHandle h = withFilter.openOffline(new ByteArrayInputStream(capture(40)),
                 OfflineOptions.defaults())) {
@@ -206,7 +206,7 @@ class FileHandleTest {
             assertEquals(34, h.loop(0, p -> { }));
             assertThrows(dev.trawl.pcap.InvalidFilterException.class, () -> h.setFilter("bad"));
         }
-        JavaBackend without = new JavaBackend(MappedInput.DEFAULT_WINDOW, java.util.Optional.empty());
+        JavaBackend without = new JavaBackend(SourceInput.FILE_WINDOW, java.util.Optional.empty());
         assertFalse(without.supports(Capability.FILTER));
         UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
                 () -> without.compileFilter(FilterSpec.of("tcp", LinkType.ETHERNET)));

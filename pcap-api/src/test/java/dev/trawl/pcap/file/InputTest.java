@@ -81,13 +81,13 @@ class InputTest {
     }
 
     @Test
-    void pcapngBlocksStraddlingMappingWindowsRead() throws IOException {
+    void pcapngBlocksStraddlingReadWindowsRead() throws IOException {
         Path file = dir.resolve("big.pcapng");
         Random random = new Random(3);
         int count = 0;
         try (Dumper d = new JavaBackend().openDumper(file, LinkType.ETHERNET, 65535,
                 DumpOptions.builder().format(CaptureFormat.PCAPNG).precision(TimestampPrecision.NANO).build())) {
-            while (Files.size(file) < CaptureFiles.MAP_THRESHOLD + 50_000) {
+            while (Files.size(file) < SourceInput.FILE_WINDOW * 4 + 50_000) {
                 byte[] frame = new byte[40 + random.nextInt(3000)];
                 random.nextBytes(frame);
                 d.write(count, count, frame.length, ByteBuffer.wrap(frame));
@@ -97,12 +97,12 @@ class InputTest {
                 }
             }
         }
-        List<PacketRecord> mapped = read(new JavaBackend(8192).openOffline(file,
+        List<PacketRecord> windowed = read(new JavaBackend(8192).openOffline(file,
                 OfflineOptions.of(TimestampPrecision.NANO)));
         List<PacketRecord> streamed = read(new JavaBackend().openOffline(
                 new ByteArrayInputStream(Files.readAllBytes(file)), OfflineOptions.of(TimestampPrecision.NANO)));
-        assertEquals(count, mapped.size());
-        assertEquals(streamed, mapped);
-        assertEquals(count - 1, mapped.get(count - 1).timestampNanos());
+        assertEquals(count, windowed.size());
+        assertEquals(streamed, windowed);
+        assertEquals(count - 1, windowed.get(count - 1).timestampNanos());
     }
 }

@@ -188,26 +188,29 @@ class PcapReaderTest {
     }
 
     @Test
-    void largeFilesAreMappedAndReadThroughAMovingWindow() throws IOException {
+    void largeFilesAreReadThroughAMovingWindow() throws IOException {
         Bytes bytes = Bytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, MICRO, 65535, 1);
         int count = 0;
-        while (bytes.size() < CaptureFiles.MAP_THRESHOLD + 4096) {
+        while (bytes.size() < SourceInput.FILE_WINDOW * 4 + 4096) {
             bytes.pcapRecord(count, 0, 100 + count % 900, 2000);
             count++;
         }
         Path path = dir.resolve("big.pcap");
         Files.write(path, bytes.array());
         JavaBackend windowed = new JavaBackend(64 * 1024);
-        try (OfflineHandle mapped = windowed.openOffline(path);
+        try (OfflineHandle windowedFile = windowed.openOffline(path);
+                OfflineHandle file = backend.openOffline(path);
                 OfflineHandle streamed = backend.openOffline(new ByteArrayInputStream(bytes.array()),
                         OfflineOptions.defaults())) {
             for (int i = 0; i < count; i++) {
-                assertEquals(ReadStatus.PACKET, mapped.next(), "packet " + i);
+                assertEquals(ReadStatus.PACKET, windowedFile.next(), "packet " + i);
+                assertEquals(ReadStatus.PACKET, file.next(), "packet " + i);
                 assertEquals(ReadStatus.PACKET, streamed.next());
-                assertEquals(streamed.packet().copy(), mapped.packet().copy(), "packet " + i);
-                assertTrue(mapped.packet().data().isDirect(), "mapped, not copied");
+                assertEquals(streamed.packet().copy(), windowedFile.packet().copy(), "packet " + i);
+                assertEquals(streamed.packet().copy(), file.packet().copy(), "packet " + i);
             }
-            assertEquals(ReadStatus.END_OF_FILE, mapped.next());
+            assertEquals(ReadStatus.END_OF_FILE, windowedFile.next());
+            assertEquals(ReadStatus.END_OF_FILE, file.next());
         }
     }
 
@@ -224,11 +227,11 @@ class PcapReaderTest {
     }
 
     @Test
-    void largeGzipFilesAreDecompressedRatherThanMapped() throws IOException {
+    void largeGzipFilesAreDecompressedRatherThanReadAsRecords() throws IOException {
         Bytes bytes = Bytes.pcapHeader(ByteOrder.LITTLE_ENDIAN, MICRO, 65535, 1);
         java.util.Random random = new java.util.Random(7);
         int count = 0;
-        while (bytes.size() < CaptureFiles.MAP_THRESHOLD + 100_000) {
+        while (bytes.size() < SourceInput.FILE_WINDOW * 4 + 100_000) {
             byte[] noise = new byte[1000];
             random.nextBytes(noise);
             bytes.i32(count).i32(0).i32(noise.length).i32(noise.length).raw(noise);
@@ -238,7 +241,7 @@ class PcapReaderTest {
         try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
             gz.write(bytes.array());
         }
-        assertTrue(zipped.size() >= CaptureFiles.MAP_THRESHOLD, "big enough to be mapped");
+        assertTrue(zipped.size() >= SourceInput.FILE_WINDOW, "larger than one read window");
         Path path = dir.resolve("big.pcap.gz");
         Files.write(path, zipped.toByteArray());
         try (OfflineHandle h = backend.openOffline(path)) {
