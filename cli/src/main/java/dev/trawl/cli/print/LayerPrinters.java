@@ -116,6 +116,8 @@ final class LayerPrinters {
         r.registerNamed("juniper.es", new JuniperPrinter(JuniperPrinter.Pic.ES));
         r.registerNamed("juniper.monitor", new JuniperPrinter(JuniperPrinter.Pic.MONITOR));
         r.registerNamed("ptp", new PtpPrinter());
+        r.registerNamed("vqp", new VqpPrinter());
+        r.registerNamed("vtp", new VtpPrinter());
         return r;
     }
 

@@ -1,12 +1,21 @@
 package dev.trawl.cli.print;
 
+import static dev.trawl.cli.print.CheckedReads.need;
+import static dev.trawl.cli.print.CheckedReads.textToNul;
+import static dev.trawl.cli.print.CheckedReads.u16;
+import static dev.trawl.cli.print.CheckedReads.u32;
+import static dev.trawl.cli.print.CheckedReads.u8;
+
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Lldp;
 
 /**
  * LLDP as tcpdump prints it: without {@code -v} {@code LLDP, length 282: S2.cisco.com}, the system name when the
- * message carries one; with it a line per record, the basic ones (chassis and port ids, time to live,
- * descriptions, names, capabilities) and IEEE 802.1's port VLAN id decoded, others dumped. Not thread-safe.
+ * message carries one; with it a line per record: chassis and port ids by subtype, time to live, descriptions,
+ * names, capabilities, management addresses with their interface numbering and OID, and the organisation
+ * records {@link LldpOrgText} decodes; records tcpdump does not decode are dumped, and with {@code -vv} every
+ * record is. The walk stops at an end record or a record of length 0, and where the captured bytes or the
+ * stated length end inside a record tcpdump's {@code [|lldp]} is written. Not thread-safe.
  */
 final class LldpPrinter implements LayerPrinter {
     private static final int CHASSIS_ID = 1;
@@ -16,23 +25,12 @@ final class LldpPrinter implements LayerPrinter {
     private static final int SYSTEM_NAME = 5;
     private static final int SYSTEM_DESCRIPTION = 6;
     private static final int CAPABILITIES = 7;
+    private static final int MANAGEMENT_ADDRESS = 8;
     private static final int ORGANIZATION = 127;
-    private static final int OUI_8021 = 0x0080C2;
-    private static final int OUI_8023 = 0x00120F;
-    /** The PMD auto-negotiation capabilities, from bit 14 down (bit 15, "other", is not named). */
-    private static final String[] PMD = {"10BASE-T hdx", "10BASE-T fdx", "100BASE-T4", "100BASE-TX hdx",
-        "100BASE-TX fdx", "100BASE-T2 hdx", "100BASE-T2 fdx", "Pause for fdx links", "Asym PAUSE for fdx",
-        "Sym PAUSE for fdx", "Asym and Sym PAUSE for fdx", "1000BASE-{X LX SX CX} hdx", "1000BASE-{X LX SX CX} fdx",
-        "1000BASE-T hdx", "1000BASE-T fdx"};
-    /** MAU types 1 to 30 (RFC 3636). */
-    private static final String[] MAU = {"AUI", "10BASE5", "FOIRL", "10BASE2", "10BASET duplex mode unknown",
-        "10BASEFP", "10BASEFB", "10BASEFL duplex mode unknown", "10BROAD36", "10BASET hdx", "10BASET fdx",
-        "10BASEFL hdx", "10BASEFL fdx", "100BASET4", "100BASETX hdx", "100BASETX fdx", "100BASEFX hdx",
-        "100BASEFX fdx", "100BASET2 hdx", "100BASET2 fdx", "1000BASEX hdx", "1000BASEX fdx", "1000BASELX hdx",
-        "1000BASELX fdx", "1000BASESX hdx", "1000BASESX fdx", "1000BASECX hdx", "1000BASECX fdx", "1000BASET hdx",
-        "1000BASET fdx"};
+    /** The interface numbering of a management address record: a subtype and a 32-bit number. */
+    private static final int INTERFACE_NUMBERING = 5;
     private static final String[] CAPABILITY_NAMES = {"Other", "Repeater", "Bridge", "WLAN AP", "Router",
-        "Telephone", "Docsis", "Station Only", "C-Bridge", "S-Bridge", "TPMR"};
+        "Telephone", "Docsis", "Station Only"};
 
     private final Lldp lldp = new Lldp();
 
@@ -40,37 +38,216 @@ final class LldpPrinter implements LayerPrinter {
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
         Lldp m = lldp.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
-        Out out = c.out();
         int length = c.wireLength(layer);
-        out.ascii("LLDP, length ").num(length);
-        int rel = 0;
-        while (rel + 2 <= length) {
-            if (!m.has(rel, 2)) {
-                c.truncated("lldp");
-                return;
-            }
-            int type = m.tlvType(rel);
-            int n = m.tlvLength(rel);
-            if (!m.has(rel + 2, n)) {
-                c.truncated("lldp");
-                return;
-            }
-            if (c.verbose() > 0) {
-                record(c, m, type, rel + 2, n);
-            } else if (type == SYSTEM_NAME) {
-                out.ascii(": ");
-                TlvText.text(out, m, rel + 2, n);
-            }
-            if (type == Lldp.END) {
-                return;
-            }
-            rel += 2 + n;
+        c.out().ascii("LLDP, length ").num(length);
+        try {
+            records(c, m, length);
+        } catch (Truncated t) {
+            c.truncated("lldp");
         }
     }
 
-    private static void record(PrintContext c, Lldp m, int type, int value, int n) {
+    private static void records(PrintContext c, Lldp m, int length) {
         Out out = c.out();
-        out.ascii("\n\t").ascii(switch (type) {
+        boolean verbose = c.verbose() > 0;
+        int at = 0;
+        int left = length;
+        while (left >= 2) {
+            need(m, at, 2);
+            int type = m.tlvType(at);
+            int n = m.tlvLength(at);
+            at += 2;
+            left -= 2;
+            if (verbose) {
+                out.ascii("\n\t").ascii(typeName(type)).ascii(" TLV (").num(type).ascii("), length ").num(n);
+            }
+            if (type == Lldp.END || n == 0) {
+                return;
+            }
+            need(m, at, n);
+            if (left < n) {
+                throw Truncated.INSTANCE;
+            }
+            boolean dump = false;
+            if (type == SYSTEM_NAME) {
+                out.ascii(": ");
+                textToNul(out, m, at, n);
+            } else if (verbose) {
+                dump = record(c, m, type, at, n);
+            }
+            if (c.verbose() > 1 || (verbose && dump)) {
+                TlvText.dump(out, m, at, n, "\n\t  ");
+            }
+            at += n;
+            left -= n;
+        }
+    }
+
+    /** Prints the value of a record with {@code -v}; true when tcpdump dumps it as well. */
+    private static boolean record(PrintContext c, Lldp m, int type, int at, int n) {
+        Out out = c.out();
+        switch (type) {
+            case CHASSIS_ID, PORT_ID -> {
+                return id(c, m, type == CHASSIS_ID, at, n);
+            }
+            case TTL -> {
+                if (n < 2) {
+                    throw Truncated.INSTANCE;
+                }
+                out.ascii(": TTL ").num(u16(m, at)).ch('s');
+            }
+            case PORT_DESCRIPTION -> {
+                out.ascii(": ");
+                textToNul(out, m, at, n);
+            }
+            case SYSTEM_DESCRIPTION -> {
+                out.ascii("\n\t  ");
+                textToNul(out, m, at, n);
+            }
+            case CAPABILITIES -> {
+                if (n < 4) {
+                    throw Truncated.INSTANCE;
+                }
+                int system = u16(m, at);
+                int enabled = u16(m, at + 2);
+                out.ascii("\n\t  System  Capabilities [");
+                TlvText.bitNames(out, system, CAPABILITY_NAMES, "none");
+                out.ascii("] (0x").hex(system, 4).ascii(")\n\t  Enabled Capabilities [");
+                TlvText.bitNames(out, enabled, CAPABILITY_NAMES, "none");
+                out.ascii("] (0x").hex(enabled, 4).ch(')');
+            }
+            case MANAGEMENT_ADDRESS -> {
+                if (!managementAddress(c, m, at, n)) {
+                    throw Truncated.INSTANCE;
+                }
+            }
+            case ORGANIZATION -> {
+                if (n < 3) {
+                    throw Truncated.INSTANCE;
+                }
+                return LldpOrgText.print(c, m, at, n);
+            }
+            default -> {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A chassis or port id: its subtype, then a MAC address, a network address or text. */
+    private static boolean id(PrintContext c, Lldp m, boolean chassis, int at, int n) {
+        Out out = c.out();
+        if (n < 2) {
+            throw Truncated.INSTANCE;
+        }
+        int subtype = u8(m, at);
+        out.ascii("\n\t  Subtype ").ascii(chassis ? chassisSubtype(subtype) : portSubtype(subtype)).ascii(" (")
+                .num(subtype).ascii("): ");
+        int mac = chassis ? 4 : 3;
+        int network = chassis ? 5 : 4;
+        if (subtype == mac) {
+            if (n < 7) {
+                throw Truncated.INSTANCE;
+            }
+            c.mac(m.macAt(at + 1));
+        } else if (subtype == network) {
+            if (!networkAddress(c, m, at + 1, n - 1, "")) {
+                throw Truncated.INSTANCE;
+            }
+        } else if (subtype >= 1 && subtype <= 7) {
+            textToNul(out, m, at + 1, n - 1);
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Writes {@code prefix} and an address family with its address ({@code AFI IPv4 (1): 192.0.2.1}), or
+     * returns false and writes nothing when the {@code n} bytes at {@code at} are too short for the address.
+     */
+    private static boolean networkAddress(PrintContext c, Lldp m, int at, int n, String prefix) {
+        if (n < 1) {
+            return false;
+        }
+        int af = u8(m, at);
+        int size = switch (af) {
+            case 1 -> 4;
+            case 2 -> 16;
+            case 6 -> 6;
+            default -> 0;
+        };
+        if (n - 1 < size) {
+            return false;
+        }
+        Out out = c.out();
+        out.ascii(prefix).ascii("AFI ").ascii(BgpPrinter.afiName(af, "Unknown")).ascii(" (").num(af).ch(')');
+        switch (af) {
+            case 1 -> {
+                out.ascii(": ");
+                c.ipv4((int) m.intAt(at + 1));
+            }
+            case 2 -> {
+                byte[] a = c.addressScratch();
+                for (int i = 0; i < 16; i++) {
+                    a[i] = (byte) m.byteAt(at + 1 + i);
+                }
+                out.ascii(": ");
+                c.ipv6(a);
+            }
+            case 6 -> {
+                out.ascii(": ");
+                c.mac(m.macAt(at + 1));
+            }
+            default -> out.ascii(", no AF printer !");
+        }
+        return true;
+    }
+
+    /** A management address record; false where tcpdump finds it too short and stops. */
+    private static boolean managementAddress(PrintContext c, Lldp m, int at, int n) {
+        Out out = c.out();
+        if (n < 1) {
+            return false;
+        }
+        int addressLength = u8(m, at);
+        at++;
+        n--;
+        if (n < addressLength) {
+            return false;
+        }
+        if (!networkAddress(c, m, at, addressLength, "\n\t  Management Address length " + addressLength + ", ")) {
+            return false;
+        }
+        at += addressLength;
+        n -= addressLength;
+        if (n < INTERFACE_NUMBERING) {
+            return false;
+        }
+        int subtype = u8(m, at);
+        long number = u32(m, at + 1);
+        out.ascii("\n\t  ").ascii(switch (subtype) {
+            case 2 -> "Interface Index";
+            case 3 -> "System Port Number";
+            default -> "Unknown";
+        }).ascii(" Interface Numbering (").num(subtype).ascii("): ").num(number);
+        at += INTERFACE_NUMBERING;
+        n -= INTERFACE_NUMBERING;
+        if (n > 0) {
+            int oidLength = u8(m, at);
+            if (n < 1 + oidLength) {
+                return false;
+            }
+            if (oidLength > 0) {
+                out.ascii("\n\t  OID length ").num(oidLength);
+                textToNul(out, m, at + 1, oidLength);
+            }
+        }
+        return true;
+    }
+
+    private static String typeName(int type) {
+        return switch (type) {
             case Lldp.END -> "End";
             case CHASSIS_ID -> "Chassis ID";
             case PORT_ID -> "Port ID";
@@ -79,95 +256,10 @@ final class LldpPrinter implements LayerPrinter {
             case SYSTEM_NAME -> "System Name";
             case SYSTEM_DESCRIPTION -> "System Description";
             case CAPABILITIES -> "System Capabilities";
-            case 8 -> "Management Address";
+            case MANAGEMENT_ADDRESS -> "Management Address";
             case ORGANIZATION -> "Organization specific";
             default -> "Unknown";
-        }).ascii(" TLV (").num(type).ascii("), length ").num(n);
-        boolean dump = false;
-        switch (type) {
-            case Lldp.END -> { }
-            case CHASSIS_ID, PORT_ID -> {
-                if (n < 2) {
-                    out.ascii(" [|lldp]");
-                    return;
-                }
-                int subtype = m.byteAt(value);
-                String name = type == CHASSIS_ID ? chassisSubtype(subtype) : portSubtype(subtype);
-                out.ascii("\n\t  Subtype ").ascii(name).ascii(" (").num(subtype).ascii("): ");
-                boolean mac = type == CHASSIS_ID ? subtype == 4 : subtype == 3;
-                boolean network = type == CHASSIS_ID ? subtype == 5 : subtype == 4;
-                if (mac && n == 7) {
-                    c.mac(m.macAt(value + 1));
-                } else if (network || mac || "Unknown".equals(name)) {
-                    dump = true;
-                } else {
-                    TlvText.text(out, m, value + 1, n - 1);
-                }
-            }
-            case TTL -> out.ascii(": TTL ").num(m.shortAt(value)).ch('s');
-            case PORT_DESCRIPTION, SYSTEM_NAME -> {
-                out.ascii(": ");
-                TlvText.text(out, m, value, n);
-            }
-            case SYSTEM_DESCRIPTION -> {
-                out.ascii("\n\t  ");
-                TlvText.text(out, m, value, n);
-            }
-            case CAPABILITIES -> {
-                out.ascii("\n\t  System  Capabilities [");
-                capabilities(out, m.shortAt(value));
-                out.ascii("] (0x").hex(m.shortAt(value), 4).ascii(")\n\t  Enabled Capabilities [");
-                capabilities(out, m.shortAt(value + 2));
-                out.ascii("] (0x").hex(m.shortAt(value + 2), 4).ch(')');
-            }
-            case ORGANIZATION -> {
-                int oui = (int) (m.intAt(value) >>> 8);
-                out.ascii(": OUI ").ascii(LlcPrinter.ouiName(oui)).ascii(" (0x").hex(oui, 6).ch(')');
-                int subtype = m.byteAt(value + 3);
-                if (oui == OUI_8021 && subtype == 1 && n >= 6) {
-                    out.ascii("\n\t  Port VLAN Id Subtype (1)\n\t    port vlan id (PVID): ").num(m.shortAt(value + 4));
-                } else if (oui == OUI_8023 && subtype == 1 && n >= 9) {
-                    macPhy(out, m, value + 4);
-                } else {
-                    dump = true;
-                }
-            }
-            default -> dump = true;
-        }
-        if (dump) {
-            TlvText.dump(out, m, value, n, "\n\t  ");
-        }
-    }
-
-    /** IEEE 802.3's MAC/PHY configuration record: auto-negotiation, its capabilities and the MAU type. */
-    private static void macPhy(Out out, Lldp m, int at) {
-        int autoneg = m.byteAt(at);
-        out.ascii("\n\t  MAC/PHY configuration/status Subtype (1)\n\t    autonegotiation [");
-        String sep = "";
-        if ((autoneg & 1) != 0) {
-            out.ascii("supported");
-            sep = ", ";
-        }
-        if ((autoneg & 2) != 0) {
-            out.ascii(sep).ascii("enabled");
-            sep = ", ";
-        }
-        out.ascii(sep.isEmpty() ? "none" : "").ascii("] (0x").hex2(autoneg).ascii(")\n\t    PMD autoneg capability [");
-        int pmd = m.shortAt(at + 1);
-        sep = "";
-        for (int i = 0; i < PMD.length; i++) {
-            if ((pmd & (1 << (14 - i))) != 0) {
-                out.ascii(sep).ascii(PMD[i]);
-                sep = ", ";
-            }
-        }
-        int mau = m.shortAt(at + 3);
-        out.ascii(sep.isEmpty() ? "none" : "").ascii("] (0x").hex(pmd, 4).ascii(")\n\t    MAU type ")
-                .ascii(mau >= 1 && mau <= MAU.length ? MAU[mau - 1] : "Unknown").ascii(" (0x").hex(mau, 4).ch(')');
-    }
-
-    private static void capabilities(Out out, int caps) {
-        TlvText.bitNames(out, caps, CAPABILITY_NAMES, "none");
+        };
     }
 
     private static String chassisSubtype(int s) {

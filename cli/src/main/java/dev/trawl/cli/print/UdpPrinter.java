@@ -20,17 +20,21 @@ final class UdpPrinter implements LayerPrinter {
         int ip = c.network(layer);
         boolean overIp = ip >= 0;
         int length = ipPayloadLength(c, layer, ip);
-        if (length < Udp.HEADER_LENGTH || !udp.has(0, Udp.HEADER_LENGTH)) {
-            if (overIp) {
+        // tcpdump prints the ports once they are captured, then the stated length's verdict, then the rest
+        boolean ports = udp.has(0, 4);
+        if (!ports || length < Udp.HEADER_LENGTH || !udp.has(0, Udp.HEADER_LENGTH)) {
+            if (ports) {
+                TcpPrinter.endpoints(c, ip, overIp, udp.sourcePort(), udp.destinationPort(), false);
+            } else if (overIp) {
                 c.source(ip);
                 out.ascii(" > ");
                 c.destination(ip);
                 out.ascii(": ");
             }
-            if (length < Udp.HEADER_LENGTH) {
+            if (ports && length < Udp.HEADER_LENGTH) {
                 out.ascii("truncated-udp ").num(length);
             } else {
-                out.ascii("[|udp]");
+                out.ascii(" [|udp]");
             }
             return;
         }

@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  * Times are in 1/256 s. A bridge id is a 16-bit priority and a MAC address. See {@link Flyweight}; not
  * thread-safe.
  */
-public final class Stp extends Flyweight {
+public final class Stp extends TlvMessage {
     /** The length of a configuration BPDU. */
     public static final int CONFIG_LENGTH = 35;
     /** The length of a rapid spanning tree BPDU (configuration plus the version 1 length). */
@@ -94,25 +94,5 @@ public final class Stp extends Flyweight {
     /** The version 3 length of a multiple spanning tree BPDU. */
     public int v3Length() {
         return u16(36);
-    }
-
-    /** The unsigned byte at {@code rel}, for the MSTP configuration and MSTI records past the fixed part. */
-    public int byteAt(int rel) {
-        return u8(rel);
-    }
-
-    /** The unsigned 16-bit value at {@code rel}. */
-    public int shortAt(int rel) {
-        return u16(rel);
-    }
-
-    /** The unsigned 32-bit value at {@code rel}. */
-    public long intAt(int rel) {
-        return u32(rel);
-    }
-
-    /** The 48-bit value at {@code rel} (a MAC address). */
-    public long macAt(int rel) {
-        return u48(rel);
     }
 }

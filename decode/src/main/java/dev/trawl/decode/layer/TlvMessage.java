@@ -1,9 +1,10 @@
 package dev.trawl.decode.layer;
 
 /**
- * Base of the flyweights of messages made of type-length-value records (CDP, LLDP, UDLD, the slow protocols),
- * whose records a printer walks: it reads each record's header and value at offsets it computes from the
- * lengths, through these bounds-checked accessors. See {@link Flyweight}; not thread-safe.
+ * Base of the flyweights of messages made of type-length-value records (CDP, LLDP, UDLD, the slow protocols)
+ * or of records past a fixed header (spanning tree's MSTI records, VTP's VLAN records), which a printer walks:
+ * it reads each record's header and value at offsets it computes from the lengths, through these
+ * bounds-checked accessors. See {@link Flyweight}; not thread-safe.
  */
 public abstract class TlvMessage extends Flyweight {
     /** Creates an unwrapped view. */

@@ -3,6 +3,7 @@ package dev.trawl.decode.internal.lan;
 import static dev.trawl.decode.spi.Dispatch.ETHERTYPE;
 import static dev.trawl.decode.spi.Dispatch.GRE_PROTO;
 import static dev.trawl.decode.spi.Dispatch.LLC_SAP;
+import static dev.trawl.decode.spi.Dispatch.UDP_PORT;
 
 import dev.trawl.decode.internal.Decoders;
 import dev.trawl.decode.internal.link.LlcDecoder;
@@ -12,7 +13,7 @@ import dev.trawl.pcap.EtherType;
 /**
  * What a LAN carries beside IP: VLAN tags, ARP, PPPoE, MACsec, Arista's timestamp header, the Ethernet loopback
  * test, the slow protocols, B.A.T.M.A.N. advanced, and the bridge and switch protocols Wireshark names (spanning
- * tree, LLDP, 802.1X, CFM, CDP and Cisco's other SNAP protocols, ...). Stateless.
+ * tree, LLDP, 802.1X, CFM, CDP and Cisco's other SNAP protocols, VQP, ...). Stateless.
  */
 public final class LanProtocols {
     private LanProtocols() {
@@ -66,6 +67,7 @@ public final class LanProtocols {
         r.bind(LLC_SAP, LlcDecoder.snapKey(OUI_CISCO, 0x2003), r.protocol("vtp", Decoders.OPAQUE));
         r.bind(LLC_SAP, LlcDecoder.snapKey(OUI_CISCO, 0x2004), r.protocol("dtp", Decoders.OPAQUE));
         r.bind(LLC_SAP, LlcDecoder.snapKey(OUI_CISCO, 0x0111), r.protocol("udld", Decoders.OPAQUE));
+        r.bind(UDP_PORT, 1589, r.protocol("vqp", Decoders.OPAQUE)); // Cisco's VLAN membership queries
         int ndp = r.protocol("ndp", Decoders.OPAQUE); // Nortel's discovery protocol
         r.bind(LLC_SAP, LlcDecoder.snapKey(OUI_NORTEL, 0x01A1), ndp);
         r.bind(LLC_SAP, LlcDecoder.snapKey(OUI_NORTEL, 0x01A2), ndp);
