@@ -8,9 +8,13 @@ import dev.trawl.decode.layer.Igmp;
 /**
  * IGMP as tcpdump prints it: {@code igmp query v2}, {@code igmp v2 report 239.255.255.250},
  * {@code igmp query v3 [max resp time 1.0s] [gaddr 239.1.1.1, 2 source(s)]}, {@code igmp v3 report, 1 group
- * record(s) [gaddr 239.1.1.1 is_ex, 0 source(s)]}, and with {@code -v} a bad checksum. Not thread-safe.
+ * record(s) [gaddr 239.1.1.1 is_ex, 0 source(s)]}, {@code mtrace 7: 172.16.40.1 to 172.16.20.1 reply-to
+ * 172.16.40.1}, PIM version 1 ({@link PimPrinter#v1}), and with {@code -v} a bad checksum. Not thread-safe.
  */
 final class IgmpPrinter implements LayerPrinter {
+    /** The end of a traceroute query: the IGMP header, three addresses, the response TTL and the query id. */
+    private static final int MTRACE_QUERY_END = 24;
+
     private final Igmp view = new Igmp();
 
     @Override
@@ -100,8 +104,40 @@ final class IgmpPrinter implements LayerPrinter {
                     return DvmrpText.print(c, g, len);
                 }
             }
-            case 0x14 -> out.ascii("igmp pimv1");
+            case 0x14 -> {
+                out.ascii("igmp pimv1");
+                PimPrinter.v1(c, g, len);
+            }
+            case 0x1e, 0x1f -> {
+                return mtrace(c, g, len, type == 0x1e ? "mresp" : "mtrace");
+            }
             default -> out.ascii("igmp-").num(type);
+        }
+        return true;
+    }
+
+    /**
+     * A multicast traceroute query or response (draft-ietf-idmr-traceroute-ipm): its query id, source,
+     * destination and where the response goes, with the response's TTL when that is a group.
+     */
+    private static boolean mtrace(PrintContext c, Igmp g, int len, String name) {
+        Out out = c.out();
+        if (len < MTRACE_QUERY_END) {
+            out.ascii(" [invalid len ").num(len).ch(']');
+            return true;
+        }
+        if (!g.has(8, 16)) {
+            return false;
+        }
+        out.ascii(name).ch(' ').num(g.u24At(21)).ascii(": ");
+        c.ipv4((int) g.u32At(8));
+        out.ascii(" to ");
+        c.ipv4((int) g.u32At(12));
+        out.ascii(" reply-to ");
+        int response = (int) g.u32At(16);
+        c.ipv4(response);
+        if ((response & 0xF000_0000) == 0xE000_0000) {
+            out.ascii(" with-ttl ").num(g.u8At(20));
         }
         return true;
     }

@@ -4,6 +4,7 @@ import dev.trawl.decode.Checksums;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.layer.Ipv4;
+import dev.trawl.decode.layer.Pim;
 
 /**
  * IPv4 as tcpdump prints it: {@code IP src > dst: } and the layer above, with {@code -v} the header's fields
@@ -85,6 +86,10 @@ final class Ipv4Printer implements LayerPrinter {
             out.ascii(": ");
         }
         if (next < 0 || !c.print(next)) {
+            if (proto == Pim.IP_PROTOCOL && total == hlen) {
+                c.truncated("pim"); // tcpdump's PIM printer reads a first byte that an empty payload lacks
+                return;
+            }
             // tcpdump's " %s" after "src > dst: " leaves two spaces here
             protocolName(c, proto);
             out.ch(' ').num(total - hlen);

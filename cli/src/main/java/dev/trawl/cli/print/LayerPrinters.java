@@ -69,7 +69,7 @@ final class LayerPrinters {
         r.register(Protocols.LLDP, new LldpPrinter());
         r.register(Protocols.DTP, new DtpPrinter());
         r.register(Protocols.OSPF, new RoutingPrinters.OspfPrinter());
-        r.register(Protocols.PIM, new RoutingPrinters.PimPrinter());
+        r.register(Protocols.PIM, new PimPrinter());
         r.register(Protocols.ESP, new EspPrinter());
         r.register(Protocols.UDPENCAP, new UdpEncapsulationPrinter());
         r.register(Protocols.ISAKMP, new IsakmpPrinter());

@@ -2,11 +2,10 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Ospf;
-import dev.trawl.decode.layer.Pim;
 
 /**
- * The summary lines tcpdump prints of routing protocols: OSPF's {@code OSPFv2, Hello, length 88} and PIM's
- * {@code PIMv2, Join / Prune, length 518}. Not thread-safe.
+ * The summary lines tcpdump prints of routing protocols: OSPF's {@code OSPFv2, Hello, length 88}; PIM has
+ * {@link PimPrinter}. Not thread-safe.
  */
 final class RoutingPrinters {
     private RoutingPrinters() {
@@ -55,35 +54,6 @@ final class RoutingPrinters {
                 }
                 OspfDetail.print(c, o, length);
             }
-        }
-    }
-
-    /** PIM version 2. */
-    static final class PimPrinter implements LayerPrinter {
-        private static final String[] TYPES = {"Hello", "Register", "Register Stop", "Join / Prune", "Bootstrap",
-            "Assert", "Graft", "Graft Acknowledgement", "Candidate RP Advertisement", "Prune Refresh",
-            "DF Election", "ECMP Redirect"};
-
-        private final Pim pim = new Pim();
-
-        @Override
-        public void print(PrintContext c, int layer) {
-            DecodedPacket p = c.packet();
-            Pim m = pim.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
-            Out out = c.out();
-            int length = UdpPrinter.ipPayloadLength(c, layer, c.network(layer));
-            if (!m.has(0, 1)) {
-                c.truncated("pim");
-                return;
-            }
-            int version = m.version();
-            out.ascii("PIMv").num(version);
-            if (version != 2) {
-                return;
-            }
-            int type = m.type();
-            out.ascii(", ").ascii(type < TYPES.length ? TYPES[type] : "[type " + type + "]").ascii(", length ")
-                    .num(length);
         }
     }
 }
