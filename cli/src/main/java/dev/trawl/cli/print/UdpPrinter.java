@@ -23,9 +23,9 @@ final class UdpPrinter implements LayerPrinter {
         boolean overIp = ip >= 0;
         int length = ipPayloadLength(c, layer, ip);
         // tcpdump prints the ports once they are captured, then the stated length's verdict, then the rest
-        boolean ports = udp.has(0, 4);
-        if (!ports || length < Udp.HEADER_LENGTH || !udp.has(0, Udp.HEADER_LENGTH)) {
-            if (ports) {
+        boolean portsCaptured = udp.has(0, 4);
+        if (!portsCaptured || length < Udp.HEADER_LENGTH || !udp.has(0, Udp.HEADER_LENGTH)) {
+            if (portsCaptured) {
                 TcpPrinter.endpoints(c, ip, overIp, udp.sourcePort(), udp.destinationPort(), false);
             } else if (overIp) {
                 c.source(ip);
@@ -33,7 +33,7 @@ final class UdpPrinter implements LayerPrinter {
                 c.destination(ip);
                 out.ascii(": ");
             }
-            if (ports && length < Udp.HEADER_LENGTH) {
+            if (portsCaptured && length < Udp.HEADER_LENGTH) {
                 out.ascii("truncated-udp ").num(length);
             } else {
                 out.ascii(" [|udp]");
