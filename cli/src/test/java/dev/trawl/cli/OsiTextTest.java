@@ -42,8 +42,6 @@ class OsiTextTest {
                 llc("821d010004001e1234" + SRC + "c602000a" + "810381cc8e"),
                 // redirect to a MAC address and a network entity title
                 llc("8226010006001e0000" + DST + "0600000c654321" + SRC),
-                // Ethernet's OSI type, whose first byte tcpdump steps over
-                ethernet("fefe", "00" + ECHO_REQUEST),
                 // CLNP version 2, and a length indicator shorter than the fixed part
                 llc("811102101e00130000" + "03490001" + "03490002" + "0102"),
                 llc("810501101e0013000000"),

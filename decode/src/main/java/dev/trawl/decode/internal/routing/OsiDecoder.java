@@ -51,16 +51,4 @@ final class OsiDecoder implements ProtocolDecoder {
                 return Protocols.DATA;
         }
     }
-
-    /**
-     * Ethernet's type for OSI, 0xFEFE, puts one byte before the PDU (tcpdump skips it unread); the decoder passes
-     * the rest on, empty or not, so that a frame cut before the PDU still shows an OSI layer.
-     */
-    static ProtocolDecoder afterPadByte(int osi) {
-        return (buf, off, end, ctx) -> {
-            ctx.next(Math.min(off + 1, end), end);
-            ctx.nextEvenIfEmpty();
-            return osi;
-        };
-    }
 }

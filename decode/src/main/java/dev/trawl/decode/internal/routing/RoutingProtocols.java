@@ -1,6 +1,5 @@
 package dev.trawl.decode.internal.routing;
 
-import static dev.trawl.decode.spi.Dispatch.ETHERTYPE;
 import static dev.trawl.decode.spi.Dispatch.GRE_PROTO;
 import static dev.trawl.decode.spi.Dispatch.IP_PROTO;
 import static dev.trawl.decode.spi.Dispatch.LLC_SAP;
@@ -22,12 +21,14 @@ public final class RoutingProtocols {
     private RoutingProtocols() {
     }
 
-    /** OSI's LLC SAP, BSD loopback address family, PPP protocol number, GRE protocol type and EtherType. */
+    /**
+     * OSI's LLC SAP, BSD loopback address family, PPP protocol number and GRE protocol type. Ethernet's type 0xFEFE,
+     * which tcpdump reads as OSI, stays data: Wireshark binds nothing to it.
+     */
     private static final int SAP_OSI = 0xFE;
     private static final int AF_OSI = 7;
     private static final int PPP_OSI = 0x0023;
     private static final int GRE_OSI = 0x00FE;
-    private static final int ETHERTYPE_OSI = 0xFEFE;
 
     /** Registers the routing protocols and binds them. */
     public static void register(ProtocolRegistrar r) {
@@ -36,7 +37,6 @@ public final class RoutingProtocols {
         r.bind(NULL_FAMILY, AF_OSI, osi);
         r.bind(PPP_PROTO, PPP_OSI, osi);
         r.bind(GRE_PROTO, GRE_OSI, osi);
-        r.bind(ETHERTYPE, ETHERTYPE_OSI, r.protocol("osi.ethertype", OsiDecoder.afterPadByte(osi)));
         r.protocol("isis", new IsisDecoder(r));
         r.protocol("esis", Decoders.OPAQUE);
         r.bind(IP_PROTO, IpProtocol.PIM.value(), r.protocol("pim", PimDecoder::decode));
