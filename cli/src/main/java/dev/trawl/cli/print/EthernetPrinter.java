@@ -9,6 +9,8 @@ import dev.trawl.decode.layer.Ethernet;
  * (0x0800), length 74: }. Not thread-safe.
  */
 final class EthernetPrinter implements LayerPrinter {
+    private final LegacyEtherTypes legacy = new LegacyEtherTypes();
+
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
@@ -25,7 +27,9 @@ final class EthernetPrinter implements LayerPrinter {
             c.linkHeaderEnd(e.offset() + Ethernet.HEADER_LENGTH);
         }
         boolean printable = c.printable(next);
-        if (c.linkHeader() || !printable) {
+        int payload = e.offset() + Ethernet.HEADER_LENGTH;
+        boolean undecoded = !printable && e.isEthernetII() && legacy.prints(c, type, payload);
+        if (c.linkHeader() || !printable && !undecoded) {
             c.mac(e.source());
             out.ascii(" > ");
             c.mac(e.destination());
@@ -40,6 +44,8 @@ final class EthernetPrinter implements LayerPrinter {
         }
         if (printable) {
             c.print(next);
+        } else if (undecoded) {
+            legacy.print(c, type, payload, length - Ethernet.HEADER_LENGTH);
         } else if (e.isEthernetII() && !knownToTcpdump(type, true)) {
             c.rawDump(e.offset() + Ethernet.HEADER_LENGTH);
         }
