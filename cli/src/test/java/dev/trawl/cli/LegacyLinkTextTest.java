@@ -1,0 +1,58 @@
+package dev.trawl.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The text of older link layers and of payloads tcpdump decodes where decode, as Wireshark, leaves data, against
+ * tcpdump's on packets built here: Multilink Frame Relay fragments (a whole frame carrying VTP under SNAP, both
+ * after a UI control byte and after one Wireshark reads as LAPF), a later fragment, a control frame, frames too
+ * short; and Ethernet's OSI type 0xFEFE cut before its protocol id, with a CLNP PDU cut short, and with a protocol
+ * id tcpdump does not know. Each file is printed by tcpdump and by trawl with the same flags, and the lines must
+ * be equal.
+ */
+class LegacyLinkTextTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsTcpdump() {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-ne", "-nvv"})
+    void legacyLinksPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String ethernet = "020000000002020000000001";
+        String vtp = "0101000474657374" + "00".repeat(28) + "00000007" + "0a000001" + "00".repeat(28);
+        List<Path> files = List.of(
+                LinkLayerTextTest.capture(dir, "mfr", 182,
+                        "c0c1" + "c08e865f" + "0880" + "00000c2003" + vtp.substring(0, 40),
+                        "c001" + "18e1" + "03" + "80" + "00000c2003" + vtp,
+                        "4002" + "aabbccddeeff",
+                        "e1000400",
+                        "e1000999",
+                        "c0",
+                        "c0c1c0"),
+                LinkLayerTextTest.capture(dir, "osi-ethertype", 1,
+                        ethernet + "fefe" + "30",
+                        ethernet + "fefe" + "30" + "81fc01fefefefe000003e83030010030303030303030303052",
+                        ethernet + "fefe" + "30" + "81fc01fefefefe000003e83030100030303030303030303052",
+                        ethernet + "fefe" + "00" + "77aabbccdd",
+                        ethernet + "fefe" + "00" + "00"));
+        for (Path file : files) {
+            String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
+            TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
+            assertEquals(0, trawl.status(), trawl.stderr());
+            assertEquals(tcpdump.lines().toList(), trawl.lines(), file.getFileName() + " with " + flags);
+        }
+    }
+}
