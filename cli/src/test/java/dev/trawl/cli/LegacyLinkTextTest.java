@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The text of older link layers and of payloads tcpdump decodes where decode, as Wireshark, leaves data, against
  * tcpdump's on packets built here: Multilink Frame Relay fragments (a whole frame carrying VTP under SNAP, both
  * after a UI control byte and after one Wireshark reads as LAPF), a later fragment, a control frame, frames too
+ * short; IPX with RIP and SAP messages, a stated length too short and a header cut
  * short; and Ethernet's OSI type 0xFEFE cut before its protocol id, with a CLNP PDU cut short, and with a protocol
  * id tcpdump does not know. Each file is printed by tcpdump and by trawl with the same flags, and the lines must
  * be equal.
@@ -47,12 +48,27 @@ class LegacyLinkTextTest {
                         ethernet + "fefe" + "30" + "81fc01fefefefe000003e83030010030303030303030303052",
                         ethernet + "fefe" + "30" + "81fc01fefefefe000003e83030100030303030303030303052",
                         ethernet + "fefe" + "00" + "77aabbccdd",
-                        ethernet + "fefe" + "00" + "00"));
+                        ethernet + "fefe" + "00" + "00"),
+                LinkLayerTextTest.capture(dir, "ipx", 1,
+                        ethernet + "8137" + ipx("0453", 42) + "0002" + "a8f8796700010002" + "0000000100020003",
+                        ethernet + "8137" + ipx("0453", 40) + "0001" + "a8f87967",
+                        ethernet + "0044" + "e0e003" + ipx("0452", 98) + "0002" + "030c"
+                                + "5345525645520000" + "00".repeat(40) + "0000000100303c1bf5750452" + "0001",
+                        ethernet + "0026" + "e0e003" + ipx("0452", 36) + "0003" + "0004",
+                        ethernet + "0040" + "e0e003" + ipx("0455", 50),
+                        ethernet + "0021" + "e0e003" + ipx("0451", 29),
+                        ethernet + "8137" + ipx("0452", 80).substring(0, 40)));
         for (Path file : files) {
             String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
             TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
             assertEquals(0, trawl.status(), trawl.stderr());
             assertEquals(tcpdump.lines().toList(), trawl.lines(), file.getFileName() + " with " + flags);
         }
+    }
+
+    /** An IPX header of stated length {@code length} to socket {@code socket}, from socket 0x4008. */
+    private static String ipx(String socket, int length) {
+        return "ffff" + String.format("%04x", length) + "0004" + "00000000ffffffffffff" + socket
+                + "0000000000303c1bf575" + "4008";
     }
 }

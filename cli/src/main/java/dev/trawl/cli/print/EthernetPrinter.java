@@ -35,8 +35,9 @@ final class EthernetPrinter implements LayerPrinter {
             c.mac(e.destination());
             out.ascii(", ");
             if (!e.isEthernetII()) {
-                // tcpdump prints the 802.3 length field, not the (padded) frame's
-                out.ascii("802.3, length ").num(type).ascii(": ");
+                // tcpdump prints the 802.3 length field, not the (padded) frame's, unless it overstates the frame
+                out.ascii("802.3, length ").num(Math.min(type, Math.max(0, length - Ethernet.HEADER_LENGTH)))
+                        .ascii(": ");
             } else {
                 etherType(out, type);
                 out.ascii(", length ").num(length).ascii(": ");
