@@ -100,12 +100,8 @@ final class IpxPrinter implements LayerPrinter {
 
     private static void sap(PrintContext c, Ipx m, int length) throws Invalid {
         Out out = c.out();
-        int at = Ipx.HEADER_LENGTH;
-        int command = u16(m, at);
-        if (length < 2) {
-            throw Invalid.INSTANCE;
-        }
-        at += 2;
+        int command = command(m, length);
+        int at = Ipx.HEADER_LENGTH + 2;
         length -= 2;
         switch (command) {
             case 1, 3 -> {
@@ -152,12 +148,8 @@ final class IpxPrinter implements LayerPrinter {
 
     private static void rip(PrintContext c, Ipx m, int length) throws Invalid {
         Out out = c.out();
-        int at = Ipx.HEADER_LENGTH;
-        int command = u16(m, at);
-        if (length < 2) {
-            throw Invalid.INSTANCE;
-        }
-        at += 2;
+        int command = command(m, length);
+        int at = Ipx.HEADER_LENGTH + 2;
         length -= 2;
         switch (command) {
             case 1 -> {
@@ -182,6 +174,15 @@ final class IpxPrinter implements LayerPrinter {
             }
             default -> out.ascii("ipx-rip-?").hex(command);
         }
+    }
+
+    /** The command a SAP or RIP message starts with, read before tcpdump checks that its length holds it. */
+    private static int command(Ipx m, int length) throws Invalid {
+        int command = u16(m, Ipx.HEADER_LENGTH);
+        if (length < 2) {
+            throw Invalid.INSTANCE;
+        }
+        return command;
     }
 
     /** One RIP entry: {@code network/hops.ticks}. */
