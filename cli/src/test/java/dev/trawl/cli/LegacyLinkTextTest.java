@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * tcpdump's on packets built here: Multilink Frame Relay fragments (a whole frame carrying VTP under SNAP, both
  * after a UI control byte and after one Wireshark reads as LAPF), a later fragment, a control frame, frames too
  * short; IPX with RIP and SAP messages, a stated length too short and a header cut
- * short; and Ethernet's OSI type 0xFEFE cut before its protocol id, with a CLNP PDU cut short, and with a protocol
+ * short; Linux ARCNET carrying ARP and AppleTalk, AppleTalk ARP; and Ethernet's OSI type 0xFEFE cut before its protocol id, with a CLNP PDU cut short, and with a protocol
  * id tcpdump does not know. Each file is printed by tcpdump and by trawl with the same flags, and the lines must
  * be equal.
  */
@@ -57,7 +57,22 @@ class LegacyLinkTextTest {
                         ethernet + "0026" + "e0e003" + ipx("0452", 36) + "0003" + "0004",
                         ethernet + "0040" + "e0e003" + ipx("0455", 50),
                         ethernet + "0021" + "e0e003" + ipx("0451", 29),
-                        ethernet + "8137" + ipx("0452", 80).substring(0, 40)));
+                        ethernet + "8137" + ipx("0452", 80).substring(0, 40)),
+                LinkLayerTextTest.capture(dir, "arcnet", 129,
+                        "01020000f1" + "0007080001040001" + "01" + "0a000001" + "00" + "0a000002",
+                        "02010000f1" + "0007080001040002" + "02" + "0a000002" + "01" + "0a000001",
+                        "01020000dd000000" + "001500000001000205060404" + "04" + "aabbccddeeff0011",
+                        "01020000dd000000" + "0015000000010002",
+                        "01020000ee000000" + "aabbcc",
+                        "0102"),
+                LinkLayerTextTest.capture(dir, "aarp", 1,
+                        ethernet + "80f3" + "0001809b06040001" + "020000000001" + "00000102" + "000000000000"
+                                + "00000304",
+                        ethernet + "80f3" + "0001809b06040002" + "020000000001" + "00000102" + "020000000002"
+                                + "000003ff",
+                        ethernet + "80f3" + "0001809b06040009" + "020000000001" + "00000102" + "020000000002"
+                                + "00000304",
+                        ethernet + "80f3" + "0001809b"));
         for (Path file : files) {
             String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
             TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());

@@ -125,6 +125,10 @@ final class LayerPrinters {
         r.registerNamed("vqp", new VqpPrinter());
         r.registerNamed("vtp", new VtpPrinter());
         r.register(Protocols.IPX, new IpxPrinter());
+        r.register(Protocols.ARCNET, new ArcnetPrinter());
+        AppleTalkPrinter appleTalk = new AppleTalkPrinter();
+        r.registerNamed("ddp", appleTalk);
+        r.registerNamed("aarp", appleTalk);
         return r;
     }
 
