@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * tcpdump's on packets built here: Multilink Frame Relay fragments (a whole frame carrying VTP under SNAP, both
  * after a UI control byte and after one Wireshark reads as LAPF), a later fragment, a control frame, frames too
  * short; IPX with RIP and SAP messages, a stated length too short and a header cut
- * short; Linux ARCNET carrying ARP and AppleTalk, AppleTalk ARP; and Ethernet's OSI type 0xFEFE cut before its protocol id, with a CLNP PDU cut short, and with a protocol
+ * short; Linux ARCNET carrying ARP and AppleTalk, AppleTalk ARP; GeoNetworking, CALM FAST and TIPC messages,
+ * whole and cut short; and Ethernet's OSI type 0xFEFE cut before its protocol id, with a CLNP PDU cut short, and with a protocol
  * id tcpdump does not know. Each file is printed by tcpdump and by trawl with the same flags, and the lines must
  * be equal.
  */
@@ -33,6 +34,7 @@ class LegacyLinkTextTest {
     @ValueSource(strings = {"-n", "-nv", "-ne", "-nvv"})
     void legacyLinksPrintAsTcpdumpPrintsThem(String flags) throws Exception {
         String ethernet = "020000000002020000000001";
+        String geoNet = "11500000000800010123456789abcdef000000000000001000000020" + "00".repeat(8);
         String vtp = "0101000474657374" + "00".repeat(28) + "00000007" + "0a000001" + "00".repeat(28);
         List<Path> files = List.of(
                 LinkLayerTextTest.capture(dir, "mfr", 182,
@@ -72,7 +74,19 @@ class LegacyLinkTextTest {
                                 + "000003ff",
                         ethernet + "80f3" + "0001809b06040009" + "020000000001" + "00000102" + "020000000002"
                                 + "00000304",
-                        ethernet + "80f3" + "0001809b"));
+                        ethernet + "80f3" + "0001809b"),
+                LinkLayerTextTest.capture(dir, "geonet-tipc", 1,
+                        ethernet + "0707" + geoNet + "07d10000" + "0100aabb",
+                        ethernet + "0707" + geoNet.substring(0, 30),
+                        ethernet + "0707" + "1150" + "00".repeat(10),
+                        ethernet + "1111" + "0102aabbcc",
+                        ethernet + "88ca" + "41400028" + "40000000" + "00000000" + "01001002" + "11111111"
+                                + "22222222" + "01001002" + "01001003" + "00000000" + "00000000",
+                        ethernet + "88ca" + "40c00018" + "00000000" + "00000000" + "01001002" + "11111111"
+                                + "22222222",
+                        ethernet + "88ca" + "5ac00018" + "20001234" + "01001000" + "01001002" + "00001267"
+                                + "00000001",
+                        ethernet + "88ca" + "4f400028" + "00000000" + "00000000" + "01001002" + "00000000"));
         for (Path file : files) {
             String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
             TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());

@@ -46,7 +46,7 @@ final class EthernetPrinter implements LayerPrinter {
         if (printable) {
             c.print(next);
         } else if (undecoded) {
-            legacy.print(c, type, payload, length - Ethernet.HEADER_LENGTH);
+            legacy.print(c, type, payload, length - Ethernet.HEADER_LENGTH, e.source());
         } else if (e.isEthernetII() && !knownToTcpdump(type, true)) {
             c.rawDump(e.offset() + Ethernet.HEADER_LENGTH);
         }

@@ -33,6 +33,7 @@ final class FrameRelayPrinter implements LayerPrinter {
 
     private final FrameRelay view = new FrameRelay();
     private final VtpPrinter vtp = new VtpPrinter();
+    private final LegacyEtherTypes legacy = new LegacyEtherTypes();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -71,6 +72,11 @@ final class FrameRelayPrinter implements LayerPrinter {
                 }
                 // decode reads on as NLPID encapsulation after a value that is no EtherType
                 if (ETHERTYPES.lookup(Dispatch.ETHERTYPE, type) >= 0 && c.next(layer)) {
+                    return;
+                }
+                int payload = f.offset() + addressLength + 2;
+                if (legacy.prints(c, type, payload)) {
+                    legacy.print(c, type, payload, length - addressLength - 2, LegacyEtherTypes.NO_SOURCE);
                     return;
                 }
             }

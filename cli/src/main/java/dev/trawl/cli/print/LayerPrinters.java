@@ -129,6 +129,7 @@ final class LayerPrinters {
         AppleTalkPrinter appleTalk = new AppleTalkPrinter();
         r.registerNamed("ddp", appleTalk);
         r.registerNamed("aarp", appleTalk);
+        r.registerNamed("tipc", new TipcPrinter());
         return r;
     }
 
