@@ -76,10 +76,7 @@ final class TipcPrinter implements LayerPrinter {
     private static void internal(PrintContext c, Tipc m) {
         Out out = c.out();
         need(m, 0, 32);
-        start(out, m);
-        node(out, m.word(6));
-        out.ascii(" > ");
-        node(out, m.word(7));
+        nodes(out, m, 6, 7);
         sizes(out, m, TYPES[m.messageType() & 3]);
         out.ascii(" (0x").hex(m.word(1), 8).ch(')');
         if (c.verbose() > 0) {
@@ -100,10 +97,7 @@ final class TipcPrinter implements LayerPrinter {
     private static void linkConfig(PrintContext c, Tipc m) {
         Out out = c.out();
         need(m, 0, 16);
-        start(out, m);
-        node(out, m.word(3));
-        out.ascii(" > ");
-        node(out, m.word(2));
+        nodes(out, m, 3, 2);
         int type = m.messageType();
         sizes(out, m, type == 0 ? "Link request" : type == 1 ? "Link response" : "Unknown");
         if (c.verbose() > 0) {
@@ -111,6 +105,14 @@ final class TipcPrinter implements LayerPrinter {
             out.ascii("\n\tNodeSignature ").num(m.word(1) & 0xffff).ascii(", network_id ").num(m.word(4))
                     .ascii(", media_id ").num(m.word(5) & 0xff);
         }
+    }
+
+    /** The version, then the nodes in words {@code from} and {@code to}: {@code TIPC v2.0 1.1.2 > 1.1.3}. */
+    private static void nodes(Out out, Tipc m, int from, int to) {
+        start(out, m);
+        node(out, m.word(from));
+        out.ascii(" > ");
+        node(out, m.word(to));
     }
 
     private static void start(Out out, Tipc m) {
