@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The text of older link layers and of payloads tcpdump decodes where decode, as Wireshark, leaves data, against
  * tcpdump's on packets built here: Multilink Frame Relay fragments (a whole frame carrying VTP under SNAP, both
  * after a UI control byte and after one Wireshark reads as LAPF), a later fragment, a control frame, frames too
- * short; IPX with RIP and SAP messages, a stated length too short and a header cut
+ * short; FRF.15 fragment headers under Frame Relay; IPX with RIP and SAP messages, a stated length too short and a header cut
  * short; Linux ARCNET carrying ARP and AppleTalk, AppleTalk ARP; GeoNetworking, CALM FAST and TIPC messages,
  * whole and cut short; and Ethernet's OSI type 0xFEFE cut before its protocol id, with a CLNP PDU cut short, and with a protocol
  * id tcpdump does not know. Each file is printed by tcpdump and by trawl with the same flags, and the lines must
@@ -45,6 +45,7 @@ class LegacyLinkTextTest {
                         "e1000999",
                         "c0",
                         "c0c1c0"),
+                LinkLayerTextTest.capture(dir, "frf15", 107, "18e103b1c005aabb", "18e103b181ff", "304b30b1"),
                 LinkLayerTextTest.capture(dir, "osi-ethertype", 1,
                         ethernet + "fefe" + "30",
                         ethernet + "fefe" + "30" + "81fc01fefefefe000003e83030010030303030303030303052",

@@ -28,6 +28,9 @@ final class FrameRelayPrinter implements LayerPrinter {
     private static final ProtocolRegistry ETHERTYPES = ProtocolRegistry.standard();
 
     private static final int SNAP_HEADER = 5;
+    /** The begin, end and control bits of FRF.15 and FRF.16 headers, as tcpdump names them. */
+    static final long[] FRF_FLAG_BITS = {0x80, 0x40, 0x20};
+    static final String[] FRF_FLAG_NAMES = {"Begin", "End", "Control"};
     private static final int OUI_CISCO = 0x00000c;
     private static final int PID_VTP = 0x2003;
 
@@ -114,6 +117,10 @@ final class FrameRelayPrinter implements LayerPrinter {
         if (nlpid == NLPID_SNAP && snap(c, f, headerLength, length - headerLength)) {
             return;
         }
+        if (nlpid == NLPID_MFR) {
+            frf15(c, f, headerLength, length - headerLength);
+            return;
+        }
         if (!c.linkHeader()) {
             header(c, length, addressLength, dlci, flags, nlpid);
         }
@@ -125,6 +132,19 @@ final class FrameRelayPrinter implements LayerPrinter {
                 c.truncated("fr");
             }
         }
+    }
+
+    /** An FRF.15 fragment header at {@code at}: tcpdump prints its sequence number and flags, not the fragment. */
+    private static void frf15(PrintContext c, FrameRelay f, int at, int length) {
+        if (length < 2 || !f.has(at, 2)) {
+            c.truncated("fr");
+            return;
+        }
+        int first = f.byteAt(at);
+        c.out().ascii("FRF.15, seq 0x").hex((first & 0x1e) << 7 | f.byteAt(at + 1), 3).ascii(", Flags [");
+        GmplsText.flags(c.out(), first & 0xe0, FRF_FLAG_BITS, FRF_FLAG_NAMES, "none");
+        c.out().ascii("],").ascii((first & 1) != 0 ? "Interface" : "End-to-End").ascii(" Fragmentation, length ")
+                .num(length);
     }
 
     /**

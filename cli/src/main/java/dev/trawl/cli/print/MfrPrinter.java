@@ -15,9 +15,6 @@ final class MfrPrinter {
     private static final String[] MESSAGES = {null, "Add Link", "Add Link ACK", "Add Link Reject", "Hello",
         "Hello ACK", "Remove Link", "Remove Link ACK"};
 
-    private static final long[] FLAG_BITS = {0x80, 0x40, 0x20};
-    private static final String[] FLAG_NAMES = {"Begin", "End", "Control"};
-
     private final Mfr view = new Mfr();
     private final FrameRelayPrinter frameRelay = new FrameRelayPrinter();
 
@@ -43,7 +40,7 @@ final class MfrPrinter {
         int flags = m.flags();
         if (m.isControl()) {
             out.ascii("FRF.16 Control, Flags [");
-            GmplsText.flags(out, flags, FLAG_BITS, FLAG_NAMES, "none");
+            GmplsText.flags(out, flags, FrameRelayPrinter.FRF_FLAG_BITS, FrameRelayPrinter.FRF_FLAG_NAMES, "none");
             int type = m.messageType();
             out.ascii("], ");
             if (type < MESSAGES.length && MESSAGES[type] != null) {
@@ -55,7 +52,7 @@ final class MfrPrinter {
             return;
         }
         out.ascii("FRF.16 Frag, seq ").num(m.sequence()).ascii(", Flags [");
-        GmplsText.flags(out, flags, FLAG_BITS, FLAG_NAMES, "none");
+        GmplsText.flags(out, flags, FrameRelayPrinter.FRF_FLAG_BITS, FrameRelayPrinter.FRF_FLAG_NAMES, "none");
         out.ch(']');
         if (flags == Mfr.WHOLE || flags == Mfr.BEGIN) {
             out.ascii(", ");
