@@ -14,10 +14,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * trawl's text for sFlow, IPComp and Redis's RESP against tcpdump's, line by line: the corpus's expanded sFlow
- * samples, and packets built here with counter and flow samples, records of unknown types, a record longer than
- * its datagram and one the capture ends in; IPComp headers whole and cut short; RESP arrays, bulk strings, inline
- * commands, null and malformed lengths and a segment the capture ends in.
+ * trawl's text for sFlow, PGM, IPComp and Redis's RESP against tcpdump's, line by line: the corpus's expanded sFlow
+ * samples and PGM polls, and packets built here: sFlow counter and flow samples, records of unknown types, a record
+ * longer than its datagram and one the capture ends in; PGM messages of each type with options, malformed options
+ * and a message cut short; IPComp headers whole and cut short; RESP arrays, bulk strings, inline commands, null and
+ * malformed lengths and a segment the capture ends in.
  */
 class ApplicationTextTest {
     private static final List<List<String>> FLAGS = List.of(List.of("-n"), List.of("-nv"), List.of("-nvv"));
@@ -77,6 +78,38 @@ class ApplicationTextTest {
     }
 
     @Test
+    void pgmMessagesMatchTcpdump() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        TrawlRunner.assertSameAsTcpdump(TrawlRunner.capture("pgm_poll_polr.pcap").toString(), List.of("-nv"),
+                "pgm_poll_polr.pcap");
+        String options = "00040030" + "0110" + "0000" + "00000001" + "00000002" + "00000003" // length, fragment
+                + "020c0000" + "00000007" + "00000009" // NAK list of two
+                + "03080000" + "0000002a" // join
+                + "0c060000" + "0000" // path NLA, which tcpdump steps two bytes too far
+                + "8d040000"; // SYN, the last option
+        List<byte[]> packets = List.of(
+                pgm(0, 0, "00000001" + "00000002" + "00000003" + "00010000" + "0a000001"),
+                pgm(1, 0, "00000005" + "0002" + "0000" + "00020000" + "20010db8000000000000000000000001"
+                        + "00000064" + "0000abcd" + "ffff0000"),
+                pgm(2, 0, "00000006" + "0003" + "0000"),
+                pgm(4, 1, "00000010" + "00000008" + options),
+                pgm(5, 0, "00000011" + "00000009"),
+                pgm(8, 0, "00000020" + "00010000" + "0a000001" + "00010000" + "00010203"),
+                pgm(10, 0, "00000021" + "00010000" + "0a000001" + "00010000" + "ef010101"),
+                pgm(11, 0, "00000022" + "ffffffff"),
+                pgm(12, 0, ""),
+                pgm(4, 1, "00000010" + "00000008" + "00040010" + "03060000" + "00000000"), // join too short
+                pgm(4, 1, "00000010" + "00000008" + "01040008"), // first option not a length
+                pgm(4, 1, "00000010" + "00000008" + "00040010" + "07080000" + "00010000")); // redirect
+        byte[] cut = pgm(0, 0, "00000001" + "00000002" + "00000003" + "00010000" + "0a000001");
+        Path file = dir.resolve("pgm.pcap");
+        Files.write(file, pcap(packets, List.of(cut), cut.length - 2));
+        for (List<String> flags : FLAGS) {
+            TrawlRunner.assertSameAsTcpdump(file.toString(), flags, "PGM");
+        }
+    }
+
+    @Test
     void ipcompHeadersMatchTcpdump() throws Exception {
         assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
         byte[] ipcomp = ipv4(108, "0400" + "1234" + "00112233445566778899");
@@ -108,6 +141,12 @@ class ApplicationTextTest {
         for (List<String> flags : FLAGS) {
             TrawlRunner.assertSameAsTcpdump(file.toString(), flags, "RESP");
         }
+    }
+
+    /** A PGM message straight over IP: the header, then {@code body}. */
+    private static byte[] pgm(int type, int options, String body) {
+        return ipv4(113, "%04x%04x%02x%02x0000".formatted(1000, 2000, type, options) + "0a0b0c0d0e0f" + "0004"
+                + body);
     }
 
     private static byte[] tcp(int sport, int dport, String payload) {
