@@ -71,6 +71,8 @@ final class LayerPrinters {
         r.register(Protocols.OSPF, new RoutingPrinters.OspfPrinter());
         r.register(Protocols.PIM, new PimPrinter());
         r.register(Protocols.ESP, new EspPrinter());
+        r.registerNamed("ipcomp", new IpcompPrinter());
+        r.registerNamed("resp", new RespPrinter());
         r.register(Protocols.UDPENCAP, new UdpEncapsulationPrinter());
         r.register(Protocols.ISAKMP, new IsakmpPrinter());
         r.register(Protocols.RADIUS, new RadiusPrinter());
