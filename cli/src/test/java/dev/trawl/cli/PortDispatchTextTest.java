@@ -1,0 +1,94 @@
+package dev.trawl.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * trawl's text against the installed tcpdump's on packets built here, where tcpdump's choice of a payload
+ * printer by port differs from decode's (which follows Wireshark): DNS on a port tcpdump does not know, TFTP on
+ * port 69 with its opcodes and a UDP length past the IP packet's end, an empty syslog datagram with bytes after
+ * it, and the bad-length note with {@code -q}.
+ */
+class PortDispatchTextTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void udpPayloadsPrintByTcpdumpsPortTable() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        String query = "01430100000100000000000003777777077463706475" + "6d70036f72670000010001";
+        List<Frame> frames = List.of(
+                // a DNS query on port 8053: decode finds DNS by its heuristic, tcpdump knows no printer there
+                udp(43757, 8053, query.length() / 2 + 8, query),
+                udp(53, 43757, query.length() / 2 + 8, query),
+                // TFTP: a read request with an option, a write request, data, acknowledgement, errors, OACK
+                udp(44935, 69, 0, "0001" + hex("file1") + "00" + hex("octet") + "00" + hex("blksize") + "00"
+                        + hex("1428") + "00"),
+                udp(44935, 69, 0, "0002" + hex("up\u0001load") + "00" + hex("netascii") + "00"),
+                udp(69, 44935, 0, "00030001" + "41424344"),
+                udp(44935, 69, 0, "00040001"),
+                udp(69, 44935, 0, "00050001" + hex("File not found") + "00"),
+                udp(69, 44935, 0, "0005000c" + hex("odd") + "00"),
+                udp(69, 44935, 0, "0006" + hex("blksize") + "00" + hex("512") + "00"),
+                udp(69, 44935, 0, "0009"),
+                // a request without its closing NUL, and one whose UDP length runs past the IP packet's end
+                udp(44935, 69, 0, "0001" + hex("name")),
+                udp(69, 12336, 300, "0001" + hex("00") + "00" + hex("mode")),
+                // syslog: an empty datagram whose IP packet holds a malformed priority after it
+                udp(1512, 514, 8, "3c1f7cb6e753"),
+                udp(1512, 514, 8, "3c31333e6869"),
+                // no printer on these ports: the UDP length and whether the IP packet holds it
+                udp(40000, 40001, 100, "00112233"));
+        Path file = dir.resolve("ports.pcap");
+        Files.write(file, pcap(frames));
+        for (List<String> flags : List.of(List.of("-n"), List.of("-nv"), List.of("-nq"))) {
+            TrawlRunner.assertSameAsTcpdump(file.toString(), flags, "built datagrams");
+        }
+    }
+
+    /** One frame: its bytes as captured and its length on the wire. */
+    private record Frame(byte[] bytes, int wire) {
+    }
+
+    private static String hex(String ascii) {
+        return HexFormat.of().formatHex(ascii.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** A UDP datagram in IPv4 and Ethernet; {@code udpLength} 0 means the true length. */
+    private static Frame udp(int sport, int dport, int udpLength, String payload) {
+        int length = udpLength == 0 ? 8 + payload.length() / 2 : udpLength;
+        return ipv4(17, "%04x%04x%04x0000".formatted(sport, dport, length) + payload);
+    }
+
+    private static Frame ipv4(int protocol, String payload) {
+        int total = 20 + payload.length() / 2;
+        byte[] b = HexFormat.of().parseHex("000000000002" + "000000000001" + "0800"
+                + "4500%04x0000400040%02x0000".formatted(total, protocol) + "0a000001" + "0a000002" + payload);
+        return new Frame(b, b.length);
+    }
+
+    private static byte[] pcap(List<Frame> frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        out.writeBytes(header.array());
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            record.putInt(1_700_000_000 + i).putInt(250_000).putInt(f.bytes().length).putInt(f.wire());
+            out.writeBytes(record.array());
+            out.writeBytes(f.bytes());
+        }
+        return out.toByteArray();
+    }
+}
