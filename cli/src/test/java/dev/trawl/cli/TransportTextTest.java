@@ -14,12 +14,13 @@ import java.util.List;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * trawl's text against the installed tcpdump's on packets built here, where tcpdump's choice of a payload
+ * trawl's text against the installed tcpdump's on packets built here: UDP where tcpdump's choice of a payload
  * printer by port differs from decode's (which follows Wireshark): DNS on a port tcpdump does not know, TFTP on
  * port 69 with its opcodes and a UDP length past the IP packet's end, an empty syslog datagram with bytes after
- * it, and the bad-length note with {@code -q}.
+ * it, and the bad-length note with {@code -q}; and TCP headers cut short by the IP length or the capture, with
+ * header lengths too short or too long, and a TCP-AO option whose MAC the capture cuts.
  */
-class PortDispatchTextTest {
+class TransportTextTest {
     @TempDir
     Path dir;
 
@@ -49,11 +50,39 @@ class PortDispatchTextTest {
                 udp(1512, 514, 8, "3c31333e6869"),
                 // no printer on these ports: the UDP length and whether the IP packet holds it
                 udp(40000, 40001, 100, "00112233"));
-        Path file = dir.resolve("ports.pcap");
+        compareAll(frames, "datagrams");
+    }
+
+    @Test
+    void damagedTcpHeadersPrintAsTcpdumpPrintsThem() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        String syn = "04d20050" + "00000001" + "00000000";
+        List<Frame> frames = List.of(
+                // the IP header states 10 bytes of TCP, and 2
+                ipv4(6, syn.substring(0, 20)),
+                ipv4(6, "04d2"),
+                // the capture ends inside the header
+                cut(ipv4(6, syn + "5002ffff00000000"), 14 + 20 + 10),
+                // header lengths of 12 and of 60 in a 20-byte segment
+                ipv4(6, syn + "3002ffff00000000"),
+                ipv4(6, syn + "f002ffff00000000"),
+                ipv4(6, syn + "8002ffff00000000" + "0101080a0000000100000002"),
+                // TCP-AO whose MAC the capture cuts after two of its bytes
+                cut(ipv4(6, syn + "8010ffff00000000" + "1d0c3030" + "3030303030303030"), 14 + 20 + 20 + 6));
+        compareAll(frames, "segments");
+    }
+
+    private void compareAll(List<Frame> frames, String what) throws Exception {
+        Path file = dir.resolve(what + ".pcap");
         Files.write(file, pcap(frames));
         for (List<String> flags : List.of(List.of("-n"), List.of("-nv"), List.of("-nq"))) {
-            TrawlRunner.assertSameAsTcpdump(file.toString(), flags, "built datagrams");
+            TrawlRunner.assertSameAsTcpdump(file.toString(), flags, what);
         }
+    }
+
+    /** {@code f} with only its first {@code captured} bytes captured. */
+    private static Frame cut(Frame f, int captured) {
+        return new Frame(java.util.Arrays.copyOf(f.bytes(), captured), f.wire());
     }
 
     /** One frame: its bytes as captured and its length on the wire. */
