@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * printer by port differs from decode's (which follows Wireshark): DNS on a port tcpdump does not know, TFTP on
  * port 69 with its opcodes and a UDP length past the IP packet's end, an empty syslog datagram with bytes after
  * it, and the bad-length note with {@code -q}; and TCP headers cut short by the IP length or the capture, with
- * header lengths too short or too long, and a TCP-AO option whose MAC the capture cuts.
+ * header lengths too short or too long, and a TCP-AO option whose MAC the capture cuts; and DNS responses whose
+ * questions and records run past the capture.
  */
 class TransportTextTest {
     @TempDir
@@ -72,10 +73,32 @@ class TransportTextTest {
         compareAll(frames, "segments");
     }
 
+    @Test
+    void dnsSectionsEndWhereTcpdumpStops() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        String name = "03777777077463706475" + "6d70036f726700";
+        String question = name + "00010001";
+        String answer = "c00c" + "00010001" + "00000e10" + "0004" + "c08b2e42";
+        // 300 one-byte labels: tcpdump walks a name of any number of labels
+        String longName = "0161".repeat(300) + "00";
+        List<Frame> frames = List.of(
+                // a response with three questions and two answers, the capture ending inside the second answer
+                cut(udp(53, 43966, 0, "59348580" + "0003000200000000" + question + question + question + answer
+                        + answer), 14 + 20 + 8 + 12 + 3 * 21 + 16 + 6),
+                // a response whose two questions have that long name; its answer is not captured at all
+                udp(53, 43966, 0, "59348580" + "0002000100000000" + longName + "00010001" + longName
+                        + "00010001"));
+        compareAll(frames, "dns", List.of(List.of("-n"), List.of("-nv")));
+    }
+
     private void compareAll(List<Frame> frames, String what) throws Exception {
+        compareAll(frames, what, List.of(List.of("-n"), List.of("-nv"), List.of("-nq")));
+    }
+
+    private void compareAll(List<Frame> frames, String what, List<List<String>> flagSets) throws Exception {
         Path file = dir.resolve(what + ".pcap");
         Files.write(file, pcap(frames));
-        for (List<String> flags : List.of(List.of("-n"), List.of("-nv"), List.of("-nq"))) {
+        for (List<String> flags : flagSets) {
             TrawlRunner.assertSameAsTcpdump(file.toString(), flags, what);
         }
     }
