@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * port 69 with its opcodes and a UDP length past the IP packet's end, an empty syslog datagram with bytes after
  * it, and the bad-length note with {@code -q}; and TCP headers cut short by the IP length or the capture, with
  * header lengths too short or too long, and a TCP-AO option whose MAC the capture cuts; and DNS responses whose
- * questions and records run past the capture.
+ * questions and records run past the capture; and the Ethernet type as {@code -q} names it.
  */
 class TransportTextTest {
     @TempDir
@@ -89,6 +89,17 @@ class TransportTextTest {
                 udp(53, 43966, 0, "59348580" + "0002000100000000" + longName + "00010001" + longName
                         + "00010001"));
         compareAll(frames, "dns", List.of(List.of("-n"), List.of("-nv")));
+    }
+
+    @Test
+    void quietNamesAnEtherTypeAsTcpdumpDoes() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        HexFormat hex = HexFormat.of();
+        byte[] unknown = hex.parseHex("303030303030" + "303030303030" + "3030" + "3030303030303030");
+        byte[] arp = hex.parseHex("ffffffffffff" + "000000000001" + "0806" + "0001080006040001" + "000000000001"
+                + "0a000001" + "000000000000" + "0a000002");
+        compareAll(List.of(new Frame(unknown, unknown.length), new Frame(arp, arp.length)), "ethertypes",
+                List.of(List.of("-nq"), List.of("-nqe"), List.of("-ne"), List.of("-n")));
     }
 
     private void compareAll(List<Frame> frames, String what) throws Exception {
