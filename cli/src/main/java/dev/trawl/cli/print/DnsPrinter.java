@@ -169,10 +169,10 @@ final class DnsPrinter implements LayerPrinter {
                 out.ascii(" [").num(qd).ascii("q]");
             }
             for (int i = 0; i < qd; i++) {
+                if (i != 0) {
+                    out.ch(','); // tcpdump separates the questions it skips as well as those it prints
+                }
                 if (c.verbose() > 1) {
-                    if (i != 0) {
-                        out.ch(',');
-                    }
                     out.ascii(" q:");
                     cp = question(cp, mdns);
                 } else {
@@ -180,11 +180,17 @@ final class DnsPrinter implements LayerPrinter {
                 }
             }
             out.ch(' ').num(an).ch('/').num(ns).ch('/').num(ar);
-            for (int i = 0; i < an; i++) {
-                if (i > 0) {
+            int printed = 0;
+            // after the first, records are printed while the captured bytes last; any left then end in [|domain]
+            while (printed < an && (printed == 0 || dns.has(cp, 1))) {
+                if (printed > 0) {
                     out.ch(',');
                 }
                 cp = record(cp, mdns);
+                printed++;
+            }
+            if (printed < an) {
+                throw Truncated.INSTANCE;
             }
         } else {
             out.ascii(OPCODES[opcode]);
@@ -248,8 +254,13 @@ final class DnsPrinter implements LayerPrinter {
         if (c.verbose() > 0) {
             out.ch(' ');
             name(cp);
+            cp = skipName(cp);
+        } else {
+            cp = nameEnd(cp);
         }
-        cp = skipName(cp);
+        if (cp < 0 || !dns.has(cp, 10)) {
+            return dns.regionLength(); // tcpdump prints nothing of a record whose fixed part was not captured
+        }
         int type = u16(cp);
         int klass = u16(cp + 2);
         if (mdns) {
@@ -262,7 +273,7 @@ final class DnsPrinter implements LayerPrinter {
             out.ch(' ');
             className(klass);
         }
-        if (c.verbose() > 1 && type != 41) {
+        if (c.verbose() > 2 && type != 41) {
             out.ascii(" [");
             relativeTime(ttl);
             out.ch(']');
@@ -334,22 +345,47 @@ final class DnsPrinter implements LayerPrinter {
         return rdata + rdlength;
     }
 
-    /** Returns the offset just past the name at {@code cp}, without following pointers. */
+    /** Returns the offset just past the name at {@code cp}, or throws {@link Truncated} where tcpdump stops. */
     private int skipName(int cp) {
-        for (int labels = 0; labels < 256; labels++) {
-            int len = u8(cp);
+        int next = nameEnd(cp);
+        if (next < 0) {
+            throw Truncated.INSTANCE;
+        }
+        return next;
+    }
+
+    /**
+     * The offset just past the name at {@code cp}, without following pointers, or -1 where tcpdump's walk fails
+     * (bytes not captured, a reserved or unknown extended label type). Like tcpdump it counts no labels: each
+     * step moves forward, so the captured bytes bound it.
+     */
+    private int nameEnd(int cp) {
+        while (true) {
+            if (!dns.has(cp, 1)) {
+                return -1;
+            }
+            int len = dns.u8At(cp);
             if (len == 0) {
                 return cp + 1;
             }
-            if ((len & 0xc0) == 0xc0) {
-                return cp + 2;
+            switch (len & 0xc0) {
+                case 0xc0 -> {
+                    return cp + 2;
+                }
+                case 0x40 -> {
+                    // only the bit-string label (RFC 2673) has a known length: a count of bits, 0 meaning 256
+                    if (len != 0x41 || !dns.has(cp + 1, 1)) {
+                        return -1;
+                    }
+                    int bits = dns.u8At(cp + 1) == 0 ? 256 : dns.u8At(cp + 1);
+                    cp += 2 + (bits + 7) / 8;
+                }
+                case 0x80 -> {
+                    return -1;
+                }
+                default -> cp += len + 1;
             }
-            if ((len & 0xc0) != 0) {
-                return cp + 1; // an extended or reserved label type: tcpdump stops here too
-            }
-            cp += len + 1;
         }
-        throw Truncated.INSTANCE;
     }
 
     /** Appends the name at {@code cp} in dotted form with a trailing dot, following compression pointers. */

@@ -39,7 +39,7 @@ final class EthernetPrinter implements LayerPrinter {
                 out.ascii("802.3, length ").num(Math.min(type, Math.max(0, length - Ethernet.HEADER_LENGTH)))
                         .ascii(": ");
             } else {
-                etherType(out, type);
+                etherType(out, type, c.quiet());
                 out.ascii(", length ").num(length).ascii(": ");
             }
         }
@@ -69,6 +69,18 @@ final class EthernetPrinter implements LayerPrinter {
 
     /** Writes {@code ethertype IPv4 (0x0800)}. */
     static void etherType(Out out, int type) {
-        out.ascii("ethertype ").ascii(Names.etherType(type)).ascii(" (0x").hex(type, 4).ch(')');
+        etherType(out, type, false);
+    }
+
+    /** {@link #etherType(Out, int)}, or with {@code -q} the name alone ({@code Unknown Ethertype (0x3030)}). */
+    static void etherType(Out out, int type, boolean quiet) {
+        String name = Names.etherType(type);
+        if (!quiet) {
+            out.ascii("ethertype ").ascii(name).ascii(" (0x").hex(type, 4).ch(')');
+        } else if (name.equals("Unknown")) {
+            out.ascii("Unknown Ethertype (0x").hex(type, 4).ch(')');
+        } else {
+            out.ascii(name);
+        }
     }
 }

@@ -19,9 +19,17 @@ final class SyslogPrinter implements LayerPrinter {
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
-        Syslog s = syslog.wrap(p.buffer(), p.offset(layer), p.layerEnd(layer) - p.offset(layer));
+        print(c, p.offset(layer), p.layerEnd(layer), UdpPrinter.ipPayloadLength(c, layer, c.network(layer)));
+    }
+
+    /**
+     * Prints the message at absolute index {@code from}, captured up to {@code to}, of {@code length} bytes as
+     * the headers state them: what tcpdump prints on port 514 where decode named no message (an empty datagram
+     * whose IP packet holds more bytes).
+     */
+    void print(PrintContext c, int from, int to, int length) {
+        Syslog s = syslog.wrap(c.packet().buffer(), from, Math.max(0, to - from));
         Out out = c.out();
-        int length = UdpPrinter.ipPayloadLength(c, layer, c.network(layer));
         int facility = s.facility();
         if (facility < 0) {
             if (s.priorityCut()) {
@@ -40,10 +48,10 @@ final class SyslogPrinter implements LayerPrinter {
         out.ascii("SYSLOG, length: ").num(length).ascii("\n\tFacility ").ascii(facility(facility)).ascii(" (")
                 .num(facility).ascii("), Severity ").ascii(SEVERITIES[severity]).ascii(" (").num(severity)
                 .ascii(")\n\tMsg: ");
-        int from = s.messageOffset();
-        int n = length - from;
-        int captured = s.remaining(from);
-        TlvText.text(out, s, from, Math.min(n, captured));
+        int text = s.messageOffset();
+        int n = length - text;
+        int captured = s.remaining(text);
+        TlvText.text(out, s, text, Math.min(n, captured));
         if (captured < n) {
             c.truncated("syslog");
         }

@@ -31,39 +31,40 @@ final class TcpPrinter implements LayerPrinter {
         Out out = c.out();
         int ip = c.network(layer);
         boolean overIp = ip >= 0;
-        int length = UdpPrinter.ipPayloadLength(c, layer, ip);
-        if (!tcp.has(0, Tcp.MIN_HEADER_LENGTH) || length < Tcp.MIN_HEADER_LENGTH) {
-            if (tcp.has(0, 4)) {
-                endpoints(c, ip, overIp, tcp.sourcePort(), tcp.destinationPort(), true);
-            } else if (overIp) {
-                addresses(c, ip);
+        // the length the IP header states, however much of it the frame holds, as tcpdump hands it on
+        int length = UdpPrinter.statedLength(c, layer, ip);
+        if (!tcp.has(2, 2) || length < 4) {
+            if (overIp) {
+                c.source(ip);
+                out.ascii(" > ");
+                c.destination(ip);
+                out.ch(':');
             }
-            if (length < Tcp.MIN_HEADER_LENGTH) {
-                out.ascii("truncated-tcp ").num(length);
-            } else {
-                out.ascii("[|tcp]");
-            }
+            c.truncated("tcp");
             return;
         }
         int sport = tcp.sourcePort();
         int dport = tcp.destinationPort();
+        endpoints(c, ip, overIp, sport, dport, true);
+        // tcpdump reads no further than the IP packet's end, however much more was captured
+        if (!tcp.has(0, Tcp.MIN_HEADER_LENGTH) || length < Tcp.MIN_HEADER_LENGTH) {
+            c.truncated("tcp");
+            return;
+        }
         long seq = tcp.sequenceNumber();
         long ack = tcp.acknowledgmentNumber();
         int hlen = tcp.headerLength();
         int flags = tcp.flags() & 0xff;
-        endpoints(c, ip, overIp, sport, dport, true);
         if (hlen < Tcp.MIN_HEADER_LENGTH) {
-            out.ascii("tcp ").num(length).ascii(" [bad hdr length ").num(hlen).ascii(" - too short, < 20]");
-            return;
-        }
-        if (hlen > length) {
-            out.ascii("tcp ").num(length).ascii(" [bad hdr length ").num(hlen).ascii(" - too long, > ").num(length)
-                    .ch(']');
+            out.ascii(" tcp ").num(length - hlen).ascii(" [bad hdr length ").num(hlen).ascii(" - too short, < 20]");
             return;
         }
         int payloadLength = length - hlen;
         if (c.quiet()) {
-            out.ascii("tcp ").num(payloadLength);
+            out.ascii("tcp ").num(Integer.toUnsignedLong(payloadLength)); // tcpdump's unsigned difference
+            if (hlen > length) {
+                tooLong(out, hlen, length);
+            }
             return;
         }
         out.ascii("Flags [");
@@ -106,6 +107,10 @@ final class TcpPrinter implements LayerPrinter {
             }
             seqBase = base[0];
             ackBase = base[1];
+        }
+        if (hlen > length) {
+            tooLong(out, hlen, length);
+            return;
         }
         if (c.verbose() > 0 && overIp && !UdpPrinter.fragment(c, ip)) {
             int expected = Checksums.transport(p, layer, 6, length);
@@ -151,11 +156,8 @@ final class TcpPrinter implements LayerPrinter {
         }
     }
 
-    private static void addresses(PrintContext c, int ip) {
-        c.source(ip);
-        c.out().ascii(" > ");
-        c.destination(ip);
-        c.out().ascii(": ");
+    private static void tooLong(Out out, int hlen, int length) {
+        out.ascii(" [bad hdr length ").num(hlen).ascii(" - too long, > ").num(length).ch(']');
     }
 
     /**
@@ -305,18 +307,20 @@ final class TcpPrinter implements LayerPrinter {
                     if (datalen < 2) {
                         out.ascii(" (invalid)");
                     } else {
-                        int check = check(c, tcp, data, 2, room, first);
-                        if (check != 0) {
-                            return check > 0;
-                        }
-                        out.ascii(" keyid ").num(tcp.u8At(data)).ascii(" rnextkeyid ").num(tcp.u8At(data + 1));
-                        if (datalen > 2) {
-                            out.ascii(" mac 0x");
-                            check = check(c, tcp, data, datalen, room, first);
+                        // each field and each byte of the MAC is checked on its own, as tcpdump reads them
+                        for (int i = 0; i < datalen; i++) {
+                            if (i == 2) {
+                                out.ascii(" mac 0x");
+                            }
+                            int check = check(c, tcp, data, i + 1, room, first);
                             if (check != 0) {
                                 return check > 0;
                             }
-                            hexBytes(out, tcp, data + 2, datalen - 2);
+                            if (i < 2) {
+                                out.ascii(i == 0 ? " keyid " : " rnextkeyid ").num(tcp.u8At(data + i));
+                            } else {
+                                out.hex2(tcp.u8At(data + i));
+                            }
                         }
                     }
                 }

@@ -13,6 +13,8 @@ final class UdpPrinter implements LayerPrinter {
     private final BabelPrinter babel = new BabelPrinter();
     private final BcmLiText bcmLi = new BcmLiText();
     private final UdpPortPrinters ports = new UdpPortPrinters();
+    private final TftpPrinter tftp = new TftpPrinter();
+    private final SyslogPrinter syslog = new SyslogPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -67,11 +69,16 @@ final class UdpPrinter implements LayerPrinter {
         }
         // tcpdump prints the UDP length field (a first fragment holds only part of it)
         int udpLength = ulen - Udp.HEADER_LENGTH;
-        if (c.quiet()) {
-            out.ascii("UDP, length ").num(udpLength);
+        int statedPayload = stated - Udp.HEADER_LENGTH;
+        String choice = c.quiet() ? TcpdumpUdpPorts.NONE : TcpdumpUdpPorts.choose(udp.sourcePort(), udp.destinationPort());
+        int next = c.after(layer);
+        if (choice.equals(TcpdumpUdpPorts.NONE)) {
+            lengthOnly(c, ip, overIp, udpLength, statedPayload); // whatever decode found, tcpdump goes by port
             return;
         }
-        int next = c.after(layer);
+        if (byPayload(c, layer, ip, next, choice, Math.min(udpLength, statedPayload))) {
+            return;
+        }
         if (next < 0 && udpLength == 0 && (udp.sourcePort() == 53 || udp.destinationPort() == 53)) {
             DnsPrinter.tooShort(out, 0); // decode gives an empty datagram no layer; tcpdump goes by the port
             return;
@@ -94,13 +101,38 @@ final class UdpPrinter implements LayerPrinter {
             return;
         }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
-            int statedPayload = stated - Udp.HEADER_LENGTH;
-            if (udpLength > statedPayload && !(overIp && fragment(c, ip))) {
-                out.ascii("UDP, bad length ").num(udpLength).ascii(" > ").num(statedPayload);
-            } else {
-                out.ascii("UDP, length ").num(udpLength);
-            }
+            lengthOnly(c, ip, overIp, udpLength, statedPayload);
         }
+    }
+
+    /** tcpdump's line for a datagram it has no printer for: its UDP length, and whether the IP packet holds it. */
+    private static void lengthOnly(PrintContext c, int ip, boolean overIp, int udpLength, int statedPayload) {
+        if (udpLength > statedPayload && !(overIp && fragment(c, ip))) {
+            c.out().ascii("UDP, bad length ").num(udpLength).ascii(" > ").num(statedPayload);
+        } else {
+            c.out().ascii("UDP, length ").num(udpLength);
+        }
+    }
+
+    /**
+     * Prints the payload with tcpdump's printer for {@code choice} from the datagram's bytes, for the protocols
+     * tcpdump prints where decode names another protocol or none (a UDP length past the IP packet's end, or an
+     * empty datagram with bytes after it); false, having printed nothing, otherwise.
+     */
+    private boolean byPayload(PrintContext c, int layer, int ip, int next, String choice, int length) {
+        DecodedPacket p = c.packet();
+        int from = p.offset(layer) + Udp.HEADER_LENGTH;
+        // tcpdump's printers may read up to the IP packet's end, past a shorter UDP length
+        int to = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : p.end());
+        if (choice.equals(TcpdumpUdpPorts.TFTP)) {
+            tftp.print(c, from, to, length);
+            return true;
+        }
+        if (choice.equals(TcpdumpUdpPorts.SYSLOG) && (next < 0 || p.protocol(next) != Protocols.SYSLOG)) {
+            syslog.print(c, from, to, length);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -21,11 +21,11 @@ final class VlanPrinter implements LayerPrinter {
         Out out = c.out();
         if (c.linkHeader()) {
             tag(out, v);
-            EthernetPrinter.etherType(out, v.etherType());
+            EthernetPrinter.etherType(out, v.etherType(), c.quiet());
             out.ascii(", ");
         }
         if (!c.next(layer) && !c.linkHeader()) {
-            EthernetPrinter.etherType(out, v.etherType());
+            EthernetPrinter.etherType(out, v.etherType(), c.quiet());
             out.ascii(", length ").num(c.wireLength(layer) - Vlan.HEADER_LENGTH);
         }
     }
