@@ -79,6 +79,10 @@ final class UdpPrinter implements LayerPrinter {
         if (next < 0 && IsakmpPrinter.uncaptured(c, udp.sourcePort(), udp.destinationPort())) {
             return;
         }
+        int payload = Math.min(udpLength, stated - Udp.HEADER_LENGTH);
+        if (next < 0 && BfdPrinter.uncaptured(c, udp.destinationPort(), payload)) {
+            return;
+        }
         if (next >= 0 && p.protocol(next) == Protocols.DATA
             && (udp.sourcePort() == BabelPrinter.OLD_PORT || udp.destinationPort() == BabelPrinter.OLD_PORT)) {
             babel.print(c, next);
