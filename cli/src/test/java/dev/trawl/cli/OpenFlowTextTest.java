@@ -124,7 +124,8 @@ class OpenFlowTextTest {
         return s.toByteArray();
     }
 
-    private static byte[] pcap(List<byte[]> frames, List<Integer> captured) {
+    /** A pcap file of Ethernet frames, each cut to its entry of {@code captured} bytes. */
+    static byte[] pcap(List<byte[]> frames, List<Integer> captured) {
         int size = 24;
         for (int i = 0; i < frames.size(); i++) {
             size += 16 + captured.get(i);
