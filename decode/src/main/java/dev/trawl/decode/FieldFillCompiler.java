@@ -29,6 +29,11 @@ final class FieldFillCompiler {
     private static final int ILOAD_ARRAY = 0x2e, BALOAD = 0x33, IASTORE = 0x4f, LASTORE = 0x50;
     private static final int IADD = 0x60, ISUB = 0x64, IMUL = 0x68, LMUL = 0x69, ISHL = 0x78, IUSHR = 0x7c,
             LUSHR = 0x7d, IAND = 0x7e, LAND = 0x7f, IOR = 0x80, I2L = 0x85;
+    /**
+     * The longest method generated: the JVM's compilers leave a longer one to the interpreter (HugeMethodLimit), which
+     * would make reading slower than the general decoder's extractors.
+     */
+    static final int MAX_CODE = 8000;
     private static final int IFLT = 0x9b, IF_ICMPLT = 0xa1, GOTO = 0xa7, RETURN = 0xb1, GETFIELD = 0xb4,
             INVOKESTATIC = 0xb8, INVOKESPECIAL = 0xb7, LDC2_W = 0x14;
 
@@ -37,12 +42,15 @@ final class FieldFillCompiler {
 
     /**
      * The fill of {@code fixed} (a projection's fields, in column order; {@link FixedField#eager eager} ones are
-     * left to the projector).
+     * left to the projector), or null when its code would be longer than {@link #MAX_CODE} (some hundred fields).
      *
      * @throws IllegalStateException if the JVM refuses the generated class (a defect, not an input error)
      */
     static FieldFill compile(FixedField[] fixed) {
         byte[] bytes = generate(fixed);
+        if (bytes == null) {
+            return null;
+        }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             return (FieldFill) lookup.lookupClass().getDeclaredConstructor().newInstance();
@@ -51,6 +59,7 @@ final class FieldFillCompiler {
         }
     }
 
+    /** The class file of the fill, or null when its method would be longer than {@link #MAX_CODE}. */
     static byte[] generate(FixedField[] fixed) {
         ClassBytes cf = new ClassBytes();
         ClassBytes.Code c = new ClassBytes.Code();
@@ -66,8 +75,8 @@ final class FieldFillCompiler {
             }
         }
         c.op(RETURN);
-        if (!c.resolve()) {
-            throw new IllegalStateException("the generated field reader of " + fixed.length + " fields is too long");
+        if (c.length() > MAX_CODE || !c.resolve()) {
+            return null;
         }
         ClassBytes.Code init = new ClassBytes.Code();
         init.aload(0);

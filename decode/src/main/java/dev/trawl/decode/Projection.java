@@ -41,8 +41,10 @@ public final class Projection {
     private Projection(FieldRegistry registry, List<Field> fields, FixedField[] fixed) {
         this.registry = registry;
         this.fields = fields;
-        this.fixed = fixed;
-        this.fill = fixed == null ? null : FieldFillCompiler.compile(fixed);
+        FieldFill code = fixed == null ? null : FieldFillCompiler.compile(fixed);
+        // a list too long for one generated method (hundreds of fields) is read by the extractors
+        this.fixed = code == null ? null : fixed;
+        this.fill = code;
     }
 
     /** Compiles the fields named {@code names} of the {@link FieldRegistry#standard() standard} registry. */
