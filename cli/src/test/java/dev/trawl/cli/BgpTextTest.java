@@ -110,6 +110,11 @@ class BgpTextTest {
     }
 
     private static byte[] tcpSegment(byte[] payload) {
+        return tcpSegment(179, payload);
+    }
+
+    /** An Ethernet frame of an IPv4 TCP segment from 10.0.0.1 port 50123 to 10.0.0.2 {@code port}. */
+    static byte[] tcpSegment(int port, byte[] payload) {
         int ipLength = 20 + 20 + payload.length;
         ByteBuffer f = ByteBuffer.allocate(14 + ipLength);
         f.put(HEX.parseHex("0200000000020200000000010800"));
@@ -118,7 +123,7 @@ class BgpTextTest {
                 .put(HEX.parseHex("0a0000010a000002"));
         f.putShort(ip + 10, (short) checksum(f.array(), ip, 20, 0));
         int tcp = f.position();
-        f.putShort((short) 50123).putShort((short) 179).putInt(1000).putInt(2000)
+        f.putShort((short) 50123).putShort((short) port).putInt(1000).putInt(2000)
                 .put(HEX.parseHex("5018ffff00000000")).put(payload);
         long pseudo = 0x0a00 + 0x0001 + 0x0a00 + 0x0002 + 6 + 20 + payload.length;
         f.putShort(tcp + 16, (short) checksum(f.array(), tcp, 20 + payload.length, pseudo));

@@ -29,6 +29,23 @@ final class BfdPrinter implements LayerPrinter {
 
     private final Bfd view = new Bfd();
 
+    /**
+     * What tcpdump prints for a datagram to a BFD port whose payload was not captured (decode has no layer for
+     * it): an echo's length, which it prints without reading, or a control packet's truncation; false for any
+     * other port.
+     */
+    static boolean uncaptured(PrintContext c, int destinationPort, int length) {
+        if (destinationPort == ECHO) {
+            c.out().ascii("BFD, Echo, length: ").num(length);
+            return true;
+        }
+        if (destinationPort == CONTROL || destinationPort == MULTIHOP || destinationPort == LAG) {
+            c.truncated("bfd");
+            return true;
+        }
+        return false;
+    }
+
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();

@@ -31,7 +31,7 @@ final class Icmp6Printer implements LayerPrinter {
             out.ascii("ICMP6, length 0 (invalid)");
             return;
         }
-        if (c.verbose() > 0 && !UdpPrinter.fragment(c, c.network(layer)) && icmp.has(0, length)) {
+        if (c.verbose() > 0 && !fragment(p, c.network(layer), layer) && icmp.has(0, length)) {
             checksum(c, layer, icmp, length);
         }
         if (!icmp.has(0, 1)) {
@@ -570,6 +570,23 @@ final class Icmp6Printer implements LayerPrinter {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a fragment header lies between IP layer {@code ip} and ICMPv6 layer {@code layer} (one in a datagram
+     * an error message quotes does not make the message a fragment).
+     */
+    private static boolean fragment(DecodedPacket p, int ip, int layer) {
+        if (ip < 0 || p.protocol(ip) != Protocols.IPV6) {
+            return ip >= 0 && p.protocol(ip) == Protocols.IP
+                    && (p.ipv4(ip).moreFragments() || p.ipv4(ip).fragmentOffset() != 0);
+        }
+        for (int i = ip + 1; i < layer; i++) {
+            if (p.protocol(i) == Protocols.IPV6_FRAGHDR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes tcpdump's {@code [icmp6 sum ok] } or {@code [bad icmp6 cksum 0x1234 -> 0x5678!] }. */

@@ -20,7 +20,11 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
         int protocol = p.protocol(layer);
         String name = marker(protocol);
         if (!h.has(0, 2)) {
-            c.truncated(name);
+            if (protocol == Protocols.IPV6_ROUTING) {
+                routing(c, h); // tcpdump names a routing header before it reads any of it
+            } else {
+                c.truncated(name);
+            }
             return;
         }
         int nh = h.nextHeader();
@@ -300,16 +304,26 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
      * [0]2200::1) }; false, having marked it, when it is malformed or its addresses were cut short.
      */
     private static boolean routing(PrintContext c, Ipv6Extension h) {
-        Out out = c.out();
-        if (!h.has(0, 4)) {
+        Out out = c.out().ascii("RT6");
+        // tcpdump names the header before reading it, then each field as far as the capture goes
+        if (!h.has(1, 1)) {
             c.truncated("rt6");
             return false;
         }
         int len = h.headerExtensionLength();
+        out.ascii(" (len=").num(len);
+        if (!h.has(2, 1)) {
+            c.truncated("rt6");
+            return false;
+        }
         int type = h.routingType();
-        out.ascii("RT6 (len=").num(len).ascii(", type=").num(type);
+        out.ascii(", type=").num(type);
         if (type == 0) {
             out.ascii(" [Deprecated]");
+        }
+        if (!h.has(3, 1)) {
+            c.truncated("rt6");
+            return false;
         }
         out.ascii(", segleft=").num(h.segmentsLeft());
         if (type != 0 && type != 2 && type != 4) {

@@ -82,6 +82,7 @@ final class LayerPrinters {
         r.register(Protocols.LDP, new LdpPrinter());
         r.register(Protocols.BGP, new BgpPrinter());
         r.registerNamed("eigrp", new EigrpPrinter());
+        r.registerNamed("igrp", new IgrpPrinter());
         r.register(Protocols.OSI, new OsiPrinter());
         r.register(Protocols.ISIS, new IsisPrinter());
         r.register(Protocols.ESIS, new EsisPrinter());

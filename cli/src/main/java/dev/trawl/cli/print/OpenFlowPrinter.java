@@ -7,7 +7,7 @@ import dev.trawl.decode.layer.OpenFlow;
  * OpenFlow as tcpdump prints a TCP segment to or from its ports 6633 and 6653: {@code : OpenFlow}, then a line
  * per message of the segment, {@code version 1.0, type FEATURES_REPLY, length 176, xid 0x00000002}, with
  * tcpdump's notes on a message whose length its type does not allow and on a header or body the segment cuts.
- * Message bodies are not printed. Not thread-safe; keeps no state across packets.
+ * With {@code -v} the bodies of OpenFlow 1.0 messages follow ({@link OpenFlow10Detail}). Not thread-safe; keeps no state across packets.
  */
 final class OpenFlowPrinter {
     private static final int VERSION_1_0 = 1;
@@ -117,14 +117,25 @@ final class OpenFlowPrinter {
                 return;
             }
             int body = messageLength - OpenFlow.HEADER_LENGTH;
+            boolean bad = false;
             if (known) {
                 int rule = (version == VERSION_1_0 ? BODY_1_0 : BODY_1_3)[type];
-                boolean bad = rule != Integer.MIN_VALUE && (rule >= 0 ? body < rule : body != -1 - rule);
+                bad = rule != Integer.MIN_VALUE && (rule >= 0 ? body < rule : body != -1 - rule);
                 if (bad) {
                     out.ascii(" (invalid)");
                 }
             }
-            if (!m.has(at, body)) {
+            boolean printed = false;
+            if (!bad && version == VERSION_1_0 && type < NAMES_1_0.length && c.verbose() > 0) {
+                try {
+                    printed = OpenFlow10Detail.body(c, m, type, at, body);
+                } catch (Truncated e) {
+                    c.truncated("openflow");
+                    return;
+                }
+            }
+            // a printed body was checked as far as it was read, and tcpdump checks no further
+            if (!printed && !m.has(at, body)) {
                 c.truncated("openflow");
                 return;
             }

@@ -21,8 +21,9 @@ final class OspfDetail {
     private static final String[] LLS_OPTIONS = {"LSDB resync", "Restart"};
     private static final String[] LSA_TYPES = {null, "Router", "Network", "Summary", "ASBR Summary", "External",
         "Multicast Group", "NSSA", null, "Link Local Opaque", "Area Local Opaque", "Domain Wide Opaque"};
+    /** The opaque types tcpdump 4.99 names; it calls the segment routing extended prefix and link types unknown. */
     private static final String[] OPAQUE_TYPES = {null, "Traffic Engineering", null, "Graceful restart",
-        "Router Information", null, null, "Extended Prefix", "Extended Link"};
+        "Router Information"};
     private static final String[] TOPOLOGIES = {"default", "multicast", "management"};
     private static final String[] AUTH_TYPES = {"none", "simple", "MD5"};
 

@@ -393,22 +393,23 @@ final class OspfTeText {
         c.ipv4((int) u32(o, at));
     }
 
-    private static int u8(Ospf o, int at) {
+    static int u8(Ospf o, int at) {
         need(o, at, 1);
         return o.u8At(at);
     }
 
-    private static int u16(Ospf o, int at) {
+    static int u16(Ospf o, int at) {
         need(o, at, 2);
         return o.u16At(at);
     }
 
-    private static long u32(Ospf o, int at) {
+    static long u32(Ospf o, int at) {
         need(o, at, 4);
         return o.u32At(at);
     }
 
-    private static void need(Ospf o, int at, int n) {
+    /** Throws {@link Truncated} unless the {@code n} bytes at {@code at} were captured. */
+    static void need(Ospf o, int at, int n) {
         if (!o.has(at, n)) {
             throw Truncated.INSTANCE;
         }

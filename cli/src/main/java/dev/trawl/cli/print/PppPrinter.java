@@ -112,7 +112,7 @@ final class PppPrinter implements LayerPrinter {
     private void payload(PrintContext c, int layer, Ppp h, int proto, int at, int length) {
         Out out = c.out();
         if ((proto & 0xff00) == ESCAPED) {
-            fallback(c, layer);
+            escaped(c, layer, h, at);
             return;
         }
         switch (proto) {
@@ -140,6 +140,44 @@ final class PppPrinter implements LayerPrinter {
                 out.ascii("unknown PPP protocol (0x").hex(proto, 4).ascii(") ");
                 TlvText.dump(out, h, at, length, "\n\t");
             }
+        }
+    }
+
+    /**
+     * tcpdump's {@code ppp_hdlc} on a protocol field that starts with a flag byte: it undoes the HDLC escapes from
+     * the field's second byte on and guesses the protocol again from what it gets, an address and control pair
+     * or a bare protocol; one that starts with a flag byte again is called invalid. An IP payload found so is
+     * left to the fallback (it lies in bytes decode never saw unescaped).
+     */
+    private static void escaped(PrintContext c, int layer, Ppp h, int at) {
+        int[] b = new int[4];
+        int n = 0;
+        for (int i = at - 1; n < b.length && h.has(i, 1); n++) {
+            int v = h.byteAt(i++);
+            if (v == 0x7d) {
+                if (!h.has(i, 1)) {
+                    break;
+                }
+                v = h.byteAt(i++) ^ 0x20;
+            }
+            b[n] = v;
+        }
+        if (n == 0) {
+            return;
+        }
+        if (b[0] == 0x21 || b[0] == 0x57) {
+            fallback(c, layer);
+            return;
+        }
+        if (n < 2 || b[0] == Ppp.ALL_STATIONS && b[1] == 0x03 && n < 4) {
+            c.truncated("ppp");
+            return;
+        }
+        int proto = b[0] == Ppp.ALL_STATIONS && b[1] == 0x03 ? b[2] << 8 | b[3] : b[0] << 8 | b[1];
+        if ((proto & 0xff00) == ESCAPED) {
+            c.out().ascii("(protocol 0x").hex(proto, 4).ascii(" invalid)");
+        } else {
+            fallback(c, layer);
         }
     }
 

@@ -211,8 +211,13 @@ final class PrintContext {
      * ({@code 0x0010:  4500 0054 ...}), with the printable characters after them when {@code ascii}.
      */
     static void hexLines(Out out, java.nio.ByteBuffer b, int from, int to, boolean ascii) {
+        hexLines(out, b, from, to, ascii, "\n\t");
+    }
+
+    /** {@link #hexLines(Out, java.nio.ByteBuffer, int, int, boolean)} with each line after {@code indent}. */
+    static void hexLines(Out out, java.nio.ByteBuffer b, int from, int to, boolean ascii, String indent) {
         for (int line = from; line < to; line += 16) {
-            out.ascii("\n\t0x").hex(line - from, 4).ascii(": ");
+            out.ascii(indent).ascii("0x").hex(line - from, 4).ascii(": ");
             int n = Math.min(16, to - line);
             int written = 0;
             for (int i = 0; i < n; i += 2) {

@@ -53,6 +53,8 @@ final class RoutingPrinters {
                     o = ospf.wrap(p.buffer(), p.offset(layer), Math.max(0, o.regionLength() - MD5_LENGTH));
                 }
                 OspfDetail.print(c, o, length);
+            } else if (c.verbose() > 0 && version == 3 && type > 0 && type < TYPES.length) {
+                Ospf6Detail.print(c, o, length);
             }
         }
     }

@@ -54,7 +54,9 @@ final class UdpPrinter implements LayerPrinter {
         }
         boolean v4 = overIp && p.protocol(ip) == Protocols.IP;
         // tcpdump checks the UDP checksum with -vv over IPv4 (where it is optional) and -v over IPv6
-        if (overIp && c.verbose() > (v4 ? 1 : 0) && ulen <= length && !fragment(c, ip)) {
+        // (a datagram longer than the IP payload still gets its verdict on a zero checksum)
+        if (overIp && c.verbose() > (v4 ? 1 : 0) && (ulen <= length || v4 && udp.checksum() == 0)
+                && !fragment(c, ip)) {
             int stored = udp.checksum();
             if (stored == 0 && v4) {
                 out.ascii("[no cksum] ");
@@ -84,6 +86,14 @@ final class UdpPrinter implements LayerPrinter {
             return;
         }
         if (next < 0 && IsakmpPrinter.uncaptured(c, udp.sourcePort(), udp.destinationPort())) {
+            return;
+        }
+        if (next < 0 && udp.sourcePort() == BcmLiText.PORT) {
+            c.truncated("bcm_li"); // tcpdump takes the shim by source port before any port below
+            return;
+        }
+        int payload = Math.min(udpLength, stated - Udp.HEADER_LENGTH);
+        if (next < 0 && BfdPrinter.uncaptured(c, udp.destinationPort(), payload)) {
             return;
         }
         if (next >= 0 && p.protocol(next) == Protocols.DATA

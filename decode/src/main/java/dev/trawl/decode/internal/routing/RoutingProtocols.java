@@ -14,8 +14,8 @@ import dev.trawl.pcap.IpProtocol;
 
 /**
  * Routing and router redundancy: OSI's network layer with IS-IS (and ES-IS and CLNP by name), PIM (whose register
- * messages carry IP), and the protocols Wireshark names (OSPF, VRRP, EIGRP, RSVP, RIP, RIPng, BGP, LDP, BFD, HSRP,
- * MPLS echo, Babel, OLSR, AODV, Auto-RP, LMP, RPKI-router). Stateless.
+ * messages carry IP), and the protocols Wireshark names (OSPF, VRRP, EIGRP, IGRP, RSVP, RIP, RIPng, BGP, LDP, BFD,
+ * HSRP, MPLS echo, Babel, OLSR, AODV, Auto-RP, LMP, RPKI-router). Stateless.
  */
 public final class RoutingProtocols {
     private RoutingProtocols() {
@@ -29,6 +29,8 @@ public final class RoutingProtocols {
     private static final int AF_OSI = 7;
     private static final int PPP_OSI = 0x0023;
     private static final int GRE_OSI = 0x00FE;
+    /** Cisco's IGRP, which has no constant of its own among the IP protocols. */
+    private static final int IP_IGRP = 9;
 
     /** Registers the routing protocols and binds them. */
     public static void register(ProtocolRegistrar r) {
@@ -43,6 +45,7 @@ public final class RoutingProtocols {
         r.bind(IP_PROTO, IpProtocol.OSPF.value(), r.protocol("ospf", Decoders.OPAQUE));
         r.bind(IP_PROTO, IpProtocol.VRRP.value(), r.protocol("vrrp", Decoders.OPAQUE));
         r.bind(IP_PROTO, IpProtocol.EIGRP.value(), r.protocol("eigrp", null));
+        r.bind(IP_PROTO, IP_IGRP, r.protocol("igrp", Decoders.OPAQUE));
         r.bind(IP_PROTO, IpProtocol.RSVP.value(), r.protocol("rsvp", null));
         r.bind(UDP_PORT, 520, r.protocol("rip", Decoders.OPAQUE));
         r.bind(UDP_PORT, 521, r.protocol("ripng", Decoders.OPAQUE));
