@@ -1,6 +1,7 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.ProtocolRegistry;
 import dev.trawl.decode.layer.Ethernet;
 
 /**
@@ -9,6 +10,9 @@ import dev.trawl.decode.layer.Ethernet;
  * (0x0800), length 74: }. Not thread-safe.
  */
 final class EthernetPrinter implements LayerPrinter {
+    private static final int MACSEC = ProtocolRegistry.standard().id("macsec");
+    private final MacsecPrinter macsec = new MacsecPrinter();
+
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
@@ -25,7 +29,9 @@ final class EthernetPrinter implements LayerPrinter {
             c.linkHeaderEnd(e.offset() + Ethernet.HEADER_LENGTH);
         }
         boolean printable = c.printable(next);
-        if (c.linkHeader() || !printable) {
+        // tcpdump reads a SecTAG from the bytes even where decode found too few of them for one
+        boolean bareMacsec = e.isEthernetII() && type == 0x88e5 && (next < 0 || p.protocol(next) != MACSEC);
+        if (c.linkHeader() || (!printable && !bareMacsec)) {
             c.mac(e.source());
             out.ascii(" > ");
             c.mac(e.destination());
@@ -34,11 +40,13 @@ final class EthernetPrinter implements LayerPrinter {
                 // tcpdump prints the 802.3 length field, not the (padded) frame's
                 out.ascii("802.3, length ").num(type).ascii(": ");
             } else {
-                etherType(out, type);
+                etherType(c, type);
                 out.ascii(", length ").num(length).ascii(": ");
             }
         }
-        if (printable) {
+        if (bareMacsec) {
+            macsec.printAt(c, layer, e.offset() + Ethernet.HEADER_LENGTH, -1);
+        } else if (printable) {
             c.print(next);
         } else if (e.isEthernetII() && !knownToTcpdump(type, true)) {
             c.rawDump(e.offset() + Ethernet.HEADER_LENGTH);
@@ -58,6 +66,17 @@ final class EthernetPrinter implements LayerPrinter {
             case 0x88a8, 0x9100, 0x9200, 0x88e5, 0xd28b -> ethernet;
             default -> false;
         };
+    }
+
+    /** Writes {@code ethertype IPv4 (0x0800)}, or with {@code -q} the name alone ({@code Unknown Ethertype (0x88b5)}). */
+    static void etherType(PrintContext c, int type) {
+        if (!c.quiet()) {
+            etherType(c.out(), type);
+        } else if (Names.etherType(type).equals("Unknown")) {
+            c.out().ascii("Unknown Ethertype (0x").hex(type, 4).ch(')');
+        } else {
+            c.out().ascii(Names.etherType(type));
+        }
     }
 
     /** Writes {@code ethertype IPv4 (0x0800)}. */

@@ -124,6 +124,7 @@ final class LayerPrinters {
         r.registerNamed("ptp", new PtpPrinter());
         r.registerNamed("vqp", new VqpPrinter());
         r.registerNamed("vtp", new VtpPrinter());
+        r.registerNamed("macsec", new MacsecPrinter());
         return r;
     }
 

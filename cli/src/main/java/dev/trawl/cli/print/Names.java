@@ -43,7 +43,7 @@ final class Names {
             name(EtherType.EAPOL, "EAPOL"),
             name(EtherType.LLDP, "LLDP"),
             name(EtherType.SLOW_PROTOCOLS, "Slow Protocols"),
-            name(EtherType.MACSEC, "MACsec"),
+            name(EtherType.MACSEC, "802.1AE MACsec"),
             name(EtherType.PTP, "PTP"),
             name(EtherType.CFM, "CFM"),
             Map.entry(0xFEFE, "OSI"),

@@ -1,0 +1,99 @@
+package dev.trawl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The text of what Ethernet carries beside IP against tcpdump's, on frames built here: MACsec with encrypted
+ * data, with data in clear (with and without an SCI, with a short length and padding), with a version bit set,
+ * and cut short by the capture inside the SecTAG, the ICV or the short length's data. Each file is printed by
+ * tcpdump and by trawl with the same flags, and the lines must be equal.
+ */
+class EthernetServicesTextTest {
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String ETHERNET = "020000000002020000000001";
+    private static final String UDP4 = "45000020000100004011f97cc0a80001c0a80002" + "12341a0a000c0000" + "31323334";
+    private static final String ICV = "a5".repeat(16);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsTcpdump() {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-ne", "-nx", "-nq"})
+    void macsecPrintsAsTcpdumpPrintsIt(String flags) throws Exception {
+        String sci = "2eb73f3995c30001";
+        String macsec = ETHERNET + "88e5";
+        Path file = capture("macsec",
+                frame(macsec + "2c00" + "00000006" + sci + "0800" + "c3".repeat(40) + ICV),
+                frame(macsec + "2000" + "00000044" + sci + "0800" + UDP4 + ICV),
+                frame(macsec + "0000" + "00000045" + "0800" + UDP4 + ICV),
+                frame(macsec + "0022" + "00000046" + "0800" + UDP4 + ICV + "0000"),
+                frame(macsec + "2022" + "00000047" + sci + "0800" + UDP4 + "00".repeat(4) + ICV),
+                frame(macsec + "a000" + "00000048" + sci + "0800" + UDP4 + ICV),
+                frame(macsec + "0040" + "00000049" + "0800" + UDP4 + ICV),
+                frame(macsec + "2000" + "0000004a" + sci + "88b5" + "0203" + ICV),
+                cut(macsec + "2000" + "0000004b" + sci + "0800" + UDP4 + ICV, 20),
+                cut(macsec + "2000" + "0000004c" + sci + "0800" + UDP4 + ICV, 14 + 14 + 20),
+                cut(macsec + "2022" + "0000004d" + sci + "0800" + UDP4 + ICV, 14 + 14 + 30));
+        assertSameText(flags, file);
+    }
+
+    private void assertSameText(String flags, Path file) throws Exception {
+        String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
+        TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
+        assertEquals(0, trawl.status(), trawl.stderr());
+        assertEquals(tcpdump.lines().toList(), trawl.lines(), file.getFileName() + " with " + flags);
+    }
+
+    /** A frame and how many of its bytes the capture kept. */
+    record Frame(byte[] data, int kept) {
+    }
+
+    /** A frame captured whole. */
+    static Frame frame(String hex) {
+        byte[] data = HEX.parseHex(hex);
+        return new Frame(data, data.length);
+    }
+
+    /** A frame of which the capture kept only the first {@code kept} bytes. */
+    static Frame cut(String hex, int kept) {
+        byte[] data = HEX.parseHex(hex);
+        return new Frame(data, Math.min(kept, data.length));
+    }
+
+    /** Writes {@code name.pcap} in the temporary directory, an Ethernet capture of these frames. */
+    private Path capture(String name, Frame... frames) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
+                .putInt(1);
+        out.write(header.array());
+        int second = 1_000_000;
+        for (Frame f : frames) {
+            byte[] data = f.data();
+            int kept = f.kept();
+            ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            record.putInt(second++).putInt(0).putInt(kept).putInt(data.length);
+            out.write(record.array());
+            out.write(data, 0, kept);
+        }
+        return Files.write(dir.resolve(name + ".pcap"), out.toByteArray());
+    }
+}
