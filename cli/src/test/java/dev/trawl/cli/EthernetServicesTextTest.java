@@ -16,9 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The text of what Ethernet carries beside IP against tcpdump's, on frames built here: MACsec with encrypted
- * data, with data in clear (with and without an SCI, with a short length and padding), with a version bit set,
- * and cut short by the capture inside the SecTAG, the ICV or the short length's data. Each file is printed by
+ * The text of what Ethernet carries beside IP, and of the tunnels and ports that carry Ethernet or ride on UDP,
+ * against tcpdump's, on frames built here: MACsec with encrypted data, with data in clear (with and without an
+ * SCI, with a short length and padding), with a version bit set, and cut short by the capture inside the SecTAG,
+ * the ICV or the short length's data; OTV on UDP port 8472 with an Ethernet frame inside, too short, and cut
+ * short; SOME/IP on port 30490, whole, too short and cut short; NSH straight on Ethernet; and an Ethernet frame
+ * in IPv6 (protocol 143). Each file is printed by
  * tcpdump and by trawl with the same flags, and the lines must be equal.
  */
 class EthernetServicesTextTest {
@@ -53,6 +56,37 @@ class EthernetServicesTextTest {
                 cut(macsec + "2000" + "0000004c" + sci + "0800" + UDP4 + ICV, 14 + 14 + 20),
                 cut(macsec + "2022" + "0000004d" + sci + "0800" + UDP4 + ICV, 14 + 14 + 30));
         assertSameText(flags, file);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-ne", "-nx", "-nq"})
+    void tunnelsAndPortsPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String arp = "ffffffffffff" + "020000000003" + "0806" + "0001080006040001" + "020000000003c0a80003"
+                + "000000000000c0a80005";
+        String otv = "08000000" + "00006400" + arp;
+        String someIp = "ffff8100" + "00000040" + "00000000" + "01010200";
+        String nsh = "0fc60101" + "00030907" + "00000000" + "00000000" + "00000000" + "00000000" + UDP4;
+        String inner6 = "6000000000083a40" + "000a" + "00".repeat(13) + "02" + "000e" + "00".repeat(13) + "02"
+                + "8000000048540539";
+        Path file = capture("tunnels",
+                frame(ETHERNET + "0800" + ipv4Udp(45149, 8472, otv)),
+                frame(ETHERNET + "0800" + ipv4Udp(8472, 45149, "0800")),
+                cut(ETHERNET + "0800" + ipv4Udp(45149, 8472, otv), 14 + 28 + 6),
+                frame(ETHERNET + "0800" + ipv4Udp(30490, 31490, someIp)),
+                frame(ETHERNET + "0800" + ipv4Udp(56001, 30490, someIp.replace("ffff8100", "00010002"))),
+                frame(ETHERNET + "0800" + ipv4Udp(30490, 30490, "ffff81000000")),
+                cut(ETHERNET + "0800" + ipv4Udp(30490, 31490, someIp), 14 + 28 + 9),
+                frame(ETHERNET + "894f" + nsh),
+                frame(ETHERNET + "86dd" + "60000000003e8f40" + "000a" + "00".repeat(13) + "01" + "000c"
+                        + "00".repeat(13) + "02" + ETHERNET + "86dd" + inner6));
+        assertSameText(flags, file);
+    }
+
+    /** An IPv4 header (checksum left 0) and a UDP header (no checksum) before {@code payload}. */
+    private static String ipv4Udp(int sourcePort, int destinationPort, String payload) {
+        int udpLength = 8 + payload.length() / 2;
+        return String.format("4500%04x00004000401100000a0000010a000002", 20 + udpLength)
+                + String.format("%04x%04x%04x0000", sourcePort, destinationPort, udpLength) + payload;
     }
 
     private void assertSameText(String flags, Path file) throws Exception {
