@@ -8,6 +8,8 @@ module dev.trawl.pcap {
     exports dev.trawl.pcap;
     exports dev.trawl.pcap.spi;
     exports dev.trawl.pcap.file;
+    // Not API: the class-file writer of the modules that generate code at run time.
+    exports dev.trawl.pcap.internal.bytecode to dev.trawl.filter, dev.trawl.decode;
 
     uses dev.trawl.pcap.spi.PcapProvider;
     uses dev.trawl.pcap.spi.FilterCompiler;

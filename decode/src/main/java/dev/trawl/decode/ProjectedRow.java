@@ -14,8 +14,9 @@ import java.util.Objects;
  * Integer values are primitive, addresses and raw bytes are views (a buffer, an index and a length), and text
  * is a view of characters the row keeps.
  *
- * <p>A packet read from its bytes is not copied into the row: the row keeps where each header starts, and reads
- * a value when it is asked for, so that a caller pays only for the values it reads.
+ * <p>A packet read from its bytes is not copied into the row: code generated for the projection's fields reads
+ * each value (an integer, or where an address lies in the packet) into a slot of its own, and text is made only
+ * for the fields that are text.
  *
  * <p>Ownership: the row is reused by its {@link Projector} for every packet; it, the views it gives and the text
  * it gives are valid until the next packet is projected, and refer to the caller's bytes (or the decoder's copy
@@ -37,14 +38,25 @@ public final class ProjectedRow {
     private static final byte OWNED = 2;
     private static final byte TEXT = 3;
 
+    /** What a field read by the generated fill is, in a packet read from its bytes: not one, an integer, bytes. */
+    private static final byte NOT_FIXED = 0;
+    private static final byte FIXED_INTEGER = 1;
+    private static final byte FIXED_BYTES = 2;
+
     private final Field[] fields;
     /**
-     * For each field read from the bytes when asked, how; null for a field whose occurrences are in the slots
-     * (every field of a decoded packet, the fields found by walking a message).
+     * For each field, whether the generated fill reads it ({@link #FIXED_INTEGER}, {@link #FIXED_BYTES}) into
+     * {@link #fixedValues}; the other fields' occurrences are in the slots (every field of a decoded packet, the
+     * fields found by walking a message).
      */
-    private final FixedField[] lazy;
+    private final byte[] fixedKind;
+    /** The length of each bytes field the fill reads. */
+    private final int[] fixedLength;
+    /** The occurrences the fill reads: field {@code f}'s from {@code FieldFill.SLOTS * f}. */
+    final long[] fixedValues;
     private final int[] first;
-    private final int[] counts;
+    /** The number of occurrences of each field, whichever way it was read. */
+    final int[] counts;
     private byte[] kinds = new byte[16];
     /**
      * An integer value, or the index and length of a bytes value ({@code index << 32 | length}), or the start and
@@ -66,8 +78,8 @@ public final class ProjectedRow {
     int timestampNanos;
     boolean specialised;
     /**
-     * Of a packet read from its bytes: where the outermost and the second header of each kind
-     * ({@link FixedField#ETH}...) starts in {@link #array}, or -1; the frame's "header" is always there.
+     * Of a packet read from its bytes: where the first and the second header of each kind ({@link FixedField#ETH}...)
+     * start in {@link #array}, or -1; the frame's "header" is always there.
      */
     final int[] outer = new int[FixedField.HEADERS];
     final int[] inner = new int[FixedField.HEADERS];
@@ -83,9 +95,14 @@ public final class ProjectedRow {
         this.fields = fields.toArray(Field[]::new);
         this.first = new int[this.fields.length];
         this.counts = new int[this.fields.length];
-        this.lazy = new FixedField[this.fields.length];
+        this.fixedKind = new byte[this.fields.length];
+        this.fixedLength = new int[this.fields.length];
+        this.fixedValues = new long[FieldFill.SLOTS * this.fields.length];
         for (int f = 0; fixed != null && f < fixed.length; f++) {
-            lazy[f] = fixed[f].eager ? null : fixed[f];
+            if (!fixed[f].eager) {
+                fixedKind[f] = fixed[f].bytes ? FIXED_BYTES : FIXED_INTEGER;
+                fixedLength[f] = fixed[f].size;
+            }
         }
         Arrays.fill(outer, -1);
         Arrays.fill(inner, -1);
@@ -132,19 +149,15 @@ public final class ProjectedRow {
 
     /** The number of occurrences of field {@code f} (0 when absent). */
     public int count(int f) {
-        FixedField x;
-        if (specialised && (x = lazy[f]) != null) {
-            return lazyCount(x);
-        }
         return counts[f];
     }
 
     /** The kind of occurrence {@code k} of field {@code f}. */
     public Kind kind(int f, int k) {
-        FixedField x;
-        if (specialised && (x = lazy[f]) != null) {
-            Objects.checkIndex(k, lazyCount(x));
-            return x.bytes ? Kind.BYTES : Kind.INTEGER;
+        byte x;
+        if (specialised && (x = fixedKind[f]) != NOT_FIXED) {
+            Objects.checkIndex(k, counts[f]);
+            return x == FIXED_BYTES ? Kind.BYTES : Kind.INTEGER;
         }
         return switch (kinds[at(f, k)]) {
             case INTEGER -> Kind.INTEGER;
@@ -155,12 +168,15 @@ public final class ProjectedRow {
 
     /** The integer value of occurrence {@code k} of field {@code f} (an integer occurrence). */
     public long integer(int f, int k) {
-        FixedField x;
-        if (specialised && (x = lazy[f]) != null) {
-            if (x.bytes) {
-                throw notA(f, k, "an integer");
-            }
-            return lazyInteger(x, k);
+        if (specialised && fixedKind[f] == FIXED_INTEGER) {
+            return fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])];
+        }
+        return slotInteger(f, k);
+    }
+
+    private long slotInteger(int f, int k) {
+        if (specialised && fixedKind[f] == FIXED_BYTES) {
+            throw notA(f, k, "an integer");
         }
         int i = at(f, k);
         if (kinds[i] != INTEGER) {
@@ -171,9 +187,8 @@ public final class ProjectedRow {
 
     /** The buffer that holds the bytes of occurrence {@code k} of field {@code f} (a bytes occurrence). */
     public ByteBuffer buffer(int f, int k) {
-        FixedField x;
-        if (specialised && (x = lazy[f]) != null) {
-            lazyBytes(f, x, k);
+        if (specialised && fixedKind[f] != NOT_FIXED) {
+            fixedBytes(f, k);
             return buffer;
         }
         int i = bytesAt(f, k);
@@ -182,26 +197,24 @@ public final class ProjectedRow {
 
     /** The absolute index of the bytes of occurrence {@code k} of field {@code f} in {@link #buffer}. */
     public int index(int f, int k) {
-        FixedField x;
-        if (specialised && (x = lazy[f]) != null) {
-            return x.index(lazyBytes(f, x, k), x.per == 1 ? 0 : k & 1);
+        if (specialised && fixedKind[f] != NOT_FIXED) {
+            return fixedBytes(f, k);
         }
         return (int) (values[bytesAt(f, k)] >>> 32);
     }
 
     /** The number of bytes of occurrence {@code k} of field {@code f}. */
     public int length(int f, int k) {
-        FixedField x;
-        if (specialised && (x = lazy[f]) != null) {
-            lazyBytes(f, x, k);
-            return x.size;
+        if (specialised && fixedKind[f] != NOT_FIXED) {
+            fixedBytes(f, k);
+            return fixedLength[f];
         }
         return (int) values[bytesAt(f, k)];
     }
 
     /** The text of occurrence {@code k} of field {@code f} (a text occurrence), valid as the row is. */
     public CharSequence text(int f, int k) {
-        if (specialised && lazy[f] != null) {
+        if (specialised && fixedKind[f] != NOT_FIXED) {
             throw notA(f, k, "text");
         }
         int i = at(f, k);
@@ -216,14 +229,12 @@ public final class ProjectedRow {
 
     /** Appends occurrence {@code k} of field {@code f} as {@code tshark -T fields} prints it. */
     public StringBuilder append(int f, int k, StringBuilder out) {
-        FixedField x;
-        if (specialised && (x = lazy[f]) != null) {
-            if (x.bytes) {
-                int at = lazyAt(x, k);
-                return Formats.appendBytes(out, fields[f].type(), buffer, x.index(at, x.per == 1 ? 0 : k & 1),
-                        x.size);
-            }
-            return Formats.appendInteger(out, fields[f].type(), lazyInteger(x, k));
+        byte x;
+        if (specialised && (x = fixedKind[f]) != NOT_FIXED) {
+            long value = fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])];
+            return x == FIXED_BYTES
+                    ? Formats.appendBytes(out, fields[f].type(), buffer, (int) value, fixedLength[f])
+                    : Formats.appendInteger(out, fields[f].type(), value);
         }
         int i = at(f, k);
         switch (kinds[i]) {
@@ -237,44 +248,13 @@ public final class ProjectedRow {
         }
     }
 
-    private int lazyCount(FixedField x) {
-        int h = x.header;
-        int at = outer[h];
-        if (at < 0 || h == FixedField.DNS && dnsEnd - at < x.need) {
-            return 0;
-        }
-        return inner[h] < 0 ? x.per : 2 * x.per;
-    }
-
-    /** Where the header of occurrence {@code k} of a field read from the bytes starts. */
-    private int lazyAt(FixedField x, int k) {
-        int h = x.header;
-        int layer = x.per == 1 ? k : k >> 1;
-        int at = layer == 0 ? outer[h] : layer == 1 ? inner[h] : -1;
-        if (at < 0 || h == FixedField.DNS && dnsEnd - at < x.need) {
-            throw new IndexOutOfBoundsException("occurrence " + k + " of " + lazyCount(x));
-        }
-        return at;
-    }
-
-    private long lazyInteger(FixedField x, int k) {
-        int at = lazyAt(x, k);
-        if (x.header == FixedField.FRAME) {
-            return switch (x.rel) {
-                case FixedField.FRAME_NUMBER -> frameNumber;
-                case FixedField.FRAME_LEN -> Math.min(Integer.toUnsignedLong(originalLength), Integer.MAX_VALUE);
-                case FixedField.FRAME_CAP_LEN -> Integer.toUnsignedLong(capturedLength);
-                default -> linkType & 0xFFFF;
-            };
-        }
-        return x.per == 1 || (k & 1) == 0 ? x.read(array, at) : x.read2(array, at);
-    }
-
-    private int lazyBytes(int f, FixedField x, int k) {
-        if (!x.bytes) {
+    /** Where occurrence {@code k} of bytes field {@code f}, read by the fill, starts in {@link #array}. */
+    private int fixedBytes(int f, int k) {
+        int slot = FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f]);
+        if (fixedKind[f] != FIXED_BYTES) {
             throw notA(f, k, "bytes");
         }
-        return lazyAt(x, k);
+        return (int) fixedValues[slot];
     }
 
     private IllegalStateException notA(int f, int k, String what) {
@@ -305,13 +285,20 @@ public final class ProjectedRow {
     void clearHeaders() {
         int[] o = outer;
         int[] n = inner;
+        // only a tunnelled frame gives second headers, and it always has a second Ethernet header
+        boolean tunnelled = n[FixedField.ETH] >= 0;
         for (int h = FixedField.ETH; h < FixedField.HEADERS; h++) {
             o[h] = -1;
+        }
+        for (int h = FixedField.ETH; tunnelled && h < FixedField.HEADERS; h++) {
             n[h] = -1;
         }
     }
 
-    /** Notes a header of kind {@code h} at {@code at}: the outermost of its kind, or the second. */
+    /**
+     * Notes a header of kind {@code h} at {@code at}: the packet's first of its kind, or the second (of a tunnelled
+     * frame, whatever the kind of the first frame's headers).
+     */
     void header(int h, int at) {
         if (outer[h] < 0) {
             outer[h] = at;

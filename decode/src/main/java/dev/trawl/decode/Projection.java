@@ -11,10 +11,11 @@ import java.util.Objects;
  * every field is one a fixed header holds ({@code ip.src}, {@code tcp.srcport}, {@code frame.number}, ...), a
  * packet whose stack is Ethernet, one IPv4 or IPv6 header and one TCP or UDP header (whose payload, by the same
  * port lookups and heuristics the decoder makes, is a protocol that ends the stack) is read straight from its
- * bytes, after checks that each of those assumptions holds; every other packet, and every packet when some
- * field needs more (text fields, state kept across packets such as {@code tcp.stream}, fields of higher
- * layers), is decoded by the general {@link PacketDecoder} and read by the fields' extractors. Either way a
- * row holds exactly the values the extractors report from the general decoder's result.
+ * bytes, after checks that each of those assumptions holds, by code generated for the field list; every other
+ * packet, and every packet when some field needs more (text fields, state kept across packets such as
+ * {@code tcp.stream}, fields of higher layers), is decoded by the general {@link PacketDecoder} and read by the
+ * fields' extractors. Either way a row holds exactly the values the extractors report from the general decoder's
+ * result.
  *
  * <pre>{@code
  * Projection projection = Projection.compile(FieldRegistry.standard(), List.of("ip.src", "tcp.dstport"));
@@ -34,11 +35,16 @@ public final class Projection {
     private final List<Field> fields;
     /** How each field is read from the bytes, or null when none can be; null when some field cannot. */
     private final FixedField[] fixed;
+    /** The code generated to read the fixed fields, or null with {@link #fixed}. */
+    private final FieldFill fill;
 
     private Projection(FieldRegistry registry, List<Field> fields, FixedField[] fixed) {
         this.registry = registry;
         this.fields = fields;
-        this.fixed = fixed;
+        FieldFill code = fixed == null ? null : FieldFillCompiler.compile(fixed);
+        // a list too long for one generated method (hundreds of fields) is read by the extractors
+        this.fixed = code == null ? null : fixed;
+        this.fill = code;
     }
 
     /** Compiles the fields named {@code names} of the {@link FieldRegistry#standard() standard} registry. */
@@ -107,6 +113,10 @@ public final class Projection {
 
     FixedField[] fixed() {
         return fixed;
+    }
+
+    FieldFill fill() {
+        return fill;
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.Objects;
  * whose headers are the fields' second occurrences. A frame whose EtherType names no protocol, or one that ends
  * the stack, holds no further header. Everything else is decoded.
  *
- * <p>The row of a packet read from its bytes holds where each header starts; its values are read when asked.
+ * <p>The values of a packet read from its bytes are read by the code generated for the projection's fields
+ * ({@link FieldFill}) from where the checks found each header.
  *
  * <p>Allocates nothing per packet once its buffers have grown. Not thread-safe; one per thread.
  */
@@ -62,6 +63,7 @@ public final class Projector {
     private final PacketDecoder decoder;
     private final ProtocolRegistry registry;
     private final FixedField[] fixed;
+    private final FieldFill fill;
     /** The fields whose occurrences are found when a packet is read ({@link FixedField#eager}). */
     private final int[] eager;
     /** Whether some field reads the DNS message, which then must be located exactly. */
@@ -101,6 +103,7 @@ public final class Projector {
         this.decoder = decoder;
         this.registry = decoder.registry();
         this.fixed = projection.fixed();
+        this.fill = projection.fill();
         int eagerCount = 0;
         boolean dnsUsed = false;
         for (int f = 0; fixed != null && f < fixed.length; f++) {
@@ -289,6 +292,7 @@ public final class Projector {
                 r.originalLength = originalLength;
                 r.linkType = linkType;
                 r.specialised = true;
+                fill.fill(r, array, r.outer, r.inner, r.fixedValues, r.counts);
                 if (eager.length > 0) {
                     findEager(view);
                 }
@@ -478,6 +482,9 @@ public final class Projector {
 
     /** Whether the TCP options hold an MPTCP option, which the decoder shows as a layer of its own. */
     private static boolean mptcp(byte[] b, int o, int hl) {
+        if (hl == 32 && b[o + 20] == 1 && b[o + 21] == 1 && b[o + 22] == 8 && b[o + 23] == 10) {
+            return false; // two NOPs and a timestamp, the options of most segments
+        }
         for (int p = o + 20; p < o + hl;) {
             int kind = b[p] & 0xFF;
             if (kind == 0) {

@@ -9,6 +9,7 @@ import static dev.trawl.decode.TestPackets.tcp;
 import static dev.trawl.decode.TestPackets.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -255,6 +256,19 @@ class ProjectionTest {
         tracked.project(1, ByteBuffer.wrap(generatedFrames().get(0)), 0, generatedFrames().get(0).length);
         assertEquals(0, tracked.specialisedPackets());
         assertEquals(1, tracked.decodedPackets());
+    }
+
+    @Test
+    void aFieldListTooLongForOneGeneratedMethodIsReadByTheExtractors() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            names.add(i % 2 == 0 ? "ip.src" : "tcp.port");
+        }
+        assertNull(FieldFillCompiler.generate(names.stream().map(FixedField::of).toArray(FixedField[]::new)));
+        assertFalse(Projection.compile(names).isSpecialised());
+        long specialised = compare(generatedFrames(), List.of(names), PacketDecoder::new, false);
+        assertEquals(0, specialised);
+        assertTrue(Projection.compile(names.subList(0, 20)).isSpecialised());
     }
 
     @Test

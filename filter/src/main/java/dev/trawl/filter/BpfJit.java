@@ -4,6 +4,7 @@ import dev.trawl.pcap.Bpf;
 import dev.trawl.pcap.BpfInstruction;
 import dev.trawl.pcap.BpfMatcher;
 import dev.trawl.pcap.BpfProgram;
+import dev.trawl.pcap.internal.bytecode.ClassBytes;
 
 import java.lang.invoke.MethodHandles;
 import java.nio.ByteBuffer;
@@ -51,35 +52,6 @@ public final class BpfJit {
         }
     }
 
-    private static void ldcInt(ClassBytes cf, ClassBytes.Code c, int v) {
-        if (v >= -1 && v <= 5) {
-            c.op(0x03 + v);
-        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-            c.op(0x10, v & 0xff);
-        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-            c.u2op(0x11, v & 0xffff);
-        } else {
-            c.u2op(0x13, cf.integer(v));
-        }
-    }
-
-    /** iload, using the one-byte forms for the first four locals to keep methods small. */
-    private static void load(ClassBytes.Code c, int local) {
-        if (local <= 3) {
-            c.op(0x1a + local);
-        } else {
-            c.op(0x15, local);
-        }
-    }
-
-    private static void store(ClassBytes.Code c, int local) {
-        if (local <= 3) {
-            c.op(0x3b + local);
-        } else {
-            c.op(0x36, local);
-        }
-    }
-
     static byte[] generate(List<BpfInstruction> insns) {
         ClassBytes cf = new ClassBytes();
         ClassBytes.Code c = new ClassBytes.Code();
@@ -87,21 +59,21 @@ public final class BpfJit {
         // on the array, with plain array loads and no buffer accessors, in a method small enough for callers to
         // inline. Other buffers take a call. The helpers keep this method's bytecode short for the same reason.
         c.op(0x2b);
-        load(c, OFF);
-        load(c, CAPLEN);
+        c.iload(OFF);
+        c.iload(CAPLEN);
         c.u2op(0xb8, cf.methodRef(SELF, "arrayBase", "(Ljava/nio/ByteBuffer;II)I"));
         c.op(0x59);
         c.branch(0x9b, LABEL_BUFFER);
-        store(c, OFF);
+        c.istore(OFF);
         c.op(0x2b);
         c.u2op(0xb6, cf.methodRef(BUF, "array", "()[B"));
         c.op(0x4c); // astore_1: from here on the packet local holds the array
         body(cf, c, insns, true);
         c.place(LABEL_BUFFER);
         c.op(0x57, 0x2a, 0x2b);
-        load(c, OFF);
-        load(c, CAPLEN);
-        load(c, WIRELEN);
+        c.iload(OFF);
+        c.iload(CAPLEN);
+        c.iload(WIRELEN);
         c.u2op(0xb7, cf.methodRef(JITTED, "runBuffer", "(Ljava/nio/ByteBuffer;III)I"));
         c.op(0xac);
         ClassBytes.Code buffer = new ClassBytes.Code();
@@ -133,9 +105,9 @@ public final class BpfJit {
      */
     private static void body(ClassBytes cf, ClassBytes.Code c, List<BpfInstruction> insns, boolean array) {
         c.op(0x03);
-        store(c, A);
+        c.istore(A);
         c.op(0x03);
-        store(c, X);
+        c.istore(X);
         boolean[] loaded = new boolean[BpfProgram.MEMORY_WORDS];
         for (BpfInstruction in : insns) {
             if (Bpf.instructionClass(in.code()) <= Bpf.LDX && Bpf.mode(in.code()) == Bpf.MEM) {
@@ -145,7 +117,7 @@ public final class BpfJit {
         for (int m = 0; m < BpfProgram.MEMORY_WORDS; m++) {
             if (loaded[m]) {
                 c.op(0x03);
-                store(c, MEM + m);
+                c.istore(MEM + m);
             }
         }
         for (int i = 0; i < insns.size(); i++) {
@@ -176,7 +148,7 @@ public final class BpfJit {
     private static void checked(ClassBytes.Code c, int local) {
         c.op(0x59);
         c.branch(0x9b, LABEL_REJECT_POP);
-        store(c, local);
+        c.istore(local);
     }
 
     /** Rejects the packet unless {@code size} bytes at constant offset k lie within caplen. */
@@ -186,8 +158,8 @@ public final class BpfJit {
             c.op(0x03, 0xac);
             return false;
         }
-        load(c, CAPLEN);
-        ldcInt(cf, c, (int) end);
+        c.iload(CAPLEN);
+        cf.pushInt(c, (int) end);
         c.branch(0xa1, LABEL_REJECT);
         return true;
     }
@@ -255,81 +227,81 @@ public final class BpfJit {
                 int dst = cls == Bpf.LD ? A : X;
                 switch (mode) {
                     case Bpf.IMM -> {
-                        ldcInt(cf, c, k);
-                        store(c, dst);
+                        cf.pushInt(c, k);
+                        c.istore(dst);
                     }
                     case Bpf.LEN -> {
-                        load(c, WIRELEN);
-                        store(c, dst);
+                        c.iload(WIRELEN);
+                        c.istore(dst);
                     }
                     case Bpf.MEM -> {
-                        load(c, MEM + k);
-                        store(c, dst);
+                        c.iload(MEM + k);
+                        c.istore(dst);
                     }
                     case Bpf.ABS -> {
                         int size = Bpf.size(code);
                         if (array && size != Bpf.W) {
                             if (inRange(c, k, Bpf.sizeBytes(size))) {
                                 c.op(0x2b);
-                                load(c, OFF);
-                                ldcInt(cf, c, k);
-                                load(c, CAPLEN);
+                                c.iload(OFF);
+                                cf.pushInt(c, k);
+                                c.iload(CAPLEN);
                                 c.u2op(0xb8, cf.methodRef(SELF, size == Bpf.H ? "u16" : "u8", "([BIII)I"));
                                 checked(c, A);
                             }
                         } else if (absCheck(cf, c, k, Bpf.sizeBytes(size))) {
                             c.op(0x2b);
-                            load(c, OFF);
-                            ldcInt(cf, c, k);
+                            c.iload(OFF);
+                            cf.pushInt(c, k);
                             c.op(0x60);
                             getAt(cf, c, size, array);
-                            store(c, A);
+                            c.istore(A);
                         }
                     }
                     case Bpf.IND -> {
                         int size = Bpf.size(code);
                         if (array && size != Bpf.W) {
                             c.op(0x2b);
-                            load(c, OFF);
-                            load(c, X);
-                            ldcInt(cf, c, k);
-                            load(c, CAPLEN);
+                            c.iload(OFF);
+                            c.iload(X);
+                            cf.pushInt(c, k);
+                            c.iload(CAPLEN);
                             c.u2op(0xb8, cf.methodRef(SELF, size == Bpf.H ? "u16x" : "u8x", "([BIIII)I"));
                             checked(c, A);
                             break;
                         }
-                        load(c, X);
+                        c.iload(X);
                         c.op(0x85);
                         c.u2op(0x14, cf.longConst(0xffffffffL));
                         c.op(0x7f);
                         c.u2op(0x14, cf.longConst((k & 0xffffffffL) + Bpf.sizeBytes(size)));
                         c.op(0x61);
-                        load(c, CAPLEN);
+                        c.iload(CAPLEN);
                         c.op(0x85, 0x94);
                         c.branch(0x9d, LABEL_REJECT);
                         c.op(0x2b);
-                        load(c, OFF);
-                        load(c, X);
+                        c.iload(OFF);
+                        c.iload(X);
                         c.op(0x60);
-                        ldcInt(cf, c, k);
+                        cf.pushInt(c, k);
                         c.op(0x60);
                         getAt(cf, c, size, array);
-                        store(c, A);
+                        c.istore(A);
                     }
                     default -> { // MSH
                         if (array) {
                             if (inRange(c, k, 1)) {
                                 c.op(0x2b);
-                                load(c, OFF);
-                                ldcInt(cf, c, k);
-                                load(c, CAPLEN);
+                                c.iload(OFF);
+                                cf.pushInt(c, k);
+                                c.iload(CAPLEN);
                                 c.u2op(0xb8, cf.methodRef(SELF, "msh", "([BIII)I"));
                                 checked(c, X);
                             }
                         } else if (absCheck(cf, c, k, 1)) {
                             c.op(0x2b);
-                            load(c, OFF);
-                            ldcInt(cf, c, k);
+                            c.iload(OFF);
+                            cf.pushInt(c, k);
                             c.op(0x60);
                             if (array) {
                                 c.op(0x33);
@@ -337,37 +309,37 @@ public final class BpfJit {
                                 c.u2op(0xb6, cf.methodRef(BUF, "get", "(I)B"));
                             }
                             c.op(0x10, 0x0f, 0x7e, 0x05, 0x78);
-                            store(c, X);
+                            c.istore(X);
                         }
                     }
                 }
             }
             case Bpf.ST -> {
-                load(c, A);
-                store(c, MEM + k);
+                c.iload(A);
+                c.istore(MEM + k);
             }
             case Bpf.STX -> {
-                load(c, X);
-                store(c, MEM + k);
+                c.iload(X);
+                c.istore(MEM + k);
             }
             case Bpf.RET -> {
                 int src = Bpf.returnValue(code);
                 if (src == Bpf.A) {
-                    load(c, A);
+                    c.iload(A);
                 } else if (src == Bpf.X) {
-                    load(c, X);
+                    c.iload(X);
                 } else {
-                    ldcInt(cf, c, k);
+                    cf.pushInt(c, k);
                 }
                 c.op(0xac);
             }
             case Bpf.MISC -> {
                 if (Bpf.miscOperation(code) == Bpf.TAX) {
-                    load(c, A);
-                    store(c, X);
+                    c.iload(A);
+                    c.istore(X);
                 } else {
-                    load(c, X);
-                    store(c, A);
+                    c.iload(X);
+                    c.istore(A);
                 }
             }
             case Bpf.JMP -> emitJump(cf, c, in, i);
@@ -382,27 +354,27 @@ public final class BpfJit {
         switch (Bpf.operation(code)) {
             case Bpf.JA -> c.branch(0xa7, i + 1 + k);
             case Bpf.JEQ -> {
-                load(c, A);
+                c.iload(A);
                 if (x) {
-                    load(c, X);
+                    c.iload(X);
                     branch2(c, 0x9f, 0xa0, i, in);
                 } else if (k == 0) {
                     branch2(c, 0x99, 0x9a, i, in);
                 } else {
-                    ldcInt(cf, c, k);
+                    cf.pushInt(c, k);
                     branch2(c, 0x9f, 0xa0, i, in);
                 }
             }
             case Bpf.JGT, Bpf.JGE -> {
-                load(c, A);
-                ldcInt(cf, c, Integer.MIN_VALUE);
+                c.iload(A);
+                cf.pushInt(c, Integer.MIN_VALUE);
                 c.op(0x82);
                 if (x) {
-                    load(c, X);
-                    ldcInt(cf, c, Integer.MIN_VALUE);
+                    c.iload(X);
+                    cf.pushInt(c, Integer.MIN_VALUE);
                     c.op(0x82);
                 } else {
-                    ldcInt(cf, c, k ^ Integer.MIN_VALUE);
+                    cf.pushInt(c, k ^ Integer.MIN_VALUE);
                 }
                 if (Bpf.operation(code) == Bpf.JGT) {
                     branch2(c, 0xa3, 0xa4, i, in);
@@ -411,11 +383,11 @@ public final class BpfJit {
                 }
             }
             default -> { // JSET
-                load(c, A);
+                c.iload(A);
                 if (x) {
-                    load(c, X);
+                    c.iload(X);
                 } else {
-                    ldcInt(cf, c, k);
+                    cf.pushInt(c, k);
                 }
                 c.op(0x7e);
                 branch2(c, 0x9a, 0x99, i, in);
@@ -427,49 +399,49 @@ public final class BpfJit {
         int op = Bpf.operation(code);
         boolean x = Bpf.source(code) == Bpf.X;
         if (op == Bpf.NEG) {
-            load(c, A);
+            c.iload(A);
             c.op(0x74);
-            store(c, A);
+            c.istore(A);
             return;
         }
         if (x && (op == Bpf.DIV || op == Bpf.MOD)) {
-            load(c, X);
+            c.iload(X);
             c.branch(0x99, LABEL_REJECT);
         }
         if (x && (op == Bpf.LSH || op == Bpf.RSH)) {
             // BPF shifts by 32 or more yield zero; JVM shifts use the low five bits only.
             int big = 2_000_000 + 2 * c.length();
-            load(c, X);
-            ldcInt(cf, c, -32);
+            c.iload(X);
+            cf.pushInt(c, -32);
             c.op(0x7e);
             c.branch(0x99, big);
             c.op(0x03);
-            store(c, A);
+            c.istore(A);
             c.branch(0xa7, big + 1);
             c.place(big);
-            load(c, A);
-            load(c, X);
+            c.iload(A);
+            c.iload(X);
             c.op(op == Bpf.LSH ? 0x78 : 0x7c);
-            store(c, A);
+            c.istore(A);
             c.place(big + 1);
             return;
         }
-        load(c, A);
+        c.iload(A);
         if (!x && (op == Bpf.DIV || op == Bpf.MOD) && Integer.bitCount(k) == 1) {
             if (op == Bpf.DIV) {
-                ldcInt(cf, c, Integer.numberOfTrailingZeros(k));
+                cf.pushInt(c, Integer.numberOfTrailingZeros(k));
                 c.op(0x7c);
             } else {
-                ldcInt(cf, c, k - 1);
+                cf.pushInt(c, k - 1);
                 c.op(0x7e);
             }
-            store(c, A);
+            c.istore(A);
             return;
         }
         if (x) {
-            load(c, X);
+            c.iload(X);
         } else {
-            ldcInt(cf, c, k);
+            cf.pushInt(c, k);
         }
         switch (op) {
             case Bpf.ADD -> c.op(0x60);
@@ -483,7 +455,7 @@ public final class BpfJit {
             case Bpf.LSH -> c.op(0x78);
             default -> c.op(0x7c);
         }
-        store(c, A);
+        c.istore(A);
     }
 
     /** Runs a matcher on the bytes between a buffer's position and limit (a convenience for tests). */

@@ -1,4 +1,4 @@
-package dev.trawl.filter;
+package dev.trawl.pcap.internal.bytecode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -12,9 +12,13 @@ import java.util.Map;
 /**
  * A minimal class-file writer: a constant pool, methods with raw bytecode, and forward-branch patching. It
  * writes class-file version 49, whose verifier infers types itself, so no stack map frames are needed.
+ *
+ * <p>Not API: the module exports this package only to trawl's own modules that generate code at run time (the
+ * filter JIT, decode's field projections). Not thread-safe; one writer per class.
  */
-final class ClassBytes {
-    static final int ACC_PUBLIC = 0x0001, ACC_FINAL = 0x0010, ACC_SUPER = 0x0020;
+public final class ClassBytes {
+    public static final int ACC_PUBLIC = 0x0001, ACC_PRIVATE = 0x0002, ACC_STATIC = 0x0008, ACC_FINAL = 0x0010,
+            ACC_SUPER = 0x0020;
 
     private final ByteArrayOutputStream pool = new ByteArrayOutputStream();
     private final DataOutputStream poolOut = new DataOutputStream(pool);
@@ -48,7 +52,7 @@ final class ClassBytes {
         return b;
     }
 
-    int utf8(String s) {
+    public int utf8(String s) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
             new DataOutputStream(b).writeUTF(s);
@@ -58,7 +62,7 @@ final class ClassBytes {
         return entry("U" + s, 1, b.toByteArray(), 1);
     }
 
-    int classRef(String internalName) {
+    public int classRef(String internalName) {
         return entry("C" + internalName, 7, u2(utf8(internalName)), 1);
     }
 
@@ -66,19 +70,19 @@ final class ClassBytes {
         return entry("N" + name + ":" + desc, 12, u2(utf8(name), utf8(desc)), 1);
     }
 
-    int methodRef(String owner, String name, String desc) {
+    public int methodRef(String owner, String name, String desc) {
         return entry("M" + owner + "." + name + desc, 10, u2(classRef(owner), nameAndType(name, desc)), 1);
     }
 
-    int fieldRef(String owner, String name, String desc) {
+    public int fieldRef(String owner, String name, String desc) {
         return entry("F" + owner + "." + name + desc, 9, u2(classRef(owner), nameAndType(name, desc)), 1);
     }
 
-    int integer(int v) {
+    public int integer(int v) {
         return entry("I" + v, 3, new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v}, 1);
     }
 
-    int longConst(long v) {
+    public int longConst(long v) {
         byte[] b = new byte[8];
         for (int i = 0; i < 8; i++) {
             b[i] = (byte) (v >> (56 - 8 * i));
@@ -86,8 +90,21 @@ final class ClassBytes {
         return entry("J" + v, 5, b, 2);
     }
 
+    /** Appends the shortest instruction that pushes the int {@code v} (an iconst, bipush, sipush or ldc_w). */
+    public void pushInt(Code c, int v) {
+        if (v >= -1 && v <= 5) {
+            c.op(0x03 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            c.op(0x10, v & 0xff);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            c.u2op(0x11, v & 0xffff);
+        } else {
+            c.u2op(0x13, integer(v));
+        }
+    }
+
     /** Adds a method with the given code attribute contents. */
-    void method(int access, String name, String desc, int maxStack, int maxLocals, byte[] code) {
+    public void method(int access, String name, String desc, int maxStack, int maxLocals, byte[] code) {
         ByteArrayOutputStream m = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(m);
         try {
@@ -109,7 +126,7 @@ final class ClassBytes {
         methods.add(m.toByteArray());
     }
 
-    byte[] toBytes(String thisName, String superName, String... interfaces) {
+    public byte[] toBytes(String thisName, String superName, String... interfaces) {
         int thisIndex = classRef(thisName);
         int superIndex = classRef(superName);
         int[] ifaces = new int[interfaces.length];
@@ -144,17 +161,17 @@ final class ClassBytes {
     }
 
     /** Bytecode of one method, with labels for forward branches. */
-    static final class Code {
+    public static final class Code {
         private byte[] buf = new byte[256];
         private int len;
         private final List<int[]> fixups = new ArrayList<>();
         private final Map<Integer, Integer> labels = new HashMap<>();
 
-        int length() {
+        public int length() {
             return len;
         }
 
-        void op(int... bytes) {
+        public void op(int... bytes) {
             for (int b : bytes) {
                 if (len == buf.length) {
                     buf = java.util.Arrays.copyOf(buf, len * 2);
@@ -163,22 +180,49 @@ final class ClassBytes {
             }
         }
 
-        void u2op(int opcode, int operand) {
+        public void u2op(int opcode, int operand) {
             op(opcode, operand >> 8, operand & 0xff);
         }
 
+        /** iload, in its one-byte form for the first four locals, which keeps methods small. */
+        public void iload(int local) {
+            if (local <= 3) {
+                op(0x1a + local);
+            } else {
+                op(0x15, local);
+            }
+        }
+
+        /** istore, in its one-byte form for the first four locals. */
+        public void istore(int local) {
+            if (local <= 3) {
+                op(0x3b + local);
+            } else {
+                op(0x36, local);
+            }
+        }
+
+        /** aload, in its one-byte form for the first four locals. */
+        public void aload(int local) {
+            if (local <= 3) {
+                op(0x2a + local);
+            } else {
+                op(0x19, local);
+            }
+        }
+
         /** A branch to a label placed later; label ids are chosen by the caller. */
-        void branch(int opcode, int label) {
+        public void branch(int opcode, int label) {
             fixups.add(new int[] {len, label});
             op(opcode, 0, 0);
         }
 
-        void place(int label) {
+        public void place(int label) {
             labels.put(label, len);
         }
 
         /** Resolves branches; returns false if an offset does not fit in 16 bits. */
-        boolean resolve() {
+        public boolean resolve() {
             for (int[] f : fixups) {
                 Integer target = labels.get(f[1]);
                 if (target == null) {
@@ -194,7 +238,7 @@ final class ClassBytes {
             return true;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return java.util.Arrays.copyOf(buf, len);
         }
     }

@@ -1,0 +1,33 @@
+package dev.trawl.decode;
+
+/**
+ * Code generated for the fixed fields of one {@link Projection} ({@link FieldFillCompiler}): it copies each field's
+ * occurrences out of the headers its {@link Projector} found into the row's slots, with every header, offset,
+ * width, mask and slot a constant of the code, so that a packet read from its bytes costs a few loads and stores
+ * per field. Stateless and thread-safe: one instance serves every projector of its projection.
+ */
+abstract class FieldFill {
+    /**
+     * The slots each field has in {@link ProjectedRow}: two occurrences (a pair such as {@code tcp.port}) of each of
+     * two headers (the packet's and a tunnelled frame's).
+     */
+    static final int SLOTS = 4;
+
+    /**
+     * Fills the occurrences of the fixed fields of the packet {@code b}, whose headers of each kind
+     * ({@link FixedField#ETH}...) start at {@code outer[h]} and {@code inner[h]} (or -1): their values (integers,
+     * or the index of bytes in {@code b}) into {@code values} from slot {@code SLOTS * f}, and their number into
+     * {@code counts[f]}. The frame fields come from {@code row}.
+     */
+    abstract void fill(ProjectedRow row, byte[] b, int[] outer, int[] inner, long[] values, int[] counts);
+
+    /** {@code frame.len} as its extractor reports an original length (unsigned in the capture file). */
+    static long frameLength(int originalLength) {
+        return Math.min(Integer.toUnsignedLong(originalLength), Integer.MAX_VALUE);
+    }
+
+    /** {@code frame.cap_len} as its extractor reports a captured length. */
+    static long capturedLength(int capturedLength) {
+        return Integer.toUnsignedLong(capturedLength);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.trawl.decode;
+
+import dev.trawl.pcap.internal.bytecode.ClassBytes;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * Generates the {@link FieldFill} of a projection's fixed fields as a hidden class, which the JVM's compiler then
+ * turns into straight-line native code: for each field, in column order, a check that its header is there and a
+ * read of each occurrence with the offsets, widths, masks and slots as constants, where an interpreter of the
+ * {@link FixedField} descriptions would look each of them up and branch on it per packet.
+ *
+ * <p>The generated method, for a field {@code f} of header {@code h} (a pair such as {@code tcp.port} reads two
+ * values per header):
+ * <pre>{@code
+ * at = outer[h]; if (at < 0) { counts[f] = 0; } else {
+ *     values[4f] = READ(b, at); at = inner[h];
+ *     if (at < 0) { counts[f] = 1; } else { values[4f + 1] = READ(b, at); counts[f] = 2; } }
+ * }</pre>
+ * where READ is the field's own bytes, cut by its mask and shift (or, for addresses, their index). The fields of a
+ * DNS message also check that the message holds the bytes they read. Thread-safe (it keeps no state).
+ */
+final class FieldFillCompiler {
+    private static final String ROW = "dev/trawl/decode/ProjectedRow";
+    private static final String FILL = "dev/trawl/decode/FieldFill";
+    /** The name the hidden class is given (the JVM makes it unique). */
+    private static final String GENERATED = "dev/trawl/decode/GeneratedFieldFill";
+    /** Locals of the generated method: its arguments, then the start of the header being read. */
+    private static final int ROW_ARG = 1, BYTES = 2, OUTER = 3, INNER = 4, VALUES = 5, COUNTS = 6, AT = 7;
+    private static final int ILOAD_ARRAY = 0x2e, BALOAD = 0x33, IASTORE = 0x4f, LASTORE = 0x50;
+    private static final int IADD = 0x60, ISUB = 0x64, IMUL = 0x68, LMUL = 0x69, ISHL = 0x78, IUSHR = 0x7c,
+            LUSHR = 0x7d, IAND = 0x7e, LAND = 0x7f, IOR = 0x80, I2L = 0x85;
+    /**
+     * The longest method generated: the JVM's compilers leave a longer one to the interpreter (HugeMethodLimit), which
+     * would make reading slower than the general decoder's extractors.
+     */
+    static final int MAX_CODE = 8000;
+    private static final int IFLT = 0x9b, IF_ICMPLT = 0xa1, GOTO = 0xa7, RETURN = 0xb1, GETFIELD = 0xb4,
+            INVOKESTATIC = 0xb8, INVOKESPECIAL = 0xb7, LDC2_W = 0x14;
+
+    private FieldFillCompiler() {
+    }
+
+    /**
+     * The fill of {@code fixed} (a projection's fields, in column order; {@link FixedField#eager eager} ones are
+     * left to the projector), or null when its code would be longer than {@link #MAX_CODE} (some hundred fields).
+     *
+     * @throws IllegalStateException if the JVM refuses the generated class (a defect, not an input error)
+     */
+    static FieldFill compile(FixedField[] fixed) {
+        byte[] bytes = generate(fixed);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            return (FieldFill) lookup.lookupClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("could not define the generated field reader", e);
+        }
+    }
+
+    /** The class file of the fill, or null when its method would be longer than {@link #MAX_CODE}. */
+    static byte[] generate(FixedField[] fixed) {
+        ClassBytes cf = new ClassBytes();
+        ClassBytes.Code c = new ClassBytes.Code();
+        for (int f = 0; f < fixed.length; f++) {
+            FixedField x = fixed[f];
+            if (x.eager) {
+                continue;
+            }
+            if (x.header == FixedField.FRAME) {
+                frameField(cf, c, x, f);
+            } else {
+                headerField(cf, c, x, f);
+            }
+        }
+        c.op(RETURN);
+        if (c.length() > MAX_CODE || !c.resolve()) {
+            return null;
+        }
+        ClassBytes.Code init = new ClassBytes.Code();
+        init.aload(0);
+        init.u2op(INVOKESPECIAL, cf.methodRef(FILL, "<init>", "()V"));
+        init.op(RETURN);
+        init.resolve();
+        cf.method(ClassBytes.ACC_PUBLIC, "<init>", "()V", 1, 1, init.bytes());
+        cf.method(ClassBytes.ACC_FINAL, "fill", "(L" + ROW + ";[B[I[I[J[I)V", 10, AT + 1, c.bytes());
+        return cf.toBytes(GENERATED, FILL);
+    }
+
+    /** A frame field: one occurrence, from the row's frame metadata. */
+    private static void frameField(ClassBytes cf, ClassBytes.Code c, FixedField x, int f) {
+        c.aload(VALUES);
+        cf.pushInt(c, FieldFill.SLOTS * f);
+        c.aload(ROW_ARG);
+        switch (x.rel) {
+            case FixedField.FRAME_NUMBER -> c.u2op(GETFIELD, cf.fieldRef(ROW, "frameNumber", "J"));
+            case FixedField.FRAME_LEN -> {
+                c.u2op(GETFIELD, cf.fieldRef(ROW, "originalLength", "I"));
+                c.u2op(INVOKESTATIC, cf.methodRef(FILL, "frameLength", "(I)J"));
+            }
+            case FixedField.FRAME_CAP_LEN -> {
+                c.u2op(GETFIELD, cf.fieldRef(ROW, "capturedLength", "I"));
+                c.u2op(INVOKESTATIC, cf.methodRef(FILL, "capturedLength", "(I)J"));
+            }
+            default -> {
+                c.u2op(GETFIELD, cf.fieldRef(ROW, "linkType", "I"));
+                cf.pushInt(c, 0xFFFF);
+                c.op(IAND, I2L);
+            }
+        }
+        c.op(LASTORE);
+        storeCount(cf, c, f, 1);
+    }
+
+    /** A field of a header: its occurrences in the outer header, then in the inner one. */
+    private static void headerField(ClassBytes cf, ClassBytes.Code c, FixedField x, int f) {
+        int none = 2 * f;
+        int next = 2 * f + 1;
+        int innerNone = -2 - f;
+        int base = FieldFill.SLOTS * f;
+        header(cf, c, OUTER, x, none);
+        occurrences(cf, c, x, base);
+        header(cf, c, INNER, x, innerNone);
+        occurrences(cf, c, x, base + x.per);
+        storeCount(cf, c, f, 2 * x.per);
+        c.branch(GOTO, next);
+        c.place(innerNone);
+        storeCount(cf, c, f, x.per);
+        c.branch(GOTO, next);
+        c.place(none);
+        storeCount(cf, c, f, 0);
+        c.place(next);
+    }
+
+    /** Loads {@code headers[x.header]} into {@link #AT}, branching to {@code absent} when it is not there. */
+    private static void header(ClassBytes cf, ClassBytes.Code c, int headers, FixedField x, int absent) {
+        c.aload(headers);
+        cf.pushInt(c, x.header);
+        c.op(ILOAD_ARRAY);
+        c.op(0x59); // dup
+        c.istore(AT);
+        c.branch(IFLT, absent);
+        if (x.need > 0) {
+            // a field of a DNS message: the message must hold the bytes it reads
+            c.aload(ROW_ARG);
+            c.u2op(GETFIELD, cf.fieldRef(ROW, "dnsEnd", "I"));
+            c.iload(AT);
+            c.op(ISUB);
+            cf.pushInt(c, x.need);
+            c.branch(IF_ICMPLT, absent);
+        }
+    }
+
+    /** Stores the header's occurrences (one, or a pair's two) from slot {@code slot}. */
+    private static void occurrences(ClassBytes cf, ClassBytes.Code c, FixedField x, int slot) {
+        c.aload(VALUES);
+        cf.pushInt(c, slot);
+        if (x.bytes) {
+            c.iload(AT);
+            cf.pushInt(c, x.rel);
+            c.op(IADD, I2L);
+        } else {
+            read(cf, c, x.rel, x.size, x.mask, x.shift, x.scale);
+        }
+        c.op(LASTORE);
+        if (x.per == 2) {
+            c.aload(VALUES);
+            cf.pushInt(c, slot + 1);
+            if (x.bytes) {
+                c.iload(AT);
+                cf.pushInt(c, x.rel2);
+                c.op(IADD, I2L);
+            } else {
+                read(cf, c, x.rel2, 2, -1L, 0, 1);
+            }
+            c.op(LASTORE);
+        }
+    }
+
+    /** Pushes, as a long, the big-endian integer of {@code size} bytes at {@code AT + rel}, cut as the field says. */
+    private static void read(ClassBytes cf, ClassBytes.Code c, int rel, int size, long mask, int shift, int scale) {
+        for (int i = 0; i < size; i++) {
+            c.aload(BYTES);
+            c.iload(AT);
+            if (rel + i != 0) {
+                cf.pushInt(c, rel + i);
+                c.op(IADD);
+            }
+            c.op(BALOAD);
+            cf.pushInt(c, 0xFF);
+            c.op(IAND);
+            if (i > 0) {
+                c.op(IOR);
+            }
+            if (i < size - 1) {
+                cf.pushInt(c, 8);
+                c.op(ISHL);
+            }
+        }
+        if (size < 4) {
+            // fits an int, as do its mask and scale
+            if (mask != -1L && mask != (1L << 8 * size) - 1) {
+                cf.pushInt(c, (int) mask);
+                c.op(IAND);
+            }
+            if (shift != 0) {
+                cf.pushInt(c, shift);
+                c.op(IUSHR);
+            }
+            if (scale != 1) {
+                cf.pushInt(c, scale);
+                c.op(IMUL);
+            }
+            c.op(I2L);
+            return;
+        }
+        c.op(I2L);
+        c.u2op(LDC2_W, cf.longConst(mask == -1L ? 0xFFFF_FFFFL : mask & 0xFFFF_FFFFL));
+        c.op(LAND);
+        if (shift != 0) {
+            cf.pushInt(c, shift);
+            c.op(LUSHR);
+        }
+        if (scale != 1) {
+            c.u2op(LDC2_W, cf.longConst(scale));
+            c.op(LMUL);
+        }
+    }
+
+    private static void storeCount(ClassBytes cf, ClassBytes.Code c, int f, int count) {
+        c.aload(COUNTS);
+        cf.pushInt(c, f);
+        cf.pushInt(c, count);
+        c.op(IASTORE);
+    }
+}
