@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * against tcpdump's, on frames built here: MACsec with encrypted data, with data in clear (with and without an
  * SCI, with a short length and padding), with a version bit set, and cut short by the capture inside the SecTAG,
  * the ICV or the short length's data; OTV on UDP port 8472 with an Ethernet frame inside, too short, and cut
- * short; SOME/IP on port 30490, whole, too short and cut short; NSH straight on Ethernet; and an Ethernet frame
- * in IPv6 (protocol 143). Each file is printed by
- * tcpdump and by trawl with the same flags, and the lines must be equal.
+ * short; SOME/IP on port 30490, whole, too short and cut short; NSH straight on Ethernet; an Ethernet frame in
+ * IPv6 (protocol 143); ARP with addresses of no bytes; ATA over Ethernet's command and query arguments; PPP's PAP
+ * messages, whole, stated short, and cut short. Each file is printed by tcpdump and by trawl with the same flags,
+ * and the lines must be equal.
  */
 class EthernetServicesTextTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -82,6 +83,28 @@ class EthernetServicesTextTest {
         assertSameText(flags, file);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-ne", "-nx"})
+    void emptyArpAddressesAndPapPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        assertSameText(flags, capture("arp-empty", 1,
+                frame(ETHERNET + "0806" + "ff008b01" + "0000" + "0004" + "00".repeat(18)),
+                frame(ETHERNET + "0806" + "00010800" + "0604" + "0004" + "020000000001c0a80001"
+                        + "000000000000c0a80002")));
+        assertSameText(flags, capture("aoe-arguments", 1,
+                frame(ETHERNET + "88a2" + "10000001010000000a2a" + "400001ec000000a000000000" + "00".repeat(24)),
+                frame(ETHERNET + "88a2" + "1800000101010000002b" + "0010000208130005" + "68656c6c6f"),
+                frame(ETHERNET + "88a2" + "1800000101010000002c" + "0010000208070400" + "68656c6c6f"),
+                frame(ETHERNET + "88a2" + "10000001010000000a2d" + "40000102"),
+                cut(ETHERNET + "88a2" + "10000001010000000a2e" + "400001ec000000a000000000", 14 + 10 + 5)));
+        assertSameText(flags, capture("pap", 9,
+                frame("ff03c023" + "02010004" + "9486"),
+                frame("ff03c023" + "0101000f" + "0475736572" + "04706173" + "73"),
+                frame("ff03c023" + "0202000a" + "05" + "68656c6c6f"),
+                frame("ff03c023" + "030300"),
+                frame("ff03c023" + "0104001a" + "0475736572"),
+                cut("ff03c023" + "0101000f" + "0475736572" + "0470617373", 10)));
+    }
+
     /** An IPv4 header (checksum left 0) and a UDP header (no checksum) before {@code payload}. */
     private static String ipv4Udp(int sourcePort, int destinationPort, String payload) {
         int udpLength = 8 + payload.length() / 2;
@@ -114,10 +137,15 @@ class EthernetServicesTextTest {
 
     /** Writes {@code name.pcap} in the temporary directory, an Ethernet capture of these frames. */
     private Path capture(String name, Frame... frames) throws Exception {
+        return capture(name, 1, frames);
+    }
+
+    /** Writes {@code name.pcap} in the temporary directory, a capture of link type {@code linkType}. */
+    private Path capture(String name, int linkType, Frame... frames) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                .putInt(1);
+                .putInt(linkType);
         out.write(header.array());
         int second = 1_000_000;
         for (Frame f : frames) {

@@ -68,7 +68,10 @@ final class EthernetPrinter implements LayerPrinter {
         };
     }
 
-    /** Writes {@code ethertype IPv4 (0x0800)}, or with {@code -q} the name alone ({@code Unknown Ethertype (0x88b5)}). */
+    /**
+     * Writes {@code ethertype IPv4 (0x0800)}, or with {@code -q} the name alone ({@code IPv4}, {@code Unknown
+     * Ethertype (0x88b5)}).
+     */
     static void etherType(PrintContext c, int type) {
         if (!c.quiet()) {
             etherType(c.out(), type);

@@ -46,7 +46,7 @@ public final class Macsec extends Flyweight {
         return this;
     }
 
-    /** The TCI bits in place, the first byte without the association number ({@code macsec.TCI} shifted left by 2). */
+    /** The TCI bits in place: the first byte without the association number ({@code macsec.TCI} shifted left 2). */
     public int tci() {
         return u8(0) & 0xfc;
     }
