@@ -53,6 +53,7 @@ public final class LinkType extends NamedNumber {
     public static final LinkType BACNET_MS_TP = define(165, "BACNET_MS_TP", "BACnet MS/TP");
     public static final LinkType PPP_PPPD = define(166, "PPP_PPPD", "PPP for pppd, with direction flag");
     public static final LinkType JUNIPER_ETHER = define(178, "JUNIPER_ETHER", "Juniper Ethernet");
+    public static final LinkType MFR = define(182, "MFR", "FRF.16 Frame Relay");
     public static final LinkType GPRS_LLC = define(169, "GPRS_LLC", "GPRS LLC");
     public static final LinkType LINUX_IRDA = define(144, "LINUX_IRDA", "Linux IrDA");
     public static final LinkType BLUETOOTH_HCI_H4 = define(187, "BLUETOOTH_HCI_H4", "Bluetooth HCI UART");

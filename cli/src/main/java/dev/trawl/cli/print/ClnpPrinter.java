@@ -44,11 +44,17 @@ final class ClnpPrinter implements LayerPrinter {
 
     @Override
     public void print(PrintContext c, int layer) {
-        DecodedPacket p = c.packet();
-        int start = p.offset(layer);
-        Clnp m = view.wrap(p.buffer(), start, p.end() - start);
-        int length = LlcPrinter.frameLength(c, layer);
         OsiPrinter.linkHeader(c, layer, NLPID_CLNP);
+        printAt(c, c.packet().offset(layer), LlcPrinter.frameLength(c, layer));
+    }
+
+    /**
+     * Prints the CLNP PDU at absolute index {@code start} of the packet, {@code length} bytes long on the wire:
+     * the layer's own text, and that of a PDU a link layer hands to tcpdump's OSI printer without decode naming it.
+     */
+    void printAt(PrintContext c, int start, int length) {
+        DecodedPacket p = c.packet();
+        Clnp m = view.wrap(p.buffer(), start, p.end() - start);
         try {
             int result = pdu(c, m, length);
             if (result == REJECTED) {

@@ -12,6 +12,7 @@ import dev.trawl.decode.layer.Ethernet;
 final class EthernetPrinter implements LayerPrinter {
     private static final int MACSEC = ProtocolRegistry.standard().id("macsec");
     private final MacsecPrinter macsec = new MacsecPrinter();
+    private final LegacyEtherTypes legacy = new LegacyEtherTypes();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -31,23 +32,28 @@ final class EthernetPrinter implements LayerPrinter {
         boolean printable = c.printable(next);
         // tcpdump reads a SecTAG from the bytes even where decode found too few of them for one
         boolean bareMacsec = e.isEthernetII() && type == 0x88e5 && (next < 0 || p.protocol(next) != MACSEC);
-        if (c.linkHeader() || (!printable && !bareMacsec)) {
+        int payload = e.offset() + Ethernet.HEADER_LENGTH;
+        boolean undecoded = !printable && !bareMacsec && e.isEthernetII() && legacy.prints(c, type, payload);
+        if (c.linkHeader() || !printable && !undecoded && !bareMacsec) {
             c.mac(e.source());
             out.ascii(" > ");
             c.mac(e.destination());
             out.ascii(", ");
             if (!e.isEthernetII()) {
-                // tcpdump prints the 802.3 length field, not the (padded) frame's
-                out.ascii("802.3, length ").num(type).ascii(": ");
+                // tcpdump prints the 802.3 length field, not the (padded) frame's, unless it overstates the frame
+                out.ascii("802.3, length ").num(Math.min(type, Math.max(0, length - Ethernet.HEADER_LENGTH)))
+                        .ascii(": ");
             } else {
                 etherType(c, type);
                 out.ascii(", length ").num(length).ascii(": ");
             }
         }
         if (bareMacsec) {
-            macsec.printAt(c, layer, e.offset() + Ethernet.HEADER_LENGTH, -1);
+            macsec.printAt(c, layer, payload, -1);
         } else if (printable) {
             c.print(next);
+        } else if (undecoded) {
+            legacy.print(c, type, payload, length - Ethernet.HEADER_LENGTH, e.source());
         } else if (e.isEthernetII() && !knownToTcpdump(type, true)) {
             c.rawDump(e.offset() + Ethernet.HEADER_LENGTH);
         }

@@ -27,14 +27,31 @@ final class FrameRelayPrinter implements LayerPrinter {
 
     private static final ProtocolRegistry ETHERTYPES = ProtocolRegistry.standard();
 
+    private static final int SNAP_HEADER = 5;
+    /** The begin, end and control bits of FRF.15 and FRF.16 headers, as tcpdump names them. */
+    static final long[] FRF_FLAG_BITS = {0x80, 0x40, 0x20};
+    static final String[] FRF_FLAG_NAMES = {"Begin", "End", "Control"};
+    private static final int OUI_CISCO = 0x00000c;
+    private static final int PID_VTP = 0x2003;
+
     private final FrameRelay view = new FrameRelay();
+    private final VtpPrinter vtp = new VtpPrinter();
+    private final LegacyEtherTypes legacy = new LegacyEtherTypes();
 
     @Override
     public void print(PrintContext c, int layer) {
+        printAt(c, layer, c.packet().offset(layer), c.wireLength(layer));
+    }
+
+    /**
+     * Prints the frame at absolute index {@code start}, {@code length} bytes long on the wire, and what it carries:
+     * the protocol of the layer after {@code layer} when decode found it, else the one tcpdump finds after a SNAP
+     * header. Multilink Frame Relay calls this with its own layer for a fragment that holds a whole frame.
+     */
+    void printAt(PrintContext c, int layer, int start, int length) {
         DecodedPacket p = c.packet();
-        FrameRelay f = view.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
+        FrameRelay f = view.wrap(p.buffer(), start, Math.max(0, p.end() - start));
         Out out = c.out();
-        int length = c.wireLength(layer);
         int addressLength = f.addressLength();
         if (addressLength == FrameRelay.TRUNCATED || length < Math.max(1, addressLength)) {
             c.truncated("fr");
@@ -58,6 +75,11 @@ final class FrameRelayPrinter implements LayerPrinter {
                 }
                 // decode reads on as NLPID encapsulation after a value that is no EtherType
                 if (ETHERTYPES.lookup(Dispatch.ETHERTYPE, type) >= 0 && c.next(layer)) {
+                    return;
+                }
+                int payload = f.offset() + addressLength + 2;
+                if (legacy.prints(c, type, payload)) {
+                    legacy.print(c, type, payload, length - addressLength - 2, LegacyEtherTypes.NO_SOURCE);
                     return;
                 }
             }
@@ -92,6 +114,13 @@ final class FrameRelayPrinter implements LayerPrinter {
         if (known && c.next(layer)) {
             return;
         }
+        if (nlpid == NLPID_SNAP && snap(c, f, headerLength, length - headerLength)) {
+            return;
+        }
+        if (nlpid == NLPID_MFR) {
+            frf15(c, f, headerLength, length - headerLength);
+            return;
+        }
         if (!c.linkHeader()) {
             header(c, length, addressLength, dlci, flags, nlpid);
         }
@@ -103,6 +132,41 @@ final class FrameRelayPrinter implements LayerPrinter {
                 c.truncated("fr");
             }
         }
+    }
+
+    /** An FRF.15 fragment header at {@code at}: tcpdump prints its sequence number and flags, not the fragment. */
+    private static void frf15(PrintContext c, FrameRelay f, int at, int length) {
+        if (length < 2 || !f.has(at, 2)) {
+            c.truncated("fr");
+            return;
+        }
+        int first = f.byteAt(at);
+        c.out().ascii("FRF.15, seq 0x").hex((first & 0x1e) << 7 | f.byteAt(at + 1), 3).ascii(", Flags [");
+        GmplsText.flags(c.out(), first & 0xe0, FRF_FLAG_BITS, FRF_FLAG_NAMES, "none");
+        c.out().ascii("],").ascii((first & 1) != 0 ? "Interface" : "End-to-End").ascii(" Fragmentation, length ")
+                .num(length);
+    }
+
+    /**
+     * The SNAP header at {@code at} of a frame that decode reads otherwise (Wireshark takes a control byte other than
+     * UI for a LAPF one where tcpdump reads on): its protocol when tcpdump prints it there; false, having printed
+     * nothing, for a protocol left to the frame's own text.
+     */
+    private boolean snap(PrintContext c, FrameRelay f, int at, int length) {
+        if (!f.has(at, SNAP_HEADER) || length < SNAP_HEADER) {
+            return false;
+        }
+        int oui = f.u24At(at);
+        int pid = f.shortAt(at + 3);
+        if (oui != OUI_CISCO || pid != PID_VTP) {
+            return false;
+        }
+        if (c.linkHeader()) {
+            c.out().ascii("oui ").ascii(LlcPrinter.ouiName(oui)).ascii(" (0x").hex(oui, 6).ascii("), pid VTP (0x")
+                    .hex(pid, 4).ascii("), length ").num(length - SNAP_HEADER).ascii(": ");
+        }
+        vtp.printAt(c, f.offset() + at + SNAP_HEADER, length - SNAP_HEADER);
+        return true;
     }
 
     /** tcpdump's {@code fr_hdr_print}: the address, then the NLPID or (above 0xff) Cisco's EtherType. */

@@ -71,6 +71,8 @@ final class LayerPrinters {
         r.register(Protocols.OSPF, new RoutingPrinters.OspfPrinter());
         r.register(Protocols.PIM, new PimPrinter());
         r.register(Protocols.ESP, new EspPrinter());
+        r.registerNamed("ipcomp", new IpcompPrinter());
+        r.registerNamed("resp", new RespPrinter());
         r.register(Protocols.UDPENCAP, new UdpEncapsulationPrinter());
         r.register(Protocols.ISAKMP, new IsakmpPrinter());
         r.register(Protocols.RADIUS, new RadiusPrinter());
@@ -125,6 +127,12 @@ final class LayerPrinters {
         r.registerNamed("vqp", new VqpPrinter());
         r.registerNamed("vtp", new VtpPrinter());
         r.registerNamed("macsec", new MacsecPrinter());
+        r.register(Protocols.IPX, new IpxPrinter());
+        r.register(Protocols.ARCNET, new ArcnetPrinter());
+        AppleTalkPrinter appleTalk = new AppleTalkPrinter();
+        r.registerNamed("ddp", appleTalk);
+        r.registerNamed("aarp", appleTalk);
+        r.registerNamed("tipc", new TipcPrinter());
         return r;
     }
 

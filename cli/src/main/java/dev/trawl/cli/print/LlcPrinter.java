@@ -120,7 +120,8 @@ final class LlcPrinter implements LayerPrinter {
             if (proto == Protocols.ETH) {
                 Ethernet e = p.ethernet(i);
                 if (!e.isEthernetII()) {
-                    return e.offset() + Ethernet.HEADER_LENGTH + e.typeOrLength() - p.offset(layer);
+                    return Math.min(c.wireLength(layer),
+                            e.offset() + Ethernet.HEADER_LENGTH + e.typeOrLength() - p.offset(layer));
                 }
                 break;
             }

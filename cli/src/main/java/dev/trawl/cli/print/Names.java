@@ -48,6 +48,10 @@ final class Names {
             name(EtherType.CFM, "CFM"),
             Map.entry(0xFEFE, "OSI"),
             Map.entry(0x00FE, "GRE-OSI"),
+            Map.entry(0x88CA, "TIPC"),
+            Map.entry(0x0707, "GeoNet (old)"),
+            Map.entry(0x8947, "GeoNet"),
+            Map.entry(0x1111, "CALM FAST"),
             name(EtherType.APPLETALK, "Appletalk"),
             name(EtherType.AARP, "Appletalk ARP"),
             name(EtherType.DECNET, "DN"),
@@ -73,11 +77,7 @@ final class Names {
             Map.entry(0x8899, "Realtek protocols"),
             Map.entry(0x8870, "Jumbo"),
             Map.entry(0x9000, "Loopback"),
-            Map.entry(0xabcd, "CFM (old)"),
-            Map.entry(0x88ca, "TIPC"),
-            Map.entry(0x0707, "GeoNet (old)"),
-            Map.entry(0x8947, "GeoNet"),
-            Map.entry(0x1111, "CALM FAST"));
+            Map.entry(0xabcd, "CFM (old)"));
 
     /** tcpdump's names for IP protocol numbers. */
     private static final Map<Integer, String> IP_PROTOCOLS = Map.ofEntries(

@@ -1,5 +1,6 @@
 package dev.trawl.cli.print;
 
+import dev.trawl.decode.field.AsciiSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,12 +12,12 @@ import java.nio.charset.StandardCharsets;
  * the stream. Text that may hold non-ASCII characters goes through {@link #utf8(String)}.
  *
  * <p>As an {@link Appendable} it takes trawl-decode's writers of tshark's output formats; characters beyond
- * ASCII are written as UTF-8 there too.
+ * ASCII are written as UTF-8 there too. As an {@link AsciiSink} it takes the lines those writers make as bytes.
  *
  * <p>Not thread-safe: one printing thread owns it. Write failures surface as {@link UncheckedIOException},
  * which the tool treats as "the reader went away" (a closed pipe) and stops quietly.
  */
-public final class Out implements Appendable, AutoCloseable {
+public final class Out implements Appendable, AsciiSink, AutoCloseable {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int CAPACITY = 1 << 16;
 
@@ -123,6 +124,12 @@ public final class Out implements Appendable, AutoCloseable {
         ensure(1);
         buf[len++] = (byte) c;
         return this;
+    }
+
+    /** Appends ASCII bytes (a writer's whole line at a time). */
+    @Override
+    public void ascii(byte[] b, int from, int to) {
+        bytes(b, from, to - from);
     }
 
     /** Appends raw bytes. */

@@ -30,6 +30,7 @@ public final class PacketPrinter {
     private final int fractionDigits;
     private final PacketDecoder decoder = new PacketDecoder().decodeFirstFragments(true);
     private final PrintContext context;
+    private final MfrPrinter mfr = new MfrPrinter();
     private final ZoneRules zone = ZoneId.systemDefault().getRules();
     private long zoneBucket = Long.MIN_VALUE;
     private int zoneOffset;
@@ -74,7 +75,9 @@ public final class PacketPrinter {
         context.reset(p);
         int first = context.first();
         if (first < 0 || !context.print(first)) {
-            if (TcpdumpLinkTypes.printed(linkType.value())) {
+            if (first >= 0 && linkType.value() == LinkType.MFR.value()) {
+                mfr.print(context); // a link type decode names no layer for, as Wireshark reads none
+            } else if (TcpdumpLinkTypes.printed(linkType.value())) {
                 out.ascii(linkType.name()).ascii(", length ").num(packet.originalLength());
             } else {
                 // tcpdump's answer for a link type it has no printer for: the word in capitals and every byte

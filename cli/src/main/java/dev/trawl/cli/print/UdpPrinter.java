@@ -140,6 +140,10 @@ final class UdpPrinter implements LayerPrinter {
         int end;
         if (p.protocol(ip) == Protocols.IP) {
             int total = p.ipv4(ip).totalLength();
+            if (total != 0 && total >= p.ipv4(ip).headerLength()) {
+                // tcpdump takes the payload's length from the header even past the frame's end
+                return Math.max(0, p.offset(ip) + total - p.offset(layer));
+            }
             end = total == 0 ? Integer.MAX_VALUE : p.offset(ip) + total;
         } else {
             end = Ipv6Printer.payloadEnd(c, ip);

@@ -35,9 +35,16 @@ final class VtpPrinter implements LayerPrinter {
 
     @Override
     public void print(PrintContext c, int layer) {
+        printAt(c, c.packet().offset(layer), LlcPrinter.frameLength(c, layer));
+    }
+
+    /**
+     * Prints the VTP message at absolute index {@code start}, {@code length} bytes long on the wire: the layer's,
+     * or one that tcpdump finds under a SNAP header where decode reads the frame otherwise.
+     */
+    void printAt(PrintContext c, int start, int length) {
         DecodedPacket p = c.packet();
-        Vtp m = vtp.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
-        int length = LlcPrinter.frameLength(c, layer);
+        Vtp m = vtp.wrap(p.buffer(), start, Math.max(0, p.end() - start));
         try {
             try {
                 if (length < Vtp.HEADER_LENGTH) {

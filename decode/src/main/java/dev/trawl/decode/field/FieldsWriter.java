@@ -3,6 +3,8 @@ package dev.trawl.decode.field;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.ProjectedRow;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +13,10 @@ import java.util.Objects;
  * in order, separated, quoted and aggregated as a {@link Format} says (tshark's {@code -E} options). A field
  * absent from a packet leaves its column empty. With {@link Format#TSHARK}, the output of the same fields over
  * the same packets is tshark's byte for byte, as far as the decoder agrees with tshark on each value.
+ *
+ * <p>Rows of a {@link ProjectedRow projection} go to an output that is also an {@link AsciiSink} as bytes: each
+ * line is made in a byte array (integers and IPv4 addresses written straight into it, other values through their
+ * text) and handed over in one call, unless a value holds a character beyond ASCII.
  *
  * <p>Not thread-safe. Allocates nothing per packet once its buffers have grown, except for text fields that
  * hold characters beyond ASCII.
@@ -78,6 +84,15 @@ public final class FieldsWriter implements DecodedPacketWriter {
     private final Format format;
     private final FieldPrinter printer = new FieldPrinter();
     private final StringBuilder line = new StringBuilder(128);
+    /** The output as a byte sink, when it is one and the format's own strings are ASCII; else null. */
+    private final AsciiSink bytesOut;
+    private final byte[] separator;
+    private final byte[] aggregator;
+    private final byte[] quote;
+    /** The line of a row, made as bytes for {@link #bytesOut}. */
+    private byte[] bytes = new byte[256];
+    /** One value's text, when it is not written as bytes directly. */
+    private final StringBuilder value = new StringBuilder(64);
     private boolean started;
 
     /** A writer of {@code fields} in tshark's default layout. */
@@ -98,6 +113,24 @@ public final class FieldsWriter implements DecodedPacketWriter {
         if (this.fields.length == 0) {
             throw new IllegalArgumentException("a fields writer needs at least one field");
         }
+        this.separator = ascii(format.separator());
+        this.aggregator = ascii(format.aggregator());
+        this.quote = ascii(format.quote());
+        this.bytesOut = out instanceof AsciiSink sink && separator != null && aggregator != null && quote != null
+                ? sink : null;
+    }
+
+    /** The bytes of {@code s}, or null when it holds a character beyond ASCII. */
+    private static byte[] ascii(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            b[i] = (byte) c;
+        }
+        return b;
     }
 
     @Override
@@ -139,6 +172,13 @@ public final class FieldsWriter implements DecodedPacketWriter {
     public void write(ProjectedRow row) throws IOException {
         checkColumns(row, fields);
         start();
+        if (bytesOut != null) {
+            int end = line(row);
+            if (end >= 0) {
+                bytesOut.ascii(bytes, 0, end);
+                return;
+            }
+        }
         StringBuilder line = this.line;
         line.setLength(0);
         for (int i = 0; i < fields.length; i++) {
@@ -165,6 +205,102 @@ public final class FieldsWriter implements DecodedPacketWriter {
             line.append(format.quote());
         }
         out.append(line.append('\n'));
+    }
+
+    /** Makes the line of {@code row} in {@link #bytes}; returns its end, or -1 if a value is not ASCII. */
+    private int line(ProjectedRow row) {
+        int at = 0;
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                at = put(separator, at);
+            }
+            int n = row.count(i);
+            if (n == 0) {
+                continue;
+            }
+            at = put(quote, at);
+            int from = format.occurrence() == Occurrence.LAST ? n - 1 : 0;
+            int to = format.occurrence() == Occurrence.FIRST ? 1 : n;
+            for (int k = from; k < to; k++) {
+                if (k > from) {
+                    at = put(aggregator, at);
+                }
+                at = value(row, i, k, at);
+                if (at < 0) {
+                    return -1;
+                }
+            }
+            at = put(quote, at);
+        }
+        room(at + 1);
+        bytes[at++] = '\n';
+        return at;
+    }
+
+    /**
+     * Writes occurrence {@code k} of field {@code f} at {@code at} as {@link ProjectedRow#append} would; returns
+     * where it ends, or -1 if its text is not ASCII.
+     */
+    private int value(ProjectedRow row, int f, int k, int at) {
+        FieldType type = fields[f].type();
+        ProjectedRow.Kind kind = row.kind(f, k);
+        if (kind == ProjectedRow.Kind.INTEGER && (type == FieldType.UINT || type == FieldType.INT)) {
+            long v = row.integer(f, k);
+            if (v >= 0) {
+                return decimal(v, at);
+            }
+        } else if (kind == ProjectedRow.Kind.BYTES && type == FieldType.IPV4 && row.length(f, k) == 4) {
+            ByteBuffer buf = row.buffer(f, k);
+            int index = row.index(f, k);
+            for (int i = 0; i < 4; i++) {
+                if (i > 0) {
+                    room(at + 1);
+                    bytes[at++] = '.';
+                }
+                at = decimal(buf.get(index + i) & 0xFF, at);
+            }
+            return at;
+        }
+        StringBuilder text = value;
+        text.setLength(0);
+        row.append(f, k, text);
+        int n = text.length();
+        room(at + n);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            bytes[at + i] = (byte) c;
+        }
+        return at + n;
+    }
+
+    /** Writes {@code v} (not negative) in decimal at {@code at}; returns where it ends. */
+    private int decimal(long v, int at) {
+        int digits = 1;
+        for (long limit = 10; digits < 19 && v >= limit; limit *= 10) {
+            digits++;
+        }
+        int end = at + digits;
+        room(end);
+        for (int p = end - 1; p >= at; p--) {
+            bytes[p] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return end;
+    }
+
+    private int put(byte[] b, int at) {
+        room(at + b.length);
+        System.arraycopy(b, 0, bytes, at, b.length);
+        return at + b.length;
+    }
+
+    private void room(int size) {
+        if (size > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(size, 2 * bytes.length));
+        }
     }
 
     /** Checks that {@code row}'s fields are {@code fields}, in that order. */

@@ -82,6 +82,18 @@ class TsharkOutputTest {
                 StringBuilder out = new StringBuilder();
                 writeRows(capture, new FieldsWriter(out, fields(names)), names);
                 assertEquals(tshark(capture, List.of("-T", "fields"), names), out.toString(), capture + " fields");
+                // the same lines made as bytes, for an output that takes them (the tool's), in every layout
+                for (FieldsWriter.Format format : List.of(FieldsWriter.Format.TSHARK,
+                        FieldsWriter.Format.TSHARK.withQuote("\"").withSeparator(";").withAggregator("|"),
+                        FieldsWriter.Format.TSHARK.withOccurrence(FieldsWriter.Occurrence.FIRST),
+                        FieldsWriter.Format.TSHARK.withOccurrence(FieldsWriter.Occurrence.LAST))) {
+                    StringBuilder chars = new StringBuilder();
+                    writeRows(capture, new FieldsWriter(chars, fields(names), format), names);
+                    ByteLines bytes = new ByteLines();
+                    writeRows(capture, new FieldsWriter(bytes, fields(names), format), names);
+                    assertEquals(chars.toString(), bytes.toString(), capture + " " + format);
+                    assertTrue(bytes.asciiLines > 0, "no line was written as bytes");
+                }
                 StringBuilder json = new StringBuilder();
                 writeRows(capture, JsonWriter.json(json, REGISTRY, fields(names)), names);
                 assertEquals(tshark(capture, List.of("-T", "json"), names), json.toString(), capture + " json");
@@ -187,6 +199,44 @@ class TsharkOutputTest {
             }
         }
         writer.finish();
+    }
+
+    /** An output that takes lines as ASCII bytes and characters as UTF-16, as the tool's does. */
+    private static final class ByteLines implements Appendable, AsciiSink {
+        private final StringBuilder text = new StringBuilder();
+        int asciiLines;
+
+        @Override
+        public void ascii(byte[] bytes, int from, int to) {
+            for (int i = from; i < to; i++) {
+                assertTrue(bytes[i] >= 0, "a byte beyond ASCII");
+                text.append((char) bytes[i]);
+            }
+            asciiLines++;
+        }
+
+        @Override
+        public Appendable append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public Appendable append(CharSequence s, int from, int to) {
+            text.append(s, from, to);
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** Writes the rows of a projection of {@code names} over {@code capture}, as the tool does. */
