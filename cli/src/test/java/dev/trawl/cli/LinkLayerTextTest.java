@@ -20,8 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The text of link layers and encapsulations against tcpdump's, on packets built here: Juniper capture headers
  * cut short or with an overrunning extension or a cookie too long, PPP's control protocols as a link type and
  * in PPPoE, multilink PPP, SLIP pseudo-headers, Sun raw ATM signalling cut short, ATA over Ethernet, and a link
- * type tcpdump has no printer for. (AoE's command arguments are not printed yet: the messages here carry commands
- * without them.) Each file is printed by tcpdump and by trawl with the same flags, and the
+ * type tcpdump has no printer for. Each file is printed by tcpdump and by trawl with the same flags, and the
  * lines must be equal.
  */
 class LinkLayerTextTest {

@@ -11,6 +11,7 @@ import dev.trawl.decode.layer.Esp;
 import dev.trawl.decode.layer.EthernetLoopback;
 import dev.trawl.decode.layer.Isakmp;
 import dev.trawl.decode.layer.Ldp;
+import dev.trawl.decode.layer.Macsec;
 import dev.trawl.decode.layer.Mobility;
 import dev.trawl.decode.layer.Olsr;
 import dev.trawl.decode.layer.Radius;
@@ -78,7 +79,13 @@ class LongTailViewsTest {
             new Case("dccp_partial_csum_v4_simple.pcap", "dccp", "dccp.type",
                     (b, o, n) -> new Dccp().wrap(b, o, n).type()),
             new Case("dccp_partial_csum_v4_simple.pcap", "dccp", "dccp.cscov",
-                    (b, o, n) -> new Dccp().wrap(b, o, n).checksumCoverage()));
+                    (b, o, n) -> new Dccp().wrap(b, o, n).checksumCoverage()),
+            new Case("macsec-encrypted.pcap", "macsec", "macsec.PN",
+                    (b, o, n) -> new Macsec().wrap(b, o, n).packetNumber()),
+            new Case("macsec-encrypted.pcap", "macsec", "macsec.TCI",
+                    (b, o, n) -> new Macsec().wrap(b, o, n).tci() >> 2),
+            new Case("macsec-encrypted.pcap", "macsec", "macsec.SL",
+                    (b, o, n) -> new Macsec().wrap(b, o, n).shortLength()));
 
     @Test
     void viewsReadWhatTsharkShows() throws Exception {

@@ -69,6 +69,116 @@ final class AoePrinter implements LayerPrinter {
             out.ascii("Unknown (0x").hex2(command).ch(')');
         }
         out.ascii(", Tag: 0x").hex(a.tag(), 8);
+        int at = Aoe.COMMON_HEADER_LENGTH;
+        int rest = length - at;
+        if (command == 0) {
+            issueArguments(c, a, at, rest);
+        } else if (command == 1) {
+            queryArguments(c, a, at, rest);
+        }
+    }
+
+    private static final String[] AFLAGS = {"MBZ-7", "Ext48", "MBZ-5", "Device", "MBZ-3", "MBZ-2", "Async",
+        "Write"};
+    private static final String[] CONFIG_COMMANDS = {"read config string", "test config string",
+        "test config string prefix", "set config string", "force set config string"};
+
+    /** The arguments of an ATA command: flags, registers, the six LBA bytes and the data's length. */
+    private static void issueArguments(PrintContext c, Aoe a, int at, int length) {
+        Out out = c.out();
+        if (length < 12) {
+            invalid(c, a, at, length);
+            return;
+        }
+        if (!a.has(at, 1)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        int flags = a.u8At(at);
+        out.ascii("\n\tAFlags: [");
+        String sep = "";
+        for (int bit = 7; bit >= 0; bit--) {
+            if ((flags & (1 << bit)) != 0) {
+                out.ascii(sep).ascii(AFLAGS[7 - bit]);
+                sep = ", ";
+            }
+        }
+        out.ascii(sep.isEmpty() ? "none]" : "]");
+        String[] names = {", Err/Feature: ", ", Sector Count: ", ", Cmd/Status: ", "\n\tlba0: ", ", lba1: ",
+            ", lba2: ", ", lba3: ", ", lba4: ", ", lba5: "};
+        for (int i = 0; i < names.length; i++) {
+            if (!a.has(at + 1 + i, 1)) {
+                c.truncatedRead("aoe");
+                return;
+            }
+            out.ascii(names[i]).num(a.u8At(at + 1 + i));
+        }
+        if (!a.has(at + 10, 2)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        if (length > 12) {
+            out.ascii("\n\tData: ").num(length - 12).ascii(" bytes");
+        }
+    }
+
+    /** The arguments of a config query: buffer count, firmware, sectors, the config command and string. */
+    private static void queryArguments(PrintContext c, Aoe a, int at, int length) {
+        Out out = c.out();
+        if (length < 8) {
+            invalid(c, a, at, length);
+            return;
+        }
+        if (!a.has(at, 2)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        out.ascii("\n\tBuffer Count: ").num(a.u16At(at));
+        if (!a.has(at + 2, 2)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        out.ascii(", Firmware Version: ").num(a.u16At(at + 2));
+        if (!a.has(at + 4, 1)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        out.ascii(", Sector Count: ").num(a.u8At(at + 4));
+        if (!a.has(at + 5, 1)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        int ccmd = a.u8At(at + 5);
+        out.ascii(", AoE: ").num(ccmd >> 4).ascii(", CCmd: ");
+        // tcpdump's format for an unknown command has no conversion: it prints these very characters
+        out.ascii((ccmd & 0x0f) < CONFIG_COMMANDS.length ? CONFIG_COMMANDS[ccmd & 0x0f] : "Unknown (0x02x)");
+        if (!a.has(at + 6, 2)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        int stringLength = a.u16At(at + 6);
+        if (stringLength > 1024 || stringLength > length - 8) {
+            invalid(c, a, at + 8, length - 8);
+            return;
+        }
+        if (stringLength > 0) {
+            out.ascii("\n\tConfig String (length ").num(stringLength).ascii("): ");
+            for (int i = 0; i < stringLength; i++) {
+                if (!a.has(at + 8 + i, 1)) {
+                    c.truncatedRead("aoe");
+                    return;
+                }
+                VrrpPrinter.printable(out, a.u8At(at + 8 + i));
+            }
+        }
+    }
+
+    /** tcpdump's {@code (invalid)}, and its marker when the bytes it then checks were not all captured. */
+    private static void invalid(PrintContext c, Aoe a, int at, int length) {
+        c.out().ascii(" (invalid)");
+        if (!a.has(at, Math.max(0, length))) {
+            c.truncatedRead("aoe");
+        }
     }
 
     /** The flags as tcpdump lists them, highest bit first. */

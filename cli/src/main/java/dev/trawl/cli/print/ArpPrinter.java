@@ -148,9 +148,13 @@ final class ArpPrinter implements LayerPrinter {
         }
     }
 
-    /** Writes a hardware address of {@code length} bytes at {@code rel}, colon-separated. */
+    /** Writes a hardware address of {@code length} bytes at {@code rel}, colon-separated; none as {@code <empty>}. */
     private static void hardware(PrintContext c, Arp a, int rel, int length) {
         Out out = c.out();
+        if (length == 0) {
+            out.ascii("<empty>"); // tcpdump's word for an address of no bytes
+            return;
+        }
         for (int i = 0; i < length; i++) {
             if (i > 0) {
                 out.ch(':');

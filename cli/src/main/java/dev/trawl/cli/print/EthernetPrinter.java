@@ -1,6 +1,7 @@
 package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.ProtocolRegistry;
 import dev.trawl.decode.layer.Ethernet;
 
 /**
@@ -9,6 +10,8 @@ import dev.trawl.decode.layer.Ethernet;
  * (0x0800), length 74: }. Not thread-safe.
  */
 final class EthernetPrinter implements LayerPrinter {
+    private static final int MACSEC = ProtocolRegistry.standard().id("macsec");
+    private final MacsecPrinter macsec = new MacsecPrinter();
     private final LegacyEtherTypes legacy = new LegacyEtherTypes();
 
     @Override
@@ -27,9 +30,11 @@ final class EthernetPrinter implements LayerPrinter {
             c.linkHeaderEnd(e.offset() + Ethernet.HEADER_LENGTH);
         }
         boolean printable = c.printable(next);
+        // tcpdump reads a SecTAG from the bytes even where decode found too few of them for one
+        boolean bareMacsec = e.isEthernetII() && type == 0x88e5 && (next < 0 || p.protocol(next) != MACSEC);
         int payload = e.offset() + Ethernet.HEADER_LENGTH;
-        boolean undecoded = !printable && e.isEthernetII() && legacy.prints(c, type, payload);
-        if (c.linkHeader() || !printable && !undecoded) {
+        boolean undecoded = !printable && !bareMacsec && e.isEthernetII() && legacy.prints(c, type, payload);
+        if (c.linkHeader() || !printable && !undecoded && !bareMacsec) {
             c.mac(e.source());
             out.ascii(" > ");
             c.mac(e.destination());
@@ -43,7 +48,9 @@ final class EthernetPrinter implements LayerPrinter {
                 out.ascii(", length ").num(length).ascii(": ");
             }
         }
-        if (printable) {
+        if (bareMacsec) {
+            macsec.printAt(c, layer, payload, -1);
+        } else if (printable) {
             c.print(next);
         } else if (undecoded) {
             legacy.print(c, type, payload, length - Ethernet.HEADER_LENGTH, e.source());

@@ -127,6 +127,7 @@ final class LayerPrinters {
         r.registerNamed("ptp", new PtpPrinter());
         r.registerNamed("vqp", new VqpPrinter());
         r.registerNamed("vtp", new VtpPrinter());
+        r.registerNamed("macsec", new MacsecPrinter());
         r.register(Protocols.IPX, new IpxPrinter());
         r.register(Protocols.ARCNET, new ArcnetPrinter());
         AppleTalkPrinter appleTalk = new AppleTalkPrinter();

@@ -30,6 +30,7 @@ final class PppPrinter implements LayerPrinter {
     private static final int IPV6CP = 0x8057;
     private static final int CCP = 0x80fd;
     private static final int BACP = 0xc02b;
+    private static final int PAP = 0xc023;
     /** The shortest frame tcpdump's LINKTYPE_PPP printer takes: address, control and protocol. */
     private static final int LINK_HEADER = 4;
     private static final String[] CODES = {"Vendor-Extension", "Conf-Request", "Conf-Ack", "Conf-Nack",
@@ -108,6 +109,78 @@ final class PppPrinter implements LayerPrinter {
         payload(c, layer, h, proto, LINK_HEADER, length - LINK_HEADER);
     }
 
+    /**
+     * PAP (RFC 1334): {@code PAP, Auth-Req (0x01), id 1, Peer user, Name secret}; tcpdump stops silently where
+     * the stated length ends early, and prints {@code [|pap]} for a message shorter than its code needs.
+     */
+    private static void pap(PrintContext c, Ppp h, int at, int length) {
+        Out out = c.out();
+        if (length < 1) {
+            out.ascii("[|pap]");
+            return;
+        }
+        if (!h.has(at, 1)) {
+            c.truncatedRead("ppp");
+            return;
+        }
+        int code = h.byteAt(at);
+        if (length < 4) {
+            out.ascii("[|pap 0x").hex2(code).ch(']');
+            return;
+        }
+        String name = code == 1 ? "Auth-Req" : code == 2 ? "Auth-ACK" : code == 3 ? "Auth-NACK" : "unknown";
+        out.ascii("PAP, ").ascii(name).ascii(" (0x").hex2(code).ch(')');
+        if (!h.has(at + 1, 1)) {
+            c.truncatedRead("ppp");
+            return;
+        }
+        out.ascii(", id ").num(h.byteAt(at + 1));
+        if (!h.has(at + 2, 2)) {
+            c.truncatedRead("ppp");
+            return;
+        }
+        int len = h.shortAt(at + 2);
+        if (len > length) {
+            out.ascii(", length ").num(len).ascii(" > packet size");
+            return;
+        }
+        if (len < 4) {
+            out.ascii(", length ").num(len).ascii(" < PAP header length");
+            return;
+        }
+        if (code != 1 && code != 2 && code != 3) {
+            return;
+        }
+        if (len < (code == 1 ? 6 : 5)) {
+            out.ascii("[|pap]");
+            return;
+        }
+        int i = at + 4;
+        int end = at + len;
+        String[] labels = code == 1 ? new String[] {", Peer ", ", Name "} : new String[] {", Msg "};
+        for (String label : labels) {
+            if (end - i < 1) {
+                return;
+            }
+            if (!h.has(i, 1)) {
+                c.truncatedRead("ppp");
+                return;
+            }
+            int n = h.byteAt(i++);
+            if (end - i < n) {
+                return;
+            }
+            out.ascii(label);
+            for (int k = 0; k < n; k++, i++) {
+                if (!h.has(i, 1)) {
+                    c.truncatedRead("ppp");
+                    return;
+                }
+                VrrpPrinter.printable(out, h.byteAt(i));
+            }
+        }
+    }
+
     /** tcpdump's {@code handle_ppp}: what the protocol field names, {@code length} bytes from {@code at}. */
     private void payload(PrintContext c, int layer, Ppp h, int proto, int at, int length) {
         Out out = c.out();
@@ -118,6 +191,7 @@ final class PppPrinter implements LayerPrinter {
         switch (proto) {
             case LCP, IPCP, OSICP, MPLSCP, IPV6CP, CCP, BACP -> controlProtocol(c, h, proto, at, length);
             case PPP_COMPRESSED -> out.ascii("compressed PPP data");
+            case PAP -> pap(c, h, at, length);
             case MLPPP -> multilink(c, h, at, length);
             case ETHERTYPE_IP, PPP_VJNC, PPP_IP, ETHERTYPE_IPV6, PPP_IPV6 -> {
                 if (!c.next(layer)) {

@@ -2,6 +2,7 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.LayerFlags;
+import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.ProtocolRegistry;
 import dev.trawl.decode.Protocols;
 
@@ -19,12 +20,46 @@ final class PrintContext {
     private final byte[] address = new byte[16];
     private DecodedPacket packet;
     private int hexFrom;
+    /** How many frames this context's packet lies inside (see {@link #printFrame}); 0 for a captured packet. */
+    private final int depth;
+    /** The context and decoder of frames inside this one's packet, made on first use. */
+    private PrintContext inner;
+    private PacketDecoder innerDecoder;
 
     PrintContext(Out out, PrintOptions options, LayerPrinters printers) {
+        this(out, options, printers, 0);
+    }
+
+    private PrintContext(Out out, PrintOptions options, LayerPrinters printers, int depth) {
         this.out = out;
         this.options = options;
         this.names = new Names(options.numeric() == 0);
         this.printers = printers;
+        this.depth = depth;
+    }
+
+    /** The deepest frame inside a frame that {@link #printFrame} prints, which bounds the contexts it makes. */
+    private static final int MAX_FRAME_DEPTH = 8;
+
+    /**
+     * Prints the absolute indexes {@code from} to {@code to} of the packet, {@code wireLength} bytes on the wire,
+     * as a frame of link type {@code linkType} that decode reads afresh: a frame tcpdump finds by a port where
+     * decode, as Wireshark, sees data. The same printers print it, in a context of its own.
+     *
+     * @return false, having printed nothing, when there is no printer for it or frames nest too deep
+     */
+    boolean printFrame(int linkType, int from, int to, int wireLength) {
+        if (depth >= MAX_FRAME_DEPTH || to <= from) {
+            return false;
+        }
+        if (inner == null) {
+            inner = new PrintContext(out, options, printers, depth + 1);
+            innerDecoder = new PacketDecoder().decodeFirstFragments(true);
+        }
+        inner.reset(innerDecoder.decode(linkType, packet.buffer(), from, to - from, Math.max(to - from, wireLength),
+                0, 0));
+        int first = inner.first();
+        return first >= 0 && inner.print(first);
     }
 
     /** Starts a packet. */
@@ -244,6 +279,16 @@ final class PrintContext {
     /** Writes tcpdump's truncation marker, {@code " [|tcp]"}. */
     void truncated(String protocol) {
         out.ascii(" [|").ascii(protocol).ch(']');
+    }
+
+    /**
+     * Writes the truncation marker of a read that ran off the captured bytes, where tcpdump's printer gives up
+     * by a jump rather than returning: it then takes no link header as printed, so that {@code -x} dumps the
+     * frame from its first byte.
+     */
+    void truncatedRead(String protocol) {
+        truncated(protocol);
+        hexFrom = packet.start();
     }
 
     /** Writes a TCP or UDP port: its service name without {@code -n} when one is known, else the number. */

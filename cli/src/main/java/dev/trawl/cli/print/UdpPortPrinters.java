@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * The UDP protocols tcpdump decodes by port where decode's choice differs: Zephyr (ports 2103 and 2104), AHCP
- * (5359), HNCP (8231) and LBL's whiteboard (destination port 4567), which decode leaves undissected because
- * Wireshark has no dissector for them, and Kerberos (88 and 750), which decode also finds on port 4444 where
- * tcpdump does not. tcpdump tries the ports in a fixed order, so one of these also wins over a protocol decode
- * found on the other port when tcpdump tries that protocol later. Not thread-safe (the printers keep scratch
- * state).
+ * (5359), HNCP (8231), LBL's whiteboard (destination port 4567), OTV (8472) and SOME/IP (30490), which decode
+ * leaves undissected because Wireshark has no dissector for them, and Kerberos (88 and 750), which decode also finds on port 4444
+ * where tcpdump does not. tcpdump tries the ports in a fixed order, so one of these also wins over a protocol
+ * decode found on the other port when tcpdump tries that protocol later. Not thread-safe (the printers keep
+ * scratch state).
  */
 final class UdpPortPrinters {
     /** decode's names of the protocols tcpdump tries after Zephyr, in tcpdump's order. */
@@ -21,12 +21,15 @@ final class UdpPortPrinters {
     private static final int AHCP_AT = AFTER_ZEPHYR.indexOf("babel");
     private static final int HNCP_AT = AFTER_ZEPHYR.indexOf("hncp");
     private static final int WB_AT = AFTER_ZEPHYR.indexOf("auto_rp");
+    private static final int OTV_AT = AFTER_ZEPHYR.indexOf("vxlan");
 
     private final ZephyrPrinter zephyr = new ZephyrPrinter();
     private final AhcpPrinter ahcp = new AhcpPrinter();
     private final HncpPrinter hncp = new HncpPrinter();
     private final WbPrinter wb = new WbPrinter();
     private final KrbPrinter krb = new KrbPrinter();
+    private final OtvPrinter otv = new OtvPrinter();
+    private final SomeIpPrinter someIp = new SomeIpPrinter();
 
     /**
      * The printer tcpdump would pick for UDP payload layer {@code next} between these ports, or null when decode's
@@ -38,7 +41,9 @@ final class UdpPortPrinters {
         boolean isHncp = either(8231, source, destination);
         boolean isWb = destination == 4567;
         boolean isKrb = either(88, source, destination) || either(750, source, destination);
-        if (!isZephyr && !isAhcp && !isHncp && !isWb && !isKrb) {
+        boolean isOtv = either(OtvPrinter.PORT, source, destination);
+        boolean isSomeIp = either(SomeIpPrinter.PORT, source, destination);
+        if (!isZephyr && !isAhcp && !isHncp && !isWb && !isKrb && !isOtv && !isSomeIp) {
             return null; // the common case, decided without looking up names
         }
         DecodedPacket p = c.packet();
@@ -60,7 +65,13 @@ final class UdpPortPrinters {
         if (isHncp && later >= HNCP_AT) {
             return hncp;
         }
-        return isWb && later >= WB_AT ? wb : null;
+        if (isWb && later >= WB_AT) {
+            return wb;
+        }
+        if (isOtv && later >= OTV_AT) {
+            return otv;
+        }
+        return isSomeIp ? someIp : null; // tcpdump tries it last
     }
 
     /**

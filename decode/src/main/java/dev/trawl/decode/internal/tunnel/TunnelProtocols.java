@@ -7,6 +7,7 @@ import static dev.trawl.decode.spi.Dispatch.PPP_PROTO;
 import static dev.trawl.decode.spi.Dispatch.TCP_PORT;
 import static dev.trawl.decode.spi.Dispatch.UDP_PORT;
 
+import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.ProtocolDecoder;
 import dev.trawl.decode.spi.ProtocolRegistrar;
 import dev.trawl.pcap.EtherType;
@@ -14,8 +15,9 @@ import dev.trawl.pcap.IpProtocol;
 
 /**
  * Tunnels and encapsulations, decoded through to what they carry: GRE (with ERSPAN, Cisco MetaData and WCCP's
- * redirect header in it), MPLS, VXLAN, VXLAN-GPE and NSH, GENEVE, L2TP versions 2 and 3, GTP-U and GTP-C, Teredo,
- * EtherIP and LISP's data plane; and the VPNs Wireshark only names (OpenVPN, WireGuard, PPTP). Stateless.
+ * redirect header in it), MPLS, VXLAN, VXLAN-GPE and NSH (also straight on Ethernet), GENEVE, L2TP versions 2
+ * and 3, GTP-U and GTP-C, Teredo, EtherIP, Ethernet in IP (protocol 143) and LISP's data plane; and the VPNs
+ * Wireshark only names (OpenVPN, WireGuard, PPTP). Stateless.
  */
 public final class TunnelProtocols {
     /**
@@ -26,6 +28,9 @@ public final class TunnelProtocols {
 
     private TunnelProtocols() {
     }
+
+    /** The IP protocol number of an Ethernet frame carried bare (RFC 8986's segment routing end.DX2). */
+    private static final int IP_PROTO_ETHERNET = 143;
 
     /** PPP's protocol numbers of MPLS, unicast and multicast. */
     private static final int PPP_MPLS = 0x0281;
@@ -49,6 +54,7 @@ public final class TunnelProtocols {
         r.bind(UDP_PORT, 6635, mpls);
         r.bind(UDP_PORT, 4789, r.protocol("vxlan", VXLAN));
         int nsh = r.protocol("nsh", NshDecoder::decode);
+        r.bind(ETHERTYPE, EtherType.NSH.value(), nsh);
         r.bind(UDP_PORT, 4790, r.protocol("vxlan-gpe", new VxlanGpeDecoder(nsh)));
         r.bind(UDP_PORT, 6081, r.protocol("geneve", GeneveDecoder::decode));
         int l2tp = r.protocol("l2tp", L2tpDecoder::overUdp);
@@ -59,6 +65,7 @@ public final class TunnelProtocols {
         r.bind(UDP_PORT, 2123, r.protocol("gtp-control", new GtpControlDecoder(gtp, r.protocol("gtpv2", null))));
         r.bind(UDP_PORT, 3544, r.protocol("teredo", TeredoDecoder::decode));
         r.bind(IP_PROTO, IpProtocol.ETHERIP.value(), r.protocol("etherip", EtherIpDecoder::decode));
+        r.bind(IP_PROTO, IP_PROTO_ETHERNET, Protocols.ETH);
         r.bind(UDP_PORT, 4341, r.protocol("lisp-data", LispDataDecoder::decode));
         r.bind(UDP_PORT, 4342, r.protocol("lisp", null)); // control
         r.bind(UDP_PORT, 1194, r.protocol("openvpn", null));
