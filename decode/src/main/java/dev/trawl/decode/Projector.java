@@ -482,9 +482,6 @@ public final class Projector {
 
     /** Whether the TCP options hold an MPTCP option, which the decoder shows as a layer of its own. */
     private static boolean mptcp(byte[] b, int o, int hl) {
-        if (hl == 32 && b[o + 20] == 1 && b[o + 21] == 1 && b[o + 22] == 8 && b[o + 23] == 10) {
-            return false; // two NOPs and a timestamp, the options of most segments
-        }
         for (int p = o + 20; p < o + hl;) {
             int kind = b[p] & 0xFF;
             if (kind == 0) {
