@@ -284,9 +284,18 @@ public final class FieldsWriter implements DecodedPacketWriter {
         }
         int end = at + digits;
         room(end);
-        for (int p = end - 1; p >= at; p--) {
-            bytes[p] = (byte) ('0' + v % 10);
+        byte[] b = bytes;
+        int p = end - 1;
+        for (; v > 0xFFFF_FFFFL; p--) {
+            b[p] = (byte) ('0' + v % 10);
             v /= 10;
+        }
+        // Below 2^32 a multiplication by 2^35 / 10 (rounded up) and a shift divide by ten exactly: the client
+        // compiler the tool runs with turns a long division into a call into the JVM, for every digit.
+        for (long x = v; p >= at; p--) {
+            long q = x * 0xCCCC_CCCDL >>> 35;
+            b[p] = (byte) ('0' + (x - q * 10));
+            x = q;
         }
         return end;
     }

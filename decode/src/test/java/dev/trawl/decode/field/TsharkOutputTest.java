@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.Projection;
+import dev.trawl.decode.ProjectedRow;
 import dev.trawl.decode.Projector;
 import dev.trawl.decode.Tshark;
 import dev.trawl.pcap.OfflineHandle;
@@ -15,6 +16,7 @@ import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,6 +106,33 @@ class TsharkOutputTest {
         }
         assertThrows(UnsupportedOperationException.class, () -> writeRows(CAPTURES.get(0),
                 JsonWriter.json(new StringBuilder(), REGISTRY, List.of()), FIELDS));
+    }
+
+    @Test
+    void integersWrittenAsBytesAreTheDecimalsOfTheirCharacters() throws IOException {
+        // around every power of ten and the 32-bit boundary, where the byte path divides by ten another way
+        List<Long> numbers = new ArrayList<>();
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            numbers.addAll(List.of(p - 1, p, p + 1, 2 * p + 3));
+        }
+        numbers.addAll(List.of(0xFFFF_FFFFL, 0x1_0000_0000L, 0x1_0000_0001L, Long.MAX_VALUE - 1));
+        List<String> names = List.of("frame.number", "frame.len");
+        Projector projector = Projection.compile(REGISTRY, names).projector(new PacketDecoder());
+        StringBuilder chars = new StringBuilder();
+        ByteLines bytes = new ByteLines();
+        FieldsWriter charWriter = new FieldsWriter(chars, fields(names));
+        FieldsWriter byteWriter = new FieldsWriter(bytes, fields(names));
+        StringBuilder expected = new StringBuilder();
+        for (long n : numbers) {
+            projector.nextFrameNumber(n);
+            ProjectedRow row = projector.project(1, ByteBuffer.wrap(new byte[60]), 0, 60);
+            charWriter.write(row);
+            byteWriter.write(row);
+            expected.append(n).append("\t60\n");
+        }
+        assertEquals(expected.toString(), chars.toString());
+        assertEquals(expected.toString(), bytes.toString());
+        assertEquals(numbers.size(), bytes.asciiLines);
     }
 
     @Test
