@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The text of less common link-layer headers and what rides on them against tcpdump's, on packets built here:
  * Linux cooked headers whose address is not a MAC address or whose protocol is a length, an 802.1Q tag followed by
- * a length, DECnet routing and NSP messages, well formed and cut short. Each file is printed by tcpdump and by
+ * a length, DECnet routing and NSP messages (hellos, routing, short, long and padded data headers, connect,
+ * disconnect, data and link service messages), well formed, too short for their kind and cut short. Each file is printed by tcpdump and by
  * trawl with the same flags, and the lines must be equal.
  */
 class LinkTailTextTest {
@@ -43,6 +44,26 @@ class LinkTailTextTest {
                         "000000010006020000000001" + "00000001" + "ffff0020"),
                 capture("vlan-length", LINKTYPE_ETHERNET,
                         "0180c2000000" + "000000000001" + "8100e064" + "0026" + bpdu));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-ne", "-nx"})
+    void decnetPrintsAsTcpdumpPrintsIt(String flags) throws Exception {
+        String dn = ETHERNET + "6003";
+        String nspData = "60" + "0320" + "0420" + "0180" + "00a0" + "0200" + "6869";
+        assertSame(flags, capture("decnet", LINKTYPE_ETHERNET,
+                dn + "1200" + "0b020000" + "aa0004000104" + "02" + "d205" + "40" + "00" + "0f00" + "00",
+                dn + "0c00" + "07" + "0104" + "00" + "0200" + "0100" + "0504" + "0000",
+                dn + "1300" + "22" + "0204" + "0104" + "03" + nspData,
+                dn + "1400" + "81" + "22" + "0204" + "0104" + "03" + nspData,
+                dn + "1d00" + "26" + "0000" + "aa0004000204" + "0000" + "aa0004000104" + "00020000"
+                        + "38" + "0320" + "0420" + "2a00" + "00",
+                dn + "1000" + "02" + "0204" + "0104" + "00" + "28" + "0320" + "0420" + "05" + "03" + "0040" + "02",
+                dn + "1300" + "02" + "0204" + "0104" + "00" + "10" + "0320" + "0420" + "0180" + "00a0" + "0100"
+                        + "0100",
+                dn + "0900" + "02" + "0204" + "0104" + "00" + "04" + "0320",
+                dn + "0200" + "02020401",
+                dn + "1300" + "02" + "0204"));
     }
 
     private void assertSame(String flags, Path... files) throws Exception {

@@ -134,6 +134,7 @@ final class LayerPrinters {
         r.registerNamed("ddp", appleTalk);
         r.registerNamed("aarp", appleTalk);
         r.registerNamed("tipc", new TipcPrinter());
+        r.registerNamed("dec_dna", new DecnetPrinter());
         return r;
     }
 
