@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The text of less common link-layer headers and what rides on them against tcpdump's, on packets built here:
  * Linux cooked headers whose address is not a MAC address or whose protocol is a length, an 802.1Q tag followed by
- * a length, DECnet routing and NSP messages (hellos, routing, short, long and padded data headers, connect,
+ * a length, CFM's common header, DECnet routing and NSP messages (hellos, routing, short, long and padded data headers, connect,
  * disconnect, data and link service messages), well formed, too short for their kind and cut short. Each file is printed by tcpdump and by
  * trawl with the same flags, and the lines must be equal.
  */
@@ -64,6 +64,14 @@ class LinkTailTextTest {
                 dn + "0900" + "02" + "0204" + "0104" + "00" + "04" + "0320",
                 dn + "0200" + "02020401",
                 dn + "1300" + "02" + "0204"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-ne"})
+    void cfmHeadersPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String ccm = "a0" + "01" + "04" + "46" + "00000001" + "0001" + "00".repeat(64) + "00";
+        assertSame(flags, capture("cfm", LINKTYPE_ETHERNET, ETHERNET + "8902" + ccm, ETHERNET + "abcd" + ccm,
+                ETHERNET + "8902" + "21ff0000", ETHERNET + "8902" + "00"));
     }
 
     private void assertSame(String flags, Path... files) throws Exception {
