@@ -13,15 +13,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The text of less common link-layer headers and what rides on them against tcpdump's, on packets built here:
- * Linux cooked headers whose address is not a MAC address or whose protocol is a length, an 802.1Q tag followed by
- * a length, CFM's common header, DECnet routing and NSP messages (hellos, routing, short, long and padded data headers, connect,
- * disconnect, data and link service messages), well formed, too short for their kind and cut short. Each file is printed by tcpdump and by
- * trawl with the same flags, and the lines must be equal.
+ * Linux cooked headers whose address is not a MAC address or whose protocol is a length, an 802.1Q tag followed
+ * by a length, LLC information, supervisory and unnumbered frames (on ATM also behind an 802.6 MAC header), CFM's
+ * common header, DECnet routing and NSP messages (hellos, routing, short, long and padded data headers, connect,
+ * disconnect, data and link service messages), well formed, too short for their kind and cut short. Each file is
+ * printed by tcpdump and by trawl with the same flags, and the lines must be equal.
  */
 class LinkTailTextTest {
     private static final String ETHERNET = "aa0004000104aa0004000204";
     private static final int LINKTYPE_ETHERNET = 1;
     private static final int LINKTYPE_LINUX_SLL = 113;
+    private static final int LINKTYPE_ATM_RFC1483 = 100;
 
     @TempDir
     Path dir;
@@ -72,6 +74,23 @@ class LinkTailTextTest {
         String ccm = "a0" + "01" + "04" + "46" + "00000001" + "0001" + "00".repeat(64) + "00";
         assertSame(flags, capture("cfm", LINKTYPE_ETHERNET, ETHERNET + "8902" + ccm, ETHERNET + "abcd" + ccm,
                 ETHERNET + "8902" + "21ff0000", ETHERNET + "8902" + "00"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-ne", "-nx"})
+    void llcFramesOfEveryFormatPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String dst = "0180c2000000000000000001";
+        assertSame(flags,
+                capture("llc", LINKTYPE_ETHERNET,
+                        dst + "0010" + "f0f0" + "af" + "81010000" + "00".repeat(9),
+                        dst + "0010" + "4242" + "0200" + "00".repeat(12),
+                        dst + "0010" + "f0f0" + "0100" + "00".repeat(12),
+                        dst + "0010" + "f0f1" + "0d01" + "00".repeat(12),
+                        dst + "0010" + "f0f0" + "e3" + "00".repeat(13)),
+                capture("atm-mac", LINKTYPE_ATM_RFC1483,
+                        "30".repeat(20) + "3030bf",
+                        "30".repeat(20) + "42420200" + "00".repeat(8),
+                        "aaaa03" + "000000" + "0800" + "4500001c00010000401100000a0000010a000002" + "0400003500080000"));
     }
 
     private void assertSame(String flags, Path... files) throws Exception {
