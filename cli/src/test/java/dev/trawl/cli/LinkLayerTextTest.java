@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * cut short or with an overrunning extension or a cookie too long, PPP's control protocols as a link type and
  * in PPPoE, multilink PPP, SLIP pseudo-headers and the IP packets after them, raw IPv4 and IPv6 links carrying
  * the other version, MACsec whose ICV ends an IP packet cut short, Frame Relay with a Cisco EtherType (where {@code -x} starts), HSRP
- * cut short (a read past the capture, after which {@code -x} dumps the whole frame), Sun raw ATM signalling cut short, ATA over Ethernet, and a link
+ * and ICMP cut short (a read past the capture, after which {@code -x} dumps the whole frame), Sun raw ATM signalling cut short, ATA over Ethernet, and a link
  * type tcpdump has no printer for. Each file is printed by tcpdump and by trawl with the same flags, and the
  * lines must be equal.
  */
@@ -61,7 +61,8 @@ class LinkLayerTextTest {
                         + "450000541d2040004001" + "0000" + "0a0000010a000002" + "0800f7fe00010000" + "ab".repeat(16)),
                 capture("fr-cisco", 107, "48e1" + "86dd" + ipv6, "48e1" + "0800" + ipv4),
                 capture("hsrp-short", 1, ethernet + "0800" + "45c0001e000000000111" + "0000" + "c0a8000ae0000002"
-                        + "07c107c1000a0000" + "0003"),
+                        + "07c107c1000a0000" + "0003",
+                        ethernet + "0800" + "4500001c00010000400100000a0000010a000002"),
                 capture("sunatm", 123, "00000005", "80000005", "00000003"),
                 capture("aoe", 1, ethernet + "88a2" + "1800ffff01100000002a" + "00".repeat(8),
                         ethernet + "88a2" + "1c02000100110000002b", ethernet + "88a2" + "0000"),
