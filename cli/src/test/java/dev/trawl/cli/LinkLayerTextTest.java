@@ -18,12 +18,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The text of link layers and encapsulations against tcpdump's, on packets built here: Juniper capture headers
- * cut short or with an overrunning extension or a cookie too long, PPP's control protocols as a link type and
- * in PPPoE, multilink PPP, SLIP pseudo-headers and the IP packets after them, raw IPv4 and IPv6 links carrying
- * the other version, MACsec whose ICV ends an IP packet cut short, Frame Relay with a Cisco EtherType (where {@code -x} starts), HSRP
- * and ICMP cut short (a read past the capture, after which {@code -x} dumps the whole frame), Sun raw ATM signalling cut short, ATA over Ethernet, and a link
- * type tcpdump has no printer for. Each file is printed by tcpdump and by trawl with the same flags, and the
- * lines must be equal.
+ * cut short or with an overrunning extension or a cookie too long, PPP's control protocols as a link type and in
+ * PPPoE, multilink PPP, SLIP pseudo-headers and the IP packets after them, raw IPv4 and IPv6 links carrying the
+ * other version, MACsec whose ICV ends an IP packet cut short, Frame Relay with a Cisco EtherType (where
+ * {@code -x} starts), HSRP and ICMP cut short (a read past the capture, after which {@code -x} dumps the whole frame),
+ * TIPC's message types, Sun raw ATM signalling cut short, ATA over Ethernet, and a link type tcpdump has no
+ * printer for. Each file is printed by tcpdump and by trawl with the same flags, and the lines must be equal.
  */
 class LinkLayerTextTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -43,6 +43,11 @@ class LinkLayerTextTest {
         String ipv4 = "4500001c00010000401100000a0000010a000002" + "0035003500080000";
         String ipv6 = "6000000000081140" + "20010db8" + "00".repeat(11) + "01" + "20010db8" + "00".repeat(11) + "02"
                 + "0035003500080000";
+        String[] tipc = new String[8]; // one data message of each message type the 3-bit field holds
+        for (int type = 0; type < tipc.length; type++) {
+            tipc[type] = ethernet + "88ca" + "40c00018" + "%08x".formatted(type << 29) + "00".repeat(16)
+                    + "0100100201001003" + "00".repeat(8);
+        }
         List<Path> files = List.of(
                 capture("juniper-atm1", 137, "4d474330", "4d47433030303030"),
                 capture("juniper-ether", 178, "4d474385000401090102" + ethernet + "0800"),
@@ -63,6 +68,7 @@ class LinkLayerTextTest {
                 capture("hsrp-short", 1, ethernet + "0800" + "45c0001e000000000111" + "0000" + "c0a8000ae0000002"
                         + "07c107c1000a0000" + "0003",
                         ethernet + "0800" + "4500001c00010000400100000a0000010a000002"),
+                capture("tipc-types", 1, tipc),
                 capture("sunatm", 123, "00000005", "80000005", "00000003"),
                 capture("aoe", 1, ethernet + "88a2" + "1800ffff01100000002a" + "00".repeat(8),
                         ethernet + "88a2" + "1c02000100110000002b", ethernet + "88a2" + "0000"),
