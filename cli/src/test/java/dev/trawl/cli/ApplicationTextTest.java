@@ -143,6 +143,30 @@ class ApplicationTextTest {
         }
     }
 
+    @Test
+    void malformedSnmpMatchesTcpdump() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        List<String> messages = List.of(
+                "0201ff", // an integer where the message's SEQUENCE belongs
+                "06082b06010201010300", // an object identifier
+                "4104fffffffe", "40040a000001", "0403010203", "0403616263", "0500", "4301ff",
+                "3003020105", // an unknown version
+                "30050403616263", // a version that is no integer
+                "3010020100", // contents longer than the datagram
+                "3000", // nothing inside
+                "30020200", // an integer of no bytes
+                "3084", // a long length past the end
+                "9f01", // an extended tag past the end
+                "a0020500"); // a PDU where the SEQUENCE belongs
+        List<byte[]> packets = messages.stream().map(m -> udp(50000, 161, m)).toList();
+        byte[] cut = udp(162, 50000, "300e02010004067075626c6963a000");
+        Path file = dir.resolve("snmp.pcap");
+        Files.write(file, pcap(packets, List.of(cut), cut.length - 6));
+        for (List<String> flags : FLAGS) {
+            TrawlRunner.assertSameAsTcpdump(file.toString(), flags, "SNMP");
+        }
+    }
+
     /** A PGM message straight over IP: the header, then {@code body}. */
     private static byte[] pgm(int type, int options, String body) {
         return ipv4(113, "%04x%04x%02x%02x0000".formatted(1000, 2000, type, options) + "0a0b0c0d0e0f" + "0004"

@@ -15,6 +15,7 @@ final class UdpPrinter implements LayerPrinter {
     private final UdpPortPrinters ports = new UdpPortPrinters();
     private final TftpPrinter tftp = new TftpPrinter();
     private final SyslogPrinter syslog = new SyslogPrinter();
+    private final SnmpPrinter snmp = new SnmpPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -108,6 +109,10 @@ final class UdpPrinter implements LayerPrinter {
         }
         if (BcmLiText.claims(c, layer, next)) {
             bcmLi.print(c, layer, Math.min(udpLength, stated - Udp.HEADER_LENGTH));
+            return;
+        }
+        if (next >= 0 && "snmp".equals(p.protocolName(next)) && snmp.claims(c, next)) {
+            snmp.print(c, next);
             return;
         }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {

@@ -347,9 +347,9 @@ public final class FieldsWriter implements DecodedPacketWriter {
         }
     }
 
-    /** Checks that {@code row}'s fields are {@code fields}, in that order. */
+    /** Checks that {@code row}'s first fields are {@code fields}, in that order. */
     static void checkColumns(ProjectedRow row, Field[] fields) {
-        if (row.fieldCount() != fields.length) {
+        if (row.fieldCount() < fields.length) {
             throw new IllegalArgumentException("the row has " + row.fieldCount() + " fields, the writer "
                     + fields.length);
         }
