@@ -85,11 +85,12 @@ final class DecodeSink implements PacketSink {
     }
 
     /**
-     * Writes through a projection of the writer's fields, which reads common packets straight from their bytes;
-     * only without a display filter, which needs every packet decoded, and for a writer that writes rows.
+     * Writes through a projection of the writer's fields (then those of the display filter), which reads common
+     * packets straight from their bytes; only for a writer that writes rows, and a display filter, if any, that
+     * reads fields alone ({@link DisplayFilter#rowFields()}).
      */
     DecodeSink projected(Projection projection) {
-        if (filter == null && writer != null && writer.writesRows()) {
+        if ((filter == null || filter.rowFields().isPresent()) && writer != null && writer.writesRows()) {
             this.projector = projection.projector(decoder);
         }
         return this;
@@ -120,6 +121,9 @@ final class DecodeSink implements PacketSink {
                         packet.originalLength(), DecodedPacket.NO_TIMESTAMP, 0);
             } else {
                 row = projector.project(linkTypes.of(packet), packet);
+            }
+            if (filter != null && !filter.test(row)) {
+                return false;
             }
             writer.write(row);
             if (flushEach) {

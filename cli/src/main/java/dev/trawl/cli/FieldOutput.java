@@ -70,7 +70,22 @@ final class FieldOutput {
         boolean all = fields.isEmpty(); // JSON and EK without -e show every field
         DecodeSink sink = new DecodeSink(linkTypes, filter, writer, out, flushEach)
                 .conversations(Preferences.parse(t.preferences), all, t.fields, t.io.err());
-        return writer.writesRows() ? sink.projected(Projection.of(registry, fields)) : sink;
+        if (!writer.writesRows()) {
+            return sink;
+        }
+        // The writer's fields first, then those of a display filter that reads fields alone, for it to test rows.
+        List<Field> columns = new ArrayList<>(fields);
+        if (filter != null) {
+            if (filter.rowFields().isEmpty()) {
+                return sink;
+            }
+            for (Field f : filter.rowFields().get()) {
+                if (!columns.contains(f)) {
+                    columns.add(f);
+                }
+            }
+        }
+        return sink.projected(Projection.of(registry, columns));
     }
 
     static PacketSink displayFiltered(Trawl t, Handle handle, PacketSink inner) throws CliException {

@@ -183,6 +183,30 @@ class FieldsCorpusTest {
         assertTrue(presence.lines().stream().noneMatch(String::isEmpty));
     }
 
+    /**
+     * A display filter on fields alone is tested on the projected rows the fields are written from; one that reads
+     * protocols on decoded packets. Either way the lines are tshark's.
+     */
+    @Test
+    void displayFilteredFieldsAreTsharks() throws IOException, InterruptedException {
+        List<String> filters = List.of("tcp.port == 80 || udp.port == 53", "ip.ttl > 60 && !(tcp.flags.syn == 1)",
+                "ip.src == 192.168.0.0/16 or ipv6.src", "dns.qry.name contains \"a\"", "frame.len > 100 and udp",
+                "tcp.srcport in {80, 443} and ip.len >= 40");
+        for (String name : List.of("dns_udp.pcap", "ipv4_tcp_http_xml.pcap", "local-netns-eth-veth.pcap", "dns_tcp.pcap")) {
+            Path capture = TrawlRunner.capture(name);
+            for (String filter : filters) {
+                List<String> fields = List.of("-T", "fields", "-e", "frame.number", "-e", "ip.src", "-e", "tcp.srcport",
+                        "-e", "udp.dstport", "-Y", filter);
+                List<String> tshark = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
+                tshark.addAll(fields);
+                List<String> args = new ArrayList<>(List.of("-r", capture.toString()));
+                args.addAll(fields);
+                assertEquals(TrawlRunner.external(tshark).lines().toList(),
+                        TrawlRunner.run(args.toArray(String[]::new)).lines(), name + " -Y " + filter);
+            }
+        }
+    }
+
     @Test
     void badDisplayFilterPointsAtTheColumn() {
         TrawlRunner.Result r = TrawlRunner.run("-r", TrawlRunner.capture("dns_udp.pcap").toString(),

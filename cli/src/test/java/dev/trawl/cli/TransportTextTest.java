@@ -74,6 +74,19 @@ class TransportTextTest {
     }
 
     @Test
+    void veryVerboseNumbersEverySegment() throws Exception {
+        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
+        String ports = "04d20050";
+        List<Frame> frames = List.of(
+                ipv4(6, ports + "00000001" + "00000000" + "5002ffff00000000"),
+                ipv4(6, "005004d2" + "00000064" + "00000002" + "5012ffff00000000"),
+                // a pure ACK: -vv numbers it, -v does not
+                ipv4(6, ports + "00000002" + "00000065" + "5010ffff00000000"),
+                ipv4(6, ports + "00000002" + "00000065" + "5018ffff00000000" + "68656c6c6f"));
+        compareAll(frames, "acks", List.of(List.of("-nv"), List.of("-nvv"), List.of("-nvvv"), List.of("-nvvS")));
+    }
+
+    @Test
     void dnsSectionsEndWhereTcpdumpStops() throws Exception {
         assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
         String name = "03777777077463706475" + "6d70036f726700";

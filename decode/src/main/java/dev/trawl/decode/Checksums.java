@@ -79,8 +79,8 @@ public final class Checksums {
 
     /**
      * Where the destination address of the IPv6 pseudo-header lies: the last address of a type 0 or type 2
-     * routing header between IPv6 layer {@code ip} and {@code layer} (RFC 8200 section 8.1), else the IPv6
-     * header's own.
+     * routing header between IPv6 layer {@code ip} and {@code layer} (RFC 8200 section 8.1), the first segment
+     * of a segment routing header, else the IPv6 header's own.
      */
     private static int finalDestination(DecodedPacket p, int ip, int layer) {
         for (int i = ip + 1; i < layer; i++) {
@@ -98,6 +98,9 @@ public final class Checksums {
             int last = o + 8 + 16 * (addresses - 1);
             if ((type == 0 || type == 2) && addresses > 0 && Bytes.u8(buf, o + 3) > 0 && last + 16 <= p.end()) {
                 return last;
+            }
+            if (type == 4 && addresses > 0 && o + 24 <= p.end()) {
+                return o + 8; // a segment routing header lists the segments last first (RFC 8754 section 2)
             }
         }
         return p.offset(ip) + 24;

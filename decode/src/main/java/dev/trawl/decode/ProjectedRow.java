@@ -227,6 +227,20 @@ public final class ProjectedRow {
         return view;
     }
 
+    /**
+     * Reports the occurrences of field {@code f} to {@code sink} as its extractor reports them from the decoded
+     * packet: integers, bytes (views of the row's buffers, valid as the row is) and text.
+     */
+    public void replay(int f, FieldSink sink) {
+        for (int k = 0, n = count(f); k < n; k++) {
+            switch (kind(f, k)) {
+                case INTEGER -> sink.integer(integer(f, k));
+                case BYTES -> sink.bytes(buffer(f, k), index(f, k), length(f, k));
+                case TEXT -> sink.text(text(f, k));
+            }
+        }
+    }
+
     /** Appends occurrence {@code k} of field {@code f} as {@code tshark -T fields} prints it. */
     public StringBuilder append(int f, int k, StringBuilder out) {
         byte x;

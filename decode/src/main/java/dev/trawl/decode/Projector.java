@@ -337,6 +337,7 @@ public final class Projector {
      * Checks the Ethernet frame in {@code [o, limit)} (at {@code depth} 0 the packet, at 1 a tunnel's) and notes
      * its headers, if its stack is one the fixed readers know, and says whether it was; the checks are those of
      * the decoder's own first steps ({@link CommonChain}), so the layers assumed are exactly the ones it records.
+     * Each header has a method of its own, small enough for the JIT compiler to inline the chain into its caller.
      */
     private boolean ethernet(byte[] b, int o, int limit, int depth) {
         if (o + 14 > limit) {
@@ -347,118 +348,134 @@ public final class Projector {
             return false;
         }
         row.header(FixedField.ETH, o);
-        int n = o + 14;
         if (type == ETHERTYPE_IPV4 && ipv4) {
-            if (n + 20 > limit) {
-                return false;
-            }
-            int vhl = b[n] & 0xFF;
-            int hl = (vhl & 0x0F) * 4;
-            int total = u16(b, n + 2);
-            if ((vhl >>> 4) != 4 || hl < 20 || total < hl || n + hl > limit) {
-                return false;
-            }
-            int ipEnd = Math.min(n + total, limit);
-            int protocol;
-            if (n + hl >= ipEnd) {
-                if (total != hl) {
-                    return false; // the capture ends after the header of a datagram that claims a payload
-                }
-                protocol = -1;
-            } else {
-                if ((u16(b, n + 6) & 0x3FFF) != 0) {
-                    return false; // a fragment
-                }
-                protocol = b[n + 9] & 0xFF;
-            }
-            row.header(FixedField.IP, n);
-            return transport(b, n, Protocols.IP, n + hl, ipEnd, protocol, depth);
+            return ipv4(b, o + 14, limit, depth);
         }
         if (type == ETHERTYPE_IPV6 && ipv6) {
-            if (n + 40 > limit || (b[n] & 0xF0) != 0x60) {
-                return false;
-            }
-            int payload = u16(b, n + 4);
-            if (payload == 0) {
-                return false; // a jumbogram, or a length left to the hardware
-            }
-            int ipEnd = Math.min(n + 40 + payload, limit);
-            int next = b[n + 6] & 0xFF;
-            int protocol;
-            if (next == NO_NEXT_HEADER) {
-                protocol = -1;
-            } else if (n + 40 >= ipEnd) {
-                return false;
-            } else {
-                protocol = next;
-            }
-            row.header(FixedField.IPV6, n);
-            return transport(b, n, Protocols.IPV6, n + 40, ipEnd, protocol, depth);
+            return ipv6(b, o + 14, limit, depth);
         }
-        if (type == ETHERTYPE_IPV4 || type == ETHERTYPE_IPV6) {
-            return false;
-        }
-        // Another EtherType: a frame of a protocol that holds no further header, or of none (data).
+        return type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6 && endsFrame(type);
+    }
+
+    /** Whether a frame of another EtherType holds no further header: a protocol that ends the stack, or none. */
+    private boolean endsFrame(int type) {
         int next = registry.lookup(Dispatch.ETHERTYPE, type);
         return next < 0 || state(next) == ENDS;
     }
 
+    private boolean ipv4(byte[] b, int n, int limit, int depth) {
+        if (n + 20 > limit) {
+            return false;
+        }
+        int vhl = b[n] & 0xFF;
+        int hl = (vhl & 0x0F) * 4;
+        int total = u16(b, n + 2);
+        if ((vhl >>> 4) != 4 || hl < 20 || total < hl || n + hl > limit) {
+            return false;
+        }
+        int ipEnd = Math.min(n + total, limit);
+        int protocol;
+        if (n + hl >= ipEnd) {
+            if (total != hl) {
+                return false; // the capture ends after the header of a datagram that claims a payload
+            }
+            protocol = -1;
+        } else {
+            if ((u16(b, n + 6) & 0x3FFF) != 0) {
+                return false; // a fragment
+            }
+            protocol = b[n + 9] & 0xFF;
+        }
+        row.header(FixedField.IP, n);
+        return transport(b, n, Protocols.IP, n + hl, ipEnd, protocol, depth);
+    }
+
+    private boolean ipv6(byte[] b, int n, int limit, int depth) {
+        if (n + 40 > limit || (b[n] & 0xF0) != 0x60) {
+            return false;
+        }
+        int payload = u16(b, n + 4);
+        if (payload == 0) {
+            return false; // a jumbogram, or a length left to the hardware
+        }
+        int ipEnd = Math.min(n + 40 + payload, limit);
+        int next = b[n + 6] & 0xFF;
+        int protocol;
+        if (next == NO_NEXT_HEADER) {
+            protocol = -1;
+        } else if (n + 40 >= ipEnd) {
+            return false;
+        } else {
+            protocol = next;
+        }
+        row.header(FixedField.IPV6, n);
+        return transport(b, n, Protocols.IPV6, n + 40, ipEnd, protocol, depth);
+    }
+
     private boolean transport(byte[] b, int n, int ipProtocol, int t, int ipEnd, int protocol, int depth) {
         if (protocol == PROTOCOL_TCP) {
-            if (!tcp || t + 20 > ipEnd) {
-                return false;
-            }
-            int hl = (b[t + 12] & 0xF0) >>> 2;
-            if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
-                return false;
-            }
-            row.header(FixedField.TCP, t);
-            if (t + hl >= ipEnd) {
-                return true;
-            }
-            byte state;
-            if (!decoder.followsConversations()) {
-                state = ports(true, u16(b, t), u16(b, t + 2));
-            } else if (depth == 0) {
-                state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, hl, ipEnd, true));
-            } else {
-                return false; // the conversations would name an inner payload against an outer layer table
-            }
-            return payload(state, t + hl, ipEnd, depth, false);
+            return tcp && tcp(b, n, ipProtocol, t, ipEnd, depth);
         }
         if (protocol == PROTOCOL_UDP) {
-            if (!udp || t + 8 > ipEnd) {
-                return false;
-            }
-            int len = u16(b, t + 4);
-            int end = ipEnd;
-            if (len < 8) {
-                if (len != 0) {
-                    return false; // a bogus length, which the decoder flags
-                }
-            } else if (t + len <= ipEnd) {
-                end = t + len;
-            }
-            row.header(FixedField.UDP, t);
-            if (t + 8 >= end) {
-                return true;
-            }
-            byte state;
-            if (!decoder.followsConversations()) {
-                state = ports(false, u16(b, t), u16(b, t + 2));
-            } else if (depth == 0) {
-                state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, 8, end, false));
-            } else {
-                return false;
-            }
-            if (state == TUNNEL) {
-                // VXLAN: its 8-byte header, then an Ethernet frame (whose lone header the decoder would record
-                // truncated, which the fields read otherwise)
-                return depth == 0 && t + 16 + 14 <= end && ethernet(b, t + 16, end, 1);
-            }
-            return payload(state, t + 8, end, depth, true);
+            return udp && udp(b, n, ipProtocol, t, ipEnd, depth);
         }
         return protocol < 0;
+    }
+
+    private boolean tcp(byte[] b, int n, int ipProtocol, int t, int ipEnd, int depth) {
+        if (t + 20 > ipEnd) {
+            return false;
+        }
+        int hl = (b[t + 12] & 0xF0) >>> 2;
+        if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
+            return false;
+        }
+        row.header(FixedField.TCP, t);
+        if (t + hl >= ipEnd) {
+            return true;
+        }
+        byte state;
+        if (!decoder.followsConversations()) {
+            state = ports(true, u16(b, t), u16(b, t + 2));
+        } else if (depth == 0) {
+            state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, hl, ipEnd, true));
+        } else {
+            return false; // the conversations would name an inner payload against an outer layer table
+        }
+        return payload(state, t + hl, ipEnd, depth, false);
+    }
+
+    private boolean udp(byte[] b, int n, int ipProtocol, int t, int ipEnd, int depth) {
+        if (t + 8 > ipEnd) {
+            return false;
+        }
+        int len = u16(b, t + 4);
+        int end = ipEnd;
+        if (len < 8) {
+            if (len != 0) {
+                return false; // a bogus length, which the decoder flags
+            }
+        } else if (t + len <= ipEnd) {
+            end = t + len;
+        }
+        row.header(FixedField.UDP, t);
+        if (t + 8 >= end) {
+            return true;
+        }
+        byte state;
+        if (!decoder.followsConversations()) {
+            state = ports(false, u16(b, t), u16(b, t + 2));
+        } else if (depth == 0) {
+            state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, 8, end, false));
+        } else {
+            return false;
+        }
+        if (state == TUNNEL) {
+            // VXLAN: its 8-byte header, then an Ethernet frame (whose lone header the decoder would record
+            // truncated, which the fields read otherwise)
+            return depth == 0 && t + 16 + 14 <= end && ethernet(b, t + 16, end, 1);
+        }
+        return payload(state, t + 8, end, depth, true);
     }
 
     /** Whether a payload in {@code [at, end)} in {@code state} ends the stack, noting a DNS message. */

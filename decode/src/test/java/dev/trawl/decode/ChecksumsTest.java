@@ -83,6 +83,26 @@ class ChecksumsTest {
     }
 
     @Test
+    void udpAfterASegmentRoutingHeaderSumsItsFinalSegment() {
+        // a segment routing header (type 4, one segment left) lists the final destination first (RFC 8754)
+        String segment = "20010db8000000000000000000000099";
+        byte[] udp = udp(5000, 6000, hex("0102030405"));
+        byte[] routed = eth(EtherType.IPV6, ipv6(IpProtocol.ROUTING,
+                TestPackets.cat(hex("11020401" + "00000000" + segment), udp)));
+        DecodedPacket p = decode(routed);
+        int viaSegment = Checksums.transport(p, p.find(Protocols.UDP), 17, udp.length);
+        // the same datagram sent straight to that address has the same pseudo-header
+        byte[] direct = eth(EtherType.IPV6, TestPackets.cat(hex("60000000"), TestPackets.u16(udp.length),
+                new byte[] {17, 64}, hex("fe800000000000000000000000000001"), hex(segment), udp));
+        p = decode(direct);
+        assertEquals(Checksums.transport(p, p.find(Protocols.UDP), 17, udp.length), viaSegment);
+        byte[] plain = eth(EtherType.IPV6, ipv6(IpProtocol.UDP, udp));
+        p = decode(plain);
+        assertNotEquals(Checksums.transport(p, p.find(Protocols.UDP), 17, udp.length), viaSegment,
+                "the header's own destination is not the one summed");
+    }
+
+    @Test
     void udpOverIpv4ChecksumPassesTheDecodersVerification() {
         byte[] frame = eth(EtherType.IPV4, ipv4(IpProtocol.UDP, IP_A, IP_B, udp(5000, 6000, hex("010203"))));
         fillAndVerify(frame, Protocols.UDP, 17, 6);

@@ -2,7 +2,13 @@ package dev.trawl.spark;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.PacketDecoder;
+import dev.trawl.decode.Projection;
+import dev.trawl.decode.Projector;
+import dev.trawl.decode.conversation.ConversationFields;
+import dev.trawl.decode.conversation.TcpTracker;
+import dev.trawl.decode.conversation.UdpTracker;
 import dev.trawl.decode.display.DisplayFilter;
+import dev.trawl.decode.field.FieldRegistry;
 import dev.trawl.pcap.BpfProgram;
 import dev.trawl.pcap.FilterSpec;
 import dev.trawl.pcap.InvalidFilterException;
@@ -39,6 +45,13 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
     /** The display filter and the decoder it reads, or null without the option. */
     private final DisplayFilter displayFilter;
     private final PacketDecoder decoder;
+    /**
+     * A projection of the display filter's fields when it reads fields alone: the filter then tests its rows, and
+     * common packets are read from their bytes instead of decoded. Null otherwise.
+     */
+    private final Projector filterFields;
+    /** The record's bytes as a buffer, remade only when the record's array is (it grows rarely). */
+    private ByteBuffer recordView = ByteBuffer.allocate(0);
     private long frameNumber;
     private InternalRow row;
 
@@ -61,12 +74,20 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         reader = SplitReader.open(() -> open(split.path(), split.compressed(), conf), split.split(), options.malformed);
         if (options.displayFilter != null) {
             displayFilter = PcapOptions.compileDisplayFilter(options.displayFilter);
-            // what tshark does by default: fragments and messages put together, conversations followed
-            decoder = new PacketDecoder().reassembleFragments(true).followConversations(true).reassembleStreams(true)
-                    .trackConversations(true);
+            // what tshark does by default: fragments and messages put together, conversations followed; TCP and
+            // UDP streams tracked when a field of the filter asks for them (they keep state per connection)
+            decoder = new PacketDecoder().reassembleFragments(true).followConversations(true).reassembleStreams(true);
+            boolean tcp = displayFilter.names().stream().anyMatch(ConversationFields::needsTcpTracking);
+            boolean udp = displayFilter.names().stream().anyMatch(ConversationFields::needsUdpTracking);
+            if (tcp || udp) {
+                decoder.trackConversations(tcp ? TcpTracker.standard() : null, udp ? new UdpTracker() : null);
+            }
+            filterFields = displayFilter.rowFields().filter(fields -> !fields.isEmpty())
+                    .map(fields -> Projection.of(FieldRegistry.standard(), fields).projector(decoder)).orElse(null);
         } else {
             displayFilter = null;
             decoder = null;
+            filterFields = null;
         }
     }
 
@@ -126,10 +147,21 @@ final class PcapPartitionReader implements PartitionReader<InternalRow> {
         return program.run(ByteBuffer.wrap(record.data, 0, record.capturedLength), record.originalLength) != 0;
     }
 
-    /** Decodes the record, numbered as tshark numbers it (the file is read whole), and tests it. */
+    /**
+     * Tests the record, numbered as tshark numbers it (the file is read whole): on the row of the filter's fields
+     * when it reads fields alone, else on the decoded packet.
+     */
     private boolean passesDisplayFilter() {
-        decoder.nextFrameNumber(frameNumber);
         decoder.nextInterface(record.pcapng ? record.interfaceId : -1);
+        if (filterFields != null) {
+            filterFields.nextFrameNumber(frameNumber);
+            if (recordView.array() != record.data) {
+                recordView = ByteBuffer.wrap(record.data);
+            }
+            return displayFilter.test(filterFields.project(record.linkType, recordView, 0,
+                    record.capturedLength, record.originalLength, record.seconds, record.nanos));
+        }
+        decoder.nextFrameNumber(frameNumber);
         DecodedPacket p = decoder.decode(record.linkType, record.data, 0, record.capturedLength,
                 record.originalLength, record.seconds, record.nanos);
         return displayFilter.test(p);

@@ -17,6 +17,11 @@ import java.util.Map;
 final class CookedPrinter implements LayerPrinter {
     private static final int MAX_NAMES = 1024;
     private static final int V2_HEADER_LENGTH = 20;
+    private static final int MAC_LENGTH = 6;
+    private static final int MAX_LENGTH_VALUE = 1500;
+    /** The protocol values Linux gives Novell's raw 802.3 frames and 802.2 LLC frames. */
+    private static final int SLL_P_802_3 = 0x0001;
+    private static final int SLL_P_802_2 = 0x0004;
     private final boolean v2;
     private final LinuxCooked view = new LinuxCooked();
     private final Map<Long, String> interfaceNames = new HashMap<>();
@@ -55,10 +60,7 @@ final class CookedPrinter implements LayerPrinter {
             out.ch(' ');
             if (c.linkHeader()) {
                 out.ascii("ifindex ").num(h.interfaceIndex()).ch(' ');
-                address(c, h);
-                out.ch(' ');
-                EthernetPrinter.etherType(out, protocol);
-                out.ascii(", length ").num(length).ascii(": ");
+                linkHeaderRest(c, h, protocol, length);
             }
             if (next >= 0) {
                 c.print(next);
@@ -73,10 +75,7 @@ final class CookedPrinter implements LayerPrinter {
                 out.ch(' ');
             }
             out.ascii(dir).ch(' ');
-            address(c, h);
-            out.ch(' ');
-            EthernetPrinter.etherType(out, protocol);
-            out.ascii(", length ").num(length).ascii(": ");
+            linkHeaderRest(c, h, protocol, length);
         }
         if (!known) {
             if (!EthernetPrinter.knownToTcpdump(protocol, false) && protocol > 1500) {
@@ -104,15 +103,34 @@ final class CookedPrinter implements LayerPrinter {
         c.next(layer);
     }
 
-    private static void address(PrintContext c, LinuxCooked h) {
+    /**
+     * The header after the direction: the address only when it is a MAC address (tcpdump prints no other kind),
+     * then unless {@code -q} the protocol, where a length-like value names 802.3 (Novell's raw frames) or 802.2.
+     */
+    private static void linkHeaderRest(PrintContext c, LinuxCooked h, int protocol, int length) {
         Out out = c.out();
-        int n = Math.min(h.addressLength(), 8);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                out.ch(':');
+        if (h.addressLength() == MAC_LENGTH) {
+            for (int i = 0; i < MAC_LENGTH; i++) {
+                if (i > 0) {
+                    out.ch(':');
+                }
+                out.hex2(h.addressByte(i));
             }
-            out.hex2(h.addressByte(i));
+            out.ch(' ');
         }
+        if (c.quiet()) {
+            return;
+        }
+        if (protocol > MAX_LENGTH_VALUE) {
+            EthernetPrinter.etherType(out, protocol);
+        } else if (protocol == SLL_P_802_3) {
+            out.ascii("802.3");
+        } else if (protocol == SLL_P_802_2) {
+            out.ascii("802.2");
+        } else {
+            out.ascii("ethertype Unknown (0x").hex(protocol, 4).ch(')');
+        }
+        out.ascii(", length ").num(length).ascii(": ");
     }
 
     private String interfaceName(long index) {

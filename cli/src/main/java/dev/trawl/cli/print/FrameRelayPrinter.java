@@ -73,15 +73,18 @@ final class FrameRelayPrinter implements LayerPrinter {
                 if (c.linkHeader()) {
                     header(c, length, addressLength, dlci, flags, type);
                 }
+                int payload = f.offset() + addressLength + 2;
+                int hexFrom = c.linkHeaderEnd();
+                c.linkHeaderEnd(payload); // -x dumps from after the EtherType when the payload is printed
                 // decode reads on as NLPID encapsulation after a value that is no EtherType
                 if (ETHERTYPES.lookup(Dispatch.ETHERTYPE, type) >= 0 && c.next(layer)) {
                     return;
                 }
-                int payload = f.offset() + addressLength + 2;
                 if (legacy.prints(c, type, payload)) {
                     legacy.print(c, type, payload, length - addressLength - 2, LegacyEtherTypes.NO_SOURCE);
                     return;
                 }
+                c.linkHeaderEnd(hexFrom);
             }
             out.ascii("UI ").hex2(f.byteAt(addressLength)).ascii("! ");
         }
@@ -106,6 +109,7 @@ final class FrameRelayPrinter implements LayerPrinter {
             return;
         }
         int nlpid = f.byteAt(headerLength - 1);
+        c.linkHeaderEnd(f.offset() + headerLength);
         if (c.linkHeader()) {
             header(c, length, addressLength, dlci, flags, nlpid);
         }
@@ -131,13 +135,23 @@ final class FrameRelayPrinter implements LayerPrinter {
             if (length > p.end() - f.offset()) {
                 c.truncated("fr");
             }
+        } else if (!known && !printedElsewhere && c.options().ascii()) {
+            // -X alone keeps that dump, with its ASCII column; running off the captured bytes ends it by a jump
+            PrintContext.hexLines(out, p.buffer(), f.offset() + headerLength, p.end(), true);
+            if (length > p.end() - f.offset()) {
+                c.truncatedRead("fr");
+            }
         }
     }
 
     /** An FRF.15 fragment header at {@code at}: tcpdump prints its sequence number and flags, not the fragment. */
     private static void frf15(PrintContext c, FrameRelay f, int at, int length) {
-        if (length < 2 || !f.has(at, 2)) {
+        if (length < 2) {
             c.truncated("fr");
+            return;
+        }
+        if (!f.has(at, 2)) {
+            c.truncatedRead("fr");
             return;
         }
         int first = f.byteAt(at);

@@ -24,7 +24,7 @@ final class HsrpPrinter implements LayerPrinter {
             return;
         }
         if (!h.has(0, 1)) {
-            c.truncated("hsrp");
+            c.truncatedRead("hsrp");
             return;
         }
         out.ascii("HSRPv").num(h.version());
@@ -33,7 +33,7 @@ final class HsrpPrinter implements LayerPrinter {
         }
         out.ch('-');
         if (!h.has(1, 1)) {
-            c.truncated("hsrp");
+            c.truncatedRead("hsrp");
             return;
         }
         int op = h.opcode();
@@ -45,7 +45,7 @@ final class HsrpPrinter implements LayerPrinter {
         }
         out.ch(' ').num(ApplicationPrinters.udpPayload(c, layer)).ascii(": ");
         if (!h.has(2, 1)) {
-            c.truncated("hsrp");
+            c.truncatedRead("hsrp");
             return;
         }
         out.ascii("state=");
@@ -65,7 +65,7 @@ final class HsrpPrinter implements LayerPrinter {
         }
         out.ch(' ');
         if (!h.has(6, 2)) {
-            c.truncated("hsrp");
+            c.truncatedRead("hsrp");
             return;
         }
         out.ascii("group=").num(h.group()).ch(' ');
@@ -73,7 +73,7 @@ final class HsrpPrinter implements LayerPrinter {
             out.ascii("[reserved=").num(h.reserved()).ascii("!] ");
         }
         if (!h.has(16, 4)) {
-            c.truncated("hsrp");
+            c.truncatedRead("hsrp");
             return;
         }
         out.ascii("addr=");

@@ -33,7 +33,7 @@ final class IcmpPrinter implements LayerPrinter {
         }
         // tcpdump composes the text first: when a field it needs was not captured, only the marker shows
         if (!icmp.has(0, 2) || !captured(icmp)) {
-            c.truncated("icmp");
+            c.truncatedRead("icmp");
             return;
         }
         int type = icmp.type();
@@ -97,7 +97,7 @@ final class IcmpPrinter implements LayerPrinter {
             if (!icmp.has(2, 2)) {
                 // tcpdump sums what there is and reads the stored checksum only to report a mismatch
                 if (Checksums.over(p, p.offset(layer), length) != 0) {
-                    c.truncated("icmp");
+                    c.truncatedRead("icmp");
                     return;
                 }
             }

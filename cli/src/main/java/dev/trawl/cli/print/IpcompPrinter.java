@@ -15,7 +15,7 @@ final class IpcompPrinter implements LayerPrinter {
         DecodedPacket p = c.packet();
         Ipcomp h = view.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
         if (!h.has(0, Ipcomp.HEADER_LENGTH)) {
-            c.truncated("ipcomp");
+            c.truncatedRead("ipcomp");
             return;
         }
         c.out().ascii("IPComp(cpi=0x").hex(h.cpi(), 4).ch(')');

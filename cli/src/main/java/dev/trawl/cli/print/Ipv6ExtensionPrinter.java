@@ -157,7 +157,7 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
             out.ascii("length=").num(h.u8At(1)).ch('(').num(headerLength).ascii("-bytes),");
         }
         if (!h.has(2, 10)) {
-            c.truncated("ah");
+            c.truncatedRead("ah");
             return false;
         }
         int reserved = h.u8At(2) << 8 | h.u8At(3);
@@ -168,7 +168,7 @@ final class Ipv6ExtensionPrinter implements LayerPrinter {
                 .ascii(",icv=0x");
         for (int rel = 12; rel < headerLength; rel++) {
             if (!h.has(rel, 1)) {
-                c.truncated("ah");
+                c.truncatedRead("ah");
                 return false;
             }
             out.hex2(h.u8At(rel));

@@ -2,6 +2,7 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Ipv6;
+import dev.trawl.pcap.LinkType;
 
 /**
  * IPv6 as tcpdump prints it: {@code IP6 src > dst: } and the layers above (extension headers print through
@@ -18,7 +19,10 @@ final class Ipv6Printer implements LayerPrinter {
         Out out = c.out();
         int length = c.wireLength(layer);
         if (c.below(layer) < 0 && ip.has(0, 1) && ip.version() != 6) {
-            out.ascii("unknown ip ").num(ip.version()); // a raw-IP link dispatches on the version nibble
+            // a raw-IP link dispatches on the version nibble, so an IPv4 packet on an IPv6 link prints as IPv4
+            if (ip.version() != 4 || !c.printFrame(LinkType.IPV4.value(), p.offset(layer), p.end(), length)) {
+                out.ascii("unknown ip ").num(ip.version());
+            }
             return;
         }
         if (ip.has(0, 1) && ip.version() != 6) {

@@ -135,6 +135,8 @@ final class LayerPrinters {
         r.registerNamed("ddp", appleTalk);
         r.registerNamed("aarp", appleTalk);
         r.registerNamed("tipc", new TipcPrinter());
+        r.registerNamed("dec_dna", new DecnetPrinter());
+        r.registerNamed("cfm", new CfmPrinter());
         return r;
     }
 

@@ -10,7 +10,7 @@ import dev.trawl.decode.layer.Isis;
  * Payloads of Ethernet types that tcpdump decodes and decode leaves as data, as Wireshark does: the OSI type
  * 0xfefe, whose first byte tcpdump skips before the network layer protocol id, and GeoNetworking's old type 0x0707
  * ({@code GeoNet src:00:11:22:33:44:55; v:1 NH:1-BTP-A HT:5-0-TopoScopeBcast-SH HopLim:1 Payload:20 GN_ADDR:...
- * lat:0 lon:0; BTP Dst:2001 Src:0}), and CALM FAST's 0x1111. The Ethernet printer hands such a payload here instead of dumping it. Not
+ * lat:0 lon:0; BTP Dst:2001 Src:0}), CALM FAST's 0x1111, and CFM's (where decode names another protocol or none). The Ethernet printer hands such a payload here instead of dumping it. Not
  * thread-safe.
  */
 final class LegacyEtherTypes {
@@ -20,6 +20,9 @@ final class LegacyEtherTypes {
     private static final int GEONET_OLD = 0x0707;
     private static final int GEONET = 0x8947;
     private static final int CALM_FAST = 0x1111;
+    /** CFM's Ethernet type, and the one it had before (which Wireshark gives another protocol). */
+    private static final int CFM = 0x8902;
+    private static final int CFM_OLD = 0xabcd;
     private static final int NLPID_NULLNS = 0x00;
     private static final int NLPID_CLNP = 0x81;
 
@@ -27,13 +30,14 @@ final class LegacyEtherTypes {
     private final Isis nlpid = new Isis();
     private final ClnpPrinter clnp = new ClnpPrinter();
     private final GeoNet geoNet = new GeoNet();
+    private final CfmPrinter cfm = new CfmPrinter();
 
     /**
      * Whether {@link #print} prints the payload of Ethernet type {@code type} at absolute index {@code from}: of the
      * OSI type, one cut before its protocol id, or a CLNP PDU, or one of a protocol tcpdump does not decode.
      */
     boolean prints(PrintContext c, int type, int from) {
-        if (type == GEONET_OLD || type == GEONET || type == CALM_FAST) {
+        if (type == GEONET_OLD || type == GEONET || type == CALM_FAST || type == CFM_OLD || type == CFM) {
             return true;
         }
         if (type != OSI) {
@@ -56,6 +60,10 @@ final class LegacyEtherTypes {
         DecodedPacket p = c.packet();
         if (type == CALM_FAST) {
             calmFast(c, from, length, source);
+            return;
+        }
+        if (type == CFM_OLD || type == CFM) {
+            cfm.printAt(c, from, length);
             return;
         }
         if (type != OSI) {

@@ -13,13 +13,21 @@ import dev.trawl.decode.layer.Vlan;
  * tcpdump's summary of the frame ({@code Unnumbered, xid, Flags [Poll], length 20}). Not thread-safe.
  */
 final class LlcPrinter implements LayerPrinter {
+    /** The link type whose frames may carry a Fore 802.6 MAC header before the LLC header. */
+    private static final int ATM_RFC1483 = 100;
+    private static final int ATM_MAC_HEADER = 20;
+    /** The XID command (poll bit clear), and the format identifier of a basic XID information field. */
+    private static final int XID = 0xAF;
+    private static final int XID_FORMAT = 0x81;
+    private static final int CONTROL_UI = 0x03;
+    private static final int SAP_NETBEUI = 0xF0;
     private final Llc llc = new Llc();
+    private final Llc atmLlc = new Llc();
 
     @Override
     public void print(PrintContext c, int layer) {
         DecodedPacket p = c.packet();
         Llc h = llc.wrap(p.buffer(), p.offset(layer), p.layerEnd(layer) - p.offset(layer));
-        Out out = c.out();
         int length = frameLength(c, layer);
         if (!h.has(0, 3)) {
             c.truncated("llc");
@@ -28,10 +36,71 @@ final class LlcPrinter implements LayerPrinter {
         int hl = h.headerLength();
         int below = c.below(layer);
         if (below >= 0 && (p.protocol(below) == Protocols.ETH || p.protocol(below) == Protocols.VLAN
-                || p.protocol(below) == Protocols.IEEE8021AD)) {
-            // tcpdump counts an 802.3 frame's LLC (and SNAP) header in the link header that -x skips
+                || p.protocol(below) == Protocols.IEEE8021AD) || below < 0 && p.linkType() == ATM_RFC1483) {
+            // tcpdump counts an 802.3 (or ATM) frame's LLC and SNAP header in the link header that -x skips
             c.linkHeaderEnd(h.offset() + (h.isSnap() && h.has(hl, 5) ? hl + 5 : hl));
         }
+        if (below < 0 && p.linkType() == ATM_RFC1483 && !routedAtmHeader(h)) {
+            atmMacHeader(c, h.offset(), length);
+            return;
+        }
+        header(c, h, hl);
+        length -= hl;
+        if (h.isSnap()) {
+            snap(c, layer, h, length - 5);
+            return;
+        }
+        int next = c.after(layer);
+        // tcpdump hands on only unnumbered information frames (any unnumbered frame on NetBEUI's SAP)
+        boolean handsOn = h.control() == CONTROL_UI || h.isUnnumbered() && (h.dsapField() & 0xFE) == SAP_NETBEUI;
+        if (handsOn && next >= 0 && p.protocol(next) != Protocols.DATA && c.print(next)) {
+            return;
+        }
+        summary(c, h, length, c.below(layer));
+    }
+
+    /**
+     * Whether an ATM frame starts with one of the three LLC headers tcpdump takes as such (SNAP, OSI or IP
+     * unnumbered information); any other it takes for a 20-byte 802.6 MAC header in front of the LLC header.
+     */
+    private static boolean routedAtmHeader(Llc h) {
+        int first = h.u24At(0);
+        return first == 0xAAAA03 || first == 0xFEFE03 || first == 0x060603;
+    }
+
+    /** tcpdump's reading of an ATM frame with a Fore 802.6 MAC header: with -e its first 16 bytes, then the LLC. */
+    private void atmMacHeader(PrintContext c, int start, int length) {
+        Out out = c.out();
+        DecodedPacket p = c.packet();
+        Llc h = atmLlc.wrap(p.buffer(), start, p.end() - start);
+        if (c.linkHeader()) {
+            if (!h.has(0, 16)) {
+                c.truncatedRead("atm");
+                return;
+            }
+            out.hex((int) h.u32At(0), 8).hex((int) h.u32At(4), 8).ch(' ').hex((int) h.u32At(8), 8)
+                    .hex((int) h.u32At(12), 8).ch(' ');
+        }
+        if (!h.has(0, ATM_MAC_HEADER)) {
+            c.truncatedRead("atm");
+            return;
+        }
+        int from = start + ATM_MAC_HEADER;
+        Llc inner = atmLlc.wrap(p.buffer(), from, p.end() - from);
+        length -= ATM_MAC_HEADER;
+        if (!inner.has(0, 3) || !inner.isUnnumbered() && !inner.has(0, 4)) {
+            c.truncated("llc");
+            return;
+        }
+        int hl = inner.headerLength();
+        c.linkHeaderEnd(from + hl);
+        header(c, inner, hl);
+        summary(c, inner, length - hl, -1);
+    }
+
+    /** With {@code -e}, the LLC header: {@code LLC, dsap STP (0x42) Individual, ssap ... Command, ctrl 0x03: }. */
+    private static void header(PrintContext c, Llc h, int hl) {
+        Out out = c.out();
         int dsap = h.dsapField() & 0xFE;
         int ssap = h.ssapField() & 0xFE;
         if (c.linkHeader()) {
@@ -45,17 +114,20 @@ final class LlcPrinter implements LayerPrinter {
                 out.ascii(", ctrl 0x").hex(h.control16(), 4).ascii(": ");
             }
         }
-        length -= hl;
-        if (h.isSnap()) {
-            snap(c, layer, h, length - 5);
-            return;
-        }
-        int next = c.after(layer);
-        if (next >= 0 && p.protocol(next) != Protocols.DATA && c.print(next)) {
-            return;
-        }
+    }
+
+    /**
+     * tcpdump's summary of a frame on a SAP nothing decodes: without {@code -e} the link addresses and SAP names,
+     * then the frame's kind and fields ({@code Unnumbered, xid, Flags [Poll], length 20}); {@code length} counts
+     * the bytes after the LLC header, {@code link} is the link layer below or -1.
+     */
+    private static void summary(PrintContext c, Llc h, int length, int link) {
+        DecodedPacket p = c.packet();
+        Out out = c.out();
+        int hl = h.headerLength();
+        int dsap = h.dsapField() & 0xFE;
+        int ssap = h.ssapField() & 0xFE;
         if (!c.linkHeader()) {
-            int link = c.below(layer);
             if (ssap == dsap) {
                 addresses(c, link);
                 out.ascii(sapName(dsap, null));
@@ -65,18 +137,52 @@ final class LlcPrinter implements LayerPrinter {
                 out.ascii(sapName(ssap, "Unknown SSAP 0x" + hex2(ssap))).ascii(" > ").ascii(sapName(dsap, null)).ch(' ');
             }
         }
+        int total = Math.max(0, length) + hl;
+        // what was captured of the frame, LLC header included, up to what its length says
+        int captured = Math.max(0, Math.min(p.end(), h.offset() + total) - h.offset());
         if (hl == 3) {
             int control = h.control();
             out.ascii("Unnumbered, ").ascii(command(control & 0xEF)).ascii(", Flags [")
-                    .ascii(flag((h.ssapField() & 1) | (control & 0x10))).ascii("], length ").num(Math.max(0, length));
+                    .ascii(flag((h.ssapField() & 1) | (control & 0x10))).ascii("], length ").num(total);
+            if ((control & 0xEF) == XID) {
+                if (length <= 0) {
+                    return; // an XID without an information field, SNA's short form
+                }
+                if (captured <= hl) {
+                    c.truncated("llc");
+                    return;
+                }
+                if (p.buffer().get(h.offset() + hl) == (byte) XID_FORMAT) {
+                    if (captured < hl + 3 || length < 3) {
+                        c.truncated("llc");
+                        c.rawDump(h.offset() + hl, h.offset() + captured);
+                    } else {
+                        out.ascii(": ").hex2(p.buffer().get(h.offset() + hl + 1)).ch(' ')
+                                .hex2(p.buffer().get(h.offset() + hl + 2));
+                    }
+                    return;
+                }
+            }
         } else {
             int control = h.control16();
-            out.ascii((control & 1) == 0 ? "Information" : "Supervisory");
-            out.ascii(", length ").num(Math.max(0, length));
+            if ((control & 1) == 0) {
+                out.ascii("Information, send seq ").num((control >>> 1) & 0x7F);
+            } else {
+                out.ascii("Supervisory, ").ascii(switch ((control >>> 2) & 3) {
+                    case 0 -> "Receiver Ready";
+                    case 1 -> "Receiver not Ready";
+                    case 2 -> "Reject";
+                    default -> "?";
+                });
+            }
+            out.ascii(", rcv seq ").num((control >>> 9) & 0x7F).ascii(", Flags [")
+                    .ascii(flag((h.ssapField() & 1) | (control & 0x100))).ascii("], length ").num(total);
+            if ((control & 1) != 0) {
+                return; // a supervisory frame carries nothing
+            }
         }
-        if (p.end() < p.offset(layer) + hl + Math.max(0, length)) {
-            c.truncated("llc");
-        }
+        // tcpdump cannot name what the frame carries: it dumps the frame from its LLC header on
+        c.rawDump(h.offset(), h.offset() + captured);
     }
 
     private void snap(PrintContext c, int layer, Llc h, int length) {
@@ -192,6 +298,8 @@ final class LlcPrinter implements LayerPrinter {
             case 1 -> "Response";
             case 0x10 -> "Poll";
             case 0x11 -> "Final";
+            case 0x100 -> "Poll";
+            case 0x101 -> "Final";
             default -> "?";
         };
     }

@@ -4,6 +4,7 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ethernet;
 import dev.trawl.decode.layer.Macsec;
+import dev.trawl.pcap.LinkType;
 
 /**
  * IEEE 802.1AE MACsec after an Ethernet header, as tcpdump prints it. With {@code -e} the SecTAG follows the
@@ -95,7 +96,17 @@ final class MacsecPrinter implements LayerPrinter {
             EthernetPrinter.etherType(c.out(), type, c.quiet());
             out.ascii(", ");
         }
+        if (shortLength != 0) {
+            length = Math.min(length, shortLength);
+            caplen = Math.min(caplen, shortLength);
+        }
         int next = c.after(layer);
+        int ipLink = type == 0x0800 ? LinkType.IPV4.value() : type == 0x86dd ? LinkType.IPV6.value() : -1;
+        int data = at + sectag + 2;
+        // decode's IP layer runs on into the ICV; tcpdump's ends before it, which its length checks see
+        if (ipLink >= 0 && c.printFrame(ipLink, data, Math.min(p.end(), data + caplen - 2), length - 2)) {
+            return;
+        }
         if (c.printable(next)) {
             c.print(next);
             return;

@@ -73,6 +73,10 @@ public final class PacketPrinter {
         DecodedPacket p = decoder.decode(decodedAs(linkType), data, start, end - start, packet.originalLength(),
                 packet.timestampSeconds(), packet.timestampNanos());
         context.reset(p);
+        int type = linkType.value();
+        if (options.linkHeader() && (type == LinkType.IPV4.value() || type == LinkType.IPV6.value())) {
+            out.ascii("ip: "); // tcpdump prints these links as LINKTYPE_RAW, whose only link header is this word
+        }
         int first = context.first();
         if (first < 0 || !context.print(first)) {
             if (first >= 0 && linkType.value() == LinkType.MFR.value()) {

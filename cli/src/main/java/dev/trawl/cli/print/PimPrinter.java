@@ -565,7 +565,7 @@ final class PimPrinter implements LayerPrinter {
         try {
             v1Body(c, g, len);
         } catch (Truncated t) {
-            c.truncated("pimv1");
+            c.truncatedRead("pimv1");
         }
     }
 

@@ -2,12 +2,14 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Slip;
+import dev.trawl.pcap.LinkType;
 
 /**
  * libpcap's SLIP captures as tcpdump prints them: with {@code -e} the direction and how the packet was sent
  * ({@code I ip 84: }, {@code O utcp 3: }, {@code Invalid direction 231 }), then the packet by its version
  * ({@code ip v14} for one that is neither IPv4 nor IPv6), or {@code [|slip]} for a pseudo-header cut short.
- * decode leaves SLIP's packets undecoded, as Wireshark does, so an IP packet here prints as {@code SLIP, length N}.
+ * decode leaves SLIP's packets undecoded, as Wireshark does, so the IP packet after the pseudo-header is decoded
+ * afresh ({@link PrintContext#printFrame}) and printed by its own printers, as tcpdump does.
  * Not thread-safe.
  */
 final class SlipPrinter implements LayerPrinter {
@@ -39,7 +41,11 @@ final class SlipPrinter implements LayerPrinter {
             out.ascii("ip v").num(version);
             return;
         }
-        out.ascii("SLIP, length ").num(c.wireLength(layer));
+        int from = s.offset() + Slip.HEADER_LENGTH;
+        int linkType = version == 4 ? LinkType.IPV4.value() : LinkType.IPV6.value();
+        if (!c.printFrame(linkType, from, p.end(), length)) {
+            out.ascii("SLIP, length ").num(c.wireLength(layer));
+        }
     }
 
     /** Writes {@code -e}'s direction and framing; false, having written the marker, when the header is cut short. */

@@ -124,7 +124,8 @@ final class TcpPrinter implements LayerPrinter {
                 }
             }
         }
-        if (payloadLength > 0 || (flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) != 0) {
+        // -vv prints the sequence number of a segment without data too (a pure ACK)
+        if (c.verbose() > 1 || payloadLength > 0 || (flags & (Tcp.SYN | Tcp.FIN | Tcp.RST)) != 0) {
             out.ascii(", seq ").num(seq);
             if (payloadLength > 0) {
                 out.ch(':').num((seq + payloadLength) & 0xffffffffL);

@@ -20,7 +20,8 @@ final class TipcPrinter implements LayerPrinter {
         "Link Changeover Protocol internal", "Name Table Update Protocol internal",
         "Message Fragmentation Protocol internal", "Neighbor Detection Protocol internal"};
     /** tcpdump's names of the message types, where those of types 1 and 3 are swapped. */
-    private static final String[] TYPES = {"CONN_MSG", "DIRECT_MSG", "NAMED_MSG", "MCAST_MSG"};
+    /** tcpdump's words for the message types 0 to 3 (it gives 1 and 3 each other's names); "Unknown" above. */
+    private static final String[] TYPES = {"CONN_MSG", "MCAST_MSG", "NAMED_MSG", "DIRECT_MSG"};
     private static final int CONN_MANAGER = 8;
     private static final int NAME_DISTRIBUTOR = 11;
     private static final int LINK_CONFIG = 13;
@@ -54,7 +55,7 @@ final class TipcPrinter implements LayerPrinter {
             start(out, m);
             node(out, previous);
             out.ch(':').num(m.word(4)).ascii(" > ").num(m.word(5));
-            sizes(out, m, TYPES[m.messageType() & 3]);
+            sizes(out, m, type(m));
             return;
         }
         need(m, 0, 32);
@@ -63,7 +64,7 @@ final class TipcPrinter implements LayerPrinter {
         out.ch(':').num(m.word(4)).ascii(" > ");
         node(out, m.word(7));
         out.ch(':').num(m.word(5));
-        sizes(out, m, TYPES[m.messageType() & 3]);
+        sizes(out, m, type(m));
         if (c.verbose() > 0) {
             need(m, 8, 4);
             out.ascii("\n\tPrevious Node ");
@@ -77,7 +78,7 @@ final class TipcPrinter implements LayerPrinter {
         Out out = c.out();
         need(m, 0, 32);
         nodes(out, m, 6, 7);
-        sizes(out, m, TYPES[m.messageType() & 3]);
+        sizes(out, m, type(m));
         out.ascii(" (0x").hex(m.word(1), 8).ch(')');
         if (c.verbose() > 0) {
             need(m, 0, 40);
@@ -105,6 +106,10 @@ final class TipcPrinter implements LayerPrinter {
             out.ascii("\n\tNodeSignature ").num(m.word(1) & 0xffff).ascii(", network_id ").num(m.word(4))
                     .ascii(", media_id ").num(m.word(5) & 0xff);
         }
+    }
+
+    private static String type(Tipc m) {
+        return m.messageType() < TYPES.length ? TYPES[m.messageType()] : "Unknown";
     }
 
     /** The version, then the nodes in words {@code from} and {@code to}: {@code TIPC v2.0 1.1.2 > 1.1.3}. */

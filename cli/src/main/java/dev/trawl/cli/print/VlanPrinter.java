@@ -7,6 +7,8 @@ import dev.trawl.decode.layer.Vlan;
  * without it tcpdump prints nothing of the tag. Not thread-safe.
  */
 final class VlanPrinter implements LayerPrinter {
+    private static final int MAX_LENGTH_VALUE = 1500;
+
     @Override
     public void print(PrintContext c, int layer) {
         Vlan v = c.packet().vlan(layer);
@@ -21,8 +23,13 @@ final class VlanPrinter implements LayerPrinter {
         Out out = c.out();
         if (c.linkHeader()) {
             tag(out, v);
-            EthernetPrinter.etherType(out, v.etherType(), c.quiet());
-            out.ascii(", ");
+            if (v.etherType() <= MAX_LENGTH_VALUE) {
+                // a length after the tag: tcpdump names the frame 802.3 and runs the LLC text on without a comma
+                out.ascii("802.3");
+            } else {
+                EthernetPrinter.etherType(out, v.etherType(), c.quiet());
+                out.ascii(", ");
+            }
         }
         if (!c.next(layer) && !c.linkHeader()) {
             EthernetPrinter.etherType(out, v.etherType(), c.quiet());

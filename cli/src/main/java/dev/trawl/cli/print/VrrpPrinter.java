@@ -22,7 +22,7 @@ final class VrrpPrinter implements LayerPrinter {
         int length = UdpPrinter.ipPayloadLength(c, layer, ip);
         out.ascii("VRRP");
         if (!v.has(0, 1)) {
-            c.truncated("vrrp");
+            c.truncatedRead("vrrp");
             return;
         }
         int version = v.version();
@@ -42,12 +42,12 @@ final class VrrpPrinter implements LayerPrinter {
             return;
         }
         if (!v.has(0, 3)) {
-            c.truncated("vrrp");
+            c.truncatedRead("vrrp");
             return;
         }
         out.ascii(", vrid ").num(v.virtualRouterId()).ascii(", prio ").num(v.priority());
         if (!v.has(0, 6)) {
-            c.truncated("vrrp");
+            c.truncatedRead("vrrp");
             return;
         }
         int auth = v.authType();
@@ -73,7 +73,7 @@ final class VrrpPrinter implements LayerPrinter {
             int word = v.priority() << 8 | v.addressCount();
             if (expected != Checksums.UNKNOWN && expected != word && !(expected == 0 && word == 0xFFFF)) {
                 if (!v.has(6, 2)) { // a message too short to hold the checksum it fails
-                    c.truncated("vrrp");
+                    c.truncatedRead("vrrp");
                     return;
                 }
                 out.ascii(", (bad vrrp cksum ").hex(v.checksum()).ch(')');
@@ -89,7 +89,7 @@ final class VrrpPrinter implements LayerPrinter {
         int size = v6 ? 16 : 4;
         for (int i = 0; i < count; i++) {
             if (!v.has(Vrrp.HEADER_LENGTH + size * i, size)) {
-                c.truncated("vrrp");
+                c.truncatedRead("vrrp");
                 return;
             }
             out.ch(sep);
@@ -108,7 +108,7 @@ final class VrrpPrinter implements LayerPrinter {
             for (int i = 0; i < 8; i++) {
                 if (!v.has(at + i, 1)) {
                     out.ch('"');
-                    c.truncated("vrrp");
+                    c.truncatedRead("vrrp");
                     return;
                 }
                 int b = v.byteAt(at + i);

@@ -23,6 +23,8 @@ import dev.trawl.decode.display.Token.Kind;
 import dev.trawl.decode.field.Field;
 import dev.trawl.decode.field.FieldRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -41,6 +43,10 @@ final class Compiler {
     private final Literals literals;
     /** Every field and protocol name the filter reads. */
     final Set<String> names = new TreeSet<>();
+    /** The fields the filter reads whole (no layer range), in order of first use: a row's columns for it. */
+    final List<Field> rowFields = new ArrayList<>();
+    /** Whether the filter reads nothing but whole fields, and so can test a projected row of them. */
+    boolean rowTestable = true;
 
     Compiler(String expression, FieldRegistry fields, Catalogue catalogue) {
         this.expression = expression;
@@ -302,6 +308,23 @@ final class Compiler {
         }
     }
 
+    /**
+     * The place of {@code field} among {@link #rowFields} when it is read whole; -1 when only some layers' of it
+     * are (which a row, holding no layers, cannot tell apart).
+     */
+    private int column(Field field, Ranges layers) {
+        if (layers != null) {
+            rowTestable = false;
+            return -1;
+        }
+        int at = rowFields.indexOf(field);
+        if (at < 0) {
+            rowFields.add(field);
+            at = rowFields.size() - 1;
+        }
+        return at;
+    }
+
     /** Names Wireshark 4.0 still accepts for protocols that were renamed, and what they are now. */
     private static final java.util.Map<String, String> ALIASES = java.util.Map.of("bootp", "dhcp", "ssl", "tls");
 
@@ -317,20 +340,25 @@ final class Compiler {
     private Value name(String written, Ranges layers) {
         String name = canonical(written);
         if (name.equals("frame")) {
+            rowTestable = false;
             return new Value.ProtocolValue(-1, layers, 0);
         }
         if (name.equals("_ws.malformed")) {
+            rowTestable = false;
             return new Value.Malformed();
         }
         if (layers == null || layers.containsLayer(1, 1)) {
             switch (name) {
                 case "frame.time", "frame.time_epoch" -> {
+                    rowTestable = false;
                     return new Value.FrameTime(Value.FrameTime.Kind.ABSOLUTE, catalogue.type(name));
                 }
                 case "frame.time_relative" -> {
+                    rowTestable = false;
                     return new Value.FrameTime(Value.FrameTime.Kind.SINCE_FIRST, FType.RELATIVE_TIME);
                 }
                 case "frame.time_delta" -> {
+                    rowTestable = false;
                     return new Value.FrameTime(Value.FrameTime.Kind.SINCE_PREVIOUS, FType.RELATIVE_TIME);
                 }
                 default -> {
@@ -341,14 +369,18 @@ final class Compiler {
         int protocol = fields.protocols().id(name);
         Field field = fields.field(name);
         if (type == FType.PROTOCOL && protocol == Protocols.NONE && field != null) {
-            return new Value.FieldValue(field, type, layers); // an item Wireshark makes a protocol (a TCP option)
+            // an item Wireshark makes a protocol (a TCP option)
+            return new Value.FieldValue(field, type, layers, column(field, layers));
         }
         if (type == FType.PROTOCOL || type == null && protocol != Protocols.NONE && field == null) {
-            return protocol != Protocols.NONE ? new Value.ProtocolValue(protocol, layers, itemBytes(name))
-                    : new Value.Absent(FType.PROTOCOL);
+            if (protocol == Protocols.NONE) {
+                return new Value.Absent(FType.PROTOCOL);
+            }
+            rowTestable = false;
+            return new Value.ProtocolValue(protocol, layers, itemBytes(name));
         }
         if (field != null) {
-            return new Value.FieldValue(field, type != null ? type : typeOf(field), layers);
+            return new Value.FieldValue(field, type != null ? type : typeOf(field), layers, column(field, layers));
         }
         return type == null ? null : new Value.Absent(type);
     }

@@ -1,8 +1,12 @@
 package dev.trawl.decode.display;
 
 import dev.trawl.decode.DecodedPacket;
+import dev.trawl.decode.ProjectedRow;
+import dev.trawl.decode.field.Field;
 import dev.trawl.decode.field.FieldRegistry;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +31,11 @@ import java.util.Set;
  * operator. Every field name Wireshark knows is accepted, with its type; one the decoder does not produce is
  * absent from every packet.
  *
+ * <p>A filter that reads nothing but whole fields (no protocol, no layer operator, no frame time, no
+ * {@code _ws.malformed}) can also test a {@link ProjectedRow} that holds them ({@link #rowFields()}): a
+ * {@link dev.trawl.decode.Projection} of them reads common packets without decoding them, and the values, so the
+ * verdict, are the general decoder's.
+ *
  * <p>Compiling is thread-safe; a compiled filter is not (it reuses buffers while testing): compile one per
  * thread. Testing allocates nothing for fixed-width fields once its buffers have grown.
  */
@@ -34,12 +43,18 @@ public final class DisplayFilter {
     private final String expression;
     private final Test test;
     private final Set<String> names;
+    /** The fields a projected row must hold for the filter to test it, or null when it cannot test rows. */
+    private final List<Field> rowFields;
     private final Frame frame = new Frame();
+    /** The last row tested, and its column of each row field. */
+    private ProjectedRow lastRow;
+    private int[] columns;
 
-    private DisplayFilter(String expression, Test test, Set<String> names) {
+    private DisplayFilter(String expression, Test test, Set<String> names, List<Field> rowFields) {
         this.expression = expression;
         this.test = test;
         this.names = names;
+        this.rowFields = rowFields;
     }
 
     /**
@@ -62,12 +77,58 @@ public final class DisplayFilter {
         Syntax.Node tree = Parser.parse(expression);
         Compiler compiler = new Compiler(expression, fields, Catalogue.standard());
         Test test = compiler.test(tree);
-        return new DisplayFilter(expression, test, Set.copyOf(compiler.names));
+        return new DisplayFilter(expression, test, Set.copyOf(compiler.names),
+                compiler.rowTestable ? List.copyOf(compiler.rowFields) : null);
     }
 
     /** Whether {@code packet} passes the filter. */
     public boolean test(DecodedPacket packet) {
         return test.test(frame.of(packet));
+    }
+
+    /**
+     * The fields whose values decide the filter, when they alone do (it reads no protocol, layer range, frame
+     * time or {@code _ws.malformed}): a {@link ProjectedRow} holding them, in any columns, can then be tested.
+     * Empty when the filter needs a decoded packet.
+     */
+    public Optional<List<Field>> rowFields() {
+        return Optional.ofNullable(rowFields);
+    }
+
+    /**
+     * Whether the packet of {@code row} passes the filter, decided on the row's values of {@link #rowFields()},
+     * which are the general decoder's: the same verdict as {@link #test(DecodedPacket)} on the decoded packet.
+     *
+     * @throws IllegalStateException if the filter needs a decoded packet ({@link #rowFields()} is empty)
+     * @throws IllegalArgumentException if the row lacks one of its fields
+     */
+    public boolean test(ProjectedRow row) {
+        if (rowFields == null) {
+            throw new IllegalStateException("the display filter \"" + expression
+                    + "\" reads protocols, layers or frame times, which only a decoded packet holds");
+        }
+        if (row != lastRow) {
+            columns = columns(row);
+            lastRow = row;
+        }
+        return test.test(frame.of(row, columns));
+    }
+
+    private int[] columns(ProjectedRow row) {
+        int[] at = new int[rowFields.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = -1;
+            for (int c = 0; c < row.fieldCount() && at[i] < 0; c++) {
+                if (row.field(c) == rowFields.get(i)) {
+                    at[i] = c;
+                }
+            }
+            if (at[i] < 0) {
+                throw new IllegalArgumentException("the row has no column " + rowFields.get(i).name()
+                        + ", which the display filter \"" + expression + "\" reads");
+            }
+        }
+        return at;
     }
 
     /** The filter as it was given. */

@@ -142,17 +142,24 @@ abstract class Value {
     static final class FieldValue extends Value {
         private final Field field;
         private final Ranges layers;
+        /** Which of the filter's row fields this is ({@code Compiler#rowFields}), or -1 for some layers' only. */
+        private final int rowField;
 
-        FieldValue(Field field, FType type, Ranges layers) {
+        FieldValue(Field field, FType type, Ranges layers, int rowField) {
             super(type);
             this.field = field;
             this.layers = layers;
+            this.rowField = rowField;
         }
 
         @Override
         Vals eval(Frame frame) {
             out.clear();
             FieldReader reader = frame.reader.into(out);
+            if (frame.row != null) {
+                frame.row.replay(frame.columns[rowField], reader);
+                return out;
+            }
             DecodedPacket p = frame.packet;
             if (field.isFrameField()) {
                 if (layers == null || layers.containsLayer(1, 1)) {

@@ -34,7 +34,8 @@ public interface DecodedPacketWriter {
 
     /**
      * Writes one packet's row of a projection of this writer's fields, in the same order, as
-     * {@link #write(DecodedPacket)} writes the packet the row was read from.
+     * {@link #write(DecodedPacket)} writes the packet the row was read from. Columns after the writer's (fields
+     * that something else reads, such as a display filter) are not written.
      *
      * @throws UnsupportedOperationException if {@link #writesRows} is false
      * @throws IllegalArgumentException if the row's fields are not this writer's

@@ -3,7 +3,6 @@ package dev.trawl.decode.field;
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.ProjectedRow;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -76,6 +75,25 @@ public final class FieldsWriter implements DecodedPacketWriter {
         /** This format with another quote (empty for none). */
         public Format withQuote(String quote) {
             return new Format(header, separator, occurrence, aggregator, quote);
+        }
+    }
+
+    /** The two digits of 0 to 99, at twice the number. */
+    private static final byte[] PAIRS = new byte[200];
+    /** For each octet 0 to 255, at four times it: the number of its digits, then its digits (padded). */
+    private static final byte[] OCTETS = new byte[1024];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        for (int i = 0; i < 256; i++) {
+            String digits = Integer.toString(i);
+            OCTETS[4 * i] = (byte) digits.length();
+            for (int d = 0; d < digits.length(); d++) {
+                OCTETS[4 * i + 1 + d] = (byte) digits.charAt(d);
+            }
         }
     }
 
@@ -250,16 +268,7 @@ public final class FieldsWriter implements DecodedPacketWriter {
                 return decimal(v, at);
             }
         } else if (kind == ProjectedRow.Kind.BYTES && type == FieldType.IPV4 && row.length(f, k) == 4) {
-            ByteBuffer buf = row.buffer(f, k);
-            int index = row.index(f, k);
-            for (int i = 0; i < 4; i++) {
-                if (i > 0) {
-                    room(at + 1);
-                    bytes[at++] = '.';
-                }
-                at = decimal(buf.get(index + i) & 0xFF, at);
-            }
-            return at;
+            return ipv4(row.buffer(f, k).getInt(row.index(f, k)), at);
         }
         StringBuilder text = value;
         text.setLength(0);
@@ -284,11 +293,46 @@ public final class FieldsWriter implements DecodedPacketWriter {
         }
         int end = at + digits;
         room(end);
-        for (int p = end - 1; p >= at; p--) {
-            bytes[p] = (byte) ('0' + v % 10);
+        byte[] b = bytes;
+        int p = end - 1;
+        for (; v > 0xFFFF_FFFFL; p--) {
+            b[p] = (byte) ('0' + v % 10);
             v /= 10;
         }
+        // Below 2^32 a multiplication and a shift divide by a hundred exactly, two digits at a time: the client
+        // compiler the tool runs with turns a long division into a call into the JVM.
+        long x = v;
+        for (; x >= 100; p -= 2) {
+            long q = x * 0x51EB_851FL >>> 37;
+            int pair = 2 * (int) (x - q * 100);
+            b[p] = PAIRS[pair + 1];
+            b[p - 1] = PAIRS[pair];
+            x = q;
+        }
+        if (x >= 10) {
+            b[p] = PAIRS[2 * (int) x + 1];
+            b[p - 1] = PAIRS[2 * (int) x];
+        } else {
+            b[p] = (byte) ('0' + x);
+        }
         return end;
+    }
+
+    /** Writes the IPv4 address {@code a} in dotted decimal at {@code at}; returns where it ends. */
+    private int ipv4(int a, int at) {
+        room(at + 15);
+        byte[] b = bytes;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int octet = 4 * (a >>> shift & 0xFF);
+            b[at] = OCTETS[octet + 1];
+            b[at + 1] = OCTETS[octet + 2];
+            b[at + 2] = OCTETS[octet + 3];
+            at += OCTETS[octet];
+            if (shift > 0) {
+                b[at++] = '.';
+            }
+        }
+        return at;
     }
 
     private int put(byte[] b, int at) {
@@ -303,9 +347,9 @@ public final class FieldsWriter implements DecodedPacketWriter {
         }
     }
 
-    /** Checks that {@code row}'s fields are {@code fields}, in that order. */
+    /** Checks that {@code row}'s first fields are {@code fields}, in that order. */
     static void checkColumns(ProjectedRow row, Field[] fields) {
-        if (row.fieldCount() != fields.length) {
+        if (row.fieldCount() < fields.length) {
             throw new IllegalArgumentException("the row has " + row.fieldCount() + " fields, the writer "
                     + fields.length);
         }

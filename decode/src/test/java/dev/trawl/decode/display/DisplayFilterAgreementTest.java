@@ -189,7 +189,7 @@ class DisplayFilterAgreementTest {
     }
 
     /** The expressions of {@code filters.txt} (each rule of the language) and {@code everyday.txt} (common use). */
-    private static List<String> handWritten() throws IOException {
+    static List<String> handWritten() throws IOException {
         Set<String> out = new LinkedHashSet<>();
         for (String resource : List.of("filters.txt", "everyday.txt")) {
             try (InputStream in = DisplayFilterAgreementTest.class.getResourceAsStream(resource)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.Projection;
+import dev.trawl.decode.ProjectedRow;
 import dev.trawl.decode.Projector;
 import dev.trawl.decode.Tshark;
 import dev.trawl.pcap.OfflineHandle;
@@ -15,6 +16,7 @@ import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
 import dev.trawl.pcap.tck.TestCorpus;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,6 +106,51 @@ class TsharkOutputTest {
         }
         assertThrows(UnsupportedOperationException.class, () -> writeRows(CAPTURES.get(0),
                 JsonWriter.json(new StringBuilder(), REGISTRY, List.of()), FIELDS));
+    }
+
+    @Test
+    void numbersAndAddressesWrittenAsBytesAreTheirDecimals() throws IOException {
+        // frame numbers around every power of ten and the 32-bit boundary, where the byte path divides by ten
+        // another way, and IPv4 addresses holding every octet
+        List<Long> numbers = new ArrayList<>();
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            numbers.addAll(List.of(p - 1, p, p + 1, 2 * p + 3));
+        }
+        numbers.addAll(List.of(0xFFFF_FFFFL, 0x1_0000_0000L, 0x1_0000_0001L, Long.MAX_VALUE - 1));
+        List<String> names = List.of("frame.number", "ip.src", "ip.dst");
+        Projector projector = Projection.compile(REGISTRY, names).projector(new PacketDecoder());
+        StringBuilder chars = new StringBuilder();
+        ByteLines bytes = new ByteLines();
+        FieldsWriter charWriter = new FieldsWriter(chars, fields(names));
+        FieldsWriter byteWriter = new FieldsWriter(bytes, fields(names));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            // Ethernet, then an IPv4 header with no payload: source octets 4i to 4i + 3, the destination's reversed
+            byte[] frame = new byte[34];
+            frame[12] = 0x08;
+            frame[14] = 0x45;
+            frame[17] = 20;
+            frame[22] = 64;
+            frame[23] = 59;
+            StringBuilder source = new StringBuilder();
+            StringBuilder destination = new StringBuilder();
+            for (int o = 0; o < 4; o++) {
+                int octet = (4 * i + o) % 256;
+                frame[26 + o] = (byte) octet;
+                frame[33 - o] = (byte) (255 - octet);
+                source.append(o > 0 ? "." : "").append(octet);
+                destination.insert(0, (o < 3 ? "." : "") + (255 - octet));
+            }
+            projector.nextFrameNumber(numbers.get(i));
+            ProjectedRow row = projector.project(1, ByteBuffer.wrap(frame), 0, frame.length);
+            charWriter.write(row);
+            byteWriter.write(row);
+            expected.append(numbers.get(i)).append('\t').append(source).append('\t').append(destination).append('\n');
+        }
+        assertTrue(4 * numbers.size() >= 256, "every octet");
+        assertEquals(expected.toString(), chars.toString());
+        assertEquals(expected.toString(), bytes.toString());
+        assertEquals(numbers.size(), bytes.asciiLines);
     }
 
     @Test

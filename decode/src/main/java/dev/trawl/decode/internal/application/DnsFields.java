@@ -38,20 +38,25 @@ public final class DnsFields {
         int rel = d.firstQuestion();
         for (int q = d.questionCount(); q > 0 && rel >= 0; q--) {
             sb.setLength(0);
-            if (!d.appendName(rel, sb) || d.afterQuestion(rel) < 0) {
+            int next = d.afterQuestion(rel); // a walk of the name: once per question
+            if (next < 0 || !d.appendName(rel, sb)) {
                 return;
             }
             s.text(sb);
-            rel = d.afterQuestion(rel);
+            rel = next;
         }
     }
 
     /** Reports the type of each question of {@code d}, as {@code dns.qry.type}. */
     public static void questionTypes(Dns d, FieldSink s) {
         int rel = d.firstQuestion();
-        for (int q = d.questionCount(); q > 0 && rel >= 0 && d.afterQuestion(rel) >= 0; q--) {
+        for (int q = d.questionCount(); q > 0 && rel >= 0; q--) {
+            int next = d.afterQuestion(rel);
+            if (next < 0) {
+                return;
+            }
             s.integer(d.questionType(rel));
-            rel = d.afterQuestion(rel);
+            rel = next;
         }
     }
 

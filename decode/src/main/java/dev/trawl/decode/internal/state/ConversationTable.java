@@ -22,6 +22,8 @@ public final class ConversationTable implements Conversations {
     static final int MAX = 4_096;
 
     private final Map<Flows.Key, Integer> table = Flows.lru(MAX);
+    /** The key a lookup fills, never put in the table. */
+    private final Flows.Key probe = new Flows.Key();
     private final DecodeContext ctx;
 
     /** A table that reads the layers recorded so far from {@code ctx}, its decoder's context. */
@@ -52,9 +54,9 @@ public final class ConversationTable implements Conversations {
         if (ip < 0) {
             return Protocols.NONE;
         }
-        Integer protocol = table.get(Flows.key(17, buf, ip, true, Bytes.u16(buf, udp), Flows.ANY));
+        Integer protocol = table.get(Flows.key(probe, 17, buf, ip, true, Bytes.u16(buf, udp), Flows.ANY));
         if (protocol == null) {
-            protocol = table.get(Flows.key(17, buf, ip, false, Bytes.u16(buf, udp + 2), Flows.ANY));
+            protocol = table.get(Flows.key(probe, 17, buf, ip, false, Bytes.u16(buf, udp + 2), Flows.ANY));
         }
         return protocol == null ? Protocols.NONE : protocol;
     }
@@ -65,7 +67,7 @@ public final class ConversationTable implements Conversations {
         if (ip < 0) {
             return Protocols.NONE;
         }
-        Integer protocol = table.get(Flows.key(6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)));
+        Integer protocol = table.get(Flows.key(probe, 6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)));
         return protocol == null ? Protocols.NONE : protocol;
     }
 }

@@ -20,11 +20,20 @@ final class Flows {
 
     /**
      * Two endpoints over a transport (6 or 17): addresses (an IPv4 address fills the low word only) and ports
-     * ({@link #ANY} for any).
+     * ({@link #ANY} for any). A key in a map is never changed; a lookup fills a probe of its own ({@link #key(Key,
+     * int, byte[], int, boolean, int, int)}), so that a packet that finds nothing allocates nothing.
      */
-    record Key(int transport, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort) {
-        // Written out: a record's generated equals and hashCode go through method handles, which the client
-        // compiler the tool runs with does not inline, and a lookup is made for every UDP and TCP packet.
+    static final class Key {
+        private int transport;
+        private long aHigh;
+        private long aLow;
+        private int aPort;
+        private long bHigh;
+        private long bLow;
+        private int bPort;
+
+        // Written out rather than a record's: its generated equals and hashCode go through method handles, which
+        // the client compiler the tool runs with does not inline, and a lookup is made for every UDP and TCP packet.
         @Override
         public int hashCode() {
             long h = transport;
@@ -76,13 +85,30 @@ final class Flows {
      * {@code sourceFirst}, else the other way round.
      */
     static Key key(int transport, byte[] buf, int ip, boolean sourceFirst, int aPort, int bPort) {
+        return key(new Key(), transport, buf, ip, sourceFirst, aPort, bPort);
+    }
+
+    /** Fills {@code key} as {@link #key(int, byte[], int, boolean, int, int)} makes one; returns it. */
+    static Key key(Key key, int transport, byte[] buf, int ip, boolean sourceFirst, int aPort, int bPort) {
         boolean v4 = (Bytes.u8(buf, ip) >>> 4) == 4;
         int source = v4 ? ip + 12 : ip + 8;
         int destination = v4 ? ip + 16 : ip + 24;
         int a = sourceFirst ? source : destination;
         int b = sourceFirst ? destination : source;
-        return v4 ? new Key(transport, 0, Bytes.u32(buf, a), aPort, 0, Bytes.u32(buf, b), bPort)
-                : new Key(transport, Bytes.i64(buf, a), Bytes.i64(buf, a + 8), aPort, Bytes.i64(buf, b),
-                        Bytes.i64(buf, b + 8), bPort);
+        key.transport = transport;
+        key.aPort = aPort;
+        key.bPort = bPort;
+        if (v4) {
+            key.aHigh = 0;
+            key.aLow = Bytes.u32(buf, a);
+            key.bHigh = 0;
+            key.bLow = Bytes.u32(buf, b);
+        } else {
+            key.aHigh = Bytes.i64(buf, a);
+            key.aLow = Bytes.i64(buf, a + 8);
+            key.bHigh = Bytes.i64(buf, b);
+            key.bLow = Bytes.i64(buf, b + 8);
+        }
+        return key;
     }
 }

@@ -44,6 +44,8 @@ public final class StreamMessages implements StreamReassembly, TcpReassembler.Li
             new TcpReassembler.Limits(0, 0, Long.MAX_VALUE, MAX_CONNECTIONS));
     /** Per direction of a connection, the sequence number at which the record in progress ends. */
     private final Map<Flows.Key, Long> recordEnds = Flows.lru(MAX_RECORDS);
+    /** The key a lookup fills, never put in the map. */
+    private final Flows.Key probe = new Flows.Key();
     /** The buffer last wrapped for the reassembler, and its view. */
     private byte[] wrapped;
     private ByteBuffer view;
@@ -194,7 +196,7 @@ public final class StreamMessages implements StreamReassembly, TcpReassembler.Li
             return false;
         }
         int tcp = ctx.offsetAt(ctx.layerCount() - 1);
-        Flows.Key key = key(buf, ip, tcp);
+        Flows.Key key = Flows.key(probe, 6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2));
         Long recordEnd = recordEnds.get(key);
         if (recordEnd == null) {
             return false;
