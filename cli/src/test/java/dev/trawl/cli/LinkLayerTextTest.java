@@ -73,6 +73,11 @@ class LinkLayerTextTest {
                 capture("aoe", 1, ethernet + "88a2" + "1800ffff01100000002a" + "00".repeat(8),
                         ethernet + "88a2" + "1c02000100110000002b", ethernet + "88a2" + "0000"),
                 capture("unsupported", 160, "490c62096923"));
+        assertPrintedAsTcpdump(flags, files);
+    }
+
+    /** Prints each file with tcpdump and with trawl, with {@code flags}; their lines must be equal. */
+    static void assertPrintedAsTcpdump(String flags, List<Path> files) throws Exception {
         for (Path file : files) {
             String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
             TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());

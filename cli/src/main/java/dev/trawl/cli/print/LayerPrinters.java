@@ -100,6 +100,7 @@ final class LayerPrinters {
         r.registerNamed("babel", new BabelPrinter());
         r.registerNamed("bfd_echo", new BfdPrinter());
         r.registerNamed("dccp", new DccpPrinter());
+        r.registerNamed("l2tp", new L2tpPrinter());
         r.register(Protocols.CHDLC, new ChdlcPrinter());
         r.register(Protocols.SLARP, new SlarpPrinter());
         r.register(Protocols.FR, new FrameRelayPrinter());

@@ -5,6 +5,7 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Ppp;
 import dev.trawl.decode.layer.PppControl;
 import dev.trawl.pcap.LinkType;
+import java.nio.ByteBuffer;
 
 /**
  * PPP as tcpdump prints it, as a link type (LINKTYPE_PPP, and LINKTYPE_PPP_HDLC with its {@code IP: } prefix) or
@@ -31,14 +32,27 @@ final class PppPrinter implements LayerPrinter {
     private static final int CCP = 0x80fd;
     private static final int BACP = 0xc02b;
     private static final int PAP = 0xc023;
+    private static final int CHAP = 0xc223;
+    private static final int BAP = 0xc02d;
+    private static final int PPP_IPX = 0x002b;
+    private static final int ETHERTYPE_IPX = 0x8137;
+    private static final int PPP_MPLS_UNICAST = 0x0281;
+    private static final int PPP_MPLS_MULTICAST = 0x0283;
     /** The shortest frame tcpdump's LINKTYPE_PPP printer takes: address, control and protocol. */
     private static final int LINK_HEADER = 4;
     private static final String[] CODES = {"Vendor-Extension", "Conf-Request", "Conf-Ack", "Conf-Nack",
         "Conf-Reject", "Term-Request", "Term-Ack", "Code-Reject", "Prot-Reject", "Echo-Request", "Echo-Reply",
         "Disc-Req", "Ident", "Time-Rem", "Reset-Req", "Reset-Ack"};
 
+    private static final String[] PAP_CODES = {"Auth-Req", "Auth-ACK", "Auth-NACK"};
+    private static final String[] CHAP_CODES = {"Challenge", "Response", "Success", "Fail"};
+
     private final Ppp view = new Ppp();
     private final PppControl control = new PppControl();
+    /** A frame's bytes with its HDLC escapes undone, as long as the longest such frame yet (a capture's snapshot
+     * length bounds it). */
+    private byte[] unescapedBytes = new byte[0];
+    private final Ppp unescapedView = new Ppp();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -103,10 +117,45 @@ final class PppPrinter implements LayerPrinter {
             out.ascii(name);
         }
         out.ascii(": ");
-        if (h.headerLength() != LINK_HEADER) {
+        if (h.headerLength() != LINK_HEADER && (proto & 0xff00) != ESCAPED) {
             return; // decode read a compressed protocol field where this framing has a full one
         }
         payload(c, layer, h, proto, LINK_HEADER, length - LINK_HEADER);
+    }
+
+    /**
+     * The code, identifier and stated length of a PAP or CHAP packet ({@code PAP, Auth-Req (0x01), id 1}), whose
+     * code {@code names} names from 1 on; returns the stated length, or -1 having printed where tcpdump stops.
+     */
+    private static int authenticationHeader(PrintContext c, Ppp h, int at, int length, String protocol,
+            String[] names) {
+        Out out = c.out();
+        if (length < 1) {
+            out.ascii("[|").ascii(protocol).ch(']');
+            return -1;
+        }
+        if (!h.has(at, 1)) {
+            c.truncatedRead("ppp");
+            return -1;
+        }
+        int code = h.byteAt(at);
+        if (length < 4) {
+            out.ascii("[|").ascii(protocol).ascii(" 0x").hex2(code).ch(']');
+            return -1;
+        }
+        String name = code >= 1 && code <= names.length ? names[code - 1] : "unknown";
+        out.ascii(protocol.toUpperCase(java.util.Locale.ROOT)).ascii(", ").ascii(name).ascii(" (0x").hex2(code)
+                .ch(')');
+        if (!h.has(at + 1, 1)) {
+            c.truncatedRead("ppp");
+            return -1;
+        }
+        out.ascii(", id ").num(h.byteAt(at + 1));
+        if (!h.has(at + 2, 2)) {
+            c.truncatedRead("ppp");
+            return -1;
+        }
+        return h.shortAt(at + 2);
     }
 
     /**
@@ -115,31 +164,11 @@ final class PppPrinter implements LayerPrinter {
      */
     private static void pap(PrintContext c, Ppp h, int at, int length) {
         Out out = c.out();
-        if (length < 1) {
-            out.ascii("[|pap]");
-            return;
-        }
-        if (!h.has(at, 1)) {
-            c.truncatedRead("ppp");
+        int len = authenticationHeader(c, h, at, length, "pap", PAP_CODES);
+        if (len < 0) {
             return;
         }
         int code = h.byteAt(at);
-        if (length < 4) {
-            out.ascii("[|pap 0x").hex2(code).ch(']');
-            return;
-        }
-        String name = code == 1 ? "Auth-Req" : code == 2 ? "Auth-ACK" : code == 3 ? "Auth-NACK" : "unknown";
-        out.ascii("PAP, ").ascii(name).ascii(" (0x").hex2(code).ch(')');
-        if (!h.has(at + 1, 1)) {
-            c.truncatedRead("ppp");
-            return;
-        }
-        out.ascii(", id ").num(h.byteAt(at + 1));
-        if (!h.has(at + 2, 2)) {
-            c.truncatedRead("ppp");
-            return;
-        }
-        int len = h.shortAt(at + 2);
         if (len > length) {
             out.ascii(", length ").num(len).ascii(" > packet size");
             return;
@@ -181,78 +210,155 @@ final class PppPrinter implements LayerPrinter {
         }
     }
 
-    /** tcpdump's {@code handle_ppp}: what the protocol field names, {@code length} bytes from {@code at}. */
-    private void payload(PrintContext c, int layer, Ppp h, int proto, int at, int length) {
+    /**
+     * CHAP (RFC 1994): {@code CHAP, Challenge (0x01), id 1, Value 0a1b..., Name host}; the value and the name or
+     * message as far as the stated length reaches, which tcpdump does not hold against the captured bytes.
+     */
+    private static void chap(PrintContext c, Ppp h, int at, int length) {
         Out out = c.out();
-        if ((proto & 0xff00) == ESCAPED) {
-            escaped(c, layer, h, at);
+        int len = authenticationHeader(c, h, at, length, "chap", CHAP_CODES);
+        if (len < 0) {
             return;
         }
+        int code = h.byteAt(at);
+        int i = at + 4;
+        if (code == 1 || code == 2) {
+            if (length < 5) {
+                return;
+            }
+            if (!h.has(i, 1)) {
+                c.truncatedRead("ppp");
+                return;
+            }
+            int size = h.byteAt(i++);
+            if (length - 5 < size) {
+                return;
+            }
+            out.ascii(", Value ");
+            for (int k = 0; k < size; k++, i++) {
+                if (!h.has(i, 1)) {
+                    c.truncatedRead("ppp");
+                    return;
+                }
+                out.hex2(h.byteAt(i));
+            }
+            out.ascii(", Name ");
+        } else if (code == 3 || code == 4) {
+            out.ascii(", Msg ");
+        } else {
+            return;
+        }
+        // A stated length shorter than what was read wraps round in tcpdump's unsigned count: it reads on to the
+        // end of the capture.
+        int end = len >= i - at ? at + len : Integer.MAX_VALUE;
+        for (; i < end; i++) {
+            if (!h.has(i, 1)) {
+                c.truncatedRead("ppp");
+                return;
+            }
+            VrrpPrinter.printable(out, h.byteAt(i));
+        }
+    }
+
+    /** tcpdump's {@code handle_ppp}: what the protocol field names, {@code length} bytes from {@code at}. */
+    private void payload(PrintContext c, int layer, Ppp h, int proto, int at, int length) {
+        if ((proto & 0xff00) == ESCAPED) {
+            escaped(c, layer, h, at, length);
+            return;
+        }
+        payload(c, layer, h, proto, at, length, false);
+    }
+
+    /**
+     * {@code handle_ppp} on {@code h}, the packet's own bytes or, when {@code unescaped}, the frame rebuilt without
+     * its HDLC escapes: decode's layers above are then not what it holds, and an IP datagram in it is decoded
+     * afresh.
+     */
+    private void payload(PrintContext c, int layer, Ppp h, int proto, int at, int length, boolean unescaped) {
+        Out out = c.out();
         switch (proto) {
             case LCP, IPCP, OSICP, MPLSCP, IPV6CP, CCP, BACP -> controlProtocol(c, h, proto, at, length);
             case PPP_COMPRESSED -> out.ascii("compressed PPP data");
             case PAP -> pap(c, h, at, length);
             case MLPPP -> multilink(c, h, at, length);
             case ETHERTYPE_IP, PPP_VJNC, PPP_IP, ETHERTYPE_IPV6, PPP_IPV6 -> {
-                if (!c.next(layer)) {
+                if (unescaped) {
+                    boolean v6 = proto == ETHERTYPE_IPV6 || proto == PPP_IPV6;
+                    frame(c, layer, v6, h, at, length);
+                } else if (!c.next(layer)) {
+                    fallback(c, layer);
+                }
+            }
+            case CHAP -> chap(c, h, at, length);
+            case BAP -> {
+            }
+            case PPP_IPX, ETHERTYPE_IPX, PPP_OSI, PPP_MPLS_UNICAST, PPP_MPLS_MULTICAST -> {
+                if (!unescaped && c.next(layer)) {
+                    return;
+                }
+                if (proto == PPP_OSI && !h.has(at, 1)) {
+                    c.truncated("isoclns"); // tcpdump's OSI printer finds no protocol id to read
+                } else {
                     fallback(c, layer);
                 }
             }
             default -> {
                 String name = name(proto);
-                if (name != null) {
-                    if (c.next(layer)) {
-                        return;
-                    }
-                    if (proto == PPP_OSI && !h.has(at, 1)) {
-                        c.truncated("isoclns"); // tcpdump's OSI printer finds no protocol id to read
-                    } else {
-                        fallback(c, layer);
-                    }
-                    return;
+                if (name == null) {
+                    out.ascii("unknown PPP protocol (0x").hex(proto, 4).ch(')');
+                } else {
+                    out.ascii(name);
                 }
-                out.ascii("unknown PPP protocol (0x").hex(proto, 4).ascii(") ");
+                out.ch(' ');
                 TlvText.dump(out, h, at, length, "\n\t");
             }
         }
     }
 
-    /**
-     * tcpdump's {@code ppp_hdlc} on a protocol field that starts with a flag byte: it undoes the HDLC escapes from
-     * the field's second byte on and guesses the protocol again from what it gets, an address and control pair
-     * or a bare protocol; one that starts with a flag byte again is called invalid. An IP payload found so is
-     * left to the fallback (it lies in bytes decode never saw unescaped).
-     */
-    private static void escaped(PrintContext c, int layer, Ppp h, int at) {
-        int[] b = new int[4];
-        int n = 0;
-        for (int i = at - 1; n < b.length && h.has(i, 1); n++) {
-            int v = h.byteAt(i++);
-            if (v == 0x7d) {
-                if (!h.has(i, 1)) {
-                    break;
-                }
-                v = h.byteAt(i++) ^ 0x20;
-            }
-            b[n] = v;
-        }
-        if (n == 0) {
-            return;
-        }
-        if (b[0] == 0x21 || b[0] == 0x57) {
+    /** An IP datagram of the unescaped frame {@code h}, decoded and printed afresh. */
+    private static void frame(PrintContext c, int layer, boolean v6, Ppp h, int at, int length) {
+        int from = h.offset() + at;
+        LinkType link = v6 ? LinkType.IPV6 : LinkType.IPV4;
+        if (length <= 0 || !c.printFrame(link.value(), h.buffer(), from, from + length, length)) {
             fallback(c, layer);
+        }
+    }
+
+    /**
+     * tcpdump's {@code ppp_hdlc} on a protocol field that starts with a flag byte: it undoes the HDLC escapes of
+     * the captured bytes from the field's second byte on and guesses the protocol again from what it gets: IP's
+     * or IPv6's one-byte number, an address and control pair, or a bare protocol number; one that starts with a
+     * flag byte again is called invalid. The length is then what the capture held, unescaped.
+     */
+    private void escaped(PrintContext c, int layer, Ppp h, int at, int length) {
+        if (length <= 0 || !h.has(at - 1, 1)) {
             return;
         }
-        if (n < 2 || b[0] == Ppp.ALL_STATIONS && b[1] == 0x03 && n < 4) {
+        if (unescapedBytes.length < h.regionLength()) {
+            unescapedBytes = new byte[h.regionLength()];
+        }
+        int n = h.unescape(at - 1, unescapedBytes);
+        Ppp b = unescapedView.wrap(ByteBuffer.wrap(unescapedBytes, 0, n), 0, n);
+        int first = b.byteAt(0);
+        if (first == PPP_IP || first == PPP_IPV6) {
+            frame(c, layer, first == PPP_IPV6, b, 1, n - 1);
+            return;
+        }
+        if (n < 2) {
             c.truncated("ppp");
             return;
         }
-        int proto = b[0] == Ppp.ALL_STATIONS && b[1] == 0x03 ? b[2] << 8 | b[3] : b[0] << 8 | b[1];
+        int skip = b.shortAt(0) == (Ppp.ALL_STATIONS << 8 | Ppp.UNNUMBERED_INFORMATION) ? 2 : 0;
+        if (n < skip + 2) {
+            c.truncated("ppp");
+            return;
+        }
+        int proto = b.shortAt(skip);
         if ((proto & 0xff00) == ESCAPED) {
             c.out().ascii("(protocol 0x").hex(proto, 4).ascii(" invalid)");
-        } else {
-            fallback(c, layer);
+            return;
         }
+        payload(c, layer, b, proto, skip + 2, n - skip - 2, true);
     }
 
     /** Whether the frame is the payload of an EtherType, after which tcpdump prints a colon first. */
@@ -376,16 +482,12 @@ final class PppPrinter implements LayerPrinter {
             }
             default -> {
                 if (code >= PppControl.CONFIGURE_REQUEST && code <= PppControl.CONFIGURE_REJECT) {
-                    options(c, m, proto, len);
+                    PppOptions.print(c, m, proto, len);
                 } else if (code > PppControl.TIME_REMAINING && c.verbose() <= 1) {
                     TlvText.dump(out, h, at - 2, length + 2, "\n\t  ");
                 }
             }
         }
-    }
-
-    /** The options of a Configure packet, as far as this printer knows them: none yet. */
-    private static void options(PrintContext c, PppControl m, int proto, int len) {
     }
 
     /** Writes the magic number; false, having written the truncation marker, when it was not captured. */
@@ -438,7 +540,7 @@ final class PppPrinter implements LayerPrinter {
             case 0xc123 -> "Old-SPAP";
             case 0xc02b -> "BACP";
             case 0xc02d -> "BAP";
-            case 0x803d -> "MLPPP-CP";
+            case 0xc03d -> "MLPPP-CP";
             case 0x80fd -> "CCP";
             default -> null;
         };

@@ -49,6 +49,11 @@ final class PrintContext {
      * @return false, having printed nothing, when there is no printer for it or frames nest too deep
      */
     boolean printFrame(int linkType, int from, int to, int wireLength) {
+        return printFrame(linkType, packet.buffer(), from, to, wireLength);
+    }
+
+    /** Prints bytes {@code from} to {@code to} of {@code buffer} (a frame rebuilt from the packet's) likewise. */
+    boolean printFrame(int linkType, java.nio.ByteBuffer buffer, int from, int to, int wireLength) {
         if (depth >= MAX_FRAME_DEPTH || to <= from) {
             return false;
         }
@@ -56,7 +61,7 @@ final class PrintContext {
             inner = new PrintContext(out, options, printers, depth + 1);
             innerDecoder = new PacketDecoder().decodeFirstFragments(true);
         }
-        inner.reset(innerDecoder.decode(linkType, packet.buffer(), from, to - from, Math.max(to - from, wireLength),
+        inner.reset(innerDecoder.decode(linkType, buffer, from, to - from, Math.max(to - from, wireLength),
                 0, 0));
         int first = inner.first();
         return first >= 0 && inner.print(first);

@@ -51,6 +51,32 @@ public final class Ppp extends TlvMessage {
         return protocolCompressed() ? u8(at) : u16(at);
     }
 
+    /** The escape byte of RFC 1662's octet-stuffed framing: the byte after it is sent XORed with 0x20. */
+    public static final int ESCAPE = 0x7D;
+
+    /**
+     * Copies the captured bytes of the region from {@code rel} on into {@code dst} with RFC 1662's octet escapes
+     * undone, for a frame captured before they were (a protocol field that starts with the flag byte {@code 7E}
+     * says so); an escape byte that ends the capture is dropped.
+     *
+     * @param dst where the bytes go; as long as the region at least
+     * @return how many bytes it wrote
+     */
+    public int unescape(int rel, byte[] dst) {
+        int n = 0;
+        for (int i = rel; i < regionLength() && n < dst.length; i++) {
+            int b = u8(i);
+            if (b == ESCAPE) {
+                if (i + 1 >= regionLength()) {
+                    break;
+                }
+                b = u8(++i) ^ 0x20;
+            }
+            dst[n++] = (byte) b;
+        }
+        return n;
+    }
+
     /** The length of the header: address and control if present, and the protocol field. */
     public int headerLength() {
         return protocolOffset() + (protocolCompressed() ? 1 : 2);
