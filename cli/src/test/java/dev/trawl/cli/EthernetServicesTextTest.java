@@ -1,7 +1,6 @@
 package dev.trawl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -10,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,19 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * messages, whole, stated short, and cut short. Each file is printed by tcpdump and by trawl with the same flags,
  * and the lines must be equal.
  */
-class EthernetServicesTextTest {
+class EthernetServicesTextTest extends TcpdumpComparison {
     private static final HexFormat HEX = HexFormat.of();
     private static final String ETHERNET = "020000000002020000000001";
     private static final String UDP4 = "45000020000100004011f97cc0a80001c0a80002" + "12341a0a000c0000" + "31323334";
     private static final String ICV = "a5".repeat(16);
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsTcpdump() {
-        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-ne", "-nx", "-nq"})

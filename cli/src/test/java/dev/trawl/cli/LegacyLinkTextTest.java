@@ -3,13 +3,10 @@ package dev.trawl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The text of older link layers and of payloads tcpdump decodes where decode, as Wireshark, leaves data, against
@@ -21,15 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * id tcpdump does not know. Each file is printed by tcpdump and by trawl with the same flags, and the lines must
  * be equal.
  */
-class LegacyLinkTextTest {
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsTcpdump() {
-        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
-    }
-
+class LegacyLinkTextTest extends TcpdumpComparison {
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-ne", "-nvv"})
     void legacyLinksPrintAsTcpdumpPrintsThem(String flags) throws Exception {

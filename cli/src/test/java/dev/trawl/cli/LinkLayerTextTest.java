@@ -8,13 +8,10 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The text of link layers and encapsulations against tcpdump's, on packets built here: Juniper capture headers
@@ -25,16 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * TIPC's message types, Sun raw ATM signalling cut short, ATA over Ethernet, and a link type tcpdump has no
  * printer for. Each file is printed by tcpdump and by trawl with the same flags, and the lines must be equal.
  */
-class LinkLayerTextTest {
+class LinkLayerTextTest extends TcpdumpComparison {
     private static final HexFormat HEX = HexFormat.of();
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsTcpdump() {
-        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-ne", "-nx"})

@@ -3,13 +3,10 @@ package dev.trawl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The text of less common link-layer headers and what rides on them against tcpdump's, on packets built here:
@@ -19,19 +16,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * disconnect, data and link service messages), well formed, too short for their kind and cut short. Each file is
  * printed by tcpdump and by trawl with the same flags, and the lines must be equal.
  */
-class LinkTailTextTest {
+class LinkTailTextTest extends TcpdumpComparison {
     private static final String ETHERNET = "aa0004000104aa0004000204";
     private static final int LINKTYPE_ETHERNET = 1;
     private static final int LINKTYPE_LINUX_SLL = 113;
     private static final int LINKTYPE_ATM_RFC1483 = 100;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsTcpdump() {
-        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-ne", "-neq"})

@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * LLDP and spanning tree text against tcpdump's: the corpus captures that hold them, and frames built here
@@ -25,18 +22,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * MSTP BPDUs with MSTI records, a timer on a rounding tie, and BPDUs cut by the capture; and Cisco's VTP
  * messages over SNAP and VQP queries over UDP.
  */
-class LldpStpTextTest {
+class LldpStpTextTest extends TcpdumpComparison {
     private static final HexFormat HEX = HexFormat.of();
     private static final String LLDP_HEADER = "0180c200000e" + "020000000001" + "88cc";
     private static final String END = tlv(0, "");
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsTcpdump() {
-        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-nvv"})

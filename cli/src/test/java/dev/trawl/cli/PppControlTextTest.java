@@ -3,12 +3,8 @@ package dev.trawl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * PPP's control and authentication protocols against tcpdump's text, on packets built here: the options of LCP,
@@ -19,15 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * every kind tcpdump decodes, values too short, a hidden and a vendor's pair, an unknown one, a zero-length body, a
  * data message carrying PPP, L2F, and lengths that do not fit.
  */
-class PppControlTextTest {
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsTcpdump() {
-        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
-    }
-
+class PppControlTextTest extends TcpdumpComparison {
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-nvv", "-ne"})
     void controlProtocolsPrintAsTcpdumpPrintsThem(String flags) throws Exception {

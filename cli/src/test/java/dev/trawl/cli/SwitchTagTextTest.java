@@ -3,13 +3,10 @@ package dev.trawl.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The text of Ethernet switch tags against tcpdump's, on frames built here: Marvell DSA and EDSA tags in each
@@ -17,17 +14,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * trunk, tagged, with CFI), an EDSA header with another EtherType, Broadcom ingress and egress tags with and
  * without a named reason, the prepended Broadcom tag, and frames cut inside the tag.
  */
-class SwitchTagTextTest {
+class SwitchTagTextTest extends TcpdumpComparison {
     private static final String MACS = "020000000002020000000001";
     private static final String ARP = "0806" + "0001080006040001" + "020000000001c0a80001" + "000000000000c0a80002";
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void needsTcpdump() {
-        assumeTrue(TrawlRunner.onPath("tcpdump"), "tcpdump is not installed");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-ne", "-nq", "-nx"})
