@@ -2,11 +2,8 @@ package dev.trawl.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The text of less common link-layer headers and what rides on them against tcpdump's, on packets built here:
@@ -83,12 +80,7 @@ class LinkTailTextTest extends TcpdumpComparison {
     }
 
     private void assertSame(String flags, Path... files) throws Exception {
-        for (Path file : files) {
-            String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
-            TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
-            assertEquals(0, trawl.status(), trawl.stderr());
-            assertEquals(tcpdump.lines().toList(), trawl.lines(), file.getFileName() + " with " + flags);
-        }
+        LinkLayerTextTest.assertPrintedAsTcpdump(flags, List.of(files));
     }
 
     private Path capture(String name, int linkType, String... packets) throws Exception {
