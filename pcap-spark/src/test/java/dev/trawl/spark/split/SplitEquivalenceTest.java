@@ -94,8 +94,11 @@ class SplitEquivalenceTest {
             while (h.next() == ReadStatus.PACKET) {
                 Packet p = h.packet();
                 byte[] bytes = p.copy().bytes();
-                rows.add(new Row(0, p.timestampSeconds(), p.timestampNanos(), p.capturedLength(), p.originalLength(),
-                        0, p.interfaceId(), Arrays.hashCode(bytes)));
+                // the handle reports the stated length as the unsigned field it is; the rows' int column holds
+                // 2^31 - 1 at most
+                int len = (int) Math.min(Integer.toUnsignedLong(p.originalLength()), Integer.MAX_VALUE);
+                rows.add(new Row(0, p.timestampSeconds(), p.timestampNanos(), p.capturedLength(), len, 0,
+                        p.interfaceId(), Arrays.hashCode(bytes)));
             }
         } catch (PcapException e) {
             return null;
