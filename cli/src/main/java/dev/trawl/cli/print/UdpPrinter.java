@@ -111,7 +111,7 @@ final class UdpPrinter implements LayerPrinter {
             bcmLi.print(c, layer, Math.min(udpLength, stated - Udp.HEADER_LENGTH));
             return;
         }
-        if (next >= 0 && "snmp".equals(p.protocolName(next)) && snmp.claims(c, next)) {
+        if (next >= 0 && p.protocol(next) == Protocols.SNMP && snmp.claims(c, next)) {
             snmp.print(c, next);
             return;
         }
