@@ -44,8 +44,7 @@ final class Capture {
                 || !t.statistics.isEmpty() && t.quiet;
         TimestampPrecision precision = t.precision == null && tsharkOutput ? TimestampPrecision.NANO
                 : Sources.precision(t);
-        boolean sample = t.readFile == null && t.device == null && t.spec.commandLine().getParseResult()
-                .originalArgs().isEmpty();
+        boolean sample = t.readFile == null && t.device == null && t.noArguments;
         if (t.workers < 1 || t.workers > FanoutCapture.MAX_WORKERS) {
             throw new CliException("--workers must be 1 to " + FanoutCapture.MAX_WORKERS + ": " + t.workers, 2, null);
         }

@@ -1,24 +1,20 @@
 package dev.trawl.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code trawl example NAME [ARGS...]}: runs one of the example programs in {@code dev.trawl.examples}. */
-@Command(name = "example", description = "Run an example program: ListDevices, ReadFilterDecode, WriteCapture, GuiceBackends, FanoutReaders, FollowStreams.")
-final class ExampleCommand implements Callable<Integer> {
+final class ExampleCommand {
     static final List<String> NAMES = List.of("ListDevices", "ReadFilterDecode", "WriteCapture", "GuiceBackends",
             "FanoutReaders", "FollowStreams");
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The example's class name.")
-    String name;
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the example.")
-    List<String> args = new ArrayList<>();
+    static final String DESCRIPTION = "Run an example program: " + String.join(", ", NAMES) + ".";
+    static final OptionSpec HELP = OptionSpec.flag("-h, --help", "Show this help and exit.");
+    /** Options end at the example's name: what follows is the example's own. */
+    static final CommandSpec SPEC = new CommandSpec("trawl example", List.of(DESCRIPTION), List.of(HELP),
+            List.of(new PositionalSpec("NAME", "The example's class name.", true, false),
+                    new PositionalSpec("ARG", "Arguments for the example.", false, true)),
+            List.of(), List.of(), true);
 
     private final Io io;
 
@@ -26,8 +22,26 @@ final class ExampleCommand implements Callable<Integer> {
         this.io = io;
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Reads {@code args[from..]} and runs the example it names; returns the exit status. */
+    int run(String[] args, int from) throws UsageException {
+        ParsedLine line = ArgumentParser.parse(SPEC, args, from);
+        if (line.has(HELP)) {
+            io.out().print(HelpText.of(SPEC));
+            io.out().flush();
+            return 0;
+        }
+        List<String> words = line.operands();
+        if (words.isEmpty()) {
+            throw new UsageException("Missing required parameter: 'NAME'");
+        }
+        try {
+            return call(words.getFirst(), words.subList(1, words.size()));
+        } catch (Exception e) {
+            return Errors.report(e, io.err(), false);
+        }
+    }
+
+    private int call(String name, List<String> args) throws Exception {
         if (!NAMES.contains(name)) {
             throw new CliException("no example named '" + name + "'; examples: " + String.join(", ", NAMES), 2, null);
         }

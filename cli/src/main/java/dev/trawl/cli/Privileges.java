@@ -81,7 +81,7 @@ final class Privileges {
     }
 
     /**
-     * Loads trawl's classes (and picocli's and JNA's) before root is given up: the class path usually lies under
+     * Loads trawl's classes (and JNA's) before root is given up: the class path usually lies under
      * a directory the new user cannot read, such as {@code /root/.m2} or a private build directory, and the JVM
      * loads classes lazily. Class-path entries may be jars or class directories.
      */
@@ -110,7 +110,7 @@ final class Privileges {
 
     private static void preload(String name, ClassLoader loader) {
         if (name.endsWith(".class") && !name.contains("-") && (name.startsWith("dev/trawl/")
-                || name.startsWith("picocli/") || name.startsWith("com/sun/jna/"))) {
+                || name.startsWith("com/sun/jna/"))) {
             try {
                 Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
             } catch (Throwable ignored) {

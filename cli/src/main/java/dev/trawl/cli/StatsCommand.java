@@ -6,9 +6,6 @@ import dev.trawl.pcap.OfflineHandle;
 import dev.trawl.pcap.Packet;
 import dev.trawl.pcap.ReadStatus;
 import dev.trawl.pcap.TimestampPrecision;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,32 +20,52 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code trawl stats FILE...}: a summary of each capture file as capinfos gives it: packets, sizes, first
  * and last time, duration, rates, average size, link type, snaplen, format, SHA-256, strict time order.
  * Reads each file once, streaming. Not thread-safe.
  */
-@Command(name = "stats", description = "Summarise capture files, as capinfos does.", sortOptions = false)
-final class StatsCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files (pcap, pcapng, gzip).")
-    List<String> files;
-    @Option(names = "--backend", paramLabel = "NAME", description = "The backend that reads the files.")
-    String backend;
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+final class StatsCommand {
+    static final String DESCRIPTION = "Summarise capture files, as capinfos does.";
+    static final OptionSpec BACKEND = OptionSpec.value("--backend", "NAME", "The backend that reads the files.");
+    static final OptionSpec DEBUG = OptionSpec.flag("--debug", "Print stack traces with errors.");
+    static final OptionSpec HELP = OptionSpec.flag("-h, --help", "Show this help and exit.");
+    static final CommandSpec SPEC = new CommandSpec("trawl stats", List.of(DESCRIPTION), List.of(BACKEND, DEBUG, HELP),
+            List.of(new PositionalSpec("FILE", "Capture files (pcap, pcapng, gzip).", true, true)), List.of(), List.of(),
+            false);
 
     private final Io io;
+    private List<String> files;
+    private String backend;
+    private boolean debug;
 
     StatsCommand(Io io) {
         this.io = io;
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Reads {@code args[from..]} and summarises the files it names; returns the exit status. */
+    int run(String[] args, int from) throws UsageException {
+        ParsedLine line = ArgumentParser.parse(SPEC, args, from);
+        if (line.has(HELP)) {
+            io.out().print(HelpText.of(SPEC));
+            io.out().flush();
+            return 0;
+        }
+        files = line.operands();
+        if (files.isEmpty()) {
+            throw new UsageException("Missing required parameter: 'FILE'");
+        }
+        backend = line.value(BACKEND);
+        debug = line.has(DEBUG);
+        try {
+            return call();
+        } catch (Exception e) {
+            return Errors.report(e, io.err(), debug);
+        }
+    }
+
+    private int call() throws Exception {
         Backends backends = new Backends(backend);
         int status = 0;
         boolean first = true;

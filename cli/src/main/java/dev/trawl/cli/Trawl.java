@@ -1,16 +1,9 @@
 package dev.trawl.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The {@code trawl} command: tcpdump's options for capturing, reading, writing and printing packets,
@@ -21,126 +14,193 @@ import java.util.concurrent.Callable;
  * line for filter expressions) and exit with status 1; usage errors exit with 2. {@code --debug} adds stack
  * traces. An instance handles one command line; not thread-safe.
  */
-@Command(name = "trawl", sortOptions = false, usageHelpAutoWidth = true,
-        versionProvider = VersionInfo.class,
-        subcommands = {StatsCommand.class, ExampleCommand.class},
-        description = {"Capture, read, write, filter and decode packets, as tcpdump and tshark do.",
-            "With no arguments, prints the bundled sample capture."},
-        footer = {"", "Examples:",
-            "  trawl -r capture.pcap -n 'tcp port 80'",
-            "  trawl -i eth0 -c 10 -w out.pcap",
-            "  trawl -r capture.pcapng -T fields -e frame.number -e ip.src -e ip.dst -E header=y",
-            "  trawl -r capture.pcap -Y 'dns and ip.ttl > 10' -T json",
-            "  trawl stats capture.pcap"})
-public final class Trawl implements Callable<Integer> {
+public final class Trawl {
     // --- tcpdump: what to read
-    @Option(names = "-r", paramLabel = "FILE", description = "Read packets from a pcap, pcapng or gzip file; '-' for standard input.")
-    String readFile;
-    @Option(names = "-i", paramLabel = "IF", description = "Capture live on this interface.")
-    String device;
-    @Option(names = "-c", paramLabel = "N", description = "Stop after N packets.")
-    long count;
-    @Option(names = "-s", paramLabel = "SNAPLEN", description = "Capture at most SNAPLEN bytes of each packet (0: 262144).")
-    Integer snaplen;
-    @Option(names = "-p", description = "Do not put the interface in promiscuous mode.")
-    boolean noPromiscuous;
-    @Option(names = "-B", paramLabel = "KiB", description = "The kernel buffer size, in KiB.")
-    int bufferKib;
-    @Option(names = "--immediate-mode", description = "Deliver packets as soon as they arrive.")
-    boolean immediate;
-    @Option(names = "--time-stamp-precision", paramLabel = "micro|nano", description = "Timestamp precision to capture and print.")
-    String precision;
-    @Option(names = "-y", paramLabel = "TYPE", description = "The link type to capture with (or to compile -d filters for).")
-    String linkTypeName;
-    @Option(names = "-L", description = "List the link types of the interface and exit.")
-    boolean listLinkTypes;
-    @Option(names = "-D", description = "List the capture interfaces and exit.")
-    boolean listDevices;
-    @Option(names = "-Z", paramLabel = "USER", description = "Drop privileges to USER once the capture is open.")
-    String dropUser;
-    @Option(names = "--fanout", paramLabel = "ID[:MODE]", description = "Join fanout group ID (0-65535) on the interface: "
+    static final OptionSpec READ_FILE = OptionSpec.value("-r", "FILE",
+            "Read packets from a pcap, pcapng or gzip file; '-' for standard input.");
+    static final OptionSpec DEVICE = OptionSpec.value("-i", "IF",
+            "Capture live on this interface.");
+    static final OptionSpec COUNT = OptionSpec.longInteger("-c", "N",
+            "Stop after N packets.");
+    static final OptionSpec SNAPLEN = OptionSpec.integer("-s", "SNAPLEN",
+            "Capture at most SNAPLEN bytes of each packet (0: 262144).");
+    static final OptionSpec NO_PROMISCUOUS = OptionSpec.flag("-p",
+            "Do not put the interface in promiscuous mode.");
+    static final OptionSpec BUFFER_KIB = OptionSpec.integer("-B", "KiB",
+            "The kernel buffer size, in KiB.");
+    static final OptionSpec IMMEDIATE = OptionSpec.flag("--immediate-mode",
+            "Deliver packets as soon as they arrive.");
+    static final OptionSpec PRECISION = OptionSpec.value("--time-stamp-precision", "micro|nano",
+            "Timestamp precision to capture and print.");
+    static final OptionSpec LINK_TYPE_NAME = OptionSpec.value("-y", "TYPE",
+            "The link type to capture with (or to compile -d filters for).");
+    static final OptionSpec LIST_LINK_TYPES = OptionSpec.flag("-L",
+            "List the link types of the interface and exit.");
+    static final OptionSpec LIST_DEVICES = OptionSpec.flag("-D",
+            "List the capture interfaces and exit.");
+    static final OptionSpec DROP_USER = OptionSpec.value("-Z", "USER",
+            "Drop privileges to USER once the capture is open.");
+    static final OptionSpec FANOUT = OptionSpec.value("--fanout", "ID[:MODE]",
+            "Join fanout group ID (0-65535) on the interface: "
             + "the captures in a group (other trawl processes, or --workers) share its packets, each packet going to one. "
             + "MODE: hash (by flow, the default), lb, cpu, rollover, random, qm; ':defrag' after it keeps IP fragments "
-            + "together. Needs the afpacket backend.")
-    String fanout;
-    @Option(names = "--workers", paramLabel = "N", description = "Capture with N threads, each with its own socket in the "
+            + "together. Needs the afpacket backend.");
+    static final OptionSpec WORKERS = OptionSpec.integer("--workers", "N",
+            "Capture with N threads, each with its own socket in the "
             + "--fanout group (a new hash group when none is given). -w FILE writes one file per worker (FILE-1.pcap ...); "
-            + "other output is one stream, whole packets in the order the workers deliver them.")
-    int workers = 1;
+            + "other output is one stream, whole packets in the order the workers deliver them.");
 
     // --- tcpdump: what to write
-    @Option(names = "-w", paramLabel = "FILE", description = "Write raw packets to FILE ('-' for standard output).")
+    static final OptionSpec WRITE_FILE = OptionSpec.value("-w", "FILE",
+            "Write raw packets to FILE ('-' for standard output).");
+    static final OptionSpec WRITE_FORMAT = OptionSpec.value("-F", "pcap|pcapng",
+            "The format -w writes (default pcap).");
+    static final OptionSpec ROTATE_SIZE = OptionSpec.value("-C", "SIZE",
+            "Start a new -w file when the current one exceeds SIZE million bytes (suffix k, m, g: KiB, MiB, GiB).");
+    static final OptionSpec ROTATE_SECONDS = OptionSpec.longInteger("-G", "SECONDS",
+            "Start a new -w file every SECONDS (FILE may hold strftime patterns).");
+    static final OptionSpec FILE_LIMIT = OptionSpec.integer("-W", "N",
+            "With -C, keep a ring of N files; with -G, stop after N files.");
+    static final OptionSpec PACKET_BUFFERED = OptionSpec.flag("-U, --packet-buffered",
+            "Flush the output after each packet.");
+    static final OptionSpec LINE_BUFFERED = OptionSpec.flag("-l",
+            "Line-buffer standard output.");
+
+    // --- tcpdump: how to print
+    static final OptionSpec NUMERIC = OptionSpec.counted("-n",
+            "Do not convert addresses or ports to names (-nn: same).");
+    static final OptionSpec LINK_HEADER = OptionSpec.flag("-e",
+            "Print the link-level header.");
+    static final OptionSpec TIMESTAMPS = OptionSpec.counted("-t",
+            "-t: no timestamp; -tt: epoch seconds; -ttt: delta; -tttt: date; -ttttt: since first.");
+    static final OptionSpec VERBOSE = OptionSpec.counted("-v",
+            "More detail (-vv, -vvv for more).");
+    static final OptionSpec QUIET = OptionSpec.flag("-q",
+            "Quiet: less protocol detail, no progress bar.");
+    static final OptionSpec ABSOLUTE_SEQ = OptionSpec.flag("-S",
+            "Print absolute TCP sequence numbers.");
+    static final OptionSpec HEX = OptionSpec.counted("-x",
+            "Hex dump each packet (-xx: with its link header).");
+    static final OptionSpec HEX_ASCII = OptionSpec.counted("-X",
+            "Hex and ASCII dump each packet (-XX: with its link header).");
+    static final OptionSpec DUMP_FILTER = OptionSpec.counted("-d",
+            "Print the compiled filter as BPF (-dd: as C, -ddd: as decimal) and exit.");
+
+    // --- tshark
+    static final OptionSpec OUTPUT_FORMAT = OptionSpec.value("-T", "fields|json|ek|text",
+            "Output format, as tshark's.");
+    static final OptionSpec FIELDS = OptionSpec.repeated("--field", "FIELD",
+            "With -T: a field to print (written -e FIELD).");
+    static final OptionSpec FIELD_OPTIONS = OptionSpec.repeated("-E", "OPT=VALUE",
+            "With -T fields: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.");
+    static final OptionSpec STATISTICS = OptionSpec.repeated("-z", "STATISTICS",
+            "tshark's statistics after the packets: conv,TYPE[,FILTER] or endpoints,TYPE[,FILTER] (TYPE eth, ip, ipv6, tcp or udp), follow,tcp|udp,ascii|hex|raw,STREAM, io,stat,INTERVAL[,FILTER]... (with -q: the statistics alone).");
+    static final OptionSpec PREFERENCES = OptionSpec.repeated("-o", "NAME:VALUE",
+            "A tshark preference: tcp.relative_sequence_numbers or tcp.analyze_sequence_numbers, TRUE or FALSE.");
+    static final OptionSpec DISPLAY_FILTER = OptionSpec.value("-Y", "FILTER",
+            "Display filter on decoded fields, e.g. 'ip.ttl > 10 and not tcp'.");
+
+    // --- trawl's own
+    static final OptionSpec BACKEND = OptionSpec.value("--backend", "NAME",
+            "The capture backend: afpacket, panama, jna, pcap4j, java.");
+    static final OptionSpec LIST_BACKENDS = OptionSpec.flag("--list-backends",
+            "List the backends found and why any cannot run.");
+    static final OptionSpec FILTER_ENGINE = OptionSpec.value("--filter-engine", "java|native",
+            "Who runs the capture filter (default native when the backend has libpcap).");
+    static final OptionSpec CHECK_FILTERS = OptionSpec.value("--check-filters", "FILE",
+            "Compile each line of FILE ('-': stdin) as a filter; print OK or ERROR<TAB>message.");
+    static final OptionSpec COMPLETION = OptionSpec.flag("--completion",
+            "Print a bash/zsh completion script and exit.");
+    static final OptionSpec DEBUG = OptionSpec.flag("--debug",
+            "Print stack traces with errors.");
+    static final OptionSpec HELP = OptionSpec.flag("-h, --help",
+            "Show this help and exit.");
+    static final OptionSpec VERSION = OptionSpec.flag("-V, --version",
+            "Print version information (trawl, backend, libpcap) and exit.");
+
+    /** The options in the order the help lists them. */
+    private static final List<OptionSpec> OPTIONS = List.of(
+            READ_FILE, DEVICE, COUNT, SNAPLEN, NO_PROMISCUOUS, BUFFER_KIB, IMMEDIATE, PRECISION, LINK_TYPE_NAME,
+            LIST_LINK_TYPES, LIST_DEVICES, DROP_USER, FANOUT, WORKERS, WRITE_FILE, WRITE_FORMAT, ROTATE_SIZE,
+            ROTATE_SECONDS, FILE_LIMIT, PACKET_BUFFERED, LINE_BUFFERED, NUMERIC, LINK_HEADER, TIMESTAMPS, VERBOSE,
+            QUIET, ABSOLUTE_SEQ, HEX, HEX_ASCII, DUMP_FILTER, OUTPUT_FORMAT, FIELDS, FIELD_OPTIONS, STATISTICS,
+            PREFERENCES, DISPLAY_FILTER, BACKEND, LIST_BACKENDS, FILTER_ENGINE, CHECK_FILTERS, COMPLETION, DEBUG,
+            HELP, VERSION);
+
+    static final CommandSpec SPEC = new CommandSpec("trawl",
+            List.of("Capture, read, write, filter and decode packets, as tcpdump and tshark do.",
+                    "With no arguments, prints the bundled sample capture."),
+            OPTIONS,
+            List.of(new PositionalSpec("EXPRESSION", "A capture filter expression (pcap-filter syntax).", false, true)),
+            List.of(new CommandSpec.Subcommand("stats", StatsCommand.DESCRIPTION),
+                    new CommandSpec.Subcommand("example", ExampleCommand.DESCRIPTION)),
+            List.of("", "Examples:",
+                    "  trawl -r capture.pcap -n 'tcp port 80'",
+                    "  trawl -i eth0 -c 10 -w out.pcap",
+                    "  trawl -r capture.pcapng -T fields -e frame.number -e ip.src -e ip.dst -E header=y",
+                    "  trawl -r capture.pcap -Y 'dns and ip.ttl > 10' -T json",
+                    "  trawl stats capture.pcap"),
+            false);
+
+    /** The same command when it asks for tshark output ({@code -T}): {@code -e FIELD} is {@code --field FIELD}. */
+    private static final CommandSpec TSHARK_SPEC = SPEC.withShortName('e', FIELDS);
+
+    // --- tcpdump: what to read
+    String readFile;
+    String device;
+    long count;
+    Integer snaplen;
+    boolean noPromiscuous;
+    int bufferKib;
+    boolean immediate;
+    String precision;
+    String linkTypeName;
+    boolean listLinkTypes;
+    boolean listDevices;
+    String dropUser;
+    String fanout;
+    int workers;
+
+    // --- tcpdump: what to write
     String writeFile;
-    @Option(names = "-F", paramLabel = "pcap|pcapng", description = "The format -w writes (default pcap).")
     String writeFormat;
-    @Option(names = "-C", paramLabel = "SIZE", description = "Start a new -w file when the current one exceeds SIZE million bytes (suffix k, m, g: KiB, MiB, GiB).")
     String rotateSize;
-    @Option(names = "-G", paramLabel = "SECONDS", description = "Start a new -w file every SECONDS (FILE may hold strftime patterns).")
     long rotateSeconds;
-    @Option(names = "-W", paramLabel = "N", description = "With -C, keep a ring of N files; with -G, stop after N files.")
     int fileLimit;
-    @Option(names = {"-U", "--packet-buffered"}, description = "Flush the output after each packet.")
     boolean packetBuffered;
-    @Option(names = "-l", description = "Line-buffer standard output.")
     boolean lineBuffered;
 
     // --- tcpdump: how to print
-    @Option(names = "-n", description = "Do not convert addresses or ports to names (-nn: same).")
-    boolean[] numeric = new boolean[0];
-    @Option(names = "-e", description = "Print the link-level header.")
+    boolean[] numeric;
     boolean linkHeader;
-    @Option(names = "-t", description = "-t: no timestamp; -tt: epoch seconds; -ttt: delta; -tttt: date; -ttttt: since first.")
-    boolean[] timestamps = new boolean[0];
-    @Option(names = "-v", description = "More detail (-vv, -vvv for more).")
-    boolean[] verbose = new boolean[0];
-    @Option(names = "-q", description = "Quiet: less protocol detail, no progress bar.")
+    boolean[] timestamps;
+    boolean[] verbose;
     boolean quiet;
-    @Option(names = "-S", description = "Print absolute TCP sequence numbers.")
     boolean absoluteSeq;
-    @Option(names = "-x", description = "Hex dump each packet (-xx: with its link header).")
-    boolean[] hex = new boolean[0];
-    @Option(names = "-X", description = "Hex and ASCII dump each packet (-XX: with its link header).")
-    boolean[] hexAscii = new boolean[0];
-    @Option(names = "-d", description = "Print the compiled filter as BPF (-dd: as C, -ddd: as decimal) and exit.")
-    boolean[] dumpFilter = new boolean[0];
+    boolean[] hex;
+    boolean[] hexAscii;
+    boolean[] dumpFilter;
 
     // --- tshark
-    @Option(names = "-T", paramLabel = "fields|json|ek|text", description = "Output format, as tshark's.")
     String outputFormat;
-    @Option(names = "--field", paramLabel = "FIELD", description = "With -T: a field to print (written -e FIELD).")
-    List<String> fields = new ArrayList<>();
-    @Option(names = "-E", paramLabel = "OPT=VALUE", description = "With -T fields: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.")
-    List<String> fieldOptions = new ArrayList<>();
-    @Option(names = "-z", paramLabel = "STATISTICS", description = "tshark's statistics after the packets: conv,TYPE[,FILTER] or endpoints,TYPE[,FILTER] (TYPE eth, ip, ipv6, tcp or udp), follow,tcp|udp,ascii|hex|raw,STREAM, io,stat,INTERVAL[,FILTER]... (with -q: the statistics alone).")
-    List<String> statistics = new ArrayList<>();
-    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "A tshark preference: tcp.relative_sequence_numbers or tcp.analyze_sequence_numbers, TRUE or FALSE.")
-    List<String> preferences = new ArrayList<>();
-    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter on decoded fields, e.g. 'ip.ttl > 10 and not tcp'.")
+    List<String> fields;
+    List<String> fieldOptions;
+    List<String> statistics;
+    List<String> preferences;
     String displayFilter;
 
     // --- trawl's own
-    @Option(names = "--backend", paramLabel = "NAME", description = "The capture backend: afpacket, panama, jna, pcap4j, java.")
     String backend;
-    @Option(names = "--list-backends", description = "List the backends found and why any cannot run.")
     boolean listBackends;
-    @Option(names = "--filter-engine", paramLabel = "java|native", description = "Who runs the capture filter (default native when the backend has libpcap).")
     String filterEngine;
-    @Option(names = "--check-filters", paramLabel = "FILE", description = "Compile each line of FILE ('-': stdin) as a filter; print OK or ERROR<TAB>message.")
     String checkFilters;
-    @Option(names = "--completion", description = "Print a bash/zsh completion script and exit.")
     boolean completion;
-    @Option(names = "--debug", description = "Print stack traces with errors.")
     boolean debug;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information (trawl, backend, libpcap) and exit.")
-    boolean version;
 
-    @Parameters(paramLabel = "EXPRESSION", description = "A capture filter expression (pcap-filter syntax).")
-    List<String> expression = new ArrayList<>();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** The capture filter expression's words. */
+    List<String> expression;
+    /** Whether the command line was empty: then the tool prints its bundled sample. */
+    boolean noArguments;
 
     final Io io;
 
@@ -166,14 +226,22 @@ public final class Trawl implements Callable<Integer> {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Io io = new Io(in, out, err);
-        Trawl trawl = new Trawl(io);
-        CommandLine cl = commandLine(trawl);
         try {
-            return cl.execute(tsharkFieldArguments(args));
+            String first = args.length > 0 ? args[0] : "";
+            return switch (first) {
+                case "stats" -> new StatsCommand(io).run(args, 1);
+                case "example" -> new ExampleCommand(io).run(args, 1);
+                default -> new Trawl(io).run(args);
+            };
+        } catch (UsageException e) {
+            err.println("trawl: " + e.getMessage());
+            err.println("Try 'trawl --help' for the options.");
+            err.flush();
+            return 2;
         } catch (RuntimeException | Error e) {
-            // picocli passes Errors (a class that cannot load, memory exhausted) through: still one line
+            // a class that cannot load, memory exhausted, a bug: still one line
             err.println("trawl: internal error: " + e);
-            if (List.of(args).contains("--debug")) {
+            if (Arrays.asList(args).contains("--debug")) {
                 e.printStackTrace(err);
             }
             err.flush();
@@ -181,68 +249,81 @@ public final class Trawl implements Callable<Integer> {
         }
     }
 
-    static CommandLine commandLine(Trawl trawl) {
-        CommandLine cl = new CommandLine(trawl, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                if (cls == StatsCommand.class) {
-                    return cls.cast(new StatsCommand(trawl.io));
-                }
-                if (cls == ExampleCommand.class) {
-                    return cls.cast(new ExampleCommand(trawl.io));
-                }
-                return CommandLine.defaultFactory().create(cls);
+    /** Reads the command line into this instance's fields, then does what it asks. */
+    private int run(String[] args) throws UsageException {
+        CommandSpec spec = ArgumentParser.mentions(SPEC, args, OUTPUT_FORMAT) ? TSHARK_SPEC : SPEC;
+        ParsedLine line = ArgumentParser.parse(spec, args, 0);
+        if (line.has(HELP)) {
+            io.out().print(HelpText.of(SPEC));
+            io.out().flush();
+            return 0;
+        }
+        if (line.has(VERSION)) {
+            for (String text : VersionInfo.lines()) {
+                io.out().println(text);
             }
-        });
-        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(trawl.io.out(), StandardCharsets.UTF_8), true));
-        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(trawl.io.err(), StandardCharsets.UTF_8), true));
-        cl.setPosixClusteredShortOptionsAllowed(true);
-        cl.setStopAtPositional(false);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            trawl.io.err().println("trawl: " + ex.getMessage());
-            trawl.io.err().println("Try 'trawl --help' for the options.");
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Errors.report(ex, trawl.io.err(), trawl.debug));
-        return cl;
+            io.out().flush();
+            return 0;
+        }
+        apply(line);
+        noArguments = args.length == 0;
+        try {
+            return call();
+        } catch (Exception e) {
+            return Errors.report(e, io.err(), debug);
+        }
     }
 
-    /**
-     * tcpdump's {@code -e} is a flag and tshark's takes a field name. When the line asks for tshark output
-     * ({@code -T}), each {@code -e NAME} becomes {@code --field NAME}.
-     */
-    static String[] tsharkFieldArguments(String[] args) {
-        boolean tshark = false;
-        for (String a : args) {
-            if (a.equals("-T") || (a.startsWith("-T") && a.length() > 2 && !a.startsWith("--"))) {
-                tshark = true;
-                break;
-            }
-        }
-        if (!tshark) {
-            return args;
-        }
-        List<String> out = new ArrayList<>(args.length);
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-e") && i + 1 < args.length) {
-                out.add("--field");
-                out.add(args[++i]);
-            } else if (a.startsWith("-e") && a.length() > 2 && a.charAt(2) != '-' && Character.isLetter(a.charAt(2))
-                    && a.indexOf('.') > 0) {
-                out.add("--field");
-                out.add(a.substring(2));
-            } else {
-                out.add(a);
-            }
-        }
-        return out.toArray(String[]::new);
+    private void apply(ParsedLine line) {
+        readFile = line.value(READ_FILE);
+        device = line.value(DEVICE);
+        count = line.longValue(COUNT, 0);
+        snaplen = line.has(SNAPLEN) ? line.intValue(SNAPLEN, 0) : null;
+        noPromiscuous = line.has(NO_PROMISCUOUS);
+        bufferKib = line.intValue(BUFFER_KIB, 0);
+        immediate = line.has(IMMEDIATE);
+        precision = line.value(PRECISION);
+        linkTypeName = line.value(LINK_TYPE_NAME);
+        listLinkTypes = line.has(LIST_LINK_TYPES);
+        listDevices = line.has(LIST_DEVICES);
+        dropUser = line.value(DROP_USER);
+        fanout = line.value(FANOUT);
+        workers = line.intValue(WORKERS, 1);
+        writeFile = line.value(WRITE_FILE);
+        writeFormat = line.value(WRITE_FORMAT);
+        rotateSize = line.value(ROTATE_SIZE);
+        rotateSeconds = line.longValue(ROTATE_SECONDS, 0);
+        fileLimit = line.intValue(FILE_LIMIT, 0);
+        packetBuffered = line.has(PACKET_BUFFERED);
+        lineBuffered = line.has(LINE_BUFFERED);
+        numeric = new boolean[line.count(NUMERIC)];
+        linkHeader = line.has(LINK_HEADER);
+        timestamps = new boolean[line.count(TIMESTAMPS)];
+        verbose = new boolean[line.count(VERBOSE)];
+        quiet = line.has(QUIET);
+        absoluteSeq = line.has(ABSOLUTE_SEQ);
+        hex = new boolean[line.count(HEX)];
+        hexAscii = new boolean[line.count(HEX_ASCII)];
+        dumpFilter = new boolean[line.count(DUMP_FILTER)];
+        outputFormat = line.value(OUTPUT_FORMAT);
+        fields = line.values(FIELDS);
+        fieldOptions = line.values(FIELD_OPTIONS);
+        statistics = line.values(STATISTICS);
+        preferences = line.values(PREFERENCES);
+        displayFilter = line.value(DISPLAY_FILTER);
+        backend = line.value(BACKEND);
+        listBackends = line.has(LIST_BACKENDS);
+        filterEngine = line.value(FILTER_ENGINE);
+        checkFilters = line.value(CHECK_FILTERS);
+        completion = line.has(COMPLETION);
+        debug = line.has(DEBUG);
+        expression = line.operands();
     }
 
-    @Override
-    public Integer call() throws Exception {
+    int call() throws Exception {
         if (completion) {
-            io.out().print(picocli.AutoComplete.bash("trawl", spec.commandLine()));
+            io.out().print(Completion.script(SPEC, List.of(StatsCommand.SPEC, ExampleCommand.SPEC),
+                    ExampleCommand.NAMES));
             io.out().flush();
             return 0;
         }

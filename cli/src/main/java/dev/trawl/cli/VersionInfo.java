@@ -2,7 +2,6 @@ package dev.trawl.cli;
 
 import dev.trawl.pcap.BackendInfo;
 import dev.trawl.pcap.Pcap;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,10 @@ import java.util.List;
 import java.util.Properties;
 
 /** What {@code trawl --version} prints: trawl's version, the Java runtime, and each backend's library. */
-public final class VersionInfo implements CommandLine.IVersionProvider {
+public final class VersionInfo {
+    private VersionInfo() {
+    }
+
     /** trawl's version, from the build. */
     public static String trawlVersion() {
         try (InputStream in = VersionInfo.class.getResourceAsStream("version.properties")) {
@@ -26,8 +28,8 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
         return "unknown";
     }
 
-    @Override
-    public String[] getVersion() {
+    /** The lines of {@code trawl --version}. */
+    static List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add("trawl " + trawlVersion());
         lines.add("Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
@@ -36,6 +38,6 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
                     ? "backend " + info.name() + ": " + info.backend().get().libraryVersion()
                     : "backend " + info.name() + ": unavailable (" + info.problem() + ")");
         }
-        return lines.toArray(String[]::new);
+        return lines;
     }
 }
