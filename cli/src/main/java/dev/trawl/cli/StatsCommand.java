@@ -31,9 +31,10 @@ final class StatsCommand {
     static final OptionSpec BACKEND = OptionSpec.value("--backend", "NAME", "The backend that reads the files.");
     static final OptionSpec DEBUG = OptionSpec.flag("--debug", "Print stack traces with errors.");
     static final OptionSpec HELP = OptionSpec.flag("-h, --help", "Show this help and exit.");
-    static final CommandSpec SPEC = new CommandSpec("trawl stats", List.of(DESCRIPTION), List.of(BACKEND, DEBUG, HELP),
-            List.of(new PositionalSpec("FILE", "Capture files (pcap, pcapng, gzip).", true, true)), List.of(), List.of(),
-            false);
+    static final CommandSpec SPEC = new CommandSpec("trawl stats", List.of(DESCRIPTION),
+            List.of(BACKEND, DEBUG, HELP),
+            List.of(new PositionalSpec("FILE", "Capture files (pcap, pcapng, gzip).", true, true)),
+            List.of(), List.of(), false);
 
     private final Io io;
     private List<String> files;

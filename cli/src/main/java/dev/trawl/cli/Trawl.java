@@ -41,14 +41,13 @@ public final class Trawl {
     static final OptionSpec DROP_USER = OptionSpec.value("-Z", "USER",
             "Drop privileges to USER once the capture is open.");
     static final OptionSpec FANOUT = OptionSpec.value("--fanout", "ID[:MODE]",
-            "Join fanout group ID (0-65535) on the interface: "
-            + "the captures in a group (other trawl processes, or --workers) share its packets, each packet going to one. "
-            + "MODE: hash (by flow, the default), lb, cpu, rollover, random, qm; ':defrag' after it keeps IP fragments "
-            + "together. Needs the afpacket backend.");
+            "Join fanout group ID (0-65535) on the interface: the captures in a group (other trawl processes, or "
+            + "--workers) share its packets, each packet going to one. MODE: hash (by flow, the default), lb, cpu, "
+            + "rollover, random, qm; ':defrag' after it keeps IP fragments together. Needs the afpacket backend.");
     static final OptionSpec WORKERS = OptionSpec.integer("--workers", "N",
-            "Capture with N threads, each with its own socket in the "
-            + "--fanout group (a new hash group when none is given). -w FILE writes one file per worker (FILE-1.pcap ...); "
-            + "other output is one stream, whole packets in the order the workers deliver them.");
+            "Capture with N threads, each with its own socket in the --fanout group (a new hash group when none is "
+            + "given). -w FILE writes one file per worker (FILE-1.pcap ...); other output is one stream, whole packets "
+            + "in the order the workers deliver them.");
 
     // --- tcpdump: what to write
     static final OptionSpec WRITE_FILE = OptionSpec.value("-w", "FILE",
@@ -94,7 +93,9 @@ public final class Trawl {
     static final OptionSpec FIELD_OPTIONS = OptionSpec.repeated("-E", "OPT=VALUE",
             "With -T fields: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n.");
     static final OptionSpec STATISTICS = OptionSpec.repeated("-z", "STATISTICS",
-            "tshark's statistics after the packets: conv,TYPE[,FILTER] or endpoints,TYPE[,FILTER] (TYPE eth, ip, ipv6, tcp or udp), follow,tcp|udp,ascii|hex|raw,STREAM, io,stat,INTERVAL[,FILTER]... (with -q: the statistics alone).");
+            "tshark's statistics after the packets: conv,TYPE[,FILTER] or endpoints,TYPE[,FILTER] (TYPE eth, ip, "
+            + "ipv6, tcp or udp), follow,tcp|udp,ascii|hex|raw,STREAM, io,stat,INTERVAL[,FILTER]... (with -q: the "
+            + "statistics alone).");
     static final OptionSpec PREFERENCES = OptionSpec.repeated("-o", "NAME:VALUE",
             "A tshark preference: tcp.relative_sequence_numbers or tcp.analyze_sequence_numbers, TRUE or FALSE.");
     static final OptionSpec DISPLAY_FILTER = OptionSpec.value("-Y", "FILTER",
