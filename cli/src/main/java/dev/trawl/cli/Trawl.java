@@ -146,6 +146,8 @@ public final class Trawl {
     /** The same command when it asks for tshark output ({@code -T}): {@code -e FIELD} is {@code --field FIELD}. */
     private static final CommandSpec TSHARK_SPEC = SPEC.withShortName('e', FIELDS);
 
+    // What the command line asked for: set by apply(ParsedLine), read by Capture, the sinks and the listings.
+
     // --- tcpdump: what to read
     String readFile;
     String device;
