@@ -42,7 +42,7 @@ import java.util.Objects;
  */
 public final class DecodedPacket {
     /** The most layers one packet can hold; deeper stacks are cut and flagged {@link #tooManyLayers()}. */
-    public static final int MAX_LAYERS = 48;
+    public static final int MAX_LAYERS = 128;
 
     /**
      * The layers, {@link #STRIDE} ints each (protocol, offset, header length, end, flags): one array keeps

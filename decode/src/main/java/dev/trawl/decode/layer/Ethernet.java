@@ -29,6 +29,8 @@ public final class Ethernet extends Flyweight {
 
     /** The header length. */
     public static final int HEADER_LENGTH = 14;
+    /** The largest type/length value that is an 802.3 length. */
+    public static final int MAX_LENGTH = 1500;
 
     /** Points this view at an Ethernet header. */
     public Ethernet wrap(ByteBuffer buffer, int offset, int length) {

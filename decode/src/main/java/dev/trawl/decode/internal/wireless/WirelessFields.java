@@ -16,12 +16,12 @@ import static dev.trawl.decode.internal.FieldSupport.u8;
 import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.internal.Bytes;
 
-/** Fields of the 802.11 MAC header and of radiotap, named as Wireshark names them. Stateless. */
+/** Fields of the 802.11 MAC header, of PPI and of radiotap, named as Wireshark names them. Stateless. */
 public final class WirelessFields {
     private WirelessFields() {
     }
 
-    /** Registers the fields of {@code wlan} and {@code radiotap}. */
+    /** Registers the fields of {@code wlan}, {@code ppi} and {@code radiotap}. */
     public static void register(FieldRegistrar r) {
         r.field("wlan.fc", "wlan", HEX16, "Frame control field", shortAt(0));
         r.field("wlan.fc.type", "wlan", UINT, "Type", bits(0, 1, 0x0C, 2));
@@ -40,6 +40,18 @@ public final class WirelessFields {
             }
         });
         r.field("wlan.flags", "wlan", HEX8, "Flags", byteAt(1));
+        r.field("ppi.version", "ppi", UINT, "Version", byteAt(0));
+        r.field("ppi.flags", "ppi", HEX8, "Flags", byteAt(1));
+        r.field("ppi.length", "ppi", UINT, "Header length", (p, i, s) -> {
+            if (has(p, i, 2, 2)) {
+                s.integer(Bytes.u16le(p.buffer(), p.offset(i) + 2));
+            }
+        });
+        r.field("ppi.dlt", "ppi", UINT, "DLT", (p, i, s) -> {
+            if (has(p, i, 4, 4)) {
+                s.integer(Bytes.i32le(p.buffer(), p.offset(i) + 4) & 0xFFFFFFFFL);
+            }
+        });
         r.field("radiotap.length", "radiotap", UINT, "Header length", (p, i, s) -> {
             if (has(p, i, 2, 2)) {
                 s.integer(Bytes.u16le(p.buffer(), p.offset(i) + 2));
