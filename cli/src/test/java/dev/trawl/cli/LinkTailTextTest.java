@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Linux cooked headers whose address is not a MAC address or whose protocol is a length, an 802.1Q tag followed
  * by a length, LLC information, supervisory and unnumbered frames (on ATM also behind an 802.6 MAC header), CFM's
  * common header, DECnet routing and NSP messages (hellos, routing, short, long and padded data headers, connect,
- * disconnect, data and link service messages), well formed, too short for their kind and cut short. Each file is
+ * disconnect, data and link service messages), PPI headers before 802.11, Ethernet and unknown frames (with and
+ * without fields, of a bad length, cut short), well formed, too short for their kind and cut short. Each file is
  * printed by tcpdump and by trawl with the same flags, and the lines must be equal.
  */
 class LinkTailTextTest extends TcpdumpComparison {
@@ -18,6 +19,7 @@ class LinkTailTextTest extends TcpdumpComparison {
     private static final int LINKTYPE_ETHERNET = 1;
     private static final int LINKTYPE_LINUX_SLL = 113;
     private static final int LINKTYPE_ATM_RFC1483 = 100;
+    private static final int LINKTYPE_PPI = 192;
 
     @ParameterizedTest
     @ValueSource(strings = {"-n", "-nv", "-ne", "-neq"})
@@ -32,6 +34,27 @@ class LinkTailTextTest extends TcpdumpComparison {
                         "000000010006020000000001" + "00000001" + "ffff0020"),
                 capture("vlan-length", LINKTYPE_ETHERNET,
                         "0180c2000000" + "000000000001" + "8100e064" + "0026" + bpdu));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-ne", "-neq"})
+    void ppiHeadersPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String ack = "d4000000" + "0014a5cb6e1a";
+        String udp = "4500001c00010000401100000a0000010a000002" + "0400003500080000";
+        String data = "08013a01" + "0014a5cd747b" + "0014a5cb6e1a" + "000102270000" + "1000" + "aaaa03000000" + "0800"
+                + udp;
+        String arp = "ffffffffffff020000000001" + "0806" + "0001080006040001" + "020000000001c0a80001"
+                + "000000000000c0a80002";
+        String commonField = "02001400" + "00".repeat(20); // an 802.11-Common field
+        assertSame(flags,
+                capture("ppi", LINKTYPE_PPI,
+                        "0000080069000000" + ack,
+                        "0000200069000000" + commonField + data,
+                        "0000080001000000" + arp,
+                        "0000080093000000" + "0102030405060708",
+                        "0000040069000000" + ack,
+                        "0000300069000000" + ack,
+                        "00000800690000"));
     }
 
     @ParameterizedTest

@@ -117,24 +117,13 @@ final class ArpPrinter implements LayerPrinter {
                 protocolAddress(c, a, a.senderProtocolOffset(), ipv4, plen);
             }
             default -> {
-                // tcpdump dumps the message's captured bytes instead
-                int captured = c.packet().layerEnd(layer) - c.packet().offset(layer);
-                TlvText.dump(out, i -> i < Arp.FIXED_LENGTH ? header(a, i) : a.addressByte(i), captured, "\n\t");
+                // tcpdump dumps the message's captured bytes instead, in hex and ASCII
+                PrintContext.hexLines(out, c.packet().buffer(), c.packet().offset(layer), c.packet().layerEnd(layer),
+                        true);
                 return;
             }
         }
         out.ascii(", length ").num(length);
-    }
-
-    /** The byte at {@code i} of the fixed header. */
-    private static int header(Arp a, int i) {
-        int v = switch (i >> 1) {
-            case 0 -> a.hardwareType();
-            case 1 -> a.protocolType();
-            case 2 -> a.hardwareSize() << 8 | a.protocolSize();
-            default -> a.opcode();
-        };
-        return (i & 1) == 0 ? v >> 8 : v & 0xff;
     }
 
     private static void protocolAddress(PrintContext c, Arp a, int rel, boolean ipv4, int plen) {

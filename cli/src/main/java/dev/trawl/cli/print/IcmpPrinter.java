@@ -27,9 +27,10 @@ final class IcmpPrinter implements LayerPrinter {
         Out out = c.out();
         int length = c.wireLength(layer);
         int ip = c.enclosing(layer, Protocols.IP);
-        if (ip >= 0 && p.ipv4(ip).totalLength() >= p.headerLength(ip)) {
+        int before = ip >= 0 ? p.offset(layer) - p.offset(ip) : 0; // the IP header and any AH after it
+        if (ip >= 0 && p.ipv4(ip).totalLength() >= before) {
             // tcpdump takes the IP header's word for the length, even when the frame is shorter
-            length = p.ipv4(ip).totalLength() - p.headerLength(ip);
+            length = p.ipv4(ip).totalLength() - before;
         }
         // tcpdump composes the text first: when a field it needs was not captured, only the marker shows
         if (!icmp.has(0, 2) || !captured(icmp)) {

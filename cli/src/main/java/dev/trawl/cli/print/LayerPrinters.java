@@ -113,6 +113,7 @@ final class LayerPrinters {
         r.register(Protocols.RADIOTAP, wlan);
         r.register(Protocols.WLAN, wlan);
         r.registerNamed("prism", wlan);
+        r.registerNamed("ppi", new PpiPrinter());
         r.register(Protocols.WPAN, new Ieee802154Printer());
         r.register(Protocols.LWAPP, new LwappPrinter());
         r.register(Protocols.PKTAP, new PktapPrinter());

@@ -5,6 +5,7 @@ import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.PacketDecoder;
 import dev.trawl.decode.ProtocolRegistry;
 import dev.trawl.decode.Protocols;
+import dev.trawl.pcap.LinkType;
 
 /**
  * What a {@link LayerPrinter} prints from and to: the decoded packet, the output, the options, and the way on
@@ -65,6 +66,36 @@ final class PrintContext {
                 0, 0));
         int first = inner.first();
         return first >= 0 && inner.print(first);
+    }
+
+    /**
+     * Prints the 802.2 LLC frame that follows an 802.3 length field at absolute index {@code lengthAt}, up to
+     * {@code to}, {@code wireLength} bytes on the wire after the field: a length tcpdump reads where decode, as
+     * Wireshark, sees an EtherType and data. decode reads it afresh as the payload of an Ethernet frame whose
+     * header ends with that field; the 12 bytes before the field stand for the addresses and are not printed.
+     * The link header {@code -x} skips then ends after the LLC header, as tcpdump counts it.
+     *
+     * @return false, having printed nothing, when the bytes before the field are not in the packet, nothing
+     *     prints the LLC frame or frames nest too deep
+     */
+    boolean printAfterLength(int lengthAt, int to, int wireLength) {
+        int frame = lengthAt - 12;
+        if (depth >= MAX_FRAME_DEPTH || frame < packet.start() || to <= lengthAt + 2) {
+            return false;
+        }
+        if (inner == null) {
+            inner = new PrintContext(out, options, printers, depth + 1);
+            innerDecoder = new PacketDecoder().decodeFirstFragments(true);
+        }
+        inner.reset(innerDecoder.decode(LinkType.ETHERNET.value(), packet.buffer(), frame, to - frame,
+                Math.max(to - frame, wireLength + 14), 0, 0));
+        int llc = inner.first() >= 0 ? inner.packet.next(0) : -1;
+        if (llc < 0 || inner.packet.protocol(llc) != Protocols.LLC || !inner.print(llc)) {
+            return false;
+        }
+        // tcpdump counts the LLC header into the link header -x skips, as the LLC printer marked it
+        hexFrom = Math.max(hexFrom, frame + (inner.hexFrom - inner.packet.start()));
+        return true;
     }
 
     /** Starts a packet. */

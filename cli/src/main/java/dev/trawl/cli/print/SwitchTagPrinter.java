@@ -90,12 +90,25 @@ final class SwitchTagPrinter implements LayerPrinter {
         }
         int next = c.after(layer);
         boolean printable = c.printable(next);
+        // tcpdump reads a type up to 1500 after the tag as an 802.3 length and the payload as LLC, where
+        // Wireshark decodes an ethertype and leaves the payload as data
+        boolean llc = type <= Ethernet.MAX_LENGTH && !printable;
+        // the length field, unless it overstates the frame
+        int llcLength = Math.min(type, Math.max(0, c.wireLength(layer) - (payload - start)));
         if (c.linkHeader()) {
-            EthernetPrinter.etherType(out, type);
-            out.ascii(", length ").num(c.wireLength(layer)).ascii(": ");
+            if (llc) {
+                out.ascii("802.3, length ").num(llcLength).ascii(": ");
+            } else {
+                EthernetPrinter.etherType(out, type, c.quiet());
+                out.ascii(", length ").num(c.wireLength(layer)).ascii(": ");
+            }
         }
         if (printable) {
             c.print(next);
+        } else if (llc) {
+            if (!c.printAfterLength(payload - 2, Math.min(p.end(), payload + llcLength), llcLength)) {
+                c.rawDump(payload);
+            }
         } else if (!EthernetPrinter.knownToTcpdump(type, true)) {
             c.rawDump(payload);
         }

@@ -1,0 +1,47 @@
+package dev.trawl.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The text of a few network-layer cases against tcpdump's, on frames built here: an ICMP message behind an
+ * authentication header (whose length tcpdump takes off the IP packet's), an IPv6 packet whose chain of
+ * extension headers is longer than the usual stack, and an ARP message with an opcode tcpdump does not name
+ * (dumped in hex and ASCII).
+ */
+class IpTailTextTest extends TcpdumpComparison {
+    private static final String ETHERNET_IPV4 = "020000000002020000000001" + "0800";
+    private static final String ETHERNET_IPV6 = "020000000002020000000001" + "86dd";
+    private static final int LINKTYPE_ETHERNET = 1;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-ne", "-nq", "-nx"})
+    void networkTailPrintsAsTcpdumpPrintsIt(String flags) throws Exception {
+        String icmp = "0800f7ff0001000100010203040506070809";
+        String ah = "01040000" + "3916d11c" + "00000011" + "08cfeae9677f8acf066688be"; // 24 bytes, then ICMP
+        String ahPacket = "45000046" + "00010000" + "4033" + "0000" + "0a013013" + "0a013016" + ah + icmp;
+        StringBuilder chain = new StringBuilder();
+        int headers = 60;
+        for (int i = 0; i < headers; i++) {
+            chain.append(i + 1 < headers ? "3c" : "11").append("00").append("010400000000"); // destination options
+        }
+        String udp = "3039d43100120000" + "00010203040506070809";
+        int payload = headers * 8 + 18;
+        String ipv6 = "60000000" + String.format("%04x", payload) + "3c40" + "20010db8000000000000000000000001"
+                + "20010db8000000000000000000000002" + chain + udp;
+        String arp = "0806" + "00010800060475010002030405060a000001" + "0000000000000a000002" + "00".repeat(18);
+        Path file = LinkLayerTextTest.capture(dir, "ip-tail", LINKTYPE_ETHERNET, ETHERNET_IPV4 + ahPacket,
+                ETHERNET_IPV6 + ipv6, "ffffffffffff020000000001" + arp);
+        String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
+        assertTrue(tcpdump.contains("ICMP echo request"), tcpdump);
+        TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
+        assertEquals(0, trawl.status(), trawl.stderr());
+        assertEquals(tcpdump.lines().toList(), trawl.lines(), "with " + flags);
+    }
+}
