@@ -14,6 +14,7 @@ final class TcpdumpUdpPorts {
     static final String NONE = "";
     static final String TFTP = "tftp";
     static final String SYSLOG = "syslog";
+    static final String RX = "rx";
     /** AppleTalk's ports, which tcpdump takes for DDP in UDP only when the payload starts as a DDP frame. */
     static final String ATALK = "atalk";
 
@@ -41,7 +42,7 @@ final class TcpdumpUdpPorts {
             either("snmp", 161), either("snmp", 162), either("ntp", 123), either("krb", 88), either("krb", 750),
             either("l2tp", 1701), either("nbns", 137), either("nbdgm", 138),
             new Rule("vat", Side.DESTINATION, 3456, 3456), either("zephyr", 2103), either("zephyr", 2104),
-            new Rule("rx", Side.EITHER, 7000, 7009), either("ripng", 521), either("dhcp6", 546),
+            new Rule(RX, Side.EITHER, 7000, 7009), either("ripng", 521), either("dhcp6", 546),
             either("dhcp6", 547), either("ahcp", 5359), either("babel", 6696), either("babel", 6697),
             either("hncp", 8231), new Rule("wb", Side.DESTINATION, 4567, 4567), either("autorp", 496),
             either("radius", 1645), either("radius", 1812), either("radius", 1646), either("radius", 1813),

@@ -16,6 +16,7 @@ final class UdpPrinter implements LayerPrinter {
     private final TftpPrinter tftp = new TftpPrinter();
     private final SyslogPrinter syslog = new SyslogPrinter();
     private final SnmpPrinter snmp = new SnmpPrinter();
+    private final RxPrinter rx = new RxPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -141,6 +142,11 @@ final class UdpPrinter implements LayerPrinter {
         int to = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : p.end());
         if (choice.equals(TcpdumpUdpPorts.TFTP)) {
             tftp.print(c, from, to, length);
+            return true;
+        }
+        if (choice.equals(TcpdumpUdpPorts.RX)) {
+            Udp udp = p.udp(layer);
+            rx.print(c, from, Math.max(0, to - from), length, udp.sourcePort(), udp.destinationPort(), ip);
             return true;
         }
         if (choice.equals(TcpdumpUdpPorts.SYSLOG) && (next < 0 || p.protocol(next) != Protocols.SYSLOG)) {
