@@ -54,11 +54,13 @@ final class AfsReader {
 
     /** A signed word. */
     void integer() {
-        out.ch(' ').num((int) word());
+        int v = (int) word();
+        out.ch(' ').num(v);
     }
 
     void unsigned() {
-        out.ch(' ').num(word());
+        long v = word();
+        out.ch(' ').num(v);
     }
 
     void unsigned64() {
@@ -204,7 +206,7 @@ final class AfsReader {
 
     /** An IPv4 address in a word. */
     void address() {
-        long a = word();
+        long a = word(); // read before writing, as tcpdump prints nothing of a word it cannot read
         out.ch(' ').num(a >>> 24).ch('.').num(a >>> 16 & 0xFF).ch('.').num(a >>> 8 & 0xFF).ch('.').num(a & 0xFF);
     }
 }

@@ -17,6 +17,7 @@ final class UdpPrinter implements LayerPrinter {
     private final SyslogPrinter syslog = new SyslogPrinter();
     private final SnmpPrinter snmp = new SnmpPrinter();
     private final RxPrinter rx = new RxPrinter();
+    private final NfsPrinter nfs = new NfsPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -53,6 +54,9 @@ final class UdpPrinter implements LayerPrinter {
         if (ulen < Udp.HEADER_LENGTH) {
             out.ascii("truncated-udplength ").num(ulen);
             return;
+        }
+        if (!c.quiet() && nfs(c, layer, ip, ulen - Udp.HEADER_LENGTH, stated - Udp.HEADER_LENGTH)) {
+            return; // tcpdump looks for NFS before it checks the checksum
         }
         boolean v4 = overIp && p.protocol(ip) == Protocols.IP;
         // tcpdump checks the UDP checksum with -vv over IPv4 (where it is optional) and -v over IPv6
@@ -119,6 +123,20 @@ final class UdpPrinter implements LayerPrinter {
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
             lengthOnly(c, ip, overIp, udpLength, statedPayload);
         }
+    }
+
+    /** Prints an NFS call to port 2049 or reply from it, as tcpdump takes them before any other printer. */
+    private boolean nfs(PrintContext c, int layer, int ip, int udpLength, int statedPayload) {
+        DecodedPacket p = c.packet();
+        Udp udp = p.udp(layer);
+        int from = p.offset(layer) + Udp.HEADER_LENGTH;
+        int to = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : p.end());
+        int captured = Math.max(0, to - from);
+        if (!nfs.claims(c, from, captured, udp.sourcePort(), udp.destinationPort())) {
+            return false;
+        }
+        nfs.print(c, from, captured, Math.min(udpLength, statedPayload), ip, "");
+        return true;
     }
 
     /** tcpdump's line for a datagram it has no printer for: its UDP length, and whether the IP packet holds it. */
