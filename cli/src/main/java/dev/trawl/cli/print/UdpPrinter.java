@@ -18,6 +18,7 @@ final class UdpPrinter implements LayerPrinter {
     private final SnmpPrinter snmp = new SnmpPrinter();
     private final RxPrinter rx = new RxPrinter();
     private final NfsPrinter nfs = new NfsPrinter();
+    private final LwresPrinter lwres = new LwresPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -165,6 +166,10 @@ final class UdpPrinter implements LayerPrinter {
         if (choice.equals(TcpdumpUdpPorts.RX)) {
             Udp udp = p.udp(layer);
             rx.print(c, from, Math.max(0, to - from), length, udp.sourcePort(), udp.destinationPort(), ip);
+            return true;
+        }
+        if (choice.equals(TcpdumpUdpPorts.LWRES)) {
+            lwres.print(c, from, Math.max(0, to - from), length);
             return true;
         }
         if (choice.equals(TcpdumpUdpPorts.SYSLOG) && (next < 0 || p.protocol(next) != Protocols.SYSLOG)) {
