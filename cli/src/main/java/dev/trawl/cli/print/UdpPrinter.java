@@ -60,15 +60,14 @@ final class UdpPrinter implements LayerPrinter {
             return; // tcpdump looks for NFS before it checks the checksum
         }
         boolean v4 = overIp && p.protocol(ip) == Protocols.IP;
-        // tcpdump checks the UDP checksum with -vv over IPv4 (where it is optional) and -v over IPv6
-        // (a datagram longer than the IP payload still gets its verdict on a zero checksum)
-        if (overIp && c.verbose() > (v4 ? 1 : 0) && (ulen <= length || v4 && udp.checksum() == 0)
-                && !fragment(c, ip)) {
+        // tcpdump checks the UDP checksum with -vv over IPv4 (where it is optional) and -v over IPv6, over the
+        // shorter of the UDP length and the IP payload
+        if (overIp && c.verbose() > (v4 ? 1 : 0) && !fragment(c, ip)) {
             int stored = udp.checksum();
             if (stored == 0 && v4) {
                 out.ascii("[no cksum] ");
             } else {
-                int expected = Checksums.transport(p, layer, 17, ulen);
+                int expected = Checksums.transport(p, layer, 17, Math.min(ulen, length));
                 if (expected != Checksums.UNKNOWN && expected != stored && !(expected == 0 && stored == 0xffff)) {
                     out.ascii("[bad udp cksum 0x").hex(stored, 4).ascii(" -> 0x").hex(expected, 4).ascii("!] ");
                 } else if (expected != Checksums.UNKNOWN) {
