@@ -7,6 +7,9 @@ package dev.trawl.cli.print;
 final class AfsReplies {
     private static final int AFSNAMEMAX = 256;
     private static final int VLNAMEMAX = 65;
+    private static final String[] STATUS_NUMBERS = {" volid", " nextuniq", " type", " parentid", " clone",
+        " backup", " restore", " maxquota", " minquota", " owner"};
+    private static final String[] STATUS_DATES = {" create", " access", " update", " expire", " backup", " copy"};
 
     private AfsReplies() {
     }
@@ -241,12 +244,11 @@ final class AfsReplies {
     }
 
     private static void status(AfsReader r) {
-        for (String label : new String[] {" volid", " nextuniq", " type", " parentid", " clone", " backup",
-            " restore", " maxquota", " minquota", " owner"}) {
+        for (String label : STATUS_NUMBERS) {
             r.label(label);
             r.unsigned();
         }
-        for (String label : new String[] {" create", " access", " update", " expire", " backup", " copy"}) {
+        for (String label : STATUS_DATES) {
             r.label(label);
             r.date();
         }

@@ -8,6 +8,7 @@ import dev.trawl.decode.layer.OncRpc;
  */
 final class NfsCalls {
     private static final int ACCESS_FULL = 0x3f;
+    private static final String[] TYPES = {"NON", "REG", "DIR", "BLK", "CHR", "LNK", null, "FIFO"};
     private static final String[] ACCESS = {"NFS_ACCESS_READ", "NFS_ACCESS_LOOKUP", "NFS_ACCESS_MODIFY",
         "NFS_ACCESS_EXTEND", "NFS_ACCESS_DELETE", "NFS_ACCESS_EXECUTE"};
 
@@ -92,10 +93,9 @@ final class NfsCalls {
                 long type = r.u32(at);
                 long[] sattr = new long[12];
                 at = sattr3(r, at + 4, sattr);
-                String[] types = {"NON", "REG", "DIR", "BLK", "CHR", "LNK", null, "FIFO"};
                 out.ch(' ');
-                if (type < types.length && types[(int) type] != null) {
-                    out.ascii(types[(int) type]);
+                if (type < TYPES.length && TYPES[(int) type] != null) {
+                    out.ascii(TYPES[(int) type]);
                 } else {
                     out.ascii("unk-ft ").num(type);
                 }

@@ -33,6 +33,8 @@ final class NfsPrinter {
     private long srcLow;
     private long dstHigh;
     private long dstLow;
+    /** Whether the reply being printed matched a call (only then does an error status suppress the marker). */
+    private boolean repliedTo;
 
     /** The number of calls pushed out of the table by newer ones. */
     long evictions() {
@@ -85,9 +87,6 @@ final class NfsPrinter {
             }
         }
     }
-
-    /** Whether the reply being printed matched a call (only then does an error status suppress the marker). */
-    private boolean repliedTo;
 
     private void request(NfsReader r, int length, int ipVersion) {
         Out out = r.out;

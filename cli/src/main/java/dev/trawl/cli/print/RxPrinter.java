@@ -26,6 +26,8 @@ final class RxPrinter {
     private static final String[] ACK_REASONS = {null, "ack requested", "duplicate packet", "out of sequence",
         "exceeds window", "no buffer space", "ping", "ping response", "delay", "idle"};
 
+    private static final String[] ACK_TAIL = {" ifmtu", " maxmtu", " rwind", " maxpackets"};
+
     private final Rx view = new Rx();
     private final AfsReader reader = new AfsReader();
     private final int[] callNumbers = new int[CACHE_SIZE];
@@ -254,8 +256,7 @@ final class RxPrinter {
         }
         at += 3;
         if (c.verbose() > 1) {
-            String[] labels = {" ifmtu", " maxmtu", " rwind", " maxpackets"};
-            for (String label : labels) {
+            for (String label : ACK_TAIL) {
                 if (rx.regionLength() - at < 4) {
                     return;
                 }
