@@ -23,6 +23,7 @@ final class TcpPrinter implements LayerPrinter {
     private final Conversation probe = new Conversation();
     private final HttpLine http = new HttpLine();
     private final OpenFlowPrinter openFlow = new OpenFlowPrinter();
+    private final NfsPrinter nfs = new NfsPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -467,6 +468,10 @@ final class TcpPrinter implements LayerPrinter {
             out.ch(']');
             return;
         }
+        if ((sport == NFS_PORT || dport == NFS_PORT) && !beforeNfs(sport) && !beforeNfs(dport)) {
+            nfs(c, layer, sport, dport, length);
+            return;
+        }
         boolean beforeSsh = sport == 23 || dport == 23 || sport == 25 || dport == 25 || sport == 43 || dport == 43
                 || sport == 179 || dport == 179 || sport == 1723 || dport == 1723 || sport == 6379 || dport == 6379;
         if ((sport == 22 || dport == 22) && !beforeSsh) {
@@ -492,6 +497,33 @@ final class TcpPrinter implements LayerPrinter {
         } else if (next >= 0 && p.protocol(next) != Protocols.HTTP && p.protocol(next) != Protocols.DATA) {
             c.print(next);
         }
+    }
+
+    /**
+     * NFS over TCP, which tcpdump tries last of its ports: a record mark, then a call to port 2049 or a reply from
+     * it, printed as {@code : NFS request xid ...}; anything else prints nothing more.
+     */
+    private void nfs(PrintContext c, int layer, int sport, int dport, int length) {
+        DecodedPacket p = c.packet();
+        int from = p.payloadOffset(layer);
+        int ip = c.network(layer);
+        int to = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : p.end());
+        int captured = Math.max(0, to - from);
+        if (length < 4 || captured < 4) {
+            return;
+        }
+        long fragment = Math.min(nfs.recordLength(c, from, captured), length - 4L);
+        if (nfs.claims(c, from + 4, captured - 4, sport, dport)) {
+            nfs.print(c, from + 4, captured - 4, (int) fragment, ip, ": ");
+        }
+    }
+
+    private static final int NFS_PORT = 2049;
+
+    /** The ports whose printers tcpdump tries before NFS's over TCP. */
+    private static boolean beforeNfs(int port) {
+        return earlierPort(port) || port == 25 || port == 43 || port == 21 || port == 80 || port == 8080
+            || port == 554 || port == 8554 || port == 53 || port == 639 || port == 323 || port == 646;
     }
 
     private static boolean isOpenFlow(int port) {

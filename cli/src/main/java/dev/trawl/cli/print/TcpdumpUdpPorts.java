@@ -14,6 +14,8 @@ final class TcpdumpUdpPorts {
     static final String NONE = "";
     static final String TFTP = "tftp";
     static final String SYSLOG = "syslog";
+    static final String RX = "rx";
+    static final String LWRES = "lwres";
     /** AppleTalk's ports, which tcpdump takes for DDP in UDP only when the payload starts as a DDP frame. */
     static final String ATALK = "atalk";
 
@@ -41,12 +43,12 @@ final class TcpdumpUdpPorts {
             either("snmp", 161), either("snmp", 162), either("ntp", 123), either("krb", 88), either("krb", 750),
             either("l2tp", 1701), either("nbns", 137), either("nbdgm", 138),
             new Rule("vat", Side.DESTINATION, 3456, 3456), either("zephyr", 2103), either("zephyr", 2104),
-            new Rule("rx", Side.EITHER, 7000, 7009), either("ripng", 521), either("dhcp6", 546),
+            new Rule(RX, Side.EITHER, 7000, 7009), either("ripng", 521), either("dhcp6", 546),
             either("dhcp6", 547), either("ahcp", 5359), either("babel", 6696), either("babel", 6697),
             either("hncp", 8231), new Rule("wb", Side.DESTINATION, 4567, 4567), either("autorp", 496),
             either("radius", 1645), either("radius", 1812), either("radius", 1646), either("radius", 1813),
             either("radius", 1700), either("radius", 3799), new Rule("hsrp", Side.DESTINATION, 1985, 1985),
-            either("lwres", 921), either("ldp", 646), either("olsr", 698), either("lspping", 3503),
+            either(LWRES, 921), either("ldp", 646), either("olsr", 698), either("lspping", 3503),
             new Rule("bcm-li", Side.SOURCE, 49152, 49152), new Rule("bfd", Side.DESTINATION, 3784, 3785),
             new Rule("bfd", Side.DESTINATION, 4784, 4784), new Rule("bfd", Side.DESTINATION, 6784, 6784),
             either("lmp", 701), either("vqp", 1589), either("sflow", 6343), either("lwapp-control", 12223),

@@ -16,6 +16,9 @@ final class UdpPrinter implements LayerPrinter {
     private final TftpPrinter tftp = new TftpPrinter();
     private final SyslogPrinter syslog = new SyslogPrinter();
     private final SnmpPrinter snmp = new SnmpPrinter();
+    private final RxPrinter rx = new RxPrinter();
+    private final NfsPrinter nfs = new NfsPrinter();
+    private final LwresPrinter lwres = new LwresPrinter();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -53,16 +56,18 @@ final class UdpPrinter implements LayerPrinter {
             out.ascii("truncated-udplength ").num(ulen);
             return;
         }
+        if (!c.quiet() && nfs(c, layer, ip, ulen - Udp.HEADER_LENGTH, stated - Udp.HEADER_LENGTH)) {
+            return; // tcpdump looks for NFS before it checks the checksum
+        }
         boolean v4 = overIp && p.protocol(ip) == Protocols.IP;
-        // tcpdump checks the UDP checksum with -vv over IPv4 (where it is optional) and -v over IPv6
-        // (a datagram longer than the IP payload still gets its verdict on a zero checksum)
-        if (overIp && c.verbose() > (v4 ? 1 : 0) && (ulen <= length || v4 && udp.checksum() == 0)
-                && !fragment(c, ip)) {
+        // tcpdump checks the UDP checksum with -vv over IPv4 (where it is optional) and -v over IPv6, over the
+        // shorter of the UDP length and the IP payload
+        if (overIp && c.verbose() > (v4 ? 1 : 0) && !fragment(c, ip)) {
             int stored = udp.checksum();
             if (stored == 0 && v4) {
                 out.ascii("[no cksum] ");
             } else {
-                int expected = Checksums.transport(p, layer, 17, ulen);
+                int expected = Checksums.transport(p, layer, 17, Math.min(ulen, length));
                 if (expected != Checksums.UNKNOWN && expected != stored && !(expected == 0 && stored == 0xffff)) {
                     out.ascii("[bad udp cksum 0x").hex(stored, 4).ascii(" -> 0x").hex(expected, 4).ascii("!] ");
                 } else if (expected != Checksums.UNKNOWN) {
@@ -120,6 +125,20 @@ final class UdpPrinter implements LayerPrinter {
         }
     }
 
+    /** Prints an NFS call to port 2049 or reply from it, as tcpdump takes them before any other printer. */
+    private boolean nfs(PrintContext c, int layer, int ip, int udpLength, int statedPayload) {
+        DecodedPacket p = c.packet();
+        Udp udp = p.udp(layer);
+        int from = p.offset(layer) + Udp.HEADER_LENGTH;
+        int to = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : p.end());
+        int captured = Math.max(0, to - from);
+        if (!nfs.claims(c, from, captured, udp.sourcePort(), udp.destinationPort())) {
+            return false;
+        }
+        nfs.print(c, from, captured, Math.min(udpLength, statedPayload), ip, "");
+        return true;
+    }
+
     /** tcpdump's line for a datagram it has no printer for: its UDP length, and whether the IP packet holds it. */
     private static void lengthOnly(PrintContext c, int ip, boolean overIp, int udpLength, int statedPayload) {
         if (udpLength > statedPayload && !(overIp && fragment(c, ip))) {
@@ -141,6 +160,15 @@ final class UdpPrinter implements LayerPrinter {
         int to = Math.max(p.layerEnd(layer), ip >= 0 ? p.layerEnd(ip) : p.end());
         if (choice.equals(TcpdumpUdpPorts.TFTP)) {
             tftp.print(c, from, to, length);
+            return true;
+        }
+        if (choice.equals(TcpdumpUdpPorts.RX)) {
+            Udp udp = p.udp(layer);
+            rx.print(c, from, Math.max(0, to - from), length, udp.sourcePort(), udp.destinationPort(), ip);
+            return true;
+        }
+        if (choice.equals(TcpdumpUdpPorts.LWRES)) {
+            lwres.print(c, from, Math.max(0, to - from), length);
             return true;
         }
         if (choice.equals(TcpdumpUdpPorts.SYSLOG) && (next < 0 || p.protocol(next) != Protocols.SYSLOG)) {
