@@ -114,6 +114,7 @@ final class LayerPrinters {
         r.register(Protocols.WLAN, wlan);
         r.registerNamed("prism", wlan);
         r.register(Protocols.WPAN, new Ieee802154Printer());
+        r.register(Protocols.VSOCK, new VsockPrinter());
         r.register(Protocols.LWAPP, new LwappPrinter());
         r.register(Protocols.PKTAP, new PktapPrinter());
         r.registerNamed("atm", new SunAtmPrinter());
