@@ -169,12 +169,12 @@ final class OpenFlow10Detail {
         out.ascii(label).ascii(value);
     }
 
-    private static long u64(OpenFlow m, int at) {
+    static long u64(OpenFlow m, int at) {
         need(m, at, 8);
         return m.intAt(at) << 32 | m.intAt(at + 4);
     }
 
-    private static long mac(OpenFlow m, int at) {
+    static long mac(OpenFlow m, int at) {
         need(m, at, 6);
         return m.macAt(at);
     }
@@ -187,7 +187,7 @@ final class OpenFlow10Detail {
      * A bitmap's value is followed by the names of its assigned bits that are set ({@code names} by bit number,
      * {@code null} for a bit assigned without a name) and by {@code (bogus)} when an unassigned bit is set.
      */
-    private static void bitmap(Out out, String[] names, long value, long assigned) {
+    static void bitmap(Out out, String[] names, long value, long assigned) {
         if ((value & assigned) != 0) {
             out.ascii(" (");
             String sep = "";
@@ -205,7 +205,7 @@ final class OpenFlow10Detail {
     }
 
     /** Opaque data: its length, and with {@code -vv} its bytes as tcpdump's hex and ASCII lines. */
-    private static void data(PrintContext c, OpenFlow m, int at, int len) {
+    static void data(PrintContext c, OpenFlow m, int at, int len) {
         if (len == 0) {
             return;
         }
@@ -235,7 +235,7 @@ final class OpenFlow10Detail {
     }
 
     /** A vendor id is an OUI when its top byte is zero, else an ONF experimenter id. */
-    private static String vendorName(long vendor) {
+    static String vendorName(long vendor) {
         if ((vendor & 0xff000000L) != 0) {
             if (vendor == 0x4f4e4600L) {
                 return "ONF Extensions";

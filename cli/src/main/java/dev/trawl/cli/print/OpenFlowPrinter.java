@@ -7,7 +7,8 @@ import dev.trawl.decode.layer.OpenFlow;
  * OpenFlow as tcpdump prints a TCP segment to or from its ports 6633 and 6653: {@code : OpenFlow}, then a line
  * per message of the segment, {@code version 1.0, type FEATURES_REPLY, length 176, xid 0x00000002}, with
  * tcpdump's notes on a message whose length its type does not allow and on a header or body the segment cuts.
- * With {@code -v} the bodies of OpenFlow 1.0 messages follow ({@link OpenFlow10Detail}). Not thread-safe; keeps no state across packets.
+ * With {@code -v} the bodies of OpenFlow 1.0 and 1.3 messages follow ({@link OpenFlow10Detail},
+ * {@link OpenFlow13Detail}). Not thread-safe; keeps no state across packets.
  */
 final class OpenFlowPrinter {
     private static final int VERSION_1_0 = 1;
@@ -126,9 +127,12 @@ final class OpenFlowPrinter {
                 }
             }
             boolean printed = false;
-            if (!bad && version == VERSION_1_0 && type < NAMES_1_0.length && c.verbose() > 0) {
+            boolean detailed = version == VERSION_1_0 ? type < NAMES_1_0.length
+                    : version == VERSION_1_3 && type < NAMES_1_3.length;
+            if (!bad && detailed && c.verbose() > 0) {
                 try {
-                    printed = OpenFlow10Detail.body(c, m, type, at, body);
+                    printed = version == VERSION_1_0 ? OpenFlow10Detail.body(c, m, type, at, body)
+                            : OpenFlow13Detail.body(c, m, type, at, body);
                 } catch (Truncated e) {
                     c.truncated("openflow");
                     return;
