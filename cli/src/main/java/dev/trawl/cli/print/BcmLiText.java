@@ -60,7 +60,7 @@ final class BcmLiText {
             return;
         }
         if (!u.has(Udp.HEADER_LENGTH, SHIM_LENGTH)) {
-            c.truncated("bcm_li");
+            c.truncatedRead("bcm_li");
             return;
         }
         long shim = u.u32At(Udp.HEADER_LENGTH);
@@ -76,7 +76,7 @@ final class BcmLiText {
         int payload = Udp.HEADER_LENGTH + SHIM_LENGTH;
         if (!verbose) {
             if (!u.has(payload, length - SHIM_LENGTH)) {
-                c.truncated("bcm_li");
+                c.truncatedRead("bcm_li");
             }
             return;
         }
@@ -85,7 +85,7 @@ final class BcmLiText {
         int inner;
         if (type == 4) {
             if (!u.has(payload, 1)) {
-                c.truncated("bcm_li");
+                c.truncatedRead("bcm_li");
                 return;
             }
             int version = u.u8At(payload) >> 4;
@@ -105,7 +105,7 @@ final class BcmLiText {
             return;
         }
         if (!c.printFrame(inner, from, to, length - SHIM_LENGTH)) {
-            c.truncated("bcm_li");
+            c.truncatedRead("bcm_li");
         }
     }
 }

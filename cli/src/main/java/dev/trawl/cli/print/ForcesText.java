@@ -17,7 +17,6 @@ import dev.trawl.decode.layer.Forces;
 final class ForcesText {
     private static final int TLV_HEADER = 4;
     private static final int ILV_HEADER = 8;
-    private static final long MINUS_ONE = 4294967295L;
 
     // message flags: how many top-level TLVs a message carries
     private static final int ZERO_TTLV = 0x01;
@@ -124,25 +123,28 @@ final class ForcesText {
         out = c.out();
         verbose = c.verbose();
         m = view.wrap(buffer, from, Math.min(length, Math.max(0, end - from)));
-        CheckedReads.need(m, 0, Forces.HEADER_LENGTH);
+        if (!m.has(0, Forces.HEADER_LENGTH)) {
+            trunc();
+            return;
+        }
         int type = m.messageType();
         if (!typeValid(type)) {
             out.ascii("Invalid ForCES message type ").num(type).ch('\n');
-            invalid();
+            error(length);
             return;
         }
         int messageLength = m.messageLength();
         Message message = message(type);
         if (message == null) {
             out.ascii("\n\tUnknown ForCES message type=0x").hex(type);
-            invalid();
+            error(length);
             return;
         }
         out.ascii("\n\tForCES ").ascii(message.name()).ch(' ');
         if (length < Forces.HEADER_LENGTH || messageLength < Forces.HEADER_LENGTH || messageLength != length) {
             out.ascii("Illegal ForCES pkt len - min ").num(Forces.HEADER_LENGTH).ascii(", total recvd ")
                     .num(length).ascii(", advertised ").num(messageLength).ch(' ');
-            invalid();
+            error(length);
             return;
         }
         long flags = m.flags();
@@ -165,8 +167,7 @@ final class ForcesText {
                     .hex(flags & 0x7FFFF).ch('\n');
         }
         if (topLevel(messageLength, message) < 0) {
-            out.ascii(" [rc ").num(MINUS_ONE).ascii(" < 0]");
-            invalid();
+            error(length);
             return;
         }
         if (verbose >= 4) {
@@ -176,8 +177,16 @@ final class ForcesText {
         }
     }
 
-    private void invalid() {
-        out.ascii(" (invalid)");
+    /** A message tcpdump gives up on is dumped whole. */
+    private void error(int length) {
+        hex("\n\t[", 0, length);
+        out.ascii("\n\t]");
+    }
+
+    /** tcpdump's marker for a check of captured bytes that fails inside the message; the caller goes on. */
+    private int trunc() {
+        out.ascii(" [|forces]");
+        return -1;
     }
 
     private static boolean typeValid(int type) {
@@ -368,7 +377,6 @@ final class ForcesText {
                         .ascii(" Bytes)");
             }
             if (body(message.body(), at + TLV_HEADER, tlvLength, message.operations(), 9) < 0) {
-                out.ascii(" [rc ").num(MINUS_ONE).ascii(" < 0]");
                 return -1;
             }
             at += aligned(tlvLength);
@@ -402,11 +410,13 @@ final class ForcesText {
     private int lfbSelect(int at, int length, int operations, int indent) {
         int dataLength = length - TLV_HEADER;
         if (dataLength <= 12) {
-            out.ascii("\n\t\tundersized lfb selector: ").num(12 - dataLength).ascii(" bytes missing! ");
+            out.ascii("\n\t\ttruncated lfb selector: ").num(12 - dataLength).ascii(" bytes missing! ");
             return -1;
         }
         int remaining = dataLength - 8;
-        CheckedReads.need(m, at, 8);
+        if (!m.has(at, 8)) {
+            return trunc();
+        }
         if (verbose >= 3) {
             long lfbClass = m.intAt(at);
             out.ch('\n');
@@ -502,9 +512,6 @@ final class ForcesText {
                         .ascii(" Bytes)");
             }
             if (pathData(p + TLV_HEADER, tlvLength - TLV_HEADER, operations, indent + 1) == -1) {
-                // tcpdump's check evaluates the call a second time for its message
-                pathData(p + TLV_HEADER, tlvLength - TLV_HEADER, operations, indent + 1);
-                out.ascii(" [pdata_print(ndo, dp, tlvl - TLV_HDRL, op_msk, indent + 1) 4294967295 == 4294967295]");
                 return -1;
             }
             p += aligned(tlvLength);
@@ -518,10 +525,8 @@ final class ForcesText {
     }
 
     private int pathData(int at, int length, int operations, int indent) {
-        CheckedReads.need(m, at, 4);
-        if (length < 4) {
-            out.ascii(" [len ").num(length & 0xFFFFFFFFL).ascii(" < 4]");
-            return -1;
+        if (!m.has(at, 4) || length < 4) {
+            return trunc();
         }
         int pathFlags = m.shortAt(at);
         int ids = m.shortAt(at + 2);
@@ -555,7 +560,7 @@ final class ForcesText {
         if (more > 0) {
             return pathDataTlvs(at + length - more, more, operations, indent + 1);
         }
-        return more;
+        return 0; // tcpdump passes no failure of the content up from here
     }
 
     private int pathDataContent(int at, int length, int ids, int operations, int indent) {
@@ -564,9 +569,8 @@ final class ForcesText {
             out.ascii("TABLE APPEND\n");
         }
         for (int i = 0; i < ids; i++) {
-            if (length < 4) {
-                out.ascii(" [len ").num(length).ascii(" < 4]");
-                return -1;
+            if (!m.has(at, 4) || length < 4) {
+                return trunc();
             }
             long id = u32(m, at);
             if (verbose >= 3) {
@@ -646,9 +650,6 @@ final class ForcesText {
                 checkOperationType(type, operations);
                 int whole = dataLength + pad + TLV_HEADER;
                 if (content(type, at, whole, operations, indent + 2) == -1) {
-                    content(type, at, whole, operations, indent + 2);
-                    out.ascii(" [ops->print(ndo, (const u_char *)pdtlv, tll + pad + TLV_HDRL, op_msk, indent + 2)"
-                            + " 4294967295 == 4294967295]");
                     return -1;
                 }
                 length -= whole;
@@ -707,7 +708,9 @@ final class ForcesText {
             out.ascii("illegal RESULT-TLV: ").num(dataLength & 0xFFFFFFFFL).ascii(" bytes!\n");
             return -1;
         }
-        CheckedReads.need(m, at + TLV_HEADER, 4);
+        if (!m.has(at + TLV_HEADER, 4)) {
+            return trunc();
+        }
         int result = m.byteAt(at + TLV_HEADER);
         if (result >= 0x18 && result <= 0xFE) {
             out.ascii("illegal reserved result code: 0x").hex(result).ascii("!\n");
@@ -725,7 +728,9 @@ final class ForcesText {
 
     private int fullData(int at, int length, int indent) {
         int dataLength = length - TLV_HEADER;
-        CheckedReads.need(m, at, TLV_HEADER);
+        if (!m.has(at, TLV_HEADER)) {
+            return trunc();
+        }
         if (m.shortAt(at) != TLV_FULLDATA) {
             out.ascii("Error: expecting FULLDATA!\n");
             return -1;
@@ -741,7 +746,9 @@ final class ForcesText {
 
     private int sparseData(int at, int length, int indent) {
         int dataLength = length - TLV_HEADER;
-        CheckedReads.need(m, at, TLV_HEADER);
+        if (!m.has(at, TLV_HEADER)) {
+            return trunc();
+        }
         if (m.shortAt(at) != TLV_SPARSEDATA) {
             out.ascii("Error: expecting SPARSEDATA!\n");
             return -1;
@@ -829,11 +836,7 @@ final class ForcesText {
         if (verbose >= 3) {
             out.ascii("Teardown reason:\n");
             indent(indent, false);
-            if (code < TEARDOWN_REASONS.length) {
-                out.ascii(TEARDOWN_REASONS[(int) code]);
-            } else {
-                out.ascii("unknown (").num(code).ch(')');
-            }
+            out.ascii(code < TEARDOWN_REASONS.length ? TEARDOWN_REASONS[(int) code] : "Unknown Teardown reason");
             out.ch('(').hex(code).ascii(")\n");
             indent(indent, false);
         }

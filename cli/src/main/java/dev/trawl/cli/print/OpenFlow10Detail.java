@@ -217,7 +217,7 @@ final class OpenFlow10Detail {
         int captured = Math.min(len, m.remaining(at));
         PrintContext.hexLines(c.out(), m.buffer(), m.offset() + at, m.offset() + at + captured, true, "\n\t  ");
         if (captured < len) {
-            c.truncated("openflow");
+            c.truncatedRead("openflow");
         }
     }
 

@@ -52,7 +52,7 @@ final class OpenFlowPrinter {
         int left = length;
         while (left > 0) {
             if (!m.has(at, 1)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             int version = m.byteAt(at);
@@ -73,7 +73,7 @@ final class OpenFlowPrinter {
                 return;
             }
             if (!m.has(at, 1)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             int type = m.byteAt(at);
@@ -91,7 +91,7 @@ final class OpenFlowPrinter {
                 return;
             }
             if (!m.has(at, 2)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             int messageLength = m.shortAt(at);
@@ -104,7 +104,7 @@ final class OpenFlowPrinter {
                 return;
             }
             if (!m.has(at, 4)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             out.ascii(", xid 0x").hex(m.intAt(at), 8);
@@ -113,7 +113,7 @@ final class OpenFlowPrinter {
             if (messageLength < OpenFlow.HEADER_LENGTH) {
                 out.ascii(" (invalid)");
                 if (!m.has(at, left)) {
-                    c.truncated("openflow");
+                    c.truncatedRead("openflow");
                 }
                 return;
             }
@@ -134,13 +134,13 @@ final class OpenFlowPrinter {
                     printed = version == VERSION_1_0 ? OpenFlow10Detail.body(c, m, type, at, body)
                             : OpenFlow13Detail.body(c, m, type, at, body);
                 } catch (Truncated e) {
-                    c.truncated("openflow");
+                    c.truncatedRead("openflow");
                     return;
                 }
             }
             // a printed body was checked as far as it was read, and tcpdump checks no further
             if (!printed && !m.has(at, body)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             if (body > left) {
@@ -155,7 +155,7 @@ final class OpenFlowPrinter {
     private void partialHeader(PrintContext c, int at, int left) {
         c.out().ascii(" (end of TCP payload)");
         if (!m.has(at, left)) {
-            c.truncated("openflow");
+            c.truncatedRead("openflow");
         }
     }
 }

@@ -56,7 +56,7 @@ final class SctpPrinter implements LayerPrinter {
         try {
             chunks(c, s, length - Sctp.HEADER_LENGTH, forces);
         } catch (Truncated e) {
-            c.truncated("forces");
+            c.truncatedRead("forces");
         }
     }
 

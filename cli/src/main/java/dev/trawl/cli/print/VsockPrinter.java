@@ -22,7 +22,8 @@ final class VsockPrinter implements LayerPrinter {
         Out out = c.out();
         Vsock v = view.wrap(p.buffer(), p.offset(layer), p.end() - p.offset(layer));
         if (!v.has(0, Vsock.HEADER_LENGTH)) {
-            c.truncatedRead("vsock");
+            c.truncated("vsock");
+            c.linkHeaderEnd(p.end()); // tcpdump takes what was captured as the link header
             return;
         }
         c.linkHeaderEnd(v.offset() + Vsock.HEADER_LENGTH);
@@ -33,7 +34,8 @@ final class VsockPrinter implements LayerPrinter {
             out.ascii("Invalid transport (").num(transport).ch(')');
         }
         int transportLength = transport == Vsock.TRANSPORT_VIRTIO ? Vsock.VIRTIO_LENGTH : 0;
-        boolean cut = !v.has(0, Vsock.HEADER_LENGTH + transportLength);
+        // only -v reads the transport header, so only then does a short one end the line
+        boolean cut = c.verbose() > 0 && !v.has(0, Vsock.HEADER_LENGTH + transportLength);
         if (c.verbose() > 0) {
             if (!cut) {
                 if (transport == Vsock.TRANSPORT_VIRTIO) {
