@@ -6,6 +6,7 @@ import static dev.trawl.cli.print.CheckedReads.u32;
 import static dev.trawl.cli.print.CheckedReads.u8;
 
 import dev.trawl.decode.layer.OpenFlow;
+import dev.trawl.pcap.LinkType;
 
 /**
  * The body of an OpenFlow 1.0 message as tcpdump prints it with {@code -v}: switch features and ports, flow
@@ -221,13 +222,25 @@ final class OpenFlow10Detail {
         }
     }
 
-    /** A frame carried in a packet-in or packet-out: its length only, as tcpdump prints it below {@code -vvv}. */
+    /**
+     * A frame carried in a packet-in or packet-out: its length, and with {@code -vvv} the Ethernet frame itself on
+     * the next line, printed as tcpdump prints it with three fewer {@code -v}.
+     */
     private static void packetData(PrintContext c, OpenFlow m, int at, int len) {
         if (len == 0) {
             return;
         }
         c.out().ascii("\n\t data (").num(len).ascii(" octets)");
-        need(m, at, len);
+        if (c.verbose() < 3) {
+            need(m, at, len);
+            return;
+        }
+        c.out().ascii(", frame decoding below\n");
+        int from = m.offset() + at;
+        int to = Math.min(m.offset() + at + len, m.offset() + m.regionLength());
+        if (to > from) {
+            c.printFrame(LinkType.ETHERNET.value(), from, to, len, c.verbose() - 3);
+        }
     }
 
     private static void vendor(PrintContext c, long vendor) {
