@@ -17,6 +17,7 @@ import dev.trawl.decode.layer.Olsr;
 import dev.trawl.decode.layer.Radius;
 import dev.trawl.decode.layer.Rip;
 import dev.trawl.decode.layer.Sflow;
+import dev.trawl.decode.layer.Vsock;
 import dev.trawl.pcap.tck.TestCorpus;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -52,6 +53,16 @@ class LongTailViewsTest {
                     (b, o, n) -> new Dhcpv6().wrap(b, o, n).transactionId()),
             new Case("rip_error_hexdump.pcap", "rip", "rip.command", (b, o, n) -> new Rip().wrap(b, o, n).command()),
             new Case("rip_error_hexdump.pcap", "rip", "rip.version", (b, o, n) -> new Rip().wrap(b, o, n).version()),
+            new Case("vsock-1.pcapng", "vsock", "vsock.src_cid", (b, o, n) -> new Vsock().wrap(b, o, n).sourceCid()),
+            new Case("vsock-1.pcapng", "vsock", "vsock.dst_port",
+                    (b, o, n) -> new Vsock().wrap(b, o, n).destinationPort()),
+            new Case("vsock-1.pcapng", "vsock", "vsock.op", (b, o, n) -> new Vsock().wrap(b, o, n).operation()),
+            new Case("vsock-1.pcapng", "vsock", "vsock.virtio.op",
+                    (b, o, n) -> new Vsock().wrap(b, o, n).virtioOperation()),
+            new Case("vsock-1.pcapng", "vsock", "vsock.virtio.fwd_cnt",
+                    (b, o, n) -> new Vsock().wrap(b, o, n).virtioForwardCount()),
+            new Case("vsock-1.pcapng", "vsock", "vsock.virtio.len",
+                    (b, o, n) -> new Vsock().wrap(b, o, n).virtioLength()),
             new Case("mpls-ldp-hello.pcap", "ldp", "ldp.hdr.version", (b, o, n) -> new Ldp().wrap(b, o, n).version()),
             new Case("mpls-ldp-hello.pcap", "ldp", "ldp.hdr.pdu_len",
                     (b, o, n) -> new Ldp().wrap(b, o, n).pduLength()),

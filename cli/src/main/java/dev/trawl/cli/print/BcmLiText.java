@@ -4,12 +4,14 @@ import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.ProtocolRegistry;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.layer.Udp;
+import dev.trawl.pcap.LinkType;
 
 /**
  * Broadcom's lawful-intercept shim as tcpdump prints it: tcpdump takes every UDP datagram from source port 49152
  * for one, unless a protocol it tries first claims the ports ({@code BCM-LI-SHIM: direction egress, pkt-type
  * ipv4, pkt-subtype untagged, li-id 7}). No decoder dissects it (port 49152 is the first dynamic port), so
- * {@link UdpPrinter} asks here before it hands the payload on. The packet the shim carries is not printed. Not
+ * {@link UdpPrinter} asks here before it hands the payload on. With {@code -v} the packet the shim carries
+ * prints after it (IPv4, IPv6 or Ethernet, by the shim's type; an undecided type by the IP version). Not
  * thread-safe.
  */
 final class BcmLiText {
@@ -58,7 +60,7 @@ final class BcmLiText {
             return;
         }
         if (!u.has(Udp.HEADER_LENGTH, SHIM_LENGTH)) {
-            c.truncated("bcm_li");
+            c.truncatedRead("bcm_li");
             return;
         }
         long shim = u.u32At(Udp.HEADER_LENGTH);
@@ -74,18 +76,36 @@ final class BcmLiText {
         int payload = Udp.HEADER_LENGTH + SHIM_LENGTH;
         if (!verbose) {
             if (!u.has(payload, length - SHIM_LENGTH)) {
-                c.truncated("bcm_li");
+                c.truncatedRead("bcm_li");
             }
             return;
         }
+        int from = p.offset(udp) + payload;
+        int to = Math.min(p.end(), from + length - SHIM_LENGTH);
+        int inner;
         if (type == 4) {
             if (!u.has(payload, 1)) {
-                c.truncated("bcm_li");
-            } else if (u.u8At(payload) >> 4 != 4 && u.u8At(payload) >> 4 != 6) {
-                out.ascii("unknown payload");
+                c.truncatedRead("bcm_li");
+                return;
             }
-        } else if (type < 4 || type > 7) {
+            int version = u.u8At(payload) >> 4;
+            inner = version == 4 ? LinkType.IPV4.value() : version == 6 ? LinkType.IPV6.value() : -1;
+            if (inner < 0) {
+                out.ascii("unknown payload");
+                return;
+            }
+        } else if (type == 5) {
+            inner = LinkType.IPV4.value();
+        } else if (type == 6) {
+            inner = LinkType.IPV6.value();
+        } else if (type == 7) {
+            inner = LinkType.ETHERNET.value();
+        } else {
             out.ascii(" (invalid)");
+            return;
+        }
+        if (!c.printFrame(inner, from, to, length - SHIM_LENGTH)) {
+            c.truncatedRead("bcm_li");
         }
     }
 }

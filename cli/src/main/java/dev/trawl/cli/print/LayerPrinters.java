@@ -115,6 +115,7 @@ final class LayerPrinters {
         r.registerNamed("prism", wlan);
         r.registerNamed("ppi", new PpiPrinter());
         r.register(Protocols.WPAN, new Ieee802154Printer());
+        r.register(Protocols.VSOCK, new VsockPrinter());
         r.register(Protocols.LWAPP, new LwappPrinter());
         r.register(Protocols.PKTAP, new PktapPrinter());
         r.registerNamed("atm", new SunAtmPrinter());

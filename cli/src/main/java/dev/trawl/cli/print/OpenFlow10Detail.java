@@ -6,6 +6,7 @@ import static dev.trawl.cli.print.CheckedReads.u32;
 import static dev.trawl.cli.print.CheckedReads.u8;
 
 import dev.trawl.decode.layer.OpenFlow;
+import dev.trawl.pcap.LinkType;
 
 /**
  * The body of an OpenFlow 1.0 message as tcpdump prints it with {@code -v}: switch features and ports, flow
@@ -169,12 +170,12 @@ final class OpenFlow10Detail {
         out.ascii(label).ascii(value);
     }
 
-    private static long u64(OpenFlow m, int at) {
+    static long u64(OpenFlow m, int at) {
         need(m, at, 8);
         return m.intAt(at) << 32 | m.intAt(at + 4);
     }
 
-    private static long mac(OpenFlow m, int at) {
+    static long mac(OpenFlow m, int at) {
         need(m, at, 6);
         return m.macAt(at);
     }
@@ -187,7 +188,7 @@ final class OpenFlow10Detail {
      * A bitmap's value is followed by the names of its assigned bits that are set ({@code names} by bit number,
      * {@code null} for a bit assigned without a name) and by {@code (bogus)} when an unassigned bit is set.
      */
-    private static void bitmap(Out out, String[] names, long value, long assigned) {
+    static void bitmap(Out out, String[] names, long value, long assigned) {
         if ((value & assigned) != 0) {
             out.ascii(" (");
             String sep = "";
@@ -205,7 +206,7 @@ final class OpenFlow10Detail {
     }
 
     /** Opaque data: its length, and with {@code -vv} its bytes as tcpdump's hex and ASCII lines. */
-    private static void data(PrintContext c, OpenFlow m, int at, int len) {
+    static void data(PrintContext c, OpenFlow m, int at, int len) {
         if (len == 0) {
             return;
         }
@@ -217,17 +218,29 @@ final class OpenFlow10Detail {
         int captured = Math.min(len, m.remaining(at));
         PrintContext.hexLines(c.out(), m.buffer(), m.offset() + at, m.offset() + at + captured, true, "\n\t  ");
         if (captured < len) {
-            c.truncated("openflow");
+            c.truncatedRead("openflow");
         }
     }
 
-    /** A frame carried in a packet-in or packet-out: its length only, as tcpdump prints it below {@code -vvv}. */
+    /**
+     * A frame carried in a packet-in or packet-out: its length, and with {@code -vvv} the Ethernet frame itself on
+     * the next line, printed as tcpdump prints it with three fewer {@code -v}.
+     */
     private static void packetData(PrintContext c, OpenFlow m, int at, int len) {
         if (len == 0) {
             return;
         }
         c.out().ascii("\n\t data (").num(len).ascii(" octets)");
-        need(m, at, len);
+        if (c.verbose() < 3) {
+            need(m, at, len);
+            return;
+        }
+        c.out().ascii(", frame decoding below\n");
+        int from = m.offset() + at;
+        int to = Math.min(m.offset() + at + len, m.offset() + m.regionLength());
+        if (to > from) {
+            c.printFrame(LinkType.ETHERNET.value(), from, to, len, c.verbose() - 3);
+        }
     }
 
     private static void vendor(PrintContext c, long vendor) {
@@ -235,7 +248,7 @@ final class OpenFlow10Detail {
     }
 
     /** A vendor id is an OUI when its top byte is zero, else an ONF experimenter id. */
-    private static String vendorName(long vendor) {
+    static String vendorName(long vendor) {
         if ((vendor & 0xff000000L) != 0) {
             if (vendor == 0x4f4e4600L) {
                 return "ONF Extensions";

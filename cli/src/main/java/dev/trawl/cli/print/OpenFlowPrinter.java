@@ -7,7 +7,8 @@ import dev.trawl.decode.layer.OpenFlow;
  * OpenFlow as tcpdump prints a TCP segment to or from its ports 6633 and 6653: {@code : OpenFlow}, then a line
  * per message of the segment, {@code version 1.0, type FEATURES_REPLY, length 176, xid 0x00000002}, with
  * tcpdump's notes on a message whose length its type does not allow and on a header or body the segment cuts.
- * With {@code -v} the bodies of OpenFlow 1.0 messages follow ({@link OpenFlow10Detail}). Not thread-safe; keeps no state across packets.
+ * With {@code -v} the bodies of OpenFlow 1.0 and 1.3 messages follow ({@link OpenFlow10Detail},
+ * {@link OpenFlow13Detail}). Not thread-safe; keeps no state across packets.
  */
 final class OpenFlowPrinter {
     private static final int VERSION_1_0 = 1;
@@ -51,7 +52,7 @@ final class OpenFlowPrinter {
         int left = length;
         while (left > 0) {
             if (!m.has(at, 1)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             int version = m.byteAt(at);
@@ -72,7 +73,7 @@ final class OpenFlowPrinter {
                 return;
             }
             if (!m.has(at, 1)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             int type = m.byteAt(at);
@@ -90,7 +91,7 @@ final class OpenFlowPrinter {
                 return;
             }
             if (!m.has(at, 2)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             int messageLength = m.shortAt(at);
@@ -103,7 +104,7 @@ final class OpenFlowPrinter {
                 return;
             }
             if (!m.has(at, 4)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             out.ascii(", xid 0x").hex(m.intAt(at), 8);
@@ -112,7 +113,7 @@ final class OpenFlowPrinter {
             if (messageLength < OpenFlow.HEADER_LENGTH) {
                 out.ascii(" (invalid)");
                 if (!m.has(at, left)) {
-                    c.truncated("openflow");
+                    c.truncatedRead("openflow");
                 }
                 return;
             }
@@ -126,17 +127,20 @@ final class OpenFlowPrinter {
                 }
             }
             boolean printed = false;
-            if (!bad && version == VERSION_1_0 && type < NAMES_1_0.length && c.verbose() > 0) {
+            boolean detailed = version == VERSION_1_0 ? type < NAMES_1_0.length
+                    : version == VERSION_1_3 && type < NAMES_1_3.length;
+            if (!bad && detailed && c.verbose() > 0) {
                 try {
-                    printed = OpenFlow10Detail.body(c, m, type, at, body);
+                    printed = version == VERSION_1_0 ? OpenFlow10Detail.body(c, m, type, at, body)
+                            : OpenFlow13Detail.body(c, m, type, at, body);
                 } catch (Truncated e) {
-                    c.truncated("openflow");
+                    c.truncatedRead("openflow");
                     return;
                 }
             }
             // a printed body was checked as far as it was read, and tcpdump checks no further
             if (!printed && !m.has(at, body)) {
-                c.truncated("openflow");
+                c.truncatedRead("openflow");
                 return;
             }
             if (body > left) {
@@ -151,7 +155,7 @@ final class OpenFlowPrinter {
     private void partialHeader(PrintContext c, int at, int left) {
         c.out().ascii(" (end of TCP payload)");
         if (!m.has(at, left)) {
-            c.truncated("openflow");
+            c.truncatedRead("openflow");
         }
     }
 }

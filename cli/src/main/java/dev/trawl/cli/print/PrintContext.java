@@ -26,6 +26,9 @@ final class PrintContext {
     /** The context and decoder of frames inside this one's packet, made on first use. */
     private PrintContext inner;
     private PacketDecoder innerDecoder;
+    /** The context and decoder of frames printed with a lower {@code -v} count, made on first use. */
+    private PrintContext lessVerbose;
+    private PacketDecoder lessVerboseDecoder;
 
     PrintContext(Out out, PrintOptions options, LayerPrinters printers) {
         this(out, options, printers, 0);
@@ -58,10 +61,7 @@ final class PrintContext {
         if (depth >= MAX_FRAME_DEPTH || to <= from) {
             return false;
         }
-        if (inner == null) {
-            inner = new PrintContext(out, options, printers, depth + 1);
-            innerDecoder = new PacketDecoder().decodeFirstFragments(true);
-        }
+        makeInner();
         inner.reset(innerDecoder.decode(linkType, buffer, from, to - from, Math.max(to - from, wireLength),
                 0, 0));
         int first = inner.first();
@@ -83,10 +83,7 @@ final class PrintContext {
         if (depth >= MAX_FRAME_DEPTH || frame < packet.start() || to <= lengthAt + 2) {
             return false;
         }
-        if (inner == null) {
-            inner = new PrintContext(out, options, printers, depth + 1);
-            innerDecoder = new PacketDecoder().decodeFirstFragments(true);
-        }
+        makeInner();
         inner.reset(innerDecoder.decode(LinkType.ETHERNET.value(), packet.buffer(), frame, to - frame,
                 Math.max(to - frame, wireLength + 14), 0, 0));
         int llc = inner.first() >= 0 ? inner.packet.next(0) : -1;
@@ -96,6 +93,37 @@ final class PrintContext {
         // tcpdump counts the LLC header into the link header -x skips, as the LLC printer marked it
         hexFrom = Math.max(hexFrom, frame + (inner.hexFrom - inner.packet.start()));
         return true;
+    }
+
+    /**
+     * Prints bytes {@code from} to {@code to} of the packet as a frame of link type {@code linkType}, as
+     * {@link #printFrame(int, int, int, int)} does but with {@code verbose} as the {@code -v} count (tcpdump lowers
+     * it for the frames an OpenFlow message carries).
+     */
+    boolean printFrame(int linkType, int from, int to, int wireLength, int verbose) {
+        if (verbose == options.verbose()) {
+            return printFrame(linkType, from, to, wireLength);
+        }
+        if (depth >= MAX_FRAME_DEPTH || to <= from) {
+            return false;
+        }
+        if (lessVerbose == null || lessVerbose.options.verbose() != verbose) {
+            PrintOptions o = options;
+            lessVerbose = new PrintContext(out, new PrintOptions(o.timestamps(), verbose, o.linkHeader(), o.numeric(),
+                    o.quiet(), o.hex(), o.ascii(), o.absoluteSeq()), printers, depth + 1);
+            lessVerboseDecoder = new PacketDecoder().decodeFirstFragments(true);
+        }
+        lessVerbose.reset(lessVerboseDecoder.decode(linkType, packet.buffer(), from, to - from,
+                Math.max(to - from, wireLength), 0, 0));
+        int first = lessVerbose.first();
+        return first >= 0 && lessVerbose.print(first);
+    }
+
+    private void makeInner() {
+        if (inner == null) {
+            inner = new PrintContext(out, options, printers, depth + 1);
+            innerDecoder = new PacketDecoder().decodeFirstFragments(true);
+        }
     }
 
     /** Starts a packet. */

@@ -6,7 +6,8 @@ import dev.trawl.decode.layer.Sctp;
 /**
  * SCTP as tcpdump prints it: the endpoints, then each chunk numbered with what tcpdump shows of it,
  * {@code 10.0.0.1.2905 > 10.0.0.2.2905: sctp (1) [DATA] (B)(E) [TSN: 1822994892] [SID: 6] [SSEQ 42]
- * [PPID M3UA] }; with {@code -vv} each chunk on its own line. Payloads are not printed. Not thread-safe.
+ * [PPID M3UA] }; with {@code -vv} each chunk on its own line. ForCES messages (by the ports or the payload
+ * identifier) print after their chunk ({@link ForcesText}); other payloads are not printed. Not thread-safe.
  */
 final class SctpPrinter implements LayerPrinter {
     private static final int DATA = 0;
@@ -18,6 +19,7 @@ final class SctpPrinter implements LayerPrinter {
     private static final int LAST = 0x01;
 
     private final Sctp view = new Sctp();
+    private final ForcesText forcesText = new ForcesText();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -50,10 +52,15 @@ final class SctpPrinter implements LayerPrinter {
         if (forces(dport) != null) {
             out.ch('[').ascii(forces(dport)).ch(']');
         }
-        chunks(c, s, length - Sctp.HEADER_LENGTH);
+        boolean forces = forces(sport) != null || forces(dport) != null;
+        try {
+            chunks(c, s, length - Sctp.HEADER_LENGTH, forces);
+        } catch (Truncated e) {
+            c.truncatedRead("forces");
+        }
     }
 
-    private static void chunks(PrintContext c, Sctp s, long remaining) {
+    private void chunks(PrintContext c, Sctp s, long remaining, boolean forcesPorts) {
         Out out = c.out();
         String sep = c.verbose() >= 2 ? "\n\t" : " (";
         int at = Sctp.HEADER_LENGTH;
@@ -111,6 +118,10 @@ final class SctpPrinter implements LayerPrinter {
                     if (left == 12) {
                         out.ascii("bogus chunk length ").num(chunkLength).ch(']');
                         return;
+                    }
+                    if (forcesPorts || (ppid >= 21 && ppid <= 23)) {
+                        DecodedPacket p = c.packet();
+                        forcesText.print(c, p.buffer(), s.offset() + value + 12, p.end(), (left - 12) & 0xFFFF);
                     }
                 }
                 case INIT, INIT_ACK -> {

@@ -188,6 +188,7 @@ final class BuiltinFields {
         TunnelFields.mpls(r);
         LanFields.arp(r);
         LinkFields.linuxCooked(r);
+        LinkFields.vsock(r);
         LanFields.pppoe(r);
         BridgeFields.stp(r);
         BridgeFields.discovery(r);

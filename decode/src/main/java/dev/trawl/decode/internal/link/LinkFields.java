@@ -2,6 +2,7 @@ package dev.trawl.decode.internal.link;
 
 import static dev.trawl.decode.field.FieldType.BOOLEAN;
 import static dev.trawl.decode.field.FieldType.HEX16;
+import static dev.trawl.decode.field.FieldType.HEX32;
 import static dev.trawl.decode.field.FieldType.HEX8;
 import static dev.trawl.decode.field.FieldType.MAC;
 import static dev.trawl.decode.field.FieldType.UINT;
@@ -20,7 +21,10 @@ import dev.trawl.decode.field.FieldRegistrar;
 import dev.trawl.decode.field.FieldSink;
 import dev.trawl.pcap.LinkType;
 
-/** Fields of the Ethernet header, of IEEE 802.2 LLC and of Linux cooked capture's, named as Wireshark names them. Stateless. */
+/**
+ * Fields of the Ethernet header, of IEEE 802.2 LLC, of Linux cooked capture's and of Linux's vsock monitor header,
+ * named as Wireshark names them. Stateless.
+ */
 public final class LinkFields {
     private LinkFields() {
     }
@@ -149,5 +153,57 @@ public final class LinkFields {
                 s.integer(u16(p, i, rel));
             }
         });
+    }
+
+    /** Registers the fields of Linux's vsock monitor header and its virtio transport header, all little-endian. */
+    public static void vsock(FieldRegistrar r) {
+        leField(r, "vsock.src_cid", UINT, "Source cid", 0, 8);
+        leField(r, "vsock.dst_cid", UINT, "Destination cid", 8, 8);
+        leField(r, "vsock.src_port", UINT, "Source port", 16, 4);
+        leField(r, "vsock.dst_port", UINT, "Destination port", 20, 4);
+        leField(r, "vsock.op", UINT, "Operation", 24, 2);
+        leField(r, "vsock.trans", UINT, "Transport", 26, 2);
+        leField(r, "vsock.trans_len", UINT, "Transport length", 28, 2);
+        virtioField(r, "vsock.virtio.src_cid", UINT, "Source cid", 0, 8);
+        virtioField(r, "vsock.virtio.dst_cid", UINT, "Destination cid", 8, 8);
+        virtioField(r, "vsock.virtio.src_prot", UINT, "Source port", 16, 4);
+        virtioField(r, "vsock.virtio.dst_prot", UINT, "Destination port", 20, 4);
+        virtioField(r, "vsock.virtio.len", UINT, "Length", 24, 4);
+        virtioField(r, "vsock.virtio.type", UINT, "Type", 28, 2);
+        virtioField(r, "vsock.virtio.op", UINT, "Operation", 30, 2);
+        virtioField(r, "vsock.virtio.flags", HEX32, "Flags", 32, 4);
+        virtioField(r, "vsock.virtio.buf_alloc", UINT, "Buf alloc", 36, 4);
+        virtioField(r, "vsock.virtio.fwd_cnt", UINT, "Fwd cnt", 40, 4);
+    }
+
+    private static final int VSOCK_HEADER = 32;
+    private static final int VSOCK_VIRTIO = 2;
+
+    private static void leField(FieldRegistrar r, String name, dev.trawl.decode.field.FieldType type, String title,
+            int rel, int size) {
+        r.field(name, "vsock", type, title, (p, i, s) -> {
+            if (has(p, i, rel, size)) {
+                s.integer(littleEndian(p, i, rel, size));
+            }
+        });
+    }
+
+    /** A field of the virtio header, which follows the monitor header when its transport says virtio. */
+    private static void virtioField(FieldRegistrar r, String name, dev.trawl.decode.field.FieldType type,
+            String title, int rel, int size) {
+        r.field(name, "vsock", type, title, (p, i, s) -> {
+            if (has(p, i, 26, 2) && littleEndian(p, i, 26, 2) == VSOCK_VIRTIO
+                    && has(p, i, VSOCK_HEADER + rel, size)) {
+                s.integer(littleEndian(p, i, VSOCK_HEADER + rel, size));
+            }
+        });
+    }
+
+    private static long littleEndian(DecodedPacket p, int i, int rel, int size) {
+        long v = 0;
+        for (int k = size - 1; k >= 0; k--) {
+            v = v << 8 | u8(p, i, rel + k);
+        }
+        return v;
     }
 }
