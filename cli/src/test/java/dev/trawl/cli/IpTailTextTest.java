@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The text of a few network-layer cases against tcpdump's, on frames built here: an ICMP message behind an
  * authentication header (whose length tcpdump takes off the IP packet's), an IPv6 packet whose chain of
- * extension headers is longer than the usual stack, and an ARP message with an opcode tcpdump does not name
- * (dumped in hex and ASCII).
+ * extension headers is longer than the usual stack, an ARP message with an opcode tcpdump does not name
+ * (dumped in hex and ASCII), and VXLAN headers with the I flag set and clear.
  */
 class IpTailTextTest extends TcpdumpComparison {
     private static final String ETHERNET_IPV4 = "020000000002020000000001" + "0800";
@@ -36,12 +36,25 @@ class IpTailTextTest extends TcpdumpComparison {
         String ipv6 = "60000000" + String.format("%04x", payload) + "3c40" + "20010db8000000000000000000000001"
                 + "20010db8000000000000000000000002" + chain + udp;
         String arp = "0806" + "00010800060475010002030405060a000001" + "0000000000000a000002" + "00".repeat(18);
+        String innerArp = "ffffffffffff020000000003" + arp;
+        String vxlanClear = vxlan("26", innerArp);
+        String vxlanValid = vxlan("08", innerArp);
         Path file = LinkLayerTextTest.capture(dir, "ip-tail", LINKTYPE_ETHERNET, ETHERNET_IPV4 + ahPacket,
-                ETHERNET_IPV6 + ipv6, "ffffffffffff020000000001" + arp);
+                ETHERNET_IPV6 + ipv6, "ffffffffffff020000000001" + arp, ETHERNET_IPV4 + vxlanClear,
+                ETHERNET_IPV4 + vxlanValid);
         String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
         assertTrue(tcpdump.contains("ICMP echo request"), tcpdump);
         TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
         assertEquals(0, trawl.status(), trawl.stderr());
         assertEquals(tcpdump.lines().toList(), trawl.lines(), "with " + flags);
+    }
+
+    /** An IPv4/UDP datagram to VXLAN's port holding {@code frame}, the VXLAN header's flags {@code flags}. */
+    private static String vxlan(String flags, String frame) {
+        String vxlan = flags + "000000" + "00006400" + frame;
+        int udpLength = 8 + vxlan.length() / 2;
+        String udp = "c000" + "12b5" + String.format("%04x", udpLength) + "0000" + vxlan;
+        return "4500" + String.format("%04x", 20 + udpLength) + "000100004011" + "0000" + "0a000001" + "0a000002"
+                + udp;
     }
 }

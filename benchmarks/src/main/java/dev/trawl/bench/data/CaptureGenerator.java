@@ -24,8 +24,20 @@ final class CaptureGenerator {
     private final SplittableRandom random;
     private final FrameBuilder builder = new FrameBuilder();
 
+    /** Whether hosts come from the whole unicast space instead of 10.0.0.0/16. */
+    private final boolean spreadHosts;
+
     CaptureGenerator(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * @param spreadHosts whether the hosts' addresses come from the whole unicast space (1.0.0.0 to
+     *     223.255.255.255) instead of 10.0.0.0/16
+     */
+    CaptureGenerator(long seed, boolean spreadHosts) {
         random = new SplittableRandom(seed);
+        this.spreadHosts = spreadHosts;
     }
 
     /** Writes {@code dir/small.pcap}, its head and its pcapng twin. */
@@ -102,7 +114,8 @@ final class CaptureGenerator {
     }
 
     private int host() {
-        return 0x0a00_0000 | random.nextInt(1 << 16);
+        return spreadHosts ? (1 + random.nextInt(223)) << 24 | random.nextInt(1 << 24)
+                : 0x0a00_0000 | random.nextInt(1 << 16);
     }
 
     private int ephemeral() {

@@ -126,8 +126,19 @@ public final class DataSets {
      * mix, so its first packets are the run's), for timing whole tools over a file of a chosen size.
      */
     public static DataSet generateMix(Path dir, int packets) throws IOException {
+        return generateMix(dir, packets, false);
+    }
+
+    /**
+     * {@link #generateMix(Path, int)}, with the hosts' addresses drawn from the whole unicast space when
+     * {@code spreadHosts} (the same packets otherwise). The mix's hosts all lie in 10.0.0.0/16; tcpdump keeps the
+     * text of each address it prints in a table of 4,096 chains chosen by the address's first 12 bits as they lie
+     * in memory, so in that range every address shares one chain and each lookup walks all the addresses seen so
+     * far. Text is compared on both files.
+     */
+    public static DataSet generateMix(Path dir, int packets, boolean spreadHosts) throws IOException {
         Files.createDirectories(dir);
-        return new CaptureGenerator(43).mix(dir, packets, Math.min(packets, 1000));
+        return new CaptureGenerator(43, spreadHosts).mix(dir, packets, Math.min(packets, 1000));
     }
 
     /**

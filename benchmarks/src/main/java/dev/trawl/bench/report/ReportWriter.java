@@ -267,7 +267,9 @@ public final class ReportWriter {
                 + "same question about the same generated capture of the mix, each a whole process from start to "
                 + "exit (`/usr/bin/time`): best wall time of the timed runs, which alternate between the two, its CPU "
                 + "time, and the largest resident set. \"same output\" compares trawl's output with the other "
-                + "tool's byte for byte.\n\n");
+                + "tool's byte for byte. The mix's hosts all lie in 10.0.0.0/16, where tcpdump's table of address "
+                + "texts keeps every address in one chain; \"hosts spread\" asks the same of the same packets with "
+                + "their hosts spread over the address space, and holds the text target.\n\n");
         md.append("| question | arguments | tool | packets | wall s | CPU s | µs/packet (wall) | peak RSS MB | x other "
                 + "(wall) | x other (CPU) | same output | note |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (dev.trawl.bench.tools.ToolComparison.Job job : dev.trawl.bench.tools.ToolComparison.JOBS) {

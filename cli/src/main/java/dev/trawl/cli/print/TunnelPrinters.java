@@ -25,7 +25,8 @@ final class TunnelPrinters {
                 return;
             }
             int flags = v.flags();
-            out.ascii("flags [").ch(v.vniValid() ? 'I' : '.').ascii("] (0x").hex2(flags).ascii("), vni ").num(v.vni())
+            // tcpdump names the I bit, and says "invalid" when it is clear, whatever the other bits
+            out.ascii("flags [").ascii(v.vniValid() ? "I" : "invalid").ascii("] (0x").hex2(flags).ascii("), vni ").num(v.vni())
                     .nl();
             c.next(layer);
         }
