@@ -24,6 +24,8 @@ final class PrintContext {
     private final int depth;
     /** The context and decoder of frames inside this one's packet, made on first use. */
     private PrintContext inner;
+    /** Whether a printer of this frame gave up by tcpdump's jump ({@link #truncatedRead}). */
+    private boolean jumped;
     private PacketDecoder innerDecoder;
 
     PrintContext(Out out, PrintOptions options, LayerPrinters printers) {
@@ -64,12 +66,18 @@ final class PrintContext {
         inner.reset(innerDecoder.decode(linkType, buffer, from, to - from, Math.max(to - from, wireLength),
                 0, 0));
         int first = inner.first();
-        return first >= 0 && inner.print(first);
+        boolean printed = first >= 0 && inner.print(first);
+        if (inner.jumped) { // the jump leaves the outer printers too
+            jumped = true;
+            hexFrom = packet.start();
+        }
+        return printed;
     }
 
     /** Starts a packet. */
     void reset(DecodedPacket p) {
         this.packet = p;
+        this.jumped = false;
         this.hexFrom = p.start();
     }
 
@@ -294,6 +302,7 @@ final class PrintContext {
     void truncatedRead(String protocol) {
         truncated(protocol);
         hexFrom = packet.start();
+        jumped = true;
     }
 
     /** Writes a TCP or UDP port: its service name without {@code -n} when one is known, else the number. */
