@@ -56,8 +56,26 @@ final class PrintContext {
 
     /** Prints bytes {@code from} to {@code to} of {@code buffer} (a frame rebuilt from the packet's) likewise. */
     boolean printFrame(int linkType, java.nio.ByteBuffer buffer, int from, int to, int wireLength) {
+        return printFrame(linkType, buffer, from, to, wireLength, false) >= 0;
+    }
+
+    /**
+     * Prints a frame rebuilt from the packet's as {@link #printFrame(int, java.nio.ByteBuffer, int, int, int)} does,
+     * from the layer after its link layer: the payload of a header that names its EtherType where decode, as
+     * Wireshark, reads no further, put behind a stand-in link header that is not printed.
+     *
+     * @return how many bytes of link header (VLAN tags) the payload's printers took from its start, which
+     *         {@code -x} leaves out; -1, having printed nothing, when there was nothing to print
+     */
+    int printPayload(int linkType, java.nio.ByteBuffer buffer, int from, int to, int wireLength) {
+        return printFrame(linkType, buffer, from, to, wireLength, true);
+    }
+
+    /** Returns what {@link #printPayload} does, counted from the first layer printed. */
+    private int printFrame(int linkType, java.nio.ByteBuffer buffer, int from, int to, int wireLength,
+            boolean payload) {
         if (depth >= MAX_FRAME_DEPTH || to <= from) {
-            return false;
+            return -1;
         }
         if (inner == null) {
             inner = new PrintContext(out, options, printers, depth + 1);
@@ -66,12 +84,22 @@ final class PrintContext {
         inner.reset(innerDecoder.decode(linkType, buffer, from, to - from, Math.max(to - from, wireLength),
                 0, 0));
         int first = inner.first();
+        if (payload && first >= 0) {
+            first = inner.after(first);
+        }
+        int start = first >= 0 ? inner.packet.offset(first) : 0;
+        inner.hexFrom = start;
         boolean printed = first >= 0 && inner.print(first);
         if (inner.jumped) { // the jump leaves the outer printers too
             jumped = true;
             hexFrom = packet.start();
         }
-        return printed;
+        return printed ? Math.max(0, inner.hexFrom - start) : -1;
+    }
+
+    /** Whether a printer of this frame gave up by tcpdump's jump; {@code -x} then dumps the whole frame. */
+    boolean jumped() {
+        return jumped;
     }
 
     /** Starts a packet. */
