@@ -69,6 +69,36 @@ class TunnelTextTest extends TcpdumpComparison {
                 "01000ccccccc" + "001122334455" + String.format("%04x", llc.length() / 2) + llc));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-nvv"})
+    void cfmLoopbackAndUnknownMessagesPrintTheirTlvs(String flags) throws Exception {
+        String tlvs = "02000102" + "04000101" + "1f000500000c01aa" + "030002abcd" + "00";
+        assertSame(flags, capture("cfm", LINKTYPE_ETHERNET,
+                ETHERNET + "8902" + "00030004" + "00000001" + tlvs,
+                ETHERNET + "8902" + "00cc0008" + "0000000100000002" + "0200" + "02",
+                ETHERNET + "8902" + "00020040" + "00000001"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-nvv"})
+    void rpkiRtrPdusPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String pdus = "00001234" + "0000000c" + "00000005" + "00031234" + "00000008"
+                + "00040000" + "00000014" + "01182000" + "0a000000" + "0000fde8"
+                + "000a0002" + "0000001a" + "00000008" + "0002000000000008" + "00000002" + "6869"
+                + "01000000";
+        String bad = "00070000" + "00000010" + "00000000";
+        assertSame(flags, capture("rpki", LINKTYPE_ETHERNET,
+                ETHERNET + "0800" + tcp(323, 50000, pdus), ETHERNET + "0800" + tcp(323, 50000, bad),
+                ETHERNET + "0800" + tcp(50000, 323, "0002000000000008")));
+    }
+
+    private static String tcp(int source, int destination, String payload) {
+        int n = payload.length() / 2;
+        return "4500" + String.format("%04x", 40 + n) + "00010000400600000a0000010a000002"
+                + String.format("%04x%04x", source, destination) + "00000001" + "00000000" + "5018ffff" + "00000000"
+                + payload;
+    }
+
     private static String tlv(String type, String value) {
         return type + String.format("%04x", value.length() / 2 + 4) + value;
     }
