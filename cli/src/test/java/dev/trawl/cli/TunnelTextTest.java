@@ -92,6 +92,14 @@ class TunnelTextTest extends TcpdumpComparison {
                 ETHERNET + "0800" + tcp(50000, 323, "0002000000000008")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv", "-nvv"})
+    void radiusErrorCausesAndFeatureVectorsPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String attributes = "6506000000c9" + "6506000000d1" + "7c0a0000070000000001" + "6505000000" + "7c060000ffff";
+        String radius = "2801" + String.format("%04x", 20 + attributes.length() / 2) + "00".repeat(16) + attributes;
+        assertSame(flags, capture("radius", LINKTYPE_ETHERNET, ETHERNET + "0800" + udp(1700, 3799, radius)));
+    }
+
     private static String tcp(int source, int destination, String payload) {
         int n = payload.length() / 2;
         return "4500" + String.format("%04x", 40 + n) + "00010000400600000a0000010a000002"
