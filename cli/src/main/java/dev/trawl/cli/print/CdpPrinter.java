@@ -93,6 +93,84 @@ final class CdpPrinter implements LayerPrinter {
         }
     }
 
+    /** IPv6's protocol field in an address: an LLC and SNAP header naming EtherType 0x86dd. */
+    private static final long SNAP_IPV6 = 0xaaaa0300000086ddL;
+
+    /**
+     * An address TLV as tcpdump's {@code cdp_print_addr} prints it: {@code IPv4 (1) 10.0.0.1}, IPv6 likewise, other
+     * protocols as their raw protocol and address bytes; nothing more where the count runs past the value.
+     */
+    private static void addresses(PrintContext c, Cdp m, int at, int n) {
+        Out out = c.out();
+        if (n < 4) {
+            out.ascii(" (not enough space for num)");
+            return;
+        }
+        long count = m.intAt(at);
+        int p = at + 4;
+        int left = n - 4;
+        while (count != 0) {
+            if (left < 2) {
+                out.ascii(" (not enough space for PT+PL)");
+                return;
+            }
+            int pt = m.byteAt(p);
+            int pl = m.byteAt(p + 1);
+            p += 2;
+            left -= 2;
+            if (left < pl + 2) {
+                out.ascii(" (not enough space for P+AL)");
+                return;
+            }
+            int al = m.shortAt(p + pl);
+            boolean ipv4 = pt == 1 && pl == 1 && m.byteAt(p) == 0xcc && al == 4;
+            boolean ipv6 = pt == 2 && pl == 8 && al == 16 && (m.intAt(p) << 32 | m.intAt(p + 4)) == SNAP_IPV6;
+            if (ipv4 || ipv6) {
+                p += pl + 2;
+                left -= pl + 2;
+                if (left < al) {
+                    out.ascii(" (not enough space for A)");
+                    return;
+                }
+                if (ipv4) {
+                    out.ascii("IPv4 (").num(count).ascii(") ");
+                    c.ipv4((int) m.intAt(p));
+                } else {
+                    out.ascii("IPv6 (").num(count).ascii(") ");
+                    byte[] a = c.addressScratch();
+                    for (int i = 0; i < 16; i++) {
+                        a[i] = (byte) m.byteAt(p + i);
+                    }
+                    c.ipv6(a);
+                }
+            } else {
+                out.ascii("pt=0x").hex2(pt).ascii(", pl=").num(pl).ascii(", pb=");
+                for (int i = 0; i < pl; i++) {
+                    out.ch(' ').hex2(m.byteAt(p + i));
+                }
+                p += pl + 2;
+                left -= pl + 2;
+                out.ascii(", al=").num(al).ascii(", a=");
+                if (left < al) {
+                    out.ascii(" (not enough space for A)");
+                    return;
+                }
+                for (int i = 0; i < al; i++) {
+                    out.ch(' ').hex2(m.byteAt(p + i));
+                }
+            }
+            p += al;
+            left -= al;
+            count--;
+            if (count != 0) {
+                out.ch(' ');
+            }
+        }
+        if (left != 0) {
+            out.ascii(" (").num(left).ascii(" bytes of stray data)");
+        }
+    }
+
     private static void value(PrintContext c, Cdp m, int type, int value, int n) {
         Out out = c.out();
         switch (type) {
@@ -117,16 +195,7 @@ final class CdpPrinter implements LayerPrinter {
                 out.ascii("(0x").hex(caps, 8).ascii("): ");
                 TlvText.bitNames(out, caps, CAPABILITIES, "");
             }
-            case ADDRESS, MANAGEMENT_ADDRESSES -> {
-                // one IPv4 address: count (4), protocol type 1, length 1, NLPID 0xcc, address length 4
-                if (n >= 13 && m.byteAt(value + 4) == 1 && m.byteAt(value + 5) == 1 && m.byteAt(value + 6) == 0xCC
-                        && m.shortAt(value + 7) == 4) {
-                    out.ascii("IPv4 (").num(m.intAt(value)).ascii(") ");
-                    c.ipv4((int) m.intAt(value + 9));
-                } else {
-                    TlvText.dump(out, m, value, n, "\n\t  ");
-                }
-            }
+            case ADDRESS, MANAGEMENT_ADDRESSES -> addresses(c, m, value, n);
             case PROTOCOL_HELLO -> {
             }
             case NATIVE_VLAN -> out.num(m.shortAt(value));

@@ -466,6 +466,28 @@ final class IsisDetail {
                     IsisSpb.capability(c, m, v + 2, n - 2);
                 }
             }
+            case 131 -> {
+                if (n < 1) {
+                    return true;
+                }
+                need(m, v, 1);
+                int kind = m.byteAt(v);
+                out.ascii(TLV_INDENT).ascii("Inter-Domain Information Type: ").ascii(switch (kind) {
+                    case 0 -> "Reserved";
+                    case 1 -> "Routing-Domain Specific";
+                    case 2 -> "AS Number Tag";
+                    default -> "Unknown (0x" + hex2(kind) + ")";
+                });
+                if (kind == 2) {
+                    if (n - 1 < 2) {
+                        return true;
+                    }
+                    need(m, v + 1, 2);
+                    out.ascii("AS Number: ").num(m.shortAt(v + 1));
+                } else {
+                    TlvText.dump(out, m, v + 1, n - 1, TLV_INDENT);
+                }
+            }
             case 241 -> {
                 if (n < 4) {
                     return true;

@@ -97,6 +97,7 @@ final class LayerPrinters {
         r.registerNamed("bfd", new BfdPrinter());
         r.registerNamed("rsvp", new RsvpPrinter());
         r.registerNamed("lmp", new LmpPrinter());
+        r.registerNamed("rpkirtr", new RpkiRtrPrinter());
         r.registerNamed("babel", new BabelPrinter());
         r.registerNamed("bfd_echo", new BfdPrinter());
         r.registerNamed("dccp", new DccpPrinter());

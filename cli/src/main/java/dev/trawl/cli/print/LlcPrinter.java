@@ -132,8 +132,14 @@ final class LlcPrinter implements LayerPrinter {
                 addresses(c, link);
                 out.ascii(sapName(dsap, null));
                 out.ch(' ');
+            } else if (link >= 0 && p.protocol(link) == Protocols.ETH) {
+                // each address followed by its SAP's name
+                Ethernet e = p.ethernet(link);
+                c.mac(e.source());
+                out.ch(' ').ascii(sapName(ssap, "Unknown SSAP 0x" + hex2(ssap))).ascii(" > ");
+                c.mac(e.destination());
+                out.ch(' ').ascii(sapName(dsap, null)).ch(' ');
             } else {
-                addresses(c, link);
                 out.ascii(sapName(ssap, "Unknown SSAP 0x" + hex2(ssap))).ascii(" > ").ascii(sapName(dsap, null)).ch(' ');
             }
         }

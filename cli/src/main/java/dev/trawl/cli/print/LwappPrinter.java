@@ -7,8 +7,8 @@ import dev.trawl.decode.layer.Lwapp;
 /**
  * LWAPP over UDP as tcpdump prints it: {@code LWAPPv0, Data frame, Flags [none], length 30}; with {@code -v} the
  * radio and fragment IDs and the header's length, then a data frame's bytes or a control frame's AP identity.
- * Messages sent to the control port start with the AP's MAC address, before the header. The control messages
- * themselves are not listed. Not thread-safe; it keeps no state between packets.
+ * Messages sent to the control port start with the AP's MAC address, before the header; with {@code -v} each control
+ * message's header is listed. Not thread-safe; it keeps no state between packets.
  */
 final class LwappPrinter implements LayerPrinter {
     private static final int CONTROL_PORT = 12223;
@@ -58,12 +58,60 @@ final class LwappPrinter implements LayerPrinter {
             if (identity > 0) {
                 out.ascii("\n\tAP identity: ");
                 c.mac(lwapp.wrap(p.buffer(), start, identity).macAt(0));
+                h = lwapp.wrap(p.buffer(), start + identity, p.layerEnd(layer) - start - identity);
             }
+            messages(c, h, length);
             return;
         }
         int from = h.offset() + Lwapp.HEADER_LENGTH;
         int to = Math.min(p.layerEnd(layer), from + length - Lwapp.HEADER_LENGTH);
         PrintContext.hexLines(out, p.buffer(), from, to, false);
+    }
+
+    /** The headers of the control messages in the {@code length} bytes after the transport header. */
+    private static void messages(PrintContext c, Lwapp h, int length) {
+        Out out = c.out();
+        int at = Lwapp.HEADER_LENGTH;
+        int left = length;
+        while (left != 0) {
+            if (!h.has(at, Lwapp.MESSAGE_HEADER_LENGTH)) {
+                c.truncated("lwapp_control");
+                return;
+            }
+            int n = h.messageLength(at);
+            if (left < Lwapp.MESSAGE_HEADER_LENGTH + n) {
+                out.ascii("\n\t  Msg goes past end of PDU");
+                return;
+            }
+            int type = h.messageType(at);
+            String name = type < MESSAGE_TYPES.length ? MESSAGE_TYPES[type] : null;
+            out.ascii("\n\t  Msg type: ").ascii(name == null ? "Unknown" : name).ascii(" (").num(type)
+                    .ascii("), Seqnum: ").num(h.messageSequence(at)).ascii(", Msg len: ").num(n)
+                    .ascii(", Session: 0x").hex(h.messageSession(at), 8);
+            if (!h.has(at, n)) {
+                c.truncated("lwapp_control");
+                return;
+            }
+            at += Lwapp.MESSAGE_HEADER_LENGTH + n;
+            left -= Lwapp.MESSAGE_HEADER_LENGTH + n;
+        }
+    }
+
+    private static final String[] MESSAGE_TYPES = new String[41];
+
+    static {
+        String[] names = {"1", "Discovery req", "2", "Discovery resp", "3", "Join req", "4", "Join resp",
+            "5", "Join ack", "6", "Join confirm", "10", "Configure req", "11", "Configure resp", "12", "Update req",
+            "13", "Update resp", "14", "WTP event req", "15", "WTP event resp", "16", "Change state event req",
+            "17", "Change state event resp", "22", "Echo req", "23", "Echo resp", "24", "Image data req",
+            "25", "Image data resp", "26", "Channel status req", "27", "Channel status resp", "30", "Key update req",
+            "31", "Key update resp", "32", "Primary discovery req", "33", "Primary discovery resp",
+            "34", "Data transfer req", "35", "Data transfer resp", "36", "Clear config ind",
+            "37", "Wlan config req", "38", "Wlan config resp", "39", "Mobile config req",
+            "40", "Mobile config resp"};
+        for (int i = 0; i < names.length; i += 2) {
+            MESSAGE_TYPES[Integer.parseInt(names[i])] = names[i + 1];
+        }
     }
 
     private static void flags(Out out, int flags) {

@@ -2,6 +2,7 @@ package dev.trawl.cli.print;
 
 import dev.trawl.decode.DecodedPacket;
 import dev.trawl.decode.layer.Mfr;
+import dev.trawl.pcap.LinkType;
 
 /**
  * Multilink Frame Relay (LINKTYPE_MFR) as tcpdump prints it: {@code FRF.16 Frag, seq 193, Flags [Begin, End], }
@@ -39,6 +40,7 @@ final class MfrPrinter {
         }
         int flags = m.flags();
         if (m.isControl()) {
+            c.linkHeaderEnd(start + 3);
             out.ascii("FRF.16 Control, Flags [");
             GmplsText.flags(out, flags, FrameRelayPrinter.FRF_FLAG_BITS, FrameRelayPrinter.FRF_FLAG_NAMES, "none");
             int type = m.messageType();
@@ -56,7 +58,11 @@ final class MfrPrinter {
         out.ch(']');
         if (flags == Mfr.WHOLE || flags == Mfr.BEGIN) {
             out.ascii(", ");
-            frameRelay.printAt(c, 0, start + 2, length - 2);
+            c.linkHeaderEnd(start + 2); // -x dumps the Frame Relay frame whole
+            // the Frame Relay frame decoded afresh, so that its payload has layers of its own to print
+            if (!c.printFrame(LinkType.FRELAY.value(), start + 2, p.end(), length - 2)) {
+                frameRelay.printAt(c, 0, start + 2, length - 2);
+            }
         } else {
             TlvText.dump(out, m, 0, length, "\n\t");
         }

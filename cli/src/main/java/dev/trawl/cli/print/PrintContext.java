@@ -25,6 +25,8 @@ final class PrintContext {
     private final int depth;
     /** The context and decoder of frames inside this one's packet, made on first use. */
     private PrintContext inner;
+    /** Whether a printer of this frame gave up by tcpdump's jump ({@link #truncatedRead}). */
+    private boolean jumped;
     private PacketDecoder innerDecoder;
     /** The context and decoder of frames printed with a lower {@code -v} count, made on first use. */
     private PrintContext lessVerbose;
@@ -58,14 +60,47 @@ final class PrintContext {
 
     /** Prints bytes {@code from} to {@code to} of {@code buffer} (a frame rebuilt from the packet's) likewise. */
     boolean printFrame(int linkType, java.nio.ByteBuffer buffer, int from, int to, int wireLength) {
+        return printFrame(linkType, buffer, from, to, wireLength, false) >= 0;
+    }
+
+    /**
+     * Prints a frame rebuilt from the packet's as {@link #printFrame(int, java.nio.ByteBuffer, int, int, int)} does,
+     * from the layer after its link layer: the payload of a header that names its EtherType where decode, as
+     * Wireshark, reads no further, put behind a stand-in link header that is not printed.
+     *
+     * @return how many bytes of link header (VLAN tags) the payload's printers took from its start, which
+     *         {@code -x} leaves out; -1, having printed nothing, when there was nothing to print
+     */
+    int printPayload(int linkType, java.nio.ByteBuffer buffer, int from, int to, int wireLength) {
+        return printFrame(linkType, buffer, from, to, wireLength, true);
+    }
+
+    /** Returns what {@link #printPayload} does, counted from the first layer printed. */
+    private int printFrame(int linkType, java.nio.ByteBuffer buffer, int from, int to, int wireLength,
+            boolean payload) {
         if (depth >= MAX_FRAME_DEPTH || to <= from) {
-            return false;
+            return -1;
         }
         makeInner();
         inner.reset(innerDecoder.decode(linkType, buffer, from, to - from, Math.max(to - from, wireLength),
                 0, 0));
         int first = inner.first();
-        return first >= 0 && inner.print(first);
+        if (payload && first >= 0) {
+            first = inner.after(first);
+        }
+        int start = first >= 0 ? inner.packet.offset(first) : 0;
+        inner.hexFrom = start;
+        boolean printed = first >= 0 && inner.print(first);
+        if (inner.jumped) { // the jump leaves the outer printers too
+            jumped = true;
+            hexFrom = packet.start();
+        }
+        return printed ? Math.max(0, inner.hexFrom - start) : -1;
+    }
+
+    /** Whether a printer of this frame gave up by tcpdump's jump; {@code -x} then dumps the whole frame. */
+    boolean jumped() {
+        return jumped;
     }
 
     /**
@@ -129,6 +164,7 @@ final class PrintContext {
     /** Starts a packet. */
     void reset(DecodedPacket p) {
         this.packet = p;
+        this.jumped = false;
         this.hexFrom = p.start();
     }
 
@@ -353,6 +389,7 @@ final class PrintContext {
     void truncatedRead(String protocol) {
         truncated(protocol);
         hexFrom = packet.start();
+        jumped = true;
     }
 
     /** Writes a TCP or UDP port: its service name without {@code -n} when one is known, else the number. */

@@ -84,6 +84,80 @@ final class RadiusPrinter implements LayerPrinter {
         }
     }
 
+    private static final String[] FEATURES = {"MIP6_INTEGRATED", "LOCAL_HOME_AGENT_ASSIGNMENT", "PMIP6_SUPPORTED",
+        "IP4_HOA_SUPPORTED", "LOCAL_MAG_ROUTING_SUPPORTED", "ASSIGN_LOCAL_IP", "MIP4_SUPPORTED",
+        "OPTIMIZED_IDLE_MODE_MOBILITY", "GTPv2_SUPPORTED", "IP4_TRANSPORT_SUPPORTED", "IP4_HOA_ONLY_SUPPORTED",
+        "INTER_MAG_ROUTING_SUPPORTED"};
+    /** The bits of {@link #FEATURES}, in the same order. */
+    private static final long[] FEATURE_BITS = {1L, 2L, 1L << 40, 1L << 41, 1L << 42, 1L << 43, 1L << 44, 1L << 45,
+        1L << 46, 1L << 47, 1L << 48, 1L << 49};
+
+    /** MIP6-Feature-Vector (RFC 5447): the names of the 64-bit value's known bits. */
+    private static boolean featureVector(PrintContext c, Radius r, int v, int n) {
+        Out out = c.out();
+        if (n != 8) {
+            out.ascii("ERROR: length ").num(n).ascii(" != 8");
+            return true;
+        }
+        out.ch('[');
+        if (!r.has(v, 8)) {
+            c.truncated("radius");
+            return false;
+        }
+        long value = r.intAt(v) << 32 | r.intAt(v + 4);
+        String sep = "";
+        for (int i = 0; i < FEATURES.length; i++) {
+            if ((value & FEATURE_BITS[i]) != 0) {
+                out.ascii(sep).ascii(FEATURES[i]);
+                sep = ", ";
+            }
+        }
+        out.ch(']');
+        return true;
+    }
+
+    /** Error-Cause (RFC 5176): the code and its name. */
+    private static boolean errorCause(PrintContext c, Radius r, int v, int n) {
+        Out out = c.out();
+        if (n != 4) {
+            out.ascii("Error: length ").num(n).ascii(" != 4");
+            return true;
+        }
+        if (!r.has(v, 4)) {
+            c.truncated("radius");
+            return false;
+        }
+        long code = r.intAt(v);
+        String name = switch ((int) code) {
+            case 201 -> "Residual Session Context Removed";
+            case 202 -> "Invalid EAP Packet (Ignored)";
+            case 401 -> "Unsupported Attribute";
+            case 402 -> "Missing Attribute";
+            case 403 -> "NAS Identification Mismatch";
+            case 404 -> "Invalid Request";
+            case 405 -> "Unsupported Service";
+            case 406 -> "Unsupported Extension";
+            case 407 -> "Invalid Attribute Value";
+            case 501 -> "Administratively Prohibited";
+            case 502 -> "Request Not Routable (Proxy)";
+            case 503 -> "Session Context Not Found";
+            case 504 -> "Session Context Not Removable";
+            case 505 -> "Other Proxy Processing Error";
+            case 506 -> "Resources Unavailable";
+            case 507 -> "Request Initiated";
+            case 508 -> "Multiple Session Selection Unsupported";
+            case 509 -> "Location Info Required";
+            default -> null;
+        };
+        out.ascii("Error cause ").num(code).ascii(": ");
+        if (name != null && code == (int) code) {
+            out.ascii(name);
+        } else {
+            out.ascii("Error-Cause ").num(code).ascii(" not known");
+        }
+        return true;
+    }
+
     /** Prints an attribute's value; false when the capture ends inside it (the packet's text then ends). */
     private boolean value(PrintContext c, Radius r, int type, int v, int n) {
         Out out = c.out();
@@ -133,6 +207,12 @@ final class RadiusPrinter implements LayerPrinter {
             }
             case VENDOR -> vendor(c, r, v, n);
             default -> {
+                if (type == 101) {
+                    return errorCause(c, r, v, n);
+                }
+                if (type == 124) {
+                    return featureVector(c, r, v, n);
+                }
                 return type == 97 || type == 123 ? prefix6(c, r, v, n) : type != 125 || homeLinkPrefix(c, r, v, n);
             }
         }

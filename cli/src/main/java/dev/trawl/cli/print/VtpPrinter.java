@@ -58,7 +58,7 @@ final class VtpPrinter implements LayerPrinter {
                 need(m, 0, length);
             }
         } catch (Truncated t) {
-            c.truncated("vtp");
+            c.truncatedRead("vtp");
         }
     }
 

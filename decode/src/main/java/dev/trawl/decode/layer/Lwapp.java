@@ -9,6 +9,12 @@ import java.nio.ByteBuffer;
  * | version (2) | radio ID (3) | C | F | L | fragment ID (8) | length (16) | status / WLANs (16) |
  * </pre>
  *
+ * Control messages follow the header, each with a header of its own:
+ *
+ * <pre>
+ * | message type (8) | sequence number (8) | element length (16) | session ID (32) | elements ... |
+ * </pre>
+ *
  * See {@link Flyweight}; not thread-safe.
  */
 public final class Lwapp extends Flyweight {
@@ -17,6 +23,8 @@ public final class Lwapp extends Flyweight {
     }
 
     public static final int HEADER_LENGTH = 6;
+    /** The length of a control message's header, before its elements. */
+    public static final int MESSAGE_HEADER_LENGTH = 8;
 
     /** Points this view at an LWAPP header. */
     public Lwapp wrap(ByteBuffer buffer, int offset, int length) {
@@ -56,5 +64,25 @@ public final class Lwapp extends Flyweight {
      */
     public long macAt(int rel) {
         return u48(rel);
+    }
+
+    /** The type of the control message whose header starts at {@code rel}. */
+    public int messageType(int rel) {
+        return u8(rel);
+    }
+
+    /** The sequence number of the control message at {@code rel}. */
+    public int messageSequence(int rel) {
+        return u8(rel + 1);
+    }
+
+    /** The length of the elements of the control message at {@code rel}, after its header. */
+    public int messageLength(int rel) {
+        return u16(rel + 2);
+    }
+
+    /** The session ID of the control message at {@code rel}. */
+    public long messageSession(int rel) {
+        return u32(rel + 4);
     }
 }
