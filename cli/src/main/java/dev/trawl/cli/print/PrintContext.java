@@ -20,6 +20,8 @@ final class PrintContext {
     private final byte[] address = new byte[16];
     private DecodedPacket packet;
     private int hexFrom;
+    /** Whether a printer ran off the captured bytes and gave up by tcpdump's jump (see {@link #truncatedRead}). */
+    private boolean jumped;
     /** How many frames this context's packet lies inside (see {@link #printFrame}); 0 for a captured packet. */
     private final int depth;
     /** The context and decoder of frames inside this one's packet, made on first use. */
@@ -64,13 +66,20 @@ final class PrintContext {
         inner.reset(innerDecoder.decode(linkType, buffer, from, to - from, Math.max(to - from, wireLength),
                 0, 0));
         int first = inner.first();
-        return first >= 0 && inner.print(first);
+        boolean printed = first >= 0 && inner.print(first);
+        if (inner.jumped) {
+            // tcpdump's jump leaves every printer of the packet, the outer frame's too
+            jumped = true;
+            hexFrom = packet.start();
+        }
+        return printed;
     }
 
     /** Starts a packet. */
     void reset(DecodedPacket p) {
         this.packet = p;
         this.hexFrom = p.start();
+        this.jumped = false;
     }
 
     /** The packet being printed; valid during the call to the printer only. */
@@ -294,6 +303,7 @@ final class PrintContext {
     void truncatedRead(String protocol) {
         truncated(protocol);
         hexFrom = packet.start();
+        jumped = true;
     }
 
     /** Writes a TCP or UDP port: its service name without {@code -n} when one is known, else the number. */
