@@ -31,6 +31,12 @@ final class ClipPrinter implements LayerPrinter {
                 && h.oui() == 0 && h.protocolId() == ETHERTYPE_IP) {
             // decode, as Wireshark, reads the frame as IP from its first byte; tcpdump steps over the header
             c.linkHeaderEnd(at + LLC_SNAP_LENGTH);
+            if (c.linkHeader()) {
+                // the one header this takes, so its every field is known
+                c.out().ascii("LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet")
+                        .ascii(" (0x000000), ethertype IPv4 (0x0800), length ")
+                        .num(c.wireLength(layer) - LLC_SNAP_LENGTH).ascii(": ");
+            }
             if (!c.printFrame(LinkType.IPV4.value(), at + LLC_SNAP_LENGTH, p.end(),
                     c.wireLength(layer) - LLC_SNAP_LENGTH)) {
                 c.rawDump(at + LLC_SNAP_LENGTH);
