@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * text on frames built here: Q.933 LMI messages after Frame Relay and after OSI's protocol id (codeset shifts,
  * report type, link verification, PVC status, a call reference, messages cut in their header and in an
  * element), Classical IP over ATM (with and without its LLC/SNAP header, and too short for one), Cisco HDLC's
- * OSI payload cut before its protocol id, PPP inside OSI over Ethernet cut before its OSI PDU, and EAP-SIM's
- * subtype. Every line must be tcpdump's with {@code -n}, {@code -nv}, {@code -nvv}, {@code -ne} and {@code -nx}.
+ * OSI payload cut before its protocol id, PPP inside OSI over Ethernet cut before its OSI PDU, EAP-SIM's
+ * subtype, and an RPKI-RTR PDU of an unknown version. Every line must be tcpdump's with {@code -n}, {@code -nv}, {@code -nvv}, {@code -ne} and {@code -nx}.
  */
 class OutOfBoundsTextTest {
     private static final String[] FLAGS = {"-n", "-nv", "-nvv", "-ne", "-nx"};
@@ -66,9 +66,12 @@ class OutOfBoundsTextTest {
                 ethernet("fefe", "0008" + "00" + "30" + "30" + "30303030"),
                 // EAP-SIM start and challenge requests
                 ethernet("888e", "0100000c" + "0101000c" + "120a0000" + "0d000000"),
-                ethernet("888e", "01000008" + "02020008" + "170b0000"));
+                ethernet("888e", "01000008" + "02020008" + "170b0000"),
+                // RPKI-RTR from its port: a PDU of version 1, which tcpdump reads no further than its version
+                ethernet("0800", "45000030000040004006" + "0000" + "0a000001" + "0a000002" + "01430400"
+                        + "0000000100000000" + "50180100" + "00000000" + "0100000000000008"));
         compareAll(dir, "osi.pcap", DLT_EN10MB, ethernet, List.of(14 + 5, ethernet.get(1).length,
-                ethernet.get(2).length - 3, ethernet.get(3).length, ethernet.get(4).length));
+                ethernet.get(2).length - 3, ethernet.get(3).length, ethernet.get(4).length, ethernet.get(5).length));
     }
 
     private static void compareAll(Path dir, String name, int linkType, List<byte[]> frames, List<Integer> captured)

@@ -441,6 +441,9 @@ final class TcpPrinter implements LayerPrinter {
         }
     }
 
+    /** The RPKI-to-router protocol's port. */
+    private static final int RPKI_RTR_PORT = 323;
+
     /** Ports whose printers tcpdump tries before FTP, HTTP and RTSP, which the decoder's layers print here. */
     private static boolean earlierPort(int port) {
         return port == 23 || port == 179 || port == 1723 || port == 6379 || port == 22 || port == 139 || port == 445
@@ -489,8 +492,32 @@ final class TcpPrinter implements LayerPrinter {
         } else if ((isOpenFlow(sport) || isOpenFlow(dport)) && !beforeOpenFlow(sport) && !beforeOpenFlow(dport)) {
             // by port, as tcpdump: a segment that starts inside a message still prints its headers' notes
             openFlow.print(c, layer, length);
+        } else if (sport == RPKI_RTR_PORT || dport == RPKI_RTR_PORT) {
+            rpkiRtr(c, payload, length);
         } else if (next >= 0 && p.protocol(next) != Protocols.HTTP && p.protocol(next) != Protocols.DATA) {
             c.print(next);
+        }
+    }
+
+    /**
+     * The RPKI-to-router protocol (RFC 6810) as far as this follows tcpdump: its name without {@code -v}; with it,
+     * a PDU of a version other than 0, after which tcpdump reads no further. A version 0 PDU is left unprinted.
+     */
+    private static void rpkiRtr(PrintContext c, HttpLine payload, int length) {
+        if (c.verbose() == 0) {
+            c.out().ascii(", RPKI-RTR");
+            return;
+        }
+        if (length <= 0) {
+            return;
+        }
+        if (!payload.has(0, 1)) {
+            c.truncatedRead("rpki_rtr");
+            return;
+        }
+        int version = payload.byteAt(0);
+        if (version != 0) {
+            c.out().ascii("\n\tRPKI-RTRv").num(version).ascii(" (unknown)");
         }
     }
 
