@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * report type, link verification, PVC status, a call reference, messages cut in their header and in an
  * element), Classical IP over ATM (with and without its LLC/SNAP header, and too short for one), Cisco HDLC's
  * OSI payload cut before its protocol id, PPP inside OSI over Ethernet cut before its OSI PDU, EAP-SIM's
- * subtype, and an RPKI-RTR PDU of an unknown version. Every line must be tcpdump's with {@code -n}, {@code -nv}, {@code -nvv}, {@code -ne} and {@code -nx}.
+ * subtype, an RPKI-RTR PDU of an unknown version, and the information elements of Multilink Frame Relay's
+ * control frames. Every line must be tcpdump's with {@code -n}, {@code -nv}, {@code -nvv}, {@code -ne} and {@code -nx}.
  */
 class OutOfBoundsTextTest {
     private static final String[] FLAGS = {"-n", "-nv", "-nvv", "-ne", "-nx"};
@@ -26,6 +27,7 @@ class OutOfBoundsTextTest {
     private static final int LINKTYPE_ATM_CLIP = 106;
     private static final int DLT_C_HDLC = 104;
     private static final int DLT_FRELAY = 107;
+    private static final int LINKTYPE_MFR = 182;
     /** An IPv4 header and UDP datagram, 10.0.0.1.1000 to 10.0.0.2.1001 with no payload. */
     private static final String IP_UDP = "4500001c00004000401100000a0000010a000002" + "03e803e900080000";
 
@@ -49,6 +51,14 @@ class OutOfBoundsTextTest {
         List<Integer> captured = List.of(frames.get(0).length, frames.get(1).length, frames.get(2).length,
                 frames.get(3).length, frames.get(4).length, frames.get(5).length - 2, 6, 7);
         compareAll(dir, "fr.pcap", DLT_FRELAY, frames, captured);
+    }
+
+    @Test
+    void multilinkFrameRelayControlElementsPrintAsTcpdumpPrintsThem(@TempDir Path dir) throws Exception {
+        // a hello with a bundle id and a magic number; a magic number of the wrong length; one cut inside it
+        List<byte[]> frames = List.of(hex("e10004" + "01076275" + "6e6400" + "030612345678"),
+                hex("e10004" + "0305123456" + "0700"), hex("e10004" + "030612345678"));
+        compareAll(dir, "mfr.pcap", LINKTYPE_MFR, frames, List.of(frames.get(0).length, frames.get(1).length, 7));
     }
 
     @Test
