@@ -75,6 +75,52 @@ final class AoePrinter implements LayerPrinter {
             issueArguments(c, a, at, rest);
         } else if (command == 1) {
             queryArguments(c, a, at, rest);
+        } else if (command == 3) {
+            reserveArguments(c, a, at, rest);
+        }
+    }
+
+    private static final String[] RESERVE_COMMANDS = {"Read reserve list", "Set reserve list",
+        "Force set reserve list"};
+
+    /** The arguments of a reserve/release command: the subcommand, then the count of MAC addresses and each. */
+    private static void reserveArguments(PrintContext c, Aoe a, int at, int length) {
+        Out out = c.out();
+        if (length < 2 || (length - 2) % 6 != 0) {
+            invalid(c, a, at, length);
+            return;
+        }
+        if (!a.has(at, 1)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        int command = a.u8At(at);
+        out.ascii("\n\tRCmd: ");
+        if (command < RESERVE_COMMANDS.length) {
+            out.ascii(RESERVE_COMMANDS[command]);
+        } else {
+            out.ascii("Unknown (0x").hex2(command).ch(')');
+        }
+        if (!a.has(at + 1, 1)) {
+            c.truncatedRead("aoe");
+            return;
+        }
+        int count = a.u8At(at + 1);
+        out.ascii(", NMacs: ").num(count);
+        if (count * 6 != length - 2) {
+            invalid(c, a, at + 2, length - 2);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            int mac = at + 2 + 6 * i;
+            if (!a.has(mac, 6)) {
+                c.truncatedRead("aoe");
+                return;
+            }
+            out.ascii("\n\tEthernet Address ").num(i).ascii(": ");
+            for (int j = 0; j < 6; j++) {
+                out.ascii(j == 0 ? "" : ":").hex2(a.u8At(mac + j));
+            }
         }
     }
 

@@ -52,6 +52,17 @@ final class ChdlcPrinter implements LayerPrinter {
             }
             return;
         }
+        if (proto == ISO) {
+            // tcpdump looks at the second byte for the protocol id of a PDU after a fudge byte
+            if (length - HEADER_LENGTH < 2) {
+                c.truncated("chdlc");
+                return;
+            }
+            if (!h.has(HEADER_LENGTH + 1, 1)) {
+                c.truncatedRead("chdlc");
+                return;
+            }
+        }
         c.next(layer);
     }
 }

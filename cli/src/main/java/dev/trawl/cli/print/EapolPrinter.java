@@ -128,9 +128,32 @@ final class EapolPrinter implements LayerPrinter {
                     out.ascii(", len ").num(e.intAt(data + 1));
                 }
             }
+            case 18, 23 -> {
+                if (len < 6) {
+                    out.ascii(" (too short for EAP SIM/AKA request/response)");
+                    return;
+                }
+                int simSubtype = e.byteAt(data);
+                out.ascii(" subtype [").ascii(simSubtypeName(simSubtype)).ascii("] 0x").hex2(simSubtype);
+            }
             default -> {
             }
         }
+    }
+
+    /** The EAP-SIM and EAP-AKA subtypes (RFC 4186, RFC 4187), one list as tcpdump keeps them. */
+    private static String simSubtypeName(int subtype) {
+        return switch (subtype) {
+            case 1, 11 -> "Challenge";
+            case 2 -> "Auth reject";
+            case 4 -> "Sync failure";
+            case 5 -> "Identity";
+            case 10 -> "Start";
+            case 12 -> "Notification";
+            case 13 -> "Reauth";
+            case 14 -> "Client error";
+            default -> "unknown";
+        };
     }
 
     private static String typeName(int type) {

@@ -37,6 +37,7 @@ final class FrameRelayPrinter implements LayerPrinter {
     private final FrameRelay view = new FrameRelay();
     private final VtpPrinter vtp = new VtpPrinter();
     private final LegacyEtherTypes legacy = new LegacyEtherTypes();
+    private final Q933Printer q933 = new Q933Printer();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -123,6 +124,10 @@ final class FrameRelayPrinter implements LayerPrinter {
         }
         if (nlpid == NLPID_MFR) {
             frf15(c, f, headerLength, length - headerLength);
+            return;
+        }
+        if (nlpid == NLPID_Q933) {
+            q933.print(c, f.offset() + headerLength - 1, length - headerLength);
             return;
         }
         if (!c.linkHeader()) {

@@ -27,6 +27,7 @@ final class LayerPrinters {
         }
         r.register(Protocols.NULL, new LoopbackPrinter());
         r.register(Protocols.RAW, new RawIpPrinter());
+        r.register(Protocols.CLIP, new ClipPrinter());
         r.register(Protocols.PPP, new PppPrinter());
         r.register(Protocols.IPNET, new CaptureHeaderPrinter("IPNET"));
         r.register(Protocols.NFLOG, new CaptureHeaderPrinter("NFLOG"));

@@ -25,12 +25,20 @@ final class LegacyEtherTypes {
     private static final int CFM_OLD = 0xabcd;
     private static final int NLPID_NULLNS = 0x00;
     private static final int NLPID_CLNP = 0x81;
+    private static final int NLPID_Q933 = 0x08;
+    private static final int NLPID_PPP = 0xcf;
+    /** PPP's protocol number for OSI network layer PDUs. */
+    private static final int PPP_OSI = 0x23;
+    /** How many OSI PDUs inside PPP inside OSI this follows before it stops, as a bound on crafted nesting. */
+    private static final int MAX_OSI_NESTING = 16;
 
     /** Reads the network layer protocol id, the one byte every OSI PDU starts with. */
     private final Isis nlpid = new Isis();
     private final ClnpPrinter clnp = new ClnpPrinter();
     private final GeoNet geoNet = new GeoNet();
     private final CfmPrinter cfm = new CfmPrinter();
+    private final Q933Printer q933 = new Q933Printer();
+    private final dev.trawl.decode.layer.Ppp ppp = new dev.trawl.decode.layer.Ppp();
 
     /**
      * Whether {@link #print} prints the payload of Ethernet type {@code type} at absolute index {@code from}: of the
@@ -48,7 +56,8 @@ final class LegacyEtherTypes {
             return true;
         }
         int id = nlpid.wrap(p.buffer(), from + 1, 1).byteAt(0);
-        return id == NLPID_CLNP || id == NLPID_NULLNS || OsiPrinter.nlpidName(id, null) == null;
+        return id == NLPID_CLNP || id == NLPID_NULLNS || id == NLPID_Q933 || id == NLPID_PPP
+                || OsiPrinter.nlpidName(id, null) == null;
     }
 
     /**
@@ -81,15 +90,15 @@ final class LegacyEtherTypes {
             c.truncated("isoclns");
             return;
         }
-        osi(c, from + 1, length - 1);
+        osi(c, from + 1, length - 1, 0);
     }
 
     /** tcpdump's {@code isoclns_print}: the protocol id, then the PDU it names, at {@code from}. */
-    private void osi(PrintContext c, int from, int length) {
+    private void osi(PrintContext c, int from, int length, int depth) {
         DecodedPacket p = c.packet();
         Isis m = nlpid.wrap(p.buffer(), from, Math.max(0, p.end() - from));
         if (!m.has(0, 1)) {
-            c.truncated("isoclns");
+            c.truncatedRead("isoclns");
             return;
         }
         int id = m.byteAt(0);
@@ -100,6 +109,8 @@ final class LegacyEtherTypes {
         switch (id) {
             case NLPID_CLNP -> clnp.printAt(c, from, length);
             case NLPID_NULLNS -> out.ascii(c.linkHeader() ? "" : ", ").ascii("length: ").num(length);
+            case NLPID_Q933 -> q933.print(c, from, length - 1);
+            case NLPID_PPP -> ppp(c, from + 1, length - 1, depth);
             default -> {
                 if (!c.linkHeader()) {
                     out.ascii("OSI NLPID 0x").hex2(id).ascii(" unknown");
@@ -109,6 +120,69 @@ final class LegacyEtherTypes {
                     TlvText.dump(out, m, 0, length, "\n\t");
                 }
             }
+        }
+    }
+
+    /**
+     * tcpdump's {@code ppp_print} of the PPP frame at {@code from} that an OSI protocol id announced: the optional
+     * address and control bytes, the protocol, then (for an OSI PDU) the OSI text again; a frame of another
+     * protocol, when its header is whole, is printed as a PPP link frame.
+     */
+    private void ppp(PrintContext c, int from, int length, int depth) {
+        DecodedPacket p = c.packet();
+        dev.trawl.decode.layer.Ppp h = ppp.wrap(p.buffer(), from, Math.max(0, p.end() - from));
+        Out out = c.out();
+        if (length < 2) {
+            c.truncated("ppp");
+            return;
+        }
+        if (!h.has(0, 2)) {
+            c.truncatedRead("ppp");
+            return;
+        }
+        int header = 0;
+        String direction = "";
+        switch (h.shortAt(0)) {
+            case 0x0003 -> {
+                direction = "In  ";
+                header = 2;
+            }
+            case 0x0103 -> {
+                direction = "Out ";
+                header = 2;
+            }
+            case 0xff03 -> header = 2;
+            default -> {
+            }
+        }
+        if (length - header < 2) {
+            out.ascii(c.linkHeader() ? direction : "");
+            c.truncated("ppp");
+            return;
+        }
+        if (!h.has(header, 1) || (h.byteAt(header) & 1) == 0 && !h.has(header, 2)) {
+            out.ascii(c.linkHeader() ? direction : "");
+            c.truncatedRead("ppp");
+            return;
+        }
+        boolean compressed = (h.byteAt(header) & 1) != 0;
+        int proto = compressed ? h.byteAt(header) : h.shortAt(header);
+        int payload = header + (compressed ? 1 : 2);
+        if (proto != PPP_OSI && header == 2 && direction.isEmpty() && !compressed
+                && c.printFrame(dev.trawl.pcap.LinkType.PPP.value(), from, p.end(), length)) {
+            return;
+        }
+        if (c.linkHeader()) {
+            String name = PppPrinter.name(proto);
+            out.ascii(direction).ascii(name == null ? "unknown" : name).ascii(" (0x").hex(proto, 4)
+                    .ascii("), length ").num(length);
+            if (name == null) {
+                return;
+            }
+            out.ascii(": ");
+        }
+        if (proto == PPP_OSI && depth < MAX_OSI_NESTING) {
+            osi(c, from + payload, length - payload, depth + 1);
         }
     }
 

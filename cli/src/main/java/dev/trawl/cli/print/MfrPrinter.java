@@ -51,6 +51,10 @@ final class MfrPrinter {
                 out.ascii("Unknown Message (0x").hex2(type).ch(')');
             }
             out.ascii(", length ").num(length);
+            c.linkHeaderEnd(start + 3); // -x dumps what follows the three-byte control header
+            if (c.verbose() > 0) {
+                elements(c, m, 3, length - 3);
+            }
             return;
         }
         out.ascii("FRF.16 Frag, seq ").num(m.sequence()).ascii(", Flags [");
@@ -66,5 +70,73 @@ final class MfrPrinter {
         } else {
             TlvText.dump(out, m, 0, length, "\n\t");
         }
+    }
+
+    /** The longest bundle or link id tcpdump prints. */
+    private static final int MAX_ID_LENGTH = 50;
+
+    /**
+     * A control frame's information elements from {@code at}, {@code length} bytes on the wire: each one's type
+     * and length (which counts its two-byte header), then its value; ends at an element too short to move on.
+     */
+    private static void elements(PrintContext c, Mfr m, int at, int length) {
+        Out out = c.out();
+        int v = c.verbose();
+        while (length > 2) {
+            if (!m.has(at, 2)) {
+                c.truncated("mfr");
+                return;
+            }
+            int type = m.byteAt(at);
+            int elementLength = m.byteAt(at + 1);
+            out.ascii("\n\tIE ").ascii(elementName(type)).ascii(" (").num(type).ascii("), length ")
+                    .num(elementLength).ascii(": ");
+            if (type == 0 || elementLength <= 2) {
+                return;
+            }
+            if (!m.has(at, elementLength)) {
+                c.truncated("mfr");
+                return;
+            }
+            at += 2;
+            length -= 2;
+            int n = elementLength - 2;
+            switch (type) {
+                case 3 -> {
+                    if (n != 4) {
+                        out.ascii("[IE data length ").num(n).ascii(" != 4] (invalid)");
+                    } else {
+                        out.ascii("0x").hex(m.intAt(at), 8);
+                    }
+                }
+                case 1, 2 -> {
+                    for (int i = 0; i < n && i < MAX_ID_LENGTH && m.byteAt(at + i) != 0; i++) {
+                        VrrpPrinter.printable(out, m.byteAt(at + i));
+                    }
+                }
+                default -> {
+                    if (v <= 1) {
+                        TlvText.dump(out, m, at, n, "\n\t  ");
+                    }
+                }
+            }
+            if (v > 1) {
+                TlvText.dump(out, m, at, n, "\n\t  ");
+            }
+            length -= n;
+            at += n;
+        }
+    }
+
+    private static String elementName(int type) {
+        return switch (type) {
+            case 1 -> "Bundle ID";
+            case 2 -> "Link ID";
+            case 3 -> "Magic Number";
+            case 5 -> "Timestamp";
+            case 6 -> "Vendor Extension";
+            case 7 -> "Cause";
+            default -> "Unknown";
+        };
     }
 }

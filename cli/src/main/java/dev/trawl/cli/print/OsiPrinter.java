@@ -7,7 +7,7 @@ import dev.trawl.decode.layer.Isis;
 /**
  * The OSI network layer as tcpdump's {@code isoclns_print} prints it: with {@code -e} the network layer
  * protocol id ({@code OSI NLPID IS-IS (0x83): }), then the protocol it names (IS-IS, ES-IS, CLNP, or IPv4, IPv6 or
- * PPP after it); one tcpdump does not decode prints as {@code OSI NLPID 0x85 unknown, length: 40} and a hex dump. Not
+ * PPP after it, Q.933); one tcpdump does not decode prints as {@code OSI NLPID 0x85 unknown, length: 40} and a hex dump. Not
  * thread-safe.
  */
 final class OsiPrinter implements LayerPrinter {
@@ -18,9 +18,11 @@ final class OsiPrinter implements LayerPrinter {
     private static final int IPV4 = 0xcc;
     private static final int IPV6 = 0x8e;
     private static final int PPP = 0xcf;
+    private static final int Q933 = 0x08;
 
     /** Reads the PDU's first byte, which every OSI network layer PDU starts with. */
     private final Isis view = new Isis();
+    private final Q933Printer q933 = new Q933Printer();
 
     @Override
     public void print(PrintContext c, int layer) {
@@ -46,6 +48,10 @@ final class OsiPrinter implements LayerPrinter {
             if (!c.next(layer)) {
                 c.truncated(nlpid == IPV4 ? "ip" : nlpid == IPV6 ? "ip6" : "ppp");
             }
+            return;
+        }
+        if (nlpid == Q933) {
+            q933.print(c, m.offset(), length - 1);
             return;
         }
         if (nlpid == NULLNS) {

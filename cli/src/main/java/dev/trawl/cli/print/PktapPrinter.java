@@ -49,7 +49,10 @@ final class PktapPrinter implements LayerPrinter {
             out.ascii("no data");
         } else if (record == Pktap.RECORD_PACKET) {
             int data = p.next(layer); // the zero-length pcap_pktdata, then the frame
-            if (data < 0 || !c.next(data)) {
+            String emptyFrame = TcpdumpLinkTypes.emptyFrameMarker((int) h.linkType());
+            if (emptyFrame != null && h.offset() + headerLength >= p.end()) {
+                c.truncated(emptyFrame); // tcpdump hands even an empty frame to its link type's printer
+            } else if (data < 0 || !c.next(data)) {
                 if (!c.linkHeader()) {
                     header(c, h, length);
                 }

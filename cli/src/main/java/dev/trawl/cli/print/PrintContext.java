@@ -21,12 +21,12 @@ final class PrintContext {
     private final byte[] address = new byte[16];
     private DecodedPacket packet;
     private int hexFrom;
+    /** Whether a printer ran off the captured bytes and gave up by tcpdump's jump (see {@link #truncatedRead}). */
+    private boolean jumped;
     /** How many frames this context's packet lies inside (see {@link #printFrame}); 0 for a captured packet. */
     private final int depth;
     /** The context and decoder of frames inside this one's packet, made on first use. */
     private PrintContext inner;
-    /** Whether a printer of this frame gave up by tcpdump's jump ({@link #truncatedRead}). */
-    private boolean jumped;
     private PacketDecoder innerDecoder;
     /** The context and decoder of frames printed with a lower {@code -v} count, made on first use. */
     private PrintContext lessVerbose;
@@ -115,18 +115,15 @@ final class PrintContext {
      */
     boolean printAfterLength(int lengthAt, int to, int wireLength) {
         int frame = lengthAt - 12;
-        if (depth >= MAX_FRAME_DEPTH || frame < packet.start() || to <= lengthAt + 2) {
+        if (frame < packet.start()) {
             return false;
         }
-        makeInner();
-        inner.reset(innerDecoder.decode(LinkType.ETHERNET.value(), packet.buffer(), frame, to - frame,
-                Math.max(to - frame, wireLength + 14), 0, 0));
-        int llc = inner.first() >= 0 ? inner.packet.next(0) : -1;
-        if (llc < 0 || inner.packet.protocol(llc) != Protocols.LLC || !inner.print(llc)) {
+        int taken = printPayload(LinkType.ETHERNET.value(), packet.buffer(), frame, to, wireLength + 14);
+        if (taken < 0) {
             return false;
         }
         // tcpdump counts the LLC header into the link header -x skips, as the LLC printer marked it
-        hexFrom = Math.max(hexFrom, frame + (inner.hexFrom - inner.packet.start()));
+        hexFrom = Math.max(hexFrom, lengthAt + 2 + taken);
         return true;
     }
 

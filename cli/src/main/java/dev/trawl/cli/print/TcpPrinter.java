@@ -442,6 +442,7 @@ final class TcpPrinter implements LayerPrinter {
         }
     }
 
+
     /** Ports whose printers tcpdump tries before FTP, HTTP and RTSP, which the decoder's layers print here. */
     private static boolean earlierPort(int port) {
         return port == 23 || port == 179 || port == 1723 || port == 6379 || port == 22 || port == 139 || port == 445

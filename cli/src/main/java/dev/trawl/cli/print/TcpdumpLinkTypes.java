@@ -22,4 +22,19 @@ final class TcpdumpLinkTypes {
         }
         return false;
     }
+
+    /**
+     * The truncation marker that tcpdump's printer for DLT {@code dlt} writes, and nothing else, when it is handed
+     * a frame with no byte captured (as a PKTAP record whose header fills the capture); null for a printer that
+     * does more or a link type this does not know.
+     */
+    static String emptyFrameMarker(int dlt) {
+        return switch (dlt) {
+            case 0 -> "null";
+            case 1 -> "ether";
+            case 9 -> "ppp";
+            case 50 -> "ppp_hdlc";
+            default -> null;
+        };
+    }
 }

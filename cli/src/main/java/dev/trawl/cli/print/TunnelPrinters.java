@@ -254,7 +254,9 @@ final class TunnelPrinters {
                 out.ascii(", no-payload");
             }
             if (c.linkHeader()) {
-                out.ascii(", proto ").ascii(Names.etherType(type)).ascii(" (0x").hex(type, 4).ch(')');
+                String name = Names.etherType(type);
+                out.ascii(", proto ").ascii(name.equals("Unknown") ? "unknown" : name).ascii(" (0x").hex(type, 4)
+                        .ch(')');
             }
             out.ascii(", length ").num(length);
             if (version == 1 && (flags & Gre.SEQUENCE_PRESENT) == 0) {
