@@ -24,7 +24,7 @@ final class CaptureGenerator {
     private final SplittableRandom random;
     private final FrameBuilder builder = new FrameBuilder();
 
-    /** Whether hosts come from the whole unicast space instead of 10.0.0.0/16. */
+    /** Whether hosts are spread over 11.0.0.0 to 138.255.255.255 instead of lying in 10.0.0.0/16. */
     private final boolean spreadHosts;
 
     CaptureGenerator(long seed) {
@@ -32,8 +32,8 @@ final class CaptureGenerator {
     }
 
     /**
-     * @param spreadHosts whether the hosts' addresses come from the whole unicast space (1.0.0.0 to
-     *     223.255.255.255) instead of 10.0.0.0/16
+     * @param spreadHosts whether each of the 65,536 hosts gets an address spread over 128 /8s (11.0.0.0 to
+     *     138.255.255.255) instead of one in 10.0.0.0/16; the packets are otherwise the same
      */
     CaptureGenerator(long seed, boolean spreadHosts) {
         random = new SplittableRandom(seed);
@@ -114,8 +114,12 @@ final class CaptureGenerator {
     }
 
     private int host() {
-        return spreadHosts ? (1 + random.nextInt(223)) << 24 | random.nextInt(1 << 24)
-                : 0x0a00_0000 | random.nextInt(1 << 16);
+        int h = random.nextInt(1 << 16);
+        if (!spreadHosts) {
+            return 0x0a00_0000 | h;
+        }
+        // the same host, one to one, over 128 first octets: its low 7 bits pick the /8, the rest the address in it
+        return (11 + (h & 0x7F)) << 24 | (h >>> 7) << 8 | 1;
     }
 
     private int ephemeral() {

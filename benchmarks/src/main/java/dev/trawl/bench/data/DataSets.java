@@ -130,8 +130,8 @@ public final class DataSets {
     }
 
     /**
-     * {@link #generateMix(Path, int)}, with the hosts' addresses drawn from the whole unicast space when
-     * {@code spreadHosts} (the same packets otherwise). The mix's hosts all lie in 10.0.0.0/16; tcpdump keeps the
+     * {@link #generateMix(Path, int)}, with the hosts' addresses spread over 128 /8s when {@code spreadHosts}
+     * (the same packets otherwise). The mix's hosts all lie in 10.0.0.0/16; tcpdump keeps the
      * text of each address it prints in a table of 4,096 chains chosen by the address's first 12 bits as they lie
      * in memory, so in that range every address shares one chain and each lookup walks all the addresses seen so
      * far. Text is compared on both files.
