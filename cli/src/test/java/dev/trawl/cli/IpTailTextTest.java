@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The text of a few network-layer cases against tcpdump's, on frames built here: an ICMP message behind an
  * authentication header (whose length tcpdump takes off the IP packet's), an IPv6 packet whose chain of
  * extension headers is longer than the usual stack, an ARP message with an opcode tcpdump does not name
- * (dumped in hex and ASCII), and VXLAN headers with the I flag set and clear.
+ * (dumped in hex and ASCII), VXLAN headers with the I flag set and clear, a home agent discovery reply, an empty
+ * datagram to SNMP's port and a DNS type tcpdump 4.99 has no name for.
  */
 class IpTailTextTest extends TcpdumpComparison {
     private static final String ETHERNET_IPV4 = "020000000002020000000001" + "0800";
@@ -44,6 +45,27 @@ class IpTailTextTest extends TcpdumpComparison {
                 ETHERNET_IPV4 + vxlanValid);
         String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
         assertTrue(tcpdump.contains("ICMP echo request"), tcpdump);
+        TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
+        assertEquals(0, trawl.status(), trawl.stderr());
+        assertEquals(tcpdump.lines().toList(), trawl.lines(), "with " + flags);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-n", "-nv"})
+    void namesAndEmptyMessagesPrintAsTcpdumpPrintsThem(String flags) throws Exception {
+        String haReply = "9100" + "0000" + "04d20000" + "20010db8000000000000aaaabbbb0000"
+                + "20010db8000000000000aaaabbbb0001";
+        String ipv6 = "6000000000283a40" + "20010db8000000000000000000030002" + "20010db8000000000000000000030001"
+                + haReply;
+        String snmpEmpty = "45000024000100004011" + "0000" + "c0000201" + "c0000202" + "00a10000" + "00080000";
+        String query = "3039" + "0100" + "0001" + "0000" + "0000" + "0000" + "0161" + "00" + "0101" + "0001";
+        String dnsUdp = "d4310035" + String.format("%04x", 8 + query.length() / 2) + "0000" + query;
+        String dns = "4500" + String.format("%04x", 20 + dnsUdp.length() / 2) + "000100004011" + "0000" + "c0000201"
+                + "c0000202" + dnsUdp;
+        Path file = LinkLayerTextTest.capture(dir, "names", LINKTYPE_ETHERNET, ETHERNET_IPV6 + ipv6,
+                ETHERNET_IPV4 + snmpEmpty, ETHERNET_IPV4 + dns);
+        String tcpdump = TrawlRunner.external(List.of("tcpdump", flags, "-r", file.toString()));
+        assertTrue(tcpdump.contains("Type257?"), tcpdump);
         TrawlRunner.Result trawl = TrawlRunner.run(flags, "-r", file.toString());
         assertEquals(0, trawl.status(), trawl.stderr());
         assertEquals(tcpdump.lines().toList(), trawl.lines(), "with " + flags);

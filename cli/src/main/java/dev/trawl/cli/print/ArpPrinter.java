@@ -17,7 +17,7 @@ final class ArpPrinter implements LayerPrinter {
         Out out = c.out();
         int length = c.wireLength(layer);
         if (!a.has(0, Arp.FIXED_LENGTH)) {
-            c.truncated("arp");
+            c.truncatedRead("arp");
             return;
         }
         int hardware = a.hardwareType();
@@ -26,7 +26,7 @@ final class ArpPrinter implements LayerPrinter {
         int plen = a.protocolSize();
         int op = a.opcode();
         if (!a.has(0, Arp.FIXED_LENGTH + 2 * hlen + 2 * plen)) {
-            c.truncated("arp");
+            c.truncatedRead("arp");
             return;
         }
         if (!c.linkHeader()) {

@@ -113,12 +113,13 @@ final class Icmp6Printer implements LayerPrinter {
             case 143 -> mld2Report(c, icmp, length);
             case 144, 146 -> need(c, icmp, 6) && text(out.ascii(", id 0x").hex(icmp.u16At(4), 4));
             case 139, 140 -> NodeInformationText.print(c, icmp, length, captured);
+            case 145 -> !v || homeAgentReply(c, icmp, length);
             case 147 -> !v || mobilePrefixAdvertisement(c, icmp, length, captured);
             case 138 -> {
                 RouterRenumberingText.print(c, icmp);
                 yield true;
             }
-            case 141, 142, 145 -> true;
+            case 141, 142 -> true;
             case 155 -> RplText.print(c, icmp, code, length);
             default -> {
                 out.ascii(", length ").num(length);
@@ -167,6 +168,21 @@ final class Icmp6Printer implements LayerPrinter {
     }
 
     /** A mobile prefix advertisement's {@code -v} text: {@code , id 0x1234 MO} and its options. */
+    /** A home agent address discovery reply at {@code -v}: its id, then each address the message's length holds. */
+    private static boolean homeAgentReply(PrintContext c, Icmp icmp, int length) {
+        if (!need(c, icmp, 6)) {
+            return false;
+        }
+        c.out().ascii(", id 0x").hex(icmp.u16At(4), 4);
+        for (int at = 8; at < length; at += 16) {
+            c.out().ascii(", ");
+            if (!address(c, icmp, at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean mobilePrefixAdvertisement(PrintContext c, Icmp icmp, int length, int captured) {
         Out out = c.out();
         if (!need(c, icmp, 6)) {

@@ -120,9 +120,18 @@ final class UdpPrinter implements LayerPrinter {
             snmp.print(c, next);
             return;
         }
+        if (next < 0 && (isSnmpPort(udp.sourcePort()) || isSnmpPort(udp.destinationPort()))) {
+            c.out().ascii(" [nothing to parse]"); // tcpdump's SNMP printer on an empty datagram
+            return;
+        }
         if (next < 0 || p.protocol(next) == Protocols.DATA || !c.print(next)) {
             lengthOnly(c, ip, overIp, udpLength, statedPayload);
         }
+    }
+
+    /** SNMP's ports: requests and traps. */
+    private static boolean isSnmpPort(int port) {
+        return port == 161 || port == 162;
     }
 
     /** Prints an NFS call to port 2049 or reply from it, as tcpdump takes them before any other printer. */
