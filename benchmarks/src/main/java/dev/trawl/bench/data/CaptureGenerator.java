@@ -118,8 +118,9 @@ final class CaptureGenerator {
         if (!spreadHosts) {
             return 0x0a00_0000 | h;
         }
-        // the same host, one to one, over 128 first octets: its low 7 bits pick the /8, the rest the address in it
-        return (11 + (h & 0x7F)) << 24 | (h >>> 7) << 8 | 1;
+        // the same host, one to one, over 128 first octets: its low 7 bits pick the /8, the next 8 the second
+        // octet and the last one the third
+        return (11 + (h & 0x7F)) << 24 | (h >>> 7 & 0xFF) << 16 | (h >>> 15) << 8 | 1;
     }
 
     private int ephemeral() {
