@@ -8,9 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The text of less common link-layer headers and what rides on them against tcpdump's, on packets built here:
  * Linux cooked headers whose address is not a MAC address or whose protocol is a length, an 802.1Q tag followed
- * by a length, LLC information, supervisory and unnumbered frames (on ATM also behind an 802.6 MAC header), CFM's
- * common header, DECnet routing and NSP messages (hellos, routing, short, long and padded data headers, connect,
- * disconnect, data and link service messages), PPI headers before 802.11, Ethernet and unknown frames (with and
+ * by a length, a SNAP frame of an unnamed protocol padded past its 802.3 length, LLC information, supervisory
+ * and unnumbered frames (on ATM also behind an 802.6 MAC header), CFM's common header, DECnet routing and NSP
+ * messages (hellos, routing, short, long and padded data headers, connect, disconnect, data and link service
+ * messages), PPI headers before 802.11, Ethernet and unknown frames (with and
  * without fields, of a bad length, cut short), well formed, too short for their kind and cut short. Each file is
  * printed by tcpdump and by trawl with the same flags, and the lines must be equal.
  */
@@ -33,7 +34,10 @@ class LinkTailTextTest extends TcpdumpComparison {
                         "0000000100060000000000010203" + "0004" + bpdu,
                         "000000010006020000000001" + "00000001" + "ffff0020"),
                 capture("vlan-length", LINKTYPE_ETHERNET,
-                        "0180c2000000" + "000000000001" + "8100e064" + "0026" + bpdu));
+                        "0180c2000000" + "000000000001" + "8100e064" + "0026" + bpdu),
+                capture("snap-padded", LINKTYPE_ETHERNET,
+                        "ffffffffffff" + "fe0000000001" + "0024" + "aaaa0300000c0806" + "0001080006040001"
+                                + "fe0000000001c0000201" + "000000000000c0000202" + "00".repeat(10)));
     }
 
     @ParameterizedTest

@@ -212,11 +212,13 @@ final class LlcPrinter implements LayerPrinter {
                         .ascii("), length ").num(Math.max(0, length));
             }
             if (pidName(oui, pid).equals("Unknown")) {
-                // a payload tcpdump cannot name either: the whole frame from the LLC header on, as raw data
+                // a payload tcpdump cannot name either: the frame from the LLC header on, as raw data, up to the
+                // 802.3 length (not into the padding after it)
                 if (!c.linkHeader()) {
                     out.ascii(": ");
                 }
-                c.rawDump(h.offset());
+                int end = h.offset() + h.headerLength() + 5 + Math.max(0, length); // length counts after SNAP
+                c.rawDump(h.offset(), Math.min(c.packet().end(), end));
             }
         }
     }
