@@ -283,17 +283,29 @@ final class OpenFlow10Detail {
     }
 
     private static void error(PrintContext c, OpenFlow m, int at, int len) {
+        error(c, m, at, len, ERROR_TYPES, ERROR_CODES, -1);
+    }
+
+    /**
+     * Writes an error message's type and code by a version's tables ({@code \n\t type BAD_REQUEST, code
+     * BAD_LEN}, {@code invalid (0x0042)} for a value past them), then its data. {@code experimenter} is the type
+     * named EXPERIMENTER, or -1 when the version has none.
+     */
+    static void error(PrintContext c, OpenFlow m, int at, int len, String[] types, String[][] codes,
+            int experimenter) {
         int type = u16(m, at);
         Out out = c.out().ascii("\n\t type ");
-        if (type < ERROR_TYPES.length) {
-            out.ascii(ERROR_TYPES[type]);
+        if (type < types.length) {
+            out.ascii(types[type]);
+        } else if (type == experimenter) {
+            out.ascii("EXPERIMENTER");
         } else {
             out.ascii("invalid (0x").hex(type, 4).ch(')');
         }
         int code = u16(m, at + 2);
         out.ascii(", code ");
-        if (type < ERROR_CODES.length && code < ERROR_CODES[type].length) {
-            out.ascii(ERROR_CODES[type][code]);
+        if (type < codes.length && code < codes[type].length) {
+            out.ascii(codes[type][code]);
         } else {
             out.ascii("invalid (0x").hex(code, 4).ch(')');
         }

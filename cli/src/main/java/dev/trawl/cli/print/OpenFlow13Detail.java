@@ -164,24 +164,7 @@ final class OpenFlow13Detail {
     }
 
     private static void error(PrintContext c, OpenFlow m, int at, int len) {
-        Out out = c.out();
-        int type = u16(m, at);
-        out.ascii("\n\t type ");
-        if (type < ERROR_TYPES.length) {
-            out.ascii(ERROR_TYPES[type]);
-        } else if (type == ERROR_EXPERIMENTER) {
-            out.ascii("EXPERIMENTER");
-        } else {
-            out.ascii("invalid (0x").hex(type, 4).ch(')');
-        }
-        int code = u16(m, at + 2);
-        out.ascii(", code ");
-        if (type < ERROR_CODES.length && code < ERROR_CODES[type].length) {
-            out.ascii(ERROR_CODES[type][code]);
-        } else {
-            out.ascii("invalid (0x").hex(code, 4).ch(')');
-        }
-        data(c, m, at + 4, len - 4);
+        OpenFlow10Detail.error(c, m, at, len, ERROR_TYPES, ERROR_CODES, ERROR_EXPERIMENTER);
     }
 
     private static void experimenter(PrintContext c, OpenFlow m, int at, int len) {
