@@ -185,6 +185,64 @@ public final class ProjectedRow {
         return values[i];
     }
 
+    /**
+     * The first occurrence of field {@code f} as a number, or {@code absent} when the packet has none: an integer
+     * occurrence's value, or the bytes of a bytes occurrence of at most 8 (an IPv4 or MAC address) as a big-endian
+     * unsigned number. The typed read of a column that keeps one value per packet (the first, as the decoder's
+     * {@code find} of a layer): no count to ask, no view to read.
+     *
+     * @throws IllegalStateException if that occurrence is text, or bytes longer than 8
+     */
+    public long longOr(int f, long absent) {
+        int n = counts[f];
+        if (specialised) {
+            byte x = fixedKind[f];
+            if (x == FIXED_INTEGER) {
+                return n > 0 ? fixedValues[FieldFill.SLOTS * f] : absent;
+            }
+            if (x == FIXED_BYTES && n > 0) {
+                return bigEndian(array, (int) fixedValues[FieldFill.SLOTS * f], fixedLength[f], f);
+            }
+        }
+        if (n == 0) {
+            return absent;
+        }
+        int i = first[f];
+        switch (kinds[i]) {
+            case INTEGER:
+                return values[i];
+            case TEXT:
+                throw notA(f, 0, "a number");
+            default:
+                int length = (int) values[i];
+                if (length > Long.BYTES) {
+                    throw notA(f, 0, "a number (it is " + length + " bytes)");
+                }
+                ByteBuffer b = kinds[i] == OWNED ? ownedView : buffer;
+                long v = 0;
+                for (int p = (int) (values[i] >>> 32), end = p + length; p < end; p++) {
+                    v = v << 8 | (b.get(p) & 0xFF);
+                }
+                return v;
+        }
+    }
+
+    /** The {@code length} bytes of field {@code f} at {@code at} in {@code b}, as a big-endian unsigned number. */
+    private long bigEndian(byte[] b, int at, int length, int f) {
+        if (length == 4) {
+            return (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
+                    | (b[at + 3] & 0xFF);
+        }
+        if (length > Long.BYTES) {
+            throw notA(f, 0, "a number (it is " + length + " bytes)");
+        }
+        long v = 0;
+        for (int p = at; p < at + length; p++) {
+            v = v << 8 | (b[p] & 0xFF);
+        }
+        return v;
+    }
+
     /** The buffer that holds the bytes of occurrence {@code k} of field {@code f} (a bytes occurrence). */
     public ByteBuffer buffer(int f, int k) {
         if (specialised && fixedKind[f] != NOT_FIXED) {

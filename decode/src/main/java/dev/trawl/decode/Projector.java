@@ -97,6 +97,8 @@ public final class Projector {
     /** The frame being read: its first byte and its end. */
     private int frameStart;
     private int frameLimit;
+    /** Where the frame of the VXLAN payload {@link #frame} found ends. */
+    private int tunnelEnd;
 
     Projector(Projection projection, PacketDecoder decoder) {
         this.projection = projection;
@@ -126,6 +128,9 @@ public final class Projector {
         // Looked up on a port's first use: a short run meets few ports, and 131,070 lookups cost a start.
         Arrays.fill(tcpPorts, NOT_LOOKED_UP);
         Arrays.fill(udpPorts, NOT_LOOKED_UP);
+        // port 0 is bound to nothing (ports() never looks it up), so the lookups of common() pass over it
+        tcpPorts[0] = UNBOUND;
+        udpPorts[0] = UNBOUND;
         this.tcpUnbound = endsStack(Protocols.TLS) && endsStack(Protocols.DATA) ? ENDS : GENERAL;
         int dnsProtocol = registry.lookup(Dispatch.UDP_PORT, DNS_PORT);
         // the heuristics may take a payload to DNS, whose message a projection of its fields would have to find
@@ -285,7 +290,7 @@ public final class Projector {
             r.clearHeaders();
             frameStart = at;
             frameLimit = at + length;
-            if (length > 14 && ethernet(array, at, at + length, 0)) {
+            if (length > 14 && (common(array, at, at + length) || ethernet(array, at, at + length, 0))) {
                 r.array = array;
                 r.buffer = view;
                 r.capturedLength = length;
@@ -312,6 +317,134 @@ public final class Projector {
             r.collect(f, p);
         }
         return r;
+    }
+
+    /**
+     * The common cases in few calls: an Ethernet frame with one IPv4 or IPv6 header holding one TCP or UDP header,
+     * with a payload that is empty or that its ports, looked up before, say ends the stack, is a DNS message over
+     * UDP, or is VXLAN (whose frame is read the same way, once). Its checks are those of the chain from
+     * {@link #ethernet} for these headers; a frame they do not accept is left to that chain (with no header
+     * noted), which reads every frame this one does and more (IP without a transport, other EtherTypes, ports not
+     * looked up yet, the conversations' naming), so this path only ever saves time.
+     */
+    private boolean common(byte[] b, int o, int limit) {
+        int inner = frame(b, o, limit, true);
+        if (inner == 0) {
+            return true;
+        }
+        if (inner > 0 && frame(b, inner, tunnelEnd, false) == 0) {
+            return true;
+        }
+        if (inner > 0) {
+            row.clearHeaders();
+        }
+        return false;
+    }
+
+    /**
+     * Checks one Ethernet frame for {@link #common}: 0 if it ends there (its headers noted), -1 if the chain must
+     * read it (nothing noted), or where a VXLAN payload's frame starts (the outer frame's headers noted; it ends
+     * at {@link #tunnelEnd}), which only the packet's own frame ({@code outermost}) may carry.
+     */
+    private int frame(byte[] b, int o, int limit, boolean outermost) {
+        int type = u16(b, o + 12);
+        int n = o + 14;
+        int t;
+        int ipEnd;
+        int protocol;
+        int ipHeader;
+        if (type == ETHERTYPE_IPV4) {
+            if (!ipv4 || n + 20 > limit) {
+                return -1;
+            }
+            int vhl = b[n] & 0xFF;
+            int hl = (vhl & 0x0F) << 2;
+            int total = u16(b, n + 2);
+            if ((vhl & 0xF0) != 0x40 || hl < 20 || total <= hl || n + hl >= limit
+                    || (u16(b, n + 6) & 0x3FFF) != 0) {
+                return -1;
+            }
+            ipEnd = Math.min(n + total, limit);
+            protocol = b[n + 9] & 0xFF;
+            t = n + hl;
+            ipHeader = FixedField.IP;
+        } else if (type == ETHERTYPE_IPV6) {
+            int payload;
+            if (!ipv6 || n + 41 > limit || (b[n] & 0xF0) != 0x60 || (payload = u16(b, n + 4)) == 0) {
+                return -1;
+            }
+            ipEnd = Math.min(n + 40 + payload, limit);
+            protocol = b[n + 6] & 0xFF;
+            t = n + 40;
+            ipHeader = FixedField.IPV6;
+        } else {
+            return -1;
+        }
+        int payload;
+        int end = ipEnd;
+        byte[] ports;
+        byte unbound;
+        int transportHeader;
+        if (protocol == PROTOCOL_TCP) {
+            if (!tcp || t + 20 > ipEnd) {
+                return -1;
+            }
+            int hl = (b[t + 12] & 0xF0) >>> 2;
+            if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
+                return -1;
+            }
+            payload = t + hl;
+            ports = tcpPorts;
+            unbound = tcpUnbound;
+            transportHeader = FixedField.TCP;
+        } else if (protocol == PROTOCOL_UDP) {
+            int len;
+            if (!udp || t + 8 > ipEnd || (len = u16(b, t + 4)) < 8) {
+                return -1;
+            }
+            if (t + len <= ipEnd) {
+                end = t + len;
+            }
+            payload = t + 8;
+            ports = udpPorts;
+            unbound = udpUnbound;
+            transportHeader = FixedField.UDP;
+        } else {
+            return -1;
+        }
+        int next = 0;
+        if (payload < end) {
+            if (decoder.followsConversations()) {
+                return -1;
+            }
+            int port1 = u16(b, t);
+            int port2 = u16(b, t + 2);
+            // as ports() decides, for ports looked up before: the lower bound port, else the higher, else none
+            byte state = ports[Math.min(port1, port2)];
+            if (state == UNBOUND) {
+                state = ports[Math.max(port1, port2)];
+                if (state == UNBOUND) {
+                    state = unbound;
+                }
+            }
+            if (state == TUNNEL && outermost && ports == udpPorts && payload + 8 + 14 <= end) {
+                next = payload + 8;
+                tunnelEnd = end;
+            } else if (state == MESSAGE && dnsFields) {
+                if (!outermost || ports != udpPorts) {
+                    return -1;
+                }
+                row.header(FixedField.DNS, payload);
+                row.dnsEnd = end;
+            } else if (state != ENDS && state != MESSAGE) {
+                return -1;
+            }
+        }
+        ProjectedRow r = row;
+        r.header(FixedField.ETH, o);
+        r.header(ipHeader, n);
+        r.header(transportHeader, t);
+        return next;
     }
 
     /** Finds the occurrences of the fields that walk the DNS message, if the packet holds one. */
