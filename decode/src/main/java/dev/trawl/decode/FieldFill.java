@@ -21,6 +21,14 @@ abstract class FieldFill {
      */
     abstract void fill(ProjectedRow row, byte[] b, int[] outer, int[] inner, long[] values, int[] counts);
 
+    /**
+     * Fills the occurrences of the fixed fields of a packet {@code b} with one header of each kind at most (no
+     * tunnel), given where each starts (or -1), as {@link #fill} would from {@code outer} and no {@code inner}:
+     * the common packet's path, with nothing noted in arrays on the way.
+     */
+    abstract void fillFrame(ProjectedRow row, byte[] b, int eth, int ip, int ipv6, int tcp, int udp, int dns,
+            long[] values, int[] counts);
+
     /** {@code frame.len} as its extractor reports an original length (unsigned in the capture file). */
     static long frameLength(int originalLength) {
         return Math.min(Integer.toUnsignedLong(originalLength), Integer.MAX_VALUE);

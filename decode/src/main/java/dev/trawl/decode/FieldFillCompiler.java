@@ -24,8 +24,12 @@ final class FieldFillCompiler {
     private static final String FILL = "dev/trawl/decode/FieldFill";
     /** The name the hidden class is given (the JVM makes it unique). */
     private static final String GENERATED = "dev/trawl/decode/GeneratedFieldFill";
-    /** Locals of the generated method: its arguments, then the start of the header being read. */
+    /**
+     * Locals of {@code fill}: its arguments, then the start of the header being read. {@code fillFrame} has the
+     * row and bytes at the same places, then one argument per header ({@link #headerLocal}), then these.
+     */
     private static final int ROW_ARG = 1, BYTES = 2, OUTER = 3, INNER = 4, VALUES = 5, COUNTS = 6, AT = 7;
+    private static final int FRAME_VALUES = 9, FRAME_COUNTS = 10, FRAME_AT = 11;
     private static final int ILOAD_ARRAY = 0x2e, BALOAD = 0x33, IASTORE = 0x4f, LASTORE = 0x50;
     private static final int IADD = 0x60, ISUB = 0x64, IMUL = 0x68, LMUL = 0x69, ISHL = 0x78, IUSHR = 0x7c,
             LUSHR = 0x7d, IAND = 0x7e, LAND = 0x7f, IOR = 0x80, I2L = 0x85;
@@ -59,23 +63,29 @@ final class FieldFillCompiler {
         }
     }
 
-    /** The class file of the fill, or null when its method would be longer than {@link #MAX_CODE}. */
+    /** The class file of the fill, or null when one of its methods would be longer than {@link #MAX_CODE}. */
     static byte[] generate(FixedField[] fixed) {
         ClassBytes cf = new ClassBytes();
-        ClassBytes.Code c = new ClassBytes.Code();
+        Emitter all = new Emitter(cf, VALUES, COUNTS, AT);
+        Emitter one = new Emitter(cf, FRAME_VALUES, FRAME_COUNTS, FRAME_AT);
         for (int f = 0; f < fixed.length; f++) {
             FixedField x = fixed[f];
             if (x.eager) {
                 continue;
             }
             if (x.header == FixedField.FRAME) {
-                frameField(cf, c, x, f);
+                all.frameField(x, f);
+                one.frameField(x, f);
             } else {
-                headerField(cf, c, x, f);
+                all.headerField(x, f);
+                one.frameHeaderField(x, f);
             }
         }
+        ClassBytes.Code c = all.c;
+        ClassBytes.Code frame = one.c;
         c.op(RETURN);
-        if (c.length() > MAX_CODE || !c.resolve()) {
+        frame.op(RETURN);
+        if (c.length() > MAX_CODE || frame.length() > MAX_CODE || !c.resolve() || !frame.resolve()) {
             return null;
         }
         ClassBytes.Code init = new ClassBytes.Code();
@@ -85,153 +95,200 @@ final class FieldFillCompiler {
         init.resolve();
         cf.method(ClassBytes.ACC_PUBLIC, "<init>", "()V", 1, 1, init.bytes());
         cf.method(ClassBytes.ACC_FINAL, "fill", "(L" + ROW + ";[B[I[I[J[I)V", 10, AT + 1, c.bytes());
+        cf.method(ClassBytes.ACC_FINAL, "fillFrame", "(L" + ROW + ";[BIIIIII[J[I)V", 10, FRAME_AT + 1,
+                frame.bytes());
         return cf.toBytes(GENERATED, FILL);
     }
 
-    /** A frame field: one occurrence, from the row's frame metadata. */
-    private static void frameField(ClassBytes cf, ClassBytes.Code c, FixedField x, int f) {
-        c.aload(VALUES);
-        cf.pushInt(c, FieldFill.SLOTS * f);
-        c.aload(ROW_ARG);
-        switch (x.rel) {
-            case FixedField.FRAME_NUMBER -> c.u2op(GETFIELD, cf.fieldRef(ROW, "frameNumber", "J"));
-            case FixedField.FRAME_LEN -> {
-                c.u2op(GETFIELD, cf.fieldRef(ROW, "originalLength", "I"));
-                c.u2op(INVOKESTATIC, cf.methodRef(FILL, "frameLength", "(I)J"));
-            }
-            case FixedField.FRAME_CAP_LEN -> {
-                c.u2op(GETFIELD, cf.fieldRef(ROW, "capturedLength", "I"));
-                c.u2op(INVOKESTATIC, cf.methodRef(FILL, "capturedLength", "(I)J"));
-            }
-            default -> {
-                c.u2op(GETFIELD, cf.fieldRef(ROW, "linkType", "I"));
-                cf.pushInt(c, 0xFFFF);
-                c.op(IAND, I2L);
-            }
+    /** The argument of {@code fillFrame} that holds where header {@code header} starts. */
+    private static int headerLocal(int header) {
+        return BYTES + header;
+    }
+
+    /** Writes one generated method: where its values, counts and header start are, and its code. */
+    private static final class Emitter {
+        final ClassBytes cf;
+        final ClassBytes.Code c = new ClassBytes.Code();
+        final int values;
+        final int counts;
+        final int at;
+
+        Emitter(ClassBytes cf, int values, int counts, int at) {
+            this.cf = cf;
+            this.values = values;
+            this.counts = counts;
+            this.at = at;
         }
-        c.op(LASTORE);
-        storeCount(cf, c, f, 1);
-    }
 
-    /** A field of a header: its occurrences in the outer header, then in the inner one. */
-    private static void headerField(ClassBytes cf, ClassBytes.Code c, FixedField x, int f) {
-        int none = 2 * f;
-        int next = 2 * f + 1;
-        int innerNone = -2 - f;
-        int base = FieldFill.SLOTS * f;
-        header(cf, c, OUTER, x, none);
-        occurrences(cf, c, x, base);
-        header(cf, c, INNER, x, innerNone);
-        occurrences(cf, c, x, base + x.per);
-        storeCount(cf, c, f, 2 * x.per);
-        c.branch(GOTO, next);
-        c.place(innerNone);
-        storeCount(cf, c, f, x.per);
-        c.branch(GOTO, next);
-        c.place(none);
-        storeCount(cf, c, f, 0);
-        c.place(next);
-    }
-
-    /** Loads {@code headers[x.header]} into {@link #AT}, branching to {@code absent} when it is not there. */
-    private static void header(ClassBytes cf, ClassBytes.Code c, int headers, FixedField x, int absent) {
-        c.aload(headers);
-        cf.pushInt(c, x.header);
-        c.op(ILOAD_ARRAY);
-        c.op(0x59); // dup
-        c.istore(AT);
-        c.branch(IFLT, absent);
-        if (x.need > 0) {
-            // a field of a DNS message: the message must hold the bytes it reads
+        /** A frame field: one occurrence, from the row's frame metadata. */
+        void frameField(FixedField x, int f) {
+            c.aload(values);
+            cf.pushInt(c, FieldFill.SLOTS * f);
             c.aload(ROW_ARG);
-            c.u2op(GETFIELD, cf.fieldRef(ROW, "dnsEnd", "I"));
-            c.iload(AT);
-            c.op(ISUB);
-            cf.pushInt(c, x.need);
-            c.branch(IF_ICMPLT, absent);
-        }
-    }
-
-    /** Stores the header's occurrences (one, or a pair's two) from slot {@code slot}. */
-    private static void occurrences(ClassBytes cf, ClassBytes.Code c, FixedField x, int slot) {
-        c.aload(VALUES);
-        cf.pushInt(c, slot);
-        if (x.bytes) {
-            c.iload(AT);
-            cf.pushInt(c, x.rel);
-            c.op(IADD, I2L);
-        } else {
-            read(cf, c, x.rel, x.size, x.mask, x.shift, x.scale);
-        }
-        c.op(LASTORE);
-        if (x.per == 2) {
-            c.aload(VALUES);
-            cf.pushInt(c, slot + 1);
-            if (x.bytes) {
-                c.iload(AT);
-                cf.pushInt(c, x.rel2);
-                c.op(IADD, I2L);
-            } else {
-                read(cf, c, x.rel2, 2, -1L, 0, 1);
+            switch (x.rel) {
+                case FixedField.FRAME_NUMBER -> c.u2op(GETFIELD, cf.fieldRef(ROW, "frameNumber", "J"));
+                case FixedField.FRAME_LEN -> {
+                    c.u2op(GETFIELD, cf.fieldRef(ROW, "originalLength", "I"));
+                    c.u2op(INVOKESTATIC, cf.methodRef(FILL, "frameLength", "(I)J"));
+                }
+                case FixedField.FRAME_CAP_LEN -> {
+                    c.u2op(GETFIELD, cf.fieldRef(ROW, "capturedLength", "I"));
+                    c.u2op(INVOKESTATIC, cf.methodRef(FILL, "capturedLength", "(I)J"));
+                }
+                default -> {
+                    c.u2op(GETFIELD, cf.fieldRef(ROW, "linkType", "I"));
+                    cf.pushInt(c, 0xFFFF);
+                    c.op(IAND, I2L);
+                }
             }
             c.op(LASTORE);
+            storeCount(f, 1);
         }
-    }
 
-    /** Pushes, as a long, the big-endian integer of {@code size} bytes at {@code AT + rel}, cut as the field says. */
-    private static void read(ClassBytes cf, ClassBytes.Code c, int rel, int size, long mask, int shift, int scale) {
-        for (int i = 0; i < size; i++) {
-            c.aload(BYTES);
-            c.iload(AT);
-            if (rel + i != 0) {
-                cf.pushInt(c, rel + i);
-                c.op(IADD);
+        /** A field of a header: its occurrences in the outer header, then in the inner one. */
+        void headerField(FixedField x, int f) {
+            int none = 2 * f;
+            int next = 2 * f + 1;
+            int innerNone = -2 - f;
+            int base = FieldFill.SLOTS * f;
+            header(OUTER, x, none);
+            occurrences(x, base);
+            header(INNER, x, innerNone);
+            occurrences(x, base + x.per);
+            storeCount(f, 2 * x.per);
+            c.branch(GOTO, next);
+            c.place(innerNone);
+            storeCount(f, x.per);
+            c.branch(GOTO, next);
+            c.place(none);
+            storeCount(f, 0);
+            c.place(next);
+        }
+
+        /** Loads {@code headers[x.header]} into {@link #at}, branching to {@code absent} when it is not there. */
+        void header(int headers, FixedField x, int absent) {
+            c.aload(headers);
+            cf.pushInt(c, x.header);
+            c.op(ILOAD_ARRAY);
+            c.op(0x59); // dup
+            c.istore(at);
+            c.branch(IFLT, absent);
+            needs(x, absent);
+        }
+
+        /** Stores the header's occurrences (one, or a pair's two) from slot {@code slot}. */
+        void occurrences(FixedField x, int slot) {
+            c.aload(values);
+            cf.pushInt(c, slot);
+            if (x.bytes) {
+                c.iload(at);
+                cf.pushInt(c, x.rel);
+                c.op(IADD, I2L);
+            } else {
+                read(x.rel, x.size, x.mask, x.shift, x.scale);
             }
-            c.op(BALOAD);
-            cf.pushInt(c, 0xFF);
-            c.op(IAND);
-            if (i > 0) {
-                c.op(IOR);
-            }
-            if (i < size - 1) {
-                cf.pushInt(c, 8);
-                c.op(ISHL);
+            c.op(LASTORE);
+            if (x.per == 2) {
+                c.aload(values);
+                cf.pushInt(c, slot + 1);
+                if (x.bytes) {
+                    c.iload(at);
+                    cf.pushInt(c, x.rel2);
+                    c.op(IADD, I2L);
+                } else {
+                    read(x.rel2, 2, -1L, 0, 1);
+                }
+                c.op(LASTORE);
             }
         }
-        if (size < 4) {
-            // fits an int, as do its mask and scale
-            if (mask != -1L && mask != (1L << 8 * size) - 1) {
-                cf.pushInt(c, (int) mask);
+
+        /** Pushes, as a long, the big-endian integer of {@code size} bytes at {@code at + rel}, cut as the field says. */
+        void read(int rel, int size, long mask, int shift, int scale) {
+            for (int i = 0; i < size; i++) {
+                c.aload(BYTES);
+                c.iload(at);
+                if (rel + i != 0) {
+                    cf.pushInt(c, rel + i);
+                    c.op(IADD);
+                }
+                c.op(BALOAD);
+                cf.pushInt(c, 0xFF);
                 c.op(IAND);
+                if (i > 0) {
+                    c.op(IOR);
+                }
+                if (i < size - 1) {
+                    cf.pushInt(c, 8);
+                    c.op(ISHL);
+                }
             }
-            if (shift != 0) {
-                cf.pushInt(c, shift);
-                c.op(IUSHR);
-            }
-            if (scale != 1) {
-                cf.pushInt(c, scale);
-                c.op(IMUL);
+            if (size < 4) {
+                // fits an int, as do its mask and scale
+                if (mask != -1L && mask != (1L << 8 * size) - 1) {
+                    cf.pushInt(c, (int) mask);
+                    c.op(IAND);
+                }
+                if (shift != 0) {
+                    cf.pushInt(c, shift);
+                    c.op(IUSHR);
+                }
+                if (scale != 1) {
+                    cf.pushInt(c, scale);
+                    c.op(IMUL);
+                }
+                c.op(I2L);
+                return;
             }
             c.op(I2L);
-            return;
+            c.u2op(LDC2_W, cf.longConst(mask == -1L ? 0xFFFF_FFFFL : mask & 0xFFFF_FFFFL));
+            c.op(LAND);
+            if (shift != 0) {
+                cf.pushInt(c, shift);
+                c.op(LUSHR);
+            }
+            if (scale != 1) {
+                c.u2op(LDC2_W, cf.longConst(scale));
+                c.op(LMUL);
+            }
         }
-        c.op(I2L);
-        c.u2op(LDC2_W, cf.longConst(mask == -1L ? 0xFFFF_FFFFL : mask & 0xFFFF_FFFFL));
-        c.op(LAND);
-        if (shift != 0) {
-            cf.pushInt(c, shift);
-            c.op(LUSHR);
-        }
-        if (scale != 1) {
-            c.u2op(LDC2_W, cf.longConst(scale));
-            c.op(LMUL);
-        }
-    }
 
-    private static void storeCount(ClassBytes cf, ClassBytes.Code c, int f, int count) {
-        c.aload(COUNTS);
-        cf.pushInt(c, f);
-        cf.pushInt(c, count);
-        c.op(IASTORE);
+        void storeCount(int f, int count) {
+            c.aload(counts);
+            cf.pushInt(c, f);
+            cf.pushInt(c, count);
+            c.op(IASTORE);
+        }
+
+        /**
+         * A field of a header in {@code fillFrame}, whose frame has one header of each kind, given as an argument:
+         * its occurrences there.
+         */
+        void frameHeaderField(FixedField x, int f) {
+            int none = 2 * f;
+            int next = 2 * f + 1;
+            c.iload(headerLocal(x.header));
+            c.op(0x59); // dup
+            c.istore(at);
+            c.branch(IFLT, none);
+            needs(x, none);
+            occurrences(x, FieldFill.SLOTS * f);
+            storeCount(f, x.per);
+            c.branch(GOTO, next);
+            c.place(none);
+            storeCount(f, 0);
+            c.place(next);
+        }
+
+        /** For a field of a DNS message, branches to {@code absent} unless the message holds the bytes it reads. */
+        void needs(FixedField x, int absent) {
+            if (x.need > 0) {
+                c.aload(ROW_ARG);
+                c.u2op(GETFIELD, cf.fieldRef(ROW, "dnsEnd", "I"));
+                c.iload(at);
+                c.op(ISUB);
+                cf.pushInt(c, x.need);
+                c.branch(IF_ICMPLT, absent);
+            }
+        }
     }
 }

@@ -128,7 +128,7 @@ public final class Projector {
         // Looked up on a port's first use: a short run meets few ports, and 131,070 lookups cost a start.
         Arrays.fill(tcpPorts, NOT_LOOKED_UP);
         Arrays.fill(udpPorts, NOT_LOOKED_UP);
-        // port 0 is bound to nothing (ports() never looks it up), so the lookups of common() pass over it
+        // port 0 is bound to nothing (ports() never looks it up), so the lookups of frame() pass over it
         tcpPorts[0] = UNBOUND;
         udpPorts[0] = UNBOUND;
         this.tcpUnbound = endsStack(Protocols.TLS) && endsStack(Protocols.DATA) ? ENDS : GENERAL;
@@ -287,20 +287,16 @@ public final class Projector {
                 view = scratchView;
                 at = 0;
             }
-            r.clearHeaders();
             frameStart = at;
             frameLimit = at + length;
-            if (length > 14 && (common(array, at, at + length) || ethernet(array, at, at + length, 0))) {
-                r.array = array;
-                r.buffer = view;
-                r.capturedLength = length;
-                r.originalLength = originalLength;
-                r.linkType = linkType;
+            // the frame fields read these
+            r.array = array;
+            r.buffer = view;
+            r.capturedLength = length;
+            r.originalLength = originalLength;
+            r.linkType = linkType;
+            if (length > 14 && read(array, at, at + length)) {
                 r.specialised = true;
-                fill.fill(r, array, r.outer, r.inner, r.fixedValues, r.counts);
-                if (eager.length > 0) {
-                    findEager(view);
-                }
                 decoded = null;
                 specialisedPackets++;
                 return r;
@@ -320,31 +316,38 @@ public final class Projector {
     }
 
     /**
-     * The common cases in few calls: an Ethernet frame with one IPv4 or IPv6 header holding one TCP or UDP header,
-     * with a payload that is empty or that its ports, looked up before, say ends the stack, is a DNS message over
-     * UDP, or is VXLAN (whose frame is read the same way, once). Its checks are those of the chain from
-     * {@link #ethernet} for these headers; a frame they do not accept is left to that chain (with no header
-     * noted), which reads every frame this one does and more (IP without a transport, other EtherTypes, ports not
-     * looked up yet, the conversations' naming), so this path only ever saves time.
+     * Reads the frame in {@code [o, limit)} into the row if its stack is one the fixed readers know, and says
+     * whether it was. The common cases take one pass ({@link #frame}): an Ethernet frame with one IPv4 or IPv6
+     * header holding one TCP or UDP header, with a payload that is empty or that its ports, looked up before, say
+     * ends the stack, is a DNS message over UDP, or is VXLAN (whose frame is read the same way, once). Its checks
+     * are those of the chain from {@link #ethernet} for these headers; a frame they do not accept is left to that
+     * chain, which reads every frame this one does and more (IP without a transport, other EtherTypes, ports not
+     * looked up yet, the conversations' naming), so the pass only ever saves time.
      */
-    private boolean common(byte[] b, int o, int limit) {
+    private boolean read(byte[] b, int o, int limit) {
         int inner = frame(b, o, limit, true);
         if (inner == 0) {
             return true;
         }
-        if (inner > 0 && frame(b, inner, tunnelEnd, false) == 0) {
-            return true;
-        }
-        if (inner > 0) {
+        if (inner < 0 || frame(b, inner, tunnelEnd, false) != 0) {
             row.clearHeaders();
+            if (!ethernet(b, o, limit, 0)) {
+                return false;
+            }
         }
-        return false;
+        ProjectedRow r = row;
+        fill.fill(r, b, r.outer, r.inner, r.fixedValues, r.counts);
+        if (eager.length > 0) {
+            findEager(r.outer[FixedField.DNS]);
+        }
+        return true;
     }
 
     /**
-     * Checks one Ethernet frame for {@link #common}: 0 if it ends there (its headers noted), -1 if the chain must
-     * read it (nothing noted), or where a VXLAN payload's frame starts (the outer frame's headers noted; it ends
-     * at {@link #tunnelEnd}), which only the packet's own frame ({@code outermost}) may carry.
+     * Checks one Ethernet frame for {@link #read}: 0 if it ends there, -1 if the chain must read it (nothing
+     * noted), or where a VXLAN payload's frame starts (it ends at {@link #tunnelEnd}), which only the packet's own
+     * frame ({@code outermost}) may carry. The packet's own frame, ending there, is filled into the row straight
+     * from where its headers start; a tunnel's frames note their headers for {@link FieldFill#fill}.
      */
     private int frame(byte[] b, int o, int limit, boolean outermost) {
         int type = u16(b, o + 12);
@@ -413,6 +416,7 @@ public final class Projector {
             return -1;
         }
         int next = 0;
+        int dns = -1;
         if (payload < end) {
             if (decoder.followsConversations()) {
                 return -1;
@@ -434,25 +438,36 @@ public final class Projector {
                 if (!outermost || ports != udpPorts) {
                     return -1;
                 }
-                row.header(FixedField.DNS, payload);
+                dns = payload;
                 row.dnsEnd = end;
             } else if (state != ENDS && state != MESSAGE) {
                 return -1;
             }
         }
         ProjectedRow r = row;
+        if (outermost && next == 0) {
+            fill.fillFrame(r, b, o, ipHeader == FixedField.IP ? n : -1, ipHeader == FixedField.IPV6 ? n : -1,
+                    transportHeader == FixedField.TCP ? t : -1, transportHeader == FixedField.UDP ? t : -1, dns,
+                    r.fixedValues, r.counts);
+            if (eager.length > 0) {
+                findEager(dns);
+            }
+            return 0;
+        }
+        if (outermost) {
+            r.clearHeaders();
+        }
         r.header(FixedField.ETH, o);
         r.header(ipHeader, n);
         r.header(transportHeader, t);
         return next;
     }
 
-    /** Finds the occurrences of the fields that walk the DNS message, if the packet holds one. */
-    private void findEager(ByteBuffer view) {
+    /** Finds the occurrences of the fields that walk the DNS message at {@code at}, if there is one (not -1). */
+    private void findEager(int at) {
         ProjectedRow r = row;
-        int at = r.outer[FixedField.DNS];
         if (at >= 0) {
-            dns.wrap(view, at, r.dnsEnd - at);
+            dns.wrap(r.buffer, at, r.dnsEnd - at);
         }
         for (int f : eager) {
             r.begin(f);
