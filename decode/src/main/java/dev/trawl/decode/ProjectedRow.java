@@ -186,10 +186,9 @@ public final class ProjectedRow {
     }
 
     /**
-     * The first occurrence of field {@code f} as a number, or {@code absent} when the packet has none: an integer
-     * occurrence's value, or the bytes of a bytes occurrence of at most 8 (an IPv4 or MAC address) as a big-endian
-     * unsigned number. The typed read of a column that keeps one value per packet (the first, as the decoder's
-     * {@code find} of a layer): no count to ask, no view to read.
+     * The first occurrence of field {@code f} as a {@link #number}, or {@code absent} when the packet has none:
+     * the typed read of a column that keeps one value per packet (the first, as the decoder's {@code find} of a
+     * layer), with no count to ask and no view to read.
      *
      * @throws IllegalStateException if that occurrence is text, or bytes longer than 8
      */
@@ -201,22 +200,43 @@ public final class ProjectedRow {
                 return n > 0 ? fixedValues[FieldFill.SLOTS * f] : absent;
             }
             if (x == FIXED_BYTES && n > 0) {
-                return bigEndian(array, (int) fixedValues[FieldFill.SLOTS * f], fixedLength[f], f);
+                return bigEndian(array, (int) fixedValues[FieldFill.SLOTS * f], fixedLength[f], f, 0);
             }
         }
-        if (n == 0) {
-            return absent;
+        return n == 0 ? absent : slotNumber(f, 0);
+    }
+
+    /**
+     * Occurrence {@code k} of field {@code f} as a number: an integer occurrence's value, or the bytes of a bytes
+     * occurrence of at most 8 (an IPv4 or MAC address) as a big-endian unsigned number.
+     *
+     * @throws IllegalStateException if that occurrence is text, or bytes longer than 8
+     */
+    public long number(int f, int k) {
+        if (specialised) {
+            byte x = fixedKind[f];
+            if (x == FIXED_INTEGER) {
+                return fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])];
+            }
+            if (x == FIXED_BYTES) {
+                return bigEndian(array, (int) fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])],
+                        fixedLength[f], f, k);
+            }
         }
-        int i = first[f];
+        return slotNumber(f, k);
+    }
+
+    private long slotNumber(int f, int k) {
+        int i = at(f, k);
         switch (kinds[i]) {
             case INTEGER:
                 return values[i];
             case TEXT:
-                throw notA(f, 0, "a number");
+                throw notA(f, k, "a number");
             default:
                 int length = (int) values[i];
                 if (length > Long.BYTES) {
-                    throw notA(f, 0, "a number (it is " + length + " bytes)");
+                    throw notA(f, k, "a number (it is " + length + " bytes)");
                 }
                 ByteBuffer b = kinds[i] == OWNED ? ownedView : buffer;
                 long v = 0;
@@ -227,14 +247,17 @@ public final class ProjectedRow {
         }
     }
 
-    /** The {@code length} bytes of field {@code f} at {@code at} in {@code b}, as a big-endian unsigned number. */
-    private long bigEndian(byte[] b, int at, int length, int f) {
+    /**
+     * The {@code length} bytes of occurrence {@code k} of field {@code f} at {@code at} in {@code b}, as a
+     * big-endian unsigned number.
+     */
+    private long bigEndian(byte[] b, int at, int length, int f, int k) {
         if (length == 4) {
             return (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
                     | (b[at + 3] & 0xFF);
         }
         if (length > Long.BYTES) {
-            throw notA(f, 0, "a number (it is " + length + " bytes)");
+            throw notA(f, k, "a number (it is " + length + " bytes)");
         }
         long v = 0;
         for (int p = at; p < at + length; p++) {

@@ -56,6 +56,8 @@ public final class Projector {
     private static final byte TUNNEL = 3;
     /** ... or a DNS message (DNS, mDNS), which ends the stack and whose fields some projections read. */
     private static final byte MESSAGE = 4;
+    /** What {@link #frame} says of a packet the general decoder must read. */
+    private static final int DECODE = -2;
     /** A port not looked up yet. */
     private static final byte NOT_LOOKED_UP = -1;
 
@@ -329,6 +331,9 @@ public final class Projector {
         if (inner == 0) {
             return true;
         }
+        if (inner == DECODE) {
+            return false;
+        }
         if (inner < 0 || frame(b, inner, tunnelEnd, false) != 0) {
             row.clearHeaders();
             if (!ethernet(b, o, limit, 0)) {
@@ -345,7 +350,8 @@ public final class Projector {
 
     /**
      * Checks one Ethernet frame for {@link #read}: 0 if it ends there, -1 if the chain must read it (nothing
-     * noted), or where a VXLAN payload's frame starts (it ends at {@link #tunnelEnd}), which only the packet's own
+     * noted), {@link #DECODE} if the decoder must (its conversations named the payload as one this pass does
+     * not read, and are not asked twice), or where a VXLAN payload's frame starts (it ends at {@link #tunnelEnd}), which only the packet's own
      * frame ({@code outermost}) may carry. The packet's own frame, ending there, is filled into the row straight
      * from where its headers start; a tunnel's frames note their headers for {@link FieldFill#fill}.
      */
@@ -418,17 +424,29 @@ public final class Projector {
         int next = 0;
         int dns = -1;
         if (payload < end) {
+            byte state;
             if (decoder.followsConversations()) {
-                return -1;
-            }
-            int port1 = u16(b, t);
-            int port2 = u16(b, t + 2);
-            // as ports() decides, for ports looked up before: the lower bound port, else the higher, else none
-            byte state = ports[Math.min(port1, port2)];
-            if (state == UNBOUND) {
-                state = ports[Math.max(port1, port2)];
+                if (!outermost) {
+                    return -1;
+                }
+                // named once, as the decoder names it (recording what it records); whatever it is, the chain
+                // is not asked again
+                state = state(decoder.namePayload(b, frameStart, frameLimit, n,
+                        ipHeader == FixedField.IP ? Protocols.IP : Protocols.IPV6, t, payload - t, end,
+                        ports == tcpPorts));
+                if (state == TUNNEL) {
+                    return DECODE;
+                }
+            } else {
+                int port1 = u16(b, t);
+                int port2 = u16(b, t + 2);
+                // as ports() decides, for ports looked up before: the lower bound port, else the higher, else none
+                state = ports[Math.min(port1, port2)];
                 if (state == UNBOUND) {
-                    state = unbound;
+                    state = ports[Math.max(port1, port2)];
+                    if (state == UNBOUND) {
+                        state = unbound;
+                    }
                 }
             }
             if (state == TUNNEL && outermost && ports == udpPorts && payload + 8 + 14 <= end) {
@@ -436,12 +454,12 @@ public final class Projector {
                 tunnelEnd = end;
             } else if (state == MESSAGE && dnsFields) {
                 if (!outermost || ports != udpPorts) {
-                    return -1;
+                    return decoder.followsConversations() ? DECODE : -1;
                 }
                 dns = payload;
                 row.dnsEnd = end;
             } else if (state != ENDS && state != MESSAGE) {
-                return -1;
+                return decoder.followsConversations() ? DECODE : -1;
             }
         }
         ProjectedRow r = row;

@@ -156,19 +156,32 @@ class ProjectionTest {
                 assertTrue(Arrays.equals(expected.bytes(k), bytes), where + ": bytes of " + field.name());
             }
         }
-        // the typed read of the first occurrence
+        // the typed reads: every occurrence as a number, and the first or a default
         if (expected.size() == 0) {
             assertEquals(-7L, row.longOr(f, -7), where + ": " + field.name() + " absent");
-        } else if (expected.kind(0) == FieldValues.Kind.INTEGER) {
-            assertEquals(expected.integer(0), row.longOr(f, -7), where + ": " + field.name() + " as a number");
-        } else if (expected.kind(0) == FieldValues.Kind.BYTES && expected.bytes(0).length <= Long.BYTES) {
-            long number = 0;
-            for (byte b : expected.bytes(0)) {
-                number = number << 8 | (b & 0xFF);
+        }
+        for (int k = 0; k < expected.size(); k++) {
+            int occurrence = k;
+            if (expected.kind(k) == FieldValues.Kind.INTEGER) {
+                assertEquals(expected.integer(k), row.number(f, k), where + ": " + field.name() + " as a number");
+            } else if (expected.kind(k) == FieldValues.Kind.BYTES && expected.bytes(k).length <= Long.BYTES) {
+                long number = 0;
+                for (byte b : expected.bytes(k)) {
+                    number = number << 8 | (b & 0xFF);
+                }
+                assertEquals(number, row.number(f, k), where + ": " + field.name() + " as a number");
+            } else {
+                assertThrows(IllegalStateException.class, () -> row.number(f, occurrence),
+                        where + ": " + field.name());
             }
-            assertEquals(number, row.longOr(f, -7), where + ": " + field.name() + " as a number");
-        } else {
-            assertThrows(IllegalStateException.class, () -> row.longOr(f, -7), where + ": " + field.name());
+            if (k == 0) {
+                if (expected.kind(0) == FieldValues.Kind.TEXT || expected.kind(0) == FieldValues.Kind.BYTES
+                        && expected.bytes(0).length > Long.BYTES) {
+                    assertThrows(IllegalStateException.class, () -> row.longOr(f, -7), where);
+                } else {
+                    assertEquals(row.number(f, 0), row.longOr(f, -7), where + ": " + field.name() + " first");
+                }
+            }
         }
     }
 

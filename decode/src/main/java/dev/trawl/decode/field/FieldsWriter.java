@@ -78,6 +78,15 @@ public final class FieldsWriter implements DecodedPacketWriter {
         }
     }
 
+    /** How a column's values are written as bytes: through their text, ... */
+    private static final byte TEXT = 0;
+    /** ... as a number in decimal (an integer field printed so), ... */
+    private static final byte DECIMAL = 1;
+    /** ... or as a dotted quad (an IPv4 address). */
+    private static final byte DOTTED = 2;
+    /** The most bytes a value written directly takes: 19 digits of a long, or the 15 of a dotted quad. */
+    private static final int MAX_DIRECT = 20;
+
     /** The two digits of 0 to 99, at twice the number. */
     private static final byte[] PAIRS = new byte[200];
     /** For each octet 0 to 255, at four times it: the number of its digits, then its digits (padded). */
@@ -109,6 +118,14 @@ public final class FieldsWriter implements DecodedPacketWriter {
     private final byte[] quote;
     /** The line of a row, made as bytes for {@link #bytesOut}. */
     private byte[] bytes = new byte[256];
+    /** How each column's values are written into {@link #bytes}: {@link #DECIMAL}, {@link #DOTTED} or as text. */
+    private final byte[] writes;
+    /** The single byte of the separator, quote and aggregator, or -1 when one is empty or longer. */
+    private final int separator1;
+    private final int quote1;
+    private final int aggregator1;
+    /** The last row whose columns were checked against the fields (a projector keeps one row). */
+    private ProjectedRow checkedRow;
     /** One value's text, when it is not written as bytes directly. */
     private final StringBuilder value = new StringBuilder(64);
     private boolean started;
@@ -136,6 +153,20 @@ public final class FieldsWriter implements DecodedPacketWriter {
         this.quote = ascii(format.quote());
         this.bytesOut = out instanceof AsciiSink sink && separator != null && aggregator != null && quote != null
                 ? sink : null;
+        this.writes = new byte[this.fields.length];
+        for (int i = 0; i < writes.length; i++) {
+            FieldType type = this.fields[i].type();
+            writes[i] = type == FieldType.UINT || type == FieldType.INT ? DECIMAL
+                    : type == FieldType.IPV4 ? DOTTED : TEXT;
+        }
+        this.separator1 = single(separator);
+        this.quote1 = single(quote);
+        this.aggregator1 = single(aggregator);
+    }
+
+    /** The one byte of {@code b}, or -1 when it is null or not one byte long. */
+    private static int single(byte[] b) {
+        return b != null && b.length == 1 ? b[0] : -1;
     }
 
     /** The bytes of {@code s}, or null when it holds a character beyond ASCII. */
@@ -188,7 +219,10 @@ public final class FieldsWriter implements DecodedPacketWriter {
 
     @Override
     public void write(ProjectedRow row) throws IOException {
-        checkColumns(row, fields);
+        if (row != checkedRow) {
+            checkColumns(row, fields);
+            checkedRow = row;
+        }
         start();
         if (bytesOut != null) {
             int end = line(row);
@@ -225,51 +259,76 @@ public final class FieldsWriter implements DecodedPacketWriter {
         out.append(line.append('\n'));
     }
 
-    /** Makes the line of {@code row} in {@link #bytes}; returns its end, or -1 if a value is not ASCII. */
+    /**
+     * Makes the line of {@code row} in {@link #bytes}; returns its end, or -1 if a value is not ASCII. Written for
+     * the client compiler the tool runs with, which inlines little: integers and addresses are read with one
+     * call each and written straight into the line, and one-byte separators, quotes and aggregators are stored.
+     */
     private int line(ProjectedRow row) {
         int at = 0;
+        int from;
+        int to;
+        Occurrence occurrence = format.occurrence();
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
-                at = put(separator, at);
+                at = separator1 >= 0 ? put(separator1, at) : put(separator, at);
             }
             int n = row.count(i);
             if (n == 0) {
                 continue;
             }
-            at = put(quote, at);
-            int from = format.occurrence() == Occurrence.LAST ? n - 1 : 0;
-            int to = format.occurrence() == Occurrence.FIRST ? 1 : n;
+            at = quote1 >= 0 ? put(quote1, at) : put(quote, at);
+            if (occurrence == Occurrence.ALL) {
+                from = 0;
+                to = n;
+            } else {
+                from = occurrence == Occurrence.LAST ? n - 1 : 0;
+                to = from + 1;
+            }
+            byte write = writes[i];
             for (int k = from; k < to; k++) {
                 if (k > from) {
-                    at = put(aggregator, at);
+                    at = aggregator1 >= 0 ? put(aggregator1, at) : put(aggregator, at);
                 }
-                at = value(row, i, k, at);
+                at = write == TEXT ? value(row, i, k, at) : direct(row, write, i, k, at);
                 if (at < 0) {
                     return -1;
                 }
             }
-            at = put(quote, at);
+            at = quote1 >= 0 ? put(quote1, at) : put(quote, at);
         }
-        room(at + 1);
+        if (at >= bytes.length) {
+            room(at + 1);
+        }
         bytes[at++] = '\n';
         return at;
     }
 
     /**
-     * Writes occurrence {@code k} of field {@code f} at {@code at} as {@link ProjectedRow#append} would; returns
-     * where it ends, or -1 if its text is not ASCII.
+     * Writes occurrence {@code k} of field {@code f}, of a column written {@link #DECIMAL} or {@link #DOTTED}, at
+     * {@code at}; returns where it ends, or -1 if its text is not ASCII.
      */
-    private int value(ProjectedRow row, int f, int k, int at) {
-        FieldType type = fields[f].type();
+    private int direct(ProjectedRow row, byte write, int f, int k, int at) {
+        if (at + MAX_DIRECT > bytes.length) {
+            room(at + MAX_DIRECT);
+        }
         ProjectedRow.Kind kind = row.kind(f, k);
-        if (kind == ProjectedRow.Kind.INTEGER && (type == FieldType.UINT || type == FieldType.INT)) {
+        if (write == DECIMAL && kind == ProjectedRow.Kind.INTEGER) {
             long v = row.integer(f, k);
             if (v >= 0) {
                 return decimal(v, at);
             }
-        } else if (kind == ProjectedRow.Kind.BYTES && type == FieldType.IPV4 && row.length(f, k) == 4) {
-            return ipv4(row.buffer(f, k).getInt(row.index(f, k)), at);
+        } else if (write == DOTTED && kind == ProjectedRow.Kind.BYTES && row.length(f, k) == 4) {
+            return ipv4((int) row.number(f, k), at);
         }
+        return value(row, f, k, at);
+    }
+
+    /**
+     * Writes occurrence {@code k} of field {@code f} at {@code at} through its text, as {@link ProjectedRow#append}
+     * makes it; returns where it ends, or -1 if its text is not ASCII.
+     */
+    private int value(ProjectedRow row, int f, int k, int at) {
         StringBuilder text = value;
         text.setLength(0);
         row.append(f, k, text);
@@ -285,14 +344,13 @@ public final class FieldsWriter implements DecodedPacketWriter {
         return at + n;
     }
 
-    /** Writes {@code v} (not negative) in decimal at {@code at}; returns where it ends. */
+    /** Writes {@code v} (not negative) in decimal at {@code at}, where there is room for it; returns its end. */
     private int decimal(long v, int at) {
         int digits = 1;
         for (long limit = 10; digits < 19 && v >= limit; limit *= 10) {
             digits++;
         }
         int end = at + digits;
-        room(end);
         byte[] b = bytes;
         int p = end - 1;
         for (; v > 0xFFFF_FFFFL; p--) {
@@ -318,9 +376,8 @@ public final class FieldsWriter implements DecodedPacketWriter {
         return end;
     }
 
-    /** Writes the IPv4 address {@code a} in dotted decimal at {@code at}; returns where it ends. */
+    /** Writes the IPv4 address {@code a} in dotted decimal at {@code at}, where there is room; returns its end. */
     private int ipv4(int a, int at) {
-        room(at + 15);
         byte[] b = bytes;
         for (int shift = 24; shift >= 0; shift -= 8) {
             int octet = 4 * (a >>> shift & 0xFF);
@@ -339,6 +396,14 @@ public final class FieldsWriter implements DecodedPacketWriter {
         room(at + b.length);
         System.arraycopy(b, 0, bytes, at, b.length);
         return at + b.length;
+    }
+
+    private int put(int b, int at) {
+        if (at >= bytes.length) {
+            room(at + 1);
+        }
+        bytes[at] = (byte) b;
+        return at + 1;
     }
 
     private void room(int size) {

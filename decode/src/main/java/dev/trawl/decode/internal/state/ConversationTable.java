@@ -4,6 +4,7 @@ import dev.trawl.decode.Protocols;
 import dev.trawl.decode.internal.Bytes;
 import dev.trawl.decode.spi.Conversations;
 import dev.trawl.decode.spi.DecodeContext;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,14 +15,33 @@ import java.util.Map;
  *   <li>a TCP segment that a heuristic recognises (OpenFlow to its legacy ports, TLS by its record header)
  *   makes its whole connection, both ways, that protocol.</li>
  * </ul>
- * Bounded: the oldest of {@value #MAX} conversations goes first. Not thread-safe; one per decoder, reading the
- * layers of that decoder's context.
+ * Bounded: the least recently used of {@value #MAX} conversations goes first. Not thread-safe; one per decoder,
+ * reading the layers of that decoder's context.
  */
 public final class ConversationTable implements Conversations {
     /** The most conversations kept. */
     static final int MAX = 4_096;
 
-    private final Map<Flows.Key, Integer> table = Flows.lru(MAX);
+    /** The number of slots of {@link #present}. */
+    private static final int SLOTS = 1 << 16;
+
+    /**
+     * How many conversations in the table fall in each {@link Flows#portSlot port slot}: a packet whose ports
+     * fall in an empty slot belongs to none, which is known without making its key (most packets, since most
+     * conversations are named by their ports, not followed).
+     */
+    private final char[] present = new char[SLOTS];
+    /** The conversations, the least recently used first out. */
+    private final Map<Flows.Key, Integer> table = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Flows.Key, Integer> eldest) {
+            if (size() <= MAX) {
+                return false;
+            }
+            present[eldest.getKey().portSlot(SLOTS)]--;
+            return true;
+        }
+    };
     /** The key a lookup fills, never put in the table. */
     private final Flows.Key probe = new Flows.Key();
     private final DecodeContext ctx;
@@ -35,7 +55,13 @@ public final class ConversationTable implements Conversations {
     public void expectDatagrams(byte[] buf, int udp, int protocol) {
         int ip = Flows.ipLayerOffset(ctx, buf, Protocols.UDP);
         if (ip >= 0) {
-            table.put(Flows.key(17, buf, ip, true, Bytes.u16(buf, udp), Flows.ANY), protocol);
+            put(Flows.key(17, buf, ip, true, Bytes.u16(buf, udp), Flows.ANY), protocol);
+        }
+    }
+
+    private void put(Flows.Key key, int protocol) {
+        if (table.put(key, protocol) == null) {
+            present[key.portSlot(SLOTS)]++;
         }
     }
 
@@ -43,31 +69,38 @@ public final class ConversationTable implements Conversations {
     public void expectStream(byte[] buf, int tcp, int protocol) {
         int ip = Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
         if (ip >= 0) {
-            table.put(Flows.key(6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)), protocol);
-            table.put(Flows.key(6, buf, ip, false, Bytes.u16(buf, tcp + 2), Bytes.u16(buf, tcp)), protocol);
+            put(Flows.key(6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)), protocol);
+            put(Flows.key(6, buf, ip, false, Bytes.u16(buf, tcp + 2), Bytes.u16(buf, tcp)), protocol);
         }
     }
 
     @Override
     public int datagramProtocol(byte[] buf, int udp) {
-        int ip = table.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.UDP);
+        int source = Bytes.u16(buf, udp);
+        int destination = Bytes.u16(buf, udp + 2);
+        boolean fromSource = present[Flows.portSlot(17, source, Flows.ANY, SLOTS)] != 0;
+        boolean toDestination = present[Flows.portSlot(17, destination, Flows.ANY, SLOTS)] != 0;
+        int ip = fromSource || toDestination ? Flows.ipLayerOffset(ctx, buf, Protocols.UDP) : -1;
         if (ip < 0) {
             return Protocols.NONE;
         }
-        Integer protocol = table.get(Flows.key(probe, 17, buf, ip, true, Bytes.u16(buf, udp), Flows.ANY));
-        if (protocol == null) {
-            protocol = table.get(Flows.key(probe, 17, buf, ip, false, Bytes.u16(buf, udp + 2), Flows.ANY));
+        Integer protocol = fromSource ? table.get(Flows.key(probe, 17, buf, ip, true, source, Flows.ANY)) : null;
+        if (protocol == null && toDestination) {
+            protocol = table.get(Flows.key(probe, 17, buf, ip, false, destination, Flows.ANY));
         }
         return protocol == null ? Protocols.NONE : protocol;
     }
 
     @Override
     public int streamProtocol(byte[] buf, int tcp) {
-        int ip = table.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
+        int source = Bytes.u16(buf, tcp);
+        int destination = Bytes.u16(buf, tcp + 2);
+        int ip = present[Flows.portSlot(6, source, destination, SLOTS)] != 0
+                ? Flows.ipLayerOffset(ctx, buf, Protocols.TCP) : -1;
         if (ip < 0) {
             return Protocols.NONE;
         }
-        Integer protocol = table.get(Flows.key(probe, 6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)));
+        Integer protocol = table.get(Flows.key(probe, 6, buf, ip, true, source, destination));
         return protocol == null ? Protocols.NONE : protocol;
     }
 }

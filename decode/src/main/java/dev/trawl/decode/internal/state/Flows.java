@@ -51,6 +51,21 @@ final class Flows {
             return o instanceof Key k && aLow == k.aLow && bLow == k.bLow && aPort == k.aPort && bPort == k.bPort
                     && aHigh == k.aHigh && bHigh == k.bHigh && transport == k.transport;
         }
+
+        /** The key's {@link #portSlot} in a table of {@code slots} (a power of two). */
+        int portSlot(int slots) {
+            return Flows.portSlot(transport, aPort, bPort, slots);
+        }
+    }
+
+    /**
+     * Where a key of {@code transport} between ports {@code aPort} and {@code bPort} ({@link #ANY} for any) falls
+     * in a table of {@code slots} (a power of two) kept beside a map of keys: what a lookup can rule out from the
+     * ports alone, before reading addresses and hashing a whole key.
+     */
+    static int portSlot(int transport, int aPort, int bPort, int slots) {
+        int h = (aPort * 0x9E3779B1) ^ (bPort * 0x85EBCA6B) ^ transport;
+        return (h ^ h >>> 16) & (slots - 1);
     }
 
     /** A map that keeps at most {@code max} entries, forgetting the least recently used first. */
