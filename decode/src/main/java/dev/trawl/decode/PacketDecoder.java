@@ -232,16 +232,12 @@ public final class PacketDecoder {
     int namePayload(byte[] buf, int frame, int limit, int ip, int ipProtocol, int transport, int hl, int end,
             boolean tcp) {
         DecodedPacket r = result;
-        int[] l = r.layers;
-        int b = 0;
-        for (int i = 0; i < 4; i++, b += DecodedPacket.STRIDE) {
-            l[b + DecodedPacket.PROTOCOL] = i == 0 ? Protocols.ETH : i == 1 ? Protocols.ETHERTYPE
-                    : i == 2 ? ipProtocol : tcp ? Protocols.TCP : Protocols.UDP;
-            l[b + DecodedPacket.OFFSET] = i == 0 ? frame : i == 1 ? frame + 12 : i == 2 ? ip : transport;
-            l[b + DecodedPacket.HEADER_LENGTH] = i == 0 ? 14 : i == 1 ? 0 : i == 2 ? transport - ip : hl;
-            l[b + DecodedPacket.END] = i < 2 ? limit : end;
-            l[b + DecodedPacket.FLAGS] = i == 1 ? LayerFlags.PSEUDO | LayerFlags.UNSHOWN : 0;
-        }
+        // the layers the decoder would have recorded by then, written out: the tool's client compiler runs this
+        // for every packet, and a loop choosing each value costs it more than the stores
+        layer(r.layers, 0, Protocols.ETH, frame, 14, limit, 0);
+        layer(r.layers, 1, Protocols.ETHERTYPE, frame + 12, 0, limit, LayerFlags.PSEUDO | LayerFlags.UNSHOWN);
+        layer(r.layers, 2, ipProtocol, ip, transport - ip, end, 0);
+        layer(r.layers, 3, tcp ? Protocols.TCP : Protocols.UDP, transport, hl, end, 0);
         r.count = 4;
         r.pending = false;
         context.protocol = tcp ? Protocols.TCP : Protocols.UDP;
@@ -251,6 +247,16 @@ public final class PacketDecoder {
         } finally {
             r.count = 0;
         }
+    }
+
+    /** Writes layer {@code i} of a layer table. */
+    private static void layer(int[] l, int i, int protocol, int offset, int headerLength, int end, int flags) {
+        int b = i * DecodedPacket.STRIDE;
+        l[b + DecodedPacket.PROTOCOL] = protocol;
+        l[b + DecodedPacket.OFFSET] = offset;
+        l[b + DecodedPacket.HEADER_LENGTH] = headerLength;
+        l[b + DecodedPacket.END] = end;
+        l[b + DecodedPacket.FLAGS] = flags;
     }
 
     /** Makes the next decoded packet frame number 1, and its time the reference of the ones after it. */

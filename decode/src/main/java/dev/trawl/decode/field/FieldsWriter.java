@@ -124,6 +124,8 @@ public final class FieldsWriter implements DecodedPacketWriter {
     private final int separator1;
     private final int quote1;
     private final int aggregator1;
+    /** Whether values are quoted (tshark's default is not). */
+    private final boolean quoted;
     /** The last row whose columns were checked against the fields (a projector keeps one row). */
     private ProjectedRow checkedRow;
     /** One value's text, when it is not written as bytes directly. */
@@ -162,6 +164,7 @@ public final class FieldsWriter implements DecodedPacketWriter {
         this.separator1 = single(separator);
         this.quote1 = single(quote);
         this.aggregator1 = single(aggregator);
+        this.quoted = !format.quote().isEmpty();
     }
 
     /** The one byte of {@code b}, or -1 when it is null or not one byte long. */
@@ -277,7 +280,9 @@ public final class FieldsWriter implements DecodedPacketWriter {
             if (n == 0) {
                 continue;
             }
-            at = quote1 >= 0 ? put(quote1, at) : put(quote, at);
+            if (quoted) {
+                at = quote1 >= 0 ? put(quote1, at) : put(quote, at);
+            }
             if (occurrence == Occurrence.ALL) {
                 from = 0;
                 to = n;
@@ -295,7 +300,9 @@ public final class FieldsWriter implements DecodedPacketWriter {
                     return -1;
                 }
             }
-            at = quote1 >= 0 ? put(quote1, at) : put(quote, at);
+            if (quoted) {
+                at = quote1 >= 0 ? put(quote1, at) : put(quote, at);
+            }
         }
         if (at >= bytes.length) {
             room(at + 1);
