@@ -226,6 +226,46 @@ public final class ProjectedRow {
         return slotNumber(f, k);
     }
 
+    /**
+     * Copies every occurrence of field {@code f} as a {@link #number} into {@code out} (from index 0), when each is
+     * an integer ({@code width} 0) or each is bytes exactly {@code width} long (at most 8); returns how many, or -1
+     * (with {@code out} unspecified) when some occurrence is not. The read of a writer that turns whole columns
+     * into text, one call per field.
+     *
+     * @throws IndexOutOfBoundsException if {@code out} is shorter than the occurrences
+     */
+    public int numbers(int f, long[] out, int width) {
+        int n = counts[f];
+        if (specialised) {
+            byte x = fixedKind[f];
+            int slot = FieldFill.SLOTS * f;
+            if (x == FIXED_INTEGER && width == 0) {
+                for (int k = 0; k < n; k++) {
+                    out[k] = fixedValues[slot + k];
+                }
+                return n;
+            }
+            if (x == FIXED_BYTES && fixedLength[f] == width && width <= Long.BYTES) {
+                for (int k = 0; k < n; k++) {
+                    out[k] = bigEndian(array, (int) fixedValues[slot + k], width, f, k);
+                }
+                return n;
+            }
+            if (x != NOT_FIXED) {
+                return n == 0 ? 0 : -1;
+            }
+        }
+        for (int k = 0, i = first[f]; k < n; k++, i++) {
+            byte kind = kinds[i];
+            if (width == 0 ? kind != INTEGER : kind == INTEGER || kind == TEXT || (int) values[i] != width
+                    || width > Long.BYTES) {
+                return -1;
+            }
+            out[k] = slotNumber(f, k);
+        }
+        return n;
+    }
+
     private long slotNumber(int f, int k) {
         int i = at(f, k);
         switch (kinds[i]) {

@@ -156,6 +156,25 @@ class ProjectionTest {
                 assertTrue(Arrays.equals(expected.bytes(k), bytes), where + ": bytes of " + field.name());
             }
         }
+        // every occurrence at once, as numbers of one kind
+        long[] numbers = new long[expected.size()];
+        boolean integers = true;
+        int width = -1;
+        for (int k = 0; k < expected.size(); k++) {
+            integers &= expected.kind(k) == FieldValues.Kind.INTEGER;
+            int w = expected.kind(k) == FieldValues.Kind.BYTES ? expected.bytes(k).length : -2;
+            width = k == 0 ? w : width == w ? w : -2;
+        }
+        assertEquals(integers ? expected.size() : -1, row.numbers(f, numbers, 0), where + ": integers of "
+                + field.name());
+        if (width > 0 && width <= Long.BYTES) {
+            assertEquals(expected.size(), row.numbers(f, numbers, width), where + ": " + field.name());
+            assertEquals(-1, row.numbers(f, numbers, width + 1), where + ": " + field.name());
+        }
+        for (int k = 0; integers && k < expected.size(); k++) {
+            row.numbers(f, numbers, 0);
+            assertEquals(expected.integer(k), numbers[k], where + ": " + field.name());
+        }
         // the typed reads: every occurrence as a number, and the first or a default
         if (expected.size() == 0) {
             assertEquals(-7L, row.longOr(f, -7), where + ": " + field.name() + " absent");

@@ -126,6 +126,8 @@ public final class FieldsWriter implements DecodedPacketWriter {
     private final int aggregator1;
     /** Whether values are quoted (tshark's default is not). */
     private final boolean quoted;
+    /** A column's values as numbers ({@link ProjectedRow#numbers}), grown to the most occurrences met. */
+    private long[] numbers = new long[8];
     /** The last row whose columns were checked against the fields (a projector keeps one row). */
     private ProjectedRow checkedRow;
     /** One value's text, when it is not written as bytes directly. */
@@ -291,13 +293,25 @@ public final class FieldsWriter implements DecodedPacketWriter {
                 to = from + 1;
             }
             byte write = writes[i];
+            if (n > this.numbers.length) {
+                this.numbers = new long[Math.max(n, 2 * this.numbers.length)];
+            }
+            int numbers = write == TEXT ? -1 : row.numbers(i, this.numbers, write == DOTTED ? 4 : 0);
             for (int k = from; k < to; k++) {
                 if (k > from) {
                     at = aggregator1 >= 0 ? put(aggregator1, at) : put(aggregator, at);
                 }
-                at = write == TEXT ? value(row, i, k, at) : direct(row, write, i, k, at);
-                if (at < 0) {
-                    return -1;
+                if (numbers >= 0 && (write == DOTTED || this.numbers[k] >= 0)) {
+                    if (at + MAX_DIRECT > bytes.length) {
+                        room(at + MAX_DIRECT);
+                    }
+                    long v = this.numbers[k];
+                    at = write == DOTTED ? ipv4((int) v, at) : decimal(v, at);
+                } else {
+                    at = value(row, i, k, at);
+                    if (at < 0) {
+                        return -1;
+                    }
                 }
             }
             if (quoted) {
@@ -309,26 +323,6 @@ public final class FieldsWriter implements DecodedPacketWriter {
         }
         bytes[at++] = '\n';
         return at;
-    }
-
-    /**
-     * Writes occurrence {@code k} of field {@code f}, of a column written {@link #DECIMAL} or {@link #DOTTED}, at
-     * {@code at}; returns where it ends, or -1 if its text is not ASCII.
-     */
-    private int direct(ProjectedRow row, byte write, int f, int k, int at) {
-        if (at + MAX_DIRECT > bytes.length) {
-            room(at + MAX_DIRECT);
-        }
-        ProjectedRow.Kind kind = row.kind(f, k);
-        if (write == DECIMAL && kind == ProjectedRow.Kind.INTEGER) {
-            long v = row.integer(f, k);
-            if (v >= 0) {
-                return decimal(v, at);
-            }
-        } else if (write == DOTTED && kind == ProjectedRow.Kind.BYTES && row.length(f, k) == 4) {
-            return ipv4((int) row.number(f, k), at);
-        }
-        return value(row, f, k, at);
     }
 
     /**
@@ -386,17 +380,22 @@ public final class FieldsWriter implements DecodedPacketWriter {
     /** Writes the IPv4 address {@code a} in dotted decimal at {@code at}, where there is room; returns its end. */
     private int ipv4(int a, int at) {
         byte[] b = bytes;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            int octet = 4 * (a >>> shift & 0xFF);
-            b[at] = OCTETS[octet + 1];
-            b[at + 1] = OCTETS[octet + 2];
-            b[at + 2] = OCTETS[octet + 3];
-            at += OCTETS[octet];
-            if (shift > 0) {
-                b[at++] = '.';
-            }
-        }
-        return at;
+        at = octet(b, a >>> 24, at);
+        b[at++] = '.';
+        at = octet(b, a >>> 16 & 0xFF, at);
+        b[at++] = '.';
+        at = octet(b, a >>> 8 & 0xFF, at);
+        b[at++] = '.';
+        return octet(b, a & 0xFF, at);
+    }
+
+    /** Writes {@code v} (0 to 255) in decimal at {@code at}; returns its end. */
+    private static int octet(byte[] b, int v, int at) {
+        int o = 4 * v;
+        b[at] = OCTETS[o + 1];
+        b[at + 1] = OCTETS[o + 2];
+        b[at + 2] = OCTETS[o + 3];
+        return at + OCTETS[o];
     }
 
     private int put(byte[] b, int at) {
