@@ -3,6 +3,7 @@ package dev.trawl.decode;
 import dev.trawl.decode.field.Field;
 import dev.trawl.decode.field.FieldSink;
 import dev.trawl.decode.field.Formats;
+import dev.trawl.decode.layer.Dns;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -480,6 +481,14 @@ public final class ProjectedRow {
     }
 
     private void text(int f, CharSequence text) {
+        int i = textSlot(f);
+        int start = chars.length();
+        chars.append(text);
+        values[i] = (long) start << 32 | chars.length();
+    }
+
+    /** A slot for a text occurrence of field {@code f}, with its view. */
+    private int textSlot(int f) {
         int i = slot(f, TEXT);
         if (views.length <= i) {
             int old = views.length;
@@ -488,9 +497,22 @@ public final class ProjectedRow {
                 views[v] = new TextView(chars);
             }
         }
+        return i;
+    }
+
+    /**
+     * Adds to field {@code f} the name at {@code rel} in DNS message {@code dns}, spelled straight into the row's
+     * text, if it is whole; returns whether it was (a broken name adds nothing).
+     */
+    boolean appendText(int f, Dns dns, int rel) {
         int start = chars.length();
-        chars.append(text);
+        if (!dns.appendName(rel, chars)) {
+            chars.setLength(start);
+            return false;
+        }
+        int i = textSlot(f);
         values[i] = (long) start << 32 | chars.length();
+        return true;
     }
 
     /** Collects field {@code f} from a packet the general decoder decoded. */

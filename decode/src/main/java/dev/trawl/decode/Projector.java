@@ -87,7 +87,6 @@ public final class Projector {
     private final byte tcpUnbound;
     private final byte udpUnbound;
     private final Dns dns = new Dns();
-    private final StringBuilder text = new StringBuilder(64);
     private long frameCounter;
     private long specialisedPackets;
     private long decodedPackets;
@@ -491,11 +490,27 @@ public final class Projector {
             r.begin(f);
             if (at >= 0) {
                 if (fixed[f].rel == FixedField.QUESTION_NAMES) {
-                    DnsFields.questionNames(dns, text, r.sink(f));
+                    questionNames(f);
                 } else {
                     DnsFields.questionTypes(dns, r.sink(f));
                 }
             }
+        }
+    }
+
+    /**
+     * Adds the names of the DNS message's questions to field {@code f}, as {@link DnsFields#questionNames} reports
+     * them, spelled straight into the row's text.
+     */
+    private void questionNames(int f) {
+        Dns d = dns;
+        int rel = d.firstQuestion();
+        for (int q = d.questionCount(); q > 0 && rel >= 0; q--) {
+            int next = d.afterQuestion(rel);
+            if (next < 0 || !row.appendText(f, d, rel)) {
+                return;
+            }
+            rel = next;
         }
     }
 

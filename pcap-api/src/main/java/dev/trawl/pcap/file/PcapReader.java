@@ -39,6 +39,8 @@ final class PcapReader extends RecordReader {
     private static final int NOT_SWAPPED = 0, SWAPPED = 1, MAYBE_SWAPPED = 2;
 
     private final ByteOrder order;
+    /** Whether {@link #order} is little-endian. */
+    private final boolean littleEndian;
     private final int major;
     private final int minor;
     private final int rawLinkType;
@@ -54,6 +56,7 @@ final class PcapReader extends RecordReader {
     private PcapReader(Input in, TimestampPrecision precision, ByteOrder order, int magic) {
         super(in, precision);
         this.order = order;
+        this.littleEndian = order == ByteOrder.LITTLE_ENDIAN;
         ByteBuffer b = in.buf.order(order);
         int p = in.pos;
         int majorField = b.getShort(p + 4) & 0xFFFF;
@@ -133,11 +136,24 @@ final class PcapReader extends RecordReader {
             }
             p = in.pos;
         }
-        ByteBuffer b = in.buf;
-        long seconds = b.getInt(p) & 0xFFFFFFFFL;
-        int fraction = b.getInt(p + 4);
-        int caplen = b.getInt(p + 8);
-        int len = b.getInt(p + 12);
+        long seconds;
+        int fraction;
+        int caplen;
+        int len;
+        byte[] a = in.array;
+        if (a != null) {
+            int q = in.arrayOffset + p;
+            seconds = int32(a, q) & 0xFFFFFFFFL;
+            fraction = int32(a, q + 4);
+            caplen = int32(a, q + 8);
+            len = int32(a, q + 12);
+        } else {
+            ByteBuffer b = in.buf;
+            seconds = b.getInt(p) & 0xFFFFFFFFL;
+            fraction = b.getInt(p + 4);
+            caplen = b.getInt(p + 8);
+            len = b.getInt(p + 12);
+        }
         if (lengthsSwapped != NOT_SWAPPED && swaps(caplen, len)) {
             int t = caplen;
             caplen = len;
@@ -159,6 +175,12 @@ final class PcapReader extends RecordReader {
         recordLength = need;
         time(packet, seconds, fraction);
         return true;
+    }
+
+    /** The 32-bit integer at {@code i} in {@code a}, in the file's byte order. */
+    private int int32(byte[] a, int i) {
+        int v = (a[i] & 0xFF) << 24 | (a[i + 1] & 0xFF) << 16 | (a[i + 2] & 0xFF) << 8 | (a[i + 3] & 0xFF);
+        return littleEndian ? Integer.reverseBytes(v) : v;
     }
 
     /** Whether a record's two length fields are stored the other way round (files before version 2.3). */
