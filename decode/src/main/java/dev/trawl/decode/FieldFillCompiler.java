@@ -202,7 +202,7 @@ final class FieldFillCompiler {
             }
         }
 
-        /** Pushes, as a long, the big-endian integer of {@code size} bytes at {@code at + rel}, cut as the field says. */
+        /** Pushes, as a long, the big-endian integer of {@code size} bytes at {@code at + rel}, cut as said. */
         void read(int rel, int size, long mask, int shift, int scale) {
             for (int i = 0; i < size; i++) {
                 c.aload(BYTES);

@@ -247,8 +247,13 @@ public final class ProjectedRow {
                 return n;
             }
             if (x == FIXED_BYTES && fixedLength[f] == width && width <= Long.BYTES) {
+                byte[] b = array;
                 for (int k = 0; k < n; k++) {
-                    out[k] = bigEndian(array, (int) fixedValues[slot + k], width, f, k);
+                    int at = (int) fixedValues[slot + k];
+                    out[k] = width == 4
+                            ? (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
+                                    | (b[at + 3] & 0xFF)
+                            : bigEndian(b, at, width, f, k);
                 }
                 return n;
             }

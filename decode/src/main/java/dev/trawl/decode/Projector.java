@@ -349,10 +349,11 @@ public final class Projector {
 
     /**
      * Checks one Ethernet frame for {@link #read}: 0 if it ends there, -1 if the chain must read it (nothing
-     * noted), {@link #DECODE} if the decoder must (its conversations named the payload as one this pass does
-     * not read, and are not asked twice), or where a VXLAN payload's frame starts (it ends at {@link #tunnelEnd}), which only the packet's own
-     * frame ({@code outermost}) may carry. The packet's own frame, ending there, is filled into the row straight
-     * from where its headers start; a tunnel's frames note their headers for {@link FieldFill#fill}.
+     * noted), {@link #DECODE} if the decoder must (its conversations named the payload as one this pass does not
+     * read, and are not asked twice), or where a VXLAN payload's frame starts (it ends at {@link #tunnelEnd}),
+     * which only the packet's own frame ({@code outermost}) may carry. The packet's own frame, ending there, is
+     * filled into the row straight from where its headers start; a tunnel's frames note their headers for
+     * {@link FieldFill#fill}.
      */
     private int frame(byte[] b, int o, int limit, boolean outermost) {
         int type = u16(b, o + 12);

@@ -347,11 +347,7 @@ public final class FieldsWriter implements DecodedPacketWriter {
 
     /** Writes {@code v} (not negative) in decimal at {@code at}, where there is room for it; returns its end. */
     private int decimal(long v, int at) {
-        int digits = 1;
-        for (long limit = 10; digits < 19 && v >= limit; limit *= 10) {
-            digits++;
-        }
-        int end = at + digits;
+        int end = at + digits(v);
         byte[] b = bytes;
         int p = end - 1;
         for (; v > 0xFFFF_FFFFL; p--) {
@@ -375,6 +371,21 @@ public final class FieldsWriter implements DecodedPacketWriter {
             b[p] = (byte) ('0' + x);
         }
         return end;
+    }
+
+    /** The number of decimal digits of {@code v} (not negative). */
+    private static int digits(long v) {
+        if (v < 100_000) {
+            return v < 100 ? (v < 10 ? 1 : 2) : v < 1_000 ? 3 : v < 10_000 ? 4 : 5;
+        }
+        if (v < 10_000_000_000L) {
+            return v < 10_000_000 ? (v < 1_000_000 ? 6 : 7) : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
+        }
+        int digits = 11;
+        for (long limit = 100_000_000_000L; digits < 19 && v >= limit; limit *= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     /** Writes the IPv4 address {@code a} in dotted decimal at {@code at}, where there is room; returns its end. */

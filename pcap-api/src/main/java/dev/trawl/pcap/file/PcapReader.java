@@ -141,12 +141,19 @@ final class PcapReader extends RecordReader {
         int caplen;
         int len;
         byte[] a = in.array;
-        if (a != null) {
+        if (a != null && littleEndian) {
+            // written out: the tool's client compiler would call a helper four times
             int q = in.arrayOffset + p;
-            seconds = int32(a, q) & 0xFFFFFFFFL;
-            fraction = int32(a, q + 4);
-            caplen = int32(a, q + 8);
-            len = int32(a, q + 12);
+            seconds = (a[q] & 0xFF | (a[q + 1] & 0xFF) << 8 | (a[q + 2] & 0xFF) << 16 | (a[q + 3] & 0xFFL) << 24);
+            fraction = a[q + 4] & 0xFF | (a[q + 5] & 0xFF) << 8 | (a[q + 6] & 0xFF) << 16 | a[q + 7] << 24;
+            caplen = a[q + 8] & 0xFF | (a[q + 9] & 0xFF) << 8 | (a[q + 10] & 0xFF) << 16 | a[q + 11] << 24;
+            len = a[q + 12] & 0xFF | (a[q + 13] & 0xFF) << 8 | (a[q + 14] & 0xFF) << 16 | a[q + 15] << 24;
+        } else if (a != null) {
+            int q = in.arrayOffset + p;
+            seconds = ((a[q] & 0xFFL) << 24 | (a[q + 1] & 0xFF) << 16 | (a[q + 2] & 0xFF) << 8 | (a[q + 3] & 0xFF));
+            fraction = a[q + 4] << 24 | (a[q + 5] & 0xFF) << 16 | (a[q + 6] & 0xFF) << 8 | (a[q + 7] & 0xFF);
+            caplen = a[q + 8] << 24 | (a[q + 9] & 0xFF) << 16 | (a[q + 10] & 0xFF) << 8 | (a[q + 11] & 0xFF);
+            len = a[q + 12] << 24 | (a[q + 13] & 0xFF) << 16 | (a[q + 14] & 0xFF) << 8 | (a[q + 15] & 0xFF);
         } else {
             ByteBuffer b = in.buf;
             seconds = b.getInt(p) & 0xFFFFFFFFL;
@@ -175,12 +182,6 @@ final class PcapReader extends RecordReader {
         recordLength = need;
         time(packet, seconds, fraction);
         return true;
-    }
-
-    /** The 32-bit integer at {@code i} in {@code a}, in the file's byte order. */
-    private int int32(byte[] a, int i) {
-        int v = (a[i] & 0xFF) << 24 | (a[i + 1] & 0xFF) << 16 | (a[i + 2] & 0xFF) << 8 | (a[i + 3] & 0xFF);
-        return littleEndian ? Integer.reverseBytes(v) : v;
     }
 
     /** Whether a record's two length fields are stored the other way round (files before version 2.3). */
