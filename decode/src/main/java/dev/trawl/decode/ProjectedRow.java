@@ -201,7 +201,13 @@ public final class ProjectedRow {
                 return n > 0 ? fixedValues[FieldFill.SLOTS * f] : absent;
             }
             if (x == FIXED_BYTES && n > 0) {
-                return bigEndian(array, (int) fixedValues[FieldFill.SLOTS * f], fixedLength[f], f, 0);
+                int at = (int) fixedValues[FieldFill.SLOTS * f];
+                byte[] b = array;
+                // an IPv4 address read here: the compiler then need not judge the general read hot enough
+                return fixedLength[f] == 4
+                        ? (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
+                                | (b[at + 3] & 0xFF)
+                        : bigEndian(b, at, fixedLength[f], f, 0);
             }
         }
         return n == 0 ? absent : slotNumber(f, 0);
@@ -298,10 +304,6 @@ public final class ProjectedRow {
      * big-endian unsigned number.
      */
     private long bigEndian(byte[] b, int at, int length, int f, int k) {
-        if (length == 4) {
-            return (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
-                    | (b[at + 3] & 0xFF);
-        }
         if (length > Long.BYTES) {
             throw notA(f, k, "a number (it is " + length + " bytes)");
         }
