@@ -90,7 +90,7 @@ final class CommonChain {
      * Records layer {@code index}, the last so far. The chain always starts at an empty table, so each layer's
      * index is known: Ethernet 0, its ethertype pseudo-layer 1, IP 2, the transport 3.
      */
-    private void add(int index, int protocol, int offset, int headerLength, int layerEnd, int flags) {
+    void add(int index, int protocol, int offset, int headerLength, int layerEnd, int flags) {
         int[] l = r.layers;
         int b = index * DecodedPacket.STRIDE;
         l[b + DecodedPacket.PROTOCOL] = protocol;

@@ -232,13 +232,13 @@ public final class PacketDecoder {
     int namePayload(byte[] buf, int frame, int limit, int ip, int ipProtocol, int transport, int hl, int end,
             boolean tcp) {
         DecodedPacket r = result;
-        // the layers the decoder would have recorded by then, written out: the tool's client compiler runs this
-        // for every packet, and a loop choosing each value costs it more than the stores
-        layer(r.layers, 0, Protocols.ETH, frame, 14, limit, 0);
-        layer(r.layers, 1, Protocols.ETHERTYPE, frame + 12, 0, limit, LayerFlags.PSEUDO | LayerFlags.UNSHOWN);
-        layer(r.layers, 2, ipProtocol, ip, transport - ip, end, 0);
-        layer(r.layers, 3, tcp ? Protocols.TCP : Protocols.UDP, transport, hl, end, 0);
-        r.count = 4;
+        // the layers the decoder would have recorded by then, as its common chain records them (one call each: the
+        // tool's client compiler runs this for every packet, and a loop choosing each value cost it more)
+        CommonChain c = chain;
+        c.add(0, Protocols.ETH, frame, 14, limit, 0);
+        c.add(1, Protocols.ETHERTYPE, frame + 12, 0, limit, LayerFlags.PSEUDO | LayerFlags.UNSHOWN);
+        c.add(2, ipProtocol, ip, transport - ip, end, 0);
+        c.add(3, tcp ? Protocols.TCP : Protocols.UDP, transport, hl, end, 0);
         r.pending = false;
         context.protocol = tcp ? Protocols.TCP : Protocols.UDP;
         try {
@@ -247,16 +247,6 @@ public final class PacketDecoder {
         } finally {
             r.count = 0;
         }
-    }
-
-    /** Writes layer {@code i} of a layer table. */
-    private static void layer(int[] l, int i, int protocol, int offset, int headerLength, int end, int flags) {
-        int b = i * DecodedPacket.STRIDE;
-        l[b + DecodedPacket.PROTOCOL] = protocol;
-        l[b + DecodedPacket.OFFSET] = offset;
-        l[b + DecodedPacket.HEADER_LENGTH] = headerLength;
-        l[b + DecodedPacket.END] = end;
-        l[b + DecodedPacket.FLAGS] = flags;
     }
 
     /** Makes the next decoded packet frame number 1, and its time the reference of the ones after it. */
