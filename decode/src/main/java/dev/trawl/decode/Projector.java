@@ -56,8 +56,6 @@ public final class Projector {
     private static final byte TUNNEL = 3;
     /** ... or a DNS message (DNS, mDNS), which ends the stack and whose fields some projections read. */
     private static final byte MESSAGE = 4;
-    /** What {@link #frame} says of a packet the general decoder must read. */
-    private static final int DECODE = -2;
     /** A port not looked up yet. */
     private static final byte NOT_LOOKED_UP = -1;
 
@@ -318,50 +316,54 @@ public final class Projector {
 
     /**
      * Reads the frame in {@code [o, limit)} into the row if its stack is one the fixed readers know, and says
-     * whether it was. The common cases take one pass ({@link #frame}): an Ethernet frame with one IPv4 or IPv6
-     * header holding one TCP or UDP header, with a payload that is empty or that its ports, looked up before, say
-     * ends the stack, is a DNS message over UDP, or is VXLAN (whose frame is read the same way, once). Its checks
-     * are those of the chain from {@link #ethernet} for these headers; a frame they do not accept is left to that
-     * chain, which reads every frame this one does and more (IP without a transport, other EtherTypes, ports not
-     * looked up yet, the conversations' naming), so the pass only ever saves time.
+     * whether it was: one pass over the packet's own Ethernet frame ({@link #frame}), and over the frame a VXLAN
+     * payload carries, if any.
      */
     private boolean read(byte[] b, int o, int limit) {
         int inner = frame(b, o, limit, true);
         if (inner == 0) {
             return true;
         }
-        if (inner == DECODE) {
-            return false;
-        }
         if (inner < 0 || frame(b, inner, tunnelEnd, false) != 0) {
-            row.clearHeaders();
-            if (!ethernet(b, o, limit, 0)) {
-                return false;
-            }
+            return false;
         }
         ProjectedRow r = row;
         fill.fill(r, b, r.outer, r.inner, r.fixedValues, r.counts);
         if (eager.length > 0) {
-            findEager(r.outer[FixedField.DNS]);
+            findEager(-1); // a tunnelled packet's DNS message is left to the decoder
         }
         return true;
     }
 
     /**
-     * Checks one Ethernet frame for {@link #read}: 0 if it ends there, -1 if the chain must read it (nothing
-     * noted), {@link #DECODE} if the decoder must (its conversations named the payload as one this pass does not
-     * read, and are not asked twice), or where a VXLAN payload's frame starts (it ends at {@link #tunnelEnd}),
-     * which only the packet's own frame ({@code outermost}) may carry. The packet's own frame, ending there, is
-     * filled into the row straight from where its headers start; a tunnel's frames note their headers for
-     * {@link FieldFill#fill}.
+     * Checks the Ethernet frame in {@code [o, limit)} (the packet's own, {@code outermost}, or a VXLAN payload's)
+     * and says whether the fixed readers know its stack: 0 if the frame ends there, -1 if the general decoder
+     * must read the packet, or where a VXLAN payload's frame starts (it ends at {@link #tunnelEnd}), which only
+     * the packet's own frame may carry. The checks are those of the decoder's own first steps
+     * ({@link CommonChain}), so the layers assumed are exactly the ones it records: an Ethernet frame with a type;
+     * one IPv4 header (version 4, a length of at least 20 bytes, a total length of at least that, all captured,
+     * not a fragment) or IPv6 header (a payload length, no extension header), or an EtherType that names no
+     * protocol or one that ends the stack; one TCP header (all captured, no MPTCP option) or UDP header (captured,
+     * a usable length), or none where the IP header says there is none; and a payload that is empty or that the
+     * decoder names (by ports, or through the conversations it follows) as a protocol that ends the stack, a DNS
+     * message over UDP, or VXLAN.
+     *
+     * <p>The packet's own frame, ending there, is filled into the row straight from where its headers start; a
+     * tunnel's two frames note their headers for {@link FieldFill#fill}.
      */
     private int frame(byte[] b, int o, int limit, boolean outermost) {
+        if (o + 14 > limit) {
+            return -1;
+        }
         int type = u16(b, o + 12);
+        if (type <= MAX_LENGTH) {
+            return -1;
+        }
         int n = o + 14;
-        int t;
-        int ipEnd;
-        int protocol;
-        int ipHeader;
+        int t = -1;
+        int ipEnd = limit;
+        int protocol = -1;
+        int ipHeader = -1;
         if (type == ETHERTYPE_IPV4) {
             if (!ipv4 || n + 20 > limit) {
                 return -1;
@@ -369,98 +371,93 @@ public final class Projector {
             int vhl = b[n] & 0xFF;
             int hl = (vhl & 0x0F) << 2;
             int total = u16(b, n + 2);
-            if ((vhl & 0xF0) != 0x40 || hl < 20 || total <= hl || n + hl >= limit
-                    || (u16(b, n + 6) & 0x3FFF) != 0) {
+            if ((vhl & 0xF0) != 0x40 || hl < 20 || total < hl || n + hl > limit) {
                 return -1;
             }
             ipEnd = Math.min(n + total, limit);
-            protocol = b[n + 9] & 0xFF;
+            if (n + hl >= ipEnd) {
+                if (total != hl) {
+                    return -1; // the capture ends after the header of a datagram that claims a payload
+                }
+            } else if ((u16(b, n + 6) & 0x3FFF) != 0) {
+                return -1; // a fragment
+            } else {
+                protocol = b[n + 9] & 0xFF;
+            }
             t = n + hl;
             ipHeader = FixedField.IP;
         } else if (type == ETHERTYPE_IPV6) {
-            int payload;
-            if (!ipv6 || n + 41 > limit || (b[n] & 0xF0) != 0x60 || (payload = u16(b, n + 4)) == 0) {
-                return -1;
+            int length;
+            if (!ipv6 || n + 40 > limit || (b[n] & 0xF0) != 0x60 || (length = u16(b, n + 4)) == 0) {
+                return -1; // not IPv6, or a jumbogram, or a length left to the hardware
             }
-            ipEnd = Math.min(n + 40 + payload, limit);
-            protocol = b[n + 6] & 0xFF;
-            t = n + 40;
-            ipHeader = FixedField.IPV6;
-        } else {
-            return -1;
-        }
-        int payload;
-        int end = ipEnd;
-        byte[] ports;
-        byte unbound;
-        int transportHeader;
-        if (protocol == PROTOCOL_TCP) {
-            if (!tcp || t + 20 > ipEnd) {
-                return -1;
-            }
-            int hl = (b[t + 12] & 0xF0) >>> 2;
-            if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
-                return -1;
-            }
-            payload = t + hl;
-            ports = tcpPorts;
-            unbound = tcpUnbound;
-            transportHeader = FixedField.TCP;
-        } else if (protocol == PROTOCOL_UDP) {
-            int len;
-            if (!udp || t + 8 > ipEnd || (len = u16(b, t + 4)) < 8) {
-                return -1;
-            }
-            if (t + len <= ipEnd) {
-                end = t + len;
-            }
-            payload = t + 8;
-            ports = udpPorts;
-            unbound = udpUnbound;
-            transportHeader = FixedField.UDP;
-        } else {
-            return -1;
-        }
-        int next = 0;
-        int dns = -1;
-        if (payload < end) {
-            byte state;
-            if (decoder.followsConversations()) {
-                if (!outermost) {
+            ipEnd = Math.min(n + 40 + length, limit);
+            int next = b[n + 6] & 0xFF;
+            if (next != NO_NEXT_HEADER) {
+                if (n + 40 >= ipEnd) {
                     return -1;
                 }
-                // named once, as the decoder names it (recording what it records); whatever it is, the chain
-                // is not asked again
-                state = state(decoder.namePayload(b, frameStart, frameLimit, n,
-                        ipHeader == FixedField.IP ? Protocols.IP : Protocols.IPV6, t, payload - t, end,
-                        ports == tcpPorts));
-                if (state == TUNNEL) {
-                    return DECODE;
+                protocol = next;
+            }
+            t = n + 40;
+            ipHeader = FixedField.IPV6;
+        } else if (!endsFrame(type)) {
+            return -1;
+        }
+        int transportHeader = -1;
+        int next = 0;
+        int dns = -1;
+        if (protocol == PROTOCOL_TCP || protocol == PROTOCOL_UDP) {
+            boolean overTcp = protocol == PROTOCOL_TCP;
+            int payload;
+            int end = ipEnd;
+            if (overTcp) {
+                if (!tcp || t + 20 > ipEnd) {
+                    return -1;
                 }
+                int hl = (b[t + 12] & 0xF0) >>> 2;
+                if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
+                    return -1;
+                }
+                payload = t + hl;
+                transportHeader = FixedField.TCP;
             } else {
-                int port1 = u16(b, t);
-                int port2 = u16(b, t + 2);
-                // as ports() decides, for ports looked up before: the lower bound port, else the higher, else none
-                state = ports[Math.min(port1, port2)];
-                if (state == UNBOUND) {
-                    state = ports[Math.max(port1, port2)];
-                    if (state == UNBOUND) {
-                        state = unbound;
+                if (!udp || t + 8 > ipEnd) {
+                    return -1;
+                }
+                int len = u16(b, t + 4);
+                if (len < 8) {
+                    if (len != 0) {
+                        return -1; // a bogus length, which the decoder flags
                     }
+                } else if (t + len <= ipEnd) {
+                    end = t + len;
+                }
+                payload = t + 8;
+                transportHeader = FixedField.UDP;
+            }
+            if (payload < end) {
+                byte state = payloadState(b, n, ipHeader, t, payload, end, overTcp, outermost);
+                if (state == TUNNEL && !overTcp) {
+                    // VXLAN: its 8-byte header, then an Ethernet frame (whose lone header the decoder would
+                    // record truncated, which the fields read otherwise)
+                    if (!outermost || payload + 8 + 14 > end) {
+                        return -1;
+                    }
+                    next = payload + 8;
+                    tunnelEnd = end;
+                } else if (state == MESSAGE && dnsFields) {
+                    if (!outermost || overTcp) {
+                        return -1;
+                    }
+                    dns = payload;
+                    row.dnsEnd = end;
+                } else if (state != ENDS && state != MESSAGE) {
+                    return -1;
                 }
             }
-            if (state == TUNNEL && outermost && ports == udpPorts && payload + 8 + 14 <= end) {
-                next = payload + 8;
-                tunnelEnd = end;
-            } else if (state == MESSAGE && dnsFields) {
-                if (!outermost || ports != udpPorts) {
-                    return decoder.followsConversations() ? DECODE : -1;
-                }
-                dns = payload;
-                row.dnsEnd = end;
-            } else if (state != ENDS && state != MESSAGE) {
-                return decoder.followsConversations() ? DECODE : -1;
-            }
+        } else if (protocol >= 0) {
+            return -1;
         }
         ProjectedRow r = row;
         if (outermost && next == 0) {
@@ -476,9 +473,38 @@ public final class Projector {
             r.clearHeaders();
         }
         r.header(FixedField.ETH, o);
-        r.header(ipHeader, n);
-        r.header(transportHeader, t);
+        if (ipHeader >= 0) {
+            r.header(ipHeader, n);
+        }
+        if (transportHeader >= 0) {
+            r.header(transportHeader, t);
+        }
         return next;
+    }
+
+    /**
+     * What the payload in {@code [payload, end)} of the TCP ({@code overTcp}) or UDP header at {@code t} is, as the
+     * decoder names it: by its ports when it follows no conversations (looked up once each), through its
+     * conversations otherwise, which only the packet's own frame may ask (they would name an inner payload against
+     * an outer layer table), and which then record what they would record.
+     */
+    private byte payloadState(byte[] b, int n, int ipHeader, int t, int payload, int end, boolean overTcp,
+            boolean outermost) {
+        if (decoder.followsConversations()) {
+            return outermost ? state(decoder.namePayload(b, frameStart, frameLimit, n,
+                    ipHeader == FixedField.IP ? Protocols.IP : Protocols.IPV6, t, payload - t, end, overTcp))
+                    : GENERAL;
+        }
+        int port1 = u16(b, t);
+        int port2 = u16(b, t + 2);
+        // as ports() decides, from the tables when both ports were looked up before
+        byte[] table = overTcp ? tcpPorts : udpPorts;
+        byte low = table[Math.min(port1, port2)];
+        byte state = low == UNBOUND ? table[Math.max(port1, port2)] : low;
+        if (state == NOT_LOOKED_UP) {
+            return ports(overTcp, port1, port2);
+        }
+        return state == UNBOUND ? (overTcp ? tcpUnbound : udpUnbound) : state;
     }
 
     /** Finds the occurrences of the fields that walk the DNS message at {@code at}, if there is one (not -1). */
@@ -515,168 +541,10 @@ public final class Projector {
         }
     }
 
-    /**
-     * Checks the Ethernet frame in {@code [o, limit)} (at {@code depth} 0 the packet, at 1 a tunnel's) and notes
-     * its headers, if its stack is one the fixed readers know, and says whether it was; the checks are those of
-     * the decoder's own first steps ({@link CommonChain}), so the layers assumed are exactly the ones it records.
-     * Each header has a method of its own, small enough for the JIT compiler to inline the chain into its caller.
-     */
-    private boolean ethernet(byte[] b, int o, int limit, int depth) {
-        if (o + 14 > limit) {
-            return false;
-        }
-        int type = u16(b, o + 12);
-        if (type <= MAX_LENGTH) {
-            return false;
-        }
-        row.header(FixedField.ETH, o);
-        if (type == ETHERTYPE_IPV4 && ipv4) {
-            return ipv4(b, o + 14, limit, depth);
-        }
-        if (type == ETHERTYPE_IPV6 && ipv6) {
-            return ipv6(b, o + 14, limit, depth);
-        }
-        return type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6 && endsFrame(type);
-    }
-
     /** Whether a frame of another EtherType holds no further header: a protocol that ends the stack, or none. */
     private boolean endsFrame(int type) {
         int next = registry.lookup(Dispatch.ETHERTYPE, type);
         return next < 0 || state(next) == ENDS;
-    }
-
-    private boolean ipv4(byte[] b, int n, int limit, int depth) {
-        if (n + 20 > limit) {
-            return false;
-        }
-        int vhl = b[n] & 0xFF;
-        int hl = (vhl & 0x0F) * 4;
-        int total = u16(b, n + 2);
-        if ((vhl >>> 4) != 4 || hl < 20 || total < hl || n + hl > limit) {
-            return false;
-        }
-        int ipEnd = Math.min(n + total, limit);
-        int protocol;
-        if (n + hl >= ipEnd) {
-            if (total != hl) {
-                return false; // the capture ends after the header of a datagram that claims a payload
-            }
-            protocol = -1;
-        } else {
-            if ((u16(b, n + 6) & 0x3FFF) != 0) {
-                return false; // a fragment
-            }
-            protocol = b[n + 9] & 0xFF;
-        }
-        row.header(FixedField.IP, n);
-        return transport(b, n, Protocols.IP, n + hl, ipEnd, protocol, depth);
-    }
-
-    private boolean ipv6(byte[] b, int n, int limit, int depth) {
-        if (n + 40 > limit || (b[n] & 0xF0) != 0x60) {
-            return false;
-        }
-        int payload = u16(b, n + 4);
-        if (payload == 0) {
-            return false; // a jumbogram, or a length left to the hardware
-        }
-        int ipEnd = Math.min(n + 40 + payload, limit);
-        int next = b[n + 6] & 0xFF;
-        int protocol;
-        if (next == NO_NEXT_HEADER) {
-            protocol = -1;
-        } else if (n + 40 >= ipEnd) {
-            return false;
-        } else {
-            protocol = next;
-        }
-        row.header(FixedField.IPV6, n);
-        return transport(b, n, Protocols.IPV6, n + 40, ipEnd, protocol, depth);
-    }
-
-    private boolean transport(byte[] b, int n, int ipProtocol, int t, int ipEnd, int protocol, int depth) {
-        if (protocol == PROTOCOL_TCP) {
-            return tcp && tcp(b, n, ipProtocol, t, ipEnd, depth);
-        }
-        if (protocol == PROTOCOL_UDP) {
-            return udp && udp(b, n, ipProtocol, t, ipEnd, depth);
-        }
-        return protocol < 0;
-    }
-
-    private boolean tcp(byte[] b, int n, int ipProtocol, int t, int ipEnd, int depth) {
-        if (t + 20 > ipEnd) {
-            return false;
-        }
-        int hl = (b[t + 12] & 0xF0) >>> 2;
-        if (hl < 20 || t + hl > ipEnd || hl > 20 && mptcp(b, t, hl)) {
-            return false;
-        }
-        row.header(FixedField.TCP, t);
-        if (t + hl >= ipEnd) {
-            return true;
-        }
-        byte state;
-        if (!decoder.followsConversations()) {
-            state = ports(true, u16(b, t), u16(b, t + 2));
-        } else if (depth == 0) {
-            state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, hl, ipEnd, true));
-        } else {
-            return false; // the conversations would name an inner payload against an outer layer table
-        }
-        return payload(state, t + hl, ipEnd, depth, false);
-    }
-
-    private boolean udp(byte[] b, int n, int ipProtocol, int t, int ipEnd, int depth) {
-        if (t + 8 > ipEnd) {
-            return false;
-        }
-        int len = u16(b, t + 4);
-        int end = ipEnd;
-        if (len < 8) {
-            if (len != 0) {
-                return false; // a bogus length, which the decoder flags
-            }
-        } else if (t + len <= ipEnd) {
-            end = t + len;
-        }
-        row.header(FixedField.UDP, t);
-        if (t + 8 >= end) {
-            return true;
-        }
-        byte state;
-        if (!decoder.followsConversations()) {
-            state = ports(false, u16(b, t), u16(b, t + 2));
-        } else if (depth == 0) {
-            state = state(decoder.namePayload(b, frameStart, frameLimit, n, ipProtocol, t, 8, end, false));
-        } else {
-            return false;
-        }
-        if (state == TUNNEL) {
-            // VXLAN: its 8-byte header, then an Ethernet frame (whose lone header the decoder would record
-            // truncated, which the fields read otherwise)
-            return depth == 0 && t + 16 + 14 <= end && ethernet(b, t + 16, end, 1);
-        }
-        return payload(state, t + 8, end, depth, true);
-    }
-
-    /** Whether a payload in {@code [at, end)} in {@code state} ends the stack, noting a DNS message. */
-    private boolean payload(byte state, int at, int end, int depth, boolean overUdp) {
-        if (state == ENDS) {
-            return true;
-        }
-        if (state != MESSAGE) {
-            return false;
-        }
-        if (!dnsFields) {
-            return true;
-        }
-        if (depth > 0 || !overUdp) {
-            return false;
-        }
-        row.header(FixedField.DNS, at);
-        row.dnsEnd = end;
-        return true;
     }
 
     /** Whether the TCP options hold an MPTCP option, which the decoder shows as a layer of its own. */
