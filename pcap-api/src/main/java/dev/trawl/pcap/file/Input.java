@@ -18,13 +18,6 @@ abstract class Input implements Closeable {
     ByteBuffer buf;
     /** A read-only view over {@link #buf}'s content, handed to users as {@code Packet.data()}. */
     ByteBuffer view;
-    /**
-     * The array behind {@link #buf} when it has one, or null (a mapped file): readers read record headers from it
-     * directly, which costs the tool's client compiler less than a buffer's calls.
-     */
-    byte[] array;
-    /** Where {@link #buf}'s index 0 is in {@link #array}. */
-    int arrayOffset;
     /** The reader's position in {@link #buf}. */
     int pos;
     /** The end of the valid bytes in {@link #buf}. */
@@ -97,7 +90,5 @@ abstract class Input implements Closeable {
         }
         buf = buffer;
         view = buffer.asReadOnlyBuffer();
-        array = buffer.hasArray() ? buffer.array() : null;
-        arrayOffset = array != null ? buffer.arrayOffset() : 0;
     }
 }

@@ -39,8 +39,6 @@ final class PcapReader extends RecordReader {
     private static final int NOT_SWAPPED = 0, SWAPPED = 1, MAYBE_SWAPPED = 2;
 
     private final ByteOrder order;
-    /** Whether {@link #order} is little-endian. */
-    private final boolean littleEndian;
     private final int major;
     private final int minor;
     private final int rawLinkType;
@@ -56,7 +54,6 @@ final class PcapReader extends RecordReader {
     private PcapReader(Input in, TimestampPrecision precision, ByteOrder order, int magic) {
         super(in, precision);
         this.order = order;
-        this.littleEndian = order == ByteOrder.LITTLE_ENDIAN;
         ByteBuffer b = in.buf.order(order);
         int p = in.pos;
         int majorField = b.getShort(p + 4) & 0xFFFF;
@@ -136,31 +133,11 @@ final class PcapReader extends RecordReader {
             }
             p = in.pos;
         }
-        long seconds;
-        int fraction;
-        int caplen;
-        int len;
-        byte[] a = in.array;
-        if (a != null && littleEndian) {
-            // written out: the tool's client compiler would call a helper four times
-            int q = in.arrayOffset + p;
-            seconds = (a[q] & 0xFF | (a[q + 1] & 0xFF) << 8 | (a[q + 2] & 0xFF) << 16 | (a[q + 3] & 0xFFL) << 24);
-            fraction = a[q + 4] & 0xFF | (a[q + 5] & 0xFF) << 8 | (a[q + 6] & 0xFF) << 16 | a[q + 7] << 24;
-            caplen = a[q + 8] & 0xFF | (a[q + 9] & 0xFF) << 8 | (a[q + 10] & 0xFF) << 16 | a[q + 11] << 24;
-            len = a[q + 12] & 0xFF | (a[q + 13] & 0xFF) << 8 | (a[q + 14] & 0xFF) << 16 | a[q + 15] << 24;
-        } else if (a != null) {
-            int q = in.arrayOffset + p;
-            seconds = ((a[q] & 0xFFL) << 24 | (a[q + 1] & 0xFF) << 16 | (a[q + 2] & 0xFF) << 8 | (a[q + 3] & 0xFF));
-            fraction = a[q + 4] << 24 | (a[q + 5] & 0xFF) << 16 | (a[q + 6] & 0xFF) << 8 | (a[q + 7] & 0xFF);
-            caplen = a[q + 8] << 24 | (a[q + 9] & 0xFF) << 16 | (a[q + 10] & 0xFF) << 8 | (a[q + 11] & 0xFF);
-            len = a[q + 12] << 24 | (a[q + 13] & 0xFF) << 16 | (a[q + 14] & 0xFF) << 8 | (a[q + 15] & 0xFF);
-        } else {
-            ByteBuffer b = in.buf;
-            seconds = b.getInt(p) & 0xFFFFFFFFL;
-            fraction = b.getInt(p + 4);
-            caplen = b.getInt(p + 8);
-            len = b.getInt(p + 12);
-        }
+        ByteBuffer b = in.buf;
+        long seconds = b.getInt(p) & 0xFFFFFFFFL;
+        int fraction = b.getInt(p + 4);
+        int caplen = b.getInt(p + 8);
+        int len = b.getInt(p + 12);
         if (lengthsSwapped != NOT_SWAPPED && swaps(caplen, len)) {
             int t = caplen;
             caplen = len;
