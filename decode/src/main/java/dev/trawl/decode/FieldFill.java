@@ -29,6 +29,43 @@ abstract class FieldFill {
     abstract void fillFrame(ProjectedRow row, byte[] b, int eth, int ip, int ipv6, int tcp, int udp, int dns,
             long[] values, int[] counts);
 
+    /**
+     * The first occurrence of field {@code f} as {@link ProjectedRow#longOr} gives it, or {@code absent}, read from
+     * the bytes {@code b} of a packet with one header of each kind at most, not filled yet: its headers start where
+     * the row's pending header fields ({@code ethAt}...) say.
+     */
+    abstract long firstOr(ProjectedRow row, byte[] b, int f, long absent);
+
+    /*
+     * The reads of the generated first reads, which stay small enough for the JVM's compiler to inline where a
+     * field is read seldom (under MaxInlineSize): the unsigned big-endian integer of 1 to 4 bytes at b[at], or of 5 to
+     * 8 bytes.
+     */
+
+    static int u8(byte[] b, int at) {
+        return b[at] & 0xFF;
+    }
+
+    static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    }
+
+    static int u24(byte[] b, int at) {
+        return (b[at] & 0xFF) << 16 | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF);
+    }
+
+    static long u32(byte[] b, int at) {
+        return (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    static long bigEndian(byte[] b, int at, int size) {
+        long v = 0;
+        for (int p = at; p < at + size; p++) {
+            v = v << 8 | (b[p] & 0xFF);
+        }
+        return v;
+    }
+
     /** {@code frame.len} as its extractor reports an original length (unsigned in the capture file). */
     static long frameLength(int originalLength) {
         return Math.min(Integer.toUnsignedLong(originalLength), Integer.MAX_VALUE);

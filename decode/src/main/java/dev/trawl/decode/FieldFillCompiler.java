@@ -17,7 +17,17 @@ import java.lang.invoke.MethodHandles;
  *     if (at < 0) { counts[f] = 1; } else { values[4f + 1] = READ(b, at); counts[f] = 2; } }
  * }</pre>
  * where READ is the field's own bytes, cut by its mask and shift (or, for addresses, their index). The fields of a
- * DNS message also check that the message holds the bytes they read. Thread-safe (it keeps no state).
+ * DNS message also check that the message holds the bytes they read.
+ *
+ * <p>A third method answers the row's typed read {@link ProjectedRow#longOr} of a packet not filled yet, straight
+ * from the bytes of the packet's own frame: a switch on the field, each case a call of a small method of the
+ * field's own, which checks and reads it (an address as a number); a field it does not read (text, longer bytes)
+ * goes to the filled row.
+ * <pre>{@code
+ * firstOr: switch (f) { case f: return firstF(row, b, absent); ... default: return row.filledLongOr(f, absent); }
+ * firstF:  at = row.tcpAt; if (at < 0) return absent; return READ(b, at);
+ * }</pre>
+ * Thread-safe (it keeps no state).
  */
 final class FieldFillCompiler {
     private static final String ROW = "dev/trawl/decode/ProjectedRow";
@@ -30,9 +40,15 @@ final class FieldFillCompiler {
      */
     private static final int ROW_ARG = 1, BYTES = 2, OUTER = 3, INNER = 4, VALUES = 5, COUNTS = 6, AT = 7;
     private static final int FRAME_VALUES = 9, FRAME_COUNTS = 10, FRAME_AT = 11;
+    /** Locals of {@code firstOr}: the row and bytes as in {@code fill}, the field, the absent value (a long). */
+    private static final int FIRST_FIELD = 3, FIRST_ABSENT = 4;
+    /** A field's first read ({@link #firstOf}): the row and bytes as in {@code fill}, the absent value, then at. */
+    private static final String FIRST_OF = "(L" + ROW + ";[BJ)J";
+    private static final int FIRST_OF_ABSENT = 3, FIRST_OF_AT = 5;
     private static final int ILOAD_ARRAY = 0x2e, BALOAD = 0x33, IASTORE = 0x4f, LASTORE = 0x50;
     private static final int IADD = 0x60, ISUB = 0x64, IMUL = 0x68, LMUL = 0x69, ISHL = 0x78, IUSHR = 0x7c,
             LUSHR = 0x7d, IAND = 0x7e, LAND = 0x7f, IOR = 0x80, I2L = 0x85;
+    private static final int LLOAD = 0x16, LRETURN = 0xad, INVOKEVIRTUAL = 0xb6;
     /**
      * The longest method generated: the JVM's compilers leave a longer one to the interpreter (HugeMethodLimit), which
      * would make reading slower than the general decoder's extractors.
@@ -85,7 +101,9 @@ final class FieldFillCompiler {
         ClassBytes.Code frame = one.c;
         c.op(RETURN);
         frame.op(RETURN);
-        if (c.length() > MAX_CODE || frame.length() > MAX_CODE || !c.resolve() || !frame.resolve()) {
+        ClassBytes.Code first = firstOr(cf, fixed);
+        if (first == null || c.length() > MAX_CODE || frame.length() > MAX_CODE || first.length() > MAX_CODE
+                || !c.resolve() || !frame.resolve() || !first.resolve()) {
             return null;
         }
         ClassBytes.Code init = new ClassBytes.Code();
@@ -97,7 +115,86 @@ final class FieldFillCompiler {
         cf.method(ClassBytes.ACC_FINAL, "fill", "(L" + ROW + ";[B[I[I[J[I)V", 10, AT + 1, c.bytes());
         cf.method(ClassBytes.ACC_FINAL, "fillFrame", "(L" + ROW + ";[BIIIIII[J[I)V", 10, FRAME_AT + 1,
                 frame.bytes());
+        cf.method(ClassBytes.ACC_FINAL, "firstOr", "(L" + ROW + ";[BIJ)J", 10, FIRST_ABSENT + 2, first.bytes());
         return cf.toBytes(GENERATED, FILL);
+    }
+
+    /** The fields of the row that hold where each header of a packet not filled yet starts, by header. */
+    private static final String[] PENDING_HEADERS = {null, "ethAt", "ipAt", "ipv6At", "tcpAt", "udpAt", "dnsAt"};
+
+    /**
+     * The code of {@code firstOr}: a switch on the field, to a method of the field's own that reads its first
+     * occurrence ({@link #firstOf}), which the JVM's compiler inlines where the field is a constant (the switch
+     * itself is small enough to inline for some dozens of fields; one method holding every read would not be).
+     * The methods are added to {@code cf}; returns null when one is longer than {@link #MAX_CODE}.
+     */
+    private static ClassBytes.Code firstOr(ClassBytes cf, FixedField[] fixed) {
+        ClassBytes.Code c = new ClassBytes.Code();
+        int filled = -1;
+        int[] cases = new int[fixed.length];
+        for (int f = 0; f < fixed.length; f++) {
+            cases[f] = f;
+        }
+        c.iload(FIRST_FIELD);
+        if (fixed.length > 0) {
+            c.tableswitch(0, cases, filled);
+        } else {
+            c.branch(GOTO, filled);
+        }
+        for (int f = 0; f < fixed.length; f++) {
+            FixedField x = fixed[f];
+            c.place(f);
+            if (x.eager || x.bytes && x.size > Long.BYTES) {
+                c.branch(GOTO, filled);
+                continue;
+            }
+            String name = "first" + f;
+            ClassBytes.Code read = firstOf(cf, x);
+            if (!read.resolve()) {
+                return null;
+            }
+            cf.method(ClassBytes.ACC_PRIVATE | ClassBytes.ACC_FINAL, name, FIRST_OF, 10, FIRST_OF_AT + 1,
+                    read.bytes());
+            c.aload(0);
+            c.aload(ROW_ARG);
+            c.aload(BYTES);
+            c.op(LLOAD, FIRST_ABSENT);
+            c.u2op(INVOKESPECIAL, cf.methodRef(GENERATED, name, FIRST_OF));
+            c.op(LRETURN);
+        }
+        c.place(filled);
+        c.aload(ROW_ARG);
+        c.iload(FIRST_FIELD);
+        c.op(LLOAD, FIRST_ABSENT);
+        c.u2op(INVOKEVIRTUAL, cf.methodRef(ROW, "filledLongOr", "(IJ)J"));
+        c.op(LRETURN);
+        return c;
+    }
+
+    /**
+     * The code that reads field {@code x}'s first occurrence as a number from a packet not filled yet, with the row,
+     * the bytes and the absent value as its arguments ({@link #FIRST_OF}).
+     */
+    private static ClassBytes.Code firstOf(ClassBytes cf, FixedField x) {
+        Emitter e = new Emitter(cf, -1, -1, FIRST_OF_AT);
+        ClassBytes.Code c = e.c;
+        int absent = 0;
+        c.aload(ROW_ARG);
+        if (x.header == FixedField.FRAME) {
+            e.frameValue(x);
+            c.op(LRETURN);
+            return c;
+        }
+        c.u2op(GETFIELD, cf.fieldRef(ROW, PENDING_HEADERS[x.header], "I"));
+        c.op(0x59); // dup
+        c.istore(FIRST_OF_AT);
+        c.branch(IFLT, absent);
+        e.needs(x, absent);
+        e.call(x);
+        c.op(LRETURN);
+        c.place(absent);
+        c.op(LLOAD, FIRST_OF_ABSENT, LRETURN);
+        return c;
     }
 
     /** The argument of {@code fillFrame} that holds where header {@code header} starts. */
@@ -125,6 +222,13 @@ final class FieldFillCompiler {
             c.aload(values);
             cf.pushInt(c, FieldFill.SLOTS * f);
             c.aload(ROW_ARG);
+            frameValue(x);
+            c.op(LASTORE);
+            storeCount(f, 1);
+        }
+
+        /** With the row on the stack, pushes the value (a long) of frame field {@code x}. */
+        void frameValue(FixedField x) {
             switch (x.rel) {
                 case FixedField.FRAME_NUMBER -> c.u2op(GETFIELD, cf.fieldRef(ROW, "frameNumber", "J"));
                 case FixedField.FRAME_LEN -> {
@@ -141,8 +245,6 @@ final class FieldFillCompiler {
                     c.op(IAND, I2L);
                 }
             }
-            c.op(LASTORE);
-            storeCount(f, 1);
         }
 
         /** A field of a header: its occurrences in the outer header, then in the inner one. */
@@ -248,6 +350,56 @@ final class FieldFillCompiler {
             }
             if (scale != 1) {
                 c.u2op(LDC2_W, cf.longConst(scale));
+                c.op(LMUL);
+            }
+        }
+
+        /**
+         * Pushes, as a long, the value of field {@code x} (an address as a big-endian number) read by a call of one
+         * of {@link FieldFill}'s reads: the short form of {@link #read}.
+         */
+        void call(FixedField x) {
+            c.aload(BYTES);
+            c.iload(at);
+            if (x.rel != 0) {
+                cf.pushInt(c, x.rel);
+                c.op(IADD);
+            }
+            int size = x.size;
+            if (size > Integer.BYTES) {
+                cf.pushInt(c, size);
+                c.u2op(INVOKESTATIC, cf.methodRef(FILL, "bigEndian", "([BII)J"));
+                return;
+            }
+            String name = size == 1 ? "u8" : size == 2 ? "u16" : size == 3 ? "u24" : "u32";
+            c.u2op(INVOKESTATIC, cf.methodRef(FILL, name, size == Integer.BYTES ? "([BI)J" : "([BI)I"));
+            long mask = x.bytes ? -1L : x.mask;
+            if (size < Integer.BYTES) {
+                if (mask != -1L && mask != (1L << 8 * size) - 1) {
+                    cf.pushInt(c, (int) mask);
+                    c.op(IAND);
+                }
+                if (x.shift != 0) {
+                    cf.pushInt(c, x.shift);
+                    c.op(IUSHR);
+                }
+                if (x.scale != 1) {
+                    cf.pushInt(c, x.scale);
+                    c.op(IMUL);
+                }
+                c.op(I2L);
+                return;
+            }
+            if (mask != -1L && mask != 0xFFFF_FFFFL) {
+                c.u2op(LDC2_W, cf.longConst(mask & 0xFFFF_FFFFL));
+                c.op(LAND);
+            }
+            if (x.shift != 0) {
+                cf.pushInt(c, x.shift);
+                c.op(LUSHR);
+            }
+            if (x.scale != 1) {
+                c.u2op(LDC2_W, cf.longConst(x.scale));
                 c.op(LMUL);
             }
         }

@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * <p>A packet read from its bytes is not copied into the row: code generated for the projection's fields reads
  * each value (an integer, or where an address lies in the packet) into a slot of its own, and text is made only
- * for the fields that are text.
+ * for the fields that are text. A packet with no tunnel is filled only when first asked for more than a first
+ * occurrence as a number ({@link #longOr}), which is read straight from the bytes.
  *
  * <p>Ownership: the row is reused by its {@link Projector} for every packet; it, the views it gives and the text
  * it gives are valid until the next packet is projected, and refer to the caller's bytes (or the decoder's copy
@@ -86,14 +87,25 @@ public final class ProjectedRow {
     final int[] inner = new int[FixedField.HEADERS];
     /** Where the DNS message ends. */
     int dnsEnd;
+    /** Whether the fill is still to read this packet (read from its bytes, with no tunnel) into the slots. */
+    private boolean pending;
+    /** Of a {@link #pending} packet: where each of its headers starts in {@link #array}, or -1. */
+    int ethAt;
+    int ipAt;
+    int ipv6At;
+    int tcpAt;
+    int udpAt;
+    int dnsAt;
+    private final FieldFill fill;
     /** The frame's captured and original lengths and link type, for the frame fields. */
     int capturedLength;
     int originalLength;
     int linkType;
     private final Sink sink = new Sink();
 
-    ProjectedRow(List<Field> fields, FixedField[] fixed) {
+    ProjectedRow(List<Field> fields, FixedField[] fixed, FieldFill fill) {
         this.fields = fields.toArray(Field[]::new);
+        this.fill = fill;
         this.first = new int[this.fields.length];
         this.counts = new int[this.fields.length];
         this.fixedKind = new byte[this.fields.length];
@@ -150,11 +162,13 @@ public final class ProjectedRow {
 
     /** The number of occurrences of field {@code f} (0 when absent). */
     public int count(int f) {
+        settle();
         return counts[f];
     }
 
     /** The kind of occurrence {@code k} of field {@code f}. */
     public Kind kind(int f, int k) {
+        settle();
         byte x;
         if (specialised && (x = fixedKind[f]) != NOT_FIXED) {
             Objects.checkIndex(k, counts[f]);
@@ -169,6 +183,7 @@ public final class ProjectedRow {
 
     /** The integer value of occurrence {@code k} of field {@code f} (an integer occurrence). */
     public long integer(int f, int k) {
+        settle();
         if (specialised && fixedKind[f] == FIXED_INTEGER) {
             return fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])];
         }
@@ -194,6 +209,15 @@ public final class ProjectedRow {
      * @throws IllegalStateException if that occurrence is text, or bytes longer than 8
      */
     public long longOr(int f, long absent) {
+        if (pending) {
+            return fill.firstOr(this, array, f, absent);
+        }
+        return filledLongOr(f, absent);
+    }
+
+    /** {@link #longOr} of the filled row: of a field the generated first read does not read, or once filled. */
+    long filledLongOr(int f, long absent) {
+        settle();
         int n = counts[f];
         if (specialised) {
             byte x = fixedKind[f];
@@ -201,13 +225,7 @@ public final class ProjectedRow {
                 return n > 0 ? fixedValues[FieldFill.SLOTS * f] : absent;
             }
             if (x == FIXED_BYTES && n > 0) {
-                int at = (int) fixedValues[FieldFill.SLOTS * f];
-                byte[] b = array;
-                // an IPv4 address read here: the compiler then need not judge the general read hot enough
-                return fixedLength[f] == 4
-                        ? (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
-                                | (b[at + 3] & 0xFF)
-                        : bigEndian(b, at, fixedLength[f], f, 0);
+                return bigEndian(array, (int) fixedValues[FieldFill.SLOTS * f], fixedLength[f], f, 0);
             }
         }
         return n == 0 ? absent : slotNumber(f, 0);
@@ -220,6 +238,7 @@ public final class ProjectedRow {
      * @throws IllegalStateException if that occurrence is text, or bytes longer than 8
      */
     public long number(int f, int k) {
+        settle();
         if (specialised) {
             byte x = fixedKind[f];
             if (x == FIXED_INTEGER) {
@@ -242,6 +261,7 @@ public final class ProjectedRow {
      * @throws IndexOutOfBoundsException if {@code out} is shorter than the occurrences
      */
     public int numbers(int f, long[] out, int width) {
+        settle();
         int n = counts[f];
         if (specialised) {
             byte x = fixedKind[f];
@@ -316,6 +336,7 @@ public final class ProjectedRow {
 
     /** The buffer that holds the bytes of occurrence {@code k} of field {@code f} (a bytes occurrence). */
     public ByteBuffer buffer(int f, int k) {
+        settle();
         if (specialised && fixedKind[f] != NOT_FIXED) {
             fixedBytes(f, k);
             return buffer;
@@ -326,6 +347,7 @@ public final class ProjectedRow {
 
     /** The absolute index of the bytes of occurrence {@code k} of field {@code f} in {@link #buffer}. */
     public int index(int f, int k) {
+        settle();
         if (specialised && fixedKind[f] != NOT_FIXED) {
             return fixedBytes(f, k);
         }
@@ -334,6 +356,7 @@ public final class ProjectedRow {
 
     /** The number of bytes of occurrence {@code k} of field {@code f}. */
     public int length(int f, int k) {
+        settle();
         if (specialised && fixedKind[f] != NOT_FIXED) {
             fixedBytes(f, k);
             return fixedLength[f];
@@ -343,6 +366,7 @@ public final class ProjectedRow {
 
     /** The text of occurrence {@code k} of field {@code f} (a text occurrence), valid as the row is. */
     public CharSequence text(int f, int k) {
+        settle();
         if (specialised && fixedKind[f] != NOT_FIXED) {
             throw notA(f, k, "text");
         }
@@ -372,6 +396,7 @@ public final class ProjectedRow {
 
     /** Appends occurrence {@code k} of field {@code f} as {@code tshark -T fields} prints it. */
     public StringBuilder append(int f, int k, StringBuilder out) {
+        settle();
         byte x;
         if (specialised && (x = fixedKind[f]) != NOT_FIXED) {
             long value = fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])];
@@ -416,7 +441,30 @@ public final class ProjectedRow {
         return i;
     }
 
+    /**
+     * Makes this packet's own frame, read from its bytes with no tunnel, wait for the fill: its headers start at
+     * the given indexes of {@link #array} (or -1), and its DNS message at {@code dns} (or -1).
+     */
+    void pending(int eth, int ip, int ipv6, int tcp, int udp, int dns) {
+        ethAt = eth;
+        ipAt = ip;
+        ipv6At = ipv6;
+        tcpAt = tcp;
+        udpAt = udp;
+        dnsAt = dns;
+        pending = true;
+    }
+
+    /** Fills a {@link #pending} packet's slots. */
+    private void settle() {
+        if (pending) {
+            pending = false;
+            fill.fillFrame(this, array, ethAt, ipAt, ipv6At, tcpAt, udpAt, dnsAt, fixedValues, counts);
+        }
+    }
+
     void clear() {
+        pending = false;
         size = 0;
         ownedSize = 0;
         if (chars.length() != 0) {

@@ -118,7 +118,7 @@ public final class Projector {
             }
         }
         this.dnsFields = dnsUsed;
-        this.row = new ProjectedRow(projection.fields(), fixed);
+        this.row = new ProjectedRow(projection.fields(), fixed, fill);
         this.ipv4 = CommonChain.direct(registry, Protocols.IP, Dispatch.ETHERTYPE, ETHERTYPE_IPV4);
         this.ipv6 = CommonChain.direct(registry, Protocols.IPV6, Dispatch.ETHERTYPE, ETHERTYPE_IPV6);
         this.tcp = CommonChain.direct(registry, Protocols.TCP, Dispatch.IP_PROTO, PROTOCOL_TCP);
@@ -348,8 +348,8 @@ public final class Projector {
      * decoder names (by ports, or through the conversations it follows) as a protocol that ends the stack, a DNS
      * message over UDP, or VXLAN.
      *
-     * <p>The packet's own frame, ending there, is filled into the row straight from where its headers start; a
-     * tunnel's two frames note their headers for {@link FieldFill#fill}.
+     * <p>The packet's own frame, ending there, is left for the row to fill when first asked, from where its headers
+     * start ({@link ProjectedRow#pending}); a tunnel's two frames note their headers for {@link FieldFill#fill}.
      */
     private int frame(byte[] b, int o, int limit, boolean outermost) {
         if (o + 14 > limit) {
@@ -461,9 +461,8 @@ public final class Projector {
         }
         ProjectedRow r = row;
         if (outermost && next == 0) {
-            fill.fillFrame(r, b, o, ipHeader == FixedField.IP ? n : -1, ipHeader == FixedField.IPV6 ? n : -1,
-                    transportHeader == FixedField.TCP ? t : -1, transportHeader == FixedField.UDP ? t : -1, dns,
-                    r.fixedValues, r.counts);
+            r.pending(o, ipHeader == FixedField.IP ? n : -1, ipHeader == FixedField.IPV6 ? n : -1,
+                    transportHeader == FixedField.TCP ? t : -1, transportHeader == FixedField.UDP ? t : -1, dns);
             if (eager.length > 0) {
                 findEager(dns);
             }

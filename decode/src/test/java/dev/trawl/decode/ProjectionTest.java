@@ -205,6 +205,32 @@ class ProjectionTest {
     }
 
     /**
+     * Checks {@link ProjectedRow#longOr} of field {@code f} against the extractor's first occurrence: only for fields
+     * whose read throws (text, bytes longer than 8) if {@code throwing}, only for the others if not.
+     */
+    private static void assertFirst(ProjectedRow row, int f, FieldValues expected, boolean throwing, String where) {
+        String name = row.field(f).name();
+        boolean throwsHere = expected.size() > 0 && (expected.kind(0) == FieldValues.Kind.TEXT
+                || expected.kind(0) == FieldValues.Kind.BYTES && expected.bytes(0).length > Long.BYTES);
+        if (throwsHere != throwing) {
+            return;
+        }
+        if (throwsHere) {
+            assertThrows(IllegalStateException.class, () -> row.longOr(f, -7), where + ": " + name);
+        } else if (expected.size() == 0) {
+            assertEquals(-7L, row.longOr(f, -7), where + ": " + name + " absent");
+        } else if (expected.kind(0) == FieldValues.Kind.INTEGER) {
+            assertEquals(expected.integer(0), row.longOr(f, -7), where + ": " + name + " first");
+        } else {
+            long number = 0;
+            for (byte b : expected.bytes(0)) {
+                number = number << 8 | (b & 0xFF);
+            }
+            assertEquals(number, row.longOr(f, -7), where + ": " + name + " first, as a number");
+        }
+    }
+
+    /**
      * Projects every frame with each projection and a fresh decoder from {@code decoders}, and compares each row
      * with a reference decoder (made the same way) that decodes every frame. Returns how many rows were read
      * from the bytes.
@@ -232,6 +258,13 @@ class ProjectionTest {
                 }
                 DecodedPacket p = reference.decode(1, ByteBuffer.wrap(framed.clone()), 3, frame.length,
                         frame.length + 4, 1_700_000_000L + n, n);
+                // the typed first reads before anything else, while the row may still wait for its fill (they
+                // then read the bytes); those that throw last, as a throw fills it
+                for (boolean throwing : new boolean[] {false, true}) {
+                    for (int f = 0; f < names.size(); f++) {
+                        assertFirst(row, f, values.collect(row.field(f), p), throwing, "frame " + n + " " + names);
+                    }
+                }
                 assertEquals(p.frameNumber(), row.frameNumber());
                 for (int f = 0; f < names.size(); f++) {
                     assertSame(row, f, values.collect(row.field(f), p), "frame " + n + " " + names);

@@ -165,6 +165,8 @@ public final class ClassBytes {
         private byte[] buf = new byte[256];
         private int len;
         private final List<int[]> fixups = new ArrayList<>();
+        /** The 4-byte offsets of switches: where each is, the switch's own position, and its label. */
+        private final List<int[]> wideFixups = new ArrayList<>();
         private final Map<Integer, Integer> labels = new HashMap<>();
 
         public int length() {
@@ -217,6 +219,33 @@ public final class ClassBytes {
             op(opcode, 0, 0);
         }
 
+        /**
+         * A {@code tableswitch} on the int on the stack: to {@code cases[i]} for the value {@code low + i}, else to
+         * {@code otherwise}; all labels placed later.
+         */
+        public void tableswitch(int low, int[] cases, int otherwise) {
+            int at = len;
+            op(0xaa);
+            while (len % 4 != 0) {
+                op(0);
+            }
+            wideOffset(at, otherwise);
+            u4(low);
+            u4(low + cases.length - 1);
+            for (int label : cases) {
+                wideOffset(at, label);
+            }
+        }
+
+        private void wideOffset(int from, int label) {
+            wideFixups.add(new int[] {len, from, label});
+            u4(0);
+        }
+
+        private void u4(int v) {
+            op(v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff);
+        }
+
         public void place(int label) {
             labels.put(label, len);
         }
@@ -234,6 +263,16 @@ public final class ClassBytes {
                 }
                 buf[f[0] + 1] = (byte) (off >> 8);
                 buf[f[0] + 2] = (byte) off;
+            }
+            for (int[] f : wideFixups) {
+                Integer target = labels.get(f[2]);
+                if (target == null) {
+                    throw new IllegalStateException("unplaced label " + f[2]);
+                }
+                int off = target - f[1];
+                for (int i = 0; i < 4; i++) {
+                    buf[f[0] + i] = (byte) (off >>> 24 - 8 * i);
+                }
             }
             return true;
         }
