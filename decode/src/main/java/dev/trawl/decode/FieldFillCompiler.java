@@ -324,7 +324,20 @@ final class FieldFillCompiler {
                     c.op(ISHL);
                 }
             }
-            if (size < 4) {
+            if (size == Integer.BYTES) {
+                c.op(I2L);
+                c.u2op(LDC2_W, cf.longConst(0xFFFF_FFFFL));
+                c.op(LAND);
+            }
+            cut(size, mask, shift, scale);
+        }
+
+        /**
+         * Cuts the unsigned value of {@code size} bytes on the stack (an int below 4 bytes, else a long) by its mask,
+         * shift and scale, leaving a long.
+         */
+        void cut(int size, long mask, int shift, int scale) {
+            if (size < Integer.BYTES) {
                 // fits an int, as do its mask and scale
                 if (mask != -1L && mask != (1L << 8 * size) - 1) {
                     cf.pushInt(c, (int) mask);
@@ -341,9 +354,10 @@ final class FieldFillCompiler {
                 c.op(I2L);
                 return;
             }
-            c.op(I2L);
-            c.u2op(LDC2_W, cf.longConst(mask == -1L ? 0xFFFF_FFFFL : mask & 0xFFFF_FFFFL));
-            c.op(LAND);
+            if (mask != -1L && (mask & 0xFFFF_FFFFL) != 0xFFFF_FFFFL) {
+                c.u2op(LDC2_W, cf.longConst(mask & 0xFFFF_FFFFL));
+                c.op(LAND);
+            }
             if (shift != 0) {
                 cf.pushInt(c, shift);
                 c.op(LUSHR);
@@ -373,35 +387,7 @@ final class FieldFillCompiler {
             }
             String name = size == 1 ? "u8" : size == 2 ? "u16" : size == 3 ? "u24" : "u32";
             c.u2op(INVOKESTATIC, cf.methodRef(FILL, name, size == Integer.BYTES ? "([BI)J" : "([BI)I"));
-            long mask = x.bytes ? -1L : x.mask;
-            if (size < Integer.BYTES) {
-                if (mask != -1L && mask != (1L << 8 * size) - 1) {
-                    cf.pushInt(c, (int) mask);
-                    c.op(IAND);
-                }
-                if (x.shift != 0) {
-                    cf.pushInt(c, x.shift);
-                    c.op(IUSHR);
-                }
-                if (x.scale != 1) {
-                    cf.pushInt(c, x.scale);
-                    c.op(IMUL);
-                }
-                c.op(I2L);
-                return;
-            }
-            if (mask != -1L && mask != 0xFFFF_FFFFL) {
-                c.u2op(LDC2_W, cf.longConst(mask & 0xFFFF_FFFFL));
-                c.op(LAND);
-            }
-            if (x.shift != 0) {
-                cf.pushInt(c, x.shift);
-                c.op(LUSHR);
-            }
-            if (x.scale != 1) {
-                c.u2op(LDC2_W, cf.longConst(x.scale));
-                c.op(LMUL);
-            }
+            cut(size, x.bytes ? -1L : x.mask, x.shift, x.scale);
         }
 
         void storeCount(int f, int count) {

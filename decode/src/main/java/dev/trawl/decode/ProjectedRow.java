@@ -65,7 +65,11 @@ public final class ProjectedRow {
      * end of a text value in {@link #chars}.
      */
     private long[] values = new long[16];
-    private final StringBuilder chars = new StringBuilder(64);
+    /** The text of the text values, {@link #charCount} chars of it. */
+    private char[] chars = new char[512];
+    private int charCount;
+    /** Where a name that is not spelled straight into {@link #chars} is spelled first. */
+    private StringBuilder spelling;
     private TextView[] views = new TextView[0];
     private int size;
     ByteBuffer buffer;
@@ -162,13 +166,13 @@ public final class ProjectedRow {
 
     /** The number of occurrences of field {@code f} (0 when absent). */
     public int count(int f) {
-        settle();
+        settle(f);
         return counts[f];
     }
 
     /** The kind of occurrence {@code k} of field {@code f}. */
     public Kind kind(int f, int k) {
-        settle();
+        settle(f);
         byte x;
         if (specialised && (x = fixedKind[f]) != NOT_FIXED) {
             Objects.checkIndex(k, counts[f]);
@@ -183,7 +187,7 @@ public final class ProjectedRow {
 
     /** The integer value of occurrence {@code k} of field {@code f} (an integer occurrence). */
     public long integer(int f, int k) {
-        settle();
+        settle(f);
         if (specialised && fixedKind[f] == FIXED_INTEGER) {
             return fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])];
         }
@@ -217,7 +221,7 @@ public final class ProjectedRow {
 
     /** {@link #longOr} of the filled row: of a field the generated first read does not read, or once filled. */
     long filledLongOr(int f, long absent) {
-        settle();
+        settle(f);
         int n = counts[f];
         if (specialised) {
             byte x = fixedKind[f];
@@ -238,7 +242,7 @@ public final class ProjectedRow {
      * @throws IllegalStateException if that occurrence is text, or bytes longer than 8
      */
     public long number(int f, int k) {
-        settle();
+        settle(f);
         if (specialised) {
             byte x = fixedKind[f];
             if (x == FIXED_INTEGER) {
@@ -261,7 +265,7 @@ public final class ProjectedRow {
      * @throws IndexOutOfBoundsException if {@code out} is shorter than the occurrences
      */
     public int numbers(int f, long[] out, int width) {
-        settle();
+        settle(f);
         int n = counts[f];
         if (specialised) {
             byte x = fixedKind[f];
@@ -336,7 +340,7 @@ public final class ProjectedRow {
 
     /** The buffer that holds the bytes of occurrence {@code k} of field {@code f} (a bytes occurrence). */
     public ByteBuffer buffer(int f, int k) {
-        settle();
+        settle(f);
         if (specialised && fixedKind[f] != NOT_FIXED) {
             fixedBytes(f, k);
             return buffer;
@@ -347,7 +351,7 @@ public final class ProjectedRow {
 
     /** The absolute index of the bytes of occurrence {@code k} of field {@code f} in {@link #buffer}. */
     public int index(int f, int k) {
-        settle();
+        settle(f);
         if (specialised && fixedKind[f] != NOT_FIXED) {
             return fixedBytes(f, k);
         }
@@ -356,7 +360,7 @@ public final class ProjectedRow {
 
     /** The number of bytes of occurrence {@code k} of field {@code f}. */
     public int length(int f, int k) {
-        settle();
+        settle(f);
         if (specialised && fixedKind[f] != NOT_FIXED) {
             fixedBytes(f, k);
             return fixedLength[f];
@@ -366,7 +370,7 @@ public final class ProjectedRow {
 
     /** The text of occurrence {@code k} of field {@code f} (a text occurrence), valid as the row is. */
     public CharSequence text(int f, int k) {
-        settle();
+        settle(f);
         if (specialised && fixedKind[f] != NOT_FIXED) {
             throw notA(f, k, "text");
         }
@@ -396,7 +400,7 @@ public final class ProjectedRow {
 
     /** Appends occurrence {@code k} of field {@code f} as {@code tshark -T fields} prints it. */
     public StringBuilder append(int f, int k, StringBuilder out) {
-        settle();
+        settle(f);
         byte x;
         if (specialised && (x = fixedKind[f]) != NOT_FIXED) {
             long value = fixedValues[FieldFill.SLOTS * f + Objects.checkIndex(k, counts[f])];
@@ -409,7 +413,8 @@ public final class ProjectedRow {
             case INTEGER:
                 return Formats.appendInteger(out, fields[f].type(), values[i]);
             case TEXT:
-                return out.append(chars, (int) (values[i] >>> 32), (int) values[i]);
+                int start = (int) (values[i] >>> 32);
+                return out.append(chars, start, (int) values[i] - start);
             default:
                 return Formats.appendBytes(out, fields[f].type(), kinds[i] == OWNED ? ownedView : buffer,
                         (int) (values[i] >>> 32), (int) values[i]);
@@ -455,21 +460,36 @@ public final class ProjectedRow {
         pending = true;
     }
 
-    /** Fills a {@link #pending} packet's slots. */
-    private void settle() {
-        if (pending) {
+    /** Fills a {@link #pending} packet's slots, if field {@code f} is one the fill reads. */
+    private void settle(int f) {
+        if (pending && fixedKind[f] != NOT_FIXED) {
             pending = false;
             fill.fillFrame(this, array, ethAt, ipAt, ipv6At, tcpAt, udpAt, dnsAt, fixedValues, counts);
         }
     }
 
-    void clear() {
+    /** Starts the row of the next packet, frame {@code frame}, with its timestamp. */
+    void start(long frame, long seconds, int nanos) {
+        clear();
+        frameNumber = frame;
+        timestampSeconds = seconds;
+        timestampNanos = nanos;
+    }
+
+    /** Notes the bytes (in {@code array}, viewed by {@code view}) of a packet to be read from them. */
+    void frame(byte[] array, ByteBuffer view, int capturedLength, int originalLength, int linkType) {
+        this.array = array;
+        this.buffer = view;
+        this.capturedLength = capturedLength;
+        this.originalLength = originalLength;
+        this.linkType = linkType;
+    }
+
+    private void clear() {
         pending = false;
         size = 0;
         ownedSize = 0;
-        if (chars.length() != 0) {
-            chars.setLength(0);
-        }
+        charCount = 0;
     }
 
     /** Forgets the headers of the last packet read from its bytes. */
@@ -536,10 +556,31 @@ public final class ProjectedRow {
     }
 
     private void text(int f, CharSequence text) {
+        int length = text.length();
+        int start = reserve(length);
+        if (text instanceof String string) {
+            string.getChars(0, length, chars, start);
+        } else {
+            for (int c = 0; c < length; c++) {
+                chars[start + c] = text.charAt(c);
+            }
+        }
+        addText(f, start, start + length);
+    }
+
+    /** Makes room for {@code length} more chars of text, and says where they go. */
+    private int reserve(int length) {
+        if (charCount + length > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(charCount + length, chars.length * 2));
+        }
+        return charCount;
+    }
+
+    /** Adds the text in {@code chars[start, end)} as an occurrence of field {@code f}. */
+    private void addText(int f, int start, int end) {
         int i = textSlot(f);
-        int start = chars.length();
-        chars.append(text);
-        values[i] = (long) start << 32 | chars.length();
+        values[i] = (long) start << 32 | end;
+        charCount = end;
     }
 
     /** A slot for a text occurrence of field {@code f}, with its view. */
@@ -549,25 +590,36 @@ public final class ProjectedRow {
             int old = views.length;
             views = Arrays.copyOf(views, kinds.length);
             for (int v = old; v < views.length; v++) {
-                views[v] = new TextView(chars);
+                views[v] = new TextView();
             }
         }
         return i;
     }
 
     /**
-     * Adds to field {@code f} the name at {@code rel} in DNS message {@code dns}, spelled straight into the row's
-     * text, if it is whole; returns whether it was (a broken name adds nothing).
+     * Adds to field {@code f} the name of the question at {@code rel} in DNS message {@code dns} if the question is
+     * whole, as {@link dev.trawl.decode.internal.application.DnsFields#questionNames} does, and returns the relative
+     * offset just past it; returns -1 (adding nothing) if it is not. A name of the common kind is spelled straight
+     * into the row's text.
      */
-    boolean appendText(int f, Dns dns, int rel) {
-        int start = chars.length();
-        if (!dns.appendName(rel, chars)) {
-            chars.setLength(start);
-            return false;
+    int addQuestionName(int f, Dns dns, int rel) {
+        int at = reserve(Dns.MAX_NAME + 2);
+        int next = dns.spellQuestion(rel, chars, at);
+        if (next >= 0) {
+            addText(f, at + 1, at + 1 + dns.spelled());
+            return next;
         }
-        int i = textSlot(f);
-        values[i] = (long) start << 32 | chars.length();
-        return true;
+        next = dns.afterQuestion(rel);
+        if (next < 0) {
+            return -1;
+        }
+        StringBuilder name = spelling == null ? spelling = new StringBuilder(64) : spelling;
+        name.setLength(0);
+        if (!dns.appendName(rel, name)) {
+            return -1;
+        }
+        text(f, name);
+        return next;
     }
 
     /** Collects field {@code f} from a packet the general decoder decoded. */
@@ -608,14 +660,9 @@ public final class ProjectedRow {
     }
 
     /** A text occurrence: characters of the row's text, valid until the next packet. */
-    private static final class TextView implements CharSequence {
-        private final StringBuilder chars;
+    private final class TextView implements CharSequence {
         int start;
         int end;
-
-        TextView(StringBuilder chars) {
-            this.chars = chars;
-        }
 
         @Override
         public int length() {
@@ -624,18 +671,18 @@ public final class ProjectedRow {
 
         @Override
         public char charAt(int index) {
-            return chars.charAt(start + Objects.checkIndex(index, end - start));
+            return chars[start + Objects.checkIndex(index, end - start)];
         }
 
         @Override
         public CharSequence subSequence(int from, int to) {
             Objects.checkFromToIndex(from, to, end - start);
-            return chars.substring(start + from, start + to);
+            return new String(chars, start + from, to - from);
         }
 
         @Override
         public String toString() {
-            return chars.substring(start, end);
+            return new String(chars, start, end - start);
         }
     }
 }

@@ -259,48 +259,55 @@ public final class Projector {
         Objects.checkFromIndexSize(offset, length, buf.limit());
         long frame = ++frameCounter;
         ProjectedRow r = row;
-        r.clear();
-        r.frameNumber = frame;
-        r.timestampSeconds = timestampSeconds;
-        r.timestampNanos = timestampNanos;
-        if (fixed != null && (linkType & 0xFFFF) == LINKTYPE_ETHERNET && decoder.projectable()) {
-            byte[] array;
-            ByteBuffer view;
+        r.start(frame, timestampSeconds, timestampNanos);
+        // kept small enough for the compiler to inline into the caller's loop: the rest is in methods of its own
+        if (fixed != null && (linkType & 0xFFFF) == LINKTYPE_ETHERNET && length > 14 && decoder.projectable()) {
             int at;
+            byte[] array;
             if (buf.hasArray()) {
                 array = buf.array();
-                if (array != lastArray) {
-                    lastArray = array;
-                    lastView = ByteBuffer.wrap(array);
-                }
-                view = lastView;
                 at = buf.arrayOffset() + offset;
             } else {
-                // A read-only or direct buffer hides its array: read a copy, as the decoder would.
-                if (scratch.length < length) {
-                    scratch = new byte[Math.max(length, scratch.length * 2)];
-                    scratchView = ByteBuffer.wrap(scratch);
-                }
-                buf.get(offset, scratch, 0, length);
-                array = scratch;
-                view = scratchView;
+                array = copy(buf, offset, length);
                 at = 0;
             }
+            r.frame(array, array == lastArray ? lastView : view(array), length, originalLength, linkType);
             frameStart = at;
             frameLimit = at + length;
-            // the frame fields read these
-            r.array = array;
-            r.buffer = view;
-            r.capturedLength = length;
-            r.originalLength = originalLength;
-            r.linkType = linkType;
-            if (length > 14 && read(array, at, at + length)) {
+            if (read(array, at, at + length)) {
                 r.specialised = true;
                 decoded = null;
                 specialisedPackets++;
                 return r;
             }
         }
+        return decode(r, frame, linkType, buf, offset, length, originalLength, timestampSeconds, timestampNanos);
+    }
+
+    /** The view of the caller's {@code array}, kept while the caller's packets come from it. */
+    private ByteBuffer view(byte[] array) {
+        if (array != lastArray) {
+            lastArray = array;
+            lastView = ByteBuffer.wrap(array);
+        }
+        return lastView;
+    }
+
+    /** A copy of a read-only or direct buffer's packet, which hides its array, in a scratch array: read as the decoder would. */
+    private byte[] copy(ByteBuffer buf, int offset, int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+            scratchView = ByteBuffer.wrap(scratch);
+        }
+        buf.get(offset, scratch, 0, length);
+        lastArray = scratch;
+        lastView = scratchView;
+        return scratch;
+    }
+
+    /** Has the general decoder decode the packet, and collects the row's fields from what it decoded. */
+    private ProjectedRow decode(ProjectedRow r, long frame, int linkType, ByteBuffer buf, int offset, int length,
+            int originalLength, long timestampSeconds, int timestampNanos) {
         decoder.nextFrameNumber(frame);
         DecodedPacket p = decoder.decode(linkType, buf, offset, length, originalLength, timestampSeconds,
                 timestampNanos);
@@ -532,11 +539,7 @@ public final class Projector {
         Dns d = dns;
         int rel = d.firstQuestion();
         for (int q = d.questionCount(); q > 0 && rel >= 0; q--) {
-            int next = d.afterQuestion(rel);
-            if (next < 0 || !row.appendText(f, d, rel)) {
-                return;
-            }
-            rel = next;
+            rel = row.addQuestionName(f, d, rel);
         }
     }
 

@@ -27,6 +27,9 @@ import java.nio.ByteBuffer;
  * looping. See {@link Flyweight}; not thread-safe.
  */
 public final class Dns extends Flyweight {
+    /** Where the last name {@link #spellPlain} spelled ends (relative), and how many chars {@link #spellQuestion} spelled. */
+    private int plainEnd;
+    private int spelled;
     /** Scratch space for {@link #appendName}, allocated on its first use and kept. */
     private char[] text;
 
@@ -121,7 +124,7 @@ public final class Dns extends Flyweight {
         // The name is spelled into a scratch array and appended in one call: appending char by char costs a
         // capacity and encoding check per character.
         char[] t = text == null ? text = new char[4 * MAX_NAME + 128] : text;
-        int fast = spellPlain(rel, t);
+        int fast = spellPlain(rel, t, 0);
         if (fast > 0) {
             out.append(t, 1, fast - 1);
             return true;
@@ -180,12 +183,35 @@ public final class Dns extends Flyweight {
     }
 
     /**
-     * Spells the common kind of name, uncompressed and printable, into {@code t} with a leading dot, and
-     * returns the number of chars written; or returns 0 when the name needs {@link #appendName}'s full
-     * treatment (pointers, escapes, the root, too long, cut short, a buffer that hides its array). Works on
-     * the array directly: one bounds check per label instead of one per byte.
+     * Spells the name of the question at {@code rel} into {@code t} from index {@code at + 1} (writing a dot at
+     * {@code at}), when it is of the common kind {@link #spellPlain} spells and the question is whole; returns the
+     * relative offset just past the question, as {@link #afterQuestion} would, and the number of chars of the name
+     * is then {@link #spelled}. Returns -1 (with {@code t} from {@code at} unspecified) when the name or question
+     * needs {@link #appendName} and {@link #afterQuestion}. {@code t} must have {@code MAX_NAME + 2} chars
+     * from {@code at}.
      */
-    private int spellPlain(int rel, char[] t) {
+    public int spellQuestion(int rel, char[] t, int at) {
+        int n = spellPlain(rel, t, at);
+        if (n == 0 || !has(plainEnd, 4)) {
+            return -1;
+        }
+        spelled = n - 1;
+        return plainEnd + 4;
+    }
+
+    /** The number of chars of the name the last {@link #spellQuestion} spelled. */
+    public int spelled() {
+        return spelled;
+    }
+
+    /**
+     * Spells the common kind of name, uncompressed and printable, into {@code t} from {@code at} with a leading
+     * dot, and returns the number of chars written, with the relative offset just past the name in
+     * {@link #plainEnd}; or returns 0 when the name needs {@link #appendName}'s full treatment (pointers,
+     * escapes, the root, too long, cut short, a buffer that hides its array). Works on the array directly: one
+     * bounds check per label instead of one per byte.
+     */
+    private int spellPlain(int rel, char[] t, int at) {
         byte[] a = array();
         if (a == null || !has(rel, 1)) {
             return 0;
@@ -193,14 +219,15 @@ public final class Dns extends Flyweight {
         int base = arrayIndex(0);
         int lim = base + Math.min(limit - offset, rel + MAX_NAME + 1);
         int p = base + rel;
-        int n = 0;
+        int n = at;
         while (true) {
             if (p >= lim) {
                 return 0;
             }
             int len = a[p] & 0xFF;
             if (len == 0) {
-                return n;
+                plainEnd = p + 1 - base;
+                return n - at;
             }
             if (len >= 0x40 || p + 1 + len > lim) {
                 return 0;
