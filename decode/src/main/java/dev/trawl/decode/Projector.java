@@ -93,9 +93,6 @@ public final class Projector {
     private ByteBuffer lastView;
     private byte[] scratch = new byte[2048];
     private ByteBuffer scratchView = ByteBuffer.wrap(scratch);
-    /** The frame being read: its first byte and its end. */
-    private int frameStart;
-    private int frameLimit;
     /** Where the frame of the VXLAN payload {@link #frame} found ends. */
     private int tunnelEnd;
 
@@ -272,8 +269,6 @@ public final class Projector {
                 at = 0;
             }
             r.frame(array, array == lastArray ? lastView : view(array), length, originalLength, linkType);
-            frameStart = at;
-            frameLimit = at + length;
             if (read(array, at, at + length)) {
                 r.specialised = true;
                 decoded = null;
@@ -444,7 +439,7 @@ public final class Projector {
                 transportHeader = FixedField.UDP;
             }
             if (payload < end) {
-                byte state = payloadState(b, n, ipHeader, t, payload, end, overTcp, outermost);
+                byte state = payloadState(b, o, limit, n, ipHeader, t, payload, end, overTcp, outermost);
                 if (state == TUNNEL && !overTcp) {
                     // VXLAN: its 8-byte header, then an Ethernet frame (whose lone header the decoder would
                     // record truncated, which the fields read otherwise)
@@ -489,15 +484,15 @@ public final class Projector {
     }
 
     /**
-     * What the payload in {@code [payload, end)} of the TCP ({@code overTcp}) or UDP header at {@code t} is, as the
-     * decoder names it: by its ports when it follows no conversations (looked up once each), through its
+     * What the payload in {@code [payload, end)} of the TCP ({@code overTcp}) or UDP header at {@code t} (in the frame
+     * in {@code [o, limit)}, whose IP header is at {@code n}) is, as the decoder names it: by its ports when it follows no conversations (looked up once each), through its
      * conversations otherwise, which only the packet's own frame may ask (they would name an inner payload against
      * an outer layer table), and which then record what they would record.
      */
-    private byte payloadState(byte[] b, int n, int ipHeader, int t, int payload, int end, boolean overTcp,
-            boolean outermost) {
+    private byte payloadState(byte[] b, int o, int limit, int n, int ipHeader, int t, int payload, int end,
+            boolean overTcp, boolean outermost) {
         if (decoder.followsConversations()) {
-            return outermost ? state(decoder.namePayload(b, frameStart, frameLimit, n,
+            return outermost ? state(decoder.namePayload(b, o, limit, n,
                     ipHeader == FixedField.IP ? Protocols.IP : Protocols.IPV6, t, payload - t, end, overTcp))
                     : GENERAL;
         }

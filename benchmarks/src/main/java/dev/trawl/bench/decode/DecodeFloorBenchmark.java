@@ -67,6 +67,58 @@ public class DecodeFloorBenchmark extends BenchmarkBase {
         return sum;
     }
 
+    /**
+     * The fields of {@link #layers}, with the checks any reader must make before it can say its values are the
+     * general decoder's (no target): an EtherType, not an 802.3 length; an IPv4 header of version 4 and a length of
+     * at least 20 bytes, all captured, within a total length of at least that, not a fragment; a TCP header of at
+     * least 20 bytes, all captured within the datagram, or a UDP header. A projection checks more on top (what its
+     * ports name, which may be a tunnel whose inner frame it then reads; TCP options), and keeps what it read.
+     */
+    @Benchmark
+    public long layersGuarded() {
+        long sum = 0;
+        byte[] b = packets.bytes();
+        for (int i = 0; i < packets.size(); i++) {
+            int o = packets.offset(i);
+            int end = o + packets.length(i);
+            if (o + 14 > end) {
+                continue;
+            }
+            int type = u16(b, o + 12);
+            if (type <= 1500) {
+                continue;
+            }
+            sum += type;
+            int ip = o + 14;
+            if (type != ETHERTYPE_IPV4 || ip + 20 > end) {
+                continue;
+            }
+            int vhl = b[ip] & 0xFF;
+            int hl = (vhl & 0x0F) * 4;
+            int total = u16(b, ip + 2);
+            if ((vhl & 0xF0) != 0x40 || hl < 20 || total < hl || ip + hl > end || (u16(b, ip + 6) & 0x3FFF) != 0) {
+                continue;
+            }
+            int ipEnd = Math.min(ip + total, end);
+            int protocol = b[ip + 9] & 0xFF;
+            sum += u32(b, ip + 12) + u32(b, ip + 16) + protocol;
+            int transport = ip + hl;
+            if (protocol == TCP) {
+                if (transport + 20 > ipEnd) {
+                    continue;
+                }
+                int thl = (b[transport + 12] & 0xF0) >>> 2;
+                if (thl < 20 || transport + thl > ipEnd) {
+                    continue;
+                }
+            } else if (protocol != UDP || transport + 8 > ipEnd) {
+                continue;
+            }
+            sum += u16(b, transport) + u16(b, transport + 2);
+        }
+        return sum;
+    }
+
     /** The DNS message id and the length of the first question's name, as text. */
     @Benchmark
     public long dns() {
