@@ -31,8 +31,8 @@ abstract class FieldFill {
 
     /**
      * The first occurrence of field {@code f} as {@link ProjectedRow#longOr} gives it, or {@code absent}, read from
-     * the bytes {@code b} of a packet with one header of each kind at most, not filled yet: its headers start where
-     * the row's pending header fields ({@code ethAt}...) say.
+     * the bytes {@code b} of a packet not filled yet: its first headers of each kind start where the row's pending
+     * header fields ({@code ethAt}...) say.
      */
     abstract long firstOr(ProjectedRow row, byte[] b, int f, long absent);
 

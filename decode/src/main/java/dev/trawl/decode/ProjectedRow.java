@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>A packet read from its bytes is not copied into the row: code generated for the projection's fields reads
  * each value (an integer, or where an address lies in the packet) into a slot of its own, and text is made only
- * for the fields that are text. A packet with no tunnel is filled only when first asked for more than a first
- * occurrence as a number ({@link #longOr}), which is read straight from the bytes.
+ * for the fields that are text. A packet is filled only when first asked for more than a first occurrence as a
+ * number ({@link #longOr}), which is read straight from the bytes.
  *
  * <p>Ownership: the row is reused by its {@link Projector} for every packet; it, the views it gives and the text
  * it gives are valid until the next packet is projected, and refer to the caller's bytes (or the decoder's copy
@@ -91,8 +91,10 @@ public final class ProjectedRow {
     final int[] inner = new int[FixedField.HEADERS];
     /** Where the DNS message ends. */
     int dnsEnd;
-    /** Whether the fill is still to read this packet (read from its bytes, with no tunnel) into the slots. */
+    /** Whether the fill is still to read this packet (read from its bytes) into the slots. */
     private boolean pending;
+    /** Whether that packet is tunnelled: its headers are in {@link #outer} and {@link #inner}. */
+    private boolean tunnelled;
     /** Of a {@link #pending} packet: where each of its headers starts in {@link #array}, or -1. */
     int ethAt;
     int ipAt;
@@ -458,13 +460,28 @@ public final class ProjectedRow {
         udpAt = udp;
         dnsAt = dns;
         pending = true;
+        tunnelled = false;
+    }
+
+    /**
+     * Makes a tunnelled packet, read from its bytes, wait for the fill, which reads the headers noted in
+     * {@link #outer} and {@link #inner}; its first headers of each kind are the ones the first reads read.
+     */
+    void pendingTunnel() {
+        int[] o = outer;
+        pending(o[FixedField.ETH], o[FixedField.IP], o[FixedField.IPV6], o[FixedField.TCP], o[FixedField.UDP], -1);
+        tunnelled = true;
     }
 
     /** Fills a {@link #pending} packet's slots, if field {@code f} is one the fill reads. */
     private void settle(int f) {
         if (pending && fixedKind[f] != NOT_FIXED) {
             pending = false;
-            fill.fillFrame(this, array, ethAt, ipAt, ipv6At, tcpAt, udpAt, dnsAt, fixedValues, counts);
+            if (tunnelled) {
+                fill.fill(this, array, outer, inner, fixedValues, counts);
+            } else {
+                fill.fillFrame(this, array, ethAt, ipAt, ipv6At, tcpAt, udpAt, dnsAt, fixedValues, counts);
+            }
         }
     }
 

@@ -329,8 +329,7 @@ public final class Projector {
         if (inner < 0 || frame(b, inner, tunnelEnd, false) != 0) {
             return false;
         }
-        ProjectedRow r = row;
-        fill.fill(r, b, r.outer, r.inner, r.fixedValues, r.counts);
+        row.pendingTunnel();
         if (eager.length > 0) {
             findEager(-1); // a tunnelled packet's DNS message is left to the decoder
         }
@@ -351,7 +350,8 @@ public final class Projector {
      * message over UDP, or VXLAN.
      *
      * <p>The packet's own frame, ending there, is left for the row to fill when first asked, from where its headers
-     * start ({@link ProjectedRow#pending}); a tunnel's two frames note their headers for {@link FieldFill#fill}.
+     * start ({@link ProjectedRow#pending}); a tunnel's two frames note their headers for {@link FieldFill#fill},
+     * which the row then calls when first asked ({@link ProjectedRow#pendingTunnel}).
      */
     private int frame(byte[] b, int o, int limit, boolean outermost) {
         if (o + 14 > limit) {
