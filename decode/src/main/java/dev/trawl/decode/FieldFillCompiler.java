@@ -126,7 +126,7 @@ final class FieldFillCompiler {
      * The code of {@code firstOr}: a switch on the field, to a method of the field's own that reads its first
      * occurrence ({@link #firstOf}), which the JVM's compiler inlines where the field is a constant (the switch
      * itself is small enough to inline for some dozens of fields; one method holding every read would not be).
-     * The methods are added to {@code cf}; returns null when one is longer than {@link #MAX_CODE}.
+     * The methods are added to {@code cf}; returns null when a branch in one of them does not resolve.
      */
     private static ClassBytes.Code firstOr(ClassBytes cf, FixedField[] fixed) {
         ClassBytes.Code c = new ClassBytes.Code();

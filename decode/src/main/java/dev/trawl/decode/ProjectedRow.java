@@ -282,6 +282,7 @@ public final class ProjectedRow {
                 byte[] b = array;
                 for (int k = 0; k < n; k++) {
                     int at = (int) fixedValues[slot + k];
+                    // written out, not FieldFill.u32: the tool's client compiler would call it for every address
                     out[k] = width == 4
                             ? (long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
                                     | (b[at + 3] & 0xFF)
@@ -333,11 +334,7 @@ public final class ProjectedRow {
         if (length > Long.BYTES) {
             throw notA(f, k, "a number (it is " + length + " bytes)");
         }
-        long v = 0;
-        for (int p = at; p < at + length; p++) {
-            v = v << 8 | (b[p] & 0xFF);
-        }
-        return v;
+        return FieldFill.bigEndian(b, at, length);
     }
 
     /** The buffer that holds the bytes of occurrence {@code k} of field {@code f} (a bytes occurrence). */
@@ -449,8 +446,9 @@ public final class ProjectedRow {
     }
 
     /**
-     * Makes this packet's own frame, read from its bytes with no tunnel, wait for the fill: its headers start at
-     * the given indexes of {@link #array} (or -1), and its DNS message at {@code dns} (or -1).
+     * Makes this packet, read from its bytes, wait for the fill: the first header of each kind starts at the given
+     * index of {@link #array} (or -1), and its DNS message at {@code dns} (or -1). A packet with no tunnel is filled
+     * from these; a tunnelled one ({@link #pendingTunnel}) from the headers it noted.
      */
     void pending(int eth, int ip, int ipv6, int tcp, int udp, int dns) {
         ethAt = eth;

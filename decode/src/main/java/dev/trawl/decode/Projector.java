@@ -268,7 +268,7 @@ public final class Projector {
                 array = copy(buf, offset, length);
                 at = 0;
             }
-            r.frame(array, array == lastArray ? lastView : view(array), length, originalLength, linkType);
+            r.frame(array, array == lastArray ? lastView : newView(array), length, originalLength, linkType);
             if (read(array, at, at + length)) {
                 r.specialised = true;
                 decoded = null;
@@ -279,16 +279,17 @@ public final class Projector {
         return decode(r, frame, linkType, buf, offset, length, originalLength, timestampSeconds, timestampNanos);
     }
 
-    /** The view of the caller's {@code array}, kept while the caller's packets come from it. */
-    private ByteBuffer view(byte[] array) {
-        if (array != lastArray) {
-            lastArray = array;
-            lastView = ByteBuffer.wrap(array);
-        }
+    /** A view of the caller's {@code array}, new to this projector, kept while the caller's packets come from it. */
+    private ByteBuffer newView(byte[] array) {
+        lastArray = array;
+        lastView = ByteBuffer.wrap(array);
         return lastView;
     }
 
-    /** A copy of a read-only or direct buffer's packet, which hides its array, in a scratch array: read as the decoder would. */
+    /**
+     * A copy of the packet of a read-only or direct buffer, which hides its array, in a scratch array: read as the
+     * decoder would.
+     */
     private byte[] copy(ByteBuffer buf, int offset, int length) {
         if (scratch.length < length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
@@ -484,10 +485,11 @@ public final class Projector {
     }
 
     /**
-     * What the payload in {@code [payload, end)} of the TCP ({@code overTcp}) or UDP header at {@code t} (in the frame
-     * in {@code [o, limit)}, whose IP header is at {@code n}) is, as the decoder names it: by its ports when it follows no conversations (looked up once each), through its
-     * conversations otherwise, which only the packet's own frame may ask (they would name an inner payload against
-     * an outer layer table), and which then record what they would record.
+     * What the payload in {@code [payload, end)} of the TCP ({@code overTcp}) or UDP header at {@code t} (in the
+     * frame in {@code [o, limit)}, whose IP header is at {@code n}) is, as the decoder names it: by its ports when it
+     * follows no conversations (looked up once each), through its conversations otherwise, which only the packet's
+     * own frame may ask (they would name an inner payload against an outer layer table), and which then record what
+     * they would record.
      */
     private byte payloadState(byte[] b, int o, int limit, int n, int ipHeader, int t, int payload, int end,
             boolean overTcp, boolean outermost) {

@@ -27,7 +27,7 @@ import java.nio.ByteBuffer;
  * looping. See {@link Flyweight}; not thread-safe.
  */
 public final class Dns extends Flyweight {
-    /** Where the last name {@link #spellPlain} spelled ends (relative), and how many chars {@link #spellQuestion} spelled. */
+    /** Where the last name {@link #spellPlain} spelled ends (relative); the chars {@link #spellQuestion} spelled. */
     private int plainEnd;
     private int spelled;
     /** Scratch space for {@link #appendName}, allocated on its first use and kept. */
