@@ -493,8 +493,10 @@ public final class ProjectedRow {
 
     /** Notes the bytes (in {@code array}, viewed by {@code view}) of a packet to be read from them. */
     void frame(byte[] array, ByteBuffer view, int capturedLength, int originalLength, int linkType) {
-        this.array = array;
-        this.buffer = view;
+        if (this.array != array || this.buffer != view) { // as a rule the last packet's: no store for the collector
+            this.array = array;
+            this.buffer = view;
+        }
         this.capturedLength = capturedLength;
         this.originalLength = originalLength;
         this.linkType = linkType;

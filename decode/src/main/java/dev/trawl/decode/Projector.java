@@ -84,6 +84,9 @@ public final class Projector {
     /** What the heuristics may name a payload on unbound ports. */
     private final byte tcpUnbound;
     private final byte udpUnbound;
+    /** ENDS when the heuristics of unbound ports name only protocols that end the stack, else UNBOUND. */
+    private final byte tcpUnboundEnds;
+    private final byte udpUnboundEnds;
     private final Dns dns = new Dns();
     private long frameCounter;
     private long specialisedPackets;
@@ -132,6 +135,8 @@ public final class Projector {
         // the heuristics may take a payload to DNS, whose message a projection of its fields would have to find
         this.udpUnbound = !dnsFields && endsStack(dnsProtocol < 0 ? Protocols.DATA : dnsProtocol)
                 && endsStack(Protocols.DATA) ? ENDS : GENERAL;
+        this.tcpUnboundEnds = tcpUnbound == ENDS ? ENDS : UNBOUND;
+        this.udpUnboundEnds = udpUnbound == ENDS ? ENDS : UNBOUND;
     }
 
     /** What the payload on TCP ({@code tcp}) or UDP port {@code port} is, as far as the port tells it. */
@@ -162,7 +167,7 @@ public final class Projector {
             if (protocol == Protocols.VXLAN && registry.decoder(protocol) == TunnelProtocols.VXLAN) {
                 known = TUNNEL;
             } else if ((protocol == Protocols.DNS || protocol == Protocols.MDNS) && registry.isDirect(protocol)) {
-                known = MESSAGE;
+                known = dnsFields ? MESSAGE : ENDS; // a message no field reads is a payload like any other
             } else if (dnsFields && carriesDnsField(protocol)) {
                 known = GENERAL; // another layer in DNS's format (LLMNR), whose message is not located here
             } else {
@@ -269,9 +274,11 @@ public final class Projector {
                 at = 0;
             }
             r.frame(array, array == lastArray ? lastView : newView(array), length, originalLength, linkType);
-            if (read(array, at, at + length)) {
+            if (common(array, at, at + length) || read(array, at, at + length)) {
                 r.specialised = true;
-                decoded = null;
+                if (decoded != null) {
+                    decoded = null;
+                }
                 specialisedPackets++;
                 return r;
             }
@@ -315,6 +322,87 @@ public final class Projector {
             r.collect(f, p);
         }
         return r;
+    }
+
+    /**
+     * Reads the frame in {@code [o, limit)} into the row if it is of the most common kind, and says whether it was:
+     * Ethernet, then IPv4 with a payload (not a fragment), then TCP (with no MPTCP option) or UDP, then a payload
+     * that is empty or that ends the stack, as its ports name it, for a decoder that follows no conversations. The
+     * checks are {@link #frame}'s for such a frame, written out so that the compiler can inline them; any other
+     * frame, and every frame a decoder that follows conversations must see, is left to {@link #read}, which checks
+     * it again from its start.
+     */
+    private boolean common(byte[] b, int o, int limit) {
+        int n = o + 14;
+        if (n + 20 > limit || b[o + 12] != 0x08 || b[o + 13] != 0x00 || !ipv4 || decoder.followsConversations()) {
+            return false;
+        }
+        int vhl = b[n] & 0xFF;
+        int hl = (vhl & 0x0F) << 2;
+        int total = u16(b, n + 2);
+        int ipEnd = Math.min(n + total, limit);
+        if ((vhl & 0xF0) != 0x40 || hl < 20 || total < hl || n + hl >= ipEnd || (u16(b, n + 6) & 0x3FFF) != 0) {
+            return false;
+        }
+        return transport(b, o, n, n + hl, ipEnd, b[n + 9]);
+    }
+
+    /**
+     * {@link #common}'s checks of the TCP or UDP header at {@code t} (IP {@code protocol}) in the IPv4 datagram at
+     * {@code n}, ending at {@code ipEnd}, of the frame at {@code o}, and of its payload.
+     */
+    private boolean transport(byte[] b, int o, int n, int t, int ipEnd, int protocol) {
+        int payload;
+        int end = ipEnd;
+        boolean overTcp = protocol == PROTOCOL_TCP;
+        if (overTcp) {
+            int hl;
+            if (!tcp || t + 20 > ipEnd || (hl = (b[t + 12] & 0xF0) >>> 2) < 20 || t + hl > ipEnd
+                    || hl > 20 && mptcp(b, t, hl)) {
+                return false;
+            }
+            payload = t + hl;
+        } else {
+            int length;
+            if (protocol != PROTOCOL_UDP || !udp || t + 8 > ipEnd || (length = u16(b, t + 4)) < 8) {
+                return false;
+            }
+            payload = t + 8;
+            end = Math.min(t + length, ipEnd);
+        }
+        // Whether the ports name a payload that ends the stack, found for every packet without a branch on whether
+        // it has a payload (a branch taken either way at random): yes when each port is bound to such a protocol or
+        // to none (UNBOUND, 0, and ENDS, 1, OR-ed give 0 or 1, every other state has a higher bit; NOT_LOOKED_UP is
+        // -1), and at least one is bound unless the heuristics of unbound ports name only such protocols (which then
+        // count as ENDS).
+        byte[] ports = overTcp ? tcpPorts : udpPorts;
+        int either = ports[u16(b, t)] | ports[u16(b, t + 2)];
+        if (payload < end & (either | (overTcp ? tcpUnboundEnds : udpUnboundEnds)) != ENDS && !ends(overTcp, b, t)) {
+            return false;
+        }
+        row.pending(o, n, -1, overTcp ? t : -1, overTcp ? -1 : t, -1);
+        if (eager.length > 0) {
+            findEager(-1);
+        }
+        return true;
+    }
+
+    /**
+     * Whether the ports of the TCP or UDP header at {@code t} name a payload that ends the stack, as
+     * {@link #ports} decides for a decoder that follows no conversations (the lower port's protocol if it is bound,
+     * else the higher's, else what the heuristics of unbound ports may name): here, when each port is bound to such
+     * a protocol or to none.
+     */
+    private boolean ends(boolean overTcp, byte[] b, int t) {
+        byte[] ports = overTcp ? tcpPorts : udpPorts;
+        int port1 = u16(b, t);
+        int port2 = u16(b, t + 2);
+        int either = ports[port1] | ports[port2];
+        if (either < 0) {
+            // a port not looked up yet (ports() looks the higher up only when the lower is bound to nothing)
+            either = port(overTcp, port1) | port(overTcp, port2);
+        }
+        return either == ENDS || either == UNBOUND && (overTcp ? tcpUnbound : udpUnbound) == ENDS;
     }
 
     /**
