@@ -58,6 +58,8 @@ public final class Projector {
     private static final byte MESSAGE = 4;
     /** A port not looked up yet. */
     private static final byte NOT_LOOKED_UP = -1;
+    /** What {@link #message} says of a payload that the short path does not read. */
+    private static final int NOT_COMMON = -2;
 
     private final Projection projection;
     private final PacketDecoder decoder;
@@ -327,7 +329,8 @@ public final class Projector {
     /**
      * Reads the frame in {@code [o, limit)} into the row if it is of the most common kind, and says whether it was:
      * Ethernet, then IPv4 with a payload (not a fragment), then TCP (with no MPTCP option) or UDP, then a payload
-     * that is empty or that ends the stack, as its ports name it, for a decoder that follows no conversations. The
+     * that is empty or that ends the stack, or a DNS message over UDP, as its ports name it, for a decoder that
+     * follows no conversations. The
      * checks are {@link #frame}'s for such a frame, written out so that the compiler can inline them; any other
      * frame, and every frame a decoder that follows conversations must see, is left to {@link #read}, which checks
      * it again from its start.
@@ -344,14 +347,26 @@ public final class Projector {
         if ((vhl & 0xF0) != 0x40 || hl < 20 || total < hl || n + hl >= ipEnd || (u16(b, n + 6) & 0x3FFF) != 0) {
             return false;
         }
-        return transport(b, o, n, n + hl, ipEnd, b[n + 9]);
+        int t = n + hl;
+        int protocol = b[n + 9];
+        int dns = transport(b, t, ipEnd, protocol);
+        if (dns == NOT_COMMON) {
+            return false;
+        }
+        boolean overTcp = protocol == PROTOCOL_TCP;
+        row.pending(o, n, -1, overTcp ? t : -1, overTcp ? -1 : t, dns);
+        if (eager.length > 0) {
+            findEager(dns);
+        }
+        return true;
     }
 
     /**
-     * {@link #common}'s checks of the TCP or UDP header at {@code t} (IP {@code protocol}) in the IPv4 datagram at
-     * {@code n}, ending at {@code ipEnd}, of the frame at {@code o}, and of its payload.
+     * {@link #common}'s checks of the TCP or UDP header at {@code t} (IP {@code protocol}) in an IPv4 datagram ending
+     * at {@code ipEnd}, and of its payload: where the payload's DNS message starts, -1 if it has none, or
+     * {@link #NOT_COMMON}.
      */
-    private boolean transport(byte[] b, int o, int n, int t, int ipEnd, int protocol) {
+    private int transport(byte[] b, int t, int ipEnd, int protocol) {
         int payload;
         int end = ipEnd;
         boolean overTcp = protocol == PROTOCOL_TCP;
@@ -359,13 +374,13 @@ public final class Projector {
             int hl;
             if (!tcp || t + 20 > ipEnd || (hl = (b[t + 12] & 0xF0) >>> 2) < 20 || t + hl > ipEnd
                     || hl > 20 && mptcp(b, t, hl)) {
-                return false;
+                return NOT_COMMON;
             }
             payload = t + hl;
         } else {
             int length;
             if (protocol != PROTOCOL_UDP || !udp || t + 8 > ipEnd || (length = u16(b, t + 4)) < 8) {
-                return false;
+                return NOT_COMMON;
             }
             payload = t + 8;
             end = Math.min(t + length, ipEnd);
@@ -374,35 +389,31 @@ public final class Projector {
         // it has a payload (a branch taken either way at random): yes when each port is bound to such a protocol or
         // to none (UNBOUND, 0, and ENDS, 1, OR-ed give 0 or 1, every other state has a higher bit; NOT_LOOKED_UP is
         // -1), and at least one is bound unless the heuristics of unbound ports name only such protocols (which then
-        // count as ENDS).
-        byte[] ports = overTcp ? tcpPorts : udpPorts;
-        int either = ports[u16(b, t)] | ports[u16(b, t + 2)];
-        if (payload < end & (either | (overTcp ? tcpUnboundEnds : udpUnboundEnds)) != ENDS && !ends(overTcp, b, t)) {
-            return false;
-        }
-        row.pending(o, n, -1, overTcp ? t : -1, overTcp ? -1 : t, -1);
-        if (eager.length > 0) {
-            findEager(-1);
-        }
-        return true;
-    }
-
-    /**
-     * Whether the ports of the TCP or UDP header at {@code t} name a payload that ends the stack, as
-     * {@link #ports} decides for a decoder that follows no conversations (the lower port's protocol if it is bound,
-     * else the higher's, else what the heuristics of unbound ports may name): here, when each port is bound to such
-     * a protocol or to none.
-     */
-    private boolean ends(boolean overTcp, byte[] b, int t) {
+        // count as ENDS). Otherwise the ports decide it as ports() does, which may name a DNS message.
         byte[] ports = overTcp ? tcpPorts : udpPorts;
         int port1 = u16(b, t);
         int port2 = u16(b, t + 2);
-        int either = ports[port1] | ports[port2];
-        if (either < 0) {
-            // a port not looked up yet (ports() looks the higher up only when the lower is bound to nothing)
-            either = port(overTcp, port1) | port(overTcp, port2);
+        if (payload < end & (ports[port1] | ports[port2] | (overTcp ? tcpUnboundEnds : udpUnboundEnds)) != ENDS) {
+            return message(overTcp, port1, port2, payload, end);
         }
-        return either == ENDS || either == UNBOUND && (overTcp ? tcpUnbound : udpUnbound) == ENDS;
+        return -1;
+    }
+
+    /**
+     * What {@link #transport} makes of a payload in {@code [payload, end)} between TCP ({@code overTcp}) or UDP ports
+     * {@code port1} and {@code port2} that are not both bound to nothing or to protocols ending the stack: -1 if it
+     * ends the stack after all, where it starts if it is a DNS message over UDP (whose end is noted), else
+     * {@link #NOT_COMMON}. Looks both ports up, so that the next packet between them passes the first test if it can.
+     */
+    private int message(boolean overTcp, int port1, int port2, int payload, int end) {
+        port(overTcp, port1);
+        port(overTcp, port2);
+        byte state = ports(overTcp, port1, port2);
+        if (state == MESSAGE && !overTcp) {
+            row.dnsEnd = end;
+            return payload;
+        }
+        return state == ENDS ? -1 : NOT_COMMON;
     }
 
     /**
