@@ -26,18 +26,23 @@ import java.io.IOException;
 public class DecodeFloorBenchmark extends BenchmarkBase {
     private static final int ETHERTYPE_IPV4 = EtherType.IPV4.value();
     private static final int TCP = IpProtocol.TCP.value(), UDP = IpProtocol.UDP.value();
+    private static final int VXLAN_PORT = 4789;
 
     @Param({DataSets.MIX})
     public String data;
 
     private PacketArray packets;
     private PacketArray dns;
+    /** The TCP and UDP ports whose payload carries further headers ({@link #layersNamed}): 1, else 0. */
+    private final byte[] tcpPortsCarrying = new byte[65536];
+    private final byte[] udpPortsCarrying = new byte[65536];
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         DecodeData in = DecodeData.load(data);
         packets = in.packets();
         dns = in.dns();
+        udpPortsCarrying[VXLAN_PORT] = 1;
     }
 
     /** The EtherType, IPv4 addresses and protocol, and the TCP or UDP ports. */
@@ -115,6 +120,70 @@ public class DecodeFloorBenchmark extends BenchmarkBase {
                 continue;
             }
             sum += u16(b, transport) + u16(b, transport + 2);
+        }
+        return sum;
+    }
+
+    /**
+     * The fields of {@link #layersGuarded}, with its checks, and with what any reader must add to say that no header
+     * follows the ones it read (no target): what the ports name, looked up in a table for each transport as a
+     * decoder's port bindings are. Here only the ports of the tunnels the data holds (VXLAN on UDP port 4789) name a
+     * payload that carries further headers, and such packets are counted and left aside. The floor of a projection
+     * that reads first occurrences, whose absent fields must be known absent.
+     */
+    @Benchmark
+    public long layersNamed() {
+        long sum = 0;
+        byte[] b = packets.bytes();
+        byte[] tcpCarries = tcpPortsCarrying;
+        byte[] udpCarries = udpPortsCarrying;
+        for (int i = 0; i < packets.size(); i++) {
+            int o = packets.offset(i);
+            int end = o + packets.length(i);
+            if (o + 14 > end) {
+                continue;
+            }
+            int type = u16(b, o + 12);
+            if (type <= 1500) {
+                continue;
+            }
+            sum += type;
+            int ip = o + 14;
+            if (type != ETHERTYPE_IPV4 || ip + 20 > end) {
+                continue;
+            }
+            int vhl = b[ip] & 0xFF;
+            int hl = (vhl & 0x0F) * 4;
+            int total = u16(b, ip + 2);
+            if ((vhl & 0xF0) != 0x40 || hl < 20 || total < hl || ip + hl > end || (u16(b, ip + 6) & 0x3FFF) != 0) {
+                continue;
+            }
+            int ipEnd = Math.min(ip + total, end);
+            int protocol = b[ip + 9] & 0xFF;
+            sum += u32(b, ip + 12) + u32(b, ip + 16) + protocol;
+            int transport = ip + hl;
+            byte[] carries;
+            if (protocol == TCP) {
+                if (transport + 20 > ipEnd) {
+                    continue;
+                }
+                int thl = (b[transport + 12] & 0xF0) >>> 2;
+                if (thl < 20 || transport + thl > ipEnd) {
+                    continue;
+                }
+                carries = tcpCarries;
+            } else if (protocol != UDP || transport + 8 > ipEnd) {
+                continue;
+            } else {
+                carries = udpCarries;
+            }
+            int port1 = u16(b, transport);
+            int port2 = u16(b, transport + 2);
+            if ((carries[port1] | carries[port2]) != 0) {
+                sum--; // a tunnel: a reader reads on, or leaves the packet to a decoder
+                continue;
+            }
+            sum += port1 + port2;
         }
         return sum;
     }
