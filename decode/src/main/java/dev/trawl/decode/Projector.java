@@ -54,7 +54,10 @@ public final class Projector {
     private static final byte GENERAL = 2;
     /** ... VXLAN, whose Ethernet frame is read on, ... */
     private static final byte TUNNEL = 3;
-    /** ... or a DNS message (DNS, mDNS), which ends the stack and whose fields some projections read. */
+    /**
+     * ... or a DNS message (DNS, mDNS), which ends the stack and whose fields this projection reads (for one that reads
+     * none, such a message is a payload that {@link #ENDS}).
+     */
     private static final byte MESSAGE = 4;
     /** A port not looked up yet. */
     private static final byte NOT_LOOKED_UP = -1;
