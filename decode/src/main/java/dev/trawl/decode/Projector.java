@@ -333,10 +333,9 @@ public final class Projector {
      * Reads the frame in {@code [o, limit)} into the row if it is of the most common kind, and says whether it was:
      * Ethernet, then IPv4 with a payload (not a fragment), then TCP (with no MPTCP option) or UDP, then a payload
      * that is empty or that ends the stack, or a DNS message over UDP, as its ports name it, for a decoder that
-     * follows no conversations. The
-     * checks are {@link #frame}'s for such a frame, written out so that the compiler can inline them; any other
-     * frame, and every frame a decoder that follows conversations must see, is left to {@link #read}, which checks
-     * it again from its start.
+     * follows no conversations. The checks are {@link #frame}'s for such a frame, written out so that the compiler
+     * can inline them; any other frame, and every frame a decoder that follows conversations must see, is left to
+     * {@link #read}, which checks it again from its start.
      */
     private boolean common(byte[] b, int o, int limit) {
         int n = o + 14;
@@ -551,13 +550,13 @@ public final class Projector {
                     }
                     next = payload + 8;
                     tunnelEnd = end;
-                } else if (state == MESSAGE && dnsFields) {
+                } else if (state == MESSAGE) { // only for a projection that reads DNS fields
                     if (!outermost || overTcp) {
                         return -1;
                     }
                     dns = payload;
                     row.dnsEnd = end;
-                } else if (state != ENDS && state != MESSAGE) {
+                } else if (state != ENDS) {
                     return -1;
                 }
             }
