@@ -30,6 +30,14 @@ public interface StreamReassembly {
     boolean assembled();
 
     /**
+     * In a frame that carries a whole message put back together ({@link #assembled()}), how many of the message's
+     * first bytes came from earlier segments: the frame's own segment's bytes start there. -1 in any other frame.
+     */
+    default int earlierBytes() {
+        return -1;
+    }
+
+    /**
      * Keeps the start of a message that the segment whose payload ends at {@code end} begins at {@code offset}
      * (the start of the payload, or where the last of the records before it ends) but does not complete. A
      * repeated start (a retransmission) does not replace the message in progress.

@@ -52,8 +52,10 @@ public final class ApplicationProtocols {
         ports(r, r.protocol("http", new HttpDecoder(xml, json, media)), TCP_PORT, 80, 8080, 3128, 8000);
         // a connection that agreed on TLS 1.3 is followed as this protocol, which shows its layers as tls
         int tls13 = r.protocol("tls13", "tls", null);
-        r.protocol("tls13", "tls", new TlsDecoder(tls13, true));
-        ports(r, r.protocol("tls", new TlsDecoder(tls13, false)), TCP_PORT, 443, 993, 995, 465, 636, 853);
+        CertificateLayers certificates = new CertificateLayers(r);
+        r.protocol("tls13", "tls", new TlsDecoder(tls13, true, certificates));
+        ports(r, r.protocol("tls", new TlsDecoder(tls13, false, certificates)), TCP_PORT, 443, 993, 995, 465, 636,
+                853);
         r.bind(UDP_PORT, 443, r.protocol("quic", new QuicDecoder(r.protocol("gquic", Decoders.OPAQUE))));
         r.bind(UDP_PORT, 1900, r.protocol("ssdp", Decoders.OPAQUE));
     }

@@ -21,14 +21,21 @@ final class TlsDecoder implements ProtocolDecoder {
     /** The id that marks a connection whose hellos agreed on TLS 1.3, and whether this decodes one. */
     private final int protectedSession;
     private final boolean protect;
+    /** The layers of the certificates and names a handshake carries in the clear. */
+    private final CertificateLayers certificates;
 
-    TlsDecoder(int protectedSession, boolean protect) {
+    TlsDecoder(int protectedSession, boolean protect, CertificateLayers certificates) {
         this.protectedSession = protectedSession;
         this.protect = protect;
+        this.certificates = certificates;
     }
 
+    private static final int CHANGE_CIPHER_SPEC = 20;
     private static final int HANDSHAKE = 22;
     private static final int SERVER_HELLO = 2;
+    private static final int CERTIFICATE = 11;
+    private static final int CERTIFICATE_REQUEST = 13;
+    private static final int TLS_1_2 = 0x0303;
     private static final int SUPPORTED_VERSIONS = 43;
     private static final int TLS_1_3 = 0x0304;
 
@@ -41,8 +48,10 @@ final class TlsDecoder implements ProtocolDecoder {
             ctx.conversations().expectStream(buf, ctx.offsetAt(layer - 1), protectedSession);
         }
         int next = decodeRecords(buf, off, end, ctx);
-        if (protect && ctx.layerCount() > layer && ctx.protocolAt(layer) == Protocols.TLS) {
-            ctx.flag(layer, LayerFlags.PROTECTED);
+        for (int i = layer; protect && i < ctx.layerCount(); i++) {
+            if (ctx.protocolAt(i) == Protocols.TLS) {
+                ctx.flag(i, LayerFlags.PROTECTED);
+            }
         }
         return next;
     }
@@ -79,7 +88,7 @@ final class TlsDecoder implements ProtocolDecoder {
     /** TLS's framing: the records complete in the bytes, back to back. */
     private static final MessageLength RECORDS = TlsDecoder::records;
 
-    private static int decodeRecords(byte[] buf, int off, int end, DecodeContext ctx) {
+    private int decodeRecords(byte[] buf, int off, int end, DecodeContext ctx) {
         if (!TlsRecords.isRecord(buf, off, end)) {
             ctx.streams().append(buf, off, end, RECORDS);
             if (ctx.streams().endsRecord(buf, off, end)) {
@@ -101,8 +110,88 @@ final class TlsDecoder implements ProtocolDecoder {
         if (p < end && p + 5 > end && startsRecord(buf, p, end)) {
             ctx.streams().begin(buf, p, end); // a record header the next segment completes
         }
-        ctx.addLayer(Protocols.TLS, off, 5, end);
+        int first = assembledEnd(buf, off, end, ctx);
+        ctx.addLayer(Protocols.TLS, off, 5, first);
+        handshakes(buf, off, first, ctx);
+        if (first < end) {
+            ctx.addLayer(Protocols.TLS, first, 5, end);
+            handshakes(buf, first, end, ctx);
+        }
         return Protocols.NONE;
+    }
+
+    /**
+     * Adds the layers of the certificates and distinguished names that the whole handshake records in
+     * {@code [off, end)} carry in the clear ({@link CertificateLayers}): those of each Certificate message and of each
+     * CertificateRequest's authorities, up to a ChangeCipherSpec record (the handshake records after it are
+     * encrypted). A message must lie whole in its record, and its lengths must agree with it.
+     */
+    private void handshakes(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (protect) {
+            return;
+        }
+        for (int p = off, n = 0; p + 5 <= end && n < 64 && TlsRecords.isRecord(buf, p, end); n++) {
+            int type = u8(buf, p);
+            int recordEnd = p + 5 + u16(buf, p + 3);
+            if (type == CHANGE_CIPHER_SPEC || recordEnd > end) {
+                return;
+            }
+            for (int m = p + 5; type == HANDSHAKE && m + 4 <= recordEnd;) {
+                int body = m + 4;
+                int messageEnd = body + u24(buf, m + 1);
+                if (messageEnd > recordEnd) {
+                    break;
+                }
+                int message = u8(buf, m);
+                if (message == CERTIFICATE && body + 3 <= messageEnd && body + 3 + u24(buf, body) == messageEnd) {
+                    certificates.certificateList(buf, body, messageEnd, ctx);
+                } else if (message == CERTIFICATE_REQUEST) {
+                    certificateAuthorities(buf, body, messageEnd, u16(buf, p + 1), ctx);
+                }
+                m = messageEnd;
+            }
+            p = recordEnd;
+        }
+    }
+
+    /**
+     * The certificate authorities of a CertificateRequest whose body is {@code [body, end)}, in a record of
+     * {@code version}: after the certificate types and, from TLS 1.2, the signature algorithms.
+     */
+    private void certificateAuthorities(byte[] buf, int body, int end, int version, DecodeContext ctx) {
+        int p = body;
+        if (p + 1 > end) {
+            return;
+        }
+        p += 1 + u8(buf, p);
+        if (version >= TLS_1_2) {
+            if (p + 2 > end) {
+                return;
+            }
+            p += 2 + u16(buf, p);
+        }
+        if (p + 2 <= end && p + 2 + u16(buf, p) == end) {
+            certificates.distinguishedNames(buf, p + 2, end, ctx);
+        }
+    }
+
+    private static int u24(byte[] buf, int at) {
+        return u8(buf, at) << 16 | u16(buf, at + 1);
+    }
+
+    /**
+     * Where the record put back together from earlier segments ends, in a frame whose own segment goes on with
+     * records of its own after it: Wireshark asks for just the bytes that complete a record whose header it has,
+     * decodes that record, and then decodes the rest of the segment as TLS again (a second layer). {@code end}
+     * when the frame carries no such record, or when the earlier segments ended inside the record's header (then
+     * Wireshark takes the whole next segment with it, and decodes it all at once).
+     */
+    private static int assembledEnd(byte[] buf, int off, int end, DecodeContext ctx) {
+        if (ctx.streams().earlierBytes() < 5) {
+            return end;
+        }
+        int recordEnd = off + 5 + u16(buf, off + 3);
+        return recordEnd < end ? recordEnd : end;
     }
 
     /** Whether the fewer than five bytes at {@code off} may start a record header. */

@@ -49,11 +49,17 @@ public final class StreamMessages implements StreamReassembly, TcpReassembler.Li
     /** The buffer last wrapped for the reassembler, and its view. */
     private byte[] wrapped;
     private ByteBuffer view;
-    /** While a segment that starts a message is offered: its payload length. -1 otherwise. */
+    /**
+     * While a segment that starts a message is offered: the length of the message's start, the last bytes of its
+     * payload ({@link #segment} of them). -1 otherwise.
+     */
     private int starting = -1;
+    private int segment;
     private byte[] message = new byte[0];
     private int messageLength = -1;
     private int payloadStart = -1;
+    /** How many bytes of the last completed message came from the segments before the one that completed it. */
+    private int earlierBytes = -1;
     private boolean assembled;
 
     /** Messages read from the layers recorded so far in {@code ctx}, its decoder's context. */
@@ -93,11 +99,19 @@ public final class StreamMessages implements StreamReassembly, TcpReassembler.Li
     }
 
     @Override
+    public int earlierBytes() {
+        return assembled ? earlierBytes : -1;
+    }
+
+    @Override
     public void data(TcpReassembler.Stream stream, ByteBuffer data) {
         Message m = (Message) stream.attachment();
         int n = data.remaining();
-        if (starting >= 0 && n == starting) {
-            // the whole segment is new bytes: it starts the message (a partial repeat continues the one in progress)
+        if (starting >= 0 && n == segment) {
+            // the whole segment is new bytes: its last ones start the message (a partial repeat continues the one in
+            // progress)
+            data.position(data.position() + n - starting);
+            n = starting;
             if (m == null) {
                 m = new Message();
                 stream.attach(m);
@@ -132,9 +146,11 @@ public final class StreamMessages implements StreamReassembly, TcpReassembler.Li
         if (ip < 0 || end - off > MAX_MESSAGE) {
             return;
         }
+        int tcp = ctx.offsetAt(ctx.layerCount() - 1);
         starting = end - off;
+        segment = end - (tcp + ((buf[tcp + 12] & 0xF0) >>> 2));
         try {
-            segments.add(wrap(buf), ip, ctx.offsetAt(ctx.layerCount() - 1), end, 0);
+            segments.add(wrap(buf), ip, tcp, end, 0);
         } finally {
             starting = -1;
         }
@@ -152,6 +168,7 @@ public final class StreamMessages implements StreamReassembly, TcpReassembler.Li
         if (s == null || !(s.attachment() instanceof Message m) || !m.open) {
             return; // no message in progress in this direction: nothing to follow
         }
+        int before = m.length;
         segments.add(b, ip, tcp, end, 0);
         if (!m.open) {
             return;
@@ -170,6 +187,7 @@ public final class StreamMessages implements StreamReassembly, TcpReassembler.Li
         message = m.data;
         messageLength = (int) whole;
         payloadStart = off;
+        earlierBytes = before;
     }
 
     private ByteBuffer wrap(byte[] buf) {

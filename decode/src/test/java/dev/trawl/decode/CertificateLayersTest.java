@@ -1,0 +1,110 @@
+package dev.trawl.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers the certificates and distinguished names of TLS 1.2 handshakes add to {@code frame.protocols}, against
+ * tshark: {@code tls12-certificates.pcap} (made by {@code tls12-certificates.sh} beside it) holds a server's chain of
+ * certificates of many kinds, a client certificate and a CertificateRequest, with records that span segments.
+ * {@code tls12-certificates.protocols} is what tshark 4.0.17 printed for it; the installed tshark is asked too.
+ */
+class CertificateLayersTest {
+    private static final String CAPTURE = "tls12-certificates.pcap";
+
+    @Test
+    void frameProtocolsAreTsharks() throws Exception {
+        List<String> expected = Files.readAllLines(resource("tls12-certificates.protocols"));
+        List<String> got = protocols(CaptureFile.read(resource(CAPTURE)));
+        assertEquals(expected, got);
+        // the chain's frame names a second TLS layer (the records after the one put back together) and the
+        // layers of every certificate and of the request's authority
+        assertTrue(got.stream().anyMatch(p -> p.startsWith("eth:ethertype:ip:tcp:tls:x509sat:")
+                && p.contains(":pkcs-1:") && p.contains(":x509af:") && p.contains(":ns_cert_exts:")
+                && p.contains(":pkix1explicit:tls:x509sat:")), got::toString);
+    }
+
+    @Test
+    void frameProtocolsAreTheInstalledTsharks() throws Exception {
+        assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
+        Path file = resource(CAPTURE);
+        String out = Tshark.output(List.of("-n", "-r", file.toString(), "-T", "fields", "-e", "frame.protocols"));
+        assertEquals(List.of(out.split("\n")), protocols(CaptureFile.read(file)));
+    }
+
+    @Test
+    void aDisplayFilterDoesNotFindTheLayers() throws Exception {
+        // Wireshark's decoders of these values add fields but no item of their protocol
+        PacketDecoder decoder = decoder();
+        for (CaptureFile.Frame f : CaptureFile.read(resource(CAPTURE))) {
+            DecodedPacket p = decode(decoder, f);
+            for (int i = 0; i < p.layerCount(); i++) {
+                String name = p.protocolName(i);
+                if (name.startsWith("x509") || name.equals("pkcs-1")) {
+                    assertTrue((p.flags(i) & LayerFlags.UNSHOWN) != 0, name);
+                    assertEquals(-1, p.find(p.protocol(i), LayerFlags.UNSHOWN), name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void damagedCertificatesEndTheWalkQuietly() throws Exception {
+        List<CaptureFile.Frame> frames = CaptureFile.read(resource(CAPTURE));
+        int chain = 7; // frame 8 completes the chain's record
+        String whole = protocols(frames).get(chain);
+        Random random = new Random(20261207);
+        for (int round = 0; round < 300; round++) {
+            List<CaptureFile.Frame> damaged = new ArrayList<>(frames);
+            CaptureFile.Frame f = frames.get(chain);
+            byte[] data = f.data().clone();
+            for (int k = 0; k < 1 + random.nextInt(8); k++) {
+                // past the headers, inside the segment's records: the last part of the chain and the records after
+                int at = 66 + random.nextInt(data.length - 66);
+                data[at] = (byte) random.nextInt(256);
+            }
+            damaged.set(chain, new CaptureFile.Frame(f.linkType(), f.seconds(), f.nanos(), f.originalLength(), data));
+            String got = protocols(damaged).get(chain);
+            assertTrue(got.startsWith("eth:ethertype:ip:tcp"), got);
+            assertTrue(got.split(":").length <= DecodedPacket.MAX_LAYERS, got);
+        }
+        assertFalse(whole.isEmpty());
+    }
+
+    private static List<String> protocols(List<CaptureFile.Frame> frames) {
+        PacketDecoder decoder = decoder();
+        List<String> out = new ArrayList<>();
+        for (CaptureFile.Frame f : frames) {
+            out.add(decode(decoder, f).appendProtocols(new StringBuilder()).toString());
+        }
+        return out;
+    }
+
+    /** A decoder that decodes as tshark does by default: streams and fragments put back together. */
+    private static PacketDecoder decoder() {
+        return new PacketDecoder().reassembleStreams(true).reassembleFragments(true).followConversations(true);
+    }
+
+    private static DecodedPacket decode(PacketDecoder decoder, CaptureFile.Frame f) {
+        return decoder.decode(f.linkType(), f.data(), 0, f.data().length, f.originalLength(), f.seconds(), f.nanos());
+    }
+
+    private static Path resource(String name) throws IOException {
+        try {
+            return Path.of(CertificateLayersTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+}
