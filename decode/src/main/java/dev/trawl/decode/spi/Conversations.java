@@ -48,4 +48,22 @@ public interface Conversations {
      * {@link dev.trawl.decode.Protocols#NONE}.
      */
     int streamProtocol(byte[] buf, int tcp);
+
+    /**
+     * Keeps {@code note} with the UDP conversation of the datagram at {@code udp} (its two addresses and ports, either
+     * way), replacing what was kept: what a decoder must remember of earlier datagrams to read later ones (QUIC's
+     * first connection ID, from which its Initial keys come). Bounded like the conversations: the least recently used
+     * note goes first. Kept only while the decoder follows conversations; otherwise nothing is kept.
+     *
+     * @param buf the packet being decoded
+     * @param udp the index of the UDP header, the last layer recorded
+     * @param note a value the decoder owns and never changes once kept
+     */
+    default void noteDatagrams(byte[] buf, int udp, Object note) {
+    }
+
+    /** What {@link #noteDatagrams} kept with the UDP conversation of the datagram at {@code udp}, or null. */
+    default Object datagramNote(byte[] buf, int udp) {
+        return null;
+    }
 }

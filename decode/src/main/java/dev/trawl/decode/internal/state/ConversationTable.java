@@ -15,8 +15,9 @@ import java.util.Map;
  *   <li>a TCP segment that a heuristic recognises (OpenFlow to its legacy ports, TLS by its record header)
  *   makes its whole connection, both ways, that protocol.</li>
  * </ul>
- * Bounded: the least recently used of {@value #MAX} conversations goes first. Not thread-safe; one per decoder,
- * reading the layers of that decoder's context.
+ * It also keeps what decoders note of UDP conversations ({@link #noteDatagrams}). Bounded: the least recently used
+ * of {@value #MAX} conversations (and of as many notes) goes first. Not thread-safe; one per decoder, reading the
+ * layers of that decoder's context.
  */
 public final class ConversationTable implements Conversations {
     /** The most conversations kept. */
@@ -42,6 +43,11 @@ public final class ConversationTable implements Conversations {
             return true;
         }
     };
+    /**
+     * What decoders keep with UDP conversations ({@link #noteDatagrams}), under the key of each direction, the least
+     * recently used first out.
+     */
+    private final Map<Flows.Key, Object> notes = Flows.lru(2 * MAX);
     /** The key a lookup fills, never put in the table. */
     private final Flows.Key probe = new Flows.Key();
     private final DecodeContext ctx;
@@ -89,6 +95,24 @@ public final class ConversationTable implements Conversations {
             protocol = table.get(Flows.key(probe, 17, buf, ip, false, destination, Flows.ANY));
         }
         return protocol == null ? Protocols.NONE : protocol;
+    }
+
+    @Override
+    public void noteDatagrams(byte[] buf, int udp, Object note) {
+        int ip = Flows.ipLayerOffset(ctx, buf, Protocols.UDP);
+        if (ip >= 0) {
+            int source = Bytes.u16(buf, udp);
+            int destination = Bytes.u16(buf, udp + 2);
+            notes.put(Flows.key(17, buf, ip, true, source, destination), note);
+            notes.put(Flows.key(17, buf, ip, false, destination, source), note);
+        }
+    }
+
+    @Override
+    public Object datagramNote(byte[] buf, int udp) {
+        int ip = notes.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.UDP);
+        return ip < 0 ? null
+                : notes.get(Flows.key(probe, 17, buf, ip, true, Bytes.u16(buf, udp), Bytes.u16(buf, udp + 2)));
     }
 
     @Override
