@@ -45,6 +45,8 @@ public final class Projector {
     private static final int OPENFLOW_LEGACY = 6633;
     private static final int OPENFLOW_LEGACY_TLS = 6634;
     private static final int DNS_PORT = 53;
+    /** The port of the protocol UDP's DTLS heuristic names. */
+    private static final int DTLS_PORT = 853;
 
     /** What a payload's protocol means for reading on: not known (a port bound to nothing), ... */
     private static final byte UNBOUND = 0;
@@ -137,8 +139,11 @@ public final class Projector {
         udpPorts[0] = UNBOUND;
         this.tcpUnbound = endsStack(Protocols.TLS) && endsStack(Protocols.DATA) ? ENDS : GENERAL;
         int dnsProtocol = registry.lookup(Dispatch.UDP_PORT, DNS_PORT);
-        // the heuristics may take a payload to DNS, whose message a projection of its fields would have to find
+        int dtlsProtocol = registry.lookup(Dispatch.UDP_PORT, DTLS_PORT);
+        // the heuristics may take a payload to DNS, whose message a projection of its fields would have to find,
+        // or to DTLS
         this.udpUnbound = !dnsFields && endsStack(dnsProtocol < 0 ? Protocols.DATA : dnsProtocol)
+                && endsStack(dtlsProtocol < 0 ? Protocols.DATA : dtlsProtocol)
                 && endsStack(Protocols.DATA) ? ENDS : GENERAL;
         this.tcpUnboundEnds = tcpUnbound == ENDS ? ENDS : UNBOUND;
         this.udpUnboundEnds = udpUnbound == ENDS ? ENDS : UNBOUND;

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
  * tshark: {@code tls12-certificates.pcap} (made by {@code tls12-certificates.sh} beside it) holds a server's chain of
  * certificates of many kinds, a client certificate and a CertificateRequest, with records that span segments.
  * {@code tls12-certificates.protocols} is what tshark 4.0.17 printed for it; the installed tshark is asked too.
+ * {@code dtls12-certificates.pcap} holds a DTLS 1.2 handshake with the same certificates, in fragments, on a port
+ * DTLS is not bound to.
  */
 class CertificateLayersTest {
     private static final String CAPTURE = "tls12-certificates.pcap";
+    private static final String DTLS_CAPTURE = "dtls12-certificates.pcap";
 
     @Test
     void frameProtocolsAreTsharks() throws Exception {
@@ -36,11 +39,24 @@ class CertificateLayersTest {
     }
 
     @Test
+    void dtlsIsFoundOnAnyPortAndItsFragmentedCertificatesNameTheirLayers() throws Exception {
+        List<String> expected = Files.readAllLines(resource(DTLS_CAPTURE.replace(".pcap", ".protocols")));
+        List<String> got = protocols(CaptureFile.read(resource(DTLS_CAPTURE)));
+        assertEquals(expected, got);
+        assertTrue(got.stream().allMatch(p -> p.startsWith("eth:ethertype:ip:udp:dtls")), got::toString);
+        // the server's chain and the request's authority, each named in the datagram with its last fragment, and
+        // the client's certificate, whole in one
+        assertEquals(3, got.stream().filter(p -> p.startsWith("eth:ethertype:ip:udp:dtls:x509sat:")).count());
+    }
+
+    @Test
     void frameProtocolsAreTheInstalledTsharks() throws Exception {
         assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
-        Path file = resource(CAPTURE);
-        String out = Tshark.output(List.of("-n", "-r", file.toString(), "-T", "fields", "-e", "frame.protocols"));
-        assertEquals(List.of(out.split("\n")), protocols(CaptureFile.read(file)));
+        for (String capture : List.of(CAPTURE, DTLS_CAPTURE)) {
+            Path file = resource(capture);
+            String out = Tshark.output(List.of("-n", "-r", file.toString(), "-T", "fields", "-e", "frame.protocols"));
+            assertEquals(List.of(out.split("\n")), protocols(CaptureFile.read(file)), capture);
+        }
     }
 
     @Test

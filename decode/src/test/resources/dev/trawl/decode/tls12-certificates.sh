@@ -4,7 +4,9 @@
 # extensions of every common kind (alternative names with directory and other names, policies with qualifiers,
 # access descriptions, distribution points, name constraints, Netscape extensions, TLS features), EC, RSA,
 # RSA-PSS, DSA and Ed25519 keys, a chain of odd certificates, a client certificate, and a CertificateRequest
-# naming its authority. Then tls12-certificates.protocols: tshark's frame.protocols for each frame.
+# naming its authority. Then tls12-certificates.protocols: tshark's frame.protocols for each frame. With the same
+# certificates, dtls12-certificates.pcap: a DTLS 1.2 handshake on UDP port 40443 (no port DTLS is bound to), whose
+# Certificate and CertificateRequest messages come in fragments, and dtls12-certificates.protocols.
 # Needs openssl, tcpdump and tshark; run as root (tcpdump on lo) in an empty directory.
 set -e
 cat > ca.cnf <<'C'
@@ -81,3 +83,12 @@ sleep 1
 kill $S1 $S2 2>/dev/null || true
 sleep 1; kill $TD; wait $TD 2>/dev/null || true
 tshark -r tls12-certificates.pcap -T fields -e frame.protocols > tls12-certificates.protocols
+tcpdump -i lo -w dtls12-certificates.pcap -U "udp port 40443" 2>/dev/null & TD=$!
+sleep 1
+timeout 8 openssl s_server -dtls1_2 -accept 40443 -cert leaf.pem -key leaf.key -cert_chain chain.pem -auth_level 0 -cipher ALL:@SECLEVEL=0 -verify 1 -CAfile ca.pem -naccept 1 -quiet > /dev/null 2>&1 & S=$!
+sleep 1
+echo hi | timeout 4 openssl s_client -dtls1_2 -connect 127.0.0.1:40443 -cert min.pem -key min.key -cipher ALL:@SECLEVEL=0 -quiet > /dev/null 2>&1 || true
+sleep 1
+kill $S 2>/dev/null || true
+sleep 1; kill $TD; wait $TD 2>/dev/null || true
+tshark -r dtls12-certificates.pcap -T fields -e frame.protocols > dtls12-certificates.protocols

@@ -52,12 +52,13 @@ public interface Conversations {
     /**
      * Keeps {@code note} with the UDP conversation of the datagram at {@code udp} (its two addresses and ports, either
      * way), replacing what was kept: what a decoder must remember of earlier datagrams to read later ones (QUIC's
-     * first connection ID, from which its Initial keys come). Bounded like the conversations: the least recently used
+     * first connection ID, from which its Initial keys come; DTLS's handshake messages in fragments). Bounded like the conversations: the least recently used
      * note goes first. Kept only while the decoder follows conversations; otherwise nothing is kept.
      *
      * @param buf the packet being decoded
      * @param udp the index of the UDP header, the last layer recorded
-     * @param note a value the decoder owns and never changes once kept
+     * @param note a value the decoder owns (it may change what it holds: the table only keeps it); the table's
+     *     bound is on notes, so a note should stay small
      */
     default void noteDatagrams(byte[] buf, int udp, Object note) {
     }

@@ -56,6 +56,8 @@ public final class ApplicationProtocols {
         r.protocol("tls13", "tls", new TlsDecoder(tls13, true, certificates));
         ports(r, r.protocol("tls", new TlsDecoder(tls13, false, certificates)), TCP_PORT, 443, 993, 995, 465, 636,
                 853);
+        // DNS over DTLS's port, and the protocol UDP's heuristic names on ports nothing is bound to
+        r.bind(UDP_PORT, 853, r.protocol("dtls", new DtlsDecoder(certificates)));
         r.bind(UDP_PORT, 443, r.protocol("quic", new QuicDecoder(r.protocol("gquic", Decoders.OPAQUE))));
         r.bind(UDP_PORT, 1900, r.protocol("ssdp", Decoders.OPAQUE));
     }
@@ -122,7 +124,6 @@ public final class ApplicationProtocols {
         r.bind(TCP_PORT, 25, r.protocol("smtp", Decoders.OPAQUE));
         r.bind(TCP_PORT, 21, r.protocol("ftp", Decoders.OPAQUE));
         r.bind(TCP_PORT, 23, r.protocol("telnet", Decoders.OPAQUE));
-        r.bind(UDP_PORT, 853, r.protocol("dtls", null)); // DNS over DTLS
         r.bind(UDP_PORT, 525, r.protocol("tsp", null));
         ports(r, r.protocol("cflow", null), UDP_PORT, 2055, 9995, 9996, 4739);
         r.bind(UDP_PORT, 389, r.protocol("cldap", null));

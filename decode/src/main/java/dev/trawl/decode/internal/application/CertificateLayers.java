@@ -136,6 +136,27 @@ final class CertificateLayers {
         }
     }
 
+    /**
+     * Adds the layers of a CertificateRequest message's body in {@code [body, end)}: its certificate authorities,
+     * after the certificate types and, from (D)TLS 1.2 on ({@code algorithms}), the signature algorithms.
+     */
+    void certificateRequest(byte[] b, int body, int end, boolean algorithms, DecodeContext ctx) {
+        int p = body;
+        if (p + 1 > end) {
+            return;
+        }
+        p += 1 + (b[p] & 0xFF);
+        if (algorithms) {
+            if (p + 2 > end) {
+                return;
+            }
+            p += 2 + u16(b, p);
+        }
+        if (p + 2 <= end && p + 2 + u16(b, p) == end) {
+            distinguishedNames(b, p + 2, end, ctx);
+        }
+    }
+
     /** The layers of one DER certificate in {@code [off, end)}. */
     private void certificate(byte[] b, int off, int end, DecodeContext ctx) {
         Der cert = new Der(b, off, end);

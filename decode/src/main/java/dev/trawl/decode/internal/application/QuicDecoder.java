@@ -62,8 +62,8 @@ final class QuicDecoder implements ProtocolDecoder {
         return kept == null;
     }
 
-    /** The offset of the UDP header this payload follows, or -1. */
-    private static int udpHeader(DecodeContext ctx) {
+    /** The offset of the UDP header the payload being decoded follows (the last layer), or -1. */
+    static int udpHeader(DecodeContext ctx) {
         int layer = ctx.layerCount() - 1;
         return layer >= 0 && ctx.protocolAt(layer) == Protocols.UDP ? ctx.offsetAt(layer) : -1;
     }

@@ -36,6 +36,7 @@ public final class StackEnds {
         ProtocolDecoder decoder = registry.decoder(protocol);
         if (decoder == null || decoder == Decoders.OPAQUE || FastPath.isLeaf(protocol, decoder)
                 || decoder instanceof TlsDecoder
+                || decoder instanceof DtlsDecoder
                 || decoder instanceof QuicDecoder) {
             return true; // each records its own layer, or the layer of the one protocol it is built with
         }

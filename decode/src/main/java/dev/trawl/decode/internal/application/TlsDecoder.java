@@ -146,32 +146,11 @@ final class TlsDecoder implements ProtocolDecoder {
                 if (message == CERTIFICATE && body + 3 <= messageEnd && body + 3 + u24(buf, body) == messageEnd) {
                     certificates.certificateList(buf, body, messageEnd, ctx);
                 } else if (message == CERTIFICATE_REQUEST) {
-                    certificateAuthorities(buf, body, messageEnd, u16(buf, p + 1), ctx);
+                    certificates.certificateRequest(buf, body, messageEnd, u16(buf, p + 1) >= TLS_1_2, ctx);
                 }
                 m = messageEnd;
             }
             p = recordEnd;
-        }
-    }
-
-    /**
-     * The certificate authorities of a CertificateRequest whose body is {@code [body, end)}, in a record of
-     * {@code version}: after the certificate types and, from TLS 1.2, the signature algorithms.
-     */
-    private void certificateAuthorities(byte[] buf, int body, int end, int version, DecodeContext ctx) {
-        int p = body;
-        if (p + 1 > end) {
-            return;
-        }
-        p += 1 + u8(buf, p);
-        if (version >= TLS_1_2) {
-            if (p + 2 > end) {
-                return;
-            }
-            p += 2 + u16(buf, p);
-        }
-        if (p + 2 <= end && p + 2 + u16(buf, p) == end) {
-            certificates.distinguishedNames(buf, p + 2, end, ctx);
         }
     }
 

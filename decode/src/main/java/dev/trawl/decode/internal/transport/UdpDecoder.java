@@ -6,6 +6,7 @@ import static dev.trawl.decode.internal.Decoders.orData;
 
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
+import dev.trawl.decode.internal.application.DtlsRecords;
 import dev.trawl.decode.internal.network.Quotation;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
@@ -13,7 +14,8 @@ import dev.trawl.pcap.IpProtocol;
 
 /**
  * UDP: the header, the datagram's end from its length, the checksum when asked, and the payload's protocol: a
- * followed conversation's, else by port, else DNS when it looks like DNS (Wireshark's heuristic). Stateless.
+ * followed conversation's, else by port, else DNS or DTLS when it looks like it (Wireshark's heuristics).
+ * Stateless.
  */
 public final class UdpDecoder {
     private UdpDecoder() {
@@ -21,6 +23,8 @@ public final class UdpDecoder {
 
     private static final int UDP = IpProtocol.UDP.value();
     private static final int DNS_PORT = 53;
+    /** The port DTLS is bound to (DNS over DTLS), whose protocol the DTLS heuristic names. */
+    private static final int DTLS_PORT = 853;
 
     /** The built-in UDP decoder. */
     public static int decode(byte[] buf, int off, int end, DecodeContext ctx) {
@@ -60,7 +64,7 @@ public final class UdpDecoder {
 
     /**
      * The protocol of the (non-empty) payload of the UDP datagram at {@code off}, captured up to {@code end}:
-     * a followed conversation's, else by port, else DNS if it looks like it, else data.
+     * a followed conversation's, else by port, else DNS or DTLS if it looks like it, else data.
      */
     public static int payload(byte[] buf, int off, int end, DecodeContext ctx) {
         int conversation = ctx.conversations().datagramProtocol(buf, off);
@@ -69,8 +73,12 @@ public final class UdpDecoder {
         }
         int next = ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2));
         int length = u16(buf, off + 4);
-        if (next < 0 && looksLikeDns(buf, off + 8, end, length >= 8 ? length - 8 : end - off - 8)) {
+        int onWire = length >= 8 ? length - 8 : end - off - 8;
+        if (next < 0 && looksLikeDns(buf, off + 8, end, onWire)) {
             next = ctx.lookup(Dispatch.UDP_PORT, DNS_PORT); // Wireshark's DNS heuristic, on any port
+        }
+        if (next < 0 && DtlsRecords.looksLikeDtls(buf, off + 8, end, onWire)) {
+            next = ctx.lookup(Dispatch.UDP_PORT, DTLS_PORT); // and its DTLS heuristic
         }
         return orData(next);
     }
