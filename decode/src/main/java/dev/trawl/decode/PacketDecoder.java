@@ -8,6 +8,7 @@ import dev.trawl.decode.internal.FastPath;
 import dev.trawl.decode.internal.state.ConversationTable;
 import dev.trawl.decode.internal.state.IpReassembler;
 import dev.trawl.decode.internal.state.StreamMessages;
+import dev.trawl.decode.internal.transport.UdpDecoder;
 import dev.trawl.decode.spi.Conversations;
 import dev.trawl.decode.spi.DecodeContext;
 import dev.trawl.decode.spi.Dispatch;
@@ -689,6 +690,21 @@ public final class PacketDecoder {
     private int stepOffset;
     private int stepLimit;
 
+    /**
+     * What the payload at {@code off} of a UDP datagram is when the protocol its port named ({@code rejected})
+     * refused it: as Wireshark goes on to its heuristics, DNS or DTLS if it looks like either (and is not what was
+     * refused), else -1. Only for the payload right behind the UDP header, the last layer.
+     */
+    private int afterRejection(byte[] buf, int off, int limit, int rejected) {
+        DecodedPacket r = result;
+        int udp = r.count - 1;
+        if (udp < 0 || r.protocol(udp) != Protocols.UDP || r.offset(udp) + 8 != off) {
+            return -1;
+        }
+        int heuristic = UdpDecoder.heuristic(buf, r.offset(udp), limit, context);
+        return heuristic == rejected ? -1 : heuristic;
+    }
+
     private void loop(byte[] buf, int offset, int end, int first) {
         DecodedPacket r = result;
         Context ctx = context;
@@ -721,6 +737,11 @@ public final class PacketDecoder {
             }
             if (next < 0) {
                 if (next == ProtocolDecoder.REJECT) {
+                    int instead = r.count == before && limit > off ? afterRejection(buf, off, limit, proto) : -1;
+                    if (instead >= 0) {
+                        proto = instead;
+                        continue; // the same bytes, as another protocol
+                    }
                     if (r.count == before && limit > off) {
                         ctx.addLayer(Protocols.DATA, off, limit - off, limit);
                     }

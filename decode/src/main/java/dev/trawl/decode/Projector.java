@@ -180,6 +180,8 @@ public final class Projector {
                 known = dnsFields ? MESSAGE : ENDS; // a message no field reads is a payload like any other
             } else if (dnsFields && carriesDnsField(protocol)) {
                 known = GENERAL; // another layer in DNS's format (LLMNR), whose message is not located here
+            } else if (dnsFields && !StackEnds.neverRefuses(registry, protocol)) {
+                known = GENERAL; // a payload it refuses goes to UDP's heuristics, which may find a DNS message
             } else {
                 known = endsStack(protocol) ? ENDS : GENERAL;
             }

@@ -50,6 +50,31 @@ class CertificateLayersTest {
     }
 
     @Test
+    void aPayloadThatItsPortsProtocolRefusesGoesToTheHeuristics() throws Exception {
+        // the same datagrams between ports 4444 (Kerberos's, whose decoder refuses them) and 50195: as tshark shows
+        // them, DTLS, found by the heuristic Wireshark tries after the port's protocol
+        List<CaptureFile.Frame> frames = new ArrayList<>();
+        for (CaptureFile.Frame f : CaptureFile.read(resource(DTLS_CAPTURE))) {
+            byte[] data = f.data().clone();
+            int udp = 14 + (data[14] & 0x0F) * 4;
+            boolean toServer = ((data[udp + 2] & 0xFF) << 8 | (data[udp + 3] & 0xFF)) == 40443;
+            putPort(data, udp + (toServer ? 2 : 0), 4444);
+            putPort(data, udp + (toServer ? 0 : 2), 50195);
+            data[udp + 6] = 0; // no checksum
+            data[udp + 7] = 0;
+            frames.add(new CaptureFile.Frame(f.linkType(), f.seconds(), f.nanos(), f.originalLength(), data));
+        }
+        PacketDecoder decoder = new PacketDecoder();
+        assertEquals(Protocols.KERBEROS, decoder.registry().lookup(dev.trawl.decode.spi.Dispatch.UDP_PORT, 4444));
+        assertEquals(Files.readAllLines(resource(DTLS_CAPTURE.replace(".pcap", ".protocols"))), protocols(frames));
+    }
+
+    private static void putPort(byte[] data, int at, int port) {
+        data[at] = (byte) (port >>> 8);
+        data[at + 1] = (byte) port;
+    }
+
+    @Test
     void frameProtocolsAreTheInstalledTsharks() throws Exception {
         assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
         for (String capture : List.of(CAPTURE, DTLS_CAPTURE)) {

@@ -26,6 +26,20 @@ public final class StackEnds {
         return endsStack(registry, protocol, 3);
     }
 
+    /**
+     * Whether the decoder of {@code protocol} never refuses its bytes (a refused UDP payload goes on to UDP's
+     * heuristics, which may find DNS or DTLS there): no decoder, or one of the built-in decoders that record their
+     * layer whatever the bytes.
+     */
+    public static boolean neverRefuses(ProtocolRegistry registry, int protocol) {
+        if (protocol < 0 || protocol >= registry.size()) {
+            return false;
+        }
+        ProtocolDecoder decoder = registry.decoder(protocol);
+        return decoder == null || decoder == Decoders.OPAQUE || decoder == FastPath.DATA
+                || decoder instanceof TlsDecoder || decoder instanceof DtlsDecoder || decoder instanceof QuicDecoder;
+    }
+
     private static boolean endsStack(ProtocolRegistry registry, int protocol, int depth) {
         if (protocol < 0) {
             return protocol == Protocols.NONE;

@@ -72,15 +72,24 @@ public final class UdpDecoder {
             return conversation; // Wireshark tries a conversation's protocol before the ports
         }
         int next = ctx.lookupPorts(Dispatch.UDP_PORT, u16(buf, off), u16(buf, off + 2));
+        return orData(next >= 0 ? next : heuristic(buf, off, end, ctx));
+    }
+
+    /**
+     * What Wireshark's heuristics on UDP name the payload of the datagram at {@code off}, captured up to {@code end}:
+     * DNS or DTLS if it looks like it, else {@link Protocols#NONE}. Tried when no port names the payload, or when the
+     * protocol a port names refuses it.
+     */
+    public static int heuristic(byte[] buf, int off, int end, DecodeContext ctx) {
         int length = u16(buf, off + 4);
         int onWire = length >= 8 ? length - 8 : end - off - 8;
-        if (next < 0 && looksLikeDns(buf, off + 8, end, onWire)) {
-            next = ctx.lookup(Dispatch.UDP_PORT, DNS_PORT); // Wireshark's DNS heuristic, on any port
+        if (looksLikeDns(buf, off + 8, end, onWire)) {
+            return ctx.lookup(Dispatch.UDP_PORT, DNS_PORT); // Wireshark's DNS heuristic, on any port
         }
-        if (next < 0 && DtlsRecords.looksLikeDtls(buf, off + 8, end, onWire)) {
-            next = ctx.lookup(Dispatch.UDP_PORT, DTLS_PORT); // and its DTLS heuristic
+        if (DtlsRecords.looksLikeDtls(buf, off + 8, end, onWire)) {
+            return ctx.lookup(Dispatch.UDP_PORT, DTLS_PORT);
         }
-        return orData(next);
+        return Protocols.NONE;
     }
 
     /**
