@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
  * certificates of many kinds, a client certificate and a CertificateRequest, with records that span segments.
  * {@code tls12-certificates.protocols} is what tshark 4.0.17 printed for it; the installed tshark is asked too.
  * {@code dtls12-certificates.pcap} holds a DTLS 1.2 handshake with the same certificates, in fragments, on a port
- * DTLS is not bound to.
+ * DTLS is not bound to; {@code tls-certificates-netns.pcap} four handshakes over a veth pair, one of them in 512-byte
+ * records.
  */
 class CertificateLayersTest {
     private static final String CAPTURE = "tls12-certificates.pcap";
     private static final String DTLS_CAPTURE = "dtls12-certificates.pcap";
+    private static final String NETNS_CAPTURE = "tls-certificates-netns.pcap";
 
     @Test
     void frameProtocolsAreTsharks() throws Exception {
@@ -36,6 +38,15 @@ class CertificateLayersTest {
         assertTrue(got.stream().anyMatch(p -> p.startsWith("eth:ethertype:ip:tcp:tls:x509sat:")
                 && p.contains(":pkcs-1:") && p.contains(":x509af:") && p.contains(":ns_cert_exts:")
                 && p.contains(":pkix1explicit:tls:x509sat:")), got::toString);
+    }
+
+    @Test
+    void aCertificateMessageThatSpansRecordsAndSegmentsNamesItsLayersWhereItEnds() throws Exception {
+        List<String> expected = Files.readAllLines(resource(NETNS_CAPTURE.replace(".pcap", ".protocols")));
+        List<String> got = protocols(CaptureFile.read(resource(NETNS_CAPTURE)));
+        assertEquals(expected, got);
+        // the handshake in 512-byte records: the chain's message ends in the segment's second TLS layer
+        assertTrue(got.stream().anyMatch(p -> p.startsWith("eth:ethertype:ip:tcp:tls:tls:x509sat:")), got::toString);
     }
 
     @Test
@@ -77,7 +88,7 @@ class CertificateLayersTest {
     @Test
     void frameProtocolsAreTheInstalledTsharks() throws Exception {
         assumeTrue(TsharkExtraFieldsTest.tsharkAvailable(), "tshark is not installed");
-        for (String capture : List.of(CAPTURE, DTLS_CAPTURE)) {
+        for (String capture : List.of(CAPTURE, DTLS_CAPTURE, NETNS_CAPTURE)) {
             Path file = resource(capture);
             String out = Tshark.output(List.of("-n", "-r", file.toString(), "-T", "fields", "-e", "frame.protocols"));
             assertEquals(List.of(out.split("\n")), protocols(CaptureFile.read(file)), capture);

@@ -6,7 +6,10 @@
 # RSA-PSS, DSA and Ed25519 keys, a chain of odd certificates, a client certificate, and a CertificateRequest
 # naming its authority. Then tls12-certificates.protocols: tshark's frame.protocols for each frame. With the same
 # certificates, dtls12-certificates.pcap: a DTLS 1.2 handshake on UDP port 40443 (no port DTLS is bound to), whose
-# Certificate and CertificateRequest messages come in fragments, and dtls12-certificates.protocols.
+# Certificate and CertificateRequest messages come in fragments, and dtls12-certificates.protocols. Then
+# tls-certificates-netns.pcap: four handshakes between two network namespaces joined by a veth pair (TLS 1.2 with
+# a client certificate, TLS 1.2 with RSA key exchange, TLS 1.1, and TLS 1.2 in 512-byte records, whose
+# Certificate message spans records and segments), and tls-certificates-netns.protocols.
 # Needs openssl, tcpdump and tshark; run as root (tcpdump on lo) in an empty directory.
 set -e
 cat > ca.cnf <<'C'
@@ -92,3 +95,28 @@ sleep 1
 kill $S 2>/dev/null || true
 sleep 1; kill $TD; wait $TD 2>/dev/null || true
 tshark -r dtls12-certificates.pcap -T fields -e frame.protocols > dtls12-certificates.protocols
+ip netns add tx509a; ip netns add tx509b
+ip link add vx509a type veth peer name vx509b
+ip link set vx509a netns tx509a; ip link set vx509b netns tx509b
+ip -n tx509a addr add 10.201.0.1/24 dev vx509a; ip -n tx509b addr add 10.201.0.2/24 dev vx509b
+ip -n tx509a link set vx509a up; ip -n tx509b link set vx509b up
+ip -n tx509a link set lo up; ip -n tx509b link set lo up
+# no offloads: the capture sees the segments on the wire
+ip netns exec tx509a ethtool -K vx509a tso off gso off gro off >/dev/null 2>&1 || true
+ip netns exec tx509b ethtool -K vx509b tso off gso off gro off >/dev/null 2>&1 || true
+ip netns exec tx509a tcpdump -i vx509a -w tls-certificates-netns.pcap -U "tcp" 2>/dev/null & TD=$!
+sleep 1
+ip netns exec tx509a openssl s_server -accept 4433 -cert leaf.pem -key leaf.key -cert_chain chain.pem -auth_level 0 -cipher ALL:@SECLEVEL=0 -tls1_2 -verify 1 -CAfile ca.pem -naccept 1 -quiet > /dev/null 2>&1 & S1=$!
+ip netns exec tx509a openssl s_server -accept 4434 -cert ca.pem -key ca.key -tls1_2 -naccept 1 -quiet > /dev/null 2>&1 & S2=$!
+ip netns exec tx509a openssl s_server -accept 4435 -cert leaf.pem -key leaf.key -cert_chain chain.pem -auth_level 0 -cipher ALL:@SECLEVEL=0 -tls1_1 -naccept 1 -quiet > /dev/null 2>&1 & S3=$!
+ip netns exec tx509a openssl s_server -accept 4436 -cert leaf.pem -key leaf.key -cert_chain chain.pem -auth_level 0 -cipher ALL:@SECLEVEL=0 -tls1_2 -max_send_frag 512 -naccept 1 -quiet > /dev/null 2>&1 & S4=$!
+sleep 1
+echo hi | timeout 5 ip netns exec tx509b openssl s_client -connect 10.201.0.1:4433 -tls1_2 -cert pss.pem -key pss.key -cipher ALL:@SECLEVEL=0 -quiet > /dev/null 2>&1 || true
+echo hi | timeout 5 ip netns exec tx509b openssl s_client -connect 10.201.0.1:4434 -tls1_2 -cipher AES128-SHA -quiet > /dev/null 2>&1 || true
+echo hi | timeout 5 ip netns exec tx509b openssl s_client -connect 10.201.0.1:4435 -tls1_1 -cipher ALL:@SECLEVEL=0 -quiet > /dev/null 2>&1 || true
+echo hi | timeout 5 ip netns exec tx509b openssl s_client -connect 10.201.0.1:4436 -tls1_2 -cipher ALL:@SECLEVEL=0 -quiet > /dev/null 2>&1 || true
+sleep 1
+kill $S1 $S2 $S3 $S4 2>/dev/null || true
+sleep 1; kill $TD; wait $TD 2>/dev/null || true
+ip netns del tx509a; ip netns del tx509b
+tshark -r tls-certificates-netns.pcap -T fields -e frame.protocols > tls-certificates-netns.protocols

@@ -67,4 +67,21 @@ public interface Conversations {
     default Object datagramNote(byte[] buf, int udp) {
         return null;
     }
+
+    /**
+     * Keeps {@code note} with the direction of the TCP connection that the segment at {@code tcp} goes in, replacing
+     * what was kept: what a decoder must remember of earlier segments to read later ones (TLS's handshake messages
+     * that span records). Kept and bounded as {@link #noteDatagrams} keeps its notes.
+     *
+     * @param buf the packet being decoded
+     * @param tcp the index of the TCP header, the last layer recorded
+     * @param note a value the decoder owns (it may change what it holds)
+     */
+    default void noteStream(byte[] buf, int tcp, Object note) {
+    }
+
+    /** What {@link #noteStream} kept with the direction of the segment at {@code tcp}, or null. */
+    default Object streamNote(byte[] buf, int tcp) {
+        return null;
+    }
 }

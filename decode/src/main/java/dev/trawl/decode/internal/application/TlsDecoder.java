@@ -111,11 +111,17 @@ final class TlsDecoder implements ProtocolDecoder {
             ctx.streams().begin(buf, p, end); // a record header the next segment completes
         }
         int first = assembledEnd(buf, off, end, ctx);
+        // the direction's spanning message is found while the TCP header is the last layer, which finds it
+        Spanning spanning = protect || !handshakeRecord(buf, off, end) ? null : spanning(buf, ctx);
         ctx.addLayer(Protocols.TLS, off, 5, first);
-        handshakes(buf, off, first, ctx);
+        if (spanning != null) {
+            handshakes(buf, off, first, spanning, ctx);
+        }
         if (first < end) {
             ctx.addLayer(Protocols.TLS, first, 5, end);
-            handshakes(buf, first, end, ctx);
+            if (spanning != null) {
+                handshakes(buf, first, end, spanning, ctx);
+            }
         }
         return Protocols.NONE;
     }
@@ -124,38 +130,144 @@ final class TlsDecoder implements ProtocolDecoder {
      * Adds the layers of the certificates and distinguished names that the whole handshake records in
      * {@code [off, end)} carry in the clear ({@link CertificateLayers}): those of each Certificate message and of each
      * CertificateRequest's authorities, up to a ChangeCipherSpec record (the handshake records after it are
-     * encrypted). A message must lie whole in its record, and its lengths must agree with it.
+     * encrypted). A message that goes on in the next handshake records is put back together in {@code spanning}, and
+     * named where it ends.
      */
-    private void handshakes(byte[] buf, int off, int end, DecodeContext ctx) {
-        if (protect) {
-            return;
-        }
+    private void handshakes(byte[] buf, int off, int end, Spanning spanning, DecodeContext ctx) {
         for (int p = off, n = 0; p + 5 <= end && n < 64 && TlsRecords.isRecord(buf, p, end); n++) {
             int type = u8(buf, p);
             int recordEnd = p + 5 + u16(buf, p + 3);
-            if (type == CHANGE_CIPHER_SPEC || recordEnd > end) {
+            if (recordEnd > end) {
+                return; // the rest of the record comes in later segments: it is read when put back together
+            }
+            if (type == CHANGE_CIPHER_SPEC) {
+                spanning.clear();
                 return;
             }
-            for (int m = p + 5; type == HANDSHAKE && m + 4 <= recordEnd;) {
-                int body = m + 4;
-                int messageEnd = body + u24(buf, m + 1);
+            if (type != HANDSHAKE) {
+                spanning.clear(); // an alert or data between a message's records: it is not put back together
+                p = recordEnd;
+                continue;
+            }
+            int version = u16(buf, p + 1);
+            int m = p + 5;
+            if (spanning.waiting()) {
+                m = spanning.add(buf, m, recordEnd);
+                if (spanning.whole()) {
+                    message(spanning.bytes, 0, spanning.bytes.length, spanning.type, spanning.version, ctx);
+                    spanning.clear();
+                }
+            }
+            while (m + 4 <= recordEnd) {
+                int messageEnd = m + 4 + u24(buf, m + 1);
                 if (messageEnd > recordEnd) {
+                    spanning.start(buf, m, recordEnd, version);
                     break;
                 }
-                int message = u8(buf, m);
-                if (message == CERTIFICATE && body + 3 <= messageEnd && body + 3 + u24(buf, body) == messageEnd) {
-                    certificates.certificateList(buf, body, messageEnd, ctx);
-                } else if (message == CERTIFICATE_REQUEST) {
-                    certificates.certificateRequest(buf, body, messageEnd, u16(buf, p + 1) >= TLS_1_2, ctx);
-                }
+                message(buf, m + 4, messageEnd, u8(buf, m), version, ctx);
                 m = messageEnd;
             }
             p = recordEnd;
         }
     }
 
+    /** The layers of a handshake message of {@code type} whose body is {@code [body, end)}, in a record of version. */
+    private void message(byte[] buf, int body, int end, int type, int version, DecodeContext ctx) {
+        if (type == CERTIFICATE && body + 3 <= end && body + 3 + u24(buf, body) == end) {
+            certificates.certificateList(buf, body, end, ctx);
+        } else if (type == CERTIFICATE_REQUEST) {
+            certificates.certificateRequest(buf, body, end, version >= TLS_1_2, ctx);
+        }
+    }
+
+    /**
+     * The spanning state of one direction of a connection, kept with it ({@link
+     * dev.trawl.decode.spi.Conversations#noteStream}, when conversations are followed) or for one segment: a
+     * handshake message that goes on past its record, its bytes kept when it is a Certificate or CertificateRequest
+     * of at most {@link #MAX_MESSAGE} bytes, else only counted off.
+     */
+    static final class Spanning {
+        static final int MAX_MESSAGE = 1 << 18;
+        int type;
+        int version;
+        /** The message's header and body, when kept; null otherwise. */
+        byte[] bytes;
+        private int remaining;
+        private int filled;
+
+        boolean waiting() {
+            return remaining > 0;
+        }
+
+        boolean whole() {
+            return remaining == 0 && bytes != null && filled == bytes.length;
+        }
+
+        /** Starts the message whose header is at {@code m}, of which {@code [m, recordEnd)} is in this record. */
+        void start(byte[] buf, int m, int recordEnd, int version) {
+            this.type = u8(buf, m);
+            this.version = version;
+            int length = u24(buf, m + 1);
+            int here = recordEnd - m - 4;
+            remaining = length - here;
+            boolean kept = (type == CERTIFICATE || type == CERTIFICATE_REQUEST) && length <= MAX_MESSAGE;
+            bytes = kept ? new byte[length] : null;
+            filled = 0;
+            if (kept) {
+                System.arraycopy(buf, m + 4, bytes, 0, here);
+                filled = here;
+            }
+        }
+
+        /** Adds what of the record body {@code [m, recordEnd)} belongs to the message; returns where the rest starts. */
+        int add(byte[] buf, int m, int recordEnd) {
+            int here = Math.min(remaining, recordEnd - m);
+            if (bytes != null) {
+                System.arraycopy(buf, m, bytes, filled, here);
+                filled += here;
+            }
+            remaining -= here;
+            return m + here;
+        }
+
+        void clear() {
+            remaining = 0;
+            bytes = null;
+            filled = 0;
+        }
+    }
+
     private static int u24(byte[] buf, int at) {
         return u8(buf, at) << 16 | u16(buf, at + 1);
+    }
+
+    /** Whether one of the whole records back to back from {@code off} is a handshake record. */
+    private static boolean handshakeRecord(byte[] buf, int off, int end) {
+        for (int p = off, n = 0; p + 5 <= end && n < 64 && TlsRecords.isRecord(buf, p, end); n++) {
+            if (u8(buf, p) == HANDSHAKE) {
+                return true;
+            }
+            p += 5 + u16(buf, p + 3);
+        }
+        return false;
+    }
+
+    /**
+     * The spanning state of the direction of the segment being decoded, kept with it when conversations are followed
+     * (made on first use), else one for this segment alone.
+     */
+    private static Spanning spanning(byte[] buf, DecodeContext ctx) {
+        int layer = ctx.layerCount() - 1;
+        if (layer < 0 || ctx.protocolAt(layer) != Protocols.TCP) {
+            return new Spanning();
+        }
+        int tcp = ctx.offsetAt(layer);
+        if (ctx.conversations().streamNote(buf, tcp) instanceof Spanning kept) {
+            return kept;
+        }
+        Spanning made = new Spanning();
+        ctx.conversations().noteStream(buf, tcp, made);
+        return made;
     }
 
     /**

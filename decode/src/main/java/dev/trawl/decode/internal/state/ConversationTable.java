@@ -15,7 +15,8 @@ import java.util.Map;
  *   <li>a TCP segment that a heuristic recognises (OpenFlow to its legacy ports, TLS by its record header)
  *   makes its whole connection, both ways, that protocol.</li>
  * </ul>
- * It also keeps what decoders note of UDP conversations ({@link #noteDatagrams}). Bounded: the least recently used
+ * It also keeps what decoders note of UDP conversations and TCP directions ({@link #noteDatagrams},
+ * {@link #noteStream}). Bounded: the least recently used
  * of {@value #MAX} conversations (and of as many notes) goes first. Not thread-safe; one per decoder, reading the
  * layers of that decoder's context.
  */
@@ -113,6 +114,21 @@ public final class ConversationTable implements Conversations {
         int ip = notes.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.UDP);
         return ip < 0 ? null
                 : notes.get(Flows.key(probe, 17, buf, ip, true, Bytes.u16(buf, udp), Bytes.u16(buf, udp + 2)));
+    }
+
+    @Override
+    public void noteStream(byte[] buf, int tcp, Object note) {
+        int ip = Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
+        if (ip >= 0) {
+            notes.put(Flows.key(6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)), note);
+        }
+    }
+
+    @Override
+    public Object streamNote(byte[] buf, int tcp) {
+        int ip = notes.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
+        return ip < 0 ? null
+                : notes.get(Flows.key(probe, 6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)));
     }
 
     @Override
