@@ -134,6 +134,76 @@ class CertificateLayersTest {
         assertFalse(whole.isEmpty());
     }
 
+    @Test
+    void namesNestedInNamesAreWalkedToABoundedDepth() {
+        // a certificate whose issuer's one attribute is a subjectAltName whose directory name holds the same again,
+        // 500 deep: the walk stops after a few levels, not at the stack's or the layer table's end
+        byte[] sanOid = {0x06, 0x03, 0x55, 0x1D, 0x11};
+        byte[] name = der(0x30);
+        for (int i = 0; i < 500; i++) {
+            byte[] names = der(0x30, der(0xA4, name)); // GeneralNames { directoryName [4] { Name } }
+            name = der(0x30, der(0x31, der(0x30, sanOid, names)));
+        }
+        byte[] algorithm = der(0x30, new byte[] {0x06, 0x03, 0x2B, 0x65, 0x70}); // Ed25519, no parameters
+        byte[] tbs = der(0x30, new byte[] {0x02, 0x01, 0x01}, algorithm, name, der(0x30), der(0x30), der(0x30));
+        byte[] certificate = der(0x30, tbs, algorithm, new byte[] {0x03, 0x01, 0x00});
+        byte[] chain = concat(u24(certificate.length), certificate);
+        byte[] message = concat(new byte[] {11}, u24(chain.length + 3), u24(chain.length), chain);
+        byte[] record = concat(new byte[] {22, 3, 3, (byte) (message.length >>> 8), (byte) message.length}, message);
+        byte[] frame = tcpFrame(record);
+        DecodedPacket p = new PacketDecoder().decode(1, frame, 0, frame.length);
+        String protocols = p.appendProtocols(new StringBuilder()).toString();
+        assertTrue(protocols.startsWith("eth:ethertype:ip:tcp:tls:x509ce:"), protocols);
+        assertTrue(p.layerCount() < 20, protocols);
+    }
+
+    /** An Ethernet frame of IPv4 and TCP from port 443 carrying {@code payload} (no checksums). */
+    private static byte[] tcpFrame(byte[] payload) {
+        byte[] f = new byte[14 + 20 + 20 + payload.length];
+        f[12] = 0x08;
+        f[14] = 0x45;
+        int total = 40 + payload.length;
+        f[16] = (byte) (total >>> 8);
+        f[17] = (byte) total;
+        f[22] = 64;
+        f[23] = 6;
+        f[26] = 10;
+        f[29] = 1;
+        f[30] = 10;
+        f[33] = 2;
+        f[34] = 0x01; // source port 443
+        f[35] = (byte) 0xBB;
+        f[36] = (byte) 0xC3; // destination port 50000
+        f[37] = 0x50;
+        f[46] = 0x50; // data offset 5
+        f[47] = 0x18; // PSH, ACK
+        f[48] = 0x10;
+        System.arraycopy(payload, 0, f, 54, payload.length);
+        return f;
+    }
+
+    /** A DER element of {@code tag} holding {@code parts} back to back. */
+    private static byte[] der(int tag, byte[]... parts) {
+        byte[] content = concat(parts);
+        int n = content.length;
+        byte[] header = n < 0x80 ? new byte[] {(byte) tag, (byte) n}
+                : n < 0x100 ? new byte[] {(byte) tag, (byte) 0x81, (byte) n}
+                : new byte[] {(byte) tag, (byte) 0x82, (byte) (n >>> 8), (byte) n};
+        return concat(header, content);
+    }
+
+    private static byte[] u24(int n) {
+        return new byte[] {(byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     private static List<String> protocols(List<CaptureFile.Frame> frames) {
         PacketDecoder decoder = decoder();
         List<String> out = new ArrayList<>();

@@ -130,7 +130,7 @@ final class CertificateLayers {
             }
             Der name = new Der(b, p + 2, nameEnd);
             if (name.next() == SEQUENCE) {
-                name(b, name.start, name.end, ctx);
+                name(b, name.start, name.end, ctx, 0);
             }
             p = nameEnd;
         }
@@ -179,11 +179,11 @@ final class CertificateLayers {
         if (tbs.next() != SEQUENCE) {
             return;
         }
-        name(b, tbs.start, tbs.end, ctx); // the issuer
+        name(b, tbs.start, tbs.end, ctx, 0); // the issuer
         if (tbs.next() != SEQUENCE || tbs.next() != SEQUENCE) { // the validity, the subject
             return;
         }
-        name(b, tbs.start, tbs.end, ctx);
+        name(b, tbs.start, tbs.end, ctx, 0);
         if (tbs.next() != SEQUENCE) {
             return;
         }
@@ -225,7 +225,9 @@ final class CertificateLayers {
         }
     }
 
-    /** An AlgorithmIdentifier's contents in {@code [off, end)}: its parameters, if any, go to its algorithm's decoder. */
+    /**
+     * An AlgorithmIdentifier's contents in {@code [off, end)}: its parameters, if any, go to its algorithm's decoder.
+     */
     private void algorithm(byte[] b, int off, int end, DecodeContext ctx, int depth) {
         Der a = new Der(b, off, end);
         if (a.next() != OID) {
@@ -239,15 +241,15 @@ final class CertificateLayers {
     }
 
     /** A Name's contents in {@code [off, end)}: its relative names, SETs. */
-    private void name(byte[] b, int off, int end, DecodeContext ctx) {
+    private void name(byte[] b, int off, int end, DecodeContext ctx, int depth) {
         Der rdns = new Der(b, off, end);
         while (rdns.next() == SET) {
-            relativeName(b, rdns.start, rdns.end, ctx);
+            relativeName(b, rdns.start, rdns.end, ctx, depth);
         }
     }
 
     /** A relative name's contents in {@code [off, end)}: each attribute's value goes to its type's decoder. */
-    private void relativeName(byte[] b, int off, int end, DecodeContext ctx) {
+    private void relativeName(byte[] b, int off, int end, DecodeContext ctx, int depth) {
         Der attributes = new Der(b, off, end);
         while (attributes.next() == SEQUENCE) {
             Der attribute = attributes.inside();
@@ -257,7 +259,7 @@ final class CertificateLayers {
             int idStart = attribute.start;
             int idEnd = attribute.end;
             if (attribute.next() >= 0) {
-                value(b, idStart, idEnd, attribute.headerStart, attribute.end, ctx, 0);
+                value(b, idStart, idEnd, attribute.headerStart, attribute.end, ctx, depth);
             }
         }
     }
@@ -337,7 +339,7 @@ final class CertificateLayers {
         } else if (tag == 0xA4) { // directoryName, explicitly tagged
             Der name = d.inside();
             if (name.next() == SEQUENCE) {
-                name(b, name.start, name.end, ctx);
+                name(b, name.start, name.end, ctx, depth + 1);
             }
         }
     }
@@ -358,7 +360,7 @@ final class CertificateLayers {
                     if (inner == 0xA0) {
                         generalNameList(b, name.start, name.end, ctx, depth);
                     } else if (inner == 0xA1) {
-                        relativeName(b, name.start, name.end, ctx);
+                        relativeName(b, name.start, name.end, ctx, depth + 1);
                     }
                 } else if (tag == 0xA2) {
                     generalNameList(b, point.start, point.end, ctx, depth);

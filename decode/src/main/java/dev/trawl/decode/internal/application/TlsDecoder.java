@@ -219,7 +219,9 @@ final class TlsDecoder implements ProtocolDecoder {
             }
         }
 
-        /** Adds what of the record body {@code [m, recordEnd)} belongs to the message; returns where the rest starts. */
+        /**
+         * Adds what of the record body {@code [m, recordEnd)} belongs to the message; returns where the rest starts.
+         */
         int add(byte[] buf, int m, int recordEnd) {
             int here = Math.min(remaining, recordEnd - m);
             if (bytes != null) {
