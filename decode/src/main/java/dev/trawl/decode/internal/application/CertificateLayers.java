@@ -1,5 +1,9 @@
 package dev.trawl.decode.internal.application;
 
+import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u24;
+import static dev.trawl.decode.internal.Bytes.u8;
+
 import dev.trawl.decode.LayerFlags;
 import dev.trawl.decode.Protocols;
 import dev.trawl.decode.spi.DecodeContext;
@@ -145,7 +149,7 @@ final class CertificateLayers {
         if (p + 1 > end) {
             return;
         }
-        p += 1 + (b[p] & 0xFF);
+        p += 1 + u8(b, p);
         if (algorithms) {
             if (p + 2 > end) {
                 return;
@@ -513,14 +517,6 @@ final class CertificateLayers {
             arc = 0;
         }
         return s.toString();
-    }
-
-    private static int u16(byte[] b, int at) {
-        return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
-    }
-
-    private static int u24(byte[] b, int at) {
-        return (b[at] & 0xFF) << 16 | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.trawl.decode.internal.application;
 
 import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u24;
 import static dev.trawl.decode.internal.Bytes.u8;
 
 import dev.trawl.decode.Protocols;
@@ -153,9 +154,5 @@ final class DtlsDecoder implements ProtocolDecoder {
             sequence = -1;
             return whole;
         }
-    }
-
-    private static int u24(byte[] buf, int at) {
-        return u8(buf, at) << 16 | u16(buf, at + 1);
     }
 }

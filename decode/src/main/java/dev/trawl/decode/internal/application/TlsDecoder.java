@@ -1,6 +1,7 @@
 package dev.trawl.decode.internal.application;
 
 import static dev.trawl.decode.internal.Bytes.u16;
+import static dev.trawl.decode.internal.Bytes.u24;
 import static dev.trawl.decode.internal.Bytes.u8;
 
 import dev.trawl.decode.LayerFlags;
@@ -237,10 +238,6 @@ final class TlsDecoder implements ProtocolDecoder {
             bytes = null;
             filled = 0;
         }
-    }
-
-    private static int u24(byte[] buf, int at) {
-        return u8(buf, at) << 16 | u16(buf, at + 1);
     }
 
     /** Whether one of the whole records back to back from {@code off} is a handshake record. */

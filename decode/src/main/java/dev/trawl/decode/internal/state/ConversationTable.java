@@ -100,35 +100,45 @@ public final class ConversationTable implements Conversations {
 
     @Override
     public void noteDatagrams(byte[] buf, int udp, Object note) {
-        int ip = Flows.ipLayerOffset(ctx, buf, Protocols.UDP);
-        if (ip >= 0) {
-            int source = Bytes.u16(buf, udp);
-            int destination = Bytes.u16(buf, udp + 2);
-            notes.put(Flows.key(17, buf, ip, true, source, destination), note);
-            notes.put(Flows.key(17, buf, ip, false, destination, source), note);
-        }
+        note(17, buf, udp, note, true);
     }
 
     @Override
     public Object datagramNote(byte[] buf, int udp) {
-        int ip = notes.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.UDP);
-        return ip < 0 ? null
-                : notes.get(Flows.key(probe, 17, buf, ip, true, Bytes.u16(buf, udp), Bytes.u16(buf, udp + 2)));
+        return note(17, buf, udp);
     }
 
     @Override
     public void noteStream(byte[] buf, int tcp, Object note) {
-        int ip = Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
-        if (ip >= 0) {
-            notes.put(Flows.key(6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)), note);
-        }
+        note(6, buf, tcp, note, false);
     }
 
     @Override
     public Object streamNote(byte[] buf, int tcp) {
-        int ip = notes.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, Protocols.TCP);
-        return ip < 0 ? null
-                : notes.get(Flows.key(probe, 6, buf, ip, true, Bytes.u16(buf, tcp), Bytes.u16(buf, tcp + 2)));
+        return note(6, buf, tcp);
+    }
+
+    /**
+     * Keeps {@code note} under the direction of the segment or datagram whose transport header ({@code transport},
+     * the last layer) is at {@code header}, and under the other direction too when {@code bothWays}.
+     */
+    private void note(int transport, byte[] buf, int header, Object note, boolean bothWays) {
+        int ip = Flows.ipLayerOffset(ctx, buf, transport == 6 ? Protocols.TCP : Protocols.UDP);
+        if (ip >= 0) {
+            int source = Bytes.u16(buf, header);
+            int destination = Bytes.u16(buf, header + 2);
+            notes.put(Flows.key(transport, buf, ip, true, source, destination), note);
+            if (bothWays) {
+                notes.put(Flows.key(transport, buf, ip, false, destination, source), note);
+            }
+        }
+    }
+
+    /** What is kept under the direction of the segment or datagram whose transport header is at {@code header}. */
+    private Object note(int transport, byte[] buf, int header) {
+        int ip = notes.isEmpty() ? -1 : Flows.ipLayerOffset(ctx, buf, transport == 6 ? Protocols.TCP : Protocols.UDP);
+        return ip < 0 ? null : notes.get(Flows.key(probe, transport, buf, ip, true, Bytes.u16(buf, header),
+                Bytes.u16(buf, header + 2)));
     }
 
     @Override
